@@ -1,0 +1,6 @@
+export * from "./audit.ts";
+export * from "./auth.ts";
+export * from "./client.ts";
+export * from "./common.ts";
+export * from "./directory.ts";
+export * from "./endpoints.ts";

@@ -1,0 +1,6 @@
+export * from "./vocabulary.ts";
+export * from "./policy/actor.ts";
+export * from "./policy/decision.ts";
+export * from "./policy/policy.ts";
+export * from "./audit/chain.ts";
+export * from "./auth/lockout.ts";

@@ -1,0 +1,114 @@
+// Bulwark's access policy for the foundation's resources: the one place that decides who may do
+// what. The server asks it before every change and compiles its scopes into SQL for every read;
+// the web app receives the resulting abilities and shows only what they allow.
+import { type Role, ROLES } from "../vocabulary.ts";
+import { type Actor, hasRole, isPlatformAdmin } from "./actor.ts";
+import { ALL, allow, type Decision, deny, NONE, type Scope } from "./decision.ts";
+
+/** Roles an organisation admin may hand out inside their own organisation. */
+export const ORGANISATION_ASSIGNABLE_ROLES: readonly Role[] = [
+  "organisation-admin",
+  "coordinator",
+  "analyst",
+  "member",
+];
+
+export interface UserTarget {
+  readonly organisationId: string;
+  readonly roles: readonly Role[];
+}
+
+export interface CommunityTarget {
+  readonly organisationIds: readonly string[];
+  readonly moderatorIds: readonly string[];
+}
+
+const sameOrganisation = (actor: Actor, organisationId: string) => actor.organisationId === organisationId;
+const isOversight = (actor: Actor) => isPlatformAdmin(actor) || hasRole(actor, "auditor");
+
+export const organisationPolicy = {
+  /** The directory of organisations is open to every signed-in member of the community. */
+  readScope: (_actor: Actor): Scope => ALL,
+  create: (actor: Actor): Decision =>
+    isPlatformAdmin(actor) ? allow : deny("Only a platform administrator can register organisations."),
+  update: (actor: Actor, organisationId: string): Decision => {
+    if (isPlatformAdmin(actor)) return allow;
+    if (hasRole(actor, "organisation-admin") && sameOrganisation(actor, organisationId)) return allow;
+    return deny("Only a platform administrator or this organisation's administrators can edit it.");
+  },
+  remove: (actor: Actor): Decision =>
+    isPlatformAdmin(actor) ? allow : deny("Only a platform administrator can remove organisations."),
+};
+
+export const userPolicy = {
+  /** Oversight sees every account; everyone else sees the people of their own organisation. */
+  readScope: (actor: Actor): Scope =>
+    isOversight(actor) ? ALL : { kind: "organisation", organisationId: actor.organisationId },
+  read: (actor: Actor, target: UserTarget): Decision =>
+    isOversight(actor) || sameOrganisation(actor, target.organisationId)
+      ? allow
+      : deny("People of other organisations are not visible to you."),
+  /** Create or change an account so that it ends up as `target`. */
+  manage: (actor: Actor, target: UserTarget, current?: UserTarget): Decision => {
+    if (isPlatformAdmin(actor)) return allow;
+    if (!hasRole(actor, "organisation-admin")) return deny("Only administrators can manage accounts.");
+    if (!sameOrganisation(actor, target.organisationId) || (current && !sameOrganisation(actor, current.organisationId)))
+      return deny("Organisation administrators manage only the accounts of their own organisation.");
+    const beyond = [...target.roles, ...(current?.roles ?? [])].filter(
+      (role) => !ORGANISATION_ASSIGNABLE_ROLES.includes(role),
+    );
+    if (beyond.length > 0)
+      return deny(`Only a platform administrator can grant or change these roles: ${[...new Set(beyond)].join(", ")}.`);
+    return allow;
+  },
+};
+
+export const communityPolicy = {
+  /** Oversight sees every community; others see the communities their organisation belongs to. */
+  readScope: (actor: Actor): Scope =>
+    isOversight(actor) ? ALL : { kind: "organisation", organisationId: actor.organisationId },
+  read: (actor: Actor, target: CommunityTarget): Decision =>
+    isOversight(actor) || target.organisationIds.includes(actor.organisationId)
+      ? allow
+      : deny("Your organisation is not a member of this community."),
+  create: (actor: Actor): Decision =>
+    isPlatformAdmin(actor) || hasRole(actor, "coordinator")
+      ? allow
+      : deny("Only a platform administrator or a coordinator can create communities."),
+  manage: (actor: Actor, target: CommunityTarget): Decision =>
+    isPlatformAdmin(actor) || target.moderatorIds.includes(actor.userId)
+      ? allow
+      : deny("Only the community's moderators or a platform administrator can change it."),
+};
+
+export const auditPolicy = {
+  readScope: (actor: Actor): Scope => (isOversight(actor) ? ALL : NONE),
+  read: (actor: Actor): Decision =>
+    isOversight(actor) ? allow : deny("Only auditors and platform administrators can read the audit trail."),
+};
+
+/** What the web app may offer this actor, derived from the same rules (never decided by the UI). */
+export const ABILITIES = [
+  "organisation:create",
+  "organisation:remove",
+  "user:manage",
+  "user:grant-any-role",
+  "community:create",
+  "audit:read",
+] as const;
+export type Ability = (typeof ABILITIES)[number];
+
+export function abilitiesOf(actor: Actor): Ability[] {
+  const abilities: Ability[] = [];
+  if (organisationPolicy.create(actor).allowed) abilities.push("organisation:create");
+  if (organisationPolicy.remove(actor).allowed) abilities.push("organisation:remove");
+  if (isPlatformAdmin(actor) || hasRole(actor, "organisation-admin")) abilities.push("user:manage");
+  if (isPlatformAdmin(actor)) abilities.push("user:grant-any-role");
+  if (communityPolicy.create(actor).allowed) abilities.push("community:create");
+  if (auditPolicy.read(actor).allowed) abilities.push("audit:read");
+  return abilities;
+}
+
+/** Roles this actor may hand out (for forms), in the vocabulary's order. */
+export const assignableRoles = (actor: Actor): Role[] =>
+  isPlatformAdmin(actor) ? [...ROLES] : hasRole(actor, "organisation-admin") ? [...ORGANISATION_ASSIGNABLE_ROLES] : [];

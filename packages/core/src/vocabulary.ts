@@ -1,0 +1,68 @@
+// The field's fixed vocabularies (../../shared/design/DOMAIN.md). Ids are stable: stored in the
+// database and exchanged over the API; labels are translated in the web app.
+
+/** Critical infrastructure sectors: a union of the EU CER directive annex and the US 16 sectors. */
+export const SECTORS = [
+  "energy-electricity",
+  "energy-oil",
+  "energy-gas",
+  "energy-hydrogen",
+  "district-heating",
+  "nuclear",
+  "dams",
+  "water-drinking",
+  "water-waste",
+  "food-agriculture",
+  "health",
+  "chemical",
+  "transport-air",
+  "transport-rail",
+  "transport-water",
+  "transport-road",
+  "transport-public",
+  "digital-infrastructure",
+  "telecommunications",
+  "space",
+  "banking",
+  "financial-market-infrastructure",
+  "government-services",
+  "emergency-services",
+  "defence-industrial-base",
+  "critical-manufacturing",
+  "commercial-facilities",
+  "public-administration",
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** The kinds of organisation that take part in protecting critical infrastructure. */
+export const ORGANISATION_KINDS = [
+  "national-authority",
+  "regulator",
+  "law-enforcement",
+  "public-operator",
+  "private-operator",
+  "sector-isac",
+  "international-organisation",
+  "academia",
+  "civil-society",
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/**
+ * Roles a user holds. platform-admin runs the whole instance; organisation-admin manages the
+ * people of their own organisation; auditor reads the audit trail (oversight) but changes nothing.
+ */
+export const ROLES = [
+  "platform-admin",
+  "organisation-admin",
+  "coordinator",
+  "analyst",
+  "member",
+  "auditor",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The six official UN languages, the ones the interface is translated into. */
+export const LANGUAGES = ["en", "fr", "es", "ar", "ru", "zh"] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const RIGHT_TO_LEFT: readonly Language[] = ["ar"];

@@ -1,0 +1,106 @@
+// connect(): embedded PGlite in a folder (the default: no server to install) or PostgreSQL when a
+// URL is given. Both speak the same SQL, run the same migrations and return the same Drizzle API.
+import { mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import pg from "pg";
+import { rowsOf } from "./rows.ts";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Where a query may run: the database itself or an open transaction. */
+export type Executor = Database | Transaction;
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Connection {
+  readonly db: Database;
+  readonly kind: DatabaseKind;
+  /** Where the data lives, without credentials (safe to print). */
+  readonly location: string;
+  /** The embedded engine, for whole-folder operations (PGlite only). */
+  readonly pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+export type ConnectOptions = { readonly url: string } | { readonly dataDir: string } | { readonly memory: true };
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../migrations", import.meta.url));
+
+/** Hide the password of a connection URL. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres://…";
+  }
+}
+
+export async function connect(options: ConnectOptions): Promise<Connection> {
+  if ("url" in options) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle connection that the server closes (restart, failover) must not crash the process:
+    // the pool drops it and the next query opens a fresh one.
+    pool.on("error", () => undefined);
+    // Fail now, with a clear message, rather than at the first request.
+    const client = await pool.connect().catch(async (error: unknown) => {
+      await pool.end();
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Cannot reach PostgreSQL at ${redactUrl(options.url)}: ${reason}`);
+    });
+    client.release();
+    return {
+      db: drizzlePostgres(pool, { schema }),
+      kind: "postgres",
+      location: redactUrl(options.url),
+      pglite: null,
+      close: () => pool.end(),
+    };
+  }
+  let engine: PGlite;
+  if ("dataDir" in options) {
+    mkdirSync(options.dataDir, { recursive: true });
+    engine = await PGlite.create(options.dataDir);
+  } else engine = await PGlite.create();
+  return {
+    db: drizzlePglite(engine, { schema }),
+    kind: "pglite",
+    location: "dataDir" in options ? options.dataDir : "memory",
+    pglite: engine,
+    close: () => engine.close(),
+  };
+}
+
+/** Apply every migration not yet applied (idempotent; each runs in a transaction). */
+export async function migrate(connection: Connection): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  if (connection.pglite) await migratePglite(drizzlePglite(connection.pglite, { schema }), config);
+  else await migratePostgres(connection.db as Parameters<typeof migratePostgres>[0], config);
+}
+
+interface Journal {
+  entries: { idx: number; tag: string }[];
+}
+
+/** The migrations this code knows, in order. */
+export function knownMigrations(): string[] {
+  const journal: Journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, "utf8"));
+  return journal.entries.map((entry) => entry.tag);
+}
+
+/** The tag of the latest migration applied, or null on an empty database. */
+export async function appliedMigration(db: Executor): Promise<string | null> {
+  const result = await db.execute(sql`select count(*)::int as count from drizzle.__drizzle_migrations`).catch(() => null);
+  const count = Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0);
+  return count > 0 ? (knownMigrations()[count - 1] ?? null) : null;
+}

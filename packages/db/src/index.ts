@@ -1,0 +1,10 @@
+export * from "./connect.ts";
+export * from "./repositories/audit.ts";
+export * from "./repositories/communities.ts";
+export * from "./repositories/organisations.ts";
+export * from "./repositories/sessions.ts";
+export * from "./repositories/settings.ts";
+export * from "./repositories/users.ts";
+export * from "./rows.ts";
+export * as schema from "./schema.ts";
+export { scopeFilter } from "./scope.ts";

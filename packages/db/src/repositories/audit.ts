@@ -1,0 +1,123 @@
+// The audit trail: appended under a transaction-scoped advisory lock so that concurrent writers
+// (any number of server processes on one PostgreSQL) still form one unbroken chain.
+import { createHash } from "node:crypto";
+import { type AuditLink, brokenLink, type ChainReport, type Json, type Scope, seal } from "@bulwark/core";
+import { and, asc, desc, eq, gt, gte, like, lt, lte, type SQL, sql } from "drizzle-orm";
+import type { Database, Executor, Transaction } from "../connect.ts";
+import { auditLog, users } from "../schema.ts";
+import { iso, scopeFilter } from "../scope.ts";
+
+export const sha256 = (input: string): string => createHash("sha256").update(input).digest("hex");
+
+/** What a change says about itself; the writer adds time, sequence and hashes. */
+export interface AuditEvent {
+  actorId: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  details?: Json;
+}
+
+const AUDIT_LOCK = sql`select pg_advisory_xact_lock(7236423472)`;
+
+/** Append within the caller's transaction, so the change and its record commit together. */
+export async function appendAudit(tx: Transaction, event: AuditEvent, now: Date): Promise<AuditLink> {
+  await tx.execute(AUDIT_LOCK);
+  const [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  const link = seal(
+    last ?? null,
+    {
+      at: iso(now),
+      actorId: event.actorId,
+      action: event.action,
+      targetType: event.targetType ?? null,
+      targetId: event.targetId ?? null,
+      details: event.details ?? {},
+    },
+    sha256,
+  );
+  await tx.insert(auditLog).values({ ...link, at: now });
+  return link;
+}
+
+/** Record an event that is not part of a change (e.g. a sign-in), in a transaction of its own. */
+export function recordAudit(db: Database, event: AuditEvent, now: Date): Promise<AuditLink> {
+  return db.transaction((tx) => appendAudit(tx, event, now));
+}
+
+export interface AuditFilter {
+  action?: string;
+  actorId?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: string;
+  to?: string;
+  before?: number;
+  limit: number;
+}
+
+export interface AuditRecord extends AuditLink {
+  actorName: string | null;
+}
+
+type Row = typeof auditLog.$inferSelect;
+const toLink = (row: Row): AuditLink => ({ ...row, at: iso(row.at), details: row.details as Json });
+
+export async function listAudit(
+  db: Executor,
+  scope: Scope,
+  filter: AuditFilter,
+): Promise<{ items: AuditRecord[]; nextBefore: number | null }> {
+  const filters: (SQL | undefined)[] = [scopeFilter(scope, () => sql`false`)];
+  if (filter.action)
+    filters.push(
+      filter.action.endsWith(".")
+        ? like(auditLog.action, `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+        : eq(auditLog.action, filter.action),
+    );
+  if (filter.actorId) filters.push(eq(auditLog.actorId, filter.actorId));
+  if (filter.targetType) filters.push(eq(auditLog.targetType, filter.targetType));
+  if (filter.targetId) filters.push(eq(auditLog.targetId, filter.targetId));
+  if (filter.from) filters.push(gte(auditLog.at, new Date(filter.from)));
+  if (filter.to) filters.push(lte(auditLog.at, new Date(filter.to)));
+  if (filter.before) filters.push(lt(auditLog.seq, filter.before));
+  const rows = await db
+    .select({ entry: auditLog, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(...filters))
+    .orderBy(desc(auditLog.seq))
+    .limit(filter.limit + 1);
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({ ...toLink(row.entry), actorName: row.actorName })),
+    nextBefore: rows.length > filter.limit && last ? last.entry.seq : null,
+  };
+}
+
+/** Walk the whole chain in order, in batches, and report the first broken link. */
+export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<ChainReport> {
+  let previous: AuditLink | null = null;
+  let checked = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(previous ? gt(auditLog.seq, previous.seq) : undefined)
+      .orderBy(asc(auditLog.seq))
+      .limit(batchSize);
+    for (const row of rows) {
+      const entry = toLink(row);
+      checked += 1;
+      const reason = brokenLink(previous, entry, sha256);
+      if (reason) return { ok: false, checked, firstBroken: { seq: entry.seq, reason } };
+      previous = entry;
+    }
+    if (rows.length < batchSize) return { ok: true, checked, firstBroken: null };
+  }
+}

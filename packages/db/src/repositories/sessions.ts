@@ -1,0 +1,124 @@
+import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
+import type { Executor } from "../connect.ts";
+import { apiTokens, sessions, users } from "../schema.ts";
+import { isoOrNull, iso } from "../scope.ts";
+import type { Role } from "@bulwark/core";
+
+export interface Principal {
+  userId: string;
+  organisationId: string;
+  roles: Role[];
+  /** Set for a session, null for an API token. */
+  csrfToken: string | null;
+  sessionId: string | null;
+  tokenId: string | null;
+}
+
+export async function insertSession(
+  db: Executor,
+  session: { id: string; userId: string; csrfToken: string; expiresAt: Date },
+  now: Date,
+): Promise<void> {
+  await db.insert(sessions).values({ ...session, createdAt: now, lastSeenAt: now });
+}
+
+/** The active user behind a live session, or null. */
+export async function principalBySession(db: Executor, id: string, now: Date): Promise<Principal | null> {
+  const [row] = await db
+    .select({ userId: users.id, organisationId: users.organisationId, roles: users.roles, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
+  return row ? { ...row, roles: row.roles as Role[], sessionId: id, tokenId: null } : null;
+}
+
+/** Slide a session's expiry forward (called at most once a minute per session). */
+export async function touchSession(db: Executor, id: string, now: Date, expiresAt: Date): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: now, expiresAt })
+    .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))));
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+/** End a user's sessions, except `keep` (e.g. the one changing its own password). */
+export async function deleteUserSessions(db: Executor, userId: string, keep?: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), keep ? ne(sessions.id, keep) : undefined));
+}
+
+export async function deleteExpiredSessions(db: Executor, now: Date): Promise<number> {
+  const rows = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+  return rows.length;
+}
+
+export interface TokenRecord {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export async function insertToken(
+  db: Executor,
+  token: { userId: string; name: string; prefix: string; tokenHash: string; expiresAt: Date | null },
+  now: Date,
+): Promise<TokenRecord> {
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ ...token, createdAt: now })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return presentToken(row);
+}
+
+const presentToken = (row: typeof apiTokens.$inferSelect): TokenRecord => ({
+  id: row.id,
+  name: row.name,
+  prefix: row.prefix,
+  createdAt: iso(row.createdAt),
+  expiresAt: isoOrNull(row.expiresAt),
+  lastUsedAt: isoOrNull(row.lastUsedAt),
+  revokedAt: isoOrNull(row.revokedAt),
+});
+
+export async function listTokens(db: Executor, userId: string): Promise<TokenRecord[]> {
+  const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(apiTokens.createdAt);
+  return rows.map(presentToken);
+}
+
+export async function revokeToken(db: Executor, userId: string, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+/** The active user behind a live, unrevoked token, or null; records the use. */
+export async function principalByToken(db: Executor, tokenHash: string, now: Date): Promise<Principal | null> {
+  const [row] = await db
+    .select({ tokenId: apiTokens.id, userId: users.id, organisationId: users.organisationId, roles: users.roles })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        eq(users.active, true),
+      ),
+    );
+  if (!row) return null;
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.id, row.tokenId), sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${new Date(now.getTime() - 60_000)})`));
+  return { ...row, roles: row.roles as Role[], csrfToken: null, sessionId: null };
+}

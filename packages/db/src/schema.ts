@@ -1,0 +1,166 @@
+// The database schema of the foundation. Timestamps are timestamptz with millisecond values
+// written by the application (so the audit chain's hashes round-trip exactly).
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    kind: text("kind").notNull(),
+    country: text("country").notNull(),
+    sectors: text("sectors").array().notNull().default(sql`'{}'::text[]`),
+    website: text("website"),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [uniqueIndex("organisations_name_key").on(sql`lower(${table.name})`)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    roles: text("roles").array().notNull(),
+    passwordHash: text("password_hash"),
+    active: boolean("active").notNull().default(true),
+    totpSecret: text("totp_secret"),
+    totpEnabled: boolean("totp_enabled").notNull().default(false),
+    failedSignIns: integer("failed_sign_ins").notNull().default(0),
+    lockedUntil: at("locked_until"),
+    lastSignInAt: at("last_sign_in_at"),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [uniqueIndex("users_email_key").on(table.email), index("users_organisation_idx").on(table.organisationId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie's secret: a stolen table gives no usable session. */
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: at("created_at").notNull(),
+    lastSeenAt: at("last_seen_at").notNull(),
+    expiresAt: at("expires_at").notNull(),
+  },
+  (table) => [index("sessions_user_idx").on(table.userId)],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    /** SHA-256 of the secret (the secret has 256 bits of entropy, so a fast hash is enough). */
+    tokenHash: text("token_hash").notNull(),
+    createdAt: at("created_at").notNull(),
+    expiresAt: at("expires_at"),
+    lastUsedAt: at("last_used_at"),
+    revokedAt: at("revoked_at"),
+  },
+  (table) => [uniqueIndex("api_tokens_hash_key").on(table.tokenHash), index("api_tokens_user_idx").on(table.userId)],
+);
+
+export const communities = pgTable(
+  "communities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [uniqueIndex("communities_name_key").on(sql`lower(${table.name})`)],
+);
+
+export const communityOrganisations = pgTable(
+  "community_organisations",
+  {
+    communityId: uuid("community_id")
+      .notNull()
+      .references(() => communities.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.communityId, table.organisationId] }),
+    index("community_organisations_org_idx").on(table.organisationId),
+  ],
+);
+
+export const communityModerators = pgTable(
+  "community_moderators",
+  {
+    communityId: uuid("community_id")
+      .notNull()
+      .references(() => communities.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.communityId, table.userId] })],
+);
+
+/**
+ * Append-only and hash-chained (see @bulwark/core audit/chain.ts). A trigger refuses UPDATE and
+ * DELETE; `seq` is assigned by the writer under a lock, so a gap means a deleted entry.
+ * No foreign keys: the trail outlives the accounts and things it names.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    at: at("at").notNull(),
+    actorId: uuid("actor_id"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    details: jsonb("details").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (table) => [
+    index("audit_log_actor_idx").on(table.actorId, table.seq),
+    index("audit_log_action_idx").on(table.action, table.seq),
+    index("audit_log_target_idx").on(table.targetType, table.targetId),
+    index("audit_log_at_idx").on(table.at),
+  ],
+);
+
+/** Facts about this installation (e.g. when the demo country was loaded). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: at("updated_at").notNull(),
+});

@@ -1,0 +1,21 @@
+// Turns a policy Scope (decided in @bulwark/core) into a SQL filter. The only place where the
+// database learns who may read what; repositories take a Scope and never decide it.
+import type { Scope } from "@bulwark/core";
+import { type SQL, sql } from "drizzle-orm";
+
+/** `byOrganisation` says what "tied to this organisation" means for the table being read. */
+export function scopeFilter(scope: Scope, byOrganisation: (organisationId: string) => SQL): SQL | undefined {
+  switch (scope.kind) {
+    case "all":
+      return undefined;
+    case "none":
+      return sql`false`;
+    case "organisation":
+      return byOrganisation(scope.organisationId);
+  }
+}
+
+export const iso = (date: Date): string => date.toISOString();
+export const isoOrNull = (date: Date | null): string | null => (date ? date.toISOString() : null);
+/** Escape LIKE wildcards in user text. */
+export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
