@@ -24,7 +24,8 @@ const databaseTests = ["packages/db/src/**/*.test.ts", "apps/server/src/**/*.tes
 
 export default defineConfig(async () => {
   const postgres = await answers(POSTGRES_URL);
-  if (!postgres) console.warn(`PostgreSQL does not answer at ${POSTGRES_URL}: database tests run on PGlite only.`);
+  if (!postgres)
+    console.warn(`PostgreSQL does not answer at ${POSTGRES_URL}: database tests run on PGlite only.`);
   const projects: TestProjectConfiguration[] = [
     { test: { name: "core", include: ["packages/core/src/**/*.test.ts"] } },
     { test: { name: "contracts", include: ["packages/contracts/src/**/*.test.ts"] } },

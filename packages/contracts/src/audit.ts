@@ -18,13 +18,23 @@ export const AuditEntry = z
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditQuery = z.object({
-  action: z.string().trim().max(100).optional().describe("Exact action, or a prefix ending in '.' (e.g. 'auth.')."),
+  action: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe("Exact action, or a prefix ending in '.' (e.g. 'auth.')."),
   actorId: Id.optional(),
   targetType: z.string().trim().max(50).optional(),
   targetId: z.string().trim().max(100).optional(),
   from: Timestamp.optional(),
   to: Timestamp.optional(),
-  before: z.coerce.number().int().min(1).optional().describe("Entries with a sequence number below this one."),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("Entries with a sequence number below this one."),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type AuditQuery = z.input<typeof AuditQuery>;

@@ -25,12 +25,17 @@ export const Me = z
     csrfToken: z
       .string()
       .nullable()
-      .describe("Send it as X-CSRF-Token on every write made with the session cookie; null with an API token."),
+      .describe(
+        "Send it as X-CSRF-Token on every write made with the session cookie; null with an API token.",
+      ),
   })
   .meta({ id: "Me" });
 export type Me = z.infer<typeof Me>;
 
-export const ChangePassword = z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password });
+export const ChangePassword = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: Password,
+});
 
 export const TotpSetup = z.object({
   secret: z.string().describe("Base32 secret, for authenticator apps that cannot read the URI."),

@@ -26,19 +26,25 @@ export interface ClientOptions {
 }
 
 export interface Client {
-  call<N extends EndpointName>(name: N, ...input: keyof InputOf<N> extends never ? [] : [InputOf<N>]): Promise<OutputOf<N>>;
+  call<N extends EndpointName>(
+    name: N,
+    ...input: object extends InputOf<N> ? [InputOf<N>?] : [InputOf<N>]
+  ): Promise<OutputOf<N>>;
   /** The URL of an endpoint with its parameters filled in (for links and downloads). */
   url(path: string, query?: Record<string, unknown>): string;
 }
 
 function fillPath(path: string, params: Record<string, unknown> | undefined): string {
-  return path.replace(/:([a-zA-Z]+)/g, (_match, key: string) => encodeURIComponent(String(params?.[key] ?? "")));
+  return path.replace(/:([a-zA-Z]+)/g, (_match, key: string) =>
+    encodeURIComponent(String(params?.[key] ?? "")),
+  );
 }
 
 function queryString(query: Record<string, unknown> | undefined): string {
   if (!query) return "";
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) search.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null) search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : "";
 }
@@ -66,12 +72,15 @@ export function createClient(options: ClientOptions = {}): Client {
       headers["content-type"] = "application/json";
       body = JSON.stringify(given?.body ?? {});
     }
-    const response = await doFetch(url(fillPath(endpoint.path, record(given?.params)), record(given?.query)), {
-      method: endpoint.method,
-      headers,
-      body,
-      credentials: "same-origin",
-    });
+    const response = await doFetch(
+      url(fillPath(endpoint.path, record(given?.params)), record(given?.query)),
+      {
+        method: endpoint.method,
+        headers,
+        body,
+        credentials: "same-origin",
+      },
+    );
     if (options.cookieJar)
       for (const line of response.headers.getSetCookie()) {
         const [pair = ""] = line.split(";");
@@ -84,7 +93,9 @@ export function createClient(options: ClientOptions = {}): Client {
     if (!response.ok) {
       const parsed = ProblemSchema.safeParse(await response.json().catch(() => null));
       throw new ApiError(
-        parsed.success ? parsed.data : { type: "about:blank", title: response.statusText || "Error", status: response.status },
+        parsed.success
+          ? parsed.data
+          : { type: "about:blank", title: response.statusText || "Error", status: response.status },
       );
     }
     if (!endpoint.response || response.status === 204) return undefined;

@@ -1,6 +1,16 @@
 // Organisations, users and communities: the people of a national critical-infrastructure community.
 import { z } from "zod";
-import { CountryCode, Email, Id, Name, OrganisationKind, Password, Role, Sector, Timestamp } from "./common.ts";
+import {
+  CountryCode,
+  Email,
+  Id,
+  Name,
+  OrganisationKind,
+  Password,
+  Role,
+  Sector,
+  Timestamp,
+} from "./common.ts";
 
 export const Organisation = z
   .object({
@@ -18,18 +28,32 @@ export const Organisation = z
   .meta({ id: "Organisation" });
 export type Organisation = z.infer<typeof Organisation>;
 
-export const OrganisationCreate = z.object({
+// Updates are partial and carry no defaults: a field left out stays as it is (zod 4 applies
+// defaults even under .partial(), so the create schemas add them separately).
+const organisationFields = {
   name: Name(200),
-  shortName: Name(40).nullable().optional(),
+  shortName: Name(40).nullable(),
   kind: OrganisationKind,
   country: CountryCode,
-  sectors: z.array(Sector).max(40).default([]),
-  website: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+  sectors: z.array(Sector).max(40),
+  website: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable(),
+};
+export const OrganisationCreate = z.object({
+  ...organisationFields,
+  shortName: organisationFields.shortName.optional(),
+  sectors: organisationFields.sectors.default([]),
+  website: organisationFields.website.optional(),
 });
 export type OrganisationCreate = z.input<typeof OrganisationCreate>;
-export const OrganisationUpdate = OrganisationCreate.partial().refine((value) => Object.keys(value).length > 0, {
-  message: "Give at least one field to change.",
-});
+export const OrganisationUpdate = z
+  .object(organisationFields)
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, {
+    message: "Give at least one field to change.",
+  });
 export type OrganisationUpdate = z.input<typeof OrganisationUpdate>;
 
 export const User = z
@@ -57,14 +81,19 @@ export const UserCreate = z.object({
 });
 export type UserCreate = z.input<typeof UserCreate>;
 export const UserCreated = User.extend({
-  initialPassword: z.string().nullable().describe("The generated password, shown this once; null if one was given."),
+  initialPassword: z
+    .string()
+    .nullable()
+    .describe("The generated password, shown this once; null if one was given."),
 });
 export const UserUpdate = z
   .object({
     name: Name(200),
     organisationId: Id,
     roles: z.array(Role).min(1).max(6),
-    active: z.boolean().describe("false: the account can no longer sign in and its sessions and tokens stop."),
+    active: z
+      .boolean()
+      .describe("false: the account can no longer sign in and its sessions and tokens stop."),
   })
   .partial()
   .refine((value) => Object.keys(value).length > 0, { message: "Give at least one field to change." });
@@ -88,14 +117,23 @@ export const Community = z
   })
   .meta({ id: "Community" });
 export type Community = z.infer<typeof Community>;
-export const CommunityCreate = z.object({
+const communityFields = {
   name: Name(200),
-  description: z.string().trim().max(4000).default(""),
-  organisationIds: z.array(Id).max(1000).default([]),
-  moderatorIds: z.array(Id).max(100).default([]),
+  description: z.string().trim().max(4000),
+  organisationIds: z.array(Id).max(1000),
+  moderatorIds: z.array(Id).max(100).describe("Absent at creation: the creator moderates."),
+};
+export const CommunityCreate = z.object({
+  name: communityFields.name,
+  description: communityFields.description.default(""),
+  organisationIds: communityFields.organisationIds.default([]),
+  moderatorIds: communityFields.moderatorIds.default([]),
 });
 export type CommunityCreate = z.input<typeof CommunityCreate>;
-export const CommunityUpdate = CommunityCreate.partial().refine((value) => Object.keys(value).length > 0, {
-  message: "Give at least one field to change.",
-});
+export const CommunityUpdate = z
+  .object(communityFields)
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, {
+    message: "Give at least one field to change.",
+  });
 export type CommunityUpdate = z.input<typeof CommunityUpdate>;

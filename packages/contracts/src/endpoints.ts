@@ -2,8 +2,17 @@
 // validation and the OpenAPI document come from the same schemas) and the typed client calls it.
 import { z } from "zod";
 import { AuditPage, AuditQuery, AuditVerification, Health } from "./audit.ts";
-import { ChangePassword, LoginRequest, Me, TokenCreate, TokenCreated, TokenSummary, TotpCode, TotpSetup } from "./auth.ts";
-import { IdParams, Page, PageQuery, Sector, OrganisationKind } from "./common.ts";
+import {
+  ChangePassword,
+  LoginRequest,
+  Me,
+  TokenCreate,
+  TokenCreated,
+  TokenSummary,
+  TotpCode,
+  TotpSetup,
+} from "./auth.ts";
+import { IdParams, OrganisationKind, Page, PageQuery, Sector } from "./common.ts";
 import {
   Community,
   CommunityCreate,
@@ -66,7 +75,15 @@ export const endpoints = {
     auth: "user",
     status: 204,
   },
-  me: { method: "GET", path: "/api/me", summary: "The signed-in user.", tag: "me", auth: "user", status: 200, response: Me },
+  me: {
+    method: "GET",
+    path: "/api/me",
+    summary: "The signed-in user.",
+    tag: "me",
+    auth: "user",
+    status: 200,
+    response: Me,
+  },
   changePassword: {
     method: "POST",
     path: "/api/me/password",
@@ -206,7 +223,8 @@ export const endpoints = {
   createUser: {
     method: "POST",
     path: "/api/users",
-    summary: "Create an account (platform administrators; organisation administrators in their organisation).",
+    summary:
+      "Create an account (platform administrators; organisation administrators in their organisation).",
     tag: "users",
     auth: "user",
     body: UserCreate,

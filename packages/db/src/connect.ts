@@ -3,13 +3,13 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { sql } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { rowsOf } from "./rows.ts";
 import * as schema from "./schema.ts";
@@ -31,7 +31,10 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export type ConnectOptions = { readonly url: string } | { readonly dataDir: string } | { readonly memory: true };
+export type ConnectOptions =
+  | { readonly url: string }
+  | { readonly dataDir: string }
+  | { readonly memory: true };
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../migrations", import.meta.url));
 
@@ -100,7 +103,9 @@ export function knownMigrations(): string[] {
 
 /** The tag of the latest migration applied, or null on an empty database. */
 export async function appliedMigration(db: Executor): Promise<string | null> {
-  const result = await db.execute(sql`select count(*)::int as count from drizzle.__drizzle_migrations`).catch(() => null);
+  const result = await db
+    .execute(sql`select count(*)::int as count from drizzle.__drizzle_migrations`)
+    .catch(() => null);
   const count = Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0);
   return count > 0 ? (knownMigrations()[count - 1] ?? null) : null;
 }

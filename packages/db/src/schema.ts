@@ -53,7 +53,10 @@ export const users = pgTable(
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
   },
-  (table) => [uniqueIndex("users_email_key").on(table.email), index("users_organisation_idx").on(table.organisationId)],
+  (table) => [
+    uniqueIndex("users_email_key").on(table.email),
+    index("users_organisation_idx").on(table.organisationId),
+  ],
 );
 
 export const sessions = pgTable(
@@ -88,7 +91,10 @@ export const apiTokens = pgTable(
     lastUsedAt: at("last_used_at"),
     revokedAt: at("revoked_at"),
   },
-  (table) => [uniqueIndex("api_tokens_hash_key").on(table.tokenHash), index("api_tokens_user_idx").on(table.userId)],
+  (table) => [
+    uniqueIndex("api_tokens_hash_key").on(table.tokenHash),
+    index("api_tokens_user_idx").on(table.userId),
+  ],
 );
 
 export const communities = pgTable(

@@ -1,7 +1,15 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AuditLink, brokenLink, canonicalJson, GENESIS_HASH, type Json, seal, verifyChain } from "./chain.ts";
+import {
+  type AuditLink,
+  brokenLink,
+  canonicalJson,
+  GENESIS_HASH,
+  type Json,
+  seal,
+  verifyChain,
+} from "./chain.ts";
 
 const sha256 = (input: string) => createHash("sha256").update(input).digest("hex");
 

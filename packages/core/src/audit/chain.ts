@@ -71,7 +71,8 @@ export function brokenLink(
       ? `entries ${expectedSeq}..${entry.seq - 1} are missing`
       : `sequence number ${entry.seq} is out of order (expected ${expectedSeq})`;
   const expectedPrev = previous?.hash ?? GENESIS_HASH;
-  if (entry.prevHash !== expectedPrev) return "its link to the previous entry does not match that entry's hash";
+  if (entry.prevHash !== expectedPrev)
+    return "its link to the previous entry does not match that entry's hash";
   if (entryHash(entry.prevHash, entry, hash) !== entry.hash)
     return "its content does not match its hash (the entry was altered)";
   return null;

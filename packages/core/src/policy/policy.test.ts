@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../vocabulary.ts";
 import type { Actor } from "./actor.ts";
-import { abilitiesOf, assignableRoles, auditPolicy, communityPolicy, organisationPolicy, userPolicy } from "./policy.ts";
+import {
+  abilitiesOf,
+  assignableRoles,
+  auditPolicy,
+  communityPolicy,
+  organisationPolicy,
+  userPolicy,
+} from "./policy.ts";
 
-const actor = (roles: Role[], organisationId = "org-a", userId = "u-1"): Actor => ({ userId, organisationId, roles });
+const actor = (roles: Role[], organisationId = "org-a", userId = "u-1"): Actor => ({
+  userId,
+  organisationId,
+  roles,
+});
 const admin = actor(["platform-admin"]);
 const orgAdmin = actor(["organisation-admin"]);
 const member = actor(["member"]);
@@ -39,10 +50,28 @@ describe("user policy", () => {
 
   it.each([
     ["member manages nobody", member, { organisationId: "org-a", roles: ["member"] }, undefined, false],
-    ["org admin adds a member at home", orgAdmin, { organisationId: "org-a", roles: ["analyst"] }, undefined, true],
-    ["org admin adds into another org", orgAdmin, { organisationId: "org-b", roles: ["member"] }, undefined, false],
+    [
+      "org admin adds a member at home",
+      orgAdmin,
+      { organisationId: "org-a", roles: ["analyst"] },
+      undefined,
+      true,
+    ],
+    [
+      "org admin adds into another org",
+      orgAdmin,
+      { organisationId: "org-b", roles: ["member"] },
+      undefined,
+      false,
+    ],
     ["org admin grants auditor", orgAdmin, { organisationId: "org-a", roles: ["auditor"] }, undefined, false],
-    ["org admin grants platform admin", orgAdmin, { organisationId: "org-a", roles: ["platform-admin"] }, undefined, false],
+    [
+      "org admin grants platform admin",
+      orgAdmin,
+      { organisationId: "org-a", roles: ["platform-admin"] },
+      undefined,
+      false,
+    ],
     [
       "org admin moves a user out of another org",
       orgAdmin,

@@ -1,7 +1,7 @@
 // Bulwark's access policy for the foundation's resources: the one place that decides who may do
 // what. The server asks it before every change and compiles its scopes into SQL for every read;
 // the web app receives the resulting abilities and shows only what they allow.
-import { type Role, ROLES } from "../vocabulary.ts";
+import { ROLES, type Role } from "../vocabulary.ts";
 import { type Actor, hasRole, isPlatformAdmin } from "./actor.ts";
 import { ALL, allow, type Decision, deny, NONE, type Scope } from "./decision.ts";
 
@@ -52,13 +52,18 @@ export const userPolicy = {
   manage: (actor: Actor, target: UserTarget, current?: UserTarget): Decision => {
     if (isPlatformAdmin(actor)) return allow;
     if (!hasRole(actor, "organisation-admin")) return deny("Only administrators can manage accounts.");
-    if (!sameOrganisation(actor, target.organisationId) || (current && !sameOrganisation(actor, current.organisationId)))
+    if (
+      !sameOrganisation(actor, target.organisationId) ||
+      (current && !sameOrganisation(actor, current.organisationId))
+    )
       return deny("Organisation administrators manage only the accounts of their own organisation.");
     const beyond = [...target.roles, ...(current?.roles ?? [])].filter(
       (role) => !ORGANISATION_ASSIGNABLE_ROLES.includes(role),
     );
     if (beyond.length > 0)
-      return deny(`Only a platform administrator can grant or change these roles: ${[...new Set(beyond)].join(", ")}.`);
+      return deny(
+        `Only a platform administrator can grant or change these roles: ${[...new Set(beyond)].join(", ")}.`,
+      );
     return allow;
   },
 };
@@ -111,4 +116,8 @@ export function abilitiesOf(actor: Actor): Ability[] {
 
 /** Roles this actor may hand out (for forms), in the vocabulary's order. */
 export const assignableRoles = (actor: Actor): Role[] =>
-  isPlatformAdmin(actor) ? [...ROLES] : hasRole(actor, "organisation-admin") ? [...ORGANISATION_ASSIGNABLE_ROLES] : [];
+  isPlatformAdmin(actor)
+    ? [...ROLES]
+    : hasRole(actor, "organisation-admin")
+      ? [...ORGANISATION_ASSIGNABLE_ROLES]
+      : [];

@@ -15,7 +15,11 @@ describe("audit trail in the database", () => {
   it("chains entries written concurrently into one unbroken sequence", async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        recordAudit(database.db, { actorId: null, action: "test.event", targetType: "thing", targetId: String(i), details: { i } }, at(i)),
+        recordAudit(
+          database.db,
+          { actorId: null, action: "test.event", targetType: "thing", targetId: String(i), details: { i } },
+          at(i),
+        ),
       ),
     );
     const report = await verifyAuditChain(database.db, 7);

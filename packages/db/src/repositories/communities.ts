@@ -26,12 +26,19 @@ const visible = (scope: Scope) =>
       sql`exists (select 1 from ${communityOrganisations} where ${communityOrganisations.communityId} = ${communities.id} and ${communityOrganisations.organisationId} = ${organisationId})`,
   );
 
-async function withMembers(db: Executor, rows: (typeof communities.$inferSelect)[]): Promise<CommunityRecord[]> {
+async function withMembers(
+  db: Executor,
+  rows: (typeof communities.$inferSelect)[],
+): Promise<CommunityRecord[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const [orgs, mods] = await Promise.all([
     db
-      .select({ communityId: communityOrganisations.communityId, id: organisations.id, name: organisations.name })
+      .select({
+        communityId: communityOrganisations.communityId,
+        id: organisations.id,
+        name: organisations.name,
+      })
       .from(communityOrganisations)
       .innerJoin(organisations, eq(organisations.id, communityOrganisations.organisationId))
       .where(inArray(communityOrganisations.communityId, ids))
@@ -65,7 +72,13 @@ export async function listCommunities(
   if (query.q) filters.push(ilike(communities.name, likePattern(query.q)));
   const where = and(...filters);
   const [rows, [count]] = await Promise.all([
-    db.select().from(communities).where(where).orderBy(asc(communities.name)).limit(query.limit).offset(query.offset),
+    db
+      .select()
+      .from(communities)
+      .where(where)
+      .orderBy(asc(communities.name))
+      .limit(query.limit)
+      .offset(query.offset),
     db.select({ total: sql<number>`count(*)::int` }).from(communities).where(where),
   ]);
   return { items: await withMembers(db, rows), total: Number(count?.total ?? 0) };
@@ -88,8 +101,14 @@ export async function communityMembership(
   const [exists] = await db.select({ id: communities.id }).from(communities).where(eq(communities.id, id));
   if (!exists) return null;
   const [orgs, mods] = await Promise.all([
-    db.select({ id: communityOrganisations.organisationId }).from(communityOrganisations).where(eq(communityOrganisations.communityId, id)),
-    db.select({ id: communityModerators.userId }).from(communityModerators).where(eq(communityModerators.communityId, id)),
+    db
+      .select({ id: communityOrganisations.organisationId })
+      .from(communityOrganisations)
+      .where(eq(communityOrganisations.communityId, id)),
+    db
+      .select({ id: communityModerators.userId })
+      .from(communityModerators)
+      .where(eq(communityModerators.communityId, id)),
   ]);
   return { organisationIds: orgs.map((row) => row.id), moderatorIds: mods.map((row) => row.id) };
 }
@@ -98,13 +117,18 @@ export async function communityNameTaken(db: Executor, name: string, except?: st
   const [row] = await db
     .select({ id: communities.id })
     .from(communities)
-    .where(and(sql`lower(${communities.name}) = lower(${name})`, except ? sql`${communities.id} <> ${except}` : undefined));
+    .where(
+      and(
+        sql`lower(${communities.name}) = lower(${name})`,
+        except ? sql`${communities.id} <> ${except}` : undefined,
+      ),
+    );
   return Boolean(row);
 }
 
 export async function insertCommunity(
   db: Executor,
-  fields: { name: string; description: string },
+  fields: { id?: string; name: string; description: string },
   now: Date,
 ): Promise<string> {
   const [row] = await db
@@ -127,7 +151,11 @@ export async function updateCommunity(
     .where(eq(communities.id, id));
 }
 
-export async function setCommunityOrganisations(db: Executor, id: string, organisationIds: readonly string[]): Promise<void> {
+export async function setCommunityOrganisations(
+  db: Executor,
+  id: string,
+  organisationIds: readonly string[],
+): Promise<void> {
   await db.delete(communityOrganisations).where(eq(communityOrganisations.communityId, id));
   if (organisationIds.length > 0)
     await db
@@ -135,10 +163,16 @@ export async function setCommunityOrganisations(db: Executor, id: string, organi
       .values([...new Set(organisationIds)].map((organisationId) => ({ communityId: id, organisationId })));
 }
 
-export async function setCommunityModerators(db: Executor, id: string, userIds: readonly string[]): Promise<void> {
+export async function setCommunityModerators(
+  db: Executor,
+  id: string,
+  userIds: readonly string[],
+): Promise<void> {
   await db.delete(communityModerators).where(eq(communityModerators.communityId, id));
   if (userIds.length > 0)
-    await db.insert(communityModerators).values([...new Set(userIds)].map((userId) => ({ communityId: id, userId })));
+    await db
+      .insert(communityModerators)
+      .values([...new Set(userIds)].map((userId) => ({ communityId: id, userId })));
 }
 
 export async function deleteCommunity(db: Executor, id: string): Promise<void> {
@@ -153,7 +187,10 @@ export async function missingIds(
 ): Promise<string[]> {
   if (ids.length === 0) return [];
   const source = table === "organisations" ? organisations : users;
-  const rows = await db.select({ id: source.id }).from(source).where(inArray(source.id, [...ids]));
+  const rows = await db
+    .select({ id: source.id })
+    .from(source)
+    .where(inArray(source.id, [...ids]));
   const found = new Set(rows.map((row) => row.id));
   return ids.filter((id) => !found.has(id));
 }

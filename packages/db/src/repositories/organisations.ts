@@ -1,7 +1,7 @@
 import type { OrganisationKind, Scope, Sector } from "@bulwark/core";
 import { and, asc, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
-import { organisations, users } from "../schema.ts";
+import { organisations } from "../schema.ts";
 import { iso, likePattern, scopeFilter } from "../scope.ts";
 
 export interface OrganisationRecord {
@@ -18,6 +18,8 @@ export interface OrganisationRecord {
 }
 
 export interface OrganisationFields {
+  /** Given only when ids must be stable (the demo country); otherwise generated. */
+  id?: string;
   name: string;
   shortName?: string | null;
   kind: OrganisationKind;
@@ -34,7 +36,8 @@ export interface OrganisationListQuery {
   sector?: Sector;
 }
 
-const userCount = sql<number>`(select count(*)::int from ${users} where ${users.organisationId} = ${organisations.id})`;
+// Written out in full: inside a subquery, Drizzle's unqualified column names would be ambiguous.
+const userCount = sql<number>`(select count(*)::int from users as member where member.organisation_id = "organisations"."id")`;
 const columns = { ...getTableColumns(organisations), userCount };
 
 type Row = typeof organisations.$inferSelect & { userCount: number };
@@ -52,7 +55,8 @@ const present = (row: Row): OrganisationRecord => ({
   updatedAt: iso(row.updatedAt),
 });
 
-const visible = (scope: Scope) => scopeFilter(scope, (organisationId) => eq(organisations.id, organisationId));
+const visible = (scope: Scope) =>
+  scopeFilter(scope, (organisationId) => eq(organisations.id, organisationId));
 
 export async function listOrganisations(
   db: Executor,
@@ -68,14 +72,27 @@ export async function listOrganisations(
   if (query.sector) filters.push(sql`${query.sector} = any(${organisations.sectors})`);
   const where = and(...filters);
   const [rows, [count]] = await Promise.all([
-    db.select(columns).from(organisations).where(where).orderBy(asc(organisations.name)).limit(query.limit).offset(query.offset),
+    db
+      .select(columns)
+      .from(organisations)
+      .where(where)
+      .orderBy(asc(organisations.name))
+      .limit(query.limit)
+      .offset(query.offset),
     db.select({ total: sql<number>`count(*)::int` }).from(organisations).where(where),
   ]);
   return { items: rows.map(present), total: Number(count?.total ?? 0) };
 }
 
-export async function getOrganisation(db: Executor, scope: Scope, id: string): Promise<OrganisationRecord | null> {
-  const [row] = await db.select(columns).from(organisations).where(and(eq(organisations.id, id), visible(scope)));
+export async function getOrganisation(
+  db: Executor,
+  scope: Scope,
+  id: string,
+): Promise<OrganisationRecord | null> {
+  const [row] = await db
+    .select(columns)
+    .from(organisations)
+    .where(and(eq(organisations.id, id), visible(scope)));
   return row ? present(row) : null;
 }
 
@@ -87,7 +104,11 @@ export async function findOrganisationByName(db: Executor, name: string): Promis
   return row ?? null;
 }
 
-export async function insertOrganisation(db: Executor, fields: OrganisationFields, now: Date): Promise<string> {
+export async function insertOrganisation(
+  db: Executor,
+  fields: OrganisationFields,
+  now: Date,
+): Promise<string> {
   const [row] = await db
     .insert(organisations)
     .values({ ...fields, createdAt: now, updatedAt: now })
@@ -111,6 +132,9 @@ export async function updateOrganisation(
 }
 
 export async function deleteOrganisation(db: Executor, id: string): Promise<boolean> {
-  const rows = await db.delete(organisations).where(eq(organisations.id, id)).returning({ id: organisations.id });
+  const rows = await db
+    .delete(organisations)
+    .where(eq(organisations.id, id))
+    .returning({ id: organisations.id });
   return rows.length > 0;
 }

@@ -1,8 +1,8 @@
+import type { Role } from "@bulwark/core";
 import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { apiTokens, sessions, users } from "../schema.ts";
-import { isoOrNull, iso } from "../scope.ts";
-import type { Role } from "@bulwark/core";
+import { iso, isoOrNull } from "../scope.ts";
 
 export interface Principal {
   userId: string;
@@ -25,7 +25,12 @@ export async function insertSession(
 /** The active user behind a live session, or null. */
 export async function principalBySession(db: Executor, id: string, now: Date): Promise<Principal | null> {
   const [row] = await db
-    .select({ userId: users.id, organisationId: users.organisationId, roles: users.roles, csrfToken: sessions.csrfToken })
+    .select({
+      userId: users.id,
+      organisationId: users.organisationId,
+      roles: users.roles,
+      csrfToken: sessions.csrfToken,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
@@ -88,7 +93,11 @@ const presentToken = (row: typeof apiTokens.$inferSelect): TokenRecord => ({
 });
 
 export async function listTokens(db: Executor, userId: string): Promise<TokenRecord[]> {
-  const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(apiTokens.createdAt);
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(apiTokens.createdAt);
   return rows.map(presentToken);
 }
 
@@ -102,9 +111,18 @@ export async function revokeToken(db: Executor, userId: string, id: string, now:
 }
 
 /** The active user behind a live, unrevoked token, or null; records the use. */
-export async function principalByToken(db: Executor, tokenHash: string, now: Date): Promise<Principal | null> {
+export async function principalByToken(
+  db: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<Principal | null> {
   const [row] = await db
-    .select({ tokenId: apiTokens.id, userId: users.id, organisationId: users.organisationId, roles: users.roles })
+    .select({
+      tokenId: apiTokens.id,
+      userId: users.id,
+      organisationId: users.organisationId,
+      roles: users.roles,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -119,6 +137,11 @@ export async function principalByToken(db: Executor, tokenHash: string, now: Dat
   await db
     .update(apiTokens)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiTokens.id, row.tokenId), sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${new Date(now.getTime() - 60_000)})`));
+    .where(
+      and(
+        eq(apiTokens.id, row.tokenId),
+        sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${new Date(now.getTime() - 60_000)})`,
+      ),
+    );
   return { ...row, roles: row.roles as Role[], csrfToken: null, sessionId: null };
 }

@@ -31,6 +31,7 @@ export interface UserCredentials {
 }
 
 export interface UserFields {
+  id?: string;
   email: string;
   name: string;
   organisationId: string;
@@ -63,7 +64,8 @@ const present = (row: Row): UserRecord => ({
   createdAt: iso(row.createdAt),
 });
 
-const visible = (scope: Scope) => scopeFilter(scope, (organisationId) => eq(users.organisationId, organisationId));
+const visible = (scope: Scope) =>
+  scopeFilter(scope, (organisationId) => eq(users.organisationId, organisationId));
 
 export async function listUsers(
   db: Executor,
@@ -103,7 +105,10 @@ export async function getUser(db: Executor, scope: Scope, id: string): Promise<U
 /** Names of accounts by id, for showing who did what (ids that no longer exist are left out). */
 export async function userNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids]));
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...ids]));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
@@ -156,7 +161,12 @@ export type UserChanges = Partial<{
   lastSignInAt: Date;
 }>;
 
-export async function updateUser(db: Executor, id: string, changes: UserChanges, now: Date): Promise<boolean> {
+export async function updateUser(
+  db: Executor,
+  id: string,
+  changes: UserChanges,
+  now: Date,
+): Promise<boolean> {
   const rows = await db
     .update(users)
     .set({ ...changes, updatedAt: now })

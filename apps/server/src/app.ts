@@ -1,0 +1,45 @@
+// Assembles the HTTP server from its capabilities. Each capability registers its own routes from
+// the contracts' endpoint table; this file only wires them together.
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { auditRoutes } from "./audit/audit.routes.ts";
+import { authRoutes } from "./auth/auth.routes.ts";
+import { communityRoutes } from "./communities/communities.routes.ts";
+import type { ServerContext } from "./context.ts";
+import { registerErrorHandler } from "./errors.ts";
+import { organisationRoutes } from "./organisations/organisations.routes.ts";
+import { healthRoutes } from "./system/health.routes.ts";
+import { registerOpenApi } from "./system/openapi.ts";
+import { registerWeb } from "./system/web.ts";
+import { userRoutes } from "./users/users.routes.ts";
+
+export interface AppOptions {
+  /** pino log level, or false for no logs (tests). */
+  readonly logLevel?: string | false;
+  /** Serve the built web app (default true). */
+  readonly web?: boolean;
+}
+
+export async function buildApp(context: ServerContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const level = options.logLevel ?? context.config.logLevel;
+  const app = Fastify({
+    // Request logs carry method, URL and status with a request id; never bodies, cookies or tokens.
+    logger: level === false ? false : { level, redact: ["req.headers.authorization", "req.headers.cookie"] },
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await registerOpenApi(app, context.version);
+  healthRoutes(app, context);
+  authRoutes(app, context);
+  organisationRoutes(app, context);
+  userRoutes(app, context);
+  communityRoutes(app, context);
+  auditRoutes(app, context);
+  if (options.web !== false) await registerWeb(app);
+  return app;
+}

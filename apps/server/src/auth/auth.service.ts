@@ -1,0 +1,264 @@
+// Sign-in, sessions, two-factor codes and the "me" view. Every sign-in, failed or not, is audited.
+import type { LoginRequest, Me } from "@bulwark/contracts";
+import { type Actor, abilitiesOf, assignableRoles, lockDuration, secondsLocked } from "@bulwark/core";
+import {
+  appendAudit,
+  credentialsByEmail,
+  credentialsById,
+  deleteSession,
+  deleteUserSessions,
+  getOrganisation,
+  getUser,
+  insertSession,
+  recordAudit,
+  updateUser,
+} from "@bulwark/db";
+import * as OTPAuth from "otpauth";
+import type { ServerContext } from "../context.ts";
+import { notFound, UserError } from "../errors.ts";
+import { sessionExpiry } from "./principal.ts";
+import { hashPassword, randomToken, sha256, verifyPassword } from "./secrets.ts";
+
+const wrongCredentials = () =>
+  new UserError(401, "Sign-in failed", "Wrong e-mail or password.", "urn:bulwark:problem:wrong-credentials");
+
+export async function describeMe(
+  context: ServerContext,
+  actor: Actor,
+  csrfToken: string | null,
+): Promise<Me> {
+  const self = { kind: "organisation" as const, organisationId: actor.organisationId };
+  const [user, organisation] = await Promise.all([
+    getUser(context.db, self, actor.userId),
+    getOrganisation(context.db, self, actor.organisationId),
+  ]);
+  if (!user || !organisation) throw notFound("account");
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind },
+    roles: user.roles,
+    abilities: abilitiesOf(actor),
+    assignableRoles: assignableRoles(actor),
+    totpEnabled: user.totpEnabled,
+    csrfToken,
+  };
+}
+
+export interface SignedIn {
+  readonly me: Me;
+  /** The cookie's secret; only its hash is stored. */
+  readonly sessionSecret: string;
+}
+
+export async function signIn(
+  context: ServerContext,
+  input: { email: string } & Omit<LoginRequest, "email">,
+): Promise<SignedIn> {
+  const now = context.clock();
+  const account = await credentialsByEmail(context.db, input.email);
+  const fail = async (reason: string, error = wrongCredentials()) => {
+    // Unknown accounts are recorded by a hash of the address, never the address itself.
+    const details: Record<string, string> = account
+      ? { reason }
+      : { reason, emailSha256: sha256(input.email) };
+    await recordAudit(
+      context.db,
+      {
+        actorId: account?.id ?? null,
+        action: "auth.sign-in-failed",
+        targetType: "user",
+        targetId: account?.id ?? null,
+        details,
+      },
+      now,
+    );
+    return error;
+  };
+  const locked = secondsLocked(account?.lockedUntil ?? null, now);
+  if (account && locked > 0)
+    throw await fail(
+      "locked",
+      new UserError(
+        429,
+        "Too many failed sign-ins",
+        `This account is locked after repeated failures: try again in ${locked} seconds.`,
+        "urn:bulwark:problem:locked",
+        { "retry-after": String(locked) },
+      ),
+    );
+  const passwordOk = await verifyPassword(account?.passwordHash ?? null, input.password);
+  if (!account?.active || !passwordOk) {
+    if (account && !passwordOk) await countFailure(context, account.id, account.failedSignIns, now);
+    throw await fail(!account ? "unknown-account" : !account.active ? "inactive" : "wrong-password");
+  }
+  if (account.totpEnabled) {
+    if (!input.totp)
+      throw new UserError(
+        401,
+        "Code required",
+        "Enter the six-digit code from your authenticator app.",
+        "urn:bulwark:problem:totp-required",
+      );
+    if (!totpMatches(account.totpSecret, input.totp, now)) {
+      await countFailure(context, account.id, account.failedSignIns, now);
+      throw await fail(
+        "wrong-code",
+        new UserError(401, "Sign-in failed", "Wrong or expired code.", "urn:bulwark:problem:wrong-code"),
+      );
+    }
+  }
+  const sessionSecret = randomToken();
+  const csrfToken = randomToken();
+  await context.db.transaction(async (tx) => {
+    await updateUser(tx, account.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now }, now);
+    await insertSession(
+      tx,
+      { id: sha256(sessionSecret), userId: account.id, csrfToken, expiresAt: sessionExpiry(context, now) },
+      now,
+    );
+    await appendAudit(
+      tx,
+      {
+        actorId: account.id,
+        action: "auth.sign-in",
+        targetType: "user",
+        targetId: account.id,
+        details: { method: account.totpEnabled ? "password+totp" : "password" },
+      },
+      now,
+    );
+  });
+  const actor = { userId: account.id, organisationId: account.organisationId, roles: account.roles };
+  return { me: await describeMe(context, actor, csrfToken), sessionSecret };
+}
+
+async function countFailure(
+  context: ServerContext,
+  userId: string,
+  previous: number,
+  now: Date,
+): Promise<void> {
+  const failures = previous + 1;
+  const lock = lockDuration(failures);
+  await updateUser(
+    context.db,
+    userId,
+    { failedSignIns: failures, lockedUntil: lock > 0 ? new Date(now.getTime() + lock) : null },
+    now,
+  );
+}
+
+export async function signOut(context: ServerContext, actor: Actor, sessionId: string | null): Promise<void> {
+  const now = context.clock();
+  await context.db.transaction(async (tx) => {
+    if (sessionId) await deleteSession(tx, sessionId);
+    await appendAudit(
+      tx,
+      { actorId: actor.userId, action: "auth.sign-out", targetType: "user", targetId: actor.userId },
+      now,
+    );
+  });
+}
+
+export async function changePassword(
+  context: ServerContext,
+  actor: Actor,
+  sessionId: string | null,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const now = context.clock();
+  const account = await credentialsById(context.db, actor.userId);
+  if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword)))
+    throw new UserError(
+      403,
+      "Not allowed",
+      "The current password is wrong.",
+      "urn:bulwark:problem:wrong-credentials",
+    );
+  const passwordHash = await hashPassword(input.newPassword);
+  await context.db.transaction(async (tx) => {
+    await updateUser(tx, actor.userId, { passwordHash }, now);
+    await deleteUserSessions(tx, actor.userId, sessionId ?? undefined);
+    await appendAudit(
+      tx,
+      { actorId: actor.userId, action: "auth.password-change", targetType: "user", targetId: actor.userId },
+      now,
+    );
+  });
+}
+
+function totpFor(secret: string, label = "Bulwark"): OTPAuth.TOTP {
+  return new OTPAuth.TOTP({
+    issuer: "Bulwark",
+    label,
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+    secret: OTPAuth.Secret.fromBase32(secret),
+  });
+}
+
+function totpMatches(secret: string | null, code: string, now: Date): boolean {
+  return (
+    secret !== null && totpFor(secret).validate({ token: code, window: 1, timestamp: now.getTime() }) !== null
+  );
+}
+
+export async function startTotp(
+  context: ServerContext,
+  actor: Actor,
+): Promise<{ secret: string; uri: string }> {
+  const account = await credentialsById(context.db, actor.userId);
+  if (account?.totpEnabled)
+    throw new UserError(
+      409,
+      "Conflict",
+      "Two-factor sign-in is already on: turn it off first to set up a new device.",
+    );
+  const secret = new OTPAuth.Secret({ size: 20 }).base32;
+  const me = await describeMe(context, actor, null);
+  await updateUser(context.db, actor.userId, { totpSecret: secret, totpEnabled: false }, context.clock());
+  return { secret, uri: totpFor(secret, me.email).toString() };
+}
+
+export async function setTotp(
+  context: ServerContext,
+  actor: Actor,
+  code: string,
+  enabled: boolean,
+): Promise<void> {
+  const now = context.clock();
+  const account = await credentialsById(context.db, actor.userId);
+  if (!account?.totpSecret)
+    throw new UserError(
+      409,
+      "Conflict",
+      enabled ? "Start the set-up first (POST /api/me/totp)." : "Two-factor sign-in is not on.",
+    );
+  if (!totpMatches(account.totpSecret, code, now))
+    throw new UserError(422, "Invalid input", "Wrong or expired code.", "urn:bulwark:problem:wrong-code");
+  await context.db.transaction(async (tx) => {
+    await updateUser(
+      tx,
+      actor.userId,
+      enabled ? { totpEnabled: true } : { totpEnabled: false, totpSecret: null },
+      now,
+    );
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        action: enabled ? "auth.totp-enable" : "auth.totp-disable",
+        targetType: "user",
+        targetId: actor.userId,
+      },
+      now,
+    );
+  });
+}
+
+/** For tests and tooling: the code an authenticator would show now for this secret. */
+export const currentTotp = (secret: string, at: Date): string =>
+  totpFor(secret).generate({ timestamp: at.getTime() });

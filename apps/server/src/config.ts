@@ -1,0 +1,54 @@
+// Configuration is read once, here, from the environment; nothing else reads process.env.
+import { resolve } from "node:path";
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** PostgreSQL connection URL; null means embedded PGlite in dataDir. */
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  /** Password of every demo account; null means generate one when the demo is loaded. */
+  readonly demoPassword: string | null;
+  /** Send cookies with Secure (set BULWARK_SECURE_COOKIES=true behind HTTPS). */
+  readonly secureCookies: boolean;
+  readonly logLevel: string;
+  /** Hours a session lives without use. */
+  readonly sessionHours: number;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function integer(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max)
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${value}").`);
+  return parsed;
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const demoPassword = env.BULWARK_DEMO_PASSWORD || null;
+  if (demoPassword !== null && demoPassword.length < 8)
+    throw new ConfigError("BULWARK_DEMO_PASSWORD must have at least 8 characters.");
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new ConfigError("DATABASE_URL must be a postgres:// or postgresql:// URL.");
+  return {
+    port: integer("PORT", env.PORT, 8080, 0, 65535),
+    host: env.HOST || "127.0.0.1",
+    databaseUrl,
+    dataDir: resolve(env.BULWARK_DATA || "data"),
+    demoPassword,
+    secureCookies: env.BULWARK_SECURE_COOKIES === "true",
+    logLevel: env.LOG_LEVEL || "info",
+    sessionHours: integer("BULWARK_SESSION_HOURS", env.BULWARK_SESSION_HOURS, 12, 1, 24 * 30),
+  };
+}

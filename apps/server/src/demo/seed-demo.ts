@@ -1,0 +1,167 @@
+// Loads the demo country (content/demo/country.json) once: organisations, people and communities
+// of a fictional country, with stable ids so that tests and screenshots are reproducible.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { CountryCode, Email, OrganisationKind, Role, Sector } from "@bulwark/contracts";
+import {
+  appendAudit,
+  insertCommunity,
+  insertOrganisation,
+  insertUser,
+  readSetting,
+  setCommunityModerators,
+  setCommunityOrganisations,
+  writeSetting,
+} from "@bulwark/db";
+import { z } from "zod";
+import { generatePassword, hashPassword } from "../auth/secrets.ts";
+import type { ServerContext } from "../context.ts";
+
+export const DEMO_FILE = fileURLToPath(new URL("../../../../content/demo/country.json", import.meta.url));
+export const DEMO_ADMIN = "admin@bulwark.example";
+const SEEDED = "demo.seeded";
+
+const DemoCountry = z.object({
+  country: z.object({ code: CountryCode, name: z.string(), capital: z.string(), description: z.string() }),
+  organisations: z.array(
+    z.object({
+      key: z.string().regex(/^[a-z0-9-]+$/),
+      name: z.string().min(1),
+      shortName: z.string().nullable().optional(),
+      kind: OrganisationKind,
+      country: CountryCode,
+      sectors: z.array(Sector),
+      domain: z.string(),
+      website: z.url().nullable().optional(),
+    }),
+  ),
+  users: z.array(
+    z.object({
+      email: Email,
+      name: z.string().min(1),
+      organisation: z.string(),
+      roles: z.array(Role).min(1),
+    }),
+  ),
+  communities: z.array(
+    z.object({
+      name: z.string().min(1),
+      description: z.string(),
+      organisations: z.array(z.string()),
+      moderators: z.array(Email),
+    }),
+  ),
+});
+export type DemoCountry = z.infer<typeof DemoCountry>;
+
+export function readDemoCountry(file = DEMO_FILE): DemoCountry {
+  return DemoCountry.parse(JSON.parse(readFileSync(file, "utf8")));
+}
+
+/** A stable UUID (RFC 9562 version 8) from a name, so demo ids are the same on every machine. */
+export function stableId(name: string): string {
+  const hex = createHash("sha256").update(`bulwark-demo:${name}`).digest("hex");
+  const variant = ((Number.parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface DemoResult {
+  /** false when the demo was loaded before (nothing changed). */
+  readonly loaded: boolean;
+  /** The password of every demo account when this run set it; null otherwise. */
+  readonly password: string | null;
+  readonly generated: boolean;
+  readonly accounts: { email: string; name: string; roles: string[]; organisation: string }[];
+}
+
+export async function seedDemo(context: ServerContext, country = readDemoCountry()): Promise<DemoResult> {
+  const accounts = country.users.map((user) => ({
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    organisation:
+      country.organisations.find((org) => org.key === user.organisation)?.name ?? user.organisation,
+  }));
+  if (await readSetting(context.db, SEEDED))
+    return { loaded: false, password: null, generated: false, accounts };
+  const password = context.config.demoPassword ?? generatePassword();
+  // One hash for all demo accounts: they share a password by design, and seeding stays quick.
+  const passwordHash = await hashPassword(password);
+  const now = context.clock();
+  const orgIds = new Map(country.organisations.map((org) => [org.key, stableId(`organisation:${org.key}`)]));
+  const userIds = new Map(country.users.map((user) => [user.email, stableId(`user:${user.email}`)]));
+  const need = <T>(map: Map<string, T>, key: string, what: string): T => {
+    const value = map.get(key);
+    if (value === undefined) throw new Error(`The demo country names an unknown ${what}: ${key}`);
+    return value;
+  };
+  await context.db.transaction(async (tx) => {
+    if (await readSetting(tx, SEEDED)) return;
+    const audit = (action: string, targetType: string, targetId: string) =>
+      appendAudit(
+        tx,
+        { actorId: null, action, targetType, targetId, details: { source: "demo-country" } },
+        now,
+      );
+    for (const org of country.organisations) {
+      const id = need(orgIds, org.key, "organisation");
+      await insertOrganisation(
+        tx,
+        {
+          id,
+          name: org.name,
+          shortName: org.shortName ?? null,
+          kind: org.kind,
+          country: org.country,
+          sectors: org.sectors,
+          website: org.website ?? null,
+        },
+        now,
+      );
+      await audit("organisation.create", "organisation", id);
+    }
+    for (const user of country.users) {
+      const id = need(userIds, user.email, "user");
+      const organisationId = need(orgIds, user.organisation, "organisation");
+      await insertUser(
+        tx,
+        { id, email: user.email, name: user.name, organisationId, roles: user.roles, passwordHash },
+        now,
+      );
+      await audit("user.create", "user", id);
+    }
+    for (const community of country.communities) {
+      const id = stableId(`community:${community.name}`);
+      await insertCommunity(tx, { id, name: community.name, description: community.description }, now);
+      await setCommunityOrganisations(
+        tx,
+        id,
+        community.organisations.map((key) => need(orgIds, key, "organisation")),
+      );
+      await setCommunityModerators(
+        tx,
+        id,
+        community.moderators.map((email) => need(userIds, email, "user")),
+      );
+      await audit("community.create", "community", id);
+    }
+    await writeSetting(tx, SEEDED, { at: now.toISOString(), country: country.country.name }, now);
+    await appendAudit(
+      tx,
+      {
+        actorId: null,
+        action: "demo.seed",
+        targetType: "installation",
+        targetId: null,
+        details: {
+          country: country.country.name,
+          organisations: country.organisations.length,
+          users: country.users.length,
+        },
+      },
+      now,
+    );
+  });
+  return { loaded: true, password, generated: context.config.demoPassword === null, accounts };
+}

@@ -1,0 +1,83 @@
+// Registers a route from the contracts' endpoint table: the same zod schemas validate the input,
+// shape the output and write the OpenAPI document. Authentication (and CSRF) happens here, once.
+import {
+  type EndpointDef,
+  type EndpointName,
+  type Endpoints,
+  endpoints,
+  type OutputOf,
+  Problem,
+} from "@bulwark/contracts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import { authenticate, type Caller } from "./auth/principal.ts";
+import type { ServerContext } from "./context.ts";
+
+type Parsed<E, K extends string> = E extends { [P in K]: infer S extends z.ZodType }
+  ? z.output<S>
+  : undefined;
+
+export interface HandlerInput<N extends EndpointName> {
+  readonly params: Parsed<Endpoints[N], "params">;
+  readonly query: Parsed<Endpoints[N], "query">;
+  readonly body: Parsed<Endpoints[N], "body">;
+  /** The signed-in caller; null only on public endpoints. */
+  readonly caller: Endpoints[N]["auth"] extends "user" ? Caller : null;
+  readonly request: FastifyRequest;
+  readonly reply: FastifyReply;
+}
+
+export type Handler<N extends EndpointName> = (input: HandlerInput<N>) => Promise<OutputOf<N>>;
+
+export function route<N extends EndpointName>(
+  app: FastifyInstance,
+  context: ServerContext,
+  name: N,
+  handler: Handler<N>,
+): void {
+  const endpoint = endpoints[name];
+  const def: EndpointDef = endpoint;
+  // Who is calling is settled before the input is even validated: strangers learn nothing.
+  const callers = new WeakMap<FastifyRequest, Caller>();
+  app.route({
+    method: endpoint.method,
+    ...(endpoint.auth === "user"
+      ? {
+          onRequest: async (request: FastifyRequest) => {
+            callers.set(request, await authenticate(context, request));
+          },
+        }
+      : {}),
+    url: endpoint.path,
+    schema: {
+      operationId: name,
+      summary: endpoint.summary,
+      tags: [endpoint.tag],
+      ...(endpoint.auth === "user" ? { security: [{ session: [] }, { bearer: [] }] } : {}),
+      ...(def.params ? { params: def.params } : {}),
+      ...(def.query ? { querystring: def.query } : {}),
+      ...(def.body ? { body: def.body } : {}),
+      response: {
+        ...(def.response ? { [endpoint.status]: def.response } : {}),
+        "4xx": Problem,
+        "5xx": Problem,
+      },
+    },
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const caller = callers.get(request) ?? null;
+      // The type provider has validated each part against the schemas of this very endpoint, which
+      // is what HandlerInput<N> states; TypeScript cannot follow that through the table lookup.
+      const input: unknown = {
+        params: request.params,
+        query: request.query,
+        body: request.body,
+        caller,
+        request,
+        reply,
+      };
+      const result = await handler(input as HandlerInput<N>);
+      reply.code(endpoint.status);
+      return endpoint.status === 204 ? reply.send() : result;
+    },
+  });
+}

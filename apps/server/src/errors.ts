@@ -1,0 +1,101 @@
+// A few typed errors, mapped once to RFC 9457 problem+json by one error handler.
+import type { Problem } from "@bulwark/contracts";
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+
+/** Something the caller can fix: bad input, not allowed, not found, conflict. */
+export class UserError extends Error {
+  override name = "UserError";
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly type = "about:blank",
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ? `${title}: ${detail}` : title);
+  }
+}
+
+export const unauthorized = (detail = "Sign in, or send an API token.") =>
+  new UserError(401, "Not signed in", detail, "urn:bulwark:problem:unauthenticated");
+export const forbidden = (reason: string) =>
+  new UserError(403, "Not allowed", reason, "urn:bulwark:problem:forbidden");
+export const notFound = (what: string) =>
+  new UserError(
+    404,
+    "Not found",
+    `No ${what} with this id is visible to you.`,
+    "urn:bulwark:problem:not-found",
+  );
+export const conflict = (detail: string) =>
+  new UserError(409, "Conflict", detail, "urn:bulwark:problem:conflict");
+export const invalid = (detail: string, errors?: { path: string; message: string }[]) =>
+  Object.assign(new UserError(422, "Invalid input", detail, "urn:bulwark:problem:invalid"), { errors });
+
+function problemOf(error: FastifyError | UserError | Error): Problem & { headers?: Record<string, string> } {
+  if (error instanceof UserError) {
+    const errors = "errors" in error && Array.isArray(error.errors) ? error.errors : undefined;
+    return {
+      type: error.type,
+      title: error.title,
+      status: error.status,
+      detail: error.detail,
+      errors,
+      headers: error.headers,
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((issue) => ({
+      path: `${error.validationContext ?? "body"}${issue.instancePath.replaceAll("/", ".")}`,
+      message: issue.message ?? "is invalid",
+    }));
+    return {
+      type: "urn:bulwark:problem:invalid",
+      title: "Invalid input",
+      status: 400,
+      detail: errors.map((item) => `${item.path}: ${item.message}`).join("; "),
+      errors,
+    };
+  }
+  // A row that others still point to (PostgreSQL foreign_key_violation).
+  if ("code" in error && error.code === "23503")
+    return {
+      type: "urn:bulwark:problem:conflict",
+      title: "Conflict",
+      status: 409,
+      detail: "Other records still depend on this one.",
+    };
+  const status = "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : 500;
+  if (status >= 400 && status < 500 && !isResponseSerializationError(error))
+    return { type: "about:blank", title: error.message || "Bad request", status };
+  return {
+    type: "about:blank",
+    title: "Unexpected error",
+    status: 500,
+    detail: "The error was logged; please try again.",
+  };
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { headers, ...problem } = problemOf(error);
+    if (problem.status >= 500) request.log.error({ err: error }, "request failed");
+    reply
+      .code(problem.status)
+      .headers(headers ?? {})
+      .type("application/problem+json")
+      .send({ ...problem, instance: request.url.split("?")[0] });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .code(404)
+      .type("application/problem+json")
+      .send({
+        type: "about:blank",
+        title: "Not found",
+        status: 404,
+        detail: `No route ${request.method} ${request.url.split("?")[0]}.`,
+      });
+  });
+}

@@ -1,0 +1,51 @@
+// Start-up: connect, migrate, optionally load the demo country, listen. Used by `bulwark serve`.
+import { readFileSync } from "node:fs";
+import { connect, migrate } from "@bulwark/db";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.ts";
+import type { Config } from "./config.ts";
+import type { ServerContext } from "./context.ts";
+import { type DemoResult, seedDemo } from "./demo/seed-demo.ts";
+
+export const VERSION: string = JSON.parse(
+  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+).version;
+
+export async function openContext(config: Config): Promise<ServerContext> {
+  const connection = await connect(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+  );
+  await migrate(connection);
+  return { config, connection, db: connection.db, clock: () => new Date(), version: VERSION };
+}
+
+export interface Running {
+  readonly app: FastifyInstance;
+  readonly context: ServerContext;
+  readonly url: string;
+  readonly demo: DemoResult | null;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<Running> {
+  const context = await openContext(config);
+  const demo = options.demo ? await seedDemo(context) : null;
+  const app = await buildApp(context);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  let stopped = false;
+  return {
+    app,
+    context,
+    url: `http://${host}:${port}`,
+    demo,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+      await context.connection.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// Serves the built web app (apps/web/dist) with a fallback to index.html for client-side routes.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance } from "fastify";
+
+export const WEB_DIST = fileURLToPath(new URL("../../../web/dist", import.meta.url));
+
+const SECURITY_HEADERS = {
+  "content-security-policy":
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "same-origin",
+};
+
+export async function registerWeb(app: FastifyInstance, root = WEB_DIST): Promise<void> {
+  const built = existsSync(`${root}/index.html`);
+  if (built)
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      setHeaders: (res) => {
+        for (const [key, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(key, value);
+      },
+    });
+  app.get("/*", { schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith("/api/")) return reply.callNotFound();
+    if (!built)
+      return reply
+        .code(503)
+        .type("text/plain; charset=utf-8")
+        .send(
+          "The web app is not built yet: run `npm run build` (npm start does it for you). The API is at /api.",
+        );
+    return reply.headers(SECURITY_HEADERS).header("cache-control", "no-cache").sendFile("index.html");
+  });
+}

@@ -1,0 +1,130 @@
+// Test support: a server on a database of its own, a small cast of people, and the typed client
+// driven through Fastify's inject (no sockets), exactly as the web app would call it.
+import { type Client, createClient } from "@bulwark/contracts";
+import { insertOrganisation, insertUser } from "@bulwark/db";
+import { openTestDatabase, type TestDatabase } from "@bulwark/db/testing";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.ts";
+import { hashPassword } from "./auth/secrets.ts";
+import { readConfig } from "./config.ts";
+import type { ServerContext } from "./context.ts";
+
+export const PASSWORD = "correct horse battery staple";
+
+export interface Cast {
+  organisations: { authority: string; operator: string; other: string };
+  users: {
+    admin: string;
+    orgAdmin: string;
+    member: string;
+    outsider: string;
+    auditor: string;
+    analyst: string;
+  };
+}
+
+export interface TestServer {
+  app: FastifyInstance;
+  context: ServerContext;
+  db: ServerContext["db"];
+  database: TestDatabase;
+  cast: Cast;
+  /** Move the server's clock. */
+  advance(ms: number): void;
+  /** A client with its own cookie jar; signed in when an e-mail is given. */
+  client(email?: string): Promise<Client>;
+  /** Raw inject, for checks the typed client would hide (headers, CSRF). */
+  inject: FastifyInstance["inject"];
+  close(): Promise<void>;
+}
+
+/** fetch() over app.inject, so the real client runs against the app without a socket. */
+export function injectFetch(app: FastifyInstance): typeof fetch {
+  return async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.toString() : input.url;
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers).forEach((value, key) => {
+      headers[key] = value;
+    });
+    const response = await app.inject({
+      method: (init?.method ?? "GET") as "GET",
+      url,
+      headers,
+      payload: typeof init?.body === "string" ? init.body : undefined,
+    });
+    const out = new Headers();
+    for (const [key, value] of Object.entries(response.headers)) {
+      if (Array.isArray(value)) for (const item of value) out.append(key, item);
+      else if (value !== undefined) out.set(key, String(value));
+    }
+    const body = response.statusCode === 204 ? null : response.body;
+    return new Response(body, { status: response.statusCode, headers: out });
+  };
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const database = await openTestDatabase();
+  let offset = 0;
+  const base = Date.UTC(2026, 10, 24, 9, 0, 0);
+  const context: ServerContext = {
+    config: { ...readConfig({}), secureCookies: false },
+    connection: database,
+    db: database.db,
+    clock: () => new Date(base + offset),
+    version: "test",
+  };
+  const now = context.clock();
+  const passwordHash = await hashPassword(PASSWORD);
+  const org = (name: string, kind: "national-authority" | "private-operator" | "public-operator") =>
+    insertOrganisation(
+      database.db,
+      { name, kind, country: "XM", sectors: kind === "national-authority" ? [] : ["energy-electricity"] },
+      now,
+    );
+  const organisations = {
+    authority: await org("Test Authority", "national-authority"),
+    operator: await org("Test Grid Operator", "private-operator"),
+    other: await org("Test Water Utility", "public-operator"),
+  };
+  const user = (
+    email: string,
+    organisationId: string,
+    roles: ("platform-admin" | "organisation-admin" | "member" | "auditor" | "analyst")[],
+  ) =>
+    insertUser(
+      database.db,
+      { email, name: email.split("@")[0] ?? email, organisationId, roles, passwordHash },
+      now,
+    );
+  const users = {
+    admin: await user("admin@authority.example", organisations.authority, ["platform-admin"]),
+    auditor: await user("auditor@authority.example", organisations.authority, ["auditor"]),
+    orgAdmin: await user("boss@grid.example", organisations.operator, ["organisation-admin"]),
+    member: await user("member@grid.example", organisations.operator, ["member"]),
+    analyst: await user("analyst@grid.example", organisations.operator, ["analyst"]),
+    outsider: await user("member@water.example", organisations.other, ["member"]),
+  };
+  const app = await buildApp(context, { logLevel: false, web: false });
+  await app.ready();
+  const fetch = injectFetch(app);
+  return {
+    app,
+    context,
+    db: database.db,
+    database,
+    cast: { organisations, users },
+    advance: (ms) => {
+      offset += ms;
+    },
+    async client(email) {
+      const client = createClient({ fetch, cookieJar: true, baseUrl: "http://localhost" });
+      if (email) await client.call("login", { body: { email, password: PASSWORD } });
+      return client;
+    },
+    inject: app.inject.bind(app),
+    async close() {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
