@@ -1,3 +1,4 @@
+export * from "./backup.ts";
 export * from "./connect.ts";
 export * from "./repositories/audit.ts";
 export * from "./repositories/communities.ts";

@@ -37,6 +37,19 @@ export async function createUser(
 ): Promise<User & { initialPassword: string | null }> {
   const decision = userPolicy.manage(actor, { organisationId: input.organisationId, roles: input.roles });
   if (!decision.allowed) throw forbidden(decision.reason);
+  const { id, initialPassword } = await addUser(context, actor.userId, input);
+  return { ...(await visible(context, actor, id)), initialPassword };
+}
+
+/**
+ * Create an account and record it, on behalf of `actorId` (null: the operator at the command
+ * line, who has the database anyway). Callers decide whether the actor may.
+ */
+export async function addUser(
+  context: ServerContext,
+  actorId: string | null,
+  input: Create,
+): Promise<{ id: string; initialPassword: string | null }> {
   await organisationMustExist(context, input.organisationId);
   const initialPassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password ?? initialPassword ?? "");
@@ -56,20 +69,19 @@ export async function createUser(
       now,
     );
     // Names and addresses stay out of the trail; the ids and roles say what happened.
+    const details = {
+      organisationId: input.organisationId,
+      roles: input.roles,
+      via: actorId ? "api" : "cli",
+    };
     await appendAudit(
       tx,
-      {
-        actorId: actor.userId,
-        action: "user.create",
-        targetType: "user",
-        targetId: created,
-        details: { organisationId: input.organisationId, roles: input.roles },
-      },
+      { actorId, action: "user.create", targetType: "user", targetId: created, details },
       now,
     );
     return created;
   });
-  return { ...(await visible(context, actor, id)), initialPassword };
+  return { id, initialPassword };
 }
 
 export async function changeUser(
@@ -124,6 +136,16 @@ export async function resetPassword(
   const current = await visible(context, actor, id);
   const decision = userPolicy.manage(actor, current, current);
   if (!decision.allowed) throw forbidden(decision.reason);
+  return setPassword(context, actor.userId, id, password);
+}
+
+/** Set (or generate) a password, unlock the account and end its sessions; recorded for `actorId`. */
+export async function setPassword(
+  context: ServerContext,
+  actorId: string | null,
+  id: string,
+  password: string | undefined,
+): Promise<{ password: string | null }> {
   const generated = password ? null : generatePassword();
   const passwordHash = await hashPassword(password ?? generated ?? "");
   const now = context.clock();
@@ -132,7 +154,13 @@ export async function resetPassword(
     await deleteUserSessions(tx, id);
     await appendAudit(
       tx,
-      { actorId: actor.userId, action: "user.password-reset", targetType: "user", targetId: id },
+      {
+        actorId,
+        action: "user.password-reset",
+        targetType: "user",
+        targetId: id,
+        details: { via: actorId ? "api" : "cli" },
+      },
       now,
     );
   });

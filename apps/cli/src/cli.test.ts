@@ -1,0 +1,195 @@
+// The `bulwark` command as a user runs it: a real process on a real (embedded) database folder.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { connect } from "@bulwark/db";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+
+const BIN = fileURLToPath(new URL("../bin/bulwark.js", import.meta.url));
+const folder = mkdtempSync(join(tmpdir(), "bulwark-cli-"));
+const DEMO_PASSWORD = "demo password for tests";
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function bulwark(args: string[], options: { dataDir?: string; stdin?: string } = {}): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      BULWARK_DATA: options.dataDir ?? join(folder, "main"),
+      BULWARK_DEMO_PASSWORD: DEMO_PASSWORD,
+    };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [BIN, ...args], { env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? "");
+  });
+}
+
+describe("bulwark --help", () => {
+  it.each([
+    [["--help"], /serve[\s\S]*migrate[\s\S]*seed-demo[\s\S]*backup[\s\S]*restore/],
+    [["serve", "--help"], /--demo[\s\S]*--port/],
+    [["organisation", "add", "--help"], /--kind[\s\S]*--country[\s\S]*--sector/],
+    [["user", "add", "--help"], /--email[\s\S]*--organisation[\s\S]*--role/],
+    [["user", "reset-password", "--help"], /--password-stdin/],
+    [["token", "create", "--help"], /--expires-days/],
+    [["audit", "verify", "--help"], /first broken entry/],
+    [["backup", "--help"], /<file>/],
+    [["restore", "--help"], /--yes/],
+  ])("%j explains itself", async (args, pattern) => {
+    const result = await bulwark(args);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(pattern);
+  });
+
+  it("rejects an unknown command with a non-zero exit", async () => {
+    const result = await bulwark(["launch-rockets"]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/unknown command/);
+  });
+});
+
+describe("bulwark on an embedded database", () => {
+  const backup = join(folder, "before-tampering.bulwark.gz");
+
+  it("migrates and loads the demo country once", async () => {
+    const first = await bulwark(["seed-demo"]);
+    expect(first.stderr).toBe("");
+    expect(first.stdout).toMatch(/Loaded the demo country: \d+ accounts\./);
+    expect(first.stdout).toContain(DEMO_PASSWORD);
+    const again = await bulwark(["seed-demo"]);
+    expect(again.stdout).toMatch(/loaded already: nothing changed/);
+    expect((await bulwark(["migrate"])).stdout).toMatch(/at migration 0001_audit_append_only \(pglite/);
+  });
+
+  it("adds a user with a generated password, and refuses bad input clearly", async () => {
+    const added = await bulwark([
+      "user",
+      "add",
+      "--email",
+      "Field.Officer@ncipa.meridia.example",
+      "--name",
+      "Field Officer",
+      "--organisation",
+      "National Critical Infrastructure Protection Authority",
+      "--role",
+      "analyst",
+    ]);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/Created field\.officer@ncipa\.meridia\.example .* with roles analyst\./);
+    expect(added.stdout).toMatch(/Password \(shown once\): [A-Za-z0-9]{20}/);
+    const twice = await bulwark([
+      "user",
+      "add",
+      "--email",
+      "field.officer@ncipa.meridia.example",
+      "--name",
+      "Again",
+      "--organisation",
+      "National Critical Infrastructure Protection Authority",
+    ]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toMatch(/exists already/);
+    const badRole = await bulwark([
+      "user",
+      "add",
+      "--email",
+      "z@z.example",
+      "--name",
+      "Z",
+      "--organisation",
+      "National Critical Infrastructure Protection Authority",
+      "--role",
+      "emperor",
+    ]);
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toMatch(/roles/);
+  });
+
+  it("registers an organisation and validates its fields", async () => {
+    const added = await bulwark(["organisation", "add", "--name", "Port Aster Desalination", "--kind", "public-operator", "--country", "XM", "--sector", "water-drinking"]);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/Registered Port Aster Desalination \(/);
+    const bad = await bulwark(["organisation", "add", "--name", "Bad", "--kind", "pirates", "--country", "xm"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/kind/);
+    expect(bad.stderr).toMatch(/country/);
+  });
+
+  it("resets a password from standard input and creates an API token", async () => {
+    const reset = await bulwark(
+      ["user", "reset-password", "--email", "field.officer@ncipa.meridia.example", "--password-stdin"],
+      { stdin: "a very long new password\n" },
+    );
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).not.toContain("a very long new password");
+    const token = await bulwark([
+      "token",
+      "create",
+      "--email",
+      "field.officer@ncipa.meridia.example",
+      "--name",
+      "sync",
+      "--expires-days",
+      "30",
+    ]);
+    expect(token.code).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^bwk_[\w-]{43}$/);
+    expect((await bulwark(["token", "create", "--email", "nobody@x.example", "--name", "n"])).stderr).toMatch(
+      /No account/,
+    );
+  });
+
+  it("backs up the whole database to one file", async () => {
+    const result = await bulwark(["backup", backup]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Backup written to .*: \d+ rows in 9 tables/);
+    expect(existsSync(backup)).toBe(true);
+    expect((await bulwark(["backup", backup])).stderr).toMatch(/exists/);
+  });
+
+  it("verifies the audit chain, and names the entry someone edited", async () => {
+    const intact = await bulwark(["audit", "verify"]);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/Audit chain intact: \d+ entries checked\./);
+
+    const connection = await connect({ dataDir: join(folder, "main") });
+    await connection.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+    await connection.db.execute(sql`update audit_log set action = 'nothing.to.see' where seq = 7`);
+    await connection.close();
+
+    const broken = await bulwark(["audit", "verify"]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/Audit chain BROKEN at entry 7: its content does not match its hash/);
+    const json = await bulwark(["audit", "verify", "--json"]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, firstBroken: { seq: 7 } });
+  });
+
+  it("restores the backup into another folder, with the chain intact", async () => {
+    const other = join(folder, "restored");
+    expect((await bulwark(["restore", backup], { dataDir: other })).code).not.toBe(0);
+    const restored = await bulwark(["restore", backup, "--yes"], { dataDir: other });
+    expect(restored.stderr).not.toMatch(/bulwark:/);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toMatch(/Audit chain intact/);
+    const junk = await bulwark(["restore", BIN, "--yes"], { dataDir: other });
+    expect(junk.code).toBe(1);
+    expect(junk.stderr).toMatch(/not a Bulwark backup/);
+  });
+});

@@ -1,0 +1,31 @@
+import { BackupError } from "@bulwark/db";
+import { ConfigError } from "@bulwark/server";
+import { Command, CommanderError } from "commander";
+import { accountCommands } from "./commands/accounts.ts";
+import { databaseCommands } from "./commands/database.ts";
+import { serveCommand } from "./commands/serve.ts";
+import { CliError, warn } from "./output.ts";
+
+const program = new Command("bulwark")
+  .description(
+    "Bulwark: protect critical infrastructure against terrorist attacks.\n\n" +
+      "Environment: DATABASE_URL (PostgreSQL; absent = embedded PGlite), BULWARK_DATA (PGlite folder, default ./data),\n" +
+      "PORT, HOST, BULWARK_DEMO_PASSWORD.",
+  )
+  .showHelpAfterError()
+  .exitOverride();
+
+serveCommand(program);
+databaseCommands(program);
+accountCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof CliError || error instanceof ConfigError || error instanceof BackupError)
+    warn(`bulwark: ${error.message}`);
+  else if (error instanceof Error && "status" in error && "title" in error) warn(`bulwark: ${error.message}`);
+  else warn(`bulwark: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,52 @@
+// The one API client of the app (same origin: the server serves both the app and /api) and the
+// query cache. A 401 on any query means the session ended: forget who is signed in.
+import { ApiError, createClient, type Me, type Problem } from "@bulwark/contracts";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+
+export const client = createClient({ baseUrl: "" });
+
+export const meKey = ["me"] as const;
+
+function sessionEnded(error: Error): void {
+  if (error instanceof ApiError && error.status === 401) queryClient.setQueryData<Me | null>(meKey, null);
+}
+
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      if (query.queryKey[0] !== meKey[0]) sessionEnded(error);
+    },
+  }),
+  mutationCache: new MutationCache({
+    onError: (error, _variables, _context, mutation) => {
+      // Signing in answers 401 for wrong credentials; that is not a session ending.
+      if (mutation.options.mutationKey?.[0] !== "login") sessionEnded(error);
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      retry: (count, error) => !(error instanceof ApiError) && count < 2,
+    },
+  },
+});
+
+/** The problem details of an error, or null when it did not come from the server. */
+export function problemOf(error: unknown): Problem | null {
+  return error instanceof ApiError ? error.problem : null;
+}
+
+/** Field errors of a 400 answer, keyed by field name (the last segment of the path). */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const item of problemOf(error)?.errors ?? []) {
+    const segments = item.path
+      .replace(/^\/?(body|query|params)[./]?/, "")
+      .split(/[./]/)
+      .filter((segment) => segment !== "" && !/^\d+$/.test(segment));
+    const name = segments[0] ?? "";
+    if (!(name in fields)) fields[name] = item.message;
+  }
+  return fields;
+}

@@ -1,0 +1,37 @@
+// Who is signed in: the `me` query (null when nobody is), and the context that pages inside the
+// shell read it from.
+import { ApiError, type Me } from "@bulwark/contracts";
+import type { Ability } from "@bulwark/core";
+import { useQuery } from "@tanstack/react-query";
+import { createContext, type ReactNode, useContext } from "react";
+import { client, meKey } from "./api.ts";
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    return await client.call("me");
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useMeQuery() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+const MeContext = createContext<Me | null>(null);
+
+export function MeProvider({ me, children }: { me: Me; children: ReactNode }) {
+  return <MeContext.Provider value={me}>{children}</MeContext.Provider>;
+}
+
+/** The signed-in user; only for components rendered inside the shell. */
+export function useMe(): Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error("useMe() is only available inside the signed-in shell.");
+  return me;
+}
+
+export function useCan(ability: Ability): boolean {
+  return useMe().abilities.includes(ability);
+}

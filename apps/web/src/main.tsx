@@ -1,0 +1,40 @@
+import "@mantine/core/styles.css";
+import "@mantine/notifications/styles.css";
+import "./i18n/index.ts";
+import { DirectionProvider, MantineProvider, useDirection } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode, useEffect } from "react";
+import { createRoot } from "react-dom/client";
+import { useTranslation } from "react-i18next";
+import { RouterProvider } from "react-router";
+import { queryClient } from "./app/api.ts";
+import { router } from "./app/router.tsx";
+import { theme } from "./app/theme.ts";
+import { directionOf, i18n } from "./i18n/index.ts";
+
+/** Keeps Mantine's direction in step with the language (Arabic is right-to-left). */
+function DirectionFollowsLanguage() {
+  const { i18n: current } = useTranslation();
+  const { setDirection } = useDirection();
+  const direction = directionOf(current.language);
+  useEffect(() => setDirection(direction), [direction, setDirection]);
+  return null;
+}
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element.");
+
+createRoot(root).render(
+  <StrictMode>
+    <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <DirectionFollowsLanguage />
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </DirectionProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,68 @@
+// The newcomer's path: `npm start` on a fresh data folder, open the address, sign in as the demo
+// platform admin, and see the shell.
+import { createClient } from "@bulwark/contracts";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser.ts";
+import { DEMO_PASSWORD, type Started, startBulwark } from "./start.ts";
+
+let bulwark: Started;
+let browser: Browser;
+
+beforeAll(async () => {
+  [bulwark, browser] = await Promise.all([startBulwark(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await bulwark?.stop();
+});
+
+describe("npm start", () => {
+  it("prints the address and the demo sign-in accounts", () => {
+    expect(bulwark.output()).toContain("admin@bulwark.example");
+    expect(bulwark.output()).toContain(`Password of every demo account: ${DEMO_PASSWORD}`);
+  });
+
+  it("answers the health check over HTTP", async () => {
+    const health = await createClient({ baseUrl: bulwark.url }).call("health");
+    expect(health).toMatchObject({ status: "ok", database: { kind: "pglite", ok: true } });
+  });
+
+  it("lets the demo admin sign in through the typed client and read the directory", async () => {
+    const client = createClient({ baseUrl: bulwark.url, cookieJar: true });
+    const me = await client.call("login", {
+      body: { email: "admin@bulwark.example", password: DEMO_PASSWORD },
+    });
+    expect(me.roles).toContain("platform-admin");
+    expect((await client.call("listOrganisations")).total).toBeGreaterThanOrEqual(25);
+    expect((await client.call("listUsers")).total).toBeGreaterThanOrEqual(50);
+  });
+});
+
+describe("the web app in Chromium", () => {
+  it("signs the demo admin in and shows the shell", async () => {
+    const page = await browser.newPage();
+    await page.goto(bulwark.url);
+    await page.getByLabel("Email").fill("admin@bulwark.example");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Welcome").first().waitFor({ timeout: 20_000 })).resolves.toBeUndefined();
+    await page.getByRole("link", { name: "Organisations" }).first().click();
+    await page
+      .getByText("National Critical Infrastructure Protection Authority")
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
+  it("refuses a wrong password and stays on the sign-in page", async () => {
+    const page = await browser.newPage();
+    await page.goto(bulwark.url);
+    await page.getByLabel("Email").fill("admin@bulwark.example");
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("Wrong e-mail or password.").waitFor({ timeout: 20_000 });
+    expect(await page.getByText("Welcome").count()).toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,63 @@
+// Starts Bulwark as the README says (`npm start`), on a free port and a fresh data folder, and
+// waits until it prints its address.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const DEMO_PASSWORD = "e2e demo password";
+
+export interface Started {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startBulwark(env: Record<string, string> = {}): Promise<Started> {
+  const dataDir = mkdtempSync(join(tmpdir(), "bulwark-e2e-"));
+  const child: ChildProcess = spawn("npm", ["start", "--silent"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: "0",
+      BULWARK_DATA: dataDir,
+      BULWARK_DEMO_PASSWORD: DEMO_PASSWORD,
+      DATABASE_URL: "",
+      ...env,
+    },
+    detached: true,
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`npm start did not print its address in time:\n${output}`)),
+      100_000,
+    );
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners("exit");
+        child.once("exit", () => resolve());
+        if (child.pid) process.kill(-child.pid, "SIGTERM");
+      }),
+  };
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BackupError, readBackupHeader, restoreBackup, writeBackup } from "./backup.ts";
+import { recordAudit, verifyAuditChain } from "./repositories/audit.ts";
+import { insertOrganisation, listOrganisations } from "./repositories/organisations.ts";
+import { insertUser } from "./repositories/users.ts";
+import { rowsOf } from "./rows.ts";
+import { openTestDatabase, type TestDatabase } from "./testing.ts";
+
+let source: TestDatabase;
+let target: TestDatabase;
+const folder = mkdtempSync(join(tmpdir(), "bulwark-backup-"));
+const now = new Date("2026-11-24T10:00:00.123Z");
+
+beforeAll(async () => {
+  [source, target] = await Promise.all([openTestDatabase(), openTestDatabase()]);
+  const org = await insertOrganisation(
+    source.db,
+    { name: "Backup Authority", kind: "national-authority", country: "XM", sectors: ["health", "dams"] },
+    now,
+  );
+  await insertUser(
+    source.db,
+    {
+      email: "a@b.example",
+      name: "Ada",
+      organisationId: org,
+      roles: ["member", "analyst"],
+      passwordHash: "x",
+    },
+    now,
+  );
+  for (let i = 0; i < 30; i++)
+    await recordAudit(
+      source.db,
+      { actorId: null, action: "test", details: { i, nested: { list: [1, "two"] } } },
+      now,
+    );
+  await insertOrganisation(
+    target.db,
+    { name: "Will be replaced", kind: "academia", country: "XM", sectors: [] },
+    now,
+  );
+});
+afterAll(async () => {
+  await Promise.all([source.dispose(), target.dispose()]);
+});
+
+describe("backup and restore", () => {
+  it("round-trips every row into another database, audit chain intact", async () => {
+    const file = join(folder, "all.bulwark.gz");
+    const header = await writeBackup(source.db, file, now);
+    expect(header.tables).toMatchObject({ organisations: 1, users: 1, audit_log: 30 });
+    expect((await readBackupHeader(file)).migration).toBe("0001_audit_append_only");
+    await restoreBackup(target.db, file);
+    const orgs = await listOrganisations(target.db, { kind: "all" }, { limit: 10, offset: 0 });
+    expect(orgs.items.map((org) => [org.name, org.sectors, org.userCount, org.createdAt])).toEqual([
+      ["Backup Authority", ["health", "dams"], 1, now.toISOString()],
+    ]);
+    expect(await verifyAuditChain(target.db)).toEqual({ ok: true, checked: 30, firstBroken: null });
+    // The append-only guard is back on after the restore.
+    await expect(target.db.execute(sql`delete from audit_log`)).rejects.toThrow();
+  });
+
+  it("refuses a file that is not a backup and leaves the database as it was", async () => {
+    const file = join(folder, "junk.gz");
+    writeFileSync(file, "not gzip at all");
+    await expect(restoreBackup(target.db, file)).rejects.toBeInstanceOf(BackupError);
+    const count = rowsOf<{ n: number }>(
+      await target.db.execute(sql`select count(*)::int as n from audit_log`),
+    )[0]?.n;
+    expect(count).toBe(30);
+  });
+});

@@ -1,0 +1,187 @@
+// Backup and restore of the whole database as one portable file: gzip'd JSON lines, a header then
+// each table's rows. The same file moves between PGlite and PostgreSQL (a field laptop's data can
+// be restored on the national server). Restore replaces everything, in one transaction, and only
+// into a database at the same migration.
+
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { PassThrough } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip, createGzip } from "node:zlib";
+import { asc, getTableColumns, getTableName, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { appliedMigration, type Database } from "./connect.ts";
+import * as schema from "./schema.ts";
+
+/** Every table, parents before children (the order rows are restored in). */
+const TABLES: PgTable[] = [
+  schema.organisations,
+  schema.users,
+  schema.sessions,
+  schema.apiTokens,
+  schema.communities,
+  schema.communityOrganisations,
+  schema.communityModerators,
+  schema.auditLog,
+  schema.settings,
+];
+
+export const BACKUP_FORMAT = "bulwark-backup";
+const PAGE = 1000;
+
+interface Header {
+  format: typeof BACKUP_FORMAT;
+  version: 1;
+  migration: string | null;
+  createdAt: string;
+  tables: Record<string, number>;
+}
+
+export type Progress = (table: string, rows: number) => void;
+
+export async function writeBackup(
+  db: Database,
+  file: string,
+  now: Date,
+  progress?: Progress,
+): Promise<Header> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(table);
+    counts[getTableName(table)] = Number(row?.count ?? 0);
+  }
+  const header: Header = {
+    format: BACKUP_FORMAT,
+    version: 1,
+    migration: await appliedMigration(db),
+    createdAt: now.toISOString(),
+    tables: counts,
+  };
+  const lines = new PassThrough();
+  const done = pipeline(lines, createGzip(), createWriteStream(file));
+  const write = async (value: unknown) => {
+    if (!lines.write(`${JSON.stringify(value)}\n`)) await once(lines, "drain");
+  };
+  await write(header);
+  for (const table of TABLES) {
+    const name = getTableName(table);
+    const order = Object.values(getTableColumns(table)).map((column) => asc(column));
+    let written = 0;
+    for (let offset = 0; ; offset += PAGE) {
+      const rows = await db
+        .select()
+        .from(table)
+        .orderBy(...order)
+        .limit(PAGE)
+        .offset(offset);
+      for (const row of rows) await write({ t: name, r: row });
+      written += rows.length;
+      progress?.(name, written);
+      if (rows.length < PAGE) break;
+    }
+  }
+  lines.end();
+  await done;
+  return header;
+}
+
+export class BackupError extends Error {
+  override name = "BackupError";
+}
+
+/** Turn JSON values back into what each column takes (timestamps become Dates). */
+function reviver(table: PgTable): (row: Record<string, unknown>) => Record<string, unknown> {
+  const timestamps = Object.entries(getTableColumns(table))
+    .filter(([, column]) => column.columnType === "PgTimestamp")
+    .map(([key]) => key);
+  return (row) => {
+    const out = { ...row };
+    for (const key of timestamps) if (typeof out[key] === "string") out[key] = new Date(String(out[key]));
+    return out;
+  };
+}
+
+export async function readBackupHeader(file: string): Promise<Header> {
+  const lines = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  try {
+    for await (const line of lines) return parseHeader(line);
+  } catch (error) {
+    if (error instanceof BackupError) throw error;
+    throw new BackupError(`${file} is not a Bulwark backup (not a gzip'd file).`);
+  } finally {
+    lines.close();
+  }
+  throw new BackupError(`${file} is empty.`);
+}
+
+function parseHeader(line: string): Header {
+  let header: unknown;
+  try {
+    header = JSON.parse(line);
+  } catch {
+    throw new BackupError("The file does not start with a Bulwark backup header.");
+  }
+  if (!header || typeof header !== "object" || !("format" in header) || header.format !== BACKUP_FORMAT)
+    throw new BackupError("The file does not start with a Bulwark backup header.");
+  return header as Header;
+}
+
+export async function restoreBackup(db: Database, file: string, progress?: Progress): Promise<Header> {
+  const header = await readBackupHeader(file);
+  const migration = await appliedMigration(db);
+  if (header.migration !== migration)
+    throw new BackupError(
+      `The backup was made at migration ${header.migration ?? "none"} but this database is at ${migration ?? "none"}: run the matching version of Bulwark.`,
+    );
+  const byName = new Map(TABLES.map((table) => [getTableName(table), { table, revive: reviver(table) }]));
+  await db.transaction(async (tx) => {
+    // The audit trail refuses truncation; a restore replaces it wholesale with the backup's chain.
+    await tx.execute(sql`alter table audit_log disable trigger user`);
+    await tx.execute(
+      sql.raw(`truncate ${TABLES.map((table) => `"${getTableName(table)}"`).join(", ")} cascade`),
+    );
+    const lines = createInterface({
+      input: createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
+    let batch: Record<string, unknown>[] = [];
+    let current = "";
+    const restored: Record<string, number> = {};
+    const flush = async () => {
+      const target = byName.get(current);
+      if (!target || batch.length === 0) return;
+      await tx.insert(target.table).values(batch);
+      restored[current] = (restored[current] ?? 0) + batch.length;
+      progress?.(current, restored[current] ?? 0);
+      batch = [];
+    };
+    let first = true;
+    for await (const line of lines) {
+      if (first) {
+        first = false;
+        continue;
+      }
+      if (!line) continue;
+      const item: { t: string; r: Record<string, unknown> } = JSON.parse(line);
+      const target = byName.get(item.t);
+      if (!target) throw new BackupError(`The backup holds an unknown table: ${item.t}.`);
+      if (item.t !== current || batch.length >= 500) {
+        await flush();
+        current = item.t;
+      }
+      batch.push(target.revive(item.r));
+    }
+    await flush();
+    for (const [name, count] of Object.entries(header.tables))
+      if ((restored[name] ?? 0) !== count)
+        throw new BackupError(
+          `The backup is incomplete: ${name} has ${restored[name] ?? 0} of ${count} rows.`,
+        );
+    await tx.execute(sql`alter table audit_log enable trigger user`);
+  });
+  return header;
+}
