@@ -65,4 +65,16 @@ describe("the web app in Chromium", () => {
     expect(await page.getByText("Welcome").count()).toBe(0);
     await page.close();
   });
+
+  it("switches to Arabic and lays the page out right to left", async () => {
+    const page = await browser.newPage();
+    await page.goto(bulwark.url);
+    await page.getByLabel("Email").waitFor();
+    await page.getByRole("textbox", { name: "Language" }).click();
+    await page.getByRole("option", { name: "العربية" }).click();
+    await page.waitForFunction(() => document.documentElement.dir === "rtl");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("ar");
+    expect(await page.getByRole("button", { name: "Sign in" }).count()).toBe(0);
+    await page.close();
+  });
 });

@@ -38,7 +38,8 @@ export async function startBulwark(env: Record<string, string> = {}): Promise<St
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
+      // npm start loads the demo: ready once the accounts have been listed too.
+      if (match?.[1] && /demo accounts in all/.test(output)) {
         clearTimeout(timer);
         resolve(match[1]);
       }

@@ -123,10 +123,30 @@ describe("bulwark on an embedded database", () => {
   });
 
   it("registers an organisation and validates its fields", async () => {
-    const added = await bulwark(["organisation", "add", "--name", "Port Aster Desalination", "--kind", "public-operator", "--country", "XM", "--sector", "water-drinking"]);
+    const added = await bulwark([
+      "organisation",
+      "add",
+      "--name",
+      "Port Aster Desalination",
+      "--kind",
+      "public-operator",
+      "--country",
+      "XM",
+      "--sector",
+      "water-drinking",
+    ]);
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/Registered Port Aster Desalination \(/);
-    const bad = await bulwark(["organisation", "add", "--name", "Bad", "--kind", "pirates", "--country", "xm"]);
+    const bad = await bulwark([
+      "organisation",
+      "add",
+      "--name",
+      "Bad",
+      "--kind",
+      "pirates",
+      "--country",
+      "xm",
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/kind/);
     expect(bad.stderr).toMatch(/country/);

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { BackupError } from "@bulwark/db";
 import { ConfigError } from "@bulwark/server";
 import { Command, CommanderError } from "commander";
@@ -26,6 +27,10 @@ try {
   if (error instanceof CliError || error instanceof ConfigError || error instanceof BackupError)
     warn(`bulwark: ${error.message}`);
   else if (error instanceof Error && "status" in error && "title" in error) warn(`bulwark: ${error.message}`);
-  else warn(`bulwark: ${error instanceof Error ? error.message : String(error)}`);
+  // Anything else is unexpected: show what it was (engines such as PGlite may throw non-Errors).
+  else
+    warn(
+      `bulwark: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : inspect(error, { depth: 3 })}`,
+    );
   process.exit(1);
 }

@@ -27,11 +27,15 @@ async function userByEmail(context: Parameters<Parameters<typeof withContext>[0]
 }
 
 function invalid(issues: { path: PropertyKey[]; message: string }[]): CliError {
-  return new CliError(issues.map((issue) => `${issue.path.map(String).join(".")}: ${issue.message}`).join("\n"));
+  return new CliError(
+    issues.map((issue) => `${issue.path.map(String).join(".")}: ${issue.message}`).join("\n"),
+  );
 }
 
 export function accountCommands(program: Command): void {
-  const organisation = program.command("organisation").description("Manage organisations from the command line.");
+  const organisation = program
+    .command("organisation")
+    .description("Manage organisations from the command line.");
   organisation
     .command("add")
     .description("Register an organisation (the first step of a new installation, before its first user).")
@@ -40,19 +44,20 @@ export function accountCommands(program: Command): void {
     .requiredOption("--country <code>", "ISO 3166-1 alpha-2 code, e.g. FR")
     .option("--short-name <name>", "an acronym or short name")
     .option("--sector <sector>", `a sector it works in, repeatable: ${SECTORS.join(", ")}`, collect, [])
-    .action((options: { name: string; kind: string; country: string; shortName?: string; sector: string[] }) =>
-      withContext(async (context) => {
-        const parsed = OrganisationCreate.safeParse({
-          name: options.name,
-          kind: options.kind,
-          country: options.country,
-          shortName: options.shortName,
-          sectors: options.sector,
-        });
-        if (!parsed.success) throw invalid(parsed.error.issues);
-        const id = await addOrganisation(context, null, parsed.data);
-        say(`Registered ${parsed.data.name} (${id}).`);
-      }),
+    .action(
+      (options: { name: string; kind: string; country: string; shortName?: string; sector: string[] }) =>
+        withContext(async (context) => {
+          const parsed = OrganisationCreate.safeParse({
+            name: options.name,
+            kind: options.kind,
+            country: options.country,
+            shortName: options.shortName,
+            sectors: options.sector,
+          });
+          if (!parsed.success) throw invalid(parsed.error.issues);
+          const id = await addOrganisation(context, null, parsed.data);
+          say(`Registered ${parsed.data.name} (${id}).`);
+        }),
     );
 
   const user = program
