@@ -72,8 +72,8 @@ describe("the web app in Chromium", () => {
     await page.getByLabel("Email").waitFor();
     await page.getByRole("textbox", { name: "Language" }).click();
     await page.getByRole("option", { name: "العربية" }).click();
-    await page.waitForFunction(() => document.documentElement.dir === "rtl");
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe("ar");
+    await page.waitForFunction("document.documentElement.dir === 'rtl'");
+    expect(await page.evaluate("document.documentElement.lang")).toBe("ar");
     expect(await page.getByRole("button", { name: "Sign in" }).count()).toBe(0);
     await page.close();
   });

@@ -32,8 +32,18 @@ function ensureChromium() {
   }
 }
 
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
 ensureChromium();
 buildWebIfStale();
+// A full run also checks types and lint, so CI catches what the tests would not.
+if (process.argv.length <= 2) {
+  run("npm", ["run", "--silent", "typecheck"]);
+  run("npx", ["biome", "ci", "."]);
+}
 const reporters = ["--reporter=default", "--reporter=./scripts/summary-reporter.mjs"];
 const vitest = spawnSync("npx", ["vitest", "run", ...reporters, ...process.argv.slice(2)], {
   cwd: root,

@@ -5,6 +5,6 @@ export { createToken } from "./auth/tokens.service.ts";
 export { type Config, ConfigError, readConfig } from "./config.ts";
 export type { ServerContext } from "./context.ts";
 export { DEMO_ADMIN, readDemoCountry, seedDemo, stableId } from "./demo/seed-demo.ts";
+export { addOrganisation } from "./organisations/organisations.service.ts";
 export { openContext, type Running, startServer, VERSION } from "./start.ts";
 export { addUser, setPassword } from "./users/users.service.ts";
-export { addOrganisation } from "./organisations/organisations.service.ts";

@@ -1,6 +1,6 @@
 // Start-up: connect, migrate, optionally load the demo country, listen. Used by `bulwark serve`.
 import { readFileSync } from "node:fs";
-import { connect, migrate } from "@bulwark/db";
+import { connect, deleteExpiredSessions, migrate } from "@bulwark/db";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
@@ -35,6 +35,15 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  // Expired sessions are refused anyway; this keeps the table small. Idempotent, so any number of
+  // server processes may run it.
+  const purge = () =>
+    deleteExpiredSessions(context.db, context.clock()).catch((error: unknown) =>
+      app.log.warn({ err: error }, "session purge failed"),
+    );
+  await purge();
+  const purging = setInterval(purge, 3_600_000);
+  purging.unref();
   let stopped = false;
   return {
     app,
@@ -44,6 +53,7 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
     async stop() {
       if (stopped) return;
       stopped = true;
+      clearInterval(purging);
       await app.close();
       await context.connection.close();
     },

@@ -1,6 +1,6 @@
 // Test support: a server on a database of its own, a small cast of people, and the typed client
 // driven through Fastify's inject (no sockets), exactly as the web app would call it.
-import { type Client, createClient } from "@bulwark/contracts";
+import { ApiError, type Client, createClient } from "@bulwark/contracts";
 import { insertOrganisation, insertUser } from "@bulwark/db";
 import { openTestDatabase, type TestDatabase } from "@bulwark/db/testing";
 import type { FastifyInstance } from "fastify";
@@ -128,3 +128,10 @@ export async function startTestServer(): Promise<TestServer> {
     },
   };
 }
+
+/** The HTTP status a call ended with: 200 for any success, the problem's status for an ApiError. */
+export const statusOf = (promise: Promise<unknown>): Promise<number> =>
+  promise.then(
+    () => 200,
+    (error: unknown) => (error instanceof ApiError ? error.status : 0),
+  );

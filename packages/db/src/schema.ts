@@ -47,6 +47,8 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     totpSecret: text("totp_secret"),
     totpEnabled: boolean("totp_enabled").notNull().default(false),
+    /** The 30-second step of the last code accepted: a code works once (no replay). */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     failedSignIns: integer("failed_sign_ins").notNull().default(0),
     lockedUntil: at("locked_until"),
     lastSignInAt: at("last_sign_in_at"),

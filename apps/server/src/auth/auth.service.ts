@@ -93,6 +93,7 @@ export async function signIn(
     if (account && !passwordOk) await countFailure(context, account.id, account.failedSignIns, now);
     throw await fail(!account ? "unknown-account" : !account.active ? "inactive" : "wrong-password");
   }
+  let totpLastStep: number | null = null;
   if (account.totpEnabled) {
     if (!input.totp)
       throw new UserError(
@@ -101,7 +102,8 @@ export async function signIn(
         "Enter the six-digit code from your authenticator app.",
         "urn:bulwark:problem:totp-required",
       );
-    if (!totpMatches(account.totpSecret, input.totp, now)) {
+    totpLastStep = acceptedStep(account.totpSecret, input.totp, now, account.totpLastStep);
+    if (totpLastStep === null) {
       await countFailure(context, account.id, account.failedSignIns, now);
       throw await fail(
         "wrong-code",
@@ -112,7 +114,17 @@ export async function signIn(
   const sessionSecret = randomToken();
   const csrfToken = randomToken();
   await context.db.transaction(async (tx) => {
-    await updateUser(tx, account.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now }, now);
+    await updateUser(
+      tx,
+      account.id,
+      {
+        failedSignIns: 0,
+        lockedUntil: null,
+        lastSignInAt: now,
+        ...(totpLastStep !== null ? { totpLastStep } : {}),
+      },
+      now,
+    );
     await insertSession(
       tx,
       { id: sha256(sessionSecret), userId: account.id, csrfToken, expiresAt: sessionExpiry(context, now) },
@@ -200,10 +212,21 @@ function totpFor(secret: string, label = "Bulwark"): OTPAuth.TOTP {
   });
 }
 
-function totpMatches(secret: string | null, code: string, now: Date): boolean {
-  return (
-    secret !== null && totpFor(secret).validate({ token: code, window: 1, timestamp: now.getTime() }) !== null
-  );
+/**
+ * The 30-second step of a valid code (one step of clock drift either way), or null when the code
+ * is wrong or was used already: a code that has been accepted once cannot be replayed.
+ */
+function acceptedStep(
+  secret: string | null,
+  code: string,
+  now: Date,
+  lastStep: number | null,
+): number | null {
+  if (secret === null) return null;
+  const delta = totpFor(secret).validate({ token: code, window: 1, timestamp: now.getTime() });
+  if (delta === null) return null;
+  const step = Math.floor(now.getTime() / 30_000) + delta;
+  return lastStep !== null && step <= lastStep ? null : step;
 }
 
 export async function startTotp(
@@ -237,13 +260,16 @@ export async function setTotp(
       "Conflict",
       enabled ? "Start the set-up first (POST /api/me/totp)." : "Two-factor sign-in is not on.",
     );
-  if (!totpMatches(account.totpSecret, code, now))
+  const totpLastStep = acceptedStep(account.totpSecret, code, now, account.totpLastStep);
+  if (totpLastStep === null)
     throw new UserError(422, "Invalid input", "Wrong or expired code.", "urn:bulwark:problem:wrong-code");
   await context.db.transaction(async (tx) => {
     await updateUser(
       tx,
       actor.userId,
-      enabled ? { totpEnabled: true } : { totpEnabled: false, totpSecret: null },
+      enabled
+        ? { totpEnabled: true, totpLastStep }
+        : { totpEnabled: false, totpSecret: null, totpLastStep: null },
       now,
     );
     await appendAudit(

@@ -160,17 +160,21 @@ describe("two-factor sign-in (TOTP)", () => {
       anonymous.call("login", { body: { email: "boss@grid.example", password: PASSWORD, totp: "123456" } }),
     );
     expect(wrong.problem.type).toMatch(/wrong-code$/);
-    const me = await anonymous.call("login", {
-      body: {
-        email: "boss@grid.example",
-        password: PASSWORD,
-        totp: currentTotp(secret, server.context.clock()),
-      },
-    });
+    const login = (totp: string) =>
+      anonymous.call("login", { body: { email: "boss@grid.example", password: PASSWORD, totp } });
+    // The code that turned two-factor on has been used: it does not work twice.
+    const used = await failure(login(currentTotp(secret, server.context.clock())));
+    expect(used.problem.type).toMatch(/wrong-code$/);
+    server.advance(30_000);
+    const code = currentTotp(secret, server.context.clock());
+    const me = await login(code);
     expect(me.totpEnabled).toBe(true);
+    expect((await failure(login(code))).problem.type).toMatch(/wrong-code$/);
   });
 
   it("is turned off with a valid code", async () => {
+    server.advance(30_000);
+    server.advance(30_000);
     const me = await client.call("totpDisable", {
       body: { code: currentTotp(secret, server.context.clock()) },
     });
@@ -245,5 +249,17 @@ describe("password change", () => {
     await first.call("changePassword", {
       body: { currentPassword: "a brand new password", newPassword: PASSWORD },
     });
+  });
+});
+
+describe("expired sessions", () => {
+  it("are purged from the database", async () => {
+    const { deleteExpiredSessions } = await import("@bulwark/db");
+    await server.client("member@grid.example");
+    const before = (await server.db.query.sessions.findMany()).length;
+    expect(before).toBeGreaterThan(0);
+    server.advance(24 * 3_600_000);
+    expect(await deleteExpiredSessions(server.db, server.context.clock())).toBe(before);
+    expect(await server.db.query.sessions.findMany()).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
-import { ApiError } from "@bulwark/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testing.ts";
+import { startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -8,11 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const status = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 200,
-    (error: unknown) => (error instanceof ApiError ? error.status : 0),
-  );
+const status = statusOf;
 
 describe("communities", () => {
   let energy = "";

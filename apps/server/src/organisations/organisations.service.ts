@@ -21,20 +21,38 @@ async function visible(context: ServerContext, actor: Actor, id: string): Promis
   return organisation;
 }
 
-export async function createOrganisation(context: ServerContext, actor: Actor, input: Create): Promise<Organisation> {
+export async function createOrganisation(
+  context: ServerContext,
+  actor: Actor,
+  input: Create,
+): Promise<Organisation> {
   const decision = organisationPolicy.create(actor);
   if (!decision.allowed) throw forbidden(decision.reason);
   return visible(context, actor, await addOrganisation(context, actor.userId, input));
 }
 
 /** Register an organisation and record it for `actorId` (null: the operator at the console). */
-export async function addOrganisation(context: ServerContext, actorId: string | null, input: Create): Promise<string> {
+export async function addOrganisation(
+  context: ServerContext,
+  actorId: string | null,
+  input: Create,
+): Promise<string> {
   const now = context.clock();
   return context.db.transaction(async (tx) => {
-    if (await findOrganisationByName(tx, input.name)) throw conflict(`An organisation named "${input.name}" exists already.`);
+    if (await findOrganisationByName(tx, input.name))
+      throw conflict(`An organisation named "${input.name}" exists already.`);
     const created = await insertOrganisation(tx, input, now);
-    const details = { name: input.name, kind: input.kind, country: input.country, via: actorId ? "api" : "cli" };
-    await appendAudit(tx, { actorId, action: "organisation.create", targetType: "organisation", targetId: created, details }, now);
+    const details = {
+      name: input.name,
+      kind: input.kind,
+      country: input.country,
+      via: actorId ? "api" : "cli",
+    };
+    await appendAudit(
+      tx,
+      { actorId, action: "organisation.create", targetType: "organisation", targetId: created, details },
+      now,
+    );
     return created;
   });
 }

@@ -1,6 +1,6 @@
 import { ApiError, type OrganisationCreate } from "@bulwark/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testing.ts";
+import { startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -8,11 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const status = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 200,
-    (error: unknown) => (error instanceof ApiError ? error.status : 0),
-  );
+const status = statusOf;
 
 describe("organisations", () => {
   it("form a directory every signed-in user can search and filter", async () => {

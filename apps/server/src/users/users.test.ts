@@ -1,6 +1,5 @@
-import { ApiError } from "@bulwark/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -8,11 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const status = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 200,
-    (error: unknown) => (error instanceof ApiError ? error.status : 0),
-  );
+const status = statusOf;
 
 describe("people", () => {
   it("are visible within one's own organisation only (all of them for oversight roles)", async () => {

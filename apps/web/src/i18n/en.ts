@@ -213,7 +213,8 @@ export const en = {
   },
   audit: {
     title: "Audit trail",
-    subtitle: "Every change, every sign-in and every reading of this trail, in an append-only, hash-chained log.",
+    subtitle:
+      "Every change, every sign-in and every reading of this trail, in an append-only, hash-chained log.",
     action: "Action",
     actionHint: "Exact action, or a prefix ending in '.', e.g. auth.",
     actor: "Actor",

@@ -26,6 +26,7 @@ export interface UserCredentials {
   passwordHash: string | null;
   totpSecret: string | null;
   totpEnabled: boolean;
+  totpLastStep: number | null;
   failedSignIns: number;
   lockedUntil: Date | null;
 }
@@ -120,6 +121,7 @@ const credentialColumns = {
   passwordHash: users.passwordHash,
   totpSecret: users.totpSecret,
   totpEnabled: users.totpEnabled,
+  totpLastStep: users.totpLastStep,
   failedSignIns: users.failedSignIns,
   lockedUntil: users.lockedUntil,
 };
@@ -156,6 +158,7 @@ export type UserChanges = Partial<{
   passwordHash: string;
   totpSecret: string | null;
   totpEnabled: boolean;
+  totpLastStep: number | null;
   failedSignIns: number;
   lockedUntil: Date | null;
   lastSignInAt: Date;
