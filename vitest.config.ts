@@ -27,7 +27,9 @@ export default defineConfig(async () => {
   if (!postgres)
     console.warn(`PostgreSQL does not answer at ${POSTGRES_URL}: database tests run on PGlite only.`);
   const projects: TestProjectConfiguration[] = [
-    { test: { name: "core", include: ["packages/core/src/**/*.test.ts"] } },
+    {
+      test: { name: "core", include: ["packages/core/src/**/*.test.ts"], exclude: ["**/*.test-support.ts"] },
+    },
     { test: { name: "contracts", include: ["packages/contracts/src/**/*.test.ts"] } },
     {
       test: {

@@ -1,0 +1,240 @@
+// The dependency graph in compressed sparse rows (typed arrays), built once from assets and
+// dependencies. A dependency is dependent -> supplier for a service; the dependencies of one asset
+// for one service form a *group* with a redundancy rule (the asset needs at least k of the group's
+// n suppliers) and a buffer (hours it keeps running after the group drops below k).
+
+export interface AssetInput {
+  readonly id: string;
+  readonly sector: string;
+  readonly population?: number | undefined;
+  readonly lat?: number | undefined;
+  readonly lon?: number | undefined;
+}
+
+export interface DependencyInput {
+  readonly dependent: string;
+  readonly supplier: string;
+  readonly service: string;
+  /** At least k suppliers of this service must work (default 1). */
+  readonly k?: number | undefined;
+  /** Hours the dependent keeps running after losing the service (default 0). */
+  readonly bufferHours?: number | undefined;
+}
+
+/** Why an input row cannot be used: its position in the input list, the field, the reason. */
+export interface GraphIssue {
+  readonly list: "assets" | "dependencies";
+  readonly index: number;
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface DependencyGraph {
+  readonly size: number;
+  readonly ids: readonly string[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  readonly sectors: readonly string[];
+  readonly population: Float64Array;
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+  /** Groups: one per (dependent, service). */
+  readonly groupCount: number;
+  readonly groupDependent: Int32Array;
+  readonly groupK: Int32Array;
+  readonly groupSize: Int32Array;
+  readonly groupBuffer: Float64Array;
+  /** For supplier s, the groups it supplies: feeds[feedOffsets[s] .. feedOffsets[s+1]). */
+  readonly feedOffsets: Int32Array;
+  readonly feeds: Int32Array;
+  /** For asset a, its groups: groupOffsets[a] .. groupOffsets[a+1] index groupsOf. */
+  readonly groupOffsets: Int32Array;
+  readonly groupsOf: Int32Array;
+  /** For group g, its suppliers: supplierOffsets[g] .. supplierOffsets[g+1] index suppliers. */
+  readonly supplierOffsets: Int32Array;
+  readonly suppliers: Int32Array;
+  readonly edgeCount: number;
+}
+
+export type BuildResult =
+  | { readonly graph: DependencyGraph; readonly issues: [] }
+  | { readonly graph: null; readonly issues: GraphIssue[] };
+
+const MAX_ISSUES = 1000;
+
+export function buildGraph(
+  assets: readonly AssetInput[],
+  dependencies: readonly DependencyInput[],
+): BuildResult {
+  const issues: GraphIssue[] = [];
+  const issue = (list: GraphIssue["list"], index: number, field: string, message: string) => {
+    if (issues.length < MAX_ISSUES) issues.push({ list, index, field, message });
+  };
+  const indexOf = new Map<string, number>();
+  const size = assets.length;
+  const population = new Float64Array(size);
+  const lat = new Float64Array(size).fill(Number.NaN);
+  const lon = new Float64Array(size).fill(Number.NaN);
+  const ids: string[] = new Array(size);
+  const sectors: string[] = new Array(size);
+  assets.forEach((asset, index) => {
+    if (!asset.id) issue("assets", index, "id", "is empty");
+    else if (indexOf.has(asset.id)) issue("assets", index, "id", `"${asset.id}" appears twice`);
+    else indexOf.set(asset.id, index);
+    ids[index] = asset.id;
+    sectors[index] = asset.sector;
+    const people = asset.population ?? 0;
+    if (!Number.isFinite(people) || people < 0)
+      issue("assets", index, "population_served", "must be a number of 0 or more");
+    population[index] = people;
+    if (asset.lat !== undefined) lat[index] = asset.lat;
+    if (asset.lon !== undefined) lon[index] = asset.lon;
+  });
+
+  // Group the dependencies by (dependent, service), checking every row.
+  const groupKey = new Map<string, number>();
+  const groupRows: number[][] = [];
+  const groupMeta: { dependent: number; k: number; buffer: number; firstRow: number }[] = [];
+  const edgeSeen = new Set<string>();
+  dependencies.forEach((row, index) => {
+    const dependent = indexOf.get(row.dependent);
+    const supplier = indexOf.get(row.supplier);
+    if (dependent === undefined) issue("dependencies", index, "dependent_id", `no asset "${row.dependent}"`);
+    if (supplier === undefined) issue("dependencies", index, "supplier_id", `no asset "${row.supplier}"`);
+    if (!row.service) issue("dependencies", index, "service", "is empty");
+    const k = row.k ?? 1;
+    const buffer = row.bufferHours ?? 0;
+    if (!Number.isInteger(k) || k < 1)
+      issue("dependencies", index, "k", "must be a whole number of 1 or more");
+    if (!Number.isFinite(buffer) || buffer < 0)
+      issue("dependencies", index, "buffer_hours", "must be a number of 0 or more");
+    if (dependent === undefined || supplier === undefined || !row.service) return;
+    if (dependent === supplier)
+      return issue("dependencies", index, "supplier_id", "an asset cannot supply itself");
+    const edge = `${dependent}\u0000${supplier}\u0000${row.service}`;
+    if (edgeSeen.has(edge))
+      return issue("dependencies", index, "supplier_id", "the same dependency appears twice");
+    edgeSeen.add(edge);
+    const key = `${dependent}\u0000${row.service}`;
+    let group = groupKey.get(key);
+    if (group === undefined) {
+      group = groupRows.length;
+      groupKey.set(key, group);
+      groupRows.push([]);
+      groupMeta.push({ dependent, k, buffer, firstRow: index });
+    } else {
+      const meta = groupMeta[group];
+      if (meta && meta.k !== k)
+        issue(
+          "dependencies",
+          index,
+          "k",
+          `differs from row ${meta.firstRow + 1} for the same asset and service (${meta.k})`,
+        );
+      if (meta && meta.buffer !== buffer)
+        issue(
+          "dependencies",
+          index,
+          "buffer_hours",
+          `differs from row ${meta.firstRow + 1} for the same asset and service (${meta.buffer})`,
+        );
+    }
+    groupRows[group]?.push(supplier);
+  });
+  groupMeta.forEach((meta, group) => {
+    const n = groupRows[group]?.length ?? 0;
+    if (meta.k > n)
+      issue(
+        "dependencies",
+        meta.firstRow,
+        "k",
+        `needs ${meta.k} suppliers of this service but the asset has ${n}`,
+      );
+  });
+  if (issues.length > 0) return { graph: null, issues };
+  return {
+    graph: compress(size, ids, indexOf, sectors, population, lat, lon, groupRows, groupMeta),
+    issues: [],
+  };
+}
+
+function compress(
+  size: number,
+  ids: string[],
+  indexOf: Map<string, number>,
+  sectors: string[],
+  population: Float64Array,
+  lat: Float64Array,
+  lon: Float64Array,
+  groupRows: number[][],
+  groupMeta: { dependent: number; k: number; buffer: number }[],
+): DependencyGraph {
+  const groupCount = groupRows.length;
+  const groupDependent = new Int32Array(groupCount);
+  const groupK = new Int32Array(groupCount);
+  const groupSize = new Int32Array(groupCount);
+  const groupBuffer = new Float64Array(groupCount);
+  const supplierOffsets = new Int32Array(groupCount + 1);
+  let edgeCount = 0;
+  for (let g = 0; g < groupCount; g++) {
+    const meta = groupMeta[g];
+    const rows = groupRows[g] ?? [];
+    groupDependent[g] = meta?.dependent ?? 0;
+    groupK[g] = meta?.k ?? 1;
+    groupBuffer[g] = meta?.buffer ?? 0;
+    groupSize[g] = rows.length;
+    edgeCount += rows.length;
+    supplierOffsets[g + 1] = edgeCount;
+  }
+  const suppliers = new Int32Array(edgeCount);
+  const feedCount = new Int32Array(size + 1);
+  const groupCountOf = new Int32Array(size + 1);
+  for (let g = 0; g < groupCount; g++) {
+    const rows = groupRows[g] ?? [];
+    suppliers.set(rows, supplierOffsets[g] ?? 0);
+    for (const s of rows) feedCount[s + 1] = (feedCount[s + 1] ?? 0) + 1;
+    const d = groupDependent[g] ?? 0;
+    groupCountOf[d + 1] = (groupCountOf[d + 1] ?? 0) + 1;
+  }
+  const feedOffsets = prefixSums(feedCount);
+  const groupOffsets = prefixSums(groupCountOf);
+  const feeds = new Int32Array(edgeCount);
+  const groupsOf = new Int32Array(groupCount);
+  const feedCursor = feedOffsets.slice(0, size);
+  const groupCursor = groupOffsets.slice(0, size);
+  for (let g = 0; g < groupCount; g++) {
+    for (let e = supplierOffsets[g] ?? 0; e < (supplierOffsets[g + 1] ?? 0); e++) {
+      const s = suppliers[e] ?? 0;
+      feeds[feedCursor[s] ?? 0] = g;
+      feedCursor[s] = (feedCursor[s] ?? 0) + 1;
+    }
+    const d = groupDependent[g] ?? 0;
+    groupsOf[groupCursor[d] ?? 0] = g;
+    groupCursor[d] = (groupCursor[d] ?? 0) + 1;
+  }
+  return {
+    size,
+    ids,
+    indexOf,
+    sectors,
+    population,
+    lat,
+    lon,
+    groupCount,
+    groupDependent,
+    groupK,
+    groupSize,
+    groupBuffer,
+    feedOffsets,
+    feeds,
+    groupOffsets,
+    groupsOf,
+    supplierOffsets,
+    suppliers,
+    edgeCount,
+  };
+}
+
+function prefixSums(counts: Int32Array): Int32Array {
+  for (let i = 1; i < counts.length; i++) counts[i] = (counts[i] ?? 0) + (counts[i - 1] ?? 0);
+  return counts;
+}
