@@ -100,13 +100,11 @@ export function rankCriticality(
           ? 1
           : 0),
   );
-  return indices
-    .slice(0, top)
-    .map((i) => ({
-      id: graph.ids[i] ?? "",
-      assets: result.assets[i] ?? 0,
-      population: result.population[i] ?? 0,
-    }));
+  return indices.slice(0, top).map((i) => ({
+    id: graph.ids[i] ?? "",
+    assets: result.assets[i] ?? 0,
+    population: result.population[i] ?? 0,
+  }));
 }
 
 /** Single points of failure: assets whose loss alone takes down at least one other asset. */

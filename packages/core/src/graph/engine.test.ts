@@ -108,7 +108,10 @@ describe("cascade", () => {
         const hoursOf = new Map([...result.order].map((asset, i) => [asset, result.hours[i] ?? -1]));
         result.order.forEach((asset, i) => {
           const cause = result.cause[i] ?? ATTACKED;
-          if (i === 0) return expect(cause).toBe(ATTACKED);
+          if (i === 0) {
+            expect(cause).toBe(ATTACKED);
+            return;
+          }
           const explained = input.dependencies.some(
             (row) =>
               row.dependent === graph.ids[asset] &&
