@@ -1,6 +1,7 @@
 // connect(): embedded PGlite in a folder (the default: no server to install) or PostgreSQL when a
 // URL is given. Both speak the same SQL, run the same migrations and return the same Drizzle API.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -70,18 +71,59 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       close: () => pool.end(),
     };
   }
-  let engine: PGlite;
-  if ("dataDir" in options) {
-    mkdirSync(options.dataDir, { recursive: true });
-    engine = await PGlite.create(options.dataDir);
-  } else engine = await PGlite.create();
-  return {
-    db: drizzlePglite(engine, { schema }),
-    kind: "pglite",
-    location: "dataDir" in options ? options.dataDir : "memory",
-    pglite: engine,
-    close: () => engine.close(),
-  };
+  if (!("dataDir" in options)) {
+    const engine = await PGlite.create();
+    return { db: drizzlePglite(engine, { schema }), kind: "pglite", location: "memory", pglite: engine, close: () => engine.close() };
+  }
+  // The folder holds the database (pgdata/) and a lock: PGlite is one process's database, and a
+  // second process writing the same files would corrupt them.
+  mkdirSync(options.dataDir, { recursive: true });
+  const unlock = lockDataDir(options.dataDir);
+  try {
+    const engine = await PGlite.create(join(options.dataDir, "pgdata"));
+    return {
+      db: drizzlePglite(engine, { schema }),
+      kind: "pglite",
+      location: options.dataDir,
+      pglite: engine,
+      close: async () => {
+        await engine.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+export class DataFolderInUse extends Error {
+  override name = "DataFolderInUse";
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && "code" in error && error.code === "EPERM";
+  }
+}
+
+/** Take the folder's lock (or a stale one left by a process that died); returns the release. */
+function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, "bulwark.lock");
+  try {
+    writeFileSync(file, String(process.pid), { flag: "wx" });
+  } catch {
+    const holder = Number.parseInt(readFileSync(file, "utf8"), 10);
+    if (Number.isInteger(holder) && holder !== process.pid && alive(holder))
+      throw new DataFolderInUse(
+        `The data folder ${dataDir} is in use by another Bulwark process (pid ${holder}): stop it first, or set BULWARK_DATA to another folder.`,
+      );
+    writeFileSync(file, String(process.pid));
+  }
+  return () => rmSync(file, { force: true });
 }
 
 /** Apply every migration not yet applied (idempotent; each runs in a transaction). */
