@@ -1,8 +1,9 @@
 import { inspect } from "node:util";
-import { BackupError } from "@bulwark/db";
+import { BackupError, DataFolderInUse } from "@bulwark/db";
 import { ConfigError } from "@bulwark/server";
 import { Command, CommanderError } from "commander";
 import { accountCommands } from "./commands/accounts.ts";
+import { analyseCommands } from "./commands/analyse.ts";
 import { databaseCommands } from "./commands/database.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { CliError, warn } from "./output.ts";
@@ -19,12 +20,18 @@ const program = new Command("bulwark")
 serveCommand(program);
 databaseCommands(program);
 accountCommands(program);
+analyseCommands(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  if (error instanceof CliError || error instanceof ConfigError || error instanceof BackupError)
+  if (
+    error instanceof CliError ||
+    error instanceof ConfigError ||
+    error instanceof BackupError ||
+    error instanceof DataFolderInUse
+  )
     warn(`bulwark: ${error.message}`);
   else if (error instanceof Error && "status" in error && "title" in error) warn(`bulwark: ${error.message}`);
   // Anything else is unexpected: show what it was (engines such as PGlite may throw non-Errors).

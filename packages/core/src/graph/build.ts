@@ -95,7 +95,7 @@ export function buildGraph(
   const groupRows: number[][] = [];
   const groupMeta: { dependent: number; k: number; buffer: number; firstRow: number }[] = [];
   const edgeSeen = new Set<string>();
-  dependencies.forEach((row, index) => {
+  for (const [index, row] of dependencies.entries()) {
     const dependent = indexOf.get(row.dependent);
     const supplier = indexOf.get(row.supplier);
     if (dependent === undefined) issue("dependencies", index, "dependent_id", `no asset "${row.dependent}"`);
@@ -107,12 +107,16 @@ export function buildGraph(
       issue("dependencies", index, "k", "must be a whole number of 1 or more");
     if (!Number.isFinite(buffer) || buffer < 0)
       issue("dependencies", index, "buffer_hours", "must be a number of 0 or more");
-    if (dependent === undefined || supplier === undefined || !row.service) return;
-    if (dependent === supplier)
-      return issue("dependencies", index, "supplier_id", "an asset cannot supply itself");
+    if (dependent === undefined || supplier === undefined || !row.service) continue;
+    if (dependent === supplier) {
+      issue("dependencies", index, "supplier_id", "an asset cannot supply itself");
+      continue;
+    }
     const edge = `${dependent}\u0000${supplier}\u0000${row.service}`;
-    if (edgeSeen.has(edge))
-      return issue("dependencies", index, "supplier_id", "the same dependency appears twice");
+    if (edgeSeen.has(edge)) {
+      issue("dependencies", index, "supplier_id", "the same dependency appears twice");
+      continue;
+    }
     edgeSeen.add(edge);
     const key = `${dependent}\u0000${row.service}`;
     let group = groupKey.get(key);
@@ -139,7 +143,7 @@ export function buildGraph(
         );
     }
     groupRows[group]?.push(supplier);
-  });
+  }
   groupMeta.forEach((meta, group) => {
     const n = groupRows[group]?.length ?? 0;
     if (meta.k > n)

@@ -1,0 +1,326 @@
+// Assets and dependencies from CSV files (RFC 4180), checked row by row so that a person fixing a
+// spreadsheet sees every problem at once, each with its line and column. Pure: text in, rows out.
+import type { AssetInput, DependencyInput, GraphIssue } from "../graph/build.ts";
+import {
+  ASSET_STATUSES,
+  type AssetStatus,
+  DEPENDENCY_KINDS,
+  type DependencyKind,
+  SECTORS,
+  type Sector,
+} from "../vocabulary.ts";
+
+export const ASSET_COLUMNS = {
+  required: ["id", "name", "sector"],
+  optional: ["subsector", "operator", "lat", "lon", "population_served", "status"],
+} as const;
+export const DEPENDENCY_COLUMNS = {
+  required: ["dependent_id", "supplier_id", "service"],
+  optional: ["k", "buffer_hours", "kind"],
+} as const;
+
+const MAX_PROBLEMS = 1000;
+
+/** A file that is not well-formed CSV: where the record starts (1-based line) and which field. */
+export class CsvError extends Error {
+  override name = "CsvError";
+  constructor(
+    readonly line: number,
+    readonly column: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CsvRow {
+  /** Physical line (1-based) where the record starts. */
+  readonly line: number;
+  readonly values: Record<string, string>;
+}
+
+export interface CsvTable {
+  readonly header: string[];
+  readonly rows: CsvRow[];
+}
+
+/** One thing wrong with a file, to print as `file:line: column: message`. */
+export interface CsvProblem {
+  readonly line: number;
+  readonly column: string;
+  readonly message: string;
+}
+
+/** Parse RFC 4180 CSV: the first non-blank record is the header; blank lines are skipped. */
+export function parseCsv(text: string): CsvTable {
+  let header: string[] | null = null;
+  const rows: CsvRow[] = [];
+  const columnName = (field: number) => header?.[field] ?? `field ${field + 1}`;
+  for (const record of records(text, columnName)) {
+    if (record.blank) continue;
+    if (header === null) {
+      header = record.fields.map((name) => name.trim());
+      checkHeader(header, record.line);
+      continue;
+    }
+    if (record.fields.length > header.length)
+      throw new CsvError(
+        record.line,
+        columnName(header.length),
+        `the row has ${record.fields.length} fields but the header has ${header.length}`,
+      );
+    // fromEntries defines own properties: a column named __proto__ stays a column.
+    const values = Object.fromEntries(header.map((name, field) => [name, record.fields[field] ?? ""]));
+    rows.push({ line: record.line, values });
+  }
+  return { header: header ?? [], rows };
+}
+
+function checkHeader(header: string[], line: number): void {
+  const seen = new Set<string>();
+  header.forEach((name, field) => {
+    if (!name) throw new CsvError(line, `field ${field + 1}`, "the header has an empty column name");
+    if (seen.has(name)) throw new CsvError(line, name, "appears twice in the header");
+    seen.add(name);
+  });
+}
+
+interface CsvRecord {
+  line: number;
+  fields: string[];
+  /** An empty or whitespace-only line, with no quotes or commas. */
+  blank: boolean;
+}
+
+function* records(text: string, columnName: (field: number) => string): Generator<CsvRecord> {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  while (i < text.length) {
+    const record: CsvRecord = { line, fields: [], blank: true };
+    for (;;) {
+      if (text[i] === '"') {
+        record.blank = false;
+        let value = "";
+        i += 1;
+        for (;;) {
+          const quote = text.indexOf('"', i);
+          if (quote < 0)
+            throw new CsvError(record.line, columnName(record.fields.length), "a quoted field never closes");
+          const part = text.slice(i, quote);
+          line += countLineBreaks(part);
+          value += part;
+          i = quote + 1;
+          if (text[i] !== '"') break;
+          value += '"';
+          i += 1;
+        }
+        const next = text[i];
+        if (next !== undefined && next !== "," && next !== "\n" && next !== "\r")
+          throw new CsvError(
+            record.line,
+            columnName(record.fields.length),
+            "unexpected text after a closing quote (write a quote inside a quoted field as two quotes)",
+          );
+        record.fields.push(value);
+      } else {
+        let end = i;
+        while (end < text.length && text[end] !== "," && text[end] !== "\n" && text[end] !== "\r") end++;
+        const value = text.slice(i, end);
+        if (value.trim()) record.blank = false;
+        record.fields.push(value);
+        i = end;
+      }
+      if (text[i] !== ",") break;
+      record.blank = false;
+      i += 1;
+    }
+    // At the end of the record: CRLF, LF, a lone CR or the end of the text.
+    if (text[i] === "\r") i += 1;
+    if (text[i] === "\n") i += 1;
+    line += 1;
+    yield record;
+  }
+}
+
+function countLineBreaks(part: string): number {
+  let count = 0;
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i];
+    if (c === "\n" || (c === "\r" && part[i + 1] !== "\n")) count++;
+  }
+  return count;
+}
+
+export interface CsvAsset extends AssetInput {
+  readonly sector: Sector;
+  readonly name: string;
+  readonly subsector?: string | undefined;
+  readonly operator?: string | undefined;
+  readonly status?: AssetStatus | undefined;
+}
+
+export interface CsvDependency extends DependencyInput {
+  readonly kind?: DependencyKind | undefined;
+}
+
+/** A row read: the engine's input plus its named fields, the extra columns, and its line. */
+export interface CsvRecordOf<T> {
+  readonly line: number;
+  readonly attributes: Record<string, string>;
+  readonly value: T;
+}
+
+export type CsvRead<T> =
+  | { readonly rows: CsvRecordOf<T>[]; readonly problems: [] }
+  | { readonly rows: null; readonly problems: CsvProblem[] };
+
+/** Checks the values of one row: reads a column, records problems against it. */
+class RowReader {
+  constructor(
+    readonly row: CsvRow,
+    private readonly report: (problem: CsvProblem) => void,
+  ) {}
+
+  problem(column: string, message: string): void {
+    this.report({ line: this.row.line, column, message });
+  }
+
+  text(column: string): string | undefined {
+    const value = this.row.values[column]?.trim();
+    return value ? value : undefined;
+  }
+
+  required(column: string): string {
+    const value = this.text(column);
+    // A column missing from the header is reported once, on the header line.
+    if (value === undefined && Object.hasOwn(this.row.values, column)) this.problem(column, "is required");
+    return value ?? "";
+  }
+
+  number(column: string, rule: { min: number; whole?: boolean; max?: number }): number | undefined {
+    const value = this.text(column);
+    if (value === undefined) return undefined;
+    if (!NUMBER.test(value)) {
+      this.problem(
+        column,
+        `"${value}" is not a number${value.includes(",") ? " (use a dot for decimals)" : ""}`,
+      );
+      return undefined;
+    }
+    const number = Number(value);
+    const { min, max, whole } = rule;
+    if (whole && (!Number.isInteger(number) || number < min))
+      this.problem(column, `must be a whole number of ${min} or more, not ${value}`);
+    else if (number < min || (max !== undefined && number > max))
+      this.problem(
+        column,
+        max === undefined
+          ? `must be ${min} or more, not ${value}`
+          : `must be from ${min} to ${max}, not ${value}`,
+      );
+    else return number;
+    return undefined;
+  }
+
+  oneOf<T extends string>(column: string, allowed: readonly T[], what: string): T | undefined {
+    const value = this.text(column);
+    if (value === undefined) return undefined;
+    const found = allowed.find((candidate) => candidate === value);
+    if (found === undefined) this.problem(column, `"${value}" is not ${what}: ${allowed.join(", ")}`);
+    return found;
+  }
+
+  attributes(known: readonly string[]): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.row.values).filter(([column]) => !known.includes(column)));
+  }
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+function readCsv<T>(
+  text: string,
+  columns: { required: readonly string[]; optional: readonly string[] },
+  read: (row: RowReader) => T,
+): CsvRead<T> {
+  const problems: CsvProblem[] = [];
+  const report = (problem: CsvProblem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(problem);
+  };
+  let table: CsvTable;
+  try {
+    table = parseCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return { rows: null, problems: [{ line: error.line, column: error.column, message: error.message }] };
+  }
+  for (const column of columns.required)
+    if (!table.header.includes(column)) report({ line: 1, column, message: "is missing from the header" });
+  const known = [...columns.required, ...columns.optional];
+  const rows = table.rows.map((row) => {
+    const reader = new RowReader(row, report);
+    return { line: row.line, attributes: reader.attributes(known), value: read(reader) };
+  });
+  return problems.length > 0 ? { rows: null, problems } : { rows, problems: [] };
+}
+
+/** assets.csv: id, name, sector; optional subsector, operator, lat, lon, population_served, status. */
+export function readAssetsCsv(text: string): CsvRead<CsvAsset> {
+  return readCsv(text, ASSET_COLUMNS, (row): CsvAsset => {
+    const id = row.required("id");
+    const name = row.required("name");
+    const sectorText = row.required("sector");
+    const sector = sectorText ? row.oneOf("sector", SECTORS, "a sector") : undefined;
+    const lat = row.number("lat", { min: -90, max: 90 });
+    const lon = row.number("lon", { min: -180, max: 180 });
+    const hasLat = row.text("lat") !== undefined;
+    const hasLon = row.text("lon") !== undefined;
+    if (hasLat && !hasLon) row.problem("lon", "is needed when lat is given");
+    if (hasLon && !hasLat) row.problem("lat", "is needed when lon is given");
+    return {
+      id,
+      name,
+      // Rows with problems are never used: the sector stands in until the file is fixed.
+      sector: sector ?? "energy-electricity",
+      subsector: row.text("subsector"),
+      operator: row.text("operator"),
+      lat,
+      lon,
+      population: row.number("population_served", { min: 0 }),
+      status: row.oneOf("status", ASSET_STATUSES, "a status"),
+    };
+  });
+}
+
+/** dependencies.csv: dependent_id, supplier_id, service; optional k, buffer_hours, kind. */
+export function readDependenciesCsv(text: string): CsvRead<CsvDependency> {
+  return readCsv(
+    text,
+    DEPENDENCY_COLUMNS,
+    (row): CsvDependency => ({
+      dependent: row.required("dependent_id"),
+      supplier: row.required("supplier_id"),
+      service: row.required("service"),
+      k: row.number("k", { min: 1, whole: true }),
+      bufferHours: row.number("buffer_hours", { min: 0 }),
+      kind: row.oneOf("kind", DEPENDENCY_KINDS, "a kind of dependency"),
+    }),
+  );
+}
+
+/** The engine's issues (by row index) as problems in the CSV files (by line). */
+export function graphIssueProblems(
+  issues: readonly GraphIssue[],
+  lines: { readonly assets: readonly { line: number }[]; readonly dependencies: readonly { line: number }[] },
+): (CsvProblem & { readonly list: GraphIssue["list"] })[] {
+  return issues.map((issue) => {
+    const rows = lines[issue.list];
+    const lineOf = (index: number) => rows[index]?.line ?? index + 2;
+    return {
+      list: issue.list,
+      line: lineOf(issue.index),
+      column: issue.field,
+      // The engine counts rows from 1 in its messages ("differs from row 3"): name the line instead.
+      message: issue.message.replace(/\brow (\d+)\b/g, (_, row: string) => `line ${lineOf(Number(row) - 1)}`),
+    };
+  });
+}
