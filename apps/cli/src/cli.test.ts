@@ -181,7 +181,7 @@ describe("bulwark on an embedded database", () => {
   it("backs up the whole database to one file", async () => {
     const result = await bulwark(["backup", backup]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Backup written to .*: \d+ rows in 9 tables/);
+    expect(result.stdout).toMatch(/Backup written to .*: \d+ rows in 11 tables/);
     expect(existsSync(backup)).toBe(true);
     expect((await bulwark(["backup", backup])).stderr).toMatch(/exists/);
   });

@@ -3,12 +3,14 @@
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { analysisRoutes } from "./analysis/analysis.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { communityRoutes } from "./communities/communities.routes.ts";
 import type { ServerContext } from "./context.ts";
 import { registerErrorHandler } from "./errors.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
+import { registryRoutes } from "./registry/registry.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
 import { registerWeb } from "./system/web.ts";
@@ -40,6 +42,8 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   userRoutes(app, context);
   communityRoutes(app, context);
   auditRoutes(app, context);
+  registryRoutes(app, context);
+  analysisRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
   return app;
 }

@@ -28,13 +28,35 @@ import {
   UserQuery,
   UserUpdate,
 } from "./directory.ts";
+import {
+  Asset,
+  AssetCreate,
+  AssetDependencies,
+  AssetQuery,
+  AssetUpdate,
+  CascadeReport,
+  CascadeRequest,
+  CriticalityQuery,
+  CriticalityReport,
+  Dependency,
+  DependencyCreate,
+} from "./registry.ts";
 
 export interface EndpointDef {
   readonly method: "GET" | "POST" | "PATCH" | "DELETE";
   /** Fastify-style path; `:name` segments come from `params`. */
   readonly path: string;
   readonly summary: string;
-  readonly tag: "system" | "auth" | "me" | "organisations" | "users" | "communities" | "audit";
+  readonly tag:
+    | "system"
+    | "auth"
+    | "me"
+    | "organisations"
+    | "users"
+    | "communities"
+    | "audit"
+    | "registry"
+    | "analysis";
   /** public: anyone; user: a signed-in user or an API token. */
   readonly auth: "public" | "user";
   readonly params?: z.ZodObject;
@@ -321,6 +343,105 @@ export const endpoints = {
     auth: "user",
     status: 200,
     response: AuditVerification,
+  },
+  listAssets: {
+    method: "GET",
+    path: "/api/assets",
+    summary: "Critical assets you may see (by TLP marking and community), filtered.",
+    tag: "registry",
+    auth: "user",
+    query: AssetQuery,
+    status: 200,
+    response: Page(Asset),
+  },
+  getAsset: {
+    method: "GET",
+    path: "/api/assets/:id",
+    summary: "One asset.",
+    tag: "registry",
+    auth: "user",
+    params: IdParams,
+    status: 200,
+    response: Asset,
+  },
+  createAsset: {
+    method: "POST",
+    path: "/api/assets",
+    summary: "Register an asset (its operator's editors, or the national authority).",
+    tag: "registry",
+    auth: "user",
+    body: AssetCreate,
+    status: 201,
+    response: Asset,
+  },
+  updateAsset: {
+    method: "PATCH",
+    path: "/api/assets/:id",
+    summary: "Change an asset.",
+    tag: "registry",
+    auth: "user",
+    params: IdParams,
+    body: AssetUpdate,
+    status: 200,
+    response: Asset,
+  },
+  deleteAsset: {
+    method: "DELETE",
+    path: "/api/assets/:id",
+    summary: "Remove an asset and its dependencies.",
+    tag: "registry",
+    auth: "user",
+    params: IdParams,
+    status: 204,
+  },
+  getAssetDependencies: {
+    method: "GET",
+    path: "/api/assets/:id/dependencies",
+    summary: "What an asset depends on and what depends on it (among the assets you may see).",
+    tag: "registry",
+    auth: "user",
+    params: IdParams,
+    status: 200,
+    response: AssetDependencies,
+  },
+  createDependency: {
+    method: "POST",
+    path: "/api/dependencies",
+    summary: "Record that an asset depends on another for a service (the dependent's editors).",
+    tag: "registry",
+    auth: "user",
+    body: DependencyCreate,
+    status: 201,
+    response: Dependency,
+  },
+  deleteDependency: {
+    method: "DELETE",
+    path: "/api/dependencies/:id",
+    summary: "Remove a dependency.",
+    tag: "registry",
+    auth: "user",
+    params: IdParams,
+    status: 204,
+  },
+  cascade: {
+    method: "POST",
+    path: "/api/analysis/cascade",
+    summary: "What fails, when and why after an attack on assets or an area (over the assets you may see).",
+    tag: "analysis",
+    auth: "user",
+    body: CascadeRequest,
+    status: 200,
+    response: CascadeReport,
+  },
+  criticality: {
+    method: "GET",
+    path: "/api/analysis/criticality",
+    summary: "Assets ranked by what their loss alone takes down; single points of failure flagged.",
+    tag: "analysis",
+    auth: "user",
+    query: CriticalityQuery,
+    status: 200,
+    response: CriticalityReport,
   },
 } as const satisfies Record<string, EndpointDef>;
 

@@ -4,3 +4,4 @@ export * from "./client.ts";
 export * from "./common.ts";
 export * from "./directory.ts";
 export * from "./endpoints.ts";
+export * from "./registry.ts";

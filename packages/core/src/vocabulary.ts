@@ -66,3 +66,28 @@ export type Role = (typeof ROLES)[number];
 export const LANGUAGES = ["en", "fr", "es", "ar", "ru", "zh"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const RIGHT_TO_LEFT: readonly Language[] = ["ar"];
+
+/** Traffic Light Protocol 2.0 (FIRST, 2022) markings, from widest to narrowest audience. */
+export const TLP_MARKINGS = ["clear", "green", "amber", "amber+strict", "red"] as const;
+export type TlpMarking = (typeof TLP_MARKINGS)[number];
+
+export const ASSET_STATUSES = ["operational", "degraded", "down"] as const;
+export type AssetStatus = (typeof ASSET_STATUSES)[number];
+
+/** Rinaldi, Peerenboom and Kelly (2001): the four kinds of interdependency. */
+export const DEPENDENCY_KINDS = ["physical", "cyber", "geographic", "logical"] as const;
+export type DependencyKind = (typeof DEPENDENCY_KINDS)[number];
+
+/** Services assets commonly supply one another (suggestions: any service name is allowed). */
+export const COMMON_SERVICES = [
+  "electricity",
+  "water",
+  "fuel",
+  "gas",
+  "telecoms",
+  "data",
+  "transport",
+  "cooling",
+  "staff",
+  "finance",
+] as const;

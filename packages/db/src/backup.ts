@@ -23,6 +23,8 @@ const TABLES: PgTable[] = [
   schema.communities,
   schema.communityOrganisations,
   schema.communityModerators,
+  schema.assets,
+  schema.dependencies,
   schema.auditLog,
   schema.settings,
 ];

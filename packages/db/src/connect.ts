@@ -73,7 +73,13 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   }
   if (!("dataDir" in options)) {
     const engine = await PGlite.create();
-    return { db: drizzlePglite(engine, { schema }), kind: "pglite", location: "memory", pglite: engine, close: () => engine.close() };
+    return {
+      db: drizzlePglite(engine, { schema }),
+      kind: "pglite",
+      location: "memory",
+      pglite: engine,
+      close: () => engine.close(),
+    };
   }
   // The folder holds the database (pgdata/) and a lock: PGlite is one process's database, and a
   // second process writing the same files would corrupt them.

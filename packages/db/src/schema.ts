@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -172,3 +173,62 @@ export const settings = pgTable("settings", {
   value: jsonb("value").notNull(),
   updatedAt: at("updated_at").notNull(),
 });
+
+/**
+ * Critical assets. `ref` is the operator-facing identifier (the `id` column of CSV files), unique
+ * in the registry; `id` is the database's own. Location is a WGS84 point (lat/lon) and, for long
+ * or large assets, an optional GeoJSON polygon.
+ */
+export const assets = pgTable(
+  "assets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ref: text("ref").notNull(),
+    name: text("name").notNull(),
+    sector: text("sector").notNull(),
+    subsector: text("subsector"),
+    operatorId: uuid("operator_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    lat: doublePrecision("lat"),
+    lon: doublePrecision("lon"),
+    area: jsonb("area"),
+    status: text("status").notNull().default("operational"),
+    populationServed: bigint("population_served", { mode: "number" }).notNull().default(0),
+    capacity: doublePrecision("capacity"),
+    capacityUnit: text("capacity_unit"),
+    marking: text("marking").notNull().default("amber"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    attributes: jsonb("attributes").notNull().default(sql`'{}'::jsonb`),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [
+    uniqueIndex("assets_ref_key").on(table.ref),
+    index("assets_operator_idx").on(table.operatorId),
+    index("assets_sector_idx").on(table.sector),
+  ],
+);
+
+/** dependent -> supplier for a service, with the dependent's redundancy rule and buffer. */
+export const dependencies = pgTable(
+  "dependencies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dependentId: uuid("dependent_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    supplierId: uuid("supplier_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    service: text("service").notNull(),
+    kind: text("kind").notNull().default("physical"),
+    k: integer("k").notNull().default(1),
+    bufferHours: doublePrecision("buffer_hours").notNull().default(0),
+    createdAt: at("created_at").notNull(),
+  },
+  (table) => [
+    uniqueIndex("dependencies_edge_key").on(table.dependentId, table.supplierId, table.service),
+    index("dependencies_supplier_idx").on(table.supplierId),
+  ],
+);

@@ -3,8 +3,16 @@
 import type { Scope } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
 
-/** `byOrganisation` says what "tied to this organisation" means for the table being read. */
-export function scopeFilter(scope: Scope, byOrganisation: (organisationId: string) => SQL): SQL | undefined {
+/**
+ * `byOrganisation` says what "tied to this organisation" means for the table being read, and
+ * `byMarking` what "owned by it or marked for it" means; a table without markings shows nothing
+ * to a marking scope (deny by default).
+ */
+export function scopeFilter(
+  scope: Scope,
+  byOrganisation: (organisationId: string) => SQL,
+  byMarking?: (organisationId: string) => SQL,
+): SQL | undefined {
   switch (scope.kind) {
     case "all":
       return undefined;
@@ -12,6 +20,8 @@ export function scopeFilter(scope: Scope, byOrganisation: (organisationId: strin
       return sql`false`;
     case "organisation":
       return byOrganisation(scope.organisationId);
+    case "marking":
+      return byMarking ? byMarking(scope.organisationId) : sql`false`;
   }
 }
 

@@ -25,12 +25,7 @@ export async function authenticate(context: ServerContext, request: FastifyReque
       throw unauthorized("The Authorization header must be 'Bearer <API token>'.");
     const principal = await principalByToken(context.db, sha256(match[1]), now);
     if (!principal) throw unauthorized("This API token is unknown, revoked or expired.");
-    return {
-      userId: principal.userId,
-      organisationId: principal.organisationId,
-      roles: principal.roles,
-      principal,
-    };
+    return callerOf(principal);
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) throw unauthorized();
@@ -46,13 +41,16 @@ export async function authenticate(context: ServerContext, request: FastifyReque
       );
   }
   await touchSession(context.db, sessionId, now, sessionExpiry(context, now));
-  return {
-    userId: principal.userId,
-    organisationId: principal.organisationId,
-    roles: principal.roles,
-    principal,
-  };
+  return callerOf(principal);
 }
+
+const callerOf = (principal: Principal): Caller => ({
+  userId: principal.userId,
+  organisationId: principal.organisationId,
+  organisationKind: principal.organisationKind,
+  roles: principal.roles,
+  principal,
+});
 
 export const sessionExpiry = (context: ServerContext, now: Date): Date =>
   new Date(now.getTime() + context.config.sessionHours * 3_600_000);

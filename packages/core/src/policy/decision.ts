@@ -7,11 +7,14 @@ export const deny = (reason: string): Decision => ({ allowed: false, reason });
 /**
  * Which rows of a kind an actor may read, in a form the database layer compiles into a SQL filter.
  * `organisation` means "rows tied to this organisation" (its users; communities it belongs to).
+ * `marking` means "rows this organisation owns, plus rows whose TLP marking lets it see them":
+ * CLEAR to everyone signed in, GREEN to organisations sharing a community with the owner.
  */
 export type Scope =
   | { readonly kind: "all" }
   | { readonly kind: "none" }
-  | { readonly kind: "organisation"; readonly organisationId: string };
+  | { readonly kind: "organisation"; readonly organisationId: string }
+  | { readonly kind: "marking"; readonly organisationId: string };
 
 export const ALL: Scope = { kind: "all" };
 export const NONE: Scope = { kind: "none" };

@@ -121,3 +121,4 @@ export const assignableRoles = (actor: Actor): Role[] =>
     : hasRole(actor, "organisation-admin")
       ? [...ORGANISATION_ASSIGNABLE_ROLES]
       : [];
+export { assetPolicy } from "./asset-policy.ts";

@@ -1,12 +1,13 @@
-import type { Role } from "@bulwark/core";
+import type { OrganisationKind, Role } from "@bulwark/core";
 import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
-import { apiTokens, sessions, users } from "../schema.ts";
+import { apiTokens, organisations, sessions, users } from "../schema.ts";
 import { iso, isoOrNull } from "../scope.ts";
 
 export interface Principal {
   userId: string;
   organisationId: string;
+  organisationKind: OrganisationKind;
   roles: Role[];
   /** Set for a session, null for an API token. */
   csrfToken: string | null;
@@ -28,13 +29,23 @@ export async function principalBySession(db: Executor, id: string, now: Date): P
     .select({
       userId: users.id,
       organisationId: users.organisationId,
+      organisationKind: organisations.kind,
       roles: users.roles,
       csrfToken: sessions.csrfToken,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
-  return row ? { ...row, roles: row.roles as Role[], sessionId: id, tokenId: null } : null;
+  return row
+    ? {
+        ...row,
+        organisationKind: row.organisationKind as OrganisationKind,
+        roles: row.roles as Role[],
+        sessionId: id,
+        tokenId: null,
+      }
+    : null;
 }
 
 /** Slide a session's expiry forward (called at most once a minute per session). */
@@ -121,10 +132,12 @@ export async function principalByToken(
       tokenId: apiTokens.id,
       userId: users.id,
       organisationId: users.organisationId,
+      organisationKind: organisations.kind,
       roles: users.roles,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(
       and(
         eq(apiTokens.tokenHash, tokenHash),
@@ -143,5 +156,11 @@ export async function principalByToken(
         sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${new Date(now.getTime() - 60_000)})`,
       ),
     );
-  return { ...row, roles: row.roles as Role[], csrfToken: null, sessionId: null };
+  return {
+    ...row,
+    organisationKind: row.organisationKind as OrganisationKind,
+    roles: row.roles as Role[],
+    csrfToken: null,
+    sessionId: null,
+  };
 }

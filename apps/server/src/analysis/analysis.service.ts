@@ -1,0 +1,147 @@
+// Analysis over the registry: the engine runs on the part of the registry the caller may see
+// (the whole of it for the national authority), built once into the compressed graph and cached
+// until the registry changes (any process's change bumps the version in the database).
+import type { CascadeReport, CascadeRequest } from "@bulwark/contracts";
+import {
+  type Actor,
+  assetPolicy,
+  assetsInPolygon,
+  assetsWithin,
+  buildGraph,
+  type Criticality,
+  cascade,
+  cascadeTotals,
+  criticality,
+  type DependencyGraph,
+  rankCriticality,
+  type Scope,
+  type Sector,
+} from "@bulwark/core";
+import { graphInput } from "@bulwark/db";
+import type { z } from "zod";
+import type { ServerContext } from "../context.ts";
+import { invalid } from "../errors.ts";
+import { registryVersion } from "../registry/registry.service.ts";
+
+interface Analysed {
+  version: number;
+  graph: DependencyGraph;
+  refs: string[];
+  names: string[];
+  sectors: Sector[];
+  criticality: Criticality | null;
+}
+
+const scopeKey = (scope: Scope) =>
+  scope.kind === "marking" || scope.kind === "organisation"
+    ? `${scope.kind}:${scope.organisationId}`
+    : scope.kind;
+
+export class AnalysisCache {
+  private readonly entries = new Map<string, Analysed>();
+  constructor(private readonly limit = 50) {}
+
+  async graphFor(context: ServerContext, actor: Actor): Promise<Analysed> {
+    const scope = assetPolicy.readScope(actor);
+    const key = scopeKey(scope);
+    const version = await registryVersion(context.db);
+    const cached = this.entries.get(key);
+    if (cached && cached.version === version) return cached;
+    const input = await graphInput(context.db, scope);
+    const built = buildGraph(input.assets, input.dependencies);
+    if (!built.graph) {
+      const byId = new Map(input.assets.map((asset) => [asset.id, asset]));
+      const errors = built.issues.slice(0, 20).map((issue) => {
+        const row = issue.list === "dependencies" ? input.dependencies[issue.index] : undefined;
+        const asset = byId.get(row?.dependent ?? input.assets[issue.index]?.id ?? "");
+        return {
+          path: issue.field,
+          message: `${asset?.ref ?? "?"} (${row?.service ?? "asset"}): ${issue.message}`,
+        };
+      });
+      throw invalid("The registry cannot be analysed until these are fixed.", errors);
+    }
+    const entry: Analysed = {
+      version,
+      graph: built.graph,
+      refs: input.assets.map((asset) => asset.ref),
+      names: input.assets.map((asset) => asset.name),
+      sectors: input.assets.map((asset) => asset.sector),
+      criticality: null,
+    };
+    if (this.entries.size >= this.limit) this.entries.clear();
+    this.entries.set(key, entry);
+    return entry;
+  }
+}
+
+const assetRef = (entry: Analysed, index: number) => ({
+  id: entry.graph.ids[index] ?? "",
+  ref: entry.refs[index] ?? "",
+  name: entry.names[index] ?? "",
+  sector: entry.sectors[index] ?? "public-administration",
+});
+
+export async function runCascade(
+  context: ServerContext,
+  cache: AnalysisCache,
+  actor: Actor,
+  request: z.output<typeof CascadeRequest>,
+): Promise<CascadeReport> {
+  const entry = await cache.graphFor(context, actor);
+  const { graph } = entry;
+  const attacked = new Set<number>();
+  const unknown: string[] = [];
+  for (const id of request.assetIds ?? []) {
+    const index = graph.indexOf.get(id);
+    if (index === undefined) unknown.push(id);
+    else attacked.add(index);
+  }
+  if (unknown.length > 0)
+    throw invalid(`No asset visible to you with these ids: ${unknown.join(", ")}.`, [
+      { path: "body.assetIds", message: "Unknown or not visible." },
+    ]);
+  if (request.circle)
+    for (const index of assetsWithin(graph, request.circle.lat, request.circle.lon, request.circle.radiusKm))
+      attacked.add(index);
+  if (request.polygon) for (const index of assetsInPolygon(graph, request.polygon)) attacked.add(index);
+  const result = cascade(graph, attacked);
+  const totals = cascadeTotals(graph, result);
+  return {
+    failed: [...result.order].map((index, i) => {
+      const cause = result.cause[i] ?? -1;
+      return {
+        ...assetRef(entry, index),
+        hours: result.hours[i] ?? 0,
+        causeId: cause >= 0 ? (graph.ids[cause] ?? null) : null,
+        populationServed: graph.population[index] ?? 0,
+      };
+    }),
+    totals,
+    scope: { assets: graph.size, dependencies: graph.edgeCount },
+  };
+}
+
+export async function runCriticality(
+  context: ServerContext,
+  cache: AnalysisCache,
+  actor: Actor,
+  top: number,
+) {
+  const entry = await cache.graphFor(context, actor);
+  entry.criticality ??= criticality(entry.graph);
+  const result = entry.criticality;
+  return {
+    ranking: rankCriticality(entry.graph, result, top).map((ranked) => {
+      const index = entry.graph.indexOf.get(ranked.id) ?? 0;
+      return {
+        ...assetRef(entry, index),
+        assets: ranked.assets,
+        population: ranked.population,
+        singlePointOfFailure: ranked.assets > 1,
+      };
+    }),
+    method: result.method,
+    scope: { assets: entry.graph.size, dependencies: entry.graph.edgeCount },
+  };
+}

@@ -1,0 +1,42 @@
+import { assetPolicy } from "@bulwark/core";
+import { listAssets, listDependencies } from "@bulwark/db";
+import type { FastifyInstance } from "fastify";
+import type { ServerContext } from "../context.ts";
+import { route } from "../endpoint.ts";
+import {
+  addDependency,
+  changeAsset,
+  createAsset,
+  removeAsset,
+  removeDependency,
+  visibleAsset,
+} from "./registry.service.ts";
+
+export function registryRoutes(app: FastifyInstance, context: ServerContext): void {
+  route(app, context, "listAssets", ({ caller, query }) =>
+    listAssets(context.db, assetPolicy.readScope(caller), query),
+  );
+  route(app, context, "getAsset", ({ caller, params }) => visibleAsset(context, caller, params.id));
+  route(app, context, "createAsset", ({ caller, body }) => createAsset(context, caller, body));
+  route(app, context, "updateAsset", ({ caller, params, body }) =>
+    changeAsset(context, caller, params.id, body),
+  );
+  route(app, context, "deleteAsset", async ({ caller, params }) => {
+    await removeAsset(context, caller, params.id);
+    return undefined;
+  });
+  route(app, context, "getAssetDependencies", async ({ caller, params }) => {
+    await visibleAsset(context, caller, params.id);
+    const scope = assetPolicy.readScope(caller);
+    const [suppliers, dependents] = await Promise.all([
+      listDependencies(context.db, scope, { dependentId: params.id }),
+      listDependencies(context.db, scope, { supplierId: params.id }),
+    ]);
+    return { suppliers, dependents };
+  });
+  route(app, context, "createDependency", ({ caller, body }) => addDependency(context, caller, body));
+  route(app, context, "deleteDependency", async ({ caller, params }) => {
+    await removeDependency(context, caller, params.id);
+    return undefined;
+  });
+}

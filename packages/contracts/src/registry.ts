@@ -1,0 +1,175 @@
+// Critical assets, their dependencies, and the analysis over them.
+import { ASSET_STATUSES, DEPENDENCY_KINDS, TLP_MARKINGS } from "@bulwark/core";
+import { z } from "zod";
+import { Id, Name, PageQuery, Sector, Timestamp } from "./common.ts";
+
+export const TlpMarking = z
+  .enum(TLP_MARKINGS)
+  .describe("TLP 2.0 marking: who beyond the operator may see it.");
+export const AssetStatus = z.enum(ASSET_STATUSES);
+export const DependencyKind = z.enum(DEPENDENCY_KINDS);
+const Ref = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^\s,;"]+$/, "Use letters, digits and - _ . : / (no spaces, commas or quotes).")
+  .describe("The operator's identifier of the asset, unique in the registry (the id column of CSV files).");
+const Latitude = z.number().min(-90).max(90);
+const Longitude = z.number().min(-180).max(180);
+const Ring = z
+  .array(z.tuple([Longitude, Latitude]))
+  .min(4)
+  .max(10_000)
+  .refine(
+    (ring) => ring[0]?.[0] === ring.at(-1)?.[0] && ring[0]?.[1] === ring.at(-1)?.[1],
+    "A ring must end where it starts.",
+  );
+export const Area = z
+  .object({ type: z.literal("Polygon"), coordinates: z.array(Ring).min(1).max(100) })
+  .describe("A GeoJSON Polygon (WGS84) for assets that are long or large.");
+
+export const Asset = z
+  .object({
+    id: Id,
+    ref: z.string(),
+    name: z.string(),
+    sector: Sector,
+    subsector: z.string().nullable(),
+    operator: z.object({ id: Id, name: z.string() }),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+    area: Area.nullable(),
+    status: AssetStatus,
+    populationServed: z.number().int(),
+    capacity: z.number().nullable(),
+    capacityUnit: z.string().nullable(),
+    marking: TlpMarking,
+    tags: z.array(z.string()),
+    attributes: z.record(z.string(), z.string()),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: "Asset" });
+export type Asset = z.infer<typeof Asset>;
+
+const assetFields = {
+  ref: Ref,
+  name: Name(300),
+  sector: Sector,
+  subsector: z.string().trim().max(100).nullable(),
+  operatorId: Id,
+  lat: Latitude.nullable(),
+  lon: Longitude.nullable(),
+  area: Area.nullable(),
+  status: AssetStatus,
+  populationServed: z.number().int().min(0).max(10_000_000_000),
+  capacity: z.number().min(0).nullable(),
+  capacityUnit: z.string().trim().max(30).nullable(),
+  marking: TlpMarking,
+  tags: z.array(z.string().trim().min(1).max(50)).max(50),
+  attributes: z.record(z.string().max(100), z.string().max(2000)),
+};
+const bothOrNeither = (value: { lat?: number | null; lon?: number | null }) =>
+  (value.lat === undefined || value.lat === null) === (value.lon === undefined || value.lon === null);
+export const AssetCreate = z
+  .object({
+    ...assetFields,
+    subsector: assetFields.subsector.optional(),
+    lat: assetFields.lat.optional(),
+    lon: assetFields.lon.optional(),
+    area: assetFields.area.optional(),
+    status: assetFields.status.default("operational"),
+    populationServed: assetFields.populationServed.default(0),
+    capacity: assetFields.capacity.optional(),
+    capacityUnit: assetFields.capacityUnit.optional(),
+    marking: assetFields.marking.default("amber"),
+    tags: assetFields.tags.default([]),
+    attributes: assetFields.attributes.default({}),
+  })
+  .refine(bothOrNeither, { message: "Give both lat and lon, or neither.", path: ["lon"] });
+export type AssetCreate = z.input<typeof AssetCreate>;
+export const AssetUpdate = z
+  .object(assetFields)
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, { message: "Give at least one field to change." });
+export type AssetUpdate = z.input<typeof AssetUpdate>;
+export const AssetQuery = PageQuery.extend({
+  sector: Sector.optional(),
+  operatorId: Id.optional(),
+  status: AssetStatus.optional(),
+});
+
+const AssetRef = z.object({ id: Id, ref: z.string(), name: z.string(), sector: Sector });
+export const Dependency = z
+  .object({
+    id: Id,
+    dependent: AssetRef,
+    supplier: AssetRef,
+    service: z.string(),
+    kind: DependencyKind,
+    k: z.number().int(),
+    bufferHours: z.number(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: "Dependency" });
+export type Dependency = z.infer<typeof Dependency>;
+export const DependencyCreate = z.object({
+  dependentId: Id,
+  supplierId: Id,
+  service: z.string().trim().toLowerCase().min(1).max(50),
+  kind: DependencyKind.default("physical"),
+  k: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(1)
+    .describe("The dependent needs at least k suppliers of this service."),
+  bufferHours: z
+    .number()
+    .min(0)
+    .max(100_000)
+    .default(0)
+    .describe("Hours it keeps running after losing the service."),
+});
+export type DependencyCreate = z.input<typeof DependencyCreate>;
+export const AssetDependencies = z.object({
+  suppliers: z.array(Dependency),
+  dependents: z.array(Dependency),
+});
+
+export const CascadeRequest = z
+  .object({
+    assetIds: z.array(Id).max(10_000).optional().describe("The assets attacked."),
+    circle: z.object({ lat: Latitude, lon: Longitude, radiusKm: z.number().positive().max(5000) }).optional(),
+    polygon: Ring.optional().describe("Every asset inside this ring of [lon, lat] points is attacked."),
+  })
+  .refine((value) => Boolean(value.assetIds?.length || value.circle || value.polygon), {
+    message: "Name the assets attacked, or an area (circle or polygon).",
+  });
+export type CascadeRequest = z.input<typeof CascadeRequest>;
+const Total = z.object({ assets: z.number().int(), population: z.number() });
+export const CascadeReport = z
+  .object({
+    failed: z.array(
+      AssetRef.extend({ hours: z.number(), causeId: Id.nullable(), populationServed: z.number() }),
+    ),
+    totals: Total.extend({
+      bySector: z.record(z.string(), Total),
+      timeline: z.array(z.object({ hours: z.number(), assets: z.number().int(), population: z.number() })),
+    }),
+    scope: z
+      .object({ assets: z.number().int(), dependencies: z.number().int() })
+      .describe("The part of the registry analysed: what you may see."),
+  })
+  .meta({ id: "CascadeReport" });
+export type CascadeReport = z.infer<typeof CascadeReport>;
+export const CriticalityQuery = z.object({ top: z.coerce.number().int().min(1).max(100_000).default(100) });
+export const CriticalityReport = z.object({
+  ranking: z.array(
+    AssetRef.extend({ assets: z.number().int(), population: z.number(), singlePointOfFailure: z.boolean() }),
+  ),
+  method: z.enum(["dominators", "sweeps"]),
+  scope: z.object({ assets: z.number().int(), dependencies: z.number().int() }),
+});

@@ -1,0 +1,322 @@
+// The asset registry. Every read takes the policy's scope; a `marking` scope becomes the TLP rule
+// in SQL: own assets, CLEAR ones, and GREEN ones of operators sharing a community.
+import type { AssetStatus, DependencyKind, Scope, Sector, TlpMarking } from "@bulwark/core";
+import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Executor } from "../connect.ts";
+import { assets, dependencies, organisations } from "../schema.ts";
+import { iso, likePattern, scopeFilter } from "../scope.ts";
+
+/** The TLP rule for the asset table aliased as `table` (written out: it runs in subqueries too). */
+function markedFor(table: string, organisationId: string): SQL {
+  const t = sql.raw(`"${table}"`);
+  return sql`(${t}.operator_id = ${organisationId}
+    or ${t}.marking = 'clear'
+    or (${t}.marking = 'green' and exists (
+      select 1 from community_organisations as mine
+      join community_organisations as theirs on theirs.community_id = mine.community_id
+      where mine.organisation_id = ${organisationId} and theirs.organisation_id = ${t}.operator_id)))`;
+}
+
+export const assetScope = (scope: Scope, table = "assets"): SQL | undefined =>
+  scopeFilter(
+    scope,
+    () => sql`false`,
+    (organisationId) => markedFor(table, organisationId),
+  );
+
+export interface AssetRecord {
+  id: string;
+  ref: string;
+  name: string;
+  sector: Sector;
+  subsector: string | null;
+  operator: { id: string; name: string };
+  lat: number | null;
+  lon: number | null;
+  area: { type: "Polygon"; coordinates: [number, number][][] } | null;
+  status: AssetStatus;
+  populationServed: number;
+  capacity: number | null;
+  capacityUnit: string | null;
+  marking: TlpMarking;
+  tags: string[];
+  attributes: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AssetFields {
+  ref: string;
+  name: string;
+  sector: Sector;
+  subsector?: string | null;
+  operatorId: string;
+  lat?: number | null;
+  lon?: number | null;
+  area?: AssetRecord["area"];
+  status: AssetStatus;
+  populationServed: number;
+  capacity?: number | null;
+  capacityUnit?: string | null;
+  marking: TlpMarking;
+  tags: string[];
+  attributes: Record<string, string>;
+}
+
+const columns = { asset: assets, operatorName: organisations.name };
+type Row = { asset: typeof assets.$inferSelect; operatorName: string };
+// Stored values were validated on the way in, so the vocabularies hold on the way out.
+const present = ({ asset, operatorName }: Row): AssetRecord => ({
+  id: asset.id,
+  ref: asset.ref,
+  name: asset.name,
+  sector: asset.sector as Sector,
+  subsector: asset.subsector,
+  operator: { id: asset.operatorId, name: operatorName },
+  lat: asset.lat,
+  lon: asset.lon,
+  area: asset.area as AssetRecord["area"],
+  status: asset.status as AssetStatus,
+  populationServed: asset.populationServed,
+  capacity: asset.capacity,
+  capacityUnit: asset.capacityUnit,
+  marking: asset.marking as TlpMarking,
+  tags: asset.tags,
+  attributes: asset.attributes as Record<string, string>,
+  createdAt: iso(asset.createdAt),
+  updatedAt: iso(asset.updatedAt),
+});
+
+export interface AssetListQuery {
+  limit: number;
+  offset: number;
+  q?: string | undefined;
+  sector?: Sector | undefined;
+  operatorId?: string | undefined;
+  status?: AssetStatus | undefined;
+}
+
+export async function listAssets(
+  db: Executor,
+  scope: Scope,
+  query: AssetListQuery,
+): Promise<{ items: AssetRecord[]; total: number }> {
+  const filters: (SQL | undefined)[] = [assetScope(scope)];
+  if (query.q)
+    filters.push(or(ilike(assets.name, likePattern(query.q)), ilike(assets.ref, likePattern(query.q))));
+  if (query.sector) filters.push(eq(assets.sector, query.sector));
+  if (query.operatorId) filters.push(eq(assets.operatorId, query.operatorId));
+  if (query.status) filters.push(eq(assets.status, query.status));
+  const where = and(...filters);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select(columns)
+      .from(assets)
+      .innerJoin(organisations, eq(organisations.id, assets.operatorId))
+      .where(where)
+      .orderBy(asc(assets.name), asc(assets.ref))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(assets).where(where),
+  ]);
+  return { items: rows.map(present), total: Number(count?.total ?? 0) };
+}
+
+export async function getAsset(db: Executor, scope: Scope, id: string): Promise<AssetRecord | null> {
+  const [row] = await db
+    .select(columns)
+    .from(assets)
+    .innerJoin(organisations, eq(organisations.id, assets.operatorId))
+    .where(and(eq(assets.id, id), assetScope(scope)));
+  return row ? present(row) : null;
+}
+
+export async function assetRefTaken(db: Executor, ref: string, except?: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(eq(assets.ref, ref), except ? sql`${assets.id} <> ${except}` : undefined));
+  return Boolean(row);
+}
+
+export async function insertAsset(db: Executor, fields: AssetFields, now: Date): Promise<string> {
+  const [row] = await db
+    .insert(assets)
+    .values({ ...fields, createdAt: now, updatedAt: now })
+    .returning({ id: assets.id });
+  if (!row) throw new Error("insert returned no row");
+  return row.id;
+}
+
+export async function updateAsset(
+  db: Executor,
+  id: string,
+  fields: Partial<AssetFields>,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(assets)
+    .set({ ...fields, updatedAt: now })
+    .where(eq(assets.id, id));
+}
+
+export async function deleteAsset(db: Executor, id: string): Promise<void> {
+  await db.delete(assets).where(eq(assets.id, id));
+}
+
+export interface DependencyRecord {
+  id: string;
+  dependent: { id: string; ref: string; name: string; sector: Sector };
+  supplier: { id: string; ref: string; name: string; sector: Sector };
+  service: string;
+  kind: DependencyKind;
+  k: number;
+  bufferHours: number;
+  createdAt: string;
+}
+
+const dependent = alias(assets, "dependent");
+const supplier = alias(assets, "supplier");
+
+/** Dependencies whose two ends the scope may see (a hidden end would reveal a hidden asset). */
+export async function listDependencies(
+  db: Executor,
+  scope: Scope,
+  filter: { dependentId?: string; supplierId?: string; id?: string },
+): Promise<DependencyRecord[]> {
+  const rows = await db
+    .select({
+      id: dependencies.id,
+      service: dependencies.service,
+      kind: dependencies.kind,
+      k: dependencies.k,
+      bufferHours: dependencies.bufferHours,
+      createdAt: dependencies.createdAt,
+      dependent: { id: dependent.id, ref: dependent.ref, name: dependent.name, sector: dependent.sector },
+      supplier: { id: supplier.id, ref: supplier.ref, name: supplier.name, sector: supplier.sector },
+    })
+    .from(dependencies)
+    .innerJoin(dependent, eq(dependent.id, dependencies.dependentId))
+    .innerJoin(supplier, eq(supplier.id, dependencies.supplierId))
+    .where(
+      and(
+        filter.id ? eq(dependencies.id, filter.id) : undefined,
+        filter.dependentId ? eq(dependencies.dependentId, filter.dependentId) : undefined,
+        filter.supplierId ? eq(dependencies.supplierId, filter.supplierId) : undefined,
+        assetScope(scope, "dependent"),
+        assetScope(scope, "supplier"),
+      ),
+    )
+    .orderBy(asc(dependencies.service), asc(supplier.name), asc(dependent.name));
+  return rows.map((row) => ({
+    ...row,
+    kind: row.kind as DependencyKind,
+    dependent: { ...row.dependent, sector: row.dependent.sector as Sector },
+    supplier: { ...row.supplier, sector: row.supplier.sector as Sector },
+    createdAt: iso(row.createdAt),
+  }));
+}
+
+/** The rule (k, buffer) already set for a dependent's service, if any: all its suppliers share it. */
+export async function serviceRule(
+  db: Executor,
+  dependentId: string,
+  service: string,
+): Promise<{ k: number; bufferHours: number; suppliers: number } | null> {
+  const rows = await db
+    .select({ k: dependencies.k, bufferHours: dependencies.bufferHours })
+    .from(dependencies)
+    .where(and(eq(dependencies.dependentId, dependentId), eq(dependencies.service, service)));
+  const [first] = rows;
+  return first ? { ...first, suppliers: rows.length } : null;
+}
+
+export async function insertDependency(
+  db: Executor,
+  fields: {
+    dependentId: string;
+    supplierId: string;
+    service: string;
+    kind: DependencyKind;
+    k: number;
+    bufferHours: number;
+  },
+  now: Date,
+): Promise<string> {
+  const [row] = await db
+    .insert(dependencies)
+    .values({ ...fields, createdAt: now })
+    .returning({ id: dependencies.id });
+  if (!row) throw new Error("insert returned no row");
+  return row.id;
+}
+
+export async function deleteDependency(db: Executor, id: string): Promise<void> {
+  await db.delete(dependencies).where(eq(dependencies.id, id));
+}
+
+/**
+ * What the analysis engine needs, for the assets the scope may see. A supplier the scope may not
+ * see is taken to keep working: a dependent that needs k of n suppliers, h of them hidden, needs
+ * k - h of the visible ones (and cannot lose the service through them at all when k <= h).
+ */
+export async function graphInput(db: Executor, scope: Scope) {
+  const supplierVisible = assetScope(scope, "supplier") ?? sql`true`;
+  const [assetRows, dependencyRows] = await Promise.all([
+    db
+      .select({
+        id: assets.id,
+        ref: assets.ref,
+        name: assets.name,
+        sector: assets.sector,
+        population: assets.populationServed,
+        lat: assets.lat,
+        lon: assets.lon,
+      })
+      .from(assets)
+      .where(assetScope(scope)),
+    db
+      .select({
+        dependent: dependencies.dependentId,
+        supplier: dependencies.supplierId,
+        service: dependencies.service,
+        k: dependencies.k,
+        bufferHours: dependencies.bufferHours,
+        visible: sql<boolean>`(${supplierVisible})`,
+      })
+      .from(dependencies)
+      .innerJoin(dependent, eq(dependent.id, dependencies.dependentId))
+      .innerJoin(supplier, eq(supplier.id, dependencies.supplierId))
+      .where(assetScope(scope, "dependent"))
+      .orderBy(asc(dependencies.dependentId), asc(dependencies.service), asc(dependencies.supplierId)),
+  ]);
+  const groups = new Map<string, { rows: typeof dependencyRows; hidden: number }>();
+  for (const row of dependencyRows) {
+    const key = `${row.dependent}/${row.service}`;
+    const group = groups.get(key) ?? { rows: [], hidden: 0 };
+    if (row.visible) group.rows.push(row);
+    else group.hidden += 1;
+    groups.set(key, group);
+  }
+  const visibleDependencies = [...groups.values()].flatMap(({ rows, hidden }) =>
+    rows
+      .filter((row) => row.k - hidden > 0)
+      .map((row) => ({
+        dependent: row.dependent,
+        supplier: row.supplier,
+        service: row.service,
+        k: row.k - hidden,
+        bufferHours: row.bufferHours,
+      })),
+  );
+  return {
+    assets: assetRows.map((row) => ({
+      ...row,
+      sector: row.sector as Sector,
+      lat: row.lat ?? undefined,
+      lon: row.lon ?? undefined,
+    })),
+    dependencies: visibleDependencies,
+  };
+}
