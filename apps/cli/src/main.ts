@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { accountCommands } from "./commands/accounts.ts";
 import { analyseCommands } from "./commands/analyse.ts";
 import { databaseCommands } from "./commands/database.ts";
+import { registryCommands } from "./commands/registry.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { CliError, warn } from "./output.ts";
 
@@ -20,6 +21,7 @@ const program = new Command("bulwark")
 serveCommand(program);
 databaseCommands(program);
 accountCommands(program);
+registryCommands(program);
 analyseCommands(program);
 
 try {

@@ -41,6 +41,7 @@ export function route<N extends EndpointName>(
   const callers = new WeakMap<FastifyRequest, Caller>();
   app.route({
     method: endpoint.method,
+    ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
     ...(endpoint.auth === "user"
       ? {
           onRequest: async (request: FastifyRequest) => {

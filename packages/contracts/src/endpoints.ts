@@ -40,6 +40,8 @@ import {
   CriticalityReport,
   Dependency,
   DependencyCreate,
+  ImportReport,
+  RegistryFiles,
 } from "./registry.ts";
 
 export interface EndpointDef {
@@ -65,6 +67,8 @@ export interface EndpointDef {
   readonly status: 200 | 201 | 204;
   /** Absent for 204 No Content. */
   readonly response?: z.ZodType;
+  /** Largest request body accepted, in bytes (default 1 MiB). */
+  readonly bodyLimit?: number;
 }
 
 const OrganisationQuery = PageQuery.extend({ kind: OrganisationKind.optional(), sector: Sector.optional() });
@@ -422,6 +426,27 @@ export const endpoints = {
     auth: "user",
     params: IdParams,
     status: 204,
+  },
+  importRegistry: {
+    method: "POST",
+    path: "/api/registry/import",
+    summary:
+      "Import assets and dependencies from CSV: all or nothing, every bad row named by file, line and column.",
+    tag: "registry",
+    auth: "user",
+    body: RegistryFiles,
+    bodyLimit: 256 * 1024 * 1024,
+    status: 200,
+    response: ImportReport,
+  },
+  exportRegistry: {
+    method: "GET",
+    path: "/api/registry/export",
+    summary: "The assets and dependencies you may see, as the two CSV files an import takes.",
+    tag: "registry",
+    auth: "user",
+    status: 200,
+    response: RegistryFiles,
   },
   cascade: {
     method: "POST",

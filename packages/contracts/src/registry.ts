@@ -173,3 +173,25 @@ export const CriticalityReport = z.object({
   method: z.enum(["dominators", "sweeps"]),
   scope: z.object({ assets: z.number().int(), dependencies: z.number().int() }),
 });
+
+export const RegistryFiles = z
+  .object({
+    assets: z
+      .string()
+      .max(200_000_000)
+      .describe(
+        "assets.csv: id, name, sector; optional subsector, operator, lat, lon, population_served, status, marking, capacity, capacity_unit; other columns are kept as attributes.",
+      ),
+    dependencies: z
+      .string()
+      .max(200_000_000)
+      .optional()
+      .describe(
+        "dependencies.csv: dependent_id, supplier_id, service; optional k, buffer_hours, kind. Replaces all dependencies of the dependents it names.",
+      ),
+  })
+  .meta({ id: "RegistryFiles" });
+export const ImportReport = z.object({
+  assets: z.object({ created: z.number().int(), updated: z.number().int() }),
+  dependencies: z.object({ dependents: z.number().int(), rows: z.number().int() }),
+});

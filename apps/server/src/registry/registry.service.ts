@@ -34,7 +34,7 @@ export async function registryVersion(db: Executor): Promise<number> {
   return typeof value === "number" ? value : 0;
 }
 
-async function bump(db: Executor, now: Date): Promise<void> {
+export async function bumpRegistry(db: Executor, now: Date): Promise<void> {
   await writeSetting(db, VERSION_KEY, (await registryVersion(db)) + 1, now);
 }
 
@@ -60,7 +60,7 @@ export async function createAsset(context: ServerContext, actor: Actor, input: C
     if (await assetRefTaken(tx, input.ref))
       throw conflict(`An asset with the id "${input.ref}" exists already.`);
     const created = await insertAsset(tx, input, now);
-    await bump(tx, now);
+    await bumpRegistry(tx, now);
     await appendAudit(
       tx,
       {
@@ -108,7 +108,7 @@ export async function changeAsset(
     if (input.ref && (await assetRefTaken(tx, input.ref, id)))
       throw conflict(`An asset with the id "${input.ref}" exists already.`);
     await updateAsset(tx, id, input, now);
-    await bump(tx, now);
+    await bumpRegistry(tx, now);
     await appendAudit(
       tx,
       {
@@ -134,7 +134,7 @@ export async function removeAsset(context: ServerContext, actor: Actor, id: stri
   const now = context.clock();
   await context.db.transaction(async (tx) => {
     await deleteAsset(tx, id);
-    await bump(tx, now);
+    await bumpRegistry(tx, now);
     await appendAudit(
       tx,
       {
@@ -178,7 +178,7 @@ export async function addDependency(
     if (existing.some((item) => item.service === input.service))
       throw conflict("This dependency is recorded already.");
     const created = await insertDependency(tx, input, now);
-    await bump(tx, now);
+    await bumpRegistry(tx, now);
     await appendAudit(
       tx,
       {
@@ -211,7 +211,7 @@ export async function removeDependency(context: ServerContext, actor: Actor, id:
   const now = context.clock();
   await context.db.transaction(async (tx) => {
     await deleteDependency(tx, id);
-    await bump(tx, now);
+    await bumpRegistry(tx, now);
     await appendAudit(
       tx,
       {

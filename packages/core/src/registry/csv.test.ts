@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../graph/build.ts";
-import { CsvError, graphIssueProblems, parseCsv, readAssetsCsv, readDependenciesCsv } from "./csv.ts";
+import {
+  CsvError,
+  graphIssueProblems,
+  parseCsv,
+  readAssetsCsv,
+  readDependenciesCsv,
+  writeCsv,
+} from "./csv.ts";
 
 describe("parseCsv", () => {
   it.each([
@@ -270,6 +277,23 @@ describe("graphIssueProblems", () => {
         column: "k",
         message: "differs from line 3 for the same asset and service (1)",
       },
+    ]);
+  });
+});
+
+describe("writeCsv", () => {
+  it("quotes what needs quoting and reads back the same", () => {
+    const text = writeCsv(
+      ["id", "name", "note"],
+      [
+        ["a,1", 'say "hi"', null],
+        ["b", " padded ", 42],
+      ],
+    );
+    expect(text).toBe('id,name,note\r\n"a,1","say ""hi""",\r\nb," padded ",42\r\n');
+    expect(parseCsv(text).rows.map((row) => row.values)).toEqual([
+      { id: "a,1", name: 'say "hi"', note: "" },
+      { id: "b", name: " padded ", note: "42" },
     ]);
   });
 });

@@ -8,11 +8,23 @@ import {
   type DependencyKind,
   SECTORS,
   type Sector,
+  TLP_MARKINGS,
+  type TlpMarking,
 } from "../vocabulary.ts";
 
 export const ASSET_COLUMNS = {
   required: ["id", "name", "sector"],
-  optional: ["subsector", "operator", "lat", "lon", "population_served", "status"],
+  optional: [
+    "subsector",
+    "operator",
+    "lat",
+    "lon",
+    "population_served",
+    "status",
+    "marking",
+    "capacity",
+    "capacity_unit",
+  ],
 } as const;
 export const DEPENDENCY_COLUMNS = {
   required: ["dependent_id", "supplier_id", "service"],
@@ -157,6 +169,9 @@ export interface CsvAsset extends AssetInput {
   readonly subsector?: string | undefined;
   readonly operator?: string | undefined;
   readonly status?: AssetStatus | undefined;
+  readonly marking?: TlpMarking | undefined;
+  readonly capacity?: number | undefined;
+  readonly capacityUnit?: string | undefined;
 }
 
 export interface CsvDependency extends DependencyInput {
@@ -263,7 +278,10 @@ function readCsv<T>(
   return problems.length > 0 ? { rows: null, problems } : { rows, problems: [] };
 }
 
-/** assets.csv: id, name, sector; optional subsector, operator, lat, lon, population_served, status. */
+/**
+ * assets.csv: id, name, sector; optional subsector, operator, lat, lon, population_served, status,
+ * marking (TLP), capacity, capacity_unit.
+ */
 export function readAssetsCsv(text: string): CsvRead<CsvAsset> {
   return readCsv(text, ASSET_COLUMNS, (row): CsvAsset => {
     const id = row.required("id");
@@ -287,6 +305,9 @@ export function readAssetsCsv(text: string): CsvRead<CsvAsset> {
       lon,
       population: row.number("population_served", { min: 0 }),
       status: row.oneOf("status", ASSET_STATUSES, "a status"),
+      marking: row.oneOf("marking", TLP_MARKINGS, "a TLP marking"),
+      capacity: row.number("capacity", { min: 0 }),
+      capacityUnit: row.text("capacity_unit"),
     };
   });
 }
@@ -323,4 +344,19 @@ export function graphIssueProblems(
       message: issue.message.replace(/\brow (\d+)\b/g, (_, row: string) => `line ${lineOf(Number(row) - 1)}`),
     };
   });
+}
+
+/** Write RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; lines end in CRLF. */
+export function writeCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+): string {
+  const field = (value: string | number | null | undefined) => {
+    const text = value === null || value === undefined ? "" : String(value);
+    return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return [header, ...rows]
+    .map((row) => row.map(field).join(","))
+    .join("\r\n")
+    .concat("\r\n");
 }

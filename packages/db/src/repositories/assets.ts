@@ -1,7 +1,7 @@
 // The asset registry. Every read takes the policy's scope; a `marking` scope becomes the TLP rule
 // in SQL: own assets, CLEAR ones, and GREEN ones of operators sharing a community.
 import type { AssetStatus, DependencyKind, Scope, Sector, TlpMarking } from "@bulwark/core";
-import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../connect.ts";
 import { assets, dependencies, organisations } from "../schema.ts";
@@ -319,4 +319,98 @@ export async function graphInput(db: Executor, scope: Scope) {
     })),
     dependencies: visibleDependencies,
   };
+}
+
+const BATCH = 1000;
+const batches = <T>(items: readonly T[], size = BATCH): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** The assets with these refs: their id and operator (unscoped: the caller decides). */
+export async function assetsByRef(
+  db: Executor,
+  refs: readonly string[],
+): Promise<Map<string, { id: string; operatorId: string }>> {
+  const found = new Map<string, { id: string; operatorId: string }>();
+  for (const chunk of batches([...new Set(refs)], 5000)) {
+    const rows = await db
+      .select({ id: assets.id, ref: assets.ref, operatorId: assets.operatorId })
+      .from(assets)
+      .where(inArray(assets.ref, chunk));
+    for (const row of rows) found.set(row.ref, { id: row.id, operatorId: row.operatorId });
+  }
+  return found;
+}
+
+/** Insert or update (by ref) many assets at once. */
+export async function upsertAssets(
+  db: Executor,
+  rows: readonly AssetFields[],
+  now: Date,
+  progress?: (done: number) => void,
+): Promise<void> {
+  let done = 0;
+  for (const chunk of batches(rows)) {
+    await db
+      .insert(assets)
+      .values(chunk.map((row) => ({ ...row, createdAt: now, updatedAt: now })))
+      .onConflictDoUpdate({
+        target: assets.ref,
+        set: {
+          name: sql`excluded.name`,
+          sector: sql`excluded.sector`,
+          subsector: sql`excluded.subsector`,
+          operatorId: sql`excluded.operator_id`,
+          lat: sql`excluded.lat`,
+          lon: sql`excluded.lon`,
+          status: sql`excluded.status`,
+          populationServed: sql`excluded.population_served`,
+          capacity: sql`excluded.capacity`,
+          capacityUnit: sql`excluded.capacity_unit`,
+          marking: sql`excluded.marking`,
+          attributes: sql`excluded.attributes`,
+          updatedAt: now,
+        },
+      });
+    done += chunk.length;
+    progress?.(done);
+  }
+}
+
+/** Replace all dependencies of these dependents with the rows given. */
+export async function replaceDependencies(
+  db: Executor,
+  dependentIds: readonly string[],
+  rows: readonly {
+    dependentId: string;
+    supplierId: string;
+    service: string;
+    kind: DependencyKind;
+    k: number;
+    bufferHours: number;
+  }[],
+  now: Date,
+  progress?: (done: number) => void,
+): Promise<void> {
+  for (const chunk of batches(dependentIds, 5000))
+    await db.delete(dependencies).where(inArray(dependencies.dependentId, chunk));
+  let done = 0;
+  for (const chunk of batches(rows)) {
+    await db.insert(dependencies).values(chunk.map((row) => ({ ...row, createdAt: now })));
+    done += chunk.length;
+    progress?.(done);
+  }
+}
+
+/** Every asset and dependency the scope may see, for export. */
+export async function exportRegistry(db: Executor, scope: Scope) {
+  const [assetRows, dependencyRows] = await Promise.all([
+    db
+      .select({ asset: assets, operatorName: organisations.name })
+      .from(assets)
+      .innerJoin(organisations, eq(organisations.id, assets.operatorId))
+      .where(assetScope(scope))
+      .orderBy(asc(assets.ref)),
+    listDependencies(db, scope, {}),
+  ]);
+  return { assets: assetRows.map(present), dependencies: dependencyRows };
 }

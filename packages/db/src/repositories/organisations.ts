@@ -138,3 +138,12 @@ export async function deleteOrganisation(db: Executor, id: string): Promise<bool
     .returning({ id: organisations.id });
   return rows.length > 0;
 }
+
+/** Every organisation's id, name and short name (to resolve names given in files). */
+export async function organisationNames(
+  db: Executor,
+): Promise<{ id: string; name: string; shortName: string | null }[]> {
+  return db
+    .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName })
+    .from(organisations);
+}

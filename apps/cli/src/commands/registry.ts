@@ -1,0 +1,68 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { exportFiles, importRegistry } from "@bulwark/server";
+import type { Command } from "commander";
+import { CliError, say } from "../output.ts";
+import { withContext } from "./database.ts";
+
+function read(file: string): string {
+  if (!existsSync(file)) throw new CliError(`${file} does not exist.`);
+  return readFileSync(file, "utf8");
+}
+
+export function registryCommands(program: Command): void {
+  program
+    .command("import")
+    .description(
+      "Import assets and dependencies from CSV into the registry: all or nothing, every bad row listed.",
+    )
+    .requiredOption("--assets <file>", "assets.csv (id, name, sector, operator, ...)")
+    .option("--dependencies <file>", "dependencies.csv (dependent_id, supplier_id, service, ...)")
+    .action((options: { assets: string; dependencies?: string }) =>
+      withContext(async (context) => {
+        const files = {
+          assets: read(options.assets),
+          dependencies: options.dependencies ? read(options.dependencies) : undefined,
+        };
+        const started = performance.now();
+        let last = 0;
+        const report = await importRegistry(context, null, files, (phase, done, total) => {
+          const now = performance.now();
+          if (now - last < 200 && done < total) return;
+          last = now;
+          process.stderr.write(`\r${phase}: ${done}/${total}   `);
+        });
+        process.stderr.write("\n");
+        say(
+          `Imported ${report.assets.created} new and ${report.assets.updated} updated assets, ${report.dependencies.rows} dependencies of ${report.dependencies.dependents} assets in ${Math.round(performance.now() - started)} ms.`,
+        );
+      }).catch((error: unknown) => {
+        // Invalid files: list every problem as file:line: column: message.
+        if (error instanceof Error && "errors" in error && Array.isArray(error.errors)) {
+          for (const item of error.errors)
+            process.stderr.write(`${String(item.path)}: ${String(item.message)}\n`);
+          throw new CliError(error.message.replace(/^Invalid input: /, ""));
+        }
+        throw error;
+      }),
+    );
+
+  program
+    .command("export")
+    .description("Write the whole registry as assets.csv and dependencies.csv into a folder.")
+    .argument("<folder>", "an existing folder")
+    .action((folder: string) =>
+      withContext(async (context) => {
+        if (!existsSync(folder)) throw new CliError(`${folder} does not exist.`);
+        const { exportFiles } = await import("@bulwark/server");
+        // The console operator sees the whole register.
+        const files = await exportFiles(context, {
+          userId: "00000000-0000-4000-8000-000000000000",
+          organisationId: "",
+          roles: ["platform-admin"],
+        });
+        writeFileSync(`${folder}/assets.csv`, files.assets);
+        writeFileSync(`${folder}/dependencies.csv`, files.dependencies);
+        say(`Wrote ${folder}/assets.csv and ${folder}/dependencies.csv.`);
+      }),
+    );
+}

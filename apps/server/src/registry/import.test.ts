@@ -1,0 +1,158 @@
+import { ApiError, type Client } from "@bulwark/contracts";
+import { listAudit } from "@bulwark/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+
+let server: TestServer;
+let authority: Client;
+let grid: Client;
+let water: Client;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const admin = await server.client("admin@authority.example");
+  await admin.call("createUser", {
+    body: {
+      email: "analyst@authority.example",
+      name: "NCA analyst",
+      organisationId: server.cast.organisations.authority,
+      roles: ["analyst"],
+      password: PASSWORD,
+    },
+  });
+  authority = await server.client("analyst@authority.example");
+  grid = await server.client("analyst@grid.example");
+  water = await server.client("member@water.example");
+});
+afterAll(() => server.close());
+
+const ASSETS = `id,name,sector,operator,lat,lon,population_served,marking,feeder_voltage
+SUB-1,"North substation, 132 kV",energy-electricity,Test Grid Operator,10.5,20.25,80000,amber,132
+SUB-2,South substation,energy-electricity,Test Grid Operator,10.4,20.2,70000,amber,132
+PUMP-1,Main pumping station,water-drinking,Test Water Utility,10.45,20.22,120000,green,
+`;
+const DEPENDENCIES = `dependent_id,supplier_id,service,k,buffer_hours,kind
+PUMP-1,SUB-1,electricity,1,0,physical
+PUMP-1,SUB-2,electricity,1,0,physical
+`;
+
+const problemsOf = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof ApiError)) throw new Error("expected the import to fail");
+  return {
+    status: error.status,
+    paths: (error.problem.errors ?? []).map((item) => item.path),
+    detail: error.problem.detail,
+  };
+};
+
+describe("registry import", () => {
+  it("loads assets and dependencies, keeping extra columns as attributes, in one audited step", async () => {
+    const report = await authority.call("importRegistry", {
+      body: { assets: ASSETS, dependencies: DEPENDENCIES },
+    });
+    expect(report).toEqual({ assets: { created: 3, updated: 0 }, dependencies: { dependents: 1, rows: 2 } });
+    const listed = await authority.call("listAssets", { query: { q: "SUB-1" } });
+    expect(listed.items[0]).toMatchObject({
+      name: "North substation, 132 kV",
+      marking: "amber",
+      attributes: { feeder_voltage: "132" },
+    });
+    const [entry] = (await listAudit(server.db, { kind: "all" }, { limit: 1 })).items;
+    expect(entry).toMatchObject({
+      action: "registry.import",
+      details: { assetsCreated: 3, dependencies: 2 },
+    });
+  });
+
+  it("updates by id and replaces the dependencies it names when run again", async () => {
+    const report = await authority.call("importRegistry", {
+      body: {
+        assets: ASSETS.replace("Main pumping station", "Main pumping station (upgraded)"),
+        dependencies: "dependent_id,supplier_id,service\nPUMP-1,SUB-1,electricity\n",
+      },
+    });
+    expect(report.assets).toEqual({ created: 0, updated: 3 });
+    const pump = (await authority.call("listAssets", { query: { q: "PUMP-1" } })).items[0];
+    expect(pump?.name).toBe("Main pumping station (upgraded)");
+    const links = await authority.call("getAssetDependencies", { params: { id: pump?.id ?? "" } });
+    expect(links.suppliers.map((item) => item.supplier.ref)).toEqual(["SUB-1"]);
+  });
+
+  it("reports every bad row with file, line and column, and imports nothing", async () => {
+    const before = (await authority.call("listAssets")).total;
+    const bad = await problemsOf(
+      authority.call("importRegistry", {
+        body: {
+          assets:
+            "id,name,sector,operator\nNEW-1,Fine,health,Test Water Utility\nNEW-2,Bad sector,bakeries,Test Water Utility\nNEW-3,No operator,health,Nobody Ltd\n",
+          dependencies:
+            "dependent_id,supplier_id,service,k\nNEW-1,GHOST,water,1\nNEW-1,SUB-1,electricity,zero\n",
+        },
+      }),
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.paths).toEqual(["assets.csv:3:sector", "dependencies.csv:3:k"]);
+    expect((await authority.call("listAssets")).total).toBe(before);
+    const second = await problemsOf(
+      authority.call("importRegistry", {
+        body: {
+          assets:
+            "id,name,sector,operator\nNEW-1,Fine,health,Test Water Utility\nNEW-3,No operator,health,Nobody Ltd\n",
+          dependencies:
+            "dependent_id,supplier_id,service,k\nNEW-1,GHOST,water,1\nNEW-1,SUB-1,electricity,2\n",
+        },
+      }),
+    );
+    expect(second.paths).toEqual(["assets.csv:3:operator", "dependencies.csv:2:supplier_id"]);
+    const rules = await problemsOf(
+      authority.call("importRegistry", {
+        body: {
+          assets: "id,name,sector,operator\nNEW-1,Fine,health,Test Water Utility\n",
+          dependencies: "dependent_id,supplier_id,service,k\nNEW-1,SUB-1,electricity,2\n",
+        },
+      }),
+    );
+    expect(rules.paths).toEqual(["dependencies.csv:2:k"]);
+    expect((await authority.call("listAssets")).total).toBe(before);
+  });
+
+  it("lets an operator import only its own assets", async () => {
+    const denied = await problemsOf(
+      grid.call("importRegistry", {
+        body: {
+          assets:
+            "id,name,sector,operator\nSUB-9,New,energy-electricity,Test Grid Operator\nPUMP-9,Theirs,water-drinking,Test Water Utility\n",
+        },
+      }),
+    );
+    expect(denied.paths).toEqual(["assets.csv:3:operator"]);
+    const own = await grid.call("importRegistry", {
+      body: { assets: "id,name,sector\nSUB-9,New substation,energy-electricity\n" },
+    });
+    expect(own.assets.created).toBe(1);
+    expect((await grid.call("listAssets", { query: { q: "SUB-9" } })).items[0]?.operator.name).toBe(
+      "Test Grid Operator",
+    );
+    expect(
+      await statusOf(water.call("importRegistry", { body: { assets: "id,name,sector\nX-1,X,health\n" } })),
+    ).toBe(422);
+  });
+
+  it("exports what the caller may see as files that import back unchanged", async () => {
+    const files = await authority.call("exportRegistry");
+    expect(files.assets.split("\r\n")[0]).toBe(
+      "id,name,sector,subsector,operator,lat,lon,population_served,status,marking,capacity,capacity_unit",
+    );
+    expect(files.assets).toContain('"North substation, 132 kV"');
+    const again = await authority.call("importRegistry", { body: files });
+    expect(again.assets.created).toBe(0);
+    expect((await authority.call("exportRegistry")).assets).toBe(files.assets);
+    // The water utility's member sees the GREEN pump only through a community, and no AMBER substation.
+    const theirs = await water.call("exportRegistry");
+    expect(theirs.assets).not.toContain("SUB-1");
+  });
+});
