@@ -90,12 +90,21 @@ export function buildGraph(
     if (asset.lon !== undefined) lon[index] = asset.lon;
   });
 
-  // Group the dependencies by (dependent, service), checking every row.
-  const groupKey = new Map<string, number>();
-  const groupRows: number[][] = [];
-  const groupMeta: { dependent: number; k: number; buffer: number; firstRow: number }[] = [];
-  const edgeSeen = new Set<string>();
-  for (const [index, row] of dependencies.entries()) {
+  // Group the dependencies by (dependent, service), checking every row. Keys are numbers, not
+  // strings (a million assets means millions of lookups): services are interned, a group is
+  // dependent + size * service, an edge is group * size + supplier.
+  const serviceIndex = new Map<string, number>();
+  const groupOf = new Map<number, number>();
+  const groupDependent: number[] = [];
+  const groupK: number[] = [];
+  const groupBuffer: number[] = [];
+  const groupFirstRow: number[] = [];
+  const edgeGroup: number[] = [];
+  const edgeSupplier: number[] = [];
+  const edgeRow: number[] = [];
+  for (let index = 0; index < dependencies.length; index++) {
+    const row = dependencies[index];
+    if (!row) continue;
     const dependent = indexOf.get(row.dependent);
     const supplier = indexOf.get(row.supplier);
     if (dependent === undefined) issue("dependencies", index, "dependent_id", `no asset "${row.dependent}"`);
@@ -112,90 +121,128 @@ export function buildGraph(
       issue("dependencies", index, "supplier_id", "an asset cannot supply itself");
       continue;
     }
-    const edge = `${dependent}\u0000${supplier}\u0000${row.service}`;
-    if (edgeSeen.has(edge)) {
-      issue("dependencies", index, "supplier_id", "the same dependency appears twice");
-      continue;
+    let service = serviceIndex.get(row.service);
+    if (service === undefined) {
+      service = serviceIndex.size;
+      serviceIndex.set(row.service, service);
     }
-    edgeSeen.add(edge);
-    const key = `${dependent}\u0000${row.service}`;
-    let group = groupKey.get(key);
+    const key = dependent + size * service;
+    let group = groupOf.get(key);
     if (group === undefined) {
-      group = groupRows.length;
-      groupKey.set(key, group);
-      groupRows.push([]);
-      groupMeta.push({ dependent, k, buffer, firstRow: index });
+      group = groupDependent.length;
+      groupOf.set(key, group);
+      groupDependent.push(dependent);
+      groupK.push(k);
+      groupBuffer.push(buffer);
+      groupFirstRow.push(index);
     } else {
-      const meta = groupMeta[group];
-      if (meta && meta.k !== k)
+      const firstRow = groupFirstRow[group] ?? 0;
+      if (groupK[group] !== k)
         issue(
           "dependencies",
           index,
           "k",
-          `differs from row ${meta.firstRow + 1} for the same asset and service (${meta.k})`,
+          `differs from row ${firstRow + 1} for the same asset and service (${groupK[group]})`,
         );
-      if (meta && meta.buffer !== buffer)
+      if (groupBuffer[group] !== buffer)
         issue(
           "dependencies",
           index,
           "buffer_hours",
-          `differs from row ${meta.firstRow + 1} for the same asset and service (${meta.buffer})`,
+          `differs from row ${firstRow + 1} for the same asset and service (${groupBuffer[group]})`,
         );
     }
-    groupRows[group]?.push(supplier);
+    edgeGroup.push(group);
+    edgeSupplier.push(supplier);
+    edgeRow.push(index);
   }
-  groupMeta.forEach((meta, group) => {
-    const n = groupRows[group]?.length ?? 0;
-    if (meta.k > n)
+  const groupCount = groupDependent.length;
+  const groupSize = new Int32Array(groupCount);
+  for (const group of edgeGroup) groupSize[group] = (groupSize[group] ?? 0) + 1;
+  for (let group = 0; group < groupCount; group++) {
+    const n = groupSize[group] ?? 0;
+    const k = groupK[group] ?? 1;
+    if (k > n)
       issue(
         "dependencies",
-        meta.firstRow,
+        groupFirstRow[group] ?? 0,
         "k",
-        `needs ${meta.k} suppliers of this service but the asset has ${n}`,
+        `needs ${k} suppliers of this service but the asset has ${n}`,
       );
-  });
+  }
   if (issues.length > 0) return { graph: null, issues };
-  return {
-    graph: compress(size, ids, indexOf, sectors, population, lat, lon, groupRows, groupMeta),
-    issues: [],
-  };
+  const graph = compress({
+    size,
+    ids,
+    indexOf,
+    sectors,
+    population,
+    lat,
+    lon,
+    groupDependent: Int32Array.from(groupDependent),
+    groupK: Int32Array.from(groupK),
+    groupBuffer: Float64Array.from(groupBuffer),
+    groupSize,
+    edgeGroup,
+    edgeSupplier,
+  });
+  // The same supplier twice in one group: found with a stamp per supplier, no hashing.
+  const stamp = new Int32Array(size).fill(-1);
+  const rowOf = new Int32Array(edgeRow.length);
+  const cursor = graph.supplierOffsets.slice(0, graph.groupCount);
+  for (let e = 0; e < edgeRow.length; e++) {
+    const group = edgeGroup[e] ?? 0;
+    rowOf[cursor[group] ?? 0] = edgeRow[e] ?? 0;
+    cursor[group] = (cursor[group] ?? 0) + 1;
+  }
+  for (let g = 0; g < graph.groupCount; g++)
+    for (let e = graph.supplierOffsets[g] ?? 0; e < (graph.supplierOffsets[g + 1] ?? 0); e++) {
+      const supplier = graph.suppliers[e] ?? 0;
+      if (stamp[supplier] === g)
+        issue("dependencies", rowOf[e] ?? 0, "supplier_id", "the same dependency appears twice");
+      stamp[supplier] = g;
+    }
+  return issues.length > 0
+    ? { graph: null, issues: issues.sort((a, b) => a.index - b.index) }
+    : { graph, issues: [] };
 }
 
-function compress(
-  size: number,
-  ids: string[],
-  indexOf: Map<string, number>,
-  sectors: string[],
-  population: Float64Array,
-  lat: Float64Array,
-  lon: Float64Array,
-  groupRows: number[][],
-  groupMeta: { dependent: number; k: number; buffer: number }[],
-): DependencyGraph {
-  const groupCount = groupRows.length;
-  const groupDependent = new Int32Array(groupCount);
-  const groupK = new Int32Array(groupCount);
-  const groupSize = new Int32Array(groupCount);
-  const groupBuffer = new Float64Array(groupCount);
-  const supplierOffsets = new Int32Array(groupCount + 1);
-  let edgeCount = 0;
-  for (let g = 0; g < groupCount; g++) {
-    const meta = groupMeta[g];
-    const rows = groupRows[g] ?? [];
-    groupDependent[g] = meta?.dependent ?? 0;
-    groupK[g] = meta?.k ?? 1;
-    groupBuffer[g] = meta?.buffer ?? 0;
-    groupSize[g] = rows.length;
-    edgeCount += rows.length;
-    supplierOffsets[g + 1] = edgeCount;
-  }
+interface Parts {
+  size: number;
+  ids: string[];
+  indexOf: Map<string, number>;
+  sectors: string[];
+  population: Float64Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  groupDependent: Int32Array;
+  groupK: Int32Array;
+  groupBuffer: Float64Array;
+  groupSize: Int32Array;
+  edgeGroup: number[];
+  edgeSupplier: number[];
+}
+
+/** Lay the grouped edges out in compressed sparse rows, in both directions. */
+function compress(parts: Parts): DependencyGraph {
+  const { size, groupDependent, groupSize, edgeGroup, edgeSupplier } = parts;
+  const groupCount = groupDependent.length;
+  const edgeCount = edgeGroup.length;
+  const supplierOffsets = prefixSums(
+    Int32Array.from({ length: groupCount + 1 }, (_, g) => (g === 0 ? 0 : (groupSize[g - 1] ?? 0))),
+  );
   const suppliers = new Int32Array(edgeCount);
   const feedCount = new Int32Array(size + 1);
   const groupCountOf = new Int32Array(size + 1);
+  const supplierCursor = supplierOffsets.slice(0, groupCount);
+  for (let e = 0; e < edgeCount; e++) {
+    const group = edgeGroup[e] ?? 0;
+    const supplier = edgeSupplier[e] ?? 0;
+    suppliers[supplierCursor[group] ?? 0] = supplier;
+    supplierCursor[group] = (supplierCursor[group] ?? 0) + 1;
+    feedCount[supplier + 1] = (feedCount[supplier + 1] ?? 0) + 1;
+  }
   for (let g = 0; g < groupCount; g++) {
-    const rows = groupRows[g] ?? [];
-    suppliers.set(rows, supplierOffsets[g] ?? 0);
-    for (const s of rows) feedCount[s + 1] = (feedCount[s + 1] ?? 0) + 1;
     const d = groupDependent[g] ?? 0;
     groupCountOf[d + 1] = (groupCountOf[d + 1] ?? 0) + 1;
   }
@@ -217,17 +264,17 @@ function compress(
   }
   return {
     size,
-    ids,
-    indexOf,
-    sectors,
-    population,
-    lat,
-    lon,
+    ids: parts.ids,
+    indexOf: parts.indexOf,
+    sectors: parts.sectors,
+    population: parts.population,
+    lat: parts.lat,
+    lon: parts.lon,
     groupCount,
     groupDependent,
-    groupK,
+    groupK: parts.groupK,
     groupSize,
-    groupBuffer,
+    groupBuffer: parts.groupBuffer,
     feedOffsets,
     feeds,
     groupOffsets,

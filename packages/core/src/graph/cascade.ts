@@ -26,6 +26,9 @@ export interface CascadeScratch {
   readonly assetEpoch: Uint32Array;
   readonly done: Uint32Array;
   readonly heap: EventHeap;
+  readonly order: Int32Array;
+  readonly hours: Float64Array;
+  readonly cause: Int32Array;
   epoch: number;
 }
 
@@ -39,6 +42,9 @@ export function cascadeScratch(graph: DependencyGraph): CascadeScratch {
     assetEpoch: new Uint32Array(graph.size),
     done: new Uint32Array(graph.size),
     heap: new EventHeap(1024),
+    order: new Int32Array(graph.size),
+    hours: new Float64Array(graph.size),
+    cause: new Int32Array(graph.size),
     epoch: 0,
   };
 }
@@ -52,9 +58,7 @@ export function cascade(
   s.epoch += 1;
   const epoch = s.epoch;
   s.heap.clear();
-  const order: number[] = [];
-  const hours: number[] = [];
-  const causes: number[] = [];
+  let count = 0;
   for (const asset of attacked) {
     if (asset < 0 || asset >= graph.size) throw new RangeError(`no asset at index ${asset}`);
     s.assetEpoch[asset] = epoch;
@@ -68,9 +72,10 @@ export function cascade(
     const asset = s.heap.pop();
     if (s.done[asset] === epoch || (s.best[asset] ?? 0) < time) continue;
     s.done[asset] = epoch;
-    order.push(asset);
-    hours.push(time);
-    causes.push(s.bestCause[asset] ?? ATTACKED);
+    s.order[count] = asset;
+    s.hours[count] = time;
+    s.cause[count] = s.bestCause[asset] ?? ATTACKED;
+    count += 1;
     const end = feedOffsets[asset + 1] ?? 0;
     for (let e = feedOffsets[asset] ?? 0; e < end; e++) {
       const group = feeds[e] ?? 0;
@@ -92,7 +97,7 @@ export function cascade(
       }
     }
   }
-  return { order: Int32Array.from(order), hours: Float64Array.from(hours), cause: Int32Array.from(causes) };
+  return { order: s.order.slice(0, count), hours: s.hours.slice(0, count), cause: s.cause.slice(0, count) };
 }
 
 export interface SectorTotal {
