@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { BackupError, DataFolderInUse } from "@bulwark/db";
+import { BackupError, DataFolderInUse, databaseFailure } from "@bulwark/db";
 import { ConfigError } from "@bulwark/server";
 import { Command, CommanderError } from "commander";
 import { accountCommands } from "./commands/accounts.ts";
@@ -36,6 +36,10 @@ try {
   )
     warn(`bulwark: ${error.message}`);
   else if (error instanceof Error && "status" in error && "title" in error) warn(`bulwark: ${error.message}`);
+  else if (databaseFailure(error))
+    warn(
+      `bulwark: the database refused the operation: ${databaseFailure(error)?.message} (code ${databaseFailure(error)?.code ?? "unknown"})`,
+    );
   // Anything else is unexpected: show what it was (engines such as PGlite may throw non-Errors).
   else
     warn(

@@ -1,5 +1,6 @@
 // A few typed errors, mapped once to RFC 9457 problem+json by one error handler.
 import type { Problem } from "@bulwark/contracts";
+import { databaseFailure } from "@bulwark/db";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 
@@ -59,7 +60,7 @@ function problemOf(error: FastifyError | UserError | Error): Problem & { headers
     };
   }
   // A row that others still point to (PostgreSQL foreign_key_violation).
-  if ("code" in error && error.code === "23503")
+  if (databaseFailure(error)?.code === "23503" || ("code" in error && error.code === "23503"))
     return {
       type: "urn:bulwark:problem:conflict",
       title: "Conflict",
@@ -80,7 +81,12 @@ function problemOf(error: FastifyError | UserError | Error): Problem & { headers
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { headers, ...problem } = problemOf(error);
-    if (problem.status >= 500) request.log.error({ err: error }, "request failed");
+    if (problem.status >= 500) {
+      // Database errors are logged without their query parameters (they can hold personal data).
+      const database = databaseFailure(error);
+      if (database) request.log.error({ database }, "request failed in the database");
+      else request.log.error({ err: error }, "request failed");
+    }
     reply
       .code(problem.status)
       .headers(headers ?? {})

@@ -1,5 +1,6 @@
 export * from "./backup.ts";
 export * from "./connect.ts";
+export * from "./errors.ts";
 export * from "./repositories/assets.ts";
 export * from "./repositories/audit.ts";
 export * from "./repositories/communities.ts";
