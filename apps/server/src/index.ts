@@ -6,6 +6,6 @@ export { type Config, ConfigError, readConfig } from "./config.ts";
 export type { ServerContext } from "./context.ts";
 export { DEMO_ADMIN, readDemoCountry, seedDemo, stableId } from "./demo/seed-demo.ts";
 export { addOrganisation } from "./organisations/organisations.service.ts";
-export { exportFiles, importRegistry } from "./registry/import.service.ts";
+export { exportFiles, exportGeoJson, importRegistry } from "./registry/import.service.ts";
 export { openContext, type Running, startServer, VERSION } from "./start.ts";
 export { addUser, setPassword } from "./users/users.service.ts";

@@ -32,6 +32,7 @@ import {
   Asset,
   AssetCreate,
   AssetDependencies,
+  AssetFeatureCollection,
   AssetQuery,
   AssetUpdate,
   CascadeReport,
@@ -447,6 +448,15 @@ export const endpoints = {
     auth: "user",
     status: 200,
     response: RegistryFiles,
+  },
+  exportGeoJson: {
+    method: "GET",
+    path: "/api/registry/export.geojson",
+    summary: "The assets you may see as GeoJSON, for GIS tools.",
+    tag: "registry",
+    auth: "user",
+    status: 200,
+    response: AssetFeatureCollection,
   },
   cascade: {
     method: "POST",

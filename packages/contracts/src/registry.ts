@@ -195,3 +195,22 @@ export const ImportReport = z.object({
   assets: z.object({ created: z.number().int(), updated: z.number().int() }),
   dependencies: z.object({ dependents: z.number().int(), rows: z.number().int() }),
 });
+
+export const AssetFeatureCollection = z
+  .object({
+    type: z.literal("FeatureCollection"),
+    features: z.array(
+      z.object({
+        type: z.literal("Feature"),
+        id: z.string(),
+        geometry: z.union([
+          z.object({ type: z.literal("Point"), coordinates: z.tuple([z.number(), z.number()]) }),
+          Area,
+          z.null(),
+        ]),
+        properties: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+      }),
+    ),
+  })
+  .meta({ id: "AssetFeatureCollection" })
+  .describe("GeoJSON (RFC 7946): one feature per asset, its polygon when it has one, else its point.");

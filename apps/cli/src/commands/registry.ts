@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { exportFiles, importRegistry } from "@bulwark/server";
+import { exportFiles, exportGeoJson, importRegistry } from "@bulwark/server";
 import type { Command } from "commander";
 import { CliError, say } from "../output.ts";
 import { withContext } from "./database.ts";
@@ -48,7 +48,7 @@ export function registryCommands(program: Command): void {
 
   program
     .command("export")
-    .description("Write the whole registry as assets.csv and dependencies.csv into a folder.")
+    .description("Write the whole registry as assets.csv, dependencies.csv and assets.geojson into a folder.")
     .argument("<folder>", "an existing folder")
     .action((folder: string) =>
       withContext(async (context) => {
@@ -62,7 +62,8 @@ export function registryCommands(program: Command): void {
         });
         writeFileSync(`${folder}/assets.csv`, files.assets);
         writeFileSync(`${folder}/dependencies.csv`, files.dependencies);
-        say(`Wrote ${folder}/assets.csv and ${folder}/dependencies.csv.`);
+        writeFileSync(`${folder}/assets.geojson`, JSON.stringify(await exportGeoJson(context, null)));
+        say(`Wrote ${folder}/assets.csv, ${folder}/dependencies.csv and ${folder}/assets.geojson.`);
       }),
     );
 }

@@ -252,3 +252,32 @@ export async function exportFiles(
     ),
   };
 }
+
+/** The assets the actor may see as a GeoJSON FeatureCollection (RFC 7946, WGS84). */
+export async function exportGeoJson(context: ServerContext, actor: Actor | null) {
+  const { assets } = await exportRegistry(context.db, actor ? assetPolicy.readScope(actor) : { kind: "all" });
+  return {
+    type: "FeatureCollection" as const,
+    features: assets.map((asset) => ({
+      type: "Feature" as const,
+      id: asset.ref,
+      geometry:
+        asset.area ??
+        (asset.lat !== null && asset.lon !== null
+          ? { type: "Point" as const, coordinates: [asset.lon, asset.lat] as [number, number] }
+          : null),
+      properties: {
+        id: asset.ref,
+        name: asset.name,
+        sector: asset.sector,
+        subsector: asset.subsector,
+        operator: asset.operator.name,
+        status: asset.status,
+        population_served: asset.populationServed,
+        capacity: asset.capacity,
+        capacity_unit: asset.capacityUnit,
+        marking: `TLP:${asset.marking.toUpperCase()}`,
+      },
+    })),
+  };
+}

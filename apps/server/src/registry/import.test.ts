@@ -155,4 +155,15 @@ describe("registry import", () => {
     const theirs = await water.call("exportRegistry");
     expect(theirs.assets).not.toContain("SUB-1");
   });
+
+  it("exports GeoJSON features with points and markings, only for what the caller may see", async () => {
+    const all = await authority.call("exportGeoJson");
+    const sub = all.features.find((feature) => feature.id === "SUB-1");
+    expect(sub).toMatchObject({
+      geometry: { type: "Point", coordinates: [20.25, 10.5] },
+      properties: { marking: "TLP:AMBER", sector: "energy-electricity" },
+    });
+    const theirs = await water.call("exportGeoJson");
+    expect(theirs.features.map((feature) => feature.id)).not.toContain("SUB-1");
+  });
 });

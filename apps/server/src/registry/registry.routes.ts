@@ -3,7 +3,7 @@ import { listAssets, listDependencies } from "@bulwark/db";
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
-import { exportFiles, importRegistry } from "./import.service.ts";
+import { exportFiles, exportGeoJson, importRegistry } from "./import.service.ts";
 import {
   addDependency,
   changeAsset,
@@ -37,6 +37,7 @@ export function registryRoutes(app: FastifyInstance, context: ServerContext): vo
   });
   route(app, context, "importRegistry", ({ caller, body }) => importRegistry(context, caller, body));
   route(app, context, "exportRegistry", ({ caller }) => exportFiles(context, caller));
+  route(app, context, "exportGeoJson", ({ caller }) => exportGeoJson(context, caller));
   route(app, context, "createDependency", ({ caller, body }) => addDependency(context, caller, body));
   route(app, context, "deleteDependency", async ({ caller, params }) => {
     await removeDependency(context, caller, params.id);

@@ -1,4 +1,4 @@
-// The navbar: what exists (Overview, Administration, Account) and, disabled, what is planned.
+// The navbar: what exists (Overview, Infrastructure, Administration, Account) and, disabled, what is planned.
 import { Badge, NavLink, ScrollArea, Stack, Text } from "@mantine/core";
 import {
   IconAlertOctagon,
@@ -50,8 +50,6 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   );
 
   const planned: [string, ReactNode][] = [
-    [t("nav.assets"), <IconBuildingFactory2 key="assets" size={18} />],
-    [t("nav.analysis"), <IconChartDots3 key="analysis" size={18} />],
     [t("nav.risk"), <IconShieldHalf key="risk" size={18} />],
     [t("nav.sharing"), <IconShare key="sharing" size={18} />],
     [t("nav.incidents"), <IconAlertOctagon key="incidents" size={18} />],
@@ -66,6 +64,10 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           <Stack gap={2} pt="xs">
             {link("/", t("nav.overview"), <IconHome size={18} />)}
           </Stack>
+          <Section label={t("nav.infrastructure")}>
+            {link("/assets", t("nav.assets"), <IconBuildingFactory2 size={18} />)}
+            {link("/analysis", t("nav.analysis"), <IconChartDots3 size={18} />)}
+          </Section>
           <Section label={t("nav.administration")}>
             {link("/organisations", t("nav.organisations"), <IconBuilding size={18} />)}
             {link("/people", t("nav.people"), <IconUsers size={18} />)}

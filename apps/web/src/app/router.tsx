@@ -1,5 +1,8 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { AccountPage } from "../account/account-page.tsx";
+import { AnalysisPage } from "../analysis/analysis-page.tsx";
+import { AssetPage } from "../assets/asset-page.tsx";
+import { AssetsPage } from "../assets/assets-page.tsx";
 import { AuditPage } from "../audit/audit-page.tsx";
 import { CommunitiesPage } from "../communities/communities-page.tsx";
 import { OrganisationsPage } from "../organisations/organisations-page.tsx";
@@ -17,6 +20,9 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <OverviewPage /> },
+      { path: "assets", element: <AssetsPage /> },
+      { path: "assets/:id", element: <AssetPage /> },
+      { path: "analysis", element: <AnalysisPage /> },
       { path: "organisations", element: <OrganisationsPage /> },
       { path: "people", element: <PeoplePage /> },
       { path: "communities", element: <CommunitiesPage /> },

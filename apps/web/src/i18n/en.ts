@@ -1,6 +1,7 @@
 // English: the complete set of interface strings. Other languages may leave keys out; i18next
 // falls back to these.
 import type { OrganisationKind, Role, Sector } from "@bulwark/core";
+import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
 
 const sectors = {
   "energy-electricity": "Energy – electricity",
@@ -107,6 +108,7 @@ export const en = {
     myAccount: "My account",
     planned: "planned",
     plannedSection: "Capabilities to come",
+    infrastructure: "Infrastructure",
     assets: "Asset registry",
     analysis: "Analysis",
     risk: "Risk",
@@ -138,7 +140,7 @@ export const en = {
     communities: "Communities you can see",
     plannedTitle: "Capabilities to come",
     plannedText:
-      "The asset registry, cascade analysis, risk assessment, information sharing, incidents and exercises, the good-practice compendium and self-assessment will appear here as they are delivered.",
+      "Risk assessment, information sharing, incidents and exercises, the good-practice compendium and self-assessment will appear here as they are delivered.",
   },
   organisations: {
     title: "Organisations",
@@ -283,9 +285,14 @@ export const en = {
     revokeText: "Revoke {{name}}? Programs using it stop working at once.",
     noTokens: "You have no API token.",
   },
+  assets,
+  analysis,
   sectors,
   kinds,
   roles,
+  markings,
+  statuses,
+  dependencyKinds,
 };
 
 export type Messages = typeof en;

@@ -1,0 +1,185 @@
+// The asset registry: search, filter by sector, operator and status, page through; register an
+// asset, import and export the registry as CSV where the roles allow (the server decides).
+import { ASSET_STATUSES, SECTORS } from "@bulwark/core";
+import { Anchor, Badge, Button, Group, Paper, Select, Table, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { client } from "../app/api.ts";
+import { useFormat } from "../app/format.ts";
+import { EmptyState, PageControls, PageHeader, TableSkeleton } from "../app/page-parts.tsx";
+import { ProblemAlert } from "../app/problem-alert.tsx";
+import { isOneOf, useLabels } from "../app/vocabulary.ts";
+import { useOrganisationOptions } from "../organisations/organisation-options.ts";
+import { AssetForm } from "./asset-form.tsx";
+import { STATUS_COLOURS, useAssetLabels, useCanEditAssets } from "./asset-vocabulary.ts";
+import { RegistryExport } from "./registry-export.tsx";
+import { RegistryImport } from "./registry-import.tsx";
+import { TlpBadge } from "./tlp-badge.tsx";
+
+const PAGE_SIZE = 25;
+
+export function AssetsPage() {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const assetLabels = useAssetLabels();
+  const format = useFormat();
+  const canEdit = useCanEditAssets();
+  const operators = useOrganisationOptions();
+  const [search, setSearch] = useState("");
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [sector, setSector] = useState<string | null>(null);
+  const [operatorId, setOperatorId] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const [formOpen, setFormOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+
+  const query = {
+    q: q || undefined,
+    sector: isOneOf(SECTORS, sector) ? sector : undefined,
+    operatorId: operatorId ?? undefined,
+    status: isOneOf(ASSET_STATUSES, status) ? status : undefined,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
+  const list = useQuery({
+    queryKey: ["assets", "list", query],
+    queryFn: () => client.call("listAssets", { query }),
+    placeholderData: keepPreviousData,
+  });
+  const items = list.data?.items ?? [];
+  const filter = (set: (value: string | null) => void) => (value: string | null) => {
+    set(value);
+    setPage(1);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t("assets.title")}
+        subtitle={t("assets.subtitle")}
+        actions={
+          <>
+            <RegistryExport />
+            {canEdit && (
+              <Button variant="default" onClick={() => setImportOpen(true)}>
+                {t("assets.import")}
+              </Button>
+            )}
+            {canEdit && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
+                {t("assets.new")}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Group mb="md" gap="sm" wrap="wrap">
+        <TextInput
+          aria-label={t("common.search")}
+          placeholder={t("assets.searchPlaceholder")}
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            setPage(1);
+          }}
+          w={{ base: "100%", sm: 260 }}
+        />
+        <Select
+          aria-label={t("assets.sector")}
+          placeholder={t("assets.allSectors")}
+          data={labels.sectorOptions}
+          value={sector}
+          onChange={filter(setSector)}
+          clearable
+          searchable
+          w={{ base: "100%", sm: 240 }}
+        />
+        <Select
+          aria-label={t("assets.operator")}
+          placeholder={t("assets.allOperators")}
+          data={operators.options}
+          value={operatorId}
+          onChange={filter(setOperatorId)}
+          clearable
+          searchable
+          w={{ base: "100%", sm: 260 }}
+        />
+        <Select
+          aria-label={t("assets.status")}
+          placeholder={t("assets.allStatuses")}
+          data={assetLabels.statusOptions}
+          value={status}
+          onChange={filter(setStatus)}
+          clearable
+          w={{ base: "100%", sm: 180 }}
+        />
+      </Group>
+      <ProblemAlert error={list.error} />
+      {list.isPending ? (
+        <Paper withBorder>
+          <TableSkeleton columns={7} />
+        </Paper>
+      ) : items.length === 0 ? (
+        !list.isError && <EmptyState>{t("assets.empty")}</EmptyState>
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped highlightOnHover verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("assets.ref")}</Table.Th>
+                  <Table.Th>{t("assets.name")}</Table.Th>
+                  <Table.Th>{t("assets.sector")}</Table.Th>
+                  <Table.Th>{t("assets.operator")}</Table.Th>
+                  <Table.Th>{t("assets.status")}</Table.Th>
+                  <Table.Th ta="end">{t("assets.population")}</Table.Th>
+                  <Table.Th>{t("assets.marking")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((asset) => (
+                  <Table.Tr key={asset.id}>
+                    <Table.Td ff="monospace" fz="sm">
+                      {asset.ref}
+                    </Table.Td>
+                    <Table.Td fw={500}>
+                      <Anchor component={Link} to={`/assets/${asset.id}`} size="sm">
+                        {asset.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{labels.sector(asset.sector)}</Table.Td>
+                    <Table.Td>{asset.operator.name}</Table.Td>
+                    <Table.Td>
+                      <Badge
+                        variant="light"
+                        color={STATUS_COLOURS[asset.status]}
+                        size="sm"
+                        tt="none"
+                        miw="max-content"
+                      >
+                        {assetLabels.status(asset.status)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td ta="end">{format.number(asset.populationServed)}</Table.Td>
+                    <Table.Td>
+                      <TlpBadge marking={asset.marking} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      <PageControls page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={setPage} />
+      <AssetForm asset={null} opened={formOpen} onClose={() => setFormOpen(false)} />
+      <RegistryImport opened={importOpen} onClose={() => setImportOpen(false)} />
+    </>
+  );
+}
