@@ -1,7 +1,7 @@
 // Loads the demo country (content/demo/country.json) once: organisations, people and communities
 // of a fictional country, with stable ids so that tests and screenshots are reproducible.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CountryCode, Email, OrganisationKind, Role, Sector } from "@bulwark/contracts";
 import {
@@ -17,6 +17,7 @@ import {
 import { z } from "zod";
 import { generatePassword, hashPassword } from "../auth/secrets.ts";
 import type { ServerContext } from "../context.ts";
+import { importRegistry } from "../registry/import.service.ts";
 
 export const DEMO_FILE = fileURLToPath(new URL("../../../../content/demo/country.json", import.meta.url));
 export const DEMO_ADMIN = "admin@bulwark.example";
@@ -83,8 +84,10 @@ export async function seedDemo(context: ServerContext, country = readDemoCountry
     organisation:
       country.organisations.find((org) => org.key === user.organisation)?.name ?? user.organisation,
   }));
-  if (await readSetting(context.db, SEEDED))
+  if (await readSetting(context.db, SEEDED)) {
+    await seedDemoRegistry(context);
     return { loaded: false, password: null, generated: false, accounts };
+  }
   const password = context.config.demoPassword ?? generatePassword();
   // One hash for all demo accounts: they share a password by design, and seeding stays quick.
   const passwordHash = await hashPassword(password);
@@ -163,5 +166,28 @@ export async function seedDemo(context: ServerContext, country = readDemoCountry
       now,
     );
   });
+  await seedDemoRegistry(context);
   return { loaded: true, password, generated: context.config.demoPassword === null, accounts };
+}
+
+export const DEMO_ASSETS = fileURLToPath(new URL("../../../../content/demo/assets.csv", import.meta.url));
+export const DEMO_DEPENDENCIES = fileURLToPath(
+  new URL("../../../../content/demo/dependencies.csv", import.meta.url),
+);
+const REGISTRY_SEEDED = "demo.registry";
+
+/** The demo country's assets and dependencies, loaded once (a step of its own, so it can follow). */
+async function seedDemoRegistry(context: ServerContext): Promise<void> {
+  if (!existsSync(DEMO_ASSETS) || (await readSetting(context.db, REGISTRY_SEEDED))) return;
+  const files = {
+    assets: readFileSync(DEMO_ASSETS, "utf8"),
+    dependencies: existsSync(DEMO_DEPENDENCIES) ? readFileSync(DEMO_DEPENDENCIES, "utf8") : undefined,
+  };
+  const report = await importRegistry(context, null, files);
+  await writeSetting(
+    context.db,
+    REGISTRY_SEEDED,
+    { at: context.clock().toISOString(), assets: report.assets.created },
+    context.clock(),
+  );
 }
