@@ -78,3 +78,25 @@ describe("the web app in Chromium", () => {
     await page.close();
   });
 });
+
+describe("what-if in Chromium", () => {
+  it("runs a cascade on a demo substation and lists the assets it takes down", async () => {
+    const page = await browser.newPage();
+    await page.goto(bulwark.url);
+    await page.getByLabel("Email").fill("admin@bulwark.example");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("Welcome").first().waitFor();
+    await page.getByRole("link", { name: "Analysis" }).first().click();
+    const picker = page.getByLabel("Attacked assets");
+    await picker.click();
+    await picker.fill("Quenaek 1 115");
+    await page.getByRole("option", { name: /Quenaek 1 115 kV Substation/ }).click();
+    await page.getByRole("button", { name: "Run cascade" }).click();
+    await page.getByRole("heading", { name: "Cascade results" }).waitFor();
+    // Its neighbour loses supply at once; the dam's pumps run 72 hours on backup first.
+    await page.getByText("Kelanbrook 115 kV Substation").first().waitFor();
+    await page.getByText("Quenaek Dam").first().waitFor();
+    await page.close();
+  });
+});

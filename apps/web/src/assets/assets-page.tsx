@@ -145,7 +145,7 @@ export function AssetsPage() {
               <Table.Tbody>
                 {items.map((asset) => (
                   <Table.Tr key={asset.id}>
-                    <Table.Td ff="monospace" fz="sm">
+                    <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: "nowrap" }}>
                       {asset.ref}
                     </Table.Td>
                     <Table.Td fw={500}>
