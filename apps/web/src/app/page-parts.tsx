@@ -1,5 +1,5 @@
-// Small building blocks every page uses: its header, an empty state, a loading skeleton and
-// pagination controls.
+// Small building blocks every page uses: its header, an empty state, a loading skeleton, a list
+// table that shows whichever of those fits, and pagination controls.
 import { Group, Pagination, Paper, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
 import { IconInbox } from "@tabler/icons-react";
 import type { ReactNode } from "react";
@@ -86,5 +86,47 @@ export function PageControls({
       </Text>
       {pages > 1 && <Pagination total={pages} value={page} onChange={onChange} size="sm" />}
     </Group>
+  );
+}
+
+/** A list's table: a skeleton while loading, an empty state when nothing matches, else the rows. */
+export function ListTable({
+  loading,
+  failed,
+  isEmpty,
+  empty,
+  skeletonColumns,
+  minWidth = 900,
+  headers,
+  children,
+}: {
+  loading: boolean;
+  failed: boolean;
+  isEmpty: boolean;
+  empty: ReactNode;
+  skeletonColumns: number;
+  minWidth?: number;
+  headers: ReactNode;
+  children: ReactNode;
+}) {
+  if (loading)
+    return (
+      <Paper withBorder>
+        <TableSkeleton columns={skeletonColumns} />
+      </Paper>
+    );
+  // A failed query shows its problem above the table; an empty state would contradict it.
+  if (isEmpty) return failed ? null : <EmptyState>{empty}</EmptyState>;
+  return (
+    <Paper withBorder>
+      <Table.ScrollContainer minWidth={minWidth}>
+        <Table striped highlightOnHover verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>{headers}</Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>{children}</Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
   );
 }

@@ -1,7 +1,7 @@
 // The asset registry: search, filter by sector, operator and status, page through; register an
 // asset, import and export the registry as CSV where the roles allow (the server decides).
 import { ASSET_STATUSES, SECTORS } from "@bulwark/core";
-import { Anchor, Badge, Button, Group, Paper, Select, Table, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Select, Table, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { client } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
-import { EmptyState, PageControls, PageHeader, TableSkeleton } from "../app/page-parts.tsx";
+import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
 import { useOrganisationOptions } from "../organisations/organisation-options.ts";
@@ -121,62 +121,55 @@ export function AssetsPage() {
         />
       </Group>
       <ProblemAlert error={list.error} />
-      {list.isPending ? (
-        <Paper withBorder>
-          <TableSkeleton columns={7} />
-        </Paper>
-      ) : items.length === 0 ? (
-        !list.isError && <EmptyState>{t("assets.empty")}</EmptyState>
-      ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("assets.ref")}</Table.Th>
-                  <Table.Th>{t("assets.name")}</Table.Th>
-                  <Table.Th>{t("assets.sector")}</Table.Th>
-                  <Table.Th>{t("assets.operator")}</Table.Th>
-                  <Table.Th>{t("assets.status")}</Table.Th>
-                  <Table.Th ta="end">{t("assets.population")}</Table.Th>
-                  <Table.Th>{t("assets.marking")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((asset) => (
-                  <Table.Tr key={asset.id}>
-                    <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: "nowrap" }}>
-                      {asset.ref}
-                    </Table.Td>
-                    <Table.Td fw={500}>
-                      <Anchor component={Link} to={`/assets/${asset.id}`} size="sm">
-                        {asset.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{labels.sector(asset.sector)}</Table.Td>
-                    <Table.Td>{asset.operator.name}</Table.Td>
-                    <Table.Td>
-                      <Badge
-                        variant="light"
-                        color={STATUS_COLOURS[asset.status]}
-                        size="sm"
-                        tt="none"
-                        miw="max-content"
-                      >
-                        {assetLabels.status(asset.status)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td ta="end">{format.number(asset.populationServed)}</Table.Td>
-                    <Table.Td>
-                      <TlpBadge marking={asset.marking} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <ListTable
+        loading={list.isPending}
+        failed={list.isError}
+        isEmpty={items.length === 0}
+        empty={t("assets.empty")}
+        skeletonColumns={7}
+        minWidth={900}
+        headers={
+          <>
+            <Table.Th>{t("assets.ref")}</Table.Th>
+            <Table.Th>{t("assets.name")}</Table.Th>
+            <Table.Th>{t("assets.sector")}</Table.Th>
+            <Table.Th>{t("assets.operator")}</Table.Th>
+            <Table.Th>{t("assets.status")}</Table.Th>
+            <Table.Th ta="end">{t("assets.population")}</Table.Th>
+            <Table.Th>{t("assets.marking")}</Table.Th>
+          </>
+        }
+      >
+        {items.map((asset) => (
+          <Table.Tr key={asset.id}>
+            <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: "nowrap" }}>
+              {asset.ref}
+            </Table.Td>
+            <Table.Td fw={500}>
+              <Anchor component={Link} to={`/assets/${asset.id}`} size="sm">
+                {asset.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{labels.sector(asset.sector)}</Table.Td>
+            <Table.Td>{asset.operator.name}</Table.Td>
+            <Table.Td>
+              <Badge
+                variant="light"
+                color={STATUS_COLOURS[asset.status]}
+                size="sm"
+                tt="none"
+                miw="max-content"
+              >
+                {assetLabels.status(asset.status)}
+              </Badge>
+            </Table.Td>
+            <Table.Td ta="end">{format.number(asset.populationServed)}</Table.Td>
+            <Table.Td>
+              <TlpBadge marking={asset.marking} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
       <PageControls page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={setPage} />
       <AssetForm asset={null} opened={formOpen} onClose={() => setFormOpen(false)} />
       <RegistryImport opened={importOpen} onClose={() => setImportOpen(false)} />

@@ -7,7 +7,6 @@ import {
   Badge,
   Button,
   Group,
-  Paper,
   Select,
   Table,
   Text,
@@ -25,7 +24,7 @@ import { client, queryClient } from "../app/api.ts";
 import { useCan, useMe } from "../app/auth.tsx";
 import { ConfirmDialog } from "../app/confirm-dialog.tsx";
 import { useFormat } from "../app/format.ts";
-import { EmptyState, PageControls, PageHeader, TableSkeleton } from "../app/page-parts.tsx";
+import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
 import { OrganisationForm } from "./organisation-form.tsx";
@@ -133,89 +132,82 @@ export function OrganisationsPage() {
         />
       </Group>
       <ProblemAlert error={list.error} />
-      {list.isPending ? (
-        <Paper withBorder>
-          <TableSkeleton columns={7} />
-        </Paper>
-      ) : items.length === 0 ? (
-        !list.isError && <EmptyState>{t("organisations.empty")}</EmptyState>
-      ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("organisations.name")}</Table.Th>
-                  <Table.Th>{t("organisations.shortName")}</Table.Th>
-                  <Table.Th>{t("organisations.kind")}</Table.Th>
-                  <Table.Th>{t("organisations.country")}</Table.Th>
-                  <Table.Th>{t("organisations.sectors")}</Table.Th>
-                  <Table.Th ta="end">{t("organisations.people")}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((organisation) => (
-                  <Table.Tr key={organisation.id}>
-                    <Table.Td fw={500}>{organisation.name}</Table.Td>
-                    <Table.Td>{organisation.shortName ?? "—"}</Table.Td>
-                    <Table.Td>{labels.kind(organisation.kind)}</Table.Td>
-                    <Table.Td>
-                      <Tooltip label={organisation.country} withArrow>
-                        <Text size="sm" span>
-                          {format.country(organisation.country)}
-                        </Text>
-                      </Tooltip>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {organisation.sectors.map((id) => (
-                          <Badge key={id} variant="light" size="sm" radius="sm" tt="none">
-                            {labels.sector(id)}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td ta="end">{format.number(organisation.userCount)}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        {mayEdit(organisation) && (
-                          <Tooltip label={t("common.edit")} withArrow>
-                            <ActionIcon
-                              variant="subtle"
-                              aria-label={`${t("common.edit")} ${organisation.name}`}
-                              onClick={() => openForm(organisation)}
-                            >
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                        {canRemove && (
-                          <Tooltip label={t("common.remove")} withArrow>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={`${t("common.remove")} ${organisation.name}`}
-                              onClick={() => {
-                                remove.reset();
-                                setRemoving(organisation);
-                              }}
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
+      <ListTable
+        loading={list.isPending}
+        failed={list.isError}
+        isEmpty={items.length === 0}
+        empty={t("organisations.empty")}
+        skeletonColumns={7}
+        minWidth={900}
+        headers={
+          <>
+            <Table.Th>{t("organisations.name")}</Table.Th>
+            <Table.Th>{t("organisations.shortName")}</Table.Th>
+            <Table.Th>{t("organisations.kind")}</Table.Th>
+            <Table.Th>{t("organisations.country")}</Table.Th>
+            <Table.Th>{t("organisations.sectors")}</Table.Th>
+            <Table.Th ta="end">{t("organisations.people")}</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
+            </Table.Th>
+          </>
+        }
+      >
+        {items.map((organisation) => (
+          <Table.Tr key={organisation.id}>
+            <Table.Td fw={500}>{organisation.name}</Table.Td>
+            <Table.Td>{organisation.shortName ?? "—"}</Table.Td>
+            <Table.Td>{labels.kind(organisation.kind)}</Table.Td>
+            <Table.Td>
+              <Tooltip label={organisation.country} withArrow>
+                <Text size="sm" span>
+                  {format.country(organisation.country)}
+                </Text>
+              </Tooltip>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {organisation.sectors.map((id) => (
+                  <Badge key={id} variant="light" size="sm" radius="sm" tt="none">
+                    {labels.sector(id)}
+                  </Badge>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+              </Group>
+            </Table.Td>
+            <Table.Td ta="end">{format.number(organisation.userCount)}</Table.Td>
+            <Table.Td>
+              <Group gap={4} justify="flex-end" wrap="nowrap">
+                {mayEdit(organisation) && (
+                  <Tooltip label={t("common.edit")} withArrow>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`${t("common.edit")} ${organisation.name}`}
+                      onClick={() => openForm(organisation)}
+                    >
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+                {canRemove && (
+                  <Tooltip label={t("common.remove")} withArrow>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`${t("common.remove")} ${organisation.name}`}
+                      onClick={() => {
+                        remove.reset();
+                        setRemoving(organisation);
+                      }}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
       <PageControls page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={setPage} />
       <OrganisationForm organisation={editing} opened={formOpen} onClose={() => setFormOpen(false)} />
       <ConfirmDialog

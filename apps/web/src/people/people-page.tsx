@@ -6,7 +6,6 @@ import {
   Badge,
   Button,
   Group,
-  Paper,
   Select,
   Table,
   Text,
@@ -22,7 +21,7 @@ import { useTranslation } from "react-i18next";
 import { client } from "../app/api.ts";
 import { useCan } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
-import { EmptyState, PageControls, PageHeader, TableSkeleton } from "../app/page-parts.tsx";
+import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { useLabels } from "../app/vocabulary.ts";
 import { useOrganisationOptions } from "../organisations/organisation-options.ts";
@@ -99,108 +98,101 @@ export function PeoplePage() {
         />
       </Group>
       <ProblemAlert error={list.error} />
-      {list.isPending ? (
-        <Paper withBorder>
-          <TableSkeleton columns={8} />
-        </Paper>
-      ) : items.length === 0 ? (
-        !list.isError && <EmptyState>{t("people.empty")}</EmptyState>
-      ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={1000}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("people.name")}</Table.Th>
-                  <Table.Th>{t("people.email")}</Table.Th>
-                  <Table.Th>{t("people.organisation")}</Table.Th>
-                  <Table.Th>{t("people.roles")}</Table.Th>
-                  <Table.Th>{t("people.active")}</Table.Th>
-                  <Table.Th>{t("people.twoFactor")}</Table.Th>
-                  <Table.Th>{t("people.lastSignIn")}</Table.Th>
-                  {canManage && (
-                    <Table.Th>
-                      <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((user) => (
-                  <Table.Tr key={user.id}>
-                    <Table.Td fw={500}>{user.name}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ wordBreak: "break-all" }}>
-                        {user.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{user.organisationName}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {user.roles.map((role) => (
-                          <Badge key={role} variant="light" size="sm" radius="sm" tt="none">
-                            {labels.role(role)}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={user.active ? "teal" : "gray"} variant="dot" tt="none">
-                        {user.active ? t("people.active") : t("people.inactive")}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {user.totpEnabled ? (
-                        <Tooltip label={t("account.twoFactorOn")} withArrow>
-                          <IconShieldCheck
-                            size={18}
-                            color="var(--mantine-color-teal-7)"
-                            aria-label={t("common.yes")}
-                          />
-                        </Tooltip>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          {t("common.no")}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c={user.lastSignInAt ? undefined : "dimmed"}>
-                        {user.lastSignInAt ? format.dateTime(user.lastSignInAt) : t("common.never")}
-                      </Text>
-                    </Table.Td>
-                    {canManage && (
-                      <Table.Td>
-                        <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <Tooltip label={t("common.edit")} withArrow>
-                            <ActionIcon
-                              variant="subtle"
-                              aria-label={`${t("common.edit")} ${user.name}`}
-                              onClick={() => setEditing(user)}
-                            >
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={t("people.resetPassword")} withArrow>
-                            <ActionIcon
-                              variant="subtle"
-                              color="orange"
-                              aria-label={`${t("people.resetPassword")} ${user.name}`}
-                              onClick={() => setResetting(user)}
-                            >
-                              <IconKey size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Group>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
+      <ListTable
+        loading={list.isPending}
+        failed={list.isError}
+        isEmpty={items.length === 0}
+        empty={t("people.empty")}
+        skeletonColumns={8}
+        minWidth={1000}
+        headers={
+          <>
+            <Table.Th>{t("people.name")}</Table.Th>
+            <Table.Th>{t("people.email")}</Table.Th>
+            <Table.Th>{t("people.organisation")}</Table.Th>
+            <Table.Th>{t("people.roles")}</Table.Th>
+            <Table.Th>{t("people.active")}</Table.Th>
+            <Table.Th>{t("people.twoFactor")}</Table.Th>
+            <Table.Th>{t("people.lastSignIn")}</Table.Th>
+            {canManage && (
+              <Table.Th>
+                <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
+              </Table.Th>
+            )}
+          </>
+        }
+      >
+        {items.map((user) => (
+          <Table.Tr key={user.id}>
+            <Table.Td fw={500}>{user.name}</Table.Td>
+            <Table.Td>
+              <Text size="sm" style={{ wordBreak: "break-all" }}>
+                {user.email}
+              </Text>
+            </Table.Td>
+            <Table.Td>{user.organisationName}</Table.Td>
+            <Table.Td miw={190}>
+              <Group gap={4}>
+                {user.roles.map((role) => (
+                  <Badge key={role} variant="light" size="sm" radius="sm" tt="none">
+                    {labels.role(role)}
+                  </Badge>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+              </Group>
+            </Table.Td>
+            <Table.Td miw={110}>
+              <Badge color={user.active ? "teal" : "gray"} variant="dot" tt="none">
+                {user.active ? t("people.active") : t("people.inactive")}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              {user.totpEnabled ? (
+                <Tooltip label={t("account.twoFactorOn")} withArrow>
+                  <IconShieldCheck
+                    size={18}
+                    color="var(--mantine-color-teal-7)"
+                    aria-label={t("common.yes")}
+                  />
+                </Tooltip>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t("common.no")}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" c={user.lastSignInAt ? undefined : "dimmed"}>
+                {user.lastSignInAt ? format.dateTime(user.lastSignInAt) : t("common.never")}
+              </Text>
+            </Table.Td>
+            {canManage && (
+              <Table.Td>
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  <Tooltip label={t("common.edit")} withArrow>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`${t("common.edit")} ${user.name}`}
+                      onClick={() => setEditing(user)}
+                    >
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={t("people.resetPassword")} withArrow>
+                    <ActionIcon
+                      variant="subtle"
+                      color="orange"
+                      aria-label={`${t("people.resetPassword")} ${user.name}`}
+                      onClick={() => setResetting(user)}
+                    >
+                      <IconKey size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                </Group>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </ListTable>
       <PageControls page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={setPage} />
       <UserCreateForm opened={creating} onClose={() => setCreating(false)} />
       <UserEditForm user={editing} onClose={() => setEditing(null)} />
