@@ -222,6 +222,20 @@ describe("dependencies and analysis", () => {
     expect(await statusOf(water.call("cascade", { body: {} }))).toBe(400);
   });
 
+  it("rank criticality over what the caller may see, and refuse outsiders' changes to links", async () => {
+    const theirs = await water.call("criticality");
+    expect(theirs.scope.assets).toBe(2);
+    expect(theirs.ranking.map((item) => item.ref).sort()).toEqual(["HOSP-1", "PUMP-1"]);
+    // The substations' feed to the pump is hidden from the water utility: it cannot touch it.
+    const [feed] = (await authority.call("getAssetDependencies", { params: { id: pump } })).suppliers;
+    expect(await statusOf(water.call("deleteDependency", { params: { id: feed?.id ?? "" } }))).toBe(404);
+    // Nor can the grid operator, which cannot see the water utility's AMBER pump at the other end.
+    expect(await statusOf(gridMember.call("deleteDependency", { params: { id: feed?.id ?? "" } }))).toBe(404);
+    expect((await authority.call("getAssetDependencies", { params: { id: pump } })).suppliers).toHaveLength(
+      2,
+    );
+  });
+
   it("rank criticality and flag single points of failure, and follow registry changes", async () => {
     const ranking = await authority.call("criticality");
     const rows = ranking.ranking.map((item) => [item.ref, item.assets, item.singlePointOfFailure]);
