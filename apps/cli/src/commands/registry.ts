@@ -53,13 +53,8 @@ export function registryCommands(program: Command): void {
     .action((folder: string) =>
       withContext(async (context) => {
         if (!existsSync(folder)) throw new CliError(`${folder} does not exist.`);
-        const { exportFiles } = await import("@bulwark/server");
-        // The console operator sees the whole register.
-        const files = await exportFiles(context, {
-          userId: "00000000-0000-4000-8000-000000000000",
-          organisationId: "",
-          roles: ["platform-admin"],
-        });
+        // The operator at the console sees the whole register (null: no actor).
+        const files = await exportFiles(context, null);
         writeFileSync(`${folder}/assets.csv`, files.assets);
         writeFileSync(`${folder}/dependencies.csv`, files.dependencies);
         writeFileSync(`${folder}/assets.geojson`, JSON.stringify(await exportGeoJson(context, null)));
