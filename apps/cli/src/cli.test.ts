@@ -1,6 +1,6 @@
 // The `bulwark` command as a user runs it: a real process on a real (embedded) database folder.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -175,6 +175,28 @@ describe("bulwark on an embedded database", () => {
     expect(token.stdout.trim()).toMatch(/^bwk_[\w-]{43}$/);
     expect((await bulwark(["token", "create", "--email", "nobody@x.example", "--name", "n"])).stderr).toMatch(
       /No account/,
+    );
+  });
+
+  it("exports the demo registry and refuses a bad import with every problem listed", async () => {
+    const out = join(folder, "export");
+    mkdirSync(out);
+    const exported = await bulwark(["export", out]);
+    expect(exported.code).toBe(0);
+    expect(readFileSync(join(out, "assets.csv"), "utf8").trim().split("\n").length).toBeGreaterThan(1500);
+    expect(JSON.parse(readFileSync(join(out, "assets.geojson"), "utf8")).type).toBe("FeatureCollection");
+    const bad = join(folder, "bad-assets.csv");
+    writeFileSync(
+      bad,
+      "id,name,sector,operator\nX-1,Fine,health,Meridia Railways\nX-2,Bad,bakeries,Meridia Railways\n",
+    );
+    const refused = await bulwark(["import", "--assets", bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/assets\.csv:3:sector: "bakeries" is not a sector/);
+    const good = join(folder, "good-assets.csv");
+    writeFileSync(good, "id,name,sector,operator\nX-1,Field clinic,health,Meridia Railways\n");
+    expect((await bulwark(["import", "--assets", good])).stdout).toMatch(
+      /Imported 1 new and 0 updated assets/,
     );
   });
 
