@@ -26,9 +26,8 @@ import { registryVersion } from "../registry/registry.service.ts";
 interface Analysed {
   version: number;
   graph: DependencyGraph;
-  refs: string[];
-  names: string[];
-  sectors: Sector[];
+  /** The graph's assets by index, as the reports name them. */
+  assets: { id: string; ref: string; name: string; sector: Sector }[];
   criticality: Criticality | null;
 }
 
@@ -64,9 +63,7 @@ export class AnalysisCache {
     const entry: Analysed = {
       version,
       graph: built.graph,
-      refs: input.assets.map((asset) => asset.ref),
-      names: input.assets.map((asset) => asset.name),
-      sectors: input.assets.map((asset) => asset.sector),
+      assets: input.assets.map(({ id, ref, name, sector }) => ({ id, ref, name, sector })),
       criticality: null,
     };
     if (this.entries.size >= this.limit) this.entries.clear();
@@ -75,12 +72,11 @@ export class AnalysisCache {
   }
 }
 
-const assetRef = (entry: Analysed, index: number) => ({
-  id: entry.graph.ids[index] ?? "",
-  ref: entry.refs[index] ?? "",
-  name: entry.names[index] ?? "",
-  sector: entry.sectors[index] ?? "public-administration",
-});
+function assetRef(entry: Analysed, index: number) {
+  const asset = entry.assets[index];
+  if (!asset) throw new Error(`analysis: no asset at index ${index}`);
+  return asset;
+}
 
 export async function runCascade(
   context: ServerContext,

@@ -80,7 +80,8 @@ export async function importRegistry(
   ];
   const existing = await assetsByRef(context.db, refs);
   const scope = actor ? assetPolicy.readScope(actor) : ({ kind: "all" } as const);
-  const visible = await assetsByRefVisible(context, scope, [...existing.keys()]);
+  const visible =
+    scope.kind === "all" ? existing : await assetsByRef(context.db, [...existing.keys()], scope);
   const may = (operatorId: string) => !actor || assetPolicy.manage(actor, operatorId).allowed;
 
   const inFile = new Map<string, string>();
@@ -195,18 +196,6 @@ export async function importRegistry(
       rows: dependencyRows.length,
     },
   };
-}
-
-async function assetsByRefVisible(
-  context: ServerContext,
-  scope: Parameters<typeof graphInput>[1],
-  refs: string[],
-): Promise<Set<string>> {
-  if (refs.length === 0) return new Set();
-  if (scope.kind === "all") return new Set(refs);
-  const { assets } = await exportRegistry(context.db, scope);
-  const wanted = new Set(refs);
-  return new Set(assets.filter((asset) => wanted.has(asset.ref)).map((asset) => asset.ref));
 }
 
 /** The registry the actor may see (all of it for the console: null), as the files an import takes. */

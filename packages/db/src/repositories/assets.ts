@@ -325,17 +325,18 @@ const BATCH = 1000;
 const batches = <T>(items: readonly T[], size = BATCH): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
-/** The assets with these refs: their id and operator (unscoped: the caller decides). */
+/** The assets with these refs that the scope may see (all by default): their id and operator. */
 export async function assetsByRef(
   db: Executor,
   refs: readonly string[],
+  scope: Scope = { kind: "all" },
 ): Promise<Map<string, { id: string; operatorId: string }>> {
   const found = new Map<string, { id: string; operatorId: string }>();
   for (const chunk of batches([...new Set(refs)], 5000)) {
     const rows = await db
       .select({ id: assets.id, ref: assets.ref, operatorId: assets.operatorId })
       .from(assets)
-      .where(inArray(assets.ref, chunk));
+      .where(and(inArray(assets.ref, chunk), assetScope(scope)));
     for (const row of rows) found.set(row.ref, { id: row.id, operatorId: row.operatorId });
   }
   return found;
