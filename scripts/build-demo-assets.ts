@@ -19,8 +19,11 @@ const outDir = join(root, "content", "demo");
 const NATIONAL_POPULATION = 9_000_000;
 /** Grid areas kept (of 8): the three that hold the largest cities, then their largest connected part. */
 const AREAS_KEPT = new Set([5, 6, 7]);
-/** The fictional country's box: lat 8.3–11.7 N, lon 18.3–23.7 E. */
-const BOX = { latMin: 8.3, latMax: 11.7, lonMin: 18.3, lonMax: 23.7 };
+/**
+ * The fictional country's box: lat 26.0–22.6 S, lon 22.0–16.6 W, open South Atlantic, so that on
+ * a Natural Earth map Meridia overlaps no real country.
+ */
+const BOX = { latMin: -26.0, latMax: -22.6, lonMin: -22.0, lonMax: -16.6 };
 /** The largest grid towns (by load) become Meridia's cities, in this order. */
 const CITIES = ["Port Aster", "Velmora", "Kestrava", "Dunhollow", "Saltmere", "Orlenne"];
 
@@ -315,6 +318,11 @@ townList.forEach((town, index) => {
     t.lon = BOX.lonMin + ((t.x - x0) / (x1 - x0 || 1)) * (BOX.lonMax - BOX.lonMin);
     t.lat = BOX.latMin + ((t.y - y0) / (y1 - y0 || 1)) * (BOX.latMax - BOX.latMin);
   }
+}
+
+/** A coordinate as people read it: 26.0 S rather than -26. */
+function degrees(value: number, positive: string, negative: string, digits = 1): string {
+  return `${Math.abs(value).toFixed(digits)} ${value < 0 ? negative : positive}`;
 }
 
 /** A point drawn uniformly in a disc of `radius` degrees around (lat, lon). */
@@ -1391,7 +1399,8 @@ CC BY 4.0 licence, with this attribution.
   the six largest load centres became Meridia's cities (below), the others got invented names
   drawn from syllables. Buses have no coordinates: towns were laid out by a force-directed layout
   of the grid (towns linked by lines are close), the town centres scaled into a box of latitude
-  ${BOX.latMin}–${BOX.latMax} N and longitude ${BOX.lonMin}–${BOX.lonMax} E. Substations lie around their town (within about
+  ${degrees(BOX.latMin, "N", "S")}–${degrees(BOX.latMax, "N", "S")} and longitude ${degrees(BOX.lonMin, "E", "W")}–${degrees(BOX.lonMax, "E", "W")}
+  (open ocean in the South Atlantic, so that Meridia overlaps no real country on a map). Substations lie around their town (within about
   0.1°, so a few sit just outside the box), other assets near the substation that supplies them. Coordinates have 4 decimals. None of them is a real place.
 - **Population.** ${NATIONAL_POPULATION.toLocaleString("en-GB")} people (country.json) were shared among the substations
   in proportion to their load. In the cities, ${feeders.filter((f) => f.subsector === "distribution substation").length} distribution substations (\`XM-EL-DSUB-*\`) were added
@@ -1405,7 +1414,7 @@ CC BY 4.0 licence, with this attribution.
 
 ## The cities (all fictional)
 
-${cityTowns.map((t, i) => `- ${t.name}${i === 0 ? " (capital, seaport)" : ""}: ${t.substations.length} transmission substations, around ${t.lat.toFixed(2)} N ${t.lon.toFixed(2)} E`).join("\n")}
+${cityTowns.map((t, i) => `- ${t.name}${i === 0 ? " (capital, seaport)" : ""}: ${t.substations.length} transmission substations, around ${degrees(t.lat, "N", "S", 2)} ${degrees(t.lon, "E", "W", 2)}`).join("\n")}
 
 ## Other sectors
 

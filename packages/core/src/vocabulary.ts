@@ -91,3 +91,73 @@ export const COMMON_SERVICES = [
   "staff",
   "finance",
 ] as const;
+
+/** Lifecycle phases that resolution 2341 and the compendium use. */
+export const PHASES = [
+  "prevention",
+  "protection",
+  "mitigation",
+  "preparedness",
+  "investigation",
+  "response",
+  "recovery",
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Compendium themes and self-assessment sections (DOMAIN.md, "Themes"). */
+export const THEMES = [
+  "strategy",
+  "identification",
+  "risk",
+  "legal",
+  "coordination",
+  "ppp",
+  "information-sharing",
+  "physical",
+  "cyber",
+  "insider",
+  "detection",
+  "uas",
+  "crisis",
+  "exercises",
+  "investigation",
+  "international",
+  "awareness",
+  "human-rights",
+  "supply-chain",
+  "soft-targets",
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Threat families against critical infrastructure (DOMAIN.md). */
+export const THREAT_FAMILIES = [
+  "ied",
+  "vehicle",
+  "armed-assault",
+  "uas",
+  "cyber",
+  "insider",
+  "cbrn",
+  "sabotage",
+  "hybrid",
+] as const;
+export type ThreatFamily = (typeof THREAT_FAMILIES)[number];
+
+/** World regions for tagging (the UN M49 continental regions, plus global). */
+export const REGIONS = ["global", "africa", "americas", "asia", "europe", "oceania"] as const;
+export type Region = (typeof REGIONS)[number];
+
+/** Kinds of compendium entry. */
+export const ENTRY_TYPES = [
+  "good-practice",
+  "tool",
+  "case-study",
+  "legal-instrument",
+  "policy",
+  "training",
+] as const;
+export type EntryType = (typeof ENTRY_TYPES)[number];
+
+/** What kind of tool a "tool" entry is. */
+export const TOOL_KINDS = ["methodology", "checklist", "software", "guideline"] as const;
+export type ToolKind = (typeof TOOL_KINDS)[number];
