@@ -200,10 +200,107 @@ describe("bulwark on an embedded database", () => {
     );
   });
 
+  it("exports the compendium as a pack, takes an edited file back as a new version, and lists bad files", async () => {
+    const pack = join(folder, "pack");
+    const exported = await bulwark(["compendium", "export", pack]);
+    expect(exported.code).toBe(0);
+    const count = Number(exported.stdout.match(/Wrote (\d+) entries/)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(60);
+    const file = join(pack, "res-2341-2017.md");
+    const original = readFileSync(file, "utf8");
+    expect(original).toMatch(/^---\ntitle: /);
+    writeFileSync(file, original.replace(/\n---\n\n/, "\n---\n\nA line added by a maintainer.\n\n"));
+    const again = await bulwark(["compendium", "import", pack]);
+    expect(again.stdout).toContain(`Published 0 new and 1 changed entries; ${count - 1} unchanged.`);
+    writeFileSync(join(pack, "broken-entry.md"), "---\ntitle: Broken\ntype: rumour\n---\n");
+    const refused = await bulwark(["compendium", "import", pack]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/broken-entry\.md: type: /);
+    expect(refused.stderr).toMatch(/broken-entry\.md: summary: /);
+  });
+
+  it("imports assets from GeoJSON, lists every bad feature, and takes back its own export", async () => {
+    const dataDir = join(folder, "geojson");
+    const organisation = await bulwark(
+      ["organisation", "add", "--name", "Aster Grid", "--kind", "private-operator", "--country", "XM"],
+      { dataDir },
+    );
+    expect(organisation.code).toBe(0);
+    const feature = (id: string, sector: string, coordinates: number[]) => ({
+      type: "Feature",
+      geometry: { type: "Point", coordinates },
+      properties: {
+        id,
+        name: `Asset ${id}`,
+        sector,
+        operator: "Aster Grid",
+        marking: "TLP:GREEN",
+        voltage: 132,
+      },
+    });
+    const bad = join(folder, "bad-assets.geojson");
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        type: "FeatureCollection",
+        features: [
+          feature("S-1", "energy-electricity", [20, 10]),
+          feature("S-2", "bakeries", [20, 10]),
+          feature("S-3", "energy-electricity", [10, 100]),
+        ],
+      }),
+    );
+    const refused = await bulwark(["import", "--assets", bad], { dataDir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /assets\.geojson:features\[1\] \(S-2\):properties\.sector: "bakeries" is not a sector/,
+    );
+    expect(refused.stderr).toMatch(
+      /assets\.geojson:features\[2\] \(S-3\):geometry\.coordinates\[1\]: latitude/,
+    );
+
+    const good = join(folder, "good-assets.geojson");
+    writeFileSync(
+      good,
+      JSON.stringify({
+        type: "FeatureCollection",
+        features: [
+          feature("S-1", "energy-electricity", [20, 10]),
+          feature("S-2", "energy-electricity", [20.5, 10.5]),
+        ],
+      }),
+    );
+    const dependencies = join(folder, "geojson-dependencies.csv");
+    writeFileSync(dependencies, "dependent_id,supplier_id,service\nS-2,S-1,electricity\n");
+    const imported = await bulwark(["import", "--assets", good, "--dependencies", dependencies], { dataDir });
+    expect(imported.stderr).toMatch(/assets: 2\/2[\s\S]*dependencies: 1\/1/);
+    expect(imported.stdout).toMatch(/Imported 2 new and 0 updated assets, 1 dependencies of 1 assets/);
+
+    const out = join(folder, "geojson-export");
+    mkdirSync(out);
+    expect((await bulwark(["export", out], { dataDir })).code).toBe(0);
+    const exported = JSON.parse(readFileSync(join(out, "assets.geojson"), "utf8"));
+    expect(exported.features[1]).toMatchObject({
+      geometry: { type: "Point", coordinates: [20.5, 10.5] },
+      properties: { id: "S-2", marking: "TLP:GREEN", voltage: "132" },
+    });
+    const again = await bulwark(
+      ["import", "--assets", join(out, "assets.geojson"), "--dependencies", join(out, "dependencies.csv")],
+      { dataDir },
+    );
+    expect(again.stdout).toMatch(/Imported 0 new and 2 updated assets/);
+    const second = join(folder, "geojson-export-again");
+    mkdirSync(second);
+    expect((await bulwark(["export", second], { dataDir })).code).toBe(0);
+    for (const file of ["assets.geojson", "assets.csv", "dependencies.csv"])
+      expect(readFileSync(join(second, file), "utf8")).toBe(readFileSync(join(out, file), "utf8"));
+    // Seven runs of the command, each opening (and migrating) its own database folder.
+  }, 180_000);
+
   it("backs up the whole database to one file", async () => {
     const result = await bulwark(["backup", backup]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Backup written to .*: \d+ rows in 11 tables/);
+    expect(result.stdout).toMatch(/Backup written to .*: \d+ rows in 15 tables/);
     expect(existsSync(backup)).toBe(true);
     expect((await bulwark(["backup", backup])).stderr).toMatch(/exists/);
   });

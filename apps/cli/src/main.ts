@@ -4,6 +4,7 @@ import { ConfigError } from "@bulwark/server";
 import { Command, CommanderError } from "commander";
 import { accountCommands } from "./commands/accounts.ts";
 import { analyseCommands } from "./commands/analyse.ts";
+import { compendiumCommands } from "./commands/compendium.ts";
 import { databaseCommands } from "./commands/database.ts";
 import { registryCommands } from "./commands/registry.ts";
 import { serveCommand } from "./commands/serve.ts";
@@ -22,6 +23,7 @@ serveCommand(program);
 databaseCommands(program);
 accountCommands(program);
 registryCommands(program);
+compendiumCommands(program);
 analyseCommands(program);
 
 try {

@@ -7,6 +7,7 @@ import { analysisRoutes } from "./analysis/analysis.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { communityRoutes } from "./communities/communities.routes.ts";
+import { compendiumRoutes } from "./compendium/compendium.routes.ts";
 import type { ServerContext } from "./context.ts";
 import { registerErrorHandler } from "./errors.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
@@ -44,6 +45,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   auditRoutes(app, context);
   registryRoutes(app, context);
   analysisRoutes(app, context);
+  compendiumRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
   return app;
 }

@@ -2,6 +2,7 @@ export { buildApp } from "./app.ts";
 export { currentTotp } from "./auth/auth.service.ts";
 export { generatePassword, hashPassword } from "./auth/secrets.ts";
 export { createToken } from "./auth/tokens.service.ts";
+export { exportPack, loadPack, PackError, readPack } from "./compendium/pack.service.ts";
 export { type Config, ConfigError, readConfig } from "./config.ts";
 export type { ServerContext } from "./context.ts";
 export { DEMO_ADMIN, readDemoCountry, seedDemo, stableId } from "./demo/seed-demo.ts";

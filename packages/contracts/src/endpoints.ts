@@ -14,6 +14,21 @@ import {
 } from "./auth.ts";
 import { IdParams, OrganisationKind, Page, PageQuery, Sector } from "./common.ts";
 import {
+  CompendiumQuery,
+  CompendiumResults,
+  EntryDetail,
+  EntryVersion,
+  EntryVersionDetail,
+  Proposal,
+  ProposalCreate,
+  ProposalQuery,
+  ProposalSummary,
+  ProposalUpdate,
+  ReviewCreate,
+  SlugParams,
+  VersionParams,
+} from "./compendium.ts";
+import {
   Community,
   CommunityCreate,
   CommunityUpdate,
@@ -33,6 +48,7 @@ import {
   AssetCreate,
   AssetDependencies,
   AssetFeatureCollection,
+  AssetNeighbourhood,
   AssetQuery,
   AssetUpdate,
   CascadeReport,
@@ -41,8 +57,11 @@ import {
   CriticalityReport,
   Dependency,
   DependencyCreate,
+  ImportJob,
   ImportReport,
+  NeighbourhoodQuery,
   RegistryFiles,
+  RegistryImport,
 } from "./registry.ts";
 
 export interface EndpointDef {
@@ -59,13 +78,15 @@ export interface EndpointDef {
     | "communities"
     | "audit"
     | "registry"
-    | "analysis";
+    | "analysis"
+    | "compendium";
   /** public: anyone; user: a signed-in user or an API token. */
   readonly auth: "public" | "user";
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
-  readonly status: 200 | 201 | 204;
+  /** 202 Accepted: the work goes on after the answer (its response says where to follow it). */
+  readonly status: 200 | 201 | 202 | 204;
   /** Absent for 204 No Content. */
   readonly response?: z.ZodType;
   /** Largest request body accepted, in bytes (default 1 MiB). */
@@ -409,6 +430,18 @@ export const endpoints = {
     status: 200,
     response: AssetDependencies,
   },
+  assetNeighbourhood: {
+    method: "GET",
+    path: "/api/assets/:id/neighbourhood",
+    summary:
+      "An asset's suppliers and dependents up to `depth` hops each way, as a graph (among the assets you may see; at most 300 nodes).",
+    tag: "registry",
+    auth: "user",
+    params: IdParams,
+    query: NeighbourhoodQuery,
+    status: 200,
+    response: AssetNeighbourhood,
+  },
   createDependency: {
     method: "POST",
     path: "/api/dependencies",
@@ -432,13 +465,36 @@ export const endpoints = {
     method: "POST",
     path: "/api/registry/import",
     summary:
-      "Import assets and dependencies from CSV: all or nothing, every bad row named by file, line and column.",
+      "Import assets (CSV or GeoJSON) and dependencies (CSV): all or nothing, every bad row named by file, line (or feature) and column.",
     tag: "registry",
     auth: "user",
-    body: RegistryFiles,
+    body: RegistryImport,
     bodyLimit: 256 * 1024 * 1024,
     status: 200,
     response: ImportReport,
+  },
+  startImportJob: {
+    method: "POST",
+    path: "/api/registry/imports",
+    summary:
+      "Start the same import in the background (assets as CSV or GeoJSON); follow it with getImportJob.",
+    tag: "registry",
+    auth: "user",
+    body: RegistryImport,
+    bodyLimit: 256 * 1024 * 1024,
+    status: 202,
+    response: ImportJob,
+  },
+  getImportJob: {
+    method: "GET",
+    path: "/api/registry/imports/:id",
+    summary:
+      "An import started by you: its phase and progress, then its report or its problems (kept for an hour).",
+    tag: "registry",
+    auth: "user",
+    params: IdParams,
+    status: 200,
+    response: ImportJob,
   },
   exportRegistry: {
     method: "GET",
@@ -477,6 +533,98 @@ export const endpoints = {
     query: CriticalityQuery,
     status: 200,
     response: CriticalityReport,
+  },
+  searchCompendium: {
+    method: "GET",
+    path: "/api/compendium/entries",
+    summary: "Search the compendium: ranked full-text results with snippets, and counts for every tag.",
+    tag: "compendium",
+    auth: "user",
+    query: CompendiumQuery,
+    status: 200,
+    response: CompendiumResults,
+  },
+  getEntry: {
+    method: "GET",
+    path: "/api/compendium/entries/:slug",
+    summary: "One published entry, with related entries.",
+    tag: "compendium",
+    auth: "user",
+    params: SlugParams,
+    status: 200,
+    response: EntryDetail,
+  },
+  listEntryVersions: {
+    method: "GET",
+    path: "/api/compendium/entries/:slug/versions",
+    summary: "Every published version of an entry, newest first.",
+    tag: "compendium",
+    auth: "user",
+    params: SlugParams,
+    status: 200,
+    response: z.array(EntryVersion),
+  },
+  getEntryVersion: {
+    method: "GET",
+    path: "/api/compendium/entries/:slug/versions/:version",
+    summary: "One version of an entry and what changed from the version before.",
+    tag: "compendium",
+    auth: "user",
+    params: VersionParams,
+    status: 200,
+    response: EntryVersionDetail,
+  },
+  listProposals: {
+    method: "GET",
+    path: "/api/compendium/proposals",
+    summary: "Proposed entries and edits: your organisation's, or all of them for moderators.",
+    tag: "compendium",
+    auth: "user",
+    query: ProposalQuery,
+    status: 200,
+    response: Page(ProposalSummary),
+  },
+  createProposal: {
+    method: "POST",
+    path: "/api/compendium/proposals",
+    summary: "Propose a new entry or an edit of one; moderators review it before it is published.",
+    tag: "compendium",
+    auth: "user",
+    body: ProposalCreate,
+    status: 201,
+    response: Proposal,
+  },
+  getProposal: {
+    method: "GET",
+    path: "/api/compendium/proposals/:id",
+    summary: "A proposal, its diff and its reviews.",
+    tag: "compendium",
+    auth: "user",
+    params: IdParams,
+    status: 200,
+    response: Proposal,
+  },
+  updateProposal: {
+    method: "PATCH",
+    path: "/api/compendium/proposals/:id",
+    summary: "Revise your proposal (while open or when changes were requested).",
+    tag: "compendium",
+    auth: "user",
+    params: IdParams,
+    body: ProposalUpdate,
+    status: 200,
+    response: Proposal,
+  },
+  reviewProposal: {
+    method: "POST",
+    path: "/api/compendium/proposals/:id/reviews",
+    summary: "Comment on a proposal; moderators also request changes, approve (and publish) or reject.",
+    tag: "compendium",
+    auth: "user",
+    params: IdParams,
+    body: ReviewCreate,
+    status: 200,
+    response: Proposal,
   },
 } as const satisfies Record<string, EndpointDef>;
 

@@ -1,7 +1,7 @@
 // Critical assets, their dependencies, and the analysis over them.
 import { ASSET_STATUSES, DEPENDENCY_KINDS, TLP_MARKINGS } from "@bulwark/core";
 import { z } from "zod";
-import { Id, Name, PageQuery, Sector, Timestamp } from "./common.ts";
+import { Id, Name, PageQuery, Problem, Sector, Timestamp } from "./common.ts";
 
 export const TlpMarking = z
   .enum(TLP_MARKINGS)
@@ -214,3 +214,88 @@ export const AssetFeatureCollection = z
   })
   .meta({ id: "AssetFeatureCollection" })
   .describe("GeoJSON (RFC 7946): one feature per asset, its polygon when it has one, else its point.");
+
+export const NeighbourhoodQuery = z.object({
+  depth: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3)
+    .default(2)
+    .describe("How many hops to follow each way: suppliers of suppliers, dependents of dependents."),
+});
+export const NeighbourhoodNode = z.object({
+  id: Id,
+  name: z.string(),
+  sector: Sector,
+  status: AssetStatus,
+  marking: TlpMarking,
+  depth: z.number().int().min(0).describe("Hops from the asset asked for (0: the asset itself)."),
+  direction: z
+    .enum(["self", "supplier", "dependent"])
+    .describe(
+      "supplier: the asset needs it, directly or through other suppliers; dependent: it needs the asset, directly or through other dependents.",
+    ),
+});
+export type NeighbourhoodNode = z.infer<typeof NeighbourhoodNode>;
+export const NeighbourhoodEdge = z.object({
+  id: Id,
+  dependentId: Id,
+  supplierId: Id,
+  service: z.string(),
+  k: z.number().int(),
+  bufferHours: z.number(),
+  kind: DependencyKind,
+});
+export type NeighbourhoodEdge = z.infer<typeof NeighbourhoodEdge>;
+export const AssetNeighbourhood = z
+  .object({
+    nodes: z.array(NeighbourhoodNode),
+    edges: z.array(NeighbourhoodEdge).describe("Every dependency you may see between two of the nodes."),
+    truncated: z.boolean().describe("True when the node limit cut the walk short."),
+  })
+  .meta({ id: "AssetNeighbourhood" });
+export type AssetNeighbourhood = z.infer<typeof AssetNeighbourhood>;
+
+/** The files of an import: assets as CSV or as GeoJSON (exactly one), and dependencies as CSV. */
+export const RegistryImport = RegistryFiles.extend({
+  assets: RegistryFiles.shape.assets.optional(),
+  assetsGeoJson: z
+    .string()
+    .max(200_000_000)
+    .optional()
+    .describe(
+      "assets.geojson instead of assets.csv: a FeatureCollection (RFC 7946, WGS84) of Point or Polygon features whose properties are the columns of assets.csv (marking as in assets.csv or TLP:AMBER); other properties are kept as attributes.",
+    ),
+})
+  .refine((files) => (files.assets === undefined) !== (files.assetsGeoJson === undefined), {
+    message: "Give the assets once: as CSV (assets) or as GeoJSON (assetsGeoJson).",
+    path: ["assets"],
+  })
+  .meta({ id: "RegistryImport" });
+export type RegistryImport = z.input<typeof RegistryImport>;
+
+export const ImportJobState = z
+  .enum(["validating", "writing", "done", "failed"])
+  .describe(
+    "validating: reading the files and checking them; writing: in the transaction; then done or failed.",
+  );
+export const ImportPhase = z
+  .enum(["reading", "references", "assets", "dependencies", "rules"])
+  .describe(
+    "reading the files; checking ids, operators and rights against the registry; writing assets; writing dependencies; checking the redundancy rules of the registry as it would be.",
+  );
+export const ImportJob = z
+  .object({
+    id: Id,
+    state: ImportJobState,
+    phase: ImportPhase,
+    done: z.number().int().describe("Rows of this phase done so far."),
+    total: z.number().int().describe("Rows in this phase (0 while unknown)."),
+    report: ImportReport.optional().describe("When done: what was imported."),
+    problem: Problem.optional().describe(
+      "When failed: why, with every bad row in errors; nothing was imported.",
+    ),
+  })
+  .meta({ id: "ImportJob" });
+export type ImportJob = z.infer<typeof ImportJob>;

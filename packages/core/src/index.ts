@@ -1,5 +1,6 @@
 export * from "./audit/chain.ts";
 export * from "./auth/lockout.ts";
+export * from "./compendium/index.ts";
 export * from "./graph/index.ts";
 export * from "./policy/actor.ts";
 export * from "./policy/decision.ts";

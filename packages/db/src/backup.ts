@@ -25,9 +25,16 @@ const TABLES: PgTable[] = [
   schema.communityModerators,
   schema.assets,
   schema.dependencies,
+  schema.compendiumEntries,
+  schema.compendiumVersions,
+  schema.compendiumProposals,
+  schema.compendiumReviews,
   schema.auditLog,
   schema.settings,
 ];
+
+/** Tables the database derives from others by trigger (search rows, tag counts): emptied, not copied. */
+const DERIVED: PgTable[] = [schema.compendiumSearch, schema.compendiumTagCounts];
 
 export const BACKUP_FORMAT = "bulwark-backup";
 const PAGE = 1000;
@@ -68,11 +75,15 @@ export async function writeBackup(
   await write(header);
   for (const table of TABLES) {
     const name = getTableName(table);
-    const order = Object.values(getTableColumns(table)).map((column) => asc(column));
+    // Generated columns (the compendium's search vector) are left out: the database rebuilds them.
+    const stored = Object.fromEntries(
+      Object.entries(getTableColumns(table)).filter(([, column]) => column.generated === undefined),
+    );
+    const order = Object.values(stored).map((column) => asc(column));
     let written = 0;
     for (let offset = 0; ; offset += PAGE) {
       const rows = await db
-        .select()
+        .select(stored)
         .from(table)
         .orderBy(...order)
         .limit(PAGE)
@@ -97,8 +108,13 @@ function reviver(table: PgTable): (row: Record<string, unknown>) => Record<strin
   const timestamps = Object.entries(getTableColumns(table))
     .filter(([, column]) => column.columnType === "PgTimestamp")
     .map(([key]) => key);
+  // Generated columns (the compendium's search vector) are rebuilt by the database.
+  const generated = Object.entries(getTableColumns(table))
+    .filter(([, column]) => column.generated !== undefined)
+    .map(([key]) => key);
   return (row) => {
     const out = { ...row };
+    for (const key of generated) delete out[key];
     for (const key of timestamps) if (typeof out[key] === "string") out[key] = new Date(String(out[key]));
     return out;
   };
@@ -144,7 +160,9 @@ export async function restoreBackup(db: Database, file: string, progress?: Progr
     // The audit trail refuses truncation; a restore replaces it wholesale with the backup's chain.
     await tx.execute(sql`alter table audit_log disable trigger user`);
     await tx.execute(
-      sql.raw(`truncate ${TABLES.map((table) => `"${getTableName(table)}"`).join(", ")} cascade`),
+      sql.raw(
+        `truncate ${[...TABLES, ...DERIVED].map((table) => `"${getTableName(table)}"`).join(", ")} cascade`,
+      ),
     );
     const lines = createInterface({
       input: createReadStream(file).pipe(createGunzip()),

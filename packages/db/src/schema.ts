@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -231,4 +232,149 @@ export const dependencies = pgTable(
     uniqueIndex("dependencies_edge_key").on(table.dependentId, table.supplierId, table.service),
     index("dependencies_supplier_idx").on(table.supplierId),
   ],
+);
+
+/** PostgreSQL's text-search vector (Drizzle has no built-in type for it). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * Published compendium entries: the current version's content. `organisation_id` owns the entry
+ * for the TLP rule (null for the shipped pack).
+ */
+export const compendiumEntries = pgTable(
+  "compendium_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    type: text("type").notNull(),
+    toolKind: text("tool_kind"),
+    summary: text("summary").notNull(),
+    body: text("body").notNull(),
+    language: text("language").notNull().default("en"),
+    phases: text("phases").array().notNull().default(sql`'{}'::text[]`),
+    sectors: text("sectors").array().notNull().default(sql`'{}'::text[]`),
+    threats: text("threats").array().notNull().default(sql`'{}'::text[]`),
+    themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
+    regions: text("regions").array().notNull().default(sql`'{}'::text[]`),
+    countries: text("countries").array().notNull().default(sql`'{}'::text[]`),
+    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    marking: text("marking").notNull().default("clear"),
+    source: jsonb("source").notNull(),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [
+    uniqueIndex("compendium_entries_slug_key").on(table.slug),
+    index("compendium_entries_organisation_idx").on(table.organisationId),
+  ],
+);
+
+/**
+ * What search reads, one narrow row per entry, kept by a trigger on compendium_entries (migration
+ * 0004): the TLP columns, every tag as "facet:value" (one pass counts all facets), `head` (title
+ * weight A, summary B: small, kept in the row, what ranking reads) and `words` (title, summary and
+ * body: what matching reads through its GIN index, kept out of the row so scanning rows stays
+ * cheap). Stemming follows the entry's language: five of the six UN languages; Chinese and others
+ * word by word.
+ */
+export const compendiumSearch = pgTable(
+  "compendium_search",
+  {
+    entryId: uuid("entry_id")
+      .primaryKey()
+      .references(() => compendiumEntries.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id"),
+    marking: text("marking").notNull(),
+    title: text("title").notNull(),
+    tags: text("tags").array().notNull(),
+    head: tsvector("head").notNull(),
+    words: tsvector("words").notNull(),
+  },
+  (table) => [
+    index("compendium_search_words_idx").using("gin", table.words),
+    index("compendium_search_tags_idx").using("gin", table.tags),
+    index("compendium_search_title_idx").on(table.title, table.entryId),
+    index("compendium_search_restricted_idx").on(table.marking).where(sql`marking <> 'clear'`),
+  ],
+);
+
+/**
+ * How many entries carry each tag, per marking (tag '' counts them all), kept by a trigger on
+ * compendium_search: browsing without words reads counts from here instead of counting rows.
+ */
+export const compendiumTagCounts = pgTable(
+  "compendium_tag_counts",
+  {
+    tag: text("tag").notNull(),
+    marking: text("marking").notNull(),
+    count: integer("count").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tag, table.marking] })],
+);
+
+/** Every published version of every entry, in full: history and diffs come from here. */
+export const compendiumVersions = pgTable(
+  "compendium_versions",
+  {
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => compendiumEntries.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    content: jsonb("content").notNull(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    note: text("note"),
+    createdAt: at("created_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.entryId, table.version] })],
+);
+
+/** A proposed new entry or edit, reviewed by the compendium's moderators before publication. */
+export const compendiumProposals = pgTable(
+  "compendium_proposals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id").references(() => compendiumEntries.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    baseVersion: integer("base_version"),
+    title: text("title").notNull(),
+    content: jsonb("content").notNull(),
+    state: text("state").notNull().default("open"),
+    note: text("note"),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    publishedVersion: integer("published_version"),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [
+    index("compendium_proposals_state_idx").on(table.state, table.updatedAt),
+    index("compendium_proposals_organisation_idx").on(table.organisationId),
+  ],
+);
+
+/** Comments and decisions on a proposal, in order. */
+export const compendiumReviews = pgTable(
+  "compendium_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** 1, 2, 3... within the proposal: the order reviews were written in (several may share a millisecond). */
+    position: integer("position").notNull(),
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => compendiumProposals.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    action: text("action").notNull(),
+    comment: text("comment").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (table) => [uniqueIndex("compendium_reviews_position_key").on(table.proposalId, table.position)],
 );

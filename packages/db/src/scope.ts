@@ -29,3 +29,10 @@ export const iso = (date: Date): string => date.toISOString();
 export const isoOrNull = (date: Date | null): string | null => (date ? date.toISOString() : null);
 /** Escape LIKE wildcards in user text. */
 export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * An array parameter for raw SQL, the same on every driver: sent as one JSON text and unpacked by
+ * PostgreSQL (Drizzle would spread a JS array into a list of parameters).
+ */
+export const sqlArray = (values: readonly string[], type: "text" | "uuid" = "text"): SQL =>
+  sql`(select coalesce(array_agg(value), '{}') from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) as value)::${sql.raw(type)}[]`;

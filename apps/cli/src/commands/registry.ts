@@ -13,14 +13,19 @@ export function registryCommands(program: Command): void {
   program
     .command("import")
     .description(
-      "Import assets and dependencies from CSV into the registry: all or nothing, every bad row listed.",
+      "Import assets (CSV or GeoJSON) and dependencies (CSV) into the registry: all or nothing, every bad row listed.",
     )
-    .requiredOption("--assets <file>", "assets.csv (id, name, sector, operator, ...)")
+    .requiredOption(
+      "--assets <file>",
+      "assets.csv (id, name, sector, operator, ...), or a .geojson/.json FeatureCollection with those properties",
+    )
     .option("--dependencies <file>", "dependencies.csv (dependent_id, supplier_id, service, ...)")
     .action((options: { assets: string; dependencies?: string }) =>
       withContext(async (context) => {
+        // The name tells the format, as it does for GIS tools: .geojson (or .json) is GeoJSON.
+        const text = read(options.assets);
         const files = {
-          assets: read(options.assets),
+          ...(/\.(geo)?json$/i.test(options.assets) ? { assetsGeoJson: text } : { assets: text }),
           dependencies: options.dependencies ? read(options.dependencies) : undefined,
         };
         const started = performance.now();
@@ -29,14 +34,14 @@ export function registryCommands(program: Command): void {
           const now = performance.now();
           if (now - last < 200 && done < total) return;
           last = now;
-          process.stderr.write(`\r${phase}: ${done}/${total}   `);
+          process.stderr.write(total > 0 ? `\r${phase}: ${done}/${total}   ` : `\r${phase}...   `);
         });
         process.stderr.write("\n");
         say(
           `Imported ${report.assets.created} new and ${report.assets.updated} updated assets, ${report.dependencies.rows} dependencies of ${report.dependencies.dependents} assets in ${Math.round(performance.now() - started)} ms.`,
         );
       }).catch((error: unknown) => {
-        // Invalid files: list every problem as file:line: column: message.
+        // Invalid files: list every problem as file:line:column: message (file:feature:property for GeoJSON).
         if (error instanceof Error && "errors" in error && Array.isArray(error.errors)) {
           for (const item of error.errors)
             process.stderr.write(`${String(item.path)}: ${String(item.message)}\n`);

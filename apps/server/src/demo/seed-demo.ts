@@ -16,6 +16,7 @@ import {
 } from "@bulwark/db";
 import { z } from "zod";
 import { generatePassword, hashPassword } from "../auth/secrets.ts";
+import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.ts";
 import type { ServerContext } from "../context.ts";
 import { importRegistry } from "../registry/import.service.ts";
 
@@ -86,6 +87,7 @@ export async function seedDemo(context: ServerContext, country = readDemoCountry
   }));
   if (await readSetting(context.db, SEEDED)) {
     await seedDemoRegistry(context);
+    await seedDemoCompendium(context);
     return { loaded: false, password: null, generated: false, accounts };
   }
   const password = context.config.demoPassword ?? generatePassword();
@@ -167,6 +169,7 @@ export async function seedDemo(context: ServerContext, country = readDemoCountry
     );
   });
   await seedDemoRegistry(context);
+  await seedDemoCompendium(context);
   return { loaded: true, password, generated: context.config.demoPassword === null, accounts };
 }
 
@@ -190,4 +193,13 @@ async function seedDemoRegistry(context: ServerContext): Promise<void> {
     { at: context.clock().toISOString(), assets: report.assets.created },
     context.clock(),
   );
+}
+
+/**
+ * The compendium's content pack, on every seed: new and changed entries are published (a new
+ * version), the rest left alone, so an upgrade brings its new entries to an existing demo.
+ */
+async function seedDemoCompendium(context: ServerContext): Promise<void> {
+  if (!existsSync(DEMO_COMPENDIUM)) return;
+  await loadPack(context, null, readPack(DEMO_COMPENDIUM));
 }

@@ -1,12 +1,18 @@
-// Import and export of the registry as CSV files (the same files `bulwark analyse` reads). An
-// import is all or nothing: every bad row is reported with its file, line and column, and nothing
-// is written unless the whole import is valid, including the registry it produces.
+// Import and export of the registry as files: assets.csv or assets.geojson, and dependencies.csv
+// (the files `bulwark analyse` reads). An import is all or nothing: every bad row is reported with
+// its file, line (or feature) and column, and nothing is written unless the whole import is valid,
+// including the registry it produces.
 import {
   type Actor,
+  ASSET_COLUMNS,
+  type AssetArea,
   assetPolicy,
   buildGraph,
-  type CsvProblem,
+  type CsvAsset,
+  type CsvRecordOf,
+  featureLocation,
   readAssetsCsv,
+  readAssetsGeoJson,
   readDependenciesCsv,
   writeCsv,
 } from "@bulwark/core";
@@ -17,14 +23,17 @@ import {
   graphInput,
   organisationNames,
   replaceDependencies,
+  updateAsset,
   upsertAssets,
 } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { invalid } from "../errors.ts";
 import { bumpRegistry } from "./registry.service.ts";
 
+/** The assets once, as CSV (assets) or GeoJSON (assetsGeoJson); dependencies as CSV. */
 export interface ImportFiles {
-  readonly assets: string;
+  readonly assets?: string | undefined;
+  readonly assetsGeoJson?: string | undefined;
   readonly dependencies?: string | undefined;
 }
 
@@ -33,22 +42,66 @@ export interface ImportReport {
   readonly dependencies: { dependents: number; rows: number };
 }
 
-export type ImportProgress = (
-  phase: "assets" | "dependencies" | "checking",
-  done: number,
-  total: number,
-) => void;
+/** reading the files, checking them against the registry, then (in the transaction) writing. */
+export type ImportPhase = "reading" | "references" | "assets" | "dependencies" | "rules";
+export type ImportProgress = (phase: ImportPhase, done: number, total: number) => void;
 
-type Problem = CsvProblem & { file: string };
-const MAX_SHOWN = 200;
+interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+// The core lists up to 1000 problems per file; so do we, in one answer.
+const MAX_SHOWN = 1000;
 
 function fail(problems: Problem[]): never {
-  const shown = problems.slice(0, MAX_SHOWN);
   throw invalid(
     `${problems.length} problem(s) in the files: nothing was imported.${problems.length > MAX_SHOWN ? ` The first ${MAX_SHOWN} are listed.` : ""}`,
-    shown.map((p) => ({ path: `${p.file}:${p.line}:${p.column}`, message: p.message })),
+    problems.slice(0, MAX_SHOWN),
   );
 }
+
+type AssetRow = CsvRecordOf<CsvAsset & { readonly area?: AssetArea | null }>;
+
+/** The assets file read, and how to name one of its rows and a column of it in a problem. */
+interface AssetFile {
+  readonly rows: AssetRow[] | null;
+  readonly problems: Problem[];
+  /** "assets.csv:12:operator", "assets.geojson:features[11] (SUB-1):properties.operator". */
+  readonly at: (row: AssetRow, column: string) => string;
+  /** "line 12", "features[11]". */
+  readonly name: (row: AssetRow) => string;
+  readonly format: "csv" | "geojson";
+}
+
+function readAssetFile(files: ImportFiles): AssetFile {
+  if ((files.assets === undefined) === (files.assetsGeoJson === undefined))
+    throw invalid("Give the assets once: as CSV (assets) or as GeoJSON (assetsGeoJson).", [
+      { path: "assets", message: "give assets.csv or assets.geojson" },
+    ]);
+  if (files.assetsGeoJson !== undefined) {
+    const read = readAssetsGeoJson(files.assetsGeoJson);
+    const path = (feature: number | null, id: string | undefined, property: string) =>
+      `assets.geojson:${featureLocation(feature, id)}${property ? `:${property}` : ""}`;
+    return {
+      rows: read.rows,
+      problems: read.problems.map((p) => ({ path: path(p.feature, p.id, p.property), message: p.message })),
+      at: (row, column) => path(row.line, row.value.id || undefined, `properties.${column}`),
+      name: (row) => featureLocation(row.line),
+      format: "geojson",
+    };
+  }
+  const read = readAssetsCsv(files.assets ?? "");
+  return {
+    rows: read.rows,
+    problems: read.problems.map((p) => ({ path: `assets.csv:${p.line}:${p.column}`, message: p.message })),
+    at: (row, column) => `assets.csv:${row.line}:${column}`,
+    name: (row) => `line ${row.line}`,
+    format: "csv",
+  };
+}
+
+/** Let requests waiting on the event loop (progress polls) through between long steps. */
+const breathe = () => new Promise((resolve) => setImmediate(resolve));
 
 /** `actor` null: the operator at the console, who may change everything. */
 export async function importRegistry(
@@ -57,15 +110,23 @@ export async function importRegistry(
   files: ImportFiles,
   progress: ImportProgress = () => undefined,
 ): Promise<ImportReport> {
-  const problems: Problem[] = [];
-  const assetRead = readAssetsCsv(files.assets);
+  progress("reading", 0, 0);
+  const assetFile = readAssetFile(files);
   const dependencyRead =
     files.dependencies === undefined ? { rows: [], problems: [] } : readDependenciesCsv(files.dependencies);
-  problems.push(...assetRead.problems.map((p) => ({ ...p, file: "assets.csv" })));
-  problems.push(...dependencyRead.problems.map((p) => ({ ...p, file: "dependencies.csv" })));
-  if (!assetRead.rows || !dependencyRead.rows) fail(problems);
-  const assetRows = assetRead.rows;
+  const problems: Problem[] = [...assetFile.problems];
+  problems.push(
+    ...dependencyRead.problems.map((p) => ({
+      path: `dependencies.csv:${p.line}:${p.column}`,
+      message: p.message,
+    })),
+  );
+  if (!assetFile.rows || !dependencyRead.rows) fail(problems);
+  const assetRows = assetFile.rows;
   const dependencyRows = dependencyRead.rows;
+  await breathe();
+  const rowCount = assetRows.length + dependencyRows.length;
+  progress("references", 0, rowCount);
 
   // Operators by id, name or short name (case-insensitive).
   const operators = new Map<string, string>();
@@ -84,13 +145,14 @@ export async function importRegistry(
     scope.kind === "all" ? existing : await assetsByRef(context.db, [...existing.keys()], scope);
   const may = (operatorId: string) => !actor || assetPolicy.manage(actor, operatorId).allowed;
 
-  const inFile = new Map<string, string>();
-  const fields = assetRows.map(({ line, value, attributes }) => {
+  const inFile = new Map<string, AssetRow>();
+  const fields = assetRows.map((row) => {
+    const { value, attributes } = row;
     const problem = (column: string, message: string) =>
-      problems.push({ file: "assets.csv", line, column, message });
-    if (inFile.has(value.id))
-      problem("id", `"${value.id}" appears twice (also line ${inFile.get(value.id)})`);
-    inFile.set(value.id, String(line));
+      problems.push({ path: assetFile.at(row, column), message });
+    const first = inFile.get(value.id);
+    if (first) problem("id", `"${value.id}" appears twice (also ${assetFile.name(first)})`);
+    else inFile.set(value.id, row);
     const operatorId = value.operator ? operators.get(value.operator.toLowerCase()) : actor?.organisationId;
     if (!operatorId)
       problem("operator", value.operator ? `no organisation "${value.operator}"` : "is required");
@@ -106,6 +168,8 @@ export async function importRegistry(
       operatorId: operatorId ?? "",
       lat: value.lat ?? null,
       lon: value.lon ?? null,
+      // GeoJSON says where an asset is (point or polygon); assets.csv leaves a stored polygon alone.
+      ...(value.area === undefined ? {} : { area: value.area }),
       status: value.status ?? "operational",
       populationServed: Math.round(value.population ?? 0),
       capacity: value.capacity ?? null,
@@ -117,7 +181,7 @@ export async function importRegistry(
   });
   for (const { line, value } of dependencyRows) {
     const problem = (column: string, message: string) =>
-      problems.push({ file: "dependencies.csv", line, column, message });
+      problems.push({ path: `dependencies.csv:${line}:${column}`, message });
     const dependentInFile = inFile.has(value.dependent);
     const dependent = existing.get(value.dependent);
     if (!dependentInFile && !(dependent && visible.has(value.dependent)))
@@ -128,6 +192,11 @@ export async function importRegistry(
       problem("supplier_id", `no asset "${value.supplier}"`);
   }
   if (problems.length > 0) fail(problems);
+  progress("references", rowCount, rowCount);
+  // On PGlite the transaction holds the only connection, and requests wait for it (even to sign
+  // in): say that writing starts before it does.
+  progress("assets", 0, assetRows.length);
+  await breathe();
 
   const now = context.clock();
   const created = fields.filter((row) => !existing.has(row.ref)).length;
@@ -135,6 +204,9 @@ export async function importRegistry(
     await upsertAssets(tx, fields, now, (done) => progress("assets", done, fields.length));
     const ids = await assetsByRef(tx, refs);
     const idOf = (ref: string) => ids.get(ref)?.id ?? "";
+    // The upsert keeps the polygon of an asset it updates: set the ones the GeoJSON gives.
+    for (const row of fields)
+      if (row.area && existing.has(row.ref)) await updateAsset(tx, idOf(row.ref), { area: row.area }, now);
     const dependents = [...new Set(dependencyRows.map((row) => idOf(row.value.dependent)))];
     const rows = dependencyRows.map(({ value }) => ({
       dependentId: idOf(value.dependent),
@@ -147,7 +219,7 @@ export async function importRegistry(
     await replaceDependencies(tx, dependents, rows, now, (done) =>
       progress("dependencies", done, rows.length),
     );
-    progress("checking", 0, 1);
+    progress("rules", 0, 1);
     // The registry as it would be: redundancy rules must hold across old and new rows alike.
     const whole = await graphInput(tx, { kind: "all" });
     const built = buildGraph(whole.assets, whole.dependencies);
@@ -161,20 +233,20 @@ export async function importRegistry(
           const row = issue.list === "dependencies" ? whole.dependencies[issue.index] : undefined;
           const dependentRef = refOf.get(row?.dependent ?? "") ?? "?";
           return {
-            file: "dependencies.csv",
-            line: lineOf.get(`${dependentRef}/${row?.service}`) ?? 0,
-            column: issue.field,
+            path: `dependencies.csv:${lineOf.get(`${dependentRef}/${row?.service}`) ?? 0}:${issue.field}`,
             message: `${dependentRef} (${row?.service ?? "?"}): ${issue.message}`,
           };
         }),
       );
     }
+    progress("rules", 1, 1);
     await bumpRegistry(tx, now);
     const details = {
       assetsCreated: created,
       assetsUpdated: fields.length - created,
       dependents: dependents.length,
       dependencies: rows.length,
+      format: assetFile.format,
       via: actor ? "api" : "cli",
     };
     await appendAudit(
@@ -244,7 +316,12 @@ export async function exportFiles(
   };
 }
 
-/** The assets the actor may see as a GeoJSON FeatureCollection (RFC 7946, WGS84). */
+const COLUMNS: readonly string[] = [...ASSET_COLUMNS.required, ...ASSET_COLUMNS.optional];
+
+/**
+ * The assets the actor may see as a GeoJSON FeatureCollection (RFC 7946, WGS84): the file an import
+ * takes as assetsGeoJson, and gives back unchanged.
+ */
 export async function exportGeoJson(context: ServerContext, actor: Actor | null) {
   const { assets } = await exportRegistry(context.db, actor ? assetPolicy.readScope(actor) : { kind: "all" });
   return {
@@ -258,6 +335,8 @@ export async function exportGeoJson(context: ServerContext, actor: Actor | null)
           ? { type: "Point" as const, coordinates: [asset.lon, asset.lat] as [number, number] }
           : null),
       properties: {
+        // Attributes (but none named like a field, which the API lets in) become properties.
+        ...Object.fromEntries(Object.entries(asset.attributes).filter(([key]) => !COLUMNS.includes(key))),
         id: asset.ref,
         name: asset.name,
         sector: asset.sector,
@@ -268,6 +347,8 @@ export async function exportGeoJson(context: ServerContext, actor: Actor | null)
         capacity: asset.capacity,
         capacity_unit: asset.capacityUnit,
         marking: `TLP:${asset.marking.toUpperCase()}`,
+        // A polygon's asset may also have a point (for distances and the map): keep it.
+        ...(asset.area && asset.lat !== null && asset.lon !== null ? { lat: asset.lat, lon: asset.lon } : {}),
       },
     })),
   };

@@ -4,6 +4,8 @@ import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
 import { exportFiles, exportGeoJson, importRegistry } from "./import.service.ts";
+import { importJobRoutes } from "./import-jobs.ts";
+import { assetNeighbourhood } from "./neighbourhood.service.ts";
 import {
   addDependency,
   changeAsset,
@@ -35,7 +37,11 @@ export function registryRoutes(app: FastifyInstance, context: ServerContext): vo
     ]);
     return { suppliers, dependents };
   });
+  route(app, context, "assetNeighbourhood", ({ caller, params, query }) =>
+    assetNeighbourhood(context, caller, params.id, query.depth),
+  );
   route(app, context, "importRegistry", ({ caller, body }) => importRegistry(context, caller, body));
+  importJobRoutes(app, context);
   route(app, context, "exportRegistry", ({ caller }) => exportFiles(context, caller));
   route(app, context, "exportGeoJson", ({ caller }) => exportGeoJson(context, caller));
   route(app, context, "createDependency", ({ caller, body }) => addDependency(context, caller, body));

@@ -1,11 +1,23 @@
 // One asset: its fields and marking, what it depends on and what depends on it; edit, remove, and
 // "what if it is attacked?" (the what-if analysis with this asset selected).
 import type { Asset } from "@bulwark/contracts";
-import { Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArrowLeft, IconBolt, IconPencil, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { lazy, type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { client, queryClient } from "../app/api.ts";
@@ -17,6 +29,9 @@ import { AssetDependencies } from "./asset-dependencies.tsx";
 import { AssetForm } from "./asset-form.tsx";
 import { STATUS_COLOURS, useAssetLabels, useCanEditAssets } from "./asset-vocabulary.ts";
 import { TlpBadge } from "./tlp-badge.tsx";
+
+// sigma.js and graphology load only when an asset page is opened, not with the first page.
+const AssetGraph = lazy(() => import("./asset-graph.tsx").then((module) => ({ default: module.AssetGraph })));
 
 export function AssetPage() {
   const { t } = useTranslation();
@@ -143,6 +158,9 @@ function AssetView({ asset }: { asset: Asset }) {
         </SimpleGrid>
       </Paper>
       <AssetDependencies asset={asset} canEdit={canEdit} />
+      <Suspense fallback={<Skeleton height={300} radius="md" aria-label={t("assets.graph.loading")} />}>
+        <AssetGraph asset={asset} />
+      </Suspense>
       <AssetForm asset={asset} opened={editing} onClose={() => setEditing(false)} />
       <ConfirmDialog
         opened={removing}

@@ -129,6 +129,7 @@ describe("abilities", () => {
       "user:grant-any-role",
       "community:create",
       "audit:read",
+      "compendium:moderate",
     ]);
     expect(assignableRoles(orgAdmin)).not.toContain("platform-admin");
     expect(assignableRoles(member)).toEqual([]);

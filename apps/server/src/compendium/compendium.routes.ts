@@ -1,0 +1,25 @@
+import type { FastifyInstance } from "fastify";
+import type { ServerContext } from "../context.ts";
+import { route } from "../endpoint.ts";
+import { entryDetail, entryVersion, entryVersions, searchCompendium } from "./entries.service.ts";
+import { proposalDetail, proposals, propose, review, revise } from "./proposals.service.ts";
+
+export function compendiumRoutes(app: FastifyInstance, context: ServerContext): void {
+  route(app, context, "searchCompendium", ({ caller, query }) => searchCompendium(context, caller, query));
+  route(app, context, "getEntry", ({ caller, params }) => entryDetail(context, caller, params.slug));
+  route(app, context, "listEntryVersions", ({ caller, params }) =>
+    entryVersions(context, caller, params.slug),
+  );
+  route(app, context, "getEntryVersion", ({ caller, params }) =>
+    entryVersion(context, caller, params.slug, params.version),
+  );
+  route(app, context, "listProposals", ({ caller, query }) => proposals(context, caller, query));
+  route(app, context, "createProposal", ({ caller, body }) => propose(context, caller, body));
+  route(app, context, "getProposal", ({ caller, params }) => proposalDetail(context, caller, params.id));
+  route(app, context, "updateProposal", ({ caller, params, body }) =>
+    revise(context, caller, params.id, body),
+  );
+  route(app, context, "reviewProposal", ({ caller, params, body }) =>
+    review(context, caller, params.id, body),
+  );
+}

@@ -1,0 +1,387 @@
+import type { Client, EntryContentInput } from "@bulwark/contracts";
+import { EntryContent } from "@bulwark/contracts";
+import { HIT_END, HIT_START, listAudit, rowsOf } from "@bulwark/db";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { loadPack } from "./pack.service.ts";
+
+let server: TestServer;
+let moderator: Client;
+let gridMember: Client;
+let gridAnalyst: Client;
+let outsider: Client;
+let auditor: Client;
+
+const entry = (over: Partial<EntryContentInput> & { title: string }): EntryContentInput => ({
+  type: "good-practice",
+  summary: "A summary long enough to be accepted by the schema.",
+  body: "",
+  phases: [],
+  themes: [],
+  source: { citation: "A test citation, 2024." },
+  ...over,
+});
+
+const PACK = [
+  {
+    slug: "counter-drone-airports",
+    content: entry({
+      title: "Counter-drone protection at airports",
+      summary: "How airports detect and respond to unmanned aircraft near runways.",
+      body: "Detection of drones needs radar and radio-frequency sensors.\n\nResponse plans name who decides.",
+      phases: ["prevention", "response"],
+      sectors: ["transport-air"],
+      threats: ["uas"],
+      themes: ["uas", "detection"],
+      regions: ["europe"],
+    }),
+  },
+  {
+    slug: "substation-hardening",
+    content: entry({
+      title: "Hardening electrical substations",
+      summary: "Physical protection of transformers against ballistic attack and sabotage.",
+      body: "Barriers, lighting and detection. Some operators also watch for drones overflying sites.",
+      phases: ["protection"],
+      sectors: ["energy-electricity"],
+      threats: ["sabotage", "uas"],
+      themes: ["physical"],
+      regions: ["americas"],
+    }),
+  },
+  {
+    slug: "water-insider-programme",
+    content: entry({
+      title: "Insider threat programme for water utilities",
+      type: "tool",
+      toolKind: "guideline",
+      summary: "Vetting, access reviews and reporting channels for staff of water utilities.",
+      phases: ["prevention"],
+      sectors: ["water-drinking"],
+      threats: ["insider"],
+      themes: ["insider"],
+      regions: ["europe"],
+    }),
+  },
+  {
+    slug: "protection-des-sites",
+    content: entry({
+      title: "Protection des sites d'importance vitale",
+      language: "fr",
+      summary: "La protection physique des installations et la détection des drones en France.",
+      body: "Les opérateurs protègent leurs installations contre les drones.",
+      phases: ["protection"],
+      threats: ["uas"],
+      themes: ["physical"],
+      regions: ["europe"],
+      countries: ["FR"],
+    }),
+  },
+].map(({ slug, content }) => ({ slug, content: EntryContent.parse(content) }));
+
+const as = async (email: string, organisationId: string, roles: ("coordinator" | "analyst")[]) => {
+  const admin = await server.client("admin@authority.example");
+  await admin.call("createUser", { body: { email, name: email, organisationId, roles, password: PASSWORD } });
+  return server.client(email);
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await loadPack(server.context, null, PACK);
+  moderator = await as("coordinator@authority.example", server.cast.organisations.authority, ["coordinator"]);
+  gridMember = await server.client("member@grid.example");
+  gridAnalyst = await server.client("analyst@grid.example");
+  outsider = await server.client("member@water.example");
+  auditor = await server.client("auditor@authority.example");
+});
+afterAll(() => server.close());
+
+describe("compendium search", () => {
+  it("ranks title matches first, stems words, and marks the hits in snippets", async () => {
+    const results = await gridMember.call("searchCompendium", { query: { q: "drone" } });
+    expect(results.items.map((item) => item.slug)).toEqual([
+      "counter-drone-airports",
+      "protection-des-sites",
+      "substation-hardening",
+    ]);
+    const first = results.items[0];
+    expect(first?.snippet.some((part) => part.hit && /drone/i.test(part.text))).toBe(true);
+    expect(first?.snippet.map((part) => part.text).join("")).not.toMatch(
+      new RegExp(`[${HIT_START}${HIT_END}#*]`),
+    );
+  });
+
+  it("finds French entries with French stemming", async () => {
+    const results = await gridMember.call("searchCompendium", { query: { q: "installation" } });
+    expect(results.items.map((item) => item.slug)).toEqual(["protection-des-sites"]);
+  });
+
+  it("counts every tag's values, each tag ignoring its own filter but applying the others", async () => {
+    const all = await gridMember.call("searchCompendium", { query: { q: "drones" } });
+    expect(all.total).toBe(3);
+    expect(all.facets.region).toEqual([
+      { value: "europe", count: 2 },
+      { value: "americas", count: 1 },
+    ]);
+    const europe = await gridMember.call("searchCompendium", {
+      query: { q: "drones", region: "europe", phase: "protection" },
+    });
+    expect(europe.items.map((item) => item.slug)).toEqual(["protection-des-sites"]);
+    // Regions keep counting what the phase filter allows; phases what the region filter allows.
+    expect(europe.facets.region).toEqual([
+      { value: "americas", count: 1 },
+      { value: "europe", count: 1 },
+    ]);
+    expect(europe.facets.phase).toEqual([
+      { value: "prevention", count: 1 },
+      { value: "protection", count: 1 },
+      { value: "response", count: 1 },
+    ]);
+  });
+
+  it("treats values of one tag as alternatives and different tags as all required", async () => {
+    const either = await gridMember.call("searchCompendium", {
+      query: { sector: "transport-air,water-drinking" },
+    });
+    expect(either.items.map((item) => item.slug).sort()).toEqual([
+      "counter-drone-airports",
+      "water-insider-programme",
+    ]);
+    const both = await gridMember.call("searchCompendium", {
+      query: { sector: "transport-air,water-drinking", type: "tool" },
+    });
+    expect(both.items.map((item) => item.slug)).toEqual(["water-insider-programme"]);
+    expect(both.facets.type).toEqual([
+      { value: "good-practice", count: 1 },
+      { value: "tool", count: 1 },
+    ]);
+  });
+
+  it("refuses unknown tag values with a problem naming the field", async () => {
+    const response = await server.inject({
+      method: "GET",
+      url: "/api/compendium/entries?phase=prevention,teleportation",
+      headers: { authorization: "Bearer nothing" },
+    });
+    expect(response.statusCode).toBe(401);
+    const signedIn = await gridMember.call("searchCompendium", { query: { phase: "prevention" } });
+    expect(signedIn.total).toBe(2);
+    expect(
+      await statusOf(gridMember.call("searchCompendium", { query: { phase: "prevention,teleportation" } })),
+    ).toBe(400);
+  });
+
+  it("shows an entry with its related entries", async () => {
+    const detail = await gridMember.call("getEntry", { params: { slug: "counter-drone-airports" } });
+    expect(detail).toMatchObject({
+      version: 1,
+      organisation: null,
+      abilities: { propose: true, moderate: false },
+    });
+    expect(detail.related[0]?.slug).toBe("substation-hardening");
+    expect(await statusOf(gridMember.call("getEntry", { params: { slug: "no-such-entry" } }))).toBe(404);
+  });
+});
+
+describe("contribution and review", () => {
+  let editId = "";
+  it("takes an edit from any member, as a proposal with its diff", async () => {
+    const current = await gridMember.call("getEntry", { params: { slug: "substation-hardening" } });
+    const proposal = await gridMember.call("createProposal", {
+      body: {
+        entrySlug: "substation-hardening",
+        content: { ...current, body: `${current.body}\n\nPatrols after dark deter surveillance.` },
+        note: "Add patrols.",
+      },
+    });
+    editId = proposal.id;
+    expect(proposal).toMatchObject({
+      state: "open",
+      baseVersion: 1,
+      abilities: { review: false, edit: true },
+    });
+    expect(proposal.diff.body.filter((line) => line.op === "add").map((line) => line.text)).toEqual([
+      "",
+      "Patrols after dark deter surveillance.",
+    ]);
+    expect(
+      await statusOf(auditor.call("createProposal", { body: { content: entry({ title: "Nope" }) } })),
+    ).toBe(403);
+  });
+
+  it("keeps proposals within the proposing organisation and the moderators", async () => {
+    expect(await statusOf(outsider.call("getProposal", { params: { id: editId } }))).toBe(404);
+    expect((await outsider.call("listProposals")).total).toBe(0);
+    expect((await gridAnalyst.call("listProposals")).items.map((item) => item.id)).toContain(editId);
+    expect((await moderator.call("listProposals", { query: { state: "open" } })).total).toBe(1);
+  });
+
+  it("lets only moderators decide, and the author revise when changes are requested", async () => {
+    expect(
+      await statusOf(
+        gridAnalyst.call("reviewProposal", { params: { id: editId }, body: { action: "approve" } }),
+      ),
+    ).toBe(403);
+    const requested = await moderator.call("reviewProposal", {
+      params: { id: editId },
+      body: { action: "request-changes", comment: "Cite a source for patrols." },
+    });
+    expect(requested.state).toBe("changes-requested");
+    expect(
+      await statusOf(
+        gridAnalyst.call("updateProposal", { params: { id: editId }, body: { content: requested.content } }),
+      ),
+    ).toBe(403);
+    const revised = await gridMember.call("updateProposal", {
+      params: { id: editId },
+      body: { content: { ...requested.content, title: "Hardening electrical substations against attack" } },
+    });
+    expect(revised.state).toBe("open");
+    const approved = await moderator.call("reviewProposal", {
+      params: { id: editId },
+      body: { action: "approve", comment: "Thanks." },
+    });
+    expect(approved).toMatchObject({ state: "approved", publishedVersion: 2 });
+    expect(approved.reviews.map((review) => review.action)).toEqual(["request-changes", "approve"]);
+    expect(
+      await statusOf(
+        gridMember.call("updateProposal", { params: { id: editId }, body: { content: revised.content } }),
+      ),
+    ).toBe(403);
+  });
+
+  it("publishes the approved edit as a new version, keeping the old one and the diff", async () => {
+    const detail = await outsider.call("getEntry", { params: { slug: "substation-hardening" } });
+    expect(detail).toMatchObject({ version: 2, title: "Hardening electrical substations against attack" });
+    const versions = await outsider.call("listEntryVersions", { params: { slug: "substation-hardening" } });
+    expect(versions.map((version) => version.version)).toEqual([2, 1]);
+    expect(versions[0]?.author?.name).toBe("member");
+    const second = await outsider.call("getEntryVersion", {
+      params: { slug: "substation-hardening", version: 2 },
+    });
+    expect(second.diff.fields).toContainEqual({
+      field: "title",
+      before: "Hardening electrical substations",
+      after: "Hardening electrical substations against attack",
+    });
+    const first = await outsider.call("getEntryVersion", {
+      params: { slug: "substation-hardening", version: 1 },
+    });
+    expect(first.content.title).toBe("Hardening electrical substations");
+    const search = await outsider.call("searchCompendium", { query: { q: "patrols" } });
+    expect(search.items.map((item) => item.slug)).toEqual(["substation-hardening"]);
+    const actions = (await listAudit(server.db, { kind: "all" }, { limit: 10 })).items.map(
+      (item) => item.action,
+    );
+    expect(actions).toContain("compendium.approve");
+  });
+
+  it("refuses to publish an edit made against an older version", async () => {
+    const stale = await gridMember.call("createProposal", {
+      body: {
+        entrySlug: "substation-hardening",
+        baseVersion: 1,
+        content: {
+          ...(await gridMember.call("getEntry", { params: { slug: "substation-hardening" } })),
+          summary: "Stale edit of the entry.",
+        },
+      },
+    });
+    expect(
+      await statusOf(
+        moderator.call("reviewProposal", { params: { id: stale.id }, body: { action: "approve" } }),
+      ),
+    ).toBe(409);
+    const rejected = await moderator.call("reviewProposal", {
+      params: { id: stale.id },
+      body: { action: "reject", comment: "Superseded." },
+    });
+    expect(rejected.state).toBe("rejected");
+  });
+});
+
+describe("TLP on entries", () => {
+  it("keeps a new AMBER case study within the proposing organisation and the moderators", async () => {
+    const proposal = await gridAnalyst.call("createProposal", {
+      body: {
+        content: entry({
+          title: "Lessons from our 2025 substation intrusion",
+          type: "case-study",
+          marking: "amber",
+          summary: "What an intrusion at one of our substations taught us about sabotage detection.",
+          threats: ["sabotage"],
+        }),
+      },
+    });
+    expect(proposal.slug).toBe("lessons-from-our-2025-substation-intrusion");
+    await moderator.call("reviewProposal", { params: { id: proposal.id }, body: { action: "approve" } });
+    const slug = proposal.slug;
+    expect((await gridMember.call("getEntry", { params: { slug } })).organisation?.name).toBe(
+      "Test Grid Operator",
+    );
+    expect(await statusOf(outsider.call("getEntry", { params: { slug } }))).toBe(404);
+    expect(await statusOf(outsider.call("listEntryVersions", { params: { slug } }))).toBe(404);
+    expect(await statusOf(outsider.call("getEntryVersion", { params: { slug, version: 1 } }))).toBe(404);
+    const theirs = await outsider.call("searchCompendium", { query: { q: "intrusion" } });
+    expect(theirs.total).toBe(0);
+    expect(theirs.facets.type.find((facet) => facet.value === "case-study")).toBeUndefined();
+    const hidden = await outsider.call("searchCompendium", { query: { threat: "sabotage" } });
+    expect(hidden.items.map((item) => item.slug)).toEqual(["substation-hardening"]);
+    const related = await outsider.call("getEntry", { params: { slug: "substation-hardening" } });
+    expect(related.related.map((item) => item.slug)).not.toContain(slug);
+    expect(
+      await statusOf(
+        outsider.call("createProposal", { body: { entrySlug: slug, content: entry({ title: "x y z" }) } }),
+      ),
+    ).toBe(404);
+    expect((await moderator.call("searchCompendium", { query: { q: "intrusion" } })).total).toBe(1);
+  });
+
+  it("refuses RED entries and a slug that is taken", async () => {
+    expect(
+      await statusOf(
+        gridMember.call("createProposal", {
+          // @ts-expect-error RED is not a marking the compendium takes
+          body: { content: entry({ title: "Secret", marking: "red" }) },
+        }),
+      ),
+    ).toBe(400);
+    expect(
+      await statusOf(
+        gridMember.call("createProposal", {
+          body: { slug: "counter-drone-airports", content: entry({ title: "Another drone entry" }) },
+        }),
+      ),
+    ).toBe(409);
+  });
+});
+
+describe("search bookkeeping", () => {
+  it("keeps tag counts equal to a fresh count of the search rows after every change", async () => {
+    const kept = rowsOf<{ tag: string; marking: string; count: number }>(
+      await server.db.execute(
+        sql`select tag, marking, count from compendium_tag_counts where count > 0 order by tag, marking`,
+      ),
+    );
+    const fresh = rowsOf<{ tag: string; marking: string; count: number }>(
+      await server.db.execute(sql`select tag, marking, count(*)::int as count
+        from compendium_search, unnest(tags || array['']) as tag group by tag, marking order by tag, marking`),
+    );
+    expect(kept).toEqual(fresh);
+    expect(kept.find((row) => row.tag === "" && row.marking === "amber")?.count).toBe(1);
+  });
+
+  it("browses without words from kept counts that match the per-row counts", async () => {
+    const browse = await outsider.call("searchCompendium", { query: { region: "europe" } });
+    const words = await outsider.call("searchCompendium", {
+      query: { q: "drones or insider or patrols", region: "europe" },
+    });
+    expect(browse.total).toBe(3);
+    expect(browse.facets.region).toEqual([
+      { value: "europe", count: 3 },
+      { value: "americas", count: 1 },
+    ]);
+    expect(words.facets.region).toEqual(browse.facets.region);
+  });
+});
