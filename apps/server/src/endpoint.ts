@@ -10,7 +10,7 @@ import {
 } from "@bulwark/contracts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
-import { authenticate, type Caller } from "./auth/principal.ts";
+import { authenticate, authenticateRecent, type Caller } from "./auth/principal.ts";
 import type { ServerContext } from "./context.ts";
 
 type Parsed<E, K extends string> = E extends { [P in K]: infer S extends z.ZodType }
@@ -45,7 +45,12 @@ export function route<N extends EndpointName>(
     ...(endpoint.auth === "user"
       ? {
           onRequest: async (request: FastifyRequest) => {
-            callers.set(request, await authenticate(context, request));
+            callers.set(
+              request,
+              def.recentAuth
+                ? await authenticateRecent(context, request)
+                : await authenticate(context, request),
+            );
           },
         }
       : {}),

@@ -82,6 +82,11 @@ export interface EndpointDef {
     | "compendium";
   /** public: anyone; user: a signed-in user or an API token. */
   readonly auth: "public" | "user";
+  /**
+   * A read the server may authorise from the caller's sign-in checked in the last 30 seconds,
+   * without the database: polls that must be answered while a long write holds it.
+   */
+  readonly recentAuth?: true;
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
@@ -492,6 +497,7 @@ export const endpoints = {
       "An import started by you: its phase and progress, then its report or its problems (kept for an hour).",
     tag: "registry",
     auth: "user",
+    recentAuth: true,
     params: IdParams,
     status: 200,
     response: ImportJob,

@@ -1,4 +1,5 @@
 // Sign-in, sessions, two-factor codes and the "me" view. Every sign-in, failed or not, is audited.
+
 import type { LoginRequest, Me } from "@bulwark/contracts";
 import { type Actor, abilitiesOf, assignableRoles, lockDuration, secondsLocked } from "@bulwark/core";
 import {
@@ -16,7 +17,7 @@ import {
 import * as OTPAuth from "otpauth";
 import type { ServerContext } from "../context.ts";
 import { notFound, UserError } from "../errors.ts";
-import { sessionExpiry } from "./principal.ts";
+import { forgetSession, sessionExpiry } from "./principal.ts";
 import { hashPassword, randomToken, sha256, verifyPassword } from "./secrets.ts";
 
 const wrongCredentials = () =>
@@ -165,7 +166,10 @@ async function countFailure(
 export async function signOut(context: ServerContext, actor: Actor, sessionId: string | null): Promise<void> {
   const now = context.clock();
   await context.db.transaction(async (tx) => {
-    if (sessionId) await deleteSession(tx, sessionId);
+    if (sessionId) {
+      await deleteSession(tx, sessionId);
+      forgetSession(sessionId);
+    }
     await appendAudit(
       tx,
       { actorId: actor.userId, action: "auth.sign-out", targetType: "user", targetId: actor.userId },

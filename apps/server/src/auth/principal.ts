@@ -23,9 +23,12 @@ export async function authenticate(context: ServerContext, request: FastifyReque
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]?.startsWith(API_TOKEN_PREFIX))
       throw unauthorized("The Authorization header must be 'Bearer <API token>'.");
-    const principal = await principalByToken(context.db, sha256(match[1]), now);
+    const tokenHash = sha256(match[1]);
+    const principal = await principalByToken(context.db, tokenHash, now);
     if (!principal) throw unauthorized("This API token is unknown, revoked or expired.");
-    return callerOf(principal);
+    const caller = callerOf(principal);
+    remember(`token:${tokenHash}`, caller, now);
+    return caller;
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) throw unauthorized();
@@ -41,7 +44,50 @@ export async function authenticate(context: ServerContext, request: FastifyReque
       );
   }
   await touchSession(context.db, sessionId, now, sessionExpiry(context, now));
-  return callerOf(principal);
+  const caller = callerOf(principal);
+  remember(`session:${sessionId}`, caller, now);
+  return caller;
+}
+
+/**
+ * Callers authenticated in the last seconds, by session or token hash. Only endpoints marked
+ * `recentAuth` read it: polls of one's own long-running job, which must be answered while a long
+ * write holds the embedded database's only connection (signing in reads and writes the database).
+ * A sign-out forgets its session at once; anything else (a revoked token, a disabled account)
+ * reaches those endpoints at most RECENT_MS later.
+ */
+const RECENT_MS = 30_000;
+const RECENT_MAX = 1_000;
+const recent = new Map<string, { caller: Caller; at: number }>();
+
+function remember(key: string, caller: Caller, now: Date): void {
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value ?? "");
+  recent.set(key, { caller, at: now.getTime() });
+}
+
+export function forgetSession(sessionId: string): void {
+  recent.delete(`session:${sessionId}`);
+}
+
+const recentKey = (request: FastifyRequest): string | null => {
+  const header = request.headers.authorization;
+  if (header) {
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    return token ? `token:${sha256(token)}` : null;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  return cookie ? `session:${sha256(cookie)}` : null;
+};
+
+/** authenticate(), answered from memory when the same caller was authenticated in the last 30 s. */
+export async function authenticateRecent(context: ServerContext, request: FastifyRequest): Promise<Caller> {
+  const key = recentKey(request);
+  const now = context.clock();
+  const hit = key ? recent.get(key) : undefined;
+  if (key && hit && now.getTime() - hit.at < RECENT_MS && SAFE_METHODS.has(request.method)) return hit.caller;
+  const caller = await authenticate(context, request);
+  if (key) remember(key, caller, now);
+  return caller;
 }
 
 const callerOf = (principal: Principal): Caller => ({

@@ -88,6 +88,22 @@ describe("import jobs", () => {
     });
   });
 
+  it("answer progress polls while the write holds the database (PGlite included)", async () => {
+    const started = await authority.call("startImportJob", { body: files("W", 6000) });
+    const seen: ImportJob[] = [];
+    for (let attempt = 0; attempt < 30_000; attempt++) {
+      const job = await authority.call("getImportJob", { params: { id: started.id } });
+      seen.push(job);
+      if (job.state === "done" || job.state === "failed") break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(seen.at(-1)?.state).toBe("done");
+    const midWrite = seen.filter(
+      (job) => job.state === "writing" && job.phase === "assets" && job.done > 0 && job.done < job.total,
+    );
+    expect(midWrite.length).toBeGreaterThan(0);
+  });
+
   it("report their phases in order, with counts up to the totals", async () => {
     const seen: [ImportPhase, number, number][] = [];
     await importRegistry(server.context, null, files("R", 2500), (phase, done, total) => {

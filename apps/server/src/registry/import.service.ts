@@ -101,7 +101,7 @@ function readAssetFile(files: ImportFiles): AssetFile {
 }
 
 /** Let requests waiting on the event loop (progress polls) through between long steps. */
-const breathe = () => new Promise((resolve) => setImmediate(resolve));
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** `actor` null: the operator at the console, who may change everything. */
 export async function importRegistry(
@@ -201,7 +201,12 @@ export async function importRegistry(
   const now = context.clock();
   const created = fields.filter((row) => !existing.has(row.ref)).length;
   await context.db.transaction(async (tx) => {
-    await upsertAssets(tx, fields, now, (done) => progress("assets", done, fields.length));
+    // Between batches, let waiting requests (progress polls) through: PGlite would otherwise hold
+    // the event loop for the whole write.
+    await upsertAssets(tx, fields, now, (done) => {
+      progress("assets", done, fields.length);
+      return breathe();
+    });
     const ids = await assetsByRef(tx, refs);
     const idOf = (ref: string) => ids.get(ref)?.id ?? "";
     // The upsert keeps the polygon of an asset it updates: set the ones the GeoJSON gives.
@@ -216,9 +221,10 @@ export async function importRegistry(
       k: value.k ?? 1,
       bufferHours: value.bufferHours ?? 0,
     }));
-    await replaceDependencies(tx, dependents, rows, now, (done) =>
-      progress("dependencies", done, rows.length),
-    );
+    await replaceDependencies(tx, dependents, rows, now, (done) => {
+      progress("dependencies", done, rows.length);
+      return breathe();
+    });
     progress("rules", 0, 1);
     // The registry as it would be: redundancy rules must hold across old and new rows alike.
     const whole = await graphInput(tx, { kind: "all" });

@@ -347,7 +347,8 @@ export async function upsertAssets(
   db: Executor,
   rows: readonly AssetFields[],
   now: Date,
-  progress?: (done: number) => void,
+  /** Told after each batch; a promise it returns is awaited (to let other requests through). */
+  progress?: (done: number) => void | Promise<void>,
 ): Promise<void> {
   let done = 0;
   for (const chunk of batches(rows)) {
@@ -373,7 +374,7 @@ export async function upsertAssets(
         },
       });
     done += chunk.length;
-    progress?.(done);
+    await progress?.(done);
   }
 }
 
@@ -390,7 +391,8 @@ export async function replaceDependencies(
     bufferHours: number;
   }[],
   now: Date,
-  progress?: (done: number) => void,
+  /** Told after each batch; a promise it returns is awaited (to let other requests through). */
+  progress?: (done: number) => void | Promise<void>,
 ): Promise<void> {
   for (const chunk of batches(dependentIds, 5000))
     await db.delete(dependencies).where(inArray(dependencies.dependentId, chunk));
@@ -398,7 +400,7 @@ export async function replaceDependencies(
   for (const chunk of batches(rows)) {
     await db.insert(dependencies).values(chunk.map((row) => ({ ...row, createdAt: now })));
     done += chunk.length;
-    progress?.(done);
+    await progress?.(done);
   }
 }
 
