@@ -1,7 +1,9 @@
 // Criticality: the assets whose loss alone takes down the most others (top 100), with single points
-// of failure flagged and the method the server used shown in small text.
-import { Anchor, Badge, Paper, Table, Text } from "@mantine/core";
+// of failure flagged and the method the server used shown in small text; as a table or on the map.
+import { Anchor, Badge, Group, Paper, SegmentedControl, Table, Text } from "@mantine/core";
+import { IconList, IconMap } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { client } from "../app/api.ts";
@@ -9,6 +11,7 @@ import { useFormat } from "../app/format.ts";
 import { EmptyState, TableSkeleton } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { useLabels } from "../app/vocabulary.ts";
+import { CriticalityMap } from "../map/criticality-map.tsx";
 
 const TOP = 100;
 
@@ -21,9 +24,37 @@ export function Criticality() {
     queryFn: () => client.call("criticality", { query: { top: TOP } }),
   });
   const ranking = report.data?.ranking ?? [];
+  const [view, setView] = useState<"table" | "map">("table");
 
   return (
     <>
+      <Group justify="flex-end" mb="sm">
+        <SegmentedControl
+          aria-label={t("assets.view")}
+          value={view}
+          onChange={(value) => setView(value === "map" ? "map" : "table")}
+          data={[
+            {
+              value: "table",
+              label: (
+                <Group gap={6} wrap="nowrap">
+                  <IconList size={16} />
+                  {t("assets.viewTable")}
+                </Group>
+              ),
+            },
+            {
+              value: "map",
+              label: (
+                <Group gap={6} wrap="nowrap">
+                  <IconMap size={16} />
+                  {t("assets.viewMap")}
+                </Group>
+              ),
+            },
+          ]}
+        />
+      </Group>
       <ProblemAlert error={report.error} />
       {report.isPending ? (
         <Paper withBorder>
@@ -31,6 +62,8 @@ export function Criticality() {
         </Paper>
       ) : ranking.length === 0 ? (
         !report.isError && <EmptyState>{t("analysis.noRanking")}</EmptyState>
+      ) : view === "map" ? (
+        <CriticalityMap ranking={ranking} />
       ) : (
         <Paper withBorder>
           <Table.ScrollContainer minWidth={800}>

@@ -1,4 +1,5 @@
-// The navbar: what exists (Overview, Infrastructure, Administration, Account) and, disabled, what is planned.
+// The navbar: what exists (Overview, Infrastructure, Knowledge, Administration, Account) and,
+// disabled, what is planned.
 import { Badge, NavLink, ScrollArea, Stack, Text } from "@mantine/core";
 import {
   IconAlertOctagon,
@@ -53,7 +54,6 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
     [t("nav.risk"), <IconShieldHalf key="risk" size={18} />],
     [t("nav.sharing"), <IconShare key="sharing" size={18} />],
     [t("nav.incidents"), <IconAlertOctagon key="incidents" size={18} />],
-    [t("nav.compendium"), <IconBook2 key="compendium" size={18} />],
     [t("nav.selfAssessment"), <IconChecklist key="self" size={18} />],
   ];
 
@@ -67,6 +67,9 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           <Section label={t("nav.infrastructure")}>
             {link("/assets", t("nav.assets"), <IconBuildingFactory2 size={18} />)}
             {link("/analysis", t("nav.analysis"), <IconChartDots3 size={18} />)}
+          </Section>
+          <Section label={t("compendium.navSection")}>
+            {link("/compendium", t("nav.compendium"), <IconBook2 size={18} />)}
           </Section>
           <Section label={t("nav.administration")}>
             {link("/organisations", t("nav.organisations"), <IconBuilding size={18} />)}

@@ -5,6 +5,7 @@ import { AssetPage } from "../assets/asset-page.tsx";
 import { AssetsPage } from "../assets/assets-page.tsx";
 import { AuditPage } from "../audit/audit-page.tsx";
 import { CommunitiesPage } from "../communities/communities-page.tsx";
+import { compendiumRoutes } from "../compendium/compendium-routes.tsx";
 import { OrganisationsPage } from "../organisations/organisations-page.tsx";
 import { OverviewPage } from "../overview/overview-page.tsx";
 import { PeoplePage } from "../people/people-page.tsx";
@@ -26,6 +27,7 @@ export const router = createBrowserRouter([
       { path: "organisations", element: <OrganisationsPage /> },
       { path: "people", element: <PeoplePage /> },
       { path: "communities", element: <CommunitiesPage /> },
+      ...compendiumRoutes,
       { path: "audit", element: <AuditPage /> },
       { path: "account", element: <AccountPage /> },
       { path: "*", element: <Navigate to="/" replace /> },

@@ -1,18 +1,19 @@
 // The asset registry: search, filter by sector, operator and status, page through; register an
 // asset, import and export the registry as CSV where the roles allow (the server decides).
 import { ASSET_STATUSES, SECTORS } from "@bulwark/core";
-import { Anchor, Badge, Button, Group, Select, Table, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, SegmentedControl, Select, Table, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconList, IconMap, IconPlus, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
 import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
+import { type RegistryFilters, RegistryMap } from "../map/registry-map.tsx";
 import { useOrganisationOptions } from "../organisations/organisation-options.ts";
 import { AssetForm } from "./asset-form.tsx";
 import { STATUS_COLOURS, useAssetLabels, useCanEditAssets } from "./asset-vocabulary.ts";
@@ -37,6 +38,9 @@ export function AssetsPage() {
   const [page, setPage] = useState(1);
   const [formOpen, setFormOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  // Table or map, kept in the address (?view=map) so that the map can be linked.
+  const [params, setParams] = useSearchParams();
+  const view = params.get("view") === "map" ? "map" : "table";
 
   const query = {
     q: q || undefined,
@@ -52,6 +56,16 @@ export function AssetsPage() {
     placeholderData: keepPreviousData,
   });
   const items = list.data?.items ?? [];
+  const operatorName = operators.options.find((option) => option.value === operatorId)?.label ?? null;
+  const mapFilters = useMemo(
+    (): RegistryFilters => ({
+      q,
+      sector: query.sector ?? null,
+      operator: operatorName,
+      status: query.status ?? null,
+    }),
+    [q, query.sector, operatorName, query.status],
+  );
   const filter = (set: (value: string | null) => void) => (value: string | null) => {
     set(value);
     setPage(1);
@@ -119,58 +133,90 @@ export function AssetsPage() {
           clearable
           w={{ base: "100%", sm: 180 }}
         />
+        <SegmentedControl
+          aria-label={t("assets.view")}
+          value={view}
+          onChange={(value) => setParams(value === "map" ? { view: "map" } : {}, { replace: true })}
+          data={[
+            {
+              value: "table",
+              label: (
+                <Group gap={6} wrap="nowrap">
+                  <IconList size={16} />
+                  {t("assets.viewTable")}
+                </Group>
+              ),
+            },
+            {
+              value: "map",
+              label: (
+                <Group gap={6} wrap="nowrap">
+                  <IconMap size={16} />
+                  {t("assets.viewMap")}
+                </Group>
+              ),
+            },
+          ]}
+          ms={{ sm: "auto" }}
+        />
       </Group>
-      <ProblemAlert error={list.error} />
-      <ListTable
-        loading={list.isPending}
-        failed={list.isError}
-        isEmpty={items.length === 0}
-        empty={t("assets.empty")}
-        skeletonColumns={7}
-        minWidth={900}
-        headers={
-          <>
-            <Table.Th>{t("assets.ref")}</Table.Th>
-            <Table.Th>{t("assets.name")}</Table.Th>
-            <Table.Th>{t("assets.sector")}</Table.Th>
-            <Table.Th>{t("assets.operator")}</Table.Th>
-            <Table.Th>{t("assets.status")}</Table.Th>
-            <Table.Th ta="end">{t("assets.population")}</Table.Th>
-            <Table.Th>{t("assets.marking")}</Table.Th>
-          </>
-        }
-      >
-        {items.map((asset) => (
-          <Table.Tr key={asset.id}>
-            <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: "nowrap" }}>
-              {asset.ref}
-            </Table.Td>
-            <Table.Td fw={500}>
-              <Anchor component={Link} to={`/assets/${asset.id}`} size="sm">
-                {asset.name}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>{labels.sector(asset.sector)}</Table.Td>
-            <Table.Td>{asset.operator.name}</Table.Td>
-            <Table.Td>
-              <Badge
-                variant="light"
-                color={STATUS_COLOURS[asset.status]}
-                size="sm"
-                tt="none"
-                miw="max-content"
-              >
-                {assetLabels.status(asset.status)}
-              </Badge>
-            </Table.Td>
-            <Table.Td ta="end">{format.number(asset.populationServed)}</Table.Td>
-            <Table.Td>
-              <TlpBadge marking={asset.marking} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
-      <PageControls page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={setPage} />
+      {view === "map" ? (
+        <RegistryMap filters={mapFilters} />
+      ) : (
+        <>
+          <ProblemAlert error={list.error} />
+          <ListTable
+            loading={list.isPending}
+            failed={list.isError}
+            isEmpty={items.length === 0}
+            empty={t("assets.empty")}
+            skeletonColumns={7}
+            minWidth={900}
+            headers={
+              <>
+                <Table.Th>{t("assets.ref")}</Table.Th>
+                <Table.Th>{t("assets.name")}</Table.Th>
+                <Table.Th>{t("assets.sector")}</Table.Th>
+                <Table.Th>{t("assets.operator")}</Table.Th>
+                <Table.Th>{t("assets.status")}</Table.Th>
+                <Table.Th ta="end">{t("assets.population")}</Table.Th>
+                <Table.Th>{t("assets.marking")}</Table.Th>
+              </>
+            }
+          >
+            {items.map((asset) => (
+              <Table.Tr key={asset.id}>
+                <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: "nowrap" }}>
+                  {asset.ref}
+                </Table.Td>
+                <Table.Td fw={500}>
+                  <Anchor component={Link} to={`/assets/${asset.id}`} size="sm">
+                    {asset.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{labels.sector(asset.sector)}</Table.Td>
+                <Table.Td>{asset.operator.name}</Table.Td>
+                <Table.Td>
+                  <Badge
+                    variant="light"
+                    color={STATUS_COLOURS[asset.status]}
+                    size="sm"
+                    tt="none"
+                    miw="max-content"
+                  >
+                    {assetLabels.status(asset.status)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td ta="end">{format.number(asset.populationServed)}</Table.Td>
+                <Table.Td>
+                  <TlpBadge marking={asset.marking} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
+          <PageControls page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={setPage} />
+        </>
+      )}
       <AssetForm asset={null} opened={formOpen} onClose={() => setFormOpen(false)} />
       <RegistryImport opened={importOpen} onClose={() => setImportOpen(false)} />
     </>

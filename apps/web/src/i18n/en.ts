@@ -1,6 +1,7 @@
 // English: the complete set of interface strings. Other languages may leave keys out; i18next
 // falls back to these.
 import type { OrganisationKind, Role, Sector } from "@bulwark/core";
+import { compendium } from "./en-compendium.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
 
 const sectors = {
@@ -287,6 +288,7 @@ export const en = {
   },
   assets,
   analysis,
+  compendium,
   sectors,
   kinds,
   roles,

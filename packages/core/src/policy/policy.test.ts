@@ -119,9 +119,9 @@ describe("audit policy", () => {
 
 describe("abilities", () => {
   it("derives what the UI may offer from the same rules", () => {
-    expect(abilitiesOf(member)).toEqual([]);
+    expect(abilitiesOf(member)).toEqual(["compendium:propose"]);
     expect(abilitiesOf(auditor)).toEqual(["audit:read"]);
-    expect(abilitiesOf(orgAdmin)).toEqual(["user:manage"]);
+    expect(abilitiesOf(orgAdmin)).toEqual(["user:manage", "compendium:propose"]);
     expect(abilitiesOf(admin)).toEqual([
       "organisation:create",
       "organisation:remove",
@@ -129,6 +129,7 @@ describe("abilities", () => {
       "user:grant-any-role",
       "community:create",
       "audit:read",
+      "compendium:propose",
       "compendium:moderate",
     ]);
     expect(assignableRoles(orgAdmin)).not.toContain("platform-admin");

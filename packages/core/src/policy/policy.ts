@@ -3,7 +3,7 @@
 // the web app receives the resulting abilities and shows only what they allow.
 import { ROLES, type Role } from "../vocabulary.ts";
 import { type Actor, hasRole, isPlatformAdmin } from "./actor.ts";
-import { isCompendiumModerator } from "./compendium-policy.ts";
+import { compendiumPolicy, isCompendiumModerator } from "./compendium-policy.ts";
 import { ALL, allow, type Decision, deny, NONE, type Scope } from "./decision.ts";
 
 /** Roles an organisation admin may hand out inside their own organisation. */
@@ -101,6 +101,7 @@ export const ABILITIES = [
   "user:grant-any-role",
   "community:create",
   "audit:read",
+  "compendium:propose",
   "compendium:moderate",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
@@ -113,6 +114,7 @@ export function abilitiesOf(actor: Actor): Ability[] {
   if (isPlatformAdmin(actor)) abilities.push("user:grant-any-role");
   if (communityPolicy.create(actor).allowed) abilities.push("community:create");
   if (auditPolicy.read(actor).allowed) abilities.push("audit:read");
+  if (compendiumPolicy.propose(actor).allowed) abilities.push("compendium:propose");
   if (isCompendiumModerator(actor)) abilities.push("compendium:moderate");
   return abilities;
 }

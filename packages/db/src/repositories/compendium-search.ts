@@ -168,7 +168,7 @@ async function page(
 async function pageRows(db: Executor, ids: readonly string[], q: string | null): Promise<SearchHit[]> {
   if (ids.length === 0) return [];
   const headline = q
-    ? sql`ts_headline(compendium_search_config(e.language), e.summary || E'\n' || e.body, query.q,
+    ? sql`ts_headline(compendium_search_config(e.language), e.summary || E'\n' || regexp_replace(e.body, '^#{1,6}\s+(.*)$', '\1.', 'gn'), query.q,
         ${`StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
     : sql`left(e.summary, 240)`;
   const result = await db.execute(sql`

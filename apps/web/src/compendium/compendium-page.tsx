@@ -1,0 +1,294 @@
+// The compendium's search: words, facets with counts, ranked results with marked snippets. The
+// search lives in the address (search-state.ts); while the next answer loads, the last one stays.
+
+import { type CompendiumResults, FACETS, type Facet } from "@bulwark/contracts";
+import {
+  Box,
+  Button,
+  Drawer,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  Pill,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import {
+  IconFilter,
+  IconGitPullRequest,
+  IconPlus,
+  IconSearch,
+  IconSearchOff,
+  IconX,
+} from "@tabler/icons-react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { client } from "../app/api.ts";
+import { useCan } from "../app/auth.tsx";
+import { PageControls, PageHeader } from "../app/page-parts.tsx";
+import { ProblemAlert } from "../app/problem-alert.tsx";
+import { useCompendiumLabels } from "./compendium-vocabulary.ts";
+import { FacetPanels } from "./facet-panel.tsx";
+import { ResultCard } from "./result-card.tsx";
+import { apiQueryOf, filterCount, PAGE_SIZE, type SearchState, useSearchState } from "./search-state.ts";
+
+export function CompendiumPage() {
+  const { t } = useTranslation();
+  const search = useSearchState();
+  const { state } = search;
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const query = apiQueryOf(state);
+  const results = useQuery({
+    queryKey: ["compendium", "search", query],
+    queryFn: () => client.call("searchCompendium", { query }),
+    placeholderData: keepPreviousData,
+  });
+  const activeFilters = filterCount(state);
+  const facets = (
+    <FacetPanels facets={results.data?.facets} selected={state.filters} onToggle={search.toggle} />
+  );
+
+  const canPropose = useCan("compendium:propose");
+  return (
+    <>
+      <PageHeader
+        title={t("compendium.title")}
+        subtitle={t("compendium.subtitle")}
+        actions={
+          <>
+            <Button
+              component={Link}
+              to="/compendium/proposals"
+              variant="default"
+              leftSection={<IconGitPullRequest size={16} />}
+            >
+              {t("compendium.reviewQueue")}
+            </Button>
+            {canPropose && (
+              <Button component={Link} to="/compendium/propose" leftSection={<IconPlus size={16} />}>
+                {t("compendium.proposeNew")}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <SearchBox q={state.q} onSearch={search.setQ} busy={results.isFetching} />
+      <Grid gutter="xl" mt="md">
+        <Grid.Col span={{ base: 12, md: 3 }} visibleFrom="md">
+          <Paper component="aside" aria-label={t("compendium.filters")} withBorder radius="md" p="md">
+            {results.data ? facets : <Skeleton height={320} />}
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          <Stack gap="sm">
+            <Group justify="space-between" gap="xs" wrap="wrap" mih={28}>
+              <ResultCount state={state} total={results.data?.total} />
+              <Button
+                hiddenFrom="md"
+                size="xs"
+                variant="default"
+                leftSection={<IconFilter size={14} />}
+                onClick={() => setFiltersOpen(true)}
+              >
+                {activeFilters > 0
+                  ? `${t("compendium.filters")} (${activeFilters})`
+                  : t("compendium.filters")}
+              </Button>
+            </Group>
+            <ActiveFilters state={state} onRemove={search.toggle} onClear={search.clearFilters} />
+            <ProblemAlert error={results.error} />
+            <Results
+              results={results.data}
+              loading={results.isPending}
+              stale={results.isPlaceholderData}
+              state={state}
+              onRemove={search.toggle}
+            />
+            <PageControls
+              page={state.page}
+              pageSize={PAGE_SIZE}
+              total={results.data?.total ?? 0}
+              onChange={(page) => {
+                search.setPage(page);
+                window.scrollTo({ top: 0 });
+              }}
+            />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <Drawer
+        opened={filtersOpen}
+        onClose={() => setFiltersOpen(false)}
+        title={t("compendium.filters")}
+        hiddenFrom="md"
+        size="xs"
+      >
+        {facets}
+      </Drawer>
+    </>
+  );
+}
+
+/**
+ * The words typed go to the address once the typing pauses. The box follows the address when it
+ * changes otherwise (back button, a tag's link), and not while it is echoing what was just typed.
+ */
+function SearchBox({ q, onSearch, busy }: { q: string; onSearch: (q: string) => void; busy: boolean }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(q);
+  const [debounced] = useDebouncedValue(text.trim(), 250);
+  const written = useRef(q);
+  const search = useRef(onSearch);
+  search.current = onSearch;
+  useEffect(() => {
+    if (debounced === written.current) return;
+    written.current = debounced;
+    search.current(debounced);
+  }, [debounced]);
+  useEffect(() => {
+    if (q === written.current) return;
+    written.current = q;
+    setText(q);
+  }, [q]);
+  return (
+    <TextInput
+      type="search"
+      size="lg"
+      radius="md"
+      aria-label={t("compendium.searchLabel")}
+      placeholder={t("compendium.searchPlaceholder")}
+      leftSection={<IconSearch size={20} />}
+      rightSection={busy ? <Loader size="sm" /> : null}
+      value={text}
+      onChange={(event) => setText(event.currentTarget.value)}
+    />
+  );
+}
+
+function ResultCount({ state, total }: { state: SearchState; total: number | undefined }) {
+  const { t } = useTranslation();
+  if (total === undefined) return <Skeleton height={20} width={160} />;
+  return (
+    <Text fw={600} role="status" data-testid="result-count" data-total={total}>
+      {state.q
+        ? t("compendium.resultsFor", { count: total, q: state.q })
+        : t("compendium.results", { count: total })}
+    </Text>
+  );
+}
+
+function activeList(state: SearchState): { facet: Facet; value: string }[] {
+  return FACETS.flatMap((facet) => state.filters[facet].map((value) => ({ facet, value })));
+}
+
+function ActiveFilters({
+  state,
+  onRemove,
+  onClear,
+}: {
+  state: SearchState;
+  onRemove: (facet: Facet, value: string) => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useCompendiumLabels();
+  const active = activeList(state);
+  if (active.length === 0) return null;
+  return (
+    <Group gap={6} wrap="wrap">
+      {active.map(({ facet, value }) => {
+        const label = `${t(`compendium.facets.${facet}`)}: ${labels.value(facet, value)}`;
+        return (
+          <Pill
+            key={`${facet}:${value}`}
+            size="md"
+            withRemoveButton
+            onRemove={() => onRemove(facet, value)}
+            // Mantine hides a pill's remove button from keyboards and screen readers; here it is the way to remove.
+            removeButtonProps={{
+              "aria-label": t("compendium.removeFilter", { label }),
+              "aria-hidden": false,
+              tabIndex: 0,
+            }}
+            bg="bulwark.0"
+          >
+            {label}
+          </Pill>
+        );
+      })}
+      <Button variant="subtle" size="compact-sm" leftSection={<IconX size={14} />} onClick={onClear}>
+        {t("compendium.clearFilters")}
+      </Button>
+    </Group>
+  );
+}
+
+function Results({
+  results,
+  loading,
+  stale,
+  state,
+  onRemove,
+}: {
+  results: CompendiumResults | undefined;
+  loading: boolean;
+  stale: boolean;
+  state: SearchState;
+  onRemove: (facet: Facet, value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useCompendiumLabels();
+  if (loading)
+    return (
+      <Stack gap="sm" aria-busy="true">
+        {["a", "b", "c"].map((key) => (
+          <Skeleton key={key} height={120} radius="md" />
+        ))}
+      </Stack>
+    );
+  if (!results) return null;
+  if (results.items.length === 0) {
+    const active = activeList(state);
+    return (
+      <Paper withBorder p="xl" radius="md">
+        <Stack align="center" gap="sm">
+          <IconSearchOff size={32} stroke={1.5} color="var(--mantine-color-dimmed)" />
+          <Text fw={600}>{t("compendium.empty")}</Text>
+          <Text c="dimmed" size="sm" ta="center">
+            {active.length > 0 ? t("compendium.emptyWithFilters") : t("compendium.emptyTryOther")}
+          </Text>
+          {active.length > 0 && (
+            <Group gap="xs" justify="center">
+              {active.map(({ facet, value }) => (
+                <Button
+                  key={`${facet}:${value}`}
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconX size={12} />}
+                  onClick={() => onRemove(facet, value)}
+                >
+                  {`${t(`compendium.facets.${facet}`)}: ${labels.value(facet, value)}`}
+                </Button>
+              ))}
+            </Group>
+          )}
+        </Stack>
+      </Paper>
+    );
+  }
+  return (
+    <Box style={{ opacity: stale ? 0.6 : 1, transition: "opacity 120ms" }}>
+      <Stack gap="sm">
+        {results.items.map((entry) => (
+          <ResultCard key={entry.id} entry={entry} />
+        ))}
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,71 @@
+// A small legend laid over a corner of the map: a dot (or a line) per meaning, with a count.
+import { Box, Group, Paper, Stack, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+export interface LegendEntry {
+  key: string;
+  label: string;
+  colour: string;
+  ring?: string;
+  line?: boolean;
+  count?: string;
+}
+
+function Swatch({ colour, ring, line }: Pick<LegendEntry, "colour" | "ring" | "line">) {
+  if (line) return <Box w={16} h={2} bg={colour} style={{ flex: "none", borderRadius: 1 }} />;
+  return (
+    <Box
+      w={12}
+      h={12}
+      bg={colour}
+      style={{ flex: "none", borderRadius: "50%", border: `2px solid ${ring ?? "#ffffff"}` }}
+    />
+  );
+}
+
+export function MapLegend({
+  entries,
+  children,
+  maxHeight = 260,
+}: {
+  entries: readonly LegendEntry[];
+  children?: ReactNode;
+  maxHeight?: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Paper
+      shadow="sm"
+      p="xs"
+      withBorder
+      pos="absolute"
+      left={10}
+      top={10}
+      maw={260}
+      mah={maxHeight}
+      style={{ overflowY: "auto", zIndex: 2, background: "rgba(255, 255, 255, 0.94)" }}
+      aria-label={t("assets.map.legend")}
+      role="group"
+    >
+      <Stack gap={4}>
+        {children}
+        {entries.map((entry) => (
+          <Group key={entry.key} gap={8} wrap="nowrap" justify="space-between">
+            <Group gap={8} wrap="nowrap">
+              <Swatch colour={entry.colour} ring={entry.ring} line={entry.line} />
+              <Text size="xs" lh={1.3}>
+                {entry.label}
+              </Text>
+            </Group>
+            {entry.count !== undefined && (
+              <Text size="xs" c="dimmed" ff="monospace">
+                {entry.count}
+              </Text>
+            )}
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
