@@ -29,7 +29,7 @@ const PACK = [
     content: entry({
       title: "Counter-drone protection at airports",
       summary: "How airports detect and respond to unmanned aircraft near runways.",
-      body: "Detection of drones needs radar and radio-frequency sensors.\n\nResponse plans name who decides.",
+      body: "## Detection\nDrones are found by radar and radio-frequency sensors.\n\nResponse plans name who decides.",
       phases: ["prevention", "response"],
       sectors: ["transport-air"],
       threats: ["uas"],
@@ -107,6 +107,8 @@ describe("compendium search", () => {
     ]);
     const first = results.items[0];
     expect(first?.snippet.some((part) => part.hit && /drone/i.test(part.text))).toBe(true);
+    // A heading ends with a full stop instead of running into the line after it.
+    expect(first?.snippet.map((part) => part.text).join("")).toContain("Detection. Drones are found");
     expect(first?.snippet.map((part) => part.text).join("")).not.toMatch(
       new RegExp(`[${HIT_START}${HIT_END}#*]`),
     );

@@ -45,6 +45,9 @@ export interface SearchOutput {
   facets: Record<SearchFacet, { value: string; count: number }[]>;
 }
 
+/** A Markdown heading line; snippets end it with a full stop so it does not run into the next line. */
+const HEADING = "^#{1,6}\\s+(.*)$";
+
 /** Markers around hits in headlines: control characters no entry text contains. */
 export const HIT_START = "\u0001";
 export const HIT_END = "\u0002";
@@ -168,7 +171,7 @@ async function page(
 async function pageRows(db: Executor, ids: readonly string[], q: string | null): Promise<SearchHit[]> {
   if (ids.length === 0) return [];
   const headline = q
-    ? sql`ts_headline(compendium_search_config(e.language), e.summary || E'\n' || regexp_replace(e.body, '^#{1,6}\s+(.*)$', '\1.', 'gn'), query.q,
+    ? sql`ts_headline(compendium_search_config(e.language), e.summary || E'\n' || regexp_replace(e.body, ${HEADING}, '\\1.', 'gn'), query.q,
         ${`StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
     : sql`left(e.summary, 240)`;
   const result = await db.execute(sql`
