@@ -1402,6 +1402,7 @@ CC BY 4.0 licence, with this attribution.
   ${degrees(BOX.latMin, "N", "S")}–${degrees(BOX.latMax, "N", "S")} and longitude ${degrees(BOX.lonMin, "E", "W")}–${degrees(BOX.lonMax, "E", "W")}
   (open ocean in the South Atlantic, so that Meridia overlaps no real country on a map). Substations lie around their town (within about
   0.1°, so a few sit just outside the box), other assets near the substation that supplies them. Coordinates have 4 decimals. None of them is a real place.
+  The land drawn around them on the maps (\`meridia.geojson\`) is invented too: see LAND.md.
 - **Population.** ${NATIONAL_POPULATION.toLocaleString("en-GB")} people (country.json) were shared among the substations
   in proportion to their load. In the cities, ${feeders.filter((f) => f.subsector === "distribution substation").length} distribution substations (\`XM-EL-DSUB-*\`) were added
   below the transmission substations and carry their people (the transmission substation's own

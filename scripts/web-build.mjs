@@ -35,9 +35,12 @@ export function webIsStale() {
 export function buildWebIfStale() {
   if (!webIsStale()) return;
   console.log("Building the web app (once, or after its sources change)…");
+  // Always a production build: under a test runner NODE_ENV is "test", and Vite would then bundle
+  // React's development build.
   const result = spawnSync("npm", ["run", "build", "--workspace", "apps/web"], {
     cwd: root,
     stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
   });
   if (result.status !== 0) {
     console.error("The web app failed to build: see the messages above.");

@@ -9,6 +9,7 @@ import { authRoutes } from "./auth/auth.routes.ts";
 import { communityRoutes } from "./communities/communities.routes.ts";
 import { compendiumRoutes } from "./compendium/compendium.routes.ts";
 import type { ServerContext } from "./context.ts";
+import { demoRoutes } from "./demo/demo.routes.ts";
 import { registerErrorHandler } from "./errors.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { registryRoutes } from "./registry/registry.routes.ts";
@@ -46,6 +47,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   registryRoutes(app, context);
   analysisRoutes(app, context);
   compendiumRoutes(app, context);
+  demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
   return app;
 }

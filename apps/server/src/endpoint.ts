@@ -9,7 +9,7 @@ import {
   Problem,
 } from "@bulwark/contracts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { z } from "zod";
+import { z } from "zod";
 import { authenticate, authenticateRecent, type Caller } from "./auth/principal.ts";
 import type { ServerContext } from "./context.ts";
 
@@ -27,7 +27,15 @@ export interface HandlerInput<N extends EndpointName> {
   readonly reply: FastifyReply;
 }
 
-export type Handler<N extends EndpointName> = (input: HandlerInput<N>) => Promise<OutputOf<N>>;
+/** What a handler of a `conditional` endpoint returns when the caller's copy is current. */
+export const NOT_MODIFIED: unique symbol = Symbol("304 Not Modified");
+
+export type Handler<N extends EndpointName> = (
+  input: HandlerInput<N>,
+) => Promise<OutputOf<N> | (Endpoints[N] extends { conditional: true } ? typeof NOT_MODIFIED : never)>;
+
+// An empty answer in the OpenAPI document (type null: no content).
+const NotModified = z.null().describe("Not modified: the copy named by If-None-Match is current.");
 
 export function route<N extends EndpointName>(
   app: FastifyInstance,
@@ -65,6 +73,7 @@ export function route<N extends EndpointName>(
       ...(def.body ? { body: def.body } : {}),
       response: {
         ...(def.response ? { [endpoint.status]: def.response } : {}),
+        ...(def.conditional ? { 304: NotModified } : {}),
         "4xx": Problem,
         "5xx": Problem,
       },
@@ -82,6 +91,7 @@ export function route<N extends EndpointName>(
         reply,
       };
       const result = await handler(input as HandlerInput<N>);
+      if (result === NOT_MODIFIED) return reply.code(304).send();
       reply.code(endpoint.status);
       return endpoint.status === 204 ? reply.send() : result;
     },

@@ -12,6 +12,8 @@ import { queryClient } from "./app/api.ts";
 import { router } from "./app/router.tsx";
 import { theme } from "./app/theme.ts";
 import { directionOf, i18n } from "./i18n/index.ts";
+import { OfflineGate } from "./offline/offline-app.tsx";
+import { registerServiceWorker } from "./offline/service-worker.ts";
 
 /** Keeps Mantine's direction in step with the language (Arabic is right-to-left). */
 function DirectionFollowsLanguage() {
@@ -32,9 +34,12 @@ createRoot(root).render(
         <DirectionFollowsLanguage />
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <OfflineGate>
+            <RouterProvider router={router} />
+          </OfflineGate>
         </QueryClientProvider>
       </MantineProvider>
     </DirectionProvider>
   </StrictMode>,
 );
+registerServiceWorker();

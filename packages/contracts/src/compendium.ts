@@ -242,3 +242,18 @@ export const EntryDetail = Entry.extend({
   abilities: z.object({ propose: z.boolean(), moderate: z.boolean() }),
 });
 export type EntryDetail = z.infer<typeof EntryDetail>;
+
+/**
+ * An entry as saved on a device for reading and searching offline. Only CLEAR entries are ever
+ * sent (TLP:CLEAR may be shared without restriction): GREEN and AMBER must not land on a disk.
+ */
+export const OfflineEntry = Entry.extend({ marking: z.literal("clear") });
+export type OfflineEntry = z.infer<typeof OfflineEntry>;
+
+export const CompendiumOffline = z.object({
+  version: z
+    .string()
+    .describe("Changes whenever a CLEAR entry is published, changed or withdrawn; the ETag quotes it."),
+  entries: z.array(OfflineEntry).describe("Every published CLEAR entry, in slug order."),
+});
+export type CompendiumOffline = z.infer<typeof CompendiumOffline>;

@@ -14,6 +14,7 @@ import {
 } from "./auth.ts";
 import { IdParams, OrganisationKind, Page, PageQuery, Sector } from "./common.ts";
 import {
+  CompendiumOffline,
   CompendiumQuery,
   CompendiumResults,
   EntryDetail,
@@ -28,6 +29,7 @@ import {
   SlugParams,
   VersionParams,
 } from "./compendium.ts";
+import { DemoLand } from "./demo.ts";
 import {
   Community,
   CommunityCreate,
@@ -79,7 +81,8 @@ export interface EndpointDef {
     | "audit"
     | "registry"
     | "analysis"
-    | "compendium";
+    | "compendium"
+    | "demo";
   /** public: anyone; user: a signed-in user or an API token. */
   readonly auth: "public" | "user";
   /**
@@ -96,6 +99,11 @@ export interface EndpointDef {
   readonly response?: z.ZodType;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   readonly bodyLimit?: number;
+  /**
+   * The answer carries an ETag, and 304 Not Modified (no body) comes back when If-None-Match names
+   * it: a client that kept the last answer refreshes it for the price of a header.
+   */
+  readonly conditional?: true;
 }
 
 const OrganisationQuery = PageQuery.extend({ kind: OrganisationKind.optional(), sector: Sector.optional() });
@@ -520,6 +528,16 @@ export const endpoints = {
     status: 200,
     response: AssetFeatureCollection,
   },
+  demoLand: {
+    method: "GET",
+    path: "/api/demo/land",
+    summary:
+      "The invented coastline of the demo country (fictional), for the maps; 404 while the demo registry is not loaded.",
+    tag: "demo",
+    auth: "user",
+    status: 200,
+    response: DemoLand,
+  },
   cascade: {
     method: "POST",
     path: "/api/analysis/cascade",
@@ -631,6 +649,17 @@ export const endpoints = {
     body: ReviewCreate,
     status: 200,
     response: Proposal,
+  },
+  compendiumOffline: {
+    method: "GET",
+    path: "/api/compendium/offline",
+    summary:
+      "Every published CLEAR entry in full, to read and search offline (never GREEN or AMBER, whoever asks); 304 when If-None-Match names the current version.",
+    tag: "compendium",
+    auth: "user",
+    conditional: true,
+    status: 200,
+    response: CompendiumOffline,
   },
 } as const satisfies Record<string, EndpointDef>;
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
-import { route } from "../endpoint.ts";
+import { NOT_MODIFIED, route } from "../endpoint.ts";
 import { entryDetail, entryVersion, entryVersions, searchCompendium } from "./entries.service.ts";
+import { offlineCopy } from "./offline.service.ts";
 import { proposalDetail, proposals, propose, review, revise } from "./proposals.service.ts";
 
 export function compendiumRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -22,4 +23,10 @@ export function compendiumRoutes(app: FastifyInstance, context: ServerContext): 
   route(app, context, "reviewProposal", ({ caller, params, body }) =>
     review(context, caller, params.id, body),
   );
+  route(app, context, "compendiumOffline", async ({ caller, request, reply }) => {
+    const { etag, copy } = await offlineCopy(context, caller, request.headers["if-none-match"]);
+    // private: kept by the browser that asked, never by a shared cache; no-cache: checked each time.
+    reply.header("etag", etag).header("cache-control", "private, no-cache");
+    return copy ?? NOT_MODIFIED;
+  });
 }

@@ -1,17 +1,44 @@
-import { createBrowserRouter, Navigate } from "react-router";
-import { AccountPage } from "../account/account-page.tsx";
-import { AnalysisPage } from "../analysis/analysis-page.tsx";
-import { AssetPage } from "../assets/asset-page.tsx";
-import { AssetsPage } from "../assets/assets-page.tsx";
-import { AuditPage } from "../audit/audit-page.tsx";
-import { CommunitiesPage } from "../communities/communities-page.tsx";
-import { compendiumRoutes } from "../compendium/compendium-routes.tsx";
-import { OrganisationsPage } from "../organisations/organisations-page.tsx";
+// The app's routes. The sign-in page and the overview come with the app; every other capability's
+// pages load on first visit (React.lazy: a chunk each, so the first screen waits for none of them),
+// showing the page's skeleton meanwhile.
+import { type ComponentType, lazy, Suspense } from "react";
+import { createBrowserRouter, Navigate, type RouteObject, useRoutes } from "react-router";
 import { OverviewPage } from "../overview/overview-page.tsx";
-import { PeoplePage } from "../people/people-page.tsx";
+import { PageSkeleton } from "./page-parts.tsx";
 import { RouteError } from "./route-error.tsx";
 import { RequireSignIn } from "./shell.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
+
+/** A page loaded on demand (its own chunk), with the page's skeleton until it arrives. */
+function page(load: () => Promise<ComponentType>) {
+  const Page = lazy(() => load().then((component) => ({ default: component })));
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+/** Routes that matched below a "prefix/*" route (their own paths without the prefix). */
+function RoutesBelow({ routes }: { routes: RouteObject[] }) {
+  return useRoutes(routes);
+}
+
+/**
+ * Routes a capability declares under `prefix` (as the compendium does in compendium-routes.tsx),
+ * to be matched below "prefix/*" once their module has loaded; anything else there goes home, as
+ * at the top level.
+ */
+function routesBelow(prefix: string, routes: readonly RouteObject[]): ComponentType {
+  const below: RouteObject[] = routes.map((route) => {
+    const path = route.path ?? "";
+    if (path !== prefix && !path.startsWith(`${prefix}/`))
+      throw new Error(`The route ${path} is not under ${prefix}.`);
+    return { ...route, path: path.slice(prefix.length + 1) };
+  });
+  below.push({ path: "*", element: <Navigate to="/" replace /> });
+  return () => <RoutesBelow routes={below} />;
+}
 
 export const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage />, errorElement: <RouteError /> },
@@ -21,15 +48,50 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <OverviewPage /> },
-      { path: "assets", element: <AssetsPage /> },
-      { path: "assets/:id", element: <AssetPage /> },
-      { path: "analysis", element: <AnalysisPage /> },
-      { path: "organisations", element: <OrganisationsPage /> },
-      { path: "people", element: <PeoplePage /> },
-      { path: "communities", element: <CommunitiesPage /> },
-      ...compendiumRoutes,
-      { path: "audit", element: <AuditPage /> },
-      { path: "account", element: <AccountPage /> },
+      {
+        path: "assets",
+        element: page(() => import("../assets/assets-page.tsx").then((module) => module.AssetsPage)),
+      },
+      {
+        path: "assets/:id",
+        element: page(() => import("../assets/asset-page.tsx").then((module) => module.AssetPage)),
+      },
+      {
+        path: "analysis",
+        element: page(() => import("../analysis/analysis-page.tsx").then((module) => module.AnalysisPage)),
+      },
+      {
+        path: "organisations",
+        element: page(() =>
+          import("../organisations/organisations-page.tsx").then((module) => module.OrganisationsPage),
+        ),
+      },
+      {
+        path: "people",
+        element: page(() => import("../people/people-page.tsx").then((module) => module.PeoplePage)),
+      },
+      {
+        path: "communities",
+        element: page(() =>
+          import("../communities/communities-page.tsx").then((module) => module.CommunitiesPage),
+        ),
+      },
+      {
+        path: "compendium/*",
+        element: page(() =>
+          import("../compendium/compendium-routes.tsx").then((module) =>
+            routesBelow("compendium", module.compendiumRoutes),
+          ),
+        ),
+      },
+      {
+        path: "audit",
+        element: page(() => import("../audit/audit-page.tsx").then((module) => module.AuditPage)),
+      },
+      {
+        path: "account",
+        element: page(() => import("../account/account-page.tsx").then((module) => module.AccountPage)),
+      },
       { path: "*", element: <Navigate to="/" replace /> },
     ],
   },

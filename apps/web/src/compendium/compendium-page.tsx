@@ -1,5 +1,6 @@
 // The compendium's search: words, facets with counts, ranked results with marked snippets. The
 // search lives in the address (search-state.ts); while the next answer loads, the last one stays.
+// Without a network, the same search runs over the CLEAR entries saved on this device (offline/).
 
 import { type CompendiumResults, FACETS, type Facet } from "@bulwark/contracts";
 import {
@@ -33,6 +34,9 @@ import { client } from "../app/api.ts";
 import { useCan } from "../app/auth.tsx";
 import { PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
+import { isNetworkError, useOfflineMode, useOfflineSearch, useOnline } from "../offline/offline-hooks.ts";
+import { OfflineSearchBanner, SavedCopyNote } from "../offline/offline-status.tsx";
+import { refreshSavedCopy } from "../offline/saved-copy.ts";
 import { useCompendiumLabels } from "./compendium-vocabulary.ts";
 import { FacetPanels } from "./facet-panel.tsx";
 import { ResultCard } from "./result-card.tsx";
@@ -44,41 +48,36 @@ export function CompendiumPage() {
   const { state } = search;
   const [filtersOpen, setFiltersOpen] = useState(false);
   const query = apiQueryOf(state);
-  const results = useQuery({
+  const offlineMode = useOfflineMode();
+  const online = useOnline();
+  const remote = useQuery({
     queryKey: ["compendium", "search", query],
     queryFn: () => client.call("searchCompendium", { query }),
     placeholderData: keepPreviousData,
+    enabled: !offlineMode,
   });
+  // No network (or no answer): the saved copy answers, when there is one.
+  const local = useOfflineSearch(state, PAGE_SIZE, offlineMode || !online || isNetworkError(remote.error));
+  const results = local
+    ? { data: local.results, error: null, isFetching: false, isPending: false, isPlaceholderData: false }
+    : remote;
+  useEffect(() => {
+    if (!offlineMode && online) void refreshSavedCopy();
+  }, [offlineMode, online]);
   const activeFilters = filterCount(state);
   const facets = (
     <FacetPanels facets={results.data?.facets} selected={state.filters} onToggle={search.toggle} />
   );
 
-  const canPropose = useCan("compendium:propose");
   return (
     <>
       <PageHeader
         title={t("compendium.title")}
         subtitle={t("compendium.subtitle")}
-        actions={
-          <>
-            <Button
-              component={Link}
-              to="/compendium/proposals"
-              variant="default"
-              leftSection={<IconGitPullRequest size={16} />}
-            >
-              {t("compendium.reviewQueue")}
-            </Button>
-            {canPropose && (
-              <Button component={Link} to="/compendium/propose" leftSection={<IconPlus size={16} />}>
-                {t("compendium.proposeNew")}
-              </Button>
-            )}
-          </>
-        }
+        actions={offlineMode ? undefined : <CompendiumActions />}
       />
       <SearchBox q={state.q} onSearch={search.setQ} busy={results.isFetching} />
+      <Box mt="xs">{local ? <OfflineSearchBanner meta={local.meta} /> : <SavedCopyNote />}</Box>
       <Grid gutter="xl" mt="md">
         <Grid.Col span={{ base: 12, md: 3 }} visibleFrom="md">
           <Paper component="aside" aria-label={t("compendium.filters")} withBorder radius="md" p="md">
@@ -131,6 +130,29 @@ export function CompendiumPage() {
       >
         {facets}
       </Drawer>
+    </>
+  );
+}
+
+/** Proposing and reviewing: for a signed-in reader (never in the offline app). */
+function CompendiumActions() {
+  const { t } = useTranslation();
+  const canPropose = useCan("compendium:propose");
+  return (
+    <>
+      <Button
+        component={Link}
+        to="/compendium/proposals"
+        variant="default"
+        leftSection={<IconGitPullRequest size={16} />}
+      >
+        {t("compendium.reviewQueue")}
+      </Button>
+      {canPropose && (
+        <Button component={Link} to="/compendium/propose" leftSection={<IconPlus size={16} />}>
+          {t("compendium.proposeNew")}
+        </Button>
+      )}
     </>
   );
 }

@@ -1,7 +1,21 @@
 // One compendium entry: what it is and its marking, the summary and text, its source and tags,
-// related entries, and its history of versions; "Propose an edit" for those who may.
+// related entries, and its history of versions; "Propose an edit" for those who may. Without a
+// network, the copy saved on this device (CLEAR entries only), without history or proposals.
 import type { EntryDetail } from "@bulwark/contracts";
-import { Anchor, Badge, Button, Grid, Group, Loader, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from "@mantine/core";
 import { IconArrowLeft, IconFileText, IconHistory, IconPencil } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -9,6 +23,8 @@ import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { isNetworkError, useOfflineEntry, useOfflineMode, useOnline } from "../offline/offline-hooks.ts";
+import { OfflineEntryBanner } from "../offline/offline-status.tsx";
 import { useCompendiumLabels } from "./compendium-vocabulary.ts";
 import { EntrySource, EntryTags, EntryText } from "./entry-content.tsx";
 import { EntryHistory } from "./entry-history.tsx";
@@ -36,14 +52,27 @@ export function BackToSearch() {
 export function EntryPage() {
   const { t } = useTranslation();
   const { slug = "" } = useParams();
+  const offlineMode = useOfflineMode();
+  const online = useOnline();
   const entry = useQuery({
     queryKey: ["compendium", "entry", slug],
     queryFn: () => client.call("getEntry", { params: { slug } }),
+    enabled: !offlineMode,
   });
+  const local = useOfflineEntry(slug, offlineMode || !online || isNetworkError(entry.error));
   return (
     <Stack gap="lg">
       <BackToSearch />
-      {entry.isPending ? (
+      {local ? (
+        local.entry ? (
+          <>
+            <OfflineEntryBanner meta={local.meta} />
+            <EntryView entry={local.entry} offline />
+          </>
+        ) : (
+          <Alert color="gray">{t("compendium.offline.notSaved")}</Alert>
+        )
+      ) : entry.isPending ? (
         <Loader />
       ) : entry.data ? (
         <EntryView entry={entry.data} />
@@ -54,12 +83,13 @@ export function EntryPage() {
   );
 }
 
-function EntryView({ entry }: { entry: EntryDetail }) {
+/** `offline`: read from the saved copy, so without the history (kept on the server). */
+function EntryView({ entry, offline = false }: { entry: EntryDetail; offline?: boolean }) {
   const { t } = useTranslation();
   const labels = useCompendiumLabels();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
-  const tab = params.get("tab") === "history" ? "history" : "entry";
+  const tab = !offline && params.get("tab") === "history" ? "history" : "entry";
   const byline = [entry.source.publisher, entry.source.year].filter((part) => part !== null).join(" · ");
 
   return (
@@ -116,9 +146,11 @@ function EntryView({ entry }: { entry: EntryDetail }) {
           <Tabs.Tab value="entry" leftSection={<IconFileText size={16} />}>
             {t("compendium.entry.tab")}
           </Tabs.Tab>
-          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
-            {t("compendium.entry.history")}
-          </Tabs.Tab>
+          {!offline && (
+            <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
+              {t("compendium.entry.history")}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="entry">
           <Grid gutter="xl">

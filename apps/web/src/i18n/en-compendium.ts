@@ -262,6 +262,19 @@ export const compendium = {
       reject: "rejected",
     },
   },
+  offline: {
+    saved_one: "{{count}} CLEAR entry saved on this device for reading offline ({{date}}).",
+    saved_other: "{{count}} CLEAR entries saved on this device for reading offline ({{date}}).",
+    banner_one: "Offline: searching the {{count}} CLEAR entry saved on this device on {{date}}.",
+    banner_other: "Offline: searching the {{count}} CLEAR entries saved on this device on {{date}}.",
+    entryBanner: "Offline: the copy saved on this device on {{date}}.",
+    notSaved:
+      "This entry is not saved on this device: only published CLEAR entries are kept for reading offline.",
+    badge: "Offline",
+    frame:
+      "No network: the compendium's CLEAR entries saved on this device. Everything else needs a connection.",
+    reconnect: "Try again",
+  },
   types,
   toolKinds,
   phases,

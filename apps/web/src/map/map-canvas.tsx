@@ -25,6 +25,7 @@ import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
+import { client } from "../app/api.ts";
 import type { AssetMapProps, MapAsset, MapOverlay } from "./asset-map.tsx";
 import { MapMessage } from "./asset-map.tsx";
 import { boundsOf, type LonLat } from "./geometry.ts";
@@ -36,6 +37,14 @@ setWorkerUrl(workerUrl);
 // The world's shapes (a chunk of their own), asked for as soon as the map's code arrives.
 let world: ReturnType<typeof fetchWorld> | null = null;
 const fetchWorld = () => import("./world.ts").then((module) => module.loadWorld());
+// The demo country's invented land: there once the demo is loaded (404 otherwise: no land drawn).
+// Kept for the page's life when it came; asked again by the next map when it did not.
+let demoLand: Promise<FeatureCollection | null> | null = null;
+const fetchDemoLand = () =>
+  client.call("demoLand").catch(() => {
+    demoLand = null;
+    return null;
+  });
 
 const HIT = 5;
 
@@ -221,9 +230,13 @@ export default function MapCanvas({ height = 480, ...props }: AssetMapProps) {
     };
 
     world ??= fetchWorld();
+    demoLand ??= fetchDemoLand();
     let live = true;
     instance.on("load", () => {
       setMap(instance);
+      void demoLand?.then((land) => {
+        if (live && land) void instance.getSource<GeoJSONSource>("demoLand")?.setData(land);
+      });
       world
         ?.then((shapes) => {
           if (!live) return;

@@ -1,7 +1,8 @@
 // The map's style, built in code: no style URL, no tiles, no glyphs or sprites (so no text
-// layers: names show in tooltips and popups). Sources: the world (see world.ts), the assets and an
-// overlay for what the user draws and for cascade links, all filled by the map component: the
-// world's shapes arrive in a chunk of their own, so the sea, graticule and assets need not wait.
+// layers: names show in tooltips and popups). Sources: the world (see world.ts), the demo country's
+// invented land (GET /api/demo/land, when the demo is loaded), the assets and an overlay for what the
+// user draws and for cascade links, all filled by the map component: the world's shapes arrive in a
+// chunk of their own, so the sea, graticule and assets need not wait.
 import type { Feature, FeatureCollection, LineString } from "geojson";
 import type { ExpressionSpecification, StyleSpecification } from "maplibre-gl";
 import { BASE_COLOURS } from "./map-colours.ts";
@@ -40,7 +41,7 @@ function graticule(): FeatureCollection<LineString> {
 /** Layers the pointer can hit: assets (points and polygons) and the handles of a drawing. */
 export const ASSET_LAYERS = ["asset-points", "asset-fill"];
 export const HANDLE_LAYERS = ["overlay-handles"];
-export const COUNTRY_LAYERS = ["countries"];
+export const COUNTRY_LAYERS = ["countries", "demo-land"];
 
 const role = (...roles: string[]): ExpressionSpecification => ["in", ["get", "role"], ["literal", roles]];
 /** Circles grow a little as one zooms in, around the radius each asset asks for. */
@@ -64,6 +65,7 @@ export function mapStyle(attribution: string): StyleSpecification {
       countries: { type: "geojson", data: EMPTY, attribution },
       land: { type: "geojson", data: EMPTY },
       borders: { type: "geojson", data: EMPTY },
+      demoLand: { type: "geojson", data: EMPTY },
       graticule: { type: "geojson", data: graticule() },
       overlay: { type: "geojson", data: EMPTY },
       assets: { type: "geojson", data: EMPTY },
@@ -89,10 +91,21 @@ export function mapStyle(attribution: string): StyleSpecification {
         },
       },
       { id: "countries", type: "fill", source: "countries", paint: { "fill-color": BASE_COLOURS.land } },
+      // The demo country: land like any other, under the assets (its coast is drawn with the rest).
+      { id: "demo-land", type: "fill", source: "demoLand", paint: { "fill-color": BASE_COLOURS.land } },
       {
         id: "coast",
         type: "line",
         source: "land",
+        paint: {
+          "line-color": BASE_COLOURS.coast,
+          "line-width": ["interpolate", ["linear"], ["zoom"], 1, 0.5, 8, 1.5],
+        },
+      },
+      {
+        id: "demo-coast",
+        type: "line",
+        source: "demoLand",
         paint: {
           "line-color": BASE_COLOURS.coast,
           "line-width": ["interpolate", ["linear"], ["zoom"], 1, 0.5, 8, 1.5],

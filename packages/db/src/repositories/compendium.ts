@@ -285,3 +285,36 @@ export async function relatedEntries(
     limit ${limit}`);
   return rowsOf<RelatedRecord>(result);
 }
+
+const clearIn = (scope: Scope): SQL | undefined =>
+  and(eq(compendiumEntries.marking, "clear"), entryScope(scope));
+
+/**
+ * The CLEAR entries the scope may see (every one, unless it sees none), in slug order: the copy a
+ * device keeps for offline reading. GREEN and AMBER never leave the server this way.
+ */
+export async function listClearEntries(db: Executor, scope: Scope): Promise<EntryRecord[]> {
+  const rows = await db
+    .select(entryColumns)
+    .from(compendiumEntries)
+    .leftJoin(organisations, eq(organisations.id, compendiumEntries.organisationId))
+    .where(clearIn(scope))
+    .orderBy(compendiumEntries.slug);
+  return rows.map((row) => present(row.entry, row.organisationName));
+}
+
+/**
+ * Names the current set of CLEAR entries without reading their text: their count and a hash of
+ * each one's id, version and time of change. Any publication, edit or change of marking moves it.
+ */
+export async function clearEntriesVersion(db: Executor, scope: Scope): Promise<string> {
+  const [row] = await db
+    .select({
+      count: sql<number>`count(*)::int`,
+      hash: sql<string>`coalesce(md5(string_agg(${compendiumEntries.id}::text || ':' || ${compendiumEntries.version}
+        || ':' || floor(extract(epoch from ${compendiumEntries.updatedAt}) * 1000)::bigint, ',' order by ${compendiumEntries.id})), '')`,
+    })
+    .from(compendiumEntries)
+    .where(clearIn(scope));
+  return `${row?.count ?? 0}-${row?.hash ?? ""}`;
+}

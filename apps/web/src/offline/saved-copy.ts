@@ -1,0 +1,104 @@
+// The compendium's copy on this device. What it is (version, count, date) is read from IndexedDB
+// when the app starts; its entries, and the search index over them, only when a screen needs them
+// (no network). It is refreshed from the server after sign-in and when the compendium opens, by a
+// conditional request: 304 when nothing changed. Components follow it with useSavedCopy().
+import { CompendiumOffline, endpoints } from "@bulwark/contracts";
+import { useSyncExternalStore } from "react";
+import { buildLocalCompendium, type LocalCompendium } from "./local-search.ts";
+import { readEntries, readMeta, type SavedMeta, writeMeta, writeSaved } from "./offline-database.ts";
+
+export interface LocalCopy {
+  meta: SavedMeta;
+  /** Null until a screen asks for it (openSavedCompendium). */
+  compendium: LocalCompendium | null;
+}
+
+/** `saved` is null while nothing is saved (or IndexedDB is unavailable). */
+export type SavedState = { status: "loading" } | { status: "ready"; saved: LocalCopy | null };
+
+let state: SavedState = { status: "loading" };
+const listeners = new Set<() => void>();
+
+function set(next: SavedState): void {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+const current = (): LocalCopy | null => (state.status === "ready" ? state.saved : null);
+
+let loading: Promise<void> | null = null;
+function load(): Promise<void> {
+  loading ??= readMeta()
+    .catch(() => null)
+    .then((meta) => set({ status: "ready", saved: meta && { meta, compendium: null } }));
+  return loading;
+}
+
+let opening: Promise<void> | null = null;
+
+/** Reads the saved entries and indexes them, once (again after a refresh replaced them). */
+export function openSavedCompendium(): Promise<void> {
+  opening ??= load()
+    .then(async () => {
+      const version = current()?.meta.version;
+      const entries = await readEntries();
+      const saved = current();
+      // A refresh that replaced the copy meanwhile starts its own opening.
+      if (saved && entries && saved.meta.version === version)
+        set({ status: "ready", saved: { ...saved, compendium: buildLocalCompendium(entries) } });
+    })
+    .catch((error: unknown) => console.warn("The compendium's offline copy could not be read.", error));
+  return opening;
+}
+
+async function refresh(): Promise<void> {
+  await load();
+  const saved = current();
+  const response = await fetch(endpoints.compendiumOffline.path, {
+    headers: { accept: "application/json", ...(saved ? { "if-none-match": saved.meta.etag } : {}) },
+    credentials: "same-origin",
+    // The copy is kept here, in IndexedDB; the browser's HTTP cache need not keep it twice.
+    cache: "no-store",
+  });
+  const savedAt = new Date().toISOString();
+  if (response.status === 304 && saved) {
+    const meta = { ...saved.meta, savedAt };
+    await writeMeta(meta);
+    set({ status: "ready", saved: { ...saved, meta } });
+    return;
+  }
+  // Signed out (401) or a server in trouble: keep what is saved.
+  if (!response.ok) return;
+  const copy = CompendiumOffline.parse(await response.json());
+  const meta: SavedMeta = {
+    version: copy.version,
+    etag: response.headers.get("etag") ?? `"${copy.version}"`,
+    savedAt,
+    count: copy.entries.length,
+  };
+  await writeSaved({ meta, entries: copy.entries });
+  opening = null;
+  set({ status: "ready", saved: { meta, compendium: null } });
+}
+
+let refreshing: Promise<void> | null = null;
+
+/** Brings the copy up to date; never fails (a copy that cannot be refreshed stays as it was). */
+export function refreshSavedCopy(): Promise<void> {
+  refreshing ??= refresh()
+    .catch((error: unknown) => console.warn("The compendium's offline copy was not refreshed.", error))
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  void load();
+  return () => listeners.delete(listener);
+}
+
+export function useSavedCopy(): SavedState {
+  return useSyncExternalStore(subscribe, () => state);
+}
