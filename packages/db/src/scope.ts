@@ -36,3 +36,20 @@ export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g,
  */
 export const sqlArray = (values: readonly string[], type: "text" | "uuid" = "text"): SQL =>
   sql`(select coalesce(array_agg(value), '{}') from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) as value)::${sql.raw(type)}[]`;
+
+/**
+ * The TLP rule for a table of marked things aliased as `table`, owned through `ownerColumn`: the
+ * owner's own, CLEAR ones, and GREEN ones of owners sharing a community with the reader. AMBER
+ * and narrower stay with the owner (and with the readers whose scope is `all`). Written out as SQL
+ * because it also runs in subqueries.
+ */
+export function markedFor(table: string, ownerColumn: string, organisationId: string): SQL {
+  const owner = sql.raw(`"${table}".${ownerColumn}`);
+  const marking = sql.raw(`"${table}".marking`);
+  return sql`(${owner} = ${organisationId}
+    or ${marking} = 'clear'
+    or (${marking} = 'green' and exists (
+      select 1 from community_organisations as mine
+      join community_organisations as theirs on theirs.community_id = mine.community_id
+      where mine.organisation_id = ${organisationId} and theirs.organisation_id = ${owner})))`;
+}

@@ -5,24 +5,13 @@ import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../connect.ts";
 import { assets, dependencies, organisations } from "../schema.ts";
-import { iso, likePattern, scopeFilter } from "../scope.ts";
-
-/** The TLP rule for the asset table aliased as `table` (written out: it runs in subqueries too). */
-function markedFor(table: string, organisationId: string): SQL {
-  const t = sql.raw(`"${table}"`);
-  return sql`(${t}.operator_id = ${organisationId}
-    or ${t}.marking = 'clear'
-    or (${t}.marking = 'green' and exists (
-      select 1 from community_organisations as mine
-      join community_organisations as theirs on theirs.community_id = mine.community_id
-      where mine.organisation_id = ${organisationId} and theirs.organisation_id = ${t}.operator_id)))`;
-}
+import { iso, likePattern, markedFor, scopeFilter } from "../scope.ts";
 
 export const assetScope = (scope: Scope, table = "assets"): SQL | undefined =>
   scopeFilter(
     scope,
     () => sql`false`,
-    (organisationId) => markedFor(table, organisationId),
+    (organisationId) => markedFor(table, "operator_id", organisationId),
   );
 
 export interface AssetRecord {

@@ -7,7 +7,7 @@ import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { compendiumEntries, compendiumVersions, organisations, users } from "../schema.ts";
-import { iso, scopeFilter, sqlArray } from "../scope.ts";
+import { iso, markedFor, scopeFilter, sqlArray } from "../scope.ts";
 
 /** An entry's content as stored in versions and proposals (the API's EntryContent). */
 export interface EntryContentRecord {
@@ -43,22 +43,11 @@ export interface EntryRecord extends EntryContentRecord {
   updatedAt: string;
 }
 
-/** The TLP rule for the entry table aliased as `table`. */
-function markedFor(table: string, organisationId: string): SQL {
-  const t = sql.raw(`"${table}"`);
-  return sql`(${t}.organisation_id = ${organisationId}
-    or ${t}.marking = 'clear'
-    or (${t}.marking = 'green' and exists (
-      select 1 from community_organisations as mine
-      join community_organisations as theirs on theirs.community_id = mine.community_id
-      where mine.organisation_id = ${organisationId} and theirs.organisation_id = ${t}.organisation_id)))`;
-}
-
 export const entryScope = (scope: Scope, table = "compendium_entries"): SQL | undefined =>
   scopeFilter(
     scope,
     () => sql`false`,
-    (organisationId) => markedFor(table, organisationId),
+    (organisationId) => markedFor(table, "organisation_id", organisationId),
   );
 
 type EntryRow = typeof compendiumEntries.$inferSelect;
