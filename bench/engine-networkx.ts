@@ -1,6 +1,6 @@
 // node-flags: --max-old-space-size=8192
 // Criticality end to end, files in and ranking out, on the generated "none" network of 100,000
-// assets (the dominator path): ours (read the CSV files, build, criticality, rank, write) against
+// assets (where the dominator tree applies; criticality() takes the sweeps, cheaper there): ours (read the CSV files, build, criticality, rank, write) against
 // networkx in Python (bench/peers/networkx_criticality.py: read, DiGraph with a virtual root,
 // immediate_dominators, subtree sums, sort, write). Both rankings must be the same, line for line.
 import { spawnSync } from "node:child_process";

@@ -3,12 +3,16 @@
 // after that moment. A group of n suppliers with rule k drops below k at the (n - k + 1)-th
 // failure among them, so an event-driven sweep in time order (Dijkstra-like) is exact.
 import type { DependencyGraph } from "./build.ts";
-import { EventHeap } from "./heap.ts";
+import { EventQueue } from "./heap.ts";
 
 export const ATTACKED = -1;
 
+/** Three views of one cascade's failures, by position (they may share one ArrayBuffer). */
 export interface CascadeResult {
-  /** Failed assets in the order they fail (time, then index). */
+  /**
+   * Failed assets in the order they fail: by time; at the same time, the lowest index among those
+   * already known to fail then (so an asset can come after a higher one that brought it down).
+   */
   readonly order: Int32Array;
   /** Hours after the attack at which each failed asset fails (by position in `order`). */
   readonly hours: Float64Array;
@@ -16,88 +20,164 @@ export interface CascadeResult {
   readonly cause: Int32Array;
 }
 
-/** Reusable scratch space: one per thread, for many cascades on the same graph. */
+/**
+ * Reusable scratch space: one per thread, for many cascades on the same graph. Nothing is cleared
+ * between cascades: each entry carries a stamp of the cascade that wrote it, and a new cascade
+ * moves the stamps on, so what earlier ones left reads as unset.
+ */
 export interface CascadeScratch {
   readonly graph: DependencyGraph;
-  readonly failedInGroup: Int32Array;
-  readonly groupEpoch: Uint32Array;
+  /**
+   * Per group, stamped: `base + n` while n more supplier losses would make the group drop below k
+   * (`base` itself once it has), anything below `base` when no supplier of it has failed yet.
+   * One array rather than a counter and a stamp: one memory access per edge, not two.
+   */
+  readonly lossesLeft: Int32Array;
+  /** Apart for each cascade by more than any group's count, so no earlier value reaches `base`. */
+  readonly stride: number;
+  base: number;
+  /** Per group, the supplier losses that make it drop below k: n - k + 1. */
+  readonly lossesToFail: Int32Array;
+  /** Per asset, stamped: `2 * epoch` once it is to fail (at `best`), `2 * epoch + 1` once it has. */
+  readonly state: Uint32Array;
+  epoch: number;
   readonly best: Float64Array;
   readonly bestCause: Int32Array;
-  readonly assetEpoch: Uint32Array;
-  readonly done: Uint32Array;
-  readonly heap: EventHeap;
+  readonly queue: EventQueue;
   readonly order: Int32Array;
   readonly hours: Float64Array;
   readonly cause: Int32Array;
-  epoch: number;
 }
 
 export function cascadeScratch(graph: DependencyGraph): CascadeScratch {
+  let largest = 0;
+  const lossesToFail = new Int32Array(graph.groupCount);
+  for (let g = 0; g < graph.groupCount; g++) {
+    const n = graph.groupSize[g] ?? 0;
+    lossesToFail[g] = n - (graph.groupK[g] ?? 1) + 1;
+    largest = Math.max(largest, n);
+  }
   return {
     graph,
-    failedInGroup: new Int32Array(graph.groupCount),
-    groupEpoch: new Uint32Array(graph.groupCount),
+    lossesLeft: new Int32Array(graph.groupCount),
+    stride: largest + 1,
+    base: 0,
+    lossesToFail,
+    state: new Uint32Array(graph.size),
+    epoch: 0,
     best: new Float64Array(graph.size),
     bestCause: new Int32Array(graph.size),
-    assetEpoch: new Uint32Array(graph.size),
-    done: new Uint32Array(graph.size),
-    heap: new EventHeap(1024),
+    queue: new EventQueue(),
     order: new Int32Array(graph.size),
     hours: new Float64Array(graph.size),
     cause: new Int32Array(graph.size),
-    epoch: 0,
   };
+}
+
+// Without a scratch of their own, callers share one per graph: allocating and zeroing a fresh one
+// costs more than a small cascade (tens of megabytes on a million assets). Cascades run to the end
+// synchronously, so two never use it at once; it goes when the graph goes.
+const shared = new WeakMap<DependencyGraph, CascadeScratch>();
+
+function sharedScratch(graph: DependencyGraph): CascadeScratch {
+  let scratch = shared.get(graph);
+  if (!scratch) {
+    scratch = cascadeScratch(graph);
+    shared.set(graph, scratch);
+  }
+  return scratch;
+}
+
+/** Move the stamps on; when they would overflow (after millions of cascades), start clean. */
+function nextStamps(s: CascadeScratch): void {
+  if (s.base > 0x7fff_ffff - 2 * s.stride) {
+    s.lossesLeft.fill(0);
+    s.base = 0;
+  }
+  s.base += s.stride;
+  if (s.epoch >= 0x7fff_fffe) {
+    s.state.fill(0);
+    s.epoch = 0;
+  }
+  s.epoch += 1;
 }
 
 export function cascade(
   graph: DependencyGraph,
   attacked: Iterable<number>,
-  scratch: CascadeScratch = cascadeScratch(graph),
+  scratch: CascadeScratch = sharedScratch(graph),
 ): CascadeResult {
-  const s = scratch;
-  s.epoch += 1;
-  const epoch = s.epoch;
-  s.heap.clear();
-  let count = 0;
-  for (const asset of attacked) {
-    if (asset < 0 || asset >= graph.size) throw new RangeError(`no asset at index ${asset}`);
-    s.assetEpoch[asset] = epoch;
-    s.best[asset] = 0;
-    s.bestCause[asset] = ATTACKED;
-    s.heap.push(0, asset);
+  if (scratch.graph !== graph) throw new RangeError("the scratch space belongs to another graph");
+  // Read the assets attacked before touching the scratch space: an iterator runs code of its own,
+  // which could start another cascade on the same (shared) scratch.
+  const list: readonly number[] = Array.isArray(attacked) ? attacked : Array.from(attacked);
+  nextStamps(scratch);
+  const { lossesLeft, lossesToFail, base, state, best, bestCause, queue, order, hours, cause } = scratch;
+  const pending = 2 * scratch.epoch;
+  const failed = pending + 1;
+  queue.clear();
+  for (const asset of list) {
+    if (!(Number.isInteger(asset) && asset >= 0 && asset < graph.size))
+      throw new RangeError(`no asset at index ${asset}`);
+    state[asset] = pending;
+    best[asset] = 0;
+    bestCause[asset] = ATTACKED;
+    queue.push(0, asset);
   }
-  const { feedOffsets, feeds, groupDependent, groupSize, groupK, groupBuffer } = graph;
-  while (s.heap.size > 0) {
-    const time = s.heap.peekTime();
-    const asset = s.heap.pop();
-    if (s.done[asset] === epoch || (s.best[asset] ?? 0) < time) continue;
-    s.done[asset] = epoch;
-    s.order[count] = asset;
-    s.hours[count] = time;
-    s.cause[count] = s.bestCause[asset] ?? ATTACKED;
+  const { feedOffsets, feeds, groupDependent, groupBuffer } = graph;
+  let count = 0;
+  for (;;) {
+    const asset = queue.pop();
+    if (asset < 0) break;
+    const time = queue.time;
+    if (state[asset] === failed || (best[asset] ?? 0) < time) continue;
+    state[asset] = failed;
+    order[count] = asset;
+    hours[count] = time;
+    cause[count] = bestCause[asset] ?? ATTACKED;
     count += 1;
     const end = feedOffsets[asset + 1] ?? 0;
     for (let e = feedOffsets[asset] ?? 0; e < end; e++) {
       const group = feeds[e] ?? 0;
-      if (s.groupEpoch[group] !== epoch) {
-        s.groupEpoch[group] = epoch;
-        s.failedInGroup[group] = 0;
-      }
-      const failed = (s.failedInGroup[group] ?? 0) + 1;
-      s.failedInGroup[group] = failed;
-      if (failed !== (groupSize[group] ?? 0) - (groupK[group] ?? 1) + 1) continue;
+      let left = lossesLeft[group] ?? 0;
+      if (left < base) left = base + (lossesToFail[group] ?? 1);
+      else if (left === base) continue; // already down
+      left -= 1;
+      lossesLeft[group] = left;
+      if (left !== base) continue;
       const dependent = groupDependent[group] ?? 0;
-      if (s.done[dependent] === epoch) continue;
+      const was = state[dependent] ?? 0;
+      if (was === failed) continue;
       const at = time + (groupBuffer[group] ?? 0);
-      if (s.assetEpoch[dependent] !== epoch || at < (s.best[dependent] ?? 0)) {
-        s.assetEpoch[dependent] = epoch;
-        s.best[dependent] = at;
-        s.bestCause[dependent] = asset;
-        s.heap.push(at, dependent);
+      if (was !== pending || at < (best[dependent] ?? 0)) {
+        state[dependent] = pending;
+        best[dependent] = at;
+        bestCause[dependent] = asset;
+        queue.push(at, dependent);
       }
     }
   }
-  return { order: s.order.slice(0, count), hours: s.hours.slice(0, count), cause: s.cause.slice(0, count) };
+  return copyResult(order, hours, cause, count);
+}
+
+/**
+ * The first `count` entries, copied out of the scratch space. Typed arrays of up to 64 bytes live
+ * on the JavaScript heap and are cheap; larger ones each need a separately allocated backing store,
+ * which costs more than a small cascade itself, so those three share one.
+ */
+function copyResult(order: Int32Array, hours: Float64Array, cause: Int32Array, count: number): CascadeResult {
+  if (count <= 8)
+    return { order: order.slice(0, count), hours: hours.slice(0, count), cause: cause.slice(0, count) };
+  const buffer = new ArrayBuffer(count * 16);
+  const result = {
+    order: new Int32Array(buffer, count * 8, count),
+    hours: new Float64Array(buffer, 0, count),
+    cause: new Int32Array(buffer, count * 12, count),
+  };
+  result.order.set(order.subarray(0, count));
+  result.hours.set(hours.subarray(0, count));
+  result.cause.set(cause.subarray(0, count));
+  return result;
 }
 
 export interface SectorTotal {

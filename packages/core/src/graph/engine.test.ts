@@ -3,9 +3,15 @@ import { describe, expect, it } from "vitest";
 import { assetsInPolygon, assetsWithin, distanceKm } from "./area.ts";
 import { type AssetInput, buildGraph, type DependencyGraph, type DependencyInput } from "./build.ts";
 import { ATTACKED, cascade, cascadeScratch, cascadeTotals } from "./cascade.ts";
-import { criticality, criticalityRange, rankCriticality, singlePointsOfFailure } from "./criticality.ts";
+import {
+  criticality,
+  criticalityByDominators,
+  criticalityRange,
+  rankCriticality,
+  singlePointsOfFailure,
+} from "./criticality.ts";
 import { dominatorTree } from "./dominators.ts";
-import { referenceCascade } from "./reference.test-support.ts";
+import { referenceCascade, referenceEvents } from "./reference.test-support.ts";
 
 const SERVICES = ["electricity", "water", "telecoms"];
 const BUFFERS = [0, 0, 1, 2.5, 6];
@@ -73,6 +79,25 @@ const singleServiceDag = fc
     return { assets, dependencies };
   });
 
+/** The same graphs with every buffer 0: every failure at hour 0, order and causes down to ties. */
+const zeroBufferGraph = anyGraph.map(
+  ({ assets, dependencies }): Case => ({
+    assets,
+    dependencies: dependencies.map((row) => ({ ...row, bufferHours: 0 })),
+  }),
+);
+
+/** Each asset fed by one of the ten just before it (any one will do): supply thousands deep. */
+function chains(size: number): Case {
+  const assets = Array.from({ length: size }, (_, i) => ({ id: `c${i}`, sector: "energy-electricity" }));
+  const dependencies = assets.slice(1).map((asset, i) => ({
+    dependent: asset.id,
+    supplier: `c${Math.max(0, i - ((i * 7919) % 10))}`,
+    service: "electricity",
+  }));
+  return { assets, dependencies };
+}
+
 function graphOf({ assets, dependencies }: Case): DependencyGraph {
   const built = buildGraph(assets, dependencies);
   if (!built.graph) throw new Error(JSON.stringify(built.issues));
@@ -123,6 +148,79 @@ describe("cascade", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("reports failures in the reference order, with the same hours and causes", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(anyGraph, zeroBufferGraph),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+        (input, picks) => {
+          const graph = graphOf(input);
+          const attacked = [...new Set(picks.map((p) => p % graph.size))];
+          const result = cascade(graph, attacked);
+          const events = [...result.order].map((asset, i) => {
+            const cause = result.cause[i] ?? ATTACKED;
+            return {
+              id: graph.ids[asset] ?? "",
+              hours: result.hours[i] ?? -1,
+              cause: cause === ATTACKED ? null : (graph.ids[cause] ?? ""),
+            };
+          });
+          expect(events).toEqual(
+            referenceEvents(
+              input.assets,
+              input.dependencies,
+              attacked.map((i) => graph.ids[i] ?? ""),
+            ),
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("gives the same answers when its stamps wrap around", () => {
+    fc.assert(
+      fc.property(anyGraph, (input) => {
+        const graph = graphOf(input);
+        const scratch = cascadeScratch(graph);
+        // The last cascades before the 32-bit stamps would overflow, then the clean start.
+        scratch.base = 0x7fff_ffff - 2 * scratch.stride;
+        scratch.epoch = 0x7fff_fffd;
+        for (let round = 0; round < 3; round++)
+          for (let a = 0; a < graph.size; a++)
+            expect(cascade(graph, [a], scratch)).toEqual(cascade(graph, [a], cascadeScratch(graph)));
+        expect(scratch.epoch).toBeLessThan(0x7fff_fffd);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("refuses the scratch space of another graph and assets it does not have", () => {
+    const graph = graphOf({ assets: [{ id: "a", sector: "health" }], dependencies: [] });
+    const other = graphOf({ assets: [{ id: "a", sector: "health" }], dependencies: [] });
+    expect(() => cascade(graph, [0], cascadeScratch(other))).toThrow(RangeError);
+    expect(() => cascade(graph, [1])).toThrow(RangeError);
+    expect(() => cascade(graph, [Number.NaN])).toThrow(RangeError);
+    expect([...cascade(graph, [0, 0]).order]).toEqual([0]);
+  });
+
+  it("reads the assets attacked first, so their iterator may run a cascade of its own", () => {
+    const graph = graphOf({
+      assets: ["s", "d", "x", "y"].map((id) => ({ id, sector: "energy-electricity" })),
+      dependencies: [
+        { dependent: "d", supplier: "s", service: "electricity", bufferHours: 2 },
+        { dependent: "y", supplier: "x", service: "electricity" },
+      ],
+    });
+    function* attacked() {
+      yield 0;
+      cascade(graph, [2]);
+    }
+    const result = cascade(graph, attacked());
+    expect([...result.order]).toEqual([0, 1]);
+    expect([...result.hours]).toEqual([0, 2]);
   });
 
   it("gives the same answer when scratch space is reused", () => {
@@ -220,21 +318,43 @@ describe("criticality", () => {
     );
   });
 
-  it("takes the dominator shortcut on acyclic single-service graphs, with the same answers", () => {
+  it("answers the same by the dominator tree and by sweeps on acyclic single-service graphs", () => {
     fc.assert(
       fc.property(singleServiceDag, (input) => {
         const graph = graphOf(input);
-        const fast = criticality(graph);
-        expect(fast.method).toBe("dominators");
-        const slow = criticalityRange(graph, 0, graph.size);
-        expect([...fast.assets]).toEqual([...slow.assets]);
-        expect([...fast.population]).toEqual([...slow.population]);
-        expect([...fast.assets].map((count, i) => [count, fast.population[i]])).toEqual(
+        const tree = criticalityByDominators(graph);
+        expect(tree?.method).toBe("dominators");
+        const sweeps = criticalityRange(graph, 0, graph.size);
+        const chosen = criticality(graph);
+        for (const result of [tree, chosen]) {
+          expect([...(result?.assets ?? [])]).toEqual([...sweeps.assets]);
+          expect([...(result?.population ?? [])]).toEqual([...sweeps.population]);
+        }
+        expect([...sweeps.assets].map((count, i) => [count, sweeps.population[i]])).toEqual(
           referenceCriticality(input),
         );
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("takes the cheaper exact path: sweeps where losses take down little, the tree on deep chains", () => {
+    // 1,000 substations, each the only supplier of three assets: no loss takes down more than four.
+    const shallow = graphOf({
+      assets: Array.from({ length: 4_000 }, (_, i) => ({ id: `s${i}`, sector: "energy-electricity" })),
+      dependencies: Array.from({ length: 3_000 }, (_, i) => ({
+        dependent: `s${1_000 + i}`,
+        supplier: `s${i % 1_000}`,
+        service: "electricity",
+      })),
+    });
+    expect(criticality(shallow).method).toBe("sweeps");
+    const deep = graphOf(chains(3_000));
+    const result = criticality(deep);
+    expect(result.method).toBe("dominators");
+    const sweeps = criticalityRange(deep, 0, deep.size);
+    expect([...result.assets]).toEqual([...sweeps.assets]);
+    expect(result.assets[0]).toBe(3_000);
   });
 
   it("refuses the shortcut on a cycle, where mutual suppliers keep each other running", () => {
@@ -249,6 +369,7 @@ describe("criticality", () => {
     };
     const graph = graphOf(input);
     expect(dominatorTree(graph)).toBeNull();
+    expect(criticalityByDominators(graph)).toBeNull();
     const result = criticality(graph);
     expect(result.method).toBe("sweeps");
     expect([...result.assets]).toEqual([1, 1, 1]);

@@ -37,13 +37,13 @@ describe("generateNetwork", () => {
     }
   });
 
-  it("takes the dominator path with no redundancy and the sweeps otherwise", () => {
+  it("takes sweeps on both kinds: with no redundancy the dominator tree applies but costs more", () => {
     const none = buildGraph(...args(generateNetwork({ assets: 5_000, seed: 3, redundancy: "none" })));
     const realistic = buildGraph(
       ...args(generateNetwork({ assets: 5_000, seed: 3, redundancy: "realistic" })),
     );
     if (!none.graph || !realistic.graph) throw new Error("the generated networks should build");
-    expect(criticality(none.graph).method).toBe("dominators");
+    expect(criticality(none.graph).method).toBe("sweeps");
     expect(criticality(realistic.graph).method).toBe("sweeps");
   });
 
