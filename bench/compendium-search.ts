@@ -14,6 +14,7 @@ import { join } from "node:path";
 import {
   ENTRY_TYPES,
   isPackProblem,
+  mulberry32,
   PHASES,
   REGIONS,
   readEntryFile,
@@ -43,18 +44,6 @@ console.log(
   `machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}`,
 );
 
-/** mulberry32: a small seeded PRNG, so every run searches the same entries. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // The pack's words, entry by entry: each generated entry takes one shipped entry as its topic and
 // draws most of its words and tags from it (real entries are about something), the rest from all.
 interface Topic {
@@ -74,7 +63,7 @@ for (const name of readdirSync(PACK).filter((file) => file.endsWith(".md") && fi
 const distinct = [...new Set(words)];
 console.log(`vocabulary: ${distinct.length} distinct words from the shipped pack (${words.length} in all)`);
 
-const random = prng(2341);
+const random = mulberry32(2341);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 const some = <T>(list: readonly T[], max: number): T[] => {
   const count = Math.floor(random() * (max + 1));

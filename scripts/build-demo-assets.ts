@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildGraph } from "../packages/core/src/graph/build.ts";
+import { mulberry32 } from "../packages/core/src/graph/generate.ts";
 import { readAssetsCsv, readDependenciesCsv, writeCsv } from "../packages/core/src/registry/csv.ts";
 import type { AssetStatus, DependencyKind, Sector, TlpMarking } from "../packages/core/src/vocabulary.ts";
 
@@ -41,18 +42,7 @@ function at<T>(list: readonly T[], index: number): T {
   return value;
 }
 
-/** mulberry32: a small seeded PRNG, so the output is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20_412_017);
+const random = mulberry32(20_412_017);
 const between = (low: number, high: number) => low + (high - low) * random();
 const whole = (low: number, high: number) => Math.floor(between(low, high + 1));
 const round = (value: number, step: number) => Math.round(value / step) * step;

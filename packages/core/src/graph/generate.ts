@@ -149,8 +149,8 @@ const SUPPLIER_OF: Readonly<Record<Service, number>> = {
 const LAT: readonly [number, number] = [42.3, 51.1];
 const LON: readonly [number, number] = [-4.8, 8.2];
 
-/** Mulberry32: a small, fast, seeded 32-bit generator; floats in [0, 1). */
-function mulberry32(seed: number): () => number {
+/** Mulberry32: a small, fast, seeded 32-bit generator; floats in [0, 1). Same seed, same sequence. */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
