@@ -1,6 +1,15 @@
 // The compendium of good practices: entries, their versions, search with facets, and the review
 // of proposed entries and edits.
-import { ENTRY_TYPES, PHASES, REGIONS, THEMES, THREAT_FAMILIES, TOOL_KINDS } from "@bulwark/core";
+import {
+  COMPENDIUM_FACETS,
+  type CompendiumFacet,
+  ENTRY_TYPES,
+  PHASES,
+  REGIONS,
+  THEMES,
+  THREAT_FAMILIES,
+  TOOL_KINDS,
+} from "@bulwark/core";
 import { z } from "zod";
 import { CountryCode, Id, Sector, Timestamp } from "./common.ts";
 
@@ -103,17 +112,8 @@ const list = <T extends z.ZodType<string, string>>(item: T) =>
     .pipe(z.array(item).max(40))
     .optional();
 
-export const FACETS = [
-  "type",
-  "phase",
-  "sector",
-  "threat",
-  "theme",
-  "region",
-  "country",
-  "language",
-] as const;
-export type Facet = (typeof FACETS)[number];
+export const FACETS = COMPENDIUM_FACETS;
+export type Facet = CompendiumFacet;
 
 export const CompendiumQuery = z.object({
   q: z.string().trim().max(300).optional().describe("Words to look for (web search syntax)."),

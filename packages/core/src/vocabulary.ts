@@ -161,3 +161,16 @@ export type EntryType = (typeof ENTRY_TYPES)[number];
 /** What kind of tool a "tool" entry is. */
 export const TOOL_KINDS = ["methodology", "checklist", "software", "guideline"] as const;
 export type ToolKind = (typeof TOOL_KINDS)[number];
+
+/** The tags a compendium search counts and filters by, in the order screens show them. */
+export const COMPENDIUM_FACETS = [
+  "type",
+  "phase",
+  "sector",
+  "threat",
+  "theme",
+  "region",
+  "country",
+  "language",
+] as const;
+export type CompendiumFacet = (typeof COMPENDIUM_FACETS)[number];

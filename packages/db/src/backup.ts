@@ -75,15 +75,11 @@ export async function writeBackup(
   await write(header);
   for (const table of TABLES) {
     const name = getTableName(table);
-    // Generated columns (the compendium's search vector) are left out: the database rebuilds them.
-    const stored = Object.fromEntries(
-      Object.entries(getTableColumns(table)).filter(([, column]) => column.generated === undefined),
-    );
-    const order = Object.values(stored).map((column) => asc(column));
+    const order = Object.values(getTableColumns(table)).map((column) => asc(column));
     let written = 0;
     for (let offset = 0; ; offset += PAGE) {
       const rows = await db
-        .select(stored)
+        .select()
         .from(table)
         .orderBy(...order)
         .limit(PAGE)
@@ -108,13 +104,8 @@ function reviver(table: PgTable): (row: Record<string, unknown>) => Record<strin
   const timestamps = Object.entries(getTableColumns(table))
     .filter(([, column]) => column.columnType === "PgTimestamp")
     .map(([key]) => key);
-  // Generated columns (the compendium's search vector) are rebuilt by the database.
-  const generated = Object.entries(getTableColumns(table))
-    .filter(([, column]) => column.generated !== undefined)
-    .map(([key]) => key);
   return (row) => {
     const out = { ...row };
-    for (const key of generated) delete out[key];
     for (const key of timestamps) if (typeof out[key] === "string") out[key] = new Date(String(out[key]));
     return out;
   };

@@ -7,24 +7,15 @@
 // match through a GIN index, all tags of a row are counted in one pass, ranking reads the small
 // `head` vector (title and summary) and, only for the matches found in bodies alone and only when
 // the page reaches them, the full vector. Browsing without words reads tag counts kept by trigger.
-import type { Scope } from "@bulwark/core";
+import { COMPENDIUM_FACETS, type CompendiumFacet, type Scope } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { sqlArray } from "../scope.ts";
 import { entryScope, type RelatedRecord } from "./compendium.ts";
 
-export const SEARCH_FACETS = [
-  "type",
-  "phase",
-  "sector",
-  "threat",
-  "theme",
-  "region",
-  "country",
-  "language",
-] as const;
-export type SearchFacet = (typeof SEARCH_FACETS)[number];
+const SEARCH_FACETS = COMPENDIUM_FACETS;
+export type SearchFacet = CompendiumFacet;
 
 export interface SearchInput {
   /** Words in web-search syntax ("quoted phrases", -excluded, or). */
