@@ -1,0 +1,380 @@
+// The database schema of the foundation, the asset registry and the compendium. Timestamps are timestamptz with millisecond values
+// written by the application (so the audit chain's hashes round-trip exactly).
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    kind: text("kind").notNull(),
+    country: text("country").notNull(),
+    sectors: text("sectors").array().notNull().default(sql`'{}'::text[]`),
+    website: text("website"),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [uniqueIndex("organisations_name_key").on(sql`lower(${table.name})`)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    roles: text("roles").array().notNull(),
+    passwordHash: text("password_hash"),
+    active: boolean("active").notNull().default(true),
+    totpSecret: text("totp_secret"),
+    totpEnabled: boolean("totp_enabled").notNull().default(false),
+    /** The 30-second step of the last code accepted: a code works once (no replay). */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    failedSignIns: integer("failed_sign_ins").notNull().default(0),
+    lockedUntil: at("locked_until"),
+    lastSignInAt: at("last_sign_in_at"),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [
+    uniqueIndex("users_email_key").on(table.email),
+    index("users_organisation_idx").on(table.organisationId),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie's secret: a stolen table gives no usable session. */
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: at("created_at").notNull(),
+    lastSeenAt: at("last_seen_at").notNull(),
+    expiresAt: at("expires_at").notNull(),
+  },
+  (table) => [index("sessions_user_idx").on(table.userId)],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    /** SHA-256 of the secret (the secret has 256 bits of entropy, so a fast hash is enough). */
+    tokenHash: text("token_hash").notNull(),
+    createdAt: at("created_at").notNull(),
+    expiresAt: at("expires_at"),
+    lastUsedAt: at("last_used_at"),
+    revokedAt: at("revoked_at"),
+  },
+  (table) => [
+    uniqueIndex("api_tokens_hash_key").on(table.tokenHash),
+    index("api_tokens_user_idx").on(table.userId),
+  ],
+);
+
+export const communities = pgTable(
+  "communities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [uniqueIndex("communities_name_key").on(sql`lower(${table.name})`)],
+);
+
+export const communityOrganisations = pgTable(
+  "community_organisations",
+  {
+    communityId: uuid("community_id")
+      .notNull()
+      .references(() => communities.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.communityId, table.organisationId] }),
+    index("community_organisations_org_idx").on(table.organisationId),
+  ],
+);
+
+export const communityModerators = pgTable(
+  "community_moderators",
+  {
+    communityId: uuid("community_id")
+      .notNull()
+      .references(() => communities.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.communityId, table.userId] })],
+);
+
+/**
+ * Append-only and hash-chained (see @bulwark/core audit/chain.ts). A trigger refuses UPDATE and
+ * DELETE; `seq` is assigned by the writer under a lock, so a gap means a deleted entry.
+ * No foreign keys: the trail outlives the accounts and things it names.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    at: at("at").notNull(),
+    actorId: uuid("actor_id"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    details: jsonb("details").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (table) => [
+    index("audit_log_actor_idx").on(table.actorId, table.seq),
+    index("audit_log_action_idx").on(table.action, table.seq),
+    index("audit_log_target_idx").on(table.targetType, table.targetId),
+    index("audit_log_at_idx").on(table.at),
+  ],
+);
+
+/** Facts about this installation (e.g. when the demo country was loaded). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: at("updated_at").notNull(),
+});
+
+/**
+ * Critical assets. `ref` is the operator-facing identifier (the `id` column of CSV files), unique
+ * in the registry; `id` is the database's own. Location is a WGS84 point (lat/lon) and, for long
+ * or large assets, an optional GeoJSON polygon.
+ */
+export const assets = pgTable(
+  "assets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ref: text("ref").notNull(),
+    name: text("name").notNull(),
+    sector: text("sector").notNull(),
+    subsector: text("subsector"),
+    operatorId: uuid("operator_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    lat: doublePrecision("lat"),
+    lon: doublePrecision("lon"),
+    area: jsonb("area"),
+    status: text("status").notNull().default("operational"),
+    populationServed: bigint("population_served", { mode: "number" }).notNull().default(0),
+    capacity: doublePrecision("capacity"),
+    capacityUnit: text("capacity_unit"),
+    marking: text("marking").notNull().default("amber"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    attributes: jsonb("attributes").notNull().default(sql`'{}'::jsonb`),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [
+    uniqueIndex("assets_ref_key").on(table.ref),
+    index("assets_operator_idx").on(table.operatorId),
+    index("assets_sector_idx").on(table.sector),
+  ],
+);
+
+/** dependent -> supplier for a service, with the dependent's redundancy rule and buffer. */
+export const dependencies = pgTable(
+  "dependencies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dependentId: uuid("dependent_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    supplierId: uuid("supplier_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    service: text("service").notNull(),
+    kind: text("kind").notNull().default("physical"),
+    k: integer("k").notNull().default(1),
+    bufferHours: doublePrecision("buffer_hours").notNull().default(0),
+    createdAt: at("created_at").notNull(),
+  },
+  (table) => [
+    uniqueIndex("dependencies_edge_key").on(table.dependentId, table.supplierId, table.service),
+    index("dependencies_supplier_idx").on(table.supplierId),
+  ],
+);
+
+/** PostgreSQL's text-search vector (Drizzle has no built-in type for it). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * Published compendium entries: the current version's content. `organisation_id` owns the entry
+ * for the TLP rule (null for the shipped pack).
+ */
+export const compendiumEntries = pgTable(
+  "compendium_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    type: text("type").notNull(),
+    toolKind: text("tool_kind"),
+    summary: text("summary").notNull(),
+    body: text("body").notNull(),
+    language: text("language").notNull().default("en"),
+    phases: text("phases").array().notNull().default(sql`'{}'::text[]`),
+    sectors: text("sectors").array().notNull().default(sql`'{}'::text[]`),
+    threats: text("threats").array().notNull().default(sql`'{}'::text[]`),
+    themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
+    regions: text("regions").array().notNull().default(sql`'{}'::text[]`),
+    countries: text("countries").array().notNull().default(sql`'{}'::text[]`),
+    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    marking: text("marking").notNull().default("clear"),
+    source: jsonb("source").notNull(),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [
+    uniqueIndex("compendium_entries_slug_key").on(table.slug),
+    index("compendium_entries_organisation_idx").on(table.organisationId),
+  ],
+);
+
+/**
+ * What search reads, one narrow row per entry, kept by a trigger on compendium_entries (migration
+ * 0004): the TLP columns, every tag as "facet:value" (one pass counts all facets), `head` (title
+ * weight A, summary B: small, kept in the row, what ranking reads) and `words` (title, summary and
+ * body: what matching reads through its GIN index, kept out of the row so scanning rows stays
+ * cheap). Stemming follows the entry's language: five of the six UN languages; Chinese and others
+ * word by word.
+ */
+export const compendiumSearch = pgTable(
+  "compendium_search",
+  {
+    entryId: uuid("entry_id")
+      .primaryKey()
+      .references(() => compendiumEntries.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id"),
+    marking: text("marking").notNull(),
+    title: text("title").notNull(),
+    tags: text("tags").array().notNull(),
+    head: tsvector("head").notNull(),
+    words: tsvector("words").notNull(),
+  },
+  (table) => [
+    index("compendium_search_words_idx").using("gin", table.words),
+    index("compendium_search_tags_idx").using("gin", table.tags),
+    index("compendium_search_title_idx").on(table.title, table.entryId),
+    index("compendium_search_restricted_idx").on(table.marking).where(sql`marking <> 'clear'`),
+  ],
+);
+
+/**
+ * How many entries carry each tag, per marking (tag '' counts them all), kept by a trigger on
+ * compendium_search: browsing without words reads counts from here instead of counting rows.
+ */
+export const compendiumTagCounts = pgTable(
+  "compendium_tag_counts",
+  {
+    tag: text("tag").notNull(),
+    marking: text("marking").notNull(),
+    count: integer("count").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tag, table.marking] })],
+);
+
+/** Every published version of every entry, in full: history and diffs come from here. */
+export const compendiumVersions = pgTable(
+  "compendium_versions",
+  {
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => compendiumEntries.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    content: jsonb("content").notNull(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    note: text("note"),
+    createdAt: at("created_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.entryId, table.version] })],
+);
+
+/** A proposed new entry or edit, reviewed by the compendium's moderators before publication. */
+export const compendiumProposals = pgTable(
+  "compendium_proposals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id").references(() => compendiumEntries.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    baseVersion: integer("base_version"),
+    title: text("title").notNull(),
+    content: jsonb("content").notNull(),
+    state: text("state").notNull().default("open"),
+    note: text("note"),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    publishedVersion: integer("published_version"),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [
+    index("compendium_proposals_state_idx").on(table.state, table.updatedAt),
+    index("compendium_proposals_organisation_idx").on(table.organisationId),
+  ],
+);
+
+/** Comments and decisions on a proposal, in order. */
+export const compendiumReviews = pgTable(
+  "compendium_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** 1, 2, 3... within the proposal: the order reviews were written in (several may share a millisecond). */
+    position: integer("position").notNull(),
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => compendiumProposals.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    action: text("action").notNull(),
+    comment: text("comment").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (table) => [uniqueIndex("compendium_reviews_position_key").on(table.proposalId, table.position)],
+);
