@@ -2,7 +2,10 @@
 // sector and phase, opens an entry and proposes an edit of its summary; a moderator of the national
 // authority approves it from the review queue, and the entry shows the new summary as version 2.
 // Counts are checked against the API the page itself calls, read separately by the typed client.
+
+import { readFileSync } from "node:fs";
 import { type Client, type CompendiumQuery, createClient } from "@bulwark/contracts";
+import { PDFParse } from "pdf-parse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.ts";
@@ -29,7 +32,10 @@ afterAll(async () => {
 });
 
 async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   await page.goto(bulwark.url);
   await page.getByLabel("Email").fill(email);
@@ -115,6 +121,20 @@ describe("the compendium in Chromium", () => {
     await search.shows(air);
     expect(await search.checkbox("Phase", "Investigation").isChecked()).toBe(false);
     expect(await search.checkbox("Sector", "Transport – air").isChecked()).toBe(true);
+
+    // What the search found, as a printable booklet: a PDF holding the entry shown.
+    const [download] = await Promise.all([
+      member.waitForEvent("download"),
+      member.getByTestId("booklet").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^bulwark-compendium-.*\.pdf$/);
+    const booklet = readFileSync(await download.path());
+    expect(booklet.subarray(0, 5).toString()).toBe("%PDF-");
+    const parser = new PDFParse({ data: new Uint8Array(booklet) });
+    const printed = (await parser.getText()).text;
+    await parser.destroy();
+    expect(printed).toContain(ENTRY);
+    expect(printed).toContain(`The ${air} entries found for words "drone"; sector: Transport air.`);
 
     await member.getByRole("link", { name: ENTRY }).click();
     await member.getByRole("heading", { name: ENTRY, level: 2 }).waitFor();

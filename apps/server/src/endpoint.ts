@@ -5,6 +5,7 @@ import {
   type EndpointName,
   type Endpoints,
   endpoints,
+  type FileAnswer,
   type OutputOf,
   Problem,
 } from "@bulwark/contracts";
@@ -33,6 +34,13 @@ export const NOT_MODIFIED: unique symbol = Symbol("304 Not Modified");
 export type Handler<N extends EndpointName> = (
   input: HandlerInput<N>,
 ) => Promise<OutputOf<N> | (Endpoints[N] extends { conditional: true } ? typeof NOT_MODIFIED : never)>;
+
+/** A file answer in the OpenAPI document: its bytes, of the endpoint's media type. */
+const FileSchema = (mediaType: string) =>
+  z
+    .string()
+    .describe(`The file's bytes (${mediaType}).`)
+    .meta({ format: "binary", contentMediaType: mediaType });
 
 // An empty answer in the OpenAPI document (type null: no content).
 const NotModified = z.null().describe("Not modified: the copy named by If-None-Match is current.");
@@ -73,6 +81,7 @@ export function route<N extends EndpointName>(
       ...(def.body ? { body: def.body } : {}),
       response: {
         ...(def.response ? { [endpoint.status]: def.response } : {}),
+        ...(def.file ? { [endpoint.status]: FileSchema(def.file) } : {}),
         ...(def.conditional ? { 304: NotModified } : {}),
         "4xx": Problem,
         "5xx": Problem,
@@ -92,6 +101,16 @@ export function route<N extends EndpointName>(
       };
       const result = await handler(input as HandlerInput<N>);
       if (result === NOT_MODIFIED) return reply.code(304).send();
+      if (def.file) {
+        const file = result as FileAnswer;
+        reply
+          .code(endpoint.status)
+          .header("content-type", def.file)
+          .header("content-disposition", `attachment; filename="${file.filename.replace(/[^\w.-]/g, "_")}"`)
+          .header("cache-control", "private, no-store");
+        // A Buffer goes out as is: Fastify serializes only what is not bytes.
+        return reply.send(Buffer.from(file.bytes));
+      }
       reply.code(endpoint.status);
       return endpoint.status === 204 ? reply.send() : result;
     },

@@ -57,7 +57,8 @@ export function injectFetch(app: FastifyInstance): typeof fetch {
       if (Array.isArray(value)) for (const item of value) out.append(key, item);
       else if (value !== undefined) out.set(key, String(value));
     }
-    const body = response.statusCode === 204 ? null : response.body;
+    // The bytes as sent (a PDF is not text).
+    const body = response.statusCode === 204 ? null : new Uint8Array(response.rawPayload);
     return new Response(body, { status: response.statusCode, headers: out });
   };
 }

@@ -98,6 +98,11 @@ export function createClient(options: ClientOptions = {}): Client {
           : { type: "about:blank", title: response.statusText || "Error", status: response.status },
       );
     }
+    if (endpoint.file) {
+      const disposition = response.headers.get("content-disposition") ?? "";
+      const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "download";
+      return { bytes: new Uint8Array(await response.arrayBuffer()), filename };
+    }
     if (!endpoint.response || response.status === 204) return undefined;
     const data = endpoint.response.parse(await response.json());
     const token = record(data)?.csrfToken;

@@ -130,6 +130,20 @@ export const CompendiumQuery = z.object({
 });
 export type CompendiumQuery = z.input<typeof CompendiumQuery>;
 
+/** Most entries one booklet holds. */
+export const BOOKLET_MAX_ENTRIES = 200;
+export const BookletQuery = CompendiumQuery.omit({ limit: true, offset: true }).extend({
+  slugs: z
+    .string()
+    .max(30_000)
+    .transform((text) => [...new Set(text.split(",").map((part) => part.trim()))].filter(Boolean))
+    .pipe(z.array(Slug).min(1).max(BOOKLET_MAX_ENTRIES))
+    .optional()
+    .describe("The entries to print, in this order; without it, the entries the words and filters find."),
+  title: z.string().trim().min(1).max(120).optional().describe("The booklet's title on its cover."),
+});
+export type BookletQuery = z.input<typeof BookletQuery>;
+
 const FacetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
 export const CompendiumResults = z.object({
   total: z.number().int(),

@@ -48,4 +48,15 @@ export interface EndpointDef {
    * it: a client that kept the last answer refreshes it for the price of a header.
    */
   readonly conditional?: true;
+  /**
+   * The answer is a file of this media type (its bytes, offered as a download), not JSON: the
+   * handler returns a FileAnswer and the client hands back its bytes.
+   */
+  readonly file?: string;
+}
+
+/** What a `file` endpoint answers: the bytes and the name to save them under. */
+export interface FileAnswer {
+  readonly bytes: Uint8Array;
+  readonly filename: string;
 }

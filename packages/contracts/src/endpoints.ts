@@ -14,6 +14,7 @@ import {
 } from "./auth.ts";
 import { IdParams, OrganisationKind, Page, PageQuery, Sector } from "./common.ts";
 import {
+  BookletQuery,
   CompendiumOffline,
   CompendiumQuery,
   CompendiumResults,
@@ -45,7 +46,7 @@ import {
   UserQuery,
   UserUpdate,
 } from "./directory.ts";
-import type { EndpointDef } from "./endpoint-def.ts";
+import type { EndpointDef, FileAnswer } from "./endpoint-def.ts";
 import {
   Asset,
   AssetCreate,
@@ -69,7 +70,7 @@ import {
 
 const OrganisationQuery = PageQuery.extend({ kind: OrganisationKind.optional(), sector: Sector.optional() });
 
-export type { EndpointDef } from "./endpoint-def.ts";
+export type { EndpointDef, FileAnswer } from "./endpoint-def.ts";
 
 export const endpoints = {
   health: {
@@ -613,6 +614,17 @@ export const endpoints = {
     status: 200,
     response: Proposal,
   },
+  compendiumBooklet: {
+    method: "GET",
+    path: "/api/compendium/booklet",
+    summary:
+      "A printable PDF booklet of entries you may see: those named in `slugs`, or those the words and filters find (at most 200). Marked with the widest TLP of what it holds.",
+    tag: "compendium",
+    auth: "user",
+    query: BookletQuery,
+    status: 200,
+    file: "application/pdf",
+  },
   compendiumOffline: {
     method: "GET",
     path: "/api/compendium/offline",
@@ -635,6 +647,8 @@ type Body<E> = E extends { body: infer B extends z.ZodType } ? { body: z.input<B
 /** What a caller passes for an endpoint. */
 export type InputOf<N extends EndpointName> = Params<Endpoints[N]> & Query<Endpoints[N]> & Body<Endpoints[N]>;
 /** What an endpoint answers with (undefined for 204). */
-export type OutputOf<N extends EndpointName> = Endpoints[N] extends { response: infer R extends z.ZodType }
-  ? z.output<R>
-  : undefined;
+export type OutputOf<N extends EndpointName> = Endpoints[N] extends { file: string }
+  ? FileAnswer
+  : Endpoints[N] extends { response: infer R extends z.ZodType }
+    ? z.output<R>
+    : undefined;

@@ -33,8 +33,8 @@ const TABLES: PgTable[] = [
   schema.settings,
 ];
 
-/** Tables the database derives from others by trigger (search rows, tag counts): emptied, not copied. */
-const DERIVED: PgTable[] = [schema.compendiumSearch, schema.compendiumTagCounts];
+/** Tables the database derives from others by trigger (search rows): emptied, not copied. */
+const DERIVED: PgTable[] = [schema.compendiumSearch];
 
 export const BACKUP_FORMAT = "bulwark-backup";
 const PAGE = 1000;

@@ -5,6 +5,7 @@ export * from "./repositories/assets.ts";
 export * from "./repositories/audit.ts";
 export * from "./repositories/communities.ts";
 export * from "./repositories/compendium.ts";
+export { compendiumIndex } from "./repositories/compendium-index.ts";
 export * from "./repositories/compendium-proposals.ts";
 export * from "./repositories/compendium-search.ts";
 export * from "./repositories/organisations.ts";

@@ -2,6 +2,7 @@ import type { Client, EntryContentInput } from "@bulwark/contracts";
 import { EntryContent } from "@bulwark/contracts";
 import { HIT_END, HIT_START, listAudit, rowsOf } from "@bulwark/db";
 import { sql } from "drizzle-orm";
+import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { loadPack } from "./pack.service.ts";
@@ -359,22 +360,45 @@ describe("TLP on entries", () => {
   });
 });
 
-describe("search bookkeeping", () => {
-  it("keeps tag counts equal to a fresh count of the search rows after every change", async () => {
-    const kept = rowsOf<{ tag: string; marking: string; count: number }>(
+describe("search index", () => {
+  it("counts every tag as a fresh count in SQL of the rows the caller may see", async () => {
+    const [water] = rowsOf<{ id: string }>(
       await server.db.execute(
-        sql`select tag, marking, count from compendium_tag_counts where count > 0 order by tag, marking`,
+        sql`select organisation_id as id from users where email = 'member@water.example'`,
       ),
     );
-    const fresh = rowsOf<{ tag: string; marking: string; count: number }>(
-      await server.db.execute(sql`select tag, marking, count(*)::int as count
-        from compendium_search, unnest(tags || array['']) as tag group by tag, marking order by tag, marking`),
+    const fresh = rowsOf<{ tag: string; count: number }>(
+      await server.db.execute(sql`select tag, count(*)::int as count
+        from compendium_search as s, unnest(s.tags) as tag
+        where s.marking = 'clear' or s.organisation_id = ${water?.id ?? ""}
+        group by tag order by tag`),
     );
-    expect(kept).toEqual(fresh);
-    expect(kept.find((row) => row.tag === "" && row.marking === "amber")?.count).toBe(1);
+    const browse = await outsider.call("searchCompendium", { query: {} });
+    const counted = Object.entries(browse.facets)
+      .flatMap(([facet, values]) => values.map(({ value, count }) => ({ tag: `${facet}:${value}`, count })))
+      .sort((a, b) => (a.tag < b.tag ? -1 : 1));
+    expect(counted).toEqual(fresh);
   });
 
-  it("browses without words from kept counts that match the per-row counts", async () => {
+  it("matches phrases, exclusions and alternatives as PostgreSQL reads them", async () => {
+    const slugs = async (q: string) =>
+      (await gridMember.call("searchCompendium", { query: { q } })).items.map((item) => item.slug).sort();
+    const drones = await slugs("drones");
+    expect(drones.length).toBeGreaterThan(1);
+    expect(await slugs("drones -airport")).toEqual(
+      drones.filter((slug) => slug !== "counter-drone-airports"),
+    );
+    // Both words are in two entries, side by side in one: the phrase needs their positions.
+    expect(await slugs("detection drones")).toEqual(["counter-drone-airports", "substation-hardening"]);
+    expect(await slugs('"detection drones"')).toEqual(["counter-drone-airports"]);
+    expect(await slugs('"drones detection"')).toEqual([]);
+    expect(await slugs("the")).toEqual([]);
+    expect(await slugs("drones or insider")).toEqual(
+      [...new Set([...drones, ...(await slugs("insider"))])].sort(),
+    );
+  });
+
+  it("browses without words with the counts a search with words gives", async () => {
     const browse = await outsider.call("searchCompendium", { query: { region: "europe" } });
     const words = await outsider.call("searchCompendium", {
       query: { q: "drones or insider or patrols", region: "europe" },
@@ -385,5 +409,69 @@ describe("search bookkeeping", () => {
       { value: "americas", count: 1 },
     ]);
     expect(words.facets.region).toEqual(browse.facets.region);
+  });
+});
+
+describe("printable booklet", () => {
+  const textOf = async (bytes: Uint8Array) => {
+    const parser = new PDFParse({ data: bytes });
+    try {
+      const result = await parser.getText();
+      return { text: result.text, pages: result.total };
+    } finally {
+      await parser.destroy();
+    }
+  };
+
+  it("prints what a search finds: cover, contents, each entry with its source, page numbers", async () => {
+    const file = await gridMember.call("compendiumBooklet", {
+      query: { q: "drones", title: "Drones at sites" },
+    });
+    expect(file.filename).toMatch(/^bulwark-compendium-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(Buffer.from(file.bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+    const { text, pages } = await textOf(file.bytes);
+    expect(text).toContain("Drones at sites");
+    expect(text).toContain('The 3 entries found for words "drones".');
+    for (const title of [
+      "Counter-drone protection at airports",
+      "Hardening electrical substations",
+      "Protection des sites d'importance vitale",
+    ])
+      expect(text).toContain(title);
+    expect(text).toContain("Drones are found by radar and radio-frequency sensors.");
+    expect(text).toContain("A test citation, 2024.");
+    expect(text).toContain("TLP:CLEAR: may be shared without limit");
+    expect(text).not.toContain("TLP:AMBER");
+    expect(pages).toBe(5);
+    expect(text).toContain(`5 / 5`);
+  });
+
+  it("marks every page with the widest TLP inside, and prints nothing the reader may not see", async () => {
+    const slugs = "lessons-from-our-2025-substation-intrusion,substation-hardening";
+    const file = await gridMember.call("compendiumBooklet", { query: { slugs } });
+    const { text, pages } = await textOf(file.bytes);
+    expect(text).toContain("Lessons from our 2025 substation intrusion");
+    expect(text.match(/TLP:AMBER\b/g)?.length ?? 0).toBeGreaterThanOrEqual(pages);
+    expect(await statusOf(outsider.call("compendiumBooklet", { query: { slugs } }))).toBe(404);
+    const searched = await textOf(
+      (await outsider.call("compendiumBooklet", { query: { threat: "sabotage" } })).bytes,
+    );
+    expect(searched.text).not.toContain("intrusion");
+    expect(searched.text).toContain("Hardening electrical substations");
+  });
+
+  it("refuses bad selections with a problem and records each booklet in the audit trail", async () => {
+    expect(await statusOf(gridMember.call("compendiumBooklet", { query: { slugs: "Not A Slug" } }))).toBe(
+      400,
+    );
+    // Nothing found: nothing to print (422: the request itself was well formed).
+    expect(await statusOf(gridMember.call("compendiumBooklet", { query: { q: "zzzunknownword" } }))).toBe(
+      422,
+    );
+    const response = await server.inject({ method: "GET", url: "/api/compendium/booklet?q=drones" });
+    expect(response.statusCode).toBe(401);
+    const trail = await listAudit(server.db, { kind: "all" }, { action: "compendium.booklet", limit: 10 });
+    expect(trail.items.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(trail.items.map((item) => item.details))).not.toMatch(/@|Test Grid/);
   });
 });

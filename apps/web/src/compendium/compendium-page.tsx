@@ -2,7 +2,7 @@
 // search lives in the address (search-state.ts); while the next answer loads, the last one stays.
 // Without a network, the same search runs over the CLEAR entries saved on this device (offline/).
 
-import { type CompendiumResults, FACETS, type Facet } from "@bulwark/contracts";
+import { BOOKLET_MAX_ENTRIES, type CompendiumResults, FACETS, type Facet } from "@bulwark/contracts";
 import {
   Box,
   Button,
@@ -16,12 +16,14 @@ import {
   Stack,
   Text,
   TextInput,
+  Tooltip,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import {
   IconFilter,
   IconGitPullRequest,
   IconPlus,
+  IconPrinter,
   IconSearch,
   IconSearchOff,
   IconX,
@@ -88,6 +90,7 @@ export function CompendiumPage() {
           <Stack gap="sm">
             <Group justify="space-between" gap="xs" wrap="wrap" mih={28}>
               <ResultCount state={state} total={results.data?.total} />
+              {!local && <BookletButton state={state} total={results.data?.total} />}
               <Button
                 hiddenFrom="md"
                 size="xs"
@@ -190,6 +193,35 @@ function SearchBox({ q, onSearch, busy }: { q: string; onSearch: (q: string) => 
       value={text}
       onChange={(event) => setText(event.currentTarget.value)}
     />
+  );
+}
+
+/** Downloads what the search finds as a printable PDF booklet (up to BOOKLET_MAX_ENTRIES entries). */
+function BookletButton({ state, total }: { state: SearchState; total: number | undefined }) {
+  const { t } = useTranslation();
+  const { limit: _limit, offset: _offset, ...selection } = apiQueryOf(state);
+  const tooMany = (total ?? 0) > BOOKLET_MAX_ENTRIES;
+  const button = (
+    <Button
+      component="a"
+      href={total && !tooMany ? client.url("/api/compendium/booklet", selection) : undefined}
+      download
+      size="xs"
+      variant="default"
+      leftSection={<IconPrinter size={14} />}
+      disabled={!total || tooMany}
+      data-testid="booklet"
+      ms="auto"
+    >
+      {t("compendium.booklet")}
+    </Button>
+  );
+  return tooMany ? (
+    <Tooltip label={t("compendium.bookletTooMany", { max: BOOKLET_MAX_ENTRIES })}>
+      <span style={{ marginInlineStart: "auto" }}>{button}</span>
+    </Tooltip>
+  ) : (
+    button
   );
 }
 

@@ -84,6 +84,8 @@ export const compendium = {
   results_other: "{{count}} entries",
   resultsFor_one: "{{count}} entry for “{{q}}”",
   resultsFor_other: "{{count}} entries for “{{q}}”",
+  booklet: "Booklet (PDF)",
+  bookletTooMany: "A booklet holds at most {{max}} entries: add words or filters.",
   filters: "Filters",
   clearFilters: "Clear all filters",
   removeFilter: "Remove filter {{label}}",

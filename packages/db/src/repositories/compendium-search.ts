@@ -1,18 +1,21 @@
-// Compendium search: PostgreSQL full-text search, ranked, with highlighted snippets and counts
+// Compendium search: PostgreSQL's full-text stems, ranked, with highlighted snippets and counts
 // for every tag ("facets"). Within one tag the values chosen are alternatives (any of them), across
 // tags they all apply; each tag's counts apply every other tag's filter but not its own, so the
 // counts say what a click on a value would give.
 //
-// It reads compendium_search, one narrow row per entry kept by a trigger (see schema.ts): words
-// match through a GIN index, all tags of a row are counted in one pass, ranking reads the small
-// `head` vector (title and summary) and, only for the matches found in bodies alone and only when
-// the page reaches them, the full vector. Browsing without words reads tag counts kept by trigger.
+// Matching, filtering, counting and ranking run over the index each process holds
+// (compendium-index.ts); PostgreSQL parses the words into a query in every stemming the entries
+// use, says which rows the caller's scope may see (the TLP rule in SQL), checks phrases, and
+// writes the page's snippets. Ranking puts entries whose title or summary hold the words first,
+// then those holding them in the body alone.
 import { COMPENDIUM_FACETS, type CompendiumFacet, type Scope } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { sqlArray } from "../scope.ts";
-import { entryScope, type RelatedRecord } from "./compendium.ts";
+import { parseTsquery } from "../text-search.ts";
+import type { RelatedRecord } from "./compendium.ts";
+import { type CompendiumIndex, compendiumIndex, Rows } from "./compendium-index.ts";
 
 const SEARCH_FACETS = COMPENDIUM_FACETS;
 export type SearchFacet = CompendiumFacet;
@@ -49,132 +52,161 @@ const tsquery = (q: string): SQL =>
     || websearch_to_tsquery('spanish', ${q}) || websearch_to_tsquery('russian', ${q})
     || websearch_to_tsquery('arabic', ${q}) || websearch_to_tsquery('simple', ${q}))`;
 
-type Counts = Map<string, number>;
-
 export async function searchEntries(db: Executor, scope: Scope, input: SearchInput): Promise<SearchOutput> {
   const q = input.q?.trim() ? input.q.trim() : null;
-  const active = SEARCH_FACETS.filter((facet) => (input.filters[facet]?.length ?? 0) > 0);
-  const tagFilter = (facet: SearchFacet) =>
-    sql`s.tags && ${sqlArray((input.filters[facet] ?? []).map((value) => `${facet}:${value}`))}`;
-  const visible = entryScope(scope, "s") ?? sql`true`;
-  const words = q ? sql`s.words @@ query.q` : sql`true`;
-  /** Rows matching the words and every active filter but `skip`'s. */
-  const where = (skip: SearchFacet | null) =>
-    sql.join([visible, words, ...active.filter((facet) => facet !== skip).map(tagFilter)], sql` and `);
-  const withQuery = sql`with query as (select ${q ? tsquery(q) : sql`null::tsquery`} as q)`;
-
-  /** Tag counts ('' counts rows) over the rows `where(skip)` selects, for `facets` only. */
-  const count = async (skip: SearchFacet | null, facets: readonly SearchFacet[]): Promise<Counts> => {
-    const unfiltered = !q && active.every((facet) => facet === skip);
-    if (unfiltered) return keptCounts(db, scope);
-    const wanted = sqlArray(["", ...facets]);
-    const result = await db.execute(sql`${withQuery}
-      select tag, count(*)::int as count
-      from compendium_search as s, query, unnest(s.tags || array['']) as tag
-      where ${where(skip)} and split_part(tag, ':', 1) = any(${wanted})
-      group by tag`);
-    return new Map(rowsOf<{ tag: string; count: number }>(result).map((row) => [row.tag, row.count]));
-  };
-
-  const passive = SEARCH_FACETS.filter((facet) => !active.includes(facet));
-  const [hits, ...perFacet] = await Promise.all([
-    count(null, passive),
-    ...active.map((facet) => count(facet, [facet])),
-  ]);
-  const total = hits?.get("") ?? 0;
-  const facets = Object.fromEntries(
-    SEARCH_FACETS.map((facet) => {
-      const source = active.includes(facet) ? perFacet[active.indexOf(facet)] : hits;
-      const values: { value: string; count: number }[] = [];
-      for (const [tag, n] of source ?? [])
-        if (n > 0 && tag.startsWith(`${facet}:`))
-          values.push({ value: tag.slice(facet.length + 1), count: n });
-      values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-      return [facet, values];
-    }),
-  ) as SearchOutput["facets"];
-
-  const ids = total > input.offset ? await page(db, withQuery, where(null), q !== null, input) : [];
-  return { total, items: await pageRows(db, ids, q), facets };
-}
-
-/** Tag counts over every entry `scope` may see: kept counts, plus the restricted entries it sees. */
-async function keptCounts(db: Executor, scope: Scope): Promise<Counts> {
-  const counts: Counts = new Map();
-  if (scope.kind === "none") return counts;
-  const kept = await db.execute(sql`
-    select tag, sum(count)::int as count from compendium_tag_counts
-    ${scope.kind === "all" ? sql`` : sql`where marking = 'clear'`}
-    group by tag`);
-  for (const row of rowsOf<{ tag: string; count: number }>(kept)) counts.set(row.tag, row.count);
-  if (scope.kind !== "all") {
-    const restricted = await db.execute(sql`
-      select tag, count(*)::int as count
-      from compendium_search as s, unnest(s.tags || array['']) as tag
-      where s.marking <> 'clear' and ${entryScope(scope, "s") ?? sql`true`}
-      group by tag`);
-    for (const row of rowsOf<{ tag: string; count: number }>(restricted))
-      counts.set(row.tag, (counts.get(row.tag) ?? 0) + row.count);
+  // One round trip: the index's version and, with words, the query as PostgreSQL reads them.
+  const [state] = rowsOf<{ version: number | string; query: string | null }>(
+    await db.execute(sql`select (select version from compendium_search_state where id = 1) as version,
+      ${q === null ? sql`null::text` : sql`${tsquery(q)}::text`} as query`),
+  );
+  const index = await compendiumIndex(db, Number(state?.version ?? 0));
+  const visible = await index.visibleTo(db, scope);
+  let candidates = visible;
+  let ranking: { head: Float64Array; all: Float64Array } | null = null;
+  if (q !== null) {
+    const tree = parseTsquery(state?.query ?? "");
+    if (tree === null) candidates = new Rows(index.size);
+    else {
+      candidates = await index.checkPhrases(db, tree, state?.query ?? "", index.match(tree).and(visible));
+      ranking = index.scores(tree, candidates);
+    }
   }
-  return counts;
+  const { passing, facets } = countFacets(index, candidates, input.filters);
+  const rows = pageOf(passing, ranking, input.offset, input.limit);
+  const headlines =
+    q === null
+      ? null
+      : await headlinesOf(
+          db,
+          rows.map((row) => index.ids[row] as string),
+          q,
+        );
+  const items = rows.map((row) => {
+    const record = index.records[row] as RelatedRecord;
+    return { ...record, headline: headlines?.get(record.id) ?? [...record.summary].slice(0, 240).join("") };
+  });
+  return { total: passing.length, items, facets };
 }
 
 /**
- * The ids of the page. With words: first the entries whose title or summary match, by rank there;
- * then those matching in the body alone, ranked on the whole text (computed only when the page
- * reaches them). Without words: by title.
+ * One pass over the candidates: those passing every filter, and the tag counts. A row passing all
+ * filters counts for every tag; a row failing exactly one tag's filter counts for that tag only
+ * (its counts leave out its own filter); a row failing two counts nowhere.
  */
-async function page(
-  db: Executor,
-  withQuery: SQL,
-  where: SQL,
-  ranked: boolean,
-  input: SearchInput,
-): Promise<string[]> {
-  const end = input.offset + input.limit;
-  if (!ranked) {
-    const result = await db.execute(sql`${withQuery}
-      select s.entry_id as id from compendium_search as s, query where ${where}
-      order by s.title, s.entry_id limit ${input.limit} offset ${input.offset}`);
-    return rowsOf<{ id: string }>(result).map((row) => row.id);
+function countFacets(
+  index: CompendiumIndex,
+  candidates: Rows,
+  filters: SearchInput["filters"],
+): { passing: number[]; facets: SearchOutput["facets"] } {
+  const codes = index.tagNames.length;
+  const active = SEARCH_FACETS.filter((facet) => (filters[facet]?.length ?? 0) > 0);
+  /** Per tag code: which active filter it belongs to (-1: none), and whether that filter allows it. */
+  const slotOf = new Int8Array(codes).fill(-1);
+  const allows = new Uint8Array(codes);
+  for (let code = 0; code < codes; code += 1) {
+    const slot = active.indexOf(index.facetOfCode[code] as SearchFacet);
+    slotOf[code] = slot;
+    if (slot >= 0) {
+      const name = index.tagNames[code] as string;
+      allows[code] = filters[active[slot] as SearchFacet]?.includes(name.slice(name.indexOf(":") + 1))
+        ? 1
+        : 0;
+    }
   }
-  const first = await db.execute(sql`${withQuery}
-    select s.entry_id as id, count(*) over () as found
-    from compendium_search as s, query
-    where ${where} and s.head @@ query.q
-    order by ts_rank_cd(s.head, query.q, 1) desc, s.title, s.entry_id
-    limit ${end}`);
-  const inHead = rowsOf<{ id: string; found: number | string }>(first);
-  const headCount = Number(inHead[0]?.found ?? 0);
-  const ids = inHead.slice(input.offset).map((row) => row.id);
-  if (end <= headCount) return ids;
-  const skip = Math.max(0, input.offset - headCount);
-  const rest = await db.execute(sql`${withQuery}
-    select s.entry_id as id
-    from compendium_search as s, query
-    where ${where} and not (s.head @@ query.q)
-    order by ts_rank_cd(s.words, query.q, 1) desc, s.title, s.entry_id
-    limit ${input.limit - ids.length} offset ${skip}`);
-  return [...ids, ...rowsOf<{ id: string }>(rest).map((row) => row.id)];
+  const counts = new Int32Array(codes);
+  const passing: number[] = [];
+  const { tagStart, tags } = index;
+  const words = candidates.words;
+  const everyFilter = (1 << active.length) - 1;
+  for (let word = 0; word < words.length; word += 1) {
+    let bits = words[word] as number;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      bits ^= low;
+      const row = (word << 5) + 31 - Math.clz32(low);
+      const from = tagStart[row] as number;
+      const to = tagStart[row + 1] as number;
+      let met = 0;
+      if (active.length > 0)
+        for (let at = from; at < to; at += 1) {
+          const code = tags[at] as number;
+          if (allows[code] === 1) met |= 1 << (slotOf[code] as number);
+        }
+      if (met === everyFilter) {
+        passing.push(row);
+        for (let at = from; at < to; at += 1) {
+          const code = tags[at] as number;
+          counts[code] = (counts[code] as number) + 1;
+        }
+      } else {
+        const missed = everyFilter & ~met;
+        // Exactly one filter failed: count this row for that tag's values only.
+        if ((missed & (missed - 1)) !== 0) continue;
+        const slot = 31 - Math.clz32(missed);
+        for (let at = from; at < to; at += 1) {
+          const code = tags[at] as number;
+          if (slotOf[code] === slot) counts[code] = (counts[code] as number) + 1;
+        }
+      }
+    }
+  }
+  const facets = Object.fromEntries(
+    SEARCH_FACETS.map((facet) => [facet, [] as { value: string; count: number }[]]),
+  );
+  counts.forEach((count, code) => {
+    if (count === 0) return;
+    const name = index.tagNames[code] as string;
+    facets[index.facetOfCode[code] as string]?.push({ value: name.slice(name.indexOf(":") + 1), count });
+  });
+  for (const values of Object.values(facets))
+    values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return { passing, facets: facets as SearchOutput["facets"] };
 }
 
-/** The page's entries with their snippet, in the order found. */
-async function pageRows(db: Executor, ids: readonly string[], q: string | null): Promise<SearchHit[]> {
-  if (ids.length === 0) return [];
-  const headline = q
-    ? sql`ts_headline(compendium_search_config(e.language), e.summary || E'\n' || regexp_replace(e.body, ${HEADING}, '\\1.', 'gn'), query.q,
-        ${`StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
-    : sql`left(e.summary, 240)`;
+/**
+ * The rows of the page. With words: those holding them in the title or summary first, by score
+ * there, then those holding them in the body alone, by score over the whole text; ties by title.
+ * Without words: by title (rows are in title order).
+ */
+function pageOf(
+  passing: readonly number[],
+  ranking: { head: Float64Array; all: Float64Array } | null,
+  offset: number,
+  limit: number,
+): number[] {
+  const end = offset + limit;
+  if (ranking === null) return passing.slice(offset, end);
+  const { head, all } = ranking;
+  // Before: in the head before body only, then higher score, then title order (the row number).
+  const before = (a: number, b: number): boolean => {
+    const headA = head[a] as number;
+    const headB = head[b] as number;
+    if (headA > 0 !== headB > 0) return headA > 0;
+    const scoreA = headA > 0 ? headA : (all[a] as number);
+    const scoreB = headB > 0 ? headB : (all[b] as number);
+    return scoreA !== scoreB ? scoreA > scoreB : a < b;
+  };
+  // The best `end` rows, kept sorted (pages are short; most rows fail the comparison at once).
+  const best: number[] = [];
+  for (const row of passing) {
+    if (best.length === end && !before(row, best[end - 1] as number)) continue;
+    let at = best.length === end ? end - 1 : best.length;
+    while (at > 0 && before(row, best[at - 1] as number)) at -= 1;
+    best.splice(at, 0, row);
+    if (best.length > end) best.pop();
+  }
+  return best.slice(offset);
+}
+
+/** Snippets of the page's entries, hits marked, by entry id (ts_headline in the entry's stemming). */
+async function headlinesOf(db: Executor, ids: readonly string[], q: string): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
   const result = await db.execute(sql`
-    with query as (select ${q ? tsquery(q) : sql`null::tsquery`} as q)
-    select e.id, e.slug, e.title, e.type, e.summary, e.marking, e.phases, e.sectors, e.themes, e.regions,
-      (e.source->>'year')::int as year, e.source->>'publisher' as publisher,
-      ${headline} as headline
+    with query as (select ${tsquery(q)} as q)
+    select e.id, ts_headline(compendium_search_config(e.language),
+        e.summary || E'\n' || regexp_replace(e.body, ${HEADING}, '\\1.', 'gn'), query.q,
+        ${`StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) as headline
     from compendium_entries as e, query
     where e.id = any(${sqlArray(ids, "uuid")})`);
-  const byId = new Map(rowsOf<SearchHit>(result).map((hit) => [hit.id, hit]));
-  return ids.flatMap((id) => {
-    const hit = byId.get(id);
-    return hit ? [hit] : [];
-  });
+  return new Map(rowsOf<{ id: string; headline: string }>(result).map((row) => [row.id, row.headline]));
 }

@@ -3,7 +3,7 @@
 // becomes the TLP rule in SQL: own entries, CLEAR ones, GREEN ones of organisations sharing a
 // community.
 import type { Scope } from "@bulwark/core";
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { compendiumEntries, compendiumVersions, organisations, users } from "../schema.ts";
@@ -112,6 +112,25 @@ export async function findEntry(db: Executor, scope: Scope, slug: string): Promi
     .leftJoin(organisations, eq(organisations.id, compendiumEntries.organisationId))
     .where(and(eq(compendiumEntries.slug, slug), entryScope(scope)));
   return row ? present(row.entry, row.organisationName) : null;
+}
+
+/** The entries named by `slugs` that the scope may see, in the order named (others are left out). */
+export async function findEntries(
+  db: Executor,
+  scope: Scope,
+  slugs: readonly string[],
+): Promise<EntryRecord[]> {
+  if (slugs.length === 0) return [];
+  const rows = await db
+    .select(entryColumns)
+    .from(compendiumEntries)
+    .leftJoin(organisations, eq(organisations.id, compendiumEntries.organisationId))
+    .where(and(inArray(compendiumEntries.slug, [...slugs]), entryScope(scope)));
+  const bySlug = new Map(rows.map((row) => [row.entry.slug, present(row.entry, row.organisationName)]));
+  return slugs.flatMap((slug) => {
+    const entry = bySlug.get(slug);
+    return entry ? [entry] : [];
+  });
 }
 
 /** Every entry the scope may see, in slug order (for pack export). */

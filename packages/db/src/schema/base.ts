@@ -273,12 +273,12 @@ export const compendiumEntries = pgTable(
 );
 
 /**
- * What search reads, one narrow row per entry, kept by a trigger on compendium_entries (migration
- * 0004): the TLP columns, every tag as "facet:value" (one pass counts all facets), `head` (title
- * weight A, summary B: small, kept in the row, what ranking reads) and `words` (title, summary and
- * body: what matching reads through its GIN index, kept out of the row so scanning rows stays
- * cheap). Stemming follows the entry's language: five of the six UN languages; Chinese and others
- * word by word.
+ * What search reads, one row per entry, kept by a trigger on compendium_entries (migrations 0004
+ * and 0005): `seq` (a small number naming the row in the search index each server process holds),
+ * the TLP columns, every tag as "facet:value", and `words`: title (weight A), summary (B) and body
+ * (C) as PostgreSQL stems them in the entry's language (five of the six UN languages; Chinese and
+ * others word by word). Search loads these rows into memory (repositories/compendium-index.ts) and
+ * reloads them when compendium_search_state's version moves.
  */
 export const compendiumSearch = pgTable(
   "compendium_search",
@@ -286,34 +286,28 @@ export const compendiumSearch = pgTable(
     entryId: uuid("entry_id")
       .primaryKey()
       .references(() => compendiumEntries.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull().generatedAlwaysAsIdentity(),
     organisationId: uuid("organisation_id"),
     marking: text("marking").notNull(),
     title: text("title").notNull(),
     tags: text("tags").array().notNull(),
-    head: tsvector("head").notNull(),
     words: tsvector("words").notNull(),
   },
   (table) => [
-    index("compendium_search_words_idx").using("gin", table.words),
-    index("compendium_search_tags_idx").using("gin", table.tags),
+    uniqueIndex("compendium_search_seq_key").on(table.seq),
     index("compendium_search_title_idx").on(table.title, table.entryId),
     index("compendium_search_restricted_idx").on(table.marking).where(sql`marking <> 'clear'`),
   ],
 );
 
 /**
- * How many entries carry each tag, per marking (tag '' counts them all), kept by a trigger on
- * compendium_search: browsing without words reads counts from here instead of counting rows.
+ * One row: a version number a statement trigger moves on every change to compendium_search, read
+ * in the same transaction as the rows, so a process knows whether its search index is current.
  */
-export const compendiumTagCounts = pgTable(
-  "compendium_tag_counts",
-  {
-    tag: text("tag").notNull(),
-    marking: text("marking").notNull(),
-    count: integer("count").notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.tag, table.marking] })],
-);
+export const compendiumSearchState = pgTable("compendium_search_state", {
+  id: integer("id").primaryKey().default(1),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+});
 
 /** Every published version of every entry, in full: history and diffs come from here. */
 export const compendiumVersions = pgTable(

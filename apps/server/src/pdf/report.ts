@@ -1,0 +1,309 @@
+// Printable PDF documents (compendium booklets; later risk and self-assessment reports): A4 pages
+// with a cover, bookmarks, Markdown rendered as headings, paragraphs, lists, quotes and links, the
+// TLP marking at the top of every page in its colours when the content is not CLEAR, and page
+// numbers. Text is set in DejaVu Sans, shipped with the server (dejavu-fonts-ttf), which covers
+// Latin, Greek, Cyrillic and Arabic letters; Chinese characters are not in it (see the note on the
+// booklet endpoint). Nothing is fetched: fonts come from node_modules, never from the network.
+import { createRequire } from "node:module";
+import type { TlpMarking } from "@bulwark/core";
+import type { PhrasingContent, Root, RootContent } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import PDFDocument from "pdfkit";
+
+const require = createRequire(import.meta.url);
+const FONTS = {
+  regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
+  bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
+  italic: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf"),
+  boldItalic: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf"),
+} as const;
+type FontName = keyof typeof FONTS;
+
+/** The FIRST TLP 2.0 colours: the label in colour on black. */
+const TLP_COLOURS: Record<TlpMarking, string> = {
+  clear: "#FFFFFF",
+  green: "#33FF00",
+  amber: "#FFC000",
+  "amber+strict": "#FFC000",
+  red: "#FF2B2B",
+};
+
+const INK = "#1A1B1E";
+const MUTED = "#5C5F66";
+const ACCENT = "#1C5D99";
+const MARGIN = 56;
+const BODY_SIZE = 10.5;
+const HEADING_SIZES = [20, 15, 12.5, 11.5, 11, 10.5] as const;
+
+export interface ReportOptions {
+  readonly title: string;
+  /** The widest marking of what the document holds; CLEAR prints no label. */
+  readonly marking: TlpMarking;
+  readonly language: string;
+  readonly createdAt: Date;
+  /** Shown at the foot of every page, left of the page number. */
+  readonly footer: string;
+}
+
+export class PdfReport {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly chunks: Buffer[] = [];
+  private readonly done: Promise<Buffer>;
+
+  constructor(private readonly options: ReportOptions) {
+    this.doc = new PDFDocument({
+      size: "A4",
+      margins: { top: MARGIN + 14, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
+      bufferPages: true,
+      autoFirstPage: true,
+      lang: options.language,
+      displayTitle: true,
+      info: {
+        Title: options.title,
+        Creator: "Bulwark",
+        Producer: "Bulwark (PDFKit)",
+        CreationDate: options.createdAt,
+        ModDate: options.createdAt,
+      },
+    });
+    for (const [name, file] of Object.entries(FONTS)) this.doc.registerFont(name, file);
+    this.font("regular", BODY_SIZE);
+    this.doc.on("data", (chunk: Buffer) => this.chunks.push(chunk));
+    this.done = new Promise((resolve, reject) => {
+      this.doc.on("end", () => resolve(Buffer.concat(this.chunks)));
+      this.doc.on("error", reject);
+    });
+  }
+
+  private font(name: FontName, size: number, colour = INK): void {
+    this.doc.font(name).fontSize(size).fillColor(colour);
+  }
+
+  private get width(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+
+  /** Starts a new page unless the current one is still empty. */
+  newPage(): void {
+    if (this.doc.y > this.doc.page.margins.top + 1) this.doc.addPage();
+  }
+
+  /** Leaves room for `height` points, or moves to a new page. */
+  private keep(height: number): void {
+    if (this.doc.y + height > this.doc.page.height - this.doc.page.margins.bottom) this.doc.addPage();
+  }
+
+  /** A cover: the title large, then lines of explanation. */
+  cover(title: string, subtitle: string, lines: readonly string[]): void {
+    this.doc.y = this.doc.page.height * 0.28;
+    this.font("bold", 26);
+    this.doc.text(title, { width: this.width });
+    this.doc.moveDown(0.4);
+    this.font("regular", 13, MUTED);
+    this.doc.text(subtitle, { width: this.width });
+    this.doc.moveDown(1.5);
+    this.font("regular", BODY_SIZE, INK);
+    for (const line of lines) this.doc.text(line, { width: this.width, paragraphGap: 4 });
+  }
+
+  /** A heading; level 1 and 2 headings also become bookmarks (level 2 under the last level 1). */
+  heading(text: string, level: 1 | 2 | 3 | 4 | 5 | 6, bookmark = false): void {
+    const size = HEADING_SIZES[level - 1] ?? BODY_SIZE;
+    this.keep(size * 3);
+    if (this.doc.y > this.doc.page.margins.top + 1) this.doc.moveDown(level <= 2 ? 0.8 : 0.5);
+    if (bookmark) {
+      if (level === 1 || !this.lastBookmark) this.lastBookmark = this.doc.outline.addItem(text);
+      else this.lastBookmark.addItem(text);
+    }
+    this.font("bold", size, level <= 2 ? INK : ACCENT);
+    this.doc.text(text, { width: this.width });
+    this.doc.moveDown(0.3);
+    this.font("regular", BODY_SIZE);
+  }
+  private lastBookmark: PDFKit.PDFOutline | null = null;
+
+  /** Small grey text: a line of tags, a citation. */
+  note(text: string): void {
+    this.font("regular", 9, MUTED);
+    this.doc.text(text, { width: this.width, paragraphGap: 3 });
+    this.font("regular", BODY_SIZE);
+  }
+
+  /** Label: value lines. */
+  facts(rows: readonly (readonly [string, string])[]): void {
+    for (const [label, value] of rows) {
+      if (!value) continue;
+      this.font("bold", 9, MUTED);
+      this.doc.text(`${label}: `, { continued: true, width: this.width });
+      this.font("regular", 9, INK);
+      this.doc.text(value, { width: this.width, paragraphGap: 2 });
+    }
+    this.font("regular", BODY_SIZE);
+    this.doc.moveDown(0.4);
+  }
+
+  paragraph(text: string): void {
+    this.font("regular", BODY_SIZE);
+    this.doc.text(text, { width: this.width, paragraphGap: 6, lineGap: 1.5 });
+  }
+
+  /** Markdown, as CommonMark reads it (raw HTML is printed as text, never interpreted). */
+  markdown(text: string, headingOffset = 0): void {
+    const tree: Root = fromMarkdown(text);
+    for (const node of tree.children) this.block(node, 0, headingOffset);
+  }
+
+  private block(node: RootContent, depth: number, headingOffset: number): void {
+    const indent = depth * 14;
+    switch (node.type) {
+      case "heading": {
+        const level = Math.min(6, node.depth + headingOffset) as 1 | 2 | 3 | 4 | 5 | 6;
+        this.heading(plainText(node.children), level);
+        return;
+      }
+      case "paragraph":
+        this.inline(node.children, indent);
+        this.doc.moveDown(0.5);
+        return;
+      case "list":
+        node.children.forEach((item, index) => {
+          const marker = node.ordered ? `${(node.start ?? 1) + index}.` : "•";
+          this.keep(BODY_SIZE * 2);
+          const top = this.doc.y;
+          this.font("regular", BODY_SIZE);
+          this.doc.text(marker, this.doc.page.margins.left + indent, top, { width: 14, lineBreak: false });
+          this.doc.y = top;
+          for (const child of item.children) {
+            if (child.type === "paragraph") {
+              this.inline(child.children, indent + 16);
+              this.doc.moveDown(0.2);
+            } else this.block(child, depth + 1, headingOffset);
+          }
+        });
+        this.doc.x = this.doc.page.margins.left;
+        this.doc.moveDown(0.3);
+        return;
+      case "blockquote":
+        for (const child of node.children) this.block(child, depth + 1, headingOffset);
+        return;
+      case "code":
+        this.font("regular", 9, MUTED);
+        this.doc.text(node.value, this.doc.page.margins.left + indent + 8, this.doc.y, {
+          width: this.width - indent - 8,
+          paragraphGap: 6,
+        });
+        this.doc.x = this.doc.page.margins.left;
+        this.font("regular", BODY_SIZE);
+        return;
+      case "thematicBreak": {
+        const y = this.doc.y + 4;
+        this.doc
+          .moveTo(this.doc.page.margins.left, y)
+          .lineTo(this.doc.page.margins.left + this.width, y)
+          .strokeColor("#CED4DA")
+          .stroke();
+        this.doc.moveDown(0.8);
+        return;
+      }
+      case "table":
+        for (const row of node.children)
+          this.paragraph(row.children.map((cell) => plainText(cell.children)).join("  |  "));
+        return;
+      case "html":
+        this.paragraph(node.value);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Runs of text with their styles, wrapped together; links print their address after the text. */
+  private inline(children: readonly PhrasingContent[], indent: number): void {
+    const runs: { text: string; font: FontName; link?: string }[] = [];
+    const walk = (nodes: readonly PhrasingContent[], bold: boolean, italic: boolean, link?: string) => {
+      for (const node of nodes) {
+        const font: FontName = bold && italic ? "boldItalic" : bold ? "bold" : italic ? "italic" : "regular";
+        if (node.type === "text" || node.type === "inlineCode" || node.type === "html")
+          runs.push({ text: node.value.replace(/\n/g, " "), font, ...(link ? { link } : {}) });
+        else if (node.type === "break") runs.push({ text: "\n", font });
+        else if (node.type === "strong") walk(node.children, true, italic, link);
+        else if (node.type === "emphasis") walk(node.children, bold, true, link);
+        else if (node.type === "delete") walk(node.children, bold, italic, link);
+        else if (node.type === "link") {
+          walk(node.children, bold, italic, node.url);
+          const shown = plainText(node.children);
+          if (shown !== node.url) runs.push({ text: ` (${node.url})`, font: "regular", link: node.url });
+        } else if (node.type === "image") runs.push({ text: node.alt ?? "", font });
+      }
+    };
+    walk(children, false, false);
+    if (runs.length === 0) return;
+    const x = this.doc.page.margins.left + indent;
+    const width = this.width - indent;
+    runs.forEach((run, index) => {
+      this.font(run.font, BODY_SIZE, run.link ? ACCENT : INK);
+      const last = index === runs.length - 1;
+      const options = {
+        width,
+        lineGap: 1.5,
+        continued: !last,
+        ...(run.link && /^https?:\/\//.test(run.link)
+          ? { link: run.link, underline: false }
+          : { link: null }),
+      };
+      if (index === 0) this.doc.text(run.text, x, this.doc.y, options);
+      else this.doc.text(run.text, options);
+    });
+    this.doc.x = this.doc.page.margins.left;
+    this.font("regular", BODY_SIZE);
+  }
+
+  /** Finishes the document: the TLP label and page numbers on every page. */
+  async finish(): Promise<Buffer> {
+    const { start, count } = this.doc.bufferedPageRange();
+    for (let index = start; index < start + count; index += 1) {
+      this.doc.switchToPage(index);
+      const { page } = this.doc;
+      const bottom = page.margins.bottom;
+      page.margins.bottom = 0;
+      if (this.options.marking !== "clear") {
+        const label = `TLP:${this.options.marking.toUpperCase()}`;
+        this.doc.font("bold").fontSize(10);
+        const width = this.doc.widthOfString(label) + 12;
+        const x = page.width - page.margins.right - width;
+        this.doc.rect(x, MARGIN - 22, width, 16).fill("#000000");
+        this.doc.fillColor(TLP_COLOURS[this.options.marking]).text(label, x + 6, MARGIN - 19, {
+          lineBreak: false,
+        });
+      }
+      this.font("regular", 8, MUTED);
+      this.doc.text(this.options.footer, page.margins.left, page.height - MARGIN + 14, {
+        width: this.width - 80,
+        lineBreak: false,
+        ellipsis: true,
+      });
+      this.doc.text(
+        `${index + 1 - start} / ${count}`,
+        page.width - page.margins.right - 80,
+        page.height - MARGIN + 14,
+        {
+          width: 80,
+          align: "right",
+          lineBreak: false,
+        },
+      );
+      page.margins.bottom = bottom;
+    }
+    this.doc.end();
+    return this.done;
+  }
+}
+
+/** The text of inline Markdown, marks dropped. */
+export function plainText(nodes: readonly PhrasingContent[]): string {
+  return nodes
+    .map((node) =>
+      "value" in node ? node.value : "children" in node ? plainText(node.children as PhrasingContent[]) : "",
+    )
+    .join("");
+}

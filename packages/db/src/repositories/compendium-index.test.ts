@@ -1,0 +1,92 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "../rows.ts";
+import { compendiumEntries } from "../schema.ts";
+import { openTestDatabase, type TestDatabase } from "../testing.ts";
+import { parseTsvector } from "../text-search.ts";
+import { compendiumIndex } from "./compendium-index.ts";
+import { insertOrganisation } from "./organisations.ts";
+
+let database: TestDatabase;
+const now = new Date(Date.UTC(2026, 10, 24));
+
+const entry = (
+  slug: string,
+  organisationId: string,
+  over: Partial<typeof compendiumEntries.$inferInsert>,
+) => ({
+  slug,
+  organisationId,
+  version: 1,
+  title: slug,
+  type: "good-practice",
+  summary: "",
+  body: "",
+  language: "en",
+  marking: "clear",
+  source: { citation: "A test citation." },
+  createdAt: now,
+  updatedAt: now,
+  ...over,
+});
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const organisationId = await insertOrganisation(
+    database.db,
+    { name: "Index operator", kind: "private-operator", country: "XM", sectors: [] },
+    now,
+  );
+  await database.db.insert(compendiumEntries).values([
+    entry("quotes", organisationId, {
+      title: "Operators' duties and the \\ backslash",
+      summary: "It's the operator's plan: C:\\plans and 'quoted' words.",
+      body: "Drones, drones and more drones.",
+    }),
+    entry("russian", organisationId, {
+      title: "Защита энергетических объектов",
+      language: "ru",
+      summary: "Энергетика и безопасность.",
+    }),
+    entry("arabic", organisationId, {
+      title: "حماية البنية التحتية الحيوية",
+      language: "ar",
+      body: "الطاقة والمياه",
+    }),
+  ]);
+});
+afterAll(() => database.dispose());
+
+describe("compendium search index", () => {
+  it("reads every stored tsvector as PostgreSQL lists its lexemes and weights", async () => {
+    const stored = rowsOf<{ words: string; lexemes: { lexeme: string; weights: string[] | null }[] }>(
+      await database.db.execute(sql`
+        select s.words::text as words,
+          (select json_agg(json_build_object('lexeme', u.lexeme, 'weights', u.weights)) from unnest(s.words) as u) as lexemes
+        from compendium_search as s`),
+    );
+    expect(stored).toHaveLength(3);
+    for (const row of stored) {
+      const expected = row.lexemes.map(({ lexeme, weights }) => ({
+        lexeme,
+        a: (weights ?? []).filter((weight) => weight === "A").length,
+        b: (weights ?? []).filter((weight) => weight === "B").length,
+        c: (weights ?? []).filter((weight) => weight === "C" || weight === "D").length,
+      }));
+      expect(parseTsvector(row.words)).toEqual(expected);
+    }
+  });
+
+  it("keeps its snapshot until compendium_search changes, then reloads", async () => {
+    const first = await compendiumIndex(database.db);
+    expect(first.size).toBe(3);
+    expect(await compendiumIndex(database.db)).toBe(first);
+    await database.db.execute(sql`update compendium_entries set title = 'Renamed' where slug = 'quotes'`);
+    const second = await compendiumIndex(database.db);
+    expect(second).not.toBe(first);
+    expect(second.version).toBeGreaterThan(first.version);
+    expect(second.ids).toHaveLength(3);
+    await database.db.execute(sql`delete from compendium_entries where slug = 'arabic'`);
+    expect((await compendiumIndex(database.db)).size).toBe(2);
+  });
+});
