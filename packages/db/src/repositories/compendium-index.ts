@@ -75,6 +75,13 @@ export class Rows {
   }
 }
 
+/** Per row, for a query: scores in title and summary, and over the whole text; summary hits. */
+export interface Scores {
+  readonly head: Float64Array;
+  readonly all: Float64Array;
+  readonly inSummary: Uint8Array;
+}
+
 /** One loaded snapshot of compendium_search. */
 export class CompendiumIndex {
   /** Entry ids and search-row seqs, by row; rows are in (title, entry id) order. */
@@ -101,6 +108,7 @@ export class CompendiumIndex {
   readonly headLength: Uint16Array;
   readonly length: Uint32Array;
   private readonly visible = new Map<string, Rows>();
+  private scratch: Scores | null = null;
 
   constructor(
     readonly version: number,
@@ -248,10 +256,19 @@ export class CompendiumIndex {
    * Scores of the rows in `rows` for the query's words: per row, the title-and-summary score
    * (0 when the words are only in the body) and the whole-text score. Words weigh by where they
    * are (title A, summary B, body C) and how rare they are, over the length of the text.
+   * `inSummary` marks the rows whose summary holds one of the words. The arrays are the index's
+   * own, reused by the next call: read them before anything awaits.
    */
-  scores(node: TsqueryNode, rows: Rows): { head: Float64Array; all: Float64Array } {
-    const head = new Float64Array(this.size);
-    const all = new Float64Array(this.size);
+  scores(node: TsqueryNode, rows: Rows): Scores {
+    this.scratch ??= {
+      head: new Float64Array(this.size),
+      all: new Float64Array(this.size),
+      inSummary: new Uint8Array(this.size),
+    };
+    const { head, all, inSummary } = this.scratch;
+    head.fill(0);
+    all.fill(0);
+    inSummary.fill(0);
     for (const lexeme of positiveTerms(node)) {
       const id = this.lexemes.get(lexeme);
       if (id === undefined) continue;
@@ -262,6 +279,7 @@ export class CompendiumIndex {
         const row = this.postingRows[at] as number;
         if (!rows.has(row)) continue;
         const inHead = WEIGHT_A * (this.postingA[at] as number) + WEIGHT_B * (this.postingB[at] as number);
+        if ((this.postingB[at] as number) > 0) inSummary[row] = 1;
         if (inHead > 0)
           head[row] =
             (head[row] as number) + (rarity * inHead) / (1 + Math.log(1 + (this.headLength[row] as number)));
@@ -271,7 +289,7 @@ export class CompendiumIndex {
             (1 + Math.log(1 + (this.length[row] as number)));
       }
     }
-    return { head, all };
+    return { head, all, inSummary };
   }
 
   /** The rows a scope may see, asked of SQL (the TLP rule compiled from core's policy), kept per scope. */

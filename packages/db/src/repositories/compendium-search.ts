@@ -15,7 +15,7 @@ import { rowsOf } from "../rows.ts";
 import { sqlArray } from "../scope.ts";
 import { parseTsquery } from "../text-search.ts";
 import type { RelatedRecord } from "./compendium.ts";
-import { type CompendiumIndex, compendiumIndex, Rows } from "./compendium-index.ts";
+import { type CompendiumIndex, compendiumIndex, Rows, type Scores } from "./compendium-index.ts";
 
 const SEARCH_FACETS = COMPENDIUM_FACETS;
 export type SearchFacet = CompendiumFacet;
@@ -62,7 +62,7 @@ export async function searchEntries(db: Executor, scope: Scope, input: SearchInp
   const index = await compendiumIndex(db, Number(state?.version ?? 0));
   const visible = await index.visibleTo(db, scope);
   let candidates = visible;
-  let ranking: { head: Float64Array; all: Float64Array } | null = null;
+  let ranking: Scores | null = null;
   if (q !== null) {
     const tree = parseTsquery(state?.query ?? "");
     if (tree === null) candidates = new Rows(index.size);
@@ -73,12 +73,13 @@ export async function searchEntries(db: Executor, scope: Scope, input: SearchInp
   }
   const { passing, facets } = countFacets(index, candidates, input.filters);
   const rows = pageOf(passing, ranking, input.offset, input.limit);
+  const scores = ranking;
   const headlines =
-    q === null
+    q === null || scores === null
       ? null
       : await headlinesOf(
           db,
-          rows.map((row) => index.ids[row] as string),
+          rows.map((row) => ({ id: index.ids[row] as string, summaryOnly: scores.inSummary[row] === 1 })),
           q,
         );
   const items = rows.map((row) => {
@@ -168,12 +169,7 @@ function countFacets(
  * there, then those holding them in the body alone, by score over the whole text; ties by title.
  * Without words: by title (rows are in title order).
  */
-function pageOf(
-  passing: readonly number[],
-  ranking: { head: Float64Array; all: Float64Array } | null,
-  offset: number,
-  limit: number,
-): number[] {
+function pageOf(passing: readonly number[], ranking: Scores | null, offset: number, limit: number): number[] {
   const end = offset + limit;
   if (ranking === null) return passing.slice(offset, end);
   const { head, all } = ranking;
@@ -198,13 +194,24 @@ function pageOf(
   return best.slice(offset);
 }
 
-/** Snippets of the page's entries, hits marked, by entry id (ts_headline in the entry's stemming). */
-async function headlinesOf(db: Executor, ids: readonly string[], q: string): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
+/**
+ * Snippets of the page's entries, hits marked, by entry id (ts_headline in the entry's stemming):
+ * from the summary alone when it holds the words (the cheap case, and most of a first page), else
+ * from the summary and the body.
+ */
+async function headlinesOf(
+  db: Executor,
+  rows: readonly { id: string; summaryOnly: boolean }[],
+  q: string,
+): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  const ids = rows.map((row) => row.id);
+  const short = rows.filter((row) => row.summaryOnly).map((row) => row.id);
   const result = await db.execute(sql`
     with query as (select ${tsquery(q)} as q)
     select e.id, ts_headline(compendium_search_config(e.language),
-        e.summary || E'\n' || regexp_replace(e.body, ${HEADING}, '\\1.', 'gn'), query.q,
+        case when e.id = any(${sqlArray(short, "uuid")}) then e.summary
+          else e.summary || E'\n' || regexp_replace(e.body, ${HEADING}, '\\1.', 'gn') end, query.q,
         ${`StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) as headline
     from compendium_entries as e, query
     where e.id = any(${sqlArray(ids, "uuid")})`);
