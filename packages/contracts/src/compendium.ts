@@ -184,7 +184,8 @@ export const EntryVersionDetail = EntryVersion.extend({
 
 export const PROPOSAL_STATES = ["open", "changes-requested", "approved", "rejected", "withdrawn"] as const;
 export const ProposalState = z.enum(PROPOSAL_STATES);
-export const REVIEW_ACTIONS = ["comment", "request-changes", "approve", "reject"] as const;
+/** What a review step does; "withdraw" is the author's own, the others are the moderators' (and anyone's comment). */
+export const REVIEW_ACTIONS = ["comment", "request-changes", "approve", "reject", "withdraw"] as const;
 
 export const ProposalCreate = z.object({
   entrySlug: Slug.optional().describe("The entry to change; absent to propose a new entry."),

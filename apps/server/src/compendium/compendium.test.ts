@@ -475,3 +475,30 @@ describe("printable booklet", () => {
     expect(JSON.stringify(trail.items.map((item) => item.details))).not.toMatch(/@|Test Grid/);
   });
 });
+
+describe("withdrawing a proposal", () => {
+  it("lets the author alone withdraw an open proposal, which then closes", async () => {
+    const proposal = await gridAnalyst.call("createProposal", {
+      body: { content: entry({ title: "Night patrols at pumping stations", sectors: ["water-drinking"] }) },
+    });
+    const withdraw = { action: "withdraw", comment: "" } as const;
+    expect(
+      await statusOf(moderator.call("reviewProposal", { params: { id: proposal.id }, body: withdraw })),
+    ).toBe(403);
+    expect(
+      await statusOf(gridMember.call("reviewProposal", { params: { id: proposal.id }, body: withdraw })),
+    ).toBe(403);
+    const closed = await gridAnalyst.call("reviewProposal", { params: { id: proposal.id }, body: withdraw });
+    expect(closed.state).toBe("withdrawn");
+    expect(closed.abilities).toEqual({ review: false, edit: false });
+    expect(
+      await statusOf(
+        moderator.call("reviewProposal", {
+          params: { id: proposal.id },
+          body: { action: "approve", comment: "" },
+        }),
+      ),
+    ).toBe(403);
+    expect((await gridMember.call("searchCompendium", { query: { q: "pumping" } })).total).toBe(0);
+  });
+});

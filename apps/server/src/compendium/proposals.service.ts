@@ -180,6 +180,7 @@ const NEXT_STATE = {
   "request-changes": "changes-requested",
   approve: "approved",
   reject: "rejected",
+  withdraw: "withdrawn",
 } as const;
 
 export async function review(
@@ -190,7 +191,9 @@ export async function review(
 ): Promise<Proposal> {
   const proposal = await visibleProposal(context, caller, id);
   must(compendiumPolicy.comment(caller, facts(proposal)));
-  if (input.action !== "comment") must(compendiumPolicy.moderate(caller));
+  // The author withdraws their own open proposal; deciding on it is the moderators'.
+  if (input.action === "withdraw") must(compendiumPolicy.revise(caller, facts(proposal)));
+  else if (input.action !== "comment") must(compendiumPolicy.moderate(caller));
   const now = context.clock();
   await context.db.transaction(async (tx) => {
     let publishedVersion: number | undefined;

@@ -13,7 +13,7 @@ import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { EntrySource, EntryTags, EntryText } from "./entry-content.tsx";
 import { DiffView } from "./entry-diff.tsx";
 import { LoadFailure, TlpBanner, TypeBadge } from "./entry-parts.tsx";
-import { Reviews } from "./proposal-review.tsx";
+import { Reviews, WithdrawButton } from "./proposal-review.tsx";
 import { StateBadge } from "./proposals-page.tsx";
 
 export function ProposalPage() {
@@ -81,14 +81,17 @@ function ProposalView({ proposal }: { proposal: Proposal }) {
           </Text>
         </Stack>
         {proposal.abilities.edit && (
-          <Button
-            component={Link}
-            to={`/compendium/proposals/${proposal.id}/revise`}
-            variant="default"
-            leftSection={<IconPencil size={16} />}
-          >
-            {t("compendium.proposal.revise")}
-          </Button>
+          <Group gap="xs">
+            <Button
+              component={Link}
+              to={`/compendium/proposals/${proposal.id}/revise`}
+              variant="default"
+              leftSection={<IconPencil size={16} />}
+            >
+              {t("compendium.proposal.revise")}
+            </Button>
+            <WithdrawButton proposal={proposal} />
+          </Group>
         )}
       </Group>
       <TlpBanner marking={proposal.content.marking} />

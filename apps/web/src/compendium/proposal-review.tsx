@@ -21,12 +21,14 @@ const ACTION_ICONS: Record<Action, ReactNode> = {
   "request-changes": <IconArrowBackUp size={14} />,
   approve: <IconCheck size={14} />,
   reject: <IconX size={14} />,
+  withdraw: <IconArrowBackUp size={14} />,
 };
 const ACTION_COLOURS: Record<Action, string> = {
   comment: "gray",
   "request-changes": "yellow",
   approve: "teal",
   reject: "red",
+  withdraw: "gray",
 };
 
 export function Reviews({ proposal }: { proposal: Proposal }) {
@@ -191,5 +193,49 @@ function ReviewBox({ proposal }: { proposal: Proposal }) {
         }}
       />
     </Paper>
+  );
+}
+
+/** The author's own way out: withdraws an open proposal (after a confirmation); its history stays. */
+export function WithdrawButton({ proposal }: { proposal: Proposal }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const withdraw = useMutation({
+    mutationFn: () =>
+      client.call("reviewProposal", {
+        params: { id: proposal.id },
+        body: { action: "withdraw", comment: "" },
+      }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(["compendium", "proposal", proposal.id], updated);
+      void queryClient.invalidateQueries({ queryKey: ["compendium", "proposals"] });
+      notifications.show({ color: "teal", message: t("compendium.proposal.done.withdraw") });
+      setConfirming(false);
+    },
+  });
+  return (
+    <>
+      <Button
+        variant="default"
+        color="red"
+        leftSection={<IconX size={16} />}
+        onClick={() => setConfirming(true)}
+      >
+        {t("compendium.proposal.withdraw")}
+      </Button>
+      <ConfirmDialog
+        opened={confirming}
+        title={t("compendium.proposal.withdrawTitle")}
+        message={t("compendium.proposal.withdrawText", { title: proposal.title })}
+        confirmLabel={t("compendium.proposal.withdraw")}
+        loading={withdraw.isPending}
+        error={withdraw.error}
+        onConfirm={() => withdraw.mutate()}
+        onClose={() => {
+          setConfirming(false);
+          withdraw.reset();
+        }}
+      />
+    </>
   );
 }
