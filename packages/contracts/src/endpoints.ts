@@ -46,6 +46,7 @@ import {
   UserUpdate,
 } from "./directory.ts";
 import type { EndpointDef } from "./endpoint-def.ts";
+import { expertsEndpoints } from "./endpoints/experts.ts";
 import {
   Asset,
   AssetCreate,
@@ -624,6 +625,7 @@ export const endpoints = {
     status: 200,
     response: CompendiumOffline,
   },
+  ...expertsEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;
