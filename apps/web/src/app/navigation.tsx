@@ -10,7 +10,6 @@ import {
   IconChecklist,
   IconHome,
   IconListDetails,
-  IconMessageQuestion,
   IconSchool,
   IconShare,
   IconShieldHalf,
@@ -72,8 +71,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           </Section>
           <Section label={t("compendium.navSection")}>
             {link("/compendium", t("nav.compendium"), <IconBook2 size={18} />)}
-            {link("/experts/questions", t("experts.navQuestions"), <IconMessageQuestion size={18} />)}
-            {link("/experts", t("experts.navExperts"), <IconSchool size={18} />)}
+            {link("/experts", t("experts.navSection"), <IconSchool size={18} />)}
           </Section>
           <Section label={t("nav.administration")}>
             {link("/organisations", t("nav.organisations"), <IconBuilding size={18} />)}

@@ -12,8 +12,9 @@ import {
   Loader,
   MultiSelect,
   Paper,
-  SegmentedControl,
+  Radio,
   Select,
+  SimpleGrid,
   Stack,
   TagsInput,
   Text,
@@ -113,6 +114,11 @@ function ProfileForm({ profile }: { profile: ExpertProfile | null }) {
   });
   const errors = fieldErrorsOf(save.error);
   const languageOptions = LANGUAGES.map((code) => ({ value: code, label: labels.language(code) }));
+  // User-assigned codes (XM, the demo country) have no name in Intl: keep the one chosen selectable.
+  const countryOptions =
+    draft.country && !labels.countryOptions.some((option) => option.value === draft.country)
+      ? [{ value: draft.country, label: draft.country }, ...labels.countryOptions]
+      : labels.countryOptions;
   const preview: ExpertSummary = {
     userId: me.id,
     name: me.name,
@@ -165,22 +171,20 @@ function ProfileForm({ profile }: { profile: ExpertProfile | null }) {
               onChange={(value) => set("sectors", value as Draft["sectors"])}
               searchable
             />
-            <Group grow align="flex-start" wrap="wrap">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <MultiSelect
                 label={t("experts.profile.phases")}
                 data={labels.phaseOptions}
                 value={draft.phases}
                 onChange={(value) => set("phases", value as Draft["phases"])}
-                miw={200}
               />
               <MultiSelect
                 label={t("experts.profile.threats")}
                 data={labels.threatOptions}
                 value={draft.threats}
                 onChange={(value) => set("threats", value as Draft["threats"])}
-                miw={200}
               />
-            </Group>
+            </SimpleGrid>
             <MultiSelect
               label={t("experts.profile.themes")}
               data={labels.themeOptions}
@@ -188,13 +192,12 @@ function ProfileForm({ profile }: { profile: ExpertProfile | null }) {
               onChange={(value) => set("themes", value as Draft["themes"])}
               searchable
             />
-            <Group grow align="flex-start" wrap="wrap">
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
               <MultiSelect
                 label={t("experts.profile.languages")}
                 data={languageOptions}
                 value={draft.languages}
                 onChange={(value) => set("languages", value as Draft["languages"])}
-                miw={200}
               />
               <Select
                 label={t("experts.profile.region")}
@@ -202,33 +205,27 @@ function ProfileForm({ profile }: { profile: ExpertProfile | null }) {
                 value={draft.region}
                 onChange={(value) => set("region", value as Draft["region"])}
                 clearable
-                miw={160}
               />
               <Select
                 label={t("experts.profile.country")}
-                data={labels.countryOptions}
+                data={countryOptions}
                 value={draft.country}
                 onChange={(value) => set("country", value)}
                 searchable
                 clearable
-                miw={160}
               />
-            </Group>
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                {t("experts.visibility.label")}
-              </Text>
-              <SegmentedControl
-                value={draft.visibility}
-                onChange={(value) => set("visibility", value as Draft["visibility"])}
-                data={(["organisation", "communities", "platform"] as const).map((value) => ({
-                  value,
-                  label: t(`experts.visibility.${value}`),
-                }))}
-                fullWidth
-                aria-label={t("experts.visibility.label")}
-              />
-            </Stack>
+            </SimpleGrid>
+            <Radio.Group
+              label={t("experts.visibility.label")}
+              value={draft.visibility}
+              onChange={(value) => set("visibility", value as Draft["visibility"])}
+            >
+              <Stack gap={6} mt={6}>
+                {(["organisation", "communities", "platform"] as const).map((value) => (
+                  <Radio key={value} value={value} label={t(`experts.visibility.${value}`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
             <Checkbox
               label={t("experts.profile.showEmail")}
               checked={draft.showEmail}

@@ -18,7 +18,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
-import { IconLock, IconMessageCircle, IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconLock, IconMessageCircle, IconPlus, IconSchool, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -135,9 +135,14 @@ export function QuestionsPage() {
         title={t("experts.questions.title")}
         subtitle={t("experts.questions.subtitle")}
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={open}>
-            {t("experts.questions.ask")}
-          </Button>
+          <>
+            <Button component={Link} to="/experts" variant="default" leftSection={<IconSchool size={16} />}>
+              {t("experts.navExperts")}
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={open}>
+              {t("experts.questions.ask")}
+            </Button>
+          </>
         }
       />
       <Group gap="sm" align="flex-end" wrap="wrap">
