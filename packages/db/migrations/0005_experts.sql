@@ -74,4 +74,8 @@ CREATE INDEX "discussion_posts_author_idx" ON "discussion_posts" USING btree ("a
 CREATE INDEX "expert_profiles_expertise_idx" ON "expert_profiles" USING gin ("expertise");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","read_at","created_at");--> statement-breakpoint
 CREATE INDEX "questions_status_idx" ON "questions" USING btree ("status","created_at");--> statement-breakpoint
-CREATE INDEX "questions_organisation_idx" ON "questions" USING btree ("organisation_id");
+CREATE INDEX "questions_organisation_idx" ON "questions" USING btree ("organisation_id");--> statement-breakpoint
+-- hand-written: experts
+-- A reply points to its parent post. A restore (backup.ts) writes rows in id order, so a reply may
+-- come before its parent: the check waits for the end of the transaction.
+ALTER TABLE "discussion_posts" ALTER CONSTRAINT "discussion_posts_parent_id_discussion_posts_id_fk" DEFERRABLE INITIALLY DEFERRED;

@@ -1,10 +1,18 @@
 // The audience rule in SQL (audienceFilter) agrees with core's inAudience, checked exhaustively on
 // a small world: every expert, every visibility, every reader, through search, read and questions.
+// And a backup keeps the network, replies included.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Actor, expertsPolicy, inAudience, PROFILE_VISIBILITIES } from "@bulwark/core";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { restoreBackup, writeBackup } from "../backup.ts";
+import { rowsOf } from "../rows.ts";
+import { discussionPosts } from "../schema.ts";
 import { openTestDatabase, type TestDatabase } from "../testing.ts";
 import { insertCommunity, setCommunityOrganisations } from "./communities.ts";
-import { findQuestion, insertQuestion } from "./discussions.ts";
+import { findQuestion, insertQuestion, listPosts } from "./discussions.ts";
 import { findProfile, insertProfile, type ProfileFields, searchProfiles, updateProfile } from "./experts.ts";
 import { insertOrganisation } from "./organisations.ts";
 import { insertUser } from "./users.ts";
@@ -126,5 +134,56 @@ describe("the audience rule in SQL", () => {
           expect(found !== null, `${asker.org} asks ${visibility}, ${reader.org} reads`).toBe(expected);
         }
       }
+  });
+});
+
+describe("backup of the expert network", () => {
+  it("restores profiles, questions, posts and replies whatever the order of their ids", async () => {
+    const [asker, answerer] = people;
+    if (!asker || !answerer) throw new Error("expected people");
+    const question = await insertQuestion(
+      database.db,
+      {
+        ...{ title: "Backed up?", body: "Details.", sectors: [], themes: [] },
+        askerId: asker.actor.userId,
+        organisationId: asker.actor.organisationId,
+        visibility: "platform",
+      },
+      now,
+    );
+    const subject = { kind: "question", id: question } as const;
+    // The answer's id sorts after its 600 replies, so a restore writes replies (in batches of 500)
+    // before the post they reply to.
+    const answer = "ffffffff-ffff-4fff-bfff-ffffffffffff";
+    await database.db.insert(discussionPosts).values({
+      id: answer,
+      questionId: question,
+      authorId: answerer.actor.userId,
+      body: "Yes.",
+      createdAt: now,
+    });
+    await database.db.insert(discussionPosts).values(
+      Array.from({ length: 600 }, (_, index) => ({
+        id: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+        questionId: question,
+        parentId: answer,
+        authorId: asker.actor.userId,
+        body: `Reply ${index}`,
+        createdAt: now,
+      })),
+    );
+    const file = join(mkdtempSync(join(tmpdir(), "bulwark-experts-")), "backup.jsonl.gz");
+    await writeBackup(database.db, file, now);
+    const target = await openTestDatabase();
+    try {
+      await restoreBackup(target.db, file);
+      expect((await listPosts(target.db, subject)).length).toBe(601);
+      const [row] = rowsOf<{ n: number }>(
+        await target.db.execute(sql`select count(*)::int as n from expert_profiles`),
+      );
+      expect(row?.n).toBe(people.length);
+    } finally {
+      await target.dispose();
+    }
   });
 });
