@@ -245,6 +245,8 @@ describe("questions and answers", () => {
     expect(await statusOf(accept(analyst, answerId))).toBe(403);
     expect(await statusOf(accept(gridBoss, answerId))).toBe(403);
     expect(await statusOf(accept(member, replyId))).toBe(422);
+    // Someone who may not see the question learns nothing from trying.
+    expect(await statusOf(accept(outsider, answerId))).toBe(404);
     const accepted = await accept(member, answerId);
     expect(accepted.status).toBe("answered");
     expect(accepted.acceptedPostId).toBe(answerId);
@@ -297,6 +299,7 @@ describe("discussions on compendium entries", () => {
       await statusOf(outsider.call("editPost", { params: { id: post.id }, body: { body: "Changed" } })),
     ).toBe(404);
     expect(await statusOf(outsider.call("deletePost", { params: { id: post.id } }))).toBe(404);
+    expect(await statusOf(outsider.call("hidePost", { params: { id: post.id } }))).toBe(404);
   });
 
   it("on a CLEAR entry are open to all; edits are marked, deletions leave 'removed', moderators hide", async () => {
