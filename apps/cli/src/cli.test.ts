@@ -300,7 +300,7 @@ describe("bulwark on an embedded database", () => {
   it("backs up the whole database to one file", async () => {
     const result = await bulwark(["backup", backup]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Backup written to .*: \d+ rows in 15 tables/);
+    expect(result.stdout).toMatch(/Backup written to .*: \d+ rows in 19 tables/);
     expect(existsSync(backup)).toBe(true);
     expect((await bulwark(["backup", backup])).stderr).toMatch(/exists/);
   });

@@ -47,6 +47,7 @@ import {
   UserUpdate,
 } from "./directory.ts";
 import type { EndpointDef, FileAnswer } from "./endpoint-def.ts";
+import { expertsEndpoints } from "./endpoints/experts.ts";
 import {
   Asset,
   AssetCreate,
@@ -636,6 +637,7 @@ export const endpoints = {
     status: 200,
     response: CompendiumOffline,
   },
+  ...expertsEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

@@ -4,6 +4,7 @@ export * from "./compendium/index.ts";
 export * from "./graph/index.ts";
 export * from "./policy/actor.ts";
 export * from "./policy/decision.ts";
+export * from "./policy/experts-policy.ts";
 export * from "./policy/policy.ts";
 export * from "./registry/index.ts";
 export * from "./vocabulary.ts";

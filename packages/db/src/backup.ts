@@ -29,6 +29,10 @@ const TABLES: PgTable[] = [
   schema.compendiumVersions,
   schema.compendiumProposals,
   schema.compendiumReviews,
+  schema.expertProfiles,
+  schema.questions,
+  schema.discussionPosts,
+  schema.notifications,
   schema.auditLog,
   schema.settings,
 ];

@@ -19,6 +19,7 @@ import { z } from "zod";
 import { generatePassword, hashPassword } from "../auth/secrets.ts";
 import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.ts";
 import type { ServerContext } from "../context.ts";
+import { seedDemoExperts } from "../experts/demo.ts";
 import { importRegistry } from "../registry/import.service.ts";
 
 export const DEMO_FILE = fileURLToPath(new URL("../../../../content/demo/country.json", import.meta.url));
@@ -171,6 +172,7 @@ export async function seedDemo(context: ServerContext, country = readDemoCountry
   });
   await seedDemoRegistry(context);
   await seedDemoCompendium(context);
+  await seedDemoExperts(context);
   return { loaded: true, password, generated: context.config.demoPassword === null, accounts };
 }
 

@@ -10,6 +10,7 @@ import {
   IconChecklist,
   IconHome,
   IconListDetails,
+  IconSchool,
   IconShare,
   IconShieldHalf,
   IconUserCircle,
@@ -70,6 +71,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           </Section>
           <Section label={t("compendium.navSection")}>
             {link("/compendium", t("nav.compendium"), <IconBook2 size={18} />)}
+            {link("/experts", t("experts.navSection"), <IconSchool size={18} />)}
           </Section>
           <Section label={t("nav.administration")}>
             {link("/organisations", t("nav.organisations"), <IconBuilding size={18} />)}

@@ -85,6 +85,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "experts/*",
+        element: page(() =>
+          import("../experts/experts-routes.tsx").then((module) =>
+            routesBelow("experts", module.expertsRoutes),
+          ),
+        ),
+      },
+      {
         path: "audit",
         element: page(() => import("../audit/audit-page.tsx").then((module) => module.AuditPage)),
       },

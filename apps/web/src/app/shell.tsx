@@ -20,6 +20,7 @@ import { IconLogout } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation } from "react-router";
+import { NotificationBell } from "../experts/notification-bell.tsx";
 import { client, meKey, queryClient } from "./api.ts";
 import { MeProvider, useMe, useMeQuery } from "./auth.tsx";
 import { LanguageSwitcher } from "./language-switcher.tsx";
@@ -93,6 +94,7 @@ function Shell() {
             </Anchor>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitcher />
             <Stack gap={0} visibleFrom="md" style={{ textAlign: "end" }} data-testid="signed-in-user">
               <Text size="sm" fw={600} lineClamp={1}>

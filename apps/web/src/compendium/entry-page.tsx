@@ -23,6 +23,7 @@ import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { EntryDiscussion } from "../experts/discussion-thread.tsx";
 import { isNetworkError, useOfflineEntry, useOfflineMode, useOnline } from "../offline/offline-hooks.ts";
 import { OfflineEntryBanner } from "../offline/offline-status.tsx";
 import { useCompendiumLabels } from "./compendium-vocabulary.ts";
@@ -177,6 +178,7 @@ function EntryView({ entry, offline = false }: { entry: EntryDetail; offline?: b
           <EntryHistory entry={entry} />
         </Tabs.Panel>
       </Tabs>
+      {!offline && <EntryDiscussion slug={entry.slug} />}
     </>
   );
 }

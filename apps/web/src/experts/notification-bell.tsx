@@ -1,0 +1,141 @@
+// The bell in the header: how many notifications are unread, and the list of them (unread first),
+// each opening what it is about and marking itself read. The server lists only notifications
+// about things the reader may still see.
+import type { Notification } from "@bulwark/contracts";
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Indicator,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from "@mantine/core";
+import { IconBell } from "@tabler/icons-react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { client, queryClient } from "../app/api.ts";
+import { useFormat } from "../app/format.ts";
+
+const KEY = ["notifications"] as const;
+
+/** Where a notification leads. */
+export const linkOf = (notification: Notification): string =>
+  notification.subject.kind === "entry"
+    ? `/compendium/${notification.subject.slug ?? ""}#post-${notification.postId}`
+    : `/experts/questions/${notification.subject.id}#post-${notification.postId}`;
+
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const [opened, setOpened] = useState(false);
+  const unread = useQuery({
+    queryKey: [...KEY, "unread"],
+    queryFn: () => client.call("unreadNotifications"),
+    refetchInterval: 60_000,
+  });
+  const list = useQuery({
+    queryKey: [...KEY, "list"],
+    queryFn: () => client.call("listNotifications", { query: { limit: 30 } }),
+    enabled: opened,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: KEY });
+  const open = useMutation({
+    mutationFn: async (notification: Notification) => {
+      if (!notification.readAt) await client.call("readNotification", { params: { id: notification.id } });
+      return notification;
+    },
+    onSuccess: async (notification) => {
+      setOpened(false);
+      await refresh();
+      await navigate(linkOf(notification));
+    },
+  });
+  const readAll = useMutation({ mutationFn: () => client.call("readAllNotifications"), onSuccess: refresh });
+  const count = unread.data?.count ?? 0;
+  const label = t("experts.notifications.unread", { count });
+
+  return (
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" withArrow>
+      <Popover.Target>
+        <Indicator label={count > 99 ? "99+" : count} size={18} disabled={count === 0} color="red" offset={4}>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            onClick={() => setOpened((value) => !value)}
+            aria-label={`${t("experts.notifications.bell")}: ${label}`}
+            data-testid="notification-bell"
+            data-unread={count}
+          >
+            <IconBell size={18} />
+          </ActionIcon>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown p="xs">
+        <Stack gap="xs">
+          <Group justify="space-between" px={4}>
+            <Text size="sm" fw={700}>
+              {t("experts.notifications.bell")}
+            </Text>
+            {count > 0 && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => readAll.mutate()}
+                loading={readAll.isPending}
+              >
+                {t("experts.notifications.markAll")}
+              </Button>
+            )}
+          </Group>
+          {list.data && list.data.items.length === 0 && (
+            <Text size="sm" c="dimmed" p="xs">
+              {t("experts.notifications.empty")}
+            </Text>
+          )}
+          <ScrollArea.Autosize mah={420}>
+            <Stack gap={2}>
+              {list.data?.items.map((notification) => (
+                <UnstyledButton
+                  key={notification.id}
+                  onClick={() => open.mutate(notification)}
+                  p="xs"
+                  data-testid="notification"
+                  style={{
+                    borderRadius: "var(--mantine-radius-sm)",
+                    background: notification.readAt ? undefined : "var(--mantine-color-blue-0)",
+                  }}
+                >
+                  <Group gap="xs" wrap="nowrap" align="flex-start">
+                    {!notification.readAt && (
+                      <Badge size="xs" circle color="blue" mt={4} aria-hidden>
+                        {" "}
+                      </Badge>
+                    )}
+                    <Stack gap={0}>
+                      <Text size="sm" lh={1.35}>
+                        {t(`experts.notifications.${notification.kind}`, {
+                          name: notification.actor?.name ?? t("experts.notifications.someone"),
+                          title: notification.subject.title,
+                        })}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {format.dateTime(notification.createdAt)}
+                      </Text>
+                    </Stack>
+                  </Group>
+                </UnstyledButton>
+              ))}
+            </Stack>
+          </ScrollArea.Autosize>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
