@@ -6,4 +6,5 @@ export * from "./compendium.ts";
 export * from "./demo.ts";
 export * from "./directory.ts";
 export * from "./endpoints.ts";
+export * from "./events.ts";
 export * from "./registry.ts";
