@@ -2,6 +2,7 @@
 // falls back to these.
 import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { compendium } from "./en-compendium.ts";
+import { events } from "./en-events.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
 
 const sectors = {
@@ -289,6 +290,7 @@ export const en = {
   assets,
   analysis,
   compendium,
+  events,
   sectors,
   kinds,
   roles,
