@@ -82,7 +82,7 @@ export function ActionsTable({ actions, showEvent }: { actions: Action[]; showEv
                     {day(action.dueOn)}
                   </Text>
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <Table.Td>
                   <StatusBadge status={action.status} overdue={action.overdue} />
                 </Table.Td>
                 <Table.Td>

@@ -26,14 +26,14 @@ type Material = EventDetail["materials"][number];
 export function MaterialLink({ material }: { material: Material }) {
   return material.entry ? (
     <Group gap={6} wrap="nowrap">
-      <IconBook2 size={16} color="var(--mantine-color-indigo-6)" />
+      <IconBook2 size={16} color="var(--mantine-color-indigo-6)" style={{ flexShrink: 0 }} />
       <Anchor component={Link} to={`/compendium/${material.entry.slug}`} size="sm">
         {material.entry.title}
       </Anchor>
     </Group>
   ) : (
     <Group gap={6} wrap="nowrap">
-      <IconExternalLink size={16} color="var(--mantine-color-gray-6)" />
+      <IconExternalLink size={16} color="var(--mantine-color-gray-6)" style={{ flexShrink: 0 }} />
       <Anchor href={material.url ?? "#"} target="_blank" rel="noopener noreferrer" size="sm">
         {material.title}
       </Anchor>

@@ -28,10 +28,10 @@ import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf } from "../app/vocabulary.ts";
 import { PartForm, useEventChange } from "./event-editing.tsx";
 
-/** Horizontal bars drawn as SVG: one per row, scaled to the largest count. */
+/** Horizontal bars drawn as SVG: a label above each bar, bars scaled to the largest count. */
 function Bars({ title, rows }: { title: string; rows: { label: string; count: number }[] }) {
   const largest = Math.max(1, ...rows.map((row) => row.count));
-  const height = 22;
+  const height = 34;
   return (
     <Paper withBorder radius="md" p="md">
       <Title order={3} size="h6" mb="xs">
@@ -40,23 +40,20 @@ function Bars({ title, rows }: { title: string; rows: { label: string; count: nu
       <svg width="100%" height={rows.length * height} role="img" aria-label={title}>
         {rows.map((row, index) => (
           <g key={row.label} transform={`translate(0, ${index * height})`}>
-            <rect
-              x="45%"
-              y={4}
-              height={height - 8}
-              width={`${(row.count / largest) * 45}%`}
-              rx={3}
-              fill="var(--mantine-color-indigo-4)"
-            />
-            <text x="44%" y={height / 2 + 4} textAnchor="end" fontSize={12} fill="currentColor">
-              {row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label}
+            <title>{`${row.label}: ${row.count}`}</title>
+            <text x={0} y={13} fontSize={12} fill="currentColor">
+              {row.label.length > 40 ? `${row.label.slice(0, 39)}…` : row.label}
             </text>
-            <text
-              x={`${46 + (row.count / largest) * 45}%`}
-              y={height / 2 + 4}
-              fontSize={12}
-              fill="currentColor"
-            >
+            <rect x={0} y={18} height={10} width="100%" rx={5} fill="var(--mantine-color-gray-2)" />
+            <rect
+              x={0}
+              y={18}
+              height={10}
+              width={`${(row.count / largest) * 100}%`}
+              rx={5}
+              fill="var(--mantine-color-indigo-5)"
+            />
+            <text x="100%" y={13} fontSize={12} textAnchor="end" fontWeight={700} fill="currentColor">
               {row.count}
             </text>
           </g>

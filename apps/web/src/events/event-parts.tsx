@@ -1,7 +1,7 @@
 // Small pieces the event screens share: kind and status badges, a date range, and the query keys.
 import type { EventSummary } from "@bulwark/contracts";
 import type { ActionStatus, EventKind } from "@bulwark/core";
-import { Badge } from "@mantine/core";
+import { Badge, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../app/format.ts";
 
@@ -36,16 +36,16 @@ export const STATUS_COLOURS: Record<ActionStatus, string> = {
 export function StatusBadge({ status, overdue }: { status: ActionStatus; overdue: boolean }) {
   const { t } = useTranslation();
   return (
-    <>
-      <Badge color={STATUS_COLOURS[status]} variant="light" radius="sm">
+    <Stack gap={4} align="flex-start">
+      <Badge color={STATUS_COLOURS[status]} variant="light" radius="sm" style={{ flexShrink: 0 }}>
         {t(`events.statuses.${status}`)}
       </Badge>
       {overdue && (
-        <Badge color="red" variant="filled" radius="sm" ml={4}>
+        <Badge color="red" variant="filled" radius="sm" style={{ flexShrink: 0 }}>
           {t("events.actions.overdue")}
         </Badge>
       )}
-    </>
+    </Stack>
   );
 }
 
