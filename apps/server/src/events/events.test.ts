@@ -154,6 +154,55 @@ describe("an AMBER event", () => {
     ).toBe(404);
   });
 
+  it("refuses every write to an outsider as if it did not exist, and to the host's members as not allowed", async () => {
+    const detail = await gridBoss.call("getEvent", { params: { id } });
+    const itemId = detail.materials[0]?.id ?? "";
+    const writes = (client: Client) => [
+      () => client.call("updateEvent", { params: { id }, body: { title: "Changed" } }),
+      () =>
+        client.call("addEventMaterial", {
+          params: { id },
+          body: { kind: "link", title: "x", url: "https://example.org" },
+        }),
+      () =>
+        client.call("addEventParticipant", {
+          params: { id },
+          body: { kind: "external", name: "X", organisationName: "Y", country: "XM" },
+        }),
+      () => client.call("addEventOutcome", { params: { id }, body: { text: "x" } }),
+      () =>
+        client.call("addEventAction", {
+          params: { id },
+          body: {
+            country: "XM",
+            title: "x",
+            ownerOrganisationId: server.cast.organisations.other,
+            dueOn: "2027-01-01",
+          },
+        }),
+      () => client.call("removeEventMaterial", { params: { id, itemId } }),
+    ];
+    const before = await count("audit_log");
+    for (const call of writes(outsider)) expect(await statusOf(call())).toBe(404);
+    for (const call of writes(gridMember)) expect(await statusOf(call())).toBe(403);
+    expect(await count("audit_log")).toBe(before);
+    expect((await gridBoss.call("getEvent", { params: { id } })).materials).toHaveLength(1);
+  });
+
+  it("lets a moderator from another organisation edit it but not manage its participants", async () => {
+    const seen = await hostCoordinator.call("getEvent", { params: { id } });
+    expect(seen.abilities).toEqual({ edit: true, manageParticipants: false });
+    expect(seen.participantList.items).toEqual([]);
+    expect(
+      await statusOf(
+        hostCoordinator.call("addEventParticipant", {
+          params: { id },
+          body: { kind: "external", name: "X", organisationName: "Y", country: "XM" },
+        }),
+      ),
+    ).toBe(403);
+  });
+
   it("is visible to the host and to oversight", async () => {
     const seen = await auditor.call("getEvent", { params: { id } });
     expect(seen.materials).toHaveLength(1);
