@@ -29,6 +29,8 @@ const TABLES: PgTable[] = [
   schema.compendiumVersions,
   schema.compendiumProposals,
   schema.compendiumReviews,
+  ...[schema.events, schema.eventParticipants, schema.eventSessions, schema.eventMaterials],
+  ...[schema.eventOutcomes, schema.eventActions, schema.eventActionNotes],
   schema.auditLog,
   schema.settings,
 ];
