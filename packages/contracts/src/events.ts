@@ -162,6 +162,10 @@ export const OutcomeCreate = z.object({
   entrySlugs: z.array(Slug).max(20).default([]),
 });
 
+export const OutcomeMove = z.object({
+  position: z.number().int().min(1).describe("Where the outcome goes, counting from 1 (past the end: last)."),
+});
+
 export const Outcome = z.object({
   id: Id,
   position: z.number().int(),

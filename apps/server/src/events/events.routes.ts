@@ -13,6 +13,7 @@ import {
   editEvent,
   eventDetail,
   events,
+  moveOutcome,
   removePart,
 } from "./events.service.ts";
 
@@ -46,6 +47,9 @@ export function eventRoutes(app: FastifyInstance, context: ServerContext): void 
   );
   route(app, context, "removeEventOutcome", ({ caller, params }) =>
     removePart(context, caller, params.id, "outcome", params.itemId),
+  );
+  route(app, context, "moveEventOutcome", ({ caller, params, body }) =>
+    moveOutcome(context, caller, params.id, params.itemId, body.position),
   );
   route(app, context, "addEventAction", ({ caller, params, body }) =>
     addAction(context, caller, params.id, body),

@@ -37,6 +37,7 @@ import {
   listEventSessions,
   listEvents,
   mayReadEventParticipants,
+  moveEventOutcome,
   type Transaction,
   touchEvent,
   updateEvent,
@@ -375,5 +376,19 @@ export async function removePart(
   return changePart(context, caller, eventId, `event.${part}.remove`, {}, async (tx) => {
     if (!(await deleteEventPart(tx, EVENT_PARTS[part], eventId, partId))) throw notFound(part);
     return partId;
+  });
+}
+
+export async function moveOutcome(
+  context: ServerContext,
+  caller: Actor,
+  eventId: string,
+  outcomeId: string,
+  position: number,
+): Promise<EventDetail> {
+  await editable(context, caller, eventId);
+  return changePart(context, caller, eventId, "event.outcome.move", { position }, async (tx) => {
+    if (!(await moveEventOutcome(tx, eventId, outcomeId, position))) throw notFound("outcome");
+    return outcomeId;
   });
 }

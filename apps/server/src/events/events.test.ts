@@ -362,6 +362,35 @@ describe("follow-up actions", () => {
   });
 });
 
+describe("outcomes in order", () => {
+  it("move where the editors put them, and only the editors", async () => {
+    const event = await hostCoordinator.call("createEvent", { body: { ...workshop, title: "Ordering day" } });
+    const id = event.id;
+    for (const text of ["First", "Second", "Third"])
+      await hostCoordinator.call("addEventOutcome", { params: { id }, body: { text } });
+    const third = (await hostCoordinator.call("getEvent", { params: { id } })).outcomes[2]?.id ?? "";
+    const moved = await hostCoordinator.call("moveEventOutcome", {
+      params: { id, itemId: third },
+      body: { position: 1 },
+    });
+    expect(moved.outcomes.map((outcome) => [outcome.position, outcome.text])).toEqual([
+      [1, "Third"],
+      [2, "First"],
+      [3, "Second"],
+    ]);
+    const last = await hostCoordinator.call("moveEventOutcome", {
+      params: { id, itemId: third },
+      body: { position: 9 },
+    });
+    expect(last.outcomes.map((outcome) => outcome.text)).toEqual(["First", "Second", "Third"]);
+    // AMBER, so the operator's member does not see it; the auditor sees it but changes nothing.
+    const move = (client: Client) =>
+      statusOf(client.call("moveEventOutcome", { params: { id, itemId: third }, body: { position: 1 } }));
+    expect(await move(gridMember)).toBe(404);
+    expect(await move(auditor)).toBe(403);
+  });
+});
+
 describe("bad input", () => {
   it("gives problem+json and changes nothing", async () => {
     const event = await hostCoordinator.call("createEvent", { body: { ...workshop, title: "Input checks" } });

@@ -2,7 +2,7 @@
 // cites (those the reader may see); the event's editors add and remove them.
 import type { EventDetail } from "@bulwark/contracts";
 import { ActionIcon, Anchor, Group, Paper, Stack, Text, Textarea, ThemeIcon } from "@mantine/core";
-import { IconBook2, IconTrash } from "@tabler/icons-react";
+import { IconArrowDown, IconArrowUp, IconBook2, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -16,6 +16,9 @@ export function EventOutcomes({ event }: { event: EventDetail }) {
   const { t } = useTranslation();
   const remove = useEventChange(event.id, (itemId: string) =>
     client.call("removeEventOutcome", { params: { id: event.id, itemId } }),
+  );
+  const move = useEventChange(event.id, ({ itemId, position }: { itemId: string; position: number }) =>
+    client.call("moveEventOutcome", { params: { id: event.id, itemId }, body: { position } }),
   );
   return (
     <Stack gap="md">
@@ -41,20 +44,38 @@ export function EventOutcomes({ event }: { event: EventDetail }) {
                 ))}
               </Stack>
               {event.abilities.edit && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={t("events.outcomes.remove")}
-                  onClick={() => remove.mutate(outcome.id)}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
+                <Group gap={2} wrap="nowrap">
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={t("events.outcomes.up")}
+                    disabled={index === 0}
+                    onClick={() => move.mutate({ itemId: outcome.id, position: index })}
+                  >
+                    <IconArrowUp size={16} />
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={t("events.outcomes.down")}
+                    disabled={index === event.outcomes.length - 1}
+                    onClick={() => move.mutate({ itemId: outcome.id, position: index + 2 })}
+                  >
+                    <IconArrowDown size={16} />
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t("events.outcomes.remove")}
+                    onClick={() => remove.mutate(outcome.id)}
+                  >
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Group>
               )}
             </Group>
           </Paper>
         ))}
       </Stack>
-      <ProblemAlert error={remove.error} />
+      <ProblemAlert error={remove.error ?? move.error} />
       {event.abilities.edit && <OutcomeForm event={event} />}
     </Stack>
   );

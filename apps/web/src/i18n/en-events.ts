@@ -135,6 +135,8 @@ export const events = {
     text: "Outcome or recommendation (Markdown)",
     entries: "Related compendium entries",
     remove: "Remove outcome",
+    up: "Move up",
+    down: "Move down",
   },
   actions: {
     empty: "No follow-up action yet.",

@@ -16,6 +16,7 @@ import {
   EventUpdate,
   MaterialCreate,
   OutcomeCreate,
+  OutcomeMove,
   ParticipantCreate,
   SessionCreate,
 } from "../events.ts";
@@ -104,6 +105,16 @@ export const eventEndpoints = {
     OutcomeCreate,
   ),
   removeEventOutcome: removePart("/api/events/:id/outcomes/:itemId", "Remove an outcome."),
+  moveEventOutcome: {
+    ...event,
+    method: "PATCH",
+    path: "/api/events/:id/outcomes/:itemId",
+    summary: "Move an outcome to another place in the order.",
+    params: EventItemParams,
+    body: OutcomeMove,
+    status: 200,
+    response: EventDetail,
+  },
   addEventAction: {
     ...event,
     method: "POST",

@@ -504,3 +504,28 @@ export async function appendEventOutcome(
   if (!row) throw new Error("The outcome was not added.");
   return row.id;
 }
+
+/** Move an outcome to `position` (1-based) and number the others around it; false when unknown. */
+export async function moveEventOutcome(
+  db: Executor,
+  eventId: string,
+  id: string,
+  position: number,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: eventOutcomes.id })
+    .from(eventOutcomes)
+    .where(eq(eventOutcomes.eventId, eventId))
+    .orderBy(eventOutcomes.position, eventOutcomes.createdAt);
+  const order = rows.map((row) => row.id);
+  const from = order.indexOf(id);
+  if (from < 0) return false;
+  order.splice(from, 1);
+  order.splice(Math.min(position - 1, order.length), 0, id);
+  for (const [index, outcomeId] of order.entries())
+    await db
+      .update(eventOutcomes)
+      .set({ position: index + 1 })
+      .where(eq(eventOutcomes.id, outcomeId));
+  return true;
+}
