@@ -448,6 +448,35 @@ describe("bad input", () => {
   });
 });
 
+describe("a GREEN event", () => {
+  it("reaches organisations that share a community with the host, with its actions", async () => {
+    const event = await gridBoss.call("createEvent", {
+      body: { ...workshop, title: "Peer exchange", marking: "green" },
+    });
+    await gridBoss.call("addEventAction", {
+      params: { id: event.id },
+      body: {
+        country: "XM",
+        title: "Peer follow-up",
+        ownerOrganisationId: server.cast.organisations.operator,
+        dueOn: "2027-02-01",
+      },
+    });
+    const sees = async () => ({
+      get: await statusOf(outsider.call("getEvent", { params: { id: event.id } })),
+      actions: (await outsider.call("listEventActions", { query: { eventId: event.id } })).total,
+    });
+    expect(await sees()).toEqual({ get: 404, actions: 0 });
+    await admin.call("createCommunity", {
+      body: {
+        name: "Grid and water peers",
+        organisationIds: [server.cast.organisations.operator, server.cast.organisations.other],
+      },
+    });
+    expect(await sees()).toEqual({ get: 200, actions: 1 });
+  });
+});
+
 // Last: it moves the clock on.
 describe("the action tracker", () => {
   it("go from open to done, become overdue when late, and are audited", async () => {
