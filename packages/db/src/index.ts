@@ -8,6 +8,7 @@ export * from "./repositories/compendium.ts";
 export * from "./repositories/compendium-proposals.ts";
 export * from "./repositories/compendium-search.ts";
 export * from "./repositories/event-actions.ts";
+export * from "./repositories/event-parts.ts";
 export * from "./repositories/events.ts";
 export * from "./repositories/organisations.ts";
 export * from "./repositories/sessions.ts";
