@@ -70,6 +70,17 @@ describe("events in the browser", () => {
       sessionForm.getByRole("button", { name: "Add a session" }).click(),
     );
     await page.getByRole("article", { name: "Drone threats to venues" }).waitFor();
+    // ...renamed in place.
+    await page
+      .getByRole("article", { name: "Drone threats to venues" })
+      .getByRole("button", { name: "Edit session" })
+      .click();
+    const editForm = page.getByRole("form", { name: "Edit “Drone threats to venues”" });
+    await editForm.getByLabel("Session title").fill("Drone threats to crowded venues");
+    await writes(page, "PATCH", /\/sessions\//, () =>
+      editForm.getByRole("button", { name: "Save session" }).click(),
+    );
+    await page.getByRole("article", { name: "Drone threats to crowded venues" }).waitFor();
 
     // Materials: a compendium entry, found by searching.
     await page.getByRole("tab", { name: /^Materials/ }).click();

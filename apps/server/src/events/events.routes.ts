@@ -11,6 +11,7 @@ import {
   addSession,
   createEvent,
   editEvent,
+  editSession,
   eventDetail,
   events,
   moveOutcome,
@@ -26,6 +27,9 @@ export function eventRoutes(app: FastifyInstance, context: ServerContext): void 
   );
   route(app, context, "addEventSession", ({ caller, params, body }) =>
     addSession(context, caller, params.id, body),
+  );
+  route(app, context, "updateEventSession", ({ caller, params, body }) =>
+    editSession(context, caller, params.id, params.itemId, body),
   );
   route(app, context, "addEventMaterial", ({ caller, params, body }) =>
     addMaterial(context, caller, params.id, body),

@@ -41,6 +41,7 @@ import {
   type Transaction,
   touchEvent,
   updateEvent,
+  updateEventSession,
   visibleEntrySlugsOf,
 } from "@bulwark/db";
 import type { z } from "zod";
@@ -248,6 +249,20 @@ async function changePart(
   return eventDetail(context, caller, eventId);
 }
 
+async function checkSpeakers(
+  context: ServerContext,
+  eventId: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  const speakerIds = [...new Set(ids)];
+  const known = await eventParticipantIdsOf(context.db, eventId, speakerIds);
+  if (known.length !== speakerIds.length)
+    throw invalid("Speakers must be participants of this event.", [
+      { path: "body.speakerIds", message: "Not a participant of this event." },
+    ]);
+  return speakerIds;
+}
+
 export async function addSession(
   context: ServerContext,
   caller: Actor,
@@ -255,12 +270,7 @@ export async function addSession(
   input: Output<typeof SessionCreate>,
 ): Promise<EventDetail> {
   await editable(context, caller, eventId);
-  const speakerIds = [...new Set(input.speakerIds)];
-  const known = await eventParticipantIdsOf(context.db, eventId, speakerIds);
-  if (known.length !== speakerIds.length)
-    throw invalid("Speakers must be participants of this event.", [
-      { path: "body.speakerIds", message: "Not a participant of this event." },
-    ]);
+  const speakerIds = await checkSpeakers(context, eventId, input.speakerIds);
   return changePart(
     context,
     caller,
@@ -268,6 +278,29 @@ export async function addSession(
     "event.session.add",
     { speakers: speakerIds.length },
     (tx, now) => insertEventSession(tx, eventId, { ...input, speakerIds }, now),
+  );
+}
+
+export async function editSession(
+  context: ServerContext,
+  caller: Actor,
+  eventId: string,
+  sessionId: string,
+  input: Output<typeof SessionCreate>,
+): Promise<EventDetail> {
+  await editable(context, caller, eventId);
+  const speakerIds = await checkSpeakers(context, eventId, input.speakerIds);
+  return changePart(
+    context,
+    caller,
+    eventId,
+    "event.session.update",
+    { speakers: speakerIds.length },
+    async (tx) => {
+      if (!(await updateEventSession(tx, eventId, sessionId, { ...input, speakerIds })))
+        throw notFound("session");
+      return sessionId;
+    },
   );
 }
 

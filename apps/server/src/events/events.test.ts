@@ -338,6 +338,26 @@ describe("participants", () => {
     ]);
     const forHost = await hostCoordinator.call("getEvent", { params: { id } });
     expect(forHost.sessions[0]?.speakers[0]?.name).toBe("Bea Example");
+    const session = forHost.sessions[0];
+    const edited = await hostCoordinator.call("updateEventSession", {
+      params: { id, itemId: session?.id ?? "" },
+      body: { startsAt: "2026-12-01T09:30:00Z", endsAt: "2026-12-01T11:00:00Z", title: "Opening, later" },
+    });
+    expect(edited.sessions.map((item) => [item.title, item.startsAt, item.speakers.length])).toEqual([
+      ["Opening, later", "2026-12-01T09:30:00.000Z", 0],
+    ]);
+    const stranger = await problemOf(
+      hostCoordinator.call("updateEventSession", {
+        params: { id, itemId: session?.id ?? "" },
+        body: {
+          startsAt: "2026-12-01T09:30:00Z",
+          endsAt: "2026-12-01T11:00:00Z",
+          title: "Opening",
+          speakerIds: ["00000000-0000-4000-8000-000000000000"],
+        },
+      }),
+    );
+    expect(stranger.status).toBe(422);
   });
 });
 

@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { IconTrash } from "@tabler/icons-react";
+import { IconPencil, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client, fieldErrorsOf } from "../app/api.ts";
@@ -35,6 +35,7 @@ export function EventAgenda({ event }: { event: EventDetail }) {
   const remove = useEventChange(event.id, (itemId: string) =>
     client.call("removeEventSession", { params: { id: event.id, itemId } }),
   );
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <Stack gap="md">
       {event.sessions.length === 0 && <EmptyState>{t("events.agenda.empty")}</EmptyState>}
@@ -50,14 +51,23 @@ export function EventAgenda({ event }: { event: EventDetail }) {
               </Title>
             </Stack>
             {event.abilities.edit && (
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t("events.agenda.remove")}
-                onClick={() => remove.mutate(session.id)}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
+              <Group gap={2} wrap="nowrap">
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={t("events.agenda.edit")}
+                  onClick={() => setEditing(editing === session.id ? null : session.id)}
+                >
+                  <IconPencil size={16} />
+                </ActionIcon>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t("events.agenda.remove")}
+                  onClick={() => remove.mutate(session.id)}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Group>
             )}
           </Group>
           {session.description && <EntryMarkdown>{session.description}</EntryMarkdown>}
@@ -79,6 +89,11 @@ export function EventAgenda({ event }: { event: EventDetail }) {
                 <MaterialLink key={material.id} material={material} />
               ))}
           </Stack>
+          {editing === session.id && (
+            <Stack mt="sm">
+              <SessionForm event={event} session={session} onDone={() => setEditing(null)} />
+            </Stack>
+          )}
         </Paper>
       ))}
       {event.abilities.edit && <SessionForm event={event} />}
@@ -87,31 +102,46 @@ export function EventAgenda({ event }: { event: EventDetail }) {
   );
 }
 
-function SessionForm({ event }: { event: EventDetail }) {
+type Session = EventDetail["sessions"][number];
+
+/** Adds a session, or with `session` changes it. */
+function SessionForm({
+  event,
+  session,
+  onDone,
+}: {
+  event: EventDetail;
+  session?: Session;
+  onDone?: () => void;
+}) {
   const { t } = useTranslation();
-  const first = `${event.startsOn}T09:00`;
-  const [startsAt, setStartsAt] = useState(first);
-  const [endsAt, setEndsAt] = useState(`${event.startsOn}T10:00`);
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
-  const [speakerIds, setSpeakerIds] = useState<string[]>([]);
-  const add = useEventChange(event.id, () =>
-    client.call("addEventSession", {
-      params: { id: event.id },
-      body: { startsAt: utc(startsAt), endsAt: utc(endsAt), title, description, speakerIds },
-    }),
+  const [startsAt, setStartsAt] = useState(
+    session ? session.startsAt.slice(0, 16) : `${event.startsOn}T09:00`,
   );
+  const [endsAt, setEndsAt] = useState(session ? session.endsAt.slice(0, 16) : `${event.startsOn}T10:00`);
+  const [title, setTitle] = useState(session?.title ?? "");
+  const [description, setDescription] = useState(session?.description ?? "");
+  const [speakerIds, setSpeakerIds] = useState<string[]>(
+    session?.speakers.map((speaker) => speaker.id) ?? [],
+  );
+  const add = useEventChange(event.id, () => {
+    const body = { startsAt: utc(startsAt), endsAt: utc(endsAt), title, description, speakerIds };
+    return session
+      ? client.call("updateEventSession", { params: { id: event.id, itemId: session.id }, body })
+      : client.call("addEventSession", { params: { id: event.id }, body });
+  });
   const errors = fieldErrorsOf(add.error);
   return (
     <PartForm
-      title={t("events.agenda.add")}
-      submit={t("events.agenda.add")}
+      title={session ? t("events.agenda.editTitle", { title: session.title }) : t("events.agenda.add")}
+      submit={session ? t("events.agenda.save") : t("events.agenda.add")}
       pending={add.isPending}
       error={add.error}
       errorFields={Object.keys(errors).map((field) => `body.${field}`)}
       onSubmit={() =>
         add.mutate(undefined, {
           onSuccess: () => {
+            if (onDone) return onDone();
             setTitle("");
             setDescription("");
             setSpeakerIds([]);

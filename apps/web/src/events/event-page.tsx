@@ -16,6 +16,7 @@ import {
 } from "@mantine/core";
 import { IconArrowLeft, IconPencil } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
@@ -33,7 +34,7 @@ import { eventKey, KindBadge, useDateRange } from "./event-parts.tsx";
 
 const TABS = ["overview", "agenda", "participants", "materials", "outcomes", "actions"] as const;
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Stack gap={2}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={700}>

@@ -94,6 +94,9 @@ export const events = {
     speakersHint: "Chosen among the participants",
     speakerHidden: "A speaker from {{organisation}}",
     remove: "Remove session",
+    edit: "Edit session",
+    editTitle: "Edit “{{title}}”",
+    save: "Save session",
   },
   materials: {
     empty: "No material yet.",

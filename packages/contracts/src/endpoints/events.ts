@@ -86,6 +86,16 @@ export const eventEndpoints = {
     response: EventDetail,
   },
   addEventSession: addPart("/api/events/:id/sessions", "Add a session to the agenda.", SessionCreate),
+  updateEventSession: {
+    ...event,
+    method: "PATCH",
+    path: "/api/events/:id/sessions/:itemId",
+    summary: "Change a session's times, text or speakers.",
+    params: EventItemParams,
+    body: SessionCreate,
+    status: 200,
+    response: EventDetail,
+  },
   removeEventSession: removePart("/api/events/:id/sessions/:itemId", "Remove a session (and its materials)."),
   addEventMaterial: addPart(
     "/api/events/:id/materials",

@@ -51,6 +51,27 @@ export async function insertEventSession(
   return row.id;
 }
 
+/** Replace a session's times, text and speakers; false when the event has no such session. */
+export async function updateEventSession(
+  db: Executor,
+  eventId: string,
+  id: string,
+  input: { startsAt: string; endsAt: string; title: string; description: string; speakerIds: string[] },
+): Promise<boolean> {
+  const rows = await db
+    .update(eventSessions)
+    .set({
+      startsAt: new Date(input.startsAt),
+      endsAt: new Date(input.endsAt),
+      title: input.title,
+      description: input.description,
+      speakerIds: input.speakerIds,
+    })
+    .where(and(eq(eventSessions.eventId, eventId), eq(eventSessions.id, id)))
+    .returning({ id: eventSessions.id });
+  return rows.length > 0;
+}
+
 export async function eventSessionExists(db: Executor, eventId: string, sessionId: string): Promise<boolean> {
   const rows = await db
     .select({ id: eventSessions.id })
