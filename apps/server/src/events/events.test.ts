@@ -130,6 +130,11 @@ describe("an AMBER event", () => {
     expect(mine.items.map((item) => item.id)).toContain(id);
     expect(list.counts.upcoming).toBe(mine.counts.upcoming - 2); // the GREEN one and this one
     expect(await statusOf(outsider.call("getEvent", { params: { id } }))).toBe(404);
+    // Search finds it for the host's people only.
+    expect(
+      (await gridMember.call("listEvents", { query: { q: "closed DRILL" } })).items.map((item) => item.id),
+    ).toEqual([id]);
+    expect((await outsider.call("listEvents", { query: { q: "closed drill" } })).total).toBe(0);
     const tracker = await outsider.call("listEventActions", {});
     expect(tracker.items.map((action) => action.title)).not.toContain("Secret follow-up");
     expect(tracker.counts.open).toBe(0);

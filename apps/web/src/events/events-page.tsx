@@ -13,9 +13,12 @@ import {
   Skeleton,
   Stack,
   Text,
+  TextInput,
 } from "@mantine/core";
-import { IconCalendarEvent, IconChecklist, IconMapPin, IconPlus } from "@tabler/icons-react";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconCalendarEvent, IconChecklist, IconMapPin, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
@@ -72,9 +75,11 @@ export function EventsPage() {
   const regionParam = params.get("region");
   const kind = isOneOf(EVENT_KINDS, kindParam) ? kindParam : undefined;
   const region = isOneOf(REGIONS, regionParam) ? regionParam : undefined;
+  const [text, setText] = useState(params.get("q") ?? "");
+  const [q] = useDebouncedValue(text.trim(), 250);
   const query = useQuery({
-    queryKey: [...eventsKey, { when, kind, region }],
-    queryFn: () => client.call("listEvents", { query: { when, kind, region } }),
+    queryKey: [...eventsKey, { when, kind, region, q }],
+    queryFn: () => client.call("listEvents", { query: { when, kind, region, q: q || undefined } }),
   });
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -114,6 +119,15 @@ export function EventsPage() {
             { value: "upcoming", label: t("events.upcoming", { count: counts?.upcoming ?? 0 }) },
             { value: "past", label: t("events.past", { count: counts?.past ?? 0 }) },
           ]}
+        />
+        <TextInput
+          type="search"
+          aria-label={t("events.search")}
+          placeholder={t("events.search")}
+          leftSection={<IconSearch size={16} />}
+          value={text}
+          onChange={(change) => setText(change.currentTarget.value)}
+          w={240}
         />
         <Select
           aria-label={t("events.filterKind")}

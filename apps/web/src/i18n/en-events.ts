@@ -34,6 +34,7 @@ export const events = {
   past: "Past ({{count}})",
   noUpcoming: "No upcoming event you may see.",
   noPast: "No past event you may see.",
+  search: "Search by title or venue",
   filterKind: "Kind",
   filterRegion: "Region",
   allKinds: "All kinds",
