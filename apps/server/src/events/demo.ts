@@ -168,15 +168,16 @@ export async function seedDemoEvents(context: ServerContext): Promise<void> {
           dueOn: day(input.due),
         },
         null,
-        now,
+        new Date(at(first + 1, "15:00")),
       );
+      // Each note dated on the day its step happened.
       for (const step of progress)
         await updateEventAction(
           tx,
           id,
           { status: step.status, doneOn: step.status === "done" ? day(step.on) : null, note: step.note },
           null,
-          now,
+          new Date(at(step.on, "10:00")),
         );
     };
     await action(
