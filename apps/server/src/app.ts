@@ -11,6 +11,7 @@ import { compendiumRoutes } from "./compendium/compendium.routes.ts";
 import type { ServerContext } from "./context.ts";
 import { demoRoutes } from "./demo/demo.routes.ts";
 import { registerErrorHandler } from "./errors.ts";
+import { eventRoutes } from "./events/events.routes.ts";
 import { expertsRoutes } from "./experts/experts.routes.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { registryRoutes } from "./registry/registry.routes.ts";
@@ -49,6 +50,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   analysisRoutes(app, context);
   compendiumRoutes(app, context);
   expertsRoutes(app, context);
+  eventRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
   return app;

@@ -47,6 +47,7 @@ import {
   UserUpdate,
 } from "./directory.ts";
 import type { EndpointDef, FileAnswer } from "./endpoint-def.ts";
+import { eventEndpoints } from "./endpoints/events.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import {
   Asset,
@@ -638,6 +639,7 @@ export const endpoints = {
     response: CompendiumOffline,
   },
   ...expertsEndpoints,
+  ...eventEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

@@ -6,5 +6,6 @@ export * from "./compendium.ts";
 export * from "./demo.ts";
 export * from "./directory.ts";
 export * from "./endpoints.ts";
+export * from "./events.ts";
 export * from "./experts.ts";
 export * from "./registry.ts";

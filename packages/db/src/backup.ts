@@ -33,12 +33,24 @@ const TABLES: PgTable[] = [
   schema.questions,
   schema.discussionPosts,
   schema.notifications,
+  ...[schema.events, schema.eventParticipants, schema.eventSessions, schema.eventMaterials],
+  ...[schema.eventOutcomes, schema.eventActions, schema.eventActionNotes],
   schema.auditLog,
   schema.settings,
 ];
 
 /** Tables the database derives from others by trigger (search rows): emptied, not copied. */
 const DERIVED: PgTable[] = [schema.compendiumSearch];
+
+/** Tables whose rows migrations write and triggers keep (the search index's version): left alone. */
+const KEPT: PgTable[] = [schema.compendiumSearchState];
+
+/** Where each table stands in a backup: copied, emptied and rebuilt, or left alone. */
+export const BACKUP_COVERAGE = {
+  copied: TABLES.map((table) => getTableName(table)),
+  derived: DERIVED.map((table) => getTableName(table)),
+  kept: KEPT.map((table) => getTableName(table)),
+};
 
 export const BACKUP_FORMAT = "bulwark-backup";
 const PAGE = 1000;

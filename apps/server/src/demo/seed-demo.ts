@@ -19,6 +19,7 @@ import { z } from "zod";
 import { generatePassword, hashPassword } from "../auth/secrets.ts";
 import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.ts";
 import type { ServerContext } from "../context.ts";
+import { seedDemoEvents } from "../events/demo.ts";
 import { seedDemoExperts } from "../experts/demo.ts";
 import { importRegistry } from "../registry/import.service.ts";
 
@@ -204,6 +205,7 @@ async function seedDemoRegistry(context: ServerContext): Promise<void> {
  * version), the rest left alone, so an upgrade brings its new entries to an existing demo.
  */
 async function seedDemoCompendium(context: ServerContext): Promise<void> {
+  await seedDemoEvents(context);
   if (!existsSync(DEMO_COMPENDIUM)) return;
   // A start-up with the same files skips reading them (parsing and checking 72 entries costs ~0.1 s).
   const hash = createHash("sha256");

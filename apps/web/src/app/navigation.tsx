@@ -6,6 +6,7 @@ import {
   IconBook2,
   IconBuilding,
   IconBuildingFactory2,
+  IconCalendarEvent,
   IconChartDots3,
   IconChecklist,
   IconHome,
@@ -72,6 +73,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           <Section label={t("compendium.navSection")}>
             {link("/compendium", t("nav.compendium"), <IconBook2 size={18} />)}
             {link("/experts", t("experts.navSection"), <IconSchool size={18} />)}
+            {link("/events", t("events.nav"), <IconCalendarEvent size={18} />)}
           </Section>
           <Section label={t("nav.administration")}>
             {link("/organisations", t("nav.organisations"), <IconBuilding size={18} />)}

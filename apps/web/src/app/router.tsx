@@ -93,6 +93,12 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "events/*",
+        element: page(() =>
+          import("../events/events-routes.tsx").then((module) => routesBelow("events", module.eventRoutes)),
+        ),
+      },
+      {
         path: "audit",
         element: page(() => import("../audit/audit-page.tsx").then((module) => module.AuditPage)),
       },

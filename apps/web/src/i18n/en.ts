@@ -2,6 +2,7 @@
 // falls back to these.
 import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { compendium } from "./en-compendium.ts";
+import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
 
@@ -291,6 +292,7 @@ export const en = {
   analysis,
   compendium,
   experts,
+  events,
   sectors,
   kinds,
   roles,
