@@ -46,6 +46,7 @@ import {
   UserUpdate,
 } from "./directory.ts";
 import type { EndpointDef } from "./endpoint-def.ts";
+import { riskEndpoints } from "./endpoints/risk.ts";
 import {
   Asset,
   AssetCreate,
@@ -624,6 +625,7 @@ export const endpoints = {
     status: 200,
     response: CompendiumOffline,
   },
+  ...riskEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;
