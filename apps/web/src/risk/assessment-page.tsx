@@ -2,6 +2,7 @@
 // their level descriptions and rationale, the engine's proposal and any override, measures,
 // residual risk, and every version with its author and score.
 import type { Assessment } from "@bulwark/contracts";
+import { matrixCell } from "@bulwark/core";
 import {
   Anchor,
   Badge,
@@ -112,7 +113,14 @@ export function AssessmentPage() {
             <RiskMatrix
               methodology={data.methodology}
               title={t("risk.matrix.label")}
-              points={[{ ...data.cell, label: t("risk.matrix.current") }]}
+              points={[
+                {
+                  ...matrixCell(data.methodology, data.residual.ratings),
+                  label: t("risk.matrix.residual"),
+                  hollow: true,
+                },
+                { ...data.cell, label: t("risk.matrix.current") },
+              ]}
             />
             <Text size="xs" c="dimmed" mt="xs">
               {t("risk.detail.methodology", { name: data.methodology.name })}

@@ -18,7 +18,7 @@ export function ScoreTrend({
   const first = Math.min(...times);
   const last = Math.max(...times);
   const span = Math.max(1, last - first);
-  const top = Math.max(25, ...points.map((point) => point.score));
+  const top = Math.ceil(Math.max(25, ...points.map((point) => point.score)));
   const x = (time: number) => PAD.left + ((time - first) / span) * (WIDTH - PAD.left - PAD.right);
   const y = (score: number) => PAD.top + (1 - score / top) * (HEIGHT - PAD.top - PAD.bottom);
   const path = points
@@ -34,7 +34,7 @@ export function ScoreTrend({
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       role="img"
       aria-label={label}
-      style={{ width: "100%", height: "auto", display: "block" }}
+      style={{ width: "100%", maxWidth: 560, height: "auto", display: "block" }}
     >
       {[0, Math.round(top / 2), top].map((tick) => (
         <g key={tick}>
