@@ -27,6 +27,7 @@ import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { useOrganisationOptions } from "../organisations/organisation-options.ts";
 import { RiskMatrix } from "./risk-matrix.tsx";
 import { BandBadge, ReviewBadge } from "./risk-parts.tsx";
 import { ScoreTrend } from "./score-trend.tsx";
@@ -69,6 +70,8 @@ function download(filename: string, text: string) {
 export function RegisterPage() {
   const { t } = useTranslation();
   const labels = useLabels();
+  const organisations = useOrganisationOptions();
+  const [organisationId, setOrganisationId] = useState<string | null>(null);
   const [sector, setSector] = useState<string | null>(null);
   const [scenario, setScenario] = useState<string | null>(null);
   const [band, setBand] = useState<string | null>(null);
@@ -83,6 +86,7 @@ export function RegisterPage() {
     band: band ?? undefined,
     review: review ?? undefined,
     aboveAppetite: aboveOnly ? ("true" as const) : undefined,
+    organisationId: organisationId ?? undefined,
   };
   const query = { ...filters, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const register = useQuery({
@@ -213,6 +217,16 @@ export function RegisterPage() {
           </SimpleGrid>
         )}
         <Group gap="sm" wrap="wrap" align="flex-end">
+          <Select
+            aria-label={t("risk.columns.organisation")}
+            placeholder={t("risk.register.allOrganisations")}
+            data={organisations.options}
+            value={organisationId}
+            onChange={filter(setOrganisationId)}
+            clearable
+            searchable
+            w={260}
+          />
           <Select
             aria-label={t("risk.columns.sector")}
             placeholder={t("organisations.allSectors")}

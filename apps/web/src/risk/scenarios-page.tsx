@@ -4,6 +4,7 @@ import { THREAT_FAMILIES } from "@bulwark/core";
 import {
   Anchor,
   Badge,
+  Button,
   Group,
   List,
   Paper,
@@ -13,6 +14,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -21,11 +23,13 @@ import { client } from "../app/api.ts";
 import { EmptyState, PageHeader, TableSkeleton } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { useLabels } from "../app/vocabulary.ts";
+import { ScenarioForm } from "./scenario-form.tsx";
 
 export function ScenariosPage() {
   const { t } = useTranslation();
   const labels = useLabels();
   const [family, setFamily] = useState("all");
+  const [adding, setAdding] = useState(false);
   const scenarios = useQuery({
     queryKey: ["risk", "scenarios"],
     queryFn: () => client.call("listRiskScenarios"),
@@ -33,7 +37,18 @@ export function ScenariosPage() {
   const items = (scenarios.data?.items ?? []).filter((item) => family === "all" || item.family === family);
   return (
     <>
-      <PageHeader title={t("risk.scenarios.title")} subtitle={t("risk.scenarios.subtitle")} />
+      <PageHeader
+        title={t("risk.scenarios.title")}
+        subtitle={t("risk.scenarios.subtitle")}
+        actions={
+          scenarios.data?.canAdd && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+              {t("risk.scenarios.add")}
+            </Button>
+          )
+        }
+      />
+      <ScenarioForm opened={adding} onClose={() => setAdding(false)} />
       <Stack gap="md">
         <ProblemAlert error={scenarios.error} />
         <SegmentedControl
