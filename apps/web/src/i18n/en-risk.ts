@@ -111,6 +111,18 @@ export const risk = {
     appetiteAbove: "Above appetite",
     appetiteWithin: "Within appetite",
   },
+  methodology: {
+    title: "Risk methodology",
+    default: "Bulwark default",
+    own: "Your organisation's own",
+    edit: "Replace methodology",
+    editHint:
+      "The whole methodology as JSON. It applies to assessments written or revised from now on; earlier versions keep theirs.",
+    save: "Save methodology",
+    appetite: "Appetite: up to {{band}}.",
+    bands: "Bands",
+    thresholds: "Consequence from the cascade engine",
+  },
   scenarios: {
     title: "Threat scenarios",
     subtitle:

@@ -17,7 +17,14 @@ import {
   Title,
   UnstyledButton,
 } from "@mantine/core";
-import { IconArrowDown, IconArrowUp, IconDownload, IconListDetails, IconPlus } from "@tabler/icons-react";
+import {
+  IconArrowDown,
+  IconArrowUp,
+  IconDownload,
+  IconListDetails,
+  IconPlus,
+  IconScale,
+} from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -138,6 +145,14 @@ export function RegisterPage() {
               leftSection={<IconListDetails size={16} />}
             >
               {t("risk.navScenarios")}
+            </Button>
+            <Button
+              variant="subtle"
+              component={Link}
+              to="/risk/methodology"
+              leftSection={<IconScale size={16} />}
+            >
+              {t("risk.methodology.title")}
             </Button>
             <Button
               variant="default"
