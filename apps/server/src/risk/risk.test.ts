@@ -230,6 +230,30 @@ describe("writing assessments", () => {
     expect((await gridMember.call("riskRegister", { query: { aboveAppetite: "true" } })).total).toBe(1);
   });
 
+  it("filters by sector, scenario and band, and keeps formulas out of the CSV", async () => {
+    const water = await gridMember.call("riskRegister", { query: { sector: "water-drinking" } });
+    expect(water.items.map((item) => item.id)).toEqual([waterGreen]);
+    const insiders = await gridMember.call("riskRegister", { query: { scenario: "insider-sabotage" } });
+    expect(insiders.total).toBe(1);
+    const high = await gridMember.call("riskRegister", { query: { band: "high" } });
+    expect(high.items.every((item) => item.band.id === "high")).toBe(true);
+    expect(high.total).toBe(1);
+    const sorted = await gridMember.call("riskRegister", { query: { sort: "score" } });
+    const scores = sorted.items.map((item) => item.score);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    await waterAnalyst.call("createRiskAssessment", {
+      body: content({
+        title: '=HYPERLINK("http://example.invalid")',
+        assetIds: [idOf("PUMP-1")],
+        ratings: { likelihood: 1, vulnerability: 1, consequence: 3 },
+        marking: "amber+strict",
+      }),
+    });
+    const csv = await outsider.call("exportRiskRegister", { query: { sort: "score" } });
+    expect(csv.csv.split("\r\n")[0]).toBe(csv.columns.join(","));
+    expect(csv.csv).toContain(`"'=HYPERLINK(""http://example.invalid"")"`);
+  });
+
   it("keeps every version, with its author, and audits each change", async () => {
     expect(
       await statusOf(regulator.call("updateRiskAssessment", { params: { id: gridAmber }, body: content() })),
