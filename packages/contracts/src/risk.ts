@@ -261,6 +261,7 @@ export const Register = z
     ),
     bands: z.array(Band.extend({ count: z.number().int() })),
     reviews: z.object({ overdue: z.number().int(), dueSoon: z.number().int() }),
+    aboveAppetite: z.number().int().describe("How many are above their owner's appetite."),
     trend: z
       .array(z.object({ at: Timestamp, meanScore: z.number(), assessments: z.number().int() }))
       .describe("Mean current score of the matching assessments after each change, oldest first."),

@@ -76,6 +76,7 @@ export async function riskRegister(context: ServerContext, caller: Actor, query:
         .map((item) => ({ id: item.band, label: item.band, colour: "#868e96", count: item.count })),
     ],
     reviews: { overdue: counts.overdue, dueSoon: counts.dueSoon },
+    aboveAppetite: counts.aboveAppetite,
     trend: trendOf(history),
     methodology,
   };

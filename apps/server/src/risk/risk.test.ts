@@ -228,6 +228,7 @@ describe("writing assessments", () => {
     const overdue = await outsider.call("riskRegister", { query: { review: "overdue" } });
     expect(overdue.reviews.overdue).toBe(1);
     expect((await gridMember.call("riskRegister", { query: { aboveAppetite: "true" } })).total).toBe(1);
+    expect((await gridMember.call("riskRegister", {})).aboveAppetite).toBe(1);
   });
 
   it("filters by sector, scenario and band, and keeps formulas out of the CSV", async () => {

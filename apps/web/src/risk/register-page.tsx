@@ -2,7 +2,7 @@
 // band, above appetite, review due) and sorted by a click on a column; a heat map, band counts,
 // reviews due and the trend of the mean score for the same filters; CSV export of the same.
 import type { RegisterQuery } from "@bulwark/contracts";
-import { bandAboveAppetite, SECTORS } from "@bulwark/core";
+import { SECTORS } from "@bulwark/core";
 import {
   Anchor,
   Button,
@@ -42,19 +42,36 @@ import { ScoreTrend } from "./score-trend.tsx";
 const PAGE_SIZE = 25;
 type Sort = NonNullable<RegisterQuery["sort"]>;
 
+/** A count; a click applies the filter it stands for (again: removes it). */
 function Stat({
   label,
   value,
   colour,
   testId,
+  active = false,
+  onClick,
 }: {
   label: string;
   value: number;
   colour?: string;
   testId: string;
+  active?: boolean;
+  onClick?: () => void;
 }) {
   return (
-    <Paper withBorder p="md" radius="md">
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component={onClick ? "button" : "div"}
+      onClick={onClick}
+      aria-pressed={onClick ? active : undefined}
+      style={{
+        textAlign: "start",
+        cursor: onClick ? "pointer" : undefined,
+        outline: active ? "2px solid var(--mantine-color-blue-6)" : undefined,
+      }}
+    >
       <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
         {label}
       </Text>
@@ -174,25 +191,36 @@ export function RegisterPage() {
           <Stat label={t("risk.register.total")} value={data?.total ?? 0} testId="register-total" />
           <Stat
             label={t("risk.register.above")}
-            value={
-              data?.bands
-                .filter((item) => bandAboveAppetite(data.methodology, item.id))
-                .reduce((sum, item) => sum + item.count, 0) ?? 0
-            }
+            value={data?.aboveAppetite ?? 0}
             colour="red"
             testId="register-above"
+            active={aboveOnly}
+            onClick={() => {
+              setAboveOnly(!aboveOnly);
+              setPage(1);
+            }}
           />
           <Stat
             label={t("risk.register.overdue")}
             value={data?.reviews.overdue ?? 0}
             colour="red"
             testId="register-overdue"
+            active={review === "overdue"}
+            onClick={() => {
+              setReview(review === "overdue" ? null : "overdue");
+              setPage(1);
+            }}
           />
           <Stat
             label={t("risk.register.dueSoon")}
             value={data?.reviews.dueSoon ?? 0}
             colour="orange"
             testId="register-due-soon"
+            active={review === "due-soon"}
+            onClick={() => {
+              setReview(review === "due-soon" ? null : "due-soon");
+              setPage(1);
+            }}
           />
         </SimpleGrid>
         {data && (

@@ -329,6 +329,7 @@ export interface RegisterCounts {
   bands: { band: string; count: number }[];
   overdue: number;
   dueSoon: number;
+  aboveAppetite: number;
 }
 
 /** Counts over every matching assessment (not just a page): heat map, bands, reviews due. */
@@ -347,6 +348,7 @@ export async function registerCounts(
         count: sql<number>`count(*)::int`,
         overdue: sql<number>`count(*) filter (where ${riskAssessments.reviewDate} < ${filters.today}::date)::int`,
         dueSoon: sql<number>`count(*) filter (where ${riskAssessments.reviewDate} between ${filters.today}::date and ${filters.dueSoonUntil}::date)::int`,
+        aboveAppetite: sql<number>`count(*) filter (where ${riskAssessments.aboveAppetite})::int`,
       })
       .from(riskAssessments)
       .innerJoin(riskScenarios, eq(riskScenarios.id, riskAssessments.scenarioId))
@@ -356,6 +358,7 @@ export async function registerCounts(
   const bands = new Map<string, number>();
   let overdue = 0;
   let dueSoon = 0;
+  let aboveAppetite = 0;
   const cells = new Map<string, { exposure: number; consequence: number; count: number }>();
   for (const row of rows) {
     const key = `${row.exposure}:${row.consequence}`;
@@ -365,12 +368,14 @@ export async function registerCounts(
     bands.set(row.band, (bands.get(row.band) ?? 0) + Number(row.count));
     overdue += Number(row.overdue);
     dueSoon += Number(row.dueSoon);
+    aboveAppetite += Number(row.aboveAppetite);
   }
   return {
     cells: [...cells.values()],
     bands: [...bands].map(([band, count]) => ({ band, count })),
     overdue,
     dueSoon,
+    aboveAppetite,
   };
 }
 
