@@ -305,6 +305,8 @@ describe("scenarios and methodology", () => {
       },
     };
     expect(await statusOf(gridAnalyst.call("createRiskScenario", { body }))).toBe(403);
+    const unknownEntry = { ...body, content: { ...body.content, compendium: ["no-such-entry"] } };
+    expect(await statusOf(regulator.call("createRiskScenario", { body: unknownEntry }))).toBe(422);
     const created = await regulator.call("createRiskScenario", { body });
     expect(created.organisation?.name).toBe("Test Energy Regulator");
     expect(await statusOf(regulator.call("createRiskScenario", { body }))).toBe(409);

@@ -1,8 +1,9 @@
 // The threat scenario catalogue and the organisations' methodologies, as the API shows them.
 import type { Methodology, Scenario, ScenarioContent, ScenarioCreate } from "@bulwark/contracts";
-import { type Actor, riskPolicy } from "@bulwark/core";
+import { type Actor, compendiumPolicy, riskPolicy } from "@bulwark/core";
 import {
   appendAudit,
+  findEntry,
   findScenario,
   listScenarios,
   type ScenarioRecord,
@@ -11,7 +12,7 @@ import {
 } from "@bulwark/db";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
-import { conflict, notFound } from "../errors.ts";
+import { conflict, invalid, notFound } from "../errors.ts";
 import { methodologyOf, must } from "./assessments.service.ts";
 
 const present = (record: ScenarioRecord): Scenario => ({
@@ -39,6 +40,11 @@ export async function addScenario(
 ): Promise<Scenario> {
   must(riskPolicy.addScenario(caller));
   if (await findScenario(context.db, input.slug)) throw conflict(`A scenario named "${input.slug}" exists.`);
+  for (const [index, slug] of input.content.compendium.entries())
+    if (!(await findEntry(context.db, compendiumPolicy.readScope(caller), slug)))
+      throw invalid("The scenario names a compendium entry you cannot see.", [
+        { path: `body.content.compendium.${index}`, message: "Unknown compendium entry." },
+      ]);
   const now = context.clock();
   await context.db.transaction(async (tx) => {
     const { id } = await upsertScenario(tx, {
