@@ -64,6 +64,11 @@ describe("assessing a substation against drones", () => {
 
     await page.getByRole("radio", { name: "4 – Likely" }).click();
     await page.getByRole("radio", { name: "4 – High" }).click();
+    await page.getByRole("button", { name: "Add measure" }).click();
+    await page.getByLabel("Measure 1").fill("Drone detection with a response plan");
+    await page.getByRole("textbox", { name: "Compendium entry" }).fill("uncrewed aerial");
+    await page.getByRole("option", { name: /Countering threats from uncrewed aerial systems/ }).click();
+    await page.getByRole("textbox", { name: "Levels removed: Vulnerability" }).fill("2");
     // The consequence follows the proposal: no reason asked for.
     expect(await page.getByLabel("Reason for overriding the proposed consequence").count()).toBe(0);
     const [saved] = await Promise.all([
@@ -82,6 +87,11 @@ describe("assessing a substation against drones", () => {
     const row = register.items.find((item) => item.title === TITLE);
     expect(row?.ratings).toEqual({ likelihood: 4, vulnerability: 4, consequence: expected.level });
     expect(row?.scenario.slug).toBe("uas-attack-on-site");
+    expect(row?.residual.ratings).toEqual({ likelihood: 4, vulnerability: 2, consequence: expected.level });
+    const detail = await api.call("getRiskAssessment", { params: { id: row?.id ?? "" } });
+    expect(detail.measures.map((measure) => [measure.title, measure.compendiumSlug])).toEqual([
+      ["Drone detection with a response plan", "protectuk-counter-uas-guidance"],
+    ]);
     await page.close();
   });
 });

@@ -80,7 +80,7 @@ export const risk = {
     measureTitle: "Measure",
     kind: "Kind",
     status: "Status",
-    compendiumSlug: "Compendium entry (slug)",
+    compendiumSlug: "Compendium entry",
     owner: "Owner",
     dueDate: "Due date",
     effect: "Levels removed",

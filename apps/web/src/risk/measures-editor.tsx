@@ -4,6 +4,7 @@ import type { MeasureInput } from "@bulwark/contracts";
 import { ActionIcon, Button, Grid, NumberInput, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { CompendiumEntrySelect } from "./compendium-entry-select.tsx";
 
 export type MeasureDraft = Required<MeasureInput> & { key: string };
 
@@ -107,13 +108,10 @@ export function MeasuresEditor({
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
+              <CompendiumEntrySelect
                 label={t("risk.form.compendiumSlug")}
-                placeholder="npsa-hostile-vehicle-mitigation"
-                value={measure.compendiumSlug ?? ""}
-                onChange={(event) =>
-                  update(measure.key, { compendiumSlug: event.currentTarget.value.trim() || null })
-                }
+                value={measure.compendiumSlug}
+                onChange={(slug) => update(measure.key, { compendiumSlug: slug })}
               />
             </Grid.Col>
             {DIMENSIONS.map((dimension) => (
