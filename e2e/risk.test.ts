@@ -92,6 +92,18 @@ describe("assessing a substation against drones", () => {
     expect(detail.measures.map((measure) => [measure.title, measure.compendiumSlug])).toEqual([
       ["Drone detection with a response plan", "protectuk-counter-uas-guidance"],
     ]);
+
+    // A revision is a new version; the first stays in the history.
+    await page.getByRole("link", { name: "Revise" }).click();
+    await page.getByRole("heading", { name: "Revise assessment", level: 2 }).waitFor();
+    await page.getByRole("radio", { name: "3 – Possible" }).click();
+    await page.getByLabel("What changed").fill("Threat lowered after the briefing.");
+    await page.getByRole("button", { name: "Save assessment" }).click();
+    const versions = page.getByTestId("versions");
+    await versions.getByText("Threat lowered after the briefing.").waitFor();
+    expect(await versions.locator("tbody tr").count()).toBe(2);
+    const history = await api.call("listRiskAssessmentVersions", { params: { id: row?.id ?? "" } });
+    expect(history.items.map((version) => version.ratings.likelihood)).toEqual([3, 4]);
     await page.close();
   });
 });
