@@ -106,4 +106,18 @@ describe("assessing a substation against drones", () => {
     expect(history.items.map((version) => version.ratings.likelihood)).toEqual([3, 4]);
     await page.close();
   });
+
+  it("filters the register from the address and from its counts", async () => {
+    const overdue = await api.call("riskRegister", { query: { review: "overdue" } });
+    expect(overdue.total).toBeGreaterThan(0);
+    const all = await api.call("riskRegister", {});
+    const page = await signIn();
+    await page.goto(`${bulwark.url}/risk?review=overdue`);
+    await page.locator(`[data-testid="register-total"][data-value="${overdue.total}"]`).waitFor();
+    expect(await page.getByTestId("register-row").count()).toBe(overdue.items.length);
+    await page.getByTestId("register-overdue").click();
+    await page.locator(`[data-testid="register-total"][data-value="${all.total}"]`).waitFor();
+    expect(new URL(page.url()).searchParams.get("review")).toBeNull();
+    await page.close();
+  });
 });

@@ -1,7 +1,7 @@
 // /risk: the risk register. Every assessment the reader may see, filtered (sector, scenario,
 // band, above appetite, review due) and sorted by a click on a column; a heat map, band counts,
 // reviews due and the trend of the mean score for the same filters; CSV export of the same.
-import type { RegisterQuery } from "@bulwark/contracts";
+import { type RegisterQuery, RegisterSort } from "@bulwark/contracts";
 import { SECTORS } from "@bulwark/core";
 import {
   Anchor,
@@ -26,9 +26,8 @@ import {
   IconScale,
 } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
 import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
@@ -40,6 +39,7 @@ import { BandBadge, ReviewBadge } from "./risk-parts.tsx";
 import { ScoreTrend } from "./score-trend.tsx";
 
 const PAGE_SIZE = 25;
+const REVIEW_FILTERS = ["overdue", "due-soon"] as const;
 type Sort = NonNullable<RegisterQuery["sort"]>;
 
 /** A count; a click applies the filter it stands for (again: removes it). */
@@ -95,14 +95,37 @@ export function RegisterPage() {
   const { t } = useTranslation();
   const labels = useLabels();
   const organisations = useOrganisationOptions();
-  const [organisationId, setOrganisationId] = useState<string | null>(null);
-  const [sector, setSector] = useState<string | null>(null);
-  const [scenario, setScenario] = useState<string | null>(null);
-  const [band, setBand] = useState<string | null>(null);
-  const [review, setReview] = useState<"overdue" | "due-soon" | null>(null);
-  const [aboveOnly, setAboveOnly] = useState(false);
-  const [sort, setSort] = useState<Sort>("-score");
-  const [page, setPage] = useState(1);
+  // Filters, sort and page live in the address, so a view of the register can be linked.
+  const [params, setParams] = useSearchParams();
+  const setParam = (name: string) => (value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        if (name !== "page") next.delete("page");
+        return next;
+      },
+      { replace: true },
+    );
+  const organisationId = params.get("organisation");
+  const setOrganisationId = setParam("organisation");
+  const sector = params.get("sector");
+  const setSector = setParam("sector");
+  const scenario = params.get("scenario");
+  const setScenario = setParam("scenario");
+  const band = params.get("band");
+  const setBand = setParam("band");
+  const reviewParam = params.get("review");
+  const review = isOneOf(REVIEW_FILTERS, reviewParam) ? reviewParam : null;
+  const setReview = setParam("review");
+  const aboveOnly = params.get("above") === "true";
+  const setAboveOnly = (value: boolean) => setParam("above")(value ? "true" : null);
+  const sortParam = params.get("sort");
+  const sort: Sort = isOneOf(RegisterSort.options, sortParam) ? sortParam : "-score";
+  const setSort = setParam("sort");
+  const page = Math.max(1, Number(params.get("page") ?? "1") || 1);
+  const setPage = (next: number) => setParam("page")(next > 1 ? String(next) : null);
 
   const filters = {
     sector: isOneOf(SECTORS, sector) ? sector : undefined,
@@ -127,10 +150,6 @@ export function RegisterPage() {
     onSuccess: (file) => download(file.filename, file.csv),
   });
   const data = register.data;
-  const filter = (set: (value: string | null) => void) => (value: string | null) => {
-    set(value);
-    setPage(1);
-  };
 
   const header = (label: string, key: "score" | "reviewDate" | "title") => {
     const active = sort === key || sort === `-${key}`;
@@ -195,10 +214,7 @@ export function RegisterPage() {
             colour="red"
             testId="register-above"
             active={aboveOnly}
-            onClick={() => {
-              setAboveOnly(!aboveOnly);
-              setPage(1);
-            }}
+            onClick={() => setAboveOnly(!aboveOnly)}
           />
           <Stat
             label={t("risk.register.overdue")}
@@ -206,10 +222,7 @@ export function RegisterPage() {
             colour="red"
             testId="register-overdue"
             active={review === "overdue"}
-            onClick={() => {
-              setReview(review === "overdue" ? null : "overdue");
-              setPage(1);
-            }}
+            onClick={() => setReview(review === "overdue" ? null : "overdue")}
           />
           <Stat
             label={t("risk.register.dueSoon")}
@@ -217,10 +230,7 @@ export function RegisterPage() {
             colour="orange"
             testId="register-due-soon"
             active={review === "due-soon"}
-            onClick={() => {
-              setReview(review === "due-soon" ? null : "due-soon");
-              setPage(1);
-            }}
+            onClick={() => setReview(review === "due-soon" ? null : "due-soon")}
           />
         </SimpleGrid>
         {data && (
@@ -265,7 +275,7 @@ export function RegisterPage() {
             placeholder={t("risk.register.allOrganisations")}
             data={organisations.options}
             value={organisationId}
-            onChange={filter(setOrganisationId)}
+            onChange={setOrganisationId}
             clearable
             searchable
             w={260}
@@ -275,7 +285,7 @@ export function RegisterPage() {
             placeholder={t("organisations.allSectors")}
             data={labels.sectorOptions}
             value={sector}
-            onChange={filter(setSector)}
+            onChange={setSector}
             clearable
             searchable
             w={220}
@@ -285,7 +295,7 @@ export function RegisterPage() {
             placeholder={t("risk.register.allScenarios")}
             data={(scenarios.data?.items ?? []).map((item) => ({ value: item.slug, label: item.title }))}
             value={scenario}
-            onChange={filter(setScenario)}
+            onChange={setScenario}
             clearable
             searchable
             w={260}
@@ -295,7 +305,7 @@ export function RegisterPage() {
             placeholder={t("risk.register.allBands")}
             data={(data?.methodology.bands ?? []).map((item) => ({ value: item.id, label: item.label }))}
             value={band}
-            onChange={filter(setBand)}
+            onChange={setBand}
             clearable
             w={160}
           />
@@ -307,9 +317,7 @@ export function RegisterPage() {
               { value: "due-soon", label: t("risk.reviewStates.due-soon") },
             ]}
             value={review}
-            onChange={filter((value) =>
-              setReview(value === "overdue" || value === "due-soon" ? value : null),
-            )}
+            onChange={setReview}
             clearable
             w={160}
           />
@@ -318,7 +326,6 @@ export function RegisterPage() {
             checked={aboveOnly}
             onChange={(event) => {
               setAboveOnly(event.currentTarget.checked);
-              setPage(1);
             }}
             mb={8}
           />
