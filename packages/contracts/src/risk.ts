@@ -2,7 +2,7 @@
 // consequence thresholds), assessments with their measures and versions, and the risk register.
 import { RISK_MARKINGS } from "@bulwark/core";
 import { z } from "zod";
-import { Id, Name, Sector, Timestamp } from "./common.ts";
+import { CountryCode, Id, Name, Sector, Timestamp } from "./common.ts";
 import { Slug, ThreatFamily } from "./compendium.ts";
 
 const Text = (max: number) => z.string().trim().min(1, "Must not be blank.").max(max);
@@ -247,6 +247,7 @@ export const RegisterQuery = z.object({
   aboveAppetite: z.enum(["true", "false"]).optional(),
   review: z.enum(["overdue", "due-soon"]).optional(),
   organisationId: Id.optional(),
+  country: CountryCode.optional().describe("The assessing organisation's country."),
   sort: RegisterSort.default("-score"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),

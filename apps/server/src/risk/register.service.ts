@@ -19,6 +19,7 @@ async function filtersOf(context: ServerContext, caller: Actor, query: Query) {
     aboveAppetite: query.aboveAppetite === undefined ? undefined : query.aboveAppetite === "true",
     review: query.review,
     organisationId: query.organisationId,
+    country: query.country,
     today,
     dueSoonUntil: dateAfter(today, methodology.review.dueSoonDays),
   };

@@ -232,6 +232,8 @@ describe("writing assessments", () => {
   });
 
   it("filters by sector, scenario and band, and keeps formulas out of the CSV", async () => {
+    expect((await gridMember.call("riskRegister", { query: { country: "XM" } })).total).toBe(3);
+    expect((await gridMember.call("riskRegister", { query: { country: "FR" } })).total).toBe(0);
     const water = await gridMember.call("riskRegister", { query: { sector: "water-drinking" } });
     expect(water.items.map((item) => item.id)).toEqual([waterGreen]);
     const insiders = await gridMember.call("riskRegister", { query: { scenario: "insider-sabotage" } });

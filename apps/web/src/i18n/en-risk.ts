@@ -9,6 +9,7 @@ export const risk = {
     new: "New assessment",
     export: "Export CSV",
     empty: "No assessment matches. Start one from “New assessment”.",
+    allCountries: "All countries",
     allOrganisations: "All organisations",
     allScenarios: "All scenarios",
     allBands: "All bands",

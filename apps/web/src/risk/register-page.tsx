@@ -29,6 +29,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
+import { useFormat } from "../app/format.ts";
 import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
@@ -95,6 +96,15 @@ export function RegisterPage() {
   const { t } = useTranslation();
   const labels = useLabels();
   const organisations = useOrganisationOptions();
+  const format = useFormat();
+  // Same query as the organisation options (shared cache): the countries of those organisations.
+  const directory = useQuery({
+    queryKey: ["organisations", "options"],
+    queryFn: () => client.call("listOrganisations", { query: { limit: 500 } }),
+  });
+  const countries = [...new Set((directory.data?.items ?? []).map((item) => item.country))]
+    .map((code) => ({ value: code, label: format.country(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
   // Filters, sort and page live in the address, so a view of the register can be linked.
   const [params, setParams] = useSearchParams();
   const setParam = (name: string) => (value: string | null) =>
@@ -108,6 +118,8 @@ export function RegisterPage() {
       },
       { replace: true },
     );
+  const country = params.get("country");
+  const setCountry = setParam("country");
   const organisationId = params.get("organisation");
   const setOrganisationId = setParam("organisation");
   const sector = params.get("sector");
@@ -134,6 +146,7 @@ export function RegisterPage() {
     review: review ?? undefined,
     aboveAppetite: aboveOnly ? ("true" as const) : undefined,
     organisationId: organisationId ?? undefined,
+    country: country ?? undefined,
   };
   const query = { ...filters, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const register = useQuery({
@@ -270,6 +283,17 @@ export function RegisterPage() {
           </SimpleGrid>
         )}
         <Group gap="sm" wrap="wrap" align="flex-end">
+          {countries.length > 1 && (
+            <Select
+              aria-label={t("organisations.country")}
+              placeholder={t("risk.register.allCountries")}
+              data={countries}
+              value={country}
+              onChange={setCountry}
+              clearable
+              w={200}
+            />
+          )}
           <Select
             aria-label={t("risk.columns.organisation")}
             placeholder={t("risk.register.allOrganisations")}

@@ -267,6 +267,8 @@ export interface RegisterFilters {
   /** overdue: review date before `today`; due-soon: from `today` to `dueSoonUntil`. */
   review?: "overdue" | "due-soon" | undefined;
   organisationId?: string | undefined;
+  /** The assessing organisation's country. */
+  country?: string | undefined;
   today: string;
   dueSoonUntil: string;
 }
@@ -281,6 +283,10 @@ function registerWhere(scope: Scope, filters: RegisterFilters): SQL | undefined 
   if (filters.aboveAppetite !== undefined)
     where.push(eq(riskAssessments.aboveAppetite, filters.aboveAppetite));
   if (filters.organisationId) where.push(eq(riskAssessments.organisationId, filters.organisationId));
+  if (filters.country)
+    where.push(
+      sql`exists (select 1 from organisations as owner where owner.id = ${riskAssessments.organisationId} and owner.country = ${filters.country})`,
+    );
   if (filters.review === "overdue") where.push(sql`${riskAssessments.reviewDate} < ${filters.today}::date`);
   if (filters.review === "due-soon")
     where.push(
