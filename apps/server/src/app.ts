@@ -15,6 +15,7 @@ import { eventRoutes } from "./events/events.routes.ts";
 import { expertsRoutes } from "./experts/experts.routes.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { registryRoutes } from "./registry/registry.routes.ts";
+import { riskRoutes } from "./risk/risk.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
 import { registerWeb } from "./system/web.ts";
@@ -51,6 +52,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   compendiumRoutes(app, context);
   expertsRoutes(app, context);
   eventRoutes(app, context);
+  riskRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
   return app;

@@ -49,6 +49,7 @@ import {
 import type { EndpointDef, FileAnswer } from "./endpoint-def.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
+import { riskEndpoints } from "./endpoints/risk.ts";
 import {
   Asset,
   AssetCreate,
@@ -640,6 +641,7 @@ export const endpoints = {
   },
   ...expertsEndpoints,
   ...eventEndpoints,
+  ...riskEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

@@ -9,3 +9,4 @@ export * from "./endpoints.ts";
 export * from "./events.ts";
 export * from "./experts.ts";
 export * from "./registry.ts";
+export * from "./risk.ts";

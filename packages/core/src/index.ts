@@ -8,5 +8,7 @@ export * from "./policy/decision.ts";
 export * from "./policy/events-policy.ts";
 export * from "./policy/experts-policy.ts";
 export * from "./policy/policy.ts";
+export * from "./policy/risk-policy.ts";
 export * from "./registry/index.ts";
+export * from "./risk/index.ts";
 export * from "./vocabulary.ts";

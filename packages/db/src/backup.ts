@@ -35,6 +35,7 @@ const TABLES: PgTable[] = [
   schema.notifications,
   ...[schema.events, schema.eventParticipants, schema.eventSessions, schema.eventMaterials],
   ...[schema.eventOutcomes, schema.eventActions, schema.eventActionNotes],
+  ...[schema.riskScenarios, schema.riskMethodologies, schema.riskAssessments, schema.riskAssessmentVersions],
   schema.auditLog,
   schema.settings,
 ];

@@ -15,6 +15,7 @@ export * from "./repositories/events.ts";
 export * from "./repositories/experts.ts";
 export * from "./repositories/notifications.ts";
 export * from "./repositories/organisations.ts";
+export * from "./repositories/risk.ts";
 export * from "./repositories/sessions.ts";
 export * from "./repositories/settings.ts";
 export * from "./repositories/users.ts";

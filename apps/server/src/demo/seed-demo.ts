@@ -22,6 +22,7 @@ import type { ServerContext } from "../context.ts";
 import { seedDemoEvents } from "../events/demo.ts";
 import { seedDemoExperts } from "../experts/demo.ts";
 import { importRegistry } from "../registry/import.service.ts";
+import { seedDemoRisk } from "../risk/demo.ts";
 
 export const DEMO_FILE = fileURLToPath(new URL("../../../../content/demo/country.json", import.meta.url));
 export const DEMO_ADMIN = "admin@bulwark.example";
@@ -91,6 +92,7 @@ export async function seedDemo(context: ServerContext, country = readDemoCountry
   if (await readSetting(context.db, SEEDED)) {
     await seedDemoRegistry(context);
     await seedDemoCompendium(context);
+    await seedDemoRisk(context);
     return { loaded: false, password: null, generated: false, accounts };
   }
   const password = context.config.demoPassword ?? generatePassword();
@@ -174,6 +176,7 @@ export async function seedDemo(context: ServerContext, country = readDemoCountry
   await seedDemoRegistry(context);
   await seedDemoCompendium(context);
   await seedDemoExperts(context);
+  await seedDemoRisk(context);
   return { loaded: true, password, generated: context.config.demoPassword === null, accounts };
 }
 

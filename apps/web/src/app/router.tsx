@@ -99,6 +99,12 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "risk/*",
+        element: page(() =>
+          import("../risk/risk-routes.tsx").then((module) => routesBelow("risk", module.riskRoutes)),
+        ),
+      },
+      {
         path: "audit",
         element: page(() => import("../audit/audit-page.tsx").then((module) => module.AuditPage)),
       },

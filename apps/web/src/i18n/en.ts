@@ -5,6 +5,7 @@ import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
+import { risk } from "./en-risk.ts";
 
 const sectors = {
   "energy-electricity": "Energy – electricity",
@@ -293,6 +294,7 @@ export const en = {
   compendium,
   experts,
   events,
+  risk,
   sectors,
   kinds,
   roles,

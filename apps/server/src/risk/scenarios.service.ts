@@ -1,0 +1,96 @@
+// The threat scenario catalogue and the organisations' methodologies, as the API shows them.
+import type { Methodology, Scenario, ScenarioContent, ScenarioCreate } from "@bulwark/contracts";
+import { type Actor, compendiumPolicy, riskPolicy } from "@bulwark/core";
+import {
+  appendAudit,
+  findEntry,
+  findScenario,
+  listScenarios,
+  type ScenarioRecord,
+  saveMethodology,
+  upsertScenario,
+} from "@bulwark/db";
+import type { z } from "zod";
+import type { ServerContext } from "../context.ts";
+import { conflict, invalid, notFound } from "../errors.ts";
+import { methodologyOf, must } from "./assessments.service.ts";
+
+const present = (record: ScenarioRecord): Scenario => ({
+  ...(record.content as ScenarioContent),
+  id: record.id,
+  slug: record.slug,
+  organisation: record.organisation,
+});
+
+export async function scenarioCatalogue(context: ServerContext, caller: Actor) {
+  const records = await listScenarios(context.db);
+  return { items: records.map(present), canAdd: riskPolicy.addScenario(caller).allowed };
+}
+
+export async function scenarioDetail(context: ServerContext, slug: string): Promise<Scenario> {
+  const record = await findScenario(context.db, slug);
+  if (!record) throw notFound("threat scenario");
+  return present(record);
+}
+
+export async function addScenario(
+  context: ServerContext,
+  caller: Actor,
+  input: z.output<typeof ScenarioCreate>,
+): Promise<Scenario> {
+  must(riskPolicy.addScenario(caller));
+  if (await findScenario(context.db, input.slug)) throw conflict(`A scenario named "${input.slug}" exists.`);
+  for (const [index, slug] of input.content.compendium.entries())
+    if (!(await findEntry(context.db, compendiumPolicy.readScope(caller), slug)))
+      throw invalid("The scenario names a compendium entry you cannot see.", [
+        { path: `body.content.compendium.${index}`, message: "Unknown compendium entry." },
+      ]);
+  const now = context.clock();
+  await context.db.transaction(async (tx) => {
+    const { id } = await upsertScenario(tx, {
+      slug: input.slug,
+      organisationId: caller.organisationId,
+      family: input.content.family,
+      title: input.content.title,
+      content: input.content,
+      now,
+    });
+    await appendAudit(
+      tx,
+      {
+        actorId: caller.userId,
+        action: "risk.scenario.create",
+        targetType: "risk-scenario",
+        targetId: id,
+        details: { slug: input.slug, family: input.content.family },
+      },
+      now,
+    );
+  });
+  return scenarioDetail(context, input.slug);
+}
+
+export async function methodologyView(context: ServerContext, caller: Actor) {
+  const { methodology, source } = await methodologyOf(context, caller.organisationId);
+  return { methodology, source, canChange: riskPolicy.setMethodology(caller, caller.organisationId).allowed };
+}
+
+export async function setMethodology(context: ServerContext, caller: Actor, methodology: Methodology) {
+  must(riskPolicy.setMethodology(caller, caller.organisationId));
+  const now = context.clock();
+  await context.db.transaction(async (tx) => {
+    await saveMethodology(tx, caller.organisationId, methodology, caller.userId, now);
+    await appendAudit(
+      tx,
+      {
+        actorId: caller.userId,
+        action: "risk.methodology.set",
+        targetType: "organisation",
+        targetId: caller.organisationId,
+        details: { appetite: methodology.appetite.band, bands: methodology.bands.length },
+      },
+      now,
+    );
+  });
+  return methodologyView(context, caller);
+}

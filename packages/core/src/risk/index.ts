@@ -1,0 +1,2 @@
+export * from "./methodology.ts";
+export * from "./yaml.ts";
