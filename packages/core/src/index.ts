@@ -6,4 +6,5 @@ export * from "./policy/actor.ts";
 export * from "./policy/decision.ts";
 export * from "./policy/policy.ts";
 export * from "./registry/index.ts";
+export * from "./self-assessment/index.ts";
 export * from "./vocabulary.ts";
