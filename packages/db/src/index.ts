@@ -8,6 +8,7 @@ export * from "./repositories/compendium.ts";
 export * from "./repositories/compendium-proposals.ts";
 export * from "./repositories/compendium-search.ts";
 export * from "./repositories/organisations.ts";
+export * from "./repositories/self-assessment.ts";
 export * from "./repositories/sessions.ts";
 export * from "./repositories/settings.ts";
 export * from "./repositories/users.ts";

@@ -20,6 +20,7 @@ import { generatePassword, hashPassword } from "../auth/secrets.ts";
 import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.ts";
 import type { ServerContext } from "../context.ts";
 import { importRegistry } from "../registry/import.service.ts";
+import { seedSelfAssessmentDemo } from "../self-assessment/demo.ts";
 
 export const DEMO_FILE = fileURLToPath(new URL("../../../../content/demo/country.json", import.meta.url));
 export const DEMO_ADMIN = "admin@bulwark.example";
@@ -202,6 +203,7 @@ async function seedDemoRegistry(context: ServerContext): Promise<void> {
  * version), the rest left alone, so an upgrade brings its new entries to an existing demo.
  */
 async function seedDemoCompendium(context: ServerContext): Promise<void> {
+  await seedSelfAssessmentDemo(context); // frameworks on every seed, demo runs once (self-assessment/demo.ts)
   if (!existsSync(DEMO_COMPENDIUM)) return;
   // A start-up with the same files skips reading them (parsing and checking 72 entries costs ~0.1 s).
   const hash = createHash("sha256");
