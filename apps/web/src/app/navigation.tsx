@@ -54,7 +54,6 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
     [t("nav.risk"), <IconShieldHalf key="risk" size={18} />],
     [t("nav.sharing"), <IconShare key="sharing" size={18} />],
     [t("nav.incidents"), <IconAlertOctagon key="incidents" size={18} />],
-    [t("nav.selfAssessment"), <IconChecklist key="self" size={18} />],
   ];
 
   return (
@@ -70,6 +69,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           </Section>
           <Section label={t("compendium.navSection")}>
             {link("/compendium", t("nav.compendium"), <IconBook2 size={18} />)}
+            {link("/self-assessment", t("nav.selfAssessment"), <IconChecklist size={18} />)}
           </Section>
           <Section label={t("nav.administration")}>
             {link("/organisations", t("nav.organisations"), <IconBuilding size={18} />)}

@@ -3,6 +3,7 @@
 import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { compendium } from "./en-compendium.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
+import { selfAssessment } from "./en-self-assessment.ts";
 
 const sectors = {
   "energy-electricity": "Energy – electricity",
@@ -289,6 +290,7 @@ export const en = {
   assets,
   analysis,
   compendium,
+  selfAssessment,
   sectors,
   kinds,
   roles,

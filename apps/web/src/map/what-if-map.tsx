@@ -4,6 +4,7 @@
 // After a run it shows the cascade at the hour chosen on the timeline: attacked, failed by then,
 // failing later, and a line from each lost supplier to the asset its loss took down.
 import type { CascadeReport } from "@bulwark/contracts";
+import type { TFunction } from "i18next";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../app/format.ts";
@@ -236,7 +237,9 @@ export function WhatIfMap({ geo, target, targets, cascade, run, height = 520 }: 
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>["t"];
+// The app's own t (a ReturnType of the generic useTranslation would widen its key prefix and
+// grow with every string added, until TypeScript gives up).
+type Translate = TFunction<"translation">;
 type Format = ReturnType<typeof useFormat>;
 
 /** The cascade at an hour: colours per state, and links from each lost supplier to its dependent. */

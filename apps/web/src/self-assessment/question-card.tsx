@@ -1,0 +1,422 @@
+// One question of a run: the answer control, guidance, notes, evidence links, assignee and
+// comments. Changes save as you go (a short pause after typing): each save sends the version the
+// card holds, and a 409 says someone else saved in between; the card then offers their version.
+import type { Answer, AnswerValue, Comment, Framework, Run } from "@bulwark/contracts";
+import { ApiError } from "@bulwark/contracts";
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Radio,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { IconAlertTriangle, IconCheck, IconCloudUpload, IconLink, IconTrash } from "@tabler/icons-react";
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { client } from "../app/api.ts";
+import { useFormat } from "../app/format.ts";
+import { ProblemAlert } from "../app/problem-alert.tsx";
+
+type Question = Framework["sections"][number]["questions"][number];
+type Evidence = Answer["evidence"][number];
+type Patch = {
+  value?: AnswerValue | null;
+  note?: string | null;
+  evidence?: Evidence[];
+  assigneeId?: string | null;
+};
+export type SaveState = "idle" | "pending" | "saving" | "saved" | "error" | "conflict";
+
+const TYPING_PAUSE_MS = 700;
+
+export function QuestionCard({
+  runId,
+  question,
+  answer,
+  comments,
+  colleagues,
+  editable,
+  onSaved,
+  onReload,
+}: {
+  runId: string;
+  question: Question;
+  answer: Answer | undefined;
+  comments: Comment[];
+  colleagues: Run["colleagues"];
+  editable: boolean;
+  onSaved: (answer: Answer) => void;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [value, setValue] = useState<AnswerValue | null>(answer?.value ?? null);
+  const [note, setNote] = useState(answer?.note ?? "");
+  const [evidence, setEvidence] = useState<Evidence[]>(answer?.evidence ?? []);
+  const [assigneeId, setAssigneeId] = useState<string | null>(answer?.assignee?.id ?? null);
+  const [state, setState] = useState<SaveState>("idle");
+  const version = useRef(answer?.version ?? 0);
+  const pending = useRef<Patch>({});
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const saving = useRef(false);
+
+  const flush = async () => {
+    if (saving.current) {
+      timer.current = setTimeout(flush, 200);
+      return;
+    }
+    const patch = pending.current;
+    if (Object.keys(patch).length === 0) return;
+    pending.current = {};
+    saving.current = true;
+    setState("saving");
+    try {
+      const saved = await client.call("updateAnswer", {
+        params: { id: runId, questionId: question.id },
+        body: { version: version.current, ...patch },
+      });
+      version.current = saved.version;
+      setState(Object.keys(pending.current).length > 0 ? "pending" : "saved");
+      onSaved(saved);
+    } catch (error) {
+      setState(error instanceof ApiError && error.status === 409 ? "conflict" : "error");
+      if (!(error instanceof ApiError && error.status === 409))
+        pending.current = { ...patch, ...pending.current };
+    } finally {
+      saving.current = false;
+    }
+  };
+
+  const queue = (patch: Patch, delay = 0) => {
+    if (state === "conflict") return;
+    pending.current = { ...pending.current, ...patch };
+    setState("pending");
+    clearTimeout(timer.current);
+    timer.current = setTimeout(flush, delay);
+  };
+
+  // Leaving the page saves what is still waiting (the latest flush, through a ref).
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      void flushRef.current();
+    },
+    [],
+  );
+
+  const comment = useMutation({
+    mutationFn: (body: string) =>
+      client.call("addRunComment", { params: { id: runId, questionId: question.id }, body: { body } }),
+    onSuccess: () => {
+      setDraftComment("");
+      onReload();
+    },
+  });
+  const [draftComment, setDraftComment] = useState("");
+  const [linkTitle, setLinkTitle] = useState("");
+  const [linkUrl, setLinkUrl] = useState("");
+  const linkValid = linkTitle.trim() !== "" && /^https?:\/\/\S+$/i.test(linkUrl.trim());
+
+  const setAnswer = (next: AnswerValue | null, delay = 0) => {
+    setValue(next);
+    queue({ value: next }, delay);
+  };
+
+  return (
+    <Card withBorder radius="md" padding="md" id={`question-${question.id}`} data-question={question.id}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Text fw={600}>{question.text}</Text>
+          <SaveIndicator state={state} />
+        </Group>
+        <Group gap="xs">
+          <Badge variant="outline" color="gray" tt="none">
+            {t(`selfAssessment.answerTypes.${question.answer.type}`)}
+          </Badge>
+          <Badge variant="outline" color="gray" tt="none">
+            {t("selfAssessment.weight", { weight: question.weight })}
+          </Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {question.guidance}
+        </Text>
+        {state === "conflict" && (
+          <Button
+            variant="light"
+            color="orange"
+            size="xs"
+            leftSection={<IconAlertTriangle size={14} />}
+            onClick={onReload}
+            w="fit-content"
+          >
+            {t("selfAssessment.reload")}
+          </Button>
+        )}
+        <AnswerControl question={question} value={value} disabled={!editable} onChange={setAnswer} />
+        <Textarea
+          label={t("selfAssessment.note")}
+          placeholder={t("selfAssessment.notePlaceholder")}
+          autosize
+          minRows={1}
+          value={note}
+          disabled={!editable}
+          onChange={(event) => {
+            setNote(event.currentTarget.value);
+            queue({ note: event.currentTarget.value.trim() || null }, TYPING_PAUSE_MS);
+          }}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t("selfAssessment.evidence")}
+          </Text>
+          {evidence.length === 0 && (
+            <Text size="xs" c="dimmed">
+              {t("selfAssessment.noEvidence")}
+            </Text>
+          )}
+          {evidence.map((item, index) => (
+            <Group key={`${item.url} ${item.title}`} gap="xs" wrap="nowrap">
+              <IconLink size={14} />
+              <Anchor href={item.url} target="_blank" rel="noreferrer noopener" size="sm">
+                {item.title}
+              </Anchor>
+              {editable && (
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  size="sm"
+                  aria-label={t("selfAssessment.removeEvidence", { title: item.title })}
+                  onClick={() => {
+                    const next = evidence.filter((_, position) => position !== index);
+                    setEvidence(next);
+                    queue({ evidence: next });
+                  }}
+                >
+                  <IconTrash size={14} />
+                </ActionIcon>
+              )}
+            </Group>
+          ))}
+          {editable && (
+            <Group gap="xs" align="flex-end" wrap="wrap">
+              <TextInput
+                size="xs"
+                label={t("selfAssessment.evidenceTitle")}
+                value={linkTitle}
+                onChange={(event) => setLinkTitle(event.currentTarget.value)}
+              />
+              <TextInput
+                size="xs"
+                label={t("selfAssessment.evidenceUrl")}
+                value={linkUrl}
+                onChange={(event) => setLinkUrl(event.currentTarget.value)}
+                style={{ flex: 1, minWidth: 180 }}
+              />
+              <Button
+                size="xs"
+                variant="light"
+                disabled={!linkValid}
+                onClick={() => {
+                  const next = [...evidence, { title: linkTitle.trim(), url: linkUrl.trim() }];
+                  setEvidence(next);
+                  setLinkTitle("");
+                  setLinkUrl("");
+                  queue({ evidence: next });
+                }}
+              >
+                {t("selfAssessment.addEvidence")}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+        <Select
+          label={t("selfAssessment.assignee")}
+          placeholder={t("selfAssessment.unassigned")}
+          data={colleagues.map((person) => ({ value: person.id, label: person.name }))}
+          value={assigneeId}
+          clearable
+          disabled={!editable}
+          maw={320}
+          onChange={(next) => {
+            setAssigneeId(next);
+            queue({ assigneeId: next });
+          }}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t("selfAssessment.comments")}
+          </Text>
+          {comments.length === 0 && (
+            <Text size="xs" c="dimmed">
+              {t("selfAssessment.noComments")}
+            </Text>
+          )}
+          {comments.map((item) => (
+            <Text key={item.id} size="sm">
+              <Text span fw={600} size="sm">
+                {item.author?.name ?? "—"}
+              </Text>{" "}
+              <Text span c="dimmed" size="xs">
+                {format.dateTime(item.createdAt)}
+              </Text>
+              <br />
+              {item.body}
+            </Text>
+          ))}
+          <ProblemAlert error={comment.error} />
+          {editable && (
+            <Group gap="xs" align="flex-end" wrap="nowrap">
+              <Textarea
+                size="xs"
+                autosize
+                minRows={1}
+                placeholder={t("selfAssessment.commentPlaceholder")}
+                aria-label={t("selfAssessment.comments")}
+                value={draftComment}
+                onChange={(event) => setDraftComment(event.currentTarget.value)}
+                style={{ flex: 1 }}
+              />
+              <Button
+                size="xs"
+                variant="light"
+                disabled={draftComment.trim() === ""}
+                loading={comment.isPending}
+                onClick={() => comment.mutate(draftComment.trim())}
+              >
+                {t("selfAssessment.addComment")}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}
+
+function SaveIndicator({ state }: { state: SaveState }) {
+  const { t } = useTranslation();
+  if (state === "idle") return null;
+  const colour = { pending: "gray", saving: "blue", saved: "teal", error: "red", conflict: "orange" }[state];
+  const icon =
+    state === "saved" ? (
+      <IconCheck size={12} />
+    ) : state === "saving" || state === "pending" ? (
+      <IconCloudUpload size={12} />
+    ) : (
+      <IconAlertTriangle size={12} />
+    );
+  return (
+    <Badge
+      color={colour}
+      variant="light"
+      leftSection={icon}
+      tt="none"
+      miw="max-content"
+      role="status"
+      data-save-state={state}
+    >
+      {t(`selfAssessment.save.${state}`)}
+    </Badge>
+  );
+}
+
+function AnswerControl({
+  question,
+  value,
+  disabled,
+  onChange,
+}: {
+  question: Question;
+  value: AnswerValue | null;
+  disabled: boolean;
+  onChange: (value: AnswerValue | null, delay?: number) => void;
+}) {
+  const { t } = useTranslation();
+  const spec = question.answer;
+  switch (spec.type) {
+    case "maturity":
+      return (
+        <Radio.Group
+          label={t("selfAssessment.answerLabel")}
+          value={value?.type === "maturity" ? String(value.level) : null}
+          onChange={(level) => onChange({ type: "maturity", level: Number(level) })}
+        >
+          <Stack gap={6} mt={4}>
+            {spec.levels.map((description, level) => (
+              <Radio
+                key={description}
+                value={String(level)}
+                disabled={disabled}
+                label={
+                  <Text size="sm">
+                    <Text span fw={700}>
+                      {level}
+                    </Text>{" "}
+                    – {description}
+                  </Text>
+                }
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+      );
+    case "choice":
+      return (
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t("selfAssessment.answerLabel")}
+          </Text>
+          <SegmentedControl
+            w="fit-content"
+            disabled={disabled}
+            value={value?.type === "choice" ? value.choice : ""}
+            onChange={(choice) => onChange({ type: "choice", choice: choice as "yes" | "partial" | "no" })}
+            data={(["yes", "partial", "no"] as const).map((choice) => ({
+              value: choice,
+              label: t(`selfAssessment.choices.${choice}`),
+            }))}
+          />
+        </Stack>
+      );
+    case "number":
+      return (
+        <NumberInput
+          label={t("selfAssessment.answerLabel")}
+          description={t("selfAssessment.target", { target: spec.target, unit: spec.unit ?? "" })}
+          min={0}
+          maw={220}
+          disabled={disabled}
+          value={value?.type === "number" ? value.value : ""}
+          onChange={(next) =>
+            onChange(typeof next === "number" ? { type: "number", value: next } : null, TYPING_PAUSE_MS)
+          }
+        />
+      );
+    case "text":
+      return (
+        <Textarea
+          label={t("selfAssessment.answerLabel")}
+          autosize
+          minRows={2}
+          disabled={disabled}
+          value={value?.type === "text" ? value.text : ""}
+          onChange={(event) => {
+            const text = event.currentTarget.value;
+            onChange(text.trim() ? { type: "text", text } : null, TYPING_PAUSE_MS);
+          }}
+        />
+      );
+  }
+}
