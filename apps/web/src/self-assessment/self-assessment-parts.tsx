@@ -20,7 +20,7 @@ export function ScoreBadge({
 }) {
   const { t } = useTranslation();
   return (
-    <Badge color={scoreColour(score)} variant="light" size={size} miw="max-content">
+    <Badge color={scoreColour(score)} variant="light" size={size} miw="max-content" tt="none">
       {score === null || score === undefined ? t("selfAssessment.noScore") : percent(score)}
     </Badge>
   );
