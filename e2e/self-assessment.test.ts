@@ -105,4 +105,27 @@ describe("self-assessment in the browser", () => {
     expect(report).toContain(first.entries[0]?.title ?? "");
     expect(report).toContain("50 percent");
   }, 180_000);
+
+  it("keeps answers given offline in the browser and sends them when the network returns", async () => {
+    const run = await api.call("createRun", { body: { frameworkId: "unsc-2341", title: "Offline run" } });
+    const page = await signIn(COORDINATOR);
+    await page.goto(`${bulwark.url}/self-assessment/runs/${run.id}`);
+    await card(page, "strategy-document").waitFor();
+
+    await page.context().setOffline(true);
+    await page.locator('[data-sync="offline"]').waitFor();
+    await card(page, "strategy-document").getByRole("radio", { name: /^4 – / }).check();
+    await card(page, "strategy-document").locator('[data-save-state="offline"]').waitFor();
+    await page.getByText("1 answer saved offline, waiting to be sent.").waitFor();
+    // Nothing reached the server.
+    expect((await api.call("getRun", { params: { id: run.id } })).answers).toEqual([]);
+
+    await page.context().setOffline(false);
+    await page.locator('[data-sync="synced"]').waitFor();
+    const stored = await api.call("getRun", { params: { id: run.id } });
+    expect(stored.answers.map((answer) => [answer.questionId, answer.value, answer.version])).toEqual([
+      ["strategy-document", { type: "maturity", level: 4 }, 1],
+    ]);
+    await page.context().close();
+  }, 120_000);
 });

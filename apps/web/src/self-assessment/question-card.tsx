@@ -1,6 +1,7 @@
 // One question of a run: the answer control, guidance, notes, evidence links, assignee and
 // comments. Changes save as you go (a short pause after typing): each save sends the version the
 // card holds, and a 409 says someone else saved in between; the card then offers their version.
+// Without a network, changes are kept in this browser (offline-answers.ts) and sent later.
 import type { Answer, AnswerValue, Comment, Framework, Run } from "@bulwark/contracts";
 import { ApiError } from "@bulwark/contracts";
 import {
@@ -26,6 +27,8 @@ import { useTranslation } from "react-i18next";
 import { client } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
 import { ProblemAlert } from "../app/problem-alert.tsx";
+import { isNetworkError } from "../offline/offline-hooks.ts";
+import { forgetPending, keepOffline, type PendingAnswer } from "./offline-answers.ts";
 
 type Question = Framework["sections"][number]["questions"][number];
 type Evidence = Answer["evidence"][number];
@@ -35,23 +38,36 @@ type Patch = {
   evidence?: Evidence[];
   assigneeId?: string | null;
 };
-export type SaveState = "idle" | "pending" | "saving" | "saved" | "error" | "conflict";
+export type SaveState =
+  | "idle"
+  | "pending"
+  | "saving"
+  | "saved"
+  | "error"
+  | "conflict"
+  | "offline"
+  | "offlineConflict";
 
 const TYPING_PAUSE_MS = 700;
 
 export function QuestionCard({
+  userId,
   runId,
   question,
   answer,
+  offline,
   comments,
   colleagues,
   editable,
   onSaved,
   onReload,
 }: {
+  userId: string;
   runId: string;
   question: Question;
   answer: Answer | undefined;
+  /** Changes kept in this browser, not yet accepted by the server. */
+  offline: PendingAnswer | undefined;
   comments: Comment[];
   colleagues: Run["colleagues"];
   editable: boolean;
@@ -60,49 +76,81 @@ export function QuestionCard({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [value, setValue] = useState<AnswerValue | null>(answer?.value ?? null);
-  const [note, setNote] = useState(answer?.note ?? "");
-  const [evidence, setEvidence] = useState<Evidence[]>(answer?.evidence ?? []);
-  const [assigneeId, setAssigneeId] = useState<string | null>(answer?.assignee?.id ?? null);
-  const [state, setState] = useState<SaveState>("idle");
-  const version = useRef(answer?.version ?? 0);
+  // What is shown: the server's answer with the changes kept offline laid over it.
+  const shown = { ...answer, ...offline?.patch };
+  const [value, setValue] = useState<AnswerValue | null>(shown.value ?? null);
+  const [note, setNote] = useState(shown.note ?? "");
+  const [evidence, setEvidence] = useState<Evidence[]>(shown.evidence ?? []);
+  const [assigneeId, setAssigneeId] = useState<string | null>(
+    offline?.patch.assigneeId !== undefined ? offline.patch.assigneeId : (answer?.assignee?.id ?? null),
+  );
+  const serverVersion = answer?.version ?? 0;
+  const [state, setState] = useState<SaveState>(
+    !offline ? "idle" : offline.baseVersion === serverVersion ? "offline" : "offlineConflict",
+  );
+  const kept = useRef<PendingAnswer | undefined>(offline);
+  const version = useRef(offline ? offline.baseVersion : serverVersion);
   const pending = useRef<Patch>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saving = useRef(false);
 
-  const flush = async () => {
+  /** Send what waits; `force` sends the changes kept offline even when nothing new waits. */
+  const flush = async (force = false) => {
     if (saving.current) {
-      timer.current = setTimeout(flush, 200);
+      timer.current = setTimeout(() => flush(force), 200);
       return;
     }
     const patch = pending.current;
-    if (Object.keys(patch).length === 0) return;
+    if (Object.keys(patch).length === 0 && !(force && kept.current)) return;
     pending.current = {};
     saving.current = true;
-    setState("saving");
+    const keepHere = async () => {
+      kept.current = await keepOffline({
+        userId,
+        runId,
+        questionId: question.id,
+        baseVersion: version.current,
+        patch,
+      });
+      setState("offline");
+    };
     try {
+      if (!navigator.onLine) {
+        await keepHere();
+        return;
+      }
+      setState("saving");
+      // Changes kept offline go with this save, on the version they were made on.
       const saved = await client.call("updateAnswer", {
         params: { id: runId, questionId: question.id },
-        body: { version: version.current, ...patch },
+        body: { version: version.current, ...kept.current?.patch, ...patch },
       });
       version.current = saved.version;
+      if (kept.current) {
+        await forgetPending(kept.current.key);
+        kept.current = undefined;
+      }
       setState(Object.keys(pending.current).length > 0 ? "pending" : "saved");
       onSaved(saved);
     } catch (error) {
-      setState(error instanceof ApiError && error.status === 409 ? "conflict" : "error");
-      if (!(error instanceof ApiError && error.status === 409))
+      if (isNetworkError(error)) await keepHere();
+      else if (error instanceof ApiError && error.status === 409)
+        setState(kept.current ? "offlineConflict" : "conflict");
+      else {
+        setState("error");
         pending.current = { ...patch, ...pending.current };
+      }
     } finally {
       saving.current = false;
     }
   };
 
   const queue = (patch: Patch, delay = 0) => {
-    if (state === "conflict") return;
+    if (state === "conflict" || state === "offlineConflict") return;
     pending.current = { ...pending.current, ...patch };
     setState("pending");
     clearTimeout(timer.current);
-    timer.current = setTimeout(flush, delay);
+    timer.current = setTimeout(() => flush(), delay);
   };
 
   // Leaving the page saves what is still waiting (the latest flush, through a ref).
@@ -152,6 +200,36 @@ export function QuestionCard({
         <Text size="sm" c="dimmed">
           {question.guidance}
         </Text>
+        {state === "offlineConflict" && (
+          <Group gap="xs">
+            <Text size="sm" c="orange.8">
+              {t("selfAssessment.offlineConflict")}
+            </Text>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => {
+                // Send what was kept offline on top of the newer answer.
+                version.current = serverVersion;
+                setState("pending");
+                clearTimeout(timer.current);
+                void flush(true);
+              }}
+            >
+              {t("selfAssessment.keepMine")}
+            </Button>
+            <Button
+              size="xs"
+              variant="subtle"
+              onClick={async () => {
+                if (kept.current) await forgetPending(kept.current.key);
+                onReload();
+              }}
+            >
+              {t("selfAssessment.useTheirs")}
+            </Button>
+          </Group>
+        )}
         {state === "conflict" && (
           <Button
             variant="light"
@@ -308,7 +386,15 @@ export function QuestionCard({
 function SaveIndicator({ state }: { state: SaveState }) {
   const { t } = useTranslation();
   if (state === "idle") return null;
-  const colour = { pending: "gray", saving: "blue", saved: "teal", error: "red", conflict: "orange" }[state];
+  const colour = {
+    pending: "gray",
+    saving: "blue",
+    saved: "teal",
+    error: "red",
+    conflict: "orange",
+    offline: "grape",
+    offlineConflict: "orange",
+  }[state];
   const icon =
     state === "saved" ? (
       <IconCheck size={12} />
