@@ -23,7 +23,12 @@ export function AggregationPage() {
     value: `${framework.id}@${framework.version}`,
     label: `${framework.title} (v${framework.version})`,
   }));
-  const selected = params.get("framework") ?? options[0]?.value ?? null;
+  // Resolution 2341 first: the framework this comparison exists for.
+  const selected =
+    params.get("framework") ??
+    options.find((option) => option.value.startsWith("unsc-2341@"))?.value ??
+    options[0]?.value ??
+    null;
   const [frameworkId, version] = (selected ?? "").split("@");
   const aggregation = useQuery({
     queryKey: ["self-assessment", "aggregation", selected],
