@@ -84,9 +84,9 @@ describe("self-assessment in the browser", () => {
 
     await page.getByRole("link", { name: "Results" }).click();
     await page.waitForURL(/\/results$/);
-    await expect.poll(() => page.locator('[data-section="strategy"]').innerText()).toContain("75 %");
-    expect(await page.locator('[data-section="risk"]').innerText()).toContain("44 %");
-    expect(await page.locator('[data-section="legal"]').innerText()).toContain("Not answered");
+    await expect.poll(() => page.locator('[data-section="strategy"]').textContent()).toContain("75 %");
+    expect(await page.locator('[data-section="risk"]').textContent()).toContain("44 %");
+    expect(await page.locator('[data-section="legal"]').textContent()).toContain("Not answered");
     expect(await page.getByRole("img", { name: "Radar chart of the scores by section" }).count()).toBe(1);
 
     // The largest gap and its recommended entries, as the API lists them.
@@ -100,7 +100,7 @@ describe("self-assessment in the browser", () => {
     // The report holds the same scores and the annex of answers.
     await page.getByRole("link", { name: "Report" }).click();
     await page.getByText("Annex: answers").waitFor();
-    const report = await page.locator("article").innerText();
+    const report = await page.locator("article").textContent();
     expect(report).toContain("75 %");
     expect(report).toContain(first.entries[0]?.title ?? "");
     expect(report).toContain("50 percent");
