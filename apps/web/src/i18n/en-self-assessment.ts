@@ -9,7 +9,7 @@ export const selfAssessment = {
   start: "Start a self-assessment",
   starting: "Starting…",
   myRuns: "Your organisation's self-assessments",
-  noRuns: "Your organisation has not started a self-assessment yet. Pick a framework above to begin.",
+  noRuns: "Your organisation has not started a self-assessment yet. Pick a framework below to begin.",
   run: "Self-assessment",
   framework: "Framework",
   state: "State",

@@ -34,10 +34,10 @@ export function SelfAssessmentPage() {
       await navigate(`/self-assessment/runs/${run.id}`);
     },
   });
-  // The newest version of each framework is the one to start.
-  const latest = (frameworks.data ?? []).filter(
-    (framework, index, all) => all.findIndex((other) => other.id === framework.id) === index,
-  );
+  // The newest version of each framework is the one to start; resolution 2341's comes first.
+  const latest = (frameworks.data ?? [])
+    .filter((framework, index, all) => all.findIndex((other) => other.id === framework.id) === index)
+    .sort((a, b) => Number(b.id === "unsc-2341") - Number(a.id === "unsc-2341"));
   const items = runs.data ?? [];
 
   return (
@@ -58,47 +58,6 @@ export function SelfAssessmentPage() {
           )
         }
       />
-      <ProblemAlert error={frameworks.error ?? start.error} />
-      <Title order={3}>{t("selfAssessment.frameworks")}</Title>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        {latest.map((framework) => (
-          <Card key={`${framework.id}@${framework.version}`} withBorder radius="md" padding="lg">
-            <Stack gap="xs" h="100%">
-              <Text fw={700}>{framework.title}</Text>
-              <Text size="xs" c="dimmed">
-                {t("selfAssessment.frameworkMeta", {
-                  version: framework.version,
-                  sections: framework.sections,
-                  questions: framework.questions,
-                })}
-              </Text>
-              <Text size="sm" style={{ flex: 1 }}>
-                {framework.summary}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t("selfAssessment.source")}:{" "}
-                {framework.source.url ? (
-                  <Anchor href={framework.source.url} target="_blank" rel="noreferrer" size="xs">
-                    {framework.source.citation}
-                  </Anchor>
-                ) : (
-                  framework.source.citation
-                )}
-              </Text>
-              <Group>
-                <Button
-                  leftSection={<IconPlayerPlay size={16} />}
-                  loading={start.isPending && start.variables?.id === framework.id}
-                  onClick={() => start.mutate(framework)}
-                  aria-label={`${t("selfAssessment.start")}: ${framework.title}`}
-                >
-                  {t("selfAssessment.start")}
-                </Button>
-              </Group>
-            </Stack>
-          </Card>
-        ))}
-      </SimpleGrid>
       <Title order={3}>{t("selfAssessment.myRuns")}</Title>
       <ProblemAlert error={runs.error} />
       <ListTable
@@ -149,6 +108,47 @@ export function SelfAssessmentPage() {
           </Table.Tr>
         ))}
       </ListTable>
+      <ProblemAlert error={frameworks.error ?? start.error} />
+      <Title order={3}>{t("selfAssessment.frameworks")}</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {latest.map((framework) => (
+          <Card key={`${framework.id}@${framework.version}`} withBorder radius="md" padding="lg">
+            <Stack gap="xs" h="100%">
+              <Text fw={700}>{framework.title}</Text>
+              <Text size="xs" c="dimmed">
+                {t("selfAssessment.frameworkMeta", {
+                  version: framework.version,
+                  sections: framework.sections,
+                  questions: framework.questions,
+                })}
+              </Text>
+              <Text size="sm" style={{ flex: 1 }}>
+                {framework.summary}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t("selfAssessment.source")}:{" "}
+                {framework.source.url ? (
+                  <Anchor href={framework.source.url} target="_blank" rel="noreferrer" size="xs">
+                    {framework.source.citation}
+                  </Anchor>
+                ) : (
+                  framework.source.citation
+                )}
+              </Text>
+              <Group>
+                <Button
+                  leftSection={<IconPlayerPlay size={16} />}
+                  loading={start.isPending && start.variables?.id === framework.id}
+                  onClick={() => start.mutate(framework)}
+                  aria-label={`${t("selfAssessment.start")}: ${framework.title}`}
+                >
+                  {t("selfAssessment.start")}
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        ))}
+      </SimpleGrid>
     </Stack>
   );
 }
