@@ -250,7 +250,10 @@ export const AggregateCell = z.union([
 export const Aggregation = z.object({
   framework: z.object({ id: z.string(), version: z.number().int(), title: z.string() }),
   sections: z.array(z.object({ id: z.string(), title: z.string() })),
-  threshold: z.number().int().describe("Cells with fewer contributing organisations are suppressed."),
+  threshold: z
+    .number()
+    .int()
+    .describe("Cells with fewer contributing organisations, or countries, are suppressed."),
   rows: z.array(
     z.object({
       region: z.union([Region, z.literal("unassigned")]),

@@ -71,7 +71,7 @@ export const selfAssessment = {
   submitText:
     "Once submitted, the answers can no longer change. Start a new run next time to measure progress.",
   consent:
-    "Let this self-assessment count, anonymised, in the regional comparison for supporting bodies (only means over at least three organisations are ever shown).",
+    "Let this self-assessment count, anonymised, in the regional comparison for supporting bodies (only means over at least three organisations of three countries are ever shown).",
   readOnly: "Submitted on {{date}}: read-only.",
   results: "Results",
   report: "Report",
@@ -110,11 +110,11 @@ export const selfAssessment = {
   aggregation: {
     title: "Regional comparison",
     subtitle:
-      "Mean section scores of the organisations that consented, by UN M49 region. A figure is shown only when at least {{threshold}} organisations stand behind it; no organisation's answers or scores are ever shown.",
+      "Mean section scores of the organisations that consented, by UN M49 region. A figure is shown only when at least {{threshold}} organisations of {{threshold}} countries stand behind it; no organisation's or state's answers or scores are ever shown.",
     framework: "Framework",
     region: "Region",
     organisations: "Organisations",
-    suppressed: "Fewer than {{threshold}} organisations",
+    suppressed: "Fewer than {{threshold}} organisations or countries",
     hidden: "hidden",
     empty: "No organisation has consented to share this framework's results yet.",
   },

@@ -120,7 +120,7 @@ export const selfAssessmentEndpoints = {
     method: "GET",
     path: "/api/self-assessment/aggregation",
     summary:
-      "For bodies that support states: mean section scores per region over consenting organisations' submitted runs; cells with fewer than 3 organisations suppressed.",
+      "For bodies that support states: mean section scores per region over consenting organisations' submitted runs; cells with fewer than 3 organisations or 3 countries suppressed.",
     tag,
     auth: "user",
     query: AggregationQuery,

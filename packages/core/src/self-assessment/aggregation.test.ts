@@ -93,3 +93,21 @@ describe("aggregateByRegion", () => {
     expect(europe?.cells[1]).toEqual({ sectionId: "b", suppressed: false, organisations: 3, mean: 1 });
   });
 });
+
+describe("aggregateByRegion and states", () => {
+  it("never publishes a figure that is one state's, however many of its organisations contribute", () => {
+    const rows = aggregateByRegion(
+      ["a"],
+      [
+        contribution("fr-1", "FR", 0.2),
+        contribution("fr-2", "FR", 0.4),
+        contribution("fr-3", "FR", 0.6),
+        contribution("de-1", "DE", 0.8),
+      ],
+    );
+    for (const row of rows) {
+      expect(row.organisations).toBeNull();
+      expect(row.cells).toEqual([{ sectionId: "a", suppressed: true }]);
+    }
+  });
+});

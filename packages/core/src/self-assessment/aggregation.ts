@@ -1,10 +1,11 @@
 // Anonymised comparison of self-assessment results across regions, for the bodies that support
 // states. Only section means are published, per region and for all regions together, and a cell
-// with fewer than `k` contributing organisations is suppressed: its mean and its count are withheld.
+// with fewer than `k` contributing organisations, or organisations of fewer than `k` countries, is
+// suppressed: its mean and its count are withheld. So no figure is ever one state's.
 import type { Region } from "../vocabulary.ts";
 import { regionOfCountry } from "./regions.ts";
 
-/** At least this many organisations behind every published figure. */
+/** At least this many organisations, of as many countries, behind every published figure. */
 export const MIN_CONTRIBUTORS = 3;
 
 export interface Contribution {
@@ -32,15 +33,25 @@ export interface AggregateRegion {
   readonly cells: readonly AggregateCell[];
 }
 
+/** The organisations with a score for this section in the group (each once), and their countries. */
+function contributorsOf(sectionId: string, group: readonly Contribution[]) {
+  const scores = new Map<string, number>();
+  const countries = new Set<string>();
+  for (const contribution of group) {
+    const score = contribution.sections.get(sectionId);
+    if (score === null || score === undefined) continue;
+    scores.set(contribution.organisationId, score);
+    countries.add(contribution.country.toUpperCase());
+  }
+  return { scores, countries };
+}
+
+const enough = (organisations: number, countries: number, k: number) => organisations >= k && countries >= k;
+
 function cellsOf(sectionIds: readonly string[], group: readonly Contribution[], k: number): AggregateCell[] {
   return sectionIds.map((sectionId): AggregateCell => {
-    const scores = new Map<string, number>();
-    for (const contribution of group) {
-      const score = contribution.sections.get(sectionId);
-      // One organisation counts once, even if it were given twice.
-      if (score !== null && score !== undefined) scores.set(contribution.organisationId, score);
-    }
-    if (scores.size < k) return { sectionId, suppressed: true };
+    const { scores, countries } = contributorsOf(sectionId, group);
+    if (!enough(scores.size, countries.size, k)) return { sectionId, suppressed: true };
     const values = [...scores.values()];
     return {
       sectionId,
@@ -53,10 +64,10 @@ function cellsOf(sectionIds: readonly string[], group: readonly Contribution[], 
 
 /**
  * Section means per M49 region (countries without one under "unassigned") and over all regions
- * ("global"), each cell published only when at least `k` (never less than 3) organisations
- * contributed to it. The global cell is withheld too when the regional cells withheld for that
- * section hold between 1 and k - 1 organisations: otherwise subtracting the published regions
- * from the global mean would reveal them.
+ * ("global"), each cell published only when at least `k` (never less than 3) organisations of
+ * at least `k` countries contributed to it. The global cell is withheld too when the regional
+ * cells withheld for that section hold some organisations but fewer than `k`, or of fewer than
+ * `k` countries: otherwise subtracting the published regions from the global mean would reveal them.
  */
 export function aggregateByRegion(
   sectionIds: readonly string[],
@@ -69,12 +80,12 @@ export function aggregateByRegion(
     const region = regionOfCountry(contribution.country) ?? "unassigned";
     byRegion.set(region, [...(byRegion.get(region) ?? []), contribution]);
   }
-  const count = (group: readonly Contribution[]) => new Set(group.map((item) => item.organisationId)).size;
   const row = (region: AggregateRow, group: readonly Contribution[]): AggregateRegion => {
-    const organisations = count(group);
+    const organisations = new Set(group.map((item) => item.organisationId)).size;
+    const countries = new Set(group.map((item) => item.country.toUpperCase())).size;
     return {
       region,
-      organisations: organisations >= threshold ? organisations : null,
+      organisations: enough(organisations, countries, threshold) ? organisations : null,
       cells: cellsOf(sectionIds, group, threshold),
     };
   };
@@ -84,30 +95,22 @@ export function aggregateByRegion(
     return group ? [row(region, group)] : [];
   });
   const global = row("global", contributions);
-  const withheld = (sectionId: string) =>
-    order.reduce((sum, region) => {
+  // What the suppressed regional cells of a section hold, together.
+  const withheld = (sectionId: string) => {
+    const hidden = order.flatMap((region) => {
       const group = byRegion.get(region) ?? [];
-      const cell = cellsOf([sectionId], group, threshold)[0];
-      return cell?.suppressed ? sum + answeredIn(sectionId, group) : sum;
-    }, 0);
+      return cellsOf([sectionId], group, threshold)[0]?.suppressed ? group : [];
+    });
+    return contributorsOf(sectionId, hidden);
+  };
   const guarded: AggregateRegion = {
     ...global,
     cells: global.cells.map((cell): AggregateCell => {
       const hidden = withheld(cell.sectionId);
-      return hidden > 0 && hidden < threshold ? { sectionId: cell.sectionId, suppressed: true } : cell;
+      return hidden.scores.size > 0 && !enough(hidden.scores.size, hidden.countries.size, threshold)
+        ? { sectionId: cell.sectionId, suppressed: true }
+        : cell;
     }),
   };
   return [guarded, ...regions];
-}
-
-/** Organisations with a score for this section in the group. */
-function answeredIn(sectionId: string, group: readonly Contribution[]): number {
-  return new Set(
-    group
-      .filter((item) => {
-        const score = item.sections.get(sectionId);
-        return score !== null && score !== undefined;
-      })
-      .map((item) => item.organisationId),
-  ).size;
 }
