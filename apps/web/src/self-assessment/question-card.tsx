@@ -61,6 +61,7 @@ export function QuestionCard({
   editable,
   onSaved,
   onReload,
+  onBusy,
 }: {
   userId: string;
   runId: string;
@@ -73,6 +74,8 @@ export function QuestionCard({
   editable: boolean;
   onSaved: (answer: Answer) => void;
   onReload: () => void;
+  /** Told whether changes of this card are still on their way (submission waits for them). */
+  onBusy: (questionId: string, busy: boolean) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -152,6 +155,10 @@ export function QuestionCard({
     clearTimeout(timer.current);
     timer.current = setTimeout(() => flush(), delay);
   };
+
+  const busy = state === "pending" || state === "saving";
+  useEffect(() => onBusy(question.id, busy), [busy, onBusy, question.id]);
+  useEffect(() => () => onBusy(question.id, false), [onBusy, question.id]);
 
   // Leaving the page saves what is still waiting (the latest flush, through a ref).
   const flushRef = useRef(flush);

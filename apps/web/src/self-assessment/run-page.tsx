@@ -28,7 +28,7 @@ import {
   IconSend,
 } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
@@ -86,6 +86,19 @@ export function RunPage() {
   const online = useOnline();
   const queryClient = useQueryClient();
   const [sync, setSync] = useState<"idle" | "syncing" | "synced">("idle");
+  // Questions whose changes are still on their way: submission waits for them.
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const onBusy = useCallback(
+    (questionId: string, isBusy: boolean) =>
+      setBusy((current) => {
+        if (current.has(questionId) === isBusy) return current;
+        const next = new Set(current);
+        if (isBusy) next.add(questionId);
+        else next.delete(questionId);
+        return next;
+      }),
+    [],
+  );
   const keptKey = ["self-assessment", "offline", id, me.id] as const;
   // Read from this browser: it answers with or without a network.
   const kept = useQuery({
@@ -176,7 +189,7 @@ export function RunPage() {
               <Button
                 leftSection={<IconSend size={16} />}
                 onClick={() => setConfirming(true)}
-                disabled={waiting > 0}
+                disabled={waiting > 0 || busy.size > 0}
               >
                 {t("selfAssessment.submit")}
               </Button>
@@ -255,6 +268,7 @@ export function RunPage() {
                   editable={data.abilities.answer}
                   onSaved={onSaved}
                   onReload={onReload}
+                  onBusy={onBusy}
                 />
               ))}
             </Stack>
