@@ -6,6 +6,7 @@ import { accountCommands } from "./commands/accounts.ts";
 import { analyseCommands } from "./commands/analyse.ts";
 import { compendiumCommands } from "./commands/compendium.ts";
 import { databaseCommands } from "./commands/database.ts";
+import { frameworkCommands } from "./commands/frameworks.ts";
 import { registryCommands } from "./commands/registry.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { CliError, warn } from "./output.ts";
@@ -24,6 +25,7 @@ databaseCommands(program);
 accountCommands(program);
 registryCommands(program);
 compendiumCommands(program);
+frameworkCommands(program);
 analyseCommands(program);
 
 try {

@@ -16,6 +16,7 @@ import { expertsRoutes } from "./experts/experts.routes.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { registryRoutes } from "./registry/registry.routes.ts";
 import { riskRoutes } from "./risk/risk.routes.ts";
+import { selfAssessmentRoutes } from "./self-assessment/self-assessment.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
 import { registerWeb } from "./system/web.ts";
@@ -53,6 +54,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   expertsRoutes(app, context);
   eventRoutes(app, context);
   riskRoutes(app, context);
+  selfAssessmentRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
   return app;

@@ -8,5 +8,11 @@ export type { ServerContext } from "./context.ts";
 export { DEMO_ADMIN, readDemoCountry, seedDemo, stableId } from "./demo/seed-demo.ts";
 export { addOrganisation } from "./organisations/organisations.service.ts";
 export { exportFiles, exportGeoJson, importRegistry } from "./registry/import.service.ts";
+export {
+  FRAMEWORKS_FOLDER,
+  FrameworkFileError,
+  loadFrameworks,
+  readFrameworks,
+} from "./self-assessment/frameworks.service.ts";
 export { openContext, type Running, startServer, VERSION } from "./start.ts";
 export { addUser, setPassword } from "./users/users.service.ts";

@@ -50,6 +50,7 @@ import type { EndpointDef, FileAnswer } from "./endpoint-def.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
+import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
 import {
   Asset,
   AssetCreate,
@@ -642,6 +643,7 @@ export const endpoints = {
   ...expertsEndpoints,
   ...eventEndpoints,
   ...riskEndpoints,
+  ...selfAssessmentEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

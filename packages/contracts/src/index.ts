@@ -10,3 +10,4 @@ export * from "./events.ts";
 export * from "./experts.ts";
 export * from "./registry.ts";
 export * from "./risk.ts";
+export * from "./self-assessment.ts";

@@ -11,4 +11,5 @@ export * from "./policy/policy.ts";
 export * from "./policy/risk-policy.ts";
 export * from "./registry/index.ts";
 export * from "./risk/index.ts";
+export * from "./self-assessment/index.ts";
 export * from "./vocabulary.ts";

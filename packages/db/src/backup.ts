@@ -36,6 +36,8 @@ const TABLES: PgTable[] = [
   ...[schema.events, schema.eventParticipants, schema.eventSessions, schema.eventMaterials],
   ...[schema.eventOutcomes, schema.eventActions, schema.eventActionNotes],
   ...[schema.riskScenarios, schema.riskMethodologies, schema.riskAssessments, schema.riskAssessmentVersions],
+  ...[schema.selfAssessmentFrameworks, schema.selfAssessmentRuns],
+  ...[schema.selfAssessmentAnswers, schema.selfAssessmentComments],
   schema.auditLog,
   schema.settings,
 ];
@@ -45,6 +47,12 @@ const DERIVED: PgTable[] = [schema.compendiumSearch];
 
 /** Tables whose rows migrations write and triggers keep (the search index's version): left alone. */
 const KEPT: PgTable[] = [schema.compendiumSearchState];
+
+/**
+ * Tables whose triggers refuse some writes (the append-only audit trail; answers and comments of a
+ * submitted self-assessment): a restore writes them back with those triggers off.
+ */
+const GUARDED: PgTable[] = [schema.auditLog, schema.selfAssessmentAnswers, schema.selfAssessmentComments];
 
 /** Where each table stands in a backup: copied, emptied and rebuilt, or left alone. */
 export const BACKUP_COVERAGE = {
@@ -165,8 +173,10 @@ export async function restoreBackup(db: Database, file: string, progress?: Progr
     );
   const byName = new Map(TABLES.map((table) => [getTableName(table), { table, revive: reviver(table) }]));
   await db.transaction(async (tx) => {
-    // The audit trail refuses truncation; a restore replaces it wholesale with the backup's chain.
-    await tx.execute(sql`alter table audit_log disable trigger user`);
+    // The audit trail refuses truncation, a submitted self-assessment refuses new answers: a
+    // restore replaces them wholesale with the backup's rows.
+    for (const table of GUARDED)
+      await tx.execute(sql.raw(`alter table "${getTableName(table)}" disable trigger user`));
     await tx.execute(
       sql.raw(
         `truncate ${[...TABLES, ...DERIVED].map((table) => `"${getTableName(table)}"`).join(", ")} cascade`,
@@ -209,7 +219,8 @@ export async function restoreBackup(db: Database, file: string, progress?: Progr
         throw new BackupError(
           `The backup is incomplete: ${name} has ${restored[name] ?? 0} of ${count} rows.`,
         );
-    await tx.execute(sql`alter table audit_log enable trigger user`);
+    for (const table of GUARDED)
+      await tx.execute(sql.raw(`alter table "${getTableName(table)}" enable trigger user`));
   });
   return header;
 }

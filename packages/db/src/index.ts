@@ -16,6 +16,7 @@ export * from "./repositories/experts.ts";
 export * from "./repositories/notifications.ts";
 export * from "./repositories/organisations.ts";
 export * from "./repositories/risk.ts";
+export * from "./repositories/self-assessment.ts";
 export * from "./repositories/sessions.ts";
 export * from "./repositories/settings.ts";
 export * from "./repositories/users.ts";

@@ -5,3 +5,4 @@ export * from "./schema/base.ts";
 export * from "./schema/events.ts";
 export * from "./schema/experts.ts";
 export * from "./schema/risk.ts";
+export * from "./schema/self-assessment.ts";

@@ -23,6 +23,7 @@ import { seedDemoEvents } from "../events/demo.ts";
 import { seedDemoExperts } from "../experts/demo.ts";
 import { importRegistry } from "../registry/import.service.ts";
 import { seedDemoRisk } from "../risk/demo.ts";
+import { seedSelfAssessmentDemo } from "../self-assessment/demo.ts";
 
 export const DEMO_FILE = fileURLToPath(new URL("../../../../content/demo/country.json", import.meta.url));
 export const DEMO_ADMIN = "admin@bulwark.example";
@@ -209,6 +210,7 @@ async function seedDemoRegistry(context: ServerContext): Promise<void> {
  */
 async function seedDemoCompendium(context: ServerContext): Promise<void> {
   await seedDemoEvents(context);
+  await seedSelfAssessmentDemo(context); // frameworks on every seed, demo runs once (self-assessment/demo.ts)
   if (!existsSync(DEMO_COMPENDIUM)) return;
   // A start-up with the same files skips reading them (parsing and checking 72 entries costs ~0.1 s).
   const hash = createHash("sha256");

@@ -55,7 +55,6 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const planned: [string, ReactNode][] = [
     [t("nav.sharing"), <IconShare key="sharing" size={18} />],
     [t("nav.incidents"), <IconAlertOctagon key="incidents" size={18} />],
-    [t("nav.selfAssessment"), <IconChecklist key="self" size={18} />],
   ];
 
   return (
@@ -74,6 +73,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
             {link("/compendium", t("nav.compendium"), <IconBook2 size={18} />)}
             {link("/experts", t("experts.navSection"), <IconSchool size={18} />)}
             {link("/events", t("events.nav"), <IconCalendarEvent size={18} />)}
+            {link("/self-assessment", t("nav.selfAssessment"), <IconChecklist size={18} />)}
           </Section>
           <Section label={t("nav.administration")}>
             {link("/organisations", t("nav.organisations"), <IconBuilding size={18} />)}

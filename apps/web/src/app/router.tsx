@@ -105,6 +105,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "self-assessment/*",
+        element: page(() =>
+          import("../self-assessment/self-assessment-routes.tsx").then((module) =>
+            routesBelow("self-assessment", module.selfAssessmentRoutes),
+          ),
+        ),
+      },
+      {
         path: "audit",
         element: page(() => import("../audit/audit-page.tsx").then((module) => module.AuditPage)),
       },

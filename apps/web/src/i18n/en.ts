@@ -6,6 +6,7 @@ import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
 import { risk } from "./en-risk.ts";
+import { selfAssessment } from "./en-self-assessment.ts";
 
 const sectors = {
   "energy-electricity": "Energy – electricity",
@@ -295,6 +296,7 @@ export const en = {
   experts,
   events,
   risk,
+  selfAssessment,
   sectors,
   kinds,
   roles,

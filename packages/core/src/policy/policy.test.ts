@@ -131,6 +131,7 @@ describe("abilities", () => {
       "audit:read",
       "compendium:propose",
       "compendium:moderate",
+      "self-assessment:aggregate",
     ]);
     expect(assignableRoles(orgAdmin)).not.toContain("platform-admin");
     expect(assignableRoles(member)).toEqual([]);

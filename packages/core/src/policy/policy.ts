@@ -5,6 +5,7 @@ import { ROLES, type Role } from "../vocabulary.ts";
 import { type Actor, hasRole, isPlatformAdmin } from "./actor.ts";
 import { compendiumPolicy, isCompendiumModerator } from "./compendium-policy.ts";
 import { ALL, allow, type Decision, deny, NONE, type Scope } from "./decision.ts";
+import { selfAssessmentPolicy } from "./self-assessment-policy.ts";
 
 /** Roles an organisation admin may hand out inside their own organisation. */
 export const ORGANISATION_ASSIGNABLE_ROLES: readonly Role[] = [
@@ -103,6 +104,7 @@ export const ABILITIES = [
   "audit:read",
   "compendium:propose",
   "compendium:moderate",
+  "self-assessment:aggregate",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -116,6 +118,7 @@ export function abilitiesOf(actor: Actor): Ability[] {
   if (auditPolicy.read(actor).allowed) abilities.push("audit:read");
   if (compendiumPolicy.propose(actor).allowed) abilities.push("compendium:propose");
   if (isCompendiumModerator(actor)) abilities.push("compendium:moderate");
+  if (selfAssessmentPolicy.aggregate(actor).allowed) abilities.push("self-assessment:aggregate");
   return abilities;
 }
 
@@ -129,3 +132,5 @@ export const assignableRoles = (actor: Actor): Role[] =>
 export { assetPolicy } from "./asset-policy.ts";
 
 export { compendiumPolicy, isCompendiumModerator, type ProposalFacts } from "./compendium-policy.ts";
+
+export { type RunFacts, selfAssessmentPolicy } from "./self-assessment-policy.ts";

@@ -1,0 +1,332 @@
+// Self-assessment over HTTP: runs stay with their organisation (others get 404 everywhere), answers
+// refuse lost updates, submission makes a run read-only, results recommend only entries the reader
+// may see, and the aggregation publishes nothing below three organisations.
+import type { Client } from "@bulwark/contracts";
+import { insertOrganisation, insertUser, listAudit } from "@bulwark/db";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../auth/secrets.ts";
+import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.ts";
+import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { loadFrameworks, readFrameworks } from "./frameworks.service.ts";
+
+let server: TestServer;
+let member: Client;
+let orgAdmin: Client;
+let outsider: Client;
+let admin: Client;
+let auditor: Client;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await loadPack(server.context, null, readPack(DEMO_COMPENDIUM));
+  await loadFrameworks(server.context, readFrameworks());
+  [member, orgAdmin, outsider, admin, auditor] = await Promise.all([
+    server.client("member@grid.example"),
+    server.client("boss@grid.example"),
+    server.client("member@water.example"),
+    server.client("admin@authority.example"),
+    server.client("auditor@authority.example"),
+  ]);
+}, 60_000);
+afterAll(() => server.close());
+
+const start = (client: Client, frameworkId = "unsc-2341") =>
+  client.call("createRun", { body: { frameworkId, title: "Test run" } });
+
+describe("frameworks", () => {
+  it("lists both shipped frameworks and serves one in full", async () => {
+    const list = await member.call("listFrameworks", {});
+    expect(list.map((framework) => framework.id).sort()).toEqual(["eu-cer", "unsc-2341"]);
+    const full = await member.call("getFramework", { params: { id: "unsc-2341", version: 1 } });
+    expect(full.sections[0]?.questions[0]?.answer.type).toBe("maturity");
+    expect(await statusOf(member.call("getFramework", { params: { id: "unsc-2341", version: 9 } }))).toBe(
+      404,
+    );
+  });
+});
+
+describe("runs", () => {
+  it("are seen only by their organisation: list, get, results, answers, comments, submit", async () => {
+    const run = await start(member);
+    expect(run.state).toBe("draft");
+    expect(run.organisation.id).toBe(server.cast.organisations.operator);
+    expect((await orgAdmin.call("listRuns", {})).map((item) => item.id)).toContain(run.id);
+    expect((await outsider.call("listRuns", {})).map((item) => item.id)).not.toContain(run.id);
+    // Platform administrators and auditors do not read an organisation's self-assessment either.
+    expect((await admin.call("listRuns", {})).map((item) => item.id)).not.toContain(run.id);
+    expect(await auditor.call("listRuns", {})).toEqual([]);
+    const params = { id: run.id };
+    expect(await statusOf(outsider.call("getRun", { params }))).toBe(404);
+    expect(await statusOf(admin.call("getRun", { params }))).toBe(404);
+    expect(await statusOf(outsider.call("getRunResults", { params }))).toBe(404);
+    expect(
+      await statusOf(
+        outsider.call("updateAnswer", {
+          params: { id: run.id, questionId: "strategy-lead" },
+          body: { version: 0, value: { type: "choice", choice: "yes" } },
+        }),
+      ),
+    ).toBe(404);
+    expect(
+      await statusOf(
+        outsider.call("addRunComment", {
+          params: { id: run.id, questionId: "strategy-lead" },
+          body: { body: "Hi" },
+        }),
+      ),
+    ).toBe(404);
+    expect(await statusOf(outsider.call("submitRun", { params, body: { consent: true } }))).toBe(404);
+    const after = await member.call("getRun", { params });
+    expect(after.answers).toEqual([]);
+    expect(after.comments).toEqual([]);
+  });
+
+  it("save answers as you go and refuse a lost update with 409", async () => {
+    const run = await start(member);
+    const key = { id: run.id, questionId: "strategy-document" };
+    const first = await member.call("updateAnswer", {
+      params: key,
+      body: { version: 0, value: { type: "maturity", level: 2 } },
+    });
+    expect(first.version).toBe(1);
+    // Someone else, still on version 0, is refused; nothing changes.
+    expect(
+      await statusOf(
+        orgAdmin.call("updateAnswer", {
+          params: key,
+          body: { version: 0, value: { type: "maturity", level: 5 } },
+        }),
+      ),
+    ).toBe(409);
+    const second = await orgAdmin.call("updateAnswer", {
+      params: key,
+      body: {
+        version: 1,
+        note: "Draft strategy with the cabinet.",
+        evidence: [{ title: "Strategy draft", url: "https://example.org/strategy" }],
+        assigneeId: server.cast.users.analyst,
+      },
+    });
+    expect(second).toMatchObject({
+      version: 2,
+      value: { type: "maturity", level: 2 },
+      note: "Draft strategy with the cabinet.",
+      assignee: { id: server.cast.users.analyst },
+    });
+    expect(
+      await statusOf(
+        member.call("updateAnswer", {
+          params: key,
+          body: { version: 1, value: { type: "maturity", level: 4 } },
+        }),
+      ),
+    ).toBe(409);
+    const stored = await member.call("getRun", { params: { id: run.id } });
+    expect(stored.answers.find((answer) => answer.questionId === "strategy-document")?.version).toBe(2);
+    const audit = await listAudit(
+      server.db,
+      { kind: "all" },
+      { action: "self-assessment.answer", targetId: run.id, limit: 10 },
+    );
+    expect(audit.items.length).toBe(2);
+    expect(JSON.stringify(audit.items)).not.toContain("cabinet");
+  });
+
+  it("refuse bad input and change nothing", async () => {
+    const run = await start(member);
+    const key = { id: run.id, questionId: "strategy-lead" };
+    // A choice question answered with a maturity level.
+    expect(
+      await statusOf(
+        member.call("updateAnswer", {
+          params: key,
+          body: { version: 0, value: { type: "maturity", level: 3 } },
+        }),
+      ),
+    ).toBe(422);
+    // Evidence must be an http(s) link.
+    expect(
+      await statusOf(
+        member.call("updateAnswer", {
+          params: key,
+          body: { version: 0, evidence: [{ title: "x", url: "javascript:alert(1)" }] },
+        }),
+      ),
+    ).toBe(400);
+    // Assignees are colleagues of the same organisation.
+    expect(
+      await statusOf(
+        member.call("updateAnswer", {
+          params: key,
+          body: { version: 0, assigneeId: server.cast.users.outsider },
+        }),
+      ),
+    ).toBe(422);
+    expect(
+      await statusOf(
+        member.call("updateAnswer", {
+          params: { id: run.id, questionId: "no-such-question" },
+          body: { version: 0, note: "x" },
+        }),
+      ),
+    ).toBe(404);
+    expect((await member.call("getRun", { params: { id: run.id } })).answers).toEqual([]);
+  });
+
+  it("take comments per question, are submitted by administrators, then read-only", async () => {
+    const run = await start(member);
+    const comment = await member.call("addRunComment", {
+      params: { id: run.id, questionId: "risk-national" },
+      body: { body: "Who holds the 2024 assessment?" },
+    });
+    expect(comment.questionId).toBe("risk-national");
+    expect(
+      await statusOf(member.call("submitRun", { params: { id: run.id }, body: { consent: true } })),
+    ).toBe(403);
+    const submitted = await orgAdmin.call("submitRun", { params: { id: run.id }, body: { consent: true } });
+    expect(submitted).toMatchObject({
+      state: "submitted",
+      consent: true,
+      abilities: { answer: false, submit: false },
+    });
+    expect(
+      await statusOf(
+        member.call("updateAnswer", {
+          params: { id: run.id, questionId: "risk-national" },
+          body: { version: 0, value: { type: "maturity", level: 1 } },
+        }),
+      ),
+    ).toBe(403);
+    expect(
+      await statusOf(
+        member.call("addRunComment", {
+          params: { id: run.id, questionId: "risk-national" },
+          body: { body: "Late" },
+        }),
+      ),
+    ).toBe(403);
+    expect(
+      await statusOf(orgAdmin.call("submitRun", { params: { id: run.id }, body: { consent: false } })),
+    ).toBe(403);
+    // The database refuses it too, whatever the application does.
+    await expect(
+      server.db.execute(sql`update self_assessment_runs set consent = false where id = ${run.id}`),
+    ).rejects.toThrow();
+  });
+});
+
+describe("results", () => {
+  it("score sections, rank gaps with the entries the reader may see, and compare with the previous run", async () => {
+    const answer = (client: Client, id: string, questionId: string, value: object) =>
+      client.call("updateAnswer", {
+        params: { id, questionId },
+        body: { version: 0, value: value as { type: "choice"; choice: "yes" } },
+      });
+    server.advance(60_000);
+    const earlier = await start(member);
+    await answer(member, earlier.id, "strategy-document", { type: "maturity", level: 1 });
+    await orgAdmin.call("submitRun", { params: { id: earlier.id }, body: { consent: false } });
+    server.advance(60_000);
+
+    const run = await start(member);
+    await answer(member, run.id, "strategy-document", { type: "maturity", level: 4 });
+    await answer(member, run.id, "strategy-lead", { type: "choice", choice: "partial" });
+    await answer(member, run.id, "strategy-review", { type: "text", text: "Reviewed last year." });
+    await answer(member, run.id, "crisis-exercises", { type: "number", value: 2 });
+
+    // One recommended entry becomes AMBER and owned by another organisation: the reader must not see it.
+    await server.db.execute(
+      sql`update compendium_entries set marking = 'amber', organisation_id = ${server.cast.organisations.other} where slug = 'us-ppd-21-2013'`,
+    );
+    await orgAdmin.call("submitRun", { params: { id: run.id }, body: { consent: false } });
+    const results = await member.call("getRunResults", { params: { id: run.id } });
+    const strategy = results.sections.find((section) => section.sectionId === "strategy");
+    // (0.8 x 5 + 0.5 x 3) / 8
+    expect(strategy?.score).toBeCloseTo(0.6875);
+    expect(strategy?.answered).toBe(3);
+    expect(results.sections.find((section) => section.sectionId === "crisis")?.score).toBeCloseTo(0.5);
+    expect(results.sections.find((section) => section.sectionId === "legal")?.score).toBeNull();
+    expect(results.overall).not.toBeNull();
+
+    const gaps = results.gaps.map((gap) => gap.questionId);
+    expect(gaps[0]).toBe("risk-national");
+    expect(gaps).not.toContain("strategy-review");
+    const lead = results.gaps.find((gap) => gap.questionId === "strategy-lead");
+    expect(lead?.entries.map((entry) => entry.slug)).toEqual(
+      expect.arrayContaining(["us-nsm-22-2024", "za-critical-infrastructure-protection-act-2019"]),
+    );
+    expect(lead?.entries.map((entry) => entry.slug)).not.toContain("us-ppd-21-2013");
+    expect(results.previous?.run.id).toBe(earlier.id);
+    const change = results.previous?.sections.find((section) => section.sectionId === "strategy");
+    expect(change?.before).toBeCloseTo(0.2);
+    expect(change?.delta).toBeCloseTo(0.4875);
+  });
+});
+
+describe("aggregation", () => {
+  it("is for supporting bodies only", async () => {
+    expect(
+      await statusOf(member.call("getAggregation", { query: { framework: "unsc-2341", version: 1 } })),
+    ).toBe(403);
+    expect(
+      await statusOf(orgAdmin.call("getAggregation", { query: { framework: "unsc-2341", version: 1 } })),
+    ).toBe(403);
+  });
+
+  it("publishes regional means of consenting organisations only from three up, and no organisation", async () => {
+    const passwordHash = await hashPassword(PASSWORD);
+    const now = server.context.clock();
+    const contribute = async (name: string, country: string, level: number, consent: boolean) => {
+      const organisationId = await insertOrganisation(
+        server.db,
+        { name, kind: "national-authority", country, sectors: [] },
+        now,
+      );
+      const email = `${name.toLowerCase().replaceAll(" ", "-")}@states.example`;
+      await insertUser(
+        server.db,
+        { email, name, organisationId, roles: ["organisation-admin"], passwordHash },
+        now,
+      );
+      const client = await server.client(email);
+      const run = await start(client);
+      await client.call("updateAnswer", {
+        params: { id: run.id, questionId: "strategy-document" },
+        body: { version: 0, value: { type: "maturity", level } },
+      });
+      await client.call("updateAnswer", {
+        params: { id: run.id, questionId: "legal-offences" },
+        body: { version: 0, value: { type: "choice", choice: "yes" } },
+      });
+      await client.call("submitRun", { params: { id: run.id }, body: { consent } });
+      return organisationId;
+    };
+    const ids = [
+      await contribute("Authority of France", "FR", 1, true),
+      await contribute("Authority of Germany", "DE", 2, true),
+      await contribute("Authority of Italy", "IT", 3, true),
+      await contribute("Authority of Spain", "ES", 5, false),
+      await contribute("Authority of Kenya", "KE", 4, true),
+      await contribute("Authority of Ghana", "GH", 0, true),
+    ];
+    const result = await admin.call("getAggregation", { query: { framework: "unsc-2341", version: 1 } });
+    expect(result.threshold).toBe(3);
+    const europe = result.rows.find((row) => row.region === "europe");
+    expect(europe?.organisations).toBe(3);
+    const strategy = europe?.cells.find((cell) => cell.sectionId === "strategy");
+    // Spain did not consent: the mean is that of France, Germany and Italy, (0.2 + 0.4 + 0.6) / 3.
+    expect(strategy).toMatchObject({ suppressed: false, organisations: 3 });
+    if (strategy && !strategy.suppressed) expect(strategy.mean).toBeCloseTo(0.4);
+    const africa = result.rows.find((row) => row.region === "africa");
+    expect(africa?.organisations).toBeNull();
+    expect(africa?.cells.every((cell) => cell.suppressed)).toBe(true);
+    for (const row of result.rows)
+      for (const cell of row.cells)
+        if (!cell.suppressed) expect(cell.organisations).toBeGreaterThanOrEqual(3);
+    // Never a single organisation: no id, no name, no answer.
+    const text = JSON.stringify(result);
+    for (const id of ids) expect(text).not.toContain(id);
+    expect(text).not.toMatch(/Authority of|Test Grid|level|choice/);
+  });
+});

@@ -1,0 +1,154 @@
+// The self-assessment's home: the frameworks one can start, and the organisation's runs with their
+// state, overall score and progress.
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { IconChartBar, IconPlayerPlay, IconWorld } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { client } from "../app/api.ts";
+import { useCan } from "../app/auth.tsx";
+import { useFormat } from "../app/format.ts";
+import { ListTable, PageHeader } from "../app/page-parts.tsx";
+import { ProblemAlert } from "../app/problem-alert.tsx";
+import { CompletenessBar, percent, ScoreBadge, StateBadge } from "./self-assessment-parts.tsx";
+
+export function SelfAssessmentPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const canAggregate = useCan("self-assessment:aggregate");
+  const frameworks = useQuery({
+    queryKey: ["self-assessment", "frameworks"],
+    queryFn: () => client.call("listFrameworks", {}),
+  });
+  const runs = useQuery({
+    queryKey: ["self-assessment", "runs"],
+    queryFn: () => client.call("listRuns", {}),
+  });
+  const start = useMutation({
+    mutationFn: (framework: { id: string; version: number }) =>
+      client.call("createRun", { body: { frameworkId: framework.id, frameworkVersion: framework.version } }),
+    onSuccess: async (run) => {
+      await queryClient.invalidateQueries({ queryKey: ["self-assessment", "runs"] });
+      await navigate(`/self-assessment/runs/${run.id}`);
+    },
+  });
+  // The newest version of each framework is the one to start; resolution 2341's comes first.
+  const latest = (frameworks.data ?? [])
+    .filter((framework, index, all) => all.findIndex((other) => other.id === framework.id) === index)
+    .sort((a, b) => Number(b.id === "unsc-2341") - Number(a.id === "unsc-2341"));
+  const items = runs.data ?? [];
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t("selfAssessment.title")}
+        subtitle={t("selfAssessment.subtitle")}
+        actions={
+          canAggregate && (
+            <Button
+              component={Link}
+              to="/self-assessment/aggregation"
+              variant="light"
+              leftSection={<IconWorld size={16} />}
+            >
+              {t("selfAssessment.aggregationLink")}
+            </Button>
+          )
+        }
+      />
+      <Title order={3}>{t("selfAssessment.myRuns")}</Title>
+      <ProblemAlert error={runs.error} />
+      <ListTable
+        loading={runs.isPending}
+        failed={runs.isError}
+        isEmpty={items.length === 0}
+        empty={t("selfAssessment.noRuns")}
+        skeletonColumns={5}
+        minWidth={720}
+        headers={
+          <>
+            <Table.Th>{t("selfAssessment.run")}</Table.Th>
+            <Table.Th>{t("selfAssessment.state")}</Table.Th>
+            <Table.Th>{t("selfAssessment.overall")}</Table.Th>
+            <Table.Th>{t("selfAssessment.completeness")}</Table.Th>
+            <Table.Th>{t("selfAssessment.updated")}</Table.Th>
+          </>
+        }
+      >
+        {items.map((run) => (
+          <Table.Tr key={run.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/self-assessment/runs/${run.id}`} fw={600} size="sm">
+                {run.title}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {run.framework.title} · v{run.framework.version}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <StateBadge state={run.state} />
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <ScoreBadge score={run.overall} size="sm" />
+                <Anchor component={Link} to={`/self-assessment/runs/${run.id}/results`} size="xs">
+                  <IconChartBar size={14} aria-label={t("selfAssessment.results")} />
+                </Anchor>
+              </Group>
+            </Table.Td>
+            <Table.Td miw={120}>
+              <Text size="xs">{percent(run.completeness)}</Text>
+              <CompletenessBar value={run.completeness} />
+            </Table.Td>
+            <Table.Td fz="sm" style={{ whiteSpace: "nowrap" }}>
+              {format.dateTime(run.updatedAt)}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
+      <ProblemAlert error={frameworks.error ?? start.error} />
+      <Title order={3}>{t("selfAssessment.frameworks")}</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {latest.map((framework) => (
+          <Card key={`${framework.id}@${framework.version}`} withBorder radius="md" padding="lg">
+            <Stack gap="xs" h="100%">
+              <Text fw={700}>{framework.title}</Text>
+              <Text size="xs" c="dimmed">
+                {t("selfAssessment.frameworkMeta", {
+                  version: framework.version,
+                  sections: framework.sections,
+                  questions: framework.questions,
+                })}
+              </Text>
+              <Text size="sm" style={{ flex: 1 }}>
+                {framework.summary}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t("selfAssessment.source")}:{" "}
+                {framework.source.url ? (
+                  <Anchor href={framework.source.url} target="_blank" rel="noreferrer" size="xs">
+                    {framework.source.citation}
+                  </Anchor>
+                ) : (
+                  framework.source.citation
+                )}
+              </Text>
+              <Group>
+                <Button
+                  leftSection={<IconPlayerPlay size={16} />}
+                  loading={start.isPending && start.variables?.id === framework.id}
+                  onClick={() => start.mutate(framework)}
+                  aria-label={`${t("selfAssessment.start")}: ${framework.title}`}
+                >
+                  {t("selfAssessment.start")}
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
