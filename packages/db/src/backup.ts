@@ -29,6 +29,12 @@ const TABLES: PgTable[] = [
   schema.compendiumVersions,
   schema.compendiumProposals,
   schema.compendiumReviews,
+  schema.sharedItems,
+  schema.sharedItemReshares,
+  schema.sharedItemAudience,
+  schema.sharedItemAcknowledgements,
+  schema.sharedItemReads,
+  schema.sharingOrganisationSettings,
   schema.auditLog,
   schema.settings,
 ];

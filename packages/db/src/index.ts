@@ -10,6 +10,8 @@ export * from "./repositories/compendium-search.ts";
 export * from "./repositories/organisations.ts";
 export * from "./repositories/sessions.ts";
 export * from "./repositories/settings.ts";
+export * from "./repositories/sharing.ts";
+export * from "./repositories/sharing-scope.ts";
 export * from "./repositories/users.ts";
 export * from "./rows.ts";
 export * as schema from "./schema.ts";

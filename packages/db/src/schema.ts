@@ -2,3 +2,4 @@
 // and drizzle-kit's migrations) and for the repositories. A capability's tables import the tables
 // they refer to from schema/base.ts, never from this file.
 export * from "./schema/base.ts";
+export * from "./schema/sharing.ts";
