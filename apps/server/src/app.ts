@@ -13,6 +13,7 @@ import { demoRoutes } from "./demo/demo.routes.ts";
 import { registerErrorHandler } from "./errors.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { registryRoutes } from "./registry/registry.routes.ts";
+import { sharingRoutes } from "./sharing/sharing.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
 import { registerWeb } from "./system/web.ts";
@@ -47,6 +48,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   registryRoutes(app, context);
   analysisRoutes(app, context);
   compendiumRoutes(app, context);
+  sharingRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
   return app;

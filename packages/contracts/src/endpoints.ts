@@ -46,6 +46,7 @@ import {
   UserUpdate,
 } from "./directory.ts";
 import type { EndpointDef } from "./endpoint-def.ts";
+import { sharingEndpoints } from "./endpoints/sharing.ts";
 import {
   Asset,
   AssetCreate,
@@ -624,6 +625,7 @@ export const endpoints = {
     status: 200,
     response: CompendiumOffline,
   },
+  ...sharingEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

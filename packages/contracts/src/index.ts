@@ -7,3 +7,4 @@ export * from "./demo.ts";
 export * from "./directory.ts";
 export * from "./endpoints.ts";
 export * from "./registry.ts";
+export * from "./sharing.ts";
