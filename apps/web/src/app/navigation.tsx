@@ -52,7 +52,6 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
 
   const planned: [string, ReactNode][] = [
     [t("nav.risk"), <IconShieldHalf key="risk" size={18} />],
-    [t("nav.sharing"), <IconShare key="sharing" size={18} />],
     [t("nav.incidents"), <IconAlertOctagon key="incidents" size={18} />],
     [t("nav.selfAssessment"), <IconChecklist key="self" size={18} />],
   ];
@@ -67,6 +66,9 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           <Section label={t("nav.infrastructure")}>
             {link("/assets", t("nav.assets"), <IconBuildingFactory2 size={18} />)}
             {link("/analysis", t("nav.analysis"), <IconChartDots3 size={18} />)}
+          </Section>
+          <Section label={t("nav.sharing")}>
+            {link("/sharing", t("nav.sharing"), <IconShare size={18} />)}
           </Section>
           <Section label={t("compendium.navSection")}>
             {link("/compendium", t("nav.compendium"), <IconBook2 size={18} />)}

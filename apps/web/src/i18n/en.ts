@@ -3,6 +3,7 @@
 import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { compendium } from "./en-compendium.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
+import { sharing } from "./en-sharing.ts";
 
 const sectors = {
   "energy-electricity": "Energy – electricity",
@@ -289,6 +290,7 @@ export const en = {
   assets,
   analysis,
   compendium,
+  sharing,
   sectors,
   kinds,
   roles,

@@ -3,7 +3,9 @@
 // click corners, double-click or Finish to close, drag corners), with the assets it would hit.
 // After a run it shows the cascade at the hour chosen on the timeline: attacked, failed by then,
 // failing later, and a line from each lost supplier to the asset its loss took down.
+
 import type { CascadeReport } from "@bulwark/contracts";
+import type { TFunction } from "i18next";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../app/format.ts";
@@ -236,7 +238,7 @@ export function WhatIfMap({ geo, target, targets, cascade, run, height = 520 }: 
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>["t"];
+type Translate = TFunction;
 type Format = ReturnType<typeof useFormat>;
 
 /** The cascade at an hour: colours per state, and links from each lost supplier to its dependent. */
