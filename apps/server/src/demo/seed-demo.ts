@@ -20,6 +20,7 @@ import { generatePassword, hashPassword } from "../auth/secrets.ts";
 import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.ts";
 import type { ServerContext } from "../context.ts";
 import { importRegistry } from "../registry/import.service.ts";
+import { seedSharingDemo } from "../sharing/demo.ts";
 
 export const DEMO_FILE = fileURLToPath(new URL("../../../../content/demo/country.json", import.meta.url));
 export const DEMO_ADMIN = "admin@bulwark.example";
@@ -89,6 +90,7 @@ export async function seedDemo(context: ServerContext, country = readDemoCountry
   if (await readSetting(context.db, SEEDED)) {
     await seedDemoRegistry(context);
     await seedDemoCompendium(context);
+    await seedSharingDemo(context);
     return { loaded: false, password: null, generated: false, accounts };
   }
   const password = context.config.demoPassword ?? generatePassword();
@@ -171,6 +173,7 @@ export async function seedDemo(context: ServerContext, country = readDemoCountry
   });
   await seedDemoRegistry(context);
   await seedDemoCompendium(context);
+  await seedSharingDemo(context);
   return { loaded: true, password, generated: context.config.demoPassword === null, accounts };
 }
 
