@@ -7,4 +7,5 @@ export * from "./policy/decision.ts";
 export * from "./policy/policy.ts";
 export * from "./policy/sharing-policy.ts";
 export * from "./registry/index.ts";
+export * from "./sharing/index.ts";
 export * from "./vocabulary.ts";
