@@ -3,7 +3,7 @@
 // organisation's four-eyes setting.
 import { ACKNOWLEDGEMENT_STATES, SHARED_ITEM_STATUSES, SHARED_ITEM_TYPES, TLP_MARKINGS } from "@bulwark/core";
 import { z } from "zod";
-import { Id, Name, Sector, Timestamp } from "./common.ts";
+import { Id, Name, Role, Sector, Timestamp } from "./common.ts";
 
 export const Tlp = z.enum(TLP_MARKINGS).describe("TLP 2.0 marking (FIRST, 2022).");
 export const SharedItemType = z.enum(SHARED_ITEM_TYPES);
@@ -41,6 +41,12 @@ export const SharedItemCompose = z.object({
     .boolean()
     .default(false)
     .describe("Let recipients of an AMBER+STRICT or RED item see each other's names."),
+  personalDataRoles: z
+    .array(Role)
+    .max(6)
+    .default([])
+    .transform((values) => [...new Set(values)])
+    .describe("Roles of recipients outside your organisation who may read the personal data as written."),
 });
 export type SharedItemComposeInput = z.input<typeof SharedItemCompose>;
 
@@ -98,6 +104,17 @@ export const SharedItem = SharedItemSummary.extend({
     hidden: z.number().int().describe("How many addressees are not named to you."),
   }),
   needsFourEyes: z.boolean().describe("A second person of the author's organisation must approve it."),
+  personalData: z.object({
+    found: z
+      .number()
+      .int()
+      .describe("E-mail addresses, phone numbers and hand-marked [[pii:...]] spans in the text."),
+    asWritten: z
+      .boolean()
+      .describe("You read them as written (each such view is audited); others read pseudonyms."),
+    roles: z.array(Role).describe("Roles outside the author's organisation allowed to read them as written."),
+    purgedAt: Timestamp.nullable().describe("When retention ran out and they were removed."),
+  }),
   abilities: SharedItemAbilities,
 });
 export type SharedItem = z.infer<typeof SharedItem>;
@@ -185,3 +202,7 @@ export const SharingSettings = z.object({
 });
 export const SharingSettingsUpdate = z.object({ requiresFourEyes: z.boolean() });
 export type SharingSettings = z.infer<typeof SharingSettings>;
+
+export const PersonalDataPurge = z.object({
+  items: z.number().int().describe("Items whose retention ran out and whose personal data was removed."),
+});

@@ -15,6 +15,7 @@ import {
 } from "@bulwark/db";
 import { inArray } from "drizzle-orm";
 import type { ServerContext } from "../context.ts";
+import { publicBodyOf } from "./personal-data.service.ts";
 
 const SEEDED = "demo.sharing";
 const HOUR = 3_600_000;
@@ -80,7 +81,7 @@ const ITEMS: DemoItem[] = [
     tlp: "red",
     status: "published",
     title: "Ongoing inquiry: access badge reported stolen at a chemical site",
-    body: "An inquiry is open into an access badge reported stolen at a chemical site. Named recipients only: do not pass on. Further details follow by secure call.",
+    body: "An inquiry is open into an access badge reported stolen at a chemical site. Named recipients only: do not pass on. Further details follow by secure call from the unit's duty desk, [[pii:Inspector R. Vale]], on +999 21 555 0100.",
     sectors: ["chemical"],
     people: ["tomas.varga@ncipa.meridia.example", "meilin.zhou@crisis.interior.meridia.example"],
     hoursAgo: 20,
@@ -146,9 +147,11 @@ export async function seedSharingDemo(context: ServerContext): Promise<void> {
     .from(schema.organisations);
   const assets = await db.select({ id: schema.assets.id, ref: schema.assets.ref }).from(schema.assets);
   const now = context.clock();
+  const publicBodies: string[] = [];
+  for (const item of ITEMS) publicBodies.push(await publicBodyOf(context, item.body));
   await db.transaction(async (tx) => {
     await writeFourEyes(tx, person("fatima.nasser@meridiagrid.example").organisationId, true, now);
-    for (const item of ITEMS) {
+    for (const [index, item] of ITEMS.entries()) {
       const author = person(item.author);
       const at = new Date(now.getTime() - item.hoursAgo * HOUR);
       const audience: SharingAudience = {
@@ -160,6 +163,8 @@ export async function seedSharingDemo(context: ServerContext): Promise<void> {
         type: item.type,
         title: item.title,
         body: item.body,
+        publicBody: publicBodies[index] ?? "",
+        personalDataRoles: [],
         sectors: item.sectors,
         assetIds: assets.filter((asset) => item.assetRefs?.includes(asset.ref)).map((asset) => asset.id),
         tlp: item.tlp,

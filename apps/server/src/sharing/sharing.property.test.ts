@@ -120,6 +120,8 @@ async function build(world: World): Promise<{ id: string; facts: SharedItemFacts
       type: "alert",
       title: `Item ${n} ${TOKEN}`,
       body: "",
+      publicBody: "",
+      personalDataRoles: [],
       sectors: [],
       assetIds: [],
       tlp: item.tlp,

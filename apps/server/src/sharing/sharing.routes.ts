@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
 import { addressablePeople, preview, sharingSettings, updateSharingSettings } from "./audience.service.ts";
+import { purgeExpiredPersonalData } from "./personal-data.service.ts";
 import {
   acknowledge,
   acknowledgements,
@@ -44,6 +45,7 @@ export function sharingRoutes(app: FastifyInstance, context: ServerContext): voi
   route(app, context, "previewSharingAudience", ({ caller, body }) => preview(context, caller, body));
   route(app, context, "listAddressablePeople", ({ caller }) => addressablePeople(context, caller));
   route(app, context, "getSharingSettings", ({ caller }) => sharingSettings(context, caller));
+  route(app, context, "purgeSharedPersonalData", ({ caller }) => purgeExpiredPersonalData(context, caller));
   route(app, context, "updateSharingSettings", ({ caller, body }) =>
     updateSharingSettings(context, caller, body),
   );

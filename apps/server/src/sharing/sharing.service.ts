@@ -17,7 +17,11 @@ import {
   checkComposition,
   checkReshare,
   type Decision,
+  findPersonalData,
+  mayReadPersonalData,
   needsFourEyes,
+  type Role,
+  revealPersonalData,
   type SharedItemFacts,
   type SharingAudience,
   type SharingViewer,
@@ -38,6 +42,7 @@ import {
   listSharedItems,
   markSharedItemRead,
   readFourEyes,
+  recordAudit,
   replaceAuthorAudience,
   type SharedItemRecord,
   sharingViewer,
@@ -47,6 +52,7 @@ import {
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
+import { publicBodyOf } from "./personal-data.service.ts";
 
 type Compose = z.output<typeof SharedItemCompose>;
 type FeedQuery = z.output<typeof SharingFeedQuery>;
@@ -117,9 +123,30 @@ export async function sharedItemDetail(
     requiresFourEyes: await readFourEyes(context.db, facts.authorOrganisationId),
   });
   const draft = item.status === "draft";
+  // Personal data: as written for the author's organisation and the roles the author allowed
+  // (each such view audited), pseudonyms for everyone else.
+  const personalDataRoles = item.personalDataRoles as Role[];
+  const found = findPersonalData(item.body).length;
+  const asWritten = mayReadPersonalData(viewer, {
+    authorOrganisationId: facts.authorOrganisationId,
+    personalDataRoles,
+  });
+  if (asWritten && found > 0)
+    await recordAudit(
+      context.db,
+      {
+        actorId: viewer.userId,
+        action: "sharing.read-personal-data",
+        targetType: "shared-item",
+        targetId: id,
+        details: { values: found },
+      },
+      context.clock(),
+    );
   return {
     ...summary(item),
-    body: item.body,
+    body: asWritten ? revealPersonalData(item.body) : item.publicBody,
+    personalData: { found, asWritten, roles: personalDataRoles, purgedAt: item.personalDataPurgedAt },
     assetIds: item.assetIds,
     approver: item.approver,
     revealAudience: item.revealAudience,
@@ -203,6 +230,7 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
   const viewer = await viewerOf(context, caller);
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, input.audience);
+  const publicBody = await publicBodyOf(context, input.body);
   const id = await audited(
     context,
     caller,
@@ -214,6 +242,8 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
         type: input.type,
         title: input.title,
         body: input.body,
+        publicBody,
+        personalDataRoles: input.personalDataRoles,
         sectors: input.sectors,
         assetIds: input.assetIds,
         tlp: input.tlp,
@@ -236,6 +266,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
   if (!abilities.mayEdit || item.status !== "draft") throw forbidden("Only the author changes a draft.");
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, input.audience);
+  const publicBody = await publicBodyOf(context, input.body);
   await audited(
     context,
     caller,
@@ -247,6 +278,8 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
         type: input.type,
         title: input.title,
         body: input.body,
+        publicBody,
+        personalDataRoles: input.personalDataRoles,
         sectors: input.sectors,
         assetIds: input.assetIds,
         tlp: input.tlp,

@@ -351,3 +351,50 @@ describe("acknowledgements, reshares and the preview", () => {
     expect(await statusOf(gridMember.call("withdrawSharedItem", { params: { id: item.id } }))).toBe(403);
   });
 });
+
+describe("personal data", () => {
+  const body = "Report sightings to [[pii:Jane Roe]] at jane.roe@authority.example or +999 21 555 0142.";
+
+  it("shows pseudonyms outside the author's organisation, the text as written inside it, and audits that", async () => {
+    const item = await publish(
+      coordinator,
+      alert({ title: "Personal contact", body, personalDataRoles: ["organisation-admin"] }),
+    );
+    const outside = await gridMember.call("getSharedItem", { params: { id: item.id } });
+    expect(outside.body).not.toMatch(/Jane|jane\.roe|555/);
+    expect(outside.body).toMatch(/person-[0-9a-f]{10}/);
+    expect(outside.personalData).toMatchObject({ found: 3, asWritten: false });
+    const allowed = await gridAdmin.call("getSharedItem", { params: { id: item.id } });
+    expect(allowed.body).toContain("jane.roe@authority.example");
+    const inside = await secondCoordinator.call("getSharedItem", { params: { id: item.id } });
+    expect(inside.body).toBe(
+      "Report sightings to Jane Roe at jane.roe@authority.example or +999 21 555 0142.",
+    );
+    const reads = await listAudit(
+      server.db,
+      { kind: "all" },
+      { action: "sharing.read-personal-data", limit: 100 },
+    );
+    expect(reads.items.filter((entry) => entry.targetId === item.id).length).toBeGreaterThanOrEqual(2);
+    // Searching for the address tells an outsider nothing.
+    expect((await gridMember.call("listSharedItems", { query: { q: "jane.roe" } })).total).toBe(0);
+    expect((await secondCoordinator.call("listSharedItems", { query: { q: "jane.roe" } })).total).toBe(1);
+  });
+
+  it("purges personal data when the item type's retention runs out, keeping the rest", async () => {
+    const item = await publish(coordinator, alert({ title: "Old contact", body }));
+    expect(await statusOf(coordinator.call("purgeSharedPersonalData", {}))).toBe(403);
+    const admin = await server.client("admin@authority.example");
+    expect((await admin.call("purgeSharedPersonalData", {})).items).toBe(0);
+    server.advance(91 * 86_400_000);
+    // Sessions do not last 91 days: sign in again.
+    const later = await server.client("admin@authority.example");
+    expect((await later.call("purgeSharedPersonalData", {})).items).toBeGreaterThan(0);
+    const reader = await server.client("coord2@authority.example");
+    const purged = await reader.call("getSharedItem", { params: { id: item.id } });
+    expect(purged.body).toBe(
+      "Report sightings to [personal data removed] at [personal data removed] or [personal data removed].",
+    );
+    expect(purged.personalData.purgedAt).not.toBeNull();
+  });
+});

@@ -84,6 +84,9 @@ export const sharing = {
     everyone: "Everyone signed in.",
     reach: "{{organisations}} organisations, {{people}} people",
     nobody: "Choose an audience.",
+    bodyHint:
+      "E-mail addresses and phone numbers are found automatically; mark other personal data (names, ID numbers, plates) as [[pii:...]]. Readers outside your organisation see pseudonyms.",
+    personalDataRoles: "Roles outside your organisation that may read personal data as written",
     fourEyes: "Your organisation asks for four eyes: this item goes out once a second person approves it.",
   },
   item: {
@@ -114,5 +117,9 @@ export const sharing = {
     notYet: "Not yet",
     hiddenPeople: "{{count}} more people are counted but not named to you.",
     assets: "Assets concerned",
+    personalPseudonymised: "{{count}} personal values are shown as pseudonyms.",
+    personalAsWritten:
+      "{{count}} personal values are shown as written; this view is recorded in the audit trail.",
+    personalPurged: "Personal data was removed on {{date}} (retention ran out).",
   },
 };

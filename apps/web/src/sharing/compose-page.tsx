@@ -3,7 +3,7 @@
 // audience (communities and organisations, or named people for RED) and a live preview of who
 // will see it. "Save draft" keeps it; "Send" saves and submits (four eyes may hold it).
 import type { AudiencePreview, SharedItemComposeInput } from "@bulwark/contracts";
-import { SECTORS, SHARED_ITEM_TYPES, TLP_MARKINGS, type TlpMarking } from "@bulwark/core";
+import { ROLES, SECTORS, SHARED_ITEM_TYPES, TLP_MARKINGS, type TlpMarking } from "@bulwark/core";
 import {
   Alert,
   Badge,
@@ -50,6 +50,7 @@ export function ComposePage() {
   const [organisationIds, setOrganisationIds] = useState<string[]>([]);
   const [userIds, setUserIds] = useState<string[]>([]);
   const [revealAudience, setRevealAudience] = useState(false);
+  const [personalDataRoles, setPersonalDataRoles] = useState<string[]>([]);
 
   const settings = useQuery({
     queryKey: ["sharing", "settings"],
@@ -91,6 +92,7 @@ export function ComposePage() {
     tlp,
     audience,
     revealAudience,
+    personalDataRoles: onlyOf(ROLES, personalDataRoles),
   });
   const save = useMutation({
     mutationFn: async (send: boolean) => {
@@ -126,10 +128,17 @@ export function ComposePage() {
             />
             <Textarea
               label={t("sharing.composePage.body")}
+              description={t("sharing.composePage.bodyHint")}
               value={body}
               onChange={(e) => setBody(e.currentTarget.value)}
               autosize
               minRows={5}
+            />
+            <MultiSelect
+              label={t("sharing.composePage.personalDataRoles")}
+              data={labels.roleOptions}
+              value={personalDataRoles}
+              onChange={setPersonalDataRoles}
             />
             <MultiSelect
               label={t("sharing.composePage.sectors")}

@@ -143,6 +143,7 @@ function ItemView({ item }: { item: SharedItem }) {
       <Paper withBorder p="md" radius="md">
         <EntryMarkdown>{item.body}</EntryMarkdown>
       </Paper>
+      <PersonalDataNote personalData={item.personalData} />
       <Audience item={item} />
       {item.abilities.reshare && <Reshare item={item} onDone={refresh} />}
       {item.abilities.seeAcknowledgements && <AcknowledgementTable id={item.id} />}
@@ -286,5 +287,24 @@ function AcknowledgementTable({ id }: { id: string }) {
         </Text>
       )}
     </Stack>
+  );
+}
+
+function PersonalDataNote({ personalData }: { personalData: SharedItem["personalData"] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (personalData.purgedAt)
+    return (
+      <Text size="xs" c="dimmed">
+        {t("sharing.item.personalPurged", { date: format.date(personalData.purgedAt) })}
+      </Text>
+    );
+  if (personalData.found === 0) return null;
+  return (
+    <Text size="xs" c={personalData.asWritten ? "orange" : "dimmed"}>
+      {personalData.asWritten
+        ? t("sharing.item.personalAsWritten", { count: personalData.found })
+        : t("sharing.item.personalPseudonymised", { count: personalData.found })}
+    </Text>
   );
 }

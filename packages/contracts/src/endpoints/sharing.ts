@@ -9,6 +9,7 @@ import {
   AddressablePerson,
   AudiencePreview,
   AudiencePreviewRequest,
+  PersonalDataPurge,
   ReshareCreate,
   SharedItem,
   SharedItemCompose,
@@ -160,5 +161,15 @@ export const sharingEndpoints = {
     body: SharingSettingsUpdate,
     status: 200,
     response: SharingSettings,
+  },
+  purgeSharedPersonalData: {
+    method: "POST",
+    path: "/api/sharing/purge",
+    summary:
+      "Remove personal data from items whose retention ran out (platform administrators; run it daily).",
+    tag: "sharing",
+    auth: "user",
+    status: 200,
+    response: PersonalDataPurge,
   },
 } as const satisfies Record<string, EndpointDef>;

@@ -25,6 +25,9 @@ export interface SharedItemRecord {
   type: string;
   title: string;
   body: string;
+  publicBody: string;
+  personalDataRoles: string[];
+  personalDataPurgedAt: string | null;
   sectors: string[];
   assetIds: string[];
   tlp: string;
@@ -82,6 +85,9 @@ const present = (row: ItemRow): SharedItemRecord => ({
   type: row.item.type,
   title: row.item.title,
   body: row.item.body,
+  publicBody: row.item.publicBody,
+  personalDataRoles: row.item.personalDataRoles,
+  personalDataPurgedAt: isoOrNull(row.item.personalDataPurgedAt),
   sectors: row.item.sectors,
   assetIds: row.item.assetIds,
   tlp: row.item.tlp,
@@ -140,8 +146,12 @@ function feedFilters(viewer: SharingViewer, filter: FeedFilter) {
       filter.status
         ? eq(sharedItems.status, filter.status)
         : sql`shared_items.status in ('published', 'withdrawn')`,
+      // Outside the author's organisation, text search reads the pseudonymised body: searching for
+      // a person's address must not reveal which items name them.
       filter.q
-        ? sql`(shared_items.title ilike ${likePattern(filter.q)} or shared_items.body ilike ${likePattern(filter.q)})`
+        ? sql`(shared_items.title ilike ${likePattern(filter.q)} or (case
+            when shared_items.author_organisation_id = ${viewer.organisationId} then shared_items.body
+            else shared_items.public_body end) ilike ${likePattern(filter.q)})`
         : undefined,
       filter.sent ? eq(sharedItems.authorOrganisationId, viewer.organisationId) : undefined,
     ],
@@ -201,6 +211,8 @@ export interface SharedItemInput {
   type: string;
   title: string;
   body: string;
+  publicBody: string;
+  personalDataRoles: string[];
   sectors: string[];
   assetIds: string[];
   tlp: string;
@@ -231,6 +243,7 @@ export async function updateSharedItem(
     status?: string;
     approverId?: string | null;
     publishedAt?: Date;
+    personalDataPurgedAt?: Date;
     now: Date;
   },
 ): Promise<void> {
@@ -502,4 +515,18 @@ export async function writeFourEyes(db: Executor, organisationId: string, value:
       target: sharingOrganisationSettings.organisationId,
       set: { requiresFourEyes: value, updatedAt: now },
     });
+}
+
+/** Items whose personal data has not been purged yet, created before `createdBefore` (per type). */
+export async function listUnpurgedItems(db: Executor, type: string, createdBefore: Date) {
+  return db
+    .select({ id: sharedItems.id, body: sharedItems.body, publicBody: sharedItems.publicBody })
+    .from(sharedItems)
+    .where(
+      and(
+        eq(sharedItems.type, type),
+        isNull(sharedItems.personalDataPurgedAt),
+        sql`${sharedItems.createdAt} < ${createdBefore.toISOString()}::timestamptz`,
+      ),
+    );
 }

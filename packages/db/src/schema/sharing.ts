@@ -16,8 +16,14 @@ export const sharedItems = pgTable(
     /** alert, report, incident-notice, indicator */
     type: text("type").notNull(),
     title: text("title").notNull(),
-    /** Markdown. */
+    /** Markdown, as written (personal data included, hand-marked as [[pii:...]]). */
     body: text("body").notNull(),
+    /** The body with every personal value replaced by its keyed-hash pseudonym: what others read and search. */
+    publicBody: text("public_body").notNull(),
+    /** Roles of recipients outside the author's organisation who may read the personal data as written. */
+    personalDataRoles: text("personal_data_roles").array().notNull().default(sql`'{}'::text[]`),
+    /** When the item type's retention ran out and its personal data was removed. */
+    personalDataPurgedAt: at("personal_data_purged_at"),
     sectors: text("sectors").array().notNull().default(sql`'{}'::text[]`),
     /** Ids of the assets concerned (assets may be removed later; the item keeps its history). */
     assetIds: uuid("asset_ids").array().notNull().default(sql`'{}'::uuid[]`),
