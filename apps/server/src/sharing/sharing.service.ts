@@ -33,6 +33,7 @@ import {
   acknowledgeSharedItem,
   appendAudit,
   audienceIds,
+  existingAssetIds,
   existingAudience,
   findSharedItem,
   insertReshare,
@@ -189,15 +190,22 @@ const audienceCounts = (audience: SharingAudience) => ({
   people: audience.userIds.length,
 });
 
-/** Every id of the audience names something that exists (bad input changes nothing). */
-async function checkAudienceExists(context: ServerContext, audience: SharingAudience) {
+/** Every id of the audience (and of the assets concerned) names something that exists (bad input changes nothing). */
+async function checkAudienceExists(
+  context: ServerContext,
+  audience: SharingAudience,
+  assetIds: string[] = [],
+) {
   const found = await existingAudience(context.db, audience);
   const errors = (["communityIds", "organisationIds", "userIds"] as const).flatMap((key) =>
     audience[key]
       .filter((id) => !found[key].includes(id))
       .map((id) => ({ path: `audience.${key}`, message: `No such recipient: ${id}.` })),
   );
-  if (errors.length > 0) throw invalid("Some recipients do not exist.", errors);
+  const assets = await existingAssetIds(context.db, assetIds);
+  for (const id of assetIds.filter((assetId) => !assets.includes(assetId)))
+    errors.push({ path: "assetIds", message: `No such asset: ${id}.` });
+  if (errors.length > 0) throw invalid("Some recipients or assets do not exist.", errors);
 }
 
 async function audited(
@@ -229,7 +237,7 @@ async function audited(
 export async function composeSharedItem(context: ServerContext, caller: Actor, input: Compose) {
   const viewer = await viewerOf(context, caller);
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
-  await checkAudienceExists(context, input.audience);
+  await checkAudienceExists(context, input.audience, input.assetIds);
   const publicBody = await publicBodyOf(context, input.body);
   const id = await audited(
     context,
@@ -265,7 +273,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
   const { item, abilities } = await visibleItem(context, viewer, id);
   if (!abilities.mayEdit || item.status !== "draft") throw forbidden("Only the author changes a draft.");
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
-  await checkAudienceExists(context, input.audience);
+  await checkAudienceExists(context, input.audience, input.assetIds);
   const publicBody = await publicBodyOf(context, input.body);
   await audited(
     context,

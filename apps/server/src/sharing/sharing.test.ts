@@ -159,6 +159,33 @@ describe("composing and publishing", () => {
     expect(await statusOf(coordinator.call("submitSharedItem", { params: { id: empty.id } }))).toBe(403);
   });
 
+  it("lets the author revise a draft, and nobody else", async () => {
+    const draft = await coordinator.call("createSharedItem", { body: alert({ title: "First wording" }) });
+    expect(
+      await statusOf(secondCoordinator.call("updateSharedItem", { params: { id: draft.id }, body: alert() })),
+    ).toBe(403);
+    expect(
+      await statusOf(gridMember.call("updateSharedItem", { params: { id: draft.id }, body: alert() })),
+    ).toBe(404);
+    expect(
+      await statusOf(
+        coordinator.call("updateSharedItem", {
+          params: { id: draft.id },
+          body: alert({ assetIds: ["00000000-0000-4000-8000-000000000002"] }),
+        }),
+      ),
+    ).toBe(422);
+    const revised = await coordinator.call("updateSharedItem", {
+      params: { id: draft.id },
+      body: alert({ title: "Second wording", tlp: "green" }),
+    });
+    expect(revised).toMatchObject({ title: "Second wording", tlp: "green", status: "draft" });
+    await coordinator.call("submitSharedItem", { params: { id: draft.id } });
+    expect(
+      await statusOf(coordinator.call("updateSharedItem", { params: { id: draft.id }, body: alert() })),
+    ).toBe(403);
+  });
+
   it("keeps audit details free of titles and names", async () => {
     const { items } = await listAudit(server.db, { kind: "all" }, { limit: 1000 });
     const sharing = items.filter((entry) => entry.action.startsWith("sharing."));

@@ -6,6 +6,7 @@ import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import {
+  assets,
   communities,
   communityOrganisations,
   organisations,
@@ -529,4 +530,14 @@ export async function listUnpurgedItems(db: Executor, type: string, createdBefor
         sql`${sharedItems.createdAt} < ${createdBefore.toISOString()}::timestamptz`,
       ),
     );
+}
+
+/** Which of these asset ids exist. */
+export async function existingAssetIds(db: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(sql`${assets.id} = any(${sqlArray(ids, "uuid")})`);
+  return rows.map((row) => row.id);
 }
