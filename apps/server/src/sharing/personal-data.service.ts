@@ -11,24 +11,15 @@ import {
   purgePersonalData,
   SHARED_ITEM_TYPES,
 } from "@bulwark/core";
-import { appendAudit, listUnpurgedItems, readSetting, updateSharedItem, writeSetting } from "@bulwark/db";
+import { appendAudit, listUnpurgedItems, pseudonymKey, updateSharedItem } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { forbidden } from "../errors.ts";
 
-const KEY_SETTING = "sharing.pseudonym-key";
 const DAY = 86_400_000;
-
-async function pseudonymKey(context: ServerContext): Promise<string> {
-  const stored = await readSetting(context.db, KEY_SETTING);
-  if (typeof stored === "string") return stored;
-  const key = randomBytes(32).toString("hex");
-  await writeSetting(context.db, KEY_SETTING, key, context.clock());
-  return key;
-}
 
 /** The body as readers outside the author's organisation see and search it. */
 export async function publicBodyOf(context: ServerContext, body: string): Promise<string> {
-  const key = await pseudonymKey(context);
+  const key = await pseudonymKey(context.db, randomBytes(32).toString("hex"), context.clock());
   return pseudonymisePersonalData(
     body,
     (value) => `person-${createHmac("sha256", key).update(value).digest("hex").slice(0, 10)}`,

@@ -10,6 +10,7 @@ import {
   communities,
   communityOrganisations,
   organisations,
+  settings,
   sharedItemAcknowledgements,
   sharedItemAudience,
   sharedItemReads,
@@ -540,4 +541,16 @@ export async function existingAssetIds(db: Executor, ids: readonly string[]): Pr
     .from(assets)
     .where(sql`${assets.id} = any(${sqlArray(ids, "uuid")})`);
   return rows.map((row) => row.id);
+}
+
+/**
+ * The pseudonym key kept in `settings`: the stored one, or `candidate` when none is stored yet.
+ * The first writer wins, so two processes starting together never use two keys.
+ */
+export async function pseudonymKey(db: Executor, candidate: string, now: Date): Promise<string> {
+  const key = "sharing.pseudonym-key";
+  await db.insert(settings).values({ key, value: candidate, updatedAt: now }).onConflictDoNothing();
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
+  if (typeof row?.value !== "string") throw new Error("The pseudonym key is missing.");
+  return row.value;
 }
