@@ -117,6 +117,7 @@ export const sharing = {
     notYet: "Not yet",
     hiddenPeople: "{{count}} more people are counted but not named to you.",
     assets: "Assets concerned",
+    assetsHidden: "{{count}} more assets that the registry does not show you.",
     personalPseudonymised: "{{count}} personal values are shown as pseudonyms.",
     personalAsWritten:
       "{{count}} personal values are shown as written; this view is recorded in the audit trail.",

@@ -17,7 +17,7 @@ import {
   Title,
 } from "@mantine/core";
 import { IconArrowLeft, IconCheck, IconChecks } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -144,6 +144,7 @@ function ItemView({ item }: { item: SharedItem }) {
         <EntryMarkdown>{item.body}</EntryMarkdown>
       </Paper>
       <PersonalDataNote personalData={item.personalData} />
+      {item.assetIds.length > 0 && <AssetsConcerned ids={item.assetIds} />}
       <Audience item={item} />
       {item.abilities.reshare && <Reshare item={item} onDone={refresh} />}
       {item.abilities.seeAcknowledgements && <AcknowledgementTable id={item.id} />}
@@ -306,5 +307,36 @@ function PersonalDataNote({ personalData }: { personalData: SharedItem["personal
         ? t("sharing.item.personalAsWritten", { count: personalData.found })
         : t("sharing.item.personalPseudonymised", { count: personalData.found })}
     </Text>
+  );
+}
+
+/** The assets an item concerns, each as far as the reader's own access to the registry shows it. */
+function AssetsConcerned({ ids }: { ids: string[] }) {
+  const { t } = useTranslation();
+  const assets = useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ["assets", id],
+      queryFn: () => client.call("getAsset", { params: { id } }),
+      retry: false,
+    })),
+  });
+  const visible = assets.flatMap((query) => (query.data ? [query.data] : []));
+  const hidden = assets.filter((query) => query.isError).length;
+  return (
+    <Stack gap="xs">
+      <Title order={4}>{t("sharing.item.assets")}</Title>
+      <Group gap="xs">
+        {visible.map((asset) => (
+          <Anchor key={asset.id} component={Link} to={`/assets/${asset.id}`} size="sm">
+            {asset.ref} – {asset.name}
+          </Anchor>
+        ))}
+      </Group>
+      {hidden > 0 && (
+        <Text size="sm" c="dimmed">
+          {t("sharing.item.assetsHidden", { count: hidden })}
+        </Text>
+      )}
+    </Stack>
   );
 }
