@@ -179,12 +179,12 @@ export function SharingFeedPage() {
                   {item.title}
                 </Anchor>
                 {item.isNew && (
-                  <Badge size="xs" color="blue">
+                  <Badge size="xs" color="blue" miw="max-content">
                     {t("sharing.feed.new")}
                   </Badge>
                 )}
                 {item.status === "withdrawn" && (
-                  <Badge size="xs" color="gray" variant="light">
+                  <Badge size="xs" color="gray" variant="light" miw="max-content">
                     {t("sharing.statuses.withdrawn")}
                   </Badge>
                 )}
