@@ -62,6 +62,9 @@ export const sharing = {
     title: "Approvals",
     subtitle: "Items of your organisation awaiting a second person (four eyes). You cannot approve your own.",
     empty: "Nothing is waiting for approval.",
+    fourEyes: "Four eyes for AMBER, AMBER+STRICT and RED",
+    fourEyesHint:
+      "Such items of your organisation go out only after a second person (a coordinator or administrator) approves them. Your organisation's administrators change this.",
     drafts: "Drafts",
   },
   composePage: {

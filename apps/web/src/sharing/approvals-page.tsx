@@ -1,10 +1,11 @@
 // The four-eyes queue: items of my organisation awaiting a second person's approval, and my
 // organisation's drafts (the server shows them only to their authors and approvers).
-import { Anchor, Group, Stack, Table, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { Anchor, Group, Paper, Stack, Switch, Table, Text, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { client } from "../app/api.ts";
+import { useMe } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
 import { ListTable, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
@@ -66,11 +67,48 @@ function Queue({
   );
 }
 
+/** The organisation's four-eyes setting: shown to all, changed by its administrators. */
+function FourEyesSetting() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const settings = useQuery({
+    queryKey: ["sharing", "settings"],
+    queryFn: () => client.call("getSharingSettings", {}),
+  });
+  const change = useMutation({
+    mutationFn: (requiresFourEyes: boolean) =>
+      client.call("updateSharingSettings", { body: { requiresFourEyes } }),
+    onSuccess: (next) => queryClient.setQueryData(["sharing", "settings"], next),
+  });
+  if (!settings.data) return <ProblemAlert error={settings.error} />;
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="xs">
+        <Switch
+          label={t("sharing.approvalsPage.fourEyes")}
+          description={t("sharing.approvalsPage.fourEyesHint")}
+          checked={settings.data.requiresFourEyes}
+          disabled={!me.roles.includes("organisation-admin") || change.isPending}
+          onChange={(event) => change.mutate(event.currentTarget.checked)}
+        />
+        {settings.data.widestMarking && (
+          <Text size="sm" c="dimmed">
+            {t("sharing.composePage.widest", { marking: t(`markings.${settings.data.widestMarking}`) })}
+          </Text>
+        )}
+        <ProblemAlert error={change.error} />
+      </Stack>
+    </Paper>
+  );
+}
+
 export function ApprovalsPage() {
   const { t } = useTranslation();
   return (
     <Stack gap="lg">
       <PageHeader title={t("sharing.approvalsPage.title")} subtitle={t("sharing.approvalsPage.subtitle")} />
+      <FourEyesSetting />
       <Queue
         status="awaiting-approval"
         title={t("sharing.statuses.awaiting-approval")}
