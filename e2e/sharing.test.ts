@@ -48,8 +48,12 @@ describe("sharing an AMBER alert", () => {
     await page.getByRole("radio", { name: "TLP:AMBER", exact: true }).check();
     const preview = page.getByTestId("audience-preview");
     await page.getByRole("textbox", { name: "Communities" }).click();
+    // The preview asked for once the community is chosen (earlier ones may still be answering).
     const previewed = page.waitForResponse(
-      (response) => response.url().endsWith("/api/sharing/preview") && response.status() === 200,
+      (response) =>
+        response.url().endsWith("/api/sharing/preview") &&
+        response.status() === 200 &&
+        (response.request().postData() ?? "").includes('"communityIds":["'),
     );
     await page.getByRole("option", { name: COMMUNITY }).click();
     const answer: unknown = await (await previewed).json();
