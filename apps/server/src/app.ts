@@ -17,6 +17,7 @@ import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { registryRoutes } from "./registry/registry.routes.ts";
 import { riskRoutes } from "./risk/risk.routes.ts";
 import { selfAssessmentRoutes } from "./self-assessment/self-assessment.routes.ts";
+import { sharingRoutes } from "./sharing/sharing.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
 import { registerWeb } from "./system/web.ts";
@@ -55,6 +56,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   eventRoutes(app, context);
   riskRoutes(app, context);
   selfAssessmentRoutes(app, context);
+  sharingRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
   return app;

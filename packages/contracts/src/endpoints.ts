@@ -51,6 +51,7 @@ import { eventEndpoints } from "./endpoints/events.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
 import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
+import { sharingEndpoints } from "./endpoints/sharing.ts";
 import {
   Asset,
   AssetCreate,
@@ -644,6 +645,7 @@ export const endpoints = {
   ...eventEndpoints,
   ...riskEndpoints,
   ...selfAssessmentEndpoints,
+  ...sharingEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

@@ -11,3 +11,4 @@ export * from "./experts.ts";
 export * from "./registry.ts";
 export * from "./risk.ts";
 export * from "./self-assessment.ts";
+export * from "./sharing.ts";

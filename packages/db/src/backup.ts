@@ -38,6 +38,12 @@ const TABLES: PgTable[] = [
   ...[schema.riskScenarios, schema.riskMethodologies, schema.riskAssessments, schema.riskAssessmentVersions],
   ...[schema.selfAssessmentFrameworks, schema.selfAssessmentRuns],
   ...[schema.selfAssessmentAnswers, schema.selfAssessmentComments],
+  schema.sharedItems,
+  schema.sharedItemReshares,
+  schema.sharedItemAudience,
+  schema.sharedItemAcknowledgements,
+  schema.sharedItemReads,
+  schema.sharingOrganisationSettings,
   schema.auditLog,
   schema.settings,
 ];

@@ -6,3 +6,4 @@ export * from "./schema/events.ts";
 export * from "./schema/experts.ts";
 export * from "./schema/risk.ts";
 export * from "./schema/self-assessment.ts";
+export * from "./schema/sharing.ts";

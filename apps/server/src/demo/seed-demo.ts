@@ -24,6 +24,7 @@ import { seedDemoExperts } from "../experts/demo.ts";
 import { importRegistry } from "../registry/import.service.ts";
 import { seedDemoRisk } from "../risk/demo.ts";
 import { seedSelfAssessmentDemo } from "../self-assessment/demo.ts";
+import { seedSharingDemo } from "../sharing/demo.ts";
 
 export const DEMO_FILE = fileURLToPath(new URL("../../../../content/demo/country.json", import.meta.url));
 export const DEMO_ADMIN = "admin@bulwark.example";
@@ -94,6 +95,7 @@ export async function seedDemo(context: ServerContext, country = readDemoCountry
     await seedDemoRegistry(context);
     await seedDemoCompendium(context);
     await seedDemoRisk(context);
+    await seedSharingDemo(context);
     return { loaded: false, password: null, generated: false, accounts };
   }
   const password = context.config.demoPassword ?? generatePassword();
@@ -178,6 +180,7 @@ export async function seedDemo(context: ServerContext, country = readDemoCountry
   await seedDemoCompendium(context);
   await seedDemoExperts(context);
   await seedDemoRisk(context);
+  await seedSharingDemo(context);
   return { loaded: true, password, generated: context.config.demoPassword === null, accounts };
 }
 

@@ -53,7 +53,6 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   );
 
   const planned: [string, ReactNode][] = [
-    [t("nav.sharing"), <IconShare key="sharing" size={18} />],
     [t("nav.incidents"), <IconAlertOctagon key="incidents" size={18} />],
   ];
 
@@ -68,6 +67,9 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
             {link("/assets", t("nav.assets"), <IconBuildingFactory2 size={18} />)}
             {link("/analysis", t("nav.analysis"), <IconChartDots3 size={18} />)}
             {link("/risk", t("nav.risk"), <IconShieldHalf size={18} />)}
+          </Section>
+          <Section label={t("nav.sharing")}>
+            {link("/sharing", t("nav.sharing"), <IconShare size={18} />)}
           </Section>
           <Section label={t("compendium.navSection")}>
             {link("/compendium", t("nav.compendium"), <IconBook2 size={18} />)}

@@ -113,6 +113,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "sharing/*",
+        element: page(() =>
+          import("../sharing/sharing-routes.tsx").then((module) =>
+            routesBelow("sharing", module.sharingRoutes),
+          ),
+        ),
+      },
+      {
         path: "audit",
         element: page(() => import("../audit/audit-page.tsx").then((module) => module.AuditPage)),
       },

@@ -7,6 +7,7 @@ import { experts } from "./en-experts.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
 import { risk } from "./en-risk.ts";
 import { selfAssessment } from "./en-self-assessment.ts";
+import { sharing } from "./en-sharing.ts";
 
 const sectors = {
   "energy-electricity": "Energy – electricity",
@@ -297,6 +298,7 @@ export const en = {
   events,
   risk,
   selfAssessment,
+  sharing,
   sectors,
   kinds,
   roles,

@@ -1,0 +1,54 @@
+// The sharing demo on the demo country: each marking reaches whom it should, the AMBER alert waits
+// for acknowledgements, and Meridia Grid's four-eyes item waits for its second person.
+import { createClient } from "@bulwark/contracts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../demo/seed-demo.ts";
+import { injectFetch, startTestServer, type TestServer } from "../testing.ts";
+
+let server: TestServer;
+const PASSWORD = "demo password for the sharing test";
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const context = { ...server.context, config: { ...server.context.config, demoPassword: PASSWORD } };
+  await seedDemo(context);
+}, 120_000);
+afterAll(() => server.close());
+
+async function as(email: string) {
+  const client = createClient({
+    fetch: injectFetch(server.app),
+    cookieJar: true,
+    baseUrl: "http://localhost",
+  });
+  await client.call("login", { body: { email, password: PASSWORD } });
+  return client;
+}
+
+describe("the sharing demo", () => {
+  it("shows the energy community its AMBER alert, awaiting acknowledgement, and hides it from a bank", async () => {
+    const solano = await as("yuki.tanaka@solanopower.example");
+    const feed = await solano.call("listSharedItems", { query: { tlp: "amber" } });
+    const alert = feed.items.find((item) => item.title.startsWith("Night-time drone"));
+    expect(alert?.acknowledgement).toBeNull();
+    const bank = await as("hugo.lambert@coastalbank.example");
+    const seen = await bank.call("listSharedItems", { query: {} });
+    expect(seen.items.map((item) => item.tlp)).toEqual(["clear"]);
+
+    const sender = await as("tomas.varga@ncipa.meridia.example");
+    if (!alert) throw new Error("The demo alert is missing.");
+    const acks = await sender.call("listAcknowledgements", { params: { id: alert.id } });
+    expect(acks.received).toBe(1);
+    expect(acks.pending).toBeGreaterThan(0);
+  });
+
+  it("keeps the RED notice to its named people and holds Meridia Grid's item for a second person", async () => {
+    const named = await as("meilin.zhou@crisis.interior.meridia.example");
+    expect((await named.call("listSharedItems", { query: { tlp: "red" } })).total).toBe(1);
+    const colleague = await as("rafael.ortega@crisis.interior.meridia.example");
+    expect((await colleague.call("listSharedItems", { query: { tlp: "red" } })).total).toBe(0);
+    const approver = await as("henrik.aalto@meridiagrid.example");
+    const queue = await approver.call("listSharedItems", { query: { status: "awaiting-approval" } });
+    expect(queue.total).toBe(1);
+  });
+});

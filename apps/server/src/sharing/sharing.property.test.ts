@@ -1,0 +1,213 @@
+// Property: whatever the organisations, communities, roles, items and markings, no route of the
+// API lets anyone see an item that core's TLP rule (sharingAbilities) denies, and every item it
+// allows is reachable. Random worlds are written straight into the database; the API is read as
+// each person through the typed client (feed, search, counts, get, acknowledgements).
+import type { Client } from "@bulwark/contracts";
+import {
+  ROLES,
+  type Role,
+  type SharedItemFacts,
+  type SharingViewer,
+  sharingAbilities,
+  TLP_MARKINGS,
+} from "@bulwark/core";
+import {
+  insertCommunity,
+  insertOrganisation,
+  insertSharedItem,
+  insertUser,
+  replaceAuthorAudience,
+  setCommunityOrganisations,
+  updateSharedItem,
+} from "@bulwark/db";
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../auth/secrets.ts";
+import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+
+const ORGANISATIONS = 4;
+const PEOPLE = 8;
+const COMMUNITIES = 3;
+const TOKEN = "quokka"; // in every title, to search for
+
+let server: TestServer;
+const organisations: string[] = [];
+const communities: string[] = [];
+const people: { id: string; organisationId: string; client: Client }[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const now = server.context.clock();
+  const passwordHash = await hashPassword(PASSWORD);
+  for (let i = 0; i < ORGANISATIONS; i++)
+    organisations.push(
+      await insertOrganisation(
+        server.db,
+        { name: `Random ${i}`, kind: "private-operator", country: "XM", sectors: [] },
+        now,
+      ),
+    );
+  for (let i = 0; i < COMMUNITIES; i++)
+    communities.push(await insertCommunity(server.db, { name: `Circle ${i}`, description: "" }, now));
+  for (let i = 0; i < PEOPLE; i++) {
+    const organisationId = organisations[i % ORGANISATIONS] ?? "";
+    const email = `person${i}@random.example`;
+    const id = await insertUser(
+      server.db,
+      { email, name: `Person ${i}`, organisationId, roles: ["member"], passwordHash },
+      now,
+    );
+    people.push({ id, organisationId, client: await server.client(email) });
+  }
+});
+afterAll(() => server.close());
+
+const pick = (n: number) => fc.nat({ max: n - 1 });
+const subset = (n: number) => fc.uniqueArray(pick(n), { maxLength: n });
+
+const arbWorld = fc.record({
+  roles: fc.array(fc.subarray([...ROLES], { minLength: 1, maxLength: 2 }), {
+    minLength: PEOPLE,
+    maxLength: PEOPLE,
+  }),
+  memberships: fc.array(subset(ORGANISATIONS), { minLength: COMMUNITIES, maxLength: COMMUNITIES }),
+  items: fc.array(
+    fc.record({
+      author: pick(PEOPLE),
+      approver: fc.option(pick(PEOPLE), { nil: null }),
+      status: fc.constantFrom("draft", "awaiting-approval", "published", "withdrawn"),
+      tlp: fc.constantFrom(...TLP_MARKINGS),
+      communities: subset(COMMUNITIES),
+      organisations: subset(ORGANISATIONS),
+      people: subset(PEOPLE),
+      revealAudience: fc.boolean(),
+    }),
+    { minLength: 4, maxLength: 12 },
+  ),
+});
+type World = typeof arbWorld extends fc.Arbitrary<infer W> ? W : never;
+
+const at = <T>(list: readonly T[], index: number): T => {
+  const value = list[index];
+  if (value === undefined) throw new Error(`No element ${index}.`);
+  return value;
+};
+
+/** Write the world into the database; answer each item's id with its facts. */
+async function build(world: World): Promise<{ id: string; facts: SharedItemFacts }[]> {
+  await server.db.execute(sql`delete from shared_items`);
+  const now = server.context.clock();
+  for (const [i, person] of people.entries())
+    await server.db.execute(
+      sql`update users set roles = ${`{${at(world.roles, i).join(",")}}`}::text[] where id = ${person.id}`,
+    );
+  for (const [i, community] of communities.entries())
+    await setCommunityOrganisations(
+      server.db,
+      community,
+      at(world.memberships, i).map((o) => at(organisations, o)),
+    );
+  const built: { id: string; facts: SharedItemFacts }[] = [];
+  for (const [n, item] of world.items.entries()) {
+    const author = at(people, item.author);
+    const audience = {
+      communityIds: item.communities.map((c) => at(communities, c)),
+      organisationIds: item.organisations.map((o) => at(organisations, o)),
+      userIds: item.people.map((p) => at(people, p).id),
+    };
+    const id = await insertSharedItem(server.db, {
+      type: "alert",
+      title: `Item ${n} ${TOKEN}`,
+      body: "",
+      publicBody: "",
+      personalDataRoles: [],
+      sectors: [],
+      assetIds: [],
+      tlp: item.tlp,
+      revealAudience: item.revealAudience,
+      authorId: author.id,
+      authorOrganisationId: author.organisationId,
+      now,
+    });
+    await replaceAuthorAudience(server.db, id, audience);
+    const approverId = item.approver === null ? null : at(people, item.approver).id;
+    await updateSharedItem(server.db, id, { status: item.status, approverId, now });
+    built.push({
+      id,
+      facts: {
+        authorId: author.id,
+        authorOrganisationId: author.organisationId,
+        approverId,
+        status: item.status,
+        tlp: item.tlp,
+        audience,
+        revealAudience: item.revealAudience,
+      },
+    });
+  }
+  return built;
+}
+
+const viewerOf = (world: World, i: number): SharingViewer => {
+  const person = at(people, i);
+  const organisation = organisations.indexOf(person.organisationId);
+  return {
+    userId: person.id,
+    organisationId: person.organisationId,
+    roles: at(world.roles, i) as Role[],
+    communityIds: communities.filter((_, c) => at(world.memberships, c).includes(organisation)),
+  };
+};
+
+const sorted = (ids: Iterable<string>) => [...ids].sort();
+
+describe("no route shows what the TLP rule denies", () => {
+  it("agrees with sharingAbilities for every person, item and route", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbWorld, async (world) => {
+        const items = await build(world);
+        for (const [i, person] of people.entries()) {
+          const viewer = viewerOf(world, i);
+          const allowed = items.filter((item) => sharingAbilities(viewer, item.facts).maySee);
+          const circulating = allowed.filter((item) =>
+            ["published", "withdrawn"].includes(item.facts.status),
+          );
+          const client = person.client;
+
+          const feed = await client.call("listSharedItems", { query: { limit: 200 } });
+          expect(sorted(feed.items.map((item) => item.id))).toEqual(
+            sorted(circulating.map((item) => item.id)),
+          );
+          expect(feed.total).toBe(circulating.length);
+          const byTlp = Object.values(feed.counts.tlp).reduce((sum, n) => sum + n, 0);
+          expect(byTlp).toBe(circulating.length);
+
+          const search = await client.call("listSharedItems", { query: { q: TOKEN, limit: 200 } });
+          expect(search.total).toBe(circulating.length);
+
+          for (const status of ["draft", "awaiting-approval"] as const) {
+            const queue = await client.call("listSharedItems", { query: { status, limit: 200 } });
+            const expected = allowed.filter((item) => item.facts.status === status);
+            expect(sorted(queue.items.map((item) => item.id))).toEqual(
+              sorted(expected.map((item) => item.id)),
+            );
+          }
+
+          for (const item of items) {
+            const may = allowed.includes(item);
+            expect(await statusOf(client.call("getSharedItem", { params: { id: item.id } }))).toBe(
+              may ? 200 : 404,
+            );
+            const acknowledgements = await statusOf(
+              client.call("listAcknowledgements", { params: { id: item.id } }),
+            );
+            if (!may) expect(acknowledgements).toBe(404);
+            else expect(acknowledgements).toBe(circulating.includes(item) ? 200 : 403);
+          }
+        }
+      }),
+      { numRuns: 10 },
+    );
+  }, 120_000);
+});

@@ -1,0 +1,453 @@
+// Sharing items between agencies and operators under TLP 2.0: compose, submit (with four eyes),
+// approve, withdraw, read, acknowledge and reshare. Core's sharingAbilities decides; every read of
+// items goes through the repository's visibility filter, compiled from the same rule. Every change
+// is audited with ids, markings and counts only (no titles, names or e-mail addresses).
+import type {
+  AcknowledgementCreate,
+  Acknowledgements,
+  ReshareCreate,
+  SharedItem,
+  SharedItemCompose,
+  SharedItemSummary,
+  SharingFeed,
+  SharingFeedQuery,
+} from "@bulwark/contracts";
+import {
+  type Actor,
+  checkComposition,
+  checkReshare,
+  type Decision,
+  findPersonalData,
+  mayReadPersonalData,
+  needsFourEyes,
+  type Role,
+  revealPersonalData,
+  type SharedItemFacts,
+  type SharingAudience,
+  type SharingViewer,
+  sharingAbilities,
+  TLP_BANNERS,
+  type TlpMarking,
+} from "@bulwark/core";
+import {
+  acknowledgeSharedItem,
+  appendAudit,
+  audienceIds,
+  existingAssetIds,
+  existingAudience,
+  findSharedItem,
+  insertReshare,
+  insertSharedItem,
+  listAudience,
+  listRecipients,
+  listSharedItems,
+  markSharedItemRead,
+  readFourEyes,
+  recordAudit,
+  replaceAuthorAudience,
+  type SharedItemRecord,
+  sharingViewer,
+  type Transaction,
+  updateSharedItem,
+} from "@bulwark/db";
+import type { z } from "zod";
+import type { ServerContext } from "../context.ts";
+import { forbidden, invalid, notFound } from "../errors.ts";
+import { publicBodyOf } from "./personal-data.service.ts";
+
+type Compose = z.output<typeof SharedItemCompose>;
+type FeedQuery = z.output<typeof SharingFeedQuery>;
+
+const must = (decision: Decision): void => {
+  if (!decision.allowed) throw forbidden(decision.reason);
+};
+
+export const viewerOf = (context: ServerContext, caller: Actor): Promise<SharingViewer> =>
+  sharingViewer(context.db, caller);
+
+async function visibleItem(context: ServerContext, viewer: SharingViewer, id: string) {
+  const item = await findSharedItem(context.db, viewer, id);
+  if (!item) throw notFound("shared item");
+  const members = await listAudience(context.db, id);
+  const facts: SharedItemFacts = {
+    authorId: item.author.id,
+    authorOrganisationId: item.organisation.id,
+    approverId: item.approver?.id ?? null,
+    status: item.status as SharedItemFacts["status"],
+    tlp: item.tlp as TlpMarking,
+    audience: audienceIds(members),
+    revealAudience: item.revealAudience,
+  };
+  return { item, members, facts, abilities: sharingAbilities(viewer, facts) };
+}
+
+/** The sender's side: the author, or (except for RED) the author's organisation. */
+const isSender = (viewer: SharingViewer, facts: SharedItemFacts) =>
+  viewer.userId === facts.authorId ||
+  (facts.tlp !== "red" && viewer.organisationId === facts.authorOrganisationId);
+
+const summary = (item: SharedItemRecord): SharedItemSummary => ({
+  id: item.id,
+  type: item.type as SharedItemSummary["type"],
+  title: item.title,
+  sectors: item.sectors as SharedItemSummary["sectors"],
+  tlp: item.tlp as TlpMarking,
+  status: item.status as SharedItemSummary["status"],
+  author: item.author,
+  organisation: item.organisation,
+  createdAt: item.createdAt,
+  updatedAt: item.updatedAt,
+  publishedAt: item.publishedAt,
+  isNew: item.readAt === null,
+  acknowledgement: item.acknowledgement as SharedItemSummary["acknowledgement"],
+});
+
+export async function sharedItemDetail(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  options: { markRead: boolean } = { markRead: true },
+): Promise<SharedItem> {
+  const viewer = await viewerOf(context, caller);
+  const { item, members, facts, abilities } = await visibleItem(context, viewer, id);
+  if (options.markRead && item.readAt === null)
+    await markSharedItemRead(context.db, id, viewer.userId, context.clock());
+  const known = abilities.maySeeAudienceNames
+    ? members
+    : members.filter(
+        (member) =>
+          (member.kind === "user" && member.id === viewer.userId) ||
+          (member.kind === "organisation" && member.id === viewer.organisationId) ||
+          (member.kind === "community" && viewer.communityIds.includes(member.id)),
+      );
+  const fourEyes = needsFourEyes(facts.tlp, {
+    requiresFourEyes: await readFourEyes(context.db, facts.authorOrganisationId),
+  });
+  const draft = item.status === "draft";
+  // Personal data: as written for the author's organisation and the roles the author allowed
+  // (each such view audited), pseudonyms for everyone else.
+  const personalDataRoles = item.personalDataRoles as Role[];
+  const found = findPersonalData(item.body).length;
+  const asWritten = mayReadPersonalData(viewer, {
+    authorOrganisationId: facts.authorOrganisationId,
+    personalDataRoles,
+  });
+  if (asWritten && found > 0)
+    await recordAudit(
+      context.db,
+      {
+        actorId: viewer.userId,
+        action: "sharing.read-personal-data",
+        targetType: "shared-item",
+        targetId: id,
+        details: { values: found },
+      },
+      context.clock(),
+    );
+  return {
+    ...summary(item),
+    body: asWritten ? revealPersonalData(item.body) : item.publicBody,
+    personalData: { found, asWritten, roles: personalDataRoles, purgedAt: item.personalDataPurgedAt },
+    assetIds: item.assetIds,
+    approver: item.approver,
+    revealAudience: item.revealAudience,
+    banner: TLP_BANNERS[facts.tlp],
+    audience: {
+      members: known.map(({ kind, id: memberId, name, reshared }) => ({
+        kind,
+        id: memberId,
+        name,
+        reshared,
+      })),
+      hidden: members.length - known.length,
+    },
+    needsFourEyes: fourEyes,
+    abilities: {
+      edit: abilities.mayEdit && draft,
+      submit: abilities.mayEdit && draft,
+      approve: abilities.mayApprove,
+      withdraw: abilities.mayWithdraw,
+      reshare: abilities.mayReshare,
+      acknowledge: abilities.mayAcknowledge,
+      seeAcknowledgements: item.status === "published" || item.status === "withdrawn",
+    },
+  };
+}
+
+export async function sharingFeed(
+  context: ServerContext,
+  caller: Actor,
+  query: FeedQuery,
+): Promise<SharingFeed> {
+  const viewer = await viewerOf(context, caller);
+  const page = await listSharedItems(context.db, viewer, query);
+  return { items: page.items.map(summary), total: page.total, counts: page.counts };
+}
+
+const audienceCounts = (audience: SharingAudience) => ({
+  communities: audience.communityIds.length,
+  organisations: audience.organisationIds.length,
+  people: audience.userIds.length,
+});
+
+/** Every id of the audience (and of the assets concerned) names something that exists (bad input changes nothing). */
+async function checkAudienceExists(
+  context: ServerContext,
+  audience: SharingAudience,
+  assetIds: string[] = [],
+) {
+  const found = await existingAudience(context.db, audience);
+  const errors = (["communityIds", "organisationIds", "userIds"] as const).flatMap((key) =>
+    audience[key]
+      .filter((id) => !found[key].includes(id))
+      .map((id) => ({ path: `audience.${key}`, message: `No such recipient: ${id}.` })),
+  );
+  const assets = await existingAssetIds(context.db, assetIds);
+  for (const id of assetIds.filter((assetId) => !assets.includes(assetId)))
+    errors.push({ path: "assetIds", message: `No such asset: ${id}.` });
+  if (errors.length > 0) throw invalid("Some recipients or assets do not exist.", errors);
+}
+
+async function audited(
+  context: ServerContext,
+  caller: Actor,
+  action: string,
+  itemId: string | null,
+  details: Record<string, unknown>,
+  change: (tx: Transaction, now: Date) => Promise<string | undefined>,
+): Promise<string> {
+  const now = context.clock();
+  return context.db.transaction(async (tx) => {
+    const id = (await change(tx, now)) ?? itemId ?? "";
+    await appendAudit(
+      tx,
+      {
+        actorId: caller.userId,
+        action,
+        targetType: "shared-item",
+        targetId: id,
+        details: JSON.parse(JSON.stringify(details)),
+      },
+      now,
+    );
+    return id;
+  });
+}
+
+export async function composeSharedItem(context: ServerContext, caller: Actor, input: Compose) {
+  const viewer = await viewerOf(context, caller);
+  must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
+  await checkAudienceExists(context, input.audience, input.assetIds);
+  const publicBody = await publicBodyOf(context, input.body);
+  const id = await audited(
+    context,
+    caller,
+    "sharing.compose",
+    null,
+    { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) },
+    async (tx, now) => {
+      const created = await insertSharedItem(tx, {
+        type: input.type,
+        title: input.title,
+        body: input.body,
+        publicBody,
+        personalDataRoles: input.personalDataRoles,
+        sectors: input.sectors,
+        assetIds: input.assetIds,
+        tlp: input.tlp,
+        revealAudience: input.revealAudience,
+        authorId: caller.userId,
+        authorOrganisationId: caller.organisationId,
+        now,
+      });
+      await replaceAuthorAudience(tx, created, input.audience);
+      await markSharedItemRead(tx, created, caller.userId, now);
+      return created;
+    },
+  );
+  return sharedItemDetail(context, caller, id);
+}
+
+export async function reviseSharedItem(context: ServerContext, caller: Actor, id: string, input: Compose) {
+  const viewer = await viewerOf(context, caller);
+  const { item, abilities } = await visibleItem(context, viewer, id);
+  if (!abilities.mayEdit || item.status !== "draft") throw forbidden("Only the author changes a draft.");
+  must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
+  await checkAudienceExists(context, input.audience, input.assetIds);
+  const publicBody = await publicBodyOf(context, input.body);
+  await audited(
+    context,
+    caller,
+    "sharing.revise",
+    id,
+    { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) },
+    async (tx, now) => {
+      await updateSharedItem(tx, id, {
+        type: input.type,
+        title: input.title,
+        body: input.body,
+        publicBody,
+        personalDataRoles: input.personalDataRoles,
+        sectors: input.sectors,
+        assetIds: input.assetIds,
+        tlp: input.tlp,
+        revealAudience: input.revealAudience,
+        now,
+      });
+      await replaceAuthorAudience(tx, id, input.audience);
+      return undefined;
+    },
+  );
+  return sharedItemDetail(context, caller, id);
+}
+
+export async function submitSharedItem(context: ServerContext, caller: Actor, id: string) {
+  const viewer = await viewerOf(context, caller);
+  const { item, facts, abilities } = await visibleItem(context, viewer, id);
+  if (!abilities.mayEdit || item.status !== "draft") throw forbidden("Only the author submits a draft.");
+  must(checkComposition(viewer, facts.tlp, facts.audience, { forSubmission: true }));
+  const fourEyes = needsFourEyes(facts.tlp, {
+    requiresFourEyes: await readFourEyes(context.db, facts.authorOrganisationId),
+  });
+  const status = fourEyes ? "awaiting-approval" : "published";
+  await audited(context, caller, "sharing.submit", id, { tlp: facts.tlp, status }, async (tx, now) => {
+    await updateSharedItem(tx, id, { status, ...(fourEyes ? {} : { publishedAt: now }), now });
+    return undefined;
+  });
+  return sharedItemDetail(context, caller, id);
+}
+
+export async function approveSharedItem(context: ServerContext, caller: Actor, id: string) {
+  const viewer = await viewerOf(context, caller);
+  const { facts, abilities } = await visibleItem(context, viewer, id);
+  if (!abilities.mayApprove)
+    throw forbidden(
+      facts.status !== "awaiting-approval"
+        ? "This item is not awaiting approval."
+        : "A second person of the author's organisation with an approver's role (coordinator, organisation administrator) approves it, never its author.",
+    );
+  await audited(context, caller, "sharing.approve", id, { tlp: facts.tlp }, async (tx, now) => {
+    await updateSharedItem(tx, id, { status: "published", approverId: caller.userId, publishedAt: now, now });
+    return undefined;
+  });
+  return sharedItemDetail(context, caller, id);
+}
+
+export async function withdrawSharedItem(context: ServerContext, caller: Actor, id: string) {
+  const viewer = await viewerOf(context, caller);
+  const { facts, abilities } = await visibleItem(context, viewer, id);
+  if (!abilities.mayWithdraw || facts.status === "withdrawn")
+    throw forbidden("Only the author or an approver of their organisation withdraws an item.");
+  await audited(
+    context,
+    caller,
+    "sharing.withdraw",
+    id,
+    { tlp: facts.tlp, from: facts.status },
+    async (tx, now) => {
+      await updateSharedItem(tx, id, { status: "withdrawn", now });
+      return undefined;
+    },
+  );
+  return sharedItemDetail(context, caller, id);
+}
+
+export async function acknowledge(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  input: z.output<typeof AcknowledgementCreate>,
+) {
+  const viewer = await viewerOf(context, caller);
+  const { abilities } = await visibleItem(context, viewer, id);
+  if (!abilities.mayAcknowledge) throw forbidden("Recipients acknowledge published items; authors do not.");
+  await audited(context, caller, "sharing.acknowledge", id, { state: input.state }, async (tx, now) => {
+    await acknowledgeSharedItem(tx, {
+      itemId: id,
+      userId: caller.userId,
+      organisationId: caller.organisationId,
+      state: input.state,
+      now,
+    });
+    await markSharedItemRead(tx, id, caller.userId, now);
+    return undefined;
+  });
+  return sharedItemDetail(context, caller, id);
+}
+
+/**
+ * Who has acknowledged and who has not. The sender sees everyone; a recipient sees their own
+ * organisation's people, or only themselves when the audience is confidential; the rest are
+ * counted, not named.
+ */
+export async function acknowledgements(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+): Promise<Acknowledgements> {
+  const viewer = await viewerOf(context, caller);
+  const { item, facts, abilities } = await visibleItem(context, viewer, id);
+  if (item.status !== "published" && item.status !== "withdrawn")
+    throw forbidden("Acknowledgements exist once an item is published.");
+  const all = await listRecipients(context.db, {
+    id,
+    tlp: facts.tlp,
+    authorOrganisationId: facts.authorOrganisationId,
+    authorId: facts.authorId,
+  });
+  const shown = isSender(viewer, facts)
+    ? all
+    : all.filter((row) =>
+        abilities.maySeeAudienceNames
+          ? row.organisationId === viewer.organisationId
+          : row.userId === viewer.userId,
+      );
+  return {
+    recipients: all.length,
+    received: all.filter((row) => row.state === "received").length,
+    acted: all.filter((row) => row.state === "acted").length,
+    pending: all.filter((row) => row.state === null).length,
+    rows: shown.map((row) => ({
+      person: { id: row.userId, name: row.userName },
+      organisation: { id: row.organisationId, name: row.organisationName },
+      state: row.state as Acknowledgements["rows"][number]["state"],
+      at: row.at,
+    })),
+    hidden: all.length - shown.length,
+  };
+}
+
+export async function reshare(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  input: z.output<typeof ReshareCreate>,
+) {
+  const viewer = await viewerOf(context, caller);
+  const { facts } = await visibleItem(context, viewer, id);
+  const addition = {
+    communityIds: input.communityIds.filter((c) => !facts.audience.communityIds.includes(c)),
+    organisationIds: input.organisationIds.filter((o) => !facts.audience.organisationIds.includes(o)),
+    userIds: [],
+  };
+  must(checkReshare(viewer, facts, addition));
+  await checkAudienceExists(context, addition);
+  await audited(
+    context,
+    caller,
+    "sharing.reshare",
+    id,
+    { tlp: facts.tlp, audience: audienceCounts(addition) },
+    async (tx, now) => {
+      await insertReshare(tx, {
+        itemId: id,
+        userId: caller.userId,
+        organisationId: caller.organisationId,
+        audience: addition,
+        now,
+      });
+      return undefined;
+    },
+  );
+  return sharedItemDetail(context, caller, id, { markRead: false });
+}

@@ -1,0 +1,129 @@
+// English strings of sharing under TLP 2.0: the feed, composing, an item's page with its banner
+// and acknowledgements, and the approvals queue. en.ts includes them under `sharing`.
+import type { AcknowledgementState, SharedItemStatus, SharedItemType, TlpMarking } from "@bulwark/core";
+
+const types = {
+  alert: "Alert",
+  report: "Report",
+  "incident-notice": "Incident notice",
+  indicator: "Indicator",
+} satisfies Record<SharedItemType, string>;
+
+const statuses = {
+  draft: "Draft",
+  "awaiting-approval": "Awaiting approval",
+  published: "Published",
+  withdrawn: "Withdrawn",
+} satisfies Record<SharedItemStatus, string>;
+
+const acknowledgements = {
+  received: "Received",
+  acted: "Acted on",
+} satisfies Record<AcknowledgementState, string>;
+
+/** The TLP 2.0 rule of each marking for whoever composes (FIRST, 2022). */
+const rules = {
+  clear: "Everyone signed in sees it; recipients may share it freely.",
+  green:
+    "Every organisation of the communities you choose sees it; they may share it within their communities, never publicly.",
+  amber:
+    "The organisations you choose (and those of the communities you choose) see it, need-to-know; they may tell their clients, nobody else.",
+  "amber+strict":
+    "The organisations you choose see it, need-to-know, and keep it inside their own organisation. Recipients do not see each other unless you allow it.",
+  red: "Only the people you name see it; they may not pass it on. Recipients do not see each other unless you allow it.",
+} satisfies Record<TlpMarking, string>;
+
+export const sharing = {
+  title: "Sharing",
+  subtitle: "Alerts, reports, incident notices and indicators shared with you under TLP 2.0.",
+  compose: "Compose",
+  approvals: "Approvals",
+  types,
+  statuses,
+  acknowledgements,
+  rules,
+  feed: {
+    search: "Search titles and text",
+    allTypes: "All types",
+    allSectors: "All sectors",
+    unreadOnly: "Unread only",
+    sent: "From my organisation",
+    empty:
+      "Nothing shared with you matches. Items addressed to you, your organisation or your communities appear here.",
+    new: "New",
+    columnTitle: "Title",
+    columnType: "Type",
+    columnFrom: "From",
+    columnPublished: "Published",
+    columnAck: "Your acknowledgement",
+    unread: "{{count}} unread",
+  },
+  approvalsPage: {
+    title: "Approvals",
+    subtitle: "Items of your organisation awaiting a second person (four eyes). You cannot approve your own.",
+    empty: "Nothing is waiting for approval.",
+    fourEyes: "Four eyes for AMBER, AMBER+STRICT and RED",
+    fourEyesHint:
+      "Such items of your organisation go out only after a second person (a coordinator or administrator) approves them. Your organisation's administrators change this.",
+    drafts: "Drafts",
+  },
+  composePage: {
+    title: "Compose",
+    subtitle: "Write the item, choose its marking and audience, and check who will see it before sending.",
+    type: "Type",
+    itemTitle: "Title",
+    body: "Text (Markdown)",
+    sectors: "Sectors",
+    assets: "Assets concerned",
+    marking: "Marking",
+    widest: "Your roles allow markings up to {{marking}}.",
+    communities: "Communities",
+    organisations: "Organisations",
+    people: "Named people",
+    reveal: "Let recipients see each other's names",
+    saveDraft: "Save draft",
+    send: "Send",
+    preview: "Who will see it",
+    everyone: "Everyone signed in.",
+    reach: "{{organisations}} organisations, {{people}} people",
+    nobody: "Choose an audience.",
+    bodyHint:
+      "E-mail addresses and phone numbers are found automatically; mark other personal data (names, ID numbers, plates) as [[pii:...]]. Readers outside your organisation see pseudonyms.",
+    personalDataRoles: "Roles outside your organisation that may read personal data as written",
+    fourEyes: "Your organisation asks for four eyes: this item goes out once a second person approves it.",
+  },
+  item: {
+    notFound: "No item with this address is visible to you.",
+    from: "From {{organisation}} ({{author}})",
+    approvedBy: "Approved by {{name}}",
+    audience: "Audience",
+    hidden: "{{count}} more recipients are not named to you (confidential audience).",
+    reshared: "reshared",
+    acknowledge: "Acknowledge",
+    received: "Mark received",
+    acted: "Mark acted on",
+    yourAck: "You acknowledged: {{state}}",
+    submit: "Send",
+    approve: "Approve and publish",
+    withdraw: "Withdraw",
+    withdrawn: "This item was withdrawn by its sender.",
+    awaiting: "Awaiting approval by a second person of {{organisation}}.",
+    draft: "Draft: only you and your organisation's approvers see it.",
+    reshare: "Reshare",
+    reshareHint: "Forward to more communities or organisations. The marking stays as it is.",
+    acknowledgementsTitle: "Acknowledgements",
+    summary: "{{received}} received · {{acted}} acted on · {{pending}} not yet, of {{recipients}}",
+    person: "Person",
+    organisation: "Organisation",
+    state: "State",
+    at: "When",
+    notYet: "Not yet",
+    hiddenPeople: "{{count}} more people are counted but not named to you.",
+    assets: "Assets concerned",
+    assetsHidden: "{{count}} more assets that the registry does not show you.",
+    personalPseudonymised: "{{count}} personal values are shown as pseudonyms.",
+    personalAsWritten:
+      "{{count}} personal values are shown as written; this view is recorded in the audit trail.",
+    personalPurged: "Personal data was removed on {{date}} (retention ran out).",
+  },
+};

@@ -1,0 +1,291 @@
+// Compose a shared item: type, title, Markdown text, sectors, assets concerned, the TLP marking
+// (each with its rule in words; markings wider than the author's roles allow are disabled), the
+// audience (communities and organisations, or named people for RED) and a live preview of who
+// will see it. "Save draft" keeps it; "Send" saves and submits (four eyes may hold it).
+import type { AudiencePreview, SharedItemComposeInput } from "@bulwark/contracts";
+import { ROLES, SECTORS, SHARED_ITEM_TYPES, TLP_MARKINGS, type TlpMarking } from "@bulwark/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  MultiSelect,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { client } from "../app/api.ts";
+import { useMe } from "../app/auth.tsx";
+import { useFormat } from "../app/format.ts";
+import { PageHeader } from "../app/page-parts.tsx";
+import { ProblemAlert } from "../app/problem-alert.tsx";
+import { isOneOf, onlyOf, useLabels } from "../app/vocabulary.ts";
+import { TlpBadge } from "../assets/tlp-badge.tsx";
+
+const rank = (marking: TlpMarking) => TLP_MARKINGS.indexOf(marking);
+
+export function ComposePage() {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [type, setType] = useState<SharedItemComposeInput["type"]>("alert");
+  const [title, setTitle] = useState("");
+  const [body, setBody] = useState("");
+  const [sectors, setSectors] = useState<string[]>([]);
+  const [assetIds, setAssetIds] = useState<string[]>([]);
+  const [tlp, setTlp] = useState<TlpMarking>("amber");
+  const [communityIds, setCommunityIds] = useState<string[]>([]);
+  const [organisationIds, setOrganisationIds] = useState<string[]>([]);
+  const [userIds, setUserIds] = useState<string[]>([]);
+  const [revealAudience, setRevealAudience] = useState(false);
+  const [personalDataRoles, setPersonalDataRoles] = useState<string[]>([]);
+
+  const settings = useQuery({
+    queryKey: ["sharing", "settings"],
+    queryFn: () => client.call("getSharingSettings", {}),
+  });
+  const communities = useQuery({
+    queryKey: ["communities", "mine"],
+    queryFn: () => client.call("listCommunities", { query: { limit: 500 } }),
+  });
+  const organisations = useQuery({
+    queryKey: ["organisations", "all"],
+    queryFn: () => client.call("listOrganisations", { query: { limit: 500 } }),
+  });
+  const people = useQuery({
+    queryKey: ["sharing", "people"],
+    queryFn: () => client.call("listAddressablePeople", {}),
+    enabled: tlp === "red",
+  });
+  const assets = useQuery({
+    queryKey: ["assets", "pick"],
+    queryFn: () => client.call("listAssets", { query: { limit: 500 } }),
+  });
+
+  const red = tlp === "red";
+  const audience = red ? { userIds } : { communityIds, organisationIds };
+  const preview = useQuery({
+    queryKey: ["sharing", "preview", tlp, audience],
+    queryFn: () => client.call("previewSharingAudience", { body: { tlp, audience } }),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+
+  const input = (): SharedItemComposeInput => ({
+    type,
+    title,
+    body,
+    sectors: onlyOf(SECTORS, sectors),
+    assetIds,
+    tlp,
+    audience,
+    revealAudience,
+    personalDataRoles: onlyOf(ROLES, personalDataRoles),
+  });
+  const save = useMutation({
+    mutationFn: async (send: boolean) => {
+      const draft = await client.call("createSharedItem", { body: input() });
+      return send ? client.call("submitSharedItem", { params: { id: draft.id } }) : draft;
+    },
+    onSuccess: (item) => navigate(`/sharing/${item.id}`),
+  });
+
+  const widest = settings.data?.widestMarking ?? null;
+  const mine = (communities.data?.items ?? []).filter((community) =>
+    community.organisations.some((organisation) => organisation.id === me.organisation.id),
+  );
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t("sharing.composePage.title")} subtitle={t("sharing.composePage.subtitle")} />
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="sm">
+            <Select
+              label={t("sharing.composePage.type")}
+              data={SHARED_ITEM_TYPES.map((value) => ({ value, label: t(`sharing.types.${value}`) }))}
+              value={type}
+              onChange={(value) => isOneOf(SHARED_ITEM_TYPES, value) && setType(value)}
+              allowDeselect={false}
+            />
+            <TextInput
+              label={t("sharing.composePage.itemTitle")}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              required
+            />
+            <Textarea
+              label={t("sharing.composePage.body")}
+              description={t("sharing.composePage.bodyHint")}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              autosize
+              minRows={5}
+            />
+            <MultiSelect
+              label={t("sharing.composePage.personalDataRoles")}
+              data={labels.roleOptions}
+              value={personalDataRoles}
+              onChange={setPersonalDataRoles}
+            />
+            <MultiSelect
+              label={t("sharing.composePage.sectors")}
+              data={labels.sectorOptions}
+              value={sectors}
+              onChange={setSectors}
+              searchable
+            />
+            <MultiSelect
+              label={t("sharing.composePage.assets")}
+              data={(assets.data?.items ?? []).map((asset) => ({
+                value: asset.id,
+                label: `${asset.ref} – ${asset.name}`,
+              }))}
+              value={assetIds}
+              onChange={setAssetIds}
+              searchable
+            />
+            <Radio.Group
+              label={t("sharing.composePage.marking")}
+              description={
+                widest ? t("sharing.composePage.widest", { marking: t(`markings.${widest}`) }) : undefined
+              }
+              value={tlp}
+              onChange={(value) => isOneOf(TLP_MARKINGS, value) && setTlp(value)}
+            >
+              <Stack gap={6} mt={6}>
+                {TLP_MARKINGS.map((marking) => (
+                  <Radio
+                    key={marking}
+                    value={marking}
+                    disabled={widest === null || rank(marking) < rank(widest)}
+                    aria-label={t(`markings.${marking}`)}
+                    label={
+                      <Group gap="xs" wrap="nowrap" align="flex-start">
+                        <TlpBadge marking={marking} size="xs" />
+                        <Text span size="xs" c="dimmed">
+                          {t(`sharing.rules.${marking}`)}
+                        </Text>
+                      </Group>
+                    }
+                  />
+                ))}
+              </Stack>
+            </Radio.Group>
+            {red ? (
+              <MultiSelect
+                label={t("sharing.composePage.people")}
+                data={(people.data ?? []).map((person) => ({
+                  value: person.id,
+                  label: `${person.name} (${person.organisation.name})`,
+                }))}
+                value={userIds}
+                onChange={setUserIds}
+                searchable
+              />
+            ) : (
+              tlp !== "clear" && (
+                <>
+                  <MultiSelect
+                    label={t("sharing.composePage.communities")}
+                    data={mine.map((community) => ({ value: community.id, label: community.name }))}
+                    value={communityIds}
+                    onChange={setCommunityIds}
+                    searchable
+                  />
+                  <MultiSelect
+                    label={t("sharing.composePage.organisations")}
+                    data={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+                    value={organisationIds}
+                    onChange={setOrganisationIds}
+                    searchable
+                  />
+                </>
+              )
+            )}
+            {(tlp === "red" || tlp === "amber+strict") && (
+              <Checkbox
+                label={t("sharing.composePage.reveal")}
+                checked={revealAudience}
+                onChange={(e) => setRevealAudience(e.currentTarget.checked)}
+              />
+            )}
+            {settings.data?.requiresFourEyes && ["amber", "amber+strict", "red"].includes(tlp) && (
+              <Alert color="yellow">{t("sharing.composePage.fourEyes")}</Alert>
+            )}
+            <ProblemAlert error={save.error} />
+            <Group>
+              <Button
+                variant="default"
+                onClick={() => save.mutate(false)}
+                loading={save.isPending && !save.variables}
+              >
+                {t("sharing.composePage.saveDraft")}
+              </Button>
+              <Button onClick={() => save.mutate(true)} loading={save.isPending && save.variables}>
+                {t("sharing.composePage.send")}
+              </Button>
+            </Group>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <AudiencePreviewPanel preview={preview.data} error={preview.error} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+function AudiencePreviewPanel({ preview, error }: { preview: AudiencePreview | undefined; error: unknown }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="audience-preview" aria-live="polite">
+      <Stack gap="xs">
+        <Title order={4}>{t("sharing.composePage.preview")}</Title>
+        <ProblemAlert error={error} />
+        {preview && (
+          <>
+            <Text size="sm">{preview.rule}</Text>
+            {preview.everyone ? (
+              <Text fw={700}>{t("sharing.composePage.everyone")}</Text>
+            ) : (
+              <Text fw={700} data-testid="audience-reach">
+                {t("sharing.composePage.reach", {
+                  organisations: format.number(preview.organisationCount),
+                  people: format.number(preview.peopleCount),
+                })}
+              </Text>
+            )}
+            {!preview.everyone && (
+              <Group gap="xs">
+                {preview.organisations.map((organisation) => (
+                  <Badge key={organisation.id} variant="light" tt="none">
+                    {organisation.name} · {format.number(organisation.people)}
+                  </Badge>
+                ))}
+                {preview.people.map((person) => (
+                  <Badge key={person.id} variant="light" color="red" tt="none">
+                    {person.name}
+                  </Badge>
+                ))}
+              </Group>
+            )}
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

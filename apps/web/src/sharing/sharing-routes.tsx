@@ -1,0 +1,13 @@
+// Sharing's pages, mounted under the signed-in shell by the app's router.
+import type { RouteObject } from "react-router";
+import { ApprovalsPage } from "./approvals-page.tsx";
+import { ComposePage } from "./compose-page.tsx";
+import { SharedItemPage } from "./shared-item-page.tsx";
+import { SharingFeedPage } from "./sharing-feed-page.tsx";
+
+export const sharingRoutes: RouteObject[] = [
+  { path: "sharing", element: <SharingFeedPage /> },
+  { path: "sharing/new", element: <ComposePage /> },
+  { path: "sharing/approvals", element: <ApprovalsPage /> },
+  { path: "sharing/:id", element: <SharedItemPage /> },
+];

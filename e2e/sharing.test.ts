@@ -1,0 +1,108 @@
+// Sharing in Chromium: the national authority composes an AMBER alert to the energy community and
+// the preview names who will see it; an operator in that community sees the alert with its TLP
+// banner and acknowledges it; the sender sees the acknowledgement; a bank outside the audience
+// sees neither the alert in its feed nor the alert at its address.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser.ts";
+import { DEMO_PASSWORD, type Started, startBulwark } from "./start.ts";
+
+const AGENCY = "tomas.varga@ncipa.meridia.example";
+const OPERATOR = "yuki.tanaka@solanopower.example";
+const OUTSIDER = "hugo.lambert@coastalbank.example";
+const COMMUNITY = "Energy sector – national";
+const TITLE = "Suspicious survey of wind farm access roads";
+
+let bulwark: Started;
+let browser: Browser;
+
+beforeAll(async () => {
+  [bulwark, browser] = await Promise.all([startBulwark(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await bulwark?.stop();
+});
+
+async function signIn(email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(bulwark.url);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByText("Welcome").first().waitFor();
+  return page;
+}
+
+describe("sharing an AMBER alert", () => {
+  let itemUrl = "";
+
+  it("is composed by the agency, with a preview of who will see it", async () => {
+    const page = await signIn(AGENCY);
+    await page.goto(`${bulwark.url}/sharing/new`);
+    await page.getByRole("textbox", { name: "Title" }).fill(TITLE);
+    await page
+      .getByRole("textbox", { name: "Text (Markdown)" })
+      .fill("Two people photographed gates and access roads.");
+    await page.getByRole("radio", { name: "TLP:AMBER", exact: true }).check();
+    const preview = page.getByTestId("audience-preview");
+    await page.getByRole("textbox", { name: "Communities" }).click();
+    // The preview asked for once the community is chosen (earlier ones may still be answering).
+    const previewed = page.waitForResponse(
+      (response) =>
+        response.url().endsWith("/api/sharing/preview") &&
+        response.status() === 200 &&
+        (response.request().postData() ?? "").includes('"communityIds":["'),
+    );
+    await page.getByRole("option", { name: COMMUNITY }).click();
+    const answer: unknown = await (await previewed).json();
+    if (typeof answer !== "object" || answer === null || !("organisationCount" in answer))
+      throw new Error("The preview answered without counts.");
+    // The community's six organisations, the agency among them.
+    expect(answer.organisationCount).toBe(6);
+    await preview.getByText("Solano Power Generation plc").waitFor();
+    await expect(preview.getByTestId("audience-reach").textContent()).resolves.toMatch(
+      /^6 organisations, \d+ people$/,
+    );
+    await page.keyboard.press("Escape");
+    await Promise.all([
+      page.waitForURL(/\/sharing\/[0-9a-f-]{36}$/),
+      page.getByRole("button", { name: "Send" }).click(),
+    ]);
+    itemUrl = page.url();
+    await page.getByTestId("tlp-banner").getByText("TLP:AMBER").waitFor();
+  });
+
+  it("reaches an operator of the community, who sees the banner and acknowledges it", async () => {
+    const page = await signIn(OPERATOR);
+    await page.goto(`${bulwark.url}/sharing`);
+    const row = page.getByTestId("shared-item-row").filter({ hasText: TITLE });
+    await row.getByText("New").waitFor();
+    await row.getByRole("link", { name: TITLE }).click();
+    const banner = page.getByTestId("tlp-banner");
+    await banner.getByText("TLP:AMBER").waitFor();
+    await expect(banner.textContent()).resolves.toMatch(/need-to-know/);
+    await page.getByRole("button", { name: "Mark received" }).click();
+    await page.getByTestId("my-acknowledgement").getByText("You acknowledged: Received").waitFor();
+  });
+
+  it("shows the sender who acknowledged", async () => {
+    const page = await signIn(AGENCY);
+    await page.goto(itemUrl);
+    const table = page.getByTestId("acknowledgements");
+    const row = table.getByRole("row").filter({ hasText: "Yuki Tanaka" });
+    await row.getByText("Received").waitFor();
+    await table.getByText(/^1 received/).waitFor();
+  });
+
+  it("stays out of sight of a bank outside the audience", async () => {
+    const page = await signIn(OUTSIDER);
+    await page.goto(`${bulwark.url}/sharing`);
+    await page.getByTestId("shared-item-row").first().waitFor();
+    await expect(page.getByText(TITLE).count()).resolves.toBe(0);
+    await page.goto(itemUrl);
+    await page.getByText("No item with this address is visible to you.").waitFor();
+    await expect(page.getByText(TITLE).count()).resolves.toBe(0);
+  });
+});

@@ -1,0 +1,556 @@
+// Shared items and their audience, reshares, acknowledgements and reads. Every read of items takes
+// the viewer and filters with visibleSharedItems (sharing-scope.ts): nobody reads an item the TLP
+// rule hides from them, whatever the route.
+import type { SharingAudience, SharingViewer } from "@bulwark/core";
+import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../connect.ts";
+import { rowsOf } from "../rows.ts";
+import {
+  assets,
+  communities,
+  communityOrganisations,
+  organisations,
+  settings,
+  sharedItemAcknowledgements,
+  sharedItemAudience,
+  sharedItemReads,
+  sharedItemReshares,
+  sharedItems,
+  sharingOrganisationSettings,
+  users,
+} from "../schema.ts";
+import { iso, isoOrNull, likePattern, sqlArray } from "../scope.ts";
+import { visibleSharedItems } from "./sharing-scope.ts";
+
+export interface SharedItemRecord {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  publicBody: string;
+  personalDataRoles: string[];
+  personalDataPurgedAt: string | null;
+  sectors: string[];
+  assetIds: string[];
+  tlp: string;
+  status: string;
+  author: { id: string; name: string };
+  organisation: { id: string; name: string };
+  approver: { id: string; name: string } | null;
+  revealAudience: boolean;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  /** When the viewer first opened it (null: new for them). */
+  readAt: string | null;
+  /** The viewer's own acknowledgement. */
+  acknowledgement: string | null;
+}
+
+/** The communities the viewer's organisation belongs to: the rest of what the rule needs. */
+export async function sharingViewer(
+  db: Executor,
+  actor: Pick<SharingViewer, "userId" | "organisationId" | "roles">,
+): Promise<SharingViewer> {
+  const rows = await db
+    .select({ id: communityOrganisations.communityId })
+    .from(communityOrganisations)
+    .where(eq(communityOrganisations.organisationId, actor.organisationId));
+  return { ...actor, communityIds: rows.map((row) => row.id) };
+}
+
+const itemColumns = (viewerId: string) => ({
+  item: sharedItems,
+  authorName: sql<string>`(select name from users where users.id = shared_items.author_id)`,
+  organisationName: organisations.name,
+  approverName: sql<string | null>`(select name from users where users.id = shared_items.approver_id)`,
+  readAt: sql<string | null>`(select read_at from shared_item_reads as r
+    where r.item_id = shared_items.id and r.user_id = ${viewerId})`,
+  acknowledgement: sql<string | null>`(select state from shared_item_acknowledgements as k
+    where k.item_id = shared_items.id and k.user_id = ${viewerId})`,
+});
+
+type ItemRow = {
+  item: typeof sharedItems.$inferSelect;
+  authorName: string;
+  organisationName: string;
+  approverName: string | null;
+  readAt: string | Date | null;
+  acknowledgement: string | null;
+};
+
+const asIso = (value: string | Date | null): string | null =>
+  value === null ? null : new Date(value).toISOString();
+
+const present = (row: ItemRow): SharedItemRecord => ({
+  id: row.item.id,
+  type: row.item.type,
+  title: row.item.title,
+  body: row.item.body,
+  publicBody: row.item.publicBody,
+  personalDataRoles: row.item.personalDataRoles,
+  personalDataPurgedAt: isoOrNull(row.item.personalDataPurgedAt),
+  sectors: row.item.sectors,
+  assetIds: row.item.assetIds,
+  tlp: row.item.tlp,
+  status: row.item.status,
+  author: { id: row.item.authorId, name: row.authorName },
+  organisation: { id: row.item.authorOrganisationId, name: row.organisationName },
+  approver: row.item.approverId ? { id: row.item.approverId, name: row.approverName ?? "" } : null,
+  revealAudience: row.item.revealAudience,
+  createdAt: iso(row.item.createdAt),
+  updatedAt: iso(row.item.updatedAt),
+  publishedAt: isoOrNull(row.item.publishedAt),
+  readAt: asIso(row.readAt),
+  acknowledgement: row.acknowledgement,
+});
+
+export async function findSharedItem(
+  db: Executor,
+  viewer: SharingViewer,
+  id: string,
+): Promise<SharedItemRecord | null> {
+  const [row] = await db
+    .select(itemColumns(viewer.userId))
+    .from(sharedItems)
+    .innerJoin(organisations, eq(organisations.id, sharedItems.authorOrganisationId))
+    .where(and(eq(sharedItems.id, id), visibleSharedItems(viewer)));
+  return row ? present(row) : null;
+}
+
+export interface FeedFilter {
+  tlp?: string[] | undefined;
+  type?: string | undefined;
+  sector?: string | undefined;
+  status?: string | undefined;
+  q?: string | undefined;
+  unread?: boolean | undefined;
+  /** Only items whose author is in the viewer's organisation. */
+  sent?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface FeedCounts {
+  tlp: Record<string, number>;
+  type: Record<string, number>;
+  sector: Record<string, number>;
+  unread: number;
+}
+
+/** The filters of a feed query, each by name so facet counts can leave their own out. */
+function feedFilters(viewer: SharingViewer, filter: FeedFilter) {
+  const unread = sql`not exists (select 1 from shared_item_reads as r
+    where r.item_id = shared_items.id and r.user_id = ${viewer.userId})`;
+  return {
+    base: [
+      visibleSharedItems(viewer),
+      filter.status
+        ? eq(sharedItems.status, filter.status)
+        : sql`shared_items.status in ('published', 'withdrawn')`,
+      // Outside the author's organisation, text search reads the pseudonymised body: searching for
+      // a person's address must not reveal which items name them.
+      filter.q
+        ? sql`(shared_items.title ilike ${likePattern(filter.q)} or (case
+            when shared_items.author_organisation_id = ${viewer.organisationId} then shared_items.body
+            else shared_items.public_body end) ilike ${likePattern(filter.q)})`
+        : undefined,
+      filter.sent ? eq(sharedItems.authorOrganisationId, viewer.organisationId) : undefined,
+    ],
+    tlp: filter.tlp?.length ? sql`shared_items.tlp = any(${sqlArray(filter.tlp)})` : undefined,
+    type: filter.type ? eq(sharedItems.type, filter.type) : undefined,
+    sector: filter.sector ? sql`${filter.sector} = any(shared_items.sectors)` : undefined,
+    unread: filter.unread ? unread : undefined,
+    unreadAlways: unread,
+  };
+}
+
+const tally = (rows: { key: string; n: number | string }[]): Record<string, number> =>
+  Object.fromEntries(rows.map((row) => [row.key, Number(row.n)]));
+
+export async function listSharedItems(
+  db: Executor,
+  viewer: SharingViewer,
+  filter: FeedFilter,
+): Promise<{ items: SharedItemRecord[]; total: number; counts: FeedCounts }> {
+  const f = feedFilters(viewer, filter);
+  const all = and(...f.base, f.tlp, f.type, f.sector, f.unread);
+  const countBy = async (column: SQL, where: SQL | undefined, from = sql`shared_items`) =>
+    tally(
+      rowsOf<{ key: string; n: number }>(
+        await db.execute(sql`select ${column} as key, count(*) as n
+          from ${from} where ${where ?? sql`true`} group by 1`),
+      ),
+    );
+  const [items, totals, tlp, type, sector] = await Promise.all([
+    db
+      .select(itemColumns(viewer.userId))
+      .from(sharedItems)
+      .innerJoin(organisations, eq(organisations.id, sharedItems.authorOrganisationId))
+      .where(all)
+      .orderBy(sql`coalesce(shared_items.published_at, shared_items.updated_at) desc`, asc(sharedItems.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.execute(sql`select count(*) as total, count(*) filter (where ${f.unreadAlways}) as unread
+      from shared_items where ${all}`),
+    countBy(sql`shared_items.tlp`, and(...f.base, f.type, f.sector, f.unread)),
+    countBy(sql`shared_items.type`, and(...f.base, f.tlp, f.sector, f.unread)),
+    countBy(
+      sql`sector`,
+      and(...f.base, f.tlp, f.type, f.unread),
+      sql`shared_items cross join lateral unnest(shared_items.sectors) as sector`,
+    ),
+  ]);
+  const [total] = rowsOf<{ total: number | string; unread: number | string }>(totals);
+  return {
+    items: items.map(present),
+    total: Number(total?.total ?? 0),
+    counts: { tlp, type, sector, unread: Number(total?.unread ?? 0) },
+  };
+}
+
+export interface SharedItemInput {
+  type: string;
+  title: string;
+  body: string;
+  publicBody: string;
+  personalDataRoles: string[];
+  sectors: string[];
+  assetIds: string[];
+  tlp: string;
+  revealAudience: boolean;
+}
+
+export async function insertSharedItem(
+  db: Executor,
+  input: SharedItemInput & { authorId: string; authorOrganisationId: string; now: Date },
+): Promise<string> {
+  const [row] = await db
+    .insert(sharedItems)
+    .values({
+      ...input,
+      status: "draft",
+      createdAt: input.now,
+      updatedAt: input.now,
+    })
+    .returning({ id: sharedItems.id });
+  if (!row) throw new Error("The item was not recorded.");
+  return row.id;
+}
+
+export async function updateSharedItem(
+  db: Executor,
+  id: string,
+  change: Partial<SharedItemInput> & {
+    status?: string;
+    approverId?: string | null;
+    publishedAt?: Date;
+    personalDataPurgedAt?: Date;
+    now: Date;
+  },
+): Promise<void> {
+  const { now, ...rest } = change;
+  await db
+    .update(sharedItems)
+    .set({ ...rest, updatedAt: now })
+    .where(eq(sharedItems.id, id));
+}
+
+/** The author's audience (reshares apart) becomes exactly this. */
+export async function replaceAuthorAudience(db: Executor, itemId: string, audience: SharingAudience) {
+  await db
+    .delete(sharedItemAudience)
+    .where(and(eq(sharedItemAudience.itemId, itemId), isNull(sharedItemAudience.reshareId)));
+  await insertAudienceRows(db, itemId, audience, null);
+}
+
+async function insertAudienceRows(
+  db: Executor,
+  itemId: string,
+  audience: SharingAudience,
+  reshareId: string | null,
+) {
+  const rows = [
+    ...audience.communityIds.map((communityId) => ({ itemId, communityId, reshareId })),
+    ...audience.organisationIds.map((organisationId) => ({ itemId, organisationId, reshareId })),
+    ...audience.userIds.map((userId) => ({ itemId, userId, reshareId })),
+  ];
+  if (rows.length > 0) await db.insert(sharedItemAudience).values(rows);
+}
+
+export interface AudienceMember {
+  kind: "community" | "organisation" | "user";
+  id: string;
+  name: string;
+  /** The organisation of a named person. */
+  organisationId: string | null;
+  /** Added by a reshare rather than by the author. */
+  reshared: boolean;
+}
+
+/** Every addressee of an item (the caller has already checked that the viewer may see it). */
+export async function listAudience(db: Executor, itemId: string): Promise<AudienceMember[]> {
+  const rows = rowsOf<{
+    community_id: string | null;
+    organisation_id: string | null;
+    user_id: string | null;
+    reshare_id: string | null;
+    name: string;
+    user_organisation_id: string | null;
+  }>(
+    await db.execute(sql`select a.community_id, a.organisation_id, a.user_id, a.reshare_id,
+        coalesce(c.name, o.name, u.name) as name, u.organisation_id as user_organisation_id
+      from shared_item_audience as a
+      left join communities as c on c.id = a.community_id
+      left join organisations as o on o.id = a.organisation_id
+      left join users as u on u.id = a.user_id
+      where a.item_id = ${itemId}
+      order by 5, 1, 2, 3`),
+  );
+  return rows.map((row) => ({
+    kind: row.community_id ? "community" : row.organisation_id ? "organisation" : "user",
+    id: row.community_id ?? row.organisation_id ?? row.user_id ?? "",
+    name: row.name,
+    organisationId: row.user_organisation_id,
+    reshared: row.reshare_id !== null,
+  }));
+}
+
+/** The ids of an item's whole audience, author's and reshares', as the rule takes them. */
+export const audienceIds = (members: readonly AudienceMember[]): SharingAudience => ({
+  communityIds: members.filter((m) => m.kind === "community").map((m) => m.id),
+  organisationIds: members.filter((m) => m.kind === "organisation").map((m) => m.id),
+  userIds: members.filter((m) => m.kind === "user").map((m) => m.id),
+});
+
+export async function insertReshare(
+  db: Executor,
+  input: { itemId: string; userId: string; organisationId: string; audience: SharingAudience; now: Date },
+): Promise<string> {
+  const [row] = await db
+    .insert(sharedItemReshares)
+    .values({
+      itemId: input.itemId,
+      userId: input.userId,
+      organisationId: input.organisationId,
+      createdAt: input.now,
+    })
+    .returning({ id: sharedItemReshares.id });
+  if (!row) throw new Error("The reshare was not recorded.");
+  await insertAudienceRows(db, input.itemId, input.audience, row.id);
+  return row.id;
+}
+
+export async function acknowledgeSharedItem(
+  db: Executor,
+  input: { itemId: string; userId: string; organisationId: string; state: string; now: Date },
+): Promise<void> {
+  await db
+    .insert(sharedItemAcknowledgements)
+    .values({ ...input, at: input.now })
+    .onConflictDoUpdate({
+      target: [sharedItemAcknowledgements.itemId, sharedItemAcknowledgements.userId],
+      set: { state: input.state, at: input.now },
+    });
+}
+
+export async function markSharedItemRead(db: Executor, itemId: string, userId: string, now: Date) {
+  await db.insert(sharedItemReads).values({ itemId, userId, readAt: now }).onConflictDoNothing();
+}
+
+export interface RecipientRecord {
+  userId: string;
+  userName: string;
+  organisationId: string;
+  organisationName: string;
+  state: string | null;
+  at: string | null;
+}
+
+/**
+ * The people an item reaches (active accounts; the author's organisation apart, except the named
+ * people of a RED item), each with their acknowledgement, plus anyone else who acknowledged it (a
+ * CLEAR item reaches everyone).
+ */
+export async function listRecipients(
+  db: Executor,
+  item: { id: string; tlp: string; authorOrganisationId: string; authorId: string },
+): Promise<RecipientRecord[]> {
+  const reached =
+    item.tlp === "red"
+      ? sql`select a.user_id as id from shared_item_audience as a where a.item_id = ${item.id} and a.user_id is not null`
+      : sql`select u.id from users as u where u.active and u.organisation_id <> ${item.authorOrganisationId}
+          and u.organisation_id in (
+            select a.organisation_id from shared_item_audience as a where a.item_id = ${item.id}
+            union select co.organisation_id from shared_item_audience as a
+              join community_organisations as co on co.community_id = a.community_id
+              where a.item_id = ${item.id})`;
+  const rows = rowsOf<{
+    user_id: string;
+    user_name: string;
+    organisation_id: string;
+    organisation_name: string;
+    state: string | null;
+    at: string | Date | null;
+  }>(
+    await db.execute(sql`with reached as (${reached}
+        union select k.user_id from shared_item_acknowledgements as k where k.item_id = ${item.id})
+      select u.id as user_id, u.name as user_name, o.id as organisation_id, o.name as organisation_name,
+        k.state, k.at
+      from reached join users as u on u.id = reached.id
+      join organisations as o on o.id = u.organisation_id
+      left join shared_item_acknowledgements as k on k.item_id = ${item.id} and k.user_id = u.id
+      where u.id <> ${item.authorId}
+      order by o.name, u.name`),
+  );
+  return rows.map((row) => ({
+    userId: row.user_id,
+    userName: row.user_name,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    state: row.state,
+    at: asIso(row.at),
+  }));
+}
+
+export interface AudiencePreview {
+  organisations: { id: string; name: string; people: number }[];
+  people: { id: string; name: string; organisationId: string }[];
+  everyone: boolean;
+}
+
+/** Who an audience would reach under a marking, as the compose screen previews it. */
+export async function previewAudience(
+  db: Executor,
+  input: { tlp: string; audience: SharingAudience; authorOrganisationId: string },
+): Promise<AudiencePreview> {
+  if (input.tlp === "red") {
+    const people = input.audience.userIds.length
+      ? await db
+          .select({ id: users.id, name: users.name, organisationId: users.organisationId })
+          .from(users)
+          .where(
+            and(sql`${users.id} = any(${sqlArray(input.audience.userIds, "uuid")})`, eq(users.active, true)),
+          )
+          .orderBy(asc(users.name))
+      : [];
+    return { organisations: [], people, everyone: false };
+  }
+  const everyone = input.tlp === "clear";
+  const reached = everyone
+    ? sql`select id from organisations`
+    : sql`select ${input.authorOrganisationId}::uuid as id
+        union select unnest(${sqlArray(input.audience.organisationIds, "uuid")})
+        union select organisation_id from community_organisations
+          where community_id = any(${sqlArray(input.audience.communityIds, "uuid")})`;
+  const rows = rowsOf<{ id: string; name: string; people: number | string }>(
+    await db.execute(sql`select o.id, o.name,
+        (select count(*) from users as u where u.organisation_id = o.id and u.active) as people
+      from organisations as o where o.id in (${reached}) order by o.name`),
+  );
+  return {
+    organisations: rows.map((row) => ({ id: row.id, name: row.name, people: Number(row.people) })),
+    people: [],
+    everyone,
+  };
+}
+
+/** People a RED item may be addressed to: those of organisations sharing a community with the author's. */
+export async function listAddressablePeople(db: Executor, organisationId: string) {
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      organisationId: users.organisationId,
+      organisationName: organisations.name,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(
+      and(
+        eq(users.active, true),
+        sql`(${users.organisationId} = ${organisationId} or ${users.organisationId} in (
+          select theirs.organisation_id from community_organisations as mine
+          join community_organisations as theirs on theirs.community_id = mine.community_id
+          where mine.organisation_id = ${organisationId}))`,
+      ),
+    )
+    .orderBy(asc(organisations.name), asc(users.name));
+}
+
+/** Which of these ids are communities, organisations and active people that exist. */
+export async function existingAudience(db: Executor, audience: SharingAudience): Promise<SharingAudience> {
+  const [c, o, u] = await Promise.all([
+    db
+      .select({ id: communities.id })
+      .from(communities)
+      .where(sql`${communities.id} = any(${sqlArray(audience.communityIds, "uuid")})`),
+    db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(sql`${organisations.id} = any(${sqlArray(audience.organisationIds, "uuid")})`),
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(sql`${users.id} = any(${sqlArray(audience.userIds, "uuid")})`, eq(users.active, true))),
+  ]);
+  return {
+    communityIds: c.map((row) => row.id),
+    organisationIds: o.map((row) => row.id),
+    userIds: u.map((row) => row.id),
+  };
+}
+
+export async function readFourEyes(db: Executor, organisationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ value: sharingOrganisationSettings.requiresFourEyes })
+    .from(sharingOrganisationSettings)
+    .where(eq(sharingOrganisationSettings.organisationId, organisationId));
+  return row?.value ?? false;
+}
+
+export async function writeFourEyes(db: Executor, organisationId: string, value: boolean, now: Date) {
+  await db
+    .insert(sharingOrganisationSettings)
+    .values({ organisationId, requiresFourEyes: value, updatedAt: now })
+    .onConflictDoUpdate({
+      target: sharingOrganisationSettings.organisationId,
+      set: { requiresFourEyes: value, updatedAt: now },
+    });
+}
+
+/** Items whose personal data has not been purged yet, created before `createdBefore` (per type). */
+export async function listUnpurgedItems(db: Executor, type: string, createdBefore: Date) {
+  return db
+    .select({ id: sharedItems.id, body: sharedItems.body, publicBody: sharedItems.publicBody })
+    .from(sharedItems)
+    .where(
+      and(
+        eq(sharedItems.type, type),
+        isNull(sharedItems.personalDataPurgedAt),
+        sql`${sharedItems.createdAt} < ${createdBefore.toISOString()}::timestamptz`,
+      ),
+    );
+}
+
+/** Which of these asset ids exist. */
+export async function existingAssetIds(db: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(sql`${assets.id} = any(${sqlArray(ids, "uuid")})`);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The pseudonym key kept in `settings`: the stored one, or `candidate` when none is stored yet.
+ * The first writer wins, so two processes starting together never use two keys.
+ */
+export async function pseudonymKey(db: Executor, candidate: string, now: Date): Promise<string> {
+  const key = "sharing.pseudonym-key";
+  await db.insert(settings).values({ key, value: candidate, updatedAt: now }).onConflictDoNothing();
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
+  if (typeof row?.value !== "string") throw new Error("The pseudonym key is missing.");
+  return row.value;
+}

@@ -1,0 +1,148 @@
+// Sharing between agencies and operators under TLP 2.0: items (alerts, reports, incident notices,
+// indicators), who they are addressed to (the author's audience and every reshare's additions),
+// acknowledgements, reads (for "new for me") and each organisation's four-eyes setting.
+// Who sees what is decided by sharingAbilities in @bulwark/core and compiled to SQL in
+// repositories/sharing-scope.ts.
+import { sql } from "drizzle-orm";
+import { boolean, check, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { communities, organisations, users } from "./base.ts";
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
+
+export const sharedItems = pgTable(
+  "shared_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** alert, report, incident-notice, indicator */
+    type: text("type").notNull(),
+    title: text("title").notNull(),
+    /** Markdown, as written (personal data included, hand-marked as [[pii:...]]). */
+    body: text("body").notNull(),
+    /** The body with every personal value replaced by its keyed-hash pseudonym: what others read and search. */
+    publicBody: text("public_body").notNull(),
+    /** Roles of recipients outside the author's organisation who may read the personal data as written. */
+    personalDataRoles: text("personal_data_roles").array().notNull().default(sql`'{}'::text[]`),
+    /** When the item type's retention ran out and its personal data was removed. */
+    personalDataPurgedAt: at("personal_data_purged_at"),
+    sectors: text("sectors").array().notNull().default(sql`'{}'::text[]`),
+    /** Ids of the assets concerned (assets may be removed later; the item keeps its history). */
+    assetIds: uuid("asset_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    /** TLP 2.0: clear, green, amber, amber+strict, red. */
+    tlp: text("tlp").notNull(),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    authorOrganisationId: uuid("author_organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    /** draft, awaiting-approval, published, withdrawn */
+    status: text("status").notNull(),
+    approverId: uuid("approver_id").references(() => users.id, { onDelete: "restrict" }),
+    /** Recipients of a confidential (AMBER+STRICT, RED) audience may see each other's names. */
+    revealAudience: boolean("reveal_audience").notNull().default(false),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+    publishedAt: at("published_at"),
+  },
+  (table) => [
+    index("shared_items_author_org_idx").on(table.authorOrganisationId, table.status),
+    index("shared_items_published_idx").on(table.publishedAt),
+    check("shared_items_tlp_check", sql`${table.tlp} in ('clear', 'green', 'amber', 'amber+strict', 'red')`),
+    check(
+      "shared_items_status_check",
+      sql`${table.status} in ('draft', 'awaiting-approval', 'published', 'withdrawn')`,
+    ),
+  ],
+);
+
+/** A recipient added by someone who reshared an item (the item keeps its marking). */
+export const sharedItemReshares = pgTable(
+  "shared_item_reshares",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => sharedItems.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    createdAt: at("created_at").notNull(),
+  },
+  (table) => [index("shared_item_reshares_item_idx").on(table.itemId)],
+);
+
+/** One addressee of an item: a community, an organisation or (RED) a person. */
+export const sharedItemAudience = pgTable(
+  "shared_item_audience",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => sharedItems.id, { onDelete: "cascade" }),
+    communityId: uuid("community_id").references(() => communities.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** Null for the author's own audience. */
+    reshareId: uuid("reshare_id").references(() => sharedItemReshares.id, { onDelete: "cascade" }),
+  },
+  (table) => [
+    index("shared_item_audience_item_idx").on(table.itemId),
+    index("shared_item_audience_community_idx").on(table.communityId),
+    index("shared_item_audience_organisation_idx").on(table.organisationId),
+    index("shared_item_audience_user_idx").on(table.userId),
+    check(
+      "shared_item_audience_one_check",
+      sql`num_nonnulls(${table.communityId}, ${table.organisationId}, ${table.userId}) = 1`,
+    ),
+  ],
+);
+
+export const sharedItemAcknowledgements = pgTable(
+  "shared_item_acknowledgements",
+  {
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => sharedItems.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** received, acted */
+    state: text("state").notNull(),
+    at: at("at").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.itemId, table.userId] }),
+    check("shared_item_acknowledgements_state_check", sql`${table.state} in ('received', 'acted')`),
+  ],
+);
+
+/** When a person first opened an item: what is not here is new for them. */
+export const sharedItemReads = pgTable(
+  "shared_item_reads",
+  {
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => sharedItems.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    readAt: at("read_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.itemId] })],
+);
+
+/** Each organisation's sharing settings (absent row: defaults). */
+export const sharingOrganisationSettings = pgTable("sharing_organisation_settings", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  /** AMBER, AMBER+STRICT and RED items go out only after a second person approves. */
+  requiresFourEyes: boolean("requires_four_eyes").notNull().default(false),
+  updatedAt: at("updated_at").notNull(),
+});
