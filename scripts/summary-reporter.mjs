@@ -1,5 +1,6 @@
 // Adds one plain closing line to Vitest's output, "N passed, N failed, N skipped", that any
 // CI reads the same way.
+import { writeFileSync } from "node:fs";
 export default class SummaryReporter {
   onTestRunEnd(testModules, unhandledErrors) {
     const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -13,8 +14,12 @@ export default class SummaryReporter {
       }
     }
     if (unhandledErrors.length > 0) counts.failed += unhandledErrors.length;
-    process.stdout.write(
-      `\nvitest: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
-    );
+    // npm test runs Vitest twice (browser tests alone, after the rest) and adds the counts up.
+    if (process.env.BULWARK_TEST_SUMMARY)
+      writeFileSync(process.env.BULWARK_TEST_SUMMARY, JSON.stringify(counts));
+    else
+      process.stdout.write(
+        `\nvitest: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
+      );
   }
 }

@@ -1,7 +1,9 @@
 // `npm test`: every test of every package. Browser tests need Debian's Chromium: installed here
 // when we can (root with apt-get), otherwise we stop with instructions; never skipped silently.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildWebIfStale } from "./web-build.mjs";
 
@@ -45,8 +47,30 @@ if (process.argv.length <= 2) {
   run("npx", ["biome", "ci", "."]);
 }
 const reporters = ["--reporter=default", "--reporter=./scripts/summary-reporter.mjs"];
-const vitest = spawnSync("npx", ["vitest", "run", ...reporters, ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-});
-process.exit(vitest.status ?? 1);
+const vitest = (args, env = {}) =>
+  spawnSync("npx", ["vitest", "run", ...reporters, ...args], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  }).status ?? 1;
+if (process.argv.length > 2) process.exit(vitest(process.argv.slice(2)));
+
+// Everything: the browser tests run after the others, one file at a time. Each starts a server
+// and a Chromium; run alongside the API tests on a small machine they starve and time out.
+const folder = mkdtempSync(join(tmpdir(), "bulwark-test-"));
+const phases = [
+  ["--project", "!e2e"],
+  ["--project", "e2e", "--no-file-parallelism"],
+];
+const total = { passed: 0, failed: 0, skipped: 0 };
+let status = 0;
+for (const [index, args] of phases.entries()) {
+  const summary = join(folder, `summary-${index}.json`);
+  const code = vitest(args, { BULWARK_TEST_SUMMARY: summary });
+  if (code !== 0) status = code;
+  const counts = existsSync(summary) ? JSON.parse(readFileSync(summary, "utf8")) : { failed: 1 };
+  for (const key of Object.keys(total)) total[key] += counts[key] ?? 0;
+}
+rmSync(folder, { recursive: true, force: true });
+console.log(`\nvitest: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(status);
