@@ -8,6 +8,7 @@ import {
   listAudit,
   setCommunityOrganisations,
 } from "@bulwark/db";
+import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
@@ -289,6 +290,38 @@ describe("writing assessments", () => {
       "risk.assessment.revise",
     ]);
     expect(JSON.stringify(audit.items.map((item) => item.details))).not.toMatch(/Coastal|analyst@/);
+  });
+
+  it("prints one assessment as a PDF for those who may read it, and audits it", async () => {
+    const file = await regulator.call("getRiskAssessmentReport", { params: { id: gridAmber } });
+    expect(file.filename).toMatch(/^bulwark-risk-assessment-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(Buffer.from(file.bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+    const parser = new PDFParse({ data: file.bytes });
+    const { text, total } = await parser.getText();
+    await parser.destroy();
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("Coastal power station against drones");
+    expect(flat).toContain("Coastal power station");
+    expect(flat).toContain("Overflights reported.");
+    expect(flat).toContain("Score 24 = 2 × 4 × 3");
+    expect(flat).toContain("Drone detection");
+    expect(flat).toContain("Residual risk after planned measures: score 12");
+    expect(flat).toContain("Threat lowered.");
+    expect(flat).toContain("Override: Black start depends on this station.");
+    expect(text.match(/TLP:AMBER\b/g)?.length ?? 0).toBeGreaterThanOrEqual(total);
+    const audit = await listAudit(
+      server.db,
+      { kind: "all" },
+      { action: "risk.assessment.report", targetId: gridAmber, limit: 10 },
+    );
+    expect(audit.items).toHaveLength(1);
+    expect(JSON.stringify(audit.items[0]?.details)).not.toMatch(/Coastal|analyst/);
+
+    // Whoever may not read the assessment may not print it.
+    expect(await statusOf(outsider.call("getRiskAssessmentReport", { params: { id: gridAmber } }))).toBe(404);
+    expect(await statusOf(regulator.call("getRiskAssessmentReport", { params: { id: gridStrict } }))).toBe(
+      404,
+    );
   });
 });
 

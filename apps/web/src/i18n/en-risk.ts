@@ -98,6 +98,7 @@ export const risk = {
   statuses: { planned: "Planned", "in-progress": "In progress", done: "Done", cancelled: "Cancelled" },
   detail: {
     revise: "Revise",
+    downloadPdf: "Download PDF report",
     proposal: "Consequence proposed by the cascade engine",
     overridden: "Overridden: {{reason}}",
     confirmed: "The assessor confirmed the proposal.",
