@@ -3,19 +3,22 @@
 // line, measures, residual risk, version history) and the register under the same filters as the
 // CSV (heat map, bands, table). Both read through the same scoped queries as the JSON, so what the
 // caller may not see is not printed (one assessment: 404), and both are audited.
-import type { Assessment, FileAnswer, Methodology } from "@bulwark/contracts";
+import type { Assessment, FileAnswer, Methodology, RegisterQuery } from "@bulwark/contracts";
 import {
   type Actor,
   bandAboveAppetite,
   bandAt,
   compendiumPolicy,
   matrixCell,
+  TLP_MARKINGS,
   type TlpMarking,
 } from "@bulwark/core";
 import { appendAudit, visibleEntriesBySlug } from "@bulwark/db";
+import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { PdfReport } from "../pdf/report.ts";
 import { assessmentDetail, assessmentVersions, todayOf } from "./assessments.service.ts";
+import { allRegisterItems, riskRegister } from "./register.service.ts";
 import { scenarioDetail } from "./scenarios.service.ts";
 
 const DIMENSIONS = ["likelihood", "vulnerability", "consequence"] as const;
@@ -208,4 +211,125 @@ export async function assessmentReport(
     ),
   );
   return { bytes, filename: `bulwark-risk-assessment-${today}.pdf` };
+}
+
+const FILTER_NAMES = {
+  sector: "sector",
+  scenario: "scenario",
+  band: "band",
+  aboveAppetite: "above appetite",
+  review: "review",
+  organisationId: "organisation",
+  country: "country",
+} as const;
+
+/** The register's filters in words, for the cover. */
+function describeFilters(query: z.output<typeof RegisterQuery>, organisations: Map<string, string>): string {
+  const parts = (Object.keys(FILTER_NAMES) as (keyof typeof FILTER_NAMES)[]).flatMap((key) => {
+    const value = query[key];
+    if (value === undefined) return [];
+    const shown =
+      key === "organisationId"
+        ? (organisations.get(value) ?? "one organisation")
+        : key === "aboveAppetite"
+          ? value === "true"
+            ? "yes"
+            : "no"
+          : key === "country"
+            ? value
+            : label(value);
+    return [`${FILTER_NAMES[key]}: ${shown}`];
+  });
+  return parts.length > 0
+    ? `Assessments you may see, filtered by ${parts.join("; ")}.`
+    : "Every assessment you may see, without filters.";
+}
+
+export async function registerReport(
+  context: ServerContext,
+  caller: Actor,
+  query: z.output<typeof RegisterQuery>,
+): Promise<FileAnswer> {
+  const [register, { today, items }] = await Promise.all([
+    riskRegister(context, caller, { ...query, limit: 1, offset: 0 }),
+    allRegisterItems(context, caller, query),
+  ]);
+  const marking = items.reduce<TlpMarking>((wide, item) => {
+    const mark = item.marking as TlpMarking;
+    return TLP_MARKINGS.indexOf(mark) > TLP_MARKINGS.indexOf(wide) ? mark : wide;
+  }, "clear");
+  const organisations = new Map(items.map((item) => [item.organisation.id, item.organisation.name]));
+  const now = context.clock();
+  const pdf = new PdfReport({
+    title: "Risk register",
+    marking,
+    language: "en",
+    createdAt: now,
+    footer: `Risk register · Bulwark · ${today}`,
+  });
+  pdf.cover("Risk register", `${register.total} ${register.total === 1 ? "assessment" : "assessments"}`, [
+    describeFilters(query, organisations),
+    `Printed on ${today}.`,
+    marking === "clear"
+      ? "Marking: nothing marked is printed."
+      : `Marking: TLP:${marking.toUpperCase()}, the widest marking of the assessments inside; each row shows its own.`,
+  ]);
+
+  pdf.newPage();
+  pdf.heading("Summary", 1, true);
+  pdf.facts([
+    ["Assessments", String(register.total)],
+    ["Above their organisation's appetite", String(register.aboveAppetite)],
+    ["Reviews overdue", String(register.reviews.overdue)],
+    ["Reviews due soon", String(register.reviews.dueSoon)],
+  ]);
+  pdf.heading("Heat map", 2, true);
+  pdf.note(
+    `Assessments per cell of the matrix, coloured by the bands of ${register.methodology.name}; the line is its appetite.`,
+  );
+  pdf.riskMatrix({ ...matrixOf(register.methodology), counts: register.heatMap });
+  pdf.table(
+    ["Band", "Assessments"],
+    register.bands.map((band) => [band.label, String(band.count)]),
+    [0.6, 0.4],
+  );
+
+  pdf.newPage();
+  pdf.heading("Assessments", 1, true);
+  if (items.length === 0) pdf.paragraph("No assessment matches.");
+  else
+    pdf.table(
+      ["Assessment", "Organisation", "Scenario", "Score", "Residual", "Review", "TLP"],
+      items.map((item) => [
+        `${item.title}\n${item.assets.map((asset) => asset.name).join(", ")}`,
+        item.organisation.name,
+        item.scenario.title,
+        `${item.score} ${item.band.label}${item.aboveAppetite ? " (above appetite)" : ""}`,
+        `${item.residual.score} ${item.residual.band.label}`,
+        `${item.reviewDate}\n${REVIEW[item.reviewState]}`,
+        item.marking.toUpperCase(),
+      ]),
+      [0.22, 0.14, 0.16, 0.11, 0.09, 0.13, 0.15],
+    );
+
+  const bytes = await pdf.finish();
+  await context.db.transaction((tx) =>
+    appendAudit(
+      tx,
+      {
+        actorId: caller.userId,
+        action: "risk.register.report",
+        targetType: "risk-register",
+        details: {
+          assessments: items.length,
+          marking,
+          filters: (Object.keys(FILTER_NAMES) as (keyof typeof FILTER_NAMES)[]).filter(
+            (key) => query[key] !== undefined,
+          ),
+        },
+      },
+      now,
+    ),
+  );
+  return { bytes, filename: `bulwark-risk-register-${today}.pdf` };
 }

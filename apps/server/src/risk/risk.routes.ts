@@ -12,7 +12,7 @@ import {
   reviseRiskAssessment,
 } from "./assessments.service.ts";
 import { exportRegister, riskRegister } from "./register.service.ts";
-import { assessmentReport } from "./report.service.ts";
+import { assessmentReport, registerReport } from "./report.service.ts";
 import {
   addScenario,
   methodologyView,
@@ -50,4 +50,5 @@ export function riskRoutes(app: FastifyInstance, context: ServerContext): void {
   );
   route(app, context, "riskRegister", ({ caller, query }) => riskRegister(context, caller, query));
   route(app, context, "exportRiskRegister", ({ caller, query }) => exportRegister(context, caller, query));
+  route(app, context, "exportRiskRegisterPdf", ({ caller, query }) => registerReport(context, caller, query));
 }

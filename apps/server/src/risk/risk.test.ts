@@ -232,6 +232,46 @@ describe("writing assessments", () => {
     expect((await gridMember.call("riskRegister", {})).aboveAppetite).toBe(1);
   });
 
+  it("prints the register as a PDF with the CSV's filters, holding only what the reader may see", async () => {
+    const printed = async (client: Client, query: Record<string, string> = {}) => {
+      const file = await client.call("exportRiskRegisterPdf", { query });
+      expect(file.filename).toMatch(/^bulwark-risk-register-\d{4}-\d{2}-\d{2}\.pdf$/);
+      const parser = new PDFParse({ data: file.bytes });
+      const { text, total } = await parser.getText();
+      await parser.destroy();
+      return { text: text.replace(/\s+/g, " "), pages: total };
+    };
+    const member = await printed(gridMember);
+    for (const title of [
+      "Coastal power station against drones",
+      "Strict one",
+      "Pumping station against insiders",
+    ])
+      expect(member.text).toContain(title);
+    expect(member.text).toContain("Every assessment you may see, without filters.");
+    expect(member.text.match(/TLP:AMBER\+STRICT/g)?.length ?? 0).toBeGreaterThanOrEqual(member.pages);
+
+    const outside = await printed(outsider);
+    expect(outside.text).toContain("Pumping station against insiders");
+    expect(outside.text).not.toContain("Strict one");
+    expect(outside.text).not.toContain("Coastal power station against drones");
+    expect(outside.text).not.toContain("TLP:AMBER");
+    expect(outside.text.match(/TLP:GREEN/g)?.length ?? 0).toBeGreaterThanOrEqual(outside.pages);
+
+    const regulated = await printed(regulator);
+    expect(regulated.text).toContain("Coastal power station against drones");
+    expect(regulated.text).not.toContain("Strict one");
+
+    const water = await printed(gridMember, { sector: "water-drinking" });
+    expect(water.text).toContain("filtered by sector: Water drinking");
+    expect(water.text).toContain("Pumping station against insiders");
+    expect(water.text).not.toContain("Strict one");
+
+    const audit = await listAudit(server.db, { kind: "all" }, { action: "risk.register.report", limit: 10 });
+    expect(audit.items).toHaveLength(4);
+    expect(JSON.stringify(audit.items.map((item) => item.details))).not.toMatch(/Coastal|Pumping|Strict/);
+  });
+
   it("filters by sector, scenario and band, and keeps formulas out of the CSV", async () => {
     expect((await gridMember.call("riskRegister", { query: { country: "XM" } })).total).toBe(3);
     expect((await gridMember.call("riskRegister", { query: { country: "FR" } })).total).toBe(0);

@@ -8,6 +8,7 @@ export const risk = {
       "Assessments of assets against terrorist threat scenarios that you may see: yours and those shared with you.",
     new: "New assessment",
     export: "Export CSV",
+    exportPdf: "PDF report",
     empty: "No assessment matches. Start one from “New assessment”.",
     allCountries: "All countries",
     allOrganisations: "All organisations",

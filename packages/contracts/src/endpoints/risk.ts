@@ -154,4 +154,15 @@ export const riskEndpoints = {
     status: 200,
     response: RegisterCsv,
   },
+  exportRiskRegisterPdf: {
+    method: "GET",
+    path: "/api/risk/register.pdf",
+    summary:
+      "The register as a PDF report (summary, heat map, bands, every matching assessment you may see), with the same filters as the CSV; marked with the widest TLP inside.",
+    tag: "risk",
+    auth: "user",
+    query: RegisterQuery,
+    status: 200,
+    file: "application/pdf",
+  },
 } as const satisfies Record<string, EndpointDef>;
