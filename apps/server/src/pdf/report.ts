@@ -214,6 +214,8 @@ export class PdfReport {
     axes: readonly { label: string; value: number | null; previous?: number | null }[],
     legend: { current: string; previous?: string },
   ): void {
+    // Fewer than three axes make no polygon: the table that follows the chart says it all.
+    if (axes.length < 3) return;
     const radius = 105;
     const height = 2 * radius + 90;
     this.keep(height);

@@ -122,7 +122,8 @@ export async function runReport(context: ServerContext, caller: Actor, id: strin
     [0.6, 0.2, 0.2],
   );
 
-  pdf.heading("Since the previous self-assessment", 2, true);
+  pdf.newPage();
+  pdf.heading("Since the previous self-assessment", 1, true);
   if (previous) {
     pdf.note(
       `Compared with “${previous.run.title}”, submitted ${day(previous.run.submittedAt ?? previous.run.updatedAt)}.`,

@@ -314,6 +314,9 @@ describe("PDF report", () => {
     expect(flat).toContain("Only the energy sector so far.");
     expect(squeezed).toContain("Energyriskstudy(https://example.org/energy-risk)");
     expect(text).toContain("Annex: answers");
+    // The organisation's runs submitted earlier in this file: the change since the last one.
+    expect(results.previous).not.toBeNull();
+    expect(flat).toContain("Compared with “Test run”, submitted");
     expect(text.match(/TLP:AMBER\+STRICT/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
 
     const audit = await listAudit(
