@@ -1,10 +1,13 @@
 // Risk assessment in Chromium: the operator of the demo substation "Quenaek 1" assesses it against
 // the drone scenario. The consequence the page proposes must be what the cascade API says losing
 // that substation takes down (assets lost), mapped through the organisation's methodology by
-// core's own function; the saved assessment then shows in the register and on its own page.
+// core's own function; the saved assessment then shows in the register and on its own page, and
+// its PDF report (and the register's), downloaded through the buttons, holds what was saved.
+import { readFileSync } from "node:fs";
 import { type Client, createClient } from "@bulwark/contracts";
 import { cascadeFigures, proposeConsequence } from "@bulwark/core";
-import type { Browser, Page } from "playwright-core";
+import { PDFParse } from "pdf-parse";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.ts";
 import { DEMO_PASSWORD, type Started, startBulwark } from "./start.ts";
@@ -35,6 +38,18 @@ async function signIn(): Promise<Page> {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByText("Welcome").first().waitFor();
   return page;
+}
+
+/** Clicks a download link and reads the PDF's text back, white space squeezed to single spaces. */
+async function downloadPdf(page: Page, link: Locator, name: RegExp): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toMatch(name);
+  const bytes = readFileSync(await download.path());
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  const { text } = await parser.getText();
+  await parser.destroy();
+  return text.replace(/\s+/g, " ");
 }
 
 describe("assessing a substation against drones", () => {
@@ -104,6 +119,20 @@ describe("assessing a substation against drones", () => {
     expect(await versions.locator("tbody tr").count()).toBe(2);
     const history = await api.call("listRiskAssessmentVersions", { params: { id: row?.id ?? "" } });
     expect(history.items.map((version) => version.ratings.likelihood)).toEqual([3, 4]);
+
+    // The PDF report holds the ratings, the measure's good practice and both versions.
+    const entry = await api.call("getEntry", { params: { slug: "protectuk-counter-uas-guidance" } });
+    const printed = await downloadPdf(
+      page,
+      page.getByRole("link", { name: "Download PDF report" }),
+      /^bulwark-risk-assessment-\d{4}-\d{2}-\d{2}\.pdf$/,
+    );
+    const squeezed = printed.replace(/ /g, "");
+    expect(squeezed).toContain(TITLE.replace(/ /g, ""));
+    expect(printed).toContain(`Score ${3 * 4 * expected.level} = 3 × 4 × ${expected.level}`);
+    expect(squeezed).toContain(entry.title.replace(/ /g, ""));
+    expect(squeezed).toContain("Threatloweredafterthebriefing.");
+    expect(printed).toContain("TLP:AMBER");
     await page.close();
   });
 
@@ -118,6 +147,19 @@ describe("assessing a substation against drones", () => {
     await page.getByTestId("register-overdue").click();
     await page.locator(`[data-testid="register-total"][data-value="${all.total}"]`).waitFor();
     expect(new URL(page.url()).searchParams.get("review")).toBeNull();
+
+    // The register's PDF follows the filters on the page.
+    await page.goto(`${bulwark.url}/risk?review=overdue`);
+    await page.locator(`[data-testid="register-total"][data-value="${overdue.total}"]`).waitFor();
+    const printed = await downloadPdf(
+      page,
+      page.getByTestId("register-pdf"),
+      /^bulwark-risk-register-\d{4}-\d{2}-\d{2}\.pdf$/,
+    );
+    expect(printed).toContain("filtered by review: Overdue");
+    expect(printed).toContain(`Assessments: ${overdue.total}`);
+    for (const item of overdue.items)
+      expect(printed.replace(/ /g, "")).toContain(item.title.replace(/ /g, ""));
     await page.close();
   });
 });

@@ -1,8 +1,11 @@
 // A self-assessment in Chromium: a coordinator of Meridia's crisis centre starts a run of the
 // resolution 2341 framework, answers questions in two sections (each saves as it goes), submits it,
 // and reads the section scores and the recommended entries on the results page, checked against
-// what the API computes for the same run.
+// what the API computes for the same run; then downloads the PDF report through its button and
+// reads its text back with a PDF text extractor.
+import { readFileSync } from "node:fs";
 import { type Client, createClient } from "@bulwark/contracts";
+import { PDFParse } from "pdf-parse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.ts";
@@ -104,6 +107,25 @@ describe("self-assessment in the browser", () => {
     expect(report).toContain("75 %");
     expect(report).toContain(first.entries[0]?.title ?? "");
     expect(report).toContain("50 percent");
+
+    // The PDF report, downloaded through its button, holds the same scores and recommended entries.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download PDF" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^bulwark-self-assessment-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const bytes = readFileSync(await download.path());
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const parser = new PDFParse({ data: new Uint8Array(bytes) });
+    const printed = (await parser.getText()).text;
+    await parser.destroy();
+    // Long titles wrap in table cells: compared without white space.
+    const squeezed = printed.replace(/\s+/g, "");
+    expect(squeezed).toContain("Nationalstrategyandgovernance(75%)");
+    expect(squeezed).toContain("Riskassessmentandmanagement(44%)");
+    expect(printed).toContain(`Overall score: ${Math.round((expected.overall ?? 0) * 100)} %`);
+    for (const entry of first.entries) expect(squeezed).toContain(entry.title.replace(/\s+/g, ""));
+    expect(printed).toContain("50 percent");
   }, 180_000);
 
   it("keeps answers given offline in the browser and sends them when the network returns", async () => {

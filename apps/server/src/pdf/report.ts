@@ -147,6 +147,262 @@ export class PdfReport {
     this.doc.text(text, { width: this.width, paragraphGap: 6, lineGap: 1.5 });
   }
 
+  /** Leaves a little vertical space. */
+  space(lines = 0.6): void {
+    this.doc.moveDown(lines);
+  }
+
+  /**
+   * A table: a bold header row on a grey band, then rows whose cells wrap; `widths` are fractions
+   * of the text width. A row that does not fit starts a new page, where the header is repeated.
+   */
+  table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): void {
+    const left = this.doc.page.margins.left;
+    const columns = widths.map((fraction) => fraction * this.width);
+    const pad = 3;
+    const size = 8.5;
+    const heightOf = (cells: readonly string[], font: FontName) => {
+      this.doc.font(font).fontSize(size);
+      return (
+        Math.max(
+          ...cells.map((cell, index) =>
+            this.doc.heightOfString(cell || " ", { width: (columns[index] ?? 40) - 2 * pad }),
+          ),
+        ) +
+        2 * pad
+      );
+    };
+    const drawRow = (cells: readonly string[], font: FontName, band: string | null) => {
+      const height = heightOf(cells, font);
+      this.keep(height);
+      const top = this.doc.y;
+      if (band) this.doc.rect(left, top, this.width, height).fill(band);
+      let x = left;
+      cells.forEach((cell, index) => {
+        this.font(font, size, INK);
+        this.doc.text(cell, x + pad, top + pad, { width: (columns[index] ?? 40) - 2 * pad });
+        x += columns[index] ?? 40;
+      });
+      this.doc
+        .moveTo(left, top + height)
+        .lineTo(left + this.width, top + height)
+        .lineWidth(0.5)
+        .strokeColor("#DEE2E6")
+        .stroke();
+      this.doc.x = left;
+      this.doc.y = top + height;
+    };
+    this.keep(heightOf(headers, "bold") + 24);
+    drawRow(headers, "bold", "#F1F3F5");
+    for (const row of rows) {
+      if (this.doc.y + heightOf(row, "regular") > this.doc.page.height - this.doc.page.margins.bottom) {
+        this.doc.addPage();
+        drawRow(headers, "bold", "#F1F3F5");
+      }
+      drawRow(row, "regular", null);
+    }
+    this.font("regular", BODY_SIZE);
+    this.doc.moveDown(0.6);
+  }
+
+  /**
+   * A radar chart of scores from 0 to 1, drawn with vector paths: rings at 25 % steps, one spoke
+   * per axis labelled with its name and score, this run filled in blue and an optional earlier
+   * run outlined in grey. An axis without a score counts as 0 on the chart and says so.
+   */
+  radarChart(
+    axes: readonly { label: string; value: number | null; previous?: number | null }[],
+    legend: { current: string; previous?: string },
+  ): void {
+    // Fewer than three axes make no polygon: the table that follows the chart says it all.
+    if (axes.length < 3) return;
+    const radius = 105;
+    const height = 2 * radius + 90;
+    this.keep(height);
+    const top = this.doc.y;
+    const cx = this.doc.page.margins.left + this.width / 2;
+    const cy = top + radius + 40;
+    const angle = (index: number) => -Math.PI / 2 + (2 * Math.PI * index) / axes.length;
+    const point = (index: number, value: number) =>
+      [cx + Math.cos(angle(index)) * radius * value, cy + Math.sin(angle(index)) * radius * value] as const;
+    const polygon = (values: readonly number[]) => {
+      values.forEach((value, index) => {
+        const [x, y] = point(index, value);
+        if (index === 0) this.doc.moveTo(x, y);
+        else this.doc.lineTo(x, y);
+      });
+      this.doc.closePath();
+    };
+    this.doc.lineWidth(0.5);
+    for (const ring of [0.25, 0.5, 0.75, 1]) {
+      polygon(axes.map(() => ring));
+      this.doc.strokeColor("#CED4DA").stroke();
+    }
+    axes.forEach((_, index) => {
+      const [x, y] = point(index, 1);
+      this.doc.moveTo(cx, cy).lineTo(x, y).strokeColor("#CED4DA").stroke();
+    });
+    if (axes.some((axis) => axis.previous !== undefined)) {
+      polygon(axes.map((axis) => axis.previous ?? 0));
+      this.doc.lineWidth(1.2).dash(3, { space: 2 }).strokeColor("#868E96").stroke().undash();
+    }
+    polygon(axes.map((axis) => axis.value ?? 0));
+    this.doc.lineWidth(1.5).fillOpacity(0.25).fillAndStroke(ACCENT, ACCENT).fillOpacity(1);
+    this.doc.lineWidth(1);
+    axes.forEach((axis, index) => {
+      const [x, y] = point(index, 1.12);
+      const text = `${axis.label} (${axis.value === null ? "not answered" : formatPercent(axis.value)})`;
+      const cos = Math.cos(angle(index));
+      const boxWidth = 130;
+      const align = Math.abs(cos) < 0.2 ? "center" : cos > 0 ? "left" : "right";
+      const boxX = align === "center" ? x - boxWidth / 2 : align === "left" ? x : x - boxWidth;
+      this.font("regular", 7.5, INK);
+      const boxHeight = this.doc.heightOfString(text, { width: boxWidth, align });
+      const boxY =
+        Math.sin(angle(index)) < -0.2 ? y - boxHeight : Math.sin(angle(index)) > 0.2 ? y : y - boxHeight / 2;
+      this.doc.text(text, boxX, boxY, { width: boxWidth, align });
+    });
+    const legendY = top + height - 18;
+    const left = this.doc.page.margins.left;
+    this.doc.rect(left, legendY, 10, 8).fillOpacity(0.4).fill(ACCENT).fillOpacity(1);
+    this.font("regular", 8, MUTED);
+    this.doc.text(legend.current, left + 14, legendY, { lineBreak: false });
+    if (legend.previous) {
+      this.doc
+        .moveTo(left + 120, legendY + 4)
+        .lineTo(left + 134, legendY + 4)
+        .lineWidth(1.2)
+        .dash(3, { space: 2 })
+        .strokeColor("#868E96")
+        .stroke()
+        .undash();
+      this.doc.text(legend.previous, left + 138, legendY, { lineBreak: false });
+    }
+    this.doc.lineWidth(1);
+    this.doc.x = left;
+    this.doc.y = top + height;
+    this.font("regular", BODY_SIZE);
+  }
+
+  /**
+   * A 5x5 risk matrix drawn with vector paths: consequence rising upwards, exposure to the right,
+   * each cell in its band's colour (rows consequence 1-5, columns exposure 1-5), a thick line
+   * along the edge between cells within appetite and cells above it, and either counts per cell
+   * (a heat map) or the points of one assessment (filled: now; dashed ring: residual).
+   */
+  riskMatrix(options: {
+    readonly colours: readonly (readonly string[])[];
+    readonly aboveAppetite: readonly (readonly boolean[])[];
+    readonly counts?: readonly (readonly number[])[];
+    readonly points?: readonly { exposure: number; consequence: number; label: string; hollow?: boolean }[];
+    readonly xLabel: string;
+    readonly yLabel: string;
+  }): void {
+    const cell = 38;
+    const size = cell * 5;
+    const legendLines = options.points?.length ?? 0;
+    this.keep(size + 40 + legendLines * 14);
+    const top = this.doc.y + 4;
+    const left = this.doc.page.margins.left + 30;
+    const xOf = (exposure: number) => left + (exposure - 1) * cell;
+    const yOf = (consequence: number) => top + (5 - consequence) * cell;
+    const above = (e: number, c: number) => options.aboveAppetite[c - 1]?.[e - 1] ?? false;
+    for (let c = 1; c <= 5; c++)
+      for (let e = 1; e <= 5; e++) {
+        const count = options.counts?.[c - 1]?.[e - 1] ?? 0;
+        this.doc
+          .rect(xOf(e), yOf(c), cell, cell)
+          .fillOpacity(options.counts && count === 0 ? 0.3 : 0.8)
+          .fill(options.colours[c - 1]?.[e - 1] ?? "#CED4DA")
+          .fillOpacity(1);
+        this.doc.rect(xOf(e), yOf(c), cell, cell).lineWidth(1.5).strokeColor("#FFFFFF").stroke();
+        if (options.counts && count > 0) {
+          this.font("bold", 12, INK);
+          this.doc.text(String(count), xOf(e), yOf(c) + cell / 2 - 7, { width: cell, align: "center" });
+        }
+      }
+    this.doc.lineWidth(3).lineCap("round").strokeColor(INK);
+    for (let e = 1; e <= 5; e++)
+      for (let c = 1; c <= 5; c++) {
+        if (!above(e, c)) continue;
+        if (e > 1 && !above(e - 1, c))
+          this.doc
+            .moveTo(xOf(e), yOf(c))
+            .lineTo(xOf(e), yOf(c) + cell)
+            .stroke();
+        if (c > 1 && !above(e, c - 1))
+          this.doc
+            .moveTo(xOf(e), yOf(c) + cell)
+            .lineTo(xOf(e) + cell, yOf(c) + cell)
+            .stroke();
+      }
+    this.doc.lineCap("butt").lineWidth(1);
+    this.font("regular", 8, MUTED);
+    for (let n = 1; n <= 5; n++) {
+      this.doc.text(String(n), xOf(n), top + size + 3, { width: cell, align: "center", lineBreak: false });
+      this.doc.text(String(n), left - 14, yOf(n) + cell / 2 - 4, {
+        width: 10,
+        align: "right",
+        lineBreak: false,
+      });
+    }
+    this.doc.text(options.xLabel, left, top + size + 14, { width: size, align: "center", lineBreak: false });
+    this.doc.save();
+    this.doc.rotate(-90, { origin: [left - 24, top + size / 2] });
+    this.doc.text(options.yLabel, left - 24 - size / 2, top + size / 2 - 4, {
+      width: size,
+      align: "center",
+      lineBreak: false,
+    });
+    this.doc.restore();
+    for (const point of options.points ?? []) {
+      const x = xOf(point.exposure) + cell / 2;
+      const y = yOf(point.consequence) + cell / 2;
+      if (point.hollow)
+        this.doc.circle(x, y, 9).lineWidth(2).dash(3, { space: 2 }).strokeColor(INK).stroke().undash();
+      else this.doc.circle(x, y, 10).fill(INK);
+    }
+    this.doc.lineWidth(1);
+    this.doc.x = this.doc.page.margins.left;
+    this.doc.y = top + size + 32;
+    // The key: what the line and the points are.
+    const keyX = this.doc.page.margins.left;
+    this.font("regular", 8.5, INK);
+    this.doc
+      .moveTo(keyX, this.doc.y + 5)
+      .lineTo(keyX + 16, this.doc.y + 5)
+      .lineWidth(3)
+      .strokeColor(INK)
+      .stroke();
+    this.doc.lineWidth(1);
+    this.doc.text(
+      "Appetite line: cells beyond it are above the organisation's risk appetite.",
+      keyX + 24,
+      this.doc.y,
+      {
+        width: this.width - 24,
+      },
+    );
+    for (const point of options.points ?? []) {
+      const y = this.doc.y + 5;
+      if (point.hollow)
+        this.doc
+          .circle(keyX + 8, y, 4.5)
+          .lineWidth(1.5)
+          .dash(2, { space: 1.5 })
+          .strokeColor(INK)
+          .stroke()
+          .undash();
+      else this.doc.circle(keyX + 8, y, 5).fill(INK);
+      this.font("regular", 8.5, INK);
+      this.doc.text(point.label, keyX + 24, this.doc.y, { width: this.width - 24 });
+    }
+    this.doc.lineWidth(1);
+    this.doc.x = this.doc.page.margins.left;
+    this.doc.moveDown(0.6);
+    this.font("regular", BODY_SIZE);
+  }
+
   /** Markdown, as CommonMark reads it (raw HTML is printed as text, never interpreted). */
   markdown(text: string, headingOffset = 0): void {
     const tree: Root = fromMarkdown(text);
@@ -298,6 +554,10 @@ export class PdfReport {
     return this.done;
   }
 }
+
+/** A score from 0 to 1 as a whole percentage, written as the web pages write it ("75 %"). */
+export const formatPercent = (score: number | null): string =>
+  score === null ? "—" : `${Math.round(score * 100)} %`;
 
 /** The text of inline Markdown, marks dropped. */
 export function plainText(nodes: readonly PhrasingContent[]): string {

@@ -86,7 +86,8 @@ export async function riskRegister(context: ServerContext, caller: Actor, query:
 /** Spreadsheets run cells that start with these as formulas: prefix them so they stay text. */
 const inert = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
-export async function exportRegister(context: ServerContext, caller: Actor, query: Query) {
+/** Every matching assessment the caller may see, in the order asked (for the CSV and the PDF). */
+export async function allRegisterItems(context: ServerContext, caller: Actor, query: Query) {
   const scope = riskPolicy.readScope(caller);
   const { today, filters } = await filtersOf(context, caller, query);
   const page = await listAssessments(context.db, scope, filters, {
@@ -94,7 +95,11 @@ export async function exportRegister(context: ServerContext, caller: Actor, quer
     limit: 10_000,
     offset: 0,
   });
-  const items = await summarise(context, page.items, today);
+  return { today, items: await summarise(context, page.items, today) };
+}
+
+export async function exportRegister(context: ServerContext, caller: Actor, query: Query) {
+  const { today, items } = await allRegisterItems(context, caller, query);
   const rows = items.map((item) => [
     item.id,
     inert(item.title),

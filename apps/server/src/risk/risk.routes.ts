@@ -12,6 +12,7 @@ import {
   reviseRiskAssessment,
 } from "./assessments.service.ts";
 import { exportRegister, riskRegister } from "./register.service.ts";
+import { assessmentReport, registerReport } from "./report.service.ts";
 import {
   addScenario,
   methodologyView,
@@ -41,9 +42,13 @@ export function riskRoutes(app: FastifyInstance, context: ServerContext): void {
   route(app, context, "updateRiskAssessment", ({ caller, params, body }) =>
     reviseRiskAssessment(context, cache, caller, params.id, body),
   );
+  route(app, context, "getRiskAssessmentReport", ({ caller, params }) =>
+    assessmentReport(context, caller, params.id),
+  );
   route(app, context, "listRiskAssessmentVersions", ({ caller, params }) =>
     assessmentVersions(context, caller, params.id),
   );
   route(app, context, "riskRegister", ({ caller, query }) => riskRegister(context, caller, query));
   route(app, context, "exportRiskRegister", ({ caller, query }) => exportRegister(context, caller, query));
+  route(app, context, "exportRiskRegisterPdf", ({ caller, query }) => registerReport(context, caller, query));
 }

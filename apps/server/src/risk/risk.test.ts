@@ -8,6 +8,7 @@ import {
   listAudit,
   setCommunityOrganisations,
 } from "@bulwark/db";
+import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
@@ -231,6 +232,46 @@ describe("writing assessments", () => {
     expect((await gridMember.call("riskRegister", {})).aboveAppetite).toBe(1);
   });
 
+  it("prints the register as a PDF with the CSV's filters, holding only what the reader may see", async () => {
+    const printed = async (client: Client, query: Record<string, string> = {}) => {
+      const file = await client.call("exportRiskRegisterPdf", { query });
+      expect(file.filename).toMatch(/^bulwark-risk-register-\d{4}-\d{2}-\d{2}\.pdf$/);
+      const parser = new PDFParse({ data: file.bytes });
+      const { text, total } = await parser.getText();
+      await parser.destroy();
+      return { text: text.replace(/\s+/g, " "), pages: total };
+    };
+    const member = await printed(gridMember);
+    for (const title of [
+      "Coastal power station against drones",
+      "Strict one",
+      "Pumping station against insiders",
+    ])
+      expect(member.text).toContain(title);
+    expect(member.text).toContain("Every assessment you may see, without filters.");
+    expect(member.text.match(/TLP:AMBER\+STRICT/g)?.length ?? 0).toBeGreaterThanOrEqual(member.pages);
+
+    const outside = await printed(outsider);
+    expect(outside.text).toContain("Pumping station against insiders");
+    expect(outside.text).not.toContain("Strict one");
+    expect(outside.text).not.toContain("Coastal power station against drones");
+    expect(outside.text).not.toContain("TLP:AMBER");
+    expect(outside.text.match(/TLP:GREEN/g)?.length ?? 0).toBeGreaterThanOrEqual(outside.pages);
+
+    const regulated = await printed(regulator);
+    expect(regulated.text).toContain("Coastal power station against drones");
+    expect(regulated.text).not.toContain("Strict one");
+
+    const water = await printed(gridMember, { sector: "water-drinking" });
+    expect(water.text).toContain("filtered by sector: Water drinking");
+    expect(water.text).toContain("Pumping station against insiders");
+    expect(water.text).not.toContain("Strict one");
+
+    const audit = await listAudit(server.db, { kind: "all" }, { action: "risk.register.report", limit: 10 });
+    expect(audit.items).toHaveLength(4);
+    expect(JSON.stringify(audit.items.map((item) => item.details))).not.toMatch(/Coastal|Pumping|Strict/);
+  });
+
   it("filters by sector, scenario and band, and keeps formulas out of the CSV", async () => {
     expect((await gridMember.call("riskRegister", { query: { country: "XM" } })).total).toBe(3);
     expect((await gridMember.call("riskRegister", { query: { country: "FR" } })).total).toBe(0);
@@ -289,6 +330,38 @@ describe("writing assessments", () => {
       "risk.assessment.revise",
     ]);
     expect(JSON.stringify(audit.items.map((item) => item.details))).not.toMatch(/Coastal|analyst@/);
+  });
+
+  it("prints one assessment as a PDF for those who may read it, and audits it", async () => {
+    const file = await regulator.call("getRiskAssessmentReport", { params: { id: gridAmber } });
+    expect(file.filename).toMatch(/^bulwark-risk-assessment-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(Buffer.from(file.bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+    const parser = new PDFParse({ data: file.bytes });
+    const { text, total } = await parser.getText();
+    await parser.destroy();
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("Coastal power station against drones");
+    expect(flat).toContain("Coastal power station");
+    expect(flat).toContain("Overflights reported.");
+    expect(flat).toContain("Score 24 = 2 × 4 × 3");
+    expect(flat).toContain("Drone detection");
+    expect(flat).toContain("Residual risk after planned measures: score 12");
+    expect(flat).toContain("Threat lowered.");
+    expect(flat).toContain("Override: Black start depends on this station.");
+    expect(text.match(/TLP:AMBER\b/g)?.length ?? 0).toBeGreaterThanOrEqual(total);
+    const audit = await listAudit(
+      server.db,
+      { kind: "all" },
+      { action: "risk.assessment.report", targetId: gridAmber, limit: 10 },
+    );
+    expect(audit.items).toHaveLength(1);
+    expect(JSON.stringify(audit.items[0]?.details)).not.toMatch(/Coastal|analyst/);
+
+    // Whoever may not read the assessment may not print it.
+    expect(await statusOf(outsider.call("getRiskAssessmentReport", { params: { id: gridAmber } }))).toBe(404);
+    expect(await statusOf(regulator.call("getRiskAssessmentReport", { params: { id: gridStrict } }))).toBe(
+      404,
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
 import { frameworks, frameworkVersion } from "./frameworks.service.ts";
+import { runReport } from "./report.service.ts";
 import { aggregation, runResults } from "./results.service.ts";
 import { addComment, runDetail, runs, startRun, submit, updateAnswer } from "./runs.service.ts";
 
@@ -23,5 +24,6 @@ export function selfAssessmentRoutes(app: FastifyInstance, context: ServerContex
     submit(context, caller, params.id, body.consent),
   );
   route(app, context, "getRunResults", ({ caller, params }) => runResults(context, caller, params.id));
+  route(app, context, "getRunReport", ({ caller, params }) => runReport(context, caller, params.id));
   route(app, context, "getAggregation", ({ caller, query }) => aggregation(context, caller, query));
 }

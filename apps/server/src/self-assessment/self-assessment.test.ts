@@ -4,6 +4,7 @@
 import type { Client } from "@bulwark/contracts";
 import { insertOrganisation, insertUser, listAudit } from "@bulwark/db";
 import { sql } from "drizzle-orm";
+import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.ts";
@@ -261,6 +262,89 @@ describe("results", () => {
     const change = results.previous?.sections.find((section) => section.sectionId === "strategy");
     expect(change?.before).toBeCloseTo(0.2);
     expect(change?.delta).toBeCloseTo(0.4875);
+  });
+});
+
+describe("PDF report", () => {
+  const textOf = async (bytes: Uint8Array) => {
+    const parser = new PDFParse({ data: bytes });
+    try {
+      return (await parser.getText()).text;
+    } finally {
+      await parser.destroy();
+    }
+  };
+
+  it("prints the scores, the gaps with the entries the reader may see, and the answers; 404 for others", async () => {
+    const run = await start(member);
+    const save = (questionId: string, value: object) =>
+      member.call("updateAnswer", {
+        params: { id: run.id, questionId },
+        body: { version: 0, value: value as { type: "choice"; choice: "yes" } },
+      });
+    await save("strategy-document", { type: "maturity", level: 3 });
+    await save("strategy-lead", { type: "choice", choice: "yes" });
+    await save("crisis-exercises", { type: "number", value: 2 });
+    await member.call("updateAnswer", {
+      params: { id: run.id, questionId: "risk-national" },
+      body: {
+        version: 0,
+        value: { type: "maturity", level: 1 },
+        note: "Only the energy sector so far.",
+        evidence: [{ title: "Energy risk study", url: "https://example.org/energy-risk" }],
+      },
+    });
+    const results = await member.call("getRunResults", { params: { id: run.id } });
+    const file = await member.call("getRunReport", { params: { id: run.id } });
+    expect(file.filename).toMatch(/^bulwark-self-assessment-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(Buffer.from(file.bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+    const text = await textOf(file.bytes);
+    expect(text).toContain("Self-assessment report");
+    expect(text).toContain(results.run.framework.title);
+    expect(text).toContain(`Overall score: ${Math.round((results.overall ?? 0) * 100)} %`);
+    // strategy: (0.6 x 5 + 1 x 3) / 8
+    expect(text).toContain("75 %");
+    for (const section of results.sections) expect(text.replace(/\s+/g, " ")).toContain(section.title);
+    const recommended = results.gaps.flatMap((gap) => gap.entries.map((entry) => entry.title));
+    expect(recommended.length).toBeGreaterThan(0);
+    const flat = text.replace(/\s+/g, " ");
+    // Long titles wrap in table cells; compared without white space.
+    const squeezed = text.replace(/\s+/g, "");
+    for (const title of new Set(recommended)) expect(squeezed).toContain(title.replace(/\s+/g, ""));
+    expect(flat).toContain("Only the energy sector so far.");
+    expect(squeezed).toContain("Energyriskstudy(https://example.org/energy-risk)");
+    expect(text).toContain("Annex: answers");
+    // The organisation's runs submitted earlier in this file: the change since the last one.
+    expect(results.previous).not.toBeNull();
+    expect(flat).toContain("Compared with “Test run”, submitted");
+    expect(text.match(/TLP:AMBER\+STRICT/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+
+    const audit = await listAudit(
+      server.db,
+      { kind: "all" },
+      { action: "self-assessment.report", targetId: run.id, limit: 10 },
+    );
+    expect(audit.items.length).toBe(1);
+
+    // Whoever may not see the run may not print it.
+    for (const stranger of [outsider, admin, auditor])
+      expect(await statusOf(stranger.call("getRunReport", { params: { id: run.id } }))).toBe(404);
+  });
+
+  it("prints only recommended entries the reader may see", async () => {
+    const run = await start(member);
+    await member.call("updateAnswer", {
+      params: { id: run.id, questionId: "strategy-lead" },
+      body: { version: 0, value: { type: "choice", choice: "no" } },
+    });
+    await server.db.execute(
+      sql`update compendium_entries set marking = 'amber', organisation_id = ${server.cast.organisations.other} where slug = 'us-nsm-22-2024'`,
+    );
+    const text = (
+      await textOf((await member.call("getRunReport", { params: { id: run.id } })).bytes)
+    ).replace(/\s+/g, " ");
+    expect(text).toContain("South Africa");
+    expect(text).not.toContain("US National Security Memorandum on Critical Infrastructure");
   });
 });
 

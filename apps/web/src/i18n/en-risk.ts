@@ -8,6 +8,7 @@ export const risk = {
       "Assessments of assets against terrorist threat scenarios that you may see: yours and those shared with you.",
     new: "New assessment",
     export: "Export CSV",
+    exportPdf: "PDF report",
     empty: "No assessment matches. Start one from “New assessment”.",
     allCountries: "All countries",
     allOrganisations: "All organisations",
@@ -98,6 +99,7 @@ export const risk = {
   statuses: { planned: "Planned", "in-progress": "In progress", done: "Done", cancelled: "Cancelled" },
   detail: {
     revise: "Revise",
+    downloadPdf: "Download PDF report",
     proposal: "Consequence proposed by the cascade engine",
     overridden: "Overridden: {{reason}}",
     confirmed: "The assessor confirmed the proposal.",

@@ -16,7 +16,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { IconEdit } from "@tabler/icons-react";
+import { IconDownload, IconEdit } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -92,11 +92,23 @@ export function AssessmentPage() {
         title={data.title}
         subtitle={`${data.organisation.name} · ${data.assets.map((asset) => asset.name).join(", ")} · ${labels.sector(data.sector)}`}
         actions={
-          data.canRevise && (
-            <Button component={Link} to={`/risk/${data.id}/revise`} leftSection={<IconEdit size={16} />}>
-              {t("risk.detail.revise")}
+          <>
+            <Button
+              component="a"
+              href={client.url(`/api/risk/assessments/${encodeURIComponent(data.id)}/report.pdf`)}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              data-testid="assessment-pdf"
+            >
+              {t("risk.detail.downloadPdf")}
             </Button>
-          )
+            {data.canRevise && (
+              <Button component={Link} to={`/risk/${data.id}/revise`} leftSection={<IconEdit size={16} />}>
+                {t("risk.detail.revise")}
+              </Button>
+            )}
+          </>
         }
       />
       <Grid gutter="lg">

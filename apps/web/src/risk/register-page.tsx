@@ -1,6 +1,6 @@
 // /risk: the risk register. Every assessment the reader may see, filtered (sector, scenario,
 // band, above appetite, review due) and sorted by a click on a column; a heat map, band counts,
-// reviews due and the trend of the mean score for the same filters; CSV export of the same.
+// reviews due and the trend of the mean score for the same filters; CSV and PDF export of the same.
 import { type RegisterQuery, RegisterSort } from "@bulwark/contracts";
 import { SECTORS } from "@bulwark/core";
 import {
@@ -21,6 +21,7 @@ import {
   IconArrowDown,
   IconArrowUp,
   IconDownload,
+  IconFileTypePdf,
   IconListDetails,
   IconPlus,
   IconScale,
@@ -210,6 +211,16 @@ export function RegisterPage() {
               onClick={() => exportCsv.mutate()}
             >
               {t("risk.register.export")}
+            </Button>
+            <Button
+              component="a"
+              href={client.url("/api/risk/register.pdf", { ...filters, sort })}
+              download
+              variant="default"
+              leftSection={<IconFileTypePdf size={16} />}
+              data-testid="register-pdf"
+            >
+              {t("risk.register.exportPdf")}
             </Button>
             <Button component={Link} to="/risk/new" leftSection={<IconPlus size={16} />}>
               {t("risk.register.new")}

@@ -11,7 +11,7 @@ import { useFormat } from "../app/format.ts";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { Comparison, Gaps, resultsKey, ScoreOverview } from "./results-page.tsx";
 import { BackToList, runKey } from "./run-page.tsx";
-import { percent, useAnswerText } from "./self-assessment-parts.tsx";
+import { percent, ReportPdfButton, useAnswerText } from "./self-assessment-parts.tsx";
 
 const PRINT_CSS = `
 @media print {
@@ -47,9 +47,12 @@ export function ReportPage() {
       <style>{PRINT_CSS}</style>
       <Group justify="space-between" className="no-print">
         <BackToList />
-        <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
-          {t("selfAssessment.print")}
-        </Button>
+        <Group gap="xs">
+          <ReportPdfButton runId={id} />
+          <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
+            {t("selfAssessment.print")}
+          </Button>
+        </Group>
       </Group>
       <Stack gap="xs" py="xl" component="section">
         <Text tt="uppercase" c="dimmed" fw={700} size="sm">

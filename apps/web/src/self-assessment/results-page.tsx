@@ -26,7 +26,13 @@ import { EmptyState, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { RadarChart } from "./radar-chart.tsx";
 import { BackToList } from "./run-page.tsx";
-import { CompletenessBar, percent, ScoreBadge, StateBadge } from "./self-assessment-parts.tsx";
+import {
+  CompletenessBar,
+  percent,
+  ReportPdfButton,
+  ScoreBadge,
+  StateBadge,
+} from "./self-assessment-parts.tsx";
 
 export const resultsKey = (id: string) => ["self-assessment", "results", id] as const;
 
@@ -65,6 +71,7 @@ export function ResultsPage() {
             >
               {t("selfAssessment.report")}
             </Button>
+            <ReportPdfButton runId={id} />
           </>
         }
       />

@@ -1,8 +1,10 @@
 // Pieces the self-assessment's pages share: score and state badges, percentages, and an answer
 // written out in words (for the report's annex).
 import type { AnswerValue, Framework, RunSummary } from "@bulwark/contracts";
-import { Badge, Progress } from "@mantine/core";
+import { Badge, Button, Progress } from "@mantine/core";
+import { IconDownload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { client } from "../app/api.ts";
 
 export const percent = (score: number | null | undefined): string =>
   score === null || score === undefined ? "—" : `${Math.round(score * 100)} %`;
@@ -61,4 +63,21 @@ export function useAnswerText(): (question: Question, value: AnswerValue | null)
         return value.text;
     }
   };
+}
+
+/** Downloads the run's PDF report (cover, summary, chart, gaps, recommendations, annex). */
+export function ReportPdfButton({ runId }: { runId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Button
+      component="a"
+      href={client.url(`/api/self-assessment/runs/${encodeURIComponent(runId)}/report.pdf`)}
+      download
+      variant="default"
+      leftSection={<IconDownload size={16} />}
+      data-testid="report-pdf"
+    >
+      {t("selfAssessment.downloadPdf")}
+    </Button>
+  );
 }

@@ -112,6 +112,17 @@ export const riskEndpoints = {
     status: 200,
     response: Assessment,
   },
+  getRiskAssessmentReport: {
+    method: "GET",
+    path: "/api/risk/assessments/:id/report.pdf",
+    summary:
+      "One assessment as a PDF report (scenario, assets, ratings with rationale, the matrix with the point and the appetite line, measures, residual risk, versions), under the assessment's own TLP marking.",
+    tag: "risk",
+    auth: "user",
+    params: IdParams,
+    status: 200,
+    file: "application/pdf",
+  },
   listRiskAssessmentVersions: {
     method: "GET",
     path: "/api/risk/assessments/:id/versions",
@@ -142,5 +153,16 @@ export const riskEndpoints = {
     query: RegisterQuery,
     status: 200,
     response: RegisterCsv,
+  },
+  exportRiskRegisterPdf: {
+    method: "GET",
+    path: "/api/risk/register.pdf",
+    summary:
+      "The register as a PDF report (summary, heat map, bands, every matching assessment you may see), with the same filters as the CSV; marked with the widest TLP inside.",
+    tag: "risk",
+    auth: "user",
+    query: RegisterQuery,
+    status: 200,
+    file: "application/pdf",
   },
 } as const satisfies Record<string, EndpointDef>;

@@ -116,6 +116,17 @@ export const selfAssessmentEndpoints = {
     status: 200,
     response: RunResults,
   },
+  getRunReport: {
+    method: "GET",
+    path: "/api/self-assessment/runs/:id/report.pdf",
+    summary:
+      "The run's report as a PDF (cover, summary, radar chart, gaps with the recommended entries you may see, recommendations, annex of answers), marked TLP:AMBER+STRICT.",
+    tag,
+    auth: "user",
+    params: IdParams,
+    status: 200,
+    file: "application/pdf",
+  },
   getAggregation: {
     method: "GET",
     path: "/api/self-assessment/aggregation",
