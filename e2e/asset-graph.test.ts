@@ -3,7 +3,7 @@
 import { type AssetNeighbourhood, type Client, createClient } from "@bulwark/contracts";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser.ts";
+import { launchChromium, signInOn } from "./browser.ts";
 import { DEMO_PASSWORD, type Started, startBulwark } from "./start.ts";
 
 const SUBSTATION = "Quenaek 1 115 kV Substation";
@@ -35,11 +35,7 @@ async function drawn(page: Page, nodes: number) {
 /** Signs the demo admin in and opens the substation's page from the registry's search. */
 async function openSubstation(page?: Page): Promise<Page> {
   const tab = page ?? (await browser.newPage({ viewport: { width: 1280, height: 1000 } }));
-  await tab.goto(bulwark.url);
-  await tab.getByLabel("Email").fill("admin@bulwark.example");
-  await tab.getByLabel("Password").fill(DEMO_PASSWORD);
-  await tab.getByRole("button", { name: "Sign in" }).click();
-  await tab.getByText("Welcome").first().waitFor();
+  await signInOn(tab, bulwark.url, "admin@bulwark.example");
   await tab.getByRole("link", { name: "Asset registry" }).first().click();
   await tab.getByPlaceholder("Search by reference or name").fill(SUBSTATION);
   await tab.getByRole("link", { name: SUBSTATION }).click();

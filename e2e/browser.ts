@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core: nothing downloads a browser.
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { DEMO_PASSWORD } from "./start.ts";
 
 export const CHROMIUM = process.env.BULWARK_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -20,4 +21,26 @@ export async function launchChromium(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/** Signs a demo account in on `page` (the demo password), and waits for the welcome. */
+export async function signInOn(page: Page, url: string, email: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByText("Welcome").first().waitFor();
+}
+
+/** A new browser context of its own (its own cookies), with a demo account signed in. */
+export async function signInAs(
+  browser: Browser,
+  url: string,
+  email: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options });
+  const page = await context.newPage();
+  await signInOn(page, url, email);
+  return page;
 }

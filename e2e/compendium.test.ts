@@ -8,7 +8,7 @@ import { type Client, type CompendiumQuery, createClient } from "@bulwark/contra
 import { PDFParse } from "pdf-parse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser.ts";
+import { launchChromium, signInOn } from "./browser.ts";
 import { DEMO_PASSWORD, type Started, startBulwark } from "./start.ts";
 
 const MEMBER = "fatima.nasser@meridiagrid.example";
@@ -37,11 +37,7 @@ async function signIn(email: string): Promise<Page> {
     acceptDownloads: true,
   });
   const page = await context.newPage();
-  await page.goto(bulwark.url);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByText("Welcome").first().waitFor();
+  await signInOn(page, bulwark.url, email);
   return page;
 }
 

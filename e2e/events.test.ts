@@ -4,7 +4,7 @@
 import { type Client, createClient } from "@bulwark/contracts";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser.ts";
+import { launchChromium, signInAs } from "./browser.ts";
 import { DEMO_PASSWORD, type Started, startBulwark } from "./start.ts";
 
 const COORDINATOR = "tomas.varga@ncipa.meridia.example";
@@ -25,16 +25,7 @@ afterAll(async () => {
   await bulwark?.stop();
 });
 
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(bulwark.url);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByText("Welcome").first().waitFor();
-  return page;
-}
+const signIn = (email: string): Promise<Page> => signInAs(browser, bulwark.url, email);
 
 /** Waits for the answer of a write to `path` while `action` runs. */
 async function writes(page: Page, method: string, path: RegExp, action: () => Promise<void>) {
@@ -55,6 +46,7 @@ describe("events in the browser", () => {
     await page.getByRole("link", { name: "Events", exact: true }).click();
     await page.getByRole("heading", { name: "Workshops and events" }).waitFor();
     await page.getByRole("link", { name: "New event" }).click();
+    await page.getByRole("heading", { name: "Organise an event" }).waitFor();
     await page.getByLabel("Title").fill(TITLE);
     await page.getByLabel(/^Venue/).fill("online");
     await page.getByLabel(/^First day/).fill("2027-03-10");

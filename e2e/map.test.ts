@@ -7,7 +7,7 @@ import { inflateSync } from "node:zlib";
 import { type Client, createClient } from "@bulwark/contracts";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser.ts";
+import { launchChromium, signInOn } from "./browser.ts";
 import { DEMO_PASSWORD, type Started, startBulwark } from "./start.ts";
 
 const SUBSTATION = "Quenaek 1 115 kV Substation";
@@ -28,11 +28,7 @@ afterAll(async () => {
 
 async function signIn(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(bulwark.url);
-  await page.getByLabel("Email").fill("admin@bulwark.example");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByText("Welcome").first().waitFor();
+  await signInOn(page, bulwark.url, "admin@bulwark.example");
   return page;
 }
 

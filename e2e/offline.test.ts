@@ -6,7 +6,7 @@
 import { type Client, createClient } from "@bulwark/contracts";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser.ts";
+import { launchChromium, signInOn } from "./browser.ts";
 import { DEMO_PASSWORD, type Started, startBulwark } from "./start.ts";
 
 const MEMBER = "fatima.nasser@meridiagrid.example";
@@ -88,11 +88,7 @@ describe("the compendium offline", () => {
 
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(bulwark.url);
-    await page.getByLabel("Email").fill(MEMBER);
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByText("Welcome").first().waitFor();
+    await signInOn(page, bulwark.url, MEMBER);
     await page.getByRole("link", { name: "Compendium", exact: true }).click();
     await page.getByRole("heading", { name: "Compendium of good practices" }).waitFor();
 

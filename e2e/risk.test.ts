@@ -9,7 +9,7 @@ import { cascadeFigures, proposeConsequence } from "@bulwark/core";
 import { PDFParse } from "pdf-parse";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser.ts";
+import { launchChromium, signInOn } from "./browser.ts";
 import { DEMO_PASSWORD, type Started, startBulwark } from "./start.ts";
 
 const ASSESSOR = "fatima.nasser@meridiagrid.example";
@@ -32,11 +32,7 @@ afterAll(async () => {
 
 async function signIn(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(bulwark.url);
-  await page.getByLabel("Email").fill(ASSESSOR);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByText("Welcome").first().waitFor();
+  await signInOn(page, bulwark.url, ASSESSOR);
   return page;
 }
 

@@ -8,7 +8,7 @@ import { type Client, createClient } from "@bulwark/contracts";
 import { PDFParse } from "pdf-parse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser.ts";
+import { launchChromium, signInAs } from "./browser.ts";
 import { DEMO_PASSWORD, type Started, startBulwark } from "./start.ts";
 
 const COORDINATOR = "meilin.zhou@crisis.interior.meridia.example";
@@ -27,16 +27,8 @@ afterAll(async () => {
   await bulwark?.stop();
 });
 
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1300, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(bulwark.url);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByText("Welcome").first().waitFor();
-  return page;
-}
+const signIn = (email: string): Promise<Page> =>
+  signInAs(browser, bulwark.url, email, { viewport: { width: 1300, height: 1000 } });
 
 /** A question's card on the run page. */
 const card = (page: Page, questionId: string) => page.locator(`[data-question="${questionId}"]`);

@@ -4,8 +4,8 @@
 // sees neither the alert in its feed nor the alert at its address.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser.ts";
-import { DEMO_PASSWORD, type Started, startBulwark } from "./start.ts";
+import { launchChromium, signInAs } from "./browser.ts";
+import { type Started, startBulwark } from "./start.ts";
 
 const AGENCY = "tomas.varga@ncipa.meridia.example";
 const OPERATOR = "yuki.tanaka@solanopower.example";
@@ -24,16 +24,7 @@ afterAll(async () => {
   await bulwark?.stop();
 });
 
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(bulwark.url);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByText("Welcome").first().waitFor();
-  return page;
-}
+const signIn = (email: string): Promise<Page> => signInAs(browser, bulwark.url, email);
 
 describe("sharing an AMBER alert", () => {
   let itemUrl = "";
