@@ -107,8 +107,9 @@ describe("the compendium offline", () => {
 
     // The network drops while the app runs: the signed-in page answers from the saved copy.
     await context.setOffline(true);
-    await page.getByRole("searchbox", { name: "Search the compendium" }).fill("gatwick");
     await page.getByTestId("offline-banner").waitFor();
+    await page.getByRole("searchbox", { name: "Search the compendium" }).fill("gatwick");
+    await page.waitForURL(/[?&]q=gatwick/);
     await page.getByRole("link", { name: ENTRY }).waitFor();
     await page.getByRole("button", { name: "Sign out" }).waitFor();
 
