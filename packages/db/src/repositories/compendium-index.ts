@@ -8,7 +8,7 @@
 // (a statement trigger moves it on any change); the version is read in the same statement as
 // the rows, so a loaded index is one consistent snapshot.
 import type { Scope } from "@bulwark/core";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { hasPhrase, parseTsvector, positiveTerms, type TsqueryNode } from "../text-search.ts";
@@ -299,15 +299,11 @@ export class CompendiumIndex {
     const key = JSON.stringify(scope);
     const kept = this.visible.get(key);
     if (kept) return kept;
-    const result = await db.execute(sql`
-      select coalesce(string_agg(s.seq::text, ','), '') as seqs from compendium_search as s
-      where ${entryScope(scope, "s") ?? sql`true`}`);
-    const rows = new Rows(this.size);
-    const listed = rowsOf<{ seqs: string }>(result)[0]?.seqs ?? "";
-    for (const seq of listed === "" ? [] : listed.split(",")) {
-      const row = this.rowOfSeq.get(Number(seq));
-      if (row !== undefined) rows.add(row);
-    }
+    const rows = await this.selectRows(
+      db,
+      sql`select coalesce(string_agg(s.seq::text, ','), '') as seqs from compendium_search as s
+        where ${entryScope(scope, "s") ?? sql`true`}`,
+    );
     if (this.visible.size >= SCOPES_KEPT) this.visible.delete(this.visible.keys().next().value as string);
     this.visible.set(key, rows);
     return rows;
@@ -321,16 +317,22 @@ export class CompendiumIndex {
       seqs.push(this.seqs[row] as number);
     });
     if (seqs.length === 0) return rows;
-    const result = await db.execute(sql`
-      select coalesce(string_agg(seq::text, ','), '') as seqs from compendium_search
-      where seq = any(${`{${seqs.join(",")}}`}::int[]) and words @@ ${query}::tsquery`);
-    const kept = new Rows(this.size);
-    const listed = rowsOf<{ seqs: string }>(result)[0]?.seqs ?? "";
+    return this.selectRows(
+      db,
+      sql`select coalesce(string_agg(seq::text, ','), '') as seqs from compendium_search
+        where seq = any(${`{${seqs.join(",")}}`}::int[]) and words @@ ${query}::tsquery`,
+    );
+  }
+
+  /** The rows named by a query answering one `seqs` column of comma-separated seqs (one row, one string: cheap to carry). */
+  private async selectRows(db: Executor, query: SQL): Promise<Rows> {
+    const rows = new Rows(this.size);
+    const listed = rowsOf<{ seqs: string }>(await db.execute(query))[0]?.seqs ?? "";
     for (const seq of listed === "" ? [] : listed.split(",")) {
       const row = this.rowOfSeq.get(Number(seq));
-      if (row !== undefined) kept.add(row);
+      if (row !== undefined) rows.add(row);
     }
-    return kept;
+    return rows;
   }
 }
 
