@@ -14,4 +14,5 @@ export * from "./registry/index.ts";
 export * from "./risk/index.ts";
 export * from "./self-assessment/index.ts";
 export * from "./sharing/index.ts";
+export * from "./stix/index.ts";
 export * from "./vocabulary.ts";
