@@ -10,6 +10,7 @@ export * from "./policy/experts-policy.ts";
 export * from "./policy/policy.ts";
 export * from "./policy/risk-policy.ts";
 export * from "./policy/sharing-policy.ts";
+export * from "./policy/stix-policy.ts";
 export * from "./registry/index.ts";
 export * from "./risk/index.ts";
 export * from "./self-assessment/index.ts";

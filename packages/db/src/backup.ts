@@ -44,9 +44,13 @@ const TABLES: PgTable[] = [
   schema.sharedItemAcknowledgements,
   schema.sharedItemReads,
   schema.sharingOrganisationSettings,
+  schema.stixObjects,
   schema.auditLog,
   schema.settings,
 ];
+
+/** Identity columns, whose sequences a restore moves past the restored rows. */
+const IDENTITIES: readonly [PgTable, string][] = [[schema.stixObjects, "seq"]];
 
 /** Tables the database derives from others by trigger (search rows): emptied, not copied. */
 const DERIVED: PgTable[] = [schema.compendiumSearch];
@@ -225,6 +229,14 @@ export async function restoreBackup(db: Database, file: string, progress?: Progr
         throw new BackupError(
           `The backup is incomplete: ${name} has ${restored[name] ?? 0} of ${count} rows.`,
         );
+    for (const [table, column] of IDENTITIES) {
+      const name = getTableName(table);
+      await tx.execute(
+        sql.raw(
+          `select setval(pg_get_serial_sequence('${name}', '${column}'), coalesce(max("${column}"), 0) + 1, false) from "${name}"`,
+        ),
+      );
+    }
     for (const table of GUARDED)
       await tx.execute(sql.raw(`alter table "${getTableName(table)}" enable trigger user`));
   });

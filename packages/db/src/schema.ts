@@ -7,3 +7,4 @@ export * from "./schema/experts.ts";
 export * from "./schema/risk.ts";
 export * from "./schema/self-assessment.ts";
 export * from "./schema/sharing.ts";
+export * from "./schema/stix.ts";

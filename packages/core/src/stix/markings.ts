@@ -1,6 +1,7 @@
 // The TLP marking definitions of STIX 2.1 and what Bulwark holds an object under on arrival.
 // Ids from the OASIS TLP 2.0 marking definitions and STIX 2.1's built-in TLP 1.0 ones (DOMAIN.md).
-import { type TlpMarking, tlpRank } from "../policy/sharing-policy.ts";
+import { tlpRank } from "../policy/sharing-policy.ts";
+import type { TlpMarking } from "../vocabulary.ts";
 
 /** The OASIS extension that TLP 2.0 marking definitions carry (property `tlp_2_0`). */
 export const TLP_2_0_EXTENSION_ID = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";

@@ -1,0 +1,195 @@
+// STIX objects in community collections: versions and duplicates, revocation, date_added order,
+// the read rule in SQL against core's maySeeStixObject, and a backup that keeps them.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { maySeeStixObject, type SharingViewer, TLP_MARKINGS, type TlpMarking } from "@bulwark/core";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { restoreBackup, writeBackup } from "../backup.ts";
+import { rowsOf } from "../rows.ts";
+import { openTestDatabase, type TestDatabase } from "../testing.ts";
+import { insertCommunity, setCommunityOrganisations } from "./communities.ts";
+import { insertOrganisation } from "./organisations.ts";
+import { putStixObjects, type StixArrival } from "./stix.ts";
+import { visibleStixObjects } from "./stix-scope.ts";
+
+let database: TestDatabase;
+const now = new Date(Date.UTC(2026, 10, 25, 9));
+let north = "";
+let south = "";
+let west = "";
+let community = "";
+let other = "";
+
+const indicator = (uuid: string, modified: string, extra: Record<string, unknown> = {}): StixArrival => ({
+  stixId: `indicator--${uuid}`,
+  type: "indicator",
+  specVersion: "2.1",
+  version: modified,
+  tlp: "green",
+  revoked: extra.revoked === true,
+  object: { type: "indicator", id: `indicator--${uuid}`, modified, x_kept: { nested: [1, 2] }, ...extra },
+});
+const U1 = "8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f";
+const U2 = "f2a8c8f2-2b3f-4a55-9a5e-8f3a7c1d2e4b";
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const db = database.db;
+  const org = (name: string) =>
+    insertOrganisation(db, { name, kind: "private-operator", country: "XM", sectors: [] }, now);
+  north = await org("north");
+  south = await org("south");
+  west = await org("west");
+  community = await insertCommunity(db, { name: "water isac", description: "" }, now);
+  await setCommunityOrganisations(db, community, [north, south]);
+  other = await insertCommunity(db, { name: "rail isac", description: "" }, now);
+  await setCommunityOrganisations(db, other, [west]);
+});
+afterAll(() => database.dispose());
+
+const put = (arrivals: StixArrival[], collectionId = community, at = now) =>
+  database.db.transaction((tx) =>
+    putStixObjects(
+      tx,
+      { collectionId, ownerOrganisationId: north, addedBy: null, source: "import" },
+      arrivals,
+      at,
+    ),
+  );
+
+describe("putting STIX objects into a collection", () => {
+  it("keeps new versions, skips duplicates, and keeps objects as received", async () => {
+    const first = await put([
+      indicator(U1, "2026-01-01T00:00:00.000Z"),
+      indicator(U1, "2026-01-01T00:00:00.000Z"),
+      indicator(U1, "2026-02-01T00:00:00.000Z"),
+    ]);
+    expect(first.outcomes).toEqual(["added", "duplicate", "added"]);
+    const again = await put([
+      indicator(U1, "2026-02-01T00:00:00.000Z"),
+      indicator(U2, "2026-01-01T00:00:00.000Z"),
+    ]);
+    expect(again.outcomes).toEqual(["duplicate", "added"]);
+    const [row] = rowsOf<{ object: unknown }>(
+      await database.db.execute(sql`select object from stix_objects where stix_id = ${`indicator--${U2}`}`),
+    );
+    expect(row?.object).toMatchObject({ x_kept: { nested: [1, 2] } });
+  });
+
+  it("holds nothing after a revoked version", async () => {
+    const revoked = await put([indicator(U2, "2026-03-01T00:00:00.000Z", { revoked: true })]);
+    expect(revoked.outcomes).toEqual(["added"]);
+    const later = await put([indicator(U2, "2026-04-01T00:00:00.000Z")]);
+    expect(later.outcomes).toEqual(["revoked"]);
+  });
+
+  it("keeps one version of an object without timestamps", async () => {
+    const observable: StixArrival = {
+      stixId: "ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd",
+      type: "ipv4-addr",
+      specVersion: "2.1",
+      version: null,
+      tlp: "amber",
+      revoked: false,
+      object: {
+        type: "ipv4-addr",
+        id: "ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd",
+        value: "198.51.100.3",
+      },
+    };
+    expect((await put([observable])).outcomes).toEqual(["added"]);
+    expect((await put([observable], community, new Date(now.getTime() + 60_000))).outcomes).toEqual([
+      "duplicate",
+    ]);
+  });
+
+  it("gives every object a date_added after all the collection's earlier ones, even within one millisecond", async () => {
+    const many = Array.from({ length: 2500 }, (_, i) =>
+      indicator(`0b8f3c52-1111-4000-8aaa-${String(i).padStart(12, "0")}`, now.toISOString()),
+    );
+    const before = rowsOf<{ last: string }>(
+      await database.db.execute(sql`select max(date_added)::text as last from stix_objects`),
+    )[0]?.last;
+    const result = await put(many);
+    expect(result.added).toBe(2500);
+    const rows = rowsOf<{ n: number; distinct: number; first: string }>(
+      await database.db.execute(sql`select count(*)::int as n, count(distinct date_added)::int as distinct,
+        min(date_added)::text as first from stix_objects where collection_id = ${community}
+        and date_added > ${before}::timestamptz`),
+    );
+    expect(rows[0]).toMatchObject({ n: 2500, distinct: 2500 });
+    expect(
+      result.dateAddedFirst && result.dateAddedLast && result.dateAddedFirst < result.dateAddedLast,
+    ).toBe(true);
+    expect(result.dateAddedLast).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+  });
+});
+
+describe("the read rule in SQL", () => {
+  it("matches core's maySeeStixObject for every marking, owner and viewer", async () => {
+    const db = database.db;
+    await db.execute(sql`delete from stix_objects`);
+    const markings = TLP_MARKINGS.filter((tlp) => tlp !== "red");
+    const facts: { stixId: string; collectionId: string; tlp: TlpMarking; ownerOrganisationId: string }[] =
+      [];
+    let n = 0;
+    for (const collectionId of [community, other])
+      for (const tlp of markings)
+        for (const ownerOrganisationId of [north, south, west]) {
+          const uuid = `4f1b2c3d-0000-4000-8000-${String(++n).padStart(12, "0")}`;
+          const stixId = `report--${uuid}`;
+          await db.transaction((tx) =>
+            putStixObjects(
+              tx,
+              { collectionId, ownerOrganisationId, addedBy: null, source: "taxii" },
+              [
+                {
+                  stixId,
+                  type: "report",
+                  specVersion: "2.1",
+                  version: now.toISOString(),
+                  tlp,
+                  revoked: false,
+                  object: {},
+                },
+              ],
+              now,
+            ),
+          );
+          facts.push({ stixId, collectionId, tlp, ownerOrganisationId });
+        }
+    const viewers: SharingViewer[] = [
+      { userId: "u-north", organisationId: north, roles: ["member"], communityIds: [community] },
+      { userId: "u-south", organisationId: south, roles: ["analyst"], communityIds: [community] },
+      { userId: "u-west", organisationId: west, roles: ["platform-admin"], communityIds: [other] },
+    ];
+    for (const viewer of viewers) {
+      const seen = new Set(
+        rowsOf<{ stix_id: string }>(
+          await db.execute(sql`select stix_id from stix_objects where ${visibleStixObjects(viewer)}`),
+        ).map((row) => row.stix_id),
+      );
+      for (const fact of facts)
+        expect(seen.has(fact.stixId), `${viewer.userId} on ${fact.tlp} owned elsewhere`).toBe(
+          maySeeStixObject(viewer, fact),
+        );
+    }
+  });
+});
+
+describe("a backup", () => {
+  it("keeps the objects and lets new ones in after a restore", async () => {
+    const db = database.db;
+    const count = async () =>
+      rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from stix_objects`))[0]?.n;
+    const before = await count();
+    const file = join(mkdtempSync(join(tmpdir(), "bulwark-stix-")), "backup.jsonl.gz");
+    await writeBackup(db, file, now);
+    await restoreBackup(db, file);
+    expect(await count()).toBe(before);
+    const result = await put([indicator("9a6b1f7e-3c2d-4e5f-8a9b-0c1d2e3f4a5b", "2026-05-01T00:00:00.000Z")]);
+    expect(result.outcomes).toEqual(["added"]);
+  });
+});

@@ -1,0 +1,63 @@
+// STIX 2.1 objects held in community collections (ADR 0009): one row per version of an object in a
+// collection, the object kept as received. Who reads a row is decided by maySeeStixObject in
+// @bulwark/core and compiled to SQL in repositories/stix-scope.ts.
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { communities, organisations, users } from "./base.ts";
+import { sharedItems } from "./sharing.ts";
+
+const at = (name: string, precision: 3 | 6 = 3) =>
+  timestamp(name, { withTimezone: true, mode: "date", precision });
+
+export const stixObjects = pgTable(
+  "stix_objects",
+  {
+    /** Order of arrival; TAXII's `next` cursor. */
+    seq: bigint("seq", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    /** The community whose collection holds it (TAXII collection id). */
+    collectionId: uuid("collection_id")
+      .notNull()
+      .references(() => communities.id, { onDelete: "cascade" }),
+    stixId: text("stix_id").notNull(),
+    type: text("type").notNull(),
+    specVersion: text("spec_version").notNull(),
+    /** `modified`, else `created`, else the time it was added. */
+    version: at("version").notNull(),
+    /** Strictly increasing within a collection, with microseconds (TAXII's date_added). */
+    dateAdded: at("date_added", 6).notNull(),
+    /** The TLP 2.0 marking it is held under. */
+    tlp: text("tlp").notNull(),
+    ownerOrganisationId: uuid("owner_organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
+    /** import, taxii, subscription, bulwark */
+    source: text("source").notNull(),
+    sharedItemId: uuid("shared_item_id").references(() => sharedItems.id, { onDelete: "set null" }),
+    revoked: boolean("revoked").notNull().default(false),
+    /** The object as received. */
+    object: jsonb("object").notNull(),
+  },
+  (table) => [
+    uniqueIndex("stix_objects_version_key").on(table.collectionId, table.stixId, table.version),
+    index("stix_objects_added_idx").on(table.collectionId, table.dateAdded),
+    index("stix_objects_type_idx").on(table.collectionId, table.type),
+    index("stix_objects_stix_id_idx").on(table.stixId),
+    check("stix_objects_tlp_check", sql`${table.tlp} in ('clear', 'green', 'amber', 'amber+strict')`),
+    check(
+      "stix_objects_source_check",
+      sql`${table.source} in ('import', 'taxii', 'subscription', 'bulwark')`,
+    ),
+  ],
+);
