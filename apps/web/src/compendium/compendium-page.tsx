@@ -36,7 +36,13 @@ import { client } from "../app/api.ts";
 import { useCan } from "../app/auth.tsx";
 import { PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
-import { isNetworkError, useOfflineMode, useOfflineSearch, useOnline } from "../offline/offline-hooks.ts";
+import {
+  isNetworkError,
+  useNoAnswerYet,
+  useOfflineMode,
+  useOfflineSearch,
+  useOnline,
+} from "../offline/offline-hooks.ts";
 import { OfflineSearchBanner, SavedCopyNote } from "../offline/offline-status.tsx";
 import { refreshSavedCopy } from "../offline/saved-copy.ts";
 import { useCompendiumLabels } from "./compendium-vocabulary.ts";
@@ -58,8 +64,11 @@ export function CompendiumPage() {
     placeholderData: keepPreviousData,
     enabled: !offlineMode,
   });
-  // No network (or no answer): the saved copy answers, when there is one.
-  const local = useOfflineSearch(state, PAGE_SIZE, offlineMode || !online || isNetworkError(remote.error));
+  // No network, or no answer yet (a network that drops without the browser noticing): the saved
+  // copy answers, when there is one, until the server does.
+  const waiting = useNoAnswerYet(remote.fetchStatus !== "idle", JSON.stringify(query));
+  const offline = offlineMode || !online || isNetworkError(remote.error);
+  const local = useOfflineSearch(state, PAGE_SIZE, offline || waiting);
   const results = local
     ? { data: local.results, error: null, isFetching: false, isPending: false, isPlaceholderData: false }
     : remote;
@@ -79,7 +88,9 @@ export function CompendiumPage() {
         actions={offlineMode ? undefined : <CompendiumActions />}
       />
       <SearchBox q={state.q} onSearch={search.setQ} busy={results.isFetching} />
-      <Box mt="xs">{local ? <OfflineSearchBanner meta={local.meta} /> : <SavedCopyNote />}</Box>
+      <Box mt="xs">
+        {local ? <OfflineSearchBanner meta={local.meta} waiting={!offline} /> : <SavedCopyNote />}
+      </Box>
       <Grid gutter="xl" mt="md">
         <Grid.Col span={{ base: 12, md: 3 }} visibleFrom="md">
           <Paper component="aside" aria-label={t("compendium.filters")} withBorder radius="md" p="md">

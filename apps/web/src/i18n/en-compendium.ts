@@ -274,6 +274,10 @@ export const compendium = {
     saved_other: "{{count}} CLEAR entries saved on this device for reading offline ({{date}}).",
     banner_one: "Offline: searching the {{count}} CLEAR entry saved on this device on {{date}}.",
     banner_other: "Offline: searching the {{count}} CLEAR entries saved on this device on {{date}}.",
+    waitingBanner_one:
+      "No answer from the server yet: searching the {{count}} CLEAR entry saved on this device on {{date}}.",
+    waitingBanner_other:
+      "No answer from the server yet: searching the {{count}} CLEAR entries saved on this device on {{date}}.",
     entryBanner: "Offline: the copy saved on this device on {{date}}.",
     notSaved:
       "This entry is not saved on this device: only published CLEAR entries are kept for reading offline.",

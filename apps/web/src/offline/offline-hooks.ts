@@ -1,7 +1,7 @@
 // What the compendium's screens ask to work without a network: is there one, did a call fail for
 // want of one, and the answers of the saved copy in the API's shapes.
 import type { CompendiumResults, EntryDetail, Facet } from "@bulwark/contracts";
-import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { type LocalCompendium, localEntry, searchLocal } from "./local-search.ts";
 import type { SavedMeta } from "./offline-database.ts";
 import { openSavedCompendium, useSavedCopy } from "./saved-copy.ts";
@@ -24,6 +24,20 @@ export function useOnline(): boolean {
   return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
 }
 
+/**
+ * True once a call for this key has waited this long without an answer: a network that drops
+ * without the browser noticing, or a request paused or retried. The saved copy answers meanwhile.
+ */
+export function useNoAnswerYet(waiting: boolean, key: string, afterMs = 2500): boolean {
+  const [late, setLate] = useState<string | null>(null);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = window.setTimeout(() => setLate(key), afterMs);
+    return () => window.clearTimeout(timer);
+  }, [waiting, key, afterMs]);
+  return waiting && late === key;
+}
+
 /** fetch() rejects with a TypeError when no answer came at all; the server's errors are ApiErrors. */
 export const isNetworkError = (error: unknown): boolean => error instanceof TypeError;
 
@@ -32,9 +46,10 @@ function useSavedCompendium(wanted: boolean): { compendium: LocalCompendium; met
   const saved = useSavedCopy();
   const copy = saved.status === "ready" ? saved.saved : null;
   const missing = wanted && copy !== null && copy.compendium === null;
+  // Asked again whenever the copy changes (a refresh replaced it): it is then read again.
   useEffect(() => {
     if (missing) void openSavedCompendium();
-  }, [missing]);
+  }, [missing, copy]);
   return wanted && copy?.compendium ? { compendium: copy.compendium, meta: copy.meta } : null;
 }
 

@@ -23,12 +23,14 @@ export function SavedCopyNote() {
 }
 
 /** Says that the search runs over the saved entries, how many and from when. */
-export function OfflineSearchBanner({ meta }: { meta: SavedMeta }) {
+/** `waiting`: the browser says it is online, but the server has not answered yet. */
+export function OfflineSearchBanner({ meta, waiting = false }: { meta: SavedMeta; waiting?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const values = { count: meta.count, date: format.dateTime(meta.savedAt) };
   return (
     <Alert color="orange" icon={<IconWifiOff size={18} />} data-testid="offline-banner" role="status">
-      {t("compendium.offline.banner", { count: meta.count, date: format.dateTime(meta.savedAt) })}
+      {waiting ? t("compendium.offline.waitingBanner", values) : t("compendium.offline.banner", values)}
     </Alert>
   );
 }

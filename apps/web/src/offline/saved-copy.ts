@@ -36,18 +36,29 @@ function load(): Promise<void> {
 
 let opening: Promise<void> | null = null;
 
-/** Reads the saved entries and indexes them, once (again after a refresh replaced them). */
+/**
+ * Reads the saved entries and indexes them, unless they already are. A refresh that replaces the
+ * copy while it reads makes it read again, so a screen that asked always gets the current copy.
+ */
 export function openSavedCompendium(): Promise<void> {
   opening ??= load()
     .then(async () => {
-      const version = current()?.meta.version;
-      const entries = await readEntries();
-      const saved = current();
-      // A refresh that replaced the copy meanwhile starts its own opening.
-      if (saved && entries && saved.meta.version === version)
-        set({ status: "ready", saved: { ...saved, compendium: buildLocalCompendium(entries) } });
+      for (;;) {
+        const saved = current();
+        if (!saved || saved.compendium) return;
+        const entries = await readEntries();
+        const latest = current();
+        if (!entries || !latest) return;
+        if (latest.meta.version === saved.meta.version) {
+          set({ status: "ready", saved: { ...latest, compendium: buildLocalCompendium(entries) } });
+          return;
+        }
+      }
     })
-    .catch((error: unknown) => console.warn("The compendium's offline copy could not be read.", error));
+    .catch((error: unknown) => console.warn("The compendium's offline copy could not be read.", error))
+    .finally(() => {
+      opening = null;
+    });
   return opening;
 }
 
@@ -64,7 +75,10 @@ async function refresh(): Promise<void> {
   if (response.status === 304 && saved) {
     const meta = { ...saved.meta, savedAt };
     await writeMeta(meta);
-    set({ status: "ready", saved: { ...saved, meta } });
+    // The entries may have been opened meanwhile: keep them (the copy is the same version).
+    const latest = current();
+    const compendium = latest?.meta.version === meta.version ? latest.compendium : null;
+    set({ status: "ready", saved: { meta, compendium } });
     return;
   }
   // Signed out (401) or a server in trouble: keep what is saved.
@@ -77,7 +91,6 @@ async function refresh(): Promise<void> {
     count: copy.entries.length,
   };
   await writeSaved({ meta, entries: copy.entries });
-  opening = null;
   set({ status: "ready", saved: { meta, compendium: null } });
 }
 
