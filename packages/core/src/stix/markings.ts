@@ -1,6 +1,7 @@
 // The TLP marking definitions of STIX 2.1 and what Bulwark holds an object under on arrival.
 // Ids from the OASIS TLP 2.0 marking definitions and STIX 2.1's built-in TLP 1.0 ones (DOMAIN.md).
-import { type TlpMarking, tlpRank } from "../policy/sharing-policy.ts";
+import { tlpRank } from "../policy/sharing-policy.ts";
+import type { TlpMarking } from "../vocabulary.ts";
 
 /** The OASIS extension that TLP 2.0 marking definitions carry (property `tlp_2_0`). */
 export const TLP_2_0_EXTENSION_ID = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
@@ -13,6 +14,38 @@ export const TLP_2_0_MARKING_IDS: Readonly<Record<TlpMarking, string>> = {
   "amber+strict": "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003",
   red: "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
 };
+
+/** When OASIS created the TLP 2.0 marking definitions (part of each published object, like its id). */
+export const TLP_2_0_CREATED = "2022-10-01T00:00:00.000Z";
+
+/** A TLP 2.0 marking-definition object as OASIS publishes it. */
+export type TlpMarkingDefinition = {
+  readonly type: "marking-definition";
+  readonly spec_version: "2.1";
+  readonly id: string;
+  readonly created: string;
+  readonly name: string;
+  readonly extensions: {
+    readonly [TLP_2_0_EXTENSION_ID]: {
+      readonly extension_type: "property-extension";
+      readonly tlp_2_0: TlpMarking;
+    };
+  };
+};
+
+/**
+ * The OASIS TLP 2.0 marking-definition objects, property for property as published in
+ * oasis-open/cti-stix-common-objects (extension-definition-specifications/tlp-2.0): no
+ * created_by_ref, no definition_type or definition (the extension stands in for them).
+ */
+export const tlpMarkingDefinition = (tlp: TlpMarking): TlpMarkingDefinition => ({
+  type: "marking-definition",
+  spec_version: "2.1",
+  id: TLP_2_0_MARKING_IDS[tlp],
+  created: TLP_2_0_CREATED,
+  name: `TLP:${tlp.toUpperCase()}`,
+  extensions: { [TLP_2_0_EXTENSION_ID]: { extension_type: "property-extension", tlp_2_0: tlp } },
+});
 
 /** TLP 1.0 marking-definition ids built into STIX 2.1, accepted on import (WHITE is CLEAR). */
 export const TLP_1_0_MARKING_IDS: Readonly<Record<"white" | "green" | "amber" | "red", string>> = {
