@@ -21,6 +21,7 @@ export * from "./repositories/sessions.ts";
 export * from "./repositories/settings.ts";
 export * from "./repositories/sharing.ts";
 export * from "./repositories/sharing-scope.ts";
+export * from "./repositories/stix-export.ts";
 export * from "./repositories/users.ts";
 export * from "./rows.ts";
 export * as schema from "./schema.ts";

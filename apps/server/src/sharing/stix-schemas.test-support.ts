@@ -78,17 +78,20 @@ function validatorFor(type: string): ValidateFunction[] {
 }
 
 /** Every problem with a bundle: the bundle schema, each object's own schema, and core's checks. */
-export function stixProblems(bundle: { objects: readonly StixObject[] } & Record<string, unknown>): string[] {
+export function stixProblems(
+  bundle: { objects?: readonly StixObject[] } & Record<string, unknown>,
+): string[] {
   const { ajv } = schemas();
   const problems: string[] = [];
   const bundleSchema = ajv.getSchema(`${OASIS_ID}common/bundle-envelope.json`);
   if (!bundleSchema) throw new Error("No OASIS bundle schema");
   if (!bundleSchema(bundle)) problems.push(`bundle: ${ajv.errorsText(bundleSchema.errors)}`);
-  for (const object of bundle.objects)
+  const objects = bundle.objects ?? [];
+  for (const object of objects)
     for (const validate of validatorFor(object.type)) {
       // A ValidateFunction is a type guard: keep `object` out of its narrowing.
       const valid: boolean = validate(object);
       if (!valid) problems.push(`${object.id}: ${ajv.errorsText(validate.errors)}`);
     }
-  return [...problems, ...checkStixObjects(bundle.objects)];
+  return [...problems, ...checkStixObjects(objects)];
 }

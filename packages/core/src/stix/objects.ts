@@ -12,7 +12,8 @@ export interface StixObject {
 export interface StixBundle {
   readonly type: "bundle";
   readonly id: string;
-  readonly objects: readonly StixObject[];
+  /** Absent when there is nothing to send: STIX makes it optional and forbids an empty list. */
+  readonly objects?: readonly StixObject[];
 }
 
 const versionOf = (object: StixObject) => `${object.id}@${String(object.modified ?? object.created ?? "")}`;
@@ -27,7 +28,8 @@ export function stixBundle(objects: readonly StixObject[], uuid: string): StixBu
     seen.add(key);
     unique.push(object);
   }
-  return { type: "bundle", id: `bundle--${uuid}`, objects: unique };
+  const id = `bundle--${uuid}`;
+  return unique.length > 0 ? { type: "bundle", id, objects: unique } : { type: "bundle", id };
 }
 
 const MILLISECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

@@ -333,7 +333,8 @@ describe("checks schemas cannot make", () => {
     const objects = [...itemStixObjects(item()), ...itemStixObjects(item({ id: randomUUID() }))];
     const bundle = stixBundle(objects, randomUUID());
     expect(bundle.id).toMatch(OASIS_ID_PATTERN);
-    expect(new Set(bundle.objects.map((o) => o.id)).size).toBe(bundle.objects.length);
+    expect(new Set(bundle.objects?.map((o) => o.id)).size).toBe(bundle.objects?.length);
     expect(bundle.objects).toHaveLength(6);
+    expect(stixBundle([], randomUUID())).not.toHaveProperty("objects");
   });
 });
