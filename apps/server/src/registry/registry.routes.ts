@@ -14,6 +14,7 @@ import {
   removeDependency,
   visibleAsset,
 } from "./registry.service.ts";
+import { registryStix } from "./stix.service.ts";
 
 export function registryRoutes(app: FastifyInstance, context: ServerContext): void {
   route(app, context, "listAssets", ({ caller, query }) =>
@@ -44,6 +45,7 @@ export function registryRoutes(app: FastifyInstance, context: ServerContext): vo
   importJobRoutes(app, context);
   route(app, context, "exportRegistry", ({ caller }) => exportFiles(context, caller));
   route(app, context, "exportGeoJson", ({ caller }) => exportGeoJson(context, caller));
+  route(app, context, "exportRegistryStix", ({ caller }) => registryStix(context, caller));
   route(app, context, "createDependency", ({ caller, body }) => addDependency(context, caller, body));
   route(app, context, "deleteDependency", async ({ caller, params }) => {
     await removeDependency(context, caller, params.id);

@@ -16,6 +16,7 @@ import {
   submitSharedItem,
   withdrawSharedItem,
 } from "./sharing.service.ts";
+import { sharedItemStix, sharingStixExport } from "./stix.service.ts";
 
 export function sharingRoutes(app: FastifyInstance, context: ServerContext): void {
   route(app, context, "listSharedItems", ({ caller, query }) => sharingFeed(context, caller, query));
@@ -49,4 +50,8 @@ export function sharingRoutes(app: FastifyInstance, context: ServerContext): voi
   route(app, context, "updateSharingSettings", ({ caller, body }) =>
     updateSharingSettings(context, caller, body),
   );
+  route(app, context, "exportSharedItemStix", ({ caller, params }) =>
+    sharedItemStix(context, caller, params.id),
+  );
+  route(app, context, "exportSharingStix", ({ caller, body }) => sharingStixExport(context, caller, body));
 }

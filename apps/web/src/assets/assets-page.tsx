@@ -15,6 +15,7 @@ import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
 import { type RegistryFilters, RegistryMap } from "../map/registry-map.tsx";
 import { useOrganisationOptions } from "../organisations/organisation-options.ts";
+import { RegistryStixExport } from "../sharing/stix-export.tsx";
 import { AssetForm } from "./asset-form.tsx";
 import { STATUS_COLOURS, useAssetLabels, useCanEditAssets } from "./asset-vocabulary.ts";
 import { RegistryExport } from "./registry-export.tsx";
@@ -79,6 +80,7 @@ export function AssetsPage() {
         actions={
           <>
             <RegistryExport />
+            <RegistryStixExport />
             {canEdit && (
               <Button variant="default" onClick={() => setImportOpen(true)}>
                 {t("assets.import")}

@@ -42,6 +42,11 @@ export const sharing = {
   statuses,
   acknowledgements,
   rules,
+  stix: {
+    item: "Download STIX 2.1",
+    feed: "Export STIX",
+    registry: "Export STIX",
+  },
   feed: {
     search: "Search titles and text",
     allTypes: "All types",

@@ -29,6 +29,7 @@ import { useLabels } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { EntryMarkdown } from "../compendium/entry-markdown.tsx";
 import { LoadFailure } from "../compendium/entry-parts.tsx";
+import { ItemStixDownload } from "./stix-export.tsx";
 import { TlpBanner } from "./tlp-banner.tsx";
 
 export function SharedItemPage() {
@@ -133,6 +134,9 @@ function ItemView({ item }: { item: SharedItem }) {
           <Button color="red" variant="light" onClick={() => act.mutate("withdraw")}>
             {t("sharing.item.withdraw")}
           </Button>
+        )}
+        {item.publishedAt && (item.status === "published" || item.status === "withdrawn") && (
+          <ItemStixDownload id={item.id} />
         )}
       </Group>
       {item.acknowledgement && (

@@ -25,6 +25,7 @@ import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { FeedStixExport } from "./stix-export.tsx";
 
 const PAGE_SIZE = 25;
 
@@ -76,6 +77,16 @@ export function SharingFeedPage() {
         subtitle={t("sharing.subtitle")}
         actions={
           <>
+            <FeedStixExport
+              filter={{
+                ...(tlp.length ? { tlp } : {}),
+                ...(type ? { type } : {}),
+                ...(sector ? { sector } : {}),
+                ...(q ? { q } : {}),
+                ...(unread ? { unread } : {}),
+                ...(sent ? { sent } : {}),
+              }}
+            />
             <Button component={Link} to="/sharing/approvals" variant="default">
               {t("sharing.approvals")}
             </Button>

@@ -1,1 +1,7 @@
+export * from "./bulwark-extensions.ts";
+export * from "./ids.ts";
+export * from "./items.ts";
 export * from "./markings.ts";
+export * from "./objects.ts";
+export * from "./registry.ts";
+export * from "./vocabulary.ts";

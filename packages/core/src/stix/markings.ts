@@ -15,6 +15,38 @@ export const TLP_2_0_MARKING_IDS: Readonly<Record<TlpMarking, string>> = {
   red: "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
 };
 
+/** When OASIS created the TLP 2.0 marking definitions (part of each published object, like its id). */
+export const TLP_2_0_CREATED = "2022-10-01T00:00:00.000Z";
+
+/** A TLP 2.0 marking-definition object as OASIS publishes it. */
+export type TlpMarkingDefinition = {
+  readonly type: "marking-definition";
+  readonly spec_version: "2.1";
+  readonly id: string;
+  readonly created: string;
+  readonly name: string;
+  readonly extensions: {
+    readonly [TLP_2_0_EXTENSION_ID]: {
+      readonly extension_type: "property-extension";
+      readonly tlp_2_0: TlpMarking;
+    };
+  };
+};
+
+/**
+ * The OASIS TLP 2.0 marking-definition objects, property for property as published in
+ * oasis-open/cti-stix-common-objects (extension-definition-specifications/tlp-2.0): no
+ * created_by_ref, no definition_type or definition (the extension stands in for them).
+ */
+export const tlpMarkingDefinition = (tlp: TlpMarking): TlpMarkingDefinition => ({
+  type: "marking-definition",
+  spec_version: "2.1",
+  id: TLP_2_0_MARKING_IDS[tlp],
+  created: TLP_2_0_CREATED,
+  name: `TLP:${tlp.toUpperCase()}`,
+  extensions: { [TLP_2_0_EXTENSION_ID]: { extension_type: "property-extension", tlp_2_0: tlp } },
+});
+
 /** TLP 1.0 marking-definition ids built into STIX 2.1, accepted on import (WHITE is CLEAR). */
 export const TLP_1_0_MARKING_IDS: Readonly<Record<"white" | "green" | "amber" | "red", string>> = {
   white: "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9",

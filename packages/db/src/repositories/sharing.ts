@@ -127,6 +127,8 @@ export interface FeedFilter {
   unread?: boolean | undefined;
   /** Only items whose author is in the viewer's organisation. */
   sent?: boolean | undefined;
+  /** Only these items (a STIX export naming them). */
+  ids?: readonly string[] | undefined;
   limit: number;
   offset: number;
 }
@@ -156,6 +158,7 @@ function feedFilters(viewer: SharingViewer, filter: FeedFilter) {
             else shared_items.public_body end) ilike ${likePattern(filter.q)})`
         : undefined,
       filter.sent ? eq(sharedItems.authorOrganisationId, viewer.organisationId) : undefined,
+      filter.ids ? sql`shared_items.id = any(${sqlArray(filter.ids, "uuid")})` : undefined,
     ],
     tlp: filter.tlp?.length ? sql`shared_items.tlp = any(${sqlArray(filter.tlp)})` : undefined,
     type: filter.type ? eq(sharedItems.type, filter.type) : undefined,
