@@ -54,6 +54,7 @@ import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
 import { publicBodyOf } from "./personal-data.service.ts";
+import { mirrorSharedItem } from "./stix-mirror.ts";
 
 type Compose = z.output<typeof SharedItemCompose>;
 type FeedQuery = z.output<typeof SharingFeedQuery>;
@@ -312,6 +313,7 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
   const status = fourEyes ? "awaiting-approval" : "published";
   await audited(context, caller, "sharing.submit", id, { tlp: facts.tlp, status }, async (tx, now) => {
     await updateSharedItem(tx, id, { status, ...(fourEyes ? {} : { publishedAt: now }), now });
+    if (!fourEyes) await mirrorSharedItem(tx, id, now);
     return undefined;
   });
   return sharedItemDetail(context, caller, id);
@@ -328,6 +330,7 @@ export async function approveSharedItem(context: ServerContext, caller: Actor, i
     );
   await audited(context, caller, "sharing.approve", id, { tlp: facts.tlp }, async (tx, now) => {
     await updateSharedItem(tx, id, { status: "published", approverId: caller.userId, publishedAt: now, now });
+    await mirrorSharedItem(tx, id, now);
     return undefined;
   });
   return sharedItemDetail(context, caller, id);
@@ -346,6 +349,7 @@ export async function withdrawSharedItem(context: ServerContext, caller: Actor, 
     { tlp: facts.tlp, from: facts.status },
     async (tx, now) => {
       await updateSharedItem(tx, id, { status: "withdrawn", now });
+      await mirrorSharedItem(tx, id, now);
       return undefined;
     },
   );
@@ -446,6 +450,7 @@ export async function reshare(
         audience: addition,
         now,
       });
+      await mirrorSharedItem(tx, id, now);
       return undefined;
     },
   );

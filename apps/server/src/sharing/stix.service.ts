@@ -15,6 +15,7 @@ import {
   type TlpMarking,
 } from "@bulwark/core";
 import {
+  type Executor,
   findSharedItem,
   listSharedItems,
   organisationsForStix,
@@ -29,18 +30,18 @@ import { viewerOf } from "./sharing.service.ts";
 
 type ExportRequest = z.output<typeof StixExportRequest>;
 
-const exportable = (item: SharedItemRecord): item is SharedItemRecord & { publishedAt: string } =>
+export const exportable = (item: SharedItemRecord): item is SharedItemRecord & { publishedAt: string } =>
   item.publishedAt !== null && (item.status === "published" || item.status === "withdrawn");
 
-/** The objects of these items (each already checked visible and exportable). */
-async function objectsOf(
-  context: ServerContext,
+/** The STIX objects of these items (each already checked visible and exportable). */
+export async function itemsAsStix(
+  db: Executor,
   items: readonly (SharedItemRecord & { publishedAt: string })[],
 ): Promise<StixObject[]> {
   const organisations = new Map<string, StixOrganisationRecord>(
     (
       await organisationsForStix(
-        context.db,
+        db,
         items.map((item) => item.organisation.id),
       )
     ).map((o) => [o.id, o]),
@@ -90,7 +91,7 @@ export async function sharedItemStix(context: ServerContext, caller: Actor, id: 
   if (!item) throw notFound("shared item");
   if (!exportable(item))
     throw conflict("Only published or withdrawn items are exported to STIX: this one has not been sent yet.");
-  const objects = await objectsOf(context, [item]);
+  const objects = await itemsAsStix(context.db, [item]);
   await audit(context, caller, id, 1);
   return answer(objects, `bulwark-${item.type}-${item.id}.stix.json`);
 }
@@ -113,7 +114,7 @@ export async function sharingStixExport(
       `${page.total} items match; one export holds at most ${STIX_EXPORT_MAX_ITEMS}. Narrow the filters.`,
     );
   const items = page.items.filter(exportable);
-  const objects = await objectsOf(context, items);
+  const objects = await itemsAsStix(context.db, items);
   await audit(context, caller, null, items.length);
   const day = context.clock().toISOString().slice(0, 10);
   return answer(objects, `bulwark-items-${day}.stix.json`);

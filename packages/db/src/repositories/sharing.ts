@@ -105,6 +105,18 @@ const present = (row: ItemRow): SharedItemRecord => ({
   acknowledgement: row.acknowledgement,
 });
 
+/** Who wrote an item (for work done on the author's behalf, such as filling TAXII collections). */
+export async function sharedItemAuthor(
+  db: Executor,
+  id: string,
+): Promise<{ userId: string; organisationId: string } | null> {
+  const [row] = await db
+    .select({ userId: sharedItems.authorId, organisationId: sharedItems.authorOrganisationId })
+    .from(sharedItems)
+    .where(eq(sharedItems.id, id));
+  return row ?? null;
+}
+
 export async function findSharedItem(
   db: Executor,
   viewer: SharingViewer,

@@ -1,0 +1,55 @@
+// Bulwark's own items in the TAXII collections of the communities they are addressed to (ADR
+// 0009). A published CLEAR, GREEN or AMBER item goes into the collection of each community in its
+// audience (the author's and every reshare's) as STIX objects, source "bulwark"; a change adds a
+// version, a withdrawal a revoked one. AMBER+STRICT and RED items never enter a collection: their
+// audience is organisations or named people, not communities.
+import type { TlpMarking } from "@bulwark/core";
+import {
+  audienceIds,
+  findSharedItem,
+  listAudience,
+  putStixObjects,
+  sharedItemAuthor,
+  type Transaction,
+} from "@bulwark/db";
+import { exportable, itemsAsStix } from "./stix.service.ts";
+
+const MIRRORED: readonly TlpMarking[] = ["clear", "green", "amber"];
+
+/** Brings the item's objects in its communities' collections up to date, inside the change's transaction. */
+export async function mirrorSharedItem(tx: Transaction, itemId: string, now: Date): Promise<void> {
+  const author = await sharedItemAuthor(tx, itemId);
+  if (!author) return;
+  // Read as its author, who always sees it.
+  const item = await findSharedItem(tx, { ...author, roles: [], communityIds: [] }, itemId);
+  if (!item || !exportable(item) || !MIRRORED.includes(item.tlp as TlpMarking)) return;
+  const { communityIds } = audienceIds(await listAudience(tx, itemId));
+  if (communityIds.length === 0) return;
+  const arrivals = (await itemsAsStix(tx, [item])).map((object) => ({
+    stixId: object.id,
+    type: object.type,
+    specVersion: "2.1",
+    version:
+      typeof object.modified === "string"
+        ? object.modified
+        : typeof object.created === "string"
+          ? object.created
+          : null,
+    tlp: item.tlp as TlpMarking,
+    revoked: object.revoked === true,
+    object,
+  }));
+  for (const collectionId of communityIds)
+    await putStixObjects(
+      tx,
+      {
+        collectionId,
+        ownerOrganisationId: author.organisationId,
+        addedBy: author.userId,
+        source: "bulwark",
+        sharedItemId: itemId,
+      },
+      arrivals,
+      now,
+    );
+}
