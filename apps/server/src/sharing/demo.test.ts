@@ -1,6 +1,8 @@
 // The sharing demo on the demo country: each marking reaches whom it should, the AMBER alert waits
 // for acknowledgements, and Meridia Grid's four-eyes item waits for its second person.
 import { createClient } from "@bulwark/contracts";
+import { rowsOf } from "@bulwark/db";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed-demo.ts";
 import { injectFetch, startTestServer, type TestServer } from "../testing.ts";
@@ -50,5 +52,17 @@ describe("the sharing demo", () => {
     const approver = await as("henrik.aalto@meridiagrid.example");
     const queue = await approver.call("listSharedItems", { query: { status: "awaiting-approval" } });
     expect(queue.total).toBe(1);
+  });
+
+  it("fills the communities' TAXII collections with the published CLEAR, GREEN and AMBER items only", async () => {
+    const rows = rowsOf<{ tlp: string; status: string }>(
+      await server.db.execute(sql`select distinct shared_items.tlp, shared_items.status from stix_objects
+        join shared_items on shared_items.id = stix_objects.shared_item_id`),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(["clear", "green", "amber"]).toContain(row.tlp);
+      expect(row.status).toBe("published");
+    }
   });
 });

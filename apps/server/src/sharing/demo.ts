@@ -16,6 +16,7 @@ import {
 import { inArray } from "drizzle-orm";
 import type { ServerContext } from "../context.ts";
 import { publicBodyOf } from "./personal-data.service.ts";
+import { mirrorSharedItem } from "./stix-mirror.ts";
 
 const SEEDED = "demo.sharing";
 const HOUR = 3_600_000;
@@ -179,6 +180,7 @@ export async function seedSharingDemo(context: ServerContext): Promise<void> {
         ...(item.status === "published" ? { publishedAt: at } : {}),
         now: at,
       });
+      await mirrorSharedItem(tx, id, at);
       for (const [email, state] of item.acknowledgements ?? []) {
         const reader = person(email);
         await acknowledgeSharedItem(tx, {
