@@ -5,6 +5,7 @@
 import type {
   AcknowledgementCreate,
   Acknowledgements,
+  AlertWarningRevision,
   ReshareCreate,
   SharedItem,
   SharedItemCompose,
@@ -14,6 +15,8 @@ import type {
 } from "@bulwark/contracts";
 import {
   type Actor,
+  type AlertWarning,
+  assetCircles,
   checkComposition,
   checkReshare,
   type Decision,
@@ -28,10 +31,12 @@ import {
   sharingAbilities,
   TLP_BANNERS,
   type TlpMarking,
+  warningOf,
 } from "@bulwark/core";
 import {
   acknowledgeSharedItem,
   appendAudit,
+  assetLocations,
   audienceIds,
   existingAssetIds,
   existingAudience,
@@ -51,6 +56,7 @@ import {
   updateSharedItem,
 } from "@bulwark/db";
 import type { z } from "zod";
+import { capPath } from "../cap/cap.service.ts";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
 import { publicBodyOf } from "./personal-data.service.ts";
@@ -144,8 +150,28 @@ export async function sharedItemDetail(
       },
       context.clock(),
     );
+  const warning = item.type === "alert" ? warningOf(item.warning, item.title) : null;
+  const withheld =
+    warning && item.capSent.length > 0
+      ? assetCircles(warning, facts.tlp, await assetLocations(context.db, item.assetIds)).withheld
+      : 0;
   return {
     ...summary(item),
+    warning: warning
+      ? {
+          ...warning,
+          categories: [...warning.categories],
+          area: {
+            ...warning.area,
+            polygons: warning.area.polygons.map((polygon) => [...polygon]),
+            circles: [...warning.area.circles],
+          },
+        }
+      : null,
+    cap:
+      warning && item.capSent.length > 0
+        ? { url: capPath(item.id), messages: item.capSent.length, withheldAssets: withheld }
+        : null,
     body: asWritten ? revealPersonalData(item.body) : item.publicBody,
     personalData: { found, asWritten, roles: personalDataRoles, purgedAt: item.personalDataPurgedAt },
     assetIds: item.assetIds,
@@ -208,6 +234,20 @@ async function checkAudienceExists(
   if (errors.length > 0) throw invalid("Some recipients or assets do not exist.", errors);
 }
 
+/** An alert's warning, checked against the clock: what is stored (null for other types). */
+function warningToStore(context: ServerContext, input: Compose): AlertWarning | null {
+  if (input.type !== "alert") return null;
+  if (input.warning) checkExpiry(context, input.warning);
+  return input.warning ?? null;
+}
+
+function checkExpiry(context: ServerContext, warning: AlertWarning) {
+  if (warning.expires && new Date(warning.expires).getTime() <= context.clock().getTime())
+    throw invalid("The warning would expire before it goes out.", [
+      { path: "warning.expires", message: "Choose a time in the future." },
+    ]);
+}
+
 async function audited(
   context: ServerContext,
   caller: Actor,
@@ -238,6 +278,7 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
   const viewer = await viewerOf(context, caller);
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, input.audience, input.assetIds);
+  const warning = warningToStore(context, input);
   const publicBody = await publicBodyOf(context, input.body);
   const id = await audited(
     context,
@@ -256,6 +297,7 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
         assetIds: input.assetIds,
         tlp: input.tlp,
         revealAudience: input.revealAudience,
+        warning,
         authorId: caller.userId,
         authorOrganisationId: caller.organisationId,
         now,
@@ -274,6 +316,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
   if (!abilities.mayEdit || item.status !== "draft") throw forbidden("Only the author changes a draft.");
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, input.audience, input.assetIds);
+  const warning = warningToStore(context, input);
   const publicBody = await publicBodyOf(context, input.body);
   await audited(
     context,
@@ -292,6 +335,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
         assetIds: input.assetIds,
         tlp: input.tlp,
         revealAudience: input.revealAudience,
+        warning,
         now,
       });
       await replaceAuthorAudience(tx, id, input.audience);
@@ -311,7 +355,13 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
   });
   const status = fourEyes ? "awaiting-approval" : "published";
   await audited(context, caller, "sharing.submit", id, { tlp: facts.tlp, status }, async (tx, now) => {
-    await updateSharedItem(tx, id, { status, ...(fourEyes ? {} : { publishedAt: now }), now });
+    await updateSharedItem(tx, id, {
+      status,
+      ...(fourEyes
+        ? {}
+        : { publishedAt: now, ...(item.type === "alert" ? { capMessage: true as const } : {}) }),
+      now,
+    });
     return undefined;
   });
   return sharedItemDetail(context, caller, id);
@@ -319,7 +369,7 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
 
 export async function approveSharedItem(context: ServerContext, caller: Actor, id: string) {
   const viewer = await viewerOf(context, caller);
-  const { facts, abilities } = await visibleItem(context, viewer, id);
+  const { item, facts, abilities } = await visibleItem(context, viewer, id);
   if (!abilities.mayApprove)
     throw forbidden(
       facts.status !== "awaiting-approval"
@@ -327,7 +377,13 @@ export async function approveSharedItem(context: ServerContext, caller: Actor, i
         : "A second person of the author's organisation with an approver's role (coordinator, organisation administrator) approves it, never its author.",
     );
   await audited(context, caller, "sharing.approve", id, { tlp: facts.tlp }, async (tx, now) => {
-    await updateSharedItem(tx, id, { status: "published", approverId: caller.userId, publishedAt: now, now });
+    await updateSharedItem(tx, id, {
+      status: "published",
+      approverId: caller.userId,
+      publishedAt: now,
+      ...(item.type === "alert" ? { capMessage: true as const } : {}),
+      now,
+    });
     return undefined;
   });
   return sharedItemDetail(context, caller, id);
@@ -335,7 +391,7 @@ export async function approveSharedItem(context: ServerContext, caller: Actor, i
 
 export async function withdrawSharedItem(context: ServerContext, caller: Actor, id: string) {
   const viewer = await viewerOf(context, caller);
-  const { facts, abilities } = await visibleItem(context, viewer, id);
+  const { item, facts, abilities } = await visibleItem(context, viewer, id);
   if (!abilities.mayWithdraw || facts.status === "withdrawn")
     throw forbidden("Only the author or an approver of their organisation withdraws an item.");
   await audited(
@@ -345,7 +401,13 @@ export async function withdrawSharedItem(context: ServerContext, caller: Actor, 
     id,
     { tlp: facts.tlp, from: facts.status },
     async (tx, now) => {
-      await updateSharedItem(tx, id, { status: "withdrawn", now });
+      // A published alert's withdrawal goes out as a CAP Cancel.
+      const cancels = item.type === "alert" && item.capSent.length > 0;
+      await updateSharedItem(tx, id, {
+        status: "withdrawn",
+        ...(cancels ? { capMessage: true as const } : {}),
+        now,
+      });
       return undefined;
     },
   );
@@ -449,5 +511,27 @@ export async function reshare(
       return undefined;
     },
   );
+  return sharedItemDetail(context, caller, id, { markRead: false });
+}
+
+/** A published alert's warning changes (its author or their approvers): a CAP Update goes out. */
+export async function reviseAlertWarning(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  input: z.output<typeof AlertWarningRevision>,
+) {
+  const viewer = await viewerOf(context, caller);
+  const { item, facts, abilities } = await visibleItem(context, viewer, id);
+  if (item.type !== "alert") throw forbidden("Only alerts carry a CAP warning.");
+  if (facts.status !== "published" || !abilities.mayWithdraw)
+    throw forbidden(
+      "The warning of a published alert is revised by its author or an approver of their organisation.",
+    );
+  checkExpiry(context, input.warning);
+  await audited(context, caller, "sharing.revise-warning", id, { tlp: facts.tlp }, async (tx, now) => {
+    await updateSharedItem(tx, id, { warning: input.warning, capMessage: true, now });
+    return undefined;
+  });
   return sharedItemDetail(context, caller, id, { markRead: false });
 }

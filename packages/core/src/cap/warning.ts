@@ -2,7 +2,7 @@
 // see DOMAIN.md): the codes of its <info> block and the area it concerns. The area comes from the
 // assets concerned (a circle around each located asset, of a radius the author chooses) and/or
 // from polygons and circles the author draws or enters.
-import type { TlpMarking } from "../vocabulary.ts";
+import { TLP_MARKINGS, type TlpMarking } from "../vocabulary.ts";
 
 export const CAP_CATEGORIES = [
   "Geo",
@@ -123,6 +123,61 @@ export function assetCircles(warning: AlertWarning, tlp: TlpMarking, assets: rea
   return { circles, withheld };
 }
 
+/** A marking read back from storage; anything unknown counts as the narrowest (RED). */
+export const markingOf = (value: string): TlpMarking => TLP_MARKINGS.find((m) => m === value) ?? "red";
+
 /** Has this warning run out at `now`? */
 export const hasExpired = (warning: AlertWarning | null, now: Date): boolean =>
   warning?.expires != null && new Date(warning.expires).getTime() <= now.getTime();
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
+  typeof value === "string" && (values as readonly string[]).includes(value);
+const isPoint = (value: unknown): value is GeoPoint =>
+  isRecord(value) && typeof value.lat === "number" && typeof value.lon === "number";
+const isCircle = (value: unknown): value is GeoCircle =>
+  isPoint(value) && "radiusKm" in value && typeof value.radiusKm === "number";
+
+/**
+ * The warning an alert carries: the stored one (the contracts validated it on the way in; this
+ * re-checks its shape, since it comes back from the database as plain JSON), or the default.
+ */
+export function warningOf(stored: unknown, title: string): AlertWarning {
+  if (!isRecord(stored) || !isRecord(stored.area)) return defaultWarning(title);
+  const { area } = stored;
+  const categories = Array.isArray(stored.categories)
+    ? stored.categories.filter((value): value is CapCategory => oneOf(CAP_CATEGORIES, value))
+    : [];
+  const polygons = Array.isArray(area.polygons)
+    ? area.polygons.filter(
+        (polygon): polygon is GeoPoint[] => Array.isArray(polygon) && polygon.every(isPoint),
+      )
+    : [];
+  if (
+    categories.length === 0 ||
+    typeof stored.event !== "string" ||
+    !oneOf(CAP_URGENCIES, stored.urgency) ||
+    !oneOf(CAP_SEVERITIES, stored.severity) ||
+    !oneOf(CAP_CERTAINTIES, stored.certainty) ||
+    typeof area.description !== "string"
+  )
+    return defaultWarning(title);
+  return {
+    categories,
+    event: stored.event,
+    urgency: stored.urgency,
+    severity: stored.severity,
+    certainty: stored.certainty,
+    instruction: typeof stored.instruction === "string" ? stored.instruction : null,
+    expires: typeof stored.expires === "string" ? stored.expires : null,
+    language: typeof stored.language === "string" ? stored.language : "en",
+    area: {
+      description: area.description,
+      fromAssets: area.fromAssets !== false,
+      assetRadiusKm: typeof area.assetRadiusKm === "number" ? area.assetRadiusKm : DEFAULT_ASSET_RADIUS_KM,
+      polygons,
+      circles: Array.isArray(area.circles) ? area.circles.filter(isCircle) : [],
+    },
+  };
+}
