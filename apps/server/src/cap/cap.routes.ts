@@ -18,8 +18,14 @@ async function optionalCaller(context: ServerContext, request: FastifyRequest): 
 }
 
 /** Where links point: the configured public address, else the address this request came to. */
-const originOf = (context: ServerContext, request: FastifyRequest) =>
-  context.config.publicUrl ?? `${request.protocol}://${request.host}`;
+function originOf(context: ServerContext, request: FastifyRequest): string {
+  if (context.config.publicUrl) return context.config.publicUrl;
+  try {
+    return new URL(`${request.protocol}://${request.host}`).origin;
+  } catch {
+    return `http://${context.config.host}:${context.config.port}`;
+  }
+}
 
 export function capRoutes(app: FastifyInstance, context: ServerContext): void {
   app.get(CAP_FEED_PATH, { schema: { hide: true } }, async (request, reply) => {
