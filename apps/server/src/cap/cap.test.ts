@@ -1,27 +1,13 @@
 // Alerts as CAP 1.2 over HTTP: every message served validates against the OASIS CAP 1.2 schema
 // (packages/core/src/cap/schema); TLP:CLEAR alerts are public, any other alert is "not found" to
 // whoever may not see it; the Atom feed lists current public alerts only; bad warnings change nothing.
-import { readFileSync } from "node:fs";
 import type { AlertWarningInput, Client, SharedItemComposeInput } from "@bulwark/contracts";
 import { insertAsset, insertCommunity, insertUser, setCommunityOrganisations } from "@bulwark/db";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateXML } from "xmllint-wasm";
 import { hashPassword } from "../auth/secrets.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
-
-const SCHEMA = {
-  fileName: "CAP-v1.2.xsd",
-  contents: readFileSync(
-    new URL("../../../../packages/core/src/cap/schema/CAP-v1.2.xsd", import.meta.url),
-    "utf8",
-  ),
-};
-
-async function schemaErrors(xml: string): Promise<string[]> {
-  const result = await validateXML({ xml: [{ fileName: "alert.xml", contents: xml }], schema: [SCHEMA] });
-  return result.valid ? [] : result.errors.map((error) => error.message);
-}
+import { capSchemaErrors as schemaErrors } from "./cap-schema.test-support.ts";
 
 const parser = new XMLParser({
   ignoreAttributes: false,

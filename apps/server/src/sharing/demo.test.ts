@@ -2,6 +2,7 @@
 // for acknowledgements, and Meridia Grid's four-eyes item waits for its second person.
 import { createClient } from "@bulwark/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { capSchemaErrors } from "../cap/cap-schema.test-support.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
 import { injectFetch, startTestServer, type TestServer } from "../testing.ts";
 
@@ -50,5 +51,22 @@ describe("the sharing demo", () => {
     const approver = await as("henrik.aalto@meridiagrid.example");
     const queue = await approver.call("listSharedItems", { query: { status: "awaiting-approval" } });
     expect(queue.total).toBe(1);
+  });
+
+  it("publishes the public alert in the CAP feed, and keeps the AMBER alert's CAP to its audience", async () => {
+    const feed = await server.app.inject({ method: "GET", url: "/api/cap/alerts.atom" });
+    expect(feed.body).toContain("Public alert: drone sightings near the Port Aster waterfront");
+    expect(feed.body).not.toContain("Night-time drone overflights");
+    const link = /href="http:\/\/localhost(\/api\/cap\/alerts\/[0-9a-f-]{36}\.xml)"/.exec(feed.body)?.[1];
+    if (!link) throw new Error("The feed links to no CAP message.");
+    const cap = await server.app.inject({ method: "GET", url: link });
+    expect(await capSchemaErrors(cap.body)).toEqual([]);
+    expect(cap.body).toContain("<polygon>");
+
+    const solano = await as("yuki.tanaka@solanopower.example");
+    const amber = (await solano.call("listSharedItems", { query: { tlp: "amber", type: "alert" } })).items[0];
+    if (!amber) throw new Error("The demo AMBER alert is missing.");
+    const url = (await solano.call("getSharedItem", { params: { id: amber.id } })).cap?.url ?? "";
+    expect((await server.app.inject({ method: "GET", url })).statusCode).toBe(404);
   });
 });
