@@ -1,8 +1,8 @@
 // Sharing in Chromium: the national authority composes an AMBER alert to the energy community and
 // the preview names who will see it; an operator in that community sees the alert with its TLP
-// banner and acknowledges it; the sender sees the acknowledgement and the alert's CAP 1.2 message;
-// a bank outside the audience sees neither the alert in its feed nor the alert or its CAP message
-// at their addresses.
+// banner and acknowledges it; the sender sees the acknowledgement and the alert's CAP 1.2 message,
+// and revises its warning (a CAP Update); a bank outside the audience sees neither the alert in its
+// feed nor the alert or its CAP message at their addresses.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, signInAs } from "./browser.ts";
@@ -98,6 +98,15 @@ describe("sharing an AMBER alert", () => {
     const row = table.getByRole("row").filter({ hasText: "Yuki Tanaka" });
     await row.getByText("Received").waitFor();
     await table.getByText(/^1 received/).waitFor();
+    // The sender raises the severity: a CAP Update goes out to the same address.
+    await page.getByRole("button", { name: "Revise warning" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: "Event" }).fill("Hostile reconnaissance confirmed");
+    await dialog.getByRole("button", { name: "Send CAP update" }).click();
+    await page.getByText("2 CAP messages sent").waitFor();
+    const xml = await (await page.request.get(capUrl)).text();
+    expect(xml).toContain("<msgType>Update</msgType>");
+    expect(xml).toContain("<event>Hostile reconnaissance confirmed</event>");
   });
 
   it("stays out of sight of a bank outside the audience", async () => {

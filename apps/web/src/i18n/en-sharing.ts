@@ -117,6 +117,8 @@ export const sharing = {
     capMessages: "{{count}} CAP messages sent",
     capWithheld: "{{count}} assets left out of the CAP area (marked narrower than the alert).",
     feed: "Public alert feed (Atom)",
+    revise: "Revise warning",
+    sendUpdate: "Send CAP update",
   },
   item: {
     notFound: "No item with this address is visible to you.",

@@ -1,7 +1,7 @@
 // The CAP 1.2 warning of an alert in the compose form: codes, instruction, expiry and area (circles
 // around the assets concerned, and an optional polygon typed as latitude,longitude corners).
 // The server validates it again; this only shapes what the author typed.
-import type { AlertWarningInput } from "@bulwark/contracts";
+import type { AlertWarningInput, AlertWarningView } from "@bulwark/contracts";
 import { CAP_CATEGORIES, CAP_CERTAINTIES, CAP_SEVERITIES, CAP_URGENCIES } from "@bulwark/core";
 import {
   Checkbox,
@@ -33,6 +33,9 @@ export interface WarningDraft {
   fromAssets: boolean;
   radiusKm: number;
   polygon: string;
+  /** Shapes the form does not edit (entered through the API), kept as they are. */
+  otherPolygons: { lat: number; lon: number }[][];
+  circles: { lat: number; lon: number; radiusKm: number }[];
 }
 
 export const emptyWarning = (areaDefault: string): WarningDraft => ({
@@ -47,7 +50,35 @@ export const emptyWarning = (areaDefault: string): WarningDraft => ({
   fromAssets: true,
   radiusKm: 1,
   polygon: "",
+  otherPolygons: [],
+  circles: [],
 });
+
+/** A datetime-local value (the reader's local time) for an RFC 3339 time. */
+const localInput = (iso: string) => {
+  const date = new Date(iso);
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
+/** The form's copy of a warning the server holds. */
+export const draftOf = (warning: AlertWarningView): WarningDraft => {
+  const [first = [], ...others] = warning.area.polygons;
+  return {
+    categories: warning.categories,
+    event: warning.event,
+    urgency: warning.urgency,
+    severity: warning.severity,
+    certainty: warning.certainty,
+    instruction: warning.instruction ?? "",
+    expires: warning.expires ? localInput(warning.expires) : "",
+    area: warning.area.description,
+    fromAssets: warning.area.fromAssets,
+    radiusKm: warning.area.assetRadiusKm,
+    polygon: first.map((point) => `${point.lat},${point.lon}`).join(" "),
+    otherPolygons: others,
+    circles: warning.area.circles,
+  };
+};
 
 /** "lat,lon lat,lon ..." as points; null when it does not read as at least three corners. */
 export function parsePolygon(text: string): { lat: number; lon: number }[] | null {
@@ -77,7 +108,8 @@ export function warningInput(draft: WarningDraft, title: string): AlertWarningIn
       fromAssets: draft.fromAssets,
       assetRadiusKm: draft.radiusKm,
       // A polygon that does not read goes as it is, for the server to name the mistake.
-      polygons: polygon ? [polygon] : draft.polygon.trim() ? [[]] : [],
+      polygons: [...(polygon ? [polygon] : draft.polygon.trim() ? [[]] : []), ...draft.otherPolygons],
+      circles: draft.circles,
     },
   };
 }

@@ -29,6 +29,7 @@ import { useLabels } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { EntryMarkdown } from "../compendium/entry-markdown.tsx";
 import { LoadFailure } from "../compendium/entry-parts.tsx";
+import { ReviseWarning } from "./revise-warning.tsx";
 import { TlpBanner } from "./tlp-banner.tsx";
 
 export function SharedItemPage() {
@@ -129,6 +130,9 @@ function ItemView({ item }: { item: SharedItem }) {
           <Button color="teal" onClick={() => act.mutate("approve")}>
             {t("sharing.item.approve")}
           </Button>
+        )}
+        {item.cap && item.status === "published" && item.abilities.withdraw && (
+          <ReviseWarning key={item.updatedAt} item={item} onDone={refresh} />
         )}
         {item.abilities.withdraw && (
           <Button color="red" variant="light" onClick={() => act.mutate("withdraw")}>
