@@ -161,7 +161,6 @@ export function ComposePage() {
               onChange={setAssetIds}
               searchable
             />
-            {type === "alert" && <AlertWarningFields value={warning} onChange={setWarning} />}
             <Radio.Group
               label={t("sharing.composePage.marking")}
               description={
@@ -227,6 +226,7 @@ export function ComposePage() {
                 onChange={(e) => setRevealAudience(e.currentTarget.checked)}
               />
             )}
+            {type === "alert" && <AlertWarningFields value={warning} onChange={setWarning} />}
             {settings.data?.requiresFourEyes && ["amber", "amber+strict", "red"].includes(tlp) && (
               <Alert color="yellow">{t("sharing.composePage.fourEyes")}</Alert>
             )}

@@ -40,6 +40,7 @@ const xmlBuilder = () =>
     attributeNamePrefix: "@_",
     format: true,
     indentBy: "  ",
+    suppressEmptyNode: true,
     processEntities: true,
   }));
 
