@@ -104,6 +104,7 @@ export const sharing = {
     instruction: "Instruction to recipients",
     expires: "Expires",
     area: "Area in words",
+    areaLabel: "Area",
     areaDefault: "Sites of the assets concerned",
     fromAssets: "A circle around each asset concerned",
     fromAssetsHint:

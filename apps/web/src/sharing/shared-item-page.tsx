@@ -362,6 +362,7 @@ function WarningLine({ item }: { item: SharedItem }) {
           `${t("sharing.warning.urgency")}: ${warning.urgency}`,
           `${t("sharing.warning.certainty")}: ${warning.certainty}`,
           warning.expires ? `${t("sharing.warning.expires")}: ${format.dateTime(warning.expires)}` : null,
+          `${t("sharing.warning.areaLabel")}: ${warning.area.description}`,
         ]
           .filter(Boolean)
           .join(" · ")}
