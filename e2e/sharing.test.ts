@@ -1,7 +1,8 @@
 // Sharing in Chromium: the national authority composes an AMBER alert to the energy community and
 // the preview names who will see it; an operator in that community sees the alert with its TLP
-// banner and acknowledges it; the sender sees the acknowledgement; a bank outside the audience
-// sees neither the alert in its feed nor the alert at its address.
+// banner and acknowledges it; the sender sees the acknowledgement and the alert's CAP 1.2 message,
+// and revises its warning (a CAP Update); a bank outside the audience sees neither the alert in its
+// feed nor the alert or its CAP message at their addresses.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, signInAs } from "./browser.ts";
@@ -28,6 +29,7 @@ const signIn = (email: string): Promise<Page> => signInAs(browser, bulwark.url, 
 
 describe("sharing an AMBER alert", () => {
   let itemUrl = "";
+  let capUrl = "";
 
   it("is composed by the agency, with a preview of who will see it", async () => {
     const page = await signIn(AGENCY);
@@ -36,6 +38,7 @@ describe("sharing an AMBER alert", () => {
     await page
       .getByRole("textbox", { name: "Text (Markdown)" })
       .fill("Two people photographed gates and access roads.");
+    await page.getByRole("textbox", { name: "Event" }).fill("Hostile reconnaissance");
     await page.getByRole("radio", { name: "TLP:AMBER", exact: true }).check();
     const preview = page.getByTestId("audience-preview");
     await page.getByRole("textbox", { name: "Communities" }).click();
@@ -63,6 +66,16 @@ describe("sharing an AMBER alert", () => {
     ]);
     itemUrl = page.url();
     await page.getByTestId("tlp-banner").getByText("TLP:AMBER").waitFor();
+    // Its CAP 1.2 message, restricted to the audience under its marking.
+    const link = page.getByTestId("alert-warning-line").getByRole("link", { name: "CAP 1.2" });
+    capUrl = new URL((await link.getAttribute("href")) ?? "", bulwark.url).toString();
+    const cap = await page.request.get(capUrl);
+    expect(cap.status()).toBe(200);
+    expect(cap.headers()["content-type"]).toMatch(/^application\/cap\+xml/);
+    const xml = await cap.text();
+    expect(xml).toContain("<msgType>Alert</msgType>");
+    expect(xml).toContain("<scope>Restricted</scope>");
+    expect(xml).toContain("<event>Hostile reconnaissance</event>");
   });
 
   it("reaches an operator of the community, who sees the banner and acknowledges it", async () => {
@@ -85,6 +98,15 @@ describe("sharing an AMBER alert", () => {
     const row = table.getByRole("row").filter({ hasText: "Yuki Tanaka" });
     await row.getByText("Received").waitFor();
     await table.getByText(/^1 received/).waitFor();
+    // The sender raises the severity: a CAP Update goes out to the same address.
+    await page.getByRole("button", { name: "Revise warning" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: "Event" }).fill("Hostile reconnaissance confirmed");
+    await dialog.getByRole("button", { name: "Send CAP update" }).click();
+    await page.getByText("2 CAP messages sent").waitFor();
+    const xml = await (await page.request.get(capUrl)).text();
+    expect(xml).toContain("<msgType>Update</msgType>");
+    expect(xml).toContain("<event>Hostile reconnaissance confirmed</event>");
   });
 
   it("stays out of sight of a bank outside the audience", async () => {
@@ -95,5 +117,16 @@ describe("sharing an AMBER alert", () => {
     await page.goto(itemUrl);
     await page.getByText("No item with this address is visible to you.").waitFor();
     await expect(page.getByText(TITLE).count()).resolves.toBe(0);
+    expect((await page.request.get(capUrl)).status()).toBe(404);
+    // The public feed is a link away, and carries only TLP:CLEAR alerts.
+    await page.goto(`${bulwark.url}/sharing`);
+    const feed = await page.request.get(
+      new URL(
+        (await page.getByRole("link", { name: "Public alert feed (Atom)" }).getAttribute("href")) ?? "",
+        bulwark.url,
+      ).toString(),
+    );
+    expect(feed.headers()["content-type"]).toMatch(/^application\/atom\+xml/);
+    expect(await feed.text()).not.toContain(TITLE);
   });
 });

@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { analysisRoutes } from "./analysis/analysis.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
+import { capRoutes } from "./cap/cap.routes.ts";
 import { communityRoutes } from "./communities/communities.routes.ts";
 import { compendiumRoutes } from "./compendium/compendium.routes.ts";
 import type { ServerContext } from "./context.ts";
@@ -57,6 +58,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   riskRoutes(app, context);
   selfAssessmentRoutes(app, context);
   sharingRoutes(app, context);
+  capRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
   return app;

@@ -14,6 +14,11 @@ export interface Config {
   readonly logLevel: string;
   /** Hours a session lives without use. */
   readonly sessionHours: number;
+  /**
+   * The address people reach this installation at (https://bulwark.example.gov), for links that
+   * leave it (the CAP feed) and the CAP sender; null: taken from each request's Host.
+   */
+  readonly publicUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -34,6 +39,18 @@ function integer(
   return parsed;
 }
 
+function publicAddress(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`BULWARK_PUBLIC_URL must be an http(s) address (got "${value}").`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new ConfigError(`BULWARK_PUBLIC_URL must be an http(s) address (got "${value}").`);
+  return url.origin;
+}
+
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const demoPassword = env.BULWARK_DEMO_PASSWORD || null;
   if (demoPassword !== null && demoPassword.length < 8)
@@ -41,6 +58,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const databaseUrl = env.DATABASE_URL || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
     throw new ConfigError("DATABASE_URL must be a postgres:// or postgresql:// URL.");
+  const publicUrl = env.BULWARK_PUBLIC_URL ? publicAddress(env.BULWARK_PUBLIC_URL) : null;
   return {
     port: integer("PORT", env.PORT, 8080, 0, 65535),
     host: env.HOST || "127.0.0.1",
@@ -50,5 +68,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     secureCookies: env.BULWARK_SECURE_COOKIES === "true",
     logLevel: env.LOG_LEVEL || "info",
     sessionHours: integer("BULWARK_SESSION_HOURS", env.BULWARK_SESSION_HOURS, 12, 1, 24 * 30),
+    publicUrl,
   };
 }

@@ -1,5 +1,6 @@
 export * from "./audit.ts";
 export * from "./auth.ts";
+export * from "./cap.ts";
 export * from "./client.ts";
 export * from "./common.ts";
 export * from "./compendium.ts";

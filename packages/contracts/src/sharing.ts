@@ -3,6 +3,7 @@
 // organisation's four-eyes setting.
 import { ACKNOWLEDGEMENT_STATES, SHARED_ITEM_STATUSES, SHARED_ITEM_TYPES, TLP_MARKINGS } from "@bulwark/core";
 import { z } from "zod";
+import { AlertWarning, AlertWarningView } from "./cap.ts";
 import { Id, Name, Role, Sector, Timestamp } from "./common.ts";
 
 export const Tlp = z.enum(TLP_MARKINGS).describe("TLP 2.0 marking (FIRST, 2022).");
@@ -25,29 +26,41 @@ export const SharingAudience = z
   .describe("Who the author addresses.");
 export type SharingAudienceInput = z.input<typeof SharingAudience>;
 
-export const SharedItemCompose = z.object({
-  type: SharedItemType,
-  title: Name(300),
-  body: z.string().max(50_000).default("").describe("Markdown."),
-  sectors: z
-    .array(Sector)
-    .max(30)
-    .default([])
-    .transform((values) => [...new Set(values)]),
-  assetIds: ids.describe("Assets concerned."),
-  tlp: Tlp,
-  audience: SharingAudience,
-  revealAudience: z
-    .boolean()
-    .default(false)
-    .describe("Let recipients of an AMBER+STRICT or RED item see each other's names."),
-  personalDataRoles: z
-    .array(Role)
-    .max(6)
-    .default([])
-    .transform((values) => [...new Set(values)])
-    .describe("Roles of recipients outside your organisation who may read the personal data as written."),
-});
+export const SharedItemCompose = z
+  .object({
+    type: SharedItemType,
+    title: Name(300),
+    body: z.string().max(50_000).default("").describe("Markdown."),
+    sectors: z
+      .array(Sector)
+      .max(30)
+      .default([])
+      .transform((values) => [...new Set(values)]),
+    assetIds: ids.describe("Assets concerned."),
+    tlp: Tlp,
+    audience: SharingAudience,
+    revealAudience: z
+      .boolean()
+      .default(false)
+      .describe("Let recipients of an AMBER+STRICT or RED item see each other's names."),
+    personalDataRoles: z
+      .array(Role)
+      .max(6)
+      .default([])
+      .transform((values) => [...new Set(values)])
+      .describe("Roles of recipients outside your organisation who may read the personal data as written."),
+    warning: AlertWarning.optional().describe(
+      "Alerts only: the CAP 1.2 warning (without it, an alert's codes are 'Unknown' and its area the assets concerned).",
+    ),
+  })
+  .superRefine((item, context) => {
+    if (item.warning && item.type !== "alert")
+      context.addIssue({
+        code: "custom",
+        path: ["warning"],
+        message: "Only alerts carry a CAP warning: leave it out for other types.",
+      });
+  });
 export type SharedItemComposeInput = z.input<typeof SharedItemCompose>;
 
 const Ref = z.object({ id: Id, name: z.string() });
@@ -116,6 +129,18 @@ export const SharedItem = SharedItemSummary.extend({
     purgedAt: Timestamp.nullable().describe("When retention ran out and they were removed."),
   }),
   abilities: SharedItemAbilities,
+  warning: AlertWarningView.nullable().describe("Alerts: the CAP 1.2 warning it carries."),
+  cap: z
+    .object({
+      url: z.string().describe("The CAP 1.2 message (application/cap+xml) of its latest version."),
+      messages: z.number().int().describe("Messages sent so far: the Alert, its Updates, a Cancel."),
+      withheldAssets: z
+        .number()
+        .int()
+        .describe("Assets concerned left out of the area: marked narrower than the alert."),
+    })
+    .nullable()
+    .describe("Published alerts: where their CAP message is."),
 });
 export type SharedItem = z.infer<typeof SharedItem>;
 
@@ -202,6 +227,8 @@ export const SharingSettings = z.object({
 });
 export const SharingSettingsUpdate = z.object({ requiresFourEyes: z.boolean() });
 export type SharingSettings = z.infer<typeof SharingSettings>;
+
+export const AlertWarningRevision = z.object({ warning: AlertWarning });
 
 export const PersonalDataPurge = z.object({
   items: z.number().int().describe("Items whose retention ran out and whose personal data was removed."),

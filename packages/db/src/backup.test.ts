@@ -7,6 +7,7 @@ import { BACKUP_COVERAGE, BackupError, readBackupHeader, restoreBackup, writeBac
 import { knownMigrations } from "./connect.ts";
 import { recordAudit, verifyAuditChain } from "./repositories/audit.ts";
 import { insertOrganisation, listOrganisations } from "./repositories/organisations.ts";
+import { insertSharedItem, updateSharedItem } from "./repositories/sharing.ts";
 import { insertUser } from "./repositories/users.ts";
 import { rowsOf } from "./rows.ts";
 import { openTestDatabase, type TestDatabase } from "./testing.ts";
@@ -23,7 +24,7 @@ beforeAll(async () => {
     { name: "Backup Authority", kind: "national-authority", country: "XM", sectors: ["health", "dams"] },
     now,
   );
-  await insertUser(
+  const author = await insertUser(
     source.db,
     {
       email: "a@b.example",
@@ -34,6 +35,24 @@ beforeAll(async () => {
     },
     now,
   );
+  // An alert that sent two CAP messages: their times (an array of timestamps) come back as they were.
+  const alert = await insertSharedItem(source.db, {
+    type: "alert",
+    title: "Alert",
+    body: "",
+    publicBody: "",
+    personalDataRoles: [],
+    sectors: [],
+    assetIds: [],
+    tlp: "clear",
+    revealAudience: false,
+    warning: { event: "Drone overflight" },
+    authorId: author,
+    authorOrganisationId: org,
+    now,
+  });
+  await updateSharedItem(source.db, alert, { status: "published", publishedAt: now, capMessage: true, now });
+  await updateSharedItem(source.db, alert, { capMessage: true, now: new Date("2026-11-24T11:00:00.456Z") });
   for (let i = 0; i < 30; i++)
     await recordAudit(
       source.db,
@@ -72,6 +91,13 @@ describe("backup and restore", () => {
       ["Backup Authority", ["health", "dams"], 1, now.toISOString()],
     ]);
     expect(await verifyAuditChain(target.db)).toEqual({ ok: true, checked: 30, firstBroken: null });
+    const [alert] = rowsOf<{ sent: string[]; event: string }>(
+      await target.db.execute(
+        sql`select array(select to_char(t at time zone 'UTC', 'HH24:MI:SS.MS') from unnest(cap_sent) as t) as sent,
+          warning->>'event' as event from shared_items`,
+      ),
+    );
+    expect(alert).toEqual({ sent: ["10:00:00.123", "11:00:00.456"], event: "Drone overflight" });
     // The append-only guard is back on after the restore.
     await expect(target.db.execute(sql`delete from audit_log`)).rejects.toThrow();
   });

@@ -134,14 +134,25 @@ export class BackupError extends Error {
   override name = "BackupError";
 }
 
-/** Turn JSON values back into what each column takes (timestamps become Dates). */
+/** Turn JSON values back into what each column takes (timestamps, and arrays of them, become Dates). */
 function reviver(table: PgTable): (row: Record<string, unknown>) => Record<string, unknown> {
-  const timestamps = Object.entries(getTableColumns(table))
-    .filter(([, column]) => column.columnType === "PgTimestamp")
+  const columns = Object.entries(getTableColumns(table));
+  const timestamps = columns.filter(([, column]) => column.columnType === "PgTimestamp").map(([key]) => key);
+  const timestampArrays = columns
+    .filter(
+      ([, column]) =>
+        column.columnType === "PgArray" &&
+        "baseColumn" in column &&
+        (column.baseColumn as { columnType?: string }).columnType === "PgTimestamp",
+    )
     .map(([key]) => key);
   return (row) => {
     const out = { ...row };
     for (const key of timestamps) if (typeof out[key] === "string") out[key] = new Date(String(out[key]));
+    for (const key of timestampArrays) {
+      const values = out[key];
+      if (Array.isArray(values)) out[key] = values.map((value) => new Date(String(value)));
+    }
     return out;
   };
 }

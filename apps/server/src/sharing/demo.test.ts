@@ -4,6 +4,7 @@ import { createClient } from "@bulwark/contracts";
 import { rowsOf } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { capSchemaErrors } from "../cap/cap-schema.test-support.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
 import { injectFetch, startTestServer, type TestServer } from "../testing.ts";
 
@@ -35,7 +36,7 @@ describe("the sharing demo", () => {
     expect(alert?.acknowledgement).toBeNull();
     const bank = await as("hugo.lambert@coastalbank.example");
     const seen = await bank.call("listSharedItems", { query: {} });
-    expect(seen.items.map((item) => item.tlp)).toEqual(["clear"]);
+    expect(new Set(seen.items.map((item) => item.tlp))).toEqual(new Set(["clear"]));
 
     const sender = await as("tomas.varga@ncipa.meridia.example");
     if (!alert) throw new Error("The demo alert is missing.");
@@ -64,5 +65,22 @@ describe("the sharing demo", () => {
       expect(["clear", "green", "amber"]).toContain(row.tlp);
       expect(row.status).toBe("published");
     }
+  });
+
+  it("publishes the public alert in the CAP feed, and keeps the AMBER alert's CAP to its audience", async () => {
+    const feed = await server.app.inject({ method: "GET", url: "/api/cap/alerts.atom" });
+    expect(feed.body).toContain("Public alert: drone sightings near the Port Aster waterfront");
+    expect(feed.body).not.toContain("Night-time drone overflights");
+    const link = /href="http:\/\/localhost(\/api\/cap\/alerts\/[0-9a-f-]{36}\.xml)"/.exec(feed.body)?.[1];
+    if (!link) throw new Error("The feed links to no CAP message.");
+    const cap = await server.app.inject({ method: "GET", url: link });
+    expect(await capSchemaErrors(cap.body)).toEqual([]);
+    expect(cap.body).toContain("<polygon>");
+
+    const solano = await as("yuki.tanaka@solanopower.example");
+    const amber = (await solano.call("listSharedItems", { query: { tlp: "amber", type: "alert" } })).items[0];
+    if (!amber) throw new Error("The demo AMBER alert is missing.");
+    const url = (await solano.call("getSharedItem", { params: { id: amber.id } })).cap?.url ?? "";
+    expect((await server.app.inject({ method: "GET", url })).statusCode).toBe(404);
   });
 });

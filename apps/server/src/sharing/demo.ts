@@ -1,7 +1,8 @@
 // Demo items shared between Meridia's agencies and operators (a fictional country): one per
-// marking, an AMBER alert to the energy community awaiting acknowledgement, and an item of Meridia
-// Grid (which asks for four eyes) awaiting its second person. Loaded once, with stable ids.
-import type { SharingAudience } from "@bulwark/core";
+// marking, an AMBER alert to the energy community awaiting acknowledgement, a public (CLEAR) alert
+// with its CAP warning, and an item of Meridia Grid (which asks for four eyes) awaiting its second
+// person. Loaded once, with stable ids.
+import type { AlertWarning, SharingAudience } from "@bulwark/core";
 import {
   acknowledgeSharedItem,
   appendAudit,
@@ -35,6 +36,8 @@ interface DemoItem {
   people?: string[];
   hoursAgo: number;
   acknowledgements?: [string, "received" | "acted"][];
+  /** Alerts: the CAP warning (expires counted in hours after it went out). */
+  warning?: Omit<AlertWarning, "expires"> & { expiresAfterHours: number | null };
 }
 
 const ITEMS: DemoItem[] = [
@@ -50,6 +53,24 @@ const ITEMS: DemoItem[] = [
     communities: ["Energy sector – national"],
     hoursAgo: 5,
     acknowledgements: [["fatima.nasser@meridiagrid.example", "received"]],
+    warning: {
+      categories: ["Security", "Infra"],
+      event: "Drone overflights of substations",
+      urgency: "Expected",
+      severity: "Moderate",
+      certainty: "Observed",
+      instruction:
+        "Review perimeter camera footage for the nights concerned, report any further sighting to the national authority, and confirm receipt of this alert.",
+      expiresAfterHours: 7 * 24,
+      language: "en",
+      area: {
+        description: "Ulohaven 1 and Kestrava 1 161 kV substations (north-west)",
+        fromAssets: true,
+        assetRadiusKm: 2,
+        polygons: [],
+        circles: [],
+      },
+    },
   },
   {
     author: "priya.raman@ncipa.meridia.example",
@@ -98,6 +119,41 @@ const ITEMS: DemoItem[] = [
     hoursAgo: 72,
   },
   {
+    author: "amira.haddad@ncipa.meridia.example",
+    type: "alert",
+    tlp: "clear",
+    status: "published",
+    title: "Public alert: drone sightings near the Port Aster waterfront",
+    body: "Residents and workers have reported small drones flying low over the Port Aster waterfront after dark. Anyone may pass this on.",
+    sectors: ["transport-water"],
+    hoursAgo: 8,
+    warning: {
+      categories: ["Security"],
+      event: "Drone sightings near critical sites",
+      urgency: "Expected",
+      severity: "Minor",
+      certainty: "Possible",
+      instruction:
+        "Do not approach anyone flying a drone. Note the time and place and call the emergency number.",
+      expiresAfterHours: 3 * 24,
+      language: "en",
+      area: {
+        description: "Port Aster waterfront and port district",
+        fromAssets: false,
+        assetRadiusKm: 1,
+        polygons: [
+          [
+            { lat: -22.95, lon: -18.52 },
+            { lat: -22.95, lon: -18.34 },
+            { lat: -23.07, lon: -18.34 },
+            { lat: -23.07, lon: -18.52 },
+          ],
+        ],
+        circles: [],
+      },
+    },
+  },
+  {
     author: "fatima.nasser@meridiagrid.example",
     type: "alert",
     tlp: "amber",
@@ -108,8 +164,31 @@ const ITEMS: DemoItem[] = [
     assetRefs: ["XM-EL-SUB-0001"],
     communities: ["Energy sector – national"],
     hoursAgo: 1,
+    warning: {
+      categories: ["Infra", "Security"],
+      event: "Planned switching with more security patrols",
+      urgency: "Future",
+      severity: "Minor",
+      certainty: "Likely",
+      instruction: null,
+      expiresAfterHours: 10 * 24,
+      language: "en",
+      area: {
+        description: "Ulohaven 1 161 kV substation",
+        fromAssets: true,
+        assetRadiusKm: 1,
+        polygons: [],
+        circles: [],
+      },
+    },
   },
 ];
+
+const demoWarning = ({ expiresAfterHours, ...warning }: NonNullable<DemoItem["warning"]>, at: Date) => ({
+  ...warning,
+  expires:
+    expiresAfterHours === null ? null : new Date(at.getTime() + expiresAfterHours * HOUR).toISOString(),
+});
 
 export async function seedSharingDemo(context: ServerContext): Promise<void> {
   if (await readSetting(context.db, SEEDED)) return;
@@ -170,6 +249,7 @@ export async function seedSharingDemo(context: ServerContext): Promise<void> {
         assetIds: assets.filter((asset) => item.assetRefs?.includes(asset.ref)).map((asset) => asset.id),
         tlp: item.tlp,
         revealAudience: false,
+        warning: item.warning ? demoWarning(item.warning, at) : null,
         authorId: author.id,
         authorOrganisationId: author.organisationId,
         now: at,
@@ -177,7 +257,9 @@ export async function seedSharingDemo(context: ServerContext): Promise<void> {
       await replaceAuthorAudience(tx, id, audience);
       await updateSharedItem(tx, id, {
         status: item.status,
-        ...(item.status === "published" ? { publishedAt: at } : {}),
+        ...(item.status === "published"
+          ? { publishedAt: at, ...(item.type === "alert" ? { capMessage: true as const } : {}) }
+          : {}),
         now: at,
       });
       await mirrorSharedItem(tx, id, at);

@@ -1,9 +1,11 @@
 // Property: whatever the organisations, communities, roles, items and markings, no route of the
 // API lets anyone see an item that core's TLP rule (sharingAbilities) denies, and every item it
 // allows is reachable. Random worlds are written straight into the database; the API is read as
-// each person through the typed client (feed, search, counts, get, acknowledgements).
+// each person through the typed client (feed, search, counts, get, acknowledgements), and through
+// the CAP 1.2 route as each person and as someone not signed in.
 import type { Client } from "@bulwark/contracts";
 import {
+  isPublicItem,
   ROLES,
   type Role,
   type SharedItemFacts,
@@ -34,7 +36,7 @@ const TOKEN = "quokka"; // in every title, to search for
 let server: TestServer;
 const organisations: string[] = [];
 const communities: string[] = [];
-const people: { id: string; organisationId: string; client: Client }[] = [];
+const people: { id: string; organisationId: string; client: Client; cookie: string }[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -58,7 +60,13 @@ beforeAll(async () => {
       { email, name: `Person ${i}`, organisationId, roles: ["member"], passwordHash },
       now,
     );
-    people.push({ id, organisationId, client: await server.client(email) });
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email, password: PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"] ?? "").split(";")[0] ?? "";
+    people.push({ id, organisationId, client: await server.client(email), cookie });
   }
 });
 afterAll(() => server.close());
@@ -132,7 +140,13 @@ async function build(world: World): Promise<{ id: string; facts: SharedItemFacts
     });
     await replaceAuthorAudience(server.db, id, audience);
     const approverId = item.approver === null ? null : at(people, item.approver).id;
-    await updateSharedItem(server.db, id, { status: item.status, approverId, now });
+    const out = item.status === "published" || item.status === "withdrawn";
+    await updateSharedItem(server.db, id, {
+      status: item.status,
+      approverId,
+      ...(out ? { capMessage: true as const } : {}),
+      now,
+    });
     built.push({
       id,
       facts: {
@@ -167,6 +181,15 @@ describe("no route shows what the TLP rule denies", () => {
     await fc.assert(
       fc.asyncProperty(arbWorld, async (world) => {
         const items = await build(world);
+        const capStatus = async (id: string, cookie?: string) =>
+          (
+            await server.inject({
+              method: "GET",
+              url: `/api/cap/alerts/${id}.xml`,
+              headers: cookie ? { cookie } : {},
+            })
+          ).statusCode;
+        for (const item of items) expect(await capStatus(item.id)).toBe(isPublicItem(item.facts) ? 200 : 404);
         for (const [i, person] of people.entries()) {
           const viewer = viewerOf(world, i);
           const allowed = items.filter((item) => sharingAbilities(viewer, item.facts).maySee);
@@ -202,6 +225,7 @@ describe("no route shows what the TLP rule denies", () => {
             const acknowledgements = await statusOf(
               client.call("listAcknowledgements", { params: { id: item.id } }),
             );
+            expect(await capStatus(item.id, person.cookie)).toBe(circulating.includes(item) ? 200 : 404);
             if (!may) expect(acknowledgements).toBe(404);
             else expect(acknowledgements).toBe(circulating.includes(item) ? 200 : 403);
           }

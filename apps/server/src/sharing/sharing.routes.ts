@@ -10,6 +10,7 @@ import {
   approveSharedItem,
   composeSharedItem,
   reshare,
+  reviseAlertWarning,
   reviseSharedItem,
   sharedItemDetail,
   sharingFeed,
@@ -33,6 +34,9 @@ export function sharingRoutes(app: FastifyInstance, context: ServerContext): voi
   );
   route(app, context, "withdrawSharedItem", ({ caller, params }) =>
     withdrawSharedItem(context, caller, params.id),
+  );
+  route(app, context, "reviseAlertWarning", ({ caller, params, body }) =>
+    reviseAlertWarning(context, caller, params.id, body),
   );
   route(app, context, "acknowledgeSharedItem", ({ caller, params, body }) =>
     acknowledge(context, caller, params.id, body),

@@ -5,6 +5,7 @@
 import type {
   AcknowledgementCreate,
   Acknowledgements,
+  AlertWarningRevision,
   ReshareCreate,
   SharedItem,
   SharedItemCompose,
@@ -14,6 +15,8 @@ import type {
 } from "@bulwark/contracts";
 import {
   type Actor,
+  type AlertWarning,
+  assetCircles,
   checkComposition,
   checkReshare,
   type Decision,
@@ -28,10 +31,12 @@ import {
   sharingAbilities,
   TLP_BANNERS,
   type TlpMarking,
+  warningOf,
 } from "@bulwark/core";
 import {
   acknowledgeSharedItem,
   appendAudit,
+  assetLocations,
   audienceIds,
   existingAssetIds,
   existingAudience,
@@ -51,6 +56,7 @@ import {
   updateSharedItem,
 } from "@bulwark/db";
 import type { z } from "zod";
+import { capPath } from "../cap/cap.service.ts";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
 import { publicBodyOf } from "./personal-data.service.ts";
@@ -145,8 +151,28 @@ export async function sharedItemDetail(
       },
       context.clock(),
     );
+  const warning = item.type === "alert" ? warningOf(item.warning, item.title) : null;
+  const withheld =
+    warning && item.capSent.length > 0
+      ? assetCircles(warning, facts.tlp, await assetLocations(context.db, item.assetIds)).withheld
+      : 0;
   return {
     ...summary(item),
+    warning: warning
+      ? {
+          ...warning,
+          categories: [...warning.categories],
+          area: {
+            ...warning.area,
+            polygons: warning.area.polygons.map((polygon) => [...polygon]),
+            circles: [...warning.area.circles],
+          },
+        }
+      : null,
+    cap:
+      warning && item.capSent.length > 0
+        ? { url: capPath(item.id), messages: item.capSent.length, withheldAssets: withheld }
+        : null,
     body: asWritten ? revealPersonalData(item.body) : item.publicBody,
     personalData: { found, asWritten, roles: personalDataRoles, purgedAt: item.personalDataPurgedAt },
     assetIds: item.assetIds,
@@ -209,6 +235,20 @@ async function checkAudienceExists(
   if (errors.length > 0) throw invalid("Some recipients or assets do not exist.", errors);
 }
 
+/** An alert's warning, checked against the clock: what is stored (null for other types). */
+function warningToStore(context: ServerContext, input: Compose): AlertWarning | null {
+  if (input.type !== "alert") return null;
+  if (input.warning) checkExpiry(context, input.warning);
+  return input.warning ?? null;
+}
+
+function checkExpiry(context: ServerContext, warning: AlertWarning) {
+  if (warning.expires && new Date(warning.expires).getTime() <= context.clock().getTime())
+    throw invalid("The warning would expire before it goes out.", [
+      { path: "warning.expires", message: "Choose a time in the future." },
+    ]);
+}
+
 async function audited(
   context: ServerContext,
   caller: Actor,
@@ -239,6 +279,7 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
   const viewer = await viewerOf(context, caller);
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, input.audience, input.assetIds);
+  const warning = warningToStore(context, input);
   const publicBody = await publicBodyOf(context, input.body);
   const id = await audited(
     context,
@@ -257,6 +298,7 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
         assetIds: input.assetIds,
         tlp: input.tlp,
         revealAudience: input.revealAudience,
+        warning,
         authorId: caller.userId,
         authorOrganisationId: caller.organisationId,
         now,
@@ -275,6 +317,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
   if (!abilities.mayEdit || item.status !== "draft") throw forbidden("Only the author changes a draft.");
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, input.audience, input.assetIds);
+  const warning = warningToStore(context, input);
   const publicBody = await publicBodyOf(context, input.body);
   await audited(
     context,
@@ -293,6 +336,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
         assetIds: input.assetIds,
         tlp: input.tlp,
         revealAudience: input.revealAudience,
+        warning,
         now,
       });
       await replaceAuthorAudience(tx, id, input.audience);
@@ -312,7 +356,13 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
   });
   const status = fourEyes ? "awaiting-approval" : "published";
   await audited(context, caller, "sharing.submit", id, { tlp: facts.tlp, status }, async (tx, now) => {
-    await updateSharedItem(tx, id, { status, ...(fourEyes ? {} : { publishedAt: now }), now });
+    await updateSharedItem(tx, id, {
+      status,
+      ...(fourEyes
+        ? {}
+        : { publishedAt: now, ...(item.type === "alert" ? { capMessage: true as const } : {}) }),
+      now,
+    });
     if (!fourEyes) await mirrorSharedItem(tx, id, now);
     return undefined;
   });
@@ -321,7 +371,7 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
 
 export async function approveSharedItem(context: ServerContext, caller: Actor, id: string) {
   const viewer = await viewerOf(context, caller);
-  const { facts, abilities } = await visibleItem(context, viewer, id);
+  const { item, facts, abilities } = await visibleItem(context, viewer, id);
   if (!abilities.mayApprove)
     throw forbidden(
       facts.status !== "awaiting-approval"
@@ -329,7 +379,13 @@ export async function approveSharedItem(context: ServerContext, caller: Actor, i
         : "A second person of the author's organisation with an approver's role (coordinator, organisation administrator) approves it, never its author.",
     );
   await audited(context, caller, "sharing.approve", id, { tlp: facts.tlp }, async (tx, now) => {
-    await updateSharedItem(tx, id, { status: "published", approverId: caller.userId, publishedAt: now, now });
+    await updateSharedItem(tx, id, {
+      status: "published",
+      approverId: caller.userId,
+      publishedAt: now,
+      ...(item.type === "alert" ? { capMessage: true as const } : {}),
+      now,
+    });
     await mirrorSharedItem(tx, id, now);
     return undefined;
   });
@@ -338,7 +394,7 @@ export async function approveSharedItem(context: ServerContext, caller: Actor, i
 
 export async function withdrawSharedItem(context: ServerContext, caller: Actor, id: string) {
   const viewer = await viewerOf(context, caller);
-  const { facts, abilities } = await visibleItem(context, viewer, id);
+  const { item, facts, abilities } = await visibleItem(context, viewer, id);
   if (!abilities.mayWithdraw || facts.status === "withdrawn")
     throw forbidden("Only the author or an approver of their organisation withdraws an item.");
   await audited(
@@ -348,7 +404,13 @@ export async function withdrawSharedItem(context: ServerContext, caller: Actor, 
     id,
     { tlp: facts.tlp, from: facts.status },
     async (tx, now) => {
-      await updateSharedItem(tx, id, { status: "withdrawn", now });
+      // A published alert's withdrawal goes out as a CAP Cancel.
+      const cancels = item.type === "alert" && item.capSent.length > 0;
+      await updateSharedItem(tx, id, {
+        status: "withdrawn",
+        ...(cancels ? { capMessage: true as const } : {}),
+        now,
+      });
       await mirrorSharedItem(tx, id, now);
       return undefined;
     },
@@ -454,5 +516,27 @@ export async function reshare(
       return undefined;
     },
   );
+  return sharedItemDetail(context, caller, id, { markRead: false });
+}
+
+/** A published alert's warning changes (its author or their approvers): a CAP Update goes out. */
+export async function reviseAlertWarning(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  input: z.output<typeof AlertWarningRevision>,
+) {
+  const viewer = await viewerOf(context, caller);
+  const { item, facts, abilities } = await visibleItem(context, viewer, id);
+  if (item.type !== "alert") throw forbidden("Only alerts carry a CAP warning.");
+  if (facts.status !== "published" || !abilities.mayWithdraw)
+    throw forbidden(
+      "The warning of a published alert is revised by its author or an approver of their organisation.",
+    );
+  checkExpiry(context, input.warning);
+  await audited(context, caller, "sharing.revise-warning", id, { tlp: facts.tlp }, async (tx, now) => {
+    await updateSharedItem(tx, id, { warning: input.warning, capMessage: true, now });
+    return undefined;
+  });
   return sharedItemDetail(context, caller, id, { markRead: false });
 }

@@ -1,7 +1,8 @@
 // Compose a shared item: type, title, Markdown text, sectors, assets concerned, the TLP marking
 // (each with its rule in words; markings wider than the author's roles allow are disabled), the
 // audience (communities and organisations, or named people for RED) and a live preview of who
-// will see it. "Save draft" keeps it; "Send" saves and submits (four eyes may hold it).
+// will see it; for an alert, its CAP 1.2 warning. "Save draft" keeps it; "Send" saves and submits
+// (four eyes may hold it).
 import type { AudiencePreview, SharedItemComposeInput } from "@bulwark/contracts";
 import { ROLES, SECTORS, SHARED_ITEM_TYPES, TLP_MARKINGS, type TlpMarking } from "@bulwark/core";
 import {
@@ -32,6 +33,7 @@ import { PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, onlyOf, useLabels } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { AlertWarningFields, emptyWarning, warningInput } from "./alert-warning-fields.tsx";
 
 const rank = (marking: TlpMarking) => TLP_MARKINGS.indexOf(marking);
 
@@ -51,6 +53,7 @@ export function ComposePage() {
   const [userIds, setUserIds] = useState<string[]>([]);
   const [revealAudience, setRevealAudience] = useState(false);
   const [personalDataRoles, setPersonalDataRoles] = useState<string[]>([]);
+  const [warning, setWarning] = useState(() => emptyWarning(t("sharing.warning.areaDefault")));
 
   const settings = useQuery({
     queryKey: ["sharing", "settings"],
@@ -93,6 +96,7 @@ export function ComposePage() {
     audience,
     revealAudience,
     personalDataRoles: onlyOf(ROLES, personalDataRoles),
+    ...(type === "alert" ? { warning: warningInput(warning, title) } : {}),
   });
   const save = useMutation({
     mutationFn: async (send: boolean) => {
@@ -222,6 +226,7 @@ export function ComposePage() {
                 onChange={(e) => setRevealAudience(e.currentTarget.checked)}
               />
             )}
+            {type === "alert" && <AlertWarningFields value={warning} onChange={setWarning} />}
             {settings.data?.requiresFourEyes && ["amber", "amber+strict", "red"].includes(tlp) && (
               <Alert color="yellow">{t("sharing.composePage.fourEyes")}</Alert>
             )}

@@ -29,6 +29,7 @@ import { useLabels } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { EntryMarkdown } from "../compendium/entry-markdown.tsx";
 import { LoadFailure } from "../compendium/entry-parts.tsx";
+import { ReviseWarning } from "./revise-warning.tsx";
 import { ItemStixDownload } from "./stix-export.tsx";
 import { TlpBanner } from "./tlp-banner.tsx";
 
@@ -98,6 +99,7 @@ function ItemView({ item }: { item: SharedItem }) {
           {item.publishedAt ? ` · ${format.dateTime(item.publishedAt)}` : ""}
           {item.approver ? ` · ${t("sharing.item.approvedBy", { name: item.approver.name })}` : ""}
         </Text>
+        {item.warning && <WarningLine item={item} />}
       </Stack>
       <ProblemAlert error={act.error} />
       <Group gap="sm">
@@ -129,6 +131,9 @@ function ItemView({ item }: { item: SharedItem }) {
           <Button color="teal" onClick={() => act.mutate("approve")}>
             {t("sharing.item.approve")}
           </Button>
+        )}
+        {item.cap && item.status === "published" && item.abilities.withdraw && (
+          <ReviseWarning key={item.updatedAt} item={item} onDone={refresh} />
         )}
         {item.abilities.withdraw && (
           <Button color="red" variant="light" onClick={() => act.mutate("withdraw")}>
@@ -340,6 +345,45 @@ function AssetsConcerned({ ids }: { ids: string[] }) {
         <Text size="sm" c="dimmed">
           {t("sharing.item.assetsHidden", { count: hidden })}
         </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** An alert's CAP warning in one line, with the link to its CAP 1.2 message once it went out. */
+function WarningLine({ item }: { item: SharedItem }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { warning, cap } = item;
+  if (!warning) return null;
+  return (
+    <Stack gap={2} data-testid="alert-warning-line">
+      <Text size="sm">
+        {[
+          warning.categories.join(", "),
+          warning.event,
+          `${t("sharing.warning.severity")}: ${warning.severity}`,
+          `${t("sharing.warning.urgency")}: ${warning.urgency}`,
+          `${t("sharing.warning.certainty")}: ${warning.certainty}`,
+          warning.expires ? `${t("sharing.warning.expires")}: ${format.dateTime(warning.expires)}` : null,
+          `${t("sharing.warning.areaLabel")}: ${warning.area.description}`,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
+      </Text>
+      {warning.instruction && <Text size="sm">{warning.instruction}</Text>}
+      {cap && (
+        <Group gap="xs">
+          <Anchor href={cap.url} target="_blank" rel="noopener" size="sm">
+            {t("sharing.warning.cap")}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {t("sharing.warning.capMessages", { count: cap.messages })}
+            {cap.withheldAssets > 0
+              ? ` · ${t("sharing.warning.capWithheld", { count: cap.withheldAssets })}`
+              : ""}
+          </Text>
+        </Group>
       )}
     </Stack>
   );

@@ -15,7 +15,7 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { IconPencilPlus, IconSearch } from "@tabler/icons-react";
+import { IconPencilPlus, IconRss, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -87,6 +87,16 @@ export function SharingFeedPage() {
                 ...(sent ? { sent } : {}),
               }}
             />
+            <Button
+              component="a"
+              href="/api/cap/alerts.atom"
+              target="_blank"
+              rel="noopener"
+              variant="subtle"
+              leftSection={<IconRss size={16} />}
+            >
+              {t("sharing.warning.feed")}
+            </Button>
             <Button component={Link} to="/sharing/approvals" variant="default">
               {t("sharing.approvals")}
             </Button>

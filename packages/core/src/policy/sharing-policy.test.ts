@@ -4,6 +4,7 @@ import { ROLES, TLP_MARKINGS, type TlpMarking } from "../vocabulary.ts";
 import {
   checkComposition,
   checkReshare,
+  isPublicItem,
   isWider,
   needsFourEyes,
   type SharedItemFacts,
@@ -263,6 +264,25 @@ describe("TLP properties", () => {
           expect(widest).not.toBeNull();
           if (widest) expect(isWider(tlp, widest)).toBe(false);
         }
+      }),
+    );
+  });
+});
+
+describe("public disclosure (CAP messages and the public alert feed)", () => {
+  it("is for TLP:CLEAR items that went out, and for nothing else", () => {
+    for (const tlp of TLP_MARKINGS)
+      for (const status of ["draft", "awaiting-approval", "published", "withdrawn"] as const)
+        expect(isPublicItem(item({ tlp, status }))).toBe(
+          tlp === "clear" && (status === "published" || status === "withdrawn"),
+        );
+  });
+
+  it("never opens to strangers what the TLP rule hides from a signed-in viewer outside the audience", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...TLP_MARKINGS), (tlp) => {
+        const facts = item({ tlp });
+        if (isPublicItem(facts)) expect(sharingAbilities(viewer(), facts).maySee).toBe(true);
       }),
     );
   });

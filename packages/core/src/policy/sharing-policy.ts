@@ -164,6 +164,14 @@ export function sharingAbilities(viewer: SharingViewer, item: SharedItemFacts): 
   };
 }
 
+/**
+ * May anyone, signed in or not, read this item (its CAP message, its place in the public Atom
+ * feed)? Only TLP:CLEAR ("no limit on disclosure") once it has gone out: published, or withdrawn
+ * (so that the withdrawal reaches those who saw it). The SQL twin is publicSharedItems().
+ */
+export const isPublicItem = (item: Pick<SharedItemFacts, "tlp" | "status">): boolean =>
+  item.tlp === "clear" && (item.status === "published" || item.status === "withdrawn");
+
 export interface OrganisationSharingFacts {
   /** AMBER, AMBER+STRICT and RED items go out only after a second person approves them. */
   readonly requiresFourEyes: boolean;

@@ -26,3 +26,7 @@ export function visibleSharedItems(viewer: SharingViewer): SQL {
             and (heard.organisation_id = ${viewer.organisationId}
               or heard.community_id = any(${sqlArray(viewer.communityIds, "uuid")}))))))))`;
 }
+
+/** Items anyone may read without signing in: isPublicItem of @bulwark/core, in SQL. */
+export const publicSharedItems = (): SQL =>
+  sql`(shared_items.tlp = 'clear' and shared_items.status in ('published', 'withdrawn'))`;

@@ -1,7 +1,7 @@
 // Shared items and their audience, reshares, acknowledgements and reads. Every read of items takes
 // the viewer and filters with visibleSharedItems (sharing-scope.ts): nobody reads an item the TLP
 // rule hides from them, whatever the route.
-import type { SharingAudience, SharingViewer } from "@bulwark/core";
+import { type LocatedAsset, markingOf, type SharingAudience, type SharingViewer } from "@bulwark/core";
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
@@ -20,7 +20,7 @@ import {
   users,
 } from "../schema.ts";
 import { iso, isoOrNull, likePattern, sqlArray } from "../scope.ts";
-import { visibleSharedItems } from "./sharing-scope.ts";
+import { publicSharedItems, visibleSharedItems } from "./sharing-scope.ts";
 
 export interface SharedItemRecord {
   id: string;
@@ -41,6 +41,10 @@ export interface SharedItemRecord {
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
+  /** Alerts: the CAP warning as stored (validated by the contracts on the way in). */
+  warning: unknown;
+  /** Alerts: when each CAP message went out, oldest first. */
+  capSent: string[];
   /** When the viewer first opened it (null: new for them). */
   readAt: string | null;
   /** The viewer's own acknowledgement. */
@@ -59,14 +63,21 @@ export async function sharingViewer(
   return { ...actor, communityIds: rows.map((row) => row.id) };
 }
 
-const itemColumns = (viewerId: string) => ({
+/** Columns of an item as `viewerId` sees it (null: someone not signed in, who has read nothing). */
+const itemColumns = (viewerId: string | null) => ({
   item: sharedItems,
   authorName: sql<string>`(select name from users where users.id = shared_items.author_id)`,
   organisationName: organisations.name,
   approverName: sql<string | null>`(select name from users where users.id = shared_items.approver_id)`,
-  readAt: sql<string | null>`(select read_at from shared_item_reads as r
+  readAt:
+    viewerId === null
+      ? sql<string | null>`null::timestamptz`
+      : sql<string | null>`(select read_at from shared_item_reads as r
     where r.item_id = shared_items.id and r.user_id = ${viewerId})`,
-  acknowledgement: sql<string | null>`(select state from shared_item_acknowledgements as k
+  acknowledgement:
+    viewerId === null
+      ? sql<string | null>`null::text`
+      : sql<string | null>`(select state from shared_item_acknowledgements as k
     where k.item_id = shared_items.id and k.user_id = ${viewerId})`,
 });
 
@@ -101,6 +112,8 @@ const present = (row: ItemRow): SharedItemRecord => ({
   createdAt: iso(row.item.createdAt),
   updatedAt: iso(row.item.updatedAt),
   publishedAt: isoOrNull(row.item.publishedAt),
+  warning: row.item.warning ?? null,
+  capSent: (row.item.capSent ?? []).map((at) => new Date(at).toISOString()),
   readAt: asIso(row.readAt),
   acknowledgement: row.acknowledgement,
 });
@@ -234,6 +247,8 @@ export interface SharedItemInput {
   assetIds: string[];
   tlp: string;
   revealAudience: boolean;
+  /** Alerts: the CAP warning; null for other types. */
+  warning?: unknown;
 }
 
 export async function insertSharedItem(
@@ -261,14 +276,77 @@ export async function updateSharedItem(
     approverId?: string | null;
     publishedAt?: Date;
     personalDataPurgedAt?: Date;
+    /** A CAP message goes out now (an alert published, revised or withdrawn). */
+    capMessage?: true;
     now: Date;
   },
 ): Promise<void> {
-  const { now, ...rest } = change;
+  const { now, capMessage, ...rest } = change;
   await db
     .update(sharedItems)
-    .set({ ...rest, updatedAt: now })
+    .set({
+      ...rest,
+      ...(capMessage
+        ? { capSent: sql`array_append(shared_items.cap_sent, ${now.toISOString()}::timestamptz)` }
+        : {}),
+      updatedAt: now,
+    })
     .where(eq(sharedItems.id, id));
+}
+
+/**
+ * A published (or withdrawn) TLP:CLEAR alert that has sent CAP messages, for anyone: the public
+ * scope of sharing-scope.ts, never a wider one.
+ */
+export async function findPublicAlert(db: Executor, id: string): Promise<SharedItemRecord | null> {
+  const [row] = await db
+    .select(itemColumns(null))
+    .from(sharedItems)
+    .innerJoin(organisations, eq(organisations.id, sharedItems.authorOrganisationId))
+    .where(
+      and(
+        eq(sharedItems.id, id),
+        eq(sharedItems.type, "alert"),
+        sql`cardinality(shared_items.cap_sent) > 0`,
+        publicSharedItems(),
+      ),
+    );
+  return row ? present(row) : null;
+}
+
+/**
+ * Current public alerts, latest message first: TLP:CLEAR, published (not withdrawn), with a CAP
+ * message out and a warning that has not expired at `now`.
+ */
+export async function listCurrentPublicAlerts(db: Executor, now: Date, limit = 200) {
+  const rows = await db
+    .select(itemColumns(null))
+    .from(sharedItems)
+    .innerJoin(organisations, eq(organisations.id, sharedItems.authorOrganisationId))
+    .where(
+      and(
+        eq(sharedItems.type, "alert"),
+        eq(sharedItems.status, "published"),
+        sql`cardinality(shared_items.cap_sent) > 0`,
+        publicSharedItems(),
+        sql`(shared_items.warning->>'expires' is null
+          or (shared_items.warning->>'expires')::timestamptz > ${now.toISOString()}::timestamptz)`,
+      ),
+    )
+    .orderBy(sql`shared_items.cap_sent[cardinality(shared_items.cap_sent)] desc`, asc(sharedItems.id))
+    .limit(limit);
+  return rows.map(present);
+}
+
+/** Where the assets concerned are, and how each is marked (for an alert's CAP area). */
+export async function assetLocations(db: Executor, ids: readonly string[]): Promise<LocatedAsset[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ lat: assets.lat, lon: assets.lon, marking: assets.marking })
+    .from(assets)
+    .where(sql`${assets.id} = any(${sqlArray(ids, "uuid")})`)
+    .orderBy(asc(assets.ref));
+  return rows.map((row) => ({ lat: row.lat, lon: row.lon, marking: markingOf(row.marking) }));
 }
 
 /** The author's audience (reshares apart) becomes exactly this. */

@@ -4,7 +4,17 @@
 // Who sees what is decided by sharingAbilities in @bulwark/core and compiled to SQL in
 // repositories/sharing-scope.ts.
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { communities, organisations, users } from "./base.ts";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
@@ -40,6 +50,16 @@ export const sharedItems = pgTable(
     approverId: uuid("approver_id").references(() => users.id, { onDelete: "restrict" }),
     /** Recipients of a confidential (AMBER+STRICT, RED) audience may see each other's names. */
     revealAudience: boolean("reveal_audience").notNull().default(false),
+    /** Alerts: the CAP 1.2 warning (codes, instruction, expiry, area), as validated by the contracts. */
+    warning: jsonb("warning"),
+    /**
+     * Alerts: when each CAP message went out, oldest first (the Alert on publication, an Update
+     * after each revision of the warning, a Cancel on withdrawal). Message n's identifier is fixed.
+     */
+    capSent: timestamp("cap_sent", { withTimezone: true, mode: "date", precision: 3 })
+      .array()
+      .notNull()
+      .default(sql`'{}'::timestamptz[]`),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
     publishedAt: at("published_at"),

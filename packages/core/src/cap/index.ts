@@ -1,0 +1,3 @@
+export * from "./atom.ts";
+export * from "./message.ts";
+export * from "./warning.ts";
