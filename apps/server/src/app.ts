@@ -20,6 +20,7 @@ import { selfAssessmentRoutes } from "./self-assessment/self-assessment.routes.t
 import { sharingRoutes } from "./sharing/sharing.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
+import { startSchedules, type Timers } from "./system/schedule.ts";
 import { registerWeb } from "./system/web.ts";
 import { userRoutes } from "./users/users.routes.ts";
 
@@ -28,6 +29,8 @@ export interface AppOptions {
   readonly logLevel?: string | false;
   /** Serve the built web app (default true). */
   readonly web?: boolean;
+  /** Run the server's schedules (the personal-data purge) with these timers; none when absent. */
+  readonly timers?: Timers;
 }
 
 export async function buildApp(context: ServerContext, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -59,5 +62,9 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   sharingRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
+  if (options.timers) {
+    const schedules = startSchedules(context, options.timers, app.log);
+    app.addHook("onClose", () => schedules.stop());
+  }
   return app;
 }

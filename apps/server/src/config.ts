@@ -14,6 +14,8 @@ export interface Config {
   readonly logLevel: string;
   /** Hours a session lives without use. */
   readonly sessionHours: number;
+  /** Minutes between two runs of the scheduled personal-data purge (retention). */
+  readonly purgeIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -50,5 +52,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     secureCookies: env.BULWARK_SECURE_COOKIES === "true",
     logLevel: env.LOG_LEVEL || "info",
     sessionHours: integer("BULWARK_SESSION_HOURS", env.BULWARK_SESSION_HOURS, 12, 1, 24 * 30),
+    purgeIntervalMinutes: integer(
+      "BULWARK_PURGE_INTERVAL_MINUTES",
+      env.BULWARK_PURGE_INTERVAL_MINUTES,
+      60,
+      1,
+      7 * 24 * 60,
+    ),
   };
 }

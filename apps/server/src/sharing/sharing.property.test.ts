@@ -119,6 +119,7 @@ async function build(world: World): Promise<{ id: string; facts: SharedItemFacts
     const id = await insertSharedItem(server.db, {
       type: "alert",
       title: `Item ${n} ${TOKEN}`,
+      publicTitle: `Item ${n} ${TOKEN}`,
       body: "",
       publicBody: "",
       personalDataRoles: [],
