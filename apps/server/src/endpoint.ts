@@ -75,7 +75,7 @@ export function route<N extends EndpointName>(
       scope.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
       // The body is bytes, described (not validated) by its schema; params and query as anywhere.
       scope.setValidatorCompiler<z.ZodType>((request) =>
-        request.httpPart === "body" ? () => ({ value: null }) : validatorCompiler(request),
+        request.httpPart === "body" ? (data: unknown) => ({ value: data }) : validatorCompiler(request),
       );
       register(scope, context, name, handler);
     });

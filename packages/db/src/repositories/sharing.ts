@@ -140,6 +140,9 @@ export interface FeedCounts {
   unread: number;
 }
 
+/** Hand-marked personal data, [[pii:...]], as core's personal-data.ts finds it (POSIX ARE). */
+const PII_MARKUP = String.raw`\[\[pii:([^\]\n]{1,200})\]\]`;
+
 /** The filters of a feed query, each by name so facet counts can leave their own out. */
 function feedFilters(viewer: SharingViewer, filter: FeedFilter) {
   const unread = sql`not exists (select 1 from shared_item_reads as r
@@ -151,10 +154,11 @@ function feedFilters(viewer: SharingViewer, filter: FeedFilter) {
         ? eq(sharedItems.status, filter.status)
         : sql`shared_items.status in ('published', 'withdrawn')`,
       // Outside the author's organisation, text search reads the pseudonymised title and body:
-      // searching for a person's address must not reveal which items name them.
+      // searching for a person's address must not reveal which items name them. Inside it, the
+      // text as its people read it (hand markup [[pii:...]] removed, as in core's revealPersonalData).
       filter.q
         ? sql`(case when shared_items.author_organisation_id = ${viewer.organisationId}
-              then shared_items.title || ' ' || shared_items.body
+              then regexp_replace(shared_items.title || ' ' || shared_items.body, ${PII_MARKUP}::text, ${String.raw`\1`}::text, 'g')
               else shared_items.public_title || ' ' || shared_items.public_body end)
             ilike ${likePattern(filter.q)}`
         : undefined,
