@@ -7,6 +7,8 @@ import { BACKUP_COVERAGE, BackupError, readBackupHeader, restoreBackup, writeBac
 import { knownMigrations } from "./connect.ts";
 import { recordAudit, verifyAuditChain } from "./repositories/audit.ts";
 import { insertOrganisation, listOrganisations } from "./repositories/organisations.ts";
+import { insertSharedItem } from "./repositories/sharing.ts";
+import { insertAttachment } from "./repositories/sharing-attachments.ts";
 import { insertUser } from "./repositories/users.ts";
 import { rowsOf } from "./rows.ts";
 import { openTestDatabase, type TestDatabase } from "./testing.ts";
@@ -15,6 +17,12 @@ let source: TestDatabase;
 let target: TestDatabase;
 const folder = mkdtempSync(join(tmpdir(), "bulwark-backup-"));
 const now = new Date("2026-11-24T10:00:00.123Z");
+/** Every byte value, a run of zeros and a file past one backup page, as attachments hold them. */
+const FILES = [
+  Uint8Array.from({ length: 256 }, (_, i) => i),
+  new Uint8Array(1000),
+  Uint8Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 251),
+];
 
 beforeAll(async () => {
   [source, target] = await Promise.all([openTestDatabase(), openTestDatabase()]);
@@ -23,7 +31,7 @@ beforeAll(async () => {
     { name: "Backup Authority", kind: "national-authority", country: "XM", sectors: ["health", "dams"] },
     now,
   );
-  await insertUser(
+  const user = await insertUser(
     source.db,
     {
       email: "a@b.example",
@@ -34,6 +42,32 @@ beforeAll(async () => {
     },
     now,
   );
+  const item = await insertSharedItem(source.db, {
+    type: "report",
+    title: "With files",
+    publicTitle: "With files",
+    body: "",
+    publicBody: "",
+    personalDataRoles: [],
+    sectors: [],
+    assetIds: [],
+    tlp: "amber",
+    revealAudience: false,
+    authorId: user,
+    authorOrganisationId: org,
+    now,
+  });
+  for (const content of FILES)
+    await insertAttachment(source.db, {
+      itemId: item,
+      filename: "bytes.bin",
+      mediaType: "application/zip",
+      sha256: "-",
+      content,
+      personal: false,
+      addedBy: user,
+      now,
+    });
   for (let i = 0; i < 30; i++)
     await recordAudit(
       source.db,
@@ -72,6 +106,11 @@ describe("backup and restore", () => {
       ["Backup Authority", ["health", "dams"], 1, now.toISOString()],
     ]);
     expect(await verifyAuditChain(target.db)).toEqual({ ok: true, checked: 30, firstBroken: null });
+    // Attachments' bytes come back identical (bytea through JSON as base64).
+    const bytes = rowsOf<{ content: Uint8Array }>(
+      await target.db.execute(sql`select content from shared_item_attachments order by size`),
+    ).map((row) => new Uint8Array(row.content));
+    expect(bytes).toEqual([...FILES].sort((a, b) => a.byteLength - b.byteLength));
     // The append-only guard is back on after the restore.
     await expect(target.db.execute(sql`delete from audit_log`)).rejects.toThrow();
   });

@@ -3,9 +3,11 @@
 // audience see nothing of it through any route.
 import type { Client, SharedItemComposeInput } from "@bulwark/contracts";
 import { insertCommunity, insertUser, listAudit, setCommunityOrganisations } from "@bulwark/db";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { pseudonymiseOldTitles } from "./personal-data.service.ts";
 
 let server: TestServer;
 let coordinator: Client; // the authority's coordinator: publishes CLEAR, approves
@@ -426,6 +428,18 @@ describe("personal data", () => {
     expect((await gridMember.call("listSharedItems", { query: { q: `Contact ${pseudonym}` } })).total).toBe(
       1,
     );
+  });
+
+  it("gives items saved before titles were pseudonymised their public title at start-up", async () => {
+    const item = await publish(
+      coordinator,
+      alert({ title: "Ask [[pii:R. Roe]] at r.roe@authority.example" }),
+    );
+    await server.db.execute(sql`update shared_items set public_title = '' where id = ${item.id}`);
+    expect(await pseudonymiseOldTitles(server.context)).toBe(1);
+    const outside = await gridMember.call("getSharedItem", { params: { id: item.id } });
+    expect(outside.title).toMatch(/^Ask person-[0-9a-f]{10} at person-[0-9a-f]{10}$/);
+    expect(await pseudonymiseOldTitles(server.context)).toBe(0);
   });
 
   it("purges personal data when the item type's retention runs out, keeping the rest", async () => {
