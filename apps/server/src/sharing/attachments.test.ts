@@ -49,7 +49,7 @@ const upload = (
 const attachmentCount = async () =>
   rowsOf<{ n: number }>(
     await server.db.execute(sql`select count(*)::int as n from shared_item_attachments`),
-  )[0]?.n;
+  )[0]?.n ?? 0;
 
 beforeAll(async () => {
   server = await startTestServer();
