@@ -67,14 +67,15 @@ export function createClient(options: ClientOptions = {}): Client {
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (endpoint.method !== "GET" && csrfToken && !options.token) headers["x-csrf-token"] = csrfToken;
     if (cookies.size > 0) headers.cookie = [...cookies].map(([key, value]) => `${key}=${value}`).join("; ");
-    let body: string | Uint8Array | Blob | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | Blob | undefined;
     if (endpoint.upload) {
       const upload = record(given?.body);
       const bytes = upload?.bytes;
       if (!(bytes instanceof Uint8Array || bytes instanceof Blob))
         throw new TypeError(`${name} takes a file's bytes as body.bytes.`);
       headers["content-type"] = String(upload?.mediaType ?? "application/octet-stream");
-      body = bytes;
+      // A copy of a Uint8Array is backed by a plain ArrayBuffer, as fetch's body types want.
+      body = bytes instanceof Blob ? bytes : new Uint8Array(bytes);
     } else if (endpoint.body) {
       headers["content-type"] = "application/json";
       body = JSON.stringify(given?.body ?? {});
