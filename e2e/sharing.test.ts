@@ -1,7 +1,8 @@
 // Sharing in Chromium: the national authority composes an AMBER alert to the energy community and
 // the preview names who will see it; an operator in that community sees the alert with its TLP
-// banner and acknowledges it; the sender sees the acknowledgement; a bank outside the audience
-// sees neither the alert in its feed nor the alert at its address.
+// banner, downloads its attached file and acknowledges it; the sender sees the acknowledgement; a
+// bank outside the audience sees neither the alert in its feed nor the alert at its address.
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, signInAs } from "./browser.ts";
@@ -12,6 +13,11 @@ const OPERATOR = "yuki.tanaka@solanopower.example";
 const OUTSIDER = "hugo.lambert@coastalbank.example";
 const COMMUNITY = "Energy sector – national";
 const TITLE = "Suspicious survey of wind farm access roads";
+const FILE = {
+  name: "sightings.csv",
+  mimeType: "text/csv",
+  buffer: Buffer.from("gate,time\n4,01:00\n7,01:20\n"),
+};
 
 let bulwark: Started;
 let browser: Browser;
@@ -57,12 +63,15 @@ describe("sharing an AMBER alert", () => {
       /^6 organisations, \d+ people$/,
     );
     await page.keyboard.press("Escape");
+    await page.locator('input[type="file"]').setInputFiles(FILE);
+    await page.getByText(`${FILE.name} ·`).waitFor();
     await Promise.all([
       page.waitForURL(/\/sharing\/[0-9a-f-]{36}$/),
       page.getByRole("button", { name: "Send" }).click(),
     ]);
     itemUrl = page.url();
     await page.getByTestId("tlp-banner").getByText("TLP:AMBER").waitFor();
+    await page.getByTestId("attachments").getByRole("link", { name: FILE.name }).waitFor();
   });
 
   it("reaches an operator of the community, who sees the banner and acknowledges it", async () => {
@@ -74,6 +83,13 @@ describe("sharing an AMBER alert", () => {
     const banner = page.getByTestId("tlp-banner");
     await banner.getByText("TLP:AMBER").waitFor();
     await expect(banner.textContent()).resolves.toMatch(/need-to-know/);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("attachments").getByRole("link", { name: FILE.name }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(FILE.name);
+    const saved = await download.path();
+    expect(readFileSync(saved)).toEqual(FILE.buffer);
     await page.getByRole("button", { name: "Mark received" }).click();
     await page.getByTestId("my-acknowledgement").getByText("You acknowledged: Received").waitFor();
   });
