@@ -36,8 +36,22 @@ export interface AppOptions {
 export async function buildApp(context: ServerContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const level = options.logLevel ?? context.config.logLevel;
   const app = Fastify({
-    // Request logs carry method, URL and status with a request id; never bodies, cookies or tokens.
-    logger: level === false ? false : { level, redact: ["req.headers.authorization", "req.headers.cookie"] },
+    // Request logs carry method, path and status with a request id; never bodies, cookies, tokens
+    // or query strings (a search's words or an attachment's filename may name a person).
+    logger:
+      level === false
+        ? false
+        : {
+            level,
+            redact: ["req.headers.authorization", "req.headers.cookie"],
+            serializers: {
+              req: (request: { method: string; url: string; ip?: string }) => ({
+                method: request.method,
+                url: request.url.split("?")[0],
+                remoteAddress: request.ip,
+              }),
+            },
+          },
     trustProxy: true,
     bodyLimit: 1_048_576,
   });

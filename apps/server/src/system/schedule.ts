@@ -25,7 +25,7 @@ export interface Schedule {
   stop(): Promise<void>;
 }
 
-/** Run `job` now and then every `everyMs` after the previous run ended. */
+/** Run `job` now and then every `everyMs` after the previous run ended (it logs its own failures). */
 export function every(timers: Timers, everyMs: number, job: () => Promise<void>): Schedule {
   let stopped = false;
   let running: Promise<void> | null = null;
@@ -34,9 +34,12 @@ export function every(timers: Timers, everyMs: number, job: () => Promise<void>)
     handle = null;
     if (stopped) return;
     running = job();
-    await running;
-    running = null;
-    if (!stopped) handle = timers.after(everyMs, tick);
+    try {
+      await running;
+    } finally {
+      running = null;
+      if (!stopped) handle = timers.after(everyMs, tick);
+    }
   };
   handle = timers.after(0, tick);
   return {
