@@ -1,8 +1,8 @@
 // Property: whatever the organisations, communities, roles, items and markings, no route of the
 // API lets anyone see an item that core's TLP rule (sharingAbilities) denies, and every item it
 // allows is reachable. Random worlds are written straight into the database; the API is read as
-// each person through the typed client (feed, search, counts, get, acknowledgements).
-import type { Client } from "@bulwark/contracts";
+// each person through the typed client (feed, search, counts, get, acknowledgements, attachments).
+import { ApiError, type Client } from "@bulwark/contracts";
 import {
   ROLES,
   type Role,
@@ -12,6 +12,7 @@ import {
   TLP_MARKINGS,
 } from "@bulwark/core";
 import {
+  insertAttachment,
   insertCommunity,
   insertOrganisation,
   insertSharedItem,
@@ -95,7 +96,7 @@ const at = <T>(list: readonly T[], index: number): T => {
 };
 
 /** Write the world into the database; answer each item's id with its facts. */
-async function build(world: World): Promise<{ id: string; facts: SharedItemFacts }[]> {
+async function build(world: World): Promise<{ id: string; attachmentId: string; facts: SharedItemFacts }[]> {
   await server.db.execute(sql`delete from shared_items`);
   const now = server.context.clock();
   for (const [i, person] of people.entries())
@@ -108,7 +109,7 @@ async function build(world: World): Promise<{ id: string; facts: SharedItemFacts
       community,
       at(world.memberships, i).map((o) => at(organisations, o)),
     );
-  const built: { id: string; facts: SharedItemFacts }[] = [];
+  const built: { id: string; attachmentId: string; facts: SharedItemFacts }[] = [];
   for (const [n, item] of world.items.entries()) {
     const author = at(people, item.author);
     const audience = {
@@ -132,10 +133,21 @@ async function build(world: World): Promise<{ id: string; facts: SharedItemFacts
       now,
     });
     await replaceAuthorAudience(server.db, id, audience);
+    const attachmentId = await insertAttachment(server.db, {
+      itemId: id,
+      filename: `item-${n}.txt`,
+      mediaType: "text/plain",
+      sha256: "-",
+      content: new TextEncoder().encode(`item ${n}`),
+      personal: false,
+      addedBy: author.id,
+      now,
+    });
     const approverId = item.approver === null ? null : at(people, item.approver).id;
     await updateSharedItem(server.db, id, { status: item.status, approverId, now });
     built.push({
       id,
+      attachmentId,
       facts: {
         authorId: author.id,
         authorOrganisationId: author.organisationId,
@@ -205,6 +217,13 @@ describe("no route shows what the TLP rule denies", () => {
             );
             if (!may) expect(acknowledgements).toBe(404);
             else expect(acknowledgements).toBe(circulating.includes(item) ? 200 : 403);
+            const files = await client
+              .call("listAttachments", { params: { id: item.id } })
+              .then((list) => list.items.map((file) => file.id))
+              .catch((error: unknown) => (error instanceof ApiError ? error.status : error));
+            expect(files).toEqual(may ? [item.attachmentId] : 404);
+            const params = { id: item.id, attachmentId: item.attachmentId };
+            expect(await statusOf(client.call("downloadAttachment", { params }))).toBe(may ? 200 : 404);
           }
         }
       }),
