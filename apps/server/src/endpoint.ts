@@ -77,12 +77,12 @@ export function route<N extends EndpointName>(
       scope.setValidatorCompiler<z.ZodType>((request) =>
         request.httpPart === "body" ? (data: unknown) => ({ value: data }) : validatorCompiler(request),
       );
-      register(scope, context, name, handler);
+      addRoute(scope, context, name, handler);
     });
-  else register(app, context, name, handler);
+  else addRoute(app, context, name, handler);
 }
 
-function register<N extends EndpointName>(
+function addRoute<N extends EndpointName>(
   app: FastifyInstance,
   context: ServerContext,
   name: N,
