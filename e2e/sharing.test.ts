@@ -1,8 +1,9 @@
 // Sharing in Chromium: the national authority composes an AMBER alert to the energy community and
 // the preview names who will see it; an operator in that community sees the alert with its TLP
-// banner and acknowledges it; the sender sees the acknowledgement and the alert's CAP 1.2 message,
-// and revises its warning (a CAP Update); a bank outside the audience sees neither the alert in its
-// feed nor the alert or its CAP message at their addresses.
+// banner, downloads its attached file and acknowledges it; the sender sees the acknowledgement and
+// the alert's CAP 1.2 message, and revises its warning (a CAP Update); a bank outside the audience
+// sees neither the alert in its feed nor the alert or its CAP message at their addresses.
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, signInAs } from "./browser.ts";
@@ -13,6 +14,11 @@ const OPERATOR = "yuki.tanaka@solanopower.example";
 const OUTSIDER = "hugo.lambert@coastalbank.example";
 const COMMUNITY = "Energy sector – national";
 const TITLE = "Suspicious survey of wind farm access roads";
+const FILE = {
+  name: "sightings.csv",
+  mimeType: "text/csv",
+  buffer: Buffer.from("gate,time\n4,01:00\n7,01:20\n"),
+};
 
 let bulwark: Started;
 let browser: Browser;
@@ -60,6 +66,8 @@ describe("sharing an AMBER alert", () => {
       /^6 organisations, \d+ people$/,
     );
     await page.keyboard.press("Escape");
+    await page.locator('input[type="file"]').setInputFiles(FILE);
+    await page.getByText(`${FILE.name} ·`).waitFor();
     await Promise.all([
       page.waitForURL(/\/sharing\/[0-9a-f-]{36}$/),
       page.getByRole("button", { name: "Send" }).click(),
@@ -76,6 +84,7 @@ describe("sharing an AMBER alert", () => {
     expect(xml).toContain("<msgType>Alert</msgType>");
     expect(xml).toContain("<scope>Restricted</scope>");
     expect(xml).toContain("<event>Hostile reconnaissance</event>");
+    await page.getByTestId("attachments").getByRole("link", { name: FILE.name }).waitFor();
   });
 
   it("reaches an operator of the community, who sees the banner and acknowledges it", async () => {
@@ -87,6 +96,13 @@ describe("sharing an AMBER alert", () => {
     const banner = page.getByTestId("tlp-banner");
     await banner.getByText("TLP:AMBER").waitFor();
     await expect(banner.textContent()).resolves.toMatch(/need-to-know/);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("attachments").getByRole("link", { name: FILE.name }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(FILE.name);
+    const saved = await download.path();
+    expect(readFileSync(saved)).toEqual(FILE.buffer);
     await page.getByRole("button", { name: "Mark received" }).click();
     await page.getByTestId("my-acknowledgement").getByText("You acknowledged: Received").waitFor();
   });

@@ -21,6 +21,7 @@ import { selfAssessmentRoutes } from "./self-assessment/self-assessment.routes.t
 import { sharingRoutes } from "./sharing/sharing.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
+import { startSchedules, type Timers } from "./system/schedule.ts";
 import { registerWeb } from "./system/web.ts";
 import { userRoutes } from "./users/users.routes.ts";
 
@@ -29,13 +30,29 @@ export interface AppOptions {
   readonly logLevel?: string | false;
   /** Serve the built web app (default true). */
   readonly web?: boolean;
+  /** Run the server's schedules (the personal-data purge) with these timers; none when absent. */
+  readonly timers?: Timers;
 }
 
 export async function buildApp(context: ServerContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const level = options.logLevel ?? context.config.logLevel;
   const app = Fastify({
-    // Request logs carry method, URL and status with a request id; never bodies, cookies or tokens.
-    logger: level === false ? false : { level, redact: ["req.headers.authorization", "req.headers.cookie"] },
+    // Request logs carry method, path and status with a request id; never bodies, cookies, tokens
+    // or query strings (a search's words or an attachment's filename may name a person).
+    logger:
+      level === false
+        ? false
+        : {
+            level,
+            redact: ["req.headers.authorization", "req.headers.cookie"],
+            serializers: {
+              req: (request: { method: string; url: string; ip?: string }) => ({
+                method: request.method,
+                url: request.url.split("?")[0],
+                remoteAddress: request.ip,
+              }),
+            },
+          },
     trustProxy: true,
     bodyLimit: 1_048_576,
   });
@@ -61,5 +78,9 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   capRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
+  if (options.timers) {
+    const schedules = startSchedules(context, options.timers, app.log);
+    app.addHook("onClose", () => schedules.stop());
+  }
   return app;
 }

@@ -19,6 +19,8 @@ export interface Config {
    * leave it (the CAP feed) and the CAP sender; null: taken from each request's Host.
    */
   readonly publicUrl: string | null;
+  /** Minutes between two runs of the scheduled personal-data purge (retention). */
+  readonly purgeIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -69,5 +71,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     logLevel: env.LOG_LEVEL || "info",
     sessionHours: integer("BULWARK_SESSION_HOURS", env.BULWARK_SESSION_HOURS, 12, 1, 24 * 30),
     publicUrl,
+    purgeIntervalMinutes: integer(
+      "BULWARK_PURGE_INTERVAL_MINUTES",
+      env.BULWARK_PURGE_INTERVAL_MINUTES,
+      60,
+      1,
+      7 * 24 * 60,
+    ),
   };
 }

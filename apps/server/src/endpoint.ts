@@ -10,6 +10,7 @@ import {
   Problem,
 } from "@bulwark/contracts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authenticate, authenticateRecent, type Caller } from "./auth/principal.ts";
 import type { ServerContext } from "./context.ts";
@@ -21,7 +22,8 @@ type Parsed<E, K extends string> = E extends { [P in K]: infer S extends z.ZodTy
 export interface HandlerInput<N extends EndpointName> {
   readonly params: Parsed<Endpoints[N], "params">;
   readonly query: Parsed<Endpoints[N], "query">;
-  readonly body: Parsed<Endpoints[N], "body">;
+  /** An upload's raw bytes (empty when none were sent); else the parsed JSON body. */
+  readonly body: Endpoints[N] extends { upload: object } ? Uint8Array : Parsed<Endpoints[N], "body">;
   /** The signed-in caller; null only on public endpoints. */
   readonly caller: Endpoints[N]["auth"] extends "user" ? Caller : null;
   readonly request: FastifyRequest;
@@ -45,7 +47,42 @@ const FileSchema = (mediaType: string) =>
 // An empty answer in the OpenAPI document (type null: no content).
 const NotModified = z.null().describe("Not modified: the copy named by If-None-Match is current.");
 
+/** A Content-Disposition that offers a download under this name, in ASCII and (RFC 6266) in UTF-8. */
+export const attachmentDisposition = (filename: string): string => {
+  const ascii = filename
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\w.-]/g, "_");
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+};
+
 export function route<N extends EndpointName>(
+  app: FastifyInstance,
+  context: ServerContext,
+  name: N,
+  handler: Handler<N>,
+): void {
+  const def: EndpointDef = endpoints[name];
+  // An upload takes any body as raw bytes (the service checks the type and says what it accepts):
+  // its parser lives in a context of its own, so no other route reads bytes.
+  if (def.upload)
+    app.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+      // The body is bytes, described (not validated) by its schema; params and query as anywhere.
+      scope.setValidatorCompiler<z.ZodType>((request) =>
+        request.httpPart === "body" ? (data: unknown) => ({ value: data }) : validatorCompiler(request),
+      );
+      addRoute(scope, context, name, handler);
+    });
+  else addRoute(app, context, name, handler);
+}
+
+function addRoute<N extends EndpointName>(
   app: FastifyInstance,
   context: ServerContext,
   name: N,
@@ -79,6 +116,9 @@ export function route<N extends EndpointName>(
       ...(def.params ? { params: def.params } : {}),
       ...(def.query ? { querystring: def.query } : {}),
       ...(def.body ? { body: def.body } : {}),
+      ...(def.upload
+        ? { body: FileSchema("the file's own type"), consumes: [...def.upload.mediaTypes] }
+        : {}),
       response: {
         ...(def.response ? { [endpoint.status]: def.response } : {}),
         ...(def.file ? { [endpoint.status]: FileSchema(def.file) } : {}),
@@ -94,7 +134,11 @@ export function route<N extends EndpointName>(
       const input: unknown = {
         params: request.params,
         query: request.query,
-        body: request.body,
+        body: def.upload
+          ? request.body instanceof Uint8Array
+            ? new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength)
+            : new Uint8Array()
+          : request.body,
         caller,
         request,
         reply,
@@ -105,8 +149,9 @@ export function route<N extends EndpointName>(
         const file = result as FileAnswer;
         reply
           .code(endpoint.status)
-          .header("content-type", def.file)
-          .header("content-disposition", `attachment; filename="${file.filename.replace(/[^\w.-]/g, "_")}"`)
+          .header("content-type", file.mediaType ?? def.file)
+          .header("content-disposition", attachmentDisposition(file.filename))
+          .header("x-content-type-options", "nosniff")
           .header("cache-control", "private, no-store");
         // A Buffer goes out as is: Fastify serializes only what is not bytes.
         return reply.send(Buffer.from(file.bytes));

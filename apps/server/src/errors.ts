@@ -34,7 +34,10 @@ export const conflict = (detail: string) =>
 export const invalid = (detail: string, errors?: { path: string; message: string }[]) =>
   Object.assign(new UserError(422, "Invalid input", detail, "urn:bulwark:problem:invalid"), { errors });
 
-function problemOf(error: FastifyError | UserError | Error): Problem & { headers?: Record<string, string> } {
+function problemOf(
+  error: FastifyError | UserError | Error,
+  bodyLimit: number,
+): Problem & { headers?: Record<string, string> } {
   if (error instanceof UserError) {
     const errors = "errors" in error && Array.isArray(error.errors) ? error.errors : undefined;
     return {
@@ -59,6 +62,13 @@ function problemOf(error: FastifyError | UserError | Error): Problem & { headers
       errors,
     };
   }
+  if ("code" in error && error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
+    return {
+      type: "urn:bulwark:problem:too-large",
+      title: "Too large",
+      status: 413,
+      detail: `This endpoint accepts at most ${bodyLimit} bytes (${Math.round((bodyLimit / 1024 / 1024) * 10) / 10} MB).`,
+    };
   // A row that others still point to (PostgreSQL foreign_key_violation).
   if (databaseFailure(error)?.code === "23503" || ("code" in error && error.code === "23503"))
     return {
@@ -80,7 +90,7 @@ function problemOf(error: FastifyError | UserError | Error): Problem & { headers
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { headers, ...problem } = problemOf(error);
+    const { headers, ...problem } = problemOf(error, request.routeOptions.bodyLimit ?? 1_048_576);
     if (problem.status >= 500) {
       // Database errors are logged without their query parameters (they can hold personal data).
       const database = databaseFailure(error);

@@ -6,6 +6,8 @@ import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { ServerContext } from "./context.ts";
 import { type DemoResult, seedDemo } from "./demo/seed-demo.ts";
+import { pseudonymiseOldTitles } from "./sharing/personal-data.service.ts";
+import { systemTimers } from "./system/schedule.ts";
 
 export const VERSION: string = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),
@@ -16,7 +18,9 @@ export async function openContext(config: Config): Promise<ServerContext> {
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
   await migrate(connection);
-  return { config, connection, db: connection.db, clock: () => new Date(), version: VERSION };
+  const context = { config, connection, db: connection.db, clock: () => new Date(), version: VERSION };
+  await pseudonymiseOldTitles(context);
+  return context;
 }
 
 export interface Running {
@@ -30,7 +34,7 @@ export interface Running {
 export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<Running> {
   const context = await openContext(config);
   const demo = options.demo ? await seedDemo(context) : null;
-  const app = await buildApp(context);
+  const app = await buildApp(context, { timers: systemTimers });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

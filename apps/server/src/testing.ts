@@ -8,6 +8,7 @@ import { buildApp } from "./app.ts";
 import { hashPassword } from "./auth/secrets.ts";
 import { readConfig } from "./config.ts";
 import type { ServerContext } from "./context.ts";
+import type { Timers } from "./system/schedule.ts";
 
 export const PASSWORD = "correct horse battery staple";
 
@@ -31,6 +32,13 @@ export interface TestServer {
   cast: Cast;
   /** Move the server's clock. */
   advance(ms: number): void;
+  /**
+   * Run every scheduled job that is due by the server's clock (started with `scheduled: true`),
+   * waiting for each; the number run.
+   */
+  runDueJobs(): Promise<number>;
+  /** Jobs waiting for their time. */
+  pendingJobs(): number;
   /** A client with its own cookie jar; signed in when an e-mail is given. */
   client(email?: string): Promise<Client>;
   /** Raw inject, for checks the typed client would hide (headers, CSRF). */
@@ -50,7 +58,14 @@ export function injectFetch(app: FastifyInstance): typeof fetch {
       method: (init?.method ?? "GET") as "GET",
       url,
       headers,
-      payload: typeof init?.body === "string" ? init.body : undefined,
+      payload:
+        typeof init?.body === "string"
+          ? init.body
+          : init?.body instanceof Uint8Array
+            ? Buffer.from(init.body)
+            : init?.body instanceof Blob
+              ? Buffer.from(await init.body.arrayBuffer())
+              : undefined,
     });
     const out = new Headers();
     for (const [key, value] of Object.entries(response.headers)) {
@@ -63,7 +78,31 @@ export function injectFetch(app: FastifyInstance): typeof fetch {
   };
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** Timers that follow the test clock: a job is due when the clock has reached its time. */
+function clockTimers(now: () => number) {
+  const waiting = new Map<number, { due: number; run: () => Promise<void> }>();
+  let next = 0;
+  const timers: Timers = {
+    after(ms, run) {
+      const id = next++;
+      waiting.set(id, { due: now() + ms, run });
+      return { cancel: () => waiting.delete(id) };
+    },
+  };
+  async function runDue(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const due = [...waiting].filter(([, job]) => job.due <= now()).sort((a, b) => a[1].due - b[1].due)[0];
+      if (!due) return count;
+      waiting.delete(due[0]);
+      await due[1].run();
+      count++;
+    }
+  }
+  return { timers, runDue, pending: () => waiting.size };
+}
+
+export async function startTestServer(options: { scheduled?: boolean } = {}): Promise<TestServer> {
   const database = await openTestDatabase();
   let offset = 0;
   const base = Date.UTC(2026, 10, 24, 9, 0, 0);
@@ -105,7 +144,12 @@ export async function startTestServer(): Promise<TestServer> {
     analyst: await user("analyst@grid.example", organisations.operator, ["analyst"]),
     outsider: await user("member@water.example", organisations.other, ["member"]),
   };
-  const app = await buildApp(context, { logLevel: false, web: false });
+  const schedule = clockTimers(() => context.clock().getTime());
+  const app = await buildApp(context, {
+    logLevel: false,
+    web: false,
+    ...(options.scheduled ? { timers: schedule.timers } : {}),
+  });
   await app.ready();
   const fetch = injectFetch(app);
   return {
@@ -117,6 +161,8 @@ export async function startTestServer(): Promise<TestServer> {
     advance: (ms) => {
       offset += ms;
     },
+    runDueJobs: schedule.runDue,
+    pendingJobs: schedule.pending,
     async client(email) {
       const client = createClient({ fetch, cookieJar: true, baseUrl: "http://localhost" });
       if (email) await client.call("login", { body: { email, password: PASSWORD } });

@@ -67,8 +67,16 @@ export function createClient(options: ClientOptions = {}): Client {
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (endpoint.method !== "GET" && csrfToken && !options.token) headers["x-csrf-token"] = csrfToken;
     if (cookies.size > 0) headers.cookie = [...cookies].map(([key, value]) => `${key}=${value}`).join("; ");
-    let body: string | undefined;
-    if (endpoint.body) {
+    let body: string | Uint8Array<ArrayBuffer> | Blob | undefined;
+    if (endpoint.upload) {
+      const upload = record(given?.body);
+      const bytes = upload?.bytes;
+      if (!(bytes instanceof Uint8Array || bytes instanceof Blob))
+        throw new TypeError(`${name} takes a file's bytes as body.bytes.`);
+      headers["content-type"] = String(upload?.mediaType ?? "application/octet-stream");
+      // A copy of a Uint8Array is backed by a plain ArrayBuffer, as fetch's body types want.
+      body = bytes instanceof Blob ? bytes : new Uint8Array(bytes);
+    } else if (endpoint.body) {
       headers["content-type"] = "application/json";
       body = JSON.stringify(given?.body ?? {});
     }
@@ -100,8 +108,13 @@ export function createClient(options: ClientOptions = {}): Client {
     }
     if (endpoint.file) {
       const disposition = response.headers.get("content-disposition") ?? "";
-      const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "download";
-      return { bytes: new Uint8Array(await response.arrayBuffer()), filename };
+      // The UTF-8 name (RFC 6266 filename*) when given, else the plain one.
+      const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+      const filename = encoded
+        ? decodeURIComponent(encoded)
+        : (/filename="([^"]+)"/.exec(disposition)?.[1] ?? "download");
+      const mediaType = (response.headers.get("content-type") ?? endpoint.file).split(";")[0]?.trim();
+      return { bytes: new Uint8Array(await response.arrayBuffer()), filename, mediaType };
     }
     if (!endpoint.response || response.status === 204) return undefined;
     const data = endpoint.response.parse(await response.json());

@@ -53,10 +53,26 @@ export interface EndpointDef {
    * handler returns a FileAnswer and the client hands back its bytes.
    */
   readonly file?: string;
+  /**
+   * The request body is a file's raw bytes (not JSON), sent with its own Content-Type; the handler
+   * receives them as `body` (a Uint8Array, empty when nothing was sent) and checks the type itself,
+   * so a wrong or missing type gets the endpoint's own problem+json. `mediaTypes` documents what is
+   * accepted in the OpenAPI document.
+   */
+  readonly upload?: { readonly mediaTypes: readonly string[] };
 }
 
-/** What a `file` endpoint answers: the bytes and the name to save them under. */
+/** What a `file` endpoint answers: the bytes, the name to save them under, and (when it varies) their type. */
 export interface FileAnswer {
   readonly bytes: Uint8Array;
   readonly filename: string;
+  /** Overrides the endpoint's `file` media type for this answer. */
+  readonly mediaType?: string;
+}
+
+/** What a caller sends to an `upload` endpoint as its body. */
+export interface UploadBody {
+  readonly bytes: Uint8Array | Blob;
+  /** The file's media type, sent as Content-Type. */
+  readonly mediaType: string;
 }

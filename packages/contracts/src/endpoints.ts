@@ -46,7 +46,7 @@ import {
   UserQuery,
   UserUpdate,
 } from "./directory.ts";
-import type { EndpointDef, FileAnswer } from "./endpoint-def.ts";
+import type { EndpointDef, FileAnswer, UploadBody } from "./endpoint-def.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
@@ -76,7 +76,7 @@ import {
 
 const OrganisationQuery = PageQuery.extend({ kind: OrganisationKind.optional(), sector: Sector.optional() });
 
-export type { EndpointDef, FileAnswer } from "./endpoint-def.ts";
+export type { EndpointDef, FileAnswer, UploadBody } from "./endpoint-def.ts";
 
 export const endpoints = {
   health: {
@@ -655,7 +655,11 @@ export type EndpointName = keyof Endpoints;
 
 type Params<E> = E extends { params: infer P extends z.ZodType } ? { params: z.input<P> } : unknown;
 type Query<E> = E extends { query: infer Q extends z.ZodType } ? { query?: z.input<Q> } : unknown;
-type Body<E> = E extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : unknown;
+type Body<E> = E extends { upload: object }
+  ? { body: UploadBody }
+  : E extends { body: infer B extends z.ZodType }
+    ? { body: z.input<B> }
+    : unknown;
 /** What a caller passes for an endpoint. */
 export type InputOf<N extends EndpointName> = Params<Endpoints[N]> & Query<Endpoints[N]> & Body<Endpoints[N]>;
 /** What an endpoint answers with (undefined for 204). */

@@ -1,7 +1,16 @@
 // Payloads of sharing under TLP 2.0: composing, the feed, an item with its banner and abilities,
 // acknowledgements, reshares, the compose screen's "who will see this" preview, and the
 // organisation's four-eyes setting.
-import { ACKNOWLEDGEMENT_STATES, SHARED_ITEM_STATUSES, SHARED_ITEM_TYPES, TLP_MARKINGS } from "@bulwark/core";
+import {
+  ACKNOWLEDGEMENT_STATES,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MEDIA_TYPES,
+  ATTACHMENTS_PER_ITEM_MAX_BYTES,
+  ATTACHMENTS_PER_ITEM_MAX_FILES,
+  SHARED_ITEM_STATUSES,
+  SHARED_ITEM_TYPES,
+  TLP_MARKINGS,
+} from "@bulwark/core";
 import { z } from "zod";
 import { AlertWarning, AlertWarningView } from "./cap.ts";
 import { Id, Name, Role, Sector, Timestamp } from "./common.ts";
@@ -121,7 +130,7 @@ export const SharedItem = SharedItemSummary.extend({
     found: z
       .number()
       .int()
-      .describe("E-mail addresses, phone numbers and hand-marked [[pii:...]] spans in the text."),
+      .describe("E-mail addresses, phone numbers and hand-marked [[pii:...]] spans in the title and text."),
     asWritten: z
       .boolean()
       .describe("You read them as written (each such view is audited); others read pseudonyms."),
@@ -232,4 +241,61 @@ export const AlertWarningRevision = z.object({ warning: AlertWarning });
 
 export const PersonalDataPurge = z.object({
   items: z.number().int().describe("Items whose retention ran out and whose personal data was removed."),
+  attachments: z
+    .number()
+    .int()
+    .describe("Attachments marked personal whose bytes were removed (their record is kept)."),
 });
+
+export const AttachmentParams = z.object({ id: Id, attachmentId: Id });
+
+export const AttachmentUploadQuery = z.object({
+  filename: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .describe("The file's name; kept sanitised (no path, no control characters, an extension of its type)."),
+  personal: flag.describe(
+    "The file holds personal data: withheld outside your organisation, purged with retention.",
+  ),
+});
+
+export const Attachment = z.object({
+  id: Id,
+  filename: z
+    .string()
+    .describe("As stored; a personal file's name is withheld from those who may not read its personal data."),
+  mediaType: z.string(),
+  size: z.number().int().describe("Bytes."),
+  sha256: z.string().describe("Hex SHA-256 of the bytes as uploaded."),
+  personal: z.boolean(),
+  addedBy: Ref,
+  addedAt: Timestamp,
+  purgedAt: Timestamp.nullable().describe(
+    "When retention ran out and the bytes of this personal file were removed.",
+  ),
+  download: z
+    .boolean()
+    .describe("You may download it (not purged; personal files only for those who may read personal data)."),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const Attachments = z.object({
+  items: z.array(Attachment),
+  limits: z.object({
+    fileBytes: z.number().int(),
+    itemBytes: z.number().int(),
+    files: z.number().int(),
+    mediaTypes: z.array(z.string()),
+  }),
+  mayChange: z.boolean().describe("You may add and remove files (the author, while the item is a draft)."),
+});
+export type Attachments = z.infer<typeof Attachments>;
+
+export const ATTACHMENT_LIMITS = {
+  fileBytes: ATTACHMENT_MAX_BYTES,
+  itemBytes: ATTACHMENTS_PER_ITEM_MAX_BYTES,
+  files: ATTACHMENTS_PER_ITEM_MAX_FILES,
+  mediaTypes: [...ATTACHMENT_MEDIA_TYPES],
+};

@@ -8,6 +8,7 @@ import { knownMigrations } from "./connect.ts";
 import { recordAudit, verifyAuditChain } from "./repositories/audit.ts";
 import { insertOrganisation, listOrganisations } from "./repositories/organisations.ts";
 import { insertSharedItem, updateSharedItem } from "./repositories/sharing.ts";
+import { insertAttachment } from "./repositories/sharing-attachments.ts";
 import { insertUser } from "./repositories/users.ts";
 import { rowsOf } from "./rows.ts";
 import { openTestDatabase, type TestDatabase } from "./testing.ts";
@@ -16,6 +17,12 @@ let source: TestDatabase;
 let target: TestDatabase;
 const folder = mkdtempSync(join(tmpdir(), "bulwark-backup-"));
 const now = new Date("2026-11-24T10:00:00.123Z");
+/** Every byte value, a run of zeros and a file past one backup page, as attachments hold them. */
+const FILES = [
+  Uint8Array.from({ length: 256 }, (_, i) => i),
+  new Uint8Array(1000),
+  Uint8Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 251),
+];
 
 beforeAll(async () => {
   [source, target] = await Promise.all([openTestDatabase(), openTestDatabase()]);
@@ -39,6 +46,7 @@ beforeAll(async () => {
   const alert = await insertSharedItem(source.db, {
     type: "alert",
     title: "Alert",
+    publicTitle: "Alert",
     body: "",
     publicBody: "",
     personalDataRoles: [],
@@ -53,6 +61,32 @@ beforeAll(async () => {
   });
   await updateSharedItem(source.db, alert, { status: "published", publishedAt: now, capMessage: true, now });
   await updateSharedItem(source.db, alert, { capMessage: true, now: new Date("2026-11-24T11:00:00.456Z") });
+  const item = await insertSharedItem(source.db, {
+    type: "report",
+    title: "With files",
+    publicTitle: "With files",
+    body: "",
+    publicBody: "",
+    personalDataRoles: [],
+    sectors: [],
+    assetIds: [],
+    tlp: "amber",
+    revealAudience: false,
+    authorId: author,
+    authorOrganisationId: org,
+    now,
+  });
+  for (const content of FILES)
+    await insertAttachment(source.db, {
+      itemId: item,
+      filename: "bytes.bin",
+      mediaType: "application/zip",
+      sha256: "-",
+      content,
+      personal: false,
+      addedBy: author,
+      now,
+    });
   for (let i = 0; i < 30; i++)
     await recordAudit(
       source.db,
@@ -94,10 +128,15 @@ describe("backup and restore", () => {
     const [alert] = rowsOf<{ sent: string[]; event: string }>(
       await target.db.execute(
         sql`select array(select to_char(t at time zone 'UTC', 'HH24:MI:SS.MS') from unnest(cap_sent) as t) as sent,
-          warning->>'event' as event from shared_items`,
+          warning->>'event' as event from shared_items where type = 'alert'`,
       ),
     );
     expect(alert).toEqual({ sent: ["10:00:00.123", "11:00:00.456"], event: "Drone overflight" });
+    // Attachments' bytes come back identical (bytea through JSON as base64).
+    const bytes = rowsOf<{ content: Uint8Array }>(
+      await target.db.execute(sql`select content from shared_item_attachments order by size`),
+    ).map((row) => new Uint8Array(row.content));
+    expect(bytes).toEqual([...FILES].sort((a, b) => a.byteLength - b.byteLength));
     // The append-only guard is back on after the restore.
     await expect(target.db.execute(sql`delete from audit_log`)).rejects.toThrow();
   });

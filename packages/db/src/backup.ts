@@ -45,6 +45,7 @@ const TABLES: PgTable[] = [
   schema.sharedItemReads,
   schema.sharingOrganisationSettings,
   schema.stixObjects,
+  schema.sharedItemAttachments,
   schema.auditLog,
   schema.settings,
 ];
@@ -73,6 +74,21 @@ export const BACKUP_COVERAGE = {
 
 export const BACKUP_FORMAT = "bulwark-backup";
 const PAGE = 1000;
+/** Rows per page of a table with bytes (attachments of up to 10 MB each). */
+const BYTES_PAGE = 10;
+/** A restore writes a batch once it holds this many characters of file content. */
+const BATCH_CHARACTERS = 32 * 1024 * 1024;
+
+/** The keys of a table's bytea columns: written as base64 strings, read back as bytes. */
+const byteaKeys = (table: PgTable): string[] =>
+  Object.entries(getTableColumns(table))
+    .filter(([, column]) => column.getSQLType() === "bytea")
+    .map(([key]) => key);
+
+const toBase64 = (value: unknown): unknown =>
+  value instanceof Uint8Array
+    ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64")
+    : value;
 
 interface Header {
   format: typeof BACKUP_FORMAT;
@@ -110,19 +126,27 @@ export async function writeBackup(
   await write(header);
   for (const table of TABLES) {
     const name = getTableName(table);
-    const order = Object.values(getTableColumns(table)).map((column) => asc(column));
+    const binary = byteaKeys(table);
+    const order = Object.values(getTableColumns(table))
+      .filter((column) => column.getSQLType() !== "bytea")
+      .map((column) => asc(column));
+    const page = binary.length > 0 ? BYTES_PAGE : PAGE;
     let written = 0;
-    for (let offset = 0; ; offset += PAGE) {
+    for (let offset = 0; ; offset += page) {
       const rows = await db
         .select()
         .from(table)
         .orderBy(...order)
-        .limit(PAGE)
+        .limit(page)
         .offset(offset);
-      for (const row of rows) await write({ t: name, r: row });
+      for (const row of rows) {
+        const out: Record<string, unknown> = { ...row };
+        for (const key of binary) out[key] = toBase64(out[key]);
+        await write({ t: name, r: out });
+      }
       written += rows.length;
       progress?.(name, written);
-      if (rows.length < PAGE) break;
+      if (rows.length < page) break;
     }
   }
   lines.end();
@@ -135,6 +159,7 @@ export class BackupError extends Error {
 }
 
 /** Turn JSON values back into what each column takes (timestamps, and arrays of them, become Dates). */
+/** Turn JSON values back into what each column takes (timestamps become Dates, base64 bytes). */
 function reviver(table: PgTable): (row: Record<string, unknown>) => Record<string, unknown> {
   const columns = Object.entries(getTableColumns(table));
   const timestamps = columns.filter(([, column]) => column.columnType === "PgTimestamp").map(([key]) => key);
@@ -146,6 +171,7 @@ function reviver(table: PgTable): (row: Record<string, unknown>) => Record<strin
         (column.baseColumn as { columnType?: string }).columnType === "PgTimestamp",
     )
     .map(([key]) => key);
+  const binary = byteaKeys(table);
   return (row) => {
     const out = { ...row };
     for (const key of timestamps) if (typeof out[key] === "string") out[key] = new Date(String(out[key]));
@@ -153,6 +179,8 @@ function reviver(table: PgTable): (row: Record<string, unknown>) => Record<strin
       const values = out[key];
       if (Array.isArray(values)) out[key] = values.map((value) => new Date(String(value)));
     }
+    for (const key of binary)
+      if (typeof out[key] === "string") out[key] = new Uint8Array(Buffer.from(String(out[key]), "base64"));
     return out;
   };
 }
@@ -208,6 +236,7 @@ export async function restoreBackup(db: Database, file: string, progress?: Progr
       crlfDelay: Number.POSITIVE_INFINITY,
     });
     let batch: Record<string, unknown>[] = [];
+    let batchCharacters = 0;
     let current = "";
     const restored: Record<string, number> = {};
     const flush = async () => {
@@ -217,6 +246,7 @@ export async function restoreBackup(db: Database, file: string, progress?: Progr
       restored[current] = (restored[current] ?? 0) + batch.length;
       progress?.(current, restored[current] ?? 0);
       batch = [];
+      batchCharacters = 0;
     };
     let first = true;
     for await (const line of lines) {
@@ -228,11 +258,12 @@ export async function restoreBackup(db: Database, file: string, progress?: Progr
       const item: { t: string; r: Record<string, unknown> } = JSON.parse(line);
       const target = byName.get(item.t);
       if (!target) throw new BackupError(`The backup holds an unknown table: ${item.t}.`);
-      if (item.t !== current || batch.length >= 500) {
+      if (item.t !== current || batch.length >= 500 || batchCharacters >= BATCH_CHARACTERS) {
         await flush();
         current = item.t;
       }
       batch.push(target.revive(item.r));
+      batchCharacters += line.length;
     }
     await flush();
     for (const [name, count] of Object.entries(header.tables))

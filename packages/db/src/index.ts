@@ -20,6 +20,7 @@ export * from "./repositories/self-assessment.ts";
 export * from "./repositories/sessions.ts";
 export * from "./repositories/settings.ts";
 export * from "./repositories/sharing.ts";
+export * from "./repositories/sharing-attachments.ts";
 export * from "./repositories/sharing-scope.ts";
 export * from "./repositories/stix.ts";
 export * from "./repositories/stix-export.ts";

@@ -31,12 +31,12 @@ async function capSource(context: ServerContext, item: SharedItemRecord, origin:
   const assets = await assetLocations(context.db, item.assetIds);
   return {
     itemId: item.id,
-    title: item.title,
+    title: item.publicTitle,
     publicBody: item.publicBody,
     tlp: markingOf(item.tlp),
     status: item.status === "withdrawn" ? "withdrawn" : "published",
     organisationName: item.organisation.name,
-    warning: warningOf(item.warning, item.title),
+    warning: warningOf(item.warning, item.publicTitle),
     assets,
     sent: item.capSent,
     sender: new URL(origin).hostname,
@@ -74,10 +74,10 @@ export async function capFeedXml(context: ServerContext, origin: string): Promis
     authorName: `Bulwark at ${new URL(origin).hostname}`,
     now: now.toISOString(),
     entries: items.map((item) => {
-      const warning = warningOf(item.warning, item.title);
+      const warning = warningOf(item.warning, item.publicTitle);
       return {
         id: `urn:uuid:${item.id}`,
-        title: item.title,
+        title: item.publicTitle,
         summary: `${warning.event}: severity ${warning.severity}, urgency ${warning.urgency}, certainty ${warning.certainty}.`,
         updated: item.capSent.at(-1) ?? item.updatedAt,
         published: item.capSent[0] ?? item.publishedAt ?? item.updatedAt,

@@ -16,7 +16,7 @@ import {
 } from "@bulwark/db";
 import { inArray } from "drizzle-orm";
 import type { ServerContext } from "../context.ts";
-import { publicBodyOf } from "./personal-data.service.ts";
+import { publicTextsOf } from "./personal-data.service.ts";
 import { mirrorSharedItem } from "./stix-mirror.ts";
 
 const SEEDED = "demo.sharing";
@@ -227,8 +227,8 @@ export async function seedSharingDemo(context: ServerContext): Promise<void> {
     .from(schema.organisations);
   const assets = await db.select({ id: schema.assets.id, ref: schema.assets.ref }).from(schema.assets);
   const now = context.clock();
-  const publicBodies: string[] = [];
-  for (const item of ITEMS) publicBodies.push(await publicBodyOf(context, item.body));
+  const publicTexts: { publicTitle: string; publicBody: string }[] = [];
+  for (const item of ITEMS) publicTexts.push(await publicTextsOf(context, item));
   await db.transaction(async (tx) => {
     await writeFourEyes(tx, person("fatima.nasser@meridiagrid.example").organisationId, true, now);
     for (const [index, item] of ITEMS.entries()) {
@@ -243,7 +243,8 @@ export async function seedSharingDemo(context: ServerContext): Promise<void> {
         type: item.type,
         title: item.title,
         body: item.body,
-        publicBody: publicBodies[index] ?? "",
+        publicTitle: publicTexts[index]?.publicTitle ?? "",
+        publicBody: publicTexts[index]?.publicBody ?? "",
         personalDataRoles: [],
         sectors: item.sectors,
         assetIds: assets.filter((asset) => item.assetRefs?.includes(asset.ref)).map((asset) => asset.id),

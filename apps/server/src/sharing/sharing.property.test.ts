@@ -1,9 +1,9 @@
 // Property: whatever the organisations, communities, roles, items and markings, no route of the
 // API lets anyone see an item that core's TLP rule (sharingAbilities) denies, and every item it
 // allows is reachable. Random worlds are written straight into the database; the API is read as
-// each person through the typed client (feed, search, counts, get, acknowledgements), and through
-// the CAP 1.2 route as each person and as someone not signed in.
-import type { Client } from "@bulwark/contracts";
+// each person through the typed client (feed, search, counts, get, acknowledgements, attachments),
+// and through the CAP 1.2 route as each person and as someone not signed in.
+import { ApiError, type Client } from "@bulwark/contracts";
 import {
   isPublicItem,
   ROLES,
@@ -14,6 +14,7 @@ import {
   TLP_MARKINGS,
 } from "@bulwark/core";
 import {
+  insertAttachment,
   insertCommunity,
   insertOrganisation,
   insertSharedItem,
@@ -103,7 +104,7 @@ const at = <T>(list: readonly T[], index: number): T => {
 };
 
 /** Write the world into the database; answer each item's id with its facts. */
-async function build(world: World): Promise<{ id: string; facts: SharedItemFacts }[]> {
+async function build(world: World): Promise<{ id: string; attachmentId: string; facts: SharedItemFacts }[]> {
   await server.db.execute(sql`delete from shared_items`);
   const now = server.context.clock();
   for (const [i, person] of people.entries())
@@ -116,7 +117,7 @@ async function build(world: World): Promise<{ id: string; facts: SharedItemFacts
       community,
       at(world.memberships, i).map((o) => at(organisations, o)),
     );
-  const built: { id: string; facts: SharedItemFacts }[] = [];
+  const built: { id: string; attachmentId: string; facts: SharedItemFacts }[] = [];
   for (const [n, item] of world.items.entries()) {
     const author = at(people, item.author);
     const audience = {
@@ -127,6 +128,7 @@ async function build(world: World): Promise<{ id: string; facts: SharedItemFacts
     const id = await insertSharedItem(server.db, {
       type: "alert",
       title: `Item ${n} ${TOKEN}`,
+      publicTitle: `Item ${n} ${TOKEN}`,
       body: "",
       publicBody: "",
       personalDataRoles: [],
@@ -139,6 +141,16 @@ async function build(world: World): Promise<{ id: string; facts: SharedItemFacts
       now,
     });
     await replaceAuthorAudience(server.db, id, audience);
+    const attachmentId = await insertAttachment(server.db, {
+      itemId: id,
+      filename: `item-${n}.txt`,
+      mediaType: "text/plain",
+      sha256: "-",
+      content: new TextEncoder().encode(`item ${n}`),
+      personal: false,
+      addedBy: author.id,
+      now,
+    });
     const approverId = item.approver === null ? null : at(people, item.approver).id;
     const out = item.status === "published" || item.status === "withdrawn";
     await updateSharedItem(server.db, id, {
@@ -149,6 +161,7 @@ async function build(world: World): Promise<{ id: string; facts: SharedItemFacts
     });
     built.push({
       id,
+      attachmentId,
       facts: {
         authorId: author.id,
         authorOrganisationId: author.organisationId,
@@ -228,6 +241,13 @@ describe("no route shows what the TLP rule denies", () => {
             expect(await capStatus(item.id, person.cookie)).toBe(circulating.includes(item) ? 200 : 404);
             if (!may) expect(acknowledgements).toBe(404);
             else expect(acknowledgements).toBe(circulating.includes(item) ? 200 : 403);
+            const files = await client
+              .call("listAttachments", { params: { id: item.id } })
+              .then((list) => list.items.map((file) => file.id))
+              .catch((error: unknown) => (error instanceof ApiError ? error.status : error));
+            expect(files).toEqual(may ? [item.attachmentId] : 404);
+            const params = { id: item.id, attachmentId: item.attachmentId };
+            expect(await statusOf(client.call("downloadAttachment", { params }))).toBe(may ? 200 : 404);
           }
         }
       }),

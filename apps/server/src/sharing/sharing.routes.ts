@@ -2,6 +2,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import {
+  addAttachment,
+  downloadAttachment,
+  itemAttachments,
+  removeAttachment,
+} from "./attachments.service.ts";
 import { addressablePeople, preview, sharingSettings, updateSharingSettings } from "./audience.service.ts";
 import { purgeExpiredPersonalData } from "./personal-data.service.ts";
 import {
@@ -58,4 +64,20 @@ export function sharingRoutes(app: FastifyInstance, context: ServerContext): voi
     sharedItemStix(context, caller, params.id),
   );
   route(app, context, "exportSharingStix", ({ caller, body }) => sharingStixExport(context, caller, body));
+  route(app, context, "listAttachments", ({ caller, params }) => itemAttachments(context, caller, params.id));
+  route(app, context, "addAttachment", ({ caller, params, query, body, request }) =>
+    addAttachment(context, caller, params.id, {
+      bytes: body,
+      contentType: request.headers["content-type"] ?? "",
+      filename: query.filename,
+      personal: query.personal ?? false,
+    }),
+  );
+  route(app, context, "downloadAttachment", ({ caller, params }) =>
+    downloadAttachment(context, caller, params.id, params.attachmentId),
+  );
+  route(app, context, "removeAttachment", async ({ caller, params }) => {
+    await removeAttachment(context, caller, params.id, params.attachmentId);
+    return undefined;
+  });
 }

@@ -59,7 +59,7 @@ import type { z } from "zod";
 import { capPath } from "../cap/cap.service.ts";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
-import { publicBodyOf } from "./personal-data.service.ts";
+import { publicTextsOf } from "./personal-data.service.ts";
 import { mirrorSharedItem } from "./stix-mirror.ts";
 
 type Compose = z.output<typeof SharedItemCompose>;
@@ -72,7 +72,7 @@ const must = (decision: Decision): void => {
 export const viewerOf = (context: ServerContext, caller: Actor): Promise<SharingViewer> =>
   sharingViewer(context.db, caller);
 
-async function visibleItem(context: ServerContext, viewer: SharingViewer, id: string) {
+export async function visibleItem(context: ServerContext, viewer: SharingViewer, id: string) {
   const item = await findSharedItem(context.db, viewer, id);
   if (!item) throw notFound("shared item");
   const members = await listAudience(context.db, id);
@@ -93,10 +93,18 @@ const isSender = (viewer: SharingViewer, facts: SharedItemFacts) =>
   viewer.userId === facts.authorId ||
   (facts.tlp !== "red" && viewer.organisationId === facts.authorOrganisationId);
 
-const summary = (item: SharedItemRecord): SharedItemSummary => ({
+/**
+ * The title as this viewer reads it in lists: as written (hand markup removed) inside the author's
+ * organisation, pseudonymised for everyone else. (Roles the author allowed read it as written on
+ * the item page, where that view is audited.)
+ */
+const titleFor = (viewer: Pick<SharingViewer, "organisationId">, item: SharedItemRecord): string =>
+  viewer.organisationId === item.organisation.id ? revealPersonalData(item.title) : item.publicTitle;
+
+const summary = (item: SharedItemRecord, viewer: SharingViewer): SharedItemSummary => ({
   id: item.id,
   type: item.type as SharedItemSummary["type"],
-  title: item.title,
+  title: titleFor(viewer, item),
   sectors: item.sectors as SharedItemSummary["sectors"],
   tlp: item.tlp as TlpMarking,
   status: item.status as SharedItemSummary["status"],
@@ -134,7 +142,7 @@ export async function sharedItemDetail(
   // Personal data: as written for the author's organisation and the roles the author allowed
   // (each such view audited), pseudonyms for everyone else.
   const personalDataRoles = item.personalDataRoles as Role[];
-  const found = findPersonalData(item.body).length;
+  const found = findPersonalData(item.title).length + findPersonalData(item.body).length;
   const asWritten = mayReadPersonalData(viewer, {
     authorOrganisationId: facts.authorOrganisationId,
     personalDataRoles,
@@ -151,13 +159,17 @@ export async function sharedItemDetail(
       },
       context.clock(),
     );
-  const warning = item.type === "alert" ? warningOf(item.warning, item.title) : null;
+  const warning =
+    item.type === "alert"
+      ? warningOf(item.warning, asWritten ? revealPersonalData(item.title) : item.publicTitle)
+      : null;
   const withheld =
     warning && item.capSent.length > 0
       ? assetCircles(warning, facts.tlp, await assetLocations(context.db, item.assetIds)).withheld
       : 0;
   return {
-    ...summary(item),
+    ...summary(item, viewer),
+    title: asWritten ? revealPersonalData(item.title) : item.publicTitle,
     warning: warning
       ? {
           ...warning,
@@ -208,7 +220,7 @@ export async function sharingFeed(
 ): Promise<SharingFeed> {
   const viewer = await viewerOf(context, caller);
   const page = await listSharedItems(context.db, viewer, query);
-  return { items: page.items.map(summary), total: page.total, counts: page.counts };
+  return { items: page.items.map((item) => summary(item, viewer)), total: page.total, counts: page.counts };
 }
 
 const audienceCounts = (audience: SharingAudience) => ({
@@ -280,7 +292,7 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, input.audience, input.assetIds);
   const warning = warningToStore(context, input);
-  const publicBody = await publicBodyOf(context, input.body);
+  const { publicTitle, publicBody } = await publicTextsOf(context, input);
   const id = await audited(
     context,
     caller,
@@ -291,6 +303,7 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
       const created = await insertSharedItem(tx, {
         type: input.type,
         title: input.title,
+        publicTitle,
         body: input.body,
         publicBody,
         personalDataRoles: input.personalDataRoles,
@@ -318,7 +331,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, input.audience, input.assetIds);
   const warning = warningToStore(context, input);
-  const publicBody = await publicBodyOf(context, input.body);
+  const { publicTitle, publicBody } = await publicTextsOf(context, input);
   await audited(
     context,
     caller,
@@ -329,6 +342,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
       await updateSharedItem(tx, id, {
         type: input.type,
         title: input.title,
+        publicTitle,
         body: input.body,
         publicBody,
         personalDataRoles: input.personalDataRoles,

@@ -3,9 +3,11 @@
 // audience see nothing of it through any route.
 import type { Client, SharedItemComposeInput } from "@bulwark/contracts";
 import { insertCommunity, insertUser, listAudit, setCommunityOrganisations } from "@bulwark/db";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { pseudonymiseOldTitles } from "./personal-data.service.ts";
 
 let server: TestServer;
 let coordinator: Client; // the authority's coordinator: publishes CLEAR, approves
@@ -381,35 +383,67 @@ describe("acknowledgements, reshares and the preview", () => {
 
 describe("personal data", () => {
   const body = "Report sightings to [[pii:Jane Roe]] at jane.roe@authority.example or +999 21 555 0142.";
+  const title = "Contact [[pii:Jane Roe]] (jane.roe@authority.example)";
 
   it("shows pseudonyms outside the author's organisation, the text as written inside it, and audits that", async () => {
     const item = await publish(
       coordinator,
-      alert({ title: "Personal contact", body, personalDataRoles: ["organisation-admin"] }),
+      alert({ title, body, personalDataRoles: ["organisation-admin"] }),
     );
     const outside = await gridMember.call("getSharedItem", { params: { id: item.id } });
     expect(outside.body).not.toMatch(/Jane|jane\.roe|555/);
     expect(outside.body).toMatch(/person-[0-9a-f]{10}/);
-    expect(outside.personalData).toMatchObject({ found: 3, asWritten: false });
+    expect(outside.title).not.toMatch(/Jane|jane\.roe/);
+    expect(outside.title).toMatch(/^Contact person-[0-9a-f]{10} \(person-[0-9a-f]{10}\)$/);
+    // The same person, the same pseudonym, in the title and in the body.
+    const [pseudonym] = outside.title.match(/person-[0-9a-f]{10}/) ?? [];
+    expect(outside.body).toContain(`to ${pseudonym} at`);
+    expect(outside.personalData).toMatchObject({ found: 5, asWritten: false });
     const allowed = await gridAdmin.call("getSharedItem", { params: { id: item.id } });
     expect(allowed.body).toContain("jane.roe@authority.example");
+    expect(allowed.title).toBe("Contact Jane Roe (jane.roe@authority.example)");
     const inside = await secondCoordinator.call("getSharedItem", { params: { id: item.id } });
     expect(inside.body).toBe(
       "Report sightings to Jane Roe at jane.roe@authority.example or +999 21 555 0142.",
     );
+    expect(inside.title).toBe("Contact Jane Roe (jane.roe@authority.example)");
+    // Lists: as written inside the author's organisation, pseudonyms for everyone else (an allowed
+    // role reads the title as written on the item page only, where that view is audited).
+    const titleIn = async (client: Client) =>
+      (await client.call("listSharedItems", { query: {} })).items.find((row) => row.id === item.id)?.title;
+    expect(await titleIn(secondCoordinator)).toBe("Contact Jane Roe (jane.roe@authority.example)");
+    expect(await titleIn(gridMember)).toBe(outside.title);
+    expect(await titleIn(gridAdmin)).toBe(outside.title);
     const reads = await listAudit(
       server.db,
       { kind: "all" },
       { action: "sharing.read-personal-data", limit: 100 },
     );
     expect(reads.items.filter((entry) => entry.targetId === item.id).length).toBeGreaterThanOrEqual(2);
-    // Searching for the address tells an outsider nothing.
-    expect((await gridMember.call("listSharedItems", { query: { q: "jane.roe" } })).total).toBe(0);
-    expect((await secondCoordinator.call("listSharedItems", { query: { q: "jane.roe" } })).total).toBe(1);
+    // Searching for the name or address (in the title or the body) tells an outsider nothing.
+    for (const q of ["jane.roe", "Jane Roe", "Contact Jane"]) {
+      expect((await gridMember.call("listSharedItems", { query: { q } })).total).toBe(0);
+      expect((await secondCoordinator.call("listSharedItems", { query: { q } })).total).toBe(1);
+    }
+    expect((await gridMember.call("listSharedItems", { query: { q: `Contact ${pseudonym}` } })).total).toBe(
+      1,
+    );
+  });
+
+  it("gives items saved before titles were pseudonymised their public title at start-up", async () => {
+    const item = await publish(
+      coordinator,
+      alert({ title: "Ask [[pii:R. Roe]] at r.roe@authority.example" }),
+    );
+    await server.db.execute(sql`update shared_items set public_title = '' where id = ${item.id}`);
+    expect(await pseudonymiseOldTitles(server.context)).toBe(1);
+    const outside = await gridMember.call("getSharedItem", { params: { id: item.id } });
+    expect(outside.title).toMatch(/^Ask person-[0-9a-f]{10} at person-[0-9a-f]{10}$/);
+    expect(await pseudonymiseOldTitles(server.context)).toBe(0);
   });
 
   it("purges personal data when the item type's retention runs out, keeping the rest", async () => {
-    const item = await publish(coordinator, alert({ title: "Old contact", body }));
+    const item = await publish(coordinator, alert({ title: "Old contact: [[pii:J. Doe]]", body }));
     expect(await statusOf(coordinator.call("purgeSharedPersonalData", {}))).toBe(403);
     const admin = await server.client("admin@authority.example");
     expect((await admin.call("purgeSharedPersonalData", {})).items).toBe(0);
@@ -422,6 +456,10 @@ describe("personal data", () => {
     expect(purged.body).toBe(
       "Report sightings to [personal data removed] at [personal data removed] or [personal data removed].",
     );
+    expect(purged.title).toBe("Old contact: [personal data removed]");
     expect(purged.personalData.purgedAt).not.toBeNull();
+    const outside = await server.client("member@grid.example");
+    const listed = await outside.call("listSharedItems", { query: { q: "Old contact" } });
+    expect(listed.items.map((row) => row.title)).toEqual(["Old contact: [personal data removed]"]);
   });
 });

@@ -123,6 +123,7 @@ async function build(world: World): Promise<Built[]> {
     const id = await insertSharedItem(server.db, {
       type: item.type,
       title: `Item ${n}`,
+      publicTitle: `Item ${n}`,
       body: "Text",
       publicBody: "Text",
       personalDataRoles: [],

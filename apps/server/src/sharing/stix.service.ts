@@ -53,7 +53,7 @@ export async function itemsAsStix(
       id: item.id,
       // Stored values were validated on the way in.
       type: item.type as SharedItemType,
-      title: item.title,
+      title: item.publicTitle,
       publicBody: item.publicBody,
       sectors: item.sectors as Sector[],
       assetIds: item.assetIds,

@@ -128,6 +128,19 @@ export const sharing = {
     revise: "Revise warning",
     sendUpdate: "Send CAP update",
   },
+  attachments: {
+    title: "Files",
+    pick: "Attach files",
+    limits:
+      "PDF, images, text, CSV, JSON or STIX, ZIP and office documents, up to {{size}} each. Mark a file personal if it holds personal data: only your organisation (and the roles you allow) may download it, and it is removed when retention runs out.",
+    personal: "Personal data",
+    tooBig: "Too large (at most {{size}} each): {{names}}",
+    add: "Upload",
+    remove: "Remove {{name}}",
+    purged: "Removed on {{date}} (retention ran out)",
+    withheld: "Holds personal data: not downloadable for you.",
+    unfinished: "The draft was saved but not all files went up: open it to attach them again.",
+  },
   item: {
     notFound: "No item with this address is visible to you.",
     from: "From {{organisation}} ({{author}})",

@@ -49,7 +49,7 @@ function useSavedCompendium(wanted: boolean): { compendium: LocalCompendium; met
   // Asked again whenever the copy changes (a refresh replaced it): it is then read again.
   useEffect(() => {
     if (missing) void openSavedCompendium();
-  }, [missing, copy]);
+  }, [missing]);
   return wanted && copy?.compendium ? { compendium: copy.compendium, meta: copy.meta } : null;
 }
 

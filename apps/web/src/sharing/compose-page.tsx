@@ -1,12 +1,13 @@
 // Compose a shared item: type, title, Markdown text, sectors, assets concerned, the TLP marking
 // (each with its rule in words; markings wider than the author's roles allow are disabled), the
 // audience (communities and organisations, or named people for RED) and a live preview of who
-// will see it; for an alert, its CAP 1.2 warning. "Save draft" keeps it; "Send" saves and submits
-// (four eyes may hold it).
+// will see it; for an alert, its CAP 1.2 warning; and files to attach. "Save draft" keeps it;
+// "Send" saves, attaches the files and submits (four eyes may hold it).
 import type { AudiencePreview, SharedItemComposeInput } from "@bulwark/contracts";
 import { ROLES, SECTORS, SHARED_ITEM_TYPES, TLP_MARKINGS, type TlpMarking } from "@bulwark/core";
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -25,7 +26,7 @@ import {
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { client } from "../app/api.ts";
 import { useMe } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
@@ -34,6 +35,7 @@ import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, onlyOf, useLabels } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { AlertWarningFields, emptyWarning, warningInput } from "./alert-warning-fields.tsx";
+import { FilePicker, type PickedFile, uploadFile } from "./attachments-panel.tsx";
 
 const rank = (marking: TlpMarking) => TLP_MARKINGS.indexOf(marking);
 
@@ -54,6 +56,9 @@ export function ComposePage() {
   const [revealAudience, setRevealAudience] = useState(false);
   const [personalDataRoles, setPersonalDataRoles] = useState<string[]>([]);
   const [warning, setWarning] = useState(() => emptyWarning(t("sharing.warning.areaDefault")));
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  // A draft saved whose files did not all go up: the author finishes it on its page.
+  const [unfinished, setUnfinished] = useState<string | null>(null);
 
   const settings = useQuery({
     queryKey: ["sharing", "settings"],
@@ -101,6 +106,12 @@ export function ComposePage() {
   const save = useMutation({
     mutationFn: async (send: boolean) => {
       const draft = await client.call("createSharedItem", { body: input() });
+      try {
+        for (const file of files) await uploadFile(client, draft.id, file);
+      } catch (error) {
+        setUnfinished(draft.id);
+        throw error;
+      }
       return send ? client.call("submitSharedItem", { params: { id: draft.id } }) : draft;
     },
     onSuccess: (item) => navigate(`/sharing/${item.id}`),
@@ -230,16 +241,27 @@ export function ComposePage() {
             {settings.data?.requiresFourEyes && ["amber", "amber+strict", "red"].includes(tlp) && (
               <Alert color="yellow">{t("sharing.composePage.fourEyes")}</Alert>
             )}
+            <FilePicker files={files} onChange={setFiles} />
             <ProblemAlert error={save.error} />
+            {unfinished && (
+              <Anchor component={Link} to={`/sharing/${unfinished}`} size="sm">
+                {t("sharing.attachments.unfinished")}
+              </Anchor>
+            )}
             <Group>
               <Button
                 variant="default"
                 onClick={() => save.mutate(false)}
                 loading={save.isPending && !save.variables}
+                disabled={unfinished !== null}
               >
                 {t("sharing.composePage.saveDraft")}
               </Button>
-              <Button onClick={() => save.mutate(true)} loading={save.isPending && save.variables}>
+              <Button
+                onClick={() => save.mutate(true)}
+                loading={save.isPending && save.variables}
+                disabled={unfinished !== null}
+              >
                 {t("sharing.composePage.send")}
               </Button>
             </Group>

@@ -1,6 +1,6 @@
 // One shared item: the TLP banner in FIRST's colours with what the reader may do, the text, its
 // audience as far as the reader may know it, the actions the server allows (acknowledge, send,
-// approve, withdraw, reshare) and, once published, who has acknowledged it and who has not.
+// approve, withdraw, reshare), its files and, once published, who has acknowledged it and who has not.
 import type { SharedItem } from "@bulwark/contracts";
 import {
   Alert,
@@ -29,6 +29,7 @@ import { useLabels } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { EntryMarkdown } from "../compendium/entry-markdown.tsx";
 import { LoadFailure } from "../compendium/entry-parts.tsx";
+import { AttachmentsPanel } from "./attachments-panel.tsx";
 import { ReviseWarning } from "./revise-warning.tsx";
 import { ItemStixDownload } from "./stix-export.tsx";
 import { TlpBanner } from "./tlp-banner.tsx";
@@ -153,6 +154,7 @@ function ItemView({ item }: { item: SharedItem }) {
         <EntryMarkdown>{item.body}</EntryMarkdown>
       </Paper>
       <PersonalDataNote personalData={item.personalData} />
+      <AttachmentsPanel itemId={item.id} />
       {item.assetIds.length > 0 && <AssetsConcerned ids={item.assetIds} />}
       <Audience item={item} />
       {item.abilities.reshare && <Reshare item={item} onDone={refresh} />}

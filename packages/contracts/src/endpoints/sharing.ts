@@ -1,5 +1,7 @@
 // The sharing capability's endpoints (TLP 2.0 items between agencies and operators), spread into
 // the endpoint table in ../endpoints.ts.
+
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MEDIA_TYPES } from "@bulwark/core";
 import { z } from "zod";
 import { IdParams } from "../common.ts";
 import type { EndpointDef } from "../endpoint-def.ts";
@@ -8,6 +10,10 @@ import {
   Acknowledgements,
   AddressablePerson,
   AlertWarningRevision,
+  Attachment,
+  AttachmentParams,
+  Attachments,
+  AttachmentUploadQuery,
   AudiencePreview,
   AudiencePreviewRequest,
   PersonalDataPurge,
@@ -184,5 +190,49 @@ export const sharingEndpoints = {
     auth: "user",
     status: 200,
     response: PersonalDataPurge,
+  },
+  listAttachments: {
+    method: "GET",
+    path: "/api/sharing/items/:id/attachments",
+    summary: "The files attached to an item you may see, with the limits on new ones.",
+    tag: "sharing",
+    auth: "user",
+    params: IdParams,
+    status: 200,
+    response: Attachments,
+  },
+  addAttachment: {
+    method: "POST",
+    path: "/api/sharing/items/:id/attachments",
+    summary:
+      "Attach a file to your draft: its raw bytes as the body, its media type as Content-Type (PDF, images, text, CSV, JSON/STIX, ZIP and office documents, at most 10 MB; the bytes must be what the type claims).",
+    tag: "sharing",
+    auth: "user",
+    params: IdParams,
+    query: AttachmentUploadQuery,
+    upload: { mediaTypes: ATTACHMENT_MEDIA_TYPES },
+    bodyLimit: ATTACHMENT_MAX_BYTES,
+    status: 201,
+    response: Attachment,
+  },
+  downloadAttachment: {
+    method: "GET",
+    path: "/api/sharing/items/:id/attachments/:attachmentId",
+    summary:
+      "Download an attached file (a personal file only if you may read the item's personal data; audited).",
+    tag: "sharing",
+    auth: "user",
+    params: AttachmentParams,
+    status: 200,
+    file: "application/octet-stream",
+  },
+  removeAttachment: {
+    method: "DELETE",
+    path: "/api/sharing/items/:id/attachments/:attachmentId",
+    summary: "Remove a file from your draft.",
+    tag: "sharing",
+    auth: "user",
+    params: AttachmentParams,
+    status: 204,
   },
 } as const satisfies Record<string, EndpointDef>;

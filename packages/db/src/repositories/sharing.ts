@@ -26,6 +26,7 @@ export interface SharedItemRecord {
   id: string;
   type: string;
   title: string;
+  publicTitle: string;
   body: string;
   publicBody: string;
   personalDataRoles: string[];
@@ -97,6 +98,7 @@ const present = (row: ItemRow): SharedItemRecord => ({
   id: row.item.id,
   type: row.item.type,
   title: row.item.title,
+  publicTitle: row.item.publicTitle,
   body: row.item.body,
   publicBody: row.item.publicBody,
   personalDataRoles: row.item.personalDataRoles,
@@ -165,6 +167,9 @@ export interface FeedCounts {
   unread: number;
 }
 
+/** Hand-marked personal data, [[pii:...]], as core's personal-data.ts finds it (POSIX ARE). */
+const PII_MARKUP = String.raw`\[\[pii:([^\]\n]{1,200})\]\]`;
+
 /** The filters of a feed query, each by name so facet counts can leave their own out. */
 function feedFilters(viewer: SharingViewer, filter: FeedFilter) {
   const unread = sql`not exists (select 1 from shared_item_reads as r
@@ -175,12 +180,14 @@ function feedFilters(viewer: SharingViewer, filter: FeedFilter) {
       filter.status
         ? eq(sharedItems.status, filter.status)
         : sql`shared_items.status in ('published', 'withdrawn')`,
-      // Outside the author's organisation, text search reads the pseudonymised body: searching for
-      // a person's address must not reveal which items name them.
+      // Outside the author's organisation, text search reads the pseudonymised title and body:
+      // searching for a person's address must not reveal which items name them. Inside it, the
+      // text as its people read it (hand markup [[pii:...]] removed, as in core's revealPersonalData).
       filter.q
-        ? sql`(shared_items.title ilike ${likePattern(filter.q)} or (case
-            when shared_items.author_organisation_id = ${viewer.organisationId} then shared_items.body
-            else shared_items.public_body end) ilike ${likePattern(filter.q)})`
+        ? sql`(case when shared_items.author_organisation_id = ${viewer.organisationId}
+              then regexp_replace(shared_items.title || ' ' || shared_items.body, ${PII_MARKUP}::text, ${String.raw`\1`}::text, 'g')
+              else shared_items.public_title || ' ' || shared_items.public_body end)
+            ilike ${likePattern(filter.q)}`
         : undefined,
       filter.sent ? eq(sharedItems.authorOrganisationId, viewer.organisationId) : undefined,
       filter.ids ? sql`shared_items.id = any(${sqlArray(filter.ids, "uuid")})` : undefined,
@@ -240,6 +247,7 @@ export async function listSharedItems(
 export interface SharedItemInput {
   type: string;
   title: string;
+  publicTitle: string;
   body: string;
   publicBody: string;
   personalDataRoles: string[];
@@ -614,16 +622,20 @@ export async function writeFourEyes(db: Executor, organisationId: string, value:
 
 /** Items whose personal data has not been purged yet, created before `createdBefore` (per type). */
 export async function listUnpurgedItems(db: Executor, type: string, createdBefore: Date) {
-  return db
-    .select({ id: sharedItems.id, body: sharedItems.body, publicBody: sharedItems.publicBody })
-    .from(sharedItems)
-    .where(
-      and(
-        eq(sharedItems.type, type),
-        isNull(sharedItems.personalDataPurgedAt),
-        sql`${sharedItems.createdAt} < ${createdBefore.toISOString()}::timestamptz`,
-      ),
-    );
+  return (
+    db
+      .select({ id: sharedItems.id, title: sharedItems.title, body: sharedItems.body })
+      .from(sharedItems)
+      .where(
+        and(
+          eq(sharedItems.type, type),
+          isNull(sharedItems.personalDataPurgedAt),
+          sql`${sharedItems.createdAt} < ${createdBefore.toISOString()}::timestamptz`,
+        ),
+      )
+      // Two server processes purging at once each take their own rows.
+      .for("update", { skipLocked: true })
+  );
 }
 
 /** Which of these asset ids exist. */
@@ -646,4 +658,12 @@ export async function pseudonymKey(db: Executor, candidate: string, now: Date): 
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
   if (typeof row?.value !== "string") throw new Error("The pseudonym key is missing.");
   return row.value;
+}
+
+/** Items saved before titles were pseudonymised (public_title still empty). */
+export async function listItemsWithoutPublicTitle(db: Executor) {
+  return db
+    .select({ id: sharedItems.id, title: sharedItems.title })
+    .from(sharedItems)
+    .where(eq(sharedItems.publicTitle, ""));
 }

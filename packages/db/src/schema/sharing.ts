@@ -7,7 +7,9 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  customType,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -25,7 +27,10 @@ export const sharedItems = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     /** alert, report, incident-notice, indicator */
     type: text("type").notNull(),
+    /** As written (personal data included, hand-marked as [[pii:...]]). */
     title: text("title").notNull(),
+    /** The title with every personal value replaced by its pseudonym: what others read and search. */
+    publicTitle: text("public_title").notNull().default(""),
     /** Markdown, as written (personal data included, hand-marked as [[pii:...]]). */
     body: text("body").notNull(),
     /** The body with every personal value replaced by its keyed-hash pseudonym: what others read and search. */
@@ -166,3 +171,48 @@ export const sharingOrganisationSettings = pgTable("sharing_organisation_setting
   requiresFourEyes: boolean("requires_four_eyes").notNull().default(false),
   updatedAt: at("updated_at").notNull(),
 });
+
+/** Bytes as PostgreSQL's bytea: Buffer from node-postgres, Uint8Array from PGlite. */
+const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => value,
+});
+
+/**
+ * A file attached to an item, kept in the database (so PGlite, PostgreSQL and backups all carry
+ * it). A personal attachment loses its bytes when the item type's retention runs out; the row
+ * stays as the record that it existed.
+ */
+export const sharedItemAttachments = pgTable(
+  "shared_item_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => sharedItems.id, { onDelete: "cascade" }),
+    /** Sanitised on upload: no paths, no control characters. */
+    filename: text("filename").notNull(),
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    /** Hex SHA-256 of the bytes as uploaded. */
+    sha256: text("sha256").notNull(),
+    /** Null once purged. */
+    content: bytes("content"),
+    /** The author marked it as holding personal data. */
+    personal: boolean("personal").notNull().default(false),
+    addedBy: uuid("added_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    addedAt: at("added_at").notNull(),
+    purgedAt: at("purged_at"),
+  },
+  (table) => [
+    index("shared_item_attachments_item_idx").on(table.itemId),
+    check("shared_item_attachments_size_check", sql`${table.size} > 0`),
+    check(
+      "shared_item_attachments_purged_check",
+      sql`(${table.content} is null) = (${table.purgedAt} is not null)`,
+    ),
+  ],
+);

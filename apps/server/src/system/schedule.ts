@@ -1,0 +1,67 @@
+// Work the server does on its own, on a schedule: today, purging personal data whose retention ran
+// out. The timers are handed in, so tests drive the schedule with the test clock instead of
+// sleeping; `bulwark serve` hands in the real ones. Idempotent jobs only: any number of server
+// processes may run them side by side.
+import type { FastifyBaseLogger } from "fastify";
+import type { ServerContext } from "../context.ts";
+import { purgeExpiredPersonalData } from "../sharing/personal-data.service.ts";
+
+export interface Timers {
+  /** Run `run` once, `ms` from now, unless cancelled. */
+  after(ms: number, run: () => Promise<void>): { cancel(): void };
+}
+
+/** Node's timers, not keeping the process alive by themselves. */
+export const systemTimers: Timers = {
+  after(ms, run) {
+    const handle = setTimeout(run, ms);
+    handle.unref();
+    return { cancel: () => clearTimeout(handle) };
+  },
+};
+
+export interface Schedule {
+  /** Stop: no run starts after this, and a run under way is waited for. */
+  stop(): Promise<void>;
+}
+
+/** Run `job` now and then every `everyMs` after the previous run ended (it logs its own failures). */
+export function every(timers: Timers, everyMs: number, job: () => Promise<void>): Schedule {
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let handle: { cancel(): void } | null = null;
+  const tick = async () => {
+    handle = null;
+    if (stopped) return;
+    running = job();
+    try {
+      await running;
+    } finally {
+      running = null;
+      if (!stopped) handle = timers.after(everyMs, tick);
+    }
+  };
+  handle = timers.after(0, tick);
+  return {
+    async stop() {
+      stopped = true;
+      handle?.cancel();
+      handle = null;
+      await running;
+    },
+  };
+}
+
+/** The server's schedules: the personal-data purge, every `config.purgeIntervalMinutes`. */
+export function startSchedules(context: ServerContext, timers: Timers, log: FastifyBaseLogger): Schedule {
+  const purge = every(timers, context.config.purgeIntervalMinutes * 60_000, async () => {
+    try {
+      const purged = await purgeExpiredPersonalData(context, null);
+      if (purged.items > 0 || purged.attachments > 0) log.info(purged, "personal data purged (retention)");
+    } catch (error) {
+      // Counts and the error only: never the data itself. The next run tries again.
+      log.warn({ err: error }, "scheduled personal-data purge failed");
+    }
+  });
+  return purge;
+}
