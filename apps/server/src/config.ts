@@ -14,6 +14,14 @@ export interface Config {
   readonly logLevel: string;
   /** Hours a session lives without use. */
   readonly sessionHours: number;
+  /**
+   * The instance's secret (BULWARK_SECRET), from which keys for secrets kept in the database derive
+   * (a TAXII subscription's credentials). Null: read from, or created in, dataDir/secret.key at
+   * start. Never stored in the database, so backups do not hold it.
+   */
+  readonly secret: string | null;
+  /** Seconds between looks for TAXII subscriptions due a pull; 0 turns the scheduler off. */
+  readonly taxiiPollSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -41,6 +49,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const databaseUrl = env.DATABASE_URL || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
     throw new ConfigError("DATABASE_URL must be a postgres:// or postgresql:// URL.");
+  const secret = env.BULWARK_SECRET || null;
+  if (secret !== null && secret.length < 32)
+    throw new ConfigError("BULWARK_SECRET must have at least 32 characters (e.g. openssl rand -hex 32).");
   return {
     port: integer("PORT", env.PORT, 8080, 0, 65535),
     host: env.HOST || "127.0.0.1",
@@ -50,5 +61,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     secureCookies: env.BULWARK_SECURE_COOKIES === "true",
     logLevel: env.LOG_LEVEL || "info",
     sessionHours: integer("BULWARK_SESSION_HOURS", env.BULWARK_SESSION_HOURS, 12, 1, 24 * 30),
+    secret,
+    taxiiPollSeconds: integer("BULWARK_TAXII_POLL_SECONDS", env.BULWARK_TAXII_POLL_SECONDS, 60, 0, 3600),
   };
 }

@@ -6,6 +6,7 @@ import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { ServerContext } from "./context.ts";
 import { type DemoResult, seedDemo } from "./demo/seed-demo.ts";
+import { instanceSecret } from "./taxii-client/credentials.ts";
 
 export const VERSION: string = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),
@@ -16,7 +17,14 @@ export async function openContext(config: Config): Promise<ServerContext> {
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
   await migrate(connection);
-  return { config, connection, db: connection.db, clock: () => new Date(), version: VERSION };
+  const secret = instanceSecret(config.secret, config.dataDir);
+  return {
+    config: { ...config, secret },
+    connection,
+    db: connection.db,
+    clock: () => new Date(),
+    version: VERSION,
+  };
 }
 
 export interface Running {

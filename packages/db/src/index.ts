@@ -23,6 +23,7 @@ export * from "./repositories/sharing.ts";
 export * from "./repositories/sharing-scope.ts";
 export * from "./repositories/stix.ts";
 export * from "./repositories/stix-scope.ts";
+export * from "./repositories/taxii-subscriptions.ts";
 export * from "./repositories/users.ts";
 export * from "./rows.ts";
 export * as schema from "./schema.ts";
