@@ -21,6 +21,7 @@ import { sharingRoutes } from "./sharing/sharing.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
 import { registerWeb } from "./system/web.ts";
+import { taxiiClientRoutes } from "./taxii-client/taxii-client.routes.ts";
 import { userRoutes } from "./users/users.routes.ts";
 
 export interface AppOptions {
@@ -57,6 +58,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   riskRoutes(app, context);
   selfAssessmentRoutes(app, context);
   sharingRoutes(app, context);
+  taxiiClientRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
   return app;

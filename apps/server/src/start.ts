@@ -7,6 +7,7 @@ import type { Config } from "./config.ts";
 import type { ServerContext } from "./context.ts";
 import { type DemoResult, seedDemo } from "./demo/seed-demo.ts";
 import { instanceSecret } from "./taxii-client/credentials.ts";
+import { taxiiScheduler } from "./taxii-client/scheduler.ts";
 
 export const VERSION: string = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),
@@ -52,6 +53,11 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
   await purge();
   const purging = setInterval(purge, 3_600_000);
   purging.unref();
+  const pulls = taxiiScheduler(context, {
+    intervalMs: config.taxiiPollSeconds * 1000,
+    log: (fields) => app.log.error(fields, "TAXII pull failed unexpectedly"),
+  });
+  pulls.start();
   let stopped = false;
   return {
     app,
@@ -62,6 +68,7 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
       if (stopped) return;
       stopped = true;
       clearInterval(purging);
+      await pulls.stop();
       await app.close();
       await context.connection.close();
     },

@@ -19,7 +19,7 @@ CREATE TABLE "taxii_subscriptions" (
 	"last_run_duplicates" integer DEFAULT 0 NOT NULL,
 	"last_run_refused" integer DEFAULT 0 NOT NULL,
 	"last_run_error" text,
-	"created_by" uuid NOT NULL,
+	"owner_id" uuid NOT NULL,
 	"created_at" timestamp (3) with time zone NOT NULL,
 	"updated_at" timestamp (3) with time zone NOT NULL,
 	CONSTRAINT "taxii_subscriptions_auth_check" CHECK ("taxii_subscriptions"."auth_kind" in ('none', 'basic', 'bearer')),
@@ -30,6 +30,6 @@ CREATE TABLE "taxii_subscriptions" (
 );
 --> statement-breakpoint
 ALTER TABLE "taxii_subscriptions" ADD CONSTRAINT "taxii_subscriptions_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "taxii_subscriptions" ADD CONSTRAINT "taxii_subscriptions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "taxii_subscriptions" ADD CONSTRAINT "taxii_subscriptions_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "taxii_subscriptions_community_idx" ON "taxii_subscriptions" USING btree ("community_id");--> statement-breakpoint
 CREATE INDEX "taxii_subscriptions_due_idx" ON "taxii_subscriptions" USING btree ("next_run_at");

@@ -10,7 +10,7 @@ import { sqlArray } from "../scope.ts";
 export type SubscriptionRow = typeof taxiiSubscriptions.$inferSelect;
 export interface SubscriptionRecord extends SubscriptionRow {
   communityName: string;
-  createdByName: string;
+  ownerName: string;
 }
 
 export type SubscriptionValues = Pick<
@@ -24,7 +24,7 @@ export type SubscriptionValues = Pick<
   | "defaultTlp"
   | "intervalMinutes"
   | "enabled"
-  | "createdBy"
+  | "ownerId"
 > & { id: string };
 
 export type SubscriptionChange = Partial<
@@ -40,6 +40,7 @@ export type SubscriptionChange = Partial<
     | "enabled"
     | "cursor"
     | "nextRunAt"
+    | "ownerId"
   >
 >;
 
@@ -50,7 +51,7 @@ export const visibleSubscriptions = (viewer: SharingViewer): SQL =>
 const columns = {
   row: taxiiSubscriptions,
   communityName: communities.name,
-  createdByName: users.name,
+  ownerName: users.name,
 };
 
 const select = (db: Executor) =>
@@ -58,12 +59,12 @@ const select = (db: Executor) =>
     .select(columns)
     .from(taxiiSubscriptions)
     .innerJoin(communities, eq(communities.id, taxiiSubscriptions.communityId))
-    .innerJoin(users, eq(users.id, taxiiSubscriptions.createdBy));
+    .innerJoin(users, eq(users.id, taxiiSubscriptions.ownerId));
 
-const record = (row: { row: SubscriptionRow; communityName: string; createdByName: string }) => ({
+const record = (row: { row: SubscriptionRow; communityName: string; ownerName: string }) => ({
   ...row.row,
   communityName: row.communityName,
-  createdByName: row.createdByName,
+  ownerName: row.ownerName,
 });
 
 export async function listSubscriptions(

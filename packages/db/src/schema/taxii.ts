@@ -44,8 +44,11 @@ export const taxiiSubscriptions = pgTable(
     lastRunDuplicates: integer("last_run_duplicates").notNull().default(0),
     lastRunRefused: integer("last_run_refused").notNull().default(0),
     lastRunError: text("last_run_error"),
-    /** Its creator: objects are put in under their organisation and their widest publishable marking. */
-    createdBy: uuid("created_by")
+    /**
+     * Who answers for what it brings in: its creator, or whoever changed it last. Objects are put in
+     * under their organisation, within the widest marking their roles may publish.
+     */
+    ownerId: uuid("owner_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
     createdAt: at("created_at").notNull(),
