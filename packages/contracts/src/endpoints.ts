@@ -52,6 +52,7 @@ import { expertsEndpoints } from "./endpoints/experts.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
 import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
 import { sharingEndpoints } from "./endpoints/sharing.ts";
+import { stixEndpoints } from "./endpoints/stix.ts";
 import {
   Asset,
   AssetCreate,
@@ -646,6 +647,7 @@ export const endpoints = {
   ...riskEndpoints,
   ...selfAssessmentEndpoints,
   ...sharingEndpoints,
+  ...stixEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

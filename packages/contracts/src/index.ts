@@ -12,3 +12,4 @@ export * from "./registry.ts";
 export * from "./risk.ts";
 export * from "./self-assessment.ts";
 export * from "./sharing.ts";
+export * from "./stix.ts";
