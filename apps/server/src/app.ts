@@ -18,6 +18,7 @@ import { registryRoutes } from "./registry/registry.routes.ts";
 import { riskRoutes } from "./risk/risk.routes.ts";
 import { selfAssessmentRoutes } from "./self-assessment/self-assessment.routes.ts";
 import { sharingRoutes } from "./sharing/sharing.routes.ts";
+import { stixRoutes } from "./stix/stix.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
 import { registerWeb } from "./system/web.ts";
@@ -58,6 +59,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   riskRoutes(app, context);
   selfAssessmentRoutes(app, context);
   sharingRoutes(app, context);
+  stixRoutes(app, context);
   taxiiClientRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);

@@ -52,6 +52,7 @@ import { expertsEndpoints } from "./endpoints/experts.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
 import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
 import { sharingEndpoints } from "./endpoints/sharing.ts";
+import { stixEndpoints } from "./endpoints/stix.ts";
 import { taxiiSubscriptionEndpoints } from "./endpoints/taxii-subscriptions.ts";
 import {
   Asset,
@@ -647,6 +648,7 @@ export const endpoints = {
   ...riskEndpoints,
   ...selfAssessmentEndpoints,
   ...sharingEndpoints,
+  ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 

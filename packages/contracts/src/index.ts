@@ -12,4 +12,5 @@ export * from "./registry.ts";
 export * from "./risk.ts";
 export * from "./self-assessment.ts";
 export * from "./sharing.ts";
+export * from "./stix.ts";
 export * from "./taxii-subscriptions.ts";

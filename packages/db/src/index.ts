@@ -22,6 +22,7 @@ export * from "./repositories/settings.ts";
 export * from "./repositories/sharing.ts";
 export * from "./repositories/sharing-scope.ts";
 export * from "./repositories/stix.ts";
+export * from "./repositories/stix-read.ts";
 export * from "./repositories/stix-scope.ts";
 export * from "./repositories/taxii-subscriptions.ts";
 export * from "./repositories/users.ts";

@@ -1,1 +1,2 @@
 export * from "./markings.ts";
+export * from "./validate.ts";
