@@ -128,7 +128,7 @@ export async function createTaxiiSubscription(
   caller: Actor,
   body: Create,
 ): Promise<TaxiiSubscription> {
-  const viewer = await manager(context, caller, body.communityId);
+  await manager(context, caller, body.communityId);
   const id = randomUUID();
   const now = context.clock();
   const credentials = credentialsOf(body.auth);

@@ -95,7 +95,11 @@ function authorization(credentials: Credentials | null): Record<string, string> 
 
 /** Text from the remote, made safe to show: one line, short, and never holding our credentials. */
 function shown(text: string, credentials: Credentials | null): string {
-  let out = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  // Control characters (C0 and DEL) become spaces: one line, nothing that steers a terminal.
+  let out = [...text]
+    .map((char) => ((char.codePointAt(0) ?? 0) < 32 || char === "\u007f" ? " " : char))
+    .join("")
+    .trim();
   const secrets =
     credentials?.kind === "basic"
       ? [credentials.password, credentials.username]
