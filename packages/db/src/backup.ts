@@ -45,6 +45,7 @@ const TABLES: PgTable[] = [
   schema.sharedItemReads,
   schema.sharingOrganisationSettings,
   schema.stixObjects,
+  schema.taxiiStatuses,
   schema.auditLog,
   schema.settings,
 ];
