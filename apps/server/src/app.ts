@@ -22,6 +22,7 @@ import { stixRoutes } from "./stix/stix.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
 import { registerWeb } from "./system/web.ts";
+import { taxiiRoutes } from "./taxii/taxii.routes.ts";
 import { taxiiClientRoutes } from "./taxii-client/taxii-client.routes.ts";
 import { userRoutes } from "./users/users.routes.ts";
 
@@ -60,6 +61,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   selfAssessmentRoutes(app, context);
   sharingRoutes(app, context);
   stixRoutes(app, context);
+  await taxiiRoutes(app, context);
   taxiiClientRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);

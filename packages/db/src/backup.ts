@@ -45,6 +45,7 @@ const TABLES: PgTable[] = [
   schema.sharedItemReads,
   schema.sharingOrganisationSettings,
   schema.stixObjects,
+  schema.taxiiStatuses,
   // Credentials are copied sealed: their key derives from the instance's secret, which no backup
   // holds, so a backup alone never reveals them (restored elsewhere, they must be entered again).
   schema.taxiiSubscriptions,

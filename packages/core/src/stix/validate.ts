@@ -436,9 +436,10 @@ const SHORT_NAMES = new Set(["id"]);
 class Collector {
   readonly problems: StixProblem[] = [];
   count = 0;
+  constructor(private readonly cap = MAX_STIX_PROBLEMS) {}
   add(index: number | null, id: string | null, property: string | null, message: string): void {
     this.count++;
-    if (this.problems.length < MAX_STIX_PROBLEMS) this.problems.push({ index, id, property, message });
+    if (this.problems.length < this.cap) this.problems.push({ index, id, property, message });
   }
 }
 
@@ -474,6 +475,27 @@ export function checkStixBundle(bundle: unknown): StixCheck {
 /** Checks a list of STIX 2.1 objects (a bundle's, or a TAXII envelope's). */
 export const checkStixObjects = (objects: readonly unknown[]): StixCheck =>
   checkAll(objects, new Collector());
+
+/**
+ * Checks each object on its own (TAXII's POST takes the good ones and reports the others): the
+ * objects that pass, with their positions, and the first problem of each one that does not.
+ */
+export function sortStixObjects(objects: readonly unknown[]): {
+  valid: { index: number; object: StixObject }[];
+  invalid: StixProblem[];
+} {
+  const problems = new Collector(Number.POSITIVE_INFINITY);
+  const valid: { index: number; object: StixObject }[] = [];
+  const invalid: StixProblem[] = [];
+  for (let index = 0; index < objects.length; index++) {
+    const before = problems.count;
+    checkObject(objects[index], index, problems);
+    const first = problems.problems[before];
+    if (first) invalid.push(first);
+    else valid.push({ index, object: objects[index] as StixObject });
+  }
+  return { valid, invalid };
+}
 
 function checkAll(objects: readonly unknown[], problems: Collector): StixCheck {
   for (let index = 0; index < objects.length; index++) checkObject(objects[index], index, problems);
