@@ -17,6 +17,12 @@ export class SealError extends Error {
   override name = "SealError";
 }
 
+/** The configured secret (openContext fills it in at start; tests give one). */
+export function secretOf(config: { readonly secret: string | null }): string {
+  if (!config.secret) throw new Error("The instance's secret is not set (see openContext).");
+  return config.secret;
+}
+
 const keyOf = (secret: string): Buffer =>
   Buffer.from(hkdfSync("sha256", Buffer.from(secret, "utf8"), Buffer.alloc(0), INFO, 32));
 

@@ -19,7 +19,7 @@ import {
 } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { invalidStix, putCheckedStixObjects, type StixIntake } from "../stix/import.service.ts";
-import { openCredentials, SealError } from "./credentials.ts";
+import { openCredentials, SealError, secretOf } from "./credentials.ts";
 import { fetchObjectsPage, laterTimestamp, type Remote, TaxiiRemoteError } from "./taxii-http.ts";
 
 export interface PullLimits {
@@ -91,7 +91,7 @@ async function pull(
 ): Promise<"ok" | "capped"> {
   const intake = await writerOf(context, row);
   let credentials = null;
-  if (row.credentials) credentials = openCredentials(context.config.secret ?? "", row.id, row.credentials);
+  if (row.credentials) credentials = openCredentials(secretOf(context.config), row.id, row.credentials);
   const remote: Remote = { apiRootUrl: row.apiRootUrl, collectionId: row.collectionId, credentials };
   let cursor = row.cursor;
   // added_after stays what the run started from while `next` is followed (TAXII pages a query).

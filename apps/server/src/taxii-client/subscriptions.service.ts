@@ -25,7 +25,7 @@ import {
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { conflict, forbidden, notFound } from "../errors.ts";
-import { type Credentials, openCredentials, SealError, sealCredentials } from "./credentials.ts";
+import { type Credentials, openCredentials, SealError, sealCredentials, secretOf } from "./credentials.ts";
 import { type PullLimits, runSubscription } from "./pull.service.ts";
 import { describeRemote, type Remote, TaxiiRemoteError } from "./taxii-http.ts";
 
@@ -34,11 +34,6 @@ type Update = z.output<typeof TaxiiSubscriptionUpdate>;
 type Auth = Create["auth"];
 
 const MINUTE = 60_000;
-
-export function secretOf(context: ServerContext): string {
-  if (!context.config.secret) throw new Error("The instance's secret is not set (see openContext).");
-  return context.config.secret;
-}
 
 const credentialsOf = (auth: Auth): Credentials | null =>
   auth.kind === "none" ? null : auth.kind === "basic" ? { ...auth } : { kind: "bearer", token: auth.token };
@@ -142,7 +137,7 @@ export async function createTaxiiSubscription(
         apiRootUrl: body.apiRootUrl,
         collectionId: body.collectionId,
         authKind: body.auth.kind,
-        credentials: credentials ? sealCredentials(secretOf(context), id, credentials) : null,
+        credentials: credentials ? sealCredentials(secretOf(context.config), id, credentials) : null,
         defaultTlp: body.defaultTlp,
         intervalMinutes: body.intervalMinutes,
         enabled: body.enabled,
@@ -196,7 +191,7 @@ export async function updateTaxiiSubscription(
   if (body.auth !== undefined) {
     const credentials = credentialsOf(body.auth);
     change.authKind = body.auth.kind;
-    change.credentials = credentials ? sealCredentials(secretOf(context), id, credentials) : null;
+    change.credentials = credentials ? sealCredentials(secretOf(context.config), id, credentials) : null;
   }
   if (body.intervalMinutes !== undefined) {
     change.intervalMinutes = body.intervalMinutes;
@@ -301,7 +296,7 @@ export async function testTaxiiSubscription(context: ServerContext, caller: Acto
   const { row } = await managed(context, caller, id);
   let credentials: Credentials | null = null;
   try {
-    credentials = row.credentials ? openCredentials(secretOf(context), row.id, row.credentials) : null;
+    credentials = row.credentials ? openCredentials(secretOf(context.config), row.id, row.credentials) : null;
   } catch (error) {
     if (!(error instanceof SealError)) throw error;
     return {
