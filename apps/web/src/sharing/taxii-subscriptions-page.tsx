@@ -178,7 +178,6 @@ function SubscriptionForm({
       onClose();
     },
   });
-  const fields = ["communityId", "name", "apiRootUrl", "collectionId", "auth", "intervalMinutes"];
   return (
     <Modal
       opened
@@ -292,7 +291,7 @@ function SubscriptionForm({
           />
           {test.data && <ConnectionReport report={test.data} />}
           <ProblemAlert error={test.error} />
-          <ProblemAlert error={save.error} fields={fields} />
+          <ProblemAlert error={save.error} />
           <Group justify="space-between">
             <Button
               variant="default"
