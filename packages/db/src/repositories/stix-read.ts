@@ -7,7 +7,7 @@ import { rowsOf } from "../rows.ts";
 import { taxiiStatuses } from "../schema.ts";
 import { sqlArray } from "../scope.ts";
 import { microsUtc } from "./stix.ts";
-import { visibleStixObjects } from "./stix-scope.ts";
+import { visibleStixMarking, visibleStixObjects } from "./stix-scope.ts";
 
 export interface StixCollectionRecord {
   id: string;
@@ -63,14 +63,16 @@ const millisUtc = (column: SQL): SQL =>
 function versionFilter(viewer: SharingViewer, match: StixVersionMatch): SQL | null {
   if (match.all) return null;
   const parts: SQL[] = [];
-  const other = (alias: string, comparison: ">" | "<") =>
-    sql`not exists (select 1 from stix_objects as ${sql.raw(alias)}
+  // A scalar subquery per row over the same collection (the outer row passed visibleStixObjects),
+  // answered from the (collection, id, version) index even before the table has statistics.
+  const bound = (alias: string, aggregate: "max" | "min") =>
+    sql`stix_objects.version = (select ${sql.raw(aggregate)}(${sql.raw(alias)}.version)
+      from stix_objects as ${sql.raw(alias)}
       where ${sql.raw(alias)}.collection_id = stix_objects.collection_id
         and ${sql.raw(alias)}.stix_id = stix_objects.stix_id
-        and ${sql.raw(alias)}.version ${sql.raw(comparison)} stix_objects.version
-        and ${visibleStixObjects(viewer, alias)})`;
-  if (match.last) parts.push(other("newer", ">"));
-  if (match.first) parts.push(other("older", "<"));
+        and ${visibleStixMarking(viewer, alias)})`;
+  if (match.last) parts.push(bound("newer", "max"));
+  if (match.first) parts.push(bound("older", "min"));
   if (match.at.length > 0)
     parts.push(sql`stix_objects.version in (select date_trunc('milliseconds', value::timestamptz)
       from jsonb_array_elements_text(${JSON.stringify(match.at)}::jsonb) as value)`);
