@@ -298,6 +298,39 @@ describe("when the remote fails", () => {
   });
 });
 
+describe("the subscription's owner", () => {
+  const setOwnerRoles = (roles: string[]) =>
+    server.db.execute(
+      sql`update users set roles = ${`{${roles.join(",")}}`}::text[] where id = ${server.cast.users.orgAdmin}`,
+    );
+  /** Run as the scheduler does, and read the run back from the database. */
+  const lastRun = async () => {
+    expect(await runSubscription(server.context, id, { actorId: null })).toBe("ran");
+    const [row] = rowsOf<{ outcome: string; added: number; refused: number; error: string | null }>(
+      await server.db.execute(sql`select last_run_outcome as outcome, last_run_added as added,
+        last_run_refused as refused, last_run_error as error from taxii_subscriptions where id = ${id}`),
+    );
+    return row;
+  };
+
+  it("bounds what arrives by their publish limit, and stops the pulls when they may no longer write", async () => {
+    remoteAnswers(() =>
+      page(
+        [identity(40, undefined, "clear"), identity(41, undefined, "green")],
+        "2026-11-24T01:00:00.000001Z",
+      ),
+    );
+    await setOwnerRoles(["analyst"]); // publishes up to GREEN
+    expect(await lastRun()).toMatchObject({ outcome: "ok", added: 1, refused: 1, error: null });
+    expect((await held()).some((row) => row.stix_id.endsWith("40"))).toBe(false);
+    await setOwnerRoles(["auditor"]); // may not publish at all
+    const refused = await lastRun();
+    expect(refused).toMatchObject({ outcome: "failed", added: 0 });
+    expect(refused?.error).toMatch(/owner may no longer write/);
+    await setOwnerRoles(["organisation-admin"]);
+  });
+});
+
 describe("the schedule", () => {
   let scheduled: string;
   beforeAll(async () => {
