@@ -284,6 +284,17 @@ describe("when the remote fails", () => {
     expect(await held()).toHaveLength(rows + 1);
   });
 
+  it("gives up on a remote that does not answer in time", async () => {
+    remoteAnswers(() => ({ ...page([], null), delayMs: 5_000 }));
+    const limits = { ...DEFAULT_PULL_LIMITS, timeoutMs: 300 };
+    expect(await runSubscription(server.context, id, { actorId: null, limits })).toBe("ran");
+    const after = await gridAdmin.call("getTaxiiSubscription", { params: { id } });
+    expect(after.lastRun).toMatchObject({
+      outcome: "failed",
+      error: "The remote did not answer within 300 ms.",
+    });
+  });
+
   it("reports a remote that cannot be reached", async () => {
     const gone = await startRemoteDouble();
     await gone.close();

@@ -17,6 +17,8 @@ export interface DoubleAnswer {
   readonly headers?: Record<string, string>;
   /** Sent as JSON unless a string. */
   readonly body?: unknown;
+  /** Answer only after this long (a remote that hangs). */
+  readonly delayMs?: number;
 }
 
 export interface RemoteDouble {
@@ -47,8 +49,13 @@ export async function startRemoteDouble(): Promise<RemoteDouble> {
     requests.push(request);
     const answer = handler(request);
     const body = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body ?? {});
-    response.writeHead(answer.status ?? 200, { "content-type": TAXII, ...answer.headers });
-    response.end(body);
+    const send = () => {
+      if (response.destroyed) return;
+      response.writeHead(answer.status ?? 200, { "content-type": TAXII, ...answer.headers });
+      response.end(body);
+    };
+    if (answer.delayMs) setTimeout(send, answer.delayMs).unref();
+    else send();
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");

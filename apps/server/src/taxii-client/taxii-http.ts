@@ -188,7 +188,7 @@ export async function taxiiGet(
   } catch (error) {
     if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
       throw new TaxiiRemoteError(
-        `The remote did not answer within ${Math.round(options.timeoutMs / 1000)} s.`,
+        `The remote did not answer within ${options.timeoutMs >= 1000 ? `${Math.round(options.timeoutMs / 1000)} s` : `${options.timeoutMs} ms`}.`,
       );
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
     const code = cause && "code" in cause && typeof cause.code === "string" ? cause.code : null;
