@@ -1,7 +1,11 @@
 // TAXII subscriptions through the API: who may create, see, change, test, pull and delete them;
 // bad input refused with problem+json; credentials sealed at rest and never returned or audited.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import type { Client, TaxiiSubscriptionCreateInput } from "@bulwark/contracts";
-import { insertCommunity, listAudit, rowsOf, setCommunityOrganisations } from "@bulwark/db";
+import { insertCommunity, listAudit, rowsOf, setCommunityOrganisations, writeBackup } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, statusOf, type TestServer } from "../testing.ts";
@@ -127,6 +131,13 @@ describe("creating a subscription", () => {
     );
     expect(audit.items).toHaveLength(1);
     expect(JSON.stringify(audit.items)).not.toContain(PASSWORD);
+    // A backup copies them sealed: the key is not in the database, so not in the backup.
+    const file = join(mkdtempSync(join(tmpdir(), "bulwark-taxii-")), "backup.jsonl.gz");
+    await writeBackup(server.db, file, server.context.clock());
+    const backup = gunzipSync(readFileSync(file)).toString("utf8");
+    expect(backup).toContain(row?.credentials);
+    expect(backup).not.toContain(PASSWORD);
+    expect(backup).not.toContain(server.context.config.secret);
     await gridAdmin.call("deleteTaxiiSubscription", { params: { id: created.id } });
   });
 });
