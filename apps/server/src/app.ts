@@ -19,10 +19,13 @@ import { registryRoutes } from "./registry/registry.routes.ts";
 import { riskRoutes } from "./risk/risk.routes.ts";
 import { selfAssessmentRoutes } from "./self-assessment/self-assessment.routes.ts";
 import { sharingRoutes } from "./sharing/sharing.routes.ts";
+import { stixRoutes } from "./stix/stix.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
 import { startSchedules, type Timers } from "./system/schedule.ts";
 import { registerWeb } from "./system/web.ts";
+import { taxiiRoutes } from "./taxii/taxii.routes.ts";
+import { taxiiClientRoutes } from "./taxii-client/taxii-client.routes.ts";
 import { userRoutes } from "./users/users.routes.ts";
 
 export interface AppOptions {
@@ -76,6 +79,9 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   selfAssessmentRoutes(app, context);
   sharingRoutes(app, context);
   capRoutes(app, context);
+  stixRoutes(app, context);
+  await taxiiRoutes(app, context);
+  taxiiClientRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
   if (options.timers) {

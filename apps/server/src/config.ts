@@ -21,6 +21,14 @@ export interface Config {
   readonly publicUrl: string | null;
   /** Minutes between two runs of the scheduled personal-data purge (retention). */
   readonly purgeIntervalMinutes: number;
+  /**
+   * The instance's secret (BULWARK_SECRET), from which keys for secrets kept in the database derive
+   * (a TAXII subscription's credentials). Null: read from, or created in, dataDir/secret.key at
+   * start. Never stored in the database, so backups do not hold it.
+   */
+  readonly secret: string | null;
+  /** Seconds between looks for TAXII subscriptions due a pull; 0 turns the scheduler off. */
+  readonly taxiiPollSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -61,6 +69,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
     throw new ConfigError("DATABASE_URL must be a postgres:// or postgresql:// URL.");
   const publicUrl = env.BULWARK_PUBLIC_URL ? publicAddress(env.BULWARK_PUBLIC_URL) : null;
+  const secret = env.BULWARK_SECRET || null;
+  if (secret !== null && secret.length < 32)
+    throw new ConfigError("BULWARK_SECRET must have at least 32 characters (e.g. openssl rand -hex 32).");
   return {
     port: integer("PORT", env.PORT, 8080, 0, 65535),
     host: env.HOST || "127.0.0.1",
@@ -78,5 +89,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       1,
       7 * 24 * 60,
     ),
+    secret,
+    taxiiPollSeconds: integer("BULWARK_TAXII_POLL_SECONDS", env.BULWARK_TAXII_POLL_SECONDS, 60, 0, 3600),
   };
 }

@@ -8,6 +8,8 @@ import type { ServerContext } from "./context.ts";
 import { type DemoResult, seedDemo } from "./demo/seed-demo.ts";
 import { pseudonymiseOldTitles } from "./sharing/personal-data.service.ts";
 import { systemTimers } from "./system/schedule.ts";
+import { instanceSecret } from "./taxii-client/credentials.ts";
+import { taxiiScheduler } from "./taxii-client/scheduler.ts";
 
 export const VERSION: string = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),
@@ -18,7 +20,14 @@ export async function openContext(config: Config): Promise<ServerContext> {
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
   await migrate(connection);
-  const context = { config, connection, db: connection.db, clock: () => new Date(), version: VERSION };
+  const secret = instanceSecret(config.secret, config.dataDir);
+  const context = {
+    config: { ...config, secret },
+    connection,
+    db: connection.db,
+    clock: () => new Date(),
+    version: VERSION,
+  };
   await pseudonymiseOldTitles(context);
   return context;
 }
@@ -48,6 +57,11 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
   await purge();
   const purging = setInterval(purge, 3_600_000);
   purging.unref();
+  const pulls = taxiiScheduler(context, {
+    intervalMs: config.taxiiPollSeconds * 1000,
+    log: (fields) => app.log.error(fields, "TAXII pull failed unexpectedly"),
+  });
+  pulls.start();
   let stopped = false;
   return {
     app,
@@ -58,6 +72,7 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
       if (stopped) return;
       stopped = true;
       clearInterval(purging);
+      await pulls.stop();
       await app.close();
       await context.connection.close();
     },

@@ -1,5 +1,6 @@
 // Test support: a server on a database of its own, a small cast of people, and the typed client
 // driven through Fastify's inject (no sockets), exactly as the web app would call it.
+import { randomBytes } from "node:crypto";
 import { ApiError, type Client, createClient } from "@bulwark/contracts";
 import { insertOrganisation, insertUser } from "@bulwark/db";
 import { openTestDatabase, type TestDatabase } from "@bulwark/db/testing";
@@ -107,7 +108,7 @@ export async function startTestServer(options: { scheduled?: boolean } = {}): Pr
   let offset = 0;
   const base = Date.UTC(2026, 10, 24, 9, 0, 0);
   const context: ServerContext = {
-    config: { ...readConfig({}), secureCookies: false },
+    config: { ...readConfig({}), secureCookies: false, secret: randomBytes(32).toString("hex") },
     connection: database,
     db: database.db,
     clock: () => new Date(base + offset),

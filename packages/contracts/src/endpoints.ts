@@ -53,6 +53,7 @@ import { riskEndpoints } from "./endpoints/risk.ts";
 import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
 import { sharingEndpoints } from "./endpoints/sharing.ts";
 import { stixEndpoints } from "./endpoints/stix.ts";
+import { taxiiSubscriptionEndpoints } from "./endpoints/taxii-subscriptions.ts";
 import {
   Asset,
   AssetCreate,
@@ -648,6 +649,7 @@ export const endpoints = {
   ...selfAssessmentEndpoints,
   ...sharingEndpoints,
   ...stixEndpoints,
+  ...taxiiSubscriptionEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

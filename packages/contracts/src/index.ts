@@ -14,3 +14,4 @@ export * from "./risk.ts";
 export * from "./self-assessment.ts";
 export * from "./sharing.ts";
 export * from "./stix.ts";
+export * from "./taxii-subscriptions.ts";

@@ -46,6 +46,10 @@ const TABLES: PgTable[] = [
   schema.sharingOrganisationSettings,
   schema.stixObjects,
   schema.sharedItemAttachments,
+  schema.taxiiStatuses,
+  // Credentials are copied sealed: their key derives from the instance's secret, which no backup
+  // holds, so a backup alone never reveals them (restored elsewhere, they must be entered again).
+  schema.taxiiSubscriptions,
   schema.auditLog,
   schema.settings,
 ];

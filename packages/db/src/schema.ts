@@ -8,3 +8,4 @@ export * from "./schema/risk.ts";
 export * from "./schema/self-assessment.ts";
 export * from "./schema/sharing.ts";
 export * from "./schema/stix.ts";
+export * from "./schema/taxii.ts";

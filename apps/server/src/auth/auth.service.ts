@@ -147,7 +147,8 @@ export async function signIn(
   return { me: await describeMe(context, actor, csrfToken), sessionSecret };
 }
 
-async function countFailure(
+/** One more failed sign-in, locking the account for a while after repeated failures (also HTTP Basic on TAXII). */
+export async function countFailure(
   context: ServerContext,
   userId: string,
   previous: number,

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CRITICAL_ASSET_TYPE, checkStixObjects, type StixObject } from "@bulwark/core";
+import { CRITICAL_ASSET_TYPE, checkExportedStix, type StixObject } from "@bulwark/core";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
@@ -93,5 +93,5 @@ export function stixProblems(
       const valid: boolean = validate(object);
       if (!valid) problems.push(`${object.id}: ${ajv.errorsText(validate.errors)}`);
     }
-  return [...problems, ...checkStixObjects(objects)];
+  return [...problems, ...checkExportedStix(objects)];
 }

@@ -100,6 +100,9 @@ export function SharingFeedPage() {
             <Button component={Link} to="/sharing/approvals" variant="default">
               {t("sharing.approvals")}
             </Button>
+            <Button component={Link} to="/sharing/taxii" variant="default">
+              {t("taxii.link")}
+            </Button>
             <Button component={Link} to="/sharing/new" leftSection={<IconPencilPlus size={16} />}>
               {t("sharing.compose")}
             </Button>

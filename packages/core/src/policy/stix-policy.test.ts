@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { SharingViewer } from "./sharing-policy.ts";
-import { collectionAbilities, maySeeStixObject, stixArrivalRefusal } from "./stix-policy.ts";
+import {
+  collectionAbilities,
+  maySeeStixObject,
+  stixArrivalRefusal,
+  subscriptionAbilities,
+} from "./stix-policy.ts";
 
 const viewer = (overrides: Partial<SharingViewer> = {}): SharingViewer => ({
   userId: "u1",
@@ -36,5 +41,23 @@ describe("STIX objects of a community collection", () => {
     expect(stixArrivalRefusal(viewer({ roles: ["analyst"] }), "clear")).toMatch(/up to TLP:GREEN/);
     expect(stixArrivalRefusal(viewer({ roles: ["analyst"] }), "green")).toBeNull();
     expect(stixArrivalRefusal(viewer({ roles: ["auditor"] }), "amber")).toMatch(/may not publish/);
+  });
+});
+
+describe("TAXII subscriptions of a community", () => {
+  it("are seen by members and run by their coordinators and organisation administrators only", () => {
+    expect(subscriptionAbilities(viewer(), "c1")).toEqual({ mayView: true, mayManage: false });
+    expect(subscriptionAbilities(viewer({ roles: ["coordinator"] }), "c1")).toEqual({
+      mayView: true,
+      mayManage: true,
+    });
+    expect(subscriptionAbilities(viewer({ roles: ["member", "organisation-admin"] }), "c1").mayManage).toBe(
+      true,
+    );
+    expect(subscriptionAbilities(viewer({ roles: ["platform-admin"] }), "c1").mayManage).toBe(false);
+    expect(subscriptionAbilities(viewer({ roles: ["coordinator"] }), "c2")).toEqual({
+      mayView: false,
+      mayManage: false,
+    });
   });
 });

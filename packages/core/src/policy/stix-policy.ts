@@ -6,7 +6,7 @@
 //   RED objects are refused on arrival: a collection is never a list of named people.
 // The database compiles the read rule into SQL (packages/db/src/repositories/stix-scope.ts);
 // tests compare the two.
-import type { TlpMarking } from "../vocabulary.ts";
+import type { Role, TlpMarking } from "../vocabulary.ts";
 import { isWider, type SharingViewer, widestPublishable } from "./sharing-policy.ts";
 
 export interface StixObjectFacts {
@@ -54,4 +54,27 @@ export function stixArrivalRefusal(writer: SharingViewer, tlp: TlpMarking): stri
   if (isWider(tlp, widest))
     return `Your roles may publish up to TLP:${widest.toUpperCase()}; this object is TLP:${tlp.toUpperCase()}.`;
   return null;
+}
+
+/** Roles that run a community's TAXII subscriptions (they pull other platforms' objects into it). */
+export const SUBSCRIPTION_MANAGER_ROLES: readonly Role[] = ["coordinator", "organisation-admin"];
+
+export interface SubscriptionAbilities {
+  /** See the community's subscriptions (remote, status; never their credentials). */
+  readonly mayView: boolean;
+  /** Create, change, delete, test and pull now. */
+  readonly mayManage: boolean;
+}
+
+/**
+ * Who sees and runs the TAXII subscriptions of a community: every member sees them (what flows
+ * into their collection, and from where); coordinators and organisation administrators of a
+ * member organisation create, change, delete and run them. Outsiders learn nothing of them.
+ */
+export function subscriptionAbilities(viewer: SharingViewer, communityId: string): SubscriptionAbilities {
+  const member = viewer.communityIds.includes(communityId);
+  return {
+    mayView: member,
+    mayManage: member && SUBSCRIPTION_MANAGER_ROLES.some((role) => viewer.roles.includes(role)),
+  };
 }

@@ -4,4 +4,5 @@ export * from "./items.ts";
 export * from "./markings.ts";
 export * from "./objects.ts";
 export * from "./registry.ts";
+export * from "./validate.ts";
 export * from "./vocabulary.ts";

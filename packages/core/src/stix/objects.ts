@@ -61,7 +61,7 @@ function referencesOf(object: StixObject): { property: string; id: string }[] {
  * known by its id, apart). Empty when all is well.
  * (References inside extensions, such as a shared item's asset_refs, may point outside.)
  */
-export function checkStixObjects(objects: readonly StixObject[]): string[] {
+export function checkExportedStix(objects: readonly StixObject[]): string[] {
   const problems: string[] = [];
   const ids = new Set(objects.map((object) => object.id));
   for (const object of objects) {

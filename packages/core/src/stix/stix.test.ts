@@ -10,7 +10,7 @@ import {
 import { stixIdOf, uuidV5 } from "./ids.ts";
 import { assetStixId, itemStixObjects, type StixItemInput } from "./items.ts";
 import { TLP_2_0_EXTENSION_ID, TLP_2_0_MARKING_IDS, tlpMarkingDefinition } from "./markings.ts";
-import { checkStixObjects, type StixObject, stixBundle } from "./objects.ts";
+import { checkExportedStix, type StixObject, stixBundle } from "./objects.ts";
 import { registryStixObjects, type StixAssetInput } from "./registry.ts";
 import { STIX_INDUSTRY_SECTORS, stixSectors } from "./vocabulary.ts";
 
@@ -169,7 +169,7 @@ describe("a shared item as STIX", () => {
     expect(objects.map((o) => o.id)).toEqual(
       expect.arrayContaining([TLP_2_0_MARKING_IDS.amber, SHARED_ITEM_EXTENSION_ID, BULWARK_IDENTITY_ID]),
     );
-    expect(checkStixObjects(objects)).toEqual([]);
+    expect(checkExportedStix(objects)).toEqual([]);
   });
 
   it("exports incident notices as incidents and indicator items as reports about indicators", () => {
@@ -292,7 +292,7 @@ describe("the registry as STIX", () => {
       },
     });
     expect(byType(objects, "infrastructure")).toEqual([]);
-    expect(checkStixObjects(objects)).toEqual([]);
+    expect(checkExportedStix(objects)).toEqual([]);
   });
 
   it("leaves out dependencies with an end the caller may not see", () => {
@@ -309,7 +309,7 @@ describe("the registry as STIX", () => {
 
 describe("checks schemas cannot make", () => {
   it("finds seconds-only timestamps, modified before created, refs and extensions not in the bundle", () => {
-    const problems = checkStixObjects([
+    const problems = checkExportedStix([
       {
         type: "report",
         id: "report--1",

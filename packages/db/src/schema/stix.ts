@@ -61,3 +61,25 @@ export const stixObjects = pgTable(
     ),
   ],
 );
+
+/**
+ * TAXII 2.1 status resources: what became of each object of a POST to a collection. The POST is
+ * handled at once, so a status is written complete in the same transaction as the objects; only
+ * the person who posted reads it back.
+ */
+export const taxiiStatuses = pgTable(
+  "taxii_statuses",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    collectionId: uuid("collection_id")
+      .notNull()
+      .references(() => communities.id, { onDelete: "cascade" }),
+    requestedAt: at("requested_at", 6).notNull(),
+    /** The status resource's counts and its successes, failures and pendings (ids and versions). */
+    resource: jsonb("resource").notNull(),
+  },
+  (table) => [index("taxii_statuses_user_idx").on(table.userId, table.requestedAt)],
+);

@@ -1,0 +1,234 @@
+// STIX 2.1 into a community's collection (ADR 0009), for the import endpoint, TAXII's POST and the
+// TAXII client alike: the content is checked whole first (a bad bundle changes nothing), then each
+// object is held under the TLP its markings name (else the importer's default), refused when core's
+// stixArrivalRefusal says so, and put with its versions in one transaction. The audit records
+// counts, never contents.
+import type { StixCollections, StixImportReport } from "@bulwark/contracts";
+import {
+  type Actor,
+  type CheckedStixObject,
+  checkStixBundle,
+  collectionAbilities,
+  type SharingViewer,
+  type StixCheck,
+  stixArrivalRefusal,
+  stixVersionOf,
+  type TlpMarking,
+  tlpOfMarkingRefs,
+} from "@bulwark/core";
+import {
+  appendAudit,
+  putStixObjects,
+  type StixArrival,
+  type StixPut,
+  sharingViewer,
+  stixCollections,
+  type Transaction,
+} from "@bulwark/db";
+import type { ServerContext } from "../context.ts";
+import { forbidden, invalid, notFound } from "../errors.ts";
+
+/** Who writes into which collection, and what unmarked objects are held under. */
+export interface StixIntake {
+  readonly collectionId: string;
+  /** The writer whose roles bound the markings (their organisation owns what they put in). */
+  readonly writer: SharingViewer;
+  /** The person, or null for a machine acting for the organisation (a subscription). */
+  readonly addedBy: string | null;
+  readonly source: StixPut["source"];
+  readonly defaultTlp: Exclude<TlpMarking, "red">;
+}
+
+export type StixObjectOutcome = "added" | "duplicate" | "revoked" | "refused";
+
+export interface StixIntakeResult {
+  /** One per object, in order. */
+  readonly outcomes: StixObjectOutcome[];
+  readonly added: number;
+  readonly duplicates: number;
+  readonly revoked: number;
+  readonly refused: { index: number; id: string; reason: string }[];
+  readonly dateAddedFirst: string | null;
+  readonly dateAddedLast: string | null;
+}
+
+/**
+ * Put objects that passed checkStixBundle/checkStixObjects into a collection, inside the caller's
+ * transaction. Membership and write rights are the caller's to check (once per request).
+ */
+export async function putCheckedStixObjects(
+  tx: Transaction,
+  intake: StixIntake,
+  objects: readonly CheckedStixObject[],
+  now: Date,
+): Promise<StixIntakeResult> {
+  const outcomes: StixObjectOutcome[] = new Array(objects.length);
+  const refused: StixIntakeResult["refused"] = [];
+  const arrivals: StixArrival[] = [];
+  const positions: number[] = [];
+  // The refusal depends only on the marking: compute it once per marking, not per object.
+  const refusals = new Map<TlpMarking, string | null>();
+  for (let index = 0; index < objects.length; index++) {
+    const object = objects[index] as CheckedStixObject;
+    const tlp = tlpOfMarkingRefs(object.object_marking_refs) ?? intake.defaultTlp;
+    let reason = refusals.get(tlp);
+    if (reason === undefined) {
+      reason = stixArrivalRefusal(intake.writer, tlp);
+      refusals.set(tlp, reason);
+    }
+    if (reason !== null) {
+      outcomes[index] = "refused";
+      refused.push({ index, id: object.id, reason });
+      continue;
+    }
+    positions.push(index);
+    arrivals.push({
+      stixId: object.id,
+      type: object.type,
+      specVersion: object.spec_version ?? "2.1",
+      version: stixVersionOf(object),
+      tlp,
+      revoked: object.revoked === true,
+      object,
+    });
+  }
+  const put = await putStixObjects(
+    tx,
+    {
+      collectionId: intake.collectionId,
+      ownerOrganisationId: intake.writer.organisationId,
+      addedBy: intake.addedBy,
+      source: intake.source,
+    },
+    arrivals,
+    now,
+  );
+  let duplicates = 0;
+  let revoked = 0;
+  put.outcomes.forEach((outcome, i) => {
+    outcomes[positions[i] as number] = outcome;
+    if (outcome === "duplicate") duplicates++;
+    else if (outcome === "revoked") revoked++;
+  });
+  return {
+    outcomes,
+    added: put.added,
+    duplicates,
+    revoked,
+    refused,
+    dateAddedFirst: put.dateAddedFirst,
+    dateAddedLast: put.dateAddedLast,
+  };
+}
+
+/** The caller as a writer of this collection, or the error that says why not. */
+export async function collectionWriter(
+  context: ServerContext,
+  caller: Actor,
+  collectionId: string,
+): Promise<SharingViewer> {
+  const viewer = await sharingViewer(context.db, caller);
+  const abilities = collectionAbilities(viewer, collectionId);
+  // Strangers learn nothing of the collection, not even that it exists.
+  if (!abilities.mayRead) throw notFound("collection");
+  if (!abilities.mayWrite) throw forbidden("Your roles may not publish to this community's collection.");
+  return viewer;
+}
+
+/** A failed check as problem+json: each problem named by object index, id and property. */
+export function invalidStix(check: Extract<StixCheck, { ok: false }>): Error {
+  const errors = check.problems.map((problem) => ({
+    path:
+      problem.index === null
+        ? `bundle${problem.property ? `.${problem.property}` : ""}`
+        : `objects[${problem.index}]${problem.property ? `.${problem.property}` : ""}`,
+    message: problem.id ? `${problem.id}: ${problem.message}` : problem.message,
+  }));
+  const more = check.problemCount > errors.length ? ` (the first ${errors.length} are listed)` : "";
+  const first = errors[0];
+  return invalid(
+    `The STIX content has ${check.problemCount} problem(s)${more}; nothing was imported. First: ${first?.path}: ${first?.message}`,
+    errors,
+  );
+}
+
+/** POST /api/sharing/stix/imports: a bundle into a collection, all checks before any write. */
+export async function importStixBundle(
+  context: ServerContext,
+  caller: Actor,
+  query: { collection: string; defaultTlp: Exclude<TlpMarking, "red"> },
+  bundle: unknown,
+): Promise<StixImportReport> {
+  const writer = await collectionWriter(context, caller, query.collection);
+  const check = checkStixBundle(bundle);
+  if (!check.ok) throw invalidStix(check);
+  const now = context.clock();
+  const result = await context.db.transaction(async (tx) => {
+    const result = await putCheckedStixObjects(
+      tx,
+      {
+        collectionId: query.collection,
+        writer,
+        addedBy: caller.userId,
+        source: "import",
+        defaultTlp: query.defaultTlp,
+      },
+      check.objects,
+      now,
+    );
+    await appendAudit(
+      tx,
+      importAudit(caller.userId, query.collection, "stix.import", check.objects.length, result),
+      now,
+    );
+    return result;
+  });
+  return {
+    collection: query.collection,
+    total: check.objects.length,
+    added: result.added,
+    duplicates: result.duplicates,
+    revoked: result.revoked,
+    refused: result.refused,
+    dateAddedFirst: result.dateAddedFirst,
+    dateAddedLast: result.dateAddedLast,
+  };
+}
+
+/** The audit record of an intake: counts only, never the objects. */
+export const importAudit = (
+  actorId: string | null,
+  collectionId: string,
+  action: string,
+  total: number,
+  result: StixIntakeResult,
+) => ({
+  actorId,
+  action,
+  targetType: "community",
+  targetId: collectionId,
+  details: {
+    total,
+    added: result.added,
+    duplicates: result.duplicates,
+    revoked: result.revoked,
+    refused: result.refused.length,
+  },
+});
+
+/** The caller's collections and what they may do in each (for the import page). */
+export async function stixCollectionList(context: ServerContext, caller: Actor): Promise<StixCollections> {
+  const viewer = await sharingViewer(context.db, caller);
+  const collections = await stixCollections(context.db, viewer);
+  return {
+    collections: collections.map((collection) => {
+      const abilities = collectionAbilities(viewer, collection.id);
+      return {
+        id: collection.id,
+        title: collection.title,
+        canRead: abilities.mayRead,
+        canWrite: abilities.mayWrite,
+      };
+    }),
+  };
+}

@@ -1,0 +1,122 @@
+// Who calls the TAXII server: HTTP Basic (a person's e-mail and password, checked as the sign-in
+// page checks them: lockout, disabled accounts, failures counted and audited) or Bearer (an API
+// token). No cookies: TAXII clients are machines. A person with two-factor sign-in cannot use Basic,
+// which has no room for the code: they are told to use an API token instead.
+// argon2id is slow on purpose; a client paging through a collection would pay it on every page. A
+// verified password is remembered for a minute, keyed by a SHA-256 of e-mail and password (never
+// the password itself) and tied to the stored hash, so a password change ends it at once; each
+// request still reads the account, so a disabled or locked account stops at once too.
+import { type Actor, secondsLocked } from "@bulwark/core";
+import {
+  credentialsByEmail,
+  principalByToken,
+  recordAudit,
+  type UserCredentials,
+  updateUser,
+} from "@bulwark/db";
+import type { FastifyRequest } from "fastify";
+import { countFailure } from "../auth/auth.service.ts";
+import { API_TOKEN_PREFIX, sha256, verifyPassword } from "../auth/secrets.ts";
+import type { ServerContext } from "../context.ts";
+import { TaxiiError, taxiiUnauthorized } from "./taxii-errors.ts";
+
+const VERIFIED_MS = 60_000;
+const VERIFIED_MAX = 1_000;
+/** sha256(e-mail, password) -> the password hash it was verified against, and when. */
+const verified = new Map<string, { passwordHash: string; at: number }>();
+
+export async function authenticateTaxii(context: ServerContext, request: FastifyRequest): Promise<Actor> {
+  const header = request.headers.authorization;
+  if (!header)
+    throw taxiiUnauthorized(
+      "Send HTTP Basic credentials (your e-mail and password) or an API token (Authorization: Bearer).",
+    );
+  const now = context.clock();
+  const bearer = /^Bearer\s+(\S+)$/i.exec(header);
+  if (bearer) {
+    const token = bearer[1] ?? "";
+    const principal = token.startsWith(API_TOKEN_PREFIX)
+      ? await principalByToken(context.db, sha256(token), now)
+      : null;
+    if (!principal) throw taxiiUnauthorized("This API token is unknown, revoked or expired.");
+    return {
+      userId: principal.userId,
+      organisationId: principal.organisationId,
+      organisationKind: principal.organisationKind,
+      roles: principal.roles,
+    };
+  }
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header);
+  if (!basic) throw taxiiUnauthorized("The Authorization header must be 'Basic …' or 'Bearer <API token>'.");
+  const decoded = Buffer.from(basic[1] ?? "", "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 1) throw taxiiUnauthorized("HTTP Basic credentials are 'e-mail:password'.");
+  const email = decoded.slice(0, colon).trim().toLowerCase();
+  const password = decoded.slice(colon + 1);
+  const account = await credentialsByEmail(context.db, email);
+  const locked = secondsLocked(account?.lockedUntil ?? null, now);
+  if (account && locked > 0) {
+    await failed(context, account, email, "locked", now);
+    throw new TaxiiError(
+      429,
+      "Too many failed sign-ins",
+      `This account is locked after repeated failures: try again in ${locked} seconds.`,
+      { "retry-after": String(locked) },
+    );
+  }
+  const key = sha256(`${email}\u0000${password}`);
+  const hit = verified.get(key);
+  const known =
+    hit !== undefined &&
+    account?.passwordHash === hit.passwordHash &&
+    now.getTime() - hit.at < VERIFIED_MS &&
+    now.getTime() >= hit.at;
+  const passwordOk = known || (await verifyPassword(account?.passwordHash ?? null, password));
+  if (!account?.active || !passwordOk) {
+    if (account && !passwordOk) await countFailure(context, account.id, account.failedSignIns, now);
+    await failed(
+      context,
+      account,
+      email,
+      !account ? "unknown-account" : !account.active ? "inactive" : "wrong-password",
+      now,
+    );
+    verified.delete(key);
+    throw taxiiUnauthorized("Wrong e-mail or password.");
+  }
+  if (account.totpEnabled)
+    throw taxiiUnauthorized(
+      "This account signs in with a second factor, which HTTP Basic cannot carry: use an API token (Authorization: Bearer) instead.",
+    );
+  // A verified password ends a run of failures, as a sign-in does.
+  if (!known && account.failedSignIns > 0)
+    await updateUser(context.db, account.id, { failedSignIns: 0, lockedUntil: null }, now);
+  if (!known && account.passwordHash) {
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value ?? "");
+    verified.set(key, { passwordHash: account.passwordHash, at: now.getTime() });
+  }
+  return { userId: account.id, organisationId: account.organisationId, roles: account.roles };
+}
+
+/** A failed Basic sign-in is audited like a failed sign-in (an unknown address only by its hash). */
+async function failed(
+  context: ServerContext,
+  account: UserCredentials | null,
+  email: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
+  await recordAudit(
+    context.db,
+    {
+      actorId: account?.id ?? null,
+      action: "auth.sign-in-failed",
+      targetType: "user",
+      targetId: account?.id ?? null,
+      details: account
+        ? { reason, method: "taxii-basic" }
+        : { reason, method: "taxii-basic", emailSha256: sha256(email) },
+    },
+    now,
+  );
+}

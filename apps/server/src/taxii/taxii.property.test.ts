@@ -1,0 +1,251 @@
+// Property: whatever the organisations, communities, roles and objects under every marking, no
+// TAXII route (collections, collection, objects, object, versions, manifest) shows an object that
+// core's maySeeStixObject denies, and every object it allows is reachable. Random worlds are
+// written straight into the database; the server is read over HTTP Basic as each person.
+import {
+  maySeeStixObject,
+  ROLES,
+  type Role,
+  type SharingViewer,
+  type StixObjectFacts,
+  TLP_2_0_MARKING_IDS,
+} from "@bulwark/core";
+import {
+  insertCommunity,
+  insertOrganisation,
+  insertUser,
+  putStixObjects,
+  setCommunityOrganisations,
+} from "@bulwark/db";
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../auth/secrets.ts";
+import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+
+const ORGANISATIONS = 4;
+const PEOPLE = 6;
+const COMMUNITIES = 3;
+const OBJECTS = 6;
+const MEDIA = "application/taxii+json;version=2.1";
+// Markings a collection may hold (RED is refused on arrival, and the table's check refuses it).
+const HELD = ["clear", "green", "amber", "amber+strict"] as const;
+
+let server: TestServer;
+const organisations: string[] = [];
+const communities: string[] = [];
+const people: { id: string; organisationId: string; auth: string }[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const now = server.context.clock();
+  const passwordHash = await hashPassword(PASSWORD);
+  for (let i = 0; i < ORGANISATIONS; i++)
+    organisations.push(
+      await insertOrganisation(
+        server.db,
+        { name: `Random ${i}`, kind: "private-operator", country: "XM", sectors: [] },
+        now,
+      ),
+    );
+  for (let i = 0; i < COMMUNITIES; i++)
+    communities.push(await insertCommunity(server.db, { name: `Circle ${i}`, description: "" }, now));
+  for (let i = 0; i < PEOPLE; i++) {
+    const organisationId = organisations[i % ORGANISATIONS] ?? "";
+    const email = `taxii${i}@random.example`;
+    const id = await insertUser(
+      server.db,
+      { email, name: `P${i}`, organisationId, roles: ["member"], passwordHash },
+      now,
+    );
+    people.push({
+      id,
+      organisationId,
+      auth: `Basic ${Buffer.from(`${email}:${PASSWORD}`).toString("base64")}`,
+    });
+  }
+});
+afterAll(() => server.close());
+
+const pick = (n: number) => fc.nat({ max: n - 1 });
+const subset = (n: number) => fc.uniqueArray(pick(n), { maxLength: n });
+
+const arbWorld = fc.record({
+  roles: fc.array(fc.subarray([...ROLES], { minLength: 1, maxLength: 2 }), {
+    minLength: PEOPLE,
+    maxLength: PEOPLE,
+  }),
+  memberships: fc.array(subset(ORGANISATIONS), { minLength: COMMUNITIES, maxLength: COMMUNITIES }),
+  rows: fc.array(
+    fc.record({
+      object: pick(OBJECTS),
+      version: fc.nat({ max: 2 }),
+      collection: pick(COMMUNITIES),
+      owner: pick(ORGANISATIONS),
+      tlp: fc.constantFrom(...HELD),
+    }),
+    { minLength: 3, maxLength: 16 },
+  ),
+});
+type World = typeof arbWorld extends fc.Arbitrary<infer W> ? W : never;
+
+const at = <T>(list: readonly T[], index: number): T => {
+  const value = list[index];
+  if (value === undefined) throw new Error(`No element ${index}.`);
+  return value;
+};
+const stixId = (n: number) => `indicator--00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+const versionOf = (v: number) => `2026-01-0${v + 1}T00:00:00.000Z`;
+
+interface Row extends StixObjectFacts {
+  readonly stixId: string;
+  readonly version: string;
+}
+
+/** Write the world; answer the rows the database holds (a repeated id and version is kept once). */
+async function build(world: World): Promise<Row[]> {
+  await server.db.execute(sql`delete from stix_objects`);
+  const now = server.context.clock();
+  for (const [i, person] of people.entries())
+    await server.db.execute(
+      sql`update users set roles = ${`{${at(world.roles, i).join(",")}}`}::text[] where id = ${person.id}`,
+    );
+  for (const [i, community] of communities.entries())
+    await setCommunityOrganisations(
+      server.db,
+      community,
+      at(world.memberships, i).map((o) => at(organisations, o)),
+    );
+  const held = new Map<string, Row>();
+  for (const row of world.rows) {
+    const collectionId = at(communities, row.collection);
+    const key = `${collectionId} ${row.object} ${row.version}`;
+    if (held.has(key)) continue;
+    const fact: Row = {
+      collectionId,
+      ownerOrganisationId: at(organisations, row.owner),
+      tlp: row.tlp,
+      stixId: stixId(row.object),
+      version: versionOf(row.version),
+    };
+    held.set(key, fact);
+    const object = {
+      type: "indicator",
+      spec_version: "2.1",
+      id: fact.stixId,
+      created: versionOf(0),
+      modified: fact.version,
+      pattern: "[ipv4-addr:value = '192.0.2.1']",
+      pattern_type: "stix",
+      valid_from: versionOf(0),
+      object_marking_refs: [TLP_2_0_MARKING_IDS[row.tlp]],
+    };
+    await server.db.transaction((tx) =>
+      putStixObjects(
+        tx,
+        { collectionId, ownerOrganisationId: fact.ownerOrganisationId, addedBy: null, source: "taxii" },
+        [
+          {
+            stixId: fact.stixId,
+            type: "indicator",
+            specVersion: "2.1",
+            version: fact.version,
+            tlp: row.tlp,
+            revoked: false,
+            object,
+          },
+        ],
+        now,
+      ),
+    );
+  }
+  return [...held.values()];
+}
+
+const viewerOf = (world: World, i: number): SharingViewer => {
+  const person = at(people, i);
+  const organisation = organisations.indexOf(person.organisationId);
+  return {
+    userId: person.id,
+    organisationId: person.organisationId,
+    roles: at(world.roles, i) as Role[],
+    communityIds: communities.filter((_, c) => at(world.memberships, c).includes(organisation)),
+  };
+};
+
+async function get(auth: string, url: string) {
+  const response = await server.inject({
+    method: "GET",
+    url,
+    headers: { authorization: auth, accept: MEDIA },
+  });
+  return { status: response.statusCode, json: JSON.parse(response.body) };
+}
+
+const sorted = (values: Iterable<string>) => [...values].sort();
+
+describe("no TAXII route shows what the STIX read rule denies", () => {
+  it("agrees with maySeeStixObject for every person, collection and object", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbWorld, async (world) => {
+        const rows = await build(world);
+        for (const [i, person] of people.entries()) {
+          const viewer = viewerOf(world, i);
+          const collections = await get(person.auth, "/taxii2/api/collections/");
+          expect(sorted((collections.json.collections ?? []).map((c: { id: string }) => c.id))).toEqual(
+            sorted(viewer.communityIds),
+          );
+          for (const collection of communities) {
+            const base = `/taxii2/api/collections/${collection}/`;
+            const member = viewer.communityIds.includes(collection);
+            expect((await get(person.auth, base)).status).toBe(member ? 200 : 404);
+            const seen = rows.filter(
+              (row) => row.collectionId === collection && maySeeStixObject(viewer, row),
+            );
+            const expected = sorted(seen.map((row) => `${row.stixId} ${row.version}`));
+            const objects = await get(person.auth, `${base}objects/?match[version]=all`);
+            const manifest = await get(person.auth, `${base}manifest/?match[version]=all`);
+            if (!member) {
+              expect(objects.status).toBe(404);
+              expect(manifest.status).toBe(404);
+            } else {
+              expect(
+                sorted(
+                  (objects.json.objects ?? []).map(
+                    (o: { id: string; modified: string }) => `${o.id} ${o.modified}`,
+                  ),
+                ),
+              ).toEqual(expected);
+              expect(
+                sorted(
+                  (manifest.json.objects ?? []).map(
+                    (o: { id: string; version: string }) => `${o.id} ${o.version}`,
+                  ),
+                ),
+              ).toEqual(expected);
+            }
+            for (let n = 0; n < OBJECTS; n++) {
+              const versions = seen.filter((row) => row.stixId === stixId(n)).map((row) => row.version);
+              const one = await get(person.auth, `${base}objects/${stixId(n)}/?match[version]=all`);
+              const history = await get(person.auth, `${base}objects/${stixId(n)}/versions/`);
+              if (versions.length === 0) {
+                expect(one.status).toBe(404);
+                expect(history.status).toBe(404);
+              } else {
+                expect(sorted((one.json.objects ?? []).map((o: { modified: string }) => o.modified))).toEqual(
+                  sorted(versions),
+                );
+                expect(sorted(history.json.versions ?? [])).toEqual(sorted(versions));
+                const last = await get(person.auth, `${base}objects/${stixId(n)}/`);
+                expect(last.json.objects.map((o: { modified: string }) => o.modified)).toEqual([
+                  sorted(versions).at(-1),
+                ]);
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 8 },
+    );
+  }, 300_000);
+});

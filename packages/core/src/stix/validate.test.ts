@@ -1,0 +1,198 @@
+// The STIX 2.1 checks: what passes, what is named, and that custom content passes untouched.
+import { describe, expect, it } from "vitest";
+import { checkStixBundle, checkStixObjects, compareStixTimestamps, isStixTimestamp } from "./validate.ts";
+
+const sdo = (type: string, extra: Record<string, unknown> = {}) => ({
+  type,
+  spec_version: "2.1",
+  id: `${type}--6ba7b810-9dad-41d1-80b4-00c04fd430c8`,
+  created: "2026-01-01T00:00:00.000Z",
+  modified: "2026-01-01T00:00:00.000Z",
+  ...extra,
+});
+const REF = "identity--6ba7b811-9dad-41d1-80b4-00c04fd430c8";
+
+describe("checkStixObjects", () => {
+  const good: [string, unknown][] = [
+    ["an attack pattern", sdo("attack-pattern", { name: "Spearphishing" })],
+    ["a report", sdo("report", { name: "R", published: "2026-01-01T00:00:00Z", object_refs: [REF] })],
+    [
+      "an indicator",
+      sdo("indicator", { pattern: "[x]", pattern_type: "stix", valid_from: "2026-01-01T00:00:00Z" }),
+    ],
+    ["a malware that is not a family", sdo("malware", { is_family: false })],
+    ["a location by region", sdo("location", { region: "northern-europe" })],
+    ["a relationship", sdo("relationship", { relationship_type: "uses", source_ref: REF, target_ref: REF })],
+    ["a sighting", sdo("sighting", { sighting_of_ref: REF })],
+    [
+      "an ipv4-addr without spec_version",
+      { type: "ipv4-addr", id: "ipv4-addr--6ba7b812-9dad-51d1-80b4-00c04fd430c8", value: "192.0.2.1" },
+    ],
+    [
+      "a TLP 1.0 marking",
+      {
+        type: "marking-definition",
+        spec_version: "2.1",
+        id: "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9",
+        created: "2017-01-20T00:00:00.000Z",
+        definition_type: "tlp",
+        definition: { tlp: "white" },
+      },
+    ],
+    [
+      "a custom type with custom properties",
+      sdo("x-acme-widget", { x_acme_Colour: "blue", x_acme_owner_ref: "" }),
+    ],
+    [
+      "microsecond timestamps",
+      sdo("tool", {
+        name: "t",
+        created: "2026-01-01T00:00:00.000001Z",
+        modified: "2026-01-01T00:00:00.000002Z",
+      }),
+    ],
+  ];
+  it.each(good)("passes %s", (_name, object) => {
+    expect(checkStixObjects([object])).toMatchObject({ ok: true });
+  });
+
+  const bad: [string, unknown, string | null, RegExp][] = [
+    ["a non-object", "text", null, /JSON object/],
+    ["an id without a UUID", sdo("tool", { name: "t", id: "tool--1" }), "id", /tool--UUID/],
+    [
+      "an id of another type",
+      sdo("tool", { name: "t", id: `malware--6ba7b810-9dad-41d1-80b4-00c04fd430c8` }),
+      "id",
+      /"tool--"/,
+    ],
+    ["spec_version 2.0", sdo("tool", { name: "t", spec_version: "2.0" }), "spec_version", /2\.1 only/],
+    [
+      "an SDO without spec_version",
+      sdo("tool", { name: "t", spec_version: undefined }),
+      "spec_version",
+      /STIX 2\.0/,
+    ],
+    ["a missing name", sdo("tool"), "name", /required for tool/],
+    [
+      "modified before created",
+      sdo("tool", { name: "t", modified: "2025-12-31T23:59:59.999Z" }),
+      "modified",
+      /earlier than created/,
+    ],
+    [
+      "microseconds out of order",
+      sdo("tool", {
+        name: "t",
+        created: "2026-01-01T00:00:00.000002Z",
+        modified: "2026-01-01T00:00:00.000001Z",
+      }),
+      "modified",
+      /earlier/,
+    ],
+    ["a bad month", sdo("tool", { name: "t", created: "2026-13-01T00:00:00Z" }), "created", /RFC 3339/],
+    ["revoked as text", sdo("tool", { name: "t", revoked: "yes" }), "revoked", /true or false/],
+    [
+      "a marking ref to a non-marking",
+      sdo("tool", { name: "t", object_marking_refs: [REF] }),
+      "object_marking_refs",
+      /marking-definition/,
+    ],
+    [
+      "created_by_ref to a non-identity",
+      sdo("tool", { name: "t", created_by_ref: "tool--6ba7b810-9dad-41d1-80b4-00c04fd430c8" }),
+      "created_by_ref",
+      /identity/,
+    ],
+    [
+      "a _refs that is not ids",
+      sdo("note", { content: "c", object_refs: ["x"] }),
+      "object_refs",
+      /identifiers/,
+    ],
+    ["a property name with a hyphen", sdo("tool", { name: "t", "x-bad": 1 }), "x-bad", /property name/],
+    ["a two-letter property", sdo("tool", { name: "t", ab: 1 }), "ab", /property name/],
+    ["confidence above 100", sdo("tool", { name: "t", confidence: 101 }), "confidence", /0 to 100/],
+    ["a malware family without a name", sdo("malware", { is_family: true }), "name", /is_family/],
+    ["a location with nothing", sdo("location"), "region | country | latitude", /needs region/],
+    [
+      "valid_until before valid_from",
+      sdo("indicator", {
+        pattern: "[x]",
+        pattern_type: "stix",
+        valid_from: "2026-01-02T00:00:00Z",
+        valid_until: "2026-01-01T00:00:00Z",
+      }),
+      "valid_until",
+      /later than valid_from/,
+    ],
+    [
+      "an observed-data without objects",
+      sdo("observed-data", {
+        first_observed: "2026-01-01T00:00:00Z",
+        last_observed: "2026-01-01T00:00:00Z",
+        number_observed: 1,
+      }),
+      "object_refs | objects",
+      /at least one/,
+    ],
+    [
+      "an extension-definition without schema",
+      sdo("extension-definition", {
+        created_by_ref: REF,
+        name: "n",
+        version: "1",
+        extension_types: ["new-sdo"],
+      }),
+      "schema",
+      /required/,
+    ],
+  ];
+  it.each(bad)("names %s", (_name, object, property, message) => {
+    const check = checkStixObjects([sdo("tool", { name: "first" }), object]);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    const problem = check.problems.find((found) => found.property === property);
+    expect(problem).toMatchObject({ index: 1 });
+    expect(problem?.message).toMatch(message);
+  });
+
+  it("lists at most 100 problems but counts them all", () => {
+    const check = checkStixObjects(Array.from({ length: 150 }, () => sdo("tool")));
+    expect(check).toMatchObject({ ok: false, problemCount: 150 });
+    if (!check.ok) expect(check.problems).toHaveLength(100);
+  });
+});
+
+describe("checkStixBundle", () => {
+  const id = "bundle--6ba7b813-9dad-41d1-80b4-00c04fd430c8";
+  it("passes a bundle, and one without objects", () => {
+    expect(checkStixBundle({ type: "bundle", id, objects: [sdo("tool", { name: "t" })] }).ok).toBe(true);
+    expect(checkStixBundle({ type: "bundle", id }).ok).toBe(true);
+  });
+  it("refuses a STIX 2.0 bundle with a message saying so", () => {
+    const check = checkStixBundle({ type: "bundle", id, spec_version: "2.0", objects: [] });
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.problems[0]?.message).toMatch(/STIX 2\.0 bundle/);
+  });
+  it.each([
+    [[], null],
+    [{ type: "bundle", id: "bundle--x", objects: [] }, "id"],
+    [{ type: "envelope", id, objects: [] }, "type"],
+    [{ type: "bundle", id, objects: "x" }, "objects"],
+  ])("refuses a bad shape %#", (bundle, property) => {
+    const check = checkStixBundle(bundle);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.problems[0]).toMatchObject({ index: null, property });
+  });
+});
+
+describe("timestamps", () => {
+  it("reads RFC 3339 UTC only and compares to the nanosecond", () => {
+    expect(isStixTimestamp("2026-01-01T00:00:00Z")).toBe(true);
+    expect(isStixTimestamp("2026-01-01T00:00:00+00:00")).toBe(false);
+    expect(isStixTimestamp("2026-01-01 00:00:00Z")).toBe(false);
+    expect(compareStixTimestamps("2026-01-01T00:00:00Z", "2026-01-01T00:00:00.000Z")).toBe(0);
+    expect(compareStixTimestamps("2026-01-01T00:00:00.5Z", "2026-01-01T00:00:00Z")).toBe(1);
+    expect(compareStixTimestamps("2026-01-01T00:00:00.000001Z", "2026-01-01T00:00:00.00001Z")).toBe(-1);
+  });
+});

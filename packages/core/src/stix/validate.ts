@@ -1,0 +1,607 @@
+// Checks STIX 2.1 content arriving from outside (an uploaded bundle, a TAXII envelope, a remote
+// collection) before anything is stored: the bundle's shape, the common properties of every object
+// (STIX 2.1 part 3) and the required properties of each type the specification defines (parts 4-7).
+// Custom `x-` types and properties the specification does not name are kept as they are: only
+// their names are checked, and `_ref`/`_refs` values of all but `x_` properties. One pass, no copies: the objects handed back are the ones received.
+
+/** One thing wrong with an object, named so the sender can find it. */
+export interface StixProblem {
+  /** Position in the bundle's `objects` (or the envelope's), or null for the bundle itself. */
+  readonly index: number | null;
+  /** The object's id when it has a readable one. */
+  readonly id: string | null;
+  readonly property: string | null;
+  readonly message: string;
+}
+
+export type StixCheck =
+  | { readonly ok: true; readonly objects: readonly CheckedStixObject[] }
+  | { readonly ok: false; readonly problems: readonly StixProblem[]; readonly problemCount: number };
+
+/** An object that passed the checks: the common properties are known to hold these types. */
+export interface CheckedStixObject {
+  readonly type: string;
+  readonly id: string;
+  readonly spec_version?: string;
+  readonly created?: string;
+  readonly modified?: string;
+  readonly revoked?: boolean;
+  readonly object_marking_refs?: readonly string[];
+  readonly [property: string]: unknown;
+}
+
+/** At most this many problems are listed (the count says how many there were). */
+export const MAX_STIX_PROBLEMS = 100;
+
+const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+const ID = new RegExp(`^([a-z0-9][a-z0-9-]*[a-z0-9])--(${UUID})$`);
+const BUNDLE_ID = new RegExp(`^bundle--${UUID}$`);
+const TYPE_NAME = /^[a-z0-9][a-z0-9-]{1,248}[a-z0-9]$/;
+// Spec property names are lowercase; custom ones may also use uppercase (STIX 2.1 3.1 and 11.1).
+const PROPERTY_NAME = /^[a-zA-Z0-9_]{3,250}$/;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z$/;
+
+/** An RFC 3339 UTC timestamp as STIX writes it (the "Z" is required). */
+export function isStixTimestamp(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const match = TIMESTAMP.exec(value);
+  if (!match) return false;
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 31 &&
+    Number(match[4]) <= 23 &&
+    Number(match[5]) <= 59 &&
+    Number(match[6]) <= 60 &&
+    !Number.isNaN(Date.parse(value))
+  );
+}
+
+/** Compares two valid STIX timestamps to the nanosecond (negative when a is earlier). */
+export function compareStixTimestamps(a: string, b: string): number {
+  const left = sortable(a);
+  const right = sortable(b);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+function sortable(value: string): string {
+  const dot = value.indexOf(".");
+  if (dot < 0) return `${value.slice(0, 19)}.000000000`;
+  return `${value.slice(0, 19)}.${value
+    .slice(dot + 1, -1)
+    .padEnd(9, "0")
+    .slice(0, 9)}`;
+}
+
+const isId = (value: unknown): value is string => typeof value === "string" && ID.test(value);
+
+type Kind = "string" | "timestamp" | "id" | "ids" | "boolean" | "integer" | "strings" | "object" | "list";
+
+const KIND_TEXT: Record<Kind, string> = {
+  string: "a string",
+  timestamp: "an RFC 3339 UTC timestamp such as 2026-01-31T12:00:00.000Z",
+  id: "a STIX identifier (type--UUID)",
+  ids: "a non-empty list of STIX identifiers",
+  boolean: "true or false",
+  integer: "an integer",
+  strings: "a list of strings",
+  object: "an object",
+  list: "a list",
+};
+
+function hasKind(value: unknown, kind: Kind): boolean {
+  switch (kind) {
+    case "string":
+      return typeof value === "string";
+    case "timestamp":
+      return isStixTimestamp(value);
+    case "id":
+      return isId(value);
+    case "ids":
+      return Array.isArray(value) && value.length > 0 && value.every(isId);
+    case "boolean":
+      return typeof value === "boolean";
+    case "integer":
+      return Number.isInteger(value);
+    case "strings":
+      return Array.isArray(value) && value.every((item) => typeof item === "string");
+    case "object":
+      return typeof value === "object" && value !== null && !Array.isArray(value);
+    case "list":
+      return Array.isArray(value);
+  }
+}
+
+/** A type's checks beyond its required properties, answering the message or null. */
+type Rule = (object: Record<string, unknown>) => { property: string; message: string } | null;
+
+interface TypeSpec {
+  readonly category: "sdo" | "sro" | "sco" | "meta";
+  /** Required properties (beyond the common ones of the category) and what they hold. */
+  readonly required: readonly (readonly [string, Kind])[];
+  /** Optional properties whose type is checked when present. */
+  readonly optional?: readonly (readonly [string, Kind])[];
+  readonly rules?: readonly Rule[];
+}
+
+const oneOf =
+  (...properties: string[]): Rule =>
+  (object) =>
+    properties.some((property) => object[property] !== undefined)
+      ? null
+      : { property: properties.join(" | "), message: `needs at least one of ${properties.join(", ")}` };
+
+const notBefore =
+  (later: string, earlier: string): Rule =>
+  (object) => {
+    const a = object[later];
+    const b = object[earlier];
+    return isStixTimestamp(a) && isStixTimestamp(b) && compareStixTimestamps(a, b) < 0
+      ? { property: later, message: `must not be earlier than ${earlier}` }
+      : null;
+  };
+
+const after =
+  (later: string, earlier: string): Rule =>
+  (object) => {
+    const a = object[later];
+    const b = object[earlier];
+    return isStixTimestamp(a) && isStixTimestamp(b) && compareStixTimestamps(a, b) <= 0
+      ? { property: later, message: `must be later than ${earlier}` }
+      : null;
+  };
+
+const named: readonly (readonly [string, Kind])[] = [["name", "string"]];
+const seen: readonly (readonly [string, Kind])[] = [
+  ["first_seen", "timestamp"],
+  ["last_seen", "timestamp"],
+];
+
+/** Every type STIX 2.1 defines, with what it requires (STIX 2.1 cs03/os, parts 4 to 7). */
+const TYPES: ReadonlyMap<string, TypeSpec> = new Map<string, TypeSpec>([
+  ["attack-pattern", { category: "sdo", required: named }],
+  [
+    "campaign",
+    { category: "sdo", required: named, optional: seen, rules: [notBefore("last_seen", "first_seen")] },
+  ],
+  ["course-of-action", { category: "sdo", required: named }],
+  [
+    "grouping",
+    {
+      category: "sdo",
+      required: [
+        ["context", "string"],
+        ["object_refs", "ids"],
+      ],
+    },
+  ],
+  [
+    "identity",
+    {
+      category: "sdo",
+      required: named,
+      optional: [
+        ["sectors", "strings"],
+        ["roles", "strings"],
+      ],
+    },
+  ],
+  ["incident", { category: "sdo", required: named }],
+  [
+    "indicator",
+    {
+      category: "sdo",
+      required: [
+        ["pattern", "string"],
+        ["pattern_type", "string"],
+        ["valid_from", "timestamp"],
+      ],
+      optional: [
+        ["valid_until", "timestamp"],
+        ["indicator_types", "strings"],
+      ],
+      rules: [after("valid_until", "valid_from")],
+    },
+  ],
+  [
+    "infrastructure",
+    { category: "sdo", required: named, optional: seen, rules: [notBefore("last_seen", "first_seen")] },
+  ],
+  [
+    "intrusion-set",
+    { category: "sdo", required: named, optional: seen, rules: [notBefore("last_seen", "first_seen")] },
+  ],
+  [
+    "location",
+    {
+      category: "sdo",
+      required: [],
+      rules: [
+        (object) =>
+          object.region !== undefined ||
+          object.country !== undefined ||
+          (object.latitude !== undefined && object.longitude !== undefined)
+            ? null
+            : {
+                property: "region | country | latitude",
+                message: "needs region, country, or latitude and longitude",
+              },
+        (object) =>
+          (object.latitude === undefined) === (object.longitude === undefined)
+            ? null
+            : { property: "latitude", message: "latitude and longitude go together" },
+      ],
+    },
+  ],
+  [
+    "malware",
+    {
+      category: "sdo",
+      required: [["is_family", "boolean"]],
+      optional: [...seen, ["malware_types", "strings"]],
+      rules: [
+        (object) =>
+          object.is_family === true && typeof object.name !== "string"
+            ? { property: "name", message: "is required when is_family is true" }
+            : null,
+        notBefore("last_seen", "first_seen"),
+      ],
+    },
+  ],
+  [
+    "malware-analysis",
+    {
+      category: "sdo",
+      required: [["product", "string"]],
+      rules: [oneOf("result", "analysis_sco_refs")],
+    },
+  ],
+  [
+    "note",
+    {
+      category: "sdo",
+      required: [
+        ["content", "string"],
+        ["object_refs", "ids"],
+      ],
+    },
+  ],
+  [
+    "observed-data",
+    {
+      category: "sdo",
+      required: [
+        ["first_observed", "timestamp"],
+        ["last_observed", "timestamp"],
+        ["number_observed", "integer"],
+      ],
+      rules: [
+        oneOf("object_refs", "objects"),
+        notBefore("last_observed", "first_observed"),
+        (object) => {
+          const count = object.number_observed;
+          return typeof count === "number" && (count < 1 || count > 999_999_999)
+            ? { property: "number_observed", message: "must be between 1 and 999,999,999" }
+            : null;
+        },
+      ],
+    },
+  ],
+  [
+    "opinion",
+    {
+      category: "sdo",
+      required: [
+        ["opinion", "string"],
+        ["object_refs", "ids"],
+      ],
+    },
+  ],
+  [
+    "report",
+    {
+      category: "sdo",
+      required: [
+        ["name", "string"],
+        ["published", "timestamp"],
+        ["object_refs", "ids"],
+      ],
+    },
+  ],
+  [
+    "threat-actor",
+    { category: "sdo", required: named, optional: seen, rules: [notBefore("last_seen", "first_seen")] },
+  ],
+  ["tool", { category: "sdo", required: named }],
+  ["vulnerability", { category: "sdo", required: named }],
+  [
+    "relationship",
+    {
+      category: "sro",
+      required: [
+        ["relationship_type", "string"],
+        ["source_ref", "id"],
+        ["target_ref", "id"],
+      ],
+      optional: [
+        ["start_time", "timestamp"],
+        ["stop_time", "timestamp"],
+      ],
+      rules: [after("stop_time", "start_time")],
+    },
+  ],
+  [
+    "sighting",
+    {
+      category: "sro",
+      required: [["sighting_of_ref", "id"]],
+      optional: [
+        ["first_seen", "timestamp"],
+        ["last_seen", "timestamp"],
+        ["count", "integer"],
+      ],
+      rules: [notBefore("last_seen", "first_seen")],
+    },
+  ],
+  [
+    "marking-definition",
+    {
+      category: "meta",
+      required: [],
+      optional: [
+        ["definition_type", "string"],
+        ["definition", "object"],
+        ["name", "string"],
+      ],
+      rules: [
+        (object) =>
+          object.definition_type !== undefined && object.definition === undefined
+            ? { property: "definition", message: "is required with definition_type" }
+            : null,
+      ],
+    },
+  ],
+  [
+    "language-content",
+    {
+      category: "meta",
+      required: [
+        ["object_ref", "id"],
+        ["contents", "object"],
+      ],
+    },
+  ],
+  [
+    "extension-definition",
+    {
+      category: "meta",
+      required: [
+        ["created_by_ref", "id"],
+        ["name", "string"],
+        ["schema", "string"],
+        ["version", "string"],
+        ["extension_types", "strings"],
+      ],
+    },
+  ],
+  // Cyber-observable objects (part 6).
+  ["artifact", { category: "sco", required: [], rules: [oneOf("payload_bin", "url")] }],
+  ["autonomous-system", { category: "sco", required: [["number", "integer"]] }],
+  ["directory", { category: "sco", required: [["path", "string"]] }],
+  ["domain-name", { category: "sco", required: [["value", "string"]] }],
+  ["email-addr", { category: "sco", required: [["value", "string"]] }],
+  ["email-message", { category: "sco", required: [["is_multipart", "boolean"]] }],
+  [
+    "file",
+    { category: "sco", required: [], optional: [["hashes", "object"]], rules: [oneOf("hashes", "name")] },
+  ],
+  ["ipv4-addr", { category: "sco", required: [["value", "string"]] }],
+  ["ipv6-addr", { category: "sco", required: [["value", "string"]] }],
+  ["mac-addr", { category: "sco", required: [["value", "string"]] }],
+  ["mutex", { category: "sco", required: [["name", "string"]] }],
+  [
+    "network-traffic",
+    {
+      category: "sco",
+      required: [["protocols", "strings"]],
+      rules: [oneOf("src_ref", "dst_ref")],
+    },
+  ],
+  ["process", { category: "sco", required: [] }],
+  ["software", { category: "sco", required: [["name", "string"]] }],
+  ["url", { category: "sco", required: [["value", "string"]] }],
+  ["user-account", { category: "sco", required: [] }],
+  ["windows-registry-key", { category: "sco", required: [] }],
+  ["x509-certificate", { category: "sco", required: [] }],
+]);
+
+/** Common properties whose type is checked wherever they appear (STIX 2.1 3.2). */
+const COMMON: readonly (readonly [string, Kind])[] = [
+  ["created_by_ref", "id"],
+  ["revoked", "boolean"],
+  ["labels", "strings"],
+  ["lang", "string"],
+  ["external_references", "list"],
+  ["granular_markings", "list"],
+  ["extensions", "object"],
+  ["defanged", "boolean"],
+];
+
+/** Properties only the specification may name in two letters or fewer. */
+const SHORT_NAMES = new Set(["id"]);
+
+class Collector {
+  readonly problems: StixProblem[] = [];
+  count = 0;
+  constructor(private readonly cap = MAX_STIX_PROBLEMS) {}
+  add(index: number | null, id: string | null, property: string | null, message: string): void {
+    this.count++;
+    if (this.problems.length < this.cap) this.problems.push({ index, id, property, message });
+  }
+}
+
+/** Checks a STIX 2.1 bundle (`{"type": "bundle", "id": "bundle--…", "objects": [...]}`). */
+export function checkStixBundle(bundle: unknown): StixCheck {
+  const problems = new Collector();
+  if (typeof bundle !== "object" || bundle === null || Array.isArray(bundle)) {
+    problems.add(null, null, null, "A STIX bundle is a JSON object with type, id and objects.");
+    return { ok: false, problems: problems.problems, problemCount: problems.count };
+  }
+  const record = bundle as Record<string, unknown>;
+  if (record.spec_version === "2.0")
+    problems.add(
+      null,
+      null,
+      "spec_version",
+      "This is a STIX 2.0 bundle; Bulwark takes STIX 2.1 only (convert it first, e.g. with the OASIS stix2-elevator).",
+    );
+  if (record.type !== "bundle") problems.add(null, null, "type", 'must be "bundle"');
+  if (typeof record.id !== "string" || !BUNDLE_ID.test(record.id))
+    problems.add(null, null, "id", "must be bundle--UUID");
+  const objects = record.objects ?? [];
+  if (!Array.isArray(objects)) {
+    problems.add(null, null, "objects", "must be a list of STIX objects");
+    return { ok: false, problems: problems.problems, problemCount: problems.count };
+  }
+  if (problems.count > 0) {
+    return { ok: false, problems: problems.problems, problemCount: problems.count };
+  }
+  return checkAll(objects, problems);
+}
+
+/** Checks a list of STIX 2.1 objects (a bundle's, or a TAXII envelope's). */
+export const checkStixObjects = (objects: readonly unknown[]): StixCheck =>
+  checkAll(objects, new Collector());
+
+/**
+ * Checks each object on its own (TAXII's POST takes the good ones and reports the others): the
+ * objects that pass, with their positions, and the first problem of each one that does not.
+ */
+export function sortStixObjects(objects: readonly unknown[]): {
+  valid: { index: number; object: CheckedStixObject }[];
+  invalid: StixProblem[];
+} {
+  const problems = new Collector(Number.POSITIVE_INFINITY);
+  const valid: { index: number; object: CheckedStixObject }[] = [];
+  const invalid: StixProblem[] = [];
+  for (let index = 0; index < objects.length; index++) {
+    const before = problems.count;
+    checkObject(objects[index], index, problems);
+    const first = problems.problems[before];
+    if (first) invalid.push(first);
+    else valid.push({ index, object: objects[index] as CheckedStixObject });
+  }
+  return { valid, invalid };
+}
+
+function checkAll(objects: readonly unknown[], problems: Collector): StixCheck {
+  for (let index = 0; index < objects.length; index++) checkObject(objects[index], index, problems);
+  return problems.count > 0
+    ? { ok: false, problems: problems.problems, problemCount: problems.count }
+    : { ok: true, objects: objects as readonly CheckedStixObject[] };
+}
+
+function checkObject(value: unknown, index: number, problems: Collector): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    problems.add(index, null, null, "is not a JSON object");
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  const { type, id } = object;
+  const match = typeof id === "string" ? ID.exec(id) : null;
+  const shownId = match ? (id as string) : null;
+  const problem = (property: string | null, message: string) =>
+    problems.add(index, shownId, property, message);
+  if (typeof type !== "string" || !TYPE_NAME.test(type)) {
+    problem("type", "must be a STIX type name (3 to 250 characters: a-z, 0-9 and hyphens)");
+    return;
+  }
+  if (!match) problem("id", `must be ${type}--UUID`);
+  else if (match[1] !== type) problem("id", `must start with "${type}--" (the object's type)`);
+  const spec = TYPES.get(type);
+  const category = spec?.category ?? (object.created === undefined ? "sco" : "sdo");
+  if (object.spec_version === undefined) {
+    if (category !== "sco")
+      problem(
+        "spec_version",
+        'is required: "2.1" (an object without it is STIX 2.0, which Bulwark does not take; convert it first)',
+      );
+  } else if (object.spec_version === "2.0")
+    problem(
+      "spec_version",
+      "is 2.0: Bulwark takes STIX 2.1 only (convert it first, e.g. with the OASIS stix2-elevator)",
+    );
+  else if (object.spec_version !== "2.1") problem("spec_version", 'must be "2.1"');
+  const created = object.created;
+  const modified = object.modified;
+  if (created !== undefined && !isStixTimestamp(created))
+    problem("created", `must be ${KIND_TEXT.timestamp}`);
+  if (modified !== undefined && !isStixTimestamp(modified))
+    problem("modified", `must be ${KIND_TEXT.timestamp}`);
+  if (category === "sdo" || category === "sro") {
+    if (created === undefined) problem("created", "is required");
+    if (modified === undefined) problem("modified", "is required");
+  } else if (category === "meta" && created === undefined) problem("created", "is required");
+  if ((type === "language-content" || type === "extension-definition") && modified === undefined)
+    problem("modified", "is required");
+  if (isStixTimestamp(created) && isStixTimestamp(modified) && compareStixTimestamps(modified, created) < 0)
+    problem("modified", "must not be earlier than created");
+  for (const [property, kind] of COMMON) {
+    const found = object[property];
+    if (found !== undefined && !hasKind(found, kind)) problem(property, `must be ${KIND_TEXT[kind]}`);
+  }
+  const markings = object.object_marking_refs;
+  if (
+    markings !== undefined &&
+    !(Array.isArray(markings) && markings.every((ref) => isId(ref) && ref.startsWith("marking-definition--")))
+  )
+    problem("object_marking_refs", "must be a list of marking-definition identifiers");
+  if (typeof object.created_by_ref === "string" && !object.created_by_ref.startsWith("identity--"))
+    problem("created_by_ref", "must be an identity identifier");
+  const confidence = object.confidence;
+  if (
+    confidence !== undefined &&
+    !(Number.isInteger(confidence) && (confidence as number) >= 0 && (confidence as number) <= 100)
+  )
+    problem("confidence", "must be an integer from 0 to 100");
+  for (const property in object) {
+    if (!PROPERTY_NAME.test(property) && !SHORT_NAMES.has(property)) {
+      problem(
+        property,
+        "is not a valid property name (3 to 250 characters: letters, digits and underscores)",
+      );
+      continue;
+    }
+    // Custom properties are kept as sent: MITRE ATT&CK, for one, leaves x_mitre_*_ref empty.
+    if (property === "object_marking_refs" || property.startsWith("x_")) continue;
+    if (property.endsWith("_ref")) {
+      if (object[property] !== undefined && !isId(object[property]))
+        problem(property, `must be ${KIND_TEXT.id}`);
+    } else if (property.endsWith("_refs")) {
+      const refs = object[property];
+      if (!(Array.isArray(refs) && refs.every(isId))) problem(property, "must be a list of STIX identifiers");
+    }
+  }
+  if (!spec) return;
+  for (const [property, kind] of spec.required) {
+    const found = object[property];
+    if (found === undefined) problem(property, `is required for ${type}`);
+    else if (!hasKind(found, kind)) problem(property, `must be ${KIND_TEXT[kind]}`);
+  }
+  if (spec.optional)
+    for (const [property, kind] of spec.optional) {
+      const found = object[property];
+      if (found !== undefined && !hasKind(found, kind)) problem(property, `must be ${KIND_TEXT[kind]}`);
+    }
+  if (spec.rules)
+    for (const rule of spec.rules) {
+      const failure = rule(object);
+      if (failure) problem(failure.property, failure.message);
+    }
+}
+
+/** The version an object is kept under: `modified`, else `created`, else none (one version only). */
+export const stixVersionOf = (object: CheckedStixObject): string | null => object.modified ?? object.created ?? null;
