@@ -8,6 +8,7 @@ import { analysis, assets, dependencyKinds, markings, statuses } from "./en-regi
 import { risk } from "./en-risk.ts";
 import { selfAssessment } from "./en-self-assessment.ts";
 import { sharing } from "./en-sharing.ts";
+import { stix } from "./en-stix.ts";
 
 const sectors = {
   "energy-electricity": "Energy – electricity",
@@ -299,6 +300,7 @@ export const en = {
   risk,
   selfAssessment,
   sharing,
+  stix,
   sectors,
   kinds,
   roles,

@@ -79,6 +79,9 @@ export function SharingFeedPage() {
             <Button component={Link} to="/sharing/approvals" variant="default">
               {t("sharing.approvals")}
             </Button>
+            <Button component={Link} to="/sharing/stix-import" variant="default">
+              {t("stix.importAction")}
+            </Button>
             <Button component={Link} to="/sharing/new" leftSection={<IconPencilPlus size={16} />}>
               {t("sharing.compose")}
             </Button>

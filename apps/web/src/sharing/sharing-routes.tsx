@@ -4,10 +4,12 @@ import { ApprovalsPage } from "./approvals-page.tsx";
 import { ComposePage } from "./compose-page.tsx";
 import { SharedItemPage } from "./shared-item-page.tsx";
 import { SharingFeedPage } from "./sharing-feed-page.tsx";
+import { StixImportPage } from "./stix-import-page.tsx";
 
 export const sharingRoutes: RouteObject[] = [
   { path: "sharing", element: <SharingFeedPage /> },
   { path: "sharing/new", element: <ComposePage /> },
   { path: "sharing/approvals", element: <ApprovalsPage /> },
+  { path: "sharing/stix-import", element: <StixImportPage /> },
   { path: "sharing/:id", element: <SharedItemPage /> },
 ];
