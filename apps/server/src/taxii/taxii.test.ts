@@ -126,6 +126,12 @@ describe("discovery and API root", () => {
     });
   });
 
+  it("answers paths without their trailing slash too, never with a redirect", async () => {
+    const answer = await taxii(`/taxii2/api/collections/${energy}/objects`);
+    expect(answer.status).toBe(200);
+    expect(answer.json.objects.length).toBeGreaterThan(0);
+  });
+
   it("answers unknown paths under /taxii2/ with a TAXII 404, not the web app", async () => {
     const answer = await taxii("/taxii2/nothing/here/");
     expect(answer.status).toBe(404);
