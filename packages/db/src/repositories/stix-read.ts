@@ -119,7 +119,7 @@ export async function stixObjectPage(
         ${withObjects ? sql`object::text` : sql`null::text`} as object_text
       from stix_objects
       where ${objectFilters(viewer, query)} ${cursor}
-      order by stix_objects.date_added
+      order by stix_objects.collection_id, stix_objects.date_added
       limit ${query.limit + 1}`),
   );
   const more = rows.length > query.limit;
