@@ -193,6 +193,13 @@ describe("authentication", () => {
     await updateUser(server.db, gone, { active: false }, now);
     // Even with the password remembered from the call above, a disabled account stops at once.
     expect((await taxii("/taxii2/", { auth: basic("gone@grid.example") })).status).toBe(401);
+    // A remembered password stops working as soon as the password changes.
+    await updateUser(server.db, gone, { active: true }, now);
+    expect((await taxii("/taxii2/", { auth: basic("gone@grid.example") })).status).toBe(200);
+    const changed = "another password entirely";
+    await updateUser(server.db, gone, { passwordHash: await hashPassword(changed) }, now);
+    expect((await taxii("/taxii2/", { auth: basic("gone@grid.example") })).status).toBe(401);
+    expect((await taxii("/taxii2/", { auth: basic("gone@grid.example", changed) })).status).toBe(200);
     await insertUser(
       server.db,
       { email: "locked@grid.example", name: "L", organisationId: org, roles: ["member"], passwordHash },
