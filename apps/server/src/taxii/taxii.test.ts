@@ -473,6 +473,14 @@ describe("adding objects", () => {
     expect(again.json).toEqual(status);
     expect((await taxii(`/taxii2/api/status/${status.id}/`, { auth: MEMBER })).status).toBe(404);
     expect((await taxii("/taxii2/api/status/nope/", { auth: ADMIN })).status).toBe(404);
+    // Kept for a week: a POST eight days later forgets it.
+    server.advance(8 * 86_400_000);
+    await taxii(objectsUrl(), {
+      method: "POST",
+      auth: ADMIN,
+      body: { objects: [indicator(1, undefined, "clear")] },
+    });
+    expect((await taxii(`/taxii2/api/status/${status.id}/`, { auth: ADMIN })).status).toBe(404);
     expect(ids((await taxii(`${objectsUrl()}indicator--${uuid(60)}/`)).json)).toEqual([
       `indicator--${uuid(60)}`,
     ]);
