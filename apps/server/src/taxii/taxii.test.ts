@@ -468,6 +468,12 @@ describe("adding objects", () => {
         { id: broken.id, version: broken.modified, message: expect.stringMatching(/pattern/) },
       ]),
     );
+    // What taxii2-client's Status checks: each count matches its list, and they add up.
+    expect(status.successes.length).toBe(status.success_count);
+    expect(status.failures.length).toBe(status.failure_count);
+    expect(status.pendings?.length ?? 0).toBe(status.pending_count);
+    expect(status.success_count + status.failure_count + status.pending_count).toBe(status.total_count);
+    expect(status.request_timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
     const again = await taxii(`/taxii2/api/status/${status.id}/`, { auth: ADMIN });
     expect(again.status).toBe(200);
     expect(again.json).toEqual(status);
