@@ -19,6 +19,7 @@ import {
 import {
   appendAudit,
   putStixObjects,
+  refreshStixStatistics,
   type StixArrival,
   type StixPut,
   sharingViewer,
@@ -27,6 +28,9 @@ import {
 } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
+
+/** Objects added by one request after which the table's planner statistics are refreshed. */
+export const STATISTICS_AFTER = 1_000;
 
 /** Who writes into which collection, and what unmarked objects are held under. */
 export interface StixIntake {
@@ -183,6 +187,7 @@ export async function importStixBundle(
     );
     return result;
   });
+  if (result.added >= STATISTICS_AFTER) await refreshStixStatistics(context.db);
   return {
     collection: query.collection,
     total: check.objects.length,

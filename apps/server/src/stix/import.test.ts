@@ -7,7 +7,7 @@ import { TLP_2_0_MARKING_IDS } from "@bulwark/core";
 import { insertCommunity, listAudit, rowsOf, setCommunityOrganisations } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 const ICS = "/work/shared/data/mitre-attack-ics/ics-attack.json";
 const fixture = (name: string) =>
@@ -105,6 +105,20 @@ describe("importing STIX 2.1 bundles", () => {
     );
     const byId = new Map(held.map((row) => [row.stix_id, row.object]));
     for (const object of custom) expect(byId.get(String(object.id))).toEqual(object);
+    // And out again through TAXII, as another platform would read them.
+    const types = [...new Set(custom.map((object) => String(object.type)))].join(",");
+    const served = await server.inject({
+      method: "GET",
+      url: `/taxii2/api/collections/${rail}/objects/?match[type]=${types}&limit=10000`,
+      headers: {
+        authorization: `Basic ${Buffer.from(`admin@authority.example:${PASSWORD}`).toString("base64")}`,
+        accept: "application/taxii+json;version=2.1",
+      },
+    });
+    const envelope = JSON.parse(served.body) as { objects: Record<string, unknown>[] };
+    expect(envelope.objects).toHaveLength(custom.length);
+    const out = new Map(envelope.objects.map((object) => [String(object.id), object]));
+    for (const object of custom) expect(out.get(String(object.id))).toEqual(object);
     // ATT&CK carries its own statement marking, no TLP: the default (AMBER) applies.
     const tlps = rowsOf<{ tlp: string }>(
       await server.db.execute(sql`select distinct tlp from stix_objects where collection_id = ${rail}`),

@@ -2,7 +2,7 @@
 // media type on every answer, its error messages instead of problem+json, HTTP Basic or Bearer
 // authentication (never a cookie, never a redirect), Accept and Content-Type negotiation.
 import type { Actor } from "@bulwark/core";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from "fastify";
 import type { ServerContext } from "../context.ts";
 import {
   addObjects,
@@ -105,6 +105,17 @@ export async function taxiiRoutes(
           // As bytes: Fastify would rewrite a JSON-ish type to `version="2.1"; charset=utf-8`,
           // which clients comparing the media type token by token reject.
           .send(Buffer.from(answer.body));
+      // Paths as the specification writes them (with the trailing slash), and without it too:
+      // clients that drop it get the resource, not a 404 (and never a redirect).
+      const on = (
+        method: "GET" | "POST" | "DELETE",
+        path: string,
+        handler: RouteHandlerMethod,
+        bodyLimit?: number,
+      ) => {
+        for (const url of [path, path.slice(0, -1)])
+          taxii.route({ method, url, handler, ...(bodyLimit ? { bodyLimit } : {}) });
+      };
       const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
       type Params = { collection: string; object: string; status: string };
       const params = (request: FastifyRequest) => request.params as Params;
@@ -115,31 +126,31 @@ export async function taxiiRoutes(
         callerOf(request);
         return send(reply, discovery(origin(request)));
       });
-      taxii.get("/api/", (request, reply) => {
+      on("GET", "/api/", (request, reply) => {
         callerOf(request);
         return send(reply, apiRoot(maxContentLength));
       });
-      taxii.get("/api/status/:status/", async (request, reply) =>
+      on("GET", "/api/status/:status/", async (request, reply) =>
         send(reply, await getStatus(context, callerOf(request), params(request).status)),
       );
-      taxii.get("/api/collections/", async (request, reply) =>
+      on("GET", "/api/collections/", async (request, reply) =>
         send(reply, await listCollections(context, callerOf(request))),
       );
-      taxii.get("/api/collections/:collection/", async (request, reply) =>
+      on("GET", "/api/collections/:collection/", async (request, reply) =>
         send(reply, await getCollection(context, callerOf(request), params(request).collection)),
       );
-      taxii.get("/api/collections/:collection/manifest/", async (request, reply) =>
+      on("GET", "/api/collections/:collection/manifest/", async (request, reply) =>
         send(
           reply,
           await getManifest(context, callerOf(request), params(request).collection, query(request)),
         ),
       );
-      taxii.get("/api/collections/:collection/objects/", async (request, reply) =>
+      on("GET", "/api/collections/:collection/objects/", async (request, reply) =>
         send(reply, await getObjects(context, callerOf(request), params(request).collection, query(request))),
       );
-      taxii.post(
+      on(
+        "POST",
         "/api/collections/:collection/objects/",
-        { bodyLimit: maxContentLength },
         async (request, reply) => {
           const caller = callerOf(request);
           const type = mediaType(request.headers["content-type"] ?? "");
@@ -147,19 +158,20 @@ export async function taxiiRoutes(
             throw new TaxiiError(415, "Unsupported media type", `Send the envelope as ${TAXII_MEDIA_TYPE}.`);
           return send(reply, await addObjects(context, caller, params(request).collection, request.body));
         },
+        maxContentLength,
       );
-      taxii.get("/api/collections/:collection/objects/:object/", async (request, reply) => {
+      on("GET", "/api/collections/:collection/objects/:object/", async (request, reply) => {
         const { collection, object } = params(request);
         return send(reply, await getObject(context, callerOf(request), collection, object, query(request)));
       });
-      taxii.delete("/api/collections/:collection/objects/:object/", async (request, reply) => {
+      on("DELETE", "/api/collections/:collection/objects/:object/", async (request, reply) => {
         const { collection, object } = params(request);
         return send(
           reply,
           await deleteObject(context, callerOf(request), collection, object, query(request)),
         );
       });
-      taxii.get("/api/collections/:collection/objects/:object/versions/", async (request, reply) => {
+      on("GET", "/api/collections/:collection/objects/:object/versions/", async (request, reply) => {
         const { collection, object } = params(request);
         return send(reply, await getVersions(context, callerOf(request), collection, object, query(request)));
       });

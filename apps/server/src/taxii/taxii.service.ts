@@ -15,6 +15,7 @@ import {
   deleteStixObjectVersions,
   findTaxiiStatus,
   insertTaxiiStatus,
+  refreshStixStatistics,
   type StixObjectQuery,
   type StixObjectRow,
   type StixVersionMatch,
@@ -24,7 +25,7 @@ import {
   stixObjectVisible,
 } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
-import { importAudit, putCheckedStixObjects } from "../stix/import.service.ts";
+import { importAudit, putCheckedStixObjects, STATISTICS_AFTER } from "../stix/import.service.ts";
 import {
   TAXII_MEDIA_TYPE,
   TaxiiError,
@@ -430,7 +431,8 @@ export async function addObjects(
       importAudit(caller.userId, collectionId, "taxii.add-objects", objects.length, result),
       now,
     );
-    return resource;
+    return { resource, added: result.added };
   });
-  return json(resource, 202);
+  if (resource.added >= STATISTICS_AFTER) await refreshStixStatistics(context.db);
+  return json(resource.resource, 202);
 }

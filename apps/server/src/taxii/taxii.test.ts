@@ -126,6 +126,12 @@ describe("discovery and API root", () => {
     });
   });
 
+  it("answers paths without their trailing slash too, never with a redirect", async () => {
+    const answer = await taxii(`/taxii2/api/collections/${energy}/objects`);
+    expect(answer.status).toBe(200);
+    expect(answer.json.objects.length).toBeGreaterThan(0);
+  });
+
   it("answers unknown paths under /taxii2/ with a TAXII 404, not the web app", async () => {
     const answer = await taxii("/taxii2/nothing/here/");
     expect(answer.status).toBe(404);
@@ -187,6 +193,13 @@ describe("authentication", () => {
     await updateUser(server.db, gone, { active: false }, now);
     // Even with the password remembered from the call above, a disabled account stops at once.
     expect((await taxii("/taxii2/", { auth: basic("gone@grid.example") })).status).toBe(401);
+    // A remembered password stops working as soon as the password changes.
+    await updateUser(server.db, gone, { active: true }, now);
+    expect((await taxii("/taxii2/", { auth: basic("gone@grid.example") })).status).toBe(200);
+    const changed = "another password entirely";
+    await updateUser(server.db, gone, { passwordHash: await hashPassword(changed) }, now);
+    expect((await taxii("/taxii2/", { auth: basic("gone@grid.example") })).status).toBe(401);
+    expect((await taxii("/taxii2/", { auth: basic("gone@grid.example", changed) })).status).toBe(200);
     await insertUser(
       server.db,
       { email: "locked@grid.example", name: "L", organisationId: org, roles: ["member"], passwordHash },
@@ -455,11 +468,25 @@ describe("adding objects", () => {
         { id: broken.id, version: broken.modified, message: expect.stringMatching(/pattern/) },
       ]),
     );
+    // What taxii2-client's Status checks: each count matches its list, and they add up.
+    expect(status.successes.length).toBe(status.success_count);
+    expect(status.failures.length).toBe(status.failure_count);
+    expect(status.pendings?.length ?? 0).toBe(status.pending_count);
+    expect(status.success_count + status.failure_count + status.pending_count).toBe(status.total_count);
+    expect(status.request_timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
     const again = await taxii(`/taxii2/api/status/${status.id}/`, { auth: ADMIN });
     expect(again.status).toBe(200);
     expect(again.json).toEqual(status);
     expect((await taxii(`/taxii2/api/status/${status.id}/`, { auth: MEMBER })).status).toBe(404);
     expect((await taxii("/taxii2/api/status/nope/", { auth: ADMIN })).status).toBe(404);
+    // Kept for a week: a POST eight days later forgets it.
+    server.advance(8 * 86_400_000);
+    await taxii(objectsUrl(), {
+      method: "POST",
+      auth: ADMIN,
+      body: { objects: [indicator(1, undefined, "clear")] },
+    });
+    expect((await taxii(`/taxii2/api/status/${status.id}/`, { auth: ADMIN })).status).toBe(404);
     expect(ids((await taxii(`${objectsUrl()}indicator--${uuid(60)}/`)).json)).toEqual([
       `indicator--${uuid(60)}`,
     ]);

@@ -8,6 +8,7 @@ import { analysis, assets, dependencyKinds, markings, statuses } from "./en-regi
 import { risk } from "./en-risk.ts";
 import { selfAssessment } from "./en-self-assessment.ts";
 import { sharing } from "./en-sharing.ts";
+import { stix } from "./en-stix.ts";
 import { taxii } from "./en-taxii.ts";
 
 const sectors = {
@@ -301,6 +302,7 @@ export const en = {
   selfAssessment,
   sharing,
   taxii,
+  stix,
   sectors,
   kinds,
   roles,

@@ -103,6 +103,9 @@ export function SharingFeedPage() {
             <Button component={Link} to="/sharing/taxii" variant="default">
               {t("taxii.link")}
             </Button>
+            <Button component={Link} to="/sharing/stix-import" variant="default">
+              {t("stix.importAction")}
+            </Button>
             <Button component={Link} to="/sharing/new" leftSection={<IconPencilPlus size={16} />}>
               {t("sharing.compose")}
             </Button>

@@ -4,6 +4,7 @@ import { ApprovalsPage } from "./approvals-page.tsx";
 import { ComposePage } from "./compose-page.tsx";
 import { SharedItemPage } from "./shared-item-page.tsx";
 import { SharingFeedPage } from "./sharing-feed-page.tsx";
+import { StixImportPage } from "./stix-import-page.tsx";
 import { TaxiiSubscriptionsPage } from "./taxii-subscriptions-page.tsx";
 
 export const sharingRoutes: RouteObject[] = [
@@ -11,5 +12,6 @@ export const sharingRoutes: RouteObject[] = [
   { path: "sharing/new", element: <ComposePage /> },
   { path: "sharing/approvals", element: <ApprovalsPage /> },
   { path: "sharing/taxii", element: <TaxiiSubscriptionsPage /> },
+  { path: "sharing/stix-import", element: <StixImportPage /> },
   { path: "sharing/:id", element: <SharedItemPage /> },
 ];

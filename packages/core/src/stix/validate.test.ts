@@ -44,6 +44,21 @@ describe("checkStixObjects", () => {
       sdo("x-acme-widget", { x_acme_Colour: "blue", x_acme_owner_ref: "" }),
     ],
     [
+      "common parts well formed",
+      sdo("tool", {
+        name: "t",
+        external_references: [{ source_name: "capec", external_id: "CAPEC-1" }],
+        kill_chain_phases: [{ kill_chain_name: "mitre-attack", phase_name: "discovery" }],
+        granular_markings: [{ selectors: ["name"], lang: "fr" }],
+        extensions: {
+          "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d": {
+            extension_type: "property-extension",
+          },
+          "archive-ext": {},
+        },
+      }),
+    ],
+    [
       "microsecond timestamps",
       sdo("tool", {
         name: "t",
@@ -112,6 +127,33 @@ describe("checkStixObjects", () => {
     ["a property name with a hyphen", sdo("tool", { name: "t", "x-bad": 1 }), "x-bad", /property name/],
     ["a two-letter property", sdo("tool", { name: "t", ab: 1 }), "ab", /property name/],
     ["confidence above 100", sdo("tool", { name: "t", confidence: 101 }), "confidence", /0 to 100/],
+    [
+      "an external reference without source_name",
+      sdo("tool", { name: "t", external_references: [{ url: "https://example.com" }] }),
+      "external_references[0]",
+      /source_name/,
+    ],
+    [
+      "a granular marking without selectors",
+      sdo("tool", {
+        name: "t",
+        granular_markings: [{ marking_ref: "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9" }],
+      }),
+      "granular_markings[0]",
+      /selectors/,
+    ],
+    [
+      "a kill chain phase without phase_name",
+      sdo("tool", { name: "t", kill_chain_phases: [{ kill_chain_name: "mitre-attack" }] }),
+      "kill_chain_phases[0]",
+      /phase_name/,
+    ],
+    [
+      "an extension under a free name",
+      sdo("tool", { name: "t", extensions: { mine: {} } }),
+      "extensions.mine",
+      /-ext/,
+    ],
     ["a malware family without a name", sdo("malware", { is_family: true }), "name", /is_family/],
     ["a location with nothing", sdo("location"), "region | country | latitude", /needs region/],
     [

@@ -561,6 +561,7 @@ function checkObject(value: unknown, index: number, problems: Collector): void {
     problem("object_marking_refs", "must be a list of marking-definition identifiers");
   if (typeof object.created_by_ref === "string" && !object.created_by_ref.startsWith("identity--"))
     problem("created_by_ref", "must be an identity identifier");
+  checkParts(object, problem);
   const confidence = object.confidence;
   if (
     confidence !== undefined &&
@@ -603,5 +604,56 @@ function checkObject(value: unknown, index: number, problems: Collector): void {
     }
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const EXTENSION_KEY = new RegExp(`^(extension-definition--${UUID}|[a-z0-9-]+-ext)$`);
+
+/** The shapes inside the common list and dictionary properties (STIX 2.1 2.5, 2.8, 3.2, 7.2.3). */
+function checkParts(
+  object: Record<string, unknown>,
+  problem: (property: string | null, message: string) => void,
+): void {
+  const { external_references: references, granular_markings: granular, kill_chain_phases: phases } = object;
+  if (Array.isArray(references))
+    references.forEach((reference, n) => {
+      if (!isRecord(reference) || typeof reference.source_name !== "string")
+        problem(`external_references[${n}]`, "must be an object with a source_name");
+    });
+  if (Array.isArray(granular))
+    granular.forEach((marking, n) => {
+      const selectors = isRecord(marking) ? marking.selectors : undefined;
+      if (
+        !isRecord(marking) ||
+        !(
+          Array.isArray(selectors) &&
+          selectors.length > 0 &&
+          selectors.every((item) => typeof item === "string")
+        ) ||
+        (marking.marking_ref === undefined && marking.lang === undefined) ||
+        (marking.marking_ref !== undefined && !isId(marking.marking_ref))
+      )
+        problem(`granular_markings[${n}]`, "must have selectors and a marking_ref (identifier) or lang");
+    });
+  if (phases !== undefined) {
+    if (!Array.isArray(phases)) problem("kill_chain_phases", "must be a list");
+    else
+      phases.forEach((phase, n) => {
+        if (
+          !isRecord(phase) ||
+          typeof phase.kill_chain_name !== "string" ||
+          typeof phase.phase_name !== "string"
+        )
+          problem(`kill_chain_phases[${n}]`, "must have a kill_chain_name and a phase_name");
+      });
+  }
+  if (isRecord(object.extensions))
+    for (const key in object.extensions) {
+      if (!EXTENSION_KEY.test(key))
+        problem(`extensions.${key}`, "must be named by an extension-definition id or end in -ext");
+      else if (!isRecord(object.extensions[key])) problem(`extensions.${key}`, "must be an object");
+    }
+}
+
 /** The version an object is kept under: `modified`, else `created`, else none (one version only). */
-export const stixVersionOf = (object: CheckedStixObject): string | null => object.modified ?? object.created ?? null;
+export const stixVersionOf = (object: CheckedStixObject): string | null =>
+  object.modified ?? object.created ?? null;

@@ -1,7 +1,7 @@
 // Reading STIX collections and their objects for one viewer (TAXII 2.1 and the import page). Every
 // query over stix_objects goes through visibleStixObjects, the SQL form of core's maySeeStixObject.
 import type { SharingViewer } from "@bulwark/core";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, lt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { taxiiStatuses } from "../schema.ts";
@@ -119,7 +119,7 @@ export async function stixObjectPage(
         ${withObjects ? sql`object::text` : sql`null::text`} as object_text
       from stix_objects
       where ${objectFilters(viewer, query)} ${cursor}
-      order by stix_objects.date_added
+      order by stix_objects.collection_id, stix_objects.date_added
       limit ${query.limit + 1}`),
   );
   const more = rows.length > query.limit;
@@ -177,7 +177,13 @@ export interface TaxiiStatusRecord {
   resource: unknown;
 }
 
+/** How long a status resource stays readable. */
+export const TAXII_STATUS_DAYS = 7;
+
+/** Keep a status resource, and forget those older than TAXII_STATUS_DAYS. */
 export async function insertTaxiiStatus(tx: Executor, status: TaxiiStatusRecord): Promise<void> {
+  const before = new Date(status.requestedAt.getTime() - TAXII_STATUS_DAYS * 86_400_000);
+  await tx.delete(taxiiStatuses).where(lt(taxiiStatuses.requestedAt, before));
   await tx.insert(taxiiStatuses).values(status);
 }
 

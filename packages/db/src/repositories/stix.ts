@@ -126,3 +126,12 @@ export async function putStixObjects(
   }
   return result;
 }
+
+/**
+ * Refresh the planner's statistics of stix_objects after a large put. Without them (embedded
+ * PGlite has no autovacuum; PostgreSQL's runs later) a collection's pages are read by sorting the
+ * whole collection instead of walking the date_added index.
+ */
+export async function refreshStixStatistics(db: Executor): Promise<void> {
+  await db.execute(sql`analyze stix_objects`);
+}
