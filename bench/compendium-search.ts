@@ -25,7 +25,6 @@ import {
 import {
   type Connection,
   compendiumIndex,
-  connect,
   insertOrganisation,
   migrate,
   rowsOf,
@@ -34,7 +33,7 @@ import {
   searchEntries,
 } from "@bulwark/db";
 import { sql } from "drizzle-orm";
-import pg from "pg";
+import { onEachDatabase } from "./databases.ts";
 
 const SIZE = Number(process.env.BENCH_COMPENDIUM_SIZE ?? 100_000);
 const QUERIES = 300;
@@ -255,37 +254,4 @@ async function measure(name: string, connection: Connection): Promise<void> {
 // BENCH_COMPENDIUM_DIR: an embedded database folder already holding the entries (to re-measure
 // without loading them again).
 const kept = process.env.BENCH_COMPENDIUM_DIR;
-const embedded = process.env.BENCH_SKIP_PGLITE
-  ? null
-  : await connect(kept ? { dataDir: kept } : { memory: true });
-if (embedded)
-  try {
-    await measure("PGlite (embedded, in memory)", embedded);
-  } finally {
-    await embedded.close();
-  }
-
-const admin = new pg.Client({
-  connectionString: "postgres://postgres@127.0.0.1:5432/postgres",
-  connectionTimeoutMillis: 2000,
-});
-const reachable = await admin.connect().then(
-  () => true,
-  () => false,
-);
-if (!reachable) console.log("\nPostgreSQL: not answering at 127.0.0.1:5432, skipped");
-else {
-  const name = `bulwark_bench_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  const server = await connect({ url: `postgres://postgres@127.0.0.1:5432/${name}` });
-  try {
-    await measure(
-      `PostgreSQL ${(await admin.query("show server_version")).rows[0]?.server_version ?? ""}`,
-      server,
-    );
-  } finally {
-    await server.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+await onEachDatabase("compendium", measure, kept);

@@ -12,7 +12,6 @@ import { availableParallelism, cpus } from "node:os";
 import { mulberry32, TLP_1_0_MARKING_IDS, TLP_2_0_MARKING_IDS } from "@bulwark/core";
 import {
   type Connection,
-  connect,
   insertCommunity,
   insertOrganisation,
   insertUser,
@@ -20,10 +19,10 @@ import {
   setCommunityOrganisations,
 } from "@bulwark/db";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { readConfig } from "../apps/server/src/config.ts";
 import type { ServerContext } from "../apps/server/src/context.ts";
 import { importStixBundle } from "../apps/server/src/stix/import.service.ts";
+import { onEachDatabase } from "./databases.ts";
 
 const SIZE = Number(process.env.BENCH_STIX_SIZE ?? 100_000);
 const BASELINE = Math.min(SIZE, Number(process.env.BENCH_STIX_BASELINE ?? 5_000));
@@ -205,35 +204,4 @@ async function measure(label: string, connection: Connection): Promise<void> {
     console.log(`  target at least ${TARGET} objects/s on PostgreSQL: ${rate >= TARGET ? "met" : "NOT MET"}`);
 }
 
-const embedded = process.env.BENCH_SKIP_PGLITE ? null : await connect({ memory: true });
-if (embedded)
-  try {
-    await measure("PGlite (embedded, in memory)", embedded);
-  } finally {
-    await embedded.close();
-  }
-
-const admin = new pg.Client({
-  connectionString: "postgres://postgres@127.0.0.1:5432/postgres",
-  connectionTimeoutMillis: 2000,
-});
-const reachable = await admin.connect().then(
-  () => true,
-  () => false,
-);
-if (!reachable) console.log("\nPostgreSQL: not answering at 127.0.0.1:5432, skipped");
-else {
-  const name = `bulwark_bench_stix_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  const server = await connect({ url: `postgres://postgres@127.0.0.1:5432/${name}` });
-  try {
-    await measure(
-      `PostgreSQL ${(await admin.query("show server_version")).rows[0]?.server_version ?? ""}`,
-      server,
-    );
-  } finally {
-    await server.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+await onEachDatabase("stix", measure);

@@ -9,7 +9,6 @@ import { availableParallelism, cpus } from "node:os";
 import { TLP_2_0_MARKING_IDS } from "@bulwark/core";
 import {
   type Connection,
-  connect,
   insertCommunity,
   insertOrganisation,
   insertUser,
@@ -18,12 +17,12 @@ import {
   setCommunityOrganisations,
 } from "@bulwark/db";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { buildApp } from "../apps/server/src/app.ts";
 import { hashPassword } from "../apps/server/src/auth/secrets.ts";
 import { readConfig } from "../apps/server/src/config.ts";
 import type { ServerContext } from "../apps/server/src/context.ts";
 import { importStixBundle } from "../apps/server/src/stix/import.service.ts";
+import { onEachDatabase } from "./databases.ts";
 
 const SIZE = Number(process.env.BENCH_TAXII_SIZE ?? 10_000);
 const MEDIA = "application/taxii+json;version=2.1";
@@ -146,35 +145,4 @@ async function measure(label: string, connection: Connection): Promise<void> {
   }
 }
 
-const embedded = process.env.BENCH_SKIP_PGLITE ? null : await connect({ memory: true });
-if (embedded)
-  try {
-    await measure("PGlite (embedded, in memory)", embedded);
-  } finally {
-    await embedded.close();
-  }
-
-const admin = new pg.Client({
-  connectionString: "postgres://postgres@127.0.0.1:5432/postgres",
-  connectionTimeoutMillis: 2000,
-});
-const reachable = await admin.connect().then(
-  () => true,
-  () => false,
-);
-if (!reachable) console.log("\nPostgreSQL: not answering at 127.0.0.1:5432, skipped");
-else {
-  const name = `bulwark_bench_taxii_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  const server = await connect({ url: `postgres://postgres@127.0.0.1:5432/${name}` });
-  try {
-    await measure(
-      `PostgreSQL ${(await admin.query("show server_version")).rows[0]?.server_version ?? ""}`,
-      server,
-    );
-  } finally {
-    await server.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+await onEachDatabase("taxii", measure);

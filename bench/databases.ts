@@ -1,0 +1,44 @@
+// Runs a benchmark on each database Bulwark supports: embedded PGlite (unless BENCH_SKIP_PGLITE),
+// then PostgreSQL at 127.0.0.1:5432 when it answers, in a database of its own dropped afterwards.
+import { type Connection, connect } from "@bulwark/db";
+import pg from "pg";
+
+export async function onEachDatabase(
+  name: string,
+  measure: (label: string, connection: Connection) => Promise<void>,
+  embeddedDir?: string,
+): Promise<void> {
+  const embedded = process.env.BENCH_SKIP_PGLITE
+    ? null
+    : await connect(embeddedDir ? { dataDir: embeddedDir } : { memory: true });
+  if (embedded)
+    try {
+      await measure("PGlite (embedded, in memory)", embedded);
+    } finally {
+      await embedded.close();
+    }
+
+  const admin = new pg.Client({
+    connectionString: "postgres://postgres@127.0.0.1:5432/postgres",
+    connectionTimeoutMillis: 2000,
+  });
+  const reachable = await admin.connect().then(
+    () => true,
+    () => false,
+  );
+  if (!reachable) {
+    console.log("\nPostgreSQL: not answering at 127.0.0.1:5432, skipped");
+    return;
+  }
+  const database = `bulwark_bench_${name}_${process.pid}`;
+  await admin.query(`create database ${database}`);
+  const server = await connect({ url: `postgres://postgres@127.0.0.1:5432/${database}` });
+  try {
+    const version = (await admin.query("show server_version")).rows[0]?.server_version ?? "";
+    await measure(`PostgreSQL ${version}`, server);
+  } finally {
+    await server.close();
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.end();
+  }
+}
