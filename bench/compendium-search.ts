@@ -33,7 +33,7 @@ import {
   searchEntries,
 } from "@bulwark/db";
 import { sql } from "drizzle-orm";
-import { onEachDatabase } from "./databases.ts";
+import { onEachDatabase } from "./support/databases.ts";
 
 const SIZE = Number(process.env.BENCH_COMPENDIUM_SIZE ?? 100_000);
 const QUERIES = 300;

@@ -22,7 +22,7 @@ import { sql } from "drizzle-orm";
 import { readConfig } from "../apps/server/src/config.ts";
 import type { ServerContext } from "../apps/server/src/context.ts";
 import { importStixBundle } from "../apps/server/src/stix/import.service.ts";
-import { onEachDatabase } from "./databases.ts";
+import { onEachDatabase } from "./support/databases.ts";
 
 const SIZE = Number(process.env.BENCH_STIX_SIZE ?? 100_000);
 const BASELINE = Math.min(SIZE, Number(process.env.BENCH_STIX_BASELINE ?? 5_000));

@@ -22,7 +22,7 @@ import { hashPassword } from "../apps/server/src/auth/secrets.ts";
 import { readConfig } from "../apps/server/src/config.ts";
 import type { ServerContext } from "../apps/server/src/context.ts";
 import { importStixBundle } from "../apps/server/src/stix/import.service.ts";
-import { onEachDatabase } from "./databases.ts";
+import { onEachDatabase } from "./support/databases.ts";
 
 const SIZE = Number(process.env.BENCH_TAXII_SIZE ?? 10_000);
 const MEDIA = "application/taxii+json;version=2.1";
