@@ -2,10 +2,12 @@
 // API lets anyone see an item that core's TLP rule (sharingAbilities) denies, and every item it
 // allows is reachable. Random worlds are written straight into the database; the API is read as
 // each person through the typed client (feed, search, counts, get, acknowledgements, attachments),
-// and through the CAP 1.2 route as each person and as someone not signed in.
+// through the CAP 1.2 route as each person and as someone not signed in, and through the TAXII
+// collections the items are put in.
 import { ApiError, type Client } from "@bulwark/contracts";
 import {
   isPublicItem,
+  itemStixId,
   ROLES,
   type Role,
   type SharedItemFacts,
@@ -28,6 +30,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { mirrorSharedItem } from "./stix-mirror.ts";
 
 const ORGANISATIONS = 4;
 const PEOPLE = 8;
@@ -37,7 +40,8 @@ const TOKEN = "quokka"; // in every title, to search for
 let server: TestServer;
 const organisations: string[] = [];
 const communities: string[] = [];
-const people: { id: string; organisationId: string; client: Client; cookie: string }[] = [];
+const people: { id: string; organisationId: string; client: Client; cookie: string; basic: string }[] = [];
+const TAXII = "application/taxii+json;version=2.1";
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -67,7 +71,8 @@ beforeAll(async () => {
       payload: { email, password: PASSWORD },
     });
     const cookie = String(login.headers["set-cookie"] ?? "").split(";")[0] ?? "";
-    people.push({ id, organisationId, client: await server.client(email), cookie });
+    const basic = `Basic ${Buffer.from(`${email}:${PASSWORD}`).toString("base64")}`;
+    people.push({ id, organisationId, client: await server.client(email), cookie, basic });
   }
 });
 afterAll(() => server.close());
@@ -105,6 +110,7 @@ const at = <T>(list: readonly T[], index: number): T => {
 
 /** Write the world into the database; answer each item's id with its facts. */
 async function build(world: World): Promise<{ id: string; attachmentId: string; facts: SharedItemFacts }[]> {
+  await server.db.execute(sql`delete from stix_objects`);
   await server.db.execute(sql`delete from shared_items`);
   const now = server.context.clock();
   for (const [i, person] of people.entries())
@@ -156,9 +162,11 @@ async function build(world: World): Promise<{ id: string; attachmentId: string; 
     await updateSharedItem(server.db, id, {
       status: item.status,
       approverId,
-      ...(out ? { capMessage: true as const } : {}),
+      ...(out ? { capMessage: true as const, publishedAt: now } : {}),
       now,
     });
+    // As publishing does: the item's objects into its communities' TAXII collections.
+    await server.db.transaction((tx) => mirrorSharedItem(tx, id, now));
     built.push({
       id,
       attachmentId,
@@ -229,6 +237,29 @@ describe("no route shows what the TLP rule denies", () => {
               sorted(expected.map((item) => item.id)),
             );
           }
+
+          // TAXII: the items' objects in the collections of the person's communities are exactly
+          // those of the CLEAR, GREEN and AMBER items sent out to one of those communities, all of
+          // which the rule lets them see.
+          const taxii = new Set<string>();
+          for (const community of viewer.communityIds) {
+            const answer = await server.inject({
+              method: "GET",
+              url: `/taxii2/api/collections/${community}/objects/?match[type]=report&limit=1000`,
+              headers: { authorization: person.basic, accept: TAXII },
+            });
+            expect(answer.statusCode).toBe(200);
+            for (const object of (answer.json() as { objects?: { id: string }[] }).objects ?? [])
+              taxii.add(object.id);
+          }
+          const mirrored = circulating.filter(
+            (item) =>
+              ["clear", "green", "amber"].includes(item.facts.tlp) &&
+              item.facts.audience.communityIds.some((c) => viewer.communityIds.includes(c)),
+          );
+          expect(sorted(taxii)).toEqual(
+            sorted(mirrored.map((item) => itemStixId({ id: item.id, type: "alert" }))),
+          );
 
           for (const item of items) {
             const may = allowed.includes(item);
