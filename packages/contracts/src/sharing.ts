@@ -167,7 +167,9 @@ export const SharedItem = SharedItemSummary.extend({
   pattern: z
     .string()
     .nullable()
-    .describe("Indicators: the STIX 2.1 pattern it carries (exported as a STIX indicator); null without one."),
+    .describe(
+      "Indicators: the STIX 2.1 pattern it carries (exported as a STIX indicator); null without one.",
+    ),
   cap: z
     .object({
       url: z.string().describe("The CAP 1.2 message (application/cap+xml) of its latest version."),
