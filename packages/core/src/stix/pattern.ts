@@ -21,8 +21,10 @@
 // Keywords are upper case, booleans `true` and `false`; strings are single-quoted with `\'` and
 // `\\` as their only escapes; t'...' is an RFC 3339 UTC timestamp, h'...' hex in pairs, b'...'
 // base64. The grammar's `==` and `<>` spellings are accepted too. Whitespace and /* */ or //
-// comments are skipped. The parser checks the syntax, not whether an object type or property
-// exists: STIX patterns may name custom objects and properties.
+// comments are skipped. Beyond the grammar, timestamps must be real dates, hex and base64 well
+// formed, MATCHES a regular expression, STOP after START, and hash values of the right form (as
+// OASIS's cti-pattern-validator checks them). Whether an object type or property exists is not
+// checked: STIX patterns may name custom objects and properties.
 
 /** A pattern that does not parse: what is wrong, and where (0-based offset into the text). */
 export class StixPatternError extends Error {
@@ -291,6 +293,34 @@ export type StixObservation =
       readonly qualifiers: readonly StixQualifier[];
     };
 
+// Hash values compared with = or != are checked as cti-pattern-validator does
+// (stix2patterns/v21/object_validator.py): the key after `hashes`, upper-cased without hyphens,
+// names the hash; a value of the wrong form is refused.
+const HASH_FORMS: Record<string, RegExp> = {
+  MD5: /^[a-fA-F0-9]{32}$/,
+  SHA1: /^[a-fA-F0-9]{40}$/,
+  SHA224: /^[a-fA-F0-9]{56}$/,
+  SHA256: /^[a-fA-F0-9]{64}$/,
+  SHA384: /^[a-fA-F0-9]{96}$/,
+  SHA512: /^[a-fA-F0-9]{128}$/,
+  SHA3224: /^[a-fA-F0-9]{56}$/,
+  SHA3256: /^[a-fA-F0-9]{64}$/,
+  SHA3384: /^[a-fA-F0-9]{96}$/,
+  SHA3512: /^[a-fA-F0-9]{128}$/,
+  RIPEMD160: /^[a-fA-F0-9]{40}$/,
+  WHIRLPOOL: /^[a-fA-F0-9]{128}$/,
+  SSDEEP: /^[a-zA-Z0-9/+:.]{1,128}$/,
+};
+
+function checkHash(path: readonly (string | number)[], value: StixPatternLiteral, position: number): void {
+  const hashes = path.indexOf("hashes");
+  const name = path[path.length - 1];
+  if (hashes < 0 || hashes !== path.length - 2 || typeof name !== "string" || value.kind !== "string") return;
+  const form = HASH_FORMS[name.toUpperCase().replaceAll("-", "")];
+  if (form && !form.test(value.value))
+    throw new StixPatternError(`'${value.value}' is not a valid ${name} hash`, position);
+}
+
 class Parser {
   private at = 0;
 
@@ -463,10 +493,12 @@ class Parser {
       const operator = (
         token.text === "==" ? "=" : token.text === "<>" ? "!=" : token.text
       ) as StixComparisonOperator;
+      const at = this.current.position;
       const value =
         operator === "=" || operator === "!="
           ? this.literal(primitive, `a value after ${token.text}`)
           : this.literal(orderable, `a number, string, timestamp, hex or binary value after ${token.text}`);
+      if (operator === "=" || operator === "!=") checkHash(path, value, at);
       return { kind: "test", objectType, path, negated, operator, value };
     }
     if (token.kind === "keyword" && token.text === "IN") {
@@ -521,11 +553,6 @@ class Parser {
           : "Expected an object type (like ipv4-addr:value)",
       );
     const type = this.advance();
-    if (!/^[a-z0-9-]+$/.test(type.text) || type.text.length < 3 || type.text.length > 250)
-      throw new StixPatternError(
-        `'${type.text}' is not a STIX object type (3 to 250 lower-case letters, digits and hyphens)`,
-        type.position,
-      );
     this.expect("punctuation", ":", `':' and a property after the object type '${type.text}'`);
     const path: (string | number)[] = [this.key()];
     for (;;) {
