@@ -281,6 +281,24 @@ describe("an indicator with a STIX pattern", () => {
     expect(await count()).toBe(before);
   });
 
+  it("is set, changed and dropped while the item is a draft", async () => {
+    const draft = await gridAdmin.call("createSharedItem", { body: indicator({ pattern: undefined }) });
+    expect(draft.pattern).toBeNull();
+    const set = await gridAdmin.call("updateSharedItem", { params: { id: draft.id }, body: indicator() });
+    expect(set.pattern).toBe(pattern);
+    const other = "[url:value = 'https://relay.example.com/beacon']";
+    const changed = await gridAdmin.call("updateSharedItem", {
+      params: { id: draft.id },
+      body: indicator({ pattern: other }),
+    });
+    expect(changed.pattern).toBe(other);
+    const report = await gridAdmin.call("updateSharedItem", {
+      params: { id: draft.id },
+      body: indicator({ type: "report", pattern: undefined }),
+    });
+    expect(report.pattern).toBeNull();
+  });
+
   it("refuses a pattern on an alert, a report or an incident notice", async () => {
     const before = await count();
     for (const type of ["alert", "report", "incident-notice"] as const) {
