@@ -1,5 +1,7 @@
 // STIX 2.1 downloads in Chromium: an operator exports the feed as filtered (AMBER only), one item
 // from its page, and the asset registry; each file is a STIX bundle holding what was asked for.
+// An indicator composed with a STIX pattern (a broken one refused as it is typed) shows the
+// pattern on its page and downloads as a STIX indicator.
 import { readFileSync } from "node:fs";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,5 +67,30 @@ describe("STIX 2.1 downloads", () => {
     const bundle = await bundleOf(download);
     expect((bundle.objects ?? []).some((o) => o.type === "x-bulwark-critical-asset")).toBe(true);
     expect((bundle.objects ?? []).some((o) => o.type === "infrastructure")).toBe(false);
+  });
+  it("composes an indicator with a STIX pattern and downloads it as a STIX indicator", async () => {
+    const pattern =
+      "[ipv4-addr:value = '203.0.113.9/32'] FOLLOWEDBY [domain-name:value = 'relay.example.com']";
+    await page.goto(`${bulwark.url}/sharing/new`);
+    await page.getByRole("textbox", { name: "Type" }).click();
+    await page.getByRole("option", { name: "Indicator" }).click();
+    await page.getByRole("textbox", { name: "Title" }).fill("Relay used against turbine controllers");
+    const field = page.getByRole("textbox", { name: "STIX pattern" });
+    await field.fill("[ipv4-addr:value = '203.0.113.9/32'");
+    await page.getByText("Expected ']' to close the observation expression").waitFor();
+    await field.fill(pattern);
+    await page.getByText("Expected ']'").waitFor({ state: "detached" });
+    await page.getByRole("textbox", { name: "Communities" }).click();
+    await page.getByRole("option", { name: "Energy sector – national" }).click();
+    await page.keyboard.press("Escape");
+    await Promise.all([
+      page.waitForURL(/\/sharing\/[0-9a-f-]{36}$/),
+      page.getByRole("button", { name: "Send" }).click(),
+    ]);
+    await expect(page.getByTestId("stix-pattern").textContent()).resolves.toBe(pattern);
+    const bundle = await bundleOf(await downloadBy("item-stix"));
+    expect((bundle.objects ?? []).filter((o) => o.type === "indicator")).toEqual([
+      expect.objectContaining({ pattern, pattern_type: "stix", pattern_version: "2.1" }),
+    ]);
   });
 });

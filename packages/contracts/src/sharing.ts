@@ -9,6 +9,7 @@ import {
   ATTACHMENTS_PER_ITEM_MAX_FILES,
   SHARED_ITEM_STATUSES,
   SHARED_ITEM_TYPES,
+  stixPatternProblem,
   TLP_MARKINGS,
 } from "@bulwark/core";
 import { z } from "zod";
@@ -61,6 +62,15 @@ export const SharedItemCompose = z
     warning: AlertWarning.optional().describe(
       "Alerts only: the CAP 1.2 warning (without it, an alert's codes are 'Unknown' and its area the assets concerned).",
     ),
+    pattern: z
+      .string()
+      .trim()
+      .max(10_000)
+      .optional()
+      .transform((value) => value || undefined)
+      .describe(
+        "Indicators only: a STIX 2.1 pattern (pattern_type stix), like [ipv4-addr:value = '198.51.100.1/32']. With one, the item is exported as a STIX indicator; it travels as written, not pseudonymised.",
+      ),
   })
   .superRefine((item, context) => {
     if (item.warning && item.type !== "alert")
@@ -69,6 +79,21 @@ export const SharedItemCompose = z
         path: ["warning"],
         message: "Only alerts carry a CAP warning: leave it out for other types.",
       });
+    if (item.pattern && item.type !== "indicator")
+      context.addIssue({
+        code: "custom",
+        path: ["pattern"],
+        message: "Only indicators carry a STIX pattern: leave it out for other types.",
+      });
+    else if (item.pattern) {
+      const problem = stixPatternProblem(item.pattern);
+      if (problem)
+        context.addIssue({
+          code: "custom",
+          path: ["pattern"],
+          message: `Not a STIX 2.1 pattern: ${problem.message}.`,
+        });
+    }
   });
 export type SharedItemComposeInput = z.input<typeof SharedItemCompose>;
 
@@ -139,6 +164,12 @@ export const SharedItem = SharedItemSummary.extend({
   }),
   abilities: SharedItemAbilities,
   warning: AlertWarningView.nullable().describe("Alerts: the CAP 1.2 warning it carries."),
+  pattern: z
+    .string()
+    .nullable()
+    .describe(
+      "Indicators: the STIX 2.1 pattern it carries (exported as a STIX indicator); null without one.",
+    ),
   cap: z
     .object({
       url: z.string().describe("The CAP 1.2 message (application/cap+xml) of its latest version."),

@@ -36,6 +36,8 @@ interface DemoItem {
   people?: string[];
   hoursAgo: number;
   acknowledgements?: [string, "received" | "acted"][];
+  /** Indicators: a STIX 2.1 pattern (reserved example domains and documentation addresses only). */
+  pattern?: string;
   /** Alerts: the CAP warning (expires counted in hours after it went out). */
   warning?: Omit<AlertWarning, "expires"> & { expiresAfterHours: number | null };
 }
@@ -90,6 +92,8 @@ const ITEMS: DemoItem[] = [
     status: "published",
     title: "Phishing domains imitating our supplier portal",
     body: "Staff received e-mails linking to look-alike domains of our supplier portal. Block and watch for:\n\n- `supplier-portal-meridiagrid.example`\n- `meridiagrid-vendors.example`\n\nKeep within your own organisation.",
+    pattern:
+      "[domain-name:value = 'supplier-portal-meridiagrid.example' OR domain-name:value = 'meridiagrid-vendors.example']",
     sectors: ["energy-electricity"],
     organisations: [
       "National Critical Infrastructure Protection Authority",
@@ -251,6 +255,7 @@ export async function seedSharingDemo(context: ServerContext): Promise<void> {
         tlp: item.tlp,
         revealAudience: false,
         warning: item.warning ? demoWarning(item.warning, at) : null,
+        pattern: item.pattern ?? null,
         authorId: author.id,
         authorOrganisationId: author.organisationId,
         now: at,

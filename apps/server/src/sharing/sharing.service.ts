@@ -186,6 +186,7 @@ export async function sharedItemDetail(
         ? { url: capPath(item.id), messages: item.capSent.length, withheldAssets: withheld }
         : null,
     body: asWritten ? revealPersonalData(item.body) : item.publicBody,
+    pattern: item.type === "indicator" ? item.pattern : null,
     personalData: { found, asWritten, roles: personalDataRoles, purgedAt: item.personalDataPurgedAt },
     assetIds: item.assetIds,
     approver: item.approver,
@@ -254,6 +255,10 @@ function warningToStore(context: ServerContext, input: Compose): AlertWarning | 
   return input.warning ?? null;
 }
 
+/** An indicator's STIX pattern, checked by the contracts: what is stored (null for other types). */
+const patternToStore = (input: Compose): string | null =>
+  input.type === "indicator" ? (input.pattern ?? null) : null;
+
 function checkExpiry(context: ServerContext, warning: AlertWarning) {
   if (warning.expires && new Date(warning.expires).getTime() <= context.clock().getTime())
     throw invalid("The warning would expire before it goes out.", [
@@ -312,6 +317,7 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
         tlp: input.tlp,
         revealAudience: input.revealAudience,
         warning,
+        pattern: patternToStore(input),
         authorId: caller.userId,
         authorOrganisationId: caller.organisationId,
         now,
@@ -351,6 +357,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
         tlp: input.tlp,
         revealAudience: input.revealAudience,
         warning,
+        pattern: patternToStore(input),
         now,
       });
       await replaceAuthorAudience(tx, id, input.audience);

@@ -1,7 +1,7 @@
 // The whole demo country as STIX 2.1: every item the demo's platform administrator may see and the
 // whole registry export as bundles whose every object validates against the OASIS JSON schemas.
 import { createClient } from "@bulwark/contracts";
-import { CRITICAL_ASSET_TYPE, type StixObject } from "@bulwark/core";
+import { CRITICAL_ASSET_TYPE, type StixObject, stixPatternProblem } from "@bulwark/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed-demo.ts";
 import { injectFetch, startTestServer, type TestServer } from "../testing.ts";
@@ -36,9 +36,15 @@ describe("the demo country as STIX 2.1", () => {
     const feed = await client.call("listSharedItems", { query: { limit: 200 } });
     const bundle = parse(await client.call("exportSharingStix", { body: { filter: {} } }));
     expect(stixProblems(bundle)).toEqual([]);
-    const items = (bundle.objects ?? []).filter((o) => o.type === "report" || o.type === "incident");
+    const items = (bundle.objects ?? []).filter(
+      (o) => o.type === "report" || o.type === "incident" || o.type === "indicator",
+    );
     expect(items.length).toBeGreaterThan(0);
     expect(items).toHaveLength(feed.items.filter((item) => item.publishedAt !== null).length);
+    // The demo's indicator with a pattern goes out as a STIX indicator whose pattern parses.
+    const indicators = items.filter((o) => o.type === "indicator");
+    expect(indicators.length).toBeGreaterThan(0);
+    for (const indicator of indicators) expect(stixPatternProblem(String(indicator.pattern))).toBeNull();
   });
 
   it("exports the whole registry as a valid bundle", async () => {

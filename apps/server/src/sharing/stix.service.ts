@@ -62,6 +62,7 @@ export async function itemsAsStix(
       createdAt: item.createdAt,
       updatedAt: item.updatedAt,
       publishedAt: item.publishedAt,
+      pattern: item.pattern,
       organisation,
     });
   });

@@ -207,6 +207,111 @@ describe("a set of items as STIX", () => {
   });
 });
 
+describe("an indicator with a STIX pattern", () => {
+  const pattern =
+    "[ipv4-addr:value = '198.51.100.7/32' OR domain-name:value = 'update.example.com'] REPEATS 2 TIMES WITHIN 600 SECONDS";
+  const indicator = (over: Partial<SharedItemComposeInput> = {}) =>
+    alert({ type: "indicator", title: "Drone controller beacons", tlp: "green", pattern, ...over });
+  // Raw requests: the typed client would check the body before sending it.
+  const compose = async (body: unknown) => {
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "boss@grid.example", password: "correct horse battery staple" },
+    });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    return server.inject({
+      method: "POST",
+      url: "/api/sharing/items",
+      headers: {
+        cookie,
+        "x-csrf-token": String(login.json().csrfToken ?? ""),
+        "content-type": "application/json",
+      },
+      payload: JSON.stringify(body),
+    });
+  };
+  const count = async () =>
+    (await server.db.select({ id: schema.sharedItems.id }).from(schema.sharedItems)).length;
+
+  it("exports as a STIX indicator that validates against the OASIS schemas", async () => {
+    const item = await publish(gridAdmin, indicator());
+    expect((await gridMember.call("getSharedItem", { params: { id: item.id } })).pattern).toBe(pattern);
+    const bundle = parse(await gridMember.call("exportSharedItemStix", { params: { id: item.id } }));
+    expectValid(bundle);
+    const [main] = objectsOf(bundle);
+    expect(main).toMatchObject({
+      type: "indicator",
+      id: itemStixId({ id: item.id, type: "indicator", pattern }),
+      name: "Drone controller beacons",
+      pattern,
+      pattern_type: "stix",
+      pattern_version: "2.1",
+      valid_from: item.publishedAt ? new Date(item.publishedAt).toISOString() : "",
+      object_marking_refs: [TLP_2_0_MARKING_IDS.green],
+    });
+    expect(objectsOf(bundle).some((o) => o.type === "report")).toBe(false);
+    // In the feed's export too, next to an indicator item without a pattern (still a report).
+    const plain = await publish(gridAdmin, indicator({ title: "Beacons, in prose", pattern: undefined }));
+    const feed = parse(await gridMember.call("exportSharingStix", { body: { ids: [item.id, plain.id] } }));
+    expectValid(feed);
+    expect(
+      objectsOf(feed)
+        .filter((o) => o.type === "indicator" || o.type === "report")
+        .map((o) => [o.type, o.name])
+        .sort(),
+    ).toEqual([
+      ["indicator", "Drone controller beacons"],
+      ["report", "Beacons, in prose"],
+    ]);
+  });
+
+  it("refuses a pattern that does not parse, naming the field and the place, and stores nothing", async () => {
+    const before = await count();
+    const response = await compose({ ...indicator(), pattern: "[ipv4-addr:value = '198.51.100.7'" });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    const problem = response.json();
+    expect(problem.errors).toEqual([
+      expect.objectContaining({
+        path: "body.pattern",
+        message: expect.stringMatching(/Not a STIX 2\.1 pattern: Expected '\]'.*position 34/),
+      }),
+    ]);
+    expect(await count()).toBe(before);
+  });
+
+  it("is set, changed and dropped while the item is a draft", async () => {
+    const draft = await gridAdmin.call("createSharedItem", { body: indicator({ pattern: undefined }) });
+    expect(draft.pattern).toBeNull();
+    const set = await gridAdmin.call("updateSharedItem", { params: { id: draft.id }, body: indicator() });
+    expect(set.pattern).toBe(pattern);
+    const other = "[url:value = 'https://relay.example.com/beacon']";
+    const changed = await gridAdmin.call("updateSharedItem", {
+      params: { id: draft.id },
+      body: indicator({ pattern: other }),
+    });
+    expect(changed.pattern).toBe(other);
+    const report = await gridAdmin.call("updateSharedItem", {
+      params: { id: draft.id },
+      body: indicator({ type: "report", pattern: undefined }),
+    });
+    expect(report.pattern).toBeNull();
+  });
+
+  it("refuses a pattern on an alert, a report or an incident notice", async () => {
+    const before = await count();
+    for (const type of ["alert", "report", "incident-notice"] as const) {
+      const response = await compose({ ...indicator(), type });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors).toEqual([
+        expect.objectContaining({ path: "body.pattern", message: expect.stringMatching(/Only indicators/) }),
+      ]);
+    }
+    expect(await count()).toBe(before);
+  });
+});
+
 describe("the registry as STIX", () => {
   const ids: Record<string, string> = {};
   it("exports the assets the caller may read, and only dependencies between them", async () => {

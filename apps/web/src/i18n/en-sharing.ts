@@ -96,6 +96,9 @@ export const sharing = {
       "E-mail addresses and phone numbers are found automatically; mark other personal data (names, ID numbers, plates) as [[pii:...]]. Readers outside your organisation see pseudonyms.",
     personalDataRoles: "Roles outside your organisation that may read personal data as written",
     fourEyes: "Your organisation asks for four eyes: this item goes out once a second person approves it.",
+    pattern: "STIX pattern",
+    patternHint:
+      "Optional. A STIX 2.1 pattern, like [ipv4-addr:value = '198.51.100.1/32']: with one, the STIX export carries this indicator as a STIX indicator. It travels as written (not pseudonymised).",
   },
   warning: {
     title: "Warning (CAP 1.2)",
@@ -142,6 +145,7 @@ export const sharing = {
     unfinished: "The draft was saved but not all files went up: open it to attach them again.",
   },
   item: {
+    pattern: "STIX pattern",
     notFound: "No item with this address is visible to you.",
     from: "From {{organisation}} ({{author}})",
     approvedBy: "Approved by {{name}}",

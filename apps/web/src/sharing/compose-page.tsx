@@ -1,10 +1,18 @@
 // Compose a shared item: type, title, Markdown text, sectors, assets concerned, the TLP marking
 // (each with its rule in words; markings wider than the author's roles allow are disabled), the
 // audience (communities and organisations, or named people for RED) and a live preview of who
-// will see it; for an alert, its CAP 1.2 warning; and files to attach. "Save draft" keeps it;
+// will see it; for an alert, its CAP 1.2 warning; for an indicator, an optional STIX 2.1 pattern
+// checked as it is typed; and files to attach. "Save draft" keeps it;
 // "Send" saves, attaches the files and submits (four eyes may hold it).
 import type { AudiencePreview, SharedItemComposeInput } from "@bulwark/contracts";
-import { ROLES, SECTORS, SHARED_ITEM_TYPES, TLP_MARKINGS, type TlpMarking } from "@bulwark/core";
+import {
+  ROLES,
+  SECTORS,
+  SHARED_ITEM_TYPES,
+  stixPatternProblem,
+  TLP_MARKINGS,
+  type TlpMarking,
+} from "@bulwark/core";
 import {
   Alert,
   Anchor,
@@ -56,6 +64,7 @@ export function ComposePage() {
   const [revealAudience, setRevealAudience] = useState(false);
   const [personalDataRoles, setPersonalDataRoles] = useState<string[]>([]);
   const [warning, setWarning] = useState(() => emptyWarning(t("sharing.warning.areaDefault")));
+  const [pattern, setPattern] = useState("");
   const [files, setFiles] = useState<PickedFile[]>([]);
   // A draft saved whose files did not all go up: the author finishes it on its page.
   const [unfinished, setUnfinished] = useState<string | null>(null);
@@ -102,6 +111,7 @@ export function ComposePage() {
     revealAudience,
     personalDataRoles: onlyOf(ROLES, personalDataRoles),
     ...(type === "alert" ? { warning: warningInput(warning, title) } : {}),
+    ...(type === "indicator" && pattern.trim() ? { pattern: pattern.trim() } : {}),
   });
   const save = useMutation({
     mutationFn: async (send: boolean) => {
@@ -238,6 +248,7 @@ export function ComposePage() {
               />
             )}
             {type === "alert" && <AlertWarningFields value={warning} onChange={setWarning} />}
+            {type === "indicator" && <PatternField value={pattern} onChange={setPattern} />}
             {settings.data?.requiresFourEyes && ["amber", "amber+strict", "red"].includes(tlp) && (
               <Alert color="yellow">{t("sharing.composePage.fourEyes")}</Alert>
             )}
@@ -314,5 +325,25 @@ function AudiencePreviewPanel({ preview, error }: { preview: AudiencePreview | u
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** An indicator's STIX 2.1 pattern, parsed as it is typed (the server checks it again). */
+function PatternField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  const problem = value.trim() ? stixPatternProblem(value.trim()) : null;
+  return (
+    <Textarea
+      label={t("sharing.composePage.pattern")}
+      description={t("sharing.composePage.patternHint")}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={problem?.message}
+      autosize
+      minRows={2}
+      spellCheck={false}
+      styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
+      data-testid="stix-pattern"
+    />
   );
 }

@@ -7,6 +7,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Code,
   Group,
   MultiSelect,
   Paper,
@@ -153,6 +154,14 @@ function ItemView({ item }: { item: SharedItem }) {
       <Paper withBorder p="md" radius="md">
         <EntryMarkdown>{item.body}</EntryMarkdown>
       </Paper>
+      {item.pattern && (
+        <Stack gap={4}>
+          <Title order={4}>{t("sharing.item.pattern")}</Title>
+          <Code block data-testid="stix-pattern">
+            {item.pattern}
+          </Code>
+        </Stack>
+      )}
       <PersonalDataNote personalData={item.personalData} />
       <AttachmentsPanel itemId={item.id} />
       {item.assetIds.length > 0 && <AssetsConcerned ids={item.assetIds} />}

@@ -2,10 +2,14 @@
 // travels is always the public one, personal data pseudonymised (ADR 0009), whoever exports it.
 //   alert, report    -> report (report_types threat-report)
 //   incident-notice  -> incident
-//   indicator        -> report (report_types indicator): a STIX indicator needs a detection
-//                       pattern (STIX patterning), which Bulwark's indicator items do not carry;
-//                       their observables are prose in the body, so they go out as what they are,
-//                       a report about indicators, rather than an indicator with a made-up pattern.
+//   indicator        -> indicator, when the item carries a STIX pattern (checked by
+//                       parseStixPattern when composed): pattern_type "stix", pattern_version
+//                       "2.1", valid_from the publication time;
+//                    -> report (report_types indicator) without one: its observables are prose
+//                       in the body, so it goes out as what it is, a report about indicators,
+//                       rather than an indicator with a made-up pattern.
+// No indicator_types: Bulwark does not ask the author which of the open vocabulary's kinds
+// (malicious-activity, anomalous-activity...) an indicator is, and the property is optional.
 // Bulwark's own fields (item type, sectors, assets concerned) travel in the "Bulwark shared item"
 // property extension; a withdrawn item goes out revoked.
 import type { SharedItemStatus, SharedItemType } from "../policy/sharing-policy.ts";
@@ -44,6 +48,8 @@ export interface StixItemInput {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly publishedAt: string;
+  /** Indicators: the STIX 2.1 pattern, if the author gave one (exported as an `indicator`). */
+  readonly pattern?: string | null;
   readonly organisation: StixOrganisationInput;
 }
 
@@ -63,9 +69,23 @@ export function organisationIdentity(organisation: StixOrganisationInput): StixO
   };
 }
 
-/** The STIX id of the object an item is exported as. */
-export const itemStixId = (item: Pick<StixItemInput, "id" | "type">): string =>
-  stixIdOf(item.type === "incident-notice" ? "incident" : "report", "shared-item", item.id);
+/** The STIX object type an item is exported as. */
+export const itemStixType = (
+  item: Pick<StixItemInput, "type" | "pattern">,
+): "incident" | "indicator" | "report" =>
+  item.type === "incident-notice"
+    ? "incident"
+    : item.type === "indicator" && item.pattern
+      ? "indicator"
+      : "report";
+
+/**
+ * The STIX id of the object an item is exported as: the same UUIDv5 of the item whatever the
+ * type, prefixed with the type. An item's pattern is fixed once it is published (only drafts are
+ * revised), so a published item keeps one id.
+ */
+export const itemStixId = (item: Pick<StixItemInput, "id" | "type" | "pattern">): string =>
+  stixIdOf(itemStixType(item), "shared-item", item.id);
 
 /** The STIX id of an asset (x-bulwark-critical-asset). */
 export const assetStixId = (assetId: string): string => stixIdOf(CRITICAL_ASSET_TYPE, "asset", assetId);
@@ -98,17 +118,27 @@ export function itemStixObjects(item: StixItemInput): StixObject[] {
     object_marking_refs: [tlpMarkingDefinition(item.tlp).id],
     extensions: { [SHARED_ITEM_EXTENSION_ID]: extension },
   };
+  const type = itemStixType(item);
   const main: StixObject =
-    item.type === "incident-notice"
+    type === "incident"
       ? { type: "incident", ...common }
-      : {
-          type: "report",
-          ...common,
-          report_types: [item.type === "indicator" ? "indicator" : "threat-report"],
-          published: stixTimestamp(item.publishedAt),
-          // A report must refer to at least one object: its author's identity is always there;
-          // the assets concerned travel in the extension, since a reader may not see them.
-          object_refs: [author.id],
-        };
+      : type === "indicator"
+        ? {
+            type: "indicator",
+            ...common,
+            pattern: item.pattern ?? "",
+            pattern_type: "stix",
+            pattern_version: "2.1",
+            valid_from: stixTimestamp(item.publishedAt),
+          }
+        : {
+            type: "report",
+            ...common,
+            report_types: [item.type === "indicator" ? "indicator" : "threat-report"],
+            published: stixTimestamp(item.publishedAt),
+            // A report must refer to at least one object: its author's identity is always there;
+            // the assets concerned travel in the extension, since a reader may not see them.
+            object_refs: [author.id],
+          };
   return [main, author, tlpMarkingDefinition(item.tlp), SHARED_ITEM_EXTENSION, BULWARK_IDENTITY];
 }

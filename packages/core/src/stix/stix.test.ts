@@ -8,7 +8,7 @@ import {
   SHARED_ITEM_EXTENSION_ID,
 } from "./bulwark-extensions.ts";
 import { stixIdOf, uuidV5 } from "./ids.ts";
-import { assetStixId, itemStixObjects, type StixItemInput } from "./items.ts";
+import { assetStixId, itemStixId, itemStixObjects, type StixItemInput } from "./items.ts";
 import { TLP_2_0_EXTENSION_ID, TLP_2_0_MARKING_IDS, tlpMarkingDefinition } from "./markings.ts";
 import { checkExportedStix, type StixObject, stixBundle } from "./objects.ts";
 import { registryStixObjects, type StixAssetInput } from "./registry.ts";
@@ -180,6 +180,42 @@ describe("a shared item as STIX", () => {
       report_types: ["indicator"],
     });
     expect(itemStixObjects(item({ type: "report" }))[0]).toMatchObject({ report_types: ["threat-report"] });
+  });
+
+  it("exports an indicator item with a pattern as a STIX indicator, everything else the report carries kept", () => {
+    const pattern = "[ipv4-addr:value = '198.51.100.7/32' OR domain-name:value = 'c2.example.com']";
+    const objects = itemStixObjects(item({ type: "indicator", pattern }));
+    const [indicator] = objects;
+    expect(indicator).toMatchObject({
+      type: "indicator",
+      spec_version: "2.1",
+      name: "Drone seen over the substation",
+      description: "Call [pseudonym:3f9a2c] about it.",
+      pattern,
+      pattern_type: "stix",
+      pattern_version: "2.1",
+      valid_from: "2026-03-01T09:05:00.000Z",
+      created: "2026-03-01T09:00:00.000Z",
+      object_marking_refs: [TLP_2_0_MARKING_IDS.amber],
+      extensions: { [SHARED_ITEM_EXTENSION_ID]: { item_type: "indicator" } },
+    });
+    expect(indicator?.id).toBe(itemStixId({ id: item().id, type: "indicator", pattern }));
+    expect(String(indicator?.id)).toMatch(/^indicator--/);
+    // The same UUIDv5 as the report the item would be without a pattern, under its own type.
+    const report = itemStixObjects(item({ type: "indicator" }))[0];
+    expect(String(indicator?.id).split("--")[1]).toBe(String(report?.id).split("--")[1]);
+    expect(indicator).not.toHaveProperty("report_types");
+    expect(indicator).not.toHaveProperty("object_refs");
+    expect(indicator).not.toHaveProperty("indicator_types");
+    expect(indicator?.created_by_ref).toBe(
+      byType(objects, "identity").find((o) => o.id !== BULWARK_IDENTITY_ID)?.id,
+    );
+    expect(checkExportedStix(objects)).toEqual([]);
+    const withdrawn = itemStixObjects(item({ type: "indicator", pattern, status: "withdrawn" }))[0];
+    expect(withdrawn).toMatchObject({ id: indicator?.id, revoked: true });
+    // A pattern on another type is not exported as one (the contracts refuse it anyway).
+    expect(itemStixObjects(item({ type: "alert", pattern }))[0]).toMatchObject({ type: "report" });
+    expect(itemStixObjects(item({ type: "indicator", pattern: null }))[0]).toMatchObject({ type: "report" });
   });
 
   it("keeps the id and moves modified on when the item changes; a withdrawn item is revoked", () => {

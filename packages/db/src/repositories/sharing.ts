@@ -44,6 +44,8 @@ export interface SharedItemRecord {
   publishedAt: string | null;
   /** Alerts: the CAP warning as stored (validated by the contracts on the way in). */
   warning: unknown;
+  /** Indicators: the STIX 2.1 pattern, if the author gave one. */
+  pattern: string | null;
   /** Alerts: when each CAP message went out, oldest first. */
   capSent: string[];
   /** When the viewer first opened it (null: new for them). */
@@ -115,6 +117,7 @@ const present = (row: ItemRow): SharedItemRecord => ({
   updatedAt: iso(row.item.updatedAt),
   publishedAt: isoOrNull(row.item.publishedAt),
   warning: row.item.warning ?? null,
+  pattern: row.item.pattern ?? null,
   capSent: (row.item.capSent ?? []).map((at) => new Date(at).toISOString()),
   readAt: asIso(row.readAt),
   acknowledgement: row.acknowledgement,
@@ -257,6 +260,8 @@ export interface SharedItemInput {
   revealAudience: boolean;
   /** Alerts: the CAP warning; null for other types. */
   warning?: unknown;
+  /** Indicators: the STIX 2.1 pattern; null without one (and for other types). */
+  pattern?: string | null;
 }
 
 export async function insertSharedItem(

@@ -57,6 +57,8 @@ export const sharedItems = pgTable(
     revealAudience: boolean("reveal_audience").notNull().default(false),
     /** Alerts: the CAP 1.2 warning (codes, instruction, expiry, area), as validated by the contracts. */
     warning: jsonb("warning"),
+    /** Indicators: a STIX 2.1 pattern (pattern_type stix), as checked by the contracts; null without one. */
+    pattern: text("pattern"),
     /**
      * Alerts: when each CAP message went out, oldest first (the Alert on publication, an Update
      * after each revision of the warning, a Cancel on withdrawal). Message n's identifier is fixed.

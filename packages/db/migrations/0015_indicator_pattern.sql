@@ -1,0 +1,1 @@
+ALTER TABLE "shared_items" ADD COLUMN "pattern" text;
