@@ -8,28 +8,26 @@ import { ApiError, type Client } from "@bulwark/contracts";
 import {
   isPublicItem,
   itemStixId,
-  ROLES,
-  type Role,
   type SharedItemFacts,
   type SharingViewer,
   sharingAbilities,
   TLP_MARKINGS,
 } from "@bulwark/core";
-import {
-  insertAttachment,
-  insertCommunity,
-  insertOrganisation,
-  insertSharedItem,
-  insertUser,
-  replaceAuthorAudience,
-  setCommunityOrganisations,
-  updateSharedItem,
-} from "@bulwark/db";
+import { insertAttachment, insertSharedItem, replaceAuthorAudience, updateSharedItem } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../auth/secrets.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import {
+  applyMembership,
+  arbMembership,
+  at,
+  type Population,
+  pick,
+  seedPopulation,
+  subset,
+  viewerIn,
+} from "./random-world.test-support.ts";
 import { mirrorSharedItem } from "./stix-mirror.ts";
 
 const ORGANISATIONS = 4;
@@ -37,34 +35,20 @@ const PEOPLE = 8;
 const COMMUNITIES = 3;
 const TOKEN = "quokka"; // in every title, to search for
 
-let server: TestServer;
-const organisations: string[] = [];
-const communities: string[] = [];
-const people: { id: string; organisationId: string; client: Client; cookie: string; basic: string }[] = [];
+const SIZES = { organisations: ORGANISATIONS, communities: COMMUNITIES, people: PEOPLE };
 const TAXII = "application/taxii+json;version=2.1";
+
+let server: TestServer;
+let population: Population;
+let organisations: string[] = [];
+let communities: string[] = [];
+const people: { id: string; organisationId: string; client: Client; cookie: string; basic: string }[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  const now = server.context.clock();
-  const passwordHash = await hashPassword(PASSWORD);
-  for (let i = 0; i < ORGANISATIONS; i++)
-    organisations.push(
-      await insertOrganisation(
-        server.db,
-        { name: `Random ${i}`, kind: "private-operator", country: "XM", sectors: [] },
-        now,
-      ),
-    );
-  for (let i = 0; i < COMMUNITIES; i++)
-    communities.push(await insertCommunity(server.db, { name: `Circle ${i}`, description: "" }, now));
-  for (let i = 0; i < PEOPLE; i++) {
-    const organisationId = organisations[i % ORGANISATIONS] ?? "";
-    const email = `person${i}@random.example`;
-    const id = await insertUser(
-      server.db,
-      { email, name: `Person ${i}`, organisationId, roles: ["member"], passwordHash },
-      now,
-    );
+  population = await seedPopulation(server, SIZES);
+  ({ organisations, communities } = population);
+  for (const { id, organisationId, email } of population.people) {
     const login = await server.inject({
       method: "POST",
       url: "/api/auth/login",
@@ -77,15 +61,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const pick = (n: number) => fc.nat({ max: n - 1 });
-const subset = (n: number) => fc.uniqueArray(pick(n), { maxLength: n });
-
 const arbWorld = fc.record({
-  roles: fc.array(fc.subarray([...ROLES], { minLength: 1, maxLength: 2 }), {
-    minLength: PEOPLE,
-    maxLength: PEOPLE,
-  }),
-  memberships: fc.array(subset(ORGANISATIONS), { minLength: COMMUNITIES, maxLength: COMMUNITIES }),
+  ...arbMembership(SIZES),
   items: fc.array(
     fc.record({
       author: pick(PEOPLE),
@@ -102,27 +79,12 @@ const arbWorld = fc.record({
 });
 type World = typeof arbWorld extends fc.Arbitrary<infer W> ? W : never;
 
-const at = <T>(list: readonly T[], index: number): T => {
-  const value = list[index];
-  if (value === undefined) throw new Error(`No element ${index}.`);
-  return value;
-};
-
 /** Write the world into the database; answer each item's id with its facts. */
 async function build(world: World): Promise<{ id: string; attachmentId: string; facts: SharedItemFacts }[]> {
   await server.db.execute(sql`delete from stix_objects`);
   await server.db.execute(sql`delete from shared_items`);
   const now = server.context.clock();
-  for (const [i, person] of people.entries())
-    await server.db.execute(
-      sql`update users set roles = ${`{${at(world.roles, i).join(",")}}`}::text[] where id = ${person.id}`,
-    );
-  for (const [i, community] of communities.entries())
-    await setCommunityOrganisations(
-      server.db,
-      community,
-      at(world.memberships, i).map((o) => at(organisations, o)),
-    );
+  await applyMembership(server, population, world);
   const built: { id: string; attachmentId: string; facts: SharedItemFacts }[] = [];
   for (const [n, item] of world.items.entries()) {
     const author = at(people, item.author);
@@ -184,16 +146,7 @@ async function build(world: World): Promise<{ id: string; attachmentId: string; 
   return built;
 }
 
-const viewerOf = (world: World, i: number): SharingViewer => {
-  const person = at(people, i);
-  const organisation = organisations.indexOf(person.organisationId);
-  return {
-    userId: person.id,
-    organisationId: person.organisationId,
-    roles: at(world.roles, i) as Role[],
-    communityIds: communities.filter((_, c) => at(world.memberships, c).includes(organisation)),
-  };
-};
+const viewerOf = (world: World, i: number): SharingViewer => viewerIn(population, world, i);
 
 const sorted = (ids: Iterable<string>) => [...ids].sort();
 

@@ -6,74 +6,51 @@
 import type { Client } from "@bulwark/contracts";
 import {
   itemStixId,
-  ROLES,
-  type Role,
   type SharedItemFacts,
   type SharingViewer,
   type StixObject,
   sharingAbilities,
   TLP_MARKINGS,
 } from "@bulwark/core";
-import {
-  insertCommunity,
-  insertOrganisation,
-  insertSharedItem,
-  insertUser,
-  replaceAuthorAudience,
-  setCommunityOrganisations,
-  updateSharedItem,
-} from "@bulwark/db";
+import { insertSharedItem, replaceAuthorAudience, updateSharedItem } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { startTestServer, statusOf, type TestServer } from "../testing.ts";
+import {
+  applyMembership,
+  arbMembership,
+  at,
+  type Population,
+  pick,
+  seedPopulation,
+  subset,
+  viewerIn,
+} from "./random-world.test-support.ts";
 
 const ORGANISATIONS = 3;
 const PEOPLE = 6;
 const COMMUNITIES = 2;
 
+const SIZES = { organisations: ORGANISATIONS, communities: COMMUNITIES, people: PEOPLE };
+
 let server: TestServer;
-const organisations: string[] = [];
-const communities: string[] = [];
+let population: Population;
+let organisations: string[] = [];
+let communities: string[] = [];
 const people: { id: string; organisationId: string; client: Client }[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  const now = server.context.clock();
-  const passwordHash = await hashPassword(PASSWORD);
-  for (let i = 0; i < ORGANISATIONS; i++)
-    organisations.push(
-      await insertOrganisation(
-        server.db,
-        { name: `Random ${i}`, kind: "private-operator", country: "XM", sectors: ["health"] },
-        now,
-      ),
-    );
-  for (let i = 0; i < COMMUNITIES; i++)
-    communities.push(await insertCommunity(server.db, { name: `Circle ${i}`, description: "" }, now));
-  for (let i = 0; i < PEOPLE; i++) {
-    const organisationId = organisations[i % ORGANISATIONS] ?? "";
-    const email = `person${i}@random.example`;
-    const id = await insertUser(
-      server.db,
-      { email, name: `Person ${i}`, organisationId, roles: ["member"], passwordHash },
-      now,
-    );
+  population = await seedPopulation(server, SIZES, { sectors: ["health"] });
+  ({ organisations, communities } = population);
+  for (const { id, organisationId, email } of population.people)
     people.push({ id, organisationId, client: await server.client(email) });
-  }
 });
 afterAll(() => server.close());
 
-const pick = (n: number) => fc.nat({ max: n - 1 });
-const subset = (n: number) => fc.uniqueArray(pick(n), { maxLength: n });
-
 const arbWorld = fc.record({
-  roles: fc.array(fc.subarray([...ROLES], { minLength: 1, maxLength: 2 }), {
-    minLength: PEOPLE,
-    maxLength: PEOPLE,
-  }),
-  memberships: fc.array(subset(ORGANISATIONS), { minLength: COMMUNITIES, maxLength: COMMUNITIES }),
+  ...arbMembership(SIZES),
   items: fc.array(
     fc.record({
       author: pick(PEOPLE),
@@ -93,25 +70,10 @@ const arbWorld = fc.record({
 type World = typeof arbWorld extends fc.Arbitrary<infer W> ? W : never;
 type Built = { id: string; stixId: string; facts: SharedItemFacts; sentOut: boolean };
 
-const at = <T>(list: readonly T[], index: number): T => {
-  const value = list[index];
-  if (value === undefined) throw new Error(`No element ${index}.`);
-  return value;
-};
-
 async function build(world: World): Promise<Built[]> {
   await server.db.execute(sql`delete from shared_items`);
   const now = server.context.clock();
-  for (const [i, person] of people.entries())
-    await server.db.execute(
-      sql`update users set roles = ${`{${at(world.roles, i).join(",")}}`}::text[] where id = ${person.id}`,
-    );
-  for (const [i, community] of communities.entries())
-    await setCommunityOrganisations(
-      server.db,
-      community,
-      at(world.memberships, i).map((o) => at(organisations, o)),
-    );
+  await applyMembership(server, population, world);
   const built: Built[] = [];
   for (const [n, item] of world.items.entries()) {
     const author = at(people, item.author);
@@ -162,16 +124,7 @@ async function build(world: World): Promise<Built[]> {
   return built;
 }
 
-const viewerOf = (world: World, i: number): SharingViewer => {
-  const person = at(people, i);
-  const organisation = organisations.indexOf(person.organisationId);
-  return {
-    userId: person.id,
-    organisationId: person.organisationId,
-    roles: at(world.roles, i) as Role[],
-    communityIds: communities.filter((_, c) => at(world.memberships, c).includes(organisation)),
-  };
-};
+const viewerOf = (world: World, i: number): SharingViewer => viewerIn(population, world, i);
 
 const exportedIds = (file: { bytes: Uint8Array }): string[] => {
   const bundle: { objects?: StixObject[] } = JSON.parse(new TextDecoder().decode(file.bytes));

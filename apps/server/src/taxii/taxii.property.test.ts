@@ -4,23 +4,23 @@
 // written straight into the database; the server is read over HTTP Basic as each person.
 import {
   maySeeStixObject,
-  ROLES,
-  type Role,
   type SharingViewer,
   type StixObjectFacts,
   TLP_2_0_MARKING_IDS,
 } from "@bulwark/core";
-import {
-  insertCommunity,
-  insertOrganisation,
-  insertUser,
-  putStixObjects,
-  setCommunityOrganisations,
-} from "@bulwark/db";
+import { putStixObjects } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../auth/secrets.ts";
+import {
+  applyMembership,
+  arbMembership,
+  at,
+  type Population,
+  pick,
+  seedPopulation,
+  viewerIn,
+} from "../sharing/random-world.test-support.ts";
 import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
 
 const ORGANISATIONS = 4;
@@ -31,51 +31,29 @@ const MEDIA = "application/taxii+json;version=2.1";
 // Markings a collection may hold (RED is refused on arrival, and the table's check refuses it).
 const HELD = ["clear", "green", "amber", "amber+strict"] as const;
 
+const SIZES = { organisations: ORGANISATIONS, communities: COMMUNITIES, people: PEOPLE };
+
 let server: TestServer;
-const organisations: string[] = [];
-const communities: string[] = [];
+let population: Population;
+let organisations: string[] = [];
+let communities: string[] = [];
 const people: { id: string; organisationId: string; auth: string }[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  const now = server.context.clock();
-  const passwordHash = await hashPassword(PASSWORD);
-  for (let i = 0; i < ORGANISATIONS; i++)
-    organisations.push(
-      await insertOrganisation(
-        server.db,
-        { name: `Random ${i}`, kind: "private-operator", country: "XM", sectors: [] },
-        now,
-      ),
-    );
-  for (let i = 0; i < COMMUNITIES; i++)
-    communities.push(await insertCommunity(server.db, { name: `Circle ${i}`, description: "" }, now));
-  for (let i = 0; i < PEOPLE; i++) {
-    const organisationId = organisations[i % ORGANISATIONS] ?? "";
-    const email = `taxii${i}@random.example`;
-    const id = await insertUser(
-      server.db,
-      { email, name: `P${i}`, organisationId, roles: ["member"], passwordHash },
-      now,
-    );
+  population = await seedPopulation(server, SIZES, { emailPrefix: "taxii" });
+  ({ organisations, communities } = population);
+  for (const { id, organisationId, email } of population.people)
     people.push({
       id,
       organisationId,
       auth: `Basic ${Buffer.from(`${email}:${PASSWORD}`).toString("base64")}`,
     });
-  }
 });
 afterAll(() => server.close());
 
-const pick = (n: number) => fc.nat({ max: n - 1 });
-const subset = (n: number) => fc.uniqueArray(pick(n), { maxLength: n });
-
 const arbWorld = fc.record({
-  roles: fc.array(fc.subarray([...ROLES], { minLength: 1, maxLength: 2 }), {
-    minLength: PEOPLE,
-    maxLength: PEOPLE,
-  }),
-  memberships: fc.array(subset(ORGANISATIONS), { minLength: COMMUNITIES, maxLength: COMMUNITIES }),
+  ...arbMembership(SIZES),
   rows: fc.array(
     fc.record({
       object: pick(OBJECTS),
@@ -89,11 +67,6 @@ const arbWorld = fc.record({
 });
 type World = typeof arbWorld extends fc.Arbitrary<infer W> ? W : never;
 
-const at = <T>(list: readonly T[], index: number): T => {
-  const value = list[index];
-  if (value === undefined) throw new Error(`No element ${index}.`);
-  return value;
-};
 const stixId = (n: number) => `indicator--00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const versionOf = (v: number) => `2026-01-0${v + 1}T00:00:00.000Z`;
 
@@ -106,16 +79,7 @@ interface Row extends StixObjectFacts {
 async function build(world: World): Promise<Row[]> {
   await server.db.execute(sql`delete from stix_objects`);
   const now = server.context.clock();
-  for (const [i, person] of people.entries())
-    await server.db.execute(
-      sql`update users set roles = ${`{${at(world.roles, i).join(",")}}`}::text[] where id = ${person.id}`,
-    );
-  for (const [i, community] of communities.entries())
-    await setCommunityOrganisations(
-      server.db,
-      community,
-      at(world.memberships, i).map((o) => at(organisations, o)),
-    );
+  await applyMembership(server, population, world);
   const held = new Map<string, Row>();
   for (const row of world.rows) {
     const collectionId = at(communities, row.collection);
@@ -162,16 +126,7 @@ async function build(world: World): Promise<Row[]> {
   return [...held.values()];
 }
 
-const viewerOf = (world: World, i: number): SharingViewer => {
-  const person = at(people, i);
-  const organisation = organisations.indexOf(person.organisationId);
-  return {
-    userId: person.id,
-    organisationId: person.organisationId,
-    roles: at(world.roles, i) as Role[],
-    communityIds: communities.filter((_, c) => at(world.memberships, c).includes(organisation)),
-  };
-};
+const viewerOf = (world: World, i: number): SharingViewer => viewerIn(population, world, i);
 
 async function get(auth: string, url: string) {
   const response = await server.inject({
