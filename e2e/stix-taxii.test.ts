@@ -62,6 +62,25 @@ describe("STIX import and TAXII", () => {
     await result.getByText(/TLP:RED objects are for named people only/).waitFor();
   });
 
+  it("shows what the collection holds, with an object's JSON in a drawer", async () => {
+    const page = await signInAs(browser, bulwark.url, AGENCY);
+    await page.goto(`${bulwark.url}/sharing`);
+    await page.getByRole("link", { name: "Collections", exact: true }).click();
+    await page.getByRole("textbox", { name: "Collection", exact: true }).click();
+    await page.getByRole("option", { name: COMMUNITY }).click();
+    // The demo's own alert to the community, put there by Bulwark, links to its shared item.
+    const alert = page.getByRole("row", { name: /Night-time drone overflights at 161 kV substations/ });
+    await alert.getByRole("link", { name: "Bulwark item" }).waitFor();
+    const search = page.getByRole("textbox", { name: "Search names" });
+    await search.fill("Phishing wave");
+    await search.press("Enter");
+    await alert.waitFor({ state: "detached" });
+    const name = "Phishing wave against example.com users (documentation example)";
+    await page.getByRole("button", { name }).click();
+    const drawer = page.getByRole("dialog", { name });
+    await drawer.getByText(/"type": "report"/).waitFor();
+  });
+
   it("serves the collection to a TAXII client with HTTP Basic, and 401 without", async () => {
     const auth = `Basic ${Buffer.from(`admin@bulwark.example:${DEMO_PASSWORD}`).toString("base64")}`;
     const collections = await fetch(`${bulwark.url}/taxii2/api/collections/`, {

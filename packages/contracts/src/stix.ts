@@ -82,3 +82,63 @@ export const StixCollection = z.object({
 });
 export const StixCollections = z.object({ collections: z.array(StixCollection) });
 export type StixCollections = z.infer<typeof StixCollections>;
+
+/** The most rows one page of a collection shows. */
+export const STIX_BROWSE_MAX_LIMIT = 200;
+export const StixSource = z.enum(["import", "taxii", "subscription", "bulwark"]);
+
+export const StixCollectionParams = z.object({ id: Id.describe("The collection (community) id.") });
+export const StixObjectParams = z.object({
+  id: Id.describe("The collection (community) id."),
+  stixId: z
+    .string()
+    .max(300)
+    .regex(/^[a-z0-9][a-z0-9-]*--[0-9a-fA-F-]{36}$/, "Must be a STIX identifier (type--uuid).")
+    .describe("The object's STIX id."),
+});
+
+export const StixBrowseQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(STIX_BROWSE_MAX_LIMIT).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  type: z
+    .string()
+    .trim()
+    .max(250)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "Must be a STIX type.")
+    .optional()
+    .describe("Only objects of this type (exact)."),
+  q: z.string().trim().max(200).optional().describe("Case-insensitive text in the object's name."),
+  tlp: StixDefaultTlp.optional().describe("Only objects held under this marking."),
+});
+
+export const StixObjectSummary = z
+  .object({
+    stixId: z.string(),
+    type: z.string(),
+    name: z.string().describe("The object's name, else its id."),
+    tlp: StixDefaultTlp,
+    source: StixSource,
+    dateAdded: z.string().describe("When this version was added to the collection."),
+    version: z.string(),
+    revoked: z.boolean(),
+    sharedItemId: Id.nullable().describe("The shared item it was made from (source bulwark)."),
+  })
+  .meta({ id: "StixObjectSummary" });
+export type StixObjectSummary = z.infer<typeof StixObjectSummary>;
+
+export const StixCollectionObjects = z
+  .object({
+    collection: StixCollection.pick({ id: true, title: true }),
+    items: z.array(StixObjectSummary),
+    total: z.number().int().describe("How many match all filters."),
+    types: z
+      .array(z.object({ type: z.string(), count: z.number().int() }))
+      .describe("Objects per type, matching the other filters (q, tlp)."),
+  })
+  .meta({ id: "StixCollectionObjects" });
+export type StixCollectionObjects = z.infer<typeof StixCollectionObjects>;
+
+export const StixObjectDetail = StixObjectSummary.extend({
+  object: z.record(z.string(), z.unknown()).describe("The object as held (latest visible version)."),
+}).meta({ id: "StixObjectDetail" });
+export type StixObjectDetail = z.infer<typeof StixObjectDetail>;

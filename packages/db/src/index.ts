@@ -23,6 +23,7 @@ export * from "./repositories/sharing.ts";
 export * from "./repositories/sharing-attachments.ts";
 export * from "./repositories/sharing-scope.ts";
 export * from "./repositories/stix.ts";
+export * from "./repositories/stix-browse.ts";
 export * from "./repositories/stix-export.ts";
 export * from "./repositories/stix-read.ts";
 export * from "./repositories/stix-scope.ts";

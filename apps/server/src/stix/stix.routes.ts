@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import { getCollectionObject, listCollectionObjects } from "./collection-browse.service.ts";
 import { importStixBundle, stixCollectionList } from "./import.service.ts";
 
 export function stixRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -9,4 +10,10 @@ export function stixRoutes(app: FastifyInstance, context: ServerContext): void {
     importStixBundle(context, caller, query, body),
   );
   route(app, context, "listStixCollections", ({ caller }) => stixCollectionList(context, caller));
+  route(app, context, "listStixCollectionObjects", ({ caller, params, query }) =>
+    listCollectionObjects(context, caller, params.id, query),
+  );
+  route(app, context, "getStixCollectionObject", ({ caller, params }) =>
+    getCollectionObject(context, caller, params.id, params.stixId),
+  );
 }

@@ -9,6 +9,7 @@ import { risk } from "./en-risk.ts";
 import { selfAssessment } from "./en-self-assessment.ts";
 import { sharing } from "./en-sharing.ts";
 import { stix } from "./en-stix.ts";
+import { stixCollections } from "./en-stix-collections.ts";
 import { taxii } from "./en-taxii.ts";
 
 const sectors = {
@@ -303,6 +304,7 @@ export const en = {
   sharing,
   taxii,
   stix,
+  stixCollections,
   sectors,
   kinds,
   roles,

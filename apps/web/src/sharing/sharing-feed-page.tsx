@@ -106,6 +106,9 @@ export function SharingFeedPage() {
             <Button component={Link} to="/sharing/stix-import" variant="default">
               {t("stix.importAction")}
             </Button>
+            <Button component={Link} to="/sharing/stix-collections" variant="default">
+              {t("stixCollections.action")}
+            </Button>
             <Button component={Link} to="/sharing/new" leftSection={<IconPencilPlus size={16} />}>
               {t("sharing.compose")}
             </Button>

@@ -4,6 +4,7 @@ import { ApprovalsPage } from "./approvals-page.tsx";
 import { ComposePage } from "./compose-page.tsx";
 import { SharedItemPage } from "./shared-item-page.tsx";
 import { SharingFeedPage } from "./sharing-feed-page.tsx";
+import { StixCollectionsPage } from "./stix-collections-page.tsx";
 import { StixImportPage } from "./stix-import-page.tsx";
 import { TaxiiSubscriptionsPage } from "./taxii-subscriptions-page.tsx";
 
@@ -13,5 +14,6 @@ export const sharingRoutes: RouteObject[] = [
   { path: "sharing/approvals", element: <ApprovalsPage /> },
   { path: "sharing/taxii", element: <TaxiiSubscriptionsPage /> },
   { path: "sharing/stix-import", element: <StixImportPage /> },
+  { path: "sharing/stix-collections", element: <StixCollectionsPage /> },
   { path: "sharing/:id", element: <SharedItemPage /> },
 ];

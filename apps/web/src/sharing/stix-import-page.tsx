@@ -21,6 +21,7 @@ import { IconFileImport } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { client } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
 import { ListTable, PageHeader } from "../app/page-parts.tsx";
@@ -157,6 +158,15 @@ function ImportResult({ report }: { report: StixImportReport }) {
           </Paper>
         ))}
       </SimpleGrid>
+      <Group>
+        <Button
+          component={Link}
+          to={`/sharing/stix-collections?collection=${encodeURIComponent(report.collection)}`}
+          variant="light"
+        >
+          {t("stixCollections.viewCollection")}
+        </Button>
+      </Group>
       {report.revoked > 0 && <Text size="sm">{t("stix.revokedHint")}</Text>}
       {report.refused.length > 0 && (
         <ListTable

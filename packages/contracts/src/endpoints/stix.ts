@@ -5,11 +5,16 @@ import { IdParams } from "../common.ts";
 import type { EndpointDef } from "../endpoint-def.ts";
 import {
   STIX_MEDIA_TYPE,
+  StixBrowseQuery,
   StixBundleBody,
+  StixCollectionObjects,
+  StixCollectionParams,
   StixCollections,
   StixExportRequest,
   StixImportQuery,
   StixImportReport,
+  StixObjectDetail,
+  StixObjectParams,
 } from "../stix.ts";
 
 export const stixEndpoints = {
@@ -67,5 +72,28 @@ export const stixEndpoints = {
     auth: "user",
     status: 200,
     response: StixCollections,
+  },
+  listStixCollectionObjects: {
+    method: "GET",
+    path: "/api/sharing/stix/collections/:id/objects",
+    summary:
+      "The latest version you may see of each object in one of your communities' collections, newest addition first, with filters (type, name text, TLP) and counts per type. Not a member: 404.",
+    tag: "sharing",
+    auth: "user",
+    params: StixCollectionParams,
+    query: StixBrowseQuery,
+    status: 200,
+    response: StixCollectionObjects,
+  },
+  getStixCollectionObject: {
+    method: "GET",
+    path: "/api/sharing/stix/collections/:id/objects/:stixId",
+    summary:
+      "The latest version you may see of one object in a collection, with its full STIX JSON (404 when you may see none).",
+    tag: "sharing",
+    auth: "user",
+    params: StixObjectParams,
+    status: 200,
+    response: StixObjectDetail,
   },
 } as const satisfies Record<string, EndpointDef>;
