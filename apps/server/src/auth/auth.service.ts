@@ -53,6 +53,30 @@ export interface SignedIn {
   readonly sessionSecret: string;
 }
 
+/**
+ * A failed sign-in in the audit trail (the web's, or HTTP Basic's on TAXII: `method`). An unknown
+ * account is recorded by a hash of the address, never the address itself.
+ */
+export async function auditFailedSignIn(
+  context: ServerContext,
+  account: { id: string } | null,
+  email: string,
+  details: { reason: string; method?: string },
+  now: Date,
+): Promise<void> {
+  await recordAudit(
+    context.db,
+    {
+      actorId: account?.id ?? null,
+      action: "auth.sign-in-failed",
+      targetType: "user",
+      targetId: account?.id ?? null,
+      details: account ? details : { ...details, emailSha256: sha256(email) },
+    },
+    now,
+  );
+}
+
 export async function signIn(
   context: ServerContext,
   input: { email: string } & Omit<LoginRequest, "email">,
@@ -60,21 +84,7 @@ export async function signIn(
   const now = context.clock();
   const account = await credentialsByEmail(context.db, input.email);
   const fail = async (reason: string, error = wrongCredentials()) => {
-    // Unknown accounts are recorded by a hash of the address, never the address itself.
-    const details: Record<string, string> = account
-      ? { reason }
-      : { reason, emailSha256: sha256(input.email) };
-    await recordAudit(
-      context.db,
-      {
-        actorId: account?.id ?? null,
-        action: "auth.sign-in-failed",
-        targetType: "user",
-        targetId: account?.id ?? null,
-        details,
-      },
-      now,
-    );
+    await auditFailedSignIn(context, account, input.email, { reason }, now);
     return error;
   };
   const locked = secondsLocked(account?.lockedUntil ?? null, now);

@@ -7,19 +7,15 @@
 // the password itself) and tied to the stored hash, so a password change ends it at once; each
 // request still reads the account, so a disabled or locked account stops at once too.
 import { type Actor, secondsLocked } from "@bulwark/core";
-import {
-  credentialsByEmail,
-  principalByToken,
-  recordAudit,
-  type UserCredentials,
-  updateUser,
-} from "@bulwark/db";
+import { credentialsByEmail, principalByToken, updateUser } from "@bulwark/db";
 import type { FastifyRequest } from "fastify";
-import { countFailure } from "../auth/auth.service.ts";
+import { auditFailedSignIn, countFailure } from "../auth/auth.service.ts";
 import { API_TOKEN_PREFIX, sha256, verifyPassword } from "../auth/secrets.ts";
 import type { ServerContext } from "../context.ts";
 import { TaxiiError, taxiiUnauthorized } from "./taxii-errors.ts";
 
+/** The audit's name for a sign-in by HTTP Basic on TAXII. */
+const BASIC = "taxii-basic";
 const VERIFIED_MS = 60_000;
 const VERIFIED_MAX = 1_000;
 /** sha256(e-mail, password) -> the password hash it was verified against, and when. */
@@ -56,7 +52,7 @@ export async function authenticateTaxii(context: ServerContext, request: Fastify
   const account = await credentialsByEmail(context.db, email);
   const locked = secondsLocked(account?.lockedUntil ?? null, now);
   if (account && locked > 0) {
-    await failed(context, account, email, "locked", now);
+    await auditFailedSignIn(context, account, email, { reason: "locked", method: BASIC }, now);
     throw new TaxiiError(
       429,
       "Too many failed sign-ins",
@@ -74,13 +70,8 @@ export async function authenticateTaxii(context: ServerContext, request: Fastify
   const passwordOk = known || (await verifyPassword(account?.passwordHash ?? null, password));
   if (!account?.active || !passwordOk) {
     if (account && !passwordOk) await countFailure(context, account.id, account.failedSignIns, now);
-    await failed(
-      context,
-      account,
-      email,
-      !account ? "unknown-account" : !account.active ? "inactive" : "wrong-password",
-      now,
-    );
+    const reason = !account ? "unknown-account" : !account.active ? "inactive" : "wrong-password";
+    await auditFailedSignIn(context, account, email, { reason, method: BASIC }, now);
     verified.delete(key);
     throw taxiiUnauthorized("Wrong e-mail or password.");
   }
@@ -96,27 +87,4 @@ export async function authenticateTaxii(context: ServerContext, request: Fastify
     verified.set(key, { passwordHash: account.passwordHash, at: now.getTime() });
   }
   return { userId: account.id, organisationId: account.organisationId, roles: account.roles };
-}
-
-/** A failed Basic sign-in is audited like a failed sign-in (an unknown address only by its hash). */
-async function failed(
-  context: ServerContext,
-  account: UserCredentials | null,
-  email: string,
-  reason: string,
-  now: Date,
-): Promise<void> {
-  await recordAudit(
-    context.db,
-    {
-      actorId: account?.id ?? null,
-      action: "auth.sign-in-failed",
-      targetType: "user",
-      targetId: account?.id ?? null,
-      details: account
-        ? { reason, method: "taxii-basic" }
-        : { reason, method: "taxii-basic", emailSha256: sha256(email) },
-    },
-    now,
-  );
 }
