@@ -1,10 +1,10 @@
 // Workshops and events: the event (owned by its host organisation for the TLP rule), its agenda,
 // materials, participants, outcomes, and the follow-up actions tracked per country to done.
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "./base.ts";
+import { at } from "./columns.ts";
 
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 const day = (name: string) => date(name, { mode: "string" });
 
 export const events = pgTable(

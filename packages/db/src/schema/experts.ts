@@ -2,10 +2,10 @@
 // compendium entries and on questions) and the notifications they raise. Who sees what is
 // expertsPolicy in core, compiled to SQL in repositories/experts-scope.ts.
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { compendiumEntries, organisations, users } from "./base.ts";
+import { at } from "./columns.ts";
 
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 const tagList = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
 
 /** One per user who opted in; withdrawing deletes the row. The organisation is the user's. */

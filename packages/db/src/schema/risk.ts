@@ -11,13 +11,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { organisations, users } from "./base.ts";
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
+import { at } from "./columns.ts";
 
 /** Threat scenarios: the shipped pack (organisation null) and those authorities add. */
 export const riskScenarios = pgTable(

@@ -12,12 +12,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
 import { organisations, users } from "./base.ts";
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
+import { at } from "./columns.ts";
 
 /** One version of one framework, its file's content as validated by contracts' `Framework`. */
 export const selfAssessmentFrameworks = pgTable(

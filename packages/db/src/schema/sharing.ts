@@ -14,12 +14,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
 import { communities, organisations, users } from "./base.ts";
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
+import { at } from "./columns.ts";
 
 export const sharedItems = pgTable(
   "shared_items",
@@ -63,10 +61,7 @@ export const sharedItems = pgTable(
      * Alerts: when each CAP message went out, oldest first (the Alert on publication, an Update
      * after each revision of the warning, a Cancel on withdrawal). Message n's identifier is fixed.
      */
-    capSent: timestamp("cap_sent", { withTimezone: true, mode: "date", precision: 3 })
-      .array()
-      .notNull()
-      .default(sql`'{}'::timestamptz[]`),
+    capSent: at("cap_sent").array().notNull().default(sql`'{}'::timestamptz[]`),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
     publishedAt: at("published_at"),

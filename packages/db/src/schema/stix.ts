@@ -2,23 +2,10 @@
 // collection, the object kept as received. Who reads a row is decided by maySeeStixObject in
 // @bulwark/core and compiled to SQL in repositories/stix-scope.ts.
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  check,
-  index,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { communities, organisations, users } from "./base.ts";
+import { at } from "./columns.ts";
 import { sharedItems } from "./sharing.ts";
-
-const at = (name: string, precision: 3 | 6 = 3) =>
-  timestamp(name, { withTimezone: true, mode: "date", precision });
 
 export const stixObjects = pgTable(
   "stix_objects",

@@ -4,10 +4,9 @@
 // database, so a backup holds them only as ciphertext). Who sees and runs a subscription is
 // decided by subscriptionAbilities in @bulwark/core.
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { communities, users } from "./base.ts";
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
+import { at } from "./columns.ts";
 
 export const taxiiSubscriptions = pgTable(
   "taxii_subscriptions",
