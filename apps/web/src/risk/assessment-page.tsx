@@ -16,11 +16,12 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { IconDownload, IconEdit } from "@tabler/icons-react";
+import { IconEdit } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { client } from "../app/api.ts";
+import { DownloadButton } from "../app/download-button.tsx";
 import { useFormat } from "../app/format.ts";
 import { PageHeader, PageSkeleton } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
@@ -93,16 +94,12 @@ export function AssessmentPage() {
         subtitle={`${data.organisation.name} · ${data.assets.map((asset) => asset.name).join(", ")} · ${labels.sector(data.sector)}`}
         actions={
           <>
-            <Button
-              component="a"
+            <DownloadButton
               href={client.url(`/api/risk/assessments/${encodeURIComponent(data.id)}/report.pdf`)}
-              download
-              variant="default"
-              leftSection={<IconDownload size={16} />}
-              data-testid="assessment-pdf"
+              testId="assessment-pdf"
             >
               {t("risk.detail.downloadPdf")}
-            </Button>
+            </DownloadButton>
             {data.canRevise && (
               <Button component={Link} to={`/risk/${data.id}/revise`} leftSection={<IconEdit size={16} />}>
                 {t("risk.detail.revise")}

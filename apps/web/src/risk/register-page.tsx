@@ -30,6 +30,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
+import { DownloadButton } from "../app/download-button.tsx";
 import { useFormat } from "../app/format.ts";
 import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
@@ -212,16 +213,13 @@ export function RegisterPage() {
             >
               {t("risk.register.export")}
             </Button>
-            <Button
-              component="a"
+            <DownloadButton
               href={client.url("/api/risk/register.pdf", { ...filters, sort })}
-              download
-              variant="default"
-              leftSection={<IconFileTypePdf size={16} />}
-              data-testid="register-pdf"
+              testId="register-pdf"
+              icon={<IconFileTypePdf size={16} />}
             >
               {t("risk.register.exportPdf")}
-            </Button>
+            </DownloadButton>
             <Button component={Link} to="/risk/new" leftSection={<IconPlus size={16} />}>
               {t("risk.register.new")}
             </Button>

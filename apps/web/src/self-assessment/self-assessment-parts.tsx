@@ -1,10 +1,10 @@
 // Pieces the self-assessment's pages share: score and state badges, percentages, and an answer
 // written out in words (for the report's annex).
 import type { AnswerValue, Framework, RunSummary } from "@bulwark/contracts";
-import { Badge, Button, Progress } from "@mantine/core";
-import { IconDownload } from "@tabler/icons-react";
+import { Badge, Progress } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { client } from "../app/api.ts";
+import { DownloadButton } from "../app/download-button.tsx";
 
 export const percent = (score: number | null | undefined): string =>
   score === null || score === undefined ? "—" : `${Math.round(score * 100)} %`;
@@ -69,15 +69,11 @@ export function useAnswerText(): (question: Question, value: AnswerValue | null)
 export function ReportPdfButton({ runId }: { runId: string }) {
   const { t } = useTranslation();
   return (
-    <Button
-      component="a"
+    <DownloadButton
       href={client.url(`/api/self-assessment/runs/${encodeURIComponent(runId)}/report.pdf`)}
-      download
-      variant="default"
-      leftSection={<IconDownload size={16} />}
-      data-testid="report-pdf"
+      testId="report-pdf"
     >
       {t("selfAssessment.downloadPdf")}
-    </Button>
+    </DownloadButton>
   );
 }

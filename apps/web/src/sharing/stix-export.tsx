@@ -7,6 +7,7 @@ import { IconDownload } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { client } from "../app/api.ts";
+import { DownloadButton } from "../app/download-button.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 
 function save(file: { bytes: Uint8Array; filename: string }) {
@@ -22,16 +23,9 @@ function save(file: { bytes: Uint8Array; filename: string }) {
 export function ItemStixDownload({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
-    <Button
-      component="a"
-      href={client.url(`/api/sharing/items/${encodeURIComponent(id)}/stix`)}
-      download
-      variant="default"
-      leftSection={<IconDownload size={16} />}
-      data-testid="item-stix"
-    >
+    <DownloadButton href={client.url(`/api/sharing/items/${encodeURIComponent(id)}/stix`)} testId="item-stix">
       {t("sharing.stix.item")}
-    </Button>
+    </DownloadButton>
   );
 }
 
@@ -62,15 +56,8 @@ export function FeedStixExport({ filter }: { filter: NonNullable<StixExportReque
 export function RegistryStixExport() {
   const { t } = useTranslation();
   return (
-    <Button
-      component="a"
-      href={client.url("/api/registry/stix")}
-      download
-      variant="default"
-      leftSection={<IconDownload size={16} />}
-      data-testid="registry-stix"
-    >
+    <DownloadButton href={client.url("/api/registry/stix")} testId="registry-stix">
       {t("sharing.stix.registry")}
-    </Button>
+    </DownloadButton>
   );
 }
