@@ -266,16 +266,19 @@ async function report(context: ServerContext, remote: Remote): Promise<TaxiiConn
     };
   } catch (error) {
     if (!(error instanceof TaxiiRemoteError)) throw error;
-    return {
-      ok: false,
-      apiRoot: null,
-      collections: [],
-      collectionFound: false,
-      canRead: false,
-      error: error.message,
-    };
+    return unreachable(error.message);
   }
 }
+
+/** A connection test that got no answer from the remote worth showing. */
+const unreachable = (error: string): TaxiiConnectionReport => ({
+  ok: false,
+  apiRoot: null,
+  collections: [],
+  collectionFound: false,
+  canRead: false,
+  error,
+});
 
 /** Test connection details before saving them (the caller must run this community's subscriptions). */
 export async function testTaxiiConnection(
@@ -299,14 +302,7 @@ export async function testTaxiiSubscription(context: ServerContext, caller: Acto
     credentials = row.credentials ? openCredentials(secretOf(context.config), row.id, row.credentials) : null;
   } catch (error) {
     if (!(error instanceof SealError)) throw error;
-    return {
-      ok: false,
-      apiRoot: null,
-      collections: [],
-      collectionFound: false,
-      canRead: false,
-      error: error.message,
-    };
+    return unreachable(error.message);
   }
   return report(context, { apiRootUrl: row.apiRootUrl, collectionId: row.collectionId, credentials });
 }
