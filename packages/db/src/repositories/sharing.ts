@@ -170,8 +170,12 @@ export interface FeedCounts {
   unread: number;
 }
 
-/** Hand-marked personal data, [[pii:...]], as core's personal-data.ts finds it (POSIX ARE). */
-const PII_MARKUP = String.raw`\[\[pii:([^\]\n]{1,200})\]\]`;
+/**
+ * Hand-marked personal data, [[pii:...]], as core's personal-data.ts finds it (PostgreSQL ARE, with
+ * the flags 'gi'): closed by the first run of two or more "]", or open to the end of the text.
+ * (Full-width markup is not unwrapped here: this only serves the author's own organisation.)
+ */
+const PII_MARKUP = String.raw`\[\[pii:(.*?)(\]\](?!\])|$)`;
 
 /** The filters of a feed query, each by name so facet counts can leave their own out. */
 function feedFilters(viewer: SharingViewer, filter: FeedFilter) {
@@ -188,7 +192,7 @@ function feedFilters(viewer: SharingViewer, filter: FeedFilter) {
       // text as its people read it (hand markup [[pii:...]] removed, as in core's revealPersonalData).
       filter.q
         ? sql`(case when shared_items.author_organisation_id = ${viewer.organisationId}
-              then regexp_replace(shared_items.title || ' ' || shared_items.body, ${PII_MARKUP}::text, ${String.raw`\1`}::text, 'g')
+              then regexp_replace(shared_items.title || ' ' || shared_items.body, ${PII_MARKUP}::text, ${String.raw`\1`}::text, 'gi')
               else shared_items.public_title || ' ' || shared_items.public_body end)
             ilike ${likePattern(filter.q)}`
         : undefined,
