@@ -18,3 +18,4 @@ export * from "./self-assessment/index.ts";
 export * from "./sharing/index.ts";
 export * from "./stix/index.ts";
 export * from "./vocabulary.ts";
+export * from "./xml/index.ts";

@@ -1,7 +1,7 @@
 // An Atom feed (RFC 4287) of current alerts, each entry linking to its CAP 1.2 message, as
 // alerting hubs read them. The feed and every entry carry the elements RFC 4287 requires: id,
 // title, updated, and an author (the feed's, inherited by entries) and links.
-import { XMLBuilder } from "fast-xml-parser";
+import { buildXml } from "../xml/xml.ts";
 import { CAP_MEDIA_TYPE } from "./message.ts";
 
 export const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
@@ -31,18 +31,6 @@ export interface AtomFeed {
   readonly now: string;
   readonly entries: readonly AtomEntry[];
 }
-
-// Made on first use: importing core (the web app does) must not build an XML writer.
-let builder: XMLBuilder | undefined;
-const xmlBuilder = () =>
-  (builder ??= new XMLBuilder({
-    ignoreAttributes: false,
-    attributeNamePrefix: "@_",
-    format: true,
-    indentBy: "  ",
-    suppressEmptyNode: true,
-    processEntities: true,
-  }));
 
 const rfc3339 = (value: string) => new Date(value).toISOString();
 
@@ -75,5 +63,5 @@ export function atomXml(feed: AtomFeed): string {
         : {}),
     },
   };
-  return xmlBuilder().build(document);
+  return buildXml(document, { suppressEmptyNode: true });
 }

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
+import { XML_FORBIDDEN } from "../xml/xml.ts";
 import { atomXml } from "./atom.ts";
 import {
   type CapSource,
@@ -127,6 +128,28 @@ describe("CAP 1.2 messages of alerts", () => {
     expect([info.urgency, info.severity, info.certainty]).toEqual(["Unknown", "Unknown", "Unknown"]);
   });
 
+  // Finding 12 of issue 12: a control character in a CLEAR alert's title made the message malformed.
+  it("stays well-formed (and valid) whatever characters the author typed", async () => {
+    const typed = "Gas\u0007leak\u0000 at \u001bgate\uFFFF \uD800 4";
+    const warning = source().warning;
+    const message = currentCapMessage(
+      source({
+        title: typed,
+        publicBody: typed,
+        warning: {
+          ...warning,
+          event: typed,
+          instruction: typed,
+          area: { ...warning.area, description: typed },
+        },
+      }),
+    );
+    if (!message) throw new Error("no message");
+    const xml = capXml(message);
+    expect(await schemaErrors(xml)).toEqual([]);
+    expect(parse(xml).alert.info.headline).toBe("Gas\uFFFDleak\uFFFD at \uFFFDgate\uFFFD \uFFFD 4");
+  });
+
   it("restricts a non-CLEAR alert and states the TLP rule", async () => {
     const message = currentCapMessage(source({ tlp: "amber" }));
     if (!message) throw new Error("no message");
@@ -241,6 +264,32 @@ describe("the Atom feed of current alerts", () => {
     expect(feed.entry.title).toBe("Drones & substations");
     expect(feed.entry.link).toMatchObject({ "@_rel": "alternate", "@_type": "application/cap+xml" });
     expect(feed.entry.link["@_href"]).toMatch(/\.xml$/);
+  });
+
+  it("stays well-formed whatever characters an alert's title holds", async () => {
+    const xml = atomXml({
+      id: "urn:x",
+      title: "t",
+      selfUrl: "https://h/f",
+      authorName: "B\u0001",
+      now: "2026-11-25T00:00:00Z",
+      entries: [
+        {
+          id: `urn:uuid:${ID}`,
+          title: "Gas\u0007leak\u0000",
+          summary: "Drone\u000b overflight\uDFFF",
+          updated: "2026-11-24T10:00:00Z",
+          published: "2026-11-24T10:00:00Z",
+          authorName: "Authority\u001f",
+          capUrl: `https://bulwark.example.org/api/cap/alerts/${ID}.xml`,
+          categories: ["Security\u0002"],
+        },
+      ],
+    });
+    // xmllint refuses malformed XML before it looks at the schema: wrong root, well-formed document.
+    expect((await schemaErrors(xml)).join()).not.toMatch(/parser error|PCDATA invalid|Char 0x/i);
+    expect(xml).not.toMatch(XML_FORBIDDEN);
+    expect(parse(xml).feed.entry.title).toBe("Gas\uFFFDleak\uFFFD");
   });
 
   it("is still a valid feed without entries (updated is the time asked)", () => {

@@ -2,9 +2,10 @@
 // (first the Alert, then an Update after each revision of its warning, and a Cancel when it is
 // withdrawn) has an identifier of its own that never changes, and later ones reference the earlier
 // ones. The text is the item's public (pseudonymised) body, never the one as written.
-import { XMLBuilder } from "fast-xml-parser";
+
 import { TLP_BANNERS } from "../policy/sharing-policy.ts";
 import type { TlpMarking } from "../vocabulary.ts";
+import { buildXml } from "../xml/xml.ts";
 import {
   type AlertWarning,
   assetCircles,
@@ -171,18 +172,6 @@ export function capMessages(source: CapSource): CapMessage[] {
 /** The message an alert's CAP URL serves: its latest. */
 export const currentCapMessage = (source: CapSource): CapMessage | null => capMessages(source).at(-1) ?? null;
 
-// Made on first use: importing core (the web app does) must not build an XML writer.
-let builder: XMLBuilder | undefined;
-const xmlBuilder = () =>
-  (builder ??= new XMLBuilder({
-    ignoreAttributes: false,
-    attributeNamePrefix: "@_",
-    format: true,
-    indentBy: "  ",
-    suppressEmptyNode: false,
-    processEntities: true,
-  }));
-
 const present = <T>(key: string, value: T | null | undefined) =>
   value === null || value === undefined || value === "" ? {} : { [key]: value };
 
@@ -232,5 +221,5 @@ export function capXml(message: CapMessage): string {
       },
     },
   };
-  return xmlBuilder().build(document);
+  return buildXml(document, { suppressEmptyNode: false });
 }
