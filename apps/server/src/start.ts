@@ -6,7 +6,7 @@ import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { ServerContext } from "./context.ts";
 import { type DemoResult, seedDemo } from "./demo/seed-demo.ts";
-import { pseudonymiseOldTitles } from "./sharing/personal-data.service.ts";
+import { refreshPublicTexts } from "./sharing/personal-data.service.ts";
 import { systemTimers } from "./system/schedule.ts";
 import { instanceSecret } from "./taxii-client/credentials.ts";
 import { taxiiScheduler } from "./taxii-client/scheduler.ts";
@@ -28,7 +28,7 @@ export async function openContext(config: Config): Promise<ServerContext> {
     clock: () => new Date(),
     version: VERSION,
   };
-  await pseudonymiseOldTitles(context);
+  await refreshPublicTexts(context);
   return context;
 }
 

@@ -2,7 +2,7 @@
 // Who reads what is the sharing rule: a signed-in viewer reads the CAP of any alert the TLP rule
 // lets them see (visibleSharedItems, in SQL); anyone reads a TLP:CLEAR alert that went out
 // (publicSharedItems, in SQL). Anything else is "not found", whether it exists or not. The text
-// is the item's public (pseudonymised) body, whoever asks.
+// is the item's public (pseudonymised) title, body and warning, whoever asks.
 import {
   type Actor,
   atomXml,
@@ -36,7 +36,7 @@ async function capSource(context: ServerContext, item: SharedItemRecord, origin:
     tlp: markingOf(item.tlp),
     status: item.status === "withdrawn" ? "withdrawn" : "published",
     organisationName: item.organisation.name,
-    warning: warningOf(item.warning, item.publicTitle),
+    warning: warningOf(item.publicWarning, item.publicTitle),
     assets,
     sent: item.capSent,
     sender: new URL(origin).hostname,
@@ -74,7 +74,7 @@ export async function capFeedXml(context: ServerContext, origin: string): Promis
     authorName: `Bulwark at ${new URL(origin).hostname}`,
     now: now.toISOString(),
     entries: items.map((item) => {
-      const warning = warningOf(item.warning, item.publicTitle);
+      const warning = warningOf(item.publicWarning, item.publicTitle);
       return {
         id: `urn:uuid:${item.id}`,
         title: item.publicTitle,

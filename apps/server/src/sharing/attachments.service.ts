@@ -31,6 +31,7 @@ import {
 } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { forbidden, notFound, UserError } from "../errors.ts";
+import { attachmentNamer } from "./personal-data.service.ts";
 import { viewerOf, visibleItem } from "./sharing.service.ts";
 
 const readsPersonalData = (
@@ -42,12 +43,18 @@ const readsPersonalData = (
     personalDataRoles: item.personalDataRoles as Role[],
   });
 
-function present(row: AttachmentRecord, index: number, asWritten: boolean): Attachment {
+function present(
+  row: AttachmentRecord,
+  index: number,
+  asWritten: boolean,
+  nameOf: (filename: string) => string,
+): Attachment {
   const withheld = row.personal && !asWritten;
   const extension = ATTACHMENT_KINDS[row.mediaType]?.extensions[0] ?? "bin";
   return {
     id: row.id,
-    filename: withheld ? `personal-file-${index + 1}.${extension}` : row.filename,
+    // Any file's name may name a person: pseudonyms outside, like the item's text.
+    filename: withheld ? `personal-file-${index + 1}.${extension}` : nameOf(row.filename),
     mediaType: row.mediaType,
     size: row.size,
     sha256: row.sha256,
@@ -77,8 +84,9 @@ export async function itemAttachments(
   const { item, abilities } = await visibleItem(context, viewer, itemId);
   const asWritten = readsPersonalData(viewer, item);
   const rows = await listAttachments(context.db, viewer, itemId);
+  const nameOf = await attachmentNamer(context, item.organisation.id, asWritten);
   return {
-    items: rows.map((row, index) => present(row, index, asWritten)),
+    items: rows.map((row, index) => present(row, index, asWritten, nameOf)),
     limits: ATTACHMENT_LIMITS,
     mayChange: abilities.mayEdit && item.status === "draft",
   };
@@ -199,5 +207,6 @@ export async function downloadAttachment(
       context.clock(),
     );
   }
-  return { bytes: row.content, filename: row.filename, mediaType: row.mediaType };
+  const nameOf = await attachmentNamer(context, item.organisation.id, readsPersonalData(viewer, item));
+  return { bytes: row.content, filename: nameOf(row.filename), mediaType: row.mediaType };
 }

@@ -16,7 +16,7 @@ import {
 } from "@bulwark/db";
 import { inArray } from "drizzle-orm";
 import type { ServerContext } from "../context.ts";
-import { publicTextsOf } from "./personal-data.service.ts";
+import { type PublicTexts, publicTextsOf } from "./personal-data.service.ts";
 import { mirrorSharedItem } from "./stix-mirror.ts";
 
 const SEEDED = "demo.sharing";
@@ -231,13 +231,21 @@ export async function seedSharingDemo(context: ServerContext): Promise<void> {
     .from(schema.organisations);
   const assets = await db.select({ id: schema.assets.id, ref: schema.assets.ref }).from(schema.assets);
   const now = context.clock();
-  const publicTexts: { publicTitle: string; publicBody: string }[] = [];
-  for (const item of ITEMS) publicTexts.push(await publicTextsOf(context, item));
+  const warningAt = (item: (typeof ITEMS)[number]) =>
+    item.warning ? demoWarning(item.warning, new Date(now.getTime() - item.hoursAgo * HOUR)) : null;
+  // Made before the transaction: the pseudonym key is read outside it.
+  const publicTexts: PublicTexts[] = [];
+  for (const item of ITEMS)
+    publicTexts.push(
+      await publicTextsOf(context, person(item.author).organisationId, { ...item, warning: warningAt(item) }),
+    );
   await db.transaction(async (tx) => {
     await writeFourEyes(tx, person("fatima.nasser@meridiagrid.example").organisationId, true, now);
     for (const [index, item] of ITEMS.entries()) {
       const author = person(item.author);
       const at = new Date(now.getTime() - item.hoursAgo * HOUR);
+      const texts = publicTexts[index];
+      if (!texts) throw new Error("The sharing demo lost an item's public texts.");
       const audience: SharingAudience = {
         communityIds: await byName(communities, item.communities ?? []),
         organisationIds: await byName(organisations, item.organisations ?? []),
@@ -247,14 +255,13 @@ export async function seedSharingDemo(context: ServerContext): Promise<void> {
         type: item.type,
         title: item.title,
         body: item.body,
-        publicTitle: publicTexts[index]?.publicTitle ?? "",
-        publicBody: publicTexts[index]?.publicBody ?? "",
+        ...texts,
         personalDataRoles: [],
         sectors: item.sectors,
         assetIds: assets.filter((asset) => item.assetRefs?.includes(asset.ref)).map((asset) => asset.id),
         tlp: item.tlp,
         revealAudience: false,
-        warning: item.warning ? demoWarning(item.warning, at) : null,
+        warning: warningAt(item),
         pattern: item.pattern ?? null,
         authorId: author.id,
         authorOrganisationId: author.organisationId,

@@ -20,10 +20,11 @@ import {
   checkComposition,
   checkReshare,
   type Decision,
-  findPersonalData,
   mayReadPersonalData,
   needsFourEyes,
+  personalValuesIn,
   type Role,
+  revealItemText,
   revealPersonalData,
   type SharedItemFacts,
   type SharingAudience,
@@ -59,7 +60,7 @@ import type { z } from "zod";
 import { capPath } from "../cap/cap.service.ts";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
-import { publicTextsOf } from "./personal-data.service.ts";
+import { publicTextsOf, storedWarning } from "./personal-data.service.ts";
 import { mirrorSharedItem } from "./stix-mirror.ts";
 
 type Compose = z.output<typeof SharedItemCompose>;
@@ -142,7 +143,8 @@ export async function sharedItemDetail(
   // Personal data: as written for the author's organisation and the roles the author allowed
   // (each such view audited), pseudonyms for everyone else.
   const personalDataRoles = item.personalDataRoles as Role[];
-  const found = findPersonalData(item.title).length + findPersonalData(item.body).length;
+  const written = { title: item.title, body: item.body, warning: storedWarning(item.warning) };
+  const found = personalValuesIn(written);
   const asWritten = mayReadPersonalData(viewer, {
     authorOrganisationId: facts.authorOrganisationId,
     personalDataRoles,
@@ -161,7 +163,9 @@ export async function sharedItemDetail(
     );
   const warning =
     item.type === "alert"
-      ? warningOf(item.warning, asWritten ? revealPersonalData(item.title) : item.publicTitle)
+      ? asWritten
+        ? warningOf(revealItemText(written).warning, revealPersonalData(item.title))
+        : warningOf(item.publicWarning, item.publicTitle)
       : null;
   const withheld =
     warning && item.capSent.length > 0
@@ -297,7 +301,7 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, input.audience, input.assetIds);
   const warning = warningToStore(context, input);
-  const { publicTitle, publicBody } = await publicTextsOf(context, input);
+  const texts = await publicTextsOf(context, caller.organisationId, { ...input, warning });
   const id = await audited(
     context,
     caller,
@@ -308,9 +312,8 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
       const created = await insertSharedItem(tx, {
         type: input.type,
         title: input.title,
-        publicTitle,
         body: input.body,
-        publicBody,
+        ...texts,
         personalDataRoles: input.personalDataRoles,
         sectors: input.sectors,
         assetIds: input.assetIds,
@@ -337,7 +340,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, input.audience, input.assetIds);
   const warning = warningToStore(context, input);
-  const { publicTitle, publicBody } = await publicTextsOf(context, input);
+  const texts = await publicTextsOf(context, item.organisation.id, { ...input, warning });
   await audited(
     context,
     caller,
@@ -348,9 +351,8 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
       await updateSharedItem(tx, id, {
         type: input.type,
         title: input.title,
-        publicTitle,
         body: input.body,
-        publicBody,
+        ...texts,
         personalDataRoles: input.personalDataRoles,
         sectors: input.sectors,
         assetIds: input.assetIds,
@@ -555,8 +557,13 @@ export async function reviseAlertWarning(
       "The warning of a published alert is revised by its author or an approver of their organisation.",
     );
   checkExpiry(context, input.warning);
+  const { publicWarning } = await publicTextsOf(context, item.organisation.id, {
+    title: item.title,
+    body: item.body,
+    warning: input.warning,
+  });
   await audited(context, caller, "sharing.revise-warning", id, { tlp: facts.tlp }, async (tx, now) => {
-    await updateSharedItem(tx, id, { warning: input.warning, capMessage: true, now });
+    await updateSharedItem(tx, id, { warning: input.warning, publicWarning, capMessage: true, now });
     return undefined;
   });
   return sharedItemDetail(context, caller, id, { markRead: false });

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
-import { pseudonymiseOldTitles } from "./personal-data.service.ts";
+import { refreshPublicTexts } from "./personal-data.service.ts";
 
 let server: TestServer;
 let coordinator: Client; // the authority's coordinator: publishes CLEAR, approves
@@ -435,11 +435,13 @@ describe("personal data", () => {
       coordinator,
       alert({ title: "Ask [[pii:R. Roe]] at r.roe@authority.example" }),
     );
-    await server.db.execute(sql`update shared_items set public_title = '' where id = ${item.id}`);
-    expect(await pseudonymiseOldTitles(server.context)).toBe(1);
+    await server.db.execute(
+      sql`update shared_items set public_title = '', public_texts_version = 1 where id = ${item.id}`,
+    );
+    expect(await refreshPublicTexts(server.context)).toBe(1);
     const outside = await gridMember.call("getSharedItem", { params: { id: item.id } });
     expect(outside.title).toMatch(/^Ask person-[0-9a-f]{10} at person-[0-9a-f]{10}$/);
-    expect(await pseudonymiseOldTitles(server.context)).toBe(0);
+    expect(await refreshPublicTexts(server.context)).toBe(0);
   });
 
   it("purges personal data when the item type's retention runs out, keeping the rest", async () => {

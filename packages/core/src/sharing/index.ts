@@ -1,2 +1,3 @@
 export * from "./attachments.ts";
+export * from "./outbound-text.ts";
 export * from "./personal-data.ts";

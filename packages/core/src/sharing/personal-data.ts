@@ -33,7 +33,9 @@ export interface PersonalSpan {
 }
 
 const MARKED = /\[\[pii:([\s\S]*?)(?:\]\](?!\])|$)/giu;
-const EMAIL = /[\p{L}\p{M}\p{N}._%+-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.\p{L}{2,}/gu;
+/** RFC 5322's atext and dots, in any script, before the @; a quote that opens it stays outside. */
+const EMAIL =
+  /(?!['`{])[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~.-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.\p{L}{2,}/gu;
 /** An international (+...) or national (0..., (0...)) number of 8 to 15 digits. */
 const PHONE = /(?<![\w+])(?:\+|\(?0)[\d ().-]{6,22}\d(?![\w])/g;
 const MARK_OPENING = "[[pii:".length;

@@ -159,6 +159,18 @@ export async function deleteAttachment(db: Executor, itemId: string, attachmentI
  * Remove the bytes of the personal attachments of items of this type created before
  * `createdBefore`; the rows stay, with purged_at set. Returns how many were purged.
  */
+/** The names of an item's attachments, for the purge of the personal values they hold. */
+export async function attachmentNames(db: Executor, itemId: string) {
+  return db
+    .select({ id: sharedItemAttachments.id, filename: sharedItemAttachments.filename })
+    .from(sharedItemAttachments)
+    .where(eq(sharedItemAttachments.itemId, itemId));
+}
+
+export async function renameAttachment(db: Executor, id: string, filename: string): Promise<void> {
+  await db.update(sharedItemAttachments).set({ filename }).where(eq(sharedItemAttachments.id, id));
+}
+
 export async function purgePersonalAttachments(
   db: Executor,
   type: string,

@@ -44,6 +44,8 @@ export interface SharedItemRecord {
   publishedAt: string | null;
   /** Alerts: the CAP warning as stored (validated by the contracts on the way in). */
   warning: unknown;
+  /** Alerts: the warning with personal values pseudonymised, as others read it (null: none). */
+  publicWarning: unknown;
   /** Indicators: the STIX 2.1 pattern, if the author gave one. */
   pattern: string | null;
   /** Alerts: when each CAP message went out, oldest first. */
@@ -117,6 +119,7 @@ const present = (row: ItemRow): SharedItemRecord => ({
   updatedAt: iso(row.item.updatedAt),
   publishedAt: isoOrNull(row.item.publishedAt),
   warning: row.item.warning ?? null,
+  publicWarning: row.item.publicWarning ?? null,
   pattern: row.item.pattern ?? null,
   capSent: (row.item.capSent ?? []).map((at) => new Date(at).toISOString()),
   readAt: asIso(row.readAt),
@@ -264,6 +267,10 @@ export interface SharedItemInput {
   revealAudience: boolean;
   /** Alerts: the CAP warning; null for other types. */
   warning?: unknown;
+  /** The warning with personal values pseudonymised (null with no warning). */
+  publicWarning?: unknown;
+  /** How the public texts were made (see the schema). */
+  publicTextsVersion?: number;
   /** Indicators: the STIX 2.1 pattern; null without one (and for other types). */
   pattern?: string | null;
 }
@@ -295,10 +302,12 @@ export async function updateSharedItem(
     personalDataPurgedAt?: Date;
     /** A CAP message goes out now (an alert published, revised or withdrawn). */
     capMessage?: true;
+    /** Work on the item's stored form that is no change of it (new pseudonyms): updated_at stays. */
+    keepUpdatedAt?: true;
     now: Date;
   },
 ): Promise<void> {
-  const { now, capMessage, ...rest } = change;
+  const { now, capMessage, keepUpdatedAt, ...rest } = change;
   await db
     .update(sharedItems)
     .set({
@@ -306,7 +315,7 @@ export async function updateSharedItem(
       ...(capMessage
         ? { capSent: sql`array_append(shared_items.cap_sent, ${now.toISOString()}::timestamptz)` }
         : {}),
-      updatedAt: now,
+      ...(keepUpdatedAt ? {} : { updatedAt: now }),
     })
     .where(eq(sharedItems.id, id));
 }
@@ -629,11 +638,24 @@ export async function writeFourEyes(db: Executor, organisationId: string, value:
     });
 }
 
+/** The texts of an item that leave its organisation, and whose they are. */
+const itemTexts = {
+  id: sharedItems.id,
+  title: sharedItems.title,
+  body: sharedItems.body,
+  warning: sharedItems.warning,
+  publicTitle: sharedItems.publicTitle,
+  publicBody: sharedItems.publicBody,
+  status: sharedItems.status,
+  authorOrganisationId: sharedItems.authorOrganisationId,
+  personalDataPurgedAt: sharedItems.personalDataPurgedAt,
+};
+
 /** Items whose personal data has not been purged yet, created before `createdBefore` (per type). */
 export async function listUnpurgedItems(db: Executor, type: string, createdBefore: Date) {
   return (
     db
-      .select({ id: sharedItems.id, title: sharedItems.title, body: sharedItems.body })
+      .select(itemTexts)
       .from(sharedItems)
       .where(
         and(
@@ -669,10 +691,30 @@ export async function pseudonymKey(db: Executor, candidate: string, now: Date): 
   return row.value;
 }
 
-/** Items saved before titles were pseudonymised (public_title still empty). */
-export async function listItemsWithoutPublicTitle(db: Executor) {
+/** Items whose public texts were made under an older version than `version` (locked, a page at a time). */
+export async function listItemsWithOldPublicTexts(db: Executor, version: number, limit: number) {
   return db
-    .select({ id: sharedItems.id, title: sharedItems.title })
+    .select(itemTexts)
     .from(sharedItems)
-    .where(eq(sharedItems.publicTitle, ""));
+    .where(sql`${sharedItems.publicTextsVersion} < ${version}`)
+    .orderBy(asc(sharedItems.id))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+}
+
+/**
+ * Rewrite the name and description of Bulwark's own copies of an item in TAXII collections (every
+ * version: a published item's title and body never change, only its audience and status do), when
+ * its public texts changed for personal-data reasons (a purge, new pseudonyms).
+ */
+export async function rewriteMirroredTexts(
+  db: Executor,
+  itemId: string,
+  texts: { name: string; description: string },
+): Promise<void> {
+  await db.execute(sql`update stix_objects set object = case
+      when object ? 'description' then jsonb_set(jsonb_set(object, '{name}', to_jsonb(${texts.name}::text)),
+        '{description}', to_jsonb(${texts.description}::text))
+      else jsonb_set(object, '{name}', to_jsonb(${texts.name}::text)) end
+    where shared_item_id = ${itemId} and source = 'bulwark' and type in ('report', 'incident', 'indicator')`);
 }

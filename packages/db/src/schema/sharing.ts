@@ -33,6 +33,17 @@ export const sharedItems = pgTable(
     body: text("body").notNull(),
     /** The body with every personal value replaced by its keyed-hash pseudonym: what others read and search. */
     publicBody: text("public_body").notNull(),
+    /**
+     * Alerts: the CAP warning with every personal value in its free text replaced by its pseudonym,
+     * what others read and what goes out as CAP XML and Atom (null with no warning).
+     */
+    publicWarning: jsonb("public_warning"),
+    /**
+     * How public_title, public_body and public_warning were made: 2 for pseudonyms keyed on the
+     * author's organisation and the current personal-data rules (ADR 0016); lower ones are redone at
+     * start-up.
+     */
+    publicTextsVersion: integer("public_texts_version").notNull().default(1),
     /** Roles of recipients outside the author's organisation who may read the personal data as written. */
     personalDataRoles: text("personal_data_roles").array().notNull().default(sql`'{}'::text[]`),
     /** When the item type's retention ran out and its personal data was removed. */
