@@ -14,6 +14,7 @@ import { demoRoutes } from "./demo/demo.routes.ts";
 import { registerErrorHandler } from "./errors.ts";
 import { eventRoutes } from "./events/events.routes.ts";
 import { expertsRoutes } from "./experts/experts.routes.ts";
+import { refuseUnstorableInput } from "./input-guard.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { registryRoutes } from "./registry/registry.routes.ts";
 import { riskRoutes } from "./risk/risk.routes.ts";
@@ -62,6 +63,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  refuseUnstorableInput(app);
   await app.register(cookie);
   await registerOpenApi(app, context.version);
   healthRoutes(app, context);

@@ -1,0 +1,23 @@
+// One guard for every route (the endpoint table's, CAP's, TAXII's, any added later): text the
+// database cannot store (NUL, unpaired surrogates) in params, query, headers or a parsed body is
+// refused with 400 problem+json naming where it is, before validation or any handler runs, so it
+// never reaches SQL as an unexpected 500. Upload bodies are bytes, checked by their own rules.
+import { findUnstorableText } from "@bulwark/core";
+import type { FastifyInstance } from "fastify";
+import { UserError } from "./errors.ts";
+
+export function refuseUnstorableInput(app: FastifyInstance): void {
+  app.addHook("preValidation", async (request) => {
+    const body = request.body instanceof Uint8Array ? undefined : request.body;
+    const found =
+      findUnstorableText(request.params, "params") ??
+      findUnstorableText(request.query, "query") ??
+      findUnstorableText(request.headers, "headers") ??
+      findUnstorableText(body, "body");
+    if (found)
+      throw Object.assign(
+        new UserError(400, "Invalid input", `${found.path}: ${found.message}`, "urn:bulwark:problem:invalid"),
+        { errors: [found] },
+      );
+  });
+}

@@ -1,0 +1,51 @@
+// Text Bulwark can store: PostgreSQL refuses the NUL character in text and JSON, and a UTF-16
+// surrogate without its pair is no character at all (it would be stored as U+FFFD, silently
+// changing what was sent). Every input is checked for both once, where it enters: the HTTP
+// server's hook over params, query and parsed bodies, and the imports that read files (registry
+// CSV and GeoJSON, compendium packs, STIX objects pulled from a TAXII server).
+
+// In u mode, [\uD800-\uDFFF] matches only a surrogate without its pair.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is looked for.
+const UNSTORABLE = /\u0000|[\uD800-\uDFFF]/u;
+
+export interface UnstorableText {
+  /** Where: the path of the string in the input, dot-separated ("body.warning.event"). */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Why this string cannot be stored, or null when it can. */
+export function unstorableReason(text: string): string | null {
+  const found = UNSTORABLE.exec(text);
+  if (!found) return null;
+  return found[0] === "\u0000"
+    ? `holds a NUL character (at ${found.index}), which text may not hold.`
+    : `holds an unpaired UTF-16 surrogate (at ${found.index}), which is not a character.`;
+}
+
+/**
+ * The first string (or object key) in a parsed input that cannot be stored, or null. Walks any
+ * depth without recursion, so a deeply nested body cannot exhaust the stack.
+ */
+export function findUnstorableText(value: unknown, root: string): UnstorableText | null {
+  const stack: { value: unknown; path: string }[] = [{ value, path: root }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { value: current, path } = next;
+    if (typeof current === "string") {
+      const reason = unstorableReason(current);
+      if (reason) return { path, message: reason };
+    } else if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index--)
+        stack.push({ value: current[index], path: `${path}.${index}` });
+    } else if (typeof current === "object" && current !== null && !ArrayBuffer.isView(current)) {
+      const entries = Object.entries(current);
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, inner] = entries[index] ?? ["", undefined];
+        const keyReason = unstorableReason(key);
+        if (keyReason) return { path: `${path}.${JSON.stringify(key)}`, message: `a name that ${keyReason}` };
+        stack.push({ value: inner, path: `${path}.${key}` });
+      }
+    }
+  }
+  return null;
+}
