@@ -10,6 +10,8 @@ import {
   isPackProblem,
   type PackProblem,
   readEntryFile,
+  unstorableIndex,
+  unstorableReason,
   writeEntryFile,
 } from "@bulwark/core";
 import { appendAudit, listEntries, publishEntry } from "@bulwark/db";
@@ -43,7 +45,18 @@ export function readPack(folder: string): PackEntry[] {
   const entries: PackEntry[] = [];
   for (const name of files) {
     const file = join(folder, name);
-    const read = readEntryFile(file, readFileSync(file, "utf8"));
+    const text = readFileSync(file, "utf8");
+    // Text the database cannot store (a NUL byte; bytes that are not UTF-8 read as U+FFFD, storable).
+    const at = unstorableIndex(text);
+    if (at >= 0) {
+      problems.push({
+        file,
+        line: text.slice(0, at).split("\n").length,
+        message: unstorableReason(text) ?? "",
+      });
+      continue;
+    }
+    const read = readEntryFile(file, text);
     if (isPackProblem(read)) {
       problems.push(read);
       continue;

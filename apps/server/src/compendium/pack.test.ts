@@ -88,7 +88,8 @@ describe("a pack with mistakes", () => {
       join(bad, "wrong-tags.md"),
       "---\ntitle: Wrong tags here\ntype: tool\ntool_kind: hammer\nsummary: A summary of ten chars.\nphases: [teleportation]\nsource:\n  citation: Something, 2020.\n---\nBody.\n",
     );
-    expect(readdirSync(bad)).toHaveLength(4);
+    writeFileSync(join(bad, "nul-byte.md"), "---\ntitle: A NUL\n---\nBody\u0000 here.\n");
+    expect(readdirSync(bad)).toHaveLength(5);
     try {
       readPack(bad);
       throw new Error("readPack accepted a bad pack");
@@ -99,6 +100,7 @@ describe("a pack with mistakes", () => {
       expect(message).toContain("no-front-matter.md:1:");
       expect(message).toMatch(/wrong-tags\.md: tool_kind: /);
       expect(message).toMatch(/wrong-tags\.md: phases\.0: /);
+      expect(message).toMatch(/nul-byte\.md:4: holds a NUL character/);
       expect(message).not.toContain("README");
     }
   });

@@ -14,6 +14,8 @@ import {
   readAssetsCsv,
   readAssetsGeoJson,
   readDependenciesCsv,
+  unstorableIndex,
+  unstorableReason,
   writeCsv,
 } from "@bulwark/core";
 import {
@@ -52,6 +54,12 @@ interface Problem {
 }
 // The core lists up to 1000 problems per file; so do we, in one answer.
 const MAX_SHOWN = 1000;
+
+const FILE_NAMES: Readonly<Record<keyof ImportFiles, string>> = {
+  assets: "assets.csv",
+  assetsGeoJson: "assets.geojson",
+  dependencies: "dependencies.csv",
+};
 
 function fail(problems: Problem[]): never {
   throw invalid(
@@ -111,6 +119,16 @@ export async function importRegistry(
   progress: ImportProgress = () => undefined,
 ): Promise<ImportReport> {
   progress("reading", 0, 0);
+  // Text the database cannot store, named by file and line (the CLI reads files with no HTTP hook).
+  const unstorable = (Object.entries(FILE_NAMES) as [keyof ImportFiles, string][]).flatMap(([key, name]) => {
+    const text = files[key];
+    const reason = text === undefined ? null : unstorableReason(text);
+    const at = text === undefined ? -1 : unstorableIndex(text);
+    return reason && text !== undefined
+      ? [{ path: `${name}:${text.slice(0, at).split("\n").length}`, message: reason }]
+      : [];
+  });
+  if (unstorable.length > 0) fail(unstorable);
   const assetFile = readAssetFile(files);
   const dependencyRead =
     files.dependencies === undefined ? { rows: [], problems: [] } : readDependenciesCsv(files.dependencies);

@@ -1,7 +1,9 @@
 import { ApiError, type Client } from "@bulwark/contracts";
 import { listAudit } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UserError } from "../errors.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { importRegistry } from "./import.service.ts";
 
 let server: TestServer;
 let authority: Client;
@@ -117,6 +119,24 @@ describe("registry import", () => {
       }),
     );
     expect(rules.paths).toEqual(["dependencies.csv:2:k"]);
+    expect((await authority.call("listAssets")).total).toBe(before);
+  });
+
+  // Issue 12, finding 22: the CLI reads files with no HTTP hook; a NUL reached SQL and failed there.
+  it("refuses a file holding a NUL, as the CLI imports it, naming file and line", async () => {
+    const before = (await authority.call("listAssets")).total;
+    const refused = await importRegistry(server.context, null, {
+      assets:
+        "id,name,sector,operator\nNUL-1,Fine,health,Test Water Utility\nNUL-2,Bad\u0000name,health,Test Water Utility\n",
+    }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(UserError);
+    expect(refused).toMatchObject({
+      status: 422,
+      errors: [{ path: "assets.csv:3", message: expect.stringMatching(/NUL/) }],
+    });
     expect((await authority.call("listAssets")).total).toBe(before);
   });
 

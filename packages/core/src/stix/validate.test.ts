@@ -198,6 +198,24 @@ describe("checkStixObjects", () => {
     expect(problem?.message).toMatch(message);
   });
 
+  // Issue 12, finding 22: such text reached the database and answered 500 (TAXII pulls included).
+  it.each([
+    ["a NUL in a name", sdo("tool", { name: "t\u0000" }), "name", /NUL/],
+    [
+      "an unpaired surrogate deep inside",
+      sdo("tool", { x_notes: [{ text: "\ud800" }] }),
+      "x_notes.0.text",
+      /surrogate/,
+    ],
+  ])("refuses text the database cannot store: %s", (_case, object, property, message) => {
+    const check = checkStixObjects([object]);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.problems).toEqual([
+      { index: 0, id: object.id, property, message: expect.stringMatching(message) },
+    ]);
+  });
+
   it("lists at most 100 problems but counts them all", () => {
     const check = checkStixObjects(Array.from({ length: 150 }, () => sdo("tool")));
     expect(check).toMatchObject({ ok: false, problemCount: 150 });

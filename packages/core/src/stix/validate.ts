@@ -4,6 +4,8 @@
 // Custom `x-` types and properties the specification does not name are kept as they are: only
 // their names are checked, and `_ref`/`_refs` values of all but `x_` properties. One pass, no copies: the objects handed back are the ones received.
 
+import { findUnstorableText } from "../text/storable-text.ts";
+
 /** One thing wrong with an object, named so the sender can find it. */
 export interface StixProblem {
   /** Position in the bundle's `objects` (or the envelope's), or null for the bundle itself. */
@@ -515,6 +517,12 @@ function checkObject(value: unknown, index: number, problems: Collector): void {
   const shownId = match ? (id as string) : null;
   const problem = (property: string | null, message: string) =>
     problems.add(index, shownId, property, message);
+  // Text the database cannot store (NUL, unpaired surrogates), wherever it is in the object.
+  const unstorable = findUnstorableText(object, "");
+  if (unstorable) {
+    problem(unstorable.path.slice(1) || null, unstorable.message);
+    return;
+  }
   if (typeof type !== "string" || !TYPE_NAME.test(type)) {
     problem("type", "must be a STIX type name (3 to 250 characters: a-z, 0-9 and hyphens)");
     return;

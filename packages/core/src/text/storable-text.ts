@@ -14,6 +14,9 @@ export interface UnstorableText {
   readonly message: string;
 }
 
+/** Where the first character that cannot be stored is, or -1. */
+export const unstorableIndex = (text: string): number => text.search(UNSTORABLE);
+
 /** Why this string cannot be stored, or null when it can. */
 export function unstorableReason(text: string): string | null {
   const found = UNSTORABLE.exec(text);
