@@ -121,7 +121,7 @@ export async function refreshPublicTexts(context: ServerContext): Promise<number
           warning: storedWarning(item.warning),
         };
         if (item.personalDataPurgedAt !== null) {
-          await purgeItem(tx, item, now);
+          await purgeItem(tx, item, now, item.personalDataPurgedAt);
           continue;
         }
         const texts = {
@@ -140,7 +140,7 @@ export async function refreshPublicTexts(context: ServerContext): Promise<number
 }
 
 /** Remove the personal values of an item's outbound texts and attachment names (written and public alike). */
-async function purgeItem(tx: Transaction, item: StoredTexts, now: Date) {
+async function purgeItem(tx: Transaction, item: StoredTexts, now: Date, purgedAt = now) {
   const purged = purgeItemText({ title: item.title, body: item.body, warning: storedWarning(item.warning) });
   const texts: PublicTexts = { ...publicOf(purged), publicTextsVersion: PUBLIC_TEXTS_VERSION };
   await updateSharedItem(tx, item.id, {
@@ -148,7 +148,7 @@ async function purgeItem(tx: Transaction, item: StoredTexts, now: Date) {
     body: purged.body,
     ...(purged.warning ? { warning: purged.warning } : {}),
     ...texts,
-    personalDataPurgedAt: now,
+    personalDataPurgedAt: purgedAt,
     now,
   });
   for (const attachment of await attachmentNames(tx, item.id)) {
