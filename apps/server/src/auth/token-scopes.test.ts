@@ -1,8 +1,10 @@
 // API tokens carry scopes: a token never manages credentials (tokens, two-factor, passwords,
 // sessions), a read-only token cannot write, and TAXII takes only tokens with the taxii scope.
 import { type EndpointDef, endpoints } from "@bulwark/contracts";
+import { type Access, TOKEN_SCOPES, type TokenScope, tokenMay } from "@bulwark/core";
 import { listAudit, rowsOf } from "@bulwark/db";
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../testing.ts";
 
@@ -187,5 +189,38 @@ describe("the account screen's list", () => {
   it("a token made without scopes reads only", async () => {
     const owner = await server.client("member@grid.example");
     expect((await owner.call("createToken", { body: { name: "default" } })).scopes).toEqual(["read"]);
+  });
+});
+
+describe("every endpoint, every choice of scopes (property)", () => {
+  it("refuses a token exactly when core's tokenMay says so, before reading the input", async () => {
+    const owner = await server.client("admin@authority.example");
+    const tokens = new Map<string, string>();
+    const tokenFor = async (scopes: TokenScope[]) => {
+      const key = scopes.join("+");
+      const known = tokens.get(key);
+      if (known) return known;
+      const made = (await owner.call("createToken", { body: { name: key, scopes } })).token;
+      tokens.set(key, made);
+      return made;
+    };
+    const user = entries.filter(([, endpoint]) => endpoint.auth === "user");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.subarray([...TOKEN_SCOPES], { minLength: 1 }),
+        fc.constantFrom(...user),
+        async (scopes, [name, endpoint]) => {
+          const access: Access =
+            endpoint.token === "never"
+              ? "session"
+              : (endpoint.token ?? (endpoint.method === "GET" ? "read" : "write"));
+          const answer = await call(await tokenFor(scopes), endpoint);
+          const refusedForScope =
+            answer.statusCode === 403 && /scope|sign in to do this/.test(String(answer.json().detail));
+          expect(refusedForScope, `${name} with ${scopes.join("+")}`).toBe(!tokenMay(scopes, access));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
