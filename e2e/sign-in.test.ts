@@ -23,6 +23,12 @@ describe("npm start", () => {
     expect(bulwark.output()).toContain(`Password of every demo account: ${DEMO_PASSWORD}`);
   });
 
+  it("says where feed links point when no public address is configured", () => {
+    expect(bulwark.output()).toMatch(
+      /Links in the CAP and Atom feeds and TAXII discovery point at http:\/\/localhost:\d+: set BULWARK_PUBLIC_URL/,
+    );
+  });
+
   it("answers the health check over HTTP", async () => {
     const health = await createClient({ baseUrl: bulwark.url }).call("health");
     expect(health).toMatchObject({ status: "ok", database: { kind: "pglite", ok: true } });
@@ -75,6 +81,44 @@ describe("the web app in Chromium", () => {
     await page.waitForFunction("document.documentElement.dir === 'rtl'");
     expect(await page.evaluate("document.documentElement.lang")).toBe("ar");
     expect(await page.getByRole("button", { name: "Sign in" }).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe("the API reference in Chromium", () => {
+  it("renders under its Content-Security-Policy, with nothing refused", async () => {
+    const page = await browser.newPage();
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
+    const answer = await page.goto(`${bulwark.url}/api/docs/`);
+    expect(answer?.headers()["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+    await page.getByText("Bulwark API").first().waitFor({ timeout: 20_000 });
+    await page.getByText("/api/health").first().waitFor({ timeout: 20_000 });
+    expect(refused).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("API tokens in Chromium", () => {
+  it("are created with the scopes chosen, and listed with them", async () => {
+    const page = await browser.newPage();
+    await page.goto(bulwark.url);
+    await page.getByLabel("Email").fill("admin@bulwark.example");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("Welcome").first().waitFor({ timeout: 20_000 });
+    await page.getByRole("link", { name: "My account" }).first().click();
+    await page.getByLabel("Token name").fill("TAXII pull from the field");
+    await page.getByRole("checkbox", { name: /^Read/ }).uncheck();
+    await page.getByRole("checkbox", { name: /^TAXII/ }).check();
+    await page.getByRole("button", { name: "Create token" }).click();
+    await page.getByText("Token TAXII pull from the field created").waitFor({ timeout: 20_000 });
+    const row = page.getByRole("row", { name: /TAXII pull from the field/ });
+    await row.waitFor();
+    expect(await row.getByText("TAXII", { exact: true }).count()).toBe(1);
+    expect(await row.getByText("Read", { exact: true }).count()).toBe(0);
     await page.close();
   });
 });

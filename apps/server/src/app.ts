@@ -24,6 +24,7 @@ import { stixRoutes } from "./stix/stix.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
 import { startSchedules, type Timers } from "./system/schedule.ts";
+import { registerSecurityHeaders } from "./system/security-headers.ts";
 import { registerWeb } from "./system/web.ts";
 import { taxiiRoutes } from "./taxii/taxii.routes.ts";
 import { taxiiClientRoutes } from "./taxii-client/taxii-client.routes.ts";
@@ -57,11 +58,14 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
               }),
             },
           },
-    trustProxy: true,
+    // Forwarded headers count only from the proxies the configuration names (none by default):
+    // request.ip, protocol and host are then the connection's own, whatever a client writes.
+    trustProxy: context.config.trustedProxies.length > 0 ? [...context.config.trustedProxies] : false,
     bodyLimit: 1_048_576,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerSecurityHeaders(app, context.config);
   registerErrorHandler(app);
   refuseUnstorableInput(app);
   await app.register(cookie);

@@ -1,10 +1,17 @@
-// The public address (BULWARK_PUBLIC_URL): what CAP links and the CAP sender name.
+// The public address (BULWARK_PUBLIC_URL): what CAP links and the CAP sender name; the trusted
+// proxies (BULWARK_TRUSTED_PROXIES); the absolute session lifetime (BULWARK_SESSION_MAX_DAYS).
 import { describe, expect, it } from "vitest";
-import { ConfigError, readConfig } from "./config.ts";
+import { ConfigError, linkOrigin, readConfig } from "./config.ts";
 
 describe("BULWARK_PUBLIC_URL", () => {
-  it("is absent by default: links follow each request's Host", () => {
+  it("is absent by default: links name the listening address, never a request's Host", () => {
     expect(readConfig({}).publicUrl).toBeNull();
+    expect(linkOrigin(readConfig({}))).toBe("http://localhost:8080");
+    expect(linkOrigin(readConfig({ HOST: "0.0.0.0", PORT: "9000" }))).toBe("http://localhost:9000");
+    expect(linkOrigin(readConfig({ HOST: "10.1.2.3" }), 8443)).toBe("http://10.1.2.3:8443");
+    expect(linkOrigin(readConfig({ BULWARK_PUBLIC_URL: "https://b.example.gov" }), 1)).toBe(
+      "https://b.example.gov",
+    );
   });
 
   it("keeps only the origin of an http(s) address", () => {
@@ -18,5 +25,31 @@ describe("BULWARK_PUBLIC_URL", () => {
     for (const value of ["bulwark.example.gov", "ftp://bulwark.example.gov", "https://"])
       expect(() => readConfig({ BULWARK_PUBLIC_URL: value })).toThrow(ConfigError);
     expect(() => readConfig({ BULWARK_PUBLIC_URL: "nonsense" })).toThrow(/BULWARK_PUBLIC_URL/);
+  });
+});
+
+describe("BULWARK_TRUSTED_PROXIES", () => {
+  it("is empty by default: no forwarded header is believed", () => {
+    expect(readConfig({}).trustedProxies).toEqual([]);
+  });
+
+  it("takes addresses, CIDR ranges and the named ranges, separated by commas", () => {
+    expect(
+      readConfig({ BULWARK_TRUSTED_PROXIES: "10.0.0.1, 192.168.0.0/16,loopback,fd00::/8" }).trustedProxies,
+    ).toEqual(["10.0.0.1", "192.168.0.0/16", "loopback", "fd00::/8"]);
+  });
+
+  it("refuses anything else, with the variable's name", () => {
+    for (const value of ["*", "proxy.example", "10.0.0.0/33", "10.0.0.1/8/1", "true"])
+      expect(() => readConfig({ BULWARK_TRUSTED_PROXIES: value }), value).toThrow(/BULWARK_TRUSTED_PROXIES/);
+  });
+});
+
+describe("BULWARK_SESSION_MAX_DAYS", () => {
+  it("is 7 days by default, 1 to 90", () => {
+    expect(readConfig({}).sessionMaxDays).toBe(7);
+    expect(readConfig({ BULWARK_SESSION_MAX_DAYS: "1" }).sessionMaxDays).toBe(1);
+    expect(() => readConfig({ BULWARK_SESSION_MAX_DAYS: "0" })).toThrow(ConfigError);
+    expect(() => readConfig({ BULWARK_SESSION_MAX_DAYS: "91" })).toThrow(/BULWARK_SESSION_MAX_DAYS/);
   });
 });

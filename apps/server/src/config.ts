@@ -1,4 +1,5 @@
 // Configuration is read once, here, from the environment; nothing else reads process.env.
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 
 export interface Config {
@@ -14,11 +15,20 @@ export interface Config {
   readonly logLevel: string;
   /** Hours a session lives without use. */
   readonly sessionHours: number;
+  /** Days a session lives at most, however much it is used (BULWARK_SESSION_MAX_DAYS). */
+  readonly sessionMaxDays: number;
   /**
    * The address people reach this installation at (https://bulwark.example.gov), for links that
-   * leave it (the CAP feed) and the CAP sender; null: taken from each request's Host.
+   * leave it (CAP, the Atom feed, TAXII discovery) and the CAP sender. Null: links name this
+   * server's own listening address (linkOrigin), never a request's Host header.
    */
   readonly publicUrl: string | null;
+  /**
+   * Reverse proxies whose X-Forwarded-For, -Proto and -Host are believed (BULWARK_TRUSTED_PROXIES:
+   * addresses, CIDR ranges, or loopback / linklocal / uniquelocal). Empty: none, so the client
+   * address is the connection's and no forwarded header counts.
+   */
+  readonly trustedProxies: readonly string[];
   /** Minutes between two runs of the scheduled personal-data purge (retention). */
   readonly purgeIntervalMinutes: number;
   /**
@@ -61,6 +71,38 @@ function publicAddress(value: string): string {
   return url.origin;
 }
 
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function proxyList(value: string | undefined): string[] {
+  const entries = (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split("/");
+    const family = isIP(address ?? "");
+    const maxBits = family === 4 ? 32 : 128;
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!PROXY_NAMES.has(entry) && (family === 0 || !okBits || extra !== undefined))
+      throw new ConfigError(
+        `BULWARK_TRUSTED_PROXIES must list IP addresses, CIDR ranges or loopback/linklocal/uniquelocal, separated by commas (got "${entry}").`,
+      );
+  }
+  return entries;
+}
+
+/**
+ * Where links point: the configured public address, else this server's own listening address
+ * (`port`: the port it actually listens on, when that differs from the configured one). A wildcard
+ * or loopback listening address is written `localhost`. Never from a request header.
+ */
+export function linkOrigin(config: Pick<Config, "publicUrl" | "host" | "port">, port = config.port): string {
+  if (config.publicUrl) return config.publicUrl;
+  const local = ["0.0.0.0", "::", "127.0.0.1", "::1", "localhost", ""].includes(config.host);
+  const host = local ? "localhost" : config.host.includes(":") ? `[${config.host}]` : config.host;
+  return `http://${host}:${port}`;
+}
+
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const demoPassword = env.BULWARK_DEMO_PASSWORD || null;
   if (demoPassword !== null && demoPassword.length < 8)
@@ -81,7 +123,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     secureCookies: env.BULWARK_SECURE_COOKIES === "true",
     logLevel: env.LOG_LEVEL || "info",
     sessionHours: integer("BULWARK_SESSION_HOURS", env.BULWARK_SESSION_HOURS, 12, 1, 24 * 30),
+    sessionMaxDays: integer("BULWARK_SESSION_MAX_DAYS", env.BULWARK_SESSION_MAX_DAYS, 7, 1, 90),
     publicUrl,
+    trustedProxies: proxyList(env.BULWARK_TRUSTED_PROXIES),
     purgeIntervalMinutes: integer(
       "BULWARK_PURGE_INTERVAL_MINUTES",
       env.BULWARK_PURGE_INTERVAL_MINUTES,

@@ -9,6 +9,7 @@ import {
   type OutputOf,
   Problem,
 } from "@bulwark/contracts";
+import type { Access } from "@bulwark/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -92,6 +93,8 @@ function addRoute<N extends EndpointName>(
   const def: EndpointDef = endpoint;
   // Who is calling is settled before the input is even validated: strangers learn nothing.
   const callers = new WeakMap<FastifyRequest, Caller>();
+  const access: Access =
+    def.token === "never" ? "session" : (def.token ?? (def.method === "GET" ? "read" : "write"));
   app.route({
     method: endpoint.method,
     ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
@@ -101,8 +104,8 @@ function addRoute<N extends EndpointName>(
             callers.set(
               request,
               def.recentAuth
-                ? await authenticateRecent(context, request)
-                : await authenticate(context, request),
+                ? await authenticateRecent(context, request, access)
+                : await authenticate(context, request, access),
             );
           },
         }
@@ -112,7 +115,9 @@ function addRoute<N extends EndpointName>(
       operationId: name,
       summary: endpoint.summary,
       tags: [endpoint.tag],
-      ...(endpoint.auth === "user" ? { security: [{ session: [] }, { bearer: [] }] } : {}),
+      ...(endpoint.auth === "user"
+        ? { security: access === "session" ? [{ session: [] }] : [{ session: [] }, { bearer: [] }] }
+        : {}),
       ...(def.params ? { params: def.params } : {}),
       ...(def.query ? { querystring: def.query } : {}),
       ...(def.body ? { body: def.body } : {}),

@@ -1,9 +1,9 @@
 // Start-up: connect, migrate, optionally load the demo country, listen. Used by `bulwark serve`.
 import { readFileSync } from "node:fs";
-import { connect, deleteExpiredSessions, migrate } from "@bulwark/db";
+import { connect, deleteExpiredSessions, deleteStaleThrottles, migrate } from "@bulwark/db";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
-import type { Config } from "./config.ts";
+import { type Config, linkOrigin } from "./config.ts";
 import type { ServerContext } from "./context.ts";
 import { type DemoResult, seedDemo } from "./demo/seed-demo.ts";
 import { refreshPublicTexts } from "./sharing/personal-data.service.ts";
@@ -36,6 +36,8 @@ export interface Running {
   readonly app: FastifyInstance;
   readonly context: ServerContext;
   readonly url: string;
+  /** Where links in feeds point (BULWARK_PUBLIC_URL, else this server's own address). */
+  readonly linkOrigin: string;
   readonly demo: DemoResult | null;
   stop(): Promise<void>;
 }
@@ -48,12 +50,16 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
-  // Expired sessions are refused anyway; this keeps the table small. Idempotent, so any number of
+  // Expired sessions (idle, or past their absolute lifetime) are refused anyway, and ended
+  // counting windows count nothing; this keeps the tables small. Idempotent, so any number of
   // server processes may run it.
-  const purge = () =>
-    deleteExpiredSessions(context.db, context.clock()).catch((error: unknown) =>
-      app.log.warn({ err: error }, "session purge failed"),
-    );
+  const purge = async () => {
+    const now = context.clock();
+    const maxAge = config.sessionMaxDays * 86_400_000;
+    await deleteExpiredSessions(context.db, now, new Date(now.getTime() - maxAge))
+      .then(() => deleteStaleThrottles(context.db, now))
+      .catch((error: unknown) => app.log.warn({ err: error }, "session purge failed"));
+  };
   await purge();
   const purging = setInterval(purge, 3_600_000);
   purging.unref();
@@ -67,6 +73,7 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
     app,
     context,
     url: `http://${host}:${port}`,
+    linkOrigin: linkOrigin(config, port),
     demo,
     async stop() {
       if (stopped) return;

@@ -7,7 +7,7 @@ import { openTestDatabase, type TestDatabase } from "@bulwark/db/testing";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import { hashPassword } from "./auth/secrets.ts";
-import { readConfig } from "./config.ts";
+import { type Config, readConfig } from "./config.ts";
 import type { ServerContext } from "./context.ts";
 import type { Timers } from "./system/schedule.ts";
 
@@ -103,12 +103,19 @@ function clockTimers(now: () => number) {
   return { timers, runDue, pending: () => waiting.size };
 }
 
-export async function startTestServer(options: { scheduled?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { scheduled?: boolean; config?: Partial<Config> } = {},
+): Promise<TestServer> {
   const database = await openTestDatabase();
   let offset = 0;
   const base = Date.UTC(2026, 10, 24, 9, 0, 0);
   const context: ServerContext = {
-    config: { ...readConfig({}), secureCookies: false, secret: randomBytes(32).toString("hex") },
+    config: {
+      ...readConfig({}),
+      secureCookies: false,
+      secret: randomBytes(32).toString("hex"),
+      ...options.config,
+    },
     connection: database,
     db: database.db,
     clock: () => new Date(base + offset),

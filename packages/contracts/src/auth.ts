@@ -43,8 +43,24 @@ export const TotpSetup = z.object({
 });
 export const TotpCode = z.object({ code: z.string().regex(/^\d{6}$/, "A code is six digits.") });
 
+export const TokenScope = z
+  .enum(["read", "write", "taxii"])
+  .describe(
+    "read: the API's reads; write: the API's changes (and, with taxii, adding objects over TAXII); taxii: the TAXII 2.1 server.",
+  );
+export type TokenScope = z.infer<typeof TokenScope>;
+
 export const TokenCreate = z.object({
   name: Name(100).describe("What the token is for, e.g. 'TAXII sync from field laptop'."),
+  scopes: z
+    .array(TokenScope)
+    .min(1, "Choose at least one scope.")
+    .max(3)
+    .refine((scopes) => new Set(scopes).size === scopes.length, "Name each scope once.")
+    .default(["read"])
+    .describe(
+      "What the token may do (default: read only). No token manages tokens, two-factor sign-in, passwords or sessions.",
+    ),
   expiresInDays: z.number().int().min(1).max(730).optional().describe("Absent: the token never expires."),
 });
 export const TokenSummary = z
@@ -56,6 +72,7 @@ export const TokenSummary = z
     expiresAt: Timestamp.nullable(),
     lastUsedAt: Timestamp.nullable(),
     revokedAt: Timestamp.nullable(),
+    scopes: z.array(TokenScope),
   })
   .meta({ id: "TokenSummary" });
 export type TokenSummary = z.infer<typeof TokenSummary>;

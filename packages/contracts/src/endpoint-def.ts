@@ -34,6 +34,13 @@ export interface EndpointDef {
    * without the database: polls that must be answered while a long write holds it.
    */
   readonly recentAuth?: true;
+  /**
+   * What an API token needs to call it (core's tokenMay): by default the `read` scope for GET and
+   * `write` for the rest; "read" for a POST that changes nothing (a computation, a preview);
+   * "never" for what only a signed-in session may do (manage tokens, two-factor sign-in,
+   * passwords and sessions), whatever the token's scopes.
+   */
+  readonly token?: "read" | "never";
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;

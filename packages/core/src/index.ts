@@ -1,5 +1,6 @@
 export * from "./audit/chain.ts";
 export * from "./auth/lockout.ts";
+export * from "./auth/token-scopes.ts";
 export * from "./cap/index.ts";
 export * from "./compendium/index.ts";
 export * from "./events/index.ts";

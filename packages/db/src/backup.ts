@@ -57,8 +57,11 @@ const TABLES: PgTable[] = [
 /** Identity columns, whose sequences a restore moves past the restored rows. */
 const IDENTITIES: readonly [PgTable, string][] = [[schema.stixObjects, "seq"]];
 
-/** Tables the database derives from others by trigger (search rows): emptied, not copied. */
-const DERIVED: PgTable[] = [schema.compendiumSearch];
+/**
+ * Tables emptied, not copied: derived from others by trigger (search rows), or transient (the
+ * failed-authentication counters, which a restore starts afresh).
+ */
+const DERIVED: PgTable[] = [schema.compendiumSearch, schema.authThrottle];
 
 /** Tables whose rows migrations write and triggers keep (the search index's version): left alone. */
 const KEPT: PgTable[] = [schema.compendiumSearchState];

@@ -3,6 +3,7 @@ export * from "./connect.ts";
 export * from "./errors.ts";
 export * from "./repositories/assets.ts";
 export * from "./repositories/audit.ts";
+export * from "./repositories/auth-throttle.ts";
 export * from "./repositories/communities.ts";
 export * from "./repositories/compendium.ts";
 export { compendiumIndex } from "./repositories/compendium-index.ts";

@@ -1,5 +1,5 @@
 import { OrganisationCreate, UserCreate } from "@bulwark/contracts";
-import { ORGANISATION_KINDS, ROLES, type Role, SECTORS } from "@bulwark/core";
+import { ORGANISATION_KINDS, ROLES, type Role, SECTORS, TOKEN_SCOPES } from "@bulwark/core";
 import { credentialsByEmail, findOrganisationByName, getOrganisation, recordAudit } from "@bulwark/db";
 import { addOrganisation, addUser, createToken, setPassword } from "@bulwark/server";
 import type { Command } from "commander";
@@ -123,17 +123,26 @@ export function accountCommands(program: Command): void {
     .requiredOption("--email <email>", "the account the token acts for")
     .requiredOption("--name <name>", "what the token is for")
     .option("--expires-days <days>", "days until it expires (default: never)")
-    .action((options: { email: string; name: string; expiresDays?: string }) =>
+    .option(
+      "--scopes <scopes>",
+      "what it may do, comma-separated: read, write, taxii (default: read). No token manages credentials.",
+      "read",
+    )
+    .action((options: { email: string; name: string; expiresDays?: string; scopes: string }) =>
       withContext(async (context) => {
         const days = options.expiresDays === undefined ? undefined : Number(options.expiresDays);
         if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 730))
           throw new CliError("--expires-days must be a whole number from 1 to 730.");
+        const named = options.scopes.split(",").map((scope) => scope.trim());
+        const scopes = TOKEN_SCOPES.filter((scope) => named.includes(scope));
+        if (scopes.length === 0 || scopes.length !== new Set(named).size)
+          throw new CliError("--scopes must name one or more of read, write, taxii, separated by commas.");
         const account = await userByEmail(context, options.email);
         const roles: Role[] = account.roles;
         const created = await createToken(
           context,
           { userId: account.id, organisationId: account.organisationId, roles },
-          { name: options.name, expiresInDays: days },
+          { name: options.name, expiresInDays: days, scopes },
         );
         await recordAudit(
           context.db,
@@ -142,7 +151,7 @@ export function accountCommands(program: Command): void {
             action: "cli.token-create",
             targetType: "api-token",
             targetId: created.id,
-            details: { for: account.id },
+            details: { for: account.id, scopes },
           },
           context.clock(),
         );

@@ -61,6 +61,10 @@ export function serveCommand(program: Command): void {
         `Bulwark ${running.context.version} is running at ${running.url}  (database: ${where}; ready in ${Math.round(performance.now() - started)} ms)`,
       );
       say(`API reference: ${running.url}/api/docs`);
+      if (!config.publicUrl)
+        say(
+          `Links in the CAP and Atom feeds and TAXII discovery point at ${running.linkOrigin}: set BULWARK_PUBLIC_URL to the address people use (request headers are never trusted for links).`,
+        );
       printDemo(running);
       const stop = async () => {
         say("Stopping…");

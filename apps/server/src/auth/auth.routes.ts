@@ -7,8 +7,8 @@ import { setSessionCookie } from "./principal.ts";
 import { createToken, revokeOwnToken } from "./tokens.service.ts";
 
 export function authRoutes(app: FastifyInstance, context: ServerContext): void {
-  route(app, context, "login", async ({ body, reply }) => {
-    const { me, sessionSecret } = await signIn(context, body);
+  route(app, context, "login", async ({ body, request, reply }) => {
+    const { me, sessionSecret } = await signIn(context, { ...body, address: request.ip });
     setSessionCookie(context, reply, sessionSecret);
     return me;
   });

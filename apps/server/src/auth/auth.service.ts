@@ -1,7 +1,7 @@
 // Sign-in, sessions, two-factor codes and the "me" view. Every sign-in, failed or not, is audited.
 
 import type { LoginRequest, Me } from "@bulwark/contracts";
-import { type Actor, abilitiesOf, assignableRoles, lockDuration, secondsLocked } from "@bulwark/core";
+import { type Actor, abilitiesOf, assignableRoles } from "@bulwark/core";
 import {
   appendAudit,
   credentialsByEmail,
@@ -11,12 +11,12 @@ import {
   getOrganisation,
   getUser,
   insertSession,
-  recordAudit,
   updateUser,
 } from "@bulwark/db";
 import * as OTPAuth from "otpauth";
 import type { ServerContext } from "../context.ts";
 import { notFound, UserError } from "../errors.ts";
+import { admitPasswordAttempt, attemptSucceeded, auditFailedSignIn } from "./attempts.ts";
 import { forgetSession, sessionExpiry } from "./principal.ts";
 import { hashPassword, randomToken, sha256, verifyPassword } from "./secrets.ts";
 
@@ -53,33 +53,9 @@ export interface SignedIn {
   readonly sessionSecret: string;
 }
 
-/**
- * A failed sign-in in the audit trail (the web's, or HTTP Basic's on TAXII: `method`). An unknown
- * account is recorded by a hash of the address, never the address itself.
- */
-export async function auditFailedSignIn(
-  context: ServerContext,
-  account: { id: string } | null,
-  email: string,
-  details: { reason: string; method?: string },
-  now: Date,
-): Promise<void> {
-  await recordAudit(
-    context.db,
-    {
-      actorId: account?.id ?? null,
-      action: "auth.sign-in-failed",
-      targetType: "user",
-      targetId: account?.id ?? null,
-      details: account ? details : { ...details, emailSha256: sha256(email) },
-    },
-    now,
-  );
-}
-
 export async function signIn(
   context: ServerContext,
-  input: { email: string } & Omit<LoginRequest, "email">,
+  input: { email: string; address: string } & Omit<LoginRequest, "email">,
 ): Promise<SignedIn> {
   const now = context.clock();
   const account = await credentialsByEmail(context.db, input.email);
@@ -87,25 +63,14 @@ export async function signIn(
     await auditFailedSignIn(context, account, input.email, { reason }, now);
     return error;
   };
-  const locked = secondsLocked(account?.lockedUntil ?? null, now);
-  if (account && locked > 0)
-    throw await fail(
-      "locked",
-      new UserError(
-        429,
-        "Too many failed sign-ins",
-        `This account is locked after repeated failures: try again in ${locked} seconds.`,
-        "urn:bulwark:problem:locked",
-        { "retry-after": String(locked) },
-      ),
-    );
+  // Counted (and refused past the limits) before the password is checked; see attempts.ts.
+  await admitPasswordAttempt(context, { account, email: input.email, address: input.address }, now);
   const passwordOk = await verifyPassword(account?.passwordHash ?? null, input.password);
-  if (!account?.active || !passwordOk) {
-    if (account && !passwordOk) await countFailure(context, account.id, account.failedSignIns, now);
+  if (!account?.active || !passwordOk)
     throw await fail(!account ? "unknown-account" : !account.active ? "inactive" : "wrong-password");
-  }
   let totpLastStep: number | null = null;
   if (account.totpEnabled) {
+    // The attempt stays counted until the code holds too: guessing codes runs into the lockout.
     if (!input.totp)
       throw new UserError(
         401,
@@ -114,26 +79,20 @@ export async function signIn(
         "urn:bulwark:problem:totp-required",
       );
     totpLastStep = acceptedStep(account.totpSecret, input.totp, now, account.totpLastStep);
-    if (totpLastStep === null) {
-      await countFailure(context, account.id, account.failedSignIns, now);
+    if (totpLastStep === null)
       throw await fail(
         "wrong-code",
         new UserError(401, "Sign-in failed", "Wrong or expired code.", "urn:bulwark:problem:wrong-code"),
       );
-    }
   }
   const sessionSecret = randomToken();
   const csrfToken = randomToken();
   await context.db.transaction(async (tx) => {
+    await attemptSucceeded(tx, account.id, input.address);
     await updateUser(
       tx,
       account.id,
-      {
-        failedSignIns: 0,
-        lockedUntil: null,
-        lastSignInAt: now,
-        ...(totpLastStep !== null ? { totpLastStep } : {}),
-      },
+      { lastSignInAt: now, ...(totpLastStep !== null ? { totpLastStep } : {}) },
       now,
     );
     await insertSession(
@@ -155,23 +114,6 @@ export async function signIn(
   });
   const actor = { userId: account.id, organisationId: account.organisationId, roles: account.roles };
   return { me: await describeMe(context, actor, csrfToken), sessionSecret };
-}
-
-/** One more failed sign-in, locking the account for a while after repeated failures (also HTTP Basic on TAXII). */
-export async function countFailure(
-  context: ServerContext,
-  userId: string,
-  previous: number,
-  now: Date,
-): Promise<void> {
-  const failures = previous + 1;
-  const lock = lockDuration(failures);
-  await updateUser(
-    context.db,
-    userId,
-    { failedSignIns: failures, lockedUntil: lock > 0 ? new Date(now.getTime() + lock) : null },
-    now,
-  );
 }
 
 export async function signOut(context: ServerContext, actor: Actor, sessionId: string | null): Promise<void> {

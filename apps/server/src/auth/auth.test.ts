@@ -98,6 +98,19 @@ describe("sign-in", () => {
     expect((await failure(client.call("me"))).status).toBe(401);
   });
 
+  it("ends a session after its absolute lifetime (7 days by default) however often it is used", async () => {
+    const client = await server.client("member@grid.example");
+    // Used every 6 hours, well within the idle time of 12 hours.
+    for (let hours = 6; hours < 7 * 24; hours += 6) {
+      server.advance(6 * 3_600_000);
+      expect((await client.call("me")).email, `after ${hours} hours`).toBe("member@grid.example");
+    }
+    server.advance(6 * 3_600_000);
+    const ended = await failure(client.call("me"));
+    expect(ended.status).toBe(401);
+    expect(ended.problem.detail).toMatch(/session has ended/);
+  });
+
   it("ends sessions that were not used for the configured hours", async () => {
     const client = await server.client("member@grid.example");
     server.advance(13 * 3_600_000);

@@ -1,11 +1,12 @@
 // Who is calling: a session cookie (browser) or an API token (machines). Resolved once per request.
 
-import type { Actor } from "@bulwark/core";
+import { type Access, type Actor, tokenMay } from "@bulwark/core";
 import { type Principal, principalBySession, principalByToken, touchSession } from "@bulwark/db";
 import type {} from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { forbidden, unauthorized } from "../errors.ts";
+import { admitTokenAttempt, tokenFailed } from "./attempts.ts";
 import { API_TOKEN_PREFIX, sameSecret, sha256 } from "./secrets.ts";
 
 export const SESSION_COOKIE = "bulwark_session";
@@ -16,24 +17,52 @@ export interface Caller extends Actor {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export async function authenticate(context: ServerContext, request: FastifyRequest): Promise<Caller> {
+/**
+ * Who is calling, and may they make a request needing `access`: a session may do whatever its
+ * person may (the policy decides later); an API token only what its scopes allow, and never what
+ * needs a session (core's tokenMay). Wrong tokens count against the client's address.
+ */
+export async function authenticate(
+  context: ServerContext,
+  request: FastifyRequest,
+  access: Access,
+): Promise<Caller> {
+  return authorised(await identify(context, request), access);
+}
+
+function authorised(caller: Caller, access: Access): Caller {
+  const scopes = caller.principal.scopes;
+  if (scopes === null || tokenMay(scopes, access)) return caller;
+  throw forbidden(
+    access === "session"
+      ? "API tokens cannot manage tokens, two-factor sign-in, passwords or sessions: sign in to do this."
+      : `This API token lacks the '${access}' scope (it has: ${scopes.join(", ") || "none"}).`,
+  );
+}
+
+async function identify(context: ServerContext, request: FastifyRequest): Promise<Caller> {
   const now = context.clock();
   const header = request.headers.authorization;
   if (header) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]?.startsWith(API_TOKEN_PREFIX))
+    await admitTokenAttempt(context, request.ip, now);
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token?.startsWith(API_TOKEN_PREFIX)) {
+      await tokenFailed(context, request.ip, now);
       throw unauthorized("The Authorization header must be 'Bearer <API token>'.");
-    const tokenHash = sha256(match[1]);
-    const principal = await principalByToken(context.db, tokenHash, now);
-    if (!principal) throw unauthorized("This API token is unknown, revoked or expired.");
+    }
+    const principal = await principalByToken(context.db, sha256(token), now);
+    if (!principal) {
+      await tokenFailed(context, request.ip, now);
+      throw unauthorized("This API token is unknown, revoked or expired.");
+    }
     const caller = callerOf(principal);
-    remember(`token:${tokenHash}`, caller, now);
+    remember(`token:${sha256(token)}`, caller, now);
     return caller;
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) throw unauthorized();
   const sessionId = sha256(cookie);
-  const principal = await principalBySession(context.db, sessionId, now);
+  const principal = await principalBySession(context.db, sessionId, now, sessionStartedAfter(context, now));
   if (!principal?.csrfToken) throw unauthorized("Your session has ended: sign in again.");
   // Cookies ride along on cross-site requests; a write must also prove it came from our page.
   if (!SAFE_METHODS.has(request.method)) {
@@ -80,12 +109,17 @@ const recentKey = (request: FastifyRequest): string | null => {
 };
 
 /** authenticate(), answered from memory when the same caller was authenticated in the last 30 s. */
-export async function authenticateRecent(context: ServerContext, request: FastifyRequest): Promise<Caller> {
+export async function authenticateRecent(
+  context: ServerContext,
+  request: FastifyRequest,
+  access: Access,
+): Promise<Caller> {
   const key = recentKey(request);
   const now = context.clock();
   const hit = key ? recent.get(key) : undefined;
-  if (key && hit && now.getTime() - hit.at < RECENT_MS && SAFE_METHODS.has(request.method)) return hit.caller;
-  const caller = await authenticate(context, request);
+  if (key && hit && now.getTime() - hit.at < RECENT_MS && SAFE_METHODS.has(request.method))
+    return authorised(hit.caller, access);
+  const caller = await authenticate(context, request, access);
   if (key) remember(key, caller, now);
   return caller;
 }
@@ -101,6 +135,10 @@ const callerOf = (principal: Principal): Caller => ({
 export const sessionExpiry = (context: ServerContext, now: Date): Date =>
   new Date(now.getTime() + context.config.sessionHours * 3_600_000);
 
+/** Sessions started before this have outlived their absolute lifetime, however much they were used. */
+const sessionStartedAfter = (context: ServerContext, now: Date): Date =>
+  new Date(now.getTime() - context.config.sessionMaxDays * 86_400_000);
+
 export function setSessionCookie(context: ServerContext, reply: FastifyReply, secret: string | null): void {
   const options = {
     path: "/",
@@ -109,6 +147,9 @@ export function setSessionCookie(context: ServerContext, reply: FastifyReply, se
     secure: context.config.secureCookies,
   };
   if (secret)
-    reply.setCookie(SESSION_COOKIE, secret, { ...options, maxAge: context.config.sessionHours * 3600 });
+    reply.setCookie(SESSION_COOKIE, secret, {
+      ...options,
+      maxAge: Math.min(context.config.sessionHours, context.config.sessionMaxDays * 24) * 3600,
+    });
   else reply.clearCookie(SESSION_COOKIE, options);
 }

@@ -1,6 +1,7 @@
-// API tokens for machines: shown once, stored hashed, revocable, acting with the owner's rights.
+// API tokens for machines: shown once, stored hashed, revocable, acting with the owner's rights
+// within the scopes chosen at creation (core's token-scopes.ts).
 import type { TokenCreated } from "@bulwark/contracts";
-import type { Actor } from "@bulwark/core";
+import type { Actor, TokenScope } from "@bulwark/core";
 import { appendAudit, insertToken, revokeToken } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { notFound } from "../errors.ts";
@@ -9,7 +10,7 @@ import { API_TOKEN_PREFIX, randomToken, sha256 } from "./secrets.ts";
 export async function createToken(
   context: ServerContext,
   actor: Actor,
-  input: { name: string; expiresInDays?: number | undefined },
+  input: { name: string; expiresInDays?: number | undefined; scopes: readonly TokenScope[] },
 ): Promise<TokenCreated> {
   const now = context.clock();
   const token = `${API_TOKEN_PREFIX}${randomToken()}`;
@@ -23,6 +24,7 @@ export async function createToken(
         prefix: token.slice(0, 12),
         tokenHash: sha256(token),
         expiresAt,
+        scopes: input.scopes,
       },
       now,
     );
@@ -33,7 +35,7 @@ export async function createToken(
         action: "token.create",
         targetType: "api-token",
         targetId: record.id,
-        details: { name: input.name, expiresAt: record.expiresAt },
+        details: { name: input.name, expiresAt: record.expiresAt, scopes: record.scopes },
       },
       now,
     );

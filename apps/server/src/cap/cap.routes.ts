@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authenticate, type Caller, SESSION_COOKIE } from "../auth/principal.ts";
 import type { ServerContext } from "../context.ts";
 import { notFound } from "../errors.ts";
+import { publicOrigin } from "../system/public-origin.ts";
 import { CAP_FEED_PATH, capFeedXml, capMessageXml } from "./cap.service.ts";
 
 const FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.xml$/i;
@@ -14,22 +15,12 @@ const FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.x
 /** The caller when they sent credentials that hold; anyone else reads as the public. */
 async function optionalCaller(context: ServerContext, request: FastifyRequest): Promise<Caller | null> {
   if (!request.headers.authorization && !request.cookies[SESSION_COOKIE]) return null;
-  return authenticate(context, request).catch(() => null);
-}
-
-/** Where links point: the configured public address, else the address this request came to. */
-function originOf(context: ServerContext, request: FastifyRequest): string {
-  if (context.config.publicUrl) return context.config.publicUrl;
-  try {
-    return new URL(`${request.protocol}://${request.host}`).origin;
-  } catch {
-    return `http://${context.config.host}:${context.config.port}`;
-  }
+  return authenticate(context, request, "read").catch(() => null);
 }
 
 export function capRoutes(app: FastifyInstance, context: ServerContext): void {
   app.get(CAP_FEED_PATH, { schema: { hide: true } }, async (request, reply) => {
-    const xml = await capFeedXml(context, originOf(context, request));
+    const xml = await capFeedXml(context, publicOrigin(context, request));
     return reply
       .type(`${ATOM_MEDIA_TYPE}; charset=utf-8`)
       .header("cache-control", "public, max-age=60")
@@ -42,7 +33,7 @@ export function capRoutes(app: FastifyInstance, context: ServerContext): void {
       const id = FILE.exec(request.params.file)?.[1]?.toLowerCase();
       if (!id) throw notFound("alert");
       const caller = await optionalCaller(context, request);
-      const { xml, isPublic } = await capMessageXml(context, caller, id, originOf(context, request));
+      const { xml, isPublic } = await capMessageXml(context, caller, id, publicOrigin(context, request));
       return reply
         .type(`${CAP_MEDIA_TYPE}; charset=utf-8`)
         .header("cache-control", isPublic ? "public, max-age=60" : "private, no-store")

@@ -401,7 +401,7 @@ describe("the Atom feed of current alerts", () => {
 
     const atom = await feed();
     expect(atom["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
-    expect(atom.id).toBe("http://localhost/api/cap/alerts.atom");
+    expect(atom.id).toBe("http://localhost:8080/api/cap/alerts.atom");
     expect(typeof atom.title).toBe("string");
     expect(atom.updated).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(atom.author.name).toBeTruthy();
@@ -411,7 +411,7 @@ describe("the Atom feed of current alerts", () => {
     expect(entry.link).toMatchObject({
       "@_rel": "alternate",
       "@_type": "application/cap+xml",
-      "@_href": `http://localhost/api/cap/alerts/${current.id}.xml`,
+      "@_href": `http://localhost:8080/api/cap/alerts/${current.id}.xml`,
     });
 
     server.advance(2 * 3_600_000); // past the expiring alert's expiry

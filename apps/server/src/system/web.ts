@@ -3,13 +3,16 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
+import { WEB_CSP } from "./security-headers.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../../../web/dist", import.meta.url));
 
+// security-headers.ts sets these on every answer too; static files are written by @fastify/static
+// on the raw response, so they are set here as well.
 const SECURITY_HEADERS = {
-  "content-security-policy":
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; worker-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  "content-security-policy": WEB_CSP,
   "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
   "referrer-policy": "same-origin",
 };
 

@@ -143,7 +143,9 @@ describe("a TAXII round trip between two Bulwark instances", () => {
     expect(refused.lastRun?.error).not.toContain("not the password");
 
     const member = await a.client("member@grid.example");
-    const { token } = await member.call("createToken", { body: { name: "Regional feed on B" } });
+    const { token } = await member.call("createToken", {
+      body: { name: "Regional feed on B", scopes: ["taxii"] },
+    });
     await bAdmin.call("updateTaxiiSubscription", {
       params: { id: subscription },
       body: { auth: { kind: "bearer", token } },

@@ -297,6 +297,8 @@ describe("testing a connection", () => {
 });
 
 async function tokenOf(client: Client): Promise<string> {
-  const created = await client.call("createToken", { body: { name: "TAXII test" } });
+  const created = await client.call("createToken", {
+    body: { name: "TAXII test", scopes: ["read", "write"] },
+  });
   return created.token;
 }

@@ -6,13 +6,22 @@
 // verified password is remembered for a minute, keyed by a SHA-256 of e-mail and password (never
 // the password itself) and tied to the stored hash, so a password change ends it at once; each
 // request still reads the account, so a disabled or locked account stops at once too.
-import { type Actor, secondsLocked } from "@bulwark/core";
-import { credentialsByEmail, principalByToken, updateUser } from "@bulwark/db";
+// Failures count against the client's address and the account as on the sign-in page
+// (auth/attempts.ts); a token needs the taxii scope, and the write scope too to add or delete.
+import { type Actor, secondsLocked, tokenMay } from "@bulwark/core";
+import { credentialsByEmail, principalByToken } from "@bulwark/db";
 import type { FastifyRequest } from "fastify";
-import { auditFailedSignIn, countFailure } from "../auth/auth.service.ts";
+import {
+  accountLocked,
+  admitPasswordAttempt,
+  admitTokenAttempt,
+  attemptSucceeded,
+  auditFailedSignIn,
+  tokenFailed,
+} from "../auth/attempts.ts";
 import { API_TOKEN_PREFIX, sha256, verifyPassword } from "../auth/secrets.ts";
 import type { ServerContext } from "../context.ts";
-import { TaxiiError, taxiiUnauthorized } from "./taxii-errors.ts";
+import { taxiiForbidden, taxiiUnauthorized } from "./taxii-errors.ts";
 
 /** The audit's name for a sign-in by HTTP Basic on TAXII. */
 const BASIC = "taxii-basic";
@@ -30,11 +39,22 @@ export async function authenticateTaxii(context: ServerContext, request: Fastify
   const now = context.clock();
   const bearer = /^Bearer\s+(\S+)$/i.exec(header);
   if (bearer) {
+    await admitTokenAttempt(context, request.ip, now);
     const token = bearer[1] ?? "";
     const principal = token.startsWith(API_TOKEN_PREFIX)
       ? await principalByToken(context.db, sha256(token), now)
       : null;
-    if (!principal) throw taxiiUnauthorized("This API token is unknown, revoked or expired.");
+    if (!principal) {
+      await tokenFailed(context, request.ip, now);
+      throw taxiiUnauthorized("This API token is unknown, revoked or expired.");
+    }
+    const access = request.method === "GET" || request.method === "HEAD" ? "read" : "write";
+    if (!tokenMay(principal.scopes ?? [], access, "taxii"))
+      throw taxiiForbidden(
+        access === "read"
+          ? "This API token lacks the 'taxii' scope."
+          : "Adding or deleting over TAXII needs an API token with the 'taxii' and 'write' scopes.",
+      );
     return {
       userId: principal.userId,
       organisationId: principal.organisationId,
@@ -50,16 +70,6 @@ export async function authenticateTaxii(context: ServerContext, request: Fastify
   const email = decoded.slice(0, colon).trim().toLowerCase();
   const password = decoded.slice(colon + 1);
   const account = await credentialsByEmail(context.db, email);
-  const locked = secondsLocked(account?.lockedUntil ?? null, now);
-  if (account && locked > 0) {
-    await auditFailedSignIn(context, account, email, { reason: "locked", method: BASIC }, now);
-    throw new TaxiiError(
-      429,
-      "Too many failed sign-ins",
-      `This account is locked after repeated failures: try again in ${locked} seconds.`,
-      { "retry-after": String(locked) },
-    );
-  }
   const key = sha256(`${email}\u0000${password}`);
   const hit = verified.get(key);
   const known =
@@ -67,9 +77,16 @@ export async function authenticateTaxii(context: ServerContext, request: Fastify
     account?.passwordHash === hit.passwordHash &&
     now.getTime() - hit.at < VERIFIED_MS &&
     now.getTime() >= hit.at;
+  if (known) {
+    // Verified a moment ago: no new attempt to count, but a lock set since still holds.
+    const locked = secondsLocked(account.lockedUntil, now);
+    if (locked > 0) {
+      await auditFailedSignIn(context, account, email, { reason: "locked", method: BASIC }, now);
+      throw accountLocked(locked);
+    }
+  } else await admitPasswordAttempt(context, { account, email, address: request.ip, method: BASIC }, now);
   const passwordOk = known || (await verifyPassword(account?.passwordHash ?? null, password));
   if (!account?.active || !passwordOk) {
-    if (account && !passwordOk) await countFailure(context, account.id, account.failedSignIns, now);
     const reason = !account ? "unknown-account" : !account.active ? "inactive" : "wrong-password";
     await auditFailedSignIn(context, account, email, { reason, method: BASIC }, now);
     verified.delete(key);
@@ -80,8 +97,7 @@ export async function authenticateTaxii(context: ServerContext, request: Fastify
       "This account signs in with a second factor, which HTTP Basic cannot carry: use an API token (Authorization: Bearer) instead.",
     );
   // A verified password ends a run of failures, as a sign-in does.
-  if (!known && account.failedSignIns > 0)
-    await updateUser(context.db, account.id, { failedSignIns: 0, lockedUntil: null }, now);
+  if (!known) await attemptSucceeded(context.db, account.id, request.ip);
   if (!known && account.passwordHash) {
     if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value ?? "");
     verified.set(key, { passwordHash: account.passwordHash, at: now.getTime() });

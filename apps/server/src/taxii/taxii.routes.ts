@@ -4,6 +4,7 @@
 import type { Actor } from "@bulwark/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from "fastify";
 import type { ServerContext } from "../context.ts";
+import { publicOrigin } from "../system/public-origin.ts";
 import {
   addObjects,
   apiRoot,
@@ -116,7 +117,6 @@ export async function taxiiRoutes(
         for (const url of [path, path.slice(0, -1)])
           taxii.route({ method, url, handler, ...(bodyLimit ? { bodyLimit } : {}) });
       };
-      const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
       type Params = { collection: string; object: string; status: string };
       const params = (request: FastifyRequest) => request.params as Params;
       const query = (request: FastifyRequest) => request.query as Query;
@@ -124,7 +124,7 @@ export async function taxiiRoutes(
       // Answers /taxii2 and /taxii2/ alike (Fastify's prefixTrailingSlash).
       taxii.get("/", (request, reply) => {
         callerOf(request);
-        return send(reply, discovery(origin(request)));
+        return send(reply, discovery(publicOrigin(context, request)));
       });
       on("GET", "/api/", (request, reply) => {
         callerOf(request);

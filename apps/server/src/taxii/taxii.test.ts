@@ -97,7 +97,7 @@ beforeAll(async () => {
     body: bundle(indicator(5, "2026-01-07T10:00:00.000Z")),
   });
   await admin.call("importStixBundle", { query: { collection: rail }, body: bundle(indicator(50)) });
-  token = (await admin.call("createToken", { body: { name: "TAXII test" } })).token;
+  token = (await admin.call("createToken", { body: { name: "TAXII test", scopes: ["taxii"] } })).token;
 });
 afterAll(() => server.close());
 
@@ -111,7 +111,7 @@ describe("discovery and API root", () => {
       expect(answer.headers["content-type"]).toBe(MEDIA);
       expect(answer.json).toMatchObject({
         title: expect.any(String),
-        api_roots: ["http://localhost:80/taxii2/api/"],
+        api_roots: ["http://localhost:8080/taxii2/api/"],
       });
     }
   });

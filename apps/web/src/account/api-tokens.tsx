@@ -1,6 +1,18 @@
-// Your API tokens: create one (its secret shown once), see them, revoke them.
-import type { TokenSummary } from "@bulwark/contracts";
-import { Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, TextInput } from "@mantine/core";
+// Your API tokens: create one with the scopes its program needs (its secret shown once), see
+// them with their scopes, revoke them.
+import type { TokenScope, TokenSummary } from "@bulwark/contracts";
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
@@ -14,6 +26,21 @@ import { ProblemAlert } from "../app/problem-alert.tsx";
 import { SecretOnce } from "../app/secret-once.tsx";
 
 const tokensKey = ["tokens"] as const;
+const SCOPES: readonly TokenScope[] = ["read", "write", "taxii"];
+const isScope = (value: string): value is TokenScope => SCOPES.some((scope) => scope === value);
+
+function ScopeBadges({ scopes }: { scopes: readonly TokenScope[] }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4}>
+      {scopes.map((scope) => (
+        <Badge key={scope} variant="light" color={scope === "write" ? "orange" : "blue"}>
+          {t(`account.scope.${scope}`)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
 
 function TokenStatus({ token }: { token: TokenSummary }) {
   const { t } = useTranslation();
@@ -27,18 +54,21 @@ function CreateToken() {
   const { t } = useTranslation();
   const [name, setName] = useState("");
   const [days, setDays] = useState<number | string>("");
+  const [scopes, setScopes] = useState<TokenScope[]>(["read"]);
   const create = useMutation({
-    mutationFn: (body: { name: string; expiresInDays?: number }) => client.call("createToken", { body }),
+    mutationFn: (body: { name: string; expiresInDays?: number; scopes: TokenScope[] }) =>
+      client.call("createToken", { body }),
     onSuccess: () => {
       setName("");
       setDays("");
+      setScopes(["read"]);
       void queryClient.invalidateQueries({ queryKey: tokensKey });
     },
   });
   const errors = fieldErrorsOf(create.error);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ name, ...(typeof days === "number" ? { expiresInDays: days } : {}) });
+    create.mutate({ name, scopes, ...(typeof days === "number" ? { expiresInDays: days } : {}) });
   };
   return (
     <Stack>
@@ -46,6 +76,25 @@ function CreateToken() {
         <SecretOnce title={t("account.tokenCreated", { name: create.data.name })} value={create.data.token} />
       )}
       <form onSubmit={onSubmit} noValidate>
+        <Checkbox.Group
+          label={t("account.scopes")}
+          description={t("account.scopesHint")}
+          value={scopes}
+          onChange={(values) => setScopes(values.filter(isScope))}
+          error={errors.scopes}
+          mb="sm"
+        >
+          <Stack gap={6} mt={6}>
+            {SCOPES.map((scope) => (
+              <Checkbox
+                key={scope}
+                value={scope}
+                label={t(`account.scope.${scope}`)}
+                description={t(`account.scopeHint.${scope}`)}
+              />
+            ))}
+          </Stack>
+        </Checkbox.Group>
         <Group align="flex-start" gap="sm" wrap="wrap">
           <TextInput
             label={t("account.tokenName")}
@@ -71,7 +120,7 @@ function CreateToken() {
           </Button>
         </Group>
       </form>
-      <ProblemAlert error={create.error} fields={["name", "expiresInDays"]} />
+      <ProblemAlert error={create.error} fields={["name", "expiresInDays", "scopes"]} />
     </Stack>
   );
 }
@@ -99,7 +148,7 @@ export function ApiTokens() {
       <CreateToken />
       <ProblemAlert error={tokens.error} />
       {tokens.isPending ? (
-        <TableSkeleton columns={6} rows={3} />
+        <TableSkeleton columns={7} rows={3} />
       ) : tokens.data && tokens.data.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t("account.noTokens")}
@@ -112,6 +161,7 @@ export function ApiTokens() {
                 <Table.Tr>
                   <Table.Th>{t("account.tokenName")}</Table.Th>
                   <Table.Th>{t("account.prefix")}</Table.Th>
+                  <Table.Th>{t("account.scopes")}</Table.Th>
                   <Table.Th>{t("account.createdAt")}</Table.Th>
                   <Table.Th>{t("account.expiresAt")}</Table.Th>
                   <Table.Th>{t("account.lastUsedAt")}</Table.Th>
@@ -127,6 +177,9 @@ export function ApiTokens() {
                       <Text ff="monospace" size="sm">
                         {token.prefix}…
                       </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <ScopeBadges scopes={token.scopes} />
                     </Table.Td>
                     <Table.Td>{when(token.createdAt)}</Table.Td>
                     <Table.Td>{token.expiresAt ? when(token.expiresAt) : t("common.never")}</Table.Td>

@@ -274,7 +274,20 @@ export const en = {
     disable: "Turn off",
     disabled: "Two-factor sign-in is off.",
     tokens: "API tokens",
-    tokensIntro: "Tokens let programs (the CLI, a TAXII client) act with your rights.",
+    tokensIntro:
+      "Tokens let programs (the CLI, a TAXII client) act with your rights, within the scopes you choose. No token can manage tokens, two-factor sign-in, passwords or sessions.",
+    scopes: "Scopes",
+    scopesHint: "Give a token only what its program needs.",
+    scope: {
+      read: "Read",
+      write: "Write",
+      taxii: "TAXII",
+    },
+    scopeHint: {
+      read: "Read what you may read through the API.",
+      write: "Change what you may change through the API (with TAXII: add objects over TAXII).",
+      taxii: "Use the TAXII 2.1 server (pull collections).",
+    },
     tokenName: "Token name",
     tokenNameHint: "What the token is for, e.g. TAXII sync from field laptop",
     expiresInDays: "Expires after (days)",

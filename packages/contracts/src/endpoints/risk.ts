@@ -77,6 +77,7 @@ export const riskEndpoints = {
     summary: "The consequence level the cascade engine proposes for losing these assets, with its figures.",
     tag: "risk",
     auth: "user",
+    token: "read",
     body: ConsequenceRequest,
     status: 200,
     response: ConsequenceProposal,

@@ -149,6 +149,7 @@ export const sharingEndpoints = {
     summary: "Who would see an item with this marking and audience: organisations and people.",
     tag: "sharing",
     auth: "user",
+    token: "read",
     body: AudiencePreviewRequest,
     status: 200,
     response: AudiencePreview,

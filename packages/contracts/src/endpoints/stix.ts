@@ -36,6 +36,7 @@ export const stixEndpoints = {
       "The published and withdrawn items you may see, named by id and/or matching the feed's filters, as one STIX 2.1 bundle (items you may not see are left out, as if they did not exist).",
     tag: "sharing",
     auth: "user",
+    token: "read",
     body: StixExportRequest,
     status: 200,
     file: STIX_MEDIA_TYPE,

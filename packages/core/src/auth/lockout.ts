@@ -18,3 +18,11 @@ export function secondsLocked(lockedUntil: Date | null, now: Date): number {
   const ms = lockedUntil.getTime() - now.getTime();
   return ms > 0 ? Math.ceil(ms / 1000) : 0;
 }
+
+/**
+ * Failed authentications (passwords, codes, API tokens) one client address may make in a window,
+ * whichever accounts they name: beyond it the address waits for the window to end. Generous enough
+ * for an office behind one address, far too few for guessing.
+ */
+export const ADDRESS_FAILURES = 30;
+export const ADDRESS_WINDOW_MS = 15 * 60_000;

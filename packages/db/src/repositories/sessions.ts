@@ -1,4 +1,4 @@
-import type { OrganisationKind, Role } from "@bulwark/core";
+import { type OrganisationKind, type Role, type TokenScope, tokenScopesOf } from "@bulwark/core";
 import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { apiTokens, organisations, sessions, users } from "../schema.ts";
@@ -13,6 +13,8 @@ export interface Principal {
   csrfToken: string | null;
   sessionId: string | null;
   tokenId: string | null;
+  /** An API token's scopes; null for a session (which may do anything its person may). */
+  scopes: TokenScope[] | null;
 }
 
 export async function insertSession(
@@ -23,8 +25,16 @@ export async function insertSession(
   await db.insert(sessions).values({ ...session, createdAt: now, lastSeenAt: now });
 }
 
-/** The active user behind a live session, or null. */
-export async function principalBySession(db: Executor, id: string, now: Date): Promise<Principal | null> {
+/**
+ * The active user behind a live session, or null. Live: used within its idle time (expires_at)
+ * and started after `startedAfter` (the absolute lifetime), however often it was used since.
+ */
+export async function principalBySession(
+  db: Executor,
+  id: string,
+  now: Date,
+  startedAfter: Date,
+): Promise<Principal | null> {
   const [row] = await db
     .select({
       userId: users.id,
@@ -36,7 +46,14 @@ export async function principalBySession(db: Executor, id: string, now: Date): P
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
+    .where(
+      and(
+        eq(sessions.id, id),
+        gt(sessions.expiresAt, now),
+        gt(sessions.createdAt, startedAfter),
+        eq(users.active, true),
+      ),
+    );
   return row
     ? {
         ...row,
@@ -44,6 +61,7 @@ export async function principalBySession(db: Executor, id: string, now: Date): P
         roles: row.roles as Role[],
         sessionId: id,
         tokenId: null,
+        scopes: null,
       }
     : null;
 }
@@ -65,8 +83,12 @@ export async function deleteUserSessions(db: Executor, userId: string, keep?: st
   await db.delete(sessions).where(and(eq(sessions.userId, userId), keep ? ne(sessions.id, keep) : undefined));
 }
 
-export async function deleteExpiredSessions(db: Executor, now: Date): Promise<number> {
-  const rows = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+/** Sessions idle past their expiry, or (with `startedBefore`) past their absolute lifetime. */
+export async function deleteExpiredSessions(db: Executor, now: Date, startedBefore?: Date): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), startedBefore ? lt(sessions.createdAt, startedBefore) : undefined))
+    .returning({ id: sessions.id });
   return rows.length;
 }
 
@@ -78,16 +100,24 @@ export interface TokenRecord {
   expiresAt: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  scopes: TokenScope[];
 }
 
 export async function insertToken(
   db: Executor,
-  token: { userId: string; name: string; prefix: string; tokenHash: string; expiresAt: Date | null },
+  token: {
+    userId: string;
+    name: string;
+    prefix: string;
+    tokenHash: string;
+    expiresAt: Date | null;
+    scopes: readonly TokenScope[];
+  },
   now: Date,
 ): Promise<TokenRecord> {
   const [row] = await db
     .insert(apiTokens)
-    .values({ ...token, createdAt: now })
+    .values({ ...token, scopes: [...token.scopes], createdAt: now })
     .returning();
   if (!row) throw new Error("insert returned no row");
   return presentToken(row);
@@ -101,6 +131,7 @@ const presentToken = (row: typeof apiTokens.$inferSelect): TokenRecord => ({
   expiresAt: isoOrNull(row.expiresAt),
   lastUsedAt: isoOrNull(row.lastUsedAt),
   revokedAt: isoOrNull(row.revokedAt),
+  scopes: tokenScopesOf(row.scopes),
 });
 
 export async function listTokens(db: Executor, userId: string): Promise<TokenRecord[]> {
@@ -134,6 +165,7 @@ export async function principalByToken(
       organisationId: users.organisationId,
       organisationKind: organisations.kind,
       roles: users.roles,
+      scopes: apiTokens.scopes,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -160,6 +192,7 @@ export async function principalByToken(
     ...row,
     organisationKind: row.organisationKind as OrganisationKind,
     roles: row.roles as Role[],
+    scopes: tokenScopesOf(row.scopes),
     csrfToken: null,
     sessionId: null,
   };

@@ -92,12 +92,28 @@ export const apiTokens = pgTable(
     expiresAt: at("expires_at"),
     lastUsedAt: at("last_used_at"),
     revokedAt: at("revoked_at"),
+    /**
+     * What the token may do (read, write, taxii; @bulwark/core's TokenScope). The default is for
+     * the tokens made before scopes existed: reading, over the API and TAXII, never writing.
+     */
+    scopes: text("scopes").array().notNull().default(sql`'{read,taxii}'::text[]`),
   },
   (table) => [
     uniqueIndex("api_tokens_hash_key").on(table.tokenHash),
     index("api_tokens_user_idx").on(table.userId),
   ],
 );
+
+/**
+ * Failed authentications per client address (the key is a SHA-256, never the address), in a
+ * window: counted with one atomic upsert, so every server process shares them. Rows whose window
+ * has ended are deleted by the hourly purge.
+ */
+export const authThrottle = pgTable("auth_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  windowEnds: at("window_ends").notNull(),
+});
 
 export const communities = pgTable(
   "communities",
