@@ -332,7 +332,9 @@ export async function deleteObject(
       specVersions,
     });
     if (deleted === "not-owner")
-      throw taxiiForbidden("Only writers of the organisation that put an object in may delete it.");
+      throw taxiiForbidden(
+        "Your organisation holds no version of this object: only the organisation that put versions in may delete them.",
+      );
     await appendAudit(
       tx,
       {
