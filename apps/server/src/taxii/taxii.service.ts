@@ -413,7 +413,10 @@ export async function addObjects(
       else if (outcome === "duplicate")
         successes.push({ ...detail, message: "This version was already held." });
       else if (outcome === "revoked")
-        failures.push({ ...detail, message: "This object was revoked: nothing follows a revoked version." });
+        failures.push({
+          ...detail,
+          message: "Your organisation revoked this object: nothing follows a revoked version.",
+        });
       else failures.push({ ...detail, message: refusals.get(i) ?? "Refused." });
     });
     const resource = {
