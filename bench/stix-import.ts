@@ -194,7 +194,7 @@ async function measure(label: string, connection: Connection): Promise<void> {
           date_added, tlp, owner_organisation_id, added_by, source, object)
         values (${naive}, ${String(object.id)}, ${String(object.type)}, '2.1', ${version}::timestamptz,
           clock_timestamp(), 'amber', ${organisationId}, ${userId}, 'import', ${JSON.stringify(object)}::jsonb)
-        on conflict (collection_id, stix_id, version) do nothing`);
+        on conflict (collection_id, stix_id, owner_organisation_id, version) do nothing`);
     }
   });
   const naiveRate = BASELINE / ((performance.now() - started) / 1000);

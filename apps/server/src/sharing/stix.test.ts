@@ -281,6 +281,21 @@ describe("an indicator with a STIX pattern", () => {
     expect(await count()).toBe(before);
   });
 
+  it("refuses a pattern nested thousands deep with a 400 naming the depth limit (never a 500)", async () => {
+    const before = await count();
+    // Within the field's 10,000 characters; deep enough to exhaust the stack of a parser without a bound.
+    const deep = `${"(".repeat(4_980)}[ipv4-addr:value = '198.51.100.7']${")".repeat(4_980)}`;
+    const response = await compose({ ...indicator(), pattern: deep });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({
+        path: "body.pattern",
+        message: expect.stringMatching(/nest more than 100 deep/),
+      }),
+    ]);
+    expect(await count()).toBe(before);
+  });
+
   it("is set, changed and dropped while the item is a draft", async () => {
     const draft = await gridAdmin.call("createSharedItem", { body: indicator({ pattern: undefined }) });
     expect(draft.pattern).toBeNull();

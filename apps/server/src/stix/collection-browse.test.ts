@@ -94,7 +94,8 @@ describe("browsing a STIX collection", () => {
     ]);
     const byId = new Map(page.items.map((item) => [item.stixId, item]));
     expect(byId.has(strictMalware.id)).toBe(false);
-    // The newer version of the tool is AMBER+STRICT of the operator: the authority sees the old one.
+    // The grid operator holds its own AMBER+STRICT version of the tool (a lineage of its own): the
+    // authority is served its own lineage, the old one.
     expect(byId.get(amberTool.id)).toMatchObject({
       name: "Substation scanner",
       tlp: "amber",

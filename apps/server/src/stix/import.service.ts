@@ -1,22 +1,26 @@
 // STIX 2.1 into a community's collection (ADR 0009), for the import endpoint, TAXII's POST and the
 // TAXII client alike: the content is checked whole first (a bad bundle changes nothing), then each
 // object is held under the TLP its markings name (else the importer's default), refused when core's
-// stixArrivalRefusal says so, and put with its versions in one transaction. The audit records
-// counts, never contents.
+// stixArrivalRefusal or stixAuthorshipRefusal says so, and put with its versions in one
+// transaction, in the writer organisation's own lineage (ADR 0015). The audit records counts,
+// never contents.
 import type { StixCollections, StixImportReport } from "@bulwark/contracts";
 import {
   type Actor,
   type CheckedStixObject,
   checkStixBundle,
   collectionAbilities,
+  organisationStixId,
   type SharingViewer,
   type StixCheck,
   stixArrivalRefusal,
+  stixAuthorshipRefusal,
   stixVersionOf,
   type TlpMarking,
   tlpOfMarkingRefs,
 } from "@bulwark/core";
 import {
+  allOrganisationIds,
   appendAudit,
   putStixObjects,
   refreshStixStatistics,
@@ -72,6 +76,7 @@ export async function putCheckedStixObjects(
   const positions: number[] = [];
   // The refusal depends only on the marking: compute it once per marking, not per object.
   const refusals = new Map<TlpMarking, string | null>();
+  const identityOwners = await organisationIdentities(tx, objects);
   for (let index = 0; index < objects.length; index++) {
     const object = objects[index] as CheckedStixObject;
     const tlp = tlpOfMarkingRefs(object.object_marking_refs) ?? intake.defaultTlp;
@@ -80,6 +85,8 @@ export async function putCheckedStixObjects(
       reason = stixArrivalRefusal(intake.writer, tlp);
       refusals.set(tlp, reason);
     }
+    if (reason === null && identityOwners.size > 0)
+      reason = stixAuthorshipRefusal(intake.writer, object, identityOwners);
     if (reason !== null) {
       outcomes[index] = "refused";
       refused.push({ index, id: object.id, reason });
@@ -123,6 +130,27 @@ export async function putCheckedStixObjects(
     dateAddedFirst: put.dateAddedFirst,
     dateAddedLast: put.dateAddedLast,
   };
+}
+
+// A Bulwark organisation's identity id is a UUIDv5 (ids.ts): version nibble 5.
+const UUID_V5_IDENTITY = /^identity--[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/**
+ * The identity ids of Bulwark's organisations, each to its organisation, when the objects name an
+ * identity that could be one (as creator, or as an identity object); else an empty map, without
+ * reading the organisations (most content names no UUIDv5 identity).
+ */
+async function organisationIdentities(
+  tx: Transaction,
+  objects: readonly CheckedStixObject[],
+): Promise<Map<string, string>> {
+  const named = objects.some(
+    (object) =>
+      (typeof object.created_by_ref === "string" && UUID_V5_IDENTITY.test(object.created_by_ref)) ||
+      (object.type === "identity" && UUID_V5_IDENTITY.test(object.id)),
+  );
+  if (!named) return new Map();
+  return new Map((await allOrganisationIds(tx)).map((id) => [organisationStixId(id), id]));
 }
 
 /** The caller as a writer of this collection, or the error that says why not. */

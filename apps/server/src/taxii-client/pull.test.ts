@@ -175,6 +175,33 @@ describe("pulling a remote collection", () => {
     ]);
   });
 
+  it("holds what it pulls as the subscription owner's organisation's, apart from another organisation's copy", async () => {
+    // The authority holds object 9 first; the grid operator's subscription pulls a newer version.
+    const admin = await server.client("admin@authority.example");
+    await admin.call("importStixBundle", {
+      query: { collection: energy },
+      body: {
+        type: "bundle",
+        id: "bundle--00000000-0000-4000-8000-000000000099",
+        objects: [identity(9, undefined, "green")],
+      },
+    });
+    remoteAnswers(() =>
+      page([identity(9, "2026-11-22T00:00:00.000Z", "green")], "2026-11-22T00:00:00.000001Z"),
+    );
+    expect((await pull()).lastRun).toMatchObject({ added: 1, duplicates: 0 });
+    const nine = (await held()).filter((row) => row.stix_id.endsWith("9"));
+    expect(nine.map((row) => [row.owner, row.version])).toEqual([
+      [server.cast.organisations.authority, "2026-11-01T00:00:00.000Z"],
+      [server.cast.organisations.operator, "2026-11-22T00:00:00.000Z"],
+    ]);
+    // The authority is still served its own version.
+    const served = await admin.call("getStixCollectionObject", {
+      params: { id: energy, stixId: identity(9).id },
+    });
+    expect(served.version).toBe("2026-11-01T00:00:00.000Z");
+  });
+
   it("stops at the per-run cap and goes on from there next run", async () => {
     remoteAnswers((request) =>
       request.query.get("next") === "b"

@@ -332,7 +332,9 @@ export async function deleteObject(
       specVersions,
     });
     if (deleted === "not-owner")
-      throw taxiiForbidden("Only writers of the organisation that put an object in may delete it.");
+      throw taxiiForbidden(
+        "Your organisation holds no version of this object: only the organisation that put versions in may delete them.",
+      );
     await appendAudit(
       tx,
       {
@@ -411,7 +413,10 @@ export async function addObjects(
       else if (outcome === "duplicate")
         successes.push({ ...detail, message: "This version was already held." });
       else if (outcome === "revoked")
-        failures.push({ ...detail, message: "This object was revoked: nothing follows a revoked version." });
+        failures.push({
+          ...detail,
+          message: "Your organisation revoked this object: nothing follows a revoked version.",
+        });
       else failures.push({ ...detail, message: refusals.get(i) ?? "Refused." });
     });
     const resource = {

@@ -492,6 +492,30 @@ describe("adding objects", () => {
     ]);
   });
 
+  it("reports an object nested thousands of levels deep as a failure, never a 500", async () => {
+    // Written as text: JSON.stringify itself cannot write it.
+    const deep = `${"[".repeat(20_000)}"leaf"${"]".repeat(20_000)}`;
+    const object = (n: number) => JSON.stringify(indicator(n)).replace(/}$/, `,"x_deep":${deep}}`);
+    const posted = await server.inject({
+      method: "POST",
+      url: objectsUrl(),
+      headers: { authorization: ADMIN, accept: MEDIA, "content-type": MEDIA },
+      payload: `{"objects":[${object(64)},${JSON.stringify(indicator(65))}]}`,
+    });
+    expect(posted.statusCode).toBe(202);
+    expect(posted.json()).toMatchObject({ success_count: 1, failure_count: 1 });
+    expect(posted.json().failures[0].message).toMatch(/more than 100 levels deep/);
+    const imported = await server.inject({
+      method: "POST",
+      url: `/api/sharing/stix/imports?collection=${energy}`,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      payload: `{"type":"bundle","id":"bundle--${uuid(999)}","objects":[${object(66)}]}`,
+    });
+    // As every bundle that fails the checks: 422 naming the problem, nothing imported.
+    expect(imported.statusCode).toBe(422);
+    expect(imported.json().detail).toMatch(/more than 100 levels deep/);
+  });
+
   it("refuses writers who may not write (403) and strangers (404)", async () => {
     const body = { objects: [indicator(63)] };
     expect((await taxii(objectsUrl(), { method: "POST", auth: AUDITOR, body })).status).toBe(403);

@@ -3,7 +3,11 @@ import type { SharingViewer } from "./sharing-policy.ts";
 import {
   collectionAbilities,
   maySeeStixObject,
+  type StixVersionFacts,
+  servedStixOwner,
+  servedStixVersions,
   stixArrivalRefusal,
+  stixAuthorshipRefusal,
   subscriptionAbilities,
 } from "./stix-policy.ts";
 
@@ -41,6 +45,55 @@ describe("STIX objects of a community collection", () => {
     expect(stixArrivalRefusal(viewer({ roles: ["analyst"] }), "clear")).toMatch(/up to TLP:GREEN/);
     expect(stixArrivalRefusal(viewer({ roles: ["analyst"] }), "green")).toBeNull();
     expect(stixArrivalRefusal(viewer({ roles: ["auditor"] }), "amber")).toMatch(/may not publish/);
+  });
+});
+
+describe("lineages of one object held by several organisations", () => {
+  const version = (
+    owner: string,
+    dateAdded: string,
+    over: Partial<StixVersionFacts> = {},
+  ): StixVersionFacts => ({
+    collectionId: "c1",
+    stixId: "tool--1",
+    ownerOrganisationId: owner,
+    tlp: "green",
+    dateAdded,
+    source: "taxii",
+    ...over,
+  });
+  it("serves the reader's own lineage, else Bulwark's mirror, else the earliest they may see", () => {
+    const a = version("org-b", "2026-01-01T00:00:00.000001Z");
+    const b = version("org-c", "2026-01-01T00:00:00.000002Z");
+    const mirror = version("org-d", "2026-01-01T00:00:00.000003Z", { source: "bulwark" });
+    expect(servedStixOwner(viewer(), [b, a])).toBe("org-b");
+    expect(servedStixOwner(viewer(), [b, a, mirror])).toBe("org-d");
+    expect(servedStixOwner(viewer({ organisationId: "org-c" }), [b, a, mirror])).toBe("org-c");
+    // A lineage the reader may not see never decides: the next one is served.
+    const hidden = { ...a, tlp: "amber+strict" } as const;
+    expect(servedStixOwner(viewer(), [hidden, b])).toBe("org-c");
+    expect(servedStixOwner(viewer(), [hidden])).toBeNull();
+    expect(servedStixVersions(viewer(), [hidden, b, { ...b, dateAdded: "2027" }])).toEqual([
+      b,
+      { ...b, dateAdded: "2027" },
+    ]);
+  });
+
+  it("refuses objects in another Bulwark organisation's name", () => {
+    const owners = new Map([
+      ["identity--a", "org-a"],
+      ["identity--b", "org-b"],
+    ]);
+    const object = { id: "tool--1", type: "tool" };
+    expect(stixAuthorshipRefusal(viewer(), { ...object, created_by_ref: "identity--a" }, owners)).toBeNull();
+    expect(stixAuthorshipRefusal(viewer(), { ...object, created_by_ref: "identity--x" }, owners)).toBeNull();
+    expect(stixAuthorshipRefusal(viewer(), { ...object, created_by_ref: "identity--b" }, owners)).toMatch(
+      /created_by_ref names another Bulwark organisation/,
+    );
+    expect(stixAuthorshipRefusal(viewer(), { id: "identity--b", type: "identity" }, owners)).toMatch(
+      /another Bulwark organisation's identity/,
+    );
+    expect(stixAuthorshipRefusal(viewer(), { id: "identity--a", type: "identity" }, owners)).toBeNull();
   });
 });
 

@@ -3,7 +3,10 @@
 //   roles may publish at all write to it;
 //   CLEAR, GREEN and AMBER objects are read by every member (the community is their audience);
 //   AMBER+STRICT objects only by the organisation that put them there;
-//   RED objects are refused on arrival: a collection is never a list of named people.
+//   RED objects are refused on arrival: a collection is never a list of named people;
+//   each organisation's versions of an id are a lineage of its own, and a reader is served one
+//   lineage per object (servedStixOwner, ADR 0015): nobody versions, revokes or answers for an
+//   object another organisation owns.
 // The database compiles the read rule into SQL (packages/db/src/repositories/stix-scope.ts);
 // tests compare the two.
 import type { Role, TlpMarking } from "../vocabulary.ts";
@@ -40,6 +43,85 @@ export function maySeeStixObject(viewer: SharingViewer, object: StixObjectFacts)
     case "red":
       return false;
   }
+}
+
+/** A held version of an object, as the choice of the lineage a reader is served needs it. */
+export interface StixVersionFacts extends StixObjectFacts {
+  readonly stixId: string;
+  /** When it was added to the collection (RFC 3339 with microseconds: compares as text). */
+  readonly dateAdded: string;
+  /** "bulwark" for Bulwark's own mirror of a published item. */
+  readonly source: string;
+}
+
+/**
+ * Whose lineage of one object (the versions of one id in one collection) a viewer is served
+ * (ADR 0015). Each organisation's versions of an id are a lineage of its own; a reader is served
+ * exactly one: among the versions they may see, their own organisation's, else Bulwark's own
+ * mirror of an item (its author owns it), else the lineage of the version added earliest. Only
+ * what the viewer may see decides. Null when they see none.
+ */
+export function servedStixOwner(viewer: SharingViewer, versions: readonly StixVersionFacts[]): string | null {
+  // Smaller ranks first: own lineage, then the mirror, then by date_added.
+  const rank = (version: StixVersionFacts): [number, number, string] => [
+    version.ownerOrganisationId === viewer.organisationId ? 0 : 1,
+    version.source === "bulwark" ? 0 : 1,
+    version.dateAdded,
+  ];
+  let best: [number, number, string] | null = null;
+  let owner: string | null = null;
+  for (const version of versions) {
+    if (!maySeeStixObject(viewer, version)) continue;
+    const r = rank(version);
+    if (
+      best === null ||
+      r[0] < best[0] ||
+      (r[0] === best[0] && (r[1] < best[1] || (r[1] === best[1] && r[2] < best[2])))
+    ) {
+      best = r;
+      owner = version.ownerOrganisationId;
+    }
+  }
+  return owner;
+}
+
+/** The versions a viewer is served of held versions of any objects and collections. */
+export function servedStixVersions<T extends StixVersionFacts>(
+  viewer: SharingViewer,
+  versions: readonly T[],
+): T[] {
+  const groups = new Map<string, T[]>();
+  for (const version of versions) {
+    const key = `${version.collectionId} ${version.stixId}`;
+    groups.set(key, [...(groups.get(key) ?? []), version]);
+  }
+  const owners = new Map([...groups].map(([key, group]) => [key, servedStixOwner(viewer, group)]));
+  return versions.filter(
+    (version) =>
+      maySeeStixObject(viewer, version) &&
+      owners.get(`${version.collectionId} ${version.stixId}`) === version.ownerOrganisationId,
+  );
+}
+
+/**
+ * Why an object may not enter a collection from this writer's organisation because it speaks for
+ * another Bulwark organisation, or null (ADR 0015). `identityOwners` maps the STIX identity id of
+ * each Bulwark organisation (the UUIDv5 ids of the STIX export) to that organisation. Only an
+ * organisation itself may publish its identity or name it as an object's creator.
+ */
+export function stixAuthorshipRefusal(
+  writer: SharingViewer,
+  object: { readonly id: string; readonly type: string; readonly created_by_ref?: unknown },
+  identityOwners: ReadonlyMap<string, string>,
+): string | null {
+  const creator =
+    typeof object.created_by_ref === "string" ? identityOwners.get(object.created_by_ref) : undefined;
+  if (creator !== undefined && creator !== writer.organisationId)
+    return "created_by_ref names another Bulwark organisation; only that organisation may publish objects in its name.";
+  const identity = object.type === "identity" ? identityOwners.get(object.id) : undefined;
+  if (identity !== undefined && identity !== writer.organisationId)
+    return "This is another Bulwark organisation's identity; only that organisation may publish it.";
+  return null;
 }
 
 /**

@@ -53,6 +53,10 @@ export interface StixItemInput {
   readonly organisation: StixOrganisationInput;
 }
 
+/** The STIX id of an organisation's identity (the same on every export). */
+export const organisationStixId = (organisationId: string): string =>
+  stixIdOf("identity", "organisation", organisationId);
+
 /** An organisation as a STIX identity (identity_class organization, industry-sector-ov sectors). */
 export function organisationIdentity(organisation: StixOrganisationInput): StixObject {
   const created = stixTimestamp(organisation.createdAt);
@@ -60,7 +64,7 @@ export function organisationIdentity(organisation: StixOrganisationInput): StixO
   return {
     type: "identity",
     spec_version: "2.1",
-    id: stixIdOf("identity", "organisation", organisation.id),
+    id: organisationStixId(organisation.id),
     created,
     modified: laterTimestamp(created, stixTimestamp(organisation.updatedAt)),
     name: organisation.name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseStixPattern, StixPatternError, stixPatternProblem } from "./pattern.ts";
+import { MAX_PATTERN_DEPTH, parseStixPattern, StixPatternError, stixPatternProblem } from "./pattern.ts";
 
 // Valid patterns: the examples of STIX 2.1 part 9 and of the brief, with documentation addresses.
 const VALID = [
@@ -131,5 +131,17 @@ describe("STIX 2.1 patterns", () => {
       kind: "followedby",
       operands: [{ kind: "or" }, { kind: "and" }],
     });
+  });
+
+  it("refuses parentheses nested beyond the depth limit with a clear problem, not a stack overflow", () => {
+    const deep = (n: number, inner: string) => `${"(".repeat(n)}${inner}${")".repeat(n)}`;
+    for (const pattern of [deep(5_000, "[a-b:c = 1]"), `[${deep(5_000, "a-b:c = 1")}]`]) {
+      const problem = stixPatternProblem(pattern);
+      expect(problem).toBeInstanceOf(StixPatternError);
+      expect(problem?.message).toMatch(`more than ${MAX_PATTERN_DEPTH} deep`);
+    }
+    expect(stixPatternProblem(deep(MAX_PATTERN_DEPTH, "[a-b:c = 1]"))).toBeNull();
+    expect(stixPatternProblem(`[${deep(MAX_PATTERN_DEPTH, "a-b:c = 1")}]`)).toBeNull();
+    expect(stixPatternProblem(deep(MAX_PATTERN_DEPTH + 1, "[a-b:c = 1]"))).toBeInstanceOf(StixPatternError);
   });
 });

@@ -321,8 +321,16 @@ function checkHash(path: readonly (string | number)[], value: StixPatternLiteral
     throw new StixPatternError(`'${value.value}' is not a valid ${name} hash`, position);
 }
 
+/**
+ * How deep parentheses may nest. The parser descends once per parenthesis; without a bound, a
+ * pattern of a few thousand '(' would exhaust the stack instead of getting a clear answer.
+ * Real patterns nest a handful of levels.
+ */
+export const MAX_PATTERN_DEPTH = 100;
+
 class Parser {
   private at = 0;
+  private depth = 0;
 
   constructor(private readonly tokens: readonly Token[]) {}
 
@@ -359,6 +367,21 @@ class Parser {
           : "Expected AND, OR, FOLLOWEDBY, a qualifier or the end of the pattern",
       );
     return expression;
+  }
+
+  /** Parse what a parenthesis opens, one level deeper, refusing more than MAX_PATTERN_DEPTH. */
+  private nested<T>(inner: () => T): T {
+    if (this.depth >= MAX_PATTERN_DEPTH)
+      throw new StixPatternError(
+        `Parentheses nest more than ${MAX_PATTERN_DEPTH} deep; a pattern may nest at most ${MAX_PATTERN_DEPTH} levels`,
+        this.current.position,
+      );
+    this.depth += 1;
+    try {
+      return inner();
+    } finally {
+      this.depth -= 1;
+    }
   }
 
   private binary<T>(keyword: string, operand: () => T, build: (operands: T[]) => T): T {
@@ -403,7 +426,7 @@ class Parser {
       expression = { kind: "observation", comparison, qualifiers: [] };
     } else if (this.is("punctuation", "(")) {
       this.advance();
-      const inner = this.observations();
+      const inner = this.nested(() => this.observations());
       this.expect("punctuation", ")", "')' to close the parenthesis, or AND / OR / FOLLOWEDBY");
       expression = { kind: "group", expression: inner, qualifiers: [] };
     } else this.fail("Expected an observation expression in square brackets ('[') or '('");
@@ -476,7 +499,7 @@ class Parser {
   private test(): StixComparison {
     if (this.is("punctuation", "(")) {
       this.advance();
-      const inner = this.comparison();
+      const inner = this.nested(() => this.comparison());
       this.expect("punctuation", ")", "')' to close the parenthesis, or AND / OR");
       return inner;
     }

@@ -1,6 +1,13 @@
 // The STIX 2.1 checks: what passes, what is named, and that custom content passes untouched.
 import { describe, expect, it } from "vitest";
-import { checkStixBundle, checkStixObjects, compareStixTimestamps, isStixTimestamp } from "./validate.ts";
+import {
+  checkStixBundle,
+  checkStixObjects,
+  compareStixTimestamps,
+  isStixTimestamp,
+  MAX_STIX_NESTING,
+  sortStixObjects,
+} from "./validate.ts";
 
 const sdo = (type: string, extra: Record<string, unknown> = {}) => ({
   type,
@@ -214,6 +221,29 @@ describe("checkStixObjects", () => {
     expect(check.problems).toEqual([
       { index: 0, id: object.id, property, message: expect.stringMatching(message) },
     ]);
+  });
+
+  it("refuses objects nested deeper than the limit, with a problem instead of a stack overflow", () => {
+    const nested = (depth: number) => {
+      let value: unknown = "leaf";
+      for (let i = 0; i < depth; i++) value = i % 2 ? { x_inner: value } : [value];
+      return value;
+    };
+    const deep = sdo("malware", { name: "Deep", is_family: false, x_deep: nested(100_000) });
+    const check = checkStixObjects([deep]);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.problems[0]?.message).toMatch(`more than ${MAX_STIX_NESTING} levels deep`);
+    expect(sortStixObjects([deep]).invalid).toHaveLength(1);
+    // The object itself is level 0, x_deep's value level 1.
+    expect(
+      checkStixObjects([sdo("malware", { name: "Deep", is_family: false, x_deep: nested(MAX_STIX_NESTING) })])
+        .ok,
+    ).toBe(true);
+    expect(
+      checkStixObjects([
+        sdo("malware", { name: "Deep", is_family: false, x_deep: nested(MAX_STIX_NESTING + 1) }),
+      ]).ok,
+    ).toBe(false);
   });
 
   it("lists at most 100 problems but counts them all", () => {

@@ -594,6 +594,8 @@ function checkObject(value: unknown, index: number, problems: Collector): void {
       if (!(Array.isArray(refs) && refs.every(isId))) problem(property, "must be a list of STIX identifiers");
     }
   }
+  if (nestsDeeperThan(object, MAX_STIX_NESTING))
+    problem(null, `nests objects and lists more than ${MAX_STIX_NESTING} levels deep`);
   if (!spec) return;
   for (const [property, kind] of spec.required) {
     const found = object[property];
@@ -610,6 +612,25 @@ function checkObject(value: unknown, index: number, problems: Collector): void {
       const failure = rule(object);
       if (failure) problem(failure.property, failure.message);
     }
+}
+
+/**
+ * How deep objects and lists may nest within one STIX object. Storing and serving an object walks
+ * it recursively (JSON.stringify, PostgreSQL's jsonb): thousands of levels would exhaust the stack
+ * and fail the whole request. STIX's own objects nest a few levels.
+ */
+export const MAX_STIX_NESTING = 100;
+
+/** Does the value nest deeper than `limit`? Walked with a stack of its own, never recursively. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    if (typeof entry.value !== "object" || entry.value === null) continue;
+    if (entry.depth > limit) return true;
+    for (const child of Array.isArray(entry.value) ? entry.value : Object.values(entry.value))
+      if (typeof child === "object" && child !== null) stack.push({ value: child, depth: entry.depth + 1 });
+  }
+  return false;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -15,6 +15,14 @@ export interface StixOrganisationRecord {
   updatedAt: string;
 }
 
+/**
+ * Every organisation's id: the STIX intake checks that an object names as its creator, or is the
+ * identity of, no Bulwark organisation but the writer's own (ADR 0015).
+ */
+export async function allOrganisationIds(db: Executor): Promise<string[]> {
+  return (await db.select({ id: organisations.id }).from(organisations)).map((row) => row.id);
+}
+
 export async function organisationsForStix(
   db: Executor,
   ids: readonly string[],

@@ -63,13 +63,15 @@ const millisUtc = (column: SQL): SQL =>
 function versionFilter(viewer: SharingViewer, match: StixVersionMatch): SQL | null {
   if (match.all) return null;
   const parts: SQL[] = [];
-  // A scalar subquery per row over the same collection (the outer row passed visibleStixObjects),
-  // answered from the (collection, id, version) index even before the table has statistics.
+  // A scalar subquery per row over the same lineage (the outer row passed visibleStixObjects, or
+  // is the viewer's own), answered from the (collection, id, owner, version) index even before the
+  // table has statistics.
   const bound = (alias: string, aggregate: "max" | "min") =>
     sql`stix_objects.version = (select ${sql.raw(aggregate)}(${sql.raw(alias)}.version)
       from stix_objects as ${sql.raw(alias)}
       where ${sql.raw(alias)}.collection_id = stix_objects.collection_id
         and ${sql.raw(alias)}.stix_id = stix_objects.stix_id
+        and ${sql.raw(alias)}.owner_organisation_id = stix_objects.owner_organisation_id
         and ${visibleStixMarking(viewer, alias)})`;
   if (match.last) parts.push(bound("newer", "max"));
   if (match.first) parts.push(bound("older", "min"));
@@ -80,11 +82,12 @@ function versionFilter(viewer: SharingViewer, match: StixVersionMatch): SQL | nu
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
-function objectFilters(viewer: SharingViewer, query: Omit<StixObjectQuery, "limit" | "cursor">): SQL {
-  const filters: SQL[] = [
-    sql`stix_objects.collection_id = ${query.collectionId}`,
-    visibleStixObjects(viewer),
-  ];
+function objectFilters(
+  viewer: SharingViewer,
+  query: Omit<StixObjectQuery, "limit" | "cursor">,
+  scope: SQL = visibleStixObjects(viewer),
+): SQL {
+  const filters: SQL[] = [sql`stix_objects.collection_id = ${query.collectionId}`, scope];
   if (query.ids?.length) filters.push(sql`stix_objects.stix_id = any(${sqlArray(query.ids)})`);
   if (query.types?.length) filters.push(sql`stix_objects.type = any(${sqlArray(query.types)})`);
   if (query.specVersions?.length)
@@ -151,20 +154,23 @@ export async function stixObjectVisible(
 }
 
 /**
- * Delete the versions of an object the viewer sees and the filters match, when every one of them
- * was put in by the viewer's organisation. Answers how many went, or "not-owner" (none deleted).
+ * Delete the versions the filters match of the viewer's organisation's own lineage of an object
+ * (ADR 0015): nobody deletes another organisation's versions. Answers how many went, or
+ * "not-owner" when the organisation holds no version of it at all (none deleted).
  */
 export async function deleteStixObjectVersions(
   tx: Executor,
   viewer: SharingViewer,
   query: Omit<StixObjectQuery, "limit" | "cursor" | "ids" | "types" | "addedAfter"> & { stixId: string },
 ): Promise<number | "not-owner"> {
-  const filters = objectFilters(viewer, { ...query, ids: [query.stixId] });
-  const owners = rowsOf<{ owner: string }>(
-    await tx.execute(sql`select distinct owner_organisation_id as owner from stix_objects where ${filters}`),
+  const own = sql`(stix_objects.collection_id = any(${sqlArray(viewer.communityIds, "uuid")})
+    and stix_objects.owner_organisation_id = ${viewer.organisationId})`;
+  const held = rowsOf(
+    await tx.execute(sql`select 1 from stix_objects where stix_objects.collection_id = ${query.collectionId}
+      and stix_objects.stix_id = ${query.stixId} and ${own} limit 1`),
   );
-  if (owners.some((row) => row.owner !== viewer.organisationId)) return "not-owner";
-  if (owners.length === 0) return 0;
+  if (held.length === 0) return "not-owner";
+  const filters = objectFilters(viewer, { ...query, ids: [query.stixId] }, own);
   const deleted = rowsOf(await tx.execute(sql`delete from stix_objects where ${filters} returning seq`));
   return deleted.length;
 }

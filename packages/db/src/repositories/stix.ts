@@ -1,5 +1,7 @@
 // STIX objects into community collections (ADR 0009): de-duplicated by id and version, newer
 // versions kept, nothing after a revoked version, date_added strictly increasing per collection.
+// All of that within the writer's own lineage (ADR 0015): the versions its organisation put in.
+// What other organisations hold of an id never changes the outcome, so it reveals nothing.
 // Reading is per viewer, through visibleStixObjects (stix-scope.ts).
 import type { TlpMarking } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
@@ -27,7 +29,10 @@ export interface StixPut {
   sharedItemId?: string | null;
 }
 
-/** added; duplicate (that version is already held); revoked (a revoked version ends the object). */
+/**
+ * added; duplicate (the writer's organisation already holds that version); revoked (its lineage
+ * of the object ends with a revoked version).
+ */
 export type StixPutOutcome = "added" | "duplicate" | "revoked";
 
 export interface StixPutResult {
@@ -68,7 +73,7 @@ export async function putStixObjects(
     const batch = arrivals.slice(from, from + BATCH);
     const held = rowsOf<{ stix_id: string; revoked: boolean }>(
       await tx.execute(sql`select stix_id, bool_or(revoked) as revoked from stix_objects
-        where collection_id = ${put.collectionId}
+        where collection_id = ${put.collectionId} and owner_organisation_id = ${put.ownerOrganisationId}
           and stix_id = any(${sqlArray([...new Set(batch.map((arrival) => arrival.stixId))])})
         group by stix_id`),
     );
@@ -81,7 +86,7 @@ export async function putStixObjects(
         outcomes[i] = "revoked";
         return;
       }
-      // An object without timestamps has one version: the first one held.
+      // An object without timestamps has one version: the first one its writer's organisation holds.
       if (arrival.version === null && heldIds.has(arrival.stixId)) return;
       const version = arrival.version === null ? now.toISOString() : new Date(arrival.version).toISOString();
       const key = `${arrival.stixId} ${version}`;
@@ -111,7 +116,7 @@ export async function putStixObjects(
           r.value->>'tlp', ${put.ownerOrganisationId}, ${put.addedBy}, ${put.source},
           ${put.sharedItemId ?? null}, (r.value->>'revoked')::boolean, r.value->'object'
         from jsonb_array_elements(${payload}::jsonb) as r(value)
-        on conflict (collection_id, stix_id, version) do nothing
+        on conflict (collection_id, stix_id, owner_organisation_id, version) do nothing
         returning stix_id, ${microsUtc(sql`version`)} as version, ${microsUtc(sql`date_added`)} as date_added`),
     );
     const added = new Set(inserted.map((row) => `${row.stix_id} ${row.version.slice(0, 23)}Z`));

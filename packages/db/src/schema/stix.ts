@@ -1,5 +1,6 @@
 // STIX 2.1 objects held in community collections (ADR 0009): one row per version of an object in a
-// collection, the object kept as received. Who reads a row is decided by maySeeStixObject in
+// collection, the object kept as received; each owner organisation's versions of an id are a
+// lineage of their own (ADR 0015). Who reads a row is decided by maySeeStixObject in
 // @bulwark/core and compiled to SQL in repositories/stix-scope.ts.
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
@@ -37,7 +38,16 @@ export const stixObjects = pgTable(
     object: jsonb("object").notNull(),
   },
   (table) => [
-    uniqueIndex("stix_objects_version_key").on(table.collectionId, table.stixId, table.version),
+    // Each organisation's versions of an id form a lineage of their own (ADR 0015): another
+    // organisation's post never collides with, follows or revokes the owner's versions.
+    uniqueIndex("stix_objects_version_key").on(
+      table.collectionId,
+      table.stixId,
+      table.ownerOrganisationId,
+      table.version,
+    ),
+    // Which lineage a reader is served: the earliest added of those they may see.
+    index("stix_objects_lineage_idx").on(table.collectionId, table.stixId, table.dateAdded),
     index("stix_objects_added_idx").on(table.collectionId, table.dateAdded),
     index("stix_objects_type_idx").on(table.collectionId, table.type),
     index("stix_objects_stix_id_idx").on(table.stixId),
