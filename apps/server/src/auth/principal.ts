@@ -53,8 +53,9 @@ export async function authenticate(context: ServerContext, request: FastifyReque
  * Callers authenticated in the last seconds, by session or token hash. Only endpoints marked
  * `recentAuth` read it: polls of one's own long-running job, which must be answered while a long
  * write holds the embedded database's only connection (signing in reads and writes the database).
- * A sign-out forgets its session at once; anything else (a revoked token, a disabled account)
- * reaches those endpoints at most RECENT_MS later.
+ * A sign-out forgets its session at once; a change of roles, organisation, account state or token
+ * in any process forgets every caller (the policy notification, see system/policy-changes.ts);
+ * should that notification be lost, such a caller reaches those endpoints at most RECENT_MS later.
  */
 const RECENT_MS = 30_000;
 const RECENT_MAX = 1_000;
@@ -67,6 +68,11 @@ function remember(key: string, caller: Caller, now: Date): void {
 
 export function forgetSession(sessionId: string): void {
   recent.delete(`session:${sessionId}`);
+}
+
+/** Forgets every remembered caller (what made them may have changed). */
+export function forgetRecentCallers(): void {
+  recent.clear();
 }
 
 const recentKey = (request: FastifyRequest): string | null => {
