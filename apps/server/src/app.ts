@@ -23,7 +23,7 @@ import { sharingRoutes } from "./sharing/sharing.routes.ts";
 import { stixRoutes } from "./stix/stix.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
-import { dropOnPolicyChange } from "./system/policy-changes.ts";
+import { dropOnPolicyChange, dropOnSessionsEnded } from "./system/policy-changes.ts";
 import { startSchedules, type Timers } from "./system/schedule.ts";
 import { registerWeb } from "./system/web.ts";
 import { taxiiRoutes } from "./taxii/taxii.routes.ts";
@@ -86,8 +86,10 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   taxiiClientRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
-  // Callers remembered for `recentAuth` endpoints carry roles and kind: a policy change ends them.
-  dropOnPolicyChange(app, context, forgetRecentCallers);
+  // Callers remembered for `recentAuth` endpoints carry roles and kind: a policy change ends them,
+  // and so does a session ended in any process.
+  dropOnPolicyChange(app, context, () => forgetRecentCallers(context));
+  dropOnSessionsEnded(app, context, () => forgetRecentCallers(context));
   // Caches must hear changes from the first request on.
   await context.connection.changes.listening();
   if (options.timers) {

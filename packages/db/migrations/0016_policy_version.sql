@@ -20,10 +20,13 @@ BEGIN
 END
 $$;--> statement-breakpoint
 -- With `columns`, an UPDATE moves the version only when it sets one of them (so the sign-in
--- bookkeeping on users, written at every sign-in, leaves the caches alone).
+-- bookkeeping on users, written at every sign-in, leaves the caches alone). Calling it again for a
+-- table replaces its triggers (e.g. to watch one column more).
 CREATE FUNCTION watch_policy_input(target regclass, columns text[] DEFAULT NULL) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
+  EXECUTE format('DROP TRIGGER IF EXISTS policy_input_changed ON %s', target);
+  EXECUTE format('DROP TRIGGER IF EXISTS policy_input_updated ON %s', target);
   EXECUTE format('CREATE TRIGGER policy_input_changed AFTER INSERT OR DELETE OR TRUNCATE ON %s '
     'FOR EACH STATEMENT EXECUTE FUNCTION policy_inputs_changed()', target);
   EXECUTE format('CREATE TRIGGER policy_input_updated AFTER UPDATE%s ON %s '
@@ -38,3 +41,14 @@ SELECT watch_policy_input('users', ARRAY['organisation_id', 'roles', 'active']);
 SELECT watch_policy_input('community_organisations');--> statement-breakpoint
 SELECT watch_policy_input('community_moderators');--> statement-breakpoint
 SELECT watch_policy_input('api_tokens', ARRAY['user_id', 'revoked_at', 'expires_at']);
+--> statement-breakpoint
+-- Ended sessions (sign-out, password change, expiry) are no policy input, but processes that
+-- remember recent callers must hear of them: a notification only, no version.
+CREATE FUNCTION sessions_ended() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('bulwark_sessions', '');
+  RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER sessions_ended AFTER DELETE OR TRUNCATE ON sessions
+  FOR EACH STATEMENT EXECUTE FUNCTION sessions_ended();

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Client } from "@bulwark/contracts";
 import { setCommunityOrganisations, updateOrganisation, updateUser } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import {
   AMBER_ASSET,
   buildScopeWorld,
@@ -113,5 +113,30 @@ describe("other policy inputs drop the caches too", () => {
     // The server's clock stands still: without the drop, both would answer 404 for 30 s.
     await expect.poll(() => statusOf(analyst.call("getImportJob", job)), { timeout: 5_000 }).toBe(401);
     await expect.poll(() => statusOf(analystThere.call("getImportJob", job)), { timeout: 5_000 }).toBe(401);
+  });
+
+  it("a sign-out through one process ends the remembered session in the other at once", async () => {
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "boss@grid.example", password: PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const { csrfToken } = login.json<{ csrfToken: string }>();
+    const url = `/api/registry/imports/${randomUUID()}`;
+    // The same session, presented to either process (as a load balancer would): now remembered in both.
+    expect((await server.inject({ method: "GET", url, headers: { cookie } })).statusCode).toBe(404);
+    expect((await other.inject({ method: "GET", url, headers: { cookie } })).statusCode).toBe(404);
+    const out = await server.inject({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: { cookie, "x-csrf-token": csrfToken },
+    });
+    expect(out.statusCode).toBeLessThan(300);
+    await expect
+      .poll(async () => (await other.inject({ method: "GET", url, headers: { cookie } })).statusCode, {
+        timeout: 5_000,
+      })
+      .toBe(401);
   });
 });

@@ -11,6 +11,7 @@ import {
   setCommunityModerators,
   setCommunityOrganisations,
 } from "@bulwark/db";
+import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app.ts";
 import type { ServerContext } from "../context.ts";
 import { injectFetch, PASSWORD, type TestServer } from "../testing.ts";
@@ -94,6 +95,7 @@ export async function scopeView(client: Client): Promise<ScopeView> {
 
 export interface Instance {
   client(email?: string): Promise<Client>;
+  inject: FastifyInstance["inject"];
   close(): Promise<void>;
 }
 
@@ -117,6 +119,7 @@ export async function secondInstance(server: TestServer): Promise<Instance> {
       if (email) await client.call("login", { body: { email, password: PASSWORD } });
       return client;
     },
+    inject: app.inject.bind(app),
     async close() {
       await app.close();
       await connection?.close();

@@ -8,6 +8,9 @@ import { rowsOf } from "../rows.ts";
 /** The LISTEN/NOTIFY channel the policy triggers notify, with the new version as payload. */
 export const POLICY_CHANNEL = "bulwark_policy";
 
+/** The channel told when sessions end (sign-out, password change, expiry); no version. */
+export const SESSIONS_CHANNEL = "bulwark_sessions";
+
 /** SQL for the current policy version (a subquery, so callers can read it with other things). */
 export const policyVersionSql = sql`(select version from policy_state where id = 1)`;
 
