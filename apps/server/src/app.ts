@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { analysisRoutes } from "./analysis/analysis.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
+import { forgetRecentCallers } from "./auth/principal.ts";
 import { capRoutes } from "./cap/cap.routes.ts";
 import { communityRoutes } from "./communities/communities.routes.ts";
 import { compendiumRoutes } from "./compendium/compendium.routes.ts";
@@ -23,6 +24,7 @@ import { sharingRoutes } from "./sharing/sharing.routes.ts";
 import { stixRoutes } from "./stix/stix.routes.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
+import { dropOnPolicyChange, dropOnSessionsEnded } from "./system/policy-changes.ts";
 import { startSchedules, type Timers } from "./system/schedule.ts";
 import { registerSecurityHeaders } from "./system/security-headers.ts";
 import { registerWeb } from "./system/web.ts";
@@ -90,6 +92,12 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   taxiiClientRoutes(app, context);
   demoRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
+  // Callers remembered for `recentAuth` endpoints carry roles and kind: a policy change ends them,
+  // and so does a session ended in any process.
+  dropOnPolicyChange(app, context, () => forgetRecentCallers(context));
+  dropOnSessionsEnded(app, context, () => forgetRecentCallers(context));
+  // Caches must hear changes from the first request on.
+  await context.connection.changes.listening();
   if (options.timers) {
     const schedules = startSchedules(context, options.timers, app.log);
     app.addHook("onClose", () => schedules.stop());

@@ -63,8 +63,11 @@ const IDENTITIES: readonly [PgTable, string][] = [[schema.stixObjects, "seq"]];
  */
 const DERIVED: PgTable[] = [schema.compendiumSearch, schema.authThrottle];
 
-/** Tables whose rows migrations write and triggers keep (the search index's version): left alone. */
-const KEPT: PgTable[] = [schema.compendiumSearchState];
+/**
+ * Tables whose rows migrations write and triggers keep (the search index's and the policy's
+ * versions): left alone. A restore's writes move them on, so every cache drops what it held.
+ */
+const KEPT: PgTable[] = [schema.compendiumSearchState, schema.policyState];
 
 /**
  * Tables whose triggers refuse some writes (the append-only audit trail; answers and comments of a

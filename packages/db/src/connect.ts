@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { ChangeFeed, pgliteListener, postgresListener } from "./change-feed.ts";
 import { rowsOf } from "./rows.ts";
 import * as schema from "./schema.ts";
 
@@ -29,6 +30,8 @@ export interface Connection {
   readonly location: string;
   /** The embedded engine, for whole-folder operations (PGlite only). */
   readonly pglite: PGlite | null;
+  /** Notifications from every process on this database (LISTEN/NOTIFY); see change-feed.ts. */
+  readonly changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -65,12 +68,17 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       throw new Error(`Cannot reach PostgreSQL at ${redactUrl(options.url)}: ${reason}`);
     });
     client.release();
+    const changes = new ChangeFeed(postgresListener(options.url));
     return {
       db: drizzlePostgres(pool, { schema }),
       kind: "postgres",
       location: redactUrl(options.url),
       pglite: null,
-      close: () => pool.end(),
+      changes,
+      close: async () => {
+        await changes.close();
+        await pool.end();
+      },
     };
   }
   if (!("dataDir" in options)) {
@@ -80,6 +88,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       kind: "pglite",
       location: "memory",
       pglite: engine,
+      changes: new ChangeFeed(pgliteListener(engine)),
       close: () => engine.close(),
     };
   }
@@ -94,6 +103,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       kind: "pglite",
       location: options.dataDir,
       pglite: engine,
+      changes: new ChangeFeed(pgliteListener(engine)),
       close: async () => {
         await engine.close();
         unlock();

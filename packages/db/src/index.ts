@@ -1,4 +1,5 @@
 export * from "./backup.ts";
+export * from "./change-feed.ts";
 export * from "./connect.ts";
 export * from "./errors.ts";
 export * from "./repositories/assets.ts";
@@ -16,6 +17,7 @@ export * from "./repositories/events.ts";
 export * from "./repositories/experts.ts";
 export * from "./repositories/notifications.ts";
 export * from "./repositories/organisations.ts";
+export * from "./repositories/policy-state.ts";
 export * from "./repositories/risk.ts";
 export * from "./repositories/self-assessment.ts";
 export * from "./repositories/sessions.ts";

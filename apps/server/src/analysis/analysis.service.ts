@@ -1,6 +1,8 @@
 // Analysis over the registry: the engine runs on the part of the registry the caller may see
 // (the whole of it for the national authority), built once into the compressed graph and cached
-// until the registry changes (any process's change bumps the version in the database).
+// until the registry or what the scope is made of changes (community memberships, organisations,
+// roles): any process's change moves the registry or the policy version in the database, which
+// each use compares, and a policy change also drops the cache in every process at once.
 import type { CascadeReport, CascadeRequest } from "@bulwark/contracts";
 import {
   type Actor,
@@ -17,14 +19,16 @@ import {
   type Scope,
   type Sector,
 } from "@bulwark/core";
-import { graphInput } from "@bulwark/db";
+import { graphInput, policyVersion } from "@bulwark/db";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { invalid } from "../errors.ts";
 import { registryVersion } from "../registry/registry.service.ts";
 
 interface Analysed {
+  /** The registry's and the policy's versions it was built at. */
   version: number;
+  policy: number;
   graph: DependencyGraph;
   /** The graph's assets by index, as the reports name them. */
   assets: { id: string; ref: string; name: string; sector: Sector }[];
@@ -40,12 +44,18 @@ export class AnalysisCache {
   private readonly entries = new Map<string, Analysed>();
   constructor(private readonly limit = 50) {}
 
+  /** Forgets every graph (a policy input changed somewhere). */
+  drop(): void {
+    this.entries.clear();
+  }
+
   async graphFor(context: ServerContext, actor: Actor): Promise<Analysed> {
     const scope = assetPolicy.readScope(actor);
     const key = scopeKey(scope);
-    const version = await registryVersion(context.db);
+    // Versions first, then the rows: rows newer than their versions only cause one rebuild more.
+    const [version, policy] = await Promise.all([registryVersion(context.db), policyVersion(context.db)]);
     const cached = this.entries.get(key);
-    if (cached && cached.version === version) return cached;
+    if (cached && cached.version === version && cached.policy === policy) return cached;
     const input = await graphInput(context.db, scope);
     const built = buildGraph(input.assets, input.dependencies);
     if (!built.graph) {
@@ -62,6 +72,7 @@ export class AnalysisCache {
     }
     const entry: Analysed = {
       version,
+      policy,
       graph: built.graph,
       assets: input.assets.map(({ id, ref, name, sector }) => ({ id, ref, name, sector })),
       criticality: null,

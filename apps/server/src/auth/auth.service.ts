@@ -121,7 +121,7 @@ export async function signOut(context: ServerContext, actor: Actor, sessionId: s
   await context.db.transaction(async (tx) => {
     if (sessionId) {
       await deleteSession(tx, sessionId);
-      forgetSession(sessionId);
+      forgetSession(context, sessionId);
     }
     await appendAudit(
       tx,

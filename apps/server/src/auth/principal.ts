@@ -56,7 +56,7 @@ async function identify(context: ServerContext, request: FastifyRequest): Promis
       throw unauthorized("This API token is unknown, revoked or expired.");
     }
     const caller = callerOf(principal);
-    remember(`token:${sha256(token)}`, caller, now);
+    remember(context, `token:${sha256(token)}`, caller, now);
     return caller;
   }
   const cookie = request.cookies[SESSION_COOKIE];
@@ -74,7 +74,7 @@ async function identify(context: ServerContext, request: FastifyRequest): Promis
   }
   await touchSession(context.db, sessionId, now, sessionExpiry(context, now));
   const caller = callerOf(principal);
-  remember(`session:${sessionId}`, caller, now);
+  remember(context, `session:${sessionId}`, caller, now);
   return caller;
 }
 
@@ -82,20 +82,39 @@ async function identify(context: ServerContext, request: FastifyRequest): Promis
  * Callers authenticated in the last seconds, by session or token hash. Only endpoints marked
  * `recentAuth` read it: polls of one's own long-running job, which must be answered while a long
  * write holds the embedded database's only connection (signing in reads and writes the database).
- * A sign-out forgets its session at once; anything else (a revoked token, a disabled account)
- * reaches those endpoints at most RECENT_MS later.
+ * A sign-out forgets its session at once; an ended session or a change of roles, organisation,
+ * account state or token in any process forgets every caller (notifications, see
+ * system/policy-changes.ts); should one be lost, such a caller reaches those endpoints at most
+ * RECENT_MS later.
  */
 const RECENT_MS = 30_000;
 const RECENT_MAX = 1_000;
-const recent = new Map<string, { caller: Caller; at: number }>();
+type Recent = Map<string, { caller: Caller; at: number }>;
+/** Per server (context), as each process has its own: two apps in one process do not share. */
+const recentByContext = new WeakMap<ServerContext, Recent>();
 
-function remember(key: string, caller: Caller, now: Date): void {
+function recentOf(context: ServerContext): Recent {
+  let recent = recentByContext.get(context);
+  if (!recent) {
+    recent = new Map();
+    recentByContext.set(context, recent);
+  }
+  return recent;
+}
+
+function remember(context: ServerContext, key: string, caller: Caller, now: Date): void {
+  const recent = recentOf(context);
   if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value ?? "");
   recent.set(key, { caller, at: now.getTime() });
 }
 
-export function forgetSession(sessionId: string): void {
-  recent.delete(`session:${sessionId}`);
+export function forgetSession(context: ServerContext, sessionId: string): void {
+  recentOf(context).delete(`session:${sessionId}`);
+}
+
+/** Forgets every remembered caller (what made them may have changed). */
+export function forgetRecentCallers(context: ServerContext): void {
+  recentOf(context).clear();
 }
 
 const recentKey = (request: FastifyRequest): string | null => {
@@ -116,11 +135,11 @@ export async function authenticateRecent(
 ): Promise<Caller> {
   const key = recentKey(request);
   const now = context.clock();
-  const hit = key ? recent.get(key) : undefined;
+  const hit = key ? recentOf(context).get(key) : undefined;
   if (key && hit && now.getTime() - hit.at < RECENT_MS && SAFE_METHODS.has(request.method))
     return authorised(hit.caller, access);
   const caller = await authenticate(context, request, access);
-  if (key) remember(key, caller, now);
+  if (key) remember(context, key, caller, now);
   return caller;
 }
 

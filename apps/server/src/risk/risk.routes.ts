@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { AnalysisCache } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import { dropOnPolicyChange } from "../system/policy-changes.ts";
 import {
   assessmentDetail,
   assessmentVersions,
@@ -22,8 +23,10 @@ import {
 } from "./scenarios.service.ts";
 
 export function riskRoutes(app: FastifyInstance, context: ServerContext): void {
-  // The engine's graph per reader's scope, kept until the registry changes (as analysis does).
+  // The engine's graph per reader's scope, kept until the registry or a policy input changes (as
+  // analysis does).
   const cache = new AnalysisCache();
+  dropOnPolicyChange(app, context, () => cache.drop());
   route(app, context, "listRiskScenarios", ({ caller }) => scenarioCatalogue(context, caller));
   route(app, context, "getRiskScenario", ({ params }) => scenarioDetail(context, params.slug));
   route(app, context, "createRiskScenario", ({ caller, body }) => addScenario(context, caller, body));

@@ -18,7 +18,7 @@ import { entryScope, type RelatedRecord } from "./compendium.ts";
 const WEIGHT_A = 1;
 const WEIGHT_B = 0.4;
 const WEIGHT_C = 0.2;
-/** How many scopes' visible sets a process keeps per index version. */
+/** How many scopes' visible sets a process keeps per index and policy version. */
 const SCOPES_KEPT = 256;
 
 /** Bit sets over the index's rows. */
@@ -108,6 +108,8 @@ export class CompendiumIndex {
   readonly headLength: Uint16Array;
   readonly length: Uint32Array;
   private readonly visible = new Map<string, Rows>();
+  /** The policy version the kept visible sets were asked at. */
+  private visiblePolicy = -1;
   private scratch: Scores | null = null;
 
   constructor(
@@ -292,10 +294,18 @@ export class CompendiumIndex {
     return { head, all, inSummary };
   }
 
-  /** The rows a scope may see, asked of SQL (the TLP rule compiled from core's policy), kept per scope. */
-  async visibleTo(db: Executor, scope: Scope): Promise<Rows> {
+  /**
+   * The rows a scope may see, asked of SQL (the TLP rule compiled from core's policy), kept per
+   * scope while the policy version (read by the caller, see policy-state.ts) stays where it was:
+   * the rule reads community memberships, which change without touching the search rows.
+   */
+  async visibleTo(db: Executor, scope: Scope, policy: number): Promise<Rows> {
     if (scope.kind === "all") return Rows.all(this.size);
     if (scope.kind === "none") return new Rows(this.size);
+    if (policy !== this.visiblePolicy) {
+      this.visible.clear();
+      this.visiblePolicy = policy;
+    }
     const key = JSON.stringify(scope);
     const kept = this.visible.get(key);
     if (kept) return kept;

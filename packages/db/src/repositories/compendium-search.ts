@@ -16,6 +16,7 @@ import { sqlArray } from "../scope.ts";
 import { parseTsquery } from "../text-search.ts";
 import type { RelatedRecord } from "./compendium.ts";
 import { type CompendiumIndex, compendiumIndex, Rows, type Scores } from "./compendium-index.ts";
+import { policyVersionSql } from "./policy-state.ts";
 
 const SEARCH_FACETS = COMPENDIUM_FACETS;
 export type SearchFacet = CompendiumFacet;
@@ -54,13 +55,15 @@ const tsquery = (q: string): SQL =>
 
 export async function searchEntries(db: Executor, scope: Scope, input: SearchInput): Promise<SearchOutput> {
   const q = input.q?.trim() ? input.q.trim() : null;
-  // One round trip: the index's version and, with words, the query as PostgreSQL reads them.
-  const [state] = rowsOf<{ version: number | string; query: string | null }>(
+  // One round trip: the index's and the policy's versions and, with words, the query as
+  // PostgreSQL reads them.
+  const [state] = rowsOf<{ version: number | string; policy: number | string; query: string | null }>(
     await db.execute(sql`select (select version from compendium_search_state where id = 1) as version,
+      ${policyVersionSql} as policy,
       ${q === null ? sql`null::text` : sql`${tsquery(q)}::text`} as query`),
   );
   const index = await compendiumIndex(db, Number(state?.version ?? 0));
-  const visible = await index.visibleTo(db, scope);
+  const visible = await index.visibleTo(db, scope, Number(state?.policy ?? 0));
   let candidates = visible;
   let ranking: Scores | null = null;
   if (q !== null) {

@@ -157,6 +157,17 @@ export const communityModerators = pgTable(
 );
 
 /**
+ * One row: a version number moved, by statement triggers in the same transaction, on every change
+ * to what read scopes are made of (organisations, their users' roles and accounts, community
+ * memberships). Caches of read scopes compare it before use; the same triggers notify every server
+ * process on the channel `bulwark_policy`. See ADR 0019.
+ */
+export const policyState = pgTable("policy_state", {
+  id: integer("id").primaryKey().default(1),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+});
+
+/**
  * Append-only and hash-chained (see @bulwark/core audit/chain.ts). A trigger refuses UPDATE and
  * DELETE; `seq` is assigned by the writer under a lock, so a gap means a deleted entry.
  * No foreign keys: the trail outlives the accounts and things it names.
