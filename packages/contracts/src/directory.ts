@@ -21,6 +21,9 @@ export const Organisation = z
     country: CountryCode,
     sectors: z.array(Sector),
     website: z.string().nullable(),
+    verified: z
+      .boolean()
+      .describe("Vouched for by a platform administrator (counts in anonymised comparisons)."),
     userCount: z.number().int().describe("Accounts in this organisation."),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -40,12 +43,15 @@ const organisationFields = {
     .url({ protocol: /^https?$/ })
     .max(500)
     .nullable(),
+  verified: z.boolean(),
 };
+
 export const OrganisationCreate = z.object({
   ...organisationFields,
   shortName: organisationFields.shortName.optional(),
   sectors: organisationFields.sectors.default([]),
   website: organisationFields.website.optional(),
+  verified: organisationFields.verified.default(false),
 });
 export type OrganisationCreate = z.input<typeof OrganisationCreate>;
 export const OrganisationUpdate = z

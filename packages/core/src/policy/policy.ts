@@ -28,15 +28,32 @@ export interface CommunityTarget {
 const sameOrganisation = (actor: Actor, organisationId: string) => actor.organisationId === organisationId;
 const isOversight = (actor: Actor) => isPlatformAdmin(actor) || hasRole(actor, "auditor");
 
+/**
+ * An organisation's fields that feed every policy (what a national authority may read, who
+ * moderates the compendium, who counts in anonymised comparisons): only a platform administrator
+ * changes them, so that nobody can widen their own organisation's reach.
+ */
+export const ORGANISATION_POLICY_FIELDS = ["kind", "country", "sectors", "verified"] as const;
+export type OrganisationPolicyField = (typeof ORGANISATION_POLICY_FIELDS)[number];
+
 export const organisationPolicy = {
   /** The directory of organisations is open to every signed-in member of the community. */
   readScope: (_actor: Actor): Scope => ALL,
   create: (actor: Actor): Decision =>
     isPlatformAdmin(actor) ? allow : deny("Only a platform administrator can register organisations."),
-  update: (actor: Actor, organisationId: string): Decision => {
+  /**
+   * Change these fields of an organisation: its profile (name, short name, website) by its own
+   * administrators, the policy fields by platform administrators only. The refusal names the
+   * fields the actor may not change.
+   */
+  update: (actor: Actor, organisationId: string, fields: readonly string[] = []): Decision => {
     if (isPlatformAdmin(actor)) return allow;
-    if (hasRole(actor, "organisation-admin") && sameOrganisation(actor, organisationId)) return allow;
-    return deny("Only a platform administrator or this organisation's administrators can edit it.");
+    if (!hasRole(actor, "organisation-admin") || !sameOrganisation(actor, organisationId))
+      return deny("Only a platform administrator or this organisation's administrators can edit it.");
+    const policyFields = ORGANISATION_POLICY_FIELDS.filter((field) => fields.includes(field));
+    return policyFields.length > 0
+      ? deny(`Only a platform administrator can change these fields: ${policyFields.join(", ")}.`)
+      : allow;
   },
   remove: (actor: Actor): Decision =>
     isPlatformAdmin(actor) ? allow : deny("Only a platform administrator can remove organisations."),
