@@ -16,9 +16,14 @@ export const ORGANISATION_ASSIGNABLE_ROLES: readonly Role[] = [
 ];
 
 export interface UserTarget {
+  /** The account's id (absent for an account about to be created). */
+  readonly id?: string;
   readonly organisationId: string;
   readonly roles: readonly Role[];
 }
+
+const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
+  a.length === b.length && a.every((role) => b.includes(role)) && b.every((role) => a.includes(role));
 
 export interface CommunityTarget {
   readonly organisationIds: readonly string[];
@@ -71,6 +76,12 @@ export const userPolicy = {
   manage: (actor: Actor, target: UserTarget, current?: UserTarget): Decision => {
     if (isPlatformAdmin(actor)) return allow;
     if (!hasRole(actor, "organisation-admin")) return deny("Only administrators can manage accounts.");
+    // Roles feed every policy: nobody below a platform administrator widens (or moves) their own.
+    if (
+      current?.id === actor.userId &&
+      (!sameRoles(target.roles, current.roles) || target.organisationId !== current.organisationId)
+    )
+      return deny("You cannot change your own roles or organisation: ask another administrator.");
     if (
       !sameOrganisation(actor, target.organisationId) ||
       (current && !sameOrganisation(actor, current.organisationId))
