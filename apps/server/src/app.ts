@@ -61,7 +61,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, context);
   await app.register(cookie);
   await registerOpenApi(app, context.version);
   healthRoutes(app, context);
