@@ -114,6 +114,34 @@ export const communityPolicy = {
     isPlatformAdmin(actor) || target.moderatorIds.includes(actor.userId)
       ? allow
       : deny("Only the community's moderators or a platform administrator can change it."),
+  /**
+   * Membership widens what every member reads (GREEN items, assets, staff directory), so an
+   * organisation joins only by its own consent: everyone else's additions are invitations.
+   * A platform administrator may add organisations directly.
+   */
+  addDirectly: (actor: Actor): Decision =>
+    isPlatformAdmin(actor)
+      ? allow
+      : deny("Only a platform administrator adds organisations directly; others invite them."),
+  /** Invite an organisation, or withdraw an invitation: the community's moderators. */
+  invite: (actor: Actor, target: CommunityTarget): Decision =>
+    isPlatformAdmin(actor) || target.moderatorIds.includes(actor.userId)
+      ? allow
+      : deny("Only the community's moderators or a platform administrator invite organisations."),
+  /** Accept or decline an invitation: the invited organisation's administrators. */
+  decide: (actor: Actor, invitedOrganisationId: string): Decision =>
+    hasRole(actor, "organisation-admin") && sameOrganisation(actor, invitedOrganisationId)
+      ? allow
+      : deny("Only the invited organisation's administrators accept or decline its invitations."),
+  /** Take an organisation out: its own administrators, the community's moderators, platform admins. */
+  removeOrganisation: (actor: Actor, target: CommunityTarget, organisationId: string): Decision =>
+    isPlatformAdmin(actor) ||
+    target.moderatorIds.includes(actor.userId) ||
+    (hasRole(actor, "organisation-admin") && sameOrganisation(actor, organisationId))
+      ? allow
+      : deny(
+          "Only the organisation's administrators, the community's moderators or a platform administrator can take it out.",
+        ),
 };
 
 export const auditPolicy = {
