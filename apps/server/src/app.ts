@@ -68,7 +68,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerSecurityHeaders(app, context.config);
-  registerErrorHandler(app);
+  registerErrorHandler(app, context);
   refuseUnstorableInput(app);
   await app.register(cookie);
   await registerOpenApi(app, context.version);

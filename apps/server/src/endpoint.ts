@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authenticate, authenticateRecent, type Caller } from "./auth/principal.ts";
+import { requestCaller, setRequestCaller } from "./auth/request-caller.ts";
 import type { ServerContext } from "./context.ts";
 
 type Parsed<E, K extends string> = E extends { [P in K]: infer S extends z.ZodType }
@@ -92,7 +93,6 @@ function addRoute<N extends EndpointName>(
   const endpoint = endpoints[name];
   const def: EndpointDef = endpoint;
   // Who is calling is settled before the input is even validated: strangers learn nothing.
-  const callers = new WeakMap<FastifyRequest, Caller>();
   const access: Access =
     def.token === "never" ? "session" : (def.token ?? (def.method === "GET" ? "read" : "write"));
   app.route({
@@ -101,7 +101,7 @@ function addRoute<N extends EndpointName>(
     ...(endpoint.auth === "user"
       ? {
           onRequest: async (request: FastifyRequest) => {
-            callers.set(
+            setRequestCaller(
               request,
               def.recentAuth
                 ? await authenticateRecent(context, request, access)
@@ -133,7 +133,7 @@ function addRoute<N extends EndpointName>(
       },
     },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      const caller = callers.get(request) ?? null;
+      const caller = requestCaller(request);
       // The type provider has validated each part against the schemas of this very endpoint, which
       // is what HandlerInput<N> states; TypeScript cannot follow that through the table lookup.
       const input: unknown = {

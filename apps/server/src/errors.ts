@@ -1,8 +1,10 @@
 // A few typed errors, mapped once to RFC 9457 problem+json by one error handler.
 import type { Problem } from "@bulwark/contracts";
-import { databaseFailure } from "@bulwark/db";
-import type { FastifyError, FastifyInstance } from "fastify";
+import { databaseFailure, recordAudit } from "@bulwark/db";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { requestCaller } from "./auth/request-caller.ts";
+import type { ServerContext } from "./context.ts";
 
 /** Something the caller can fix: bad input, not allowed, not found, conflict. */
 export class UserError extends Error {
@@ -88,16 +90,50 @@ function problemOf(
   };
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+const FORBIDDEN = "urn:bulwark:problem:forbidden";
+
+/**
+ * A signed-in caller refused by the policy (403) leaves an `access.denied` entry: who, which
+ * endpoint (its pattern, not the URL), and the id it named. Never the body, the query or the
+ * reason text. A thing hidden from the caller answers 404 exactly like a missing one and is not
+ * recorded: recording only the hidden ones would make them slower to answer, an existence oracle.
+ */
+async function recordDenial(context: ServerContext, request: FastifyRequest): Promise<void> {
+  const caller = requestCaller(request);
+  if (!caller) return;
+  const params = request.params;
+  const id =
+    params && typeof params === "object" && "id" in params && typeof params.id === "string"
+      ? params.id
+      : null;
+  const tag = request.routeOptions.schema?.tags?.[0] ?? null;
+  await recordAudit(
+    context.db,
+    {
+      actorId: caller.userId,
+      action: "access.denied",
+      targetType: tag,
+      targetId: id ? id.slice(0, 100) : null,
+      details: { endpoint: `${request.method} ${request.routeOptions.url ?? ""}`, roles: [...caller.roles] },
+    },
+    context.clock(),
+  );
+}
+
+export function registerErrorHandler(app: FastifyInstance, context: ServerContext): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const { headers, ...problem } = problemOf(error, request.routeOptions.bodyLimit ?? 1_048_576);
+    if (problem.status === 403 && problem.type === FORBIDDEN)
+      await recordDenial(context, request).catch((failure: unknown) =>
+        request.log.error({ err: failure }, "could not record a denied request"),
+      );
     if (problem.status >= 500) {
       // Database errors are logged without their query parameters (they can hold personal data).
       const database = databaseFailure(error);
       if (database) request.log.error({ database }, "request failed in the database");
       else request.log.error({ err: error }, "request failed");
     }
-    reply
+    return reply
       .code(problem.status)
       .headers(headers ?? {})
       .type("application/problem+json")

@@ -21,6 +21,9 @@ export const Organisation = z
     country: CountryCode,
     sectors: z.array(Sector),
     website: z.string().nullable(),
+    verified: z
+      .boolean()
+      .describe("Vouched for by a platform administrator (counts in anonymised comparisons)."),
     userCount: z.number().int().describe("Accounts in this organisation."),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -40,12 +43,15 @@ const organisationFields = {
     .url({ protocol: /^https?$/ })
     .max(500)
     .nullable(),
+  verified: z.boolean(),
 };
+
 export const OrganisationCreate = z.object({
   ...organisationFields,
   shortName: organisationFields.shortName.optional(),
   sectors: organisationFields.sectors.default([]),
   website: organisationFields.website.optional(),
+  verified: organisationFields.verified.default(false),
 });
 export type OrganisationCreate = z.input<typeof OrganisationCreate>;
 export const OrganisationUpdate = z
@@ -105,6 +111,18 @@ export const PasswordResetDone = z.object({ password: z.string().nullable() });
 export const UserQuery = z.object({ organisationId: Id.optional() });
 
 const Member = z.object({ id: Id, name: z.string() });
+export const InvitationState = z.enum(["pending", "accepted", "declined", "withdrawn"]);
+export const CommunityInvitation = z
+  .object({
+    id: Id,
+    community: z.object({ id: Id, name: z.string(), description: z.string() }),
+    organisation: Member,
+    state: InvitationState,
+    createdAt: Timestamp,
+    decidedAt: Timestamp.nullable(),
+  })
+  .meta({ id: "CommunityInvitation" });
+export type CommunityInvitation = z.infer<typeof CommunityInvitation>;
 export const Community = z
   .object({
     id: Id,
@@ -112,6 +130,9 @@ export const Community = z
     description: z.string(),
     organisations: z.array(Member),
     moderators: z.array(Member),
+    invited: z
+      .array(Member.extend({ invitationId: Id }))
+      .describe("Organisations invited and not yet decided: they are not members until they accept."),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -120,7 +141,12 @@ export type Community = z.infer<typeof Community>;
 const communityFields = {
   name: Name(200),
   description: z.string().trim().max(4000),
-  organisationIds: z.array(Id).max(1000),
+  organisationIds: z
+    .array(Id)
+    .max(1000)
+    .describe(
+      "Members. Organisations added by anyone but a platform administrator are invited: they join when one of their administrators accepts.",
+    ),
   moderatorIds: z.array(Id).max(100).describe("Absent at creation: the creator moderates."),
 };
 export const CommunityCreate = z.object({
@@ -137,3 +163,11 @@ export const CommunityUpdate = z
     message: "Give at least one field to change.",
   });
 export type CommunityUpdate = z.input<typeof CommunityUpdate>;
+
+export const InvitationCreate = z.object({ organisationId: Id });
+export const InvitationDecision = z.object({ decision: z.enum(["accept", "decline"]) });
+export const InvitationQuery = z.object({
+  state: InvitationState.optional().describe("Absent: pending ones."),
+  organisationId: Id.optional().describe("Platform administrators: another organisation's."),
+});
+export const CommunityOrganisationParams = z.object({ id: Id, organisationId: Id });

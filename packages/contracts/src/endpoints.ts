@@ -47,6 +47,7 @@ import {
   UserUpdate,
 } from "./directory.ts";
 import type { EndpointDef, FileAnswer, UploadBody } from "./endpoint-def.ts";
+import { communityEndpoints } from "./endpoints/communities.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
@@ -660,6 +661,7 @@ export const endpoints = {
   ...sharingEndpoints,
   ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,
+  ...communityEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

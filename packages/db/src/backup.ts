@@ -23,6 +23,7 @@ const TABLES: PgTable[] = [
   schema.communities,
   schema.communityOrganisations,
   schema.communityModerators,
+  schema.communityInvitations,
   schema.assets,
   schema.dependencies,
   schema.compendiumEntries,

@@ -35,3 +35,4 @@ export * from "./repositories/users.ts";
 export * from "./rows.ts";
 export * as schema from "./schema.ts";
 export { scopeFilter } from "./scope.ts";
+export * from "./repositories/community-invitations.ts";

@@ -39,6 +39,37 @@ describe("audit trail API", () => {
     expect(signIns.items.length).toBeGreaterThanOrEqual(1);
   });
 
+  it("records a request the policy refused as access.denied, with no personal data (finding 21)", async () => {
+    const boss = await server.client("boss@grid.example");
+    const target = server.cast.organisations.other;
+    const error = await boss
+      .call("updateOrganisation", { params: { id: target }, body: { shortName: "Mine now" } })
+      .catch((caught: unknown) => caught);
+    expect(error instanceof ApiError && error.status).toBe(403);
+    const member = await server.client("member@grid.example");
+    expect(
+      await member.call("listAudit").then(
+        () => 200,
+        (caught: unknown) => (caught instanceof ApiError ? caught.status : 0),
+      ),
+    ).toBe(403);
+    const auditor = await server.client("auditor@authority.example");
+    const denied = await auditor.call("listAudit", { query: { action: "access.denied" } });
+    const [audit, update] = denied.items;
+    expect(update).toMatchObject({
+      actorId: server.cast.users.orgAdmin,
+      targetType: "organisations",
+      targetId: target,
+      details: { endpoint: "PATCH /api/organisations/:id", roles: ["organisation-admin"] },
+    });
+    expect(audit).toMatchObject({
+      actorId: server.cast.users.member,
+      details: { endpoint: "GET /api/audit" },
+    });
+    // Ids, roles and the endpoint's pattern only: no e-mail, name, body or reason text.
+    expect(JSON.stringify(denied.items)).not.toMatch(/Mine now|@grid\.example|Only a platform/);
+  });
+
   it("reports an intact chain, then names the entry someone edited in the database", async () => {
     const auditor = await server.client("auditor@authority.example");
     const intact = await auditor.call("verifyAudit");

@@ -2,15 +2,19 @@ import type { Community, CommunityCreate, CommunityUpdate } from "@bulwark/contr
 import { type Actor, communityPolicy } from "@bulwark/core";
 import {
   appendAudit,
+  closePendingInvitations,
   communityMembership,
   communityNameTaken,
   deleteCommunity,
   getCommunity,
   getUser,
   insertCommunity,
+  insertInvitation,
+  listInvitations,
   missingIds,
   setCommunityModerators,
   setCommunityOrganisations,
+  type Transaction,
   updateCommunity,
 } from "@bulwark/db";
 import type { z } from "zod";
@@ -20,7 +24,7 @@ import { conflict, forbidden, invalid, notFound } from "../errors.ts";
 type Create = z.output<typeof CommunityCreate>;
 type Update = z.output<typeof CommunityUpdate>;
 
-async function visible(context: ServerContext, actor: Actor, id: string): Promise<Community> {
+export async function visible(context: ServerContext, actor: Actor, id: string): Promise<Community> {
   const community = await getCommunity(context.db, communityPolicy.readScope(actor), id);
   if (!community) throw notFound("community");
   return community;
@@ -60,15 +64,16 @@ export async function createCommunity(
 ): Promise<Community> {
   const decision = communityPolicy.create(actor);
   if (!decision.allowed) throw forbidden(decision.reason);
-  // The creator moderates unless others are named, and their organisation joins with them.
+  const direct = communityPolicy.addDirectly(actor).allowed;
+  // The creator moderates unless others are named, and their organisation joins with them. Other
+  // organisations are invited (a platform administrator adds them directly).
   const moderatorIds = input.moderatorIds.length > 0 ? input.moderatorIds : [actor.userId];
-  const organisationIds = [
-    ...new Set(
-      input.moderatorIds.length > 0
-        ? input.organisationIds
-        : [...input.organisationIds, actor.organisationId],
-    ),
-  ];
+  const named = [...new Set(input.organisationIds)];
+  const organisationIds = direct
+    ? [...new Set(input.moderatorIds.length > 0 ? named : [...named, actor.organisationId])]
+    : [actor.organisationId];
+  const invited = named.filter((id) => !organisationIds.includes(id));
+  await mustExist(context, invited);
   await checkMembers(context, organisationIds, moderatorIds);
   const now = context.clock();
   const id = await context.db.transaction(async (tx) => {
@@ -84,16 +89,54 @@ export async function createCommunity(
         action: "community.create",
         targetType: "community",
         targetId: created,
-        details: { name: input.name, organisationIds, moderatorIds },
+        details: { organisationIds, moderatorIds, invited },
       },
       now,
     );
+    for (const organisationId of invited) await invite(tx, actor, created, organisationId, now);
     return created;
   });
   return visible(context, actor, id);
 }
 
-async function mayManage(
+/** Unknown organisation ids are refused before anything is written. */
+async function mustExist(context: ServerContext, organisationIds: string[]): Promise<void> {
+  const missing = await missingIds(context.db, "organisations", organisationIds);
+  if (missing.length > 0)
+    throw invalid(
+      missing.map((id) => `No organisation ${id}.`).join(" "),
+      missing.map((id) => ({ path: "body.organisationIds", message: `No organisation ${id}.` })),
+    );
+}
+
+/** Record an invitation and its audit entry, in the caller's transaction. */
+export async function invite(
+  tx: Transaction,
+  actor: Actor,
+  communityId: string,
+  organisationId: string,
+  now: Date,
+): Promise<string> {
+  const invitationId = await insertInvitation(
+    tx,
+    { communityId, organisationId, invitedBy: actor.userId },
+    now,
+  );
+  await appendAudit(
+    tx,
+    {
+      actorId: actor.userId,
+      action: "community.invite",
+      targetType: "community",
+      targetId: communityId,
+      details: { organisationId, invitationId, state: { before: null, after: "pending" } },
+    },
+    now,
+  );
+  return invitationId;
+}
+
+export async function mayManage(
   context: ServerContext,
   actor: Actor,
   id: string,
@@ -113,12 +156,23 @@ export async function changeCommunity(
   input: Update,
 ): Promise<Community> {
   const membership = await mayManage(context, actor, id);
-  const organisationIds = input.organisationIds ?? membership.organisationIds;
+  const direct = communityPolicy.addDirectly(actor).allowed;
+  const wanted = input.organisationIds ? [...new Set(input.organisationIds)] : membership.organisationIds;
+  const added = wanted.filter((org) => !membership.organisationIds.includes(org));
+  // Moderators may take organisations out; organisations they add are invited instead.
+  const organisationIds = direct ? wanted : wanted.filter((org) => !added.includes(org));
+  const pending = direct
+    ? []
+    : (await listInvitations(context.db, { communityId: id, state: "pending" })).map(
+        (invitation) => invitation.organisation.id,
+      );
+  const invited = direct ? [] : added.filter((org) => !pending.includes(org));
   const moderatorIds = input.moderatorIds ?? membership.moderatorIds;
   if (moderatorIds.length === 0)
     throw invalid("A community needs at least one moderator.", [
       { path: "body.moderatorIds", message: "Name at least one moderator." },
     ]);
+  await mustExist(context, invited);
   await checkMembers(context, organisationIds, moderatorIds);
   const now = context.clock();
   await context.db.transaction(async (tx) => {
@@ -133,8 +187,12 @@ export async function changeCommunity(
       },
       now,
     );
-    if (input.organisationIds) await setCommunityOrganisations(tx, id, organisationIds);
+    if (input.organisationIds) {
+      await setCommunityOrganisations(tx, id, organisationIds);
+      if (direct) await closePendingInvitations(tx, id, added, actor.userId, now);
+    }
     if (input.moderatorIds) await setCommunityModerators(tx, id, moderatorIds);
+    // Memberships feed the policy: recorded with their values before and after.
     await appendAudit(
       tx,
       {
@@ -144,12 +202,16 @@ export async function changeCommunity(
         targetId: id,
         details: {
           fields: Object.keys(input).sort(),
-          organisationIds: input.organisationIds ?? null,
-          moderatorIds: input.moderatorIds ?? null,
+          organisationIds: input.organisationIds
+            ? { before: membership.organisationIds, after: organisationIds }
+            : null,
+          moderatorIds: input.moderatorIds ? { before: membership.moderatorIds, after: moderatorIds } : null,
+          invited,
         },
       },
       now,
     );
+    for (const organisationId of invited) await invite(tx, actor, id, organisationId, now);
   });
   return visible(context, actor, id);
 }

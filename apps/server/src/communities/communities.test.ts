@@ -85,8 +85,10 @@ describe("communities", () => {
         ],
       },
     });
-    expect(updated.organisations).toHaveLength(3);
-    expect((await (await server.client("member@water.example")).call("listCommunities")).total).toBe(1);
+    // A moderator's addition is an invitation: the water utility is not a member until it accepts.
+    expect(updated.organisations).toHaveLength(2);
+    expect(updated.invited.map((org) => org.id)).toEqual([server.cast.organisations.other]);
+    expect((await (await server.client("member@water.example")).call("listCommunities")).total).toBe(0);
     expect(
       await status(moderator.call("updateCommunity", { params: { id: energy }, body: { moderatorIds: [] } })),
     ).toBe(422);

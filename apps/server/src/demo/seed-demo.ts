@@ -129,6 +129,8 @@ export async function seedDemo(context: ServerContext, country = readDemoCountry
           country: org.country,
           sectors: org.sectors,
           website: org.website ?? null,
+          // The demo's organisations are vouched for, as a platform administrator would.
+          verified: true,
         },
         now,
       );

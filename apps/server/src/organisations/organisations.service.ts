@@ -1,5 +1,5 @@
 import type { Organisation, OrganisationCreate, OrganisationUpdate } from "@bulwark/contracts";
-import { type Actor, organisationPolicy } from "@bulwark/core";
+import { type Actor, ORGANISATION_POLICY_FIELDS, organisationPolicy } from "@bulwark/core";
 import {
   appendAudit,
   deleteOrganisation,
@@ -46,6 +46,8 @@ export async function addOrganisation(
       name: input.name,
       kind: input.kind,
       country: input.country,
+      sectors: input.sectors,
+      verified: input.verified,
       via: actorId ? "api" : "cli",
     };
     await appendAudit(
@@ -57,16 +59,36 @@ export async function addOrganisation(
   });
 }
 
+const sameValue = (a: unknown, b: unknown): boolean =>
+  Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && [...a].sort().join("\n") === [...b].sort().join("\n")
+    : a === b;
+
+/** The fields of `input` whose value differs from the organisation's current one. */
+function changedFields(current: Organisation, input: Update): (keyof Update)[] {
+  const keys = Object.keys(input).filter((key): key is keyof Update => key in current);
+  return keys.filter((key) => !sameValue(input[key], current[key]));
+}
+
 export async function changeOrganisation(
   context: ServerContext,
   actor: Actor,
   id: string,
   input: Update,
 ): Promise<Organisation> {
-  await visible(context, actor, id);
-  const decision = organisationPolicy.update(actor, id);
+  const current = await visible(context, actor, id);
+  // Decided on what would really change, so a form that sends the policy fields unchanged passes.
+  const changed = changedFields(current, input);
+  const decision = organisationPolicy.update(actor, id, changed);
   if (!decision.allowed) throw forbidden(decision.reason);
   const now = context.clock();
+  // Policy fields are recorded with their values before and after (vocabulary values, no names).
+  const policyChanges = Object.fromEntries(
+    ORGANISATION_POLICY_FIELDS.filter((field) => changed.includes(field)).map((field) => [
+      field,
+      { before: current[field], after: input[field] ?? null },
+    ]),
+  );
   await context.db.transaction(async (tx) => {
     if (input.name) {
       const same = await findOrganisationByName(tx, input.name);
@@ -80,7 +102,7 @@ export async function changeOrganisation(
         action: "organisation.update",
         targetType: "organisation",
         targetId: id,
-        details: { fields: Object.keys(input).sort() },
+        details: { fields: Object.keys(input).sort(), changes: policyChanges },
       },
       now,
     );

@@ -93,6 +93,60 @@ describe("organisations", () => {
     ).toBeNull();
   });
 
+  it("keep kind, sectors, country and verified out of their own admins' reach (finding 1)", async () => {
+    const { organisations } = server.cast;
+    const boss = await server.client("boss@grid.example");
+    const own = { id: organisations.operator };
+    const before = await boss.call("getOrganisation", { params: own });
+    const attempts = [
+      { kind: "national-authority" as const },
+      { country: "FR" },
+      { sectors: ["energy-electricity" as const, "nuclear" as const] },
+      { verified: true },
+      { shortName: "TGO2", kind: "national-authority" as const },
+    ];
+    for (const body of attempts) {
+      const error = await boss
+        .call("updateOrganisation", { params: own, body })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ApiError);
+      if (error instanceof ApiError) {
+        expect(error.status).toBe(403);
+        const named = Object.keys(body).filter((field) => field !== "shortName");
+        for (const field of named) expect(error.problem.detail).toContain(field);
+      }
+    }
+    // Nothing changed, the profile field sent with a forbidden one included.
+    expect(await boss.call("getOrganisation", { params: own })).toEqual(before);
+    // Sending the policy fields unchanged (as a form does) is not a change.
+    const same = await boss.call("updateOrganisation", {
+      params: own,
+      body: { kind: before.kind, country: before.country, sectors: before.sectors, website: null },
+    });
+    expect(same.kind).toBe("private-operator");
+  });
+
+  it("have their policy fields changed by platform admins, with before and after in the trail", async () => {
+    const admin = await server.client("admin@authority.example");
+    const id = server.cast.organisations.other;
+    const changed = await admin.call("updateOrganisation", {
+      params: { id },
+      body: { kind: "regulator", verified: true, sectors: ["water-drinking"], shortName: "TWU" },
+    });
+    expect(changed).toMatchObject({ kind: "regulator", verified: true, sectors: ["water-drinking"] });
+    const trail = await admin.call("listAudit", {
+      query: { action: "organisation.update", targetId: id },
+    });
+    expect(trail.items[0]?.details).toEqual({
+      fields: ["kind", "sectors", "shortName", "verified"],
+      changes: {
+        kind: { before: "public-operator", after: "regulator" },
+        sectors: { before: ["energy-electricity"], after: ["water-drinking"] },
+        verified: { before: false, after: true },
+      },
+    });
+  });
+
   it("are removed only when empty, by platform admins", async () => {
     const admin = await server.client("admin@authority.example");
     expect(

@@ -93,6 +93,7 @@ export async function aggregation(
     return {
       organisationId: item.organisationId,
       country: item.country,
+      verified: item.verified,
       sections: new Map(score.sections.map((section) => [section.sectionId, section.score])),
     };
   });
@@ -101,6 +102,8 @@ export async function aggregation(
     framework: { id: framework.id, version: framework.version, title: framework.title },
     sections: framework.sections.map((section) => ({ id: section.id, title: section.title })),
     threshold: MIN_CONTRIBUTORS,
-    rows: aggregateByRegion(sectionIds, contributions).map((row) => ({ ...row, cells: [...row.cells] })),
+    rows: aggregateByRegion(sectionIds, contributions, { readerOrganisationId: caller.organisationId }).map(
+      (row) => ({ ...row, cells: [...row.cells] }),
+    ),
   };
 }

@@ -358,13 +358,19 @@ describe("aggregation", () => {
     ).toBe(403);
   });
 
-  it("publishes regional means of consenting organisations only from three up, and no organisation", async () => {
+  const contribute = async (
+    name: string,
+    country: string,
+    level: number,
+    consent: boolean,
+    verified = true,
+  ) => {
     const passwordHash = await hashPassword(PASSWORD);
     const now = server.context.clock();
-    const contribute = async (name: string, country: string, level: number, consent: boolean) => {
+    {
       const organisationId = await insertOrganisation(
         server.db,
-        { name, kind: "national-authority", country, sectors: [] },
+        { name, kind: "national-authority", country, sectors: [], verified },
         now,
       );
       const email = `${name.toLowerCase().replaceAll(" ", "-")}@states.example`;
@@ -385,32 +391,48 @@ describe("aggregation", () => {
       });
       await client.call("submitRun", { params: { id: run.id }, body: { consent } });
       return organisationId;
-    };
+    }
+  };
+
+  it("publishes regional means of consenting verified organisations only from four up, and no organisation", async () => {
     const ids = [
       await contribute("Authority of France", "FR", 1, true),
       await contribute("Authority of Germany", "DE", 2, true),
       await contribute("Authority of Italy", "IT", 3, true),
       await contribute("Authority of Spain", "ES", 5, false),
+      await contribute("Authority of Portugal", "PT", 2, true),
       await contribute("Authority of Kenya", "KE", 4, true),
       await contribute("Authority of Ghana", "GH", 0, true),
     ];
     const result = await admin.call("getAggregation", { query: { framework: "unsc-2341", version: 1 } });
     expect(result.threshold).toBe(3);
     const europe = result.rows.find((row) => row.region === "europe");
-    expect(europe?.organisations).toBe(3);
+    expect(europe?.organisations).toBe(4);
     const strategy = europe?.cells.find((cell) => cell.sectionId === "strategy");
-    // Spain did not consent: the mean is that of France, Germany and Italy, (0.2 + 0.4 + 0.6) / 3.
-    expect(strategy).toMatchObject({ suppressed: false, organisations: 3 });
+    // Spain did not consent: the mean is that of France, Germany, Italy and Portugal, 1.6 / 4.
+    expect(strategy).toMatchObject({ suppressed: false, organisations: 4 });
     if (strategy && !strategy.suppressed) expect(strategy.mean).toBeCloseTo(0.4);
     const africa = result.rows.find((row) => row.region === "africa");
     expect(africa?.organisations).toBeNull();
     expect(africa?.cells.every((cell) => cell.suppressed)).toBe(true);
     for (const row of result.rows)
       for (const cell of row.cells)
-        if (!cell.suppressed) expect(cell.organisations).toBeGreaterThanOrEqual(3);
+        if (!cell.suppressed) expect(cell.organisations).toBeGreaterThanOrEqual(4);
     // Never a single organisation: no id, no name, no answer.
     const text = JSON.stringify(result);
     for (const id of ids) expect(text).not.toContain(id);
     expect(text).not.toMatch(/Authority of|Test Grid|level|choice/);
+  });
+
+  it("does not let organisations made for the purpose reveal a real one's score (finding 10)", async () => {
+    // A real organisation of a region, and two made for the purpose in two more countries scoring
+    // 0: under the old rule the region's mean was a third of the real score.
+    await contribute("Authority of Brazil", "BR", 5, true);
+    await contribute("Sybil of Argentina", "AR", 0, true, false);
+    await contribute("Sybil of Chile", "CL", 0, true, false);
+    const result = await admin.call("getAggregation", { query: { framework: "unsc-2341", version: 1 } });
+    const americas = result.rows.find((row) => row.region === "americas");
+    expect(americas?.organisations).toBeNull();
+    expect(americas?.cells.every((cell) => cell.suppressed)).toBe(true);
   });
 });

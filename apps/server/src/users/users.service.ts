@@ -95,7 +95,7 @@ export async function changeUser(
     organisationId: input.organisationId ?? current.organisationId,
     roles: input.roles ?? current.roles,
   };
-  const decision = userPolicy.manage(actor, target, current);
+  const decision = userPolicy.manage(actor, target, { ...current, id });
   if (!decision.allowed) throw forbidden(decision.reason);
   if (
     id === actor.userId &&
@@ -112,11 +112,14 @@ export async function changeUser(
   await context.db.transaction(async (tx) => {
     await updateUser(tx, id, { ...input, ...(input.roles ? { roles: [...new Set(input.roles)] } : {}) }, now);
     if (input.active === false) await deleteUserSessions(tx, id);
+    // Roles and organisation feed the policy: recorded with their values before and after.
     const details = {
       fields: Object.keys(input).sort(),
-      roles: input.roles ?? null,
+      roles: input.roles ? { before: current.roles, after: [...new Set(input.roles)] } : null,
       active: input.active ?? null,
-      organisationId: input.organisationId ?? null,
+      organisationId: input.organisationId
+        ? { before: current.organisationId, after: input.organisationId }
+        : null,
     };
     await appendAudit(
       tx,

@@ -129,6 +129,26 @@ describe("people", () => {
     ).toBe(403);
   });
 
+  it("cannot change their own roles below a platform admin; role changes are audited before and after", async () => {
+    const boss = await server.client("boss@grid.example");
+    const self = { id: server.cast.users.orgAdmin };
+    for (const roles of [["organisation-admin", "coordinator"], ["coordinator"]] as const)
+      expect(await status(boss.call("updateUser", { params: self, body: { roles: [...roles] } }))).toBe(403);
+    expect((await boss.call("getUser", { params: self })).roles).toEqual(["organisation-admin"]);
+    // Their name is theirs to change; sending their roles unchanged is no change.
+    await boss.call("updateUser", { params: self, body: { name: "Boss", roles: ["organisation-admin"] } });
+    const admin = await server.client("admin@authority.example");
+    await admin.call("updateUser", {
+      params: { id: server.cast.users.member },
+      body: { roles: ["member", "analyst"] },
+    });
+    const [entry] = (
+      await admin.call("listAudit", { query: { action: "user.update", targetId: server.cast.users.member } })
+    ).items;
+    expect(entry?.details).toMatchObject({ roles: { before: ["member"], after: ["member", "analyst"] } });
+    await admin.call("updateUser", { params: { id: server.cast.users.member }, body: { roles: ["member"] } });
+  });
+
   it("get a new password from their admin, which ends their sessions", async () => {
     const member = await server.client("member@grid.example");
     const boss = await server.client("boss@grid.example");

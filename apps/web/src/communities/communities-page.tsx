@@ -13,6 +13,7 @@ import { EmptyState, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { CommunityDetail } from "./community-detail.tsx";
 import { CommunityForm } from "./community-form.tsx";
+import { InvitationsPanel } from "./invitations-panel.tsx";
 
 const PAGE_SIZE = 24;
 
@@ -84,8 +85,10 @@ export function CommunitiesPage() {
           )
         }
       />
+      <InvitationsPanel />
       <TextInput
         mb="md"
+        mt="md"
         aria-label={t("common.search")}
         placeholder={t("communities.searchPlaceholder")}
         leftSection={<IconSearch size={16} />}

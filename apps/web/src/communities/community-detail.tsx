@@ -3,7 +3,7 @@
 import type { Community } from "@bulwark/contracts";
 import { Badge, Button, Divider, Group, List, Modal, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconPencil, IconTrash } from "@tabler/icons-react";
+import { IconDoorExit, IconPencil, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,10 +20,29 @@ export function CommunityDetail({ id, onClose }: { id: string | null; onClose: (
   const format = useFormat();
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
+  const [leaving, setLeaving] = useState(false);
   const detail = useQuery({
     queryKey: ["communities", "detail", id],
     queryFn: () => client.call("getCommunity", { params: { id: id ?? "" } }),
     enabled: id !== null,
+  });
+  const withdraw = useMutation({
+    mutationFn: (invitationId: string) =>
+      client.call("withdrawCommunityInvitation", { params: { id: invitationId } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["communities"] }),
+  });
+  const leave = useMutation({
+    mutationFn: (community: Community) =>
+      client.call("leaveCommunity", { params: { id: community.id, organisationId: me.organisation.id } }),
+    onSuccess: (_result, community) => {
+      void queryClient.invalidateQueries({ queryKey: ["communities"] });
+      notifications.show({
+        color: "teal",
+        message: t("communities.left", { organisation: me.organisation.name, community: community.name }),
+      });
+      setLeaving(false);
+      onClose();
+    },
   });
   const remove = useMutation({
     mutationFn: (community: Community) => client.call("deleteCommunity", { params: { id: community.id } }),
@@ -38,11 +57,15 @@ export function CommunityDetail({ id, onClose }: { id: string | null; onClose: (
   const moderates = community?.moderators.some((moderator) => moderator.id === me.id) ?? false;
   const mayChange =
     moderates || me.abilities.includes("community:create") || me.roles.includes("platform-admin");
+  const mayLeave =
+    me.roles.includes("organisation-admin") &&
+    (community?.organisations.some((organisation) => organisation.id === me.organisation.id) ?? false);
+  const mayWithdraw = moderates || me.roles.includes("platform-admin");
 
   return (
     <>
       <Modal
-        opened={id !== null && !editing && !removing}
+        opened={id !== null && !editing && !removing && !leaving}
         onClose={onClose}
         title={community?.name ?? ""}
         size="lg"
@@ -84,6 +107,32 @@ export function CommunityDetail({ id, onClose }: { id: string | null; onClose: (
                   ))}
                 </List>
               )}
+              {mayWithdraw && community.invited.length > 0 && (
+                <>
+                  <Title order={3} size="h5">
+                    {t("communities.invited")}
+                  </Title>
+                  <ProblemAlert error={withdraw.error} />
+                  <List size="sm" spacing={4} data-testid="community-invited">
+                    {community.invited.map((organisation) => (
+                      <List.Item key={organisation.invitationId}>
+                        <Group gap="xs">
+                          <Text size="sm">{organisation.name}</Text>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            loading={withdraw.isPending}
+                            onClick={() => withdraw.mutate(organisation.invitationId)}
+                          >
+                            {t("communities.withdraw")}
+                          </Button>
+                        </Group>
+                      </List.Item>
+                    ))}
+                  </List>
+                </>
+              )}
               <Title order={3} size="h5">
                 {t("communities.moderators")}
               </Title>
@@ -98,6 +147,22 @@ export function CommunityDetail({ id, onClose }: { id: string | null; onClose: (
                       {moderator.name}
                     </Badge>
                   ))}
+                </Group>
+              )}
+              {(mayChange || mayLeave) && (
+                <Group justify="flex-end" mt="sm">
+                  {mayLeave && (
+                    <Button
+                      variant="default"
+                      leftSection={<IconDoorExit size={16} />}
+                      onClick={() => {
+                        leave.reset();
+                        setLeaving(true);
+                      }}
+                    >
+                      {t("communities.leave")}
+                    </Button>
+                  )}
                 </Group>
               )}
               {mayChange && (
@@ -123,6 +188,19 @@ export function CommunityDetail({ id, onClose }: { id: string | null; onClose: (
         </Stack>
       </Modal>
       <CommunityForm community={community ?? null} opened={editing} onClose={() => setEditing(false)} />
+      <ConfirmDialog
+        opened={leaving}
+        title={t("communities.leaveTitle")}
+        message={t("communities.leaveText", {
+          organisation: me.organisation.name,
+          community: community?.name ?? "",
+        })}
+        confirmLabel={t("communities.leave")}
+        loading={leave.isPending}
+        error={leave.error}
+        onConfirm={() => community && leave.mutate(community)}
+        onClose={() => setLeaving(false)}
+      />
       <ConfirmDialog
         opened={removing}
         title={t("communities.deleteTitle")}

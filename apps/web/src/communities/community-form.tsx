@@ -6,6 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client, fieldErrorsOf, queryClient } from "../app/api.ts";
+import { useMe } from "../app/auth.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import type { Option } from "../app/vocabulary.ts";
 import { useOrganisationOptions } from "../organisations/organisation-options.ts";
@@ -53,6 +54,7 @@ function FormBody({
   onClose: (saved?: Community) => void;
 }) {
   const { t } = useTranslation();
+  const me = useMe();
   const organisations = useOrganisationOptions();
   const users = useUserOptions();
   const [name, setName] = useState(community?.name ?? "");
@@ -109,6 +111,7 @@ function FormBody({
         />
         <MultiSelect
           label={t("communities.organisations")}
+          description={me.roles.includes("platform-admin") ? undefined : t("communities.invitedHint")}
           data={withMembers(organisations.options, community?.organisations ?? [])}
           value={organisationIds}
           onChange={setOrganisationIds}

@@ -111,11 +111,11 @@ export const selfAssessment = {
   aggregation: {
     title: "Regional comparison",
     subtitle:
-      "Mean section scores of the organisations that consented, by UN M49 region. A figure is shown only when at least {{threshold}} organisations of {{threshold}} countries stand behind it; no organisation's or state's answers or scores are ever shown.",
+      "Mean section scores of the verified organisations that consented, by UN M49 region. A figure is shown only when, leaving out your own organisation and then any one other, at least {{threshold}} organisations of {{threshold}} countries still stand behind it; no organisation's or state's answers or scores are ever shown.",
     framework: "Framework",
     region: "Region",
     organisations: "Organisations",
-    suppressed: "Fewer than {{threshold}} organisations or countries",
+    suppressed: "Too few verified organisations or countries",
     hidden: "hidden",
     empty: "No organisation has consented to share this framework's results yet.",
   },

@@ -1,12 +1,24 @@
 // Create or edit an organisation in a modal. The server decides who may; its answer is shown.
 import type { Organisation, OrganisationCreate } from "@bulwark/contracts";
 import { ORGANISATION_KINDS, type OrganisationKind, SECTORS } from "@bulwark/core";
-import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import {
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client, fieldErrorsOf, queryClient } from "../app/api.ts";
+import { useMe } from "../app/auth.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, onlyOf, useLabels } from "../app/vocabulary.ts";
 
@@ -17,6 +29,7 @@ interface Draft {
   country: string;
   sectors: string[];
   website: string;
+  verified: boolean;
 }
 
 function draftOf(organisation: Organisation | null): Draft {
@@ -27,11 +40,14 @@ function draftOf(organisation: Organisation | null): Draft {
     country: organisation?.country ?? "",
     sectors: organisation?.sectors ?? [],
     website: organisation?.website ?? "",
+    verified: organisation?.verified ?? false,
   };
 }
 
-function bodyOf(draft: Draft, kind: OrganisationKind): OrganisationCreate {
+/** The policy fields go as they are (the server refuses only a change); verified only from admins. */
+function bodyOf(draft: Draft, kind: OrganisationKind, admin: boolean): OrganisationCreate {
   return {
+    ...(admin ? { verified: draft.verified } : {}),
     name: draft.name,
     shortName: draft.shortName.trim() || null,
     kind,
@@ -41,7 +57,7 @@ function bodyOf(draft: Draft, kind: OrganisationKind): OrganisationCreate {
   };
 }
 
-const FIELDS = ["name", "shortName", "kind", "country", "sectors", "website"];
+const FIELDS = ["name", "shortName", "kind", "country", "sectors", "website", "verified"];
 
 export function OrganisationForm({
   organisation,
@@ -75,6 +91,8 @@ function FormTitle({ editing }: { editing: boolean }) {
 function FormBody({ organisation, onClose }: { organisation: Organisation | null; onClose: () => void }) {
   const { t } = useTranslation();
   const labels = useLabels();
+  // Kind, country, sectors and verified feed the access policy: only platform admins change them.
+  const admin = useMe().roles.includes("platform-admin");
   const [draft, setDraft] = useState<Draft>(() => draftOf(organisation));
   const [kindMissing, setKindMissing] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
@@ -102,7 +120,7 @@ function FormBody({ organisation, onClose }: { organisation: Organisation | null
     event.preventDefault();
     const kind = draft.kind;
     setKindMissing(!isOneOf(ORGANISATION_KINDS, kind));
-    if (isOneOf(ORGANISATION_KINDS, kind)) save.mutate(bodyOf(draft, kind));
+    if (isOneOf(ORGANISATION_KINDS, kind)) save.mutate(bodyOf(draft, kind, admin));
   };
 
   return (
@@ -129,6 +147,7 @@ function FormBody({ organisation, onClose }: { organisation: Organisation | null
             value={draft.kind}
             onChange={(value) => set("kind", value)}
             error={kindMissing ? t("common.required") : errors.kind}
+            disabled={!admin}
             required
             allowDeselect={false}
           />
@@ -139,6 +158,7 @@ function FormBody({ organisation, onClose }: { organisation: Organisation | null
             onChange={(event) => set("country", event.currentTarget.value.toUpperCase())}
             maxLength={2}
             error={errors.country}
+            disabled={!admin}
             required
           />
           <TextInput
@@ -156,9 +176,23 @@ function FormBody({ organisation, onClose }: { organisation: Organisation | null
           value={draft.sectors}
           onChange={(value) => set("sectors", value)}
           error={errors.sectors}
+          disabled={!admin}
           searchable
           clearable
         />
+        {admin ? (
+          <Switch
+            label={t("organisations.verified")}
+            description={t("organisations.verifiedHint")}
+            checked={draft.verified}
+            onChange={(event) => set("verified", event.currentTarget.checked)}
+            data-testid="organisation-verified"
+          />
+        ) : (
+          <Text size="xs" c="dimmed">
+            {t("organisations.policyFieldsHint")}
+          </Text>
+        )}
         <ProblemAlert error={save.error} fields={FIELDS} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

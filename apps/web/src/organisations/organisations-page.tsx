@@ -155,7 +155,14 @@ export function OrganisationsPage() {
       >
         {items.map((organisation) => (
           <Table.Tr key={organisation.id}>
-            <Table.Td fw={500}>{organisation.name}</Table.Td>
+            <Table.Td fw={500}>
+              {organisation.name}{" "}
+              {organisation.verified && (
+                <Badge variant="light" color="teal" size="xs" title={t("organisations.verifiedHint")}>
+                  {t("organisations.verified")}
+                </Badge>
+              )}
+            </Table.Td>
             <Table.Td>{organisation.shortName ?? "—"}</Table.Td>
             <Table.Td>{labels.kind(organisation.kind)}</Table.Td>
             <Table.Td>

@@ -137,3 +137,42 @@ describe("abilities", () => {
     expect(assignableRoles(member)).toEqual([]);
   });
 });
+
+describe("fields that feed the policy", () => {
+  it("are changed by platform admins only; the refusal names them", () => {
+    expect(organisationPolicy.update(admin, "org-b", ["kind", "verified"]).allowed).toBe(true);
+    expect(organisationPolicy.update(orgAdmin, "org-a", ["name", "website"]).allowed).toBe(true);
+    const refused = organisationPolicy.update(orgAdmin, "org-a", ["name", "kind", "country"]);
+    expect(refused.allowed).toBe(false);
+    if (!refused.allowed) expect(refused.reason).toContain("kind, country");
+    expect(organisationPolicy.update(orgAdmin, "org-a", ["sectors"]).allowed).toBe(false);
+    expect(organisationPolicy.update(orgAdmin, "org-a", ["verified"]).allowed).toBe(false);
+  });
+
+  it("keep one's own roles and organisation out of one's own hands below a platform admin", () => {
+    const self = { id: orgAdmin.userId, organisationId: "org-a", roles: ["organisation-admin"] as Role[] };
+    expect(
+      userPolicy.manage(orgAdmin, { ...self, roles: ["organisation-admin", "coordinator"] }, self).allowed,
+    ).toBe(false);
+    expect(userPolicy.manage(orgAdmin, self, self).allowed).toBe(true);
+    const other = { id: "u-2", organisationId: "org-a", roles: ["member"] as Role[] };
+    expect(userPolicy.manage(orgAdmin, { ...other, roles: ["coordinator"] }, other).allowed).toBe(true);
+  });
+
+  it("let organisations into communities only by their own administrators' consent or a platform admin", () => {
+    const community = { organisationIds: ["org-a"], moderatorIds: [coordinator.userId] };
+    expect(communityPolicy.addDirectly(admin).allowed).toBe(true);
+    expect(communityPolicy.addDirectly(coordinator).allowed).toBe(false);
+    expect(communityPolicy.invite(coordinator, community).allowed).toBe(true);
+    expect(communityPolicy.invite(actor(["member"], "org-a", "u-9"), community).allowed).toBe(false);
+    expect(communityPolicy.decide(actor(["organisation-admin"], "org-b"), "org-b").allowed).toBe(true);
+    expect(communityPolicy.decide(actor(["member"], "org-b"), "org-b").allowed).toBe(false);
+    expect(communityPolicy.decide(admin, "org-b").allowed).toBe(false);
+    expect(
+      communityPolicy.removeOrganisation(actor(["organisation-admin"], "org-b"), community, "org-b").allowed,
+    ).toBe(true);
+    expect(
+      communityPolicy.removeOrganisation(actor(["member"], "org-b", "u-9"), community, "org-b").allowed,
+    ).toBe(false);
+  });
+});

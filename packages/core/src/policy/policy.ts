@@ -16,9 +16,14 @@ export const ORGANISATION_ASSIGNABLE_ROLES: readonly Role[] = [
 ];
 
 export interface UserTarget {
+  /** The account's id (absent for an account about to be created). */
+  readonly id?: string;
   readonly organisationId: string;
   readonly roles: readonly Role[];
 }
+
+const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
+  a.length === b.length && a.every((role) => b.includes(role)) && b.every((role) => a.includes(role));
 
 export interface CommunityTarget {
   readonly organisationIds: readonly string[];
@@ -28,15 +33,32 @@ export interface CommunityTarget {
 const sameOrganisation = (actor: Actor, organisationId: string) => actor.organisationId === organisationId;
 const isOversight = (actor: Actor) => isPlatformAdmin(actor) || hasRole(actor, "auditor");
 
+/**
+ * An organisation's fields that feed every policy (what a national authority may read, who
+ * moderates the compendium, who counts in anonymised comparisons): only a platform administrator
+ * changes them, so that nobody can widen their own organisation's reach.
+ */
+export const ORGANISATION_POLICY_FIELDS = ["kind", "country", "sectors", "verified"] as const;
+export type OrganisationPolicyField = (typeof ORGANISATION_POLICY_FIELDS)[number];
+
 export const organisationPolicy = {
   /** The directory of organisations is open to every signed-in member of the community. */
   readScope: (_actor: Actor): Scope => ALL,
   create: (actor: Actor): Decision =>
     isPlatformAdmin(actor) ? allow : deny("Only a platform administrator can register organisations."),
-  update: (actor: Actor, organisationId: string): Decision => {
+  /**
+   * Change these fields of an organisation: its profile (name, short name, website) by its own
+   * administrators, the policy fields by platform administrators only. The refusal names the
+   * fields the actor may not change.
+   */
+  update: (actor: Actor, organisationId: string, fields: readonly string[] = []): Decision => {
     if (isPlatformAdmin(actor)) return allow;
-    if (hasRole(actor, "organisation-admin") && sameOrganisation(actor, organisationId)) return allow;
-    return deny("Only a platform administrator or this organisation's administrators can edit it.");
+    if (!hasRole(actor, "organisation-admin") || !sameOrganisation(actor, organisationId))
+      return deny("Only a platform administrator or this organisation's administrators can edit it.");
+    const policyFields = ORGANISATION_POLICY_FIELDS.filter((field) => fields.includes(field));
+    return policyFields.length > 0
+      ? deny(`Only a platform administrator can change these fields: ${policyFields.join(", ")}.`)
+      : allow;
   },
   remove: (actor: Actor): Decision =>
     isPlatformAdmin(actor) ? allow : deny("Only a platform administrator can remove organisations."),
@@ -54,6 +76,12 @@ export const userPolicy = {
   manage: (actor: Actor, target: UserTarget, current?: UserTarget): Decision => {
     if (isPlatformAdmin(actor)) return allow;
     if (!hasRole(actor, "organisation-admin")) return deny("Only administrators can manage accounts.");
+    // Roles feed every policy: nobody below a platform administrator widens (or moves) their own.
+    if (
+      current?.id === actor.userId &&
+      (!sameRoles(target.roles, current.roles) || target.organisationId !== current.organisationId)
+    )
+      return deny("You cannot change your own roles or organisation: ask another administrator.");
     if (
       !sameOrganisation(actor, target.organisationId) ||
       (current && !sameOrganisation(actor, current.organisationId))
@@ -86,6 +114,34 @@ export const communityPolicy = {
     isPlatformAdmin(actor) || target.moderatorIds.includes(actor.userId)
       ? allow
       : deny("Only the community's moderators or a platform administrator can change it."),
+  /**
+   * Membership widens what every member reads (GREEN items, assets, staff directory), so an
+   * organisation joins only by its own consent: everyone else's additions are invitations.
+   * A platform administrator may add organisations directly.
+   */
+  addDirectly: (actor: Actor): Decision =>
+    isPlatformAdmin(actor)
+      ? allow
+      : deny("Only a platform administrator adds organisations directly; others invite them."),
+  /** Invite an organisation, or withdraw an invitation: the community's moderators. */
+  invite: (actor: Actor, target: CommunityTarget): Decision =>
+    isPlatformAdmin(actor) || target.moderatorIds.includes(actor.userId)
+      ? allow
+      : deny("Only the community's moderators or a platform administrator invite organisations."),
+  /** Accept or decline an invitation: the invited organisation's administrators. */
+  decide: (actor: Actor, invitedOrganisationId: string): Decision =>
+    hasRole(actor, "organisation-admin") && sameOrganisation(actor, invitedOrganisationId)
+      ? allow
+      : deny("Only the invited organisation's administrators accept or decline its invitations."),
+  /** Take an organisation out: its own administrators, the community's moderators, platform admins. */
+  removeOrganisation: (actor: Actor, target: CommunityTarget, organisationId: string): Decision =>
+    isPlatformAdmin(actor) ||
+    target.moderatorIds.includes(actor.userId) ||
+    (hasRole(actor, "organisation-admin") && sameOrganisation(actor, organisationId))
+      ? allow
+      : deny(
+          "Only the organisation's administrators, the community's moderators or a platform administrator can take it out.",
+        ),
 };
 
 export const auditPolicy = {

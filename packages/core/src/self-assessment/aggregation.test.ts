@@ -7,9 +7,11 @@ const contribution = (
   country: string,
   a: number | null,
   b?: number,
+  verified = true,
 ): Contribution => ({
   organisationId,
   country,
+  verified,
   sections: new Map<string, number | null>([
     ["a", a],
     ...(b === undefined ? [] : ([["b", b]] as [string, number][])),
@@ -28,37 +30,39 @@ describe("regionOfCountry", () => {
 });
 
 describe("aggregateByRegion", () => {
-  it("publishes the mean of a cell with three organisations and suppresses one with two", () => {
+  it("publishes the mean of a cell with four organisations of four countries and suppresses one with two", () => {
     const rows = aggregateByRegion(
       ["a"],
       [
         contribution("fr", "FR", 0.2),
         contribution("de", "DE", 0.4),
         contribution("it", "IT", 0.6),
+        contribution("es", "ES", 0.4),
         contribution("ke", "KE", 0.9),
         contribution("ng", "NG", 0.1),
       ],
     );
     const europe = rows.find((row) => row.region === "europe");
     const africa = rows.find((row) => row.region === "africa");
-    expect(europe?.organisations).toBe(3);
+    expect(europe?.organisations).toBe(4);
     const cell = europe?.cells[0];
     expect(cell?.suppressed).toBe(false);
     if (cell && !cell.suppressed) {
       expect(cell.mean).toBeCloseTo(0.4);
-      expect(cell.organisations).toBe(3);
+      expect(cell.organisations).toBe(4);
     }
     expect(africa?.organisations).toBeNull();
     expect(africa?.cells).toEqual([{ sectionId: "a", suppressed: true }]);
   });
 
-  it("withholds the global cell when subtracting published regions would reveal fewer than three", () => {
+  it("withholds the global cell when subtracting published regions would reveal too few", () => {
     const rows = aggregateByRegion(
       ["a"],
       [
         contribution("fr", "FR", 0.2),
         contribution("de", "DE", 0.4),
         contribution("it", "IT", 0.6),
+        contribution("es", "ES", 0.6),
         contribution("ke", "KE", 0.9),
       ],
     );
@@ -66,10 +70,15 @@ describe("aggregateByRegion", () => {
     expect(rows[0]?.cells[0]?.suppressed).toBe(true);
   });
 
-  it("publishes the global cell when the withheld regions together hold at least three", () => {
+  it("publishes the global cell when the withheld regions together hold enough", () => {
     const rows = aggregateByRegion(
       ["a"],
-      [contribution("fr", "FR", 0.2), contribution("ke", "KE", 0.4), contribution("br", "BR", 0.6)],
+      [
+        contribution("fr", "FR", 0.2),
+        contribution("ke", "KE", 0.4),
+        contribution("br", "BR", 0.6),
+        contribution("sg", "SG", 0.4),
+      ],
     );
     const global = rows[0]?.cells[0];
     expect(global?.suppressed).toBe(false);
@@ -85,12 +94,55 @@ describe("aggregateByRegion", () => {
         contribution("fr", "FR", 0.2, 1),
         contribution("de", "DE", null, 1),
         contribution("it", "IT", 0.6, 1),
+        contribution("es", "ES", 0.6, 1),
       ],
-      1,
+      { k: 1 },
     );
     const europe = rows.find((row) => row.region === "europe");
     expect(europe?.cells[0]).toEqual({ sectionId: "a", suppressed: true });
-    expect(europe?.cells[1]).toEqual({ sectionId: "b", suppressed: false, organisations: 3, mean: 1 });
+    expect(europe?.cells[1]).toEqual({ sectionId: "b", suppressed: false, organisations: 4, mean: 1 });
+  });
+});
+
+describe("aggregateByRegion against organisations made for the purpose (finding 10)", () => {
+  const real = contribution("real", "FR", 0.9);
+  it("does not count unverified organisations: two fakes scoring 0 no longer reveal a real score", () => {
+    const rows = aggregateByRegion(
+      ["a"],
+      [
+        real,
+        contribution("fake-1", "DE", 0, undefined, false),
+        contribution("fake-2", "IT", 0, undefined, false),
+      ],
+    );
+    for (const row of rows) expect(row.cells).toEqual([{ sectionId: "a", suppressed: true }]);
+  });
+
+  it("withholds a figure one contributor's exact score could be read from, verified or not", () => {
+    // Three of three countries met the old rule; the reader who controls two of them would read
+    // the third's score as 3 x mean. Leaving any one out must still meet the rule.
+    const three = [real, contribution("ally-1", "DE", 0), contribution("ally-2", "IT", 0)];
+    for (const row of aggregateByRegion(["a"], three)) expect(row.cells[0]?.suppressed).toBe(true);
+    // Five organisations of three countries, one country resting on one organisation: withheld.
+    const lonely = [...three, contribution("de-2", "DE", 0.5), contribution("fr-2", "FR", 0.5)];
+    expect(aggregateByRegion(["a"], lonely)[0]?.cells[0]?.suppressed).toBe(true);
+    const robust = [...lonely, contribution("it-2", "IT", 0.5)];
+    expect(aggregateByRegion(["a"], robust)[0]?.cells[0]?.suppressed).toBe(false);
+  });
+
+  it("applies the rule to the contributors other than the reader's own organisation", () => {
+    const four = [
+      contribution("fr", "FR", 0.2),
+      contribution("de", "DE", 0.4),
+      contribution("it", "IT", 0.6),
+      contribution("es", "ES", 0.4),
+    ];
+    expect(
+      aggregateByRegion(["a"], four, { readerOrganisationId: "admin-org" })[0]?.cells[0]?.suppressed,
+    ).toBe(false);
+    expect(aggregateByRegion(["a"], four, { readerOrganisationId: "es" })[0]?.cells[0]?.suppressed).toBe(
+      true,
+    );
   });
 });
 

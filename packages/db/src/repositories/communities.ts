@@ -1,7 +1,14 @@
 import type { Scope } from "@bulwark/core";
 import { and, asc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
-import { communities, communityModerators, communityOrganisations, organisations, users } from "../schema.ts";
+import {
+  communities,
+  communityInvitations,
+  communityModerators,
+  communityOrganisations,
+  organisations,
+  users,
+} from "../schema.ts";
 import { iso, likePattern, scopeFilter } from "../scope.ts";
 
 export interface Named {
@@ -15,6 +22,8 @@ export interface CommunityRecord {
   description: string;
   organisations: Named[];
   moderators: Named[];
+  /** Organisations invited and not yet decided (not members). */
+  invited: (Named & { invitationId: string })[];
   createdAt: string;
   updatedAt: string;
 }
@@ -32,7 +41,7 @@ async function withMembers(
 ): Promise<CommunityRecord[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [orgs, mods] = await Promise.all([
+  const [orgs, mods, invited] = await Promise.all([
     db
       .select({
         communityId: communityOrganisations.communityId,
@@ -49,6 +58,17 @@ async function withMembers(
       .innerJoin(users, eq(users.id, communityModerators.userId))
       .where(inArray(communityModerators.communityId, ids))
       .orderBy(asc(users.name)),
+    db
+      .select({
+        communityId: communityInvitations.communityId,
+        invitationId: communityInvitations.id,
+        id: organisations.id,
+        name: organisations.name,
+      })
+      .from(communityInvitations)
+      .innerJoin(organisations, eq(organisations.id, communityInvitations.organisationId))
+      .where(and(inArray(communityInvitations.communityId, ids), eq(communityInvitations.state, "pending")))
+      .orderBy(asc(organisations.name)),
   ]);
   const pick = (list: { communityId: string; id: string; name: string }[], id: string) =>
     list.filter((item) => item.communityId === id).map(({ id: memberId, name }) => ({ id: memberId, name }));
@@ -58,6 +78,9 @@ async function withMembers(
     description: row.description,
     organisations: pick(orgs, row.id),
     moderators: pick(mods, row.id),
+    invited: invited
+      .filter((item) => item.communityId === row.id)
+      .map(({ invitationId, id, name }) => ({ invitationId, id, name })),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   }));

@@ -12,6 +12,7 @@ export interface OrganisationRecord {
   country: string;
   sectors: Sector[];
   website: string | null;
+  verified: boolean;
   userCount: number;
   createdAt: string;
   updatedAt: string;
@@ -26,6 +27,7 @@ export interface OrganisationFields {
   country: string;
   sectors: Sector[];
   website?: string | null;
+  verified?: boolean;
 }
 
 export interface OrganisationListQuery {
@@ -50,6 +52,7 @@ const present = (row: Row): OrganisationRecord => ({
   country: row.country,
   sectors: row.sectors as Sector[],
   website: row.website,
+  verified: row.verified,
   userCount: Number(row.userCount),
   createdAt: iso(row.createdAt),
   updatedAt: iso(row.updatedAt),

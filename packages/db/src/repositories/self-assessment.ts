@@ -353,12 +353,13 @@ export async function consentedRunsForAggregation(
   db: Executor,
   frameworkId: string,
   frameworkVersion: number,
-): Promise<{ runId: string; organisationId: string; country: string }[]> {
+): Promise<{ runId: string; organisationId: string; country: string; verified: boolean }[]> {
   const rows = await db
     .selectDistinctOn([selfAssessmentRuns.organisationId], {
       runId: selfAssessmentRuns.id,
       organisationId: selfAssessmentRuns.organisationId,
       country: organisations.country,
+      verified: organisations.verified,
     })
     .from(selfAssessmentRuns)
     .innerJoin(organisations, eq(organisations.id, selfAssessmentRuns.organisationId))

@@ -27,6 +27,11 @@ export const organisations = pgTable(
     country: text("country").notNull(),
     sectors: text("sectors").array().notNull().default(sql`'{}'::text[]`),
     website: text("website"),
+    /**
+     * Vouched for by a platform administrator: only verified organisations count towards the
+     * anonymised self-assessment comparison (organisations made for the purpose must not).
+     */
+    verified: boolean("verified").notNull().default(false),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
   },
@@ -166,6 +171,36 @@ export const policyState = pgTable("policy_state", {
   id: integer("id").primaryKey().default(1),
   version: bigint("version", { mode: "number" }).notNull().default(0),
 });
+
+/**
+ * An organisation asked to join a community. It becomes a member only when one of its
+ * organisation administrators accepts (a platform administrator may add it directly instead).
+ * At most one invitation per community and organisation is pending at a time.
+ */
+export const communityInvitations = pgTable(
+  "community_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    communityId: uuid("community_id")
+      .notNull()
+      .references(() => communities.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** pending, accepted, declined or withdrawn. */
+    state: text("state").notNull().default("pending"),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: at("created_at").notNull(),
+    decidedAt: at("decided_at"),
+  },
+  (table) => [
+    uniqueIndex("community_invitations_pending_key")
+      .on(table.communityId, table.organisationId)
+      .where(sql`${table.state} = 'pending'`),
+    index("community_invitations_org_idx").on(table.organisationId, table.state),
+  ],
+);
 
 /**
  * Append-only and hash-chained (see @bulwark/core audit/chain.ts). A trigger refuses UPDATE and
