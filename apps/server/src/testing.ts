@@ -103,12 +103,22 @@ function clockTimers(now: () => number) {
   return { timers, runDue, pending: () => waiting.size };
 }
 
-export async function startTestServer(options: { scheduled?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    scheduled?: boolean;
+    /** Configuration as the environment gives it (e.g. BULWARK_OUTBOUND_ALLOW). */
+    env?: Record<string, string>;
+  } = {},
+): Promise<TestServer> {
   const database = await openTestDatabase();
   let offset = 0;
   const base = Date.UTC(2026, 10, 24, 9, 0, 0);
   const context: ServerContext = {
-    config: { ...readConfig({}), secureCookies: false, secret: randomBytes(32).toString("hex") },
+    config: {
+      ...readConfig(options.env ?? {}),
+      secureCookies: false,
+      secret: randomBytes(32).toString("hex"),
+    },
     connection: database,
     db: database.db,
     clock: () => new Date(base + offset),
