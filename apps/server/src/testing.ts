@@ -117,7 +117,7 @@ export async function startTestServer(
     config: {
       ...readConfig(options.env ?? {}),
       secureCookies: false,
-      secret: randomBytes(32).toString("hex"),
+      secret: readConfig(options.env ?? {}).secret ?? randomBytes(32).toString("hex"),
     },
     connection: database,
     db: database.db,

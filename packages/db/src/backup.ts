@@ -1,10 +1,13 @@
 // Backup and restore of the whole database as one portable file: gzip'd JSON lines, a header then
 // each table's rows. The same file moves between PGlite and PostgreSQL (a field laptop's data can
 // be restored on the national server). Restore replaces everything, in one transaction, and only
-// into a database at the same migration.
+// into a database at the same migration. The file is created readable by its owner only (0600),
+// and the secrets in it (TOTP secrets, the pseudonym key) are sealed under the instance's secret
+// (seal.ts), which no backup holds: a restore on another instance needs the same secret.
 
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, renameSync, rmSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { PassThrough } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -13,6 +16,7 @@ import { asc, getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { appliedMigration, type Database } from "./connect.ts";
 import * as schema from "./schema.ts";
+import { openText, sealText } from "./seal.ts";
 
 /** Every table, parents before children (the order rows are restored in). */
 const TABLES: PgTable[] = [
@@ -76,6 +80,65 @@ export const BACKUP_COVERAGE = {
   kept: KEPT.map((table) => getTableName(table)),
 };
 
+/** Settings whose value is a secret (the key of the pseudonyms' keyed hash). */
+const SECRET_SETTINGS = new Set(["sharing.pseudonym-key"]);
+
+/**
+ * Columns a backup holds only sealed: the row's `key` binds each sealed value to its row.
+ * Password, session and API token hashes stay as they are (hashes); TAXII credentials are sealed
+ * already.
+ */
+const SEALED: readonly {
+  table: PgTable;
+  column: string;
+  key: string;
+  only?: (row: Record<string, unknown>) => boolean;
+}[] = [
+  { table: schema.users, column: "totpSecret", key: "id" },
+  {
+    table: schema.settings,
+    column: "value",
+    key: "key",
+    only: (row) => SECRET_SETTINGS.has(String(row.key)),
+  },
+];
+
+const PURPOSE = "bulwark backup secrets v1";
+/** Sealed in the header, so a restore knows before it changes anything whether the secret is right. */
+const CHECK = "bulwark backup check";
+
+const WRONG_SECRET =
+  "This backup's secrets are sealed under another instance's secret: restore it with that instance's BULWARK_SECRET (or its data folder's secret.key). Nothing was changed.";
+
+type Seal = (tableName: string, row: Record<string, unknown>) => Record<string, unknown>;
+
+/** Seal (or open) the secret columns of one row of `tableName`. */
+function sealer(secret: string, direction: "seal" | "open"): Seal {
+  const byTable = new Map<string, (typeof SEALED)[number][]>();
+  for (const entry of SEALED) {
+    const name = getTableName(entry.table);
+    byTable.set(name, [...(byTable.get(name) ?? []), entry]);
+  }
+  return (tableName, row) => {
+    const entries = byTable.get(tableName);
+    if (!entries) return row;
+    const out = { ...row };
+    for (const { column, key, only } of entries) {
+      const value = out[column];
+      if (value === null || value === undefined || (only && !only(out))) continue;
+      const boundTo = `${tableName}.${column}.${String(out[key])}`;
+      if (direction === "seal") {
+        out[column] = sealText(secret, PURPOSE, boundTo, JSON.stringify(value));
+        continue;
+      }
+      const opened = typeof value === "string" ? openText(secret, PURPOSE, boundTo, value) : null;
+      if (opened === null) throw new BackupError(WRONG_SECRET);
+      out[column] = JSON.parse(opened);
+    }
+    return out;
+  };
+}
+
 export const BACKUP_FORMAT = "bulwark-backup";
 const PAGE = 1000;
 /** Rows per page of a table with bytes (attachments of up to 10 MB each). */
@@ -96,18 +159,26 @@ const toBase64 = (value: unknown): unknown =>
 
 interface Header {
   format: typeof BACKUP_FORMAT;
-  version: 1;
+  /** 1: secrets in clear (older backups, still restored); 2: secrets sealed. */
+  version: 1 | 2;
   migration: string | null;
   createdAt: string;
   tables: Record<string, number>;
+  /** CHECK sealed under the instance's secret (version 2). */
+  sealCheck?: string;
 }
 
 export type Progress = (table: string, rows: number) => void;
 
+/**
+ * Write the backup to `file`, created 0600 (a fresh file renamed into place, so an existing file's
+ * looser mode is never kept), its secrets sealed under `secret`, the instance's secret.
+ */
 export async function writeBackup(
   db: Database,
   file: string,
   now: Date,
+  secret: string,
   progress?: Progress,
 ): Promise<Header> {
   const counts: Record<string, number> = {};
@@ -117,13 +188,34 @@ export async function writeBackup(
   }
   const header: Header = {
     format: BACKUP_FORMAT,
-    version: 1,
+    version: 2,
     migration: await appliedMigration(db),
     createdAt: now.toISOString(),
     tables: counts,
+    sealCheck: sealText(secret, PURPOSE, "check", CHECK),
   };
+  const seal = sealer(secret, "seal");
+  const partial = `${file}.${randomBytes(6).toString("hex")}.partial`;
+  try {
+    await writeRows(db, header, seal, partial, progress);
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  return header;
+}
+
+async function writeRows(
+  db: Database,
+  header: Header,
+  seal: Seal,
+  partial: string,
+  progress?: Progress,
+): Promise<void> {
   const lines = new PassThrough();
-  const done = pipeline(lines, createGzip(), createWriteStream(file));
+  // Owner-only from the moment it exists ("wx": never an existing file with another mode).
+  const done = pipeline(lines, createGzip(), createWriteStream(partial, { flags: "wx", mode: 0o600 }));
   const write = async (value: unknown) => {
     if (!lines.write(`${JSON.stringify(value)}\n`)) await once(lines, "drain");
   };
@@ -146,7 +238,7 @@ export async function writeBackup(
       for (const row of rows) {
         const out: Record<string, unknown> = { ...row };
         for (const key of binary) out[key] = toBase64(out[key]);
-        await write({ t: name, r: out });
+        await write({ t: name, r: seal(name, out) });
       }
       written += rows.length;
       progress?.(name, written);
@@ -155,7 +247,6 @@ export async function writeBackup(
   }
   lines.end();
   await done;
-  return header;
 }
 
 export class BackupError extends Error {
@@ -217,8 +308,27 @@ function parseHeader(line: string): Header {
   return header as Header;
 }
 
-export async function restoreBackup(db: Database, file: string, progress?: Progress): Promise<Header> {
+/** The header's promise about secrets kept: how to open them, or the refusal that changes nothing. */
+function openerFor(header: Header, secret: string): Seal {
+  if (header.version === 1) return (_name, row) => row;
+  if (header.version !== 2)
+    throw new BackupError(
+      `The backup has format version ${String(header.version)}: restore it with a newer Bulwark.`,
+    );
+  if (typeof header.sealCheck !== "string" || openText(secret, PURPOSE, "check", header.sealCheck) !== CHECK)
+    throw new BackupError(WRONG_SECRET);
+  return sealer(secret, "open");
+}
+
+/** Replace the whole database with the backup in `file`, whose secrets open under `secret`. */
+export async function restoreBackup(
+  db: Database,
+  file: string,
+  secret: string,
+  progress?: Progress,
+): Promise<Header> {
   const header = await readBackupHeader(file);
+  const open = openerFor(header, secret);
   const migration = await appliedMigration(db);
   if (header.migration !== migration)
     throw new BackupError(
@@ -266,7 +376,7 @@ export async function restoreBackup(db: Database, file: string, progress?: Progr
         await flush();
         current = item.t;
       }
-      batch.push(target.revive(item.r));
+      batch.push(target.revive(open(item.t, item.r)));
       batchCharacters += line.length;
     }
     await flush();

@@ -32,3 +32,4 @@ export * from "./repositories/users.ts";
 export * from "./rows.ts";
 export * as schema from "./schema.ts";
 export { scopeFilter } from "./scope.ts";
+export * from "./seal.ts";

@@ -134,7 +134,7 @@ describe("creating a subscription", () => {
     expect(JSON.stringify(audit.items)).not.toContain(PASSWORD);
     // A backup copies them sealed: the key is not in the database, so not in the backup.
     const file = join(mkdtempSync(join(tmpdir(), "bulwark-taxii-")), "backup.jsonl.gz");
-    await writeBackup(server.db, file, server.context.clock());
+    await writeBackup(server.db, file, server.context.clock(), server.context.config.secret ?? "");
     const backup = gunzipSync(readFileSync(file)).toString("utf8");
     expect(backup).toContain(row?.credentials);
     expect(backup).not.toContain(PASSWORD);
