@@ -1,13 +1,15 @@
 import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKUP_COVERAGE, BackupError, readBackupHeader, restoreBackup, writeBackup } from "./backup.ts";
+import { backupChecksum } from "./backup-seal.ts";
 import { knownMigrations } from "./connect.ts";
 import { recordAudit, verifyAuditChain } from "./repositories/audit.ts";
 import { insertOrganisation, listOrganisations } from "./repositories/organisations.ts";
+import { writeSetting } from "./repositories/settings.ts";
 import { insertSharedItem, pseudonymKey, updateSharedItem } from "./repositories/sharing.ts";
 import { insertAttachment } from "./repositories/sharing-attachments.ts";
 import { credentialsById, insertUser, updateUser } from "./repositories/users.ts";
@@ -193,5 +195,94 @@ describe("backup and restore", () => {
       await target.db.execute(sql`select count(*)::int as n from audit_log`),
     )[0]?.n;
     expect(count).toBe(30);
+  });
+});
+
+/** The backup's lines, changed by `edit`, written back; `reseal` recomputes the checksum as only
+ * someone holding the instance's secret could. */
+function tampered(file: string, edit: (lines: string[]) => string[], reseal = false): string {
+  const lines = gunzipSync(readFileSync(file)).toString("utf8").trimEnd().split("\n");
+  const body = edit(lines.slice(0, -1));
+  let end = lines.at(-1) ?? "";
+  if (reseal) {
+    const checksum = backupChecksum(SECRET);
+    for (const line of body) checksum.update(`${line}\n`);
+    end = `{"end":{"hmac":"${checksum.digest("hex")}"}}`;
+  }
+  const out = join(folder, `tampered-${Math.random().toString(36).slice(2)}.gz`);
+  writeFileSync(out, gzipSync(`${[...body, end].join("\n")}\n`));
+  return out;
+}
+
+describe("a restore checks the whole file before anything changes", () => {
+  let good = "";
+  const usersOfTarget = async () =>
+    rowsOf<{ name: string }>(await target.db.execute(sql`select name from users order by name`));
+
+  beforeAll(async () => {
+    good = join(folder, "good.bulwark.gz");
+    await writeBackup(source.db, good, now, SECRET);
+  });
+
+  it("refuses a truncated file with one line that says so", async () => {
+    const before = await usersOfTarget();
+    const bytes = readFileSync(good);
+    const cut = join(folder, "cut.gz");
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const error = await restoreBackup(target.db, cut, SECRET).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BackupError);
+    expect(String(error)).toMatch(/truncated or damaged/);
+    expect(String(error)).not.toContain("\n");
+    expect(await usersOfTarget()).toEqual(before);
+  });
+
+  it("refuses a silently altered title: the checksum does not match", async () => {
+    const before = await usersOfTarget();
+    const altered = tampered(good, (lines) =>
+      lines.map((line) => line.replace('"title":"With files"', '"title":"Forged"')),
+    );
+    await expect(restoreBackup(target.db, altered, SECRET)).rejects.toThrow(/does not match its checksum/);
+    const cut = tampered(good, (lines) => lines.slice(0, -3));
+    await expect(restoreBackup(target.db, cut, SECRET)).rejects.toThrow(/checksum|incomplete/);
+    expect(await usersOfTarget()).toEqual(before);
+  });
+
+  it("refuses a broken audit chain, even under a right checksum, and keeps the live database", async () => {
+    await updateUser(target.db, authorId, { name: "Live before the restore" }, now);
+    const forged = tampered(
+      good,
+      (lines) =>
+        lines.map((line) =>
+          line.startsWith('{"t":"audit_log"') && line.includes('"seq":7,')
+            ? line.replace(/"action":"[^"]*"/, '"action":"nothing.to.see"')
+            : line,
+        ),
+      true,
+    );
+    await expect(restoreBackup(target.db, forged, SECRET)).rejects.toThrow(
+      /audit chain is broken at entry 7.*nothing was restored/,
+    );
+    expect(await usersOfTarget()).toEqual([{ name: "Live before the restore" }]);
+    expect((await verifyAuditChain(target.db)).ok).toBe(true);
+  });
+});
+
+describe("a backup taken while the database is written", () => {
+  it("reads every table in one snapshot, so it restores", async () => {
+    const file = join(folder, "busy.bulwark.gz");
+    const writes: Promise<unknown>[] = [];
+    let n = 0;
+    // A write to the last table lands while the first tables are being read.
+    await writeBackup(source.db, file, now, SECRET, () => {
+      n++;
+      if (n <= 3) writes.push(writeSetting(source.db, `busy.${n}`, { n }, now));
+    });
+    await Promise.all(writes);
+    const header = await readBackupHeader(file);
+    await restoreBackup(target.db, file, SECRET);
+    const settings = rowsOf<{ n: number }>(
+      await target.db.execute(sql`select count(*)::int as n from settings`),
+    )[0]?.n;
+    expect(settings).toBe(header.tables.settings);
   });
 });

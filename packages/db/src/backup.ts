@@ -14,9 +14,19 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { asc, getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { appliedMigration, type Database } from "./connect.ts";
+import {
+  BackupError,
+  backupChecksum,
+  backupSealer,
+  openSealCheck,
+  type Seal,
+  sealCheck,
+} from "./backup-seal.ts";
+import { appliedMigration, type Database, type Executor } from "./connect.ts";
+import { verifyAuditChain } from "./repositories/audit.ts";
 import * as schema from "./schema.ts";
-import { openText, sealText } from "./seal.ts";
+
+export { BackupError };
 
 /** Every table, parents before children (the order rows are restored in). */
 const TABLES: PgTable[] = [
@@ -80,65 +90,6 @@ export const BACKUP_COVERAGE = {
   kept: KEPT.map((table) => getTableName(table)),
 };
 
-/** Settings whose value is a secret (the key of the pseudonyms' keyed hash). */
-const SECRET_SETTINGS = new Set(["sharing.pseudonym-key"]);
-
-/**
- * Columns a backup holds only sealed: the row's `key` binds each sealed value to its row.
- * Password, session and API token hashes stay as they are (hashes); TAXII credentials are sealed
- * already.
- */
-const SEALED: readonly {
-  table: PgTable;
-  column: string;
-  key: string;
-  only?: (row: Record<string, unknown>) => boolean;
-}[] = [
-  { table: schema.users, column: "totpSecret", key: "id" },
-  {
-    table: schema.settings,
-    column: "value",
-    key: "key",
-    only: (row) => SECRET_SETTINGS.has(String(row.key)),
-  },
-];
-
-const PURPOSE = "bulwark backup secrets v1";
-/** Sealed in the header, so a restore knows before it changes anything whether the secret is right. */
-const CHECK = "bulwark backup check";
-
-const WRONG_SECRET =
-  "This backup's secrets are sealed under another instance's secret: restore it with that instance's BULWARK_SECRET (or its data folder's secret.key). Nothing was changed.";
-
-type Seal = (tableName: string, row: Record<string, unknown>) => Record<string, unknown>;
-
-/** Seal (or open) the secret columns of one row of `tableName`. */
-function sealer(secret: string, direction: "seal" | "open"): Seal {
-  const byTable = new Map<string, (typeof SEALED)[number][]>();
-  for (const entry of SEALED) {
-    const name = getTableName(entry.table);
-    byTable.set(name, [...(byTable.get(name) ?? []), entry]);
-  }
-  return (tableName, row) => {
-    const entries = byTable.get(tableName);
-    if (!entries) return row;
-    const out = { ...row };
-    for (const { column, key, only } of entries) {
-      const value = out[column];
-      if (value === null || value === undefined || (only && !only(out))) continue;
-      const boundTo = `${tableName}.${column}.${String(out[key])}`;
-      if (direction === "seal") {
-        out[column] = sealText(secret, PURPOSE, boundTo, JSON.stringify(value));
-        continue;
-      }
-      const opened = typeof value === "string" ? openText(secret, PURPOSE, boundTo, value) : null;
-      if (opened === null) throw new BackupError(WRONG_SECRET);
-      out[column] = JSON.parse(opened);
-    }
-    return out;
-  };
-}
-
 export const BACKUP_FORMAT = "bulwark-backup";
 const PAGE = 1000;
 /** Rows per page of a table with bytes (attachments of up to 10 MB each). */
@@ -168,6 +119,9 @@ interface Header {
   sealCheck?: string;
 }
 
+/** The last line of a version 2 file: the checksum of every line before it. */
+const END = '{"end":';
+
 export type Progress = (table: string, rows: number) => void;
 
 /**
@@ -177,6 +131,29 @@ export type Progress = (table: string, rows: number) => void;
 export async function writeBackup(
   db: Database,
   file: string,
+  now: Date,
+  secret: string,
+  progress?: Progress,
+): Promise<Header> {
+  const partial = `${file}.${randomBytes(6).toString("hex")}.partial`;
+  try {
+    // Every table read in one snapshot while the server goes on writing (PostgreSQL); on PGlite
+    // the transaction holds its one connection, so writes wait for the backup.
+    const header = await db.transaction((tx) => writeSnapshot(tx, partial, now, secret, progress), {
+      isolationLevel: "repeatable read",
+      accessMode: "read only",
+    });
+    renameSync(partial, file);
+    return header;
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+async function writeSnapshot(
+  db: Executor,
+  partial: string,
   now: Date,
   secret: string,
   progress?: Progress,
@@ -192,32 +169,28 @@ export async function writeBackup(
     migration: await appliedMigration(db),
     createdAt: now.toISOString(),
     tables: counts,
-    sealCheck: sealText(secret, PURPOSE, "check", CHECK),
+    sealCheck: sealCheck(secret),
   };
-  const seal = sealer(secret, "seal");
-  const partial = `${file}.${randomBytes(6).toString("hex")}.partial`;
-  try {
-    await writeRows(db, header, seal, partial, progress);
-    renameSync(partial, file);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw error;
-  }
+  await writeRows(db, header, secret, partial, progress);
   return header;
 }
 
 async function writeRows(
-  db: Database,
+  db: Executor,
   header: Header,
-  seal: Seal,
+  secret: string,
   partial: string,
   progress?: Progress,
 ): Promise<void> {
+  const seal = backupSealer(secret, "seal");
+  const checksum = backupChecksum(secret);
   const lines = new PassThrough();
   // Owner-only from the moment it exists ("wx": never an existing file with another mode).
   const done = pipeline(lines, createGzip(), createWriteStream(partial, { flags: "wx", mode: 0o600 }));
   const write = async (value: unknown) => {
-    if (!lines.write(`${JSON.stringify(value)}\n`)) await once(lines, "drain");
+    const line = `${JSON.stringify(value)}\n`;
+    checksum.update(line);
+    if (!lines.write(line)) await once(lines, "drain");
   };
   await write(header);
   for (const table of TABLES) {
@@ -245,12 +218,8 @@ async function writeRows(
       if (rows.length < page) break;
     }
   }
-  lines.end();
+  lines.end(`${END}${JSON.stringify({ hmac: checksum.digest("hex") })}}\n`);
   await done;
-}
-
-export class BackupError extends Error {
-  override name = "BackupError";
 }
 
 /** Turn JSON values back into what each column takes (timestamps, and arrays of them, become Dates). */
@@ -280,20 +249,91 @@ function reviver(table: PgTable): (row: Record<string, unknown>) => Record<strin
   };
 }
 
-export async function readBackupHeader(file: string): Promise<Header> {
+/** The file's lines; a file that cannot be read to its end (truncated, damaged) is a BackupError. */
+async function* linesOf(file: string): AsyncGenerator<string> {
   const lines = createInterface({
     input: createReadStream(file).pipe(createGunzip()),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
+  let read = 0;
   try {
-    for await (const line of lines) return parseHeader(line);
-  } catch (error) {
-    if (error instanceof BackupError) throw error;
-    throw new BackupError(`${file} is not a Bulwark backup (not a gzip'd file).`);
+    for await (const line of lines) {
+      read++;
+      yield line;
+    }
+  } catch {
+    throw new BackupError(
+      read === 0
+        ? `${file} is not a Bulwark backup (not a gzip'd file).`
+        : `${file} breaks off after line ${read}: it is truncated or damaged.`,
+    );
   } finally {
     lines.close();
   }
+}
+
+export async function readBackupHeader(file: string): Promise<Header> {
+  for await (const line of linesOf(file)) return parseHeader(line);
   throw new BackupError(`${file} is empty.`);
+}
+
+interface Row {
+  t: string;
+  r: Record<string, unknown>;
+}
+
+function rowOf(file: string, line: string, index: number): Row {
+  let item: unknown;
+  try {
+    item = JSON.parse(line);
+  } catch {
+    item = null;
+  }
+  if (
+    !item ||
+    typeof item !== "object" ||
+    !("t" in item) ||
+    typeof item.t !== "string" ||
+    !("r" in item) ||
+    !item.r ||
+    typeof item.r !== "object"
+  )
+    throw new BackupError(`${file} is damaged: line ${index} is not a row of a backup.`);
+  return item as Row;
+}
+
+/**
+ * Read the whole file before anything changes: every line a row of a known table, as many rows
+ * as the header says, and (version 2) the checksum of the whole file right under this secret.
+ */
+async function verifyFile(file: string, header: Header, secret: string): Promise<void> {
+  const checksum = backupChecksum(secret);
+  const counts: Record<string, number> = {};
+  const known = new Set(TABLES.map((table) => getTableName(table)));
+  let end: string | null = null;
+  let index = 0;
+  for await (const line of linesOf(file)) {
+    index++;
+    if (end !== null) throw new BackupError(`${file} goes on after its checksum: it was altered.`);
+    if (index > 1 && line.startsWith(END)) {
+      end = line;
+      continue;
+    }
+    checksum.update(`${line}\n`);
+    if (index === 1 || !line) continue;
+    const row = rowOf(file, line, index);
+    if (!known.has(row.t)) throw new BackupError(`The backup holds an unknown table: ${row.t}.`);
+    counts[row.t] = (counts[row.t] ?? 0) + 1;
+  }
+  if (header.version !== 1) {
+    if (end === null) throw new BackupError(`${file} is truncated: it ends before its checksum.`);
+    const said = /"hmac":"([0-9a-f]{64})"/.exec(end)?.[1];
+    if (said !== checksum.digest("hex"))
+      throw new BackupError(`${file} does not match its checksum: it was altered or damaged.`);
+  }
+  for (const [name, count] of Object.entries(header.tables))
+    if ((counts[name] ?? 0) !== count)
+      throw new BackupError(`The backup is incomplete: ${name} has ${counts[name] ?? 0} of ${count} rows.`);
 }
 
 function parseHeader(line: string): Header {
@@ -315,9 +355,8 @@ function openerFor(header: Header, secret: string): Seal {
     throw new BackupError(
       `The backup has format version ${String(header.version)}: restore it with a newer Bulwark.`,
     );
-  if (typeof header.sealCheck !== "string" || openText(secret, PURPOSE, "check", header.sealCheck) !== CHECK)
-    throw new BackupError(WRONG_SECRET);
-  return sealer(secret, "open");
+  openSealCheck(secret, header.sealCheck);
+  return backupSealer(secret, "open");
 }
 
 /** Replace the whole database with the backup in `file`, whose secrets open under `secret`. */
@@ -334,6 +373,7 @@ export async function restoreBackup(
     throw new BackupError(
       `The backup was made at migration ${header.migration ?? "none"} but this database is at ${migration ?? "none"}: run the matching version of Bulwark.`,
     );
+  await verifyFile(file, header, secret);
   const byName = new Map(TABLES.map((table) => [getTableName(table), { table, revive: reviver(table) }]));
   await db.transaction(async (tx) => {
     // The audit trail refuses truncation, a submitted self-assessment refuses new answers: a
@@ -345,10 +385,6 @@ export async function restoreBackup(
         `truncate ${[...TABLES, ...DERIVED].map((table) => `"${getTableName(table)}"`).join(", ")} cascade`,
       ),
     );
-    const lines = createInterface({
-      input: createReadStream(file).pipe(createGunzip()),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
     let batch: Record<string, unknown>[] = [];
     let batchCharacters = 0;
     let current = "";
@@ -362,14 +398,11 @@ export async function restoreBackup(
       batch = [];
       batchCharacters = 0;
     };
-    let first = true;
-    for await (const line of lines) {
-      if (first) {
-        first = false;
-        continue;
-      }
-      if (!line) continue;
-      const item: { t: string; r: Record<string, unknown> } = JSON.parse(line);
+    let index = 0;
+    for await (const line of linesOf(file)) {
+      index++;
+      if (index === 1 || !line || line.startsWith(END)) continue;
+      const item = rowOf(file, line, index);
       const target = byName.get(item.t);
       if (!target) throw new BackupError(`The backup holds an unknown table: ${item.t}.`);
       if (item.t !== current || batch.length >= 500 || batchCharacters >= BATCH_CHARACTERS) {
@@ -395,6 +428,12 @@ export async function restoreBackup(
     }
     for (const table of GUARDED)
       await tx.execute(sql.raw(`alter table "${getTableName(table)}" enable trigger user`));
+    // Checked before the transaction commits: a broken chain never replaces the live database.
+    const chain = await verifyAuditChain(tx);
+    if (!chain.ok)
+      throw new BackupError(
+        `The backup's audit chain is broken at entry ${chain.firstBroken?.seq} (${chain.firstBroken?.reason}): nothing was restored.`,
+      );
   });
   return header;
 }
