@@ -7,13 +7,21 @@
 
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { createReadStream, createWriteStream, renameSync, rmSync } from "node:fs";
-import { createInterface } from "node:readline";
+import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createGunzip, createGzip } from "node:zlib";
+import { createGzip } from "node:zlib";
 import { asc, getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
+import {
+  BACKUP_FORMAT,
+  END,
+  type Header,
+  linesOf,
+  readBackupHeader,
+  rowOf,
+  verifyFile,
+} from "./backup-file.ts";
 import {
   BackupError,
   backupChecksum,
@@ -26,7 +34,7 @@ import { appliedMigration, type Database, type Executor } from "./connect.ts";
 import { verifyAuditChain } from "./repositories/audit.ts";
 import * as schema from "./schema.ts";
 
-export { BackupError };
+export { BACKUP_FORMAT, BackupError, readBackupHeader };
 
 /** Every table, parents before children (the order rows are restored in). */
 const TABLES: PgTable[] = [
@@ -90,7 +98,6 @@ export const BACKUP_COVERAGE = {
   kept: KEPT.map((table) => getTableName(table)),
 };
 
-export const BACKUP_FORMAT = "bulwark-backup";
 const PAGE = 1000;
 /** Rows per page of a table with bytes (attachments of up to 10 MB each). */
 const BYTES_PAGE = 10;
@@ -107,20 +114,6 @@ const toBase64 = (value: unknown): unknown =>
   value instanceof Uint8Array
     ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64")
     : value;
-
-interface Header {
-  format: typeof BACKUP_FORMAT;
-  /** 1: secrets in clear (older backups, still restored); 2: secrets sealed. */
-  version: 1 | 2;
-  migration: string | null;
-  createdAt: string;
-  tables: Record<string, number>;
-  /** CHECK sealed under the instance's secret (version 2). */
-  sealCheck?: string;
-}
-
-/** The last line of a version 2 file: the checksum of every line before it. */
-const END = '{"end":';
 
 export type Progress = (table: string, rows: number) => void;
 
@@ -222,7 +215,6 @@ async function writeRows(
   await done;
 }
 
-/** Turn JSON values back into what each column takes (timestamps, and arrays of them, become Dates). */
 /** Turn JSON values back into what each column takes (timestamps become Dates, base64 bytes). */
 function reviver(table: PgTable): (row: Record<string, unknown>) => Record<string, unknown> {
   const columns = Object.entries(getTableColumns(table));
@@ -247,105 +239,6 @@ function reviver(table: PgTable): (row: Record<string, unknown>) => Record<strin
       if (typeof out[key] === "string") out[key] = new Uint8Array(Buffer.from(String(out[key]), "base64"));
     return out;
   };
-}
-
-/** The file's lines; a file that cannot be read to its end (truncated, damaged) is a BackupError. */
-async function* linesOf(file: string): AsyncGenerator<string> {
-  const lines = createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  let read = 0;
-  try {
-    for await (const line of lines) {
-      read++;
-      yield line;
-    }
-  } catch {
-    throw new BackupError(
-      read === 0
-        ? `${file} is not a Bulwark backup (not a gzip'd file).`
-        : `${file} breaks off after line ${read}: it is truncated or damaged.`,
-    );
-  } finally {
-    lines.close();
-  }
-}
-
-export async function readBackupHeader(file: string): Promise<Header> {
-  for await (const line of linesOf(file)) return parseHeader(line);
-  throw new BackupError(`${file} is empty.`);
-}
-
-interface Row {
-  t: string;
-  r: Record<string, unknown>;
-}
-
-function rowOf(file: string, line: string, index: number): Row {
-  let item: unknown;
-  try {
-    item = JSON.parse(line);
-  } catch {
-    item = null;
-  }
-  if (
-    !item ||
-    typeof item !== "object" ||
-    !("t" in item) ||
-    typeof item.t !== "string" ||
-    !("r" in item) ||
-    !item.r ||
-    typeof item.r !== "object"
-  )
-    throw new BackupError(`${file} is damaged: line ${index} is not a row of a backup.`);
-  return item as Row;
-}
-
-/**
- * Read the whole file before anything changes: every line a row of a known table, as many rows
- * as the header says, and (version 2) the checksum of the whole file right under this secret.
- */
-async function verifyFile(file: string, header: Header, secret: string): Promise<void> {
-  const checksum = backupChecksum(secret);
-  const counts: Record<string, number> = {};
-  const known = new Set(TABLES.map((table) => getTableName(table)));
-  let end: string | null = null;
-  let index = 0;
-  for await (const line of linesOf(file)) {
-    index++;
-    if (end !== null) throw new BackupError(`${file} goes on after its checksum: it was altered.`);
-    if (index > 1 && line.startsWith(END)) {
-      end = line;
-      continue;
-    }
-    checksum.update(`${line}\n`);
-    if (index === 1 || !line) continue;
-    const row = rowOf(file, line, index);
-    if (!known.has(row.t)) throw new BackupError(`The backup holds an unknown table: ${row.t}.`);
-    counts[row.t] = (counts[row.t] ?? 0) + 1;
-  }
-  if (header.version !== 1) {
-    if (end === null) throw new BackupError(`${file} is truncated: it ends before its checksum.`);
-    const said = /"hmac":"([0-9a-f]{64})"/.exec(end)?.[1];
-    if (said !== checksum.digest("hex"))
-      throw new BackupError(`${file} does not match its checksum: it was altered or damaged.`);
-  }
-  for (const [name, count] of Object.entries(header.tables))
-    if ((counts[name] ?? 0) !== count)
-      throw new BackupError(`The backup is incomplete: ${name} has ${counts[name] ?? 0} of ${count} rows.`);
-}
-
-function parseHeader(line: string): Header {
-  let header: unknown;
-  try {
-    header = JSON.parse(line);
-  } catch {
-    throw new BackupError("The file does not start with a Bulwark backup header.");
-  }
-  if (!header || typeof header !== "object" || !("format" in header) || header.format !== BACKUP_FORMAT)
-    throw new BackupError("The file does not start with a Bulwark backup header.");
-  return header as Header;
 }
 
 /** The header's promise about secrets kept: how to open them, or the refusal that changes nothing. */
@@ -373,7 +266,7 @@ export async function restoreBackup(
     throw new BackupError(
       `The backup was made at migration ${header.migration ?? "none"} but this database is at ${migration ?? "none"}: run the matching version of Bulwark.`,
     );
-  await verifyFile(file, header, secret);
+  await verifyFile(file, header, secret, new Set(TABLES.map((table) => getTableName(table))));
   const byName = new Map(TABLES.map((table) => [getTableName(table), { table, revive: reviver(table) }]));
   await db.transaction(async (tx) => {
     // The audit trail refuses truncation, a submitted self-assessment refuses new answers: a
