@@ -18,7 +18,12 @@ let api: Client;
 let water = "";
 
 beforeAll(async () => {
-  [bulwark, browser] = await Promise.all([startBulwark(), launchChromium()]);
+  // The subscription pulls from this same Bulwark on loopback, which the outbound guard refuses
+  // unless an administrator allows it.
+  [bulwark, browser] = await Promise.all([
+    startBulwark({ BULWARK_OUTBOUND_ALLOW: "127.0.0.1" }),
+    launchChromium(),
+  ]);
   api = createClient({ baseUrl: bulwark.url, cookieJar: true });
   await api.call("login", { body: { email: COORDINATOR, password: DEMO_PASSWORD } });
   const communities = await api.call("listCommunities", { query: { limit: 100 } });

@@ -1,6 +1,6 @@
 // The `bulwark` command as a user runs it: a real process on a real (embedded) database folder.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,12 +18,16 @@ interface Result {
   stderr: string;
 }
 
-function bulwark(args: string[], options: { dataDir?: string; stdin?: string } = {}): Promise<Result> {
+function bulwark(
+  args: string[],
+  options: { dataDir?: string; stdin?: string; env?: Record<string, string> } = {},
+): Promise<Result> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = {
       ...process.env,
       BULWARK_DATA: options.dataDir ?? join(folder, "main"),
       BULWARK_DEMO_PASSWORD: DEMO_PASSWORD,
+      ...options.env,
     };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [BIN, ...args], { env });
@@ -304,6 +308,8 @@ describe("bulwark on an embedded database", () => {
       new RegExp(`Backup written to .*: \\d+ rows in ${BACKUP_COVERAGE.copied.length} tables`),
     );
     expect(existsSync(backup)).toBe(true);
+    // It holds the TOTP secrets and the pseudonym key (sealed): its owner alone reads it.
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
     expect((await bulwark(["backup", backup])).stderr).toMatch(/exists/);
   });
 
@@ -327,12 +333,21 @@ describe("bulwark on an embedded database", () => {
   it("restores the backup into another folder, with the chain intact", async () => {
     const other = join(folder, "restored");
     expect((await bulwark(["restore", backup], { dataDir: other })).code).not.toBe(0);
-    const restored = await bulwark(["restore", backup, "--yes"], { dataDir: other });
+    // Another instance, another secret: its secrets would not open, so nothing is replaced.
+    const foreign = await bulwark(["restore", backup, "--yes"], { dataDir: other });
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toMatch(/^bulwark: .*sealed under another instance's secret.*\n$/);
+    // With the backed-up instance's secret, it restores.
+    const secret = readFileSync(join(folder, "main", "secret.key"), "utf8").trim();
+    const restored = await bulwark(["restore", backup, "--yes"], {
+      dataDir: other,
+      env: { BULWARK_SECRET: secret },
+    });
     expect(restored.stderr).not.toMatch(/bulwark:/);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/Audit chain intact/);
     const junk = await bulwark(["restore", BIN, "--yes"], { dataDir: other });
     expect(junk.code).toBe(1);
     expect(junk.stderr).toMatch(/not a Bulwark backup/);
-  });
+  }, 180_000);
 });

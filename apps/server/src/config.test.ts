@@ -53,3 +53,32 @@ describe("BULWARK_SESSION_MAX_DAYS", () => {
     expect(() => readConfig({ BULWARK_SESSION_MAX_DAYS: "91" })).toThrow(/BULWARK_SESSION_MAX_DAYS/);
   });
 });
+
+describe("BULWARK_OUTBOUND_ALLOW", () => {
+  it("is empty by default: no private address is reachable", () => {
+    expect(readConfig({}).outboundAllow).toEqual([]);
+  });
+
+  it("reads hosts with and without a port, IPv6 in brackets, names in lower case", () => {
+    expect(
+      readConfig({ BULWARK_OUTBOUND_ALLOW: " Taxii.Internal:8443, 10.0.0.5 ,[::1]:9000,127.0.0.1:80" })
+        .outboundAllow,
+    ).toEqual([
+      { host: "taxii.internal", port: 8443 },
+      { host: "10.0.0.5", port: null },
+      { host: "[::1]", port: 9000 },
+      { host: "127.0.0.1", port: 80 },
+    ]);
+  });
+
+  it("refuses anything but host or host:port, with the variable's name", () => {
+    for (const value of [
+      "https://hub.example",
+      "hub.example/path",
+      "a@hub.example",
+      "hub.example:99999",
+      ",",
+    ])
+      expect(() => readConfig({ BULWARK_OUTBOUND_ALLOW: value })).toThrow(/BULWARK_OUTBOUND_ALLOW/);
+  });
+});

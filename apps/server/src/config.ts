@@ -1,6 +1,7 @@
 // Configuration is read once, here, from the environment; nothing else reads process.env.
-import { isIP } from "node:net";
 import { resolve } from "node:path";
+import { ipFamily } from "./outbound/address.ts";
+import type { AllowedHost } from "./outbound/outbound-fetch.ts";
 
 export interface Config {
   readonly port: number;
@@ -39,6 +40,12 @@ export interface Config {
   readonly secret: string | null;
   /** Seconds between looks for TAXII subscriptions due a pull; 0 turns the scheduler off. */
   readonly taxiiPollSeconds: number;
+  /**
+   * Hosts on loopback, private or link-local addresses the server may still reach when a user
+   * names them (BULWARK_OUTBOUND_ALLOW="taxii.internal:8443,10.0.0.5"); every other such address
+   * is refused (outbound/outbound-fetch.ts).
+   */
+  readonly outboundAllow: readonly AllowedHost[];
 }
 
 export class ConfigError extends Error {
@@ -80,7 +87,7 @@ function proxyList(value: string | undefined): string[] {
     .filter((entry) => entry !== "");
   for (const entry of entries) {
     const [address, bits, extra] = entry.split("/");
-    const family = isIP(address ?? "");
+    const family = ipFamily(address ?? "");
     const maxBits = family === 4 ? 32 : 128;
     const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
     if (!PROXY_NAMES.has(entry) && (family === 0 || !okBits || extra !== undefined))
@@ -101,6 +108,29 @@ export function linkOrigin(config: Pick<Config, "publicUrl" | "host" | "port">, 
   const local = ["0.0.0.0", "::", "127.0.0.1", "::1", "localhost", ""].includes(config.host);
   const host = local ? "localhost" : config.host.includes(":") ? `[${config.host}]` : config.host;
   return `http://${host}:${port}`;
+}
+
+/** "host", "host:port", "[v6]" or "[v6]:port", comma-separated; host names as URLs write them. */
+function allowList(value: string | undefined): AllowedHost[] {
+  if (!value?.trim()) return [];
+  return value.split(",").map((raw) => {
+    const entry = raw.trim();
+    const wrong = () =>
+      new ConfigError(
+        `BULWARK_OUTBOUND_ALLOW takes host or host:port entries separated by commas (got "${entry}").`,
+      );
+    let url: URL;
+    try {
+      url = new URL(`http://${entry}`);
+    } catch {
+      throw wrong();
+    }
+    // Anything beyond a host and a port (a path, credentials, a query) is a mistake.
+    if (!entry || url.username || url.password || url.pathname !== "/" || url.search || url.hash)
+      throw wrong();
+    const port = /:(\d+)$/.exec(entry)?.[1];
+    return { host: url.hostname.toLowerCase(), port: port === undefined ? null : Number(port) };
+  });
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -135,5 +165,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ),
     secret,
     taxiiPollSeconds: integer("BULWARK_TAXII_POLL_SECONDS", env.BULWARK_TAXII_POLL_SECONDS, 60, 0, 3600),
+    outboundAllow: allowList(env.BULWARK_OUTBOUND_ALLOW),
   };
 }

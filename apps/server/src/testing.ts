@@ -104,16 +104,21 @@ function clockTimers(now: () => number) {
 }
 
 export async function startTestServer(
-  options: { scheduled?: boolean; config?: Partial<Config> } = {},
+  options: {
+    scheduled?: boolean;
+    config?: Partial<Config>;
+    /** Configuration as the environment gives it (e.g. BULWARK_OUTBOUND_ALLOW). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase();
   let offset = 0;
   const base = Date.UTC(2026, 10, 24, 9, 0, 0);
   const context: ServerContext = {
     config: {
-      ...readConfig({}),
+      ...readConfig(options.env ?? {}),
       secureCookies: false,
-      secret: randomBytes(32).toString("hex"),
+      secret: readConfig(options.env ?? {}).secret ?? randomBytes(32).toString("hex"),
       ...options.config,
     },
     connection: database,

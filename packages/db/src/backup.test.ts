@@ -1,22 +1,30 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKUP_COVERAGE, BackupError, readBackupHeader, restoreBackup, writeBackup } from "./backup.ts";
+import { backupChecksum } from "./backup-seal.ts";
 import { knownMigrations } from "./connect.ts";
 import { recordAudit, verifyAuditChain } from "./repositories/audit.ts";
 import { insertOrganisation, listOrganisations } from "./repositories/organisations.ts";
-import { insertSharedItem, updateSharedItem } from "./repositories/sharing.ts";
+import { writeSetting } from "./repositories/settings.ts";
+import { insertSharedItem, pseudonymKey, updateSharedItem } from "./repositories/sharing.ts";
 import { insertAttachment } from "./repositories/sharing-attachments.ts";
-import { insertUser } from "./repositories/users.ts";
+import { credentialsById, insertUser, updateUser } from "./repositories/users.ts";
 import { rowsOf } from "./rows.ts";
 import { openTestDatabase, type TestDatabase } from "./testing.ts";
 
 let source: TestDatabase;
 let target: TestDatabase;
+let authorId: string;
 const folder = mkdtempSync(join(tmpdir(), "bulwark-backup-"));
 const now = new Date("2026-11-24T10:00:00.123Z");
+/** The instance's secret the backup's secrets are sealed under. */
+const SECRET = "s".repeat(64);
+const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+const PSEUDONYM_KEY = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
 /** Every byte value, a run of zeros and a file past one backup page, as attachments hold them. */
 const FILES = [
   Uint8Array.from({ length: 256 }, (_, i) => i),
@@ -42,6 +50,10 @@ beforeAll(async () => {
     },
     now,
   );
+  // The secrets a backup must hold only sealed.
+  await updateUser(source.db, author, { totpSecret: TOTP_SECRET, totpEnabled: true }, now);
+  await pseudonymKey(source.db, PSEUDONYM_KEY, now);
+  authorId = author;
   // An alert that sent two CAP messages: their times (an array of timestamps) come back as they were.
   const alert = await insertSharedItem(source.db, {
     type: "alert",
@@ -116,10 +128,10 @@ describe("backup and restore", () => {
 
   it("round-trips every row into another database, audit chain intact", async () => {
     const file = join(folder, "all.bulwark.gz");
-    const header = await writeBackup(source.db, file, now);
+    const header = await writeBackup(source.db, file, now, SECRET);
     expect(header.tables).toMatchObject({ organisations: 1, users: 1, audit_log: 30 });
     expect((await readBackupHeader(file)).migration).toBe(knownMigrations().at(-1));
-    await restoreBackup(target.db, file);
+    await restoreBackup(target.db, file, SECRET);
     const orgs = await listOrganisations(target.db, { kind: "all" }, { limit: 10, offset: 0 });
     expect(orgs.items.map((org) => [org.name, org.sectors, org.userCount, org.createdAt])).toEqual([
       ["Backup Authority", ["health", "dams"], 1, now.toISOString()],
@@ -141,13 +153,136 @@ describe("backup and restore", () => {
     await expect(target.db.execute(sql`delete from audit_log`)).rejects.toThrow();
   });
 
+  it("writes the file readable by its owner only, even over an existing file that was not", async () => {
+    const file = join(folder, "mode.bulwark.gz");
+    writeFileSync(file, "an older, world-readable file");
+    chmodSync(file, 0o644);
+    await writeBackup(source.db, file, now, SECRET);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect((await readBackupHeader(file)).format).toBe("bulwark-backup");
+  });
+
+  it("holds the TOTP secrets and the pseudonym key only sealed, and restores them", async () => {
+    const file = join(folder, "sealed.bulwark.gz");
+    await writeBackup(source.db, file, now, SECRET);
+    const bytes = gunzipSync(readFileSync(file)).toString("utf8");
+    for (const secret of [TOTP_SECRET, PSEUDONYM_KEY, SECRET]) expect(bytes).not.toContain(secret);
+    await restoreBackup(target.db, file, SECRET);
+    expect((await credentialsById(target.db, authorId))?.totpSecret).toBe(TOTP_SECRET);
+    expect(await pseudonymKey(target.db, "another candidate", now)).toBe(PSEUDONYM_KEY);
+  });
+
+  it("refuses a backup sealed under another instance's secret before changing anything", async () => {
+    const file = join(folder, "foreign.bulwark.gz");
+    await writeBackup(source.db, file, now, "another instance's secret, 32 chars at least");
+    const before = rowsOf<{ n: number }>(await target.db.execute(sql`select count(*)::int as n from users`));
+    await updateUser(target.db, authorId, { name: "Changed after the restore" }, now);
+    const error = await restoreBackup(target.db, file, SECRET).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BackupError);
+    expect(String(error)).toMatch(/sealed under another instance's secret.*Nothing was changed/);
+    expect(rowsOf<{ n: number }>(await target.db.execute(sql`select count(*)::int as n from users`))).toEqual(
+      before,
+    );
+    const names = rowsOf<{ name: string }>(await target.db.execute(sql`select name from users`));
+    expect(names).toEqual([{ name: "Changed after the restore" }]);
+  });
+
   it("refuses a file that is not a backup and leaves the database as it was", async () => {
     const file = join(folder, "junk.gz");
     writeFileSync(file, "not gzip at all");
-    await expect(restoreBackup(target.db, file)).rejects.toBeInstanceOf(BackupError);
+    await expect(restoreBackup(target.db, file, SECRET)).rejects.toBeInstanceOf(BackupError);
     const count = rowsOf<{ n: number }>(
       await target.db.execute(sql`select count(*)::int as n from audit_log`),
     )[0]?.n;
     expect(count).toBe(30);
+  });
+});
+
+/** The backup's lines, changed by `edit`, written back; `reseal` recomputes the checksum as only
+ * someone holding the instance's secret could. */
+function tampered(file: string, edit: (lines: string[]) => string[], reseal = false): string {
+  const lines = gunzipSync(readFileSync(file)).toString("utf8").trimEnd().split("\n");
+  const body = edit(lines.slice(0, -1));
+  let end = lines.at(-1) ?? "";
+  if (reseal) {
+    const checksum = backupChecksum(SECRET);
+    for (const line of body) checksum.update(`${line}\n`);
+    end = `{"end":{"hmac":"${checksum.digest("hex")}"}}`;
+  }
+  const out = join(folder, `tampered-${Math.random().toString(36).slice(2)}.gz`);
+  writeFileSync(out, gzipSync(`${[...body, end].join("\n")}\n`));
+  return out;
+}
+
+describe("a restore checks the whole file before anything changes", () => {
+  let good = "";
+  const usersOfTarget = async () =>
+    rowsOf<{ name: string }>(await target.db.execute(sql`select name from users order by name`));
+
+  beforeAll(async () => {
+    good = join(folder, "good.bulwark.gz");
+    await writeBackup(source.db, good, now, SECRET);
+  });
+
+  it("refuses a truncated file with one line that says so", async () => {
+    const before = await usersOfTarget();
+    const bytes = readFileSync(good);
+    const cut = join(folder, "cut.gz");
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const error = await restoreBackup(target.db, cut, SECRET).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BackupError);
+    expect(String(error)).toMatch(/truncated or damaged/);
+    expect(String(error)).not.toContain("\n");
+    expect(await usersOfTarget()).toEqual(before);
+  });
+
+  it("refuses a silently altered title: the checksum does not match", async () => {
+    const before = await usersOfTarget();
+    const altered = tampered(good, (lines) =>
+      lines.map((line) => line.replace('"title":"With files"', '"title":"Forged"')),
+    );
+    await expect(restoreBackup(target.db, altered, SECRET)).rejects.toThrow(/does not match its checksum/);
+    const cut = tampered(good, (lines) => lines.slice(0, -3));
+    await expect(restoreBackup(target.db, cut, SECRET)).rejects.toThrow(/checksum|incomplete/);
+    expect(await usersOfTarget()).toEqual(before);
+  });
+
+  it("refuses a broken audit chain, even under a right checksum, and keeps the live database", async () => {
+    await updateUser(target.db, authorId, { name: "Live before the restore" }, now);
+    const forged = tampered(
+      good,
+      (lines) =>
+        lines.map((line) =>
+          line.startsWith('{"t":"audit_log"') && line.includes('"seq":7,')
+            ? line.replace(/"action":"[^"]*"/, '"action":"nothing.to.see"')
+            : line,
+        ),
+      true,
+    );
+    await expect(restoreBackup(target.db, forged, SECRET)).rejects.toThrow(
+      /audit chain is broken at entry 7.*nothing was restored/,
+    );
+    expect(await usersOfTarget()).toEqual([{ name: "Live before the restore" }]);
+    expect((await verifyAuditChain(target.db)).ok).toBe(true);
+  });
+});
+
+describe("a backup taken while the database is written", () => {
+  it("reads every table in one snapshot, so it restores", async () => {
+    const file = join(folder, "busy.bulwark.gz");
+    const writes: Promise<unknown>[] = [];
+    let n = 0;
+    // A write to the last table lands while the first tables are being read.
+    await writeBackup(source.db, file, now, SECRET, () => {
+      n++;
+      if (n <= 3) writes.push(writeSetting(source.db, `busy.${n}`, { n }, now));
+    });
+    await Promise.all(writes);
+    const header = await readBackupHeader(file);
+    await restoreBackup(target.db, file, SECRET);
+    const settings = rowsOf<{ n: number }>(
+      await target.db.execute(sql`select count(*)::int as n from settings`),
+    )[0]?.n;
+    expect(settings).toBe(header.tables.settings);
   });
 });

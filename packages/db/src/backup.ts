@@ -1,18 +1,40 @@
 // Backup and restore of the whole database as one portable file: gzip'd JSON lines, a header then
 // each table's rows. The same file moves between PGlite and PostgreSQL (a field laptop's data can
 // be restored on the national server). Restore replaces everything, in one transaction, and only
-// into a database at the same migration.
+// into a database at the same migration. The file is created readable by its owner only (0600),
+// and the secrets in it (TOTP secrets, the pseudonym key) are sealed under the instance's secret
+// (seal.ts), which no backup holds: a restore on another instance needs the same secret.
 
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
-import { createInterface } from "node:readline";
+import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createGunzip, createGzip } from "node:zlib";
+import { createGzip } from "node:zlib";
 import { asc, getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { appliedMigration, type Database } from "./connect.ts";
+import {
+  BACKUP_FORMAT,
+  END,
+  type Header,
+  linesOf,
+  readBackupHeader,
+  rowOf,
+  verifyFile,
+} from "./backup-file.ts";
+import {
+  BackupError,
+  backupChecksum,
+  backupSealer,
+  openSealCheck,
+  type Seal,
+  sealCheck,
+} from "./backup-seal.ts";
+import { appliedMigration, type Database, type Executor } from "./connect.ts";
+import { verifyAuditChain } from "./repositories/audit.ts";
 import * as schema from "./schema.ts";
+
+export { BACKUP_FORMAT, BackupError, readBackupHeader };
 
 /** Every table, parents before children (the order rows are restored in). */
 const TABLES: PgTable[] = [
@@ -83,7 +105,6 @@ export const BACKUP_COVERAGE = {
   kept: KEPT.map((table) => getTableName(table)),
 };
 
-export const BACKUP_FORMAT = "bulwark-backup";
 const PAGE = 1000;
 /** Rows per page of a table with bytes (attachments of up to 10 MB each). */
 const BYTES_PAGE = 10;
@@ -101,20 +122,40 @@ const toBase64 = (value: unknown): unknown =>
     ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64")
     : value;
 
-interface Header {
-  format: typeof BACKUP_FORMAT;
-  version: 1;
-  migration: string | null;
-  createdAt: string;
-  tables: Record<string, number>;
-}
-
 export type Progress = (table: string, rows: number) => void;
 
+/**
+ * Write the backup to `file`, created 0600 (a fresh file renamed into place, so an existing file's
+ * looser mode is never kept), its secrets sealed under `secret`, the instance's secret.
+ */
 export async function writeBackup(
   db: Database,
   file: string,
   now: Date,
+  secret: string,
+  progress?: Progress,
+): Promise<Header> {
+  const partial = `${file}.${randomBytes(6).toString("hex")}.partial`;
+  try {
+    // Every table read in one snapshot while the server goes on writing (PostgreSQL); on PGlite
+    // the transaction holds its one connection, so writes wait for the backup.
+    const header = await db.transaction((tx) => writeSnapshot(tx, partial, now, secret, progress), {
+      isolationLevel: "repeatable read",
+      accessMode: "read only",
+    });
+    renameSync(partial, file);
+    return header;
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+async function writeSnapshot(
+  db: Executor,
+  partial: string,
+  now: Date,
+  secret: string,
   progress?: Progress,
 ): Promise<Header> {
   const counts: Record<string, number> = {};
@@ -124,15 +165,32 @@ export async function writeBackup(
   }
   const header: Header = {
     format: BACKUP_FORMAT,
-    version: 1,
+    version: 2,
     migration: await appliedMigration(db),
     createdAt: now.toISOString(),
     tables: counts,
+    sealCheck: sealCheck(secret),
   };
+  await writeRows(db, header, secret, partial, progress);
+  return header;
+}
+
+async function writeRows(
+  db: Executor,
+  header: Header,
+  secret: string,
+  partial: string,
+  progress?: Progress,
+): Promise<void> {
+  const seal = backupSealer(secret, "seal");
+  const checksum = backupChecksum(secret);
   const lines = new PassThrough();
-  const done = pipeline(lines, createGzip(), createWriteStream(file));
+  // Owner-only from the moment it exists ("wx": never an existing file with another mode).
+  const done = pipeline(lines, createGzip(), createWriteStream(partial, { flags: "wx", mode: 0o600 }));
   const write = async (value: unknown) => {
-    if (!lines.write(`${JSON.stringify(value)}\n`)) await once(lines, "drain");
+    const line = `${JSON.stringify(value)}\n`;
+    checksum.update(line);
+    if (!lines.write(line)) await once(lines, "drain");
   };
   await write(header);
   for (const table of TABLES) {
@@ -153,23 +211,17 @@ export async function writeBackup(
       for (const row of rows) {
         const out: Record<string, unknown> = { ...row };
         for (const key of binary) out[key] = toBase64(out[key]);
-        await write({ t: name, r: out });
+        await write({ t: name, r: seal(name, out) });
       }
       written += rows.length;
       progress?.(name, written);
       if (rows.length < page) break;
     }
   }
-  lines.end();
+  lines.end(`${END}${JSON.stringify({ hmac: checksum.digest("hex") })}}\n`);
   await done;
-  return header;
 }
 
-export class BackupError extends Error {
-  override name = "BackupError";
-}
-
-/** Turn JSON values back into what each column takes (timestamps, and arrays of them, become Dates). */
 /** Turn JSON values back into what each column takes (timestamps become Dates, base64 bytes). */
 function reviver(table: PgTable): (row: Record<string, unknown>) => Record<string, unknown> {
   const columns = Object.entries(getTableColumns(table));
@@ -196,41 +248,32 @@ function reviver(table: PgTable): (row: Record<string, unknown>) => Record<strin
   };
 }
 
-export async function readBackupHeader(file: string): Promise<Header> {
-  const lines = createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  try {
-    for await (const line of lines) return parseHeader(line);
-  } catch (error) {
-    if (error instanceof BackupError) throw error;
-    throw new BackupError(`${file} is not a Bulwark backup (not a gzip'd file).`);
-  } finally {
-    lines.close();
-  }
-  throw new BackupError(`${file} is empty.`);
+/** The header's promise about secrets kept: how to open them, or the refusal that changes nothing. */
+function openerFor(header: Header, secret: string): Seal {
+  if (header.version === 1) return (_name, row) => row;
+  if (header.version !== 2)
+    throw new BackupError(
+      `The backup has format version ${String(header.version)}: restore it with a newer Bulwark.`,
+    );
+  openSealCheck(secret, header.sealCheck);
+  return backupSealer(secret, "open");
 }
 
-function parseHeader(line: string): Header {
-  let header: unknown;
-  try {
-    header = JSON.parse(line);
-  } catch {
-    throw new BackupError("The file does not start with a Bulwark backup header.");
-  }
-  if (!header || typeof header !== "object" || !("format" in header) || header.format !== BACKUP_FORMAT)
-    throw new BackupError("The file does not start with a Bulwark backup header.");
-  return header as Header;
-}
-
-export async function restoreBackup(db: Database, file: string, progress?: Progress): Promise<Header> {
+/** Replace the whole database with the backup in `file`, whose secrets open under `secret`. */
+export async function restoreBackup(
+  db: Database,
+  file: string,
+  secret: string,
+  progress?: Progress,
+): Promise<Header> {
   const header = await readBackupHeader(file);
+  const open = openerFor(header, secret);
   const migration = await appliedMigration(db);
   if (header.migration !== migration)
     throw new BackupError(
       `The backup was made at migration ${header.migration ?? "none"} but this database is at ${migration ?? "none"}: run the matching version of Bulwark.`,
     );
+  await verifyFile(file, header, secret, new Set(TABLES.map((table) => getTableName(table))));
   const byName = new Map(TABLES.map((table) => [getTableName(table), { table, revive: reviver(table) }]));
   await db.transaction(async (tx) => {
     // The audit trail refuses truncation, a submitted self-assessment refuses new answers: a
@@ -242,10 +285,6 @@ export async function restoreBackup(db: Database, file: string, progress?: Progr
         `truncate ${[...TABLES, ...DERIVED].map((table) => `"${getTableName(table)}"`).join(", ")} cascade`,
       ),
     );
-    const lines = createInterface({
-      input: createReadStream(file).pipe(createGunzip()),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
     let batch: Record<string, unknown>[] = [];
     let batchCharacters = 0;
     let current = "";
@@ -259,21 +298,18 @@ export async function restoreBackup(db: Database, file: string, progress?: Progr
       batch = [];
       batchCharacters = 0;
     };
-    let first = true;
-    for await (const line of lines) {
-      if (first) {
-        first = false;
-        continue;
-      }
-      if (!line) continue;
-      const item: { t: string; r: Record<string, unknown> } = JSON.parse(line);
+    let index = 0;
+    for await (const line of linesOf(file)) {
+      index++;
+      if (index === 1 || !line || line.startsWith(END)) continue;
+      const item = rowOf(file, line, index);
       const target = byName.get(item.t);
       if (!target) throw new BackupError(`The backup holds an unknown table: ${item.t}.`);
       if (item.t !== current || batch.length >= 500 || batchCharacters >= BATCH_CHARACTERS) {
         await flush();
         current = item.t;
       }
-      batch.push(target.revive(item.r));
+      batch.push(target.revive(open(item.t, item.r)));
       batchCharacters += line.length;
     }
     await flush();
@@ -292,6 +328,12 @@ export async function restoreBackup(db: Database, file: string, progress?: Progr
     }
     for (const table of GUARDED)
       await tx.execute(sql.raw(`alter table "${getTableName(table)}" enable trigger user`));
+    // Checked before the transaction commits: a broken chain never replaces the live database.
+    const chain = await verifyAuditChain(tx);
+    if (!chain.ok)
+      throw new BackupError(
+        `The backup's audit chain is broken at entry ${chain.firstBroken?.seq} (${chain.firstBroken?.reason}): nothing was restored.`,
+      );
   });
   return header;
 }

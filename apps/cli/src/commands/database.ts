@@ -20,6 +20,12 @@ export async function withContext<T>(work: (context: ServerContext) => Promise<T
   }
 }
 
+/** The instance's secret the backup's secrets are sealed under (openContext reads or creates it). */
+function secretOf(context: ServerContext): string {
+  if (!context.config.secret) throw new CliError("The instance's secret is not set.");
+  return context.config.secret;
+}
+
 export function databaseCommands(program: Command): void {
   program
     .command("migrate")
@@ -70,9 +76,15 @@ export function databaseCommands(program: Command): void {
       withContext(async (context) => {
         if (existsSync(file) && !options.force)
           throw new CliError(`${file} exists: choose another name or pass --force.`);
-        const header = await writeBackup(context.db, file, context.clock(), (table, rows) => {
-          process.stderr.write(`\r${table}: ${rows} rows   `);
-        });
+        const header = await writeBackup(
+          context.db,
+          file,
+          context.clock(),
+          secretOf(context),
+          (table, rows) => {
+            process.stderr.write(`\r${table}: ${rows} rows   `);
+          },
+        );
         process.stderr.write("\n");
         const rows = Object.values(header.tables).reduce((sum, count) => sum + count, 0);
         say(
@@ -92,7 +104,7 @@ export function databaseCommands(program: Command): void {
       withContext(async (context) => {
         if (!existsSync(file)) throw new CliError(`${file} does not exist.`);
         const header = await readBackupHeader(file);
-        await restoreBackup(context.db, file, (table, rows) => {
+        await restoreBackup(context.db, file, secretOf(context), (table, rows) => {
           process.stderr.write(`\r${table}: ${rows} rows   `);
         });
         process.stderr.write("\n");

@@ -85,10 +85,10 @@ describe("events in a backup", () => {
     });
 
     const file = join(mkdtempSync(join(tmpdir(), "bulwark-events-")), "events.bulwark.gz");
-    await writeBackup(server.db, file, server.context.clock());
+    await writeBackup(server.db, file, server.context.clock(), server.context.config.secret ?? "");
     const target = await openTestDatabase();
     try {
-      await restoreBackup(target.db, file);
+      await restoreBackup(target.db, file, server.context.config.secret ?? "");
       const before = await counts(server.db);
       expect(Object.values(before).every((value) => value > 0)).toBe(true);
       expect(await counts(target.db)).toEqual(before);

@@ -2,20 +2,18 @@
 // from the instance's secret. The subscription's id is the associated data, so sealed credentials
 // copied onto another subscription do not open. The secret lives outside the database
 // (BULWARK_SECRET or dataDir/secret.key): a backup holds the credentials only sealed.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { openText, SealError, sealText } from "@bulwark/db";
+
+export { SealError };
 
 export type Credentials =
   | { readonly kind: "basic"; readonly username: string; readonly password: string }
   | { readonly kind: "bearer"; readonly token: string };
 
-const VERSION = "v1";
-const INFO = "bulwark taxii-subscription credentials v1";
-
-export class SealError extends Error {
-  override name = "SealError";
-}
+const PURPOSE = "bulwark taxii-subscription credentials v1";
 
 /** The configured secret (openContext fills it in at start; tests give one). */
 export function secretOf(config: { readonly secret: string | null }): string {
@@ -23,33 +21,13 @@ export function secretOf(config: { readonly secret: string | null }): string {
   return config.secret;
 }
 
-const keyOf = (secret: string): Buffer =>
-  Buffer.from(hkdfSync("sha256", Buffer.from(secret, "utf8"), Buffer.alloc(0), INFO, 32));
-
 export function sealCredentials(secret: string, subscriptionId: string, credentials: Credentials): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", keyOf(secret), iv);
-  cipher.setAAD(Buffer.from(subscriptionId, "utf8"));
-  const body = Buffer.concat([cipher.update(JSON.stringify(credentials), "utf8"), cipher.final()]);
-  return [
-    VERSION,
-    iv.toString("base64url"),
-    Buffer.concat([body, cipher.getAuthTag()]).toString("base64url"),
-  ].join(".");
+  return sealText(secret, PURPOSE, subscriptionId, JSON.stringify(credentials));
 }
 
-export function openCredentials(secret: string, subscriptionId: string, sealed: string): Credentials {
-  const [version, iv, payload] = sealed.split(".");
-  if (version !== VERSION || !iv || !payload) throw new SealError("The stored credentials are not readable.");
+function parsed(text: string | null): Credentials | null {
+  if (text === null) return null;
   try {
-    const bytes = Buffer.from(payload, "base64url");
-    const decipher = createDecipheriv("aes-256-gcm", keyOf(secret), Buffer.from(iv, "base64url"));
-    decipher.setAAD(Buffer.from(subscriptionId, "utf8"));
-    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-    const text = Buffer.concat([
-      decipher.update(bytes.subarray(0, bytes.length - 16)),
-      decipher.final(),
-    ]).toString("utf8");
     const value: unknown = JSON.parse(text);
     if (
       value &&
@@ -64,8 +42,14 @@ export function openCredentials(secret: string, subscriptionId: string, sealed: 
     )
       return value as Credentials;
   } catch {
-    // Falls through: a wrong key and a damaged value look the same, and say nothing more.
+    // Falls through: unreadable is unreadable.
   }
+  return null;
+}
+
+export function openCredentials(secret: string, subscriptionId: string, sealed: string): Credentials {
+  const credentials = parsed(openText(secret, PURPOSE, subscriptionId, sealed));
+  if (credentials) return credentials;
   throw new SealError(
     "The stored credentials cannot be opened with this instance's secret (restored from another instance?): enter them again.",
   );

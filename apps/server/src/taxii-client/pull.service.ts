@@ -18,6 +18,7 @@ import {
   subscriptionById,
 } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
+import { outboundFetch } from "../outbound/outbound-fetch.ts";
 import { invalidStix, putCheckedStixObjects, type StixIntake } from "../stix/import.service.ts";
 import { openCredentials, SealError, secretOf } from "./credentials.ts";
 import { fetchObjectsPage, laterTimestamp, type Remote, TaxiiRemoteError } from "./taxii-http.ts";
@@ -103,7 +104,12 @@ async function pull(
     const page = await fetchObjectsPage(
       remote,
       { addedAfter, limit: Math.min(limits.pageSize, room), next },
-      { fetch, timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes, now: context.clock() },
+      {
+        fetch: outboundFetch(context.config.outboundAllow),
+        timeoutMs: limits.timeoutMs,
+        maxBytes: limits.maxBytes,
+        now: context.clock(),
+      },
     );
     const check = checkStixObjects(page.objects);
     if (!check.ok)

@@ -78,7 +78,8 @@ const held = async () =>
   );
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The stand-in remote listens on loopback, which the outbound guard refuses unless allowed.
+  server = await startTestServer({ env: { BULWARK_OUTBOUND_ALLOW: "127.0.0.1" } });
   remote = await startRemoteDouble();
   const { organisations } = server.cast;
   const now = server.context.clock();

@@ -48,7 +48,11 @@ const heldOnB = async () =>
   );
 
 beforeAll(async () => {
-  [a, b] = await Promise.all([startTestServer(), startTestServer()]);
+  // B reaches A on loopback, which the outbound guard refuses unless allowed.
+  [a, b] = await Promise.all([
+    startTestServer(),
+    startTestServer({ env: { BULWARK_OUTBOUND_ALLOW: "127.0.0.1" } }),
+  ]);
   await a.app.listen({ port: 0, host: "127.0.0.1" });
   apiRoot = `http://127.0.0.1:${(a.app.server.address() as AddressInfo).port}/taxii2/api/`;
   aCommunity = await insertCommunity(a.db, { name: "Energy ISAC", description: "" }, a.context.clock());

@@ -25,6 +25,7 @@ import {
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { conflict, forbidden, notFound } from "../errors.ts";
+import { outboundFetch } from "../outbound/outbound-fetch.ts";
 import { type Credentials, openCredentials, SealError, sealCredentials, secretOf } from "./credentials.ts";
 import { type PullLimits, runSubscription } from "./pull.service.ts";
 import { describeRemote, type Remote, TaxiiRemoteError } from "./taxii-http.ts";
@@ -245,7 +246,7 @@ export async function deleteTaxiiSubscription(
 async function report(context: ServerContext, remote: Remote): Promise<TaxiiConnectionReport> {
   try {
     const facts = await describeRemote(remote, {
-      fetch,
+      fetch: outboundFetch(context.config.outboundAllow),
       timeoutMs: 15_000,
       maxBytes: 4 * 1024 * 1024,
       now: context.clock(),

@@ -31,7 +31,8 @@ const subscription = (over: Partial<TaxiiSubscriptionCreateInput> = {}): TaxiiSu
 });
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The stand-in remote listens on loopback, which the outbound guard refuses unless allowed.
+  server = await startTestServer({ env: { BULWARK_OUTBOUND_ALLOW: "127.0.0.1" } });
   remote = await startRemoteDouble();
   const { organisations } = server.cast;
   const now = server.context.clock();
@@ -133,7 +134,7 @@ describe("creating a subscription", () => {
     expect(JSON.stringify(audit.items)).not.toContain(PASSWORD);
     // A backup copies them sealed: the key is not in the database, so not in the backup.
     const file = join(mkdtempSync(join(tmpdir(), "bulwark-taxii-")), "backup.jsonl.gz");
-    await writeBackup(server.db, file, server.context.clock());
+    await writeBackup(server.db, file, server.context.clock(), server.context.config.secret ?? "");
     const backup = gunzipSync(readFileSync(file)).toString("utf8");
     expect(backup).toContain(row?.credentials);
     expect(backup).not.toContain(PASSWORD);

@@ -4,6 +4,7 @@
 // failure) becomes a TaxiiRemoteError whose message a person can act on; credentials never appear
 // in it.
 import { z } from "zod";
+import { type OutboundFetch, OutboundRefusedError } from "../outbound/outbound-fetch.ts";
 import type { Credentials } from "./credentials.ts";
 
 export const TAXII_MEDIA_TYPE = "application/taxii+json;version=2.1";
@@ -16,7 +17,8 @@ export interface Remote {
 }
 
 export interface HttpOptions {
-  readonly fetch: typeof fetch;
+  /** The server's guarded way out (outboundFetch), never the global fetch. */
+  readonly fetch: OutboundFetch;
   readonly timeoutMs: number;
   /** Largest answer read, in bytes. */
   readonly maxBytes: number;
@@ -180,18 +182,16 @@ export async function taxiiGet(
     response = await options.fetch(url, {
       method: "GET",
       headers: { accept: TAXII_MEDIA_TYPE, ...authorization(remote.credentials) },
-      // A TAXII server answers a wrong credential with 401, never a redirect: following one could
-      // hand the credentials to another host.
-      redirect: "manual",
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
+    if (error instanceof OutboundRefusedError) throw new TaxiiRemoteError(error.message);
     if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
       throw new TaxiiRemoteError(
         `The remote did not answer within ${options.timeoutMs >= 1000 ? `${Math.round(options.timeoutMs / 1000)} s` : `${options.timeoutMs} ms`}.`,
       );
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
-    const code = cause && "code" in cause && typeof cause.code === "string" ? cause.code : null;
+    const code =
+      error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : null;
     throw new TaxiiRemoteError(`Could not reach the remote${code ? ` (${code})` : ""}.`);
   }
   let text: string;
@@ -201,6 +201,8 @@ export async function taxiiGet(
     if (error instanceof TaxiiRemoteError) throw error;
     throw new TaxiiRemoteError("The remote's answer broke off.");
   }
+  // A TAXII server answers a wrong credential with 401, never a redirect: following one could hand
+  // the credentials to another host, or lead past the outbound guard; outboundFetch never follows.
   if (response.status >= 300 && response.status < 400)
     throw new TaxiiRemoteError(
       `The remote answered with a redirect (HTTP ${response.status}) where TAXII 2.1 answers directly: check the API root URL (with or without a final "/", http or https).`,

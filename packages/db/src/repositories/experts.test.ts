@@ -173,10 +173,10 @@ describe("backup of the expert network", () => {
       })),
     );
     const file = join(mkdtempSync(join(tmpdir(), "bulwark-experts-")), "backup.jsonl.gz");
-    await writeBackup(database.db, file, now);
+    await writeBackup(database.db, file, now, "b".repeat(64));
     const target = await openTestDatabase();
     try {
-      await restoreBackup(target.db, file);
+      await restoreBackup(target.db, file, "b".repeat(64));
       expect((await listPosts(target.db, subject)).length).toBe(601);
       const [row] = rowsOf<{ n: number }>(
         await target.db.execute(sql`select count(*)::int as n from expert_profiles`),

@@ -186,8 +186,8 @@ describe("a backup", () => {
       rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from stix_objects`))[0]?.n;
     const before = await count();
     const file = join(mkdtempSync(join(tmpdir(), "bulwark-stix-")), "backup.jsonl.gz");
-    await writeBackup(db, file, now);
-    await restoreBackup(db, file);
+    await writeBackup(db, file, now, "b".repeat(64));
+    await restoreBackup(db, file, "b".repeat(64));
     expect(await count()).toBe(before);
     const result = await put([indicator("9a6b1f7e-3c2d-4e5f-8a9b-0c1d2e3f4a5b", "2026-05-01T00:00:00.000Z")]);
     expect(result.outcomes).toEqual(["added"]);
