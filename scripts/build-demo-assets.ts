@@ -1,8 +1,9 @@
 // Builds the demo country's critical assets and their dependencies (content/demo/assets.csv,
 // dependencies.csv and ASSETS.md) from the synthetic grid ACTIVSg2000 (Birchfield et al., 2017,
-// CC BY 4.0): `npx tsx scripts/build-demo-assets.ts`. Deterministic: a seeded PRNG, no clock, so
-// every run writes the same bytes. The grid is read from ../shared/data/grids (next to the repo);
-// the derived files are committed so that a fresh checkout needs nothing else.
+// CC BY 4.0): `npx tsx scripts/build-demo-assets.ts <case_ACTIVSg2000.m>`. Deterministic: a seeded
+// PRNG, no clock, so every run writes the same bytes. The grid is not in the repository (the
+// derived files are committed, so a fresh checkout needs nothing else): whoever rebuilds them names
+// their copy of MATPOWER's file.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +13,7 @@ import { readAssetsCsv, readDependenciesCsv, writeCsv } from "../packages/core/s
 import type { AssetStatus, DependencyKind, Sector, TlpMarking } from "../packages/core/src/vocabulary.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const gridPath = join(root, "..", "shared", "data", "grids", "case_ACTIVSg2000.m");
+const gridPath = process.argv[2] ?? "";
 const countryPath = join(root, "content", "demo", "country.json");
 const outDir = join(root, "content", "demo");
 
@@ -62,11 +63,11 @@ function shuffle<T>(list: T[]): T[] {
 // ---------------------------------------------------------------------------------------------
 // The grid (MATPOWER case format, version 2)
 
-if (!existsSync(gridPath))
+if (!gridPath || !existsSync(gridPath))
   fail(
-    `the grid ${gridPath} is missing. It is MATPOWER's case_ACTIVSg2000.m (github.com/MATPOWER/matpower, ` +
-      "data/), kept in ../shared/data/grids next to the repository. The derived files in content/demo " +
-      "are committed: you only need the grid to rebuild them.",
+    `${gridPath ? `the grid ${gridPath} is missing` : "name the grid file"}: usage: npx tsx scripts/build-demo-assets.ts ` +
+      "<case_ACTIVSg2000.m>. It is MATPOWER's case_ACTIVSg2000.m (github.com/MATPOWER/matpower, data/). " +
+      "The derived files in content/demo are committed: you only need the grid to rebuild them.",
   );
 const gridText = readFileSync(gridPath, "utf8");
 
@@ -1344,9 +1345,9 @@ const readme = `# Demo assets of the Republic of Meridia
 \`assets.csv\` (${assets.length} critical assets) and \`dependencies.csv\` (${dependencies.length} dependencies) describe
 the fictional Republic of Meridia's critical infrastructure for demonstrations, tests and training.
 Everything in them is fictional. They are generated, deterministically, by
-\`scripts/build-demo-assets.ts\` (\`npx tsx scripts/build-demo-assets.ts\`), which reads the synthetic
-grid \`../shared/data/grids/case_ACTIVSg2000.m\` (MATPOWER format, kept next to the repository) and
-content/demo/country.json (operators). Do not edit the CSV files by hand: change the script and run it
+\`scripts/build-demo-assets.ts\` (\`npx tsx scripts/build-demo-assets.ts <case_ACTIVSg2000.m>\`), which
+reads the synthetic grid \`case_ACTIVSg2000.m\` (MATPOWER format, not kept in the repository: name your
+copy of it) and content/demo/country.json (operators). Do not edit the CSV files by hand: change the script and run it
 again. Running it twice writes identical files.
 
 ## Source and licence

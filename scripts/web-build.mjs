@@ -19,16 +19,9 @@ function newest(path) {
 export function webIsStale() {
   if (!existsSync(built)) return true;
   const sources = [
-    "src",
-    "public",
-    "index.html",
-    "vite.config.ts",
-    "package.json",
-    "../../packages/contracts/src",
-    "../../packages/core/src",
-  ]
-    .map((item) => join(web, item))
-    .filter((item) => existsSync(item));
+    ...["src", "public", "index.html", "vite.config.ts", "package.json"].map((item) => join(web, item)),
+    ...["packages/contracts/src", "packages/core/src"].map((item) => join(root, item)),
+  ].filter((item) => existsSync(item));
   return Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `bulwark` command. TypeScript runs directly through tsx (no build step to forget).
-import { register } from "tsx/esm/api";
+// The `bulwark` command. Plain JavaScript up to the command a person asked for: help and usage
+// errors answer at once; that command's TypeScript then runs through tsx (no build step to forget).
+import { main } from "../src/program.js";
 
-register();
-await import("../src/main.ts");
+await main(process.argv);

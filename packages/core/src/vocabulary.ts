@@ -1,4 +1,4 @@
-// The field's fixed vocabularies (../../shared/design/DOMAIN.md). Ids are stable: stored in the
+// The field's fixed vocabularies (from the project's domain design notes). Ids are stable: stored in the
 // database and exchanged over the API; labels are translated in the web app.
 
 /** Critical infrastructure sectors: a union of the EU CER directive annex and the US 16 sectors. */

@@ -16,11 +16,11 @@ import {
   readAssetsCsv,
   readDependenciesCsv,
 } from "@bulwark/core";
-import type { Command } from "commander";
 import { CliError, say, table, warn } from "../output.ts";
 
 const SHOWN_PROBLEMS = 50;
-const HUMAN_TOP = 20;
+/** Rows shown without --top (and named in the help of `bulwark analyse criticality`). */
+export const HUMAN_TOP = 20;
 
 interface FileOptions {
   assets: string;
@@ -75,7 +75,8 @@ function report(problems: (CsvProblem & { file: string })[]): void {
 const people = (count: number) => Math.round(count).toLocaleString("en");
 const hoursText = (hours: number) => String(Math.round(hours * 100) / 100);
 
-function failCascade(options: FileOptions & { fail: string }): void {
+/** `bulwark analyse cascade`. */
+export function failCascade(options: FileOptions & { fail: string }): void {
   const ids = [...new Set(options.fail.split(",").map((id) => id.trim()))].filter(Boolean);
   if (ids.length === 0) throw new CliError("--fail needs at least one asset id.");
   const loaded = load(options);
@@ -146,7 +147,8 @@ const METHODS = {
   sweeps: "exact, one failure sweep per asset (k-of-n redundancy or several services)",
 };
 
-function rankAssets(options: FileOptions & { top?: string }): void {
+/** `bulwark analyse criticality`. */
+export function rankAssets(options: FileOptions & { top?: string }): void {
   if (options.top !== undefined && !/^[1-9]\d*$/.test(options.top.trim()))
     throw new CliError("--top must be a whole number of 1 or more.");
   const top = options.top === undefined ? undefined : Number(options.top);
@@ -185,33 +187,4 @@ function rankAssets(options: FileOptions & { top?: string }): void {
     "assets: how many fail with it, itself included; population: the people they serve; SPOF: its loss alone takes down others.",
   );
   say(`Computed ${METHODS[result.method]}, in ${took < 10 ? took.toFixed(1) : Math.round(took)} ms.`);
-}
-
-export function analyseCommands(program: Command): void {
-  const analyse = program
-    .command("analyse")
-    .description("Analyse dependencies from CSV files (assets.csv, dependencies.csv): no database needed.");
-  const files = (command: Command) =>
-    command
-      .requiredOption(
-        "--assets <file>",
-        "assets CSV: id, name, sector[, subsector, operator, lat, lon, population_served, status]",
-      )
-      .requiredOption(
-        "--dependencies <file>",
-        "dependencies CSV: dependent_id, supplier_id, service[, k, buffer_hours, kind]",
-      )
-      .option("--json", "print JSON for scripts");
-  files(
-    analyse
-      .command("cascade")
-      .description("What fails, when and why, after the given assets are lost.")
-      .requiredOption("--fail <ids>", "the assets attacked, comma-separated ids"),
-  ).action((options: FileOptions & { fail: string }) => failCascade(options));
-  files(
-    analyse
-      .command("criticality")
-      .description("Rank assets by what their loss alone takes down (assets and people served).")
-      .option("--top <n>", `show the n most critical (default: ${HUMAN_TOP}, or all with --json)`),
-  ).action((options: FileOptions & { top?: string }) => rankAssets(options));
 }

@@ -1,5 +1,4 @@
 import { DEMO_ADMIN, type Running, readConfig, startServer } from "@bulwark/server";
-import type { Command } from "commander";
 import { say, table } from "../output.ts";
 
 const SHOWN_ROLES = ["platform-admin", "organisation-admin", "coordinator", "analyst", "member", "auditor"];
@@ -33,45 +32,36 @@ function printDemo(running: Running): void {
   say(`(${demo.accounts.length} demo accounts in all: see content/demo/country.json.)`);
 }
 
-export function serveCommand(program: Command): void {
-  program
-    .command("serve")
-    .description(
-      "Run the web app and API (PGlite in BULWARK_DATA, or PostgreSQL at DATABASE_URL); migrates first.",
-    )
-    .option("--demo", "load the demo country on first start and print its sign-in accounts")
-    .option("-p, --port <port>", "port to listen on (default: PORT or 8080)")
-    .option("--host <host>", "address to listen on (default: HOST or 127.0.0.1)")
-    .action(async (options: { demo?: boolean; port?: string; host?: string }) => {
-      const started = performance.now();
-      const config = readConfig({
-        ...process.env,
-        ...(options.port ? { PORT: options.port } : {}),
-        ...(options.host ? { HOST: options.host } : {}),
-      });
-      const running = await startServer(
-        { ...config, logLevel: process.env.LOG_LEVEL ?? "warn" },
-        { demo: options.demo === true },
-      );
-      const where =
-        running.context.connection.kind === "pglite"
-          ? `embedded PGlite in ${config.dataDir}`
-          : `PostgreSQL at ${running.context.connection.location}`;
-      say(
-        `Bulwark ${running.context.version} is running at ${running.url}  (database: ${where}; ready in ${Math.round(performance.now() - started)} ms)`,
-      );
-      say(`API reference: ${running.url}/api/docs`);
-      if (!config.publicUrl)
-        say(
-          `Links in the CAP and Atom feeds and TAXII discovery point at ${running.linkOrigin}: set BULWARK_PUBLIC_URL to the address people use (request headers are never trusted for links).`,
-        );
-      printDemo(running);
-      const stop = async () => {
-        say("Stopping…");
-        await running.stop();
-        process.exit(0);
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
-    });
+/** `bulwark serve`. */
+export async function serve(options: { demo?: boolean; port?: string; host?: string }): Promise<void> {
+  const started = performance.now();
+  const config = readConfig({
+    ...process.env,
+    ...(options.port ? { PORT: options.port } : {}),
+    ...(options.host ? { HOST: options.host } : {}),
+  });
+  const running = await startServer(
+    { ...config, logLevel: process.env.LOG_LEVEL ?? "warn" },
+    { demo: options.demo === true },
+  );
+  const where =
+    running.context.connection.kind === "pglite"
+      ? `embedded PGlite in ${config.dataDir}`
+      : `PostgreSQL at ${running.context.connection.location}`;
+  say(
+    `Bulwark ${running.context.version} is running at ${running.url}  (database: ${where}; ready in ${Math.round(performance.now() - started)} ms)`,
+  );
+  say(`API reference: ${running.url}/api/docs`);
+  if (!config.publicUrl)
+    say(
+      `Links in the CAP and Atom feeds and TAXII discovery point at ${running.linkOrigin}: set BULWARK_PUBLIC_URL to the address people use (request headers are never trusted for links).`,
+    );
+  printDemo(running);
+  const stop = async () => {
+    say("Stopping…");
+    await running.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }

@@ -1,13 +1,14 @@
 // The shipped risk content: the default methodology and every scenario pass the API's schemas,
 // every threat family has a scenario, every MITRE ATT&CK for ICS technique cited exists (id and
-// name) in the bundle in the shared data folder, and every compendium entry named exists.
+// name) in MITRE's bundle (third-party/mitre-attack-ics), and every compendium entry named exists.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { THREAT_FAMILIES } from "@bulwark/core";
 import { describe, expect, it } from "vitest";
 import { readDefaultMethodology, readScenarioPack } from "./content.service.ts";
 
-const BUNDLE = "/work/shared/data/mitre-attack-ics/ics-attack.json";
+// A copy of MITRE's release, with its licence: third-party/README.md.
+const BUNDLE = new URL("../../../../third-party/mitre-attack-ics/ics-attack.json", import.meta.url);
 const COMPENDIUM = fileURLToPath(new URL("../../../../content/compendium/", import.meta.url));
 
 interface StixObject {

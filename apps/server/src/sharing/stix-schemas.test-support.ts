@@ -1,7 +1,7 @@
-// Test support: the official OASIS STIX 2.1 JSON schemas (../shared/data/stix2-json-schemas, all
+// Test support: the official OASIS STIX 2.1 JSON schemas (third-party/stix2-json-schemas, all
 // files loaded so their relative $refs resolve; they are draft 2020-12, hence Ajv2020) and the
 // schema we ship for x-bulwark-critical-asset, plus core's checks that schemas cannot make.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CRITICAL_ASSET_TYPE, checkExportedStix, type StixObject } from "@bulwark/core";
@@ -9,11 +9,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
-// Next to the repository (the main checkout), or where this machine keeps it for worktrees.
-const OASIS = [
-  join(root, "../shared/data/stix2-json-schemas/schemas"),
-  "/work/shared/data/stix2-json-schemas/schemas",
-].find((folder) => existsSync(folder));
+const OASIS = join(root, "third-party/stix2-json-schemas/schemas");
 const OASIS_ID = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
 // The schemas escape "-" outside classes, which JavaScript allows only without the u flag.
 const ASSET_SCHEMA = join(root, "docs/stix/x-bulwark-critical-asset.json");
@@ -26,10 +22,6 @@ const FOLDERS: Record<string, string> = {
 };
 
 function load() {
-  if (!OASIS)
-    throw new Error(
-      "The OASIS STIX 2.1 JSON schemas are missing: put them in ../shared/data/stix2-json-schemas.",
-    );
   const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: false });
   addFormats.default(ajv);
   // ajv-formats has no idn-hostname (used by observables we never export).

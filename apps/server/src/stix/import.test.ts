@@ -9,7 +9,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
-const ICS = "/work/shared/data/mitre-attack-ics/ics-attack.json";
+// A copy of MITRE's release, with its licence: third-party/README.md.
+const ICS = new URL("../../../../third-party/mitre-attack-ics/ics-attack.json", import.meta.url);
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8")) as {
     type: string;

@@ -1,0 +1,118 @@
+// The command line starts at once: help needs neither the TypeScript transform nor any command's
+// code, and each command loads only its own modules (`analyse` no server or database code).
+// Checked on the list of modules a real process loads (loaded-modules.test-support.mjs).
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ORGANISATION_KINDS, ROLES, SECTORS } from "@bulwark/core";
+import { describe, expect, it } from "vitest";
+import { HUMAN_TOP } from "./commands/analyse.ts";
+import * as table from "./program.js";
+
+const BIN = fileURLToPath(new URL("../bin/bulwark.js", import.meta.url));
+const RECORDER = fileURLToPath(new URL("./loaded-modules.test-support.mjs", import.meta.url));
+const folder = mkdtempSync(join(tmpdir(), "bulwark-program-"));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Every module the process resolved, as file paths or package addresses. */
+  modules: string[];
+}
+
+function bulwark(name: string, args: string[]): Promise<Run> {
+  const list = join(folder, `${name}.txt`);
+  writeFileSync(list, "");
+  return new Promise((resolve, reject) => {
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      BULWARK_DATA: join(folder, "no-db"),
+      BULWARK_LOADED_MODULES: list,
+    };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, ["--import", RECORDER, BIN, ...args], { env, cwd: folder });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const modules = readFileSync(list, "utf8").split("\n").filter(Boolean);
+      resolve({ code, stdout, stderr, modules });
+    });
+  });
+}
+
+const serverOrDatabase = (modules: string[]) =>
+  modules.filter((url) =>
+    /\/(apps\/server|packages\/db)\/|@bulwark\/(server|db)|\/(fastify|drizzle-orm|@electric-sql\/pglite|postgres)\//.test(
+      url,
+    ),
+  );
+
+describe("the command line's start", () => {
+  it("prints help with no TypeScript and no command's code loaded", async () => {
+    const help = await bulwark("help", ["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: bulwark");
+    expect(help.stdout).toContain("analyse");
+    expect(help.modules.some((url) => url.endsWith("/program.js"))).toBe(true);
+    expect(help.modules.filter((url) => /\.ts$|\/tsx\/|\/esbuild\//.test(url))).toEqual([]);
+  });
+
+  it("answers a usage error the same way, with nothing loaded", async () => {
+    const wrong = await bulwark("usage", ["analyse", "criticality", "--assets", "a.csv"]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("required option '--dependencies <file>' not specified");
+    expect(wrong.modules.filter((url) => url.endsWith(".ts"))).toEqual([]);
+  });
+
+  it("runs `analyse` with no server or database code loaded, even when it fails", async () => {
+    const assets = join(folder, "assets.csv");
+    const dependencies = join(folder, "dependencies.csv");
+    writeFileSync(assets, "id,name,sector\nA,Pump,water-drinking\nB,Substation,energy-electricity\n");
+    writeFileSync(dependencies, "dependent_id,supplier_id,service\nA,B,electricity\n");
+    const ran = await bulwark("analyse", [
+      "analyse",
+      "criticality",
+      "--assets",
+      assets,
+      "--dependencies",
+      dependencies,
+    ]);
+    expect(ran.stderr).toBe("");
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain("SPOF");
+    // The recorder sees TypeScript modules too: the command's own code is in the list.
+    expect(ran.modules.some((url) => url.endsWith("/commands/analyse.ts"))).toBe(true);
+    expect(serverOrDatabase(ran.modules)).toEqual([]);
+
+    const failed = await bulwark("analyse-missing", [
+      "analyse",
+      "cascade",
+      "--assets",
+      join(folder, "missing.csv"),
+      "--dependencies",
+      dependencies,
+      "--fail",
+      "B",
+    ]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("missing.csv");
+    expect(serverOrDatabase(failed.modules)).toEqual([]);
+  });
+
+  it("lists in its help the same vocabularies and defaults as the code", () => {
+    expect(table.ORGANISATION_KINDS).toEqual([...ORGANISATION_KINDS]);
+    expect(table.ROLES).toEqual([...ROLES]);
+    expect(table.SECTORS).toEqual([...SECTORS]);
+    expect(table.HUMAN_TOP).toBe(HUMAN_TOP);
+  });
+});
