@@ -247,6 +247,20 @@ describe("a restore checks the whole file before anything changes", () => {
     expect(await usersOfTarget()).toEqual(before);
   });
 
+  it("refuses a file that calls itself format version 1 (no checksum), so a forgery cannot go around it", async () => {
+    const before = await usersOfTarget();
+    const old = tampered(good, (lines) =>
+      lines.map((line, index) =>
+        index === 0
+          ? line.replace(/"version":2/, '"version":1')
+          : line.replace('"title":"With files"', '"title":"Forged"'),
+      ),
+    );
+    expect(gunzipSync(readFileSync(old)).toString("utf8")).toContain('"version":1');
+    await expect(restoreBackup(target.db, old, SECRET)).rejects.toThrow(/format version 1/);
+    expect(await usersOfTarget()).toEqual(before);
+  });
+
   it("refuses a broken audit chain, even under a right checksum, and keeps the live database", async () => {
     await updateUser(target.db, authorId, { name: "Live before the restore" }, now);
     const forged = tampered(

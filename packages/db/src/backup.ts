@@ -250,7 +250,13 @@ function reviver(table: PgTable): (row: Record<string, unknown>) => Record<strin
 
 /** The header's promise about secrets kept: how to open them, or the refusal that changes nothing. */
 function openerFor(header: Header, secret: string): Seal {
-  if (header.version === 1) return (_name, row) => row;
+  // A version 1 file has no checksum, so anyone could have written it; and every one was made at
+  // a migration older than this code's, which a restore refuses anyway. Refusing it outright keeps
+  // a forged "old" file from going around the checksum.
+  if (header.version === 1)
+    throw new BackupError(
+      "The backup has format version 1 (no checksum): restore it with the Bulwark version that made it, upgrade, then back up again.",
+    );
   if (header.version !== 2)
     throw new BackupError(
       `The backup has format version ${String(header.version)}: restore it with a newer Bulwark.`,
