@@ -1,6 +1,7 @@
 export * from "./backup.ts";
 export * from "./connect.ts";
 export * from "./errors.ts";
+export * from "./repositories/asset-mentions.ts";
 export * from "./repositories/assets.ts";
 export * from "./repositories/audit.ts";
 export * from "./repositories/communities.ts";

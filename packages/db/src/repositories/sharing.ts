@@ -1,12 +1,11 @@
 // Shared items and their audience, reshares, acknowledgements and reads. Every read of items takes
 // the viewer and filters with visibleSharedItems (sharing-scope.ts): nobody reads an item the TLP
 // rule hides from them, whatever the route.
-import { type LocatedAsset, markingOf, type SharingAudience, type SharingViewer } from "@bulwark/core";
+import type { SharingAudience, SharingViewer } from "@bulwark/core";
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import {
-  assets,
   communities,
   communityOrganisations,
   organisations,
@@ -351,17 +350,6 @@ export async function listCurrentPublicAlerts(db: Executor, now: Date, limit = 2
   return rows.map(present);
 }
 
-/** Where the assets concerned are, and how each is marked (for an alert's CAP area). */
-export async function assetLocations(db: Executor, ids: readonly string[]): Promise<LocatedAsset[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({ lat: assets.lat, lon: assets.lon, marking: assets.marking })
-    .from(assets)
-    .where(sql`${assets.id} = any(${sqlArray(ids, "uuid")})`)
-    .orderBy(asc(assets.ref));
-  return rows.map((row) => ({ lat: row.lat, lon: row.lon, marking: markingOf(row.marking) }));
-}
-
 /** The author's audience (reshares apart) becomes exactly this. */
 export async function replaceAuthorAudience(db: Executor, itemId: string, audience: SharingAudience) {
   await db
@@ -641,16 +629,6 @@ export async function listUnpurgedItems(db: Executor, type: string, createdBefor
       // Two server processes purging at once each take their own rows.
       .for("update", { skipLocked: true })
   );
-}
-
-/** Which of these asset ids exist. */
-export async function existingAssetIds(db: Executor, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({ id: assets.id })
-    .from(assets)
-    .where(sql`${assets.id} = any(${sqlArray(ids, "uuid")})`);
-  return rows.map((row) => row.id);
 }
 
 /**
