@@ -524,7 +524,13 @@ export async function previewAudience(
           .select({ id: users.id, name: users.name, organisationId: users.organisationId })
           .from(users)
           .where(
-            and(sql`${users.id} = any(${sqlArray(input.audience.userIds, "uuid")})`, eq(users.active, true)),
+            and(
+              sql`${users.id} = any(${sqlArray(input.audience.userIds, "uuid")})`,
+              eq(users.active, true),
+              // Only people the author may find in the directory (GET /api/sharing/people): any
+              // other id is treated as unknown, so the preview never names someone by id.
+              addressableBy(input.authorOrganisationId),
+            ),
           )
           .orderBy(asc(users.name))
       : [];
@@ -549,6 +555,13 @@ export async function previewAudience(
   };
 }
 
+/** People of the organisation and of those sharing a community with it: its directory. */
+const addressableBy = (organisationId: string): SQL =>
+  sql`(${users.organisationId} = ${organisationId} or ${users.organisationId} in (
+    select theirs.organisation_id from community_organisations as mine
+    join community_organisations as theirs on theirs.community_id = mine.community_id
+    where mine.organisation_id = ${organisationId}))`;
+
 /** People a RED item may be addressed to: those of organisations sharing a community with the author's. */
 export async function listAddressablePeople(db: Executor, organisationId: string) {
   return db
@@ -560,15 +573,7 @@ export async function listAddressablePeople(db: Executor, organisationId: string
     })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(
-      and(
-        eq(users.active, true),
-        sql`(${users.organisationId} = ${organisationId} or ${users.organisationId} in (
-          select theirs.organisation_id from community_organisations as mine
-          join community_organisations as theirs on theirs.community_id = mine.community_id
-          where mine.organisation_id = ${organisationId}))`,
-      ),
-    )
+    .where(and(eq(users.active, true), addressableBy(organisationId)))
     .orderBy(asc(organisations.name), asc(users.name));
 }
 
