@@ -195,7 +195,14 @@ export const AssessmentSummary = z
     title: z.string(),
     organisation: z.object({ id: Id, name: z.string() }),
     sector: Sector,
-    assets: z.array(z.object({ id: Id, name: z.string(), ref: z.string() })),
+    assets: z
+      .array(z.object({ id: Id, name: z.string(), ref: z.string() }))
+      .describe("The assessed assets the reader may see in the registry."),
+    hiddenAssets: z
+      .number()
+      .int()
+      .min(0)
+      .describe("How many other assessed assets the reader may not see (or that were removed)."),
     scenario: z.object({ slug: z.string(), title: z.string(), family: ThreatFamily }),
     ratings: Ratings,
     score: z.number().int(),

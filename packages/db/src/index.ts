@@ -2,6 +2,7 @@ export * from "./backup.ts";
 export * from "./change-feed.ts";
 export * from "./connect.ts";
 export * from "./errors.ts";
+export * from "./repositories/asset-mentions.ts";
 export * from "./repositories/assets.ts";
 export * from "./repositories/audit.ts";
 export * from "./repositories/auth-throttle.ts";

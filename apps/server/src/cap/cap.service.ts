@@ -2,9 +2,14 @@
 // Who reads what is the sharing rule: a signed-in viewer reads the CAP of any alert the TLP rule
 // lets them see (visibleSharedItems, in SQL); anyone reads a TLP:CLEAR alert that went out
 // (publicSharedItems, in SQL). Anything else is "not found", whether it exists or not. The text
-// is the item's public (pseudonymised) title, body and warning, whoever asks.
+// is the item's public (pseudonymised) title, body and warning, whoever asks. The area's circles
+// come only from the assets the reader may see (their asset read scope; the public's, TLP:CLEAR
+// assets, for anyone not signed in), read now: an alert cannot place an asset on a map for someone
+// who may not read it.
 import {
   type Actor,
+  type AssetReadScope,
+  assetPolicy,
   atomXml,
   type CapSource,
   capXml,
@@ -13,7 +18,7 @@ import {
   warningOf,
 } from "@bulwark/core";
 import {
-  assetLocations,
+  assetMentions,
   findPublicAlert,
   findSharedItem,
   listCurrentPublicAlerts,
@@ -27,8 +32,13 @@ export const CAP_FEED_PATH = "/api/cap/alerts.atom";
 /** The stable address of an alert's CAP message (its latest: Alert, Update or Cancel). */
 export const capPath = (itemId: string): string => `/api/cap/alerts/${itemId}.xml`;
 
-async function capSource(context: ServerContext, item: SharedItemRecord, origin: string): Promise<CapSource> {
-  const assets = await assetLocations(context.db, item.assetIds);
+async function capSource(
+  context: ServerContext,
+  item: SharedItemRecord,
+  origin: string,
+  scope: AssetReadScope,
+): Promise<CapSource> {
+  const assets = (await assetMentions(context.db, scope, item.assetIds)).visible;
   return {
     itemId: item.id,
     title: item.publicTitle,
@@ -57,7 +67,7 @@ export async function capMessageXml(
   const item = visible ?? (await findPublicAlert(context.db, itemId));
   const message =
     item && item.type === "alert" && (item.status === "published" || item.status === "withdrawn")
-      ? currentCapMessage(await capSource(context, item, origin))
+      ? currentCapMessage(await capSource(context, item, origin, assetPolicy.viewScope(caller)))
       : null;
   if (!item || !message) throw notFound("alert");
   return { xml: capXml(message), isPublic: item.tlp === "clear" };

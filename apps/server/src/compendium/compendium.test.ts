@@ -360,6 +360,32 @@ describe("TLP on entries", () => {
   });
 });
 
+describe("a slug taken by an entry the proposer cannot see (issue 12, finding 16)", () => {
+  it("answers the proposer as for a free slug; the moderator, who sees every entry, stops it at approval", async () => {
+    const hidden = await gridAnalyst.call("createProposal", {
+      body: {
+        slug: "our-hidden-lessons",
+        content: entry({ title: "Our hidden lessons", type: "case-study", marking: "amber" }),
+      },
+    });
+    await moderator.call("reviewProposal", { params: { id: hidden.id }, body: { action: "approve" } });
+    expect(await statusOf(outsider.call("getEntry", { params: { slug: "our-hidden-lessons" } }))).toBe(404);
+
+    const taken = await outsider.call("createProposal", {
+      body: { slug: "our-hidden-lessons", content: entry({ title: "Same slug, other entry" }) },
+    });
+    const free = await outsider.call("createProposal", {
+      body: { slug: "a-slug-nobody-uses", content: entry({ title: "Same slug, other entry" }) },
+    });
+    expect([taken.state, taken.slug]).toEqual([free.state, "our-hidden-lessons"]);
+    expect(
+      await statusOf(
+        moderator.call("reviewProposal", { params: { id: taken.id }, body: { action: "approve" } }),
+      ),
+    ).toBe(409);
+  });
+});
+
 describe("search index", () => {
   it("counts every tag as a fresh count in SQL of the rows the caller may see", async () => {
     const [water] = rowsOf<{ id: string }>(

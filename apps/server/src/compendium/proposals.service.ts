@@ -112,7 +112,10 @@ export async function propose(context: ServerContext, caller: Actor, input: Crea
     if (baseVersion > entry.version) throw conflict(`The entry has no version ${baseVersion} yet.`);
   } else {
     slug = input.slug ?? slugify(input.content.title);
-    if (await entryIdOfSlug(context.db, slug))
+    // Only an entry the proposer may read answers "exists already": a slug taken by an entry hidden
+    // from them is caught when a moderator (who sees every entry) approves, so what the proposer
+    // learns never depends on entries they cannot see (issue 12, finding 16).
+    if (await findEntry(context.db, compendiumPolicy.readScope(caller), slug))
       throw conflict(
         `An entry named "${slug}" exists already: propose an edit of it, or choose another slug.`,
       );

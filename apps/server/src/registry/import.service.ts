@@ -157,12 +157,14 @@ export async function importRegistry(
     ...assetRows.map((row) => row.value.id),
     ...dependencyRows.flatMap((row) => [row.value.dependent, row.value.supplier]),
   ];
-  const existing = await assetsByRef(context.db, refs);
+  // Refs are unique per operator and resolved among the assets the importer may see only, so no
+  // answer depends on an asset hidden from them (issue 12, finding 16). Whoever may write an
+  // operator's assets sees all of them, so a row's (operator, ref) is found whenever it exists.
   const scope = actor ? assetPolicy.readScope(actor) : ({ kind: "all" } as const);
-  const visible =
-    scope.kind === "all" ? existing : await assetsByRef(context.db, [...existing.keys()], scope);
+  const visible = await assetsByRef(context.db, refs, scope);
   const may = (operatorId: string) => !actor || assetPolicy.manage(actor, operatorId).allowed;
-
+  const existingOf = (ref: string, operatorId: string) =>
+    visible.get(ref)?.find((asset) => asset.operatorId === operatorId);
   const inFile = new Map<string, AssetRow>();
   const fields = assetRows.map((row) => {
     const { value, attributes } = row;
@@ -175,9 +177,6 @@ export async function importRegistry(
     if (!operatorId)
       problem("operator", value.operator ? `no organisation "${value.operator}"` : "is required");
     else if (!may(operatorId)) problem("operator", "you may not register or change assets of this operator");
-    const current = existing.get(value.id);
-    if (current && (!visible.has(value.id) || !may(current.operatorId)))
-      problem("id", "an asset with this id exists and you may not change it");
     return {
       ref: value.id,
       name: value.name,
@@ -201,13 +200,20 @@ export async function importRegistry(
     const problem = (column: string, message: string) =>
       problems.push({ path: `dependencies.csv:${line}:${column}`, message });
     const dependentInFile = inFile.has(value.dependent);
-    const dependent = existing.get(value.dependent);
-    if (!dependentInFile && !(dependent && visible.has(value.dependent)))
-      problem("dependent_id", `no asset "${value.dependent}"`);
-    else if (!dependentInFile && dependent && !may(dependent.operatorId))
+    const dependents = visible.get(value.dependent) ?? [];
+    if (!dependentInFile && dependents.length === 0) problem("dependent_id", `no asset "${value.dependent}"`);
+    else if (!dependentInFile && dependents.length > 1)
+      problem(
+        "dependent_id",
+        `"${value.dependent}" names assets of several operators: list it in assets.csv`,
+      );
+    else if (!dependentInFile && dependents.some((asset) => !may(asset.operatorId)))
       problem("dependent_id", "you may not change what this asset depends on");
-    if (!inFile.has(value.supplier) && !visible.has(value.supplier))
+    const suppliers = visible.get(value.supplier) ?? [];
+    if (!inFile.has(value.supplier) && suppliers.length === 0)
       problem("supplier_id", `no asset "${value.supplier}"`);
+    else if (!inFile.has(value.supplier) && suppliers.length > 1)
+      problem("supplier_id", `"${value.supplier}" names assets of several operators: list it in assets.csv`);
   }
   if (problems.length > 0) fail(problems);
   progress("references", rowCount, rowCount);
@@ -217,7 +223,9 @@ export async function importRegistry(
   await breathe();
 
   const now = context.clock();
-  const created = fields.filter((row) => !existing.has(row.ref)).length;
+  const created = fields.filter((row) => !existingOf(row.ref, row.operatorId)).length;
+  // The operator of each ref in the file (a dependency names the file's asset before any other).
+  const operatorInFile = new Map(fields.map((row) => [row.ref, row.operatorId]));
   await context.db.transaction(async (tx) => {
     // Between batches, let waiting requests (progress polls) through: PGlite would otherwise hold
     // the event loop for the whole write.
@@ -225,11 +233,18 @@ export async function importRegistry(
       progress("assets", done, fields.length);
       return breathe();
     });
-    const ids = await assetsByRef(tx, refs);
-    const idOf = (ref: string) => ids.get(ref)?.id ?? "";
+    const ids = await assetsByRef(tx, refs, scope);
+    const idOf = (ref: string) => {
+      const candidates = ids.get(ref) ?? [];
+      const operatorId = operatorInFile.get(ref);
+      return (
+        (operatorId ? candidates.find((asset) => asset.operatorId === operatorId) : candidates[0])?.id ?? ""
+      );
+    };
     // The upsert keeps the polygon of an asset it updates: set the ones the GeoJSON gives.
     for (const row of fields)
-      if (row.area && existing.has(row.ref)) await updateAsset(tx, idOf(row.ref), { area: row.area }, now);
+      if (row.area && existingOf(row.ref, row.operatorId))
+        await updateAsset(tx, idOf(row.ref), { area: row.area }, now);
     const dependents = [...new Set(dependencyRows.map((row) => idOf(row.value.dependent)))];
     const rows = dependencyRows.map(({ value }) => ({
       dependentId: idOf(value.dependent),

@@ -176,6 +176,30 @@ describe("registry import", () => {
     expect(theirs.assets).not.toContain("SUB-1");
   });
 
+  it("neutralises spreadsheet formulas in the CSV it writes, and reads its own files back unchanged (issue 12, finding 15)", async () => {
+    const names = ['=HYPERLINK("http://x.example")', "+1+1", "-2+3", "@SUM(A1)", "'=quoted"];
+    const assets = `id,name,sector,lat,lon\n${names
+      .map((name, i) => `F-${i},"${name.replaceAll('"', '""')}",energy-electricity,-3.5,-20.25`)
+      .join("\n")}\n`;
+    await grid.call("importRegistry", { body: { assets } });
+    const namesOf = async () =>
+      (await grid.call("listAssets", { query: { q: "F-", limit: 50 } })).items
+        .map((asset) => asset.name)
+        .sort();
+    const stored = await namesOf();
+    expect(stored).toHaveLength(names.length);
+    const files = await grid.call("exportRegistry");
+    const lines = files.assets.split("\r\n").filter((line) => line.startsWith("F-"));
+    expect(lines).toHaveLength(names.length);
+    for (const line of lines) {
+      const name = line.split(",")[1]?.replace(/^"/, "") ?? "";
+      expect(name).toMatch(/^'/);
+      expect(line).toContain(",-3.5,-20.25,");
+    }
+    await grid.call("importRegistry", { body: { assets: files.assets } });
+    expect(await namesOf()).toEqual(stored);
+  });
+
   it("exports GeoJSON features with points and markings, only for what the caller may see", async () => {
     const all = await authority.call("exportGeoJson");
     const sub = all.features.find((feature) => feature.id === "SUB-1");

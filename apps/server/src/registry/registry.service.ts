@@ -57,7 +57,7 @@ export async function createAsset(context: ServerContext, actor: Actor, input: C
     ]);
   const now = context.clock();
   const id = await context.db.transaction(async (tx) => {
-    if (await assetRefTaken(tx, input.ref))
+    if (await assetRefTaken(tx, input.operatorId, input.ref))
       throw conflict(`An asset with the id "${input.ref}" exists already.`);
     const created = await insertAsset(tx, input, now);
     await bumpRegistry(tx, now);
@@ -105,8 +105,11 @@ export async function changeAsset(
     ]);
   const now = context.clock();
   await context.db.transaction(async (tx) => {
-    if (input.ref && (await assetRefTaken(tx, input.ref, id)))
-      throw conflict(`An asset with the id "${input.ref}" exists already.`);
+    // Refs are unique per operator, and whoever may change an asset sees all of its operator's.
+    const ref = input.ref ?? current.ref;
+    const operatorId = input.operatorId ?? current.operator.id;
+    if ((input.ref || input.operatorId) && (await assetRefTaken(tx, operatorId, ref, id)))
+      throw conflict(`An asset with the id "${ref}" exists already.`);
     await updateAsset(tx, id, input, now);
     await bumpRegistry(tx, now);
     await appendAudit(

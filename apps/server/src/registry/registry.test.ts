@@ -53,6 +53,35 @@ describe("assets", () => {
     expect(await statusOf(grid.call("createAsset", { body: substation() }))).toBe(409);
   });
 
+  it("keep refs unique per operator: a ref a hidden asset holds answers as a free one (issue 12, finding 16)", async () => {
+    // SUB-001 is the grid operator's AMBER asset, which the water utility cannot see.
+    expect((await water.call("listAssets", { query: { q: "SUB-001" } })).total).toBe(0);
+    const mine = await water.call("createAsset", {
+      body: { ...substation(), operatorId: server.cast.organisations.other, name: "Water's own SUB-001" },
+    });
+    expect(mine.ref).toBe("SUB-001");
+    const free = await water.call("createAsset", {
+      body: { ...substation(), ref: "SUB-FREE", operatorId: server.cast.organisations.other },
+    });
+    expect(free.ref).toBe("SUB-FREE");
+    // Within one operator, which its editors see whole, a ref stays unique.
+    expect(
+      await statusOf(
+        water.call("createAsset", { body: { ...substation(), operatorId: server.cast.organisations.other } }),
+      ),
+    ).toBe(409);
+    // The import answers alike: a row naming the hidden ref creates the water utility's own asset.
+    const report = await water.call("importRegistry", {
+      body: { assets: "id,name,sector\nSUB-001,Renamed,water-drinking\nSUB-NEW,New,water-drinking\n" },
+    });
+    expect(report.assets).toEqual({ created: 1, updated: 1 });
+    for (const id of [mine.id, free.id]) await water.call("deleteAsset", { params: { id } });
+    await water.call("deleteAsset", {
+      params: { id: (await water.call("listAssets", { query: { q: "SUB-NEW" } })).items[0]?.id ?? "" },
+    });
+    expect((await grid.call("getAsset", { params: { id: sub } })).name).toBe("North substation");
+  });
+
   it("cannot be registered by plain members, or for another operator", async () => {
     expect(await statusOf(gridMember.call("createAsset", { body: { ...substation(), ref: "SUB-X" } }))).toBe(
       403,

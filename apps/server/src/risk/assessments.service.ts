@@ -27,8 +27,8 @@ import {
 } from "@bulwark/core";
 import {
   type AssessmentRow,
+  type AssetMention,
   appendAudit,
-  assetNames,
   communitiesOf,
   findAssessment,
   findEntry,
@@ -37,6 +37,8 @@ import {
   getAsset,
   insertAssessment,
   listAssessmentVersions,
+  mentionsIn,
+  readableAssets,
   reviseAssessment,
 } from "@bulwark/db";
 import type { z } from "zod";
@@ -271,24 +273,40 @@ async function visibleAssessment(context: ServerContext, caller: Actor, id: stri
   return row;
 }
 
-/** Summaries of rows, their asset names looked up at once. */
+/** "A, B and 2 assets you cannot see": the assets of a summary in words, for CSV and PDF. */
+export function assetsInWords(summary: Pick<AssessmentSummary, "assets" | "hiddenAssets">): string {
+  const names = summary.assets.map((asset) => asset.name);
+  const hidden = summary.hiddenAssets;
+  const rest = hidden === 0 ? [] : [`${hidden} ${hidden === 1 ? "asset" : "assets"} you cannot see`];
+  const all = [...names, ...rest];
+  return all.length <= 1 ? (all[0] ?? "") : `${all.slice(0, -1).join(", ")} and ${all.at(-1)}`;
+}
+
+/**
+ * Summaries of rows, their assets looked up at once under the reader's asset read scope: an
+ * assessment shared with someone does not show them assets the registry hides from them, only
+ * how many it leaves out (ADR 0014).
+ */
 export async function summarise(
   context: ServerContext,
+  caller: Actor,
   rows: readonly AssessmentRow[],
   today: string,
 ): Promise<AssessmentSummary[]> {
-  const names = await assetNames(
+  const readable = await readableAssets(
     context.db,
+    assetPolicy.readScope(caller),
     rows.flatMap((row) => row.assetIds),
   );
-  return rows.map((row) => summaryOf(row, names, today));
+  return rows.map((row) => summaryOf(row, readable, today));
 }
 
 function summaryOf(
   row: AssessmentRow,
-  names: Map<string, { id: string; name: string; ref: string }>,
+  readable: ReadonlyMap<string, AssetMention>,
   today: string,
 ): AssessmentSummary {
+  const assets = mentionsIn(row.assetIds, readable);
   const record = row.record as VersionRecord;
   const { methodology, content } = record;
   const ratings = {
@@ -302,7 +320,8 @@ function summaryOf(
     title: row.title,
     organisation: { id: row.organisationId, name: row.organisationName },
     sector: row.sector as Sector,
-    assets: row.assetIds.map((id) => names.get(id) ?? { id, name: "(removed asset)", ref: "" }),
+    assets: assets.visible.map(({ id, name, ref }) => ({ id, name, ref })),
+    hiddenAssets: assets.hidden,
     scenario: {
       slug: row.scenarioSlug,
       title: row.scenarioTitle,
@@ -333,7 +352,7 @@ export async function assessmentDetail(
   id: string,
 ): Promise<Assessment> {
   const row = await visibleAssessment(context, caller, id);
-  const [summary] = await summarise(context, [row], todayOf(context));
+  const [summary] = await summarise(context, caller, [row], todayOf(context));
   if (!summary) throw notFound("risk assessment");
   const record = row.record as VersionRecord;
   return {

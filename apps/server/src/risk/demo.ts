@@ -261,7 +261,7 @@ export async function seedDemoRisk(context: ServerContext): Promise<void> {
   const cache = new AnalysisCache();
   let count = 0;
   for (const item of DEMO) {
-    const assetIds = item.refs.map((ref) => found.get(ref)?.id);
+    const assetIds = item.refs.map((ref) => found.get(ref)?.[0]?.id);
     if (assetIds.some((id) => id === undefined)) continue;
     const assessor: Actor = {
       userId: stableId(`user:${item.assessor.email}`),

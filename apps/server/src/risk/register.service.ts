@@ -5,7 +5,7 @@ import { type Actor, dateAfter, riskPolicy, writeCsv } from "@bulwark/core";
 import { listAssessments, type RegisterFilters, registerCounts, registerHistory } from "@bulwark/db";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
-import { methodologyOf, summarise, todayOf } from "./assessments.service.ts";
+import { assetsInWords, methodologyOf, summarise, todayOf } from "./assessments.service.ts";
 
 type Query = z.output<typeof RegisterQuery>;
 
@@ -61,7 +61,7 @@ export async function riskRegister(context: ServerContext, caller: Actor, query:
   const known = new Set(methodology.bands.map((band) => band.id));
   const bandCount = new Map(counts.bands.map((item) => [item.band, item.count]));
   return {
-    items: await summarise(context, page.items, today),
+    items: await summarise(context, caller, page.items, today),
     total: page.total,
     heatMap,
     bands: [
@@ -83,9 +83,6 @@ export async function riskRegister(context: ServerContext, caller: Actor, query:
   };
 }
 
-/** Spreadsheets run cells that start with these as formulas: prefix them so they stay text. */
-const inert = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
-
 /** Every matching assessment the caller may see, in the order asked (for the CSV and the PDF). */
 export async function allRegisterItems(context: ServerContext, caller: Actor, query: Query) {
   const scope = riskPolicy.readScope(caller);
@@ -95,17 +92,17 @@ export async function allRegisterItems(context: ServerContext, caller: Actor, qu
     limit: 10_000,
     offset: 0,
   });
-  return { today, items: await summarise(context, page.items, today) };
+  return { today, items: await summarise(context, caller, page.items, today) };
 }
 
 export async function exportRegister(context: ServerContext, caller: Actor, query: Query) {
   const { today, items } = await allRegisterItems(context, caller, query);
   const rows = items.map((item) => [
     item.id,
-    inert(item.title),
-    inert(item.organisation.name),
+    item.title,
+    item.organisation.name,
     item.sector,
-    inert(item.assets.map((asset) => asset.name).join("; ")),
+    assetsInWords(item),
     item.scenario.slug,
     item.ratings.likelihood,
     item.ratings.vulnerability,

@@ -17,7 +17,7 @@ import { appendAudit, visibleEntriesBySlug } from "@bulwark/db";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { PdfReport } from "../pdf/report.ts";
-import { assessmentDetail, assessmentVersions, todayOf } from "./assessments.service.ts";
+import { assessmentDetail, assessmentVersions, assetsInWords, todayOf } from "./assessments.service.ts";
 import { allRegisterItems, riskRegister } from "./register.service.ts";
 import { scenarioDetail } from "./scenarios.service.ts";
 
@@ -78,7 +78,7 @@ export async function assessmentReport(
   pdf.cover("Risk assessment", assessment.title, [
     `Organisation: ${assessment.organisation.name}`,
     `Scenario: ${assessment.scenario.title}`,
-    `Assets: ${assessment.assets.map((asset) => asset.name).join(", ")}`,
+    `Assets: ${assetsInWords(assessment)}`,
     `Risk score ${assessment.score} (${assessment.band.label})${assessment.aboveAppetite ? ", above the appetite" : ", within the appetite"}; residual ${assessment.residual.score} (${assessment.residual.band.label}).`,
     `Version ${assessment.version} of ${assessment.updatedAt.slice(0, 10)}; next review ${assessment.reviewDate} (${REVIEW[assessment.reviewState].toLowerCase()}); printed on ${today}.`,
     `Marking: ${MARKING_WORDS[assessment.marking]}`,
@@ -90,7 +90,12 @@ export async function assessmentReport(
   if (scenario) pdf.paragraph(scenario.summary);
   pdf.table(
     ["Asset", "Reference"],
-    assessment.assets.map((asset) => [asset.name, asset.ref]),
+    [
+      ...assessment.assets.map((asset) => [asset.name, asset.ref]),
+      ...(assessment.hiddenAssets > 0
+        ? [[assetsInWords({ assets: [], hiddenAssets: assessment.hiddenAssets }), "—"]]
+        : []),
+    ],
     [0.7, 0.3],
   );
   pdf.facts([["Sector", label(assessment.sector)]]);
@@ -301,7 +306,7 @@ export async function registerReport(
     pdf.table(
       ["Assessment", "Organisation", "Scenario", "Score", "Residual", "Review", "TLP"],
       items.map((item) => [
-        `${item.title}\n${item.assets.map((asset) => asset.name).join(", ")}`,
+        `${item.title}\n${assetsInWords(item)}`,
         item.organisation.name,
         item.scenario.title,
         `${item.score} ${item.band.label}${item.aboveAppetite ? " (above appetite)" : ""}`,

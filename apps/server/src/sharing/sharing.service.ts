@@ -17,6 +17,7 @@ import {
   type Actor,
   type AlertWarning,
   assetCircles,
+  assetPolicy,
   checkComposition,
   checkReshare,
   type Decision,
@@ -37,9 +38,8 @@ import {
 import {
   acknowledgeSharedItem,
   appendAudit,
-  assetLocations,
+  assetMentions,
   audienceIds,
-  existingAssetIds,
   existingAudience,
   findSharedItem,
   insertReshare,
@@ -167,10 +167,11 @@ export async function sharedItemDetail(
         ? warningOf(revealItemText(written).warning, revealPersonalData(item.title))
         : warningOf(item.publicWarning, item.publicTitle)
       : null;
+  // The assets concerned, as far as this reader may see them (ids included): hidden ones are
+  // left out and not counted apart from removed ones.
+  const assets = await assetMentions(context.db, assetPolicy.readScope(caller), item.assetIds);
   const withheld =
-    warning && item.capSent.length > 0
-      ? assetCircles(warning, facts.tlp, await assetLocations(context.db, item.assetIds)).withheld
-      : 0;
+    warning && item.capSent.length > 0 ? assetCircles(warning, facts.tlp, assets.visible).withheld : 0;
   return {
     ...summary(item, viewer),
     title: asWritten ? revealPersonalData(item.title) : item.publicTitle,
@@ -192,7 +193,7 @@ export async function sharedItemDetail(
     body: asWritten ? revealPersonalData(item.body) : item.publicBody,
     pattern: item.type === "indicator" ? item.pattern : null,
     personalData: { found, asWritten, roles: personalDataRoles, purgedAt: item.personalDataPurgedAt },
-    assetIds: item.assetIds,
+    assetIds: assets.visible.map((asset) => asset.id),
     approver: item.approver,
     revealAudience: item.revealAudience,
     banner: TLP_BANNERS[facts.tlp],
@@ -234,9 +235,14 @@ const audienceCounts = (audience: SharingAudience) => ({
   people: audience.userIds.length,
 });
 
-/** Every id of the audience (and of the assets concerned) names something that exists (bad input changes nothing). */
+/**
+ * Every id of the audience names something that exists, and every asset concerned is one the
+ * author may read (bad input changes nothing; an asset hidden from the author answers exactly as
+ * one that does not exist, so an item cannot carry what its author cannot see).
+ */
 async function checkAudienceExists(
   context: ServerContext,
+  caller: Actor,
   audience: SharingAudience,
   assetIds: string[] = [],
 ) {
@@ -246,8 +252,9 @@ async function checkAudienceExists(
       .filter((id) => !found[key].includes(id))
       .map((id) => ({ path: `audience.${key}`, message: `No such recipient: ${id}.` })),
   );
-  const assets = await existingAssetIds(context.db, assetIds);
-  for (const id of assetIds.filter((assetId) => !assets.includes(assetId)))
+  const { visible } = await assetMentions(context.db, assetPolicy.readScope(caller), assetIds);
+  const readable = new Set(visible.map((asset) => asset.id));
+  for (const id of assetIds.filter((assetId) => !readable.has(assetId)))
     errors.push({ path: "assetIds", message: `No such asset: ${id}.` });
   if (errors.length > 0) throw invalid("Some recipients or assets do not exist.", errors);
 }
@@ -299,7 +306,7 @@ async function audited(
 export async function composeSharedItem(context: ServerContext, caller: Actor, input: Compose) {
   const viewer = await viewerOf(context, caller);
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
-  await checkAudienceExists(context, input.audience, input.assetIds);
+  await checkAudienceExists(context, caller, input.audience, input.assetIds);
   const warning = warningToStore(context, input);
   const texts = await publicTextsOf(context, caller.organisationId, { ...input, warning });
   const id = await audited(
@@ -338,7 +345,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
   const { item, abilities } = await visibleItem(context, viewer, id);
   if (!abilities.mayEdit || item.status !== "draft") throw forbidden("Only the author changes a draft.");
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
-  await checkAudienceExists(context, input.audience, input.assetIds);
+  await checkAudienceExists(context, caller, input.audience, input.assetIds);
   const warning = warningToStore(context, input);
   const texts = await publicTextsOf(context, item.organisation.id, { ...input, warning });
   await audited(
@@ -520,7 +527,7 @@ export async function reshare(
     userIds: [],
   };
   must(checkReshare(viewer, facts, addition));
-  await checkAudienceExists(context, addition);
+  await checkAudienceExists(context, caller, addition);
   await audited(
     context,
     caller,

@@ -2,7 +2,13 @@
 // confidential audiences, acknowledgements, reshares and the preview; and that people outside an
 // audience see nothing of it through any route.
 import type { Client, SharedItemComposeInput } from "@bulwark/contracts";
-import { insertCommunity, insertUser, listAudit, setCommunityOrganisations } from "@bulwark/db";
+import {
+  insertCommunity,
+  insertOrganisation,
+  insertUser,
+  listAudit,
+  setCommunityOrganisations,
+} from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
@@ -364,6 +370,37 @@ describe("acknowledgements, reshares and the preview", () => {
     expect(
       await statusOf(gridAnalyst.call("previewSharingAudience", { body: { tlp: "clear", audience: {} } })),
     ).toBe(403);
+  });
+
+  it("names in a RED preview only people of the author's directory; others are unknown (issue 12, finding 16)", async () => {
+    // An organisation that shares no community with anyone: its people are in no one else's
+    // directory (GET /api/sharing/people).
+    const now = server.context.clock();
+    const lonely = await insertOrganisation(
+      server.db,
+      { name: "Lonely Operator", kind: "private-operator", country: "XM", sectors: [] },
+      now,
+    );
+    const stranger = await insertUser(
+      server.db,
+      {
+        email: "stranger@lonely.example",
+        name: "Stranger Name",
+        organisationId: lonely,
+        roles: ["member"],
+        passwordHash: "-",
+      },
+      now,
+    );
+    const directory = await gridMember.call("listAddressablePeople");
+    expect(directory.map((person) => person.id)).not.toContain(stranger);
+    const unknown = "7d0c6a55-0f3b-4f5e-9d0e-6d1b8c1f2a3b";
+    const previewOf = (userIds: string[]) =>
+      gridMember.call("previewSharingAudience", { body: { tlp: "red", audience: { userIds } } });
+    const hidden = await previewOf([stranger, server.cast.users.analyst]);
+    const none = await previewOf([unknown, server.cast.users.analyst]);
+    expect(hidden.people.map((person) => person.id)).toEqual([server.cast.users.analyst]);
+    expect(hidden).toEqual(none);
   });
 
   it("filters the feed and counts per filter", async () => {

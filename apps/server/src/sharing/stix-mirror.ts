@@ -2,8 +2,10 @@
 // 0009). A published CLEAR, GREEN or AMBER item goes into the collection of each community in its
 // audience (the author's and every reshare's) as STIX objects, source "bulwark"; a change adds a
 // version, a withdrawal a revoked one. AMBER+STRICT and RED items never enter a collection: their
-// audience is organisations or named people, not communities.
-import type { TlpMarking } from "@bulwark/core";
+// audience is organisations or named people, not communities. Whoever may read a collection reads
+// the same stored objects, so they name only TLP:CLEAR assets (the public's asset scope): an asset
+// visible to the author is not thereby visible to every reader of the collection.
+import { assetPolicy, type TlpMarking } from "@bulwark/core";
 import {
   audienceIds,
   findSharedItem,
@@ -25,7 +27,7 @@ export async function mirrorSharedItem(tx: Transaction, itemId: string, now: Dat
   if (!item || !exportable(item) || !MIRRORED.includes(item.tlp as TlpMarking)) return;
   const { communityIds } = audienceIds(await listAudience(tx, itemId));
   if (communityIds.length === 0) return;
-  const arrivals = (await itemsAsStix(tx, [item])).map((object) => ({
+  const arrivals = (await itemsAsStix(tx, [item], assetPolicy.viewScope(null))).map((object) => ({
     stixId: object.id,
     type: object.type,
     specVersion: "2.1",

@@ -6,6 +6,8 @@ import { randomUUID } from "node:crypto";
 import { type FileAnswer, STIX_EXPORT_MAX_ITEMS, type StixExportRequest } from "@bulwark/contracts";
 import {
   type Actor,
+  type AssetReadScope,
+  assetPolicy,
   itemStixObjects,
   type Sector,
   type SharedItemStatus,
@@ -18,7 +20,9 @@ import {
   type Executor,
   findSharedItem,
   listSharedItems,
+  mentionsIn,
   organisationsForStix,
+  readableAssets,
   recordAudit,
   type SharedItemRecord,
   type StixOrganisationRecord,
@@ -33,11 +37,20 @@ type ExportRequest = z.output<typeof StixExportRequest>;
 export const exportable = (item: SharedItemRecord): item is SharedItemRecord & { publishedAt: string } =>
   item.publishedAt !== null && (item.status === "published" || item.status === "withdrawn");
 
-/** The STIX objects of these items (each already checked visible and exportable). */
+/**
+ * The STIX objects of these items (each already checked visible and exportable), naming only the
+ * assets `scope` may read (asset_refs are derived from asset ids).
+ */
 export async function itemsAsStix(
   db: Executor,
   items: readonly (SharedItemRecord & { publishedAt: string })[],
+  scope: AssetReadScope,
 ): Promise<StixObject[]> {
+  const readable = await readableAssets(
+    db,
+    scope,
+    items.flatMap((item) => item.assetIds),
+  );
   const organisations = new Map<string, StixOrganisationRecord>(
     (
       await organisationsForStix(
@@ -56,7 +69,7 @@ export async function itemsAsStix(
       title: item.publicTitle,
       publicBody: item.publicBody,
       sectors: item.sectors as Sector[],
-      assetIds: item.assetIds,
+      assetIds: mentionsIn(item.assetIds, readable).visible.map((asset) => asset.id),
       tlp: item.tlp as TlpMarking,
       status: item.status as SharedItemStatus,
       createdAt: item.createdAt,
@@ -92,7 +105,7 @@ export async function sharedItemStix(context: ServerContext, caller: Actor, id: 
   if (!item) throw notFound("shared item");
   if (!exportable(item))
     throw conflict("Only published or withdrawn items are exported to STIX: this one has not been sent yet.");
-  const objects = await itemsAsStix(context.db, [item]);
+  const objects = await itemsAsStix(context.db, [item], assetPolicy.readScope(caller));
   await audit(context, caller, id, 1);
   return answer(objects, `bulwark-${item.type}-${item.id}.stix.json`);
 }
@@ -115,7 +128,7 @@ export async function sharingStixExport(
       `${page.total} items match; one export holds at most ${STIX_EXPORT_MAX_ITEMS}. Narrow the filters.`,
     );
   const items = page.items.filter(exportable);
-  const objects = await itemsAsStix(context.db, items);
+  const objects = await itemsAsStix(context.db, items, assetPolicy.readScope(caller));
   await audit(context, caller, null, items.length);
   const day = context.clock().toISOString().slice(0, 10);
   return answer(objects, `bulwark-items-${day}.stix.json`);

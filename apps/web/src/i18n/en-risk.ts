@@ -2,6 +2,9 @@
 // under `risk`.
 export const risk = {
   navScenarios: "Threat scenarios",
+  // Assessed assets the registry does not show this reader are counted, never named.
+  hiddenAssets_one: "{{count}} asset you cannot see",
+  hiddenAssets_other: "{{count}} assets you cannot see",
   register: {
     title: "Risk register",
     subtitle:

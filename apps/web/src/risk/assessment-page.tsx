@@ -91,7 +91,10 @@ export function AssessmentPage() {
     <>
       <PageHeader
         title={data.title}
-        subtitle={`${data.organisation.name} · ${data.assets.map((asset) => asset.name).join(", ")} · ${labels.sector(data.sector)}`}
+        subtitle={`${data.organisation.name} · ${[
+          ...data.assets.map((asset) => asset.name),
+          ...(data.hiddenAssets > 0 ? [t("risk.hiddenAssets", { count: data.hiddenAssets })] : []),
+        ].join(", ")} · ${labels.sector(data.sector)}`}
         actions={
           <>
             <DownloadButton

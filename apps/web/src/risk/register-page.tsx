@@ -389,7 +389,11 @@ export function RegisterPage() {
                   {item.title}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {item.assets.map((asset) => asset.name).join(", ")} · {labels.sector(item.sector)}
+                  {[
+                    ...item.assets.map((asset) => asset.name),
+                    ...(item.hiddenAssets > 0 ? [t("risk.hiddenAssets", { count: item.hiddenAssets })] : []),
+                  ].join(", ")}{" "}
+                  · {labels.sector(item.sector)}
                 </Text>
               </Table.Td>
               <Table.Td>{item.organisation.name}</Table.Td>

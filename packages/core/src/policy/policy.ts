@@ -185,7 +185,7 @@ export const assignableRoles = (actor: Actor): Role[] =>
     : hasRole(actor, "organisation-admin")
       ? [...ORGANISATION_ASSIGNABLE_ROLES]
       : [];
-export { assetPolicy } from "./asset-policy.ts";
+export { type AssetMentions, type AssetReadScope, assetPolicy } from "./asset-policy.ts";
 
 export { compendiumPolicy, isCompendiumModerator, type ProposalFacts } from "./compendium-policy.ts";
 

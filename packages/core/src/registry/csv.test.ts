@@ -4,6 +4,7 @@ import { buildGraph } from "../graph/build.ts";
 import {
   CsvError,
   graphIssueProblems,
+  guardCell,
   parseCsv,
   readAssetsCsv,
   readDependenciesCsv,
@@ -295,5 +296,28 @@ describe("writeCsv", () => {
       { id: "a,1", name: 'say "hi"', note: "" },
       { id: "b", name: " padded ", note: "42" },
     ]);
+  });
+
+  it("keeps every text cell from starting a formula, numbers as numbers, and reads any text back", () => {
+    const text = writeCsv(
+      ["a", "b"],
+      [
+        ["=1+1", -3.5],
+        ["@x", "+y"],
+        ["'-z", "\tq"],
+      ],
+    );
+    for (const line of text.split("\r\n").slice(1, -1))
+      for (const cell of line.split(",")) expect(cell).toMatch(/^('|"'|-3\.5$)/);
+    fc.assert(
+      fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 4 }), (cells) => {
+        // A first column that is never empty: a line of one empty cell is a blank line.
+        const header = ["key", ...cells.map((_, i) => `c${i}`)];
+        const written = writeCsv(header, [["k", ...cells]]);
+        const [row] = parseCsv(written).rows;
+        expect(header.slice(1).map((name) => row?.values[name])).toEqual(cells);
+        for (const cell of cells) expect(/^[=+\-@\t\r]/.test(guardCell(cell))).toBe(false);
+      }),
+    );
   });
 });

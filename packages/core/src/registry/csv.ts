@@ -82,7 +82,9 @@ export function parseCsv(text: string): CsvTable {
         `the row has ${record.fields.length} fields but the header has ${header.length}`,
       );
     // fromEntries defines own properties: a column named __proto__ stays a column.
-    const values = Object.fromEntries(header.map((name, field) => [name, record.fields[field] ?? ""]));
+    const values = Object.fromEntries(
+      header.map((name, field) => [name, unguardCell(record.fields[field] ?? "")]),
+    );
     rows.push({ line: record.line, values });
   }
   return { header: header ?? [], rows };
@@ -346,13 +348,34 @@ export function graphIssueProblems(
   });
 }
 
-/** Write RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; lines end in CRLF. */
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return before one) as a
+ * formula. Every text cell we write that could start one gets a leading apostrophe, which
+ * spreadsheets show as plain text; a cell that already starts with apostrophes before such a
+ * character gets one more, so `unguardCell` gives back exactly what was written.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+export const guardCell = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+/** What `guardCell` wrote, as it was (the import reads back the files the export writes). */
+export const unguardCell = (text: string): string =>
+  text.startsWith("'") && FORMULA_START.test(text) ? text.slice(1) : text;
+
+/**
+ * Write RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; lines end in CRLF.
+ * Text cells are guarded against formulas (numbers are written as numbers: -3.5 stays a number).
+ * Every CSV Bulwark writes goes through here.
+ */
 export function writeCsv(
   header: readonly string[],
   rows: readonly (readonly (string | number | null | undefined)[])[],
 ): string {
   const field = (value: string | number | null | undefined) => {
-    const text = value === null || value === undefined ? "" : String(value);
+    const text =
+      value === null || value === undefined
+        ? ""
+        : typeof value === "number"
+          ? String(value)
+          : guardCell(value);
     return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return [header, ...rows]

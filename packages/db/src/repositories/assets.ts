@@ -121,11 +121,23 @@ export async function getAsset(db: Executor, scope: Scope, id: string): Promise<
   return row ? present(row) : null;
 }
 
-export async function assetRefTaken(db: Executor, ref: string, except?: string): Promise<boolean> {
+/** Whether the operator already has another asset with this ref (refs are unique per operator). */
+export async function assetRefTaken(
+  db: Executor,
+  operatorId: string,
+  ref: string,
+  except?: string,
+): Promise<boolean> {
   const [row] = await db
     .select({ id: assets.id })
     .from(assets)
-    .where(and(eq(assets.ref, ref), except ? sql`${assets.id} <> ${except}` : undefined));
+    .where(
+      and(
+        eq(assets.operatorId, operatorId),
+        eq(assets.ref, ref),
+        except ? sql`${assets.id} <> ${except}` : undefined,
+      ),
+    );
   return Boolean(row);
 }
 
@@ -314,24 +326,29 @@ const BATCH = 1000;
 const batches = <T>(items: readonly T[], size = BATCH): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
-/** The assets with these refs that the scope may see (all by default): their id and operator. */
+/**
+ * The assets with these refs that the scope may see (all by default): their id and operator, per
+ * ref (one ref may name assets of several operators).
+ */
 export async function assetsByRef(
   db: Executor,
   refs: readonly string[],
   scope: Scope = { kind: "all" },
-): Promise<Map<string, { id: string; operatorId: string }>> {
-  const found = new Map<string, { id: string; operatorId: string }>();
+): Promise<Map<string, { id: string; operatorId: string }[]>> {
+  const found = new Map<string, { id: string; operatorId: string }[]>();
   for (const chunk of batches([...new Set(refs)], 5000)) {
     const rows = await db
       .select({ id: assets.id, ref: assets.ref, operatorId: assets.operatorId })
       .from(assets)
-      .where(and(inArray(assets.ref, chunk), assetScope(scope)));
-    for (const row of rows) found.set(row.ref, { id: row.id, operatorId: row.operatorId });
+      .where(and(inArray(assets.ref, chunk), assetScope(scope)))
+      .orderBy(asc(assets.ref), asc(assets.operatorId));
+    for (const row of rows)
+      found.set(row.ref, [...(found.get(row.ref) ?? []), { id: row.id, operatorId: row.operatorId }]);
   }
   return found;
 }
 
-/** Insert or update (by ref) many assets at once. */
+/** Insert or update (by operator and ref) many assets at once. */
 export async function upsertAssets(
   db: Executor,
   rows: readonly AssetFields[],
@@ -345,12 +362,11 @@ export async function upsertAssets(
       .insert(assets)
       .values(chunk.map((row) => ({ ...row, createdAt: now, updatedAt: now })))
       .onConflictDoUpdate({
-        target: assets.ref,
+        target: [assets.operatorId, assets.ref],
         set: {
           name: sql`excluded.name`,
           sector: sql`excluded.sector`,
           subsector: sql`excluded.subsector`,
-          operatorId: sql`excluded.operator_id`,
           lat: sql`excluded.lat`,
           lon: sql`excluded.lon`,
           status: sql`excluded.status`,

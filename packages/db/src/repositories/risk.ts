@@ -7,9 +7,9 @@ import type { Scope } from "@bulwark/core";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
-import { assets, organisations, users } from "../schema/base.ts";
+import { organisations, users } from "../schema/base.ts";
 import { riskAssessments, riskAssessmentVersions, riskMethodologies, riskScenarios } from "../schema/risk.ts";
-import { iso, scopeFilter, sqlArray } from "../scope.ts";
+import { iso, scopeFilter } from "../scope.ts";
 
 // ---- Scenarios -----------------------------------------------------------------------------------
 
@@ -431,19 +431,6 @@ export async function listAssessmentVersions(db: Executor, id: string): Promise<
     author: version.authorId && authorName ? { id: version.authorId, name: authorName } : null,
     createdAt: iso(version.createdAt),
   }));
-}
-
-/** Names of assets by id, for presenting assessments (their readers see what was assessed). */
-export async function assetNames(
-  db: Executor,
-  ids: readonly string[],
-): Promise<Map<string, { id: string; name: string; ref: string; sector: string }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: assets.id, name: assets.name, ref: assets.ref, sector: assets.sector })
-    .from(assets)
-    .where(sql`${assets.id} = any(${sqlArray([...new Set(ids)], "uuid")})`);
-  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** The communities an organisation belongs to. */

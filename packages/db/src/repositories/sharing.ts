@@ -1,12 +1,11 @@
 // Shared items and their audience, reshares, acknowledgements and reads. Every read of items takes
 // the viewer and filters with visibleSharedItems (sharing-scope.ts): nobody reads an item the TLP
 // rule hides from them, whatever the route.
-import { type LocatedAsset, markingOf, type SharingAudience, type SharingViewer } from "@bulwark/core";
+import type { SharingAudience, SharingViewer } from "@bulwark/core";
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import {
-  assets,
   communities,
   communityOrganisations,
   organisations,
@@ -364,17 +363,6 @@ export async function listCurrentPublicAlerts(db: Executor, now: Date, limit = 2
   return rows.map(present);
 }
 
-/** Where the assets concerned are, and how each is marked (for an alert's CAP area). */
-export async function assetLocations(db: Executor, ids: readonly string[]): Promise<LocatedAsset[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({ lat: assets.lat, lon: assets.lon, marking: assets.marking })
-    .from(assets)
-    .where(sql`${assets.id} = any(${sqlArray(ids, "uuid")})`)
-    .orderBy(asc(assets.ref));
-  return rows.map((row) => ({ lat: row.lat, lon: row.lon, marking: markingOf(row.marking) }));
-}
-
 /** The author's audience (reshares apart) becomes exactly this. */
 export async function replaceAuthorAudience(db: Executor, itemId: string, audience: SharingAudience) {
   await db
@@ -549,7 +537,13 @@ export async function previewAudience(
           .select({ id: users.id, name: users.name, organisationId: users.organisationId })
           .from(users)
           .where(
-            and(sql`${users.id} = any(${sqlArray(input.audience.userIds, "uuid")})`, eq(users.active, true)),
+            and(
+              sql`${users.id} = any(${sqlArray(input.audience.userIds, "uuid")})`,
+              eq(users.active, true),
+              // Only people the author may find in the directory (GET /api/sharing/people): any
+              // other id is treated as unknown, so the preview never names someone by id.
+              addressableBy(input.authorOrganisationId),
+            ),
           )
           .orderBy(asc(users.name))
       : [];
@@ -574,6 +568,13 @@ export async function previewAudience(
   };
 }
 
+/** People of the organisation and of those sharing a community with it: its directory. */
+const addressableBy = (organisationId: string): SQL =>
+  sql`(${users.organisationId} = ${organisationId} or ${users.organisationId} in (
+    select theirs.organisation_id from community_organisations as mine
+    join community_organisations as theirs on theirs.community_id = mine.community_id
+    where mine.organisation_id = ${organisationId}))`;
+
 /** People a RED item may be addressed to: those of organisations sharing a community with the author's. */
 export async function listAddressablePeople(db: Executor, organisationId: string) {
   return db
@@ -585,15 +586,7 @@ export async function listAddressablePeople(db: Executor, organisationId: string
     })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(
-      and(
-        eq(users.active, true),
-        sql`(${users.organisationId} = ${organisationId} or ${users.organisationId} in (
-          select theirs.organisation_id from community_organisations as mine
-          join community_organisations as theirs on theirs.community_id = mine.community_id
-          where mine.organisation_id = ${organisationId}))`,
-      ),
-    )
+    .where(and(eq(users.active, true), addressableBy(organisationId)))
     .orderBy(asc(organisations.name), asc(users.name));
 }
 
@@ -667,16 +660,6 @@ export async function listUnpurgedItems(db: Executor, type: string, createdBefor
       // Two server processes purging at once each take their own rows.
       .for("update", { skipLocked: true })
   );
-}
-
-/** Which of these asset ids exist. */
-export async function existingAssetIds(db: Executor, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({ id: assets.id })
-    .from(assets)
-    .where(sql`${assets.id} = any(${sqlArray(ids, "uuid")})`);
-  return rows.map((row) => row.id);
 }
 
 /**

@@ -237,7 +237,8 @@ export const settings = pgTable("settings", {
 
 /**
  * Critical assets. `ref` is the operator-facing identifier (the `id` column of CSV files), unique
- * in the registry; `id` is the database's own. Location is a WGS84 point (lat/lon) and, for long
+ * per operator, so whether a ref is free never depends on assets the writer cannot see (issue 12,
+ * finding 16); `id` is the database's own. Location is a WGS84 point (lat/lon) and, for long
  * or large assets, an optional GeoJSON polygon.
  */
 export const assets = pgTable(
@@ -265,7 +266,7 @@ export const assets = pgTable(
     updatedAt: at("updated_at").notNull(),
   },
   (table) => [
-    uniqueIndex("assets_ref_key").on(table.ref),
+    uniqueIndex("assets_operator_ref_key").on(table.operatorId, table.ref),
     index("assets_operator_idx").on(table.operatorId),
     index("assets_sector_idx").on(table.sector),
   ],
