@@ -236,8 +236,8 @@ const audienceCounts = (audience: SharingAudience) => ({
 });
 
 /**
- * Every id of the audience names something that exists, and every asset concerned is one the
- * author may read (bad input changes nothing; an asset hidden from the author answers exactly as
+ * Every id of the audience names something that exists (a person: one of the author's directory),
+ * and every asset concerned is one the author may read (bad input changes nothing; an asset hidden from the author answers exactly as
  * one that does not exist, so an item cannot carry what its author cannot see).
  */
 async function checkAudienceExists(
@@ -246,7 +246,7 @@ async function checkAudienceExists(
   audience: SharingAudience,
   assetIds: string[] = [],
 ) {
-  const found = await existingAudience(context.db, audience);
+  const found = await existingAudience(context.db, audience, caller.organisationId);
   const errors = (["communityIds", "organisationIds", "userIds"] as const).flatMap((key) =>
     audience[key]
       .filter((id) => !found[key].includes(id))

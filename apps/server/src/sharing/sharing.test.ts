@@ -1,7 +1,7 @@
 // Sharing under TLP 2.0 through the API: compose, four eyes, role limits, RED to named people,
 // confidential audiences, acknowledgements, reshares and the preview; and that people outside an
 // audience see nothing of it through any route.
-import type { Client, SharedItemComposeInput } from "@bulwark/contracts";
+import { ApiError, type Client, type SharedItemComposeInput } from "@bulwark/contracts";
 import {
   insertCommunity,
   insertOrganisation,
@@ -401,6 +401,20 @@ describe("acknowledgements, reshares and the preview", () => {
     const none = await previewOf([unknown, server.cast.users.analyst]);
     expect(hidden.people.map((person) => person.id)).toEqual([server.cast.users.analyst]);
     expect(hidden).toEqual(none);
+    // Composing answers alike too: a person outside the directory is "no such recipient".
+    const composeFor = (userId: string) =>
+      gridAnalyst
+        .call("createSharedItem", {
+          body: alert({ tlp: "red", title: "Named", audience: { userIds: [userId] } }),
+        })
+        .then(
+          () => null,
+          (error: unknown) => (error instanceof ApiError ? error.problem : error),
+        );
+    const strangerProblem = JSON.stringify(await composeFor(stranger)).replaceAll(stranger, "<id>");
+    const unknownProblem = JSON.stringify(await composeFor(unknown)).replaceAll(unknown, "<id>");
+    expect(strangerProblem).toMatch(/No such recipient/);
+    expect(strangerProblem).toEqual(unknownProblem);
   });
 
   it("filters the feed and counts per filter", async () => {

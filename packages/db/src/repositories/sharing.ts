@@ -590,8 +590,16 @@ export async function listAddressablePeople(db: Executor, organisationId: string
     .orderBy(asc(organisations.name), asc(users.name));
 }
 
-/** Which of these ids are communities, organisations and active people that exist. */
-export async function existingAudience(db: Executor, audience: SharingAudience): Promise<SharingAudience> {
+/**
+ * Which of these ids are communities, organisations that exist, and active people the author may
+ * address (their directory: `addressableBy`). A person outside it reads as one that does not exist,
+ * so composing an item cannot tell whether an id is someone's.
+ */
+export async function existingAudience(
+  db: Executor,
+  audience: SharingAudience,
+  authorOrganisationId: string,
+): Promise<SharingAudience> {
   const [c, o, u] = await Promise.all([
     db
       .select({ id: communities.id })
@@ -604,7 +612,13 @@ export async function existingAudience(db: Executor, audience: SharingAudience):
     db
       .select({ id: users.id })
       .from(users)
-      .where(and(sql`${users.id} = any(${sqlArray(audience.userIds, "uuid")})`, eq(users.active, true))),
+      .where(
+        and(
+          sql`${users.id} = any(${sqlArray(audience.userIds, "uuid")})`,
+          eq(users.active, true),
+          addressableBy(authorOrganisationId),
+        ),
+      ),
   ]);
   return {
     communityIds: c.map((row) => row.id),
