@@ -13,7 +13,7 @@ let authorization = "";
 beforeAll(async () => {
   server = await startTestServer();
   const admin = await server.client("admin@authority.example");
-  authorization = `Bearer ${(await admin.call("createToken", { body: { name: "fuzz" } })).token}`;
+  authorization = `Bearer ${(await admin.call("createToken", { body: { name: "fuzz", scopes: ["read", "write", "taxii"] } })).token}`;
 });
 afterAll(() => server.close());
 

@@ -71,7 +71,9 @@ describe("the sharing demo", () => {
     const feed = await server.app.inject({ method: "GET", url: "/api/cap/alerts.atom" });
     expect(feed.body).toContain("Public alert: drone sightings near the Port Aster waterfront");
     expect(feed.body).not.toContain("Night-time drone overflights");
-    const link = /href="http:\/\/localhost(\/api\/cap\/alerts\/[0-9a-f-]{36}\.xml)"/.exec(feed.body)?.[1];
+    const link = /href="http:\/\/localhost(?::\d+)?(\/api\/cap\/alerts\/[0-9a-f-]{36}\.xml)"/.exec(
+      feed.body,
+    )?.[1];
     if (!link) throw new Error("The feed links to no CAP message.");
     const cap = await server.app.inject({ method: "GET", url: link });
     expect(await capSchemaErrors(cap.body)).toEqual([]);

@@ -17,6 +17,7 @@ let admin: Client;
 let energy: string; // authority + grid operator
 let rail: string; // authority only
 let token = "";
+let importerToken = "";
 
 const basic = (email: string, password = PASSWORD) =>
   `Basic ${Buffer.from(`${email}:${password}`).toString("base64")}`;
@@ -98,6 +99,7 @@ beforeAll(async () => {
   });
   await admin.call("importStixBundle", { query: { collection: rail }, body: bundle(indicator(50)) });
   token = (await admin.call("createToken", { body: { name: "TAXII test", scopes: ["taxii"] } })).token;
+  importerToken = (await admin.call("createToken", { body: { name: "importer", scopes: ["write"] } })).token;
 });
 afterAll(() => server.close());
 
@@ -508,7 +510,7 @@ describe("adding objects", () => {
     const imported = await server.inject({
       method: "POST",
       url: `/api/sharing/stix/imports?collection=${energy}`,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${importerToken}`, "content-type": "application/json" },
       payload: `{"type":"bundle","id":"bundle--${uuid(999)}","objects":[${object(66)}]}`,
     });
     // As every bundle that fails the checks: 422 naming the problem, nothing imported.
