@@ -1,12 +1,10 @@
 // `bulwark analyse` as an analyst runs it: a real process on CSV files, no database.
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, it } from "vitest";
+import { type Run, runBulwark } from "./bulwark-process.test-support.ts";
 
-const BIN = fileURLToPath(new URL("../bin/bulwark.js", import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), "bulwark-analyse-"));
 
 function fixture(name: string, lines: string[]): string {
@@ -34,29 +32,8 @@ const DEPENDENCIES = fixture("dependencies.csv", [
 ]);
 const FILES = ["--assets", ASSETS, "--dependencies", DEPENDENCIES];
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function bulwark(args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, BULWARK_DATA: join(folder, "no-db") };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [BIN, "analyse", ...args], { env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const bulwark = (args: string[]): Promise<Run> =>
+  runBulwark(["analyse", ...args], { env: { BULWARK_DATA: join(folder, "no-db") } });
 
 // Each spawn costs about a second: the cases run side by side.
 describe.concurrent("bulwark analyse", () => {

@@ -1,47 +1,26 @@
 // The `bulwark` command as a user runs it: a real process on a real (embedded) database folder.
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { BACKUP_COVERAGE, connect, knownMigrations } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { BIN, type Run, runBulwark } from "./bulwark-process.test-support.ts";
 
-const BIN = fileURLToPath(new URL("../bin/bulwark.js", import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), "bulwark-cli-"));
 const DEMO_PASSWORD = "demo password for tests";
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 function bulwark(
   args: string[],
   options: { dataDir?: string; stdin?: string; env?: Record<string, string> } = {},
-): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
+): Promise<Run> {
+  return runBulwark(args, {
+    env: {
       BULWARK_DATA: options.dataDir ?? join(folder, "main"),
       BULWARK_DEMO_PASSWORD: DEMO_PASSWORD,
       ...options.env,
-    };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [BIN, ...args], { env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? "");
+    },
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
   });
 }
 

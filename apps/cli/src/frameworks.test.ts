@@ -1,33 +1,15 @@
 // `bulwark frameworks import` as an operator runs it: a real process on a fresh embedded database.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { type Run, runBulwark } from "./bulwark-process.test-support.ts";
 
-const BIN = fileURLToPath(new URL("../bin/bulwark.js", import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), "bulwark-cli-frameworks-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function bulwark(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, BULWARK_DATA: join(folder, "data") };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [BIN, ...args], { env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end("");
-  });
-}
+const bulwark = (args: string[]): Promise<Run> =>
+  runBulwark(args, { env: { BULWARK_DATA: join(folder, "data") } });
 
 describe("bulwark frameworks import", () => {
   it("loads the shipped frameworks once, and names the file and path of a bad one", async () => {

@@ -1,53 +1,33 @@
 // The command line starts at once: help needs neither the TypeScript transform nor any command's
 // code, and each command loads only its own modules (`analyse` no server or database code).
 // Checked on the list of modules a real process loads (loaded-modules.test-support.mjs).
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ORGANISATION_KINDS, ROLES, SECTORS } from "@bulwark/core";
 import { describe, expect, it } from "vitest";
+import { type Run, runBulwark } from "./bulwark-process.test-support.ts";
 import { HUMAN_TOP } from "./commands/analyse.ts";
 import * as table from "./program.js";
 
-const BIN = fileURLToPath(new URL("../bin/bulwark.js", import.meta.url));
 const RECORDER = fileURLToPath(new URL("./loaded-modules.test-support.mjs", import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), "bulwark-program-"));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+interface Recorded extends Run {
   /** Every module the process resolved, as file paths or package addresses. */
   modules: string[];
 }
 
-function bulwark(name: string, args: string[]): Promise<Run> {
+async function bulwark(name: string, args: string[]): Promise<Recorded> {
   const list = join(folder, `${name}.txt`);
   writeFileSync(list, "");
-  return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      BULWARK_DATA: join(folder, "no-db"),
-      BULWARK_LOADED_MODULES: list,
-    };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, ["--import", RECORDER, BIN, ...args], { env, cwd: folder });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const modules = readFileSync(list, "utf8").split("\n").filter(Boolean);
-      resolve({ code, stdout, stderr, modules });
-    });
+  const run = await runBulwark(args, {
+    env: { BULWARK_DATA: join(folder, "no-db"), BULWARK_LOADED_MODULES: list },
+    node: ["--import", RECORDER],
+    cwd: folder,
   });
+  return { ...run, modules: readFileSync(list, "utf8").split("\n").filter(Boolean) };
 }
 
 const serverOrDatabase = (modules: string[]) =>

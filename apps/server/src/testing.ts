@@ -79,6 +79,13 @@ export function injectFetch(app: FastifyInstance): typeof fetch {
   };
 }
 
+/** A typed client over `fetch` with its own cookie jar; signed in when an e-mail is given. */
+export async function injectClient(fetch: typeof globalThis.fetch, email?: string): Promise<Client> {
+  const client = createClient({ fetch, cookieJar: true, baseUrl: "http://localhost" });
+  if (email) await client.call("login", { body: { email, password: PASSWORD } });
+  return client;
+}
+
 /** Timers that follow the test clock: a job is due when the clock has reached its time. */
 function clockTimers(now: () => number) {
   const waiting = new Map<number, { due: number; run: () => Promise<void> }>();
@@ -176,11 +183,7 @@ export async function startTestServer(
     },
     runDueJobs: schedule.runDue,
     pendingJobs: schedule.pending,
-    async client(email) {
-      const client = createClient({ fetch, cookieJar: true, baseUrl: "http://localhost" });
-      if (email) await client.call("login", { body: { email, password: PASSWORD } });
-      return client;
-    },
+    client: (email) => injectClient(fetch, email),
     inject: app.inject.bind(app),
     async close() {
       await app.close();

@@ -4,7 +4,7 @@
 // the risk register, an assessment, its CSV, the registry's list, exports and STIX, criticality,
 // neighbourhoods) holds the id, name, ref, STIX id or location of an asset outside the reader's
 // asset scope (assetPolicy in core); someone not signed in reads TLP:CLEAR assets only.
-import { AssessmentContent, type Client } from "@bulwark/contracts";
+import { AssessmentContent } from "@bulwark/contracts";
 import {
   type Actor,
   assetPolicy,
@@ -30,14 +30,15 @@ import { AnalysisCache } from "../analysis/analysis.service.ts";
 import { bumpRegistry } from "../registry/registry.service.ts";
 import { prepare } from "../risk/assessments.service.ts";
 import { loadScenarioPack } from "../risk/content.service.ts";
-import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+import type { TestServer } from "../testing.ts";
 import {
   applyMembership,
   arbMembership,
   at,
   type Population,
   pick,
-  seedPopulation,
+  type SignedIn,
+  startRandomWorld,
   subset,
   viewerIn,
 } from "./random-world.test-support.ts";
@@ -47,21 +48,11 @@ const ASSETS = 6;
 
 let server: TestServer;
 let population: Population;
-const people: { client: Client; cookie: string }[] = [];
+let people: SignedIn[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  population = await seedPopulation(server, SIZES, { emailPrefix: "scope" });
+  ({ server, population, people } = await startRandomWorld(SIZES, { emailPrefix: "scope" }));
   await loadScenarioPack(server.context);
-  for (const { email } of population.people) {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email, password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"] ?? "").split(";")[0] ?? "";
-    people.push({ client: await server.client(email), cookie });
-  }
 });
 afterAll(() => server.close());
 

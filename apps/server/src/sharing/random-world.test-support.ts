@@ -1,12 +1,13 @@
 // Random worlds for the property tests of sharing (feed and routes, STIX export, TAXII): a small
 // population of organisations, communities and people written once per test file, and per
 // generated world the roles each person holds and the organisations each community gathers.
+import type { Client } from "@bulwark/contracts";
 import { ROLES, type Role, type Sector, type SharingViewer } from "@bulwark/core";
 import { insertCommunity, insertOrganisation, insertUser, setCommunityOrganisations } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, type TestServer } from "../testing.ts";
+import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
 
 export interface Sizes {
   readonly organisations: number;
@@ -53,6 +54,61 @@ export async function seedPopulation(
     people.push({ id, organisationId, email });
   }
   return { sizes, organisations, communities, people };
+}
+
+/** A person of the population signed in every way the routes under test are read. */
+export interface SignedIn {
+  readonly id: string;
+  readonly organisationId: string;
+  /** The index of the person's organisation in the population. */
+  readonly organisation: number;
+  readonly email: string;
+  /** The typed client, with its session. */
+  readonly client: Client;
+  /** A session cookie of its own, for raw requests (CAP, CSV) the typed client does not make. */
+  readonly cookie: string;
+  /** An HTTP Basic header, as TAXII clients sign in. */
+  readonly basic: string;
+}
+
+export const basicAuth = (email: string): string =>
+  `Basic ${Buffer.from(`${email}:${PASSWORD}`).toString("base64")}`;
+
+export async function signIn(server: TestServer, population: Population): Promise<SignedIn[]> {
+  const people: SignedIn[] = [];
+  for (const { id, organisationId, email } of population.people) {
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email, password: PASSWORD },
+    });
+    people.push({
+      id,
+      organisationId,
+      organisation: population.organisations.indexOf(organisationId),
+      email,
+      client: await server.client(email),
+      cookie: String(login.headers["set-cookie"] ?? "").split(";")[0] ?? "",
+      basic: basicAuth(email),
+    });
+  }
+  return people;
+}
+
+export interface RandomWorld {
+  readonly server: TestServer;
+  readonly population: Population;
+  readonly people: SignedIn[];
+}
+
+/** A test server with a population written into it, every person signed in. */
+export async function startRandomWorld(
+  sizes: Sizes,
+  options: { emailPrefix?: string; sectors?: Sector[] } = {},
+): Promise<RandomWorld> {
+  const server = await startTestServer();
+  const population = await seedPopulation(server, sizes, options);
+  return { server, population, people: await signIn(server, population) };
 }
 
 export const at = <T>(list: readonly T[], index: number): T => {

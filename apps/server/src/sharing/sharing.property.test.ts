@@ -4,7 +4,7 @@
 // each person through the typed client (feed, search, counts, get, acknowledgements, attachments),
 // through the CAP 1.2 route as each person and as someone not signed in, and through the TAXII
 // collections the items are put in.
-import { ApiError, type Client } from "@bulwark/contracts";
+import { ApiError } from "@bulwark/contracts";
 import {
   isPublicItem,
   itemStixId,
@@ -17,14 +17,15 @@ import { insertAttachment, insertSharedItem, replaceAuthorAudience, updateShared
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { statusOf, type TestServer } from "../testing.ts";
 import {
   applyMembership,
   arbMembership,
   at,
   type Population,
   pick,
-  seedPopulation,
+  type SignedIn,
+  startRandomWorld,
   subset,
   viewerIn,
 } from "./random-world.test-support.ts";
@@ -42,22 +43,11 @@ let server: TestServer;
 let population: Population;
 let organisations: string[] = [];
 let communities: string[] = [];
-const people: { id: string; organisationId: string; client: Client; cookie: string; basic: string }[] = [];
+let people: SignedIn[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  population = await seedPopulation(server, SIZES);
+  ({ server, population, people } = await startRandomWorld(SIZES));
   ({ organisations, communities } = population);
-  for (const { id, organisationId, email } of population.people) {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email, password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"] ?? "").split(";")[0] ?? "";
-    const basic = `Basic ${Buffer.from(`${email}:${PASSWORD}`).toString("base64")}`;
-    people.push({ id, organisationId, client: await server.client(email), cookie, basic });
-  }
 });
 afterAll(() => server.close());
 

@@ -1,9 +1,3 @@
-// Property: whatever the organisations, communities, roles, items and markings, STIX export shows
-// exactly the items core's TLP rule (sharingAbilities) lets a person see, among those sent out
-// (published or withdrawn after publication): by the feed's filters, by naming every id, and one at
-// a time (404 for the others, 409 for drafts one may see). Random worlds go straight into the
-// database; the API is read as each person through the typed client.
-import type { Client } from "@bulwark/contracts";
 import {
   itemStixId,
   type SharedItemFacts,
@@ -16,14 +10,15 @@ import { insertSharedItem, replaceAuthorAudience, updateSharedItem } from "@bulw
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { statusOf, type TestServer } from "../testing.ts";
 import {
   applyMembership,
   arbMembership,
   at,
   type Population,
   pick,
-  seedPopulation,
+  type SignedIn,
+  startRandomWorld,
   subset,
   viewerIn,
 } from "./random-world.test-support.ts";
@@ -38,14 +33,11 @@ let server: TestServer;
 let population: Population;
 let organisations: string[] = [];
 let communities: string[] = [];
-const people: { id: string; organisationId: string; client: Client }[] = [];
+let people: SignedIn[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  population = await seedPopulation(server, SIZES, { sectors: ["health"] });
+  ({ server, population, people } = await startRandomWorld(SIZES, { sectors: ["health"] }));
   ({ organisations, communities } = population);
-  for (const { id, organisationId, email } of population.people)
-    people.push({ id, organisationId, client: await server.client(email) });
 });
 afterAll(() => server.close());
 

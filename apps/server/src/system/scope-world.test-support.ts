@@ -3,7 +3,7 @@
 // water utility's pump needs, and an AMBER one only it (and the national authority) may see. The
 // reads are the cached paths: compendium search, cascade and criticality.
 
-import { type Client, createClient, EntryContent } from "@bulwark/contracts";
+import { type Client, EntryContent } from "@bulwark/contracts";
 import {
   connect,
   insertCommunity,
@@ -14,7 +14,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app.ts";
 import type { ServerContext } from "../context.ts";
-import { injectFetch, PASSWORD, type TestServer } from "../testing.ts";
+import { injectClient, injectFetch, type TestServer } from "../testing.ts";
 
 export const GREEN_ENTRY = "grid-black-start-drill";
 export const GREEN_ASSET = "Harbour substation";
@@ -114,11 +114,7 @@ export async function secondInstance(server: TestServer): Promise<Instance> {
   await app.ready();
   const fetch = injectFetch(app);
   return {
-    async client(email) {
-      const client = createClient({ fetch, cookieJar: true, baseUrl: "http://localhost" });
-      if (email) await client.call("login", { body: { email, password: PASSWORD } });
-      return client;
-    },
+    client: (email) => injectClient(fetch, email),
     inject: app.inject.bind(app),
     async close() {
       await app.close();

@@ -7,7 +7,7 @@
 //   - what each poster is told (status resources, import reports, refusals) is the same whether or
 //     not other organisations posted anything: the sequence replayed without their posts gives
 //     every remaining post the same answer.
-import { ApiError, type Client } from "@bulwark/contracts";
+import { ApiError } from "@bulwark/contracts";
 import {
   type SharingViewer,
   type StixVersionFacts,
@@ -24,10 +24,11 @@ import {
   at,
   type Population,
   pick,
-  seedPopulation,
+  type SignedIn,
+  startRandomWorld,
   viewerIn,
 } from "../sharing/random-world.test-support.ts";
-import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+import type { TestServer } from "../testing.ts";
 
 const SIZES = { organisations: 3, communities: 2, people: 4 };
 const OBJECTS = 3;
@@ -36,17 +37,10 @@ const MARKINGS = ["clear", "green", "amber", "amber+strict", "red", null] as con
 
 let server: TestServer;
 let population: Population;
-const people: { organisation: number; basic: string; client: Client }[] = [];
+let people: SignedIn[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  population = await seedPopulation(server, SIZES, { emailPrefix: "owners" });
-  for (const { organisationId, email } of population.people)
-    people.push({
-      organisation: population.organisations.indexOf(organisationId),
-      basic: `Basic ${Buffer.from(`${email}:${PASSWORD}`).toString("base64")}`,
-      client: await server.client(email),
-    });
+  ({ server, population, people } = await startRandomWorld(SIZES, { emailPrefix: "owners" }));
 });
 afterAll(() => server.close());
 

@@ -20,10 +20,11 @@ import {
   at,
   type Population,
   pick,
-  seedPopulation,
+  type SignedIn,
+  startRandomWorld,
   viewerIn,
 } from "../sharing/random-world.test-support.ts";
-import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+import type { TestServer } from "../testing.ts";
 
 const ORGANISATIONS = 4;
 const PEOPLE = 6;
@@ -39,18 +40,11 @@ let server: TestServer;
 let population: Population;
 let organisations: string[] = [];
 let communities: string[] = [];
-const people: { id: string; organisationId: string; auth: string }[] = [];
+let people: SignedIn[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  population = await seedPopulation(server, SIZES, { emailPrefix: "taxii" });
+  ({ server, population, people } = await startRandomWorld(SIZES, { emailPrefix: "taxii" }));
   ({ organisations, communities } = population);
-  for (const { id, organisationId, email } of population.people)
-    people.push({
-      id,
-      organisationId,
-      auth: `Basic ${Buffer.from(`${email}:${PASSWORD}`).toString("base64")}`,
-    });
 });
 afterAll(() => server.close());
 
@@ -160,18 +154,18 @@ describe("no TAXII route shows what the STIX read rule denies", () => {
         const rows = await build(world);
         for (const [i, person] of people.entries()) {
           const viewer = viewerOf(world, i);
-          const collections = await get(person.auth, "/taxii2/api/collections/");
+          const collections = await get(person.basic, "/taxii2/api/collections/");
           expect(sorted((collections.json.collections ?? []).map((c: { id: string }) => c.id))).toEqual(
             sorted(viewer.communityIds),
           );
           for (const collection of communities) {
             const base = `/taxii2/api/collections/${collection}/`;
             const member = viewer.communityIds.includes(collection);
-            expect((await get(person.auth, base)).status).toBe(member ? 200 : 404);
+            expect((await get(person.basic, base)).status).toBe(member ? 200 : 404);
             const seen = servedStixVersions(viewer, rows).filter((row) => row.collectionId === collection);
             const expected = sorted(seen.map((row) => `${row.stixId} ${row.version}`));
-            const objects = await get(person.auth, `${base}objects/?match[version]=all`);
-            const manifest = await get(person.auth, `${base}manifest/?match[version]=all`);
+            const objects = await get(person.basic, `${base}objects/?match[version]=all`);
+            const manifest = await get(person.basic, `${base}manifest/?match[version]=all`);
             if (!member) {
               expect(objects.status).toBe(404);
               expect(manifest.status).toBe(404);
@@ -193,8 +187,8 @@ describe("no TAXII route shows what the STIX read rule denies", () => {
             }
             for (let n = 0; n < OBJECTS; n++) {
               const versions = seen.filter((row) => row.stixId === stixId(n)).map((row) => row.version);
-              const one = await get(person.auth, `${base}objects/${stixId(n)}/?match[version]=all`);
-              const history = await get(person.auth, `${base}objects/${stixId(n)}/versions/`);
+              const one = await get(person.basic, `${base}objects/${stixId(n)}/?match[version]=all`);
+              const history = await get(person.basic, `${base}objects/${stixId(n)}/versions/`);
               if (versions.length === 0) {
                 expect(one.status).toBe(404);
                 expect(history.status).toBe(404);
@@ -203,7 +197,7 @@ describe("no TAXII route shows what the STIX read rule denies", () => {
                   sorted(versions),
                 );
                 expect(sorted(history.json.versions ?? [])).toEqual(sorted(versions));
-                const last = await get(person.auth, `${base}objects/${stixId(n)}/`);
+                const last = await get(person.basic, `${base}objects/${stixId(n)}/`);
                 expect(last.json.objects.map((o: { modified: string }) => o.modified)).toEqual([
                   sorted(versions).at(-1),
                 ]);
