@@ -70,7 +70,7 @@ describe("text the database cannot store", () => {
       "a NUL in a nested name",
       "POST",
       "/api/sharing/items",
-      { warning: { ["e\u0000"]: 1 } },
+      { warning: { "e\u0000": 1 } },
       'body.warning."e\\u0000"',
     ],
   ])("refuses %s with 400 naming where it is", async (_case, method, url, payload, path) => {
