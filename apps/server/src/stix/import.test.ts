@@ -179,6 +179,26 @@ describe("importing STIX 2.1 bundles", () => {
     expect(later).toMatchObject({ added: 0, revoked: 1 });
   });
 
+  it("takes nothing after a revoked version earlier in the same bundle, and keeps duplicates out", async () => {
+    const id = "indicator--8b7c6d5e-4f3a-4b2c-8d1e-9f8a7b6c5d4e";
+    const revoked = indicator({ id, modified: "2026-01-06T00:00:00.000Z", revoked: true });
+    const report = await importInto(
+      admin,
+      bundleOf(
+        indicator({ id, modified: "2026-01-05T12:00:00.000Z" }),
+        indicator({ id, modified: "2026-01-05T12:00:00.000Z" }),
+        revoked,
+        indicator({ id, modified: "2026-01-07T00:00:00.000Z" }),
+      ),
+    );
+    expect(report).toMatchObject({ total: 4, added: 2, duplicates: 1, revoked: 1, refused: [] });
+    const versions = rowsOf<{ revoked: boolean }>(
+      await server.db.execute(sql`select revoked from stix_objects
+        where stix_id = ${id} and collection_id = ${energy} order by version`),
+    );
+    expect(versions).toEqual([{ revoked: false }, { revoked: true }]);
+  });
+
   it("refuses RED objects and markings wider than the writer may publish, and takes the rest", async () => {
     const red = indicator({
       id: "indicator--2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",

@@ -1,12 +1,15 @@
 // The STIX 2.1 checks: what passes, what is named, and that custom content passes untouched.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   checkStixBundle,
   checkStixObjects,
   compareStixTimestamps,
+  isStixPropertyName,
   isStixTimestamp,
   MAX_STIX_NESTING,
   sortStixObjects,
+  stixIdType,
 } from "./validate.ts";
 
 const sdo = (type: string, extra: Record<string, unknown> = {}) => ({
@@ -284,5 +287,121 @@ describe("timestamps", () => {
     expect(compareStixTimestamps("2026-01-01T00:00:00Z", "2026-01-01T00:00:00.000Z")).toBe(0);
     expect(compareStixTimestamps("2026-01-01T00:00:00.5Z", "2026-01-01T00:00:00Z")).toBe(1);
     expect(compareStixTimestamps("2026-01-01T00:00:00.000001Z", "2026-01-01T00:00:00.00001Z")).toBe(-1);
+  });
+});
+
+describe("the character-code checks match the regular expressions they replace", () => {
+  // As STIX 2.1 and the checks before them wrote them.
+  const ID =
+    /^([a-z0-9][a-z0-9-]*[a-z0-9])--([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+  const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z$/;
+  const PROPERTY_NAME = /^[a-zA-Z0-9_]{3,250}$/;
+  const timestampByRegex = (value: string): boolean => {
+    const match = TIMESTAMP.exec(value);
+    if (!match) return false;
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    return (
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= 31 &&
+      Number(match[4]) <= 23 &&
+      Number(match[5]) <= 59 &&
+      Number(match[6]) <= 60 &&
+      !Number.isNaN(Date.parse(value))
+    );
+  };
+  // Strings close to the real thing: pieces of valid ones, some characters changed or dropped.
+  const mutated = (pieces: fc.Arbitrary<string>[], alphabet: string) =>
+    fc
+      .tuple(
+        fc.tuple(...pieces).map((parts) => parts.join("")),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...alphabet.split(""), "")), { maxLength: 3 }),
+      )
+      .map(([text, edits]) =>
+        edits.reduce((out, [at, char]) => {
+          const k = at % (out.length + 1);
+          return out.slice(0, k) + char + out.slice(k + 1);
+        }, text),
+      );
+  const digits = (n: number) =>
+    fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: n, maxLength: n });
+  const hex = (n: number) =>
+    fc.string({ unit: fc.constantFrom(..."0123456789abcdefABCDEFg"), minLength: n, maxLength: n });
+
+  it("STIX identifiers", () => {
+    const id = mutated(
+      [
+        fc.string({ unit: fc.constantFrom(..."az09-A_"), maxLength: 12 }),
+        fc.constantFrom("--", "-", "---", ""),
+        hex(8),
+        fc.constant("-"),
+        hex(4),
+        fc.constant("-"),
+        hex(4),
+        fc.constant("-"),
+        hex(4),
+        fc.constant("-"),
+        hex(12),
+      ],
+      "a0-fF_G\n",
+    );
+    fc.assert(
+      fc.property(fc.oneof(id, fc.string()), (value) => {
+        expect(stixIdType(value)).toBe(ID.exec(value)?.[1] ?? null);
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(stixIdType("indicator--6ba7b810-9dad-41d1-80b4-00c04fd430c8")).toBe("indicator");
+    expect(stixIdType("x-a--b--6ba7b810-9dad-41d1-80b4-00c04fd430c8")).toBe("x-a--b");
+  });
+
+  it("timestamps", () => {
+    const timestamp = mutated(
+      [
+        digits(4),
+        fc.constant("-"),
+        digits(2),
+        fc.constant("-"),
+        digits(2),
+        fc.constantFrom("T", "t", " "),
+        digits(2),
+        fc.constant(":"),
+        digits(2),
+        fc.constant(":"),
+        fc.oneof(digits(2), fc.constantFrom("59", "60", "61")),
+        fc.oneof(
+          fc.constant(""),
+          fc.constant("."),
+          digits(12).map((d) => `.${d.slice(0, 1 + (d.length % 11))}`),
+        ),
+        fc.constantFrom("Z", "z", "+00:00", ""),
+      ],
+      "0189:-.TZ ",
+    );
+    fc.assert(
+      fc.property(fc.oneof(timestamp, fc.string()), (value) => {
+        expect(isStixTimestamp(value)).toBe(timestampByRegex(value));
+      }),
+      { numRuns: 5_000 },
+    );
+    for (const value of ["2016-12-31T23:59:60Z", "2026-02-30T00:00:00Z", "0000-01-01T00:00:00.000000001Z"])
+      expect(isStixTimestamp(value)).toBe(timestampByRegex(value));
+  });
+
+  it("property names", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: fc.constantFrom(..."aZ09_-. é"), maxLength: 8 }),
+          fc.string({ unit: fc.constantFrom(..."aZ09_"), minLength: 245, maxLength: 255 }),
+        ),
+        (name) => {
+          expect(isStixPropertyName(name)).toBe(PROPERTY_NAME.test(name));
+        },
+      ),
+      { numRuns: 3_000 },
+    );
   });
 });

@@ -31,6 +31,33 @@ export function unstorableReason(text: string): string | null {
  * depth without recursion, so a deeply nested body cannot exhaust the stack.
  */
 export function findUnstorableText(value: unknown, root: string): UnstorableText | null {
+  return holdsUnstorableText(value) ? locateUnstorableText(value, root) : null;
+}
+
+/**
+ * Whether any string or key in the value cannot be stored: the same walk as
+ * locateUnstorableText without naming a path for every value (most inputs hold none).
+ */
+function holdsUnstorableText(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (typeof next === "string") {
+      if (UNSTORABLE.test(next)) return true;
+    } else if (Array.isArray(next)) {
+      for (const item of next) stack.push(item);
+    } else if (typeof next === "object" && next !== null && !ArrayBuffer.isView(next)) {
+      for (const key of Object.keys(next)) {
+        if (UNSTORABLE.test(key)) return true;
+        stack.push((next as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return false;
+}
+
+/** The first string or key that cannot be stored, with its path. */
+function locateUnstorableText(value: unknown, root: string): UnstorableText | null {
   const stack: { value: unknown; path: string }[] = [{ value, path: root }];
   for (let next = stack.pop(); next; next = stack.pop()) {
     const { value: current, path } = next;

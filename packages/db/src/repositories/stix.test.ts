@@ -5,13 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { maySeeStixObject, type SharingViewer, TLP_MARKINGS, type TlpMarking } from "@bulwark/core";
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { restoreBackup, writeBackup } from "../backup.ts";
 import { rowsOf } from "../rows.ts";
 import { openTestDatabase, type TestDatabase } from "../testing.ts";
 import { insertCommunity, setCommunityOrganisations } from "./communities.ts";
 import { insertOrganisation } from "./organisations.ts";
-import { putStixObjects, type StixArrival } from "./stix.ts";
+import { microsUtc, putStixObjects, type StixArrival } from "./stix.ts";
 import { visibleStixObjects } from "./stix-scope.ts";
 
 let database: TestDatabase;
@@ -124,6 +125,144 @@ describe("putting STIX objects into a collection", () => {
       result.dateAddedFirst && result.dateAddedLast && result.dateAddedFirst < result.dateAddedLast,
     ).toBe(true);
     expect(result.dateAddedLast).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+  });
+});
+
+describe("one put decides each arrival as if they came one at a time", () => {
+  const lineageOf = async (collectionId: string) =>
+    rowsOf<{ stix_id: string; version: string; revoked: boolean; date_added: string }>(
+      await database.db.execute(sql`select stix_id, ${microsUtc(sql`version`)} as version, revoked,
+        ${microsUtc(sql`date_added`)} as date_added
+        from stix_objects where collection_id = ${collectionId} order by date_added`),
+    );
+  const freshCollection = async () => {
+    const id = await insertCommunity(database.db, { name: `isac ${Math.random()}`, description: "" }, now);
+    await setCommunityOrganisations(database.db, id, [north]);
+    return id;
+  };
+  const putIn = (collectionId: string, arrivals: StixArrival[], batch?: number, at = now) =>
+    database.db.transaction((tx) =>
+      putStixObjects(
+        tx,
+        { collectionId, ownerOrganisationId: north, addedBy: null, source: "import" },
+        arrivals,
+        at,
+        batch,
+      ),
+    );
+
+  it("takes nothing after a revoked version of the same put, newer or older", async () => {
+    const collection = await freshCollection();
+    const result = await putIn(collection, [
+      indicator(U1, "2026-03-01T00:00:00.000Z", { revoked: true }),
+      indicator(U1, "2026-04-01T00:00:00.000Z"),
+      indicator(U1, "2026-02-01T00:00:00.000Z"),
+      indicator(U2, "2026-03-01T00:00:00.000Z"),
+      indicator(U2, "2026-04-01T00:00:00.000Z"),
+    ]);
+    expect(result.outcomes).toEqual(["added", "revoked", "revoked", "added", "added"]);
+    expect((await lineageOf(collection)).map((row) => [row.stix_id, row.version.slice(0, 10)])).toEqual([
+      [`indicator--${U1}`, "2026-03-01"],
+      [`indicator--${U2}`, "2026-03-01"],
+      [`indicator--${U2}`, "2026-04-01"],
+    ]);
+  });
+
+  it("keeps the first version of an object without timestamps when the same put holds another", async () => {
+    const collection = await freshCollection();
+    const id = "ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd";
+    const observable = (version: string | null): StixArrival => ({
+      stixId: id,
+      type: "ipv4-addr",
+      specVersion: "2.1",
+      version,
+      tlp: "amber",
+      revoked: false,
+      object: { type: "ipv4-addr", id, value: "198.51.100.3" },
+    });
+    const result = await putIn(collection, [observable("2026-01-01T00:00:00.000Z"), observable(null)]);
+    expect(result.outcomes).toEqual(["added", "duplicate"]);
+  });
+
+  it("is the same across statement boundaries: duplicates, versions and revocations in later batches", async () => {
+    const collection = await freshCollection();
+    const arrivals = [
+      indicator(U1, "2026-01-01T00:00:00.000Z"),
+      indicator(U2, "2026-01-01T00:00:00.000Z"),
+      // second batch of two
+      indicator(U1, "2026-01-01T00:00:00.000Z"),
+      indicator(U2, "2026-02-01T00:00:00.000Z", { revoked: true }),
+      // third
+      indicator(U1, "2026-02-01T00:00:00.000Z"),
+      indicator(U2, "2026-03-01T00:00:00.000Z"),
+      // fourth
+      indicator(U1, "2026-02-01T00:00:00.000Z"),
+    ];
+    const result = await putIn(collection, arrivals, 2);
+    expect(result.outcomes).toEqual([
+      "added",
+      "added",
+      "duplicate",
+      "added",
+      "added",
+      "revoked",
+      "duplicate",
+    ]);
+    const rows = await lineageOf(collection);
+    expect(rows.map((row) => [row.stix_id.slice(-4), row.version.slice(0, 10), row.revoked])).toEqual([
+      [U1.slice(-4), "2026-01-01", false],
+      [U2.slice(-4), "2026-01-01", false],
+      [U2.slice(-4), "2026-02-01", true],
+      [U1.slice(-4), "2026-02-01", false],
+    ]);
+    expect(result.dateAddedFirst).toBe(rows[0]?.date_added);
+    expect(result.dateAddedLast).toBe(rows.at(-1)?.date_added);
+  });
+
+  it("matches putting the arrivals one at a time, for any arrivals and any batch size", async () => {
+    const ids = [U1, U2, "0d6c2a5e-9b1f-4c3d-8e7a-6f5b4c3d2e1a"];
+    const days = ["2026-01-01", "2026-01-02", "2026-01-03"];
+    const arrival = fc.record({
+      id: fc.constantFrom(...ids),
+      day: fc.option(fc.constantFrom(...days), { freq: 5 }),
+      revoked: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(arrival, { maxLength: 6 }),
+        fc.array(arrival, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 5 }),
+        async (before, sequence, batch) => {
+          const toArrival = (a: { id: string; day: string | null; revoked: boolean }): StixArrival => ({
+            ...indicator(a.id, a.day === null ? now.toISOString() : `${a.day}T00:00:00.000Z`, {
+              revoked: a.revoked,
+            }),
+            version: a.day === null ? null : `${a.day}T00:00:00.000Z`,
+          });
+          // What is held already, put one at a time, then the sequence in one put.
+          const batched = await freshCollection();
+          const single = await freshCollection();
+          for (const a of before) {
+            await putIn(batched, [toArrival(a)]);
+            await putIn(single, [toArrival(a)]);
+          }
+          const together = await putIn(batched, sequence.map(toArrival), batch);
+          const oneByOne: string[] = [];
+          for (const a of sequence) oneByOne.push(...(await putIn(single, [toArrival(a)])).outcomes);
+          expect(together.outcomes).toEqual(oneByOne);
+          const rows = await lineageOf(batched);
+          const expected = await lineageOf(single);
+          expect(rows.map(({ date_added: _, ...row }) => row)).toEqual(
+            expected.map(({ date_added: _, ...row }) => row),
+          );
+          expect(together.added).toBe(oneByOne.filter((outcome) => outcome === "added").length);
+          const added = rows.slice(rows.length - together.added);
+          expect(together.dateAddedFirst).toBe(together.added ? added[0]?.date_added : null);
+          expect(together.dateAddedLast).toBe(together.added ? added.at(-1)?.date_added : null);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
 

@@ -7,7 +7,6 @@ import type { TlpMarking } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
-import { sqlArray } from "../scope.ts";
 
 /** One object as it arrives, its marking already decided. */
 export interface StixArrival {
@@ -44,20 +43,33 @@ export interface StixPutResult {
   dateAddedLast: string | null;
 }
 
-const BATCH = 1000;
+/** Arrivals per INSERT statement (one round trip each). */
+export const STIX_PUT_BATCH = 5_000;
+/** Ids per lookup of what the writer's organisation already holds (one round trip each). */
+const LOOKUP_BATCH = 20_000;
 /** RFC 3339 in UTC with microseconds, as TAXII's date_added. */
 export const microsUtc = (value: SQL): SQL =>
   sql`to_char(${value} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+/** What the writer's organisation holds of one id in the collection: its versions (ms) and whether one is revoked. */
+interface Lineage {
+  versions: Set<number>;
+  revoked: boolean;
+}
+
 /**
  * Put objects into a collection. Run inside a transaction: it takes the collection's lock, so
  * writers to one collection queue and every date_added follows the ones already committed.
+ * The outcome of each arrival is the one it would have if the arrivals were put one at a time, in
+ * order (a revoked version closes its lineage to the later arrivals of the same call too); `batch`
+ * is how many rows go in one statement (tests set it low to cross batch boundaries).
  */
 export async function putStixObjects(
   tx: Executor,
   put: StixPut,
   arrivals: readonly StixArrival[],
   now: Date,
+  batch = STIX_PUT_BATCH,
 ): Promise<StixPutResult> {
   const outcomes: StixPutOutcome[] = new Array(arrivals.length).fill("duplicate");
   const result: StixPutResult = { outcomes, added: 0, dateAddedFirst: null, dateAddedLast: null };
@@ -67,69 +79,121 @@ export async function putStixObjects(
     await tx.execute(sql`select ${microsUtc(sql`greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz)`)} as base
       from stix_objects where collection_id = ${put.collectionId}`),
   );
-  const base = start?.base ?? now.toISOString();
-  let offset = 0;
-  for (let from = 0; from < arrivals.length; from += BATCH) {
-    const batch = arrivals.slice(from, from + BATCH);
-    const held = rowsOf<{ stix_id: string; revoked: boolean }>(
-      await tx.execute(sql`select stix_id, bool_or(revoked) as revoked from stix_objects
-        where collection_id = ${put.collectionId} and owner_organisation_id = ${put.ownerOrganisationId}
-          and stix_id = any(${sqlArray([...new Set(batch.map((arrival) => arrival.stixId))])})
-        group by stix_id`),
-    );
-    const heldIds = new Map(held.map((row) => [row.stix_id, row.revoked]));
-    const seen = new Set<string>();
-    const rows: { i: number; n: number; arrival: StixArrival; version: string }[] = [];
-    batch.forEach((arrival, index) => {
-      const i = from + index;
-      if (heldIds.get(arrival.stixId)) {
-        outcomes[i] = "revoked";
-        return;
-      }
-      // An object without timestamps has one version: the first one its writer's organisation holds.
-      if (arrival.version === null && heldIds.has(arrival.stixId)) return;
-      const version = arrival.version === null ? now.toISOString() : new Date(arrival.version).toISOString();
-      const key = `${arrival.stixId} ${version}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      rows.push({ i, n: offset++, arrival, version });
-    });
-    if (rows.length === 0) continue;
-    const payload = JSON.stringify(
-      rows.map(({ n, arrival, version }) => ({
-        n,
-        id: arrival.stixId,
-        type: arrival.type,
-        spec: arrival.specVersion,
-        version,
-        tlp: arrival.tlp,
-        revoked: arrival.revoked,
-        object: arrival.object,
-      })),
-    );
-    const inserted = rowsOf<{ stix_id: string; version: string; date_added: string }>(
-      await tx.execute(sql`insert into stix_objects (collection_id, stix_id, type, spec_version, version,
-          date_added, tlp, owner_organisation_id, added_by, source, shared_item_id, revoked, object)
-        select ${put.collectionId}, r.value->>'id', r.value->>'type', r.value->>'spec',
-          (r.value->>'version')::timestamptz,
-          ${base}::timestamptz + ((r.value->>'n')::bigint * interval '1 microsecond'),
-          r.value->>'tlp', ${put.ownerOrganisationId}, ${put.addedBy}, ${put.source},
-          ${put.sharedItemId ?? null}, (r.value->>'revoked')::boolean, r.value->'object'
-        from jsonb_array_elements(${payload}::jsonb) as r(value)
-        on conflict (collection_id, stix_id, owner_organisation_id, version) do nothing
-        returning stix_id, ${microsUtc(sql`version`)} as version, ${microsUtc(sql`date_added`)} as date_added`),
-    );
-    const added = new Set(inserted.map((row) => `${row.stix_id} ${row.version.slice(0, 23)}Z`));
-    for (const row of rows) if (added.has(`${row.arrival.stixId} ${row.version}`)) outcomes[row.i] = "added";
-    for (const row of inserted) {
-      if (result.dateAddedFirst === null || row.date_added < result.dateAddedFirst)
-        result.dateAddedFirst = row.date_added;
-      if (result.dateAddedLast === null || row.date_added > result.dateAddedLast)
-        result.dateAddedLast = row.date_added;
+  const base = start?.base ?? microsOf(now);
+  const lineages = await heldLineages(tx, put, arrivals);
+  // Decide every arrival here, in order, against what is held and what this call adds before it:
+  // the database is asked once per LOOKUP_BATCH ids, and only rows to add are sent.
+  const rows: number[] = [];
+  const versions: string[] = [];
+  const nowMs = now.getTime();
+  for (let i = 0; i < arrivals.length; i++) {
+    const arrival = arrivals[i] as StixArrival;
+    let lineage = lineages.get(arrival.stixId);
+    if (lineage?.revoked) {
+      outcomes[i] = "revoked";
+      continue;
     }
-    result.added += inserted.length;
+    // An object without timestamps has one version: the first one its writer's organisation holds.
+    if (arrival.version === null && lineage !== undefined) continue;
+    const version = arrival.version === null ? nowMs : Date.parse(arrival.version);
+    if (Number.isNaN(version)) throw new RangeError(`${arrival.stixId}: version is not a timestamp`);
+    if (lineage === undefined) {
+      lineage = { versions: new Set(), revoked: false };
+      lineages.set(arrival.stixId, lineage);
+    } else if (lineage.versions.has(version)) continue;
+    lineage.versions.add(version);
+    if (arrival.revoked) lineage.revoked = true;
+    rows.push(i);
+    versions.push(new Date(version).toISOString());
+  }
+  // Row k (in order of arrival) is added at base + k microseconds. The next statement is built
+  // while the database runs the one before (PostgreSQL works in a process of its own).
+  let pending: Promise<void> | undefined;
+  for (let from = 0; from < rows.length; from += batch) {
+    const chunk = rows.slice(from, from + batch);
+    const column = <T>(pick: (arrival: StixArrival) => T): T[] =>
+      chunk.map((i) => pick(arrivals[i] as StixArrival));
+    const sent = tx
+      .execute(sql`insert into stix_objects (collection_id, stix_id, type, spec_version, version,
+          date_added, tlp, owner_organisation_id, added_by, source, shared_item_id, revoked, object)
+        select ${put.collectionId}, r.stix_id, r.type, r.spec, r.version::timestamptz,
+          ${base}::timestamptz + ((${from}::int + r.n - 1) * interval '1 microsecond'),
+          r.tlp, ${put.ownerOrganisationId}, ${put.addedBy}, ${put.source}, ${put.sharedItemId ?? null},
+          r.revoked, r.object
+        from rows from (
+          unnest(${sql.param(column((arrival) => arrival.stixId))}::text[]),
+          unnest(${sql.param(column((arrival) => arrival.type))}::text[]),
+          unnest(${sql.param(column((arrival) => arrival.specVersion))}::text[]),
+          unnest(${sql.param(versions.slice(from, from + batch))}::text[]),
+          unnest(${sql.param(column((arrival) => arrival.tlp))}::text[]),
+          unnest(${sql.param(column((arrival) => arrival.revoked))}::boolean[]),
+          jsonb_array_elements(${JSON.stringify(column((arrival) => arrival.object))}::jsonb)
+        ) with ordinality as r(stix_id, type, spec, version, tlp, revoked, object, n)
+        on conflict (collection_id, stix_id, owner_organisation_id, version) do nothing
+        returning (extract(epoch from date_added - ${base}::timestamptz) * 1000000)::int as n`)
+      .then((answer) => {
+        const inserted = rowsOf<{ n: number }>(answer);
+        for (const { n } of inserted) outcomes[rows[n] as number] = "added";
+        result.added += inserted.length;
+      });
+    // Awaited below, after the statement before it; until then a failure must not count as unhandled.
+    sent.catch(() => undefined);
+    await pending;
+    pending = sent;
+  }
+  await pending;
+  if (result.added > 0) {
+    let first = Number.POSITIVE_INFINITY;
+    let last = -1;
+    rows.forEach((i, n) => {
+      if (outcomes[i] !== "added") return;
+      first = Math.min(first, n);
+      last = n;
+    });
+    result.dateAddedFirst = addMicros(base, first);
+    result.dateAddedLast = addMicros(base, last);
   }
   return result;
+}
+
+/** The lineages the writer's organisation holds in the collection of the arrivals' ids. */
+async function heldLineages(
+  tx: Executor,
+  put: StixPut,
+  arrivals: readonly StixArrival[],
+): Promise<Map<string, Lineage>> {
+  const ids = [...new Set(arrivals.map((arrival) => arrival.stixId))];
+  const lineages = new Map<string, Lineage>();
+  for (let from = 0; from < ids.length; from += LOOKUP_BATCH) {
+    // A real array parameter: the planner sees its values (a sub-select's array, unseen, made it
+    // compare every id with every row of a collection whose statistics were stale).
+    const held = rowsOf<{ stix_id: string; version: number; revoked: boolean }>(
+      await tx.execute(sql`select stix_id, (extract(epoch from version) * 1000)::float8 as version, revoked
+        from stix_objects
+        where collection_id = ${put.collectionId} and owner_organisation_id = ${put.ownerOrganisationId}
+          and stix_id = any(${sql.param(ids.slice(from, from + LOOKUP_BATCH))}::text[])`),
+    );
+    for (const row of held) {
+      let lineage = lineages.get(row.stix_id);
+      if (lineage === undefined) {
+        lineage = { versions: new Set(), revoked: false };
+        lineages.set(row.stix_id, lineage);
+      }
+      lineage.versions.add(Number(row.version));
+      if (row.revoked) lineage.revoked = true;
+    }
+  }
+  return lineages;
+}
+
+/** An instant as TAXII's date_added: RFC 3339 in UTC with microseconds. */
+const microsOf = (date: Date): string => `${date.toISOString().slice(0, 23)}000Z`;
+
+/** `base` (RFC 3339 with microseconds, UTC) plus `micros` microseconds, in the same form. */
+function addMicros(base: string, micros: number): string {
+  const total = Date.parse(`${base.slice(0, 23)}Z`) * 1000 + Number(base.slice(23, 26)) + micros;
+  const millis = Math.floor(total / 1000);
+  return `${new Date(millis).toISOString().slice(0, 23)}${String(total - millis * 1000).padStart(3, "0")}Z`;
 }
 
 /**
