@@ -112,23 +112,29 @@ function englishPatterns(messages: unknown): { text: string; pattern: RegExp }[]
     }));
 }
 
-/** What the page shows a reader: the text of visible elements, and their aria-label, placeholder and title. */
-function visibleTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found = new Set<string>();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent?.trim();
-      if (text && node.parentElement?.checkVisibility()) found.add(text);
-    }
-    for (const element of document.body.querySelectorAll("[aria-label], [placeholder], [title]"))
-      if (element.checkVisibility())
-        for (const name of ["aria-label", "placeholder", "title"]) {
-          const text = element.getAttribute(name)?.trim();
-          if (text) found.add(text);
-        }
-    return [...found];
-  });
+/**
+ * What the page shows a reader: the text of visible elements, and their aria-label, placeholder and
+ * title. Run in the page, hence a string (this package's TypeScript has no DOM).
+ */
+const VISIBLE_TEXTS = `(() => {
+  const found = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent?.trim();
+    if (text && node.parentElement?.checkVisibility()) found.add(text);
+  }
+  for (const element of document.body.querySelectorAll("[aria-label], [placeholder], [title]"))
+    if (element.checkVisibility())
+      for (const name of ["aria-label", "placeholder", "title"]) {
+        const text = element.getAttribute(name)?.trim();
+        if (text) found.add(text);
+      }
+  return [...found];
+})()`;
+
+async function visibleTexts(page: Page): Promise<string[]> {
+  const texts: unknown = await page.evaluate(VISIBLE_TEXTS);
+  return Array.isArray(texts) ? texts.filter((text) => typeof text === "string") : [];
 }
 
 let bulwark: Started;
@@ -153,7 +159,7 @@ describe.each(LANGUAGES)("the interface in $language", ({ language, locale, mess
     await page.getByLabel(labels.password).fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: labels.submit }).click();
     await page.getByRole("heading", { level: 2 }).first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+    expect(await page.evaluate("document.documentElement.lang")).toBe(language);
 
     const patterns = englishPatterns(messages);
     const leftInEnglish: string[] = [];
