@@ -1,6 +1,8 @@
 // The interface in the reader's language: a browser set to French, Spanish or Russian opens the main
 // routes and finds no interface string of en.ts left in English on screen (text, and the labels,
 // placeholders and titles that name controls).
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../apps/web/src/i18n/en.ts";
@@ -8,7 +10,7 @@ import { es } from "../apps/web/src/i18n/es.ts";
 import { fr } from "../apps/web/src/i18n/fr.ts";
 import { ru } from "../apps/web/src/i18n/ru.ts";
 import { launchChromium } from "./browser.ts";
-import { DEMO_PASSWORD, type Started, startBulwark } from "./start.ts";
+import { DEMO_PASSWORD, ROOT, type Started, startBulwark } from "./start.ts";
 
 const ROUTES = [
   "/",
@@ -41,16 +43,34 @@ const ROUTES = [
   "/self-assessment/aggregation",
 ];
 
+/** A list route, and the address of its first item's page: that page is read too. */
+const DETAIL_OF: Record<string, RegExp> = {
+  "/assets": /^\/assets\/[^/]+$/,
+  "/risk": /^\/risk\/(?!new$|scenarios$|methodology$)[^/]+$/,
+  "/sharing": /^\/sharing\/(?!new$|approvals$|taxii$|stix-import$|stix-collections$)[^/]+$/,
+  "/events": /^\/events\/(?!new$|actions$)[^/]+$/,
+  "/compendium": /^\/compendium\/(?!proposals$|propose$)[^/]+$/,
+  "/experts/questions": /^\/experts\/questions\/[^/]+$/,
+  "/self-assessment": /^\/self-assessment\/runs\/[^/]+$/,
+};
+
+const LINKS = `[...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"))`;
+
 /**
  * Content the server sends in English until it is translated with the rest of the content (issue 15,
- * item 4): the default risk methodology's scale names and the resolution 2341 framework's section
- * titles, the same words as some interface strings.
+ * item 4): the risk methodology, the frameworks and the threat scenarios. Some of their words are
+ * also interface strings ("Likely", "Vulnerability"); a text that is a value of these files is
+ * content, not interface.
  */
-const ENGLISH_CONTENT: Record<string, string[]> = {
-  "/risk/new": ["Threat / likelihood", "Vulnerability", "Consequence"],
-  "/risk/methodology": ["Threat / likelihood", "Vulnerability", "Consequence"],
-  "/self-assessment/aggregation": ["Public-private partnership"],
-};
+const ENGLISH_CONTENT = new Set(
+  ["risk", "frameworks", "scenarios"].flatMap((folder) =>
+    readdirSync(join(ROOT, "content", folder))
+      .filter((file) => file.endsWith(".yaml"))
+      .flatMap((file) => readFileSync(join(ROOT, "content", folder, file), "utf8").split("\n"))
+      .map((line) => /^\s*(?:-\s+)?(?:[\w-]+:\s+)?["']?(.*?)["']?\s*$/.exec(line)?.[1] ?? "")
+      .filter((value) => value !== ""),
+  ),
+);
 
 const LANGUAGES = [
   {
@@ -163,13 +183,21 @@ describe.each(LANGUAGES)("the interface in $language", ({ language, locale, mess
 
     const patterns = englishPatterns(messages);
     const leftInEnglish: string[] = [];
-    for (const route of ROUTES) {
+    const routes = [...ROUTES];
+    for (const route of routes) {
       await page.goto(`${bulwark.url}${route}`);
       await page.waitForLoadState("networkidle");
       await page.getByRole("heading", { level: 2 }).first().waitFor();
-      const content = new Set(ENGLISH_CONTENT[route] ?? []);
+      const detail = DETAIL_OF[route];
+      if (detail) {
+        const links: unknown = await page.evaluate(LINKS);
+        const first = Array.isArray(links)
+          ? links.find((href) => typeof href === "string" && detail.test(href))
+          : null;
+        if (typeof first === "string") routes.push(first);
+      }
       for (const text of await visibleTexts(page))
-        if (!content.has(text))
+        if (!ENGLISH_CONTENT.has(text))
           for (const { text: english, pattern } of patterns)
             if (pattern.test(text)) leftInEnglish.push(`${route}: "${text}" (en: "${english}")`);
     }
