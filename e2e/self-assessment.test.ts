@@ -79,8 +79,8 @@ describe("self-assessment in the browser", () => {
 
     await page.getByRole("link", { name: "Results" }).click();
     await page.waitForURL(/\/results$/);
-    await expect.poll(() => page.locator('[data-section="strategy"]').textContent()).toContain("75 %");
-    expect(await page.locator('[data-section="risk"]').textContent()).toContain("44 %");
+    await expect.poll(() => page.locator('[data-section="strategy"]').textContent()).toContain("75%");
+    expect(await page.locator('[data-section="risk"]').textContent()).toContain("44%");
     expect(await page.locator('[data-section="legal"]').textContent()).toContain("Not answered");
     expect(await page.getByRole("img", { name: "Radar chart of the scores by section" }).count()).toBe(1);
 
@@ -96,7 +96,7 @@ describe("self-assessment in the browser", () => {
     await page.getByRole("link", { name: "Report" }).click();
     await page.getByText("Annex: answers").waitFor();
     const report = await page.locator("article").textContent();
-    expect(report).toContain("75 %");
+    expect(report).toContain("75%");
     expect(report).toContain(first.entries[0]?.title ?? "");
     expect(report).toContain("50 percent");
 

@@ -1,7 +1,7 @@
 // i18next set-up: the six UN languages, English as the fallback, the choice kept in
 // localStorage, and the document's lang and dir following the language (Arabic is right-to-left).
 import { LANGUAGES, type Language, RIGHT_TO_LEFT } from "@bulwark/core";
-import i18n from "i18next";
+import i18n, { type FormatFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { ar } from "./ar.ts";
 import { en } from "./en.ts";
@@ -69,6 +69,19 @@ export function changeLanguage(language: Language): void {
   void i18n.changeLanguage(language);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number inside a message reads as the language writes it (1 234,5 in French), as format.number does. */
+const formatValue: FormatFunction = (value, _format, language) => {
+  if (typeof value !== "number" || !language) return value;
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language);
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
+};
+
 const language = initialLanguage();
 applyToDocument(language);
 i18n.on("languageChanged", applyToDocument);
@@ -85,7 +98,7 @@ void i18n.use(initReactI18next).init({
   lng: language,
   fallbackLng: "en",
   supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
+  interpolation: { escapeValue: false, alwaysFormat: true, format: formatValue },
   returnNull: false,
 });
 

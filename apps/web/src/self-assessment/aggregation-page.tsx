@@ -7,10 +7,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
+import { useFormat } from "../app/format.ts";
 import { EmptyState, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { BackToList } from "./run-page.tsx";
-import { percent, scoreColour } from "./self-assessment-parts.tsx";
+import { scoreColour } from "./self-assessment-parts.tsx";
 
 export function AggregationPage() {
   const { t } = useTranslation();
@@ -61,6 +62,7 @@ export function AggregationPage() {
 
 function AggregationTable({ data }: { data: Aggregation }) {
   const { t } = useTranslation();
+  const { percent } = useFormat();
   if (
     data.rows.length <= 1 &&
     data.rows.every((row) => row.organisations === null && row.cells.every((cell) => cell.suppressed))

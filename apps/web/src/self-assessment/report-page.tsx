@@ -11,7 +11,7 @@ import { useFormat } from "../app/format.ts";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { Comparison, Gaps, resultsKey, ScoreOverview } from "./results-page.tsx";
 import { BackToList, runKey } from "./run-page.tsx";
-import { percent, ReportPdfButton, useAnswerText } from "./self-assessment-parts.tsx";
+import { ReportPdfButton, useAnswerText } from "./self-assessment-parts.tsx";
 
 const PRINT_CSS = `
 @media print {
@@ -74,8 +74,8 @@ export function ReportPage() {
         <Title order={2}>{t("selfAssessment.summary")}</Title>
         <Text>
           {t("selfAssessment.summaryText", {
-            overall: percent(data.overall),
-            completeness: percent(data.completeness),
+            overall: format.percent(data.overall),
+            completeness: format.percent(data.completeness),
           })}
         </Text>
         <ScoreOverview data={data} />

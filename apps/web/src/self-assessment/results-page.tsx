@@ -26,13 +26,7 @@ import { EmptyState, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { RadarChart } from "./radar-chart.tsx";
 import { BackToList } from "./run-page.tsx";
-import {
-  CompletenessBar,
-  percent,
-  ReportPdfButton,
-  ScoreBadge,
-  StateBadge,
-} from "./self-assessment-parts.tsx";
+import { CompletenessBar, ReportPdfButton, ScoreBadge, StateBadge } from "./self-assessment-parts.tsx";
 
 export const resultsKey = (id: string) => ["self-assessment", "results", id] as const;
 
@@ -84,6 +78,7 @@ export function ResultsPage() {
 
 export function ScoreOverview({ data }: { data: RunResults }) {
   const { t } = useTranslation();
+  const { percent } = useFormat();
   const previous = data.previous
     ? new Map(data.previous.sections.map((section) => [section.sectionId, section.before]))
     : null;
@@ -217,8 +212,8 @@ export function Comparison({ data }: { data: RunResults }) {
                         ? t("selfAssessment.overall")
                         : titles.get(change.sectionId)}
                     </Table.Td>
-                    <Table.Td fz="sm">{percent(change.before)}</Table.Td>
-                    <Table.Td fz="sm">{percent(change.after)}</Table.Td>
+                    <Table.Td fz="sm">{format.percent(change.before)}</Table.Td>
+                    <Table.Td fz="sm">{format.percent(change.after)}</Table.Td>
                     <Table.Td>
                       <Delta delta={change.delta} />
                     </Table.Td>

@@ -10,7 +10,7 @@ import { useCan } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
 import { ListTable, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
-import { CompletenessBar, percent, ScoreBadge, StateBadge } from "./self-assessment-parts.tsx";
+import { CompletenessBar, ScoreBadge, StateBadge } from "./self-assessment-parts.tsx";
 
 export function SelfAssessmentPage() {
   const { t } = useTranslation();
@@ -99,7 +99,7 @@ export function SelfAssessmentPage() {
               </Group>
             </Table.Td>
             <Table.Td miw={120}>
-              <Text size="xs">{percent(run.completeness)}</Text>
+              <Text size="xs">{format.percent(run.completeness)}</Text>
               <CompletenessBar value={run.completeness} />
             </Table.Td>
             <Table.Td fz="sm" style={{ whiteSpace: "nowrap" }}>

@@ -5,9 +5,7 @@ import { Badge, Progress } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { client } from "../app/api.ts";
 import { DownloadButton } from "../app/download-button.tsx";
-
-export const percent = (score: number | null | undefined): string =>
-  score === null || score === undefined ? "—" : `${Math.round(score * 100)} %`;
+import { useFormat } from "../app/format.ts";
 
 /** Red below 40 %, yellow below 70 %, green from there: how the eye reads a maturity score. */
 export const scoreColour = (score: number | null | undefined): string =>
@@ -21,6 +19,7 @@ export function ScoreBadge({
   size?: "sm" | "md" | "lg";
 }) {
   const { t } = useTranslation();
+  const { percent } = useFormat();
   return (
     <Badge color={scoreColour(score)} variant="light" size={size} miw="max-content" tt="none">
       {score === null || score === undefined ? t("selfAssessment.noScore") : percent(score)}
@@ -38,6 +37,7 @@ export function StateBadge({ state }: { state: RunSummary["state"] }) {
 }
 
 export function CompletenessBar({ value }: { value: number }) {
+  const { percent } = useFormat();
   return <Progress value={value * 100} size="sm" radius="xl" aria-label={percent(value)} />;
 }
 
@@ -46,6 +46,7 @@ type Question = Framework["sections"][number]["questions"][number];
 /** An answer in words: "3 – An adopted strategy covers some sectors", "Partly", "2 exercises". */
 export function useAnswerText(): (question: Question, value: AnswerValue | null) => string {
   const { t } = useTranslation();
+  const format = useFormat();
   return (question, value) => {
     if (!value) return t("selfAssessment.noAnswer");
     switch (value.type) {
@@ -57,8 +58,8 @@ export function useAnswerText(): (question: Question, value: AnswerValue | null)
         return t(`selfAssessment.choices.${value.choice}`);
       case "number":
         return question.answer.type === "number" && question.answer.unit
-          ? `${value.value} ${question.answer.unit}`
-          : String(value.value);
+          ? `${format.number(value.value)} ${question.answer.unit}`
+          : format.number(value.value);
       case "text":
         return value.text;
     }
