@@ -146,12 +146,12 @@ describe("state changes of one shared item sent together", () => {
       }),
     );
     for (const { id, revise, submit } of answers) {
+      await expectCopiesEqualItem(id, [energy]);
+      expect(await audited(id, "sharing.submit")).toBe(1);
+      expect(await audited(id, "sharing.revise")).toBe(revise === 200 ? 1 : 0);
       expect(submit).toBe(200);
       // Revised before the submit (published as revised), or after it (refused: no longer a draft).
       expect([200, 409]).toContain(revise);
-      expect(await audited(id, "sharing.submit")).toBe(1);
-      expect(await audited(id, "sharing.revise")).toBe(revise === 200 ? 1 : 0);
-      await expectCopiesEqualItem(id, [energy]);
     }
     await expectChainWhole();
   });
@@ -169,10 +169,10 @@ describe("state changes of one shared item sent together", () => {
         ),
       ),
     );
+    expect(await audited(draft.id, "sharing.submit")).toBe(1);
     expect(sorted(answers.map((answer) => answer.status))).toEqual([200, 409, 409]);
     for (const answer of answers.filter((one) => one.status === 409))
       expect(answer.detail).toBe("This item is published now, so it cannot be submitted.");
-    expect(await audited(draft.id, "sharing.submit")).toBe(1);
     const [versions] = rowsOf<{ n: number | string }>(
       await server.db.execute(sql`select count(*) as n from stix_objects
         where shared_item_id = ${draft.id} and type = 'report'`),
@@ -197,8 +197,8 @@ describe("state changes of one shared item sent together", () => {
           statusOf(approver.call("approveSharedItem", { params: { id: draft.id } })),
         ),
       );
-      expect(sorted(statuses)).toEqual([200, 409, 409, 409]);
       expect(await audited(draft.id, "sharing.approve")).toBe(1);
+      expect(sorted(statuses)).toEqual([200, 409, 409, 409]);
       await expectCopiesEqualItem(draft.id, [energy]);
       await expectChainWhole();
     } finally {
@@ -215,8 +215,8 @@ describe("state changes of one shared item sent together", () => {
         statusOf(client.call("withdrawSharedItem", { params: { id: draft.id } })),
       ),
     );
-    expect(sorted(statuses)).toEqual([200, 409, 409, 409]);
     expect(await audited(draft.id, "sharing.withdraw")).toBe(1);
+    expect(sorted(statuses)).toEqual([200, 409, 409, 409]);
     const [revoked] = rowsOf<{ n: number | string }>(
       await server.db.execute(sql`select count(*) as n from stix_objects
         where shared_item_id = ${draft.id} and type = 'report' and revoked`),
