@@ -64,7 +64,7 @@ import { capPath } from "../cap/cap.service.ts";
 import type { ServerContext } from "../context.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
 import { publicTextsOf, storedWarning } from "./personal-data.service.ts";
-import { mirrorSharedItem } from "./stix-mirror.ts";
+import { type MirrorKnown, mirrorSharedItem } from "./stix-mirror.ts";
 
 type Compose = z.output<typeof SharedItemCompose>;
 type FeedQuery = z.output<typeof SharingFeedQuery>;
@@ -130,11 +130,12 @@ export async function sharedItemDetail(
   context: ServerContext,
   caller: Actor,
   id: string,
-  options: { markRead: boolean } = { markRead: true },
+  options: { markRead?: boolean; viewer?: SharingViewer } = {},
 ): Promise<SharedItem> {
-  const viewer = await viewerOf(context, caller);
+  // The viewer already read for the change this answers, if any (the caller's communities).
+  const viewer = options.viewer ?? (await viewerOf(context, caller));
   const { item, members, facts, abilities } = await visibleItem(context, viewer, id);
-  if (options.markRead && item.readAt === null)
+  if ((options.markRead ?? true) && item.readAt === null)
     await markSharedItemRead(context.db, id, viewer.userId, context.clock());
   const known = abilities.maySeeAudienceNames
     ? members
@@ -349,6 +350,12 @@ async function changeItem(
   });
 }
 
+/** Author and communities as read under the lock, for a mirror after a change that keeps them. */
+const keeping = ({ facts }: ItemState): MirrorKnown => ({
+  author: { userId: facts.authorId, organisationId: facts.authorOrganisationId },
+  communityIds: facts.audience.communityIds,
+});
+
 type Status = SharedItemFacts["status"];
 const STATUS_WORDS: Record<Status, string> = {
   draft: "a draft",
@@ -402,12 +409,12 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
         authorOrganisationId: caller.organisationId,
         now,
       });
-      await replaceAuthorAudience(tx, created, input.audience);
+      await replaceAuthorAudience(tx, created, input.audience, { fresh: true });
       await markSharedItemRead(tx, created, caller.userId, now);
       return created;
     },
   );
-  return sharedItemDetail(context, caller, id);
+  return sharedItemDetail(context, caller, id, { viewer });
 }
 
 const EDIT_REFUSED = "Only the author changes a draft.";
@@ -440,7 +447,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
     await replaceAuthorAudience(tx, id, input.audience);
     return { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) };
   });
-  return sharedItemDetail(context, caller, id);
+  return sharedItemDetail(context, caller, id, { viewer });
 }
 
 /**
@@ -449,7 +456,8 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
  */
 export async function submitSharedItem(context: ServerContext, caller: Actor, id: string) {
   const viewer = await viewerOf(context, caller);
-  await changeItem(context, caller, viewer, id, "sharing.submit", async (tx, { item, facts }, now) => {
+  await changeItem(context, caller, viewer, id, "sharing.submit", async (tx, state, now) => {
+    const { item, facts } = state;
     mustBeIn(viewer, facts, "draft", (may) => may.mayEdit, "submitted", "Only the author submits a draft.");
     must(checkComposition(viewer, facts.tlp, facts.audience, { forSubmission: true }));
     const fourEyes = needsFourEyes(facts.tlp, {
@@ -463,15 +471,16 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
         : { publishedAt: now, ...(item.type === "alert" ? { capMessage: true as const } : {}) }),
       now,
     });
-    if (!fourEyes) await mirrorSharedItem(tx, id, now);
+    if (!fourEyes) await mirrorSharedItem(tx, id, now, keeping(state));
     return { tlp: facts.tlp, status };
   });
-  return sharedItemDetail(context, caller, id);
+  return sharedItemDetail(context, caller, id, { viewer });
 }
 
 export async function approveSharedItem(context: ServerContext, caller: Actor, id: string) {
   const viewer = await viewerOf(context, caller);
-  await changeItem(context, caller, viewer, id, "sharing.approve", async (tx, { item, facts }, now) => {
+  await changeItem(context, caller, viewer, id, "sharing.approve", async (tx, state, now) => {
+    const { item, facts } = state;
     mustBeIn(
       viewer,
       facts,
@@ -489,17 +498,18 @@ export async function approveSharedItem(context: ServerContext, caller: Actor, i
       ...(item.type === "alert" ? { capMessage: true as const } : {}),
       now,
     });
-    await mirrorSharedItem(tx, id, now);
+    await mirrorSharedItem(tx, id, now, keeping(state));
     return { tlp: facts.tlp };
   });
-  return sharedItemDetail(context, caller, id);
+  return sharedItemDetail(context, caller, id, { viewer });
 }
 
 const WITHDRAW_REFUSED = "Only the author or an approver of their organisation withdraws an item.";
 
 export async function withdrawSharedItem(context: ServerContext, caller: Actor, id: string) {
   const viewer = await viewerOf(context, caller);
-  await changeItem(context, caller, viewer, id, "sharing.withdraw", async (tx, { item, facts }, now) => {
+  await changeItem(context, caller, viewer, id, "sharing.withdraw", async (tx, state, now) => {
+    const { item, facts } = state;
     // Withdrawn already (by a request sent together with this one, or before): a conflict for
     // those who could have withdrawn it, a refusal for everyone else.
     if (facts.status === "withdrawn")
@@ -512,10 +522,10 @@ export async function withdrawSharedItem(context: ServerContext, caller: Actor, 
       ...(cancels ? { capMessage: true as const } : {}),
       now,
     });
-    await mirrorSharedItem(tx, id, now);
+    await mirrorSharedItem(tx, id, now, keeping(state));
     return { tlp: facts.tlp, from: facts.status };
   });
-  return sharedItemDetail(context, caller, id);
+  return sharedItemDetail(context, caller, id, { viewer });
 }
 
 export async function acknowledge(
@@ -537,7 +547,7 @@ export async function acknowledge(
     await markSharedItemRead(tx, id, caller.userId, now);
     return { state: input.state };
   });
-  return sharedItemDetail(context, caller, id);
+  return sharedItemDetail(context, caller, id, { viewer });
 }
 
 export async function acknowledgements(
@@ -603,7 +613,7 @@ export async function reshare(
     await mirrorSharedItem(tx, id, now);
     return { tlp: facts.tlp, audience: audienceCounts(addition) };
   });
-  return sharedItemDetail(context, caller, id, { markRead: false });
+  return sharedItemDetail(context, caller, id, { markRead: false, viewer });
 }
 
 const WARNING_REFUSED =
@@ -633,5 +643,5 @@ export async function reviseAlertWarning(
     await updateSharedItem(tx, id, { warning: input.warning, publicWarning, capMessage: true, now });
     return { tlp: facts.tlp };
   });
-  return sharedItemDetail(context, caller, id, { markRead: false });
+  return sharedItemDetail(context, caller, id, { markRead: false, viewer });
 }

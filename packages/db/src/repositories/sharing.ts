@@ -363,11 +363,17 @@ export async function listCurrentPublicAlerts(db: Executor, now: Date, limit = 2
   return rows.map(present);
 }
 
-/** The author's audience (reshares apart) becomes exactly this. */
-export async function replaceAuthorAudience(db: Executor, itemId: string, audience: SharingAudience) {
-  await db
-    .delete(sharedItemAudience)
-    .where(and(eq(sharedItemAudience.itemId, itemId), isNull(sharedItemAudience.reshareId)));
+/** The author's audience (reshares apart) becomes exactly this (`fresh`: an item just inserted, which has none). */
+export async function replaceAuthorAudience(
+  db: Executor,
+  itemId: string,
+  audience: SharingAudience,
+  options: { fresh?: boolean } = {},
+) {
+  if (!options.fresh)
+    await db
+      .delete(sharedItemAudience)
+      .where(and(eq(sharedItemAudience.itemId, itemId), isNull(sharedItemAudience.reshareId)));
   await insertAudienceRows(db, itemId, audience, null);
 }
 
@@ -600,25 +606,33 @@ export async function existingAudience(
   audience: SharingAudience,
   authorOrganisationId: string,
 ): Promise<SharingAudience> {
+  // An empty list asks nothing of the database.
+  const none = Promise.resolve([] as { id: string }[]);
   const [c, o, u] = await Promise.all([
-    db
-      .select({ id: communities.id })
-      .from(communities)
-      .where(sql`${communities.id} = any(${sqlArray(audience.communityIds, "uuid")})`),
-    db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(sql`${organisations.id} = any(${sqlArray(audience.organisationIds, "uuid")})`),
-    db
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        and(
-          sql`${users.id} = any(${sqlArray(audience.userIds, "uuid")})`,
-          eq(users.active, true),
-          addressableBy(authorOrganisationId),
-        ),
-      ),
+    audience.communityIds.length === 0
+      ? none
+      : db
+          .select({ id: communities.id })
+          .from(communities)
+          .where(sql`${communities.id} = any(${sqlArray(audience.communityIds, "uuid")})`),
+    audience.organisationIds.length === 0
+      ? none
+      : db
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(sql`${organisations.id} = any(${sqlArray(audience.organisationIds, "uuid")})`),
+    audience.userIds.length === 0
+      ? none
+      : db
+          .select({ id: users.id })
+          .from(users)
+          .where(
+            and(
+              sql`${users.id} = any(${sqlArray(audience.userIds, "uuid")})`,
+              eq(users.active, true),
+              addressableBy(authorOrganisationId),
+            ),
+          ),
   ]);
   return {
     communityIds: c.map((row) => row.id),
