@@ -51,7 +51,6 @@ import {
   listSharedItems,
   lockSharedItem,
   markSharedItemRead,
-  readFourEyes,
   recordAudit,
   replaceAuthorAudience,
   type SharedItemRecord,
@@ -146,7 +145,7 @@ export async function sharedItemDetail(
           (member.kind === "community" && viewer.communityIds.includes(member.id)),
       );
   const fourEyes = needsFourEyes(facts.tlp, {
-    requiresFourEyes: await readFourEyes(context.db, facts.authorOrganisationId),
+    requiresFourEyes: item.organisationRequiresFourEyes,
   });
   const draft = item.status === "draft";
   // Personal data: as written for the author's organisation and the roles the author allowed
@@ -461,7 +460,7 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
     mustBeIn(viewer, facts, "draft", (may) => may.mayEdit, "submitted", "Only the author submits a draft.");
     must(checkComposition(viewer, facts.tlp, facts.audience, { forSubmission: true }));
     const fourEyes = needsFourEyes(facts.tlp, {
-      requiresFourEyes: await readFourEyes(tx, facts.authorOrganisationId),
+      requiresFourEyes: item.organisationRequiresFourEyes,
     });
     const status = fourEyes ? "awaiting-approval" : "published";
     await updateSharedItem(tx, id, {

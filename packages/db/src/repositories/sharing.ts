@@ -53,6 +53,8 @@ export interface SharedItemRecord {
   readAt: string | null;
   /** The viewer's own acknowledgement. */
   acknowledgement: string | null;
+  /** Whether the author's organisation asks for a second person's approval (four eyes). */
+  organisationRequiresFourEyes: boolean;
 }
 
 /** The communities the viewer's organisation belongs to: the rest of what the rule needs. */
@@ -83,6 +85,8 @@ const itemColumns = (viewerId: string | null) => ({
       ? sql<string | null>`null::text`
       : sql<string | null>`(select state from shared_item_acknowledgements as k
     where k.item_id = shared_items.id and k.user_id = ${viewerId})`,
+  fourEyes: sql<boolean | null>`(select s.requires_four_eyes from sharing_organisation_settings as s
+    where s.organisation_id = shared_items.author_organisation_id)`,
 });
 
 type ItemRow = {
@@ -92,6 +96,7 @@ type ItemRow = {
   approverName: string | null;
   readAt: string | Date | null;
   acknowledgement: string | null;
+  fourEyes: boolean | null;
 };
 
 const asIso = (value: string | Date | null): string | null =>
@@ -123,6 +128,7 @@ const present = (row: ItemRow): SharedItemRecord => ({
   capSent: (row.item.capSent ?? []).map((at) => new Date(at).toISOString()),
   readAt: asIso(row.readAt),
   acknowledgement: row.acknowledgement,
+  organisationRequiresFourEyes: row.fourEyes === true,
 });
 
 /** Who wrote an item (for work done on the author's behalf, such as filling TAXII collections). */
