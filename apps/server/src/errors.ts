@@ -1,6 +1,6 @@
 // A few typed errors, mapped once to RFC 9457 problem+json by one error handler.
 import type { Problem } from "@bulwark/contracts";
-import { databaseFailure, recordAudit } from "@bulwark/db";
+import { databaseFailure, recordAudit, uniqueViolation } from "@bulwark/db";
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { requestCaller } from "./auth/request-caller.ts";
@@ -78,6 +78,17 @@ function problemOf(
       title: "Conflict",
       status: 409,
       detail: "Other records still depend on this one.",
+    };
+  // A unique key taken, e.g. by a request creating the same thing at the same moment: past the
+  // service's own "exists already?" check, the database refuses the second (unique_violation).
+  const taken = uniqueViolation(error);
+  if (taken)
+    return {
+      type: "urn:bulwark:problem:conflict",
+      title: "Conflict",
+      status: 409,
+      detail: `Something with the same ${taken.join(" and ") || "key"} exists already.`,
+      errors: taken.map((path) => ({ path, message: "Taken already." })),
     };
   const status = "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : 500;
   if (status >= 400 && status < 500 && !isResponseSerializationError(error))

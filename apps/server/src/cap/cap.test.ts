@@ -263,12 +263,12 @@ describe("an alert's CAP 1.2 message", () => {
     const cancelled = parser.parse(cancel.body).alert;
     expect(cancelled.msgType).toBe("Cancel");
     expect(cancelled.references.split(" ")).toHaveLength(2);
-    // Withdrawn: nothing more to revise.
+    // Withdrawn: nothing more to revise (its author could while it was published: a conflict naming its state).
     expect(
       await statusOf(
         coordinator.call("reviseAlertWarning", { params: { id: item.id }, body: { warning: warning() } }),
       ),
-    ).toBe(403);
+    ).toBe(409);
   });
 });
 

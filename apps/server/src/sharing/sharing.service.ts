@@ -28,6 +28,7 @@ import {
   revealItemText,
   revealPersonalData,
   type SharedItemFacts,
+  type SharingAbilities,
   type SharingAudience,
   type SharingViewer,
   sharingAbilities,
@@ -40,6 +41,7 @@ import {
   appendAudit,
   assetMentions,
   audienceIds,
+  type Executor,
   existingAudience,
   findSharedItem,
   insertReshare,
@@ -47,8 +49,8 @@ import {
   listAudience,
   listRecipients,
   listSharedItems,
+  lockSharedItem,
   markSharedItemRead,
-  readFourEyes,
   recordAudit,
   replaceAuthorAudience,
   type SharedItemRecord,
@@ -59,9 +61,9 @@ import {
 import type { z } from "zod";
 import { capPath } from "../cap/cap.service.ts";
 import type { ServerContext } from "../context.ts";
-import { forbidden, invalid, notFound } from "../errors.ts";
+import { conflict, forbidden, invalid, notFound } from "../errors.ts";
 import { publicTextsOf, storedWarning } from "./personal-data.service.ts";
-import { mirrorSharedItem } from "./stix-mirror.ts";
+import { type MirrorKnown, mirrorSharedItem } from "./stix-mirror.ts";
 
 type Compose = z.output<typeof SharedItemCompose>;
 type FeedQuery = z.output<typeof SharingFeedQuery>;
@@ -73,10 +75,15 @@ const must = (decision: Decision): void => {
 export const viewerOf = (context: ServerContext, caller: Actor): Promise<SharingViewer> =>
   sharingViewer(context.db, caller);
 
-export async function visibleItem(context: ServerContext, viewer: SharingViewer, id: string) {
-  const item = await findSharedItem(context.db, viewer, id);
+export async function visibleItem(
+  context: ServerContext,
+  viewer: SharingViewer,
+  id: string,
+  db: Executor = context.db,
+) {
+  const item = await findSharedItem(db, viewer, id);
   if (!item) throw notFound("shared item");
-  const members = await listAudience(context.db, id);
+  const members = await listAudience(db, id);
   const facts: SharedItemFacts = {
     authorId: item.author.id,
     authorOrganisationId: item.organisation.id,
@@ -122,11 +129,12 @@ export async function sharedItemDetail(
   context: ServerContext,
   caller: Actor,
   id: string,
-  options: { markRead: boolean } = { markRead: true },
+  options: { markRead?: boolean; viewer?: SharingViewer } = {},
 ): Promise<SharedItem> {
-  const viewer = await viewerOf(context, caller);
+  // The viewer already read for the change this answers, if any (the caller's communities).
+  const viewer = options.viewer ?? (await viewerOf(context, caller));
   const { item, members, facts, abilities } = await visibleItem(context, viewer, id);
-  if (options.markRead && item.readAt === null)
+  if ((options.markRead ?? true) && item.readAt === null)
     await markSharedItemRead(context.db, id, viewer.userId, context.clock());
   const known = abilities.maySeeAudienceNames
     ? members
@@ -137,7 +145,7 @@ export async function sharedItemDetail(
           (member.kind === "community" && viewer.communityIds.includes(member.id)),
       );
   const fourEyes = needsFourEyes(facts.tlp, {
-    requiresFourEyes: await readFourEyes(context.db, facts.authorOrganisationId),
+    requiresFourEyes: item.organisationRequiresFourEyes,
   });
   const draft = item.status === "draft";
   // Personal data: as written for the author's organisation and the roles the author allowed
@@ -245,14 +253,15 @@ async function checkAudienceExists(
   caller: Actor,
   audience: SharingAudience,
   assetIds: string[] = [],
+  db: Executor = context.db,
 ) {
-  const found = await existingAudience(context.db, audience, caller.organisationId);
+  const found = await existingAudience(db, audience, caller.organisationId);
   const errors = (["communityIds", "organisationIds", "userIds"] as const).flatMap((key) =>
     audience[key]
       .filter((id) => !found[key].includes(id))
       .map((id) => ({ path: `audience.${key}`, message: `No such recipient: ${id}.` })),
   );
-  const { visible } = await assetMentions(context.db, assetPolicy.readScope(caller), assetIds);
+  const { visible } = await assetMentions(db, assetPolicy.readScope(caller), assetIds);
   const readable = new Set(visible.map((asset) => asset.id));
   for (const id of assetIds.filter((assetId) => !readable.has(assetId)))
     errors.push({ path: "assetIds", message: `No such asset: ${id}.` });
@@ -277,17 +286,55 @@ function checkExpiry(context: ServerContext, warning: AlertWarning) {
     ]);
 }
 
-async function audited(
+type ItemState = Awaited<ReturnType<typeof visibleItem>>;
+
+/** A new item and its audit entry, in one transaction. */
+async function composed(
   context: ServerContext,
   caller: Actor,
-  action: string,
-  itemId: string | null,
   details: Record<string, unknown>,
-  change: (tx: Transaction, now: Date) => Promise<string | undefined>,
+  create: (tx: Transaction, now: Date) => Promise<string>,
 ): Promise<string> {
   const now = context.clock();
   return context.db.transaction(async (tx) => {
-    const id = (await change(tx, now)) ?? itemId ?? "";
+    const id = await create(tx, now);
+    await appendAudit(
+      tx,
+      {
+        actorId: caller.userId,
+        action: "sharing.compose",
+        targetType: "shared-item",
+        targetId: id,
+        details: JSON.parse(JSON.stringify(details)),
+      },
+      now,
+    );
+    return id;
+  });
+}
+
+/**
+ * A change of an existing item, in one transaction. Its row is locked first, so the changes of one
+ * item queue (across server processes too); what the change depends on (status, audience, the
+ * caller's abilities) is read again under the lock and decided there; the change, its STIX copies
+ * and its audit entry then commit together or not at all. Two requests sent together therefore
+ * end as if sent one after the other: a second submit finds the item published, a revision sent
+ * with a submit finds it no longer a draft (or the submit publishes the revised text).
+ * `change` decides and changes, and returns the audit entry's details.
+ */
+async function changeItem(
+  context: ServerContext,
+  caller: Actor,
+  viewer: SharingViewer,
+  id: string,
+  action: string,
+  change: (tx: Transaction, state: ItemState, now: Date) => Promise<Record<string, unknown>>,
+): Promise<void> {
+  const now = context.clock();
+  await context.db.transaction(async (tx) => {
+    if (!(await lockSharedItem(tx, id))) throw notFound("shared item");
+    const state = await visibleItem(context, viewer, id, tx);
+    const details = await change(tx, state, now);
     await appendAudit(
       tx,
       {
@@ -299,8 +346,39 @@ async function audited(
       },
       now,
     );
-    return id;
   });
+}
+
+/** Author and communities as read under the lock, for a mirror after a change that keeps them. */
+const keeping = ({ facts }: ItemState): MirrorKnown => ({
+  author: { userId: facts.authorId, organisationId: facts.authorOrganisationId },
+  communityIds: facts.audience.communityIds,
+});
+
+type Status = SharedItemFacts["status"];
+const STATUS_WORDS: Record<Status, string> = {
+  draft: "a draft",
+  "awaiting-approval": "awaiting approval",
+  published: "published",
+  withdrawn: "withdrawn",
+};
+
+/**
+ * The caller may do this only while the item is `expected`. Allowed then, but the item has moved
+ * on (a second submit, a revision after the submit): 409 naming its state, and nothing changes.
+ * Not allowed at all: 403 with `reason`.
+ */
+function mustBeIn(
+  viewer: SharingViewer,
+  facts: SharedItemFacts,
+  expected: Status,
+  may: (abilities: SharingAbilities) => boolean,
+  deed: string,
+  reason: string,
+): void {
+  if (facts.status !== expected && may(sharingAbilities(viewer, { ...facts, status: expected })))
+    throw conflict(`This item is ${STATUS_WORDS[facts.status]} now, so it cannot be ${deed}.`);
+  if (!may(sharingAbilities(viewer, facts))) throw forbidden(reason);
 }
 
 export async function composeSharedItem(context: ServerContext, caller: Actor, input: Compose) {
@@ -309,11 +387,9 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
   await checkAudienceExists(context, caller, input.audience, input.assetIds);
   const warning = warningToStore(context, input);
   const texts = await publicTextsOf(context, caller.organisationId, { ...input, warning });
-  const id = await audited(
+  const id = await composed(
     context,
     caller,
-    "sharing.compose",
-    null,
     { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) },
     async (tx, now) => {
       const created = await insertSharedItem(tx, {
@@ -332,60 +408,61 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
         authorOrganisationId: caller.organisationId,
         now,
       });
-      await replaceAuthorAudience(tx, created, input.audience);
+      await replaceAuthorAudience(tx, created, input.audience, { fresh: true });
       await markSharedItemRead(tx, created, caller.userId, now);
       return created;
     },
   );
-  return sharedItemDetail(context, caller, id);
+  return sharedItemDetail(context, caller, id, { viewer });
 }
+
+const EDIT_REFUSED = "Only the author changes a draft.";
 
 export async function reviseSharedItem(context: ServerContext, caller: Actor, id: string, input: Compose) {
   const viewer = await viewerOf(context, caller);
-  const { item, abilities } = await visibleItem(context, viewer, id);
-  if (!abilities.mayEdit || item.status !== "draft") throw forbidden("Only the author changes a draft.");
+  // Checked first without the lock, so that bad input costs no lock; checked again under it.
+  const { item, facts } = await visibleItem(context, viewer, id);
+  mustBeIn(viewer, facts, "draft", (may) => may.mayEdit, "changed", EDIT_REFUSED);
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, caller, input.audience, input.assetIds);
   const warning = warningToStore(context, input);
   const texts = await publicTextsOf(context, item.organisation.id, { ...input, warning });
-  await audited(
-    context,
-    caller,
-    "sharing.revise",
-    id,
-    { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) },
-    async (tx, now) => {
-      await updateSharedItem(tx, id, {
-        type: input.type,
-        title: input.title,
-        body: input.body,
-        ...texts,
-        personalDataRoles: input.personalDataRoles,
-        sectors: input.sectors,
-        assetIds: input.assetIds,
-        tlp: input.tlp,
-        revealAudience: input.revealAudience,
-        warning,
-        pattern: patternToStore(input),
-        now,
-      });
-      await replaceAuthorAudience(tx, id, input.audience);
-      return undefined;
-    },
-  );
-  return sharedItemDetail(context, caller, id);
+  await changeItem(context, caller, viewer, id, "sharing.revise", async (tx, state, now) => {
+    mustBeIn(viewer, state.facts, "draft", (may) => may.mayEdit, "changed", EDIT_REFUSED);
+    await updateSharedItem(tx, id, {
+      type: input.type,
+      title: input.title,
+      body: input.body,
+      ...texts,
+      personalDataRoles: input.personalDataRoles,
+      sectors: input.sectors,
+      assetIds: input.assetIds,
+      tlp: input.tlp,
+      revealAudience: input.revealAudience,
+      warning,
+      pattern: patternToStore(input),
+      now,
+    });
+    await replaceAuthorAudience(tx, id, input.audience);
+    return { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) };
+  });
+  return sharedItemDetail(context, caller, id, { viewer });
 }
 
+/**
+ * Submitting is done once: a second submit (sent together with the first, or later) answers 409
+ * naming the item's state, and adds no audit entry and no STIX version.
+ */
 export async function submitSharedItem(context: ServerContext, caller: Actor, id: string) {
   const viewer = await viewerOf(context, caller);
-  const { item, facts, abilities } = await visibleItem(context, viewer, id);
-  if (!abilities.mayEdit || item.status !== "draft") throw forbidden("Only the author submits a draft.");
-  must(checkComposition(viewer, facts.tlp, facts.audience, { forSubmission: true }));
-  const fourEyes = needsFourEyes(facts.tlp, {
-    requiresFourEyes: await readFourEyes(context.db, facts.authorOrganisationId),
-  });
-  const status = fourEyes ? "awaiting-approval" : "published";
-  await audited(context, caller, "sharing.submit", id, { tlp: facts.tlp, status }, async (tx, now) => {
+  await changeItem(context, caller, viewer, id, "sharing.submit", async (tx, state, now) => {
+    const { item, facts } = state;
+    mustBeIn(viewer, facts, "draft", (may) => may.mayEdit, "submitted", "Only the author submits a draft.");
+    must(checkComposition(viewer, facts.tlp, facts.audience, { forSubmission: true }));
+    const fourEyes = needsFourEyes(facts.tlp, {
+      requiresFourEyes: item.organisationRequiresFourEyes,
+    });
+    const status = fourEyes ? "awaiting-approval" : "published";
     await updateSharedItem(tx, id, {
       status,
       ...(fourEyes
@@ -393,22 +470,26 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
         : { publishedAt: now, ...(item.type === "alert" ? { capMessage: true as const } : {}) }),
       now,
     });
-    if (!fourEyes) await mirrorSharedItem(tx, id, now);
-    return undefined;
+    if (!fourEyes) await mirrorSharedItem(tx, id, now, keeping(state));
+    return { tlp: facts.tlp, status };
   });
-  return sharedItemDetail(context, caller, id);
+  return sharedItemDetail(context, caller, id, { viewer });
 }
 
 export async function approveSharedItem(context: ServerContext, caller: Actor, id: string) {
   const viewer = await viewerOf(context, caller);
-  const { item, facts, abilities } = await visibleItem(context, viewer, id);
-  if (!abilities.mayApprove)
-    throw forbidden(
+  await changeItem(context, caller, viewer, id, "sharing.approve", async (tx, state, now) => {
+    const { item, facts } = state;
+    mustBeIn(
+      viewer,
+      facts,
+      "awaiting-approval",
+      (may) => may.mayApprove,
+      "approved",
       facts.status !== "awaiting-approval"
         ? "This item is not awaiting approval."
         : "A second person of the author's organisation with an approver's role (coordinator, organisation administrator) approves it, never its author.",
     );
-  await audited(context, caller, "sharing.approve", id, { tlp: facts.tlp }, async (tx, now) => {
     await updateSharedItem(tx, id, {
       status: "published",
       approverId: caller.userId,
@@ -416,36 +497,34 @@ export async function approveSharedItem(context: ServerContext, caller: Actor, i
       ...(item.type === "alert" ? { capMessage: true as const } : {}),
       now,
     });
-    await mirrorSharedItem(tx, id, now);
-    return undefined;
+    await mirrorSharedItem(tx, id, now, keeping(state));
+    return { tlp: facts.tlp };
   });
-  return sharedItemDetail(context, caller, id);
+  return sharedItemDetail(context, caller, id, { viewer });
 }
+
+const WITHDRAW_REFUSED = "Only the author or an approver of their organisation withdraws an item.";
 
 export async function withdrawSharedItem(context: ServerContext, caller: Actor, id: string) {
   const viewer = await viewerOf(context, caller);
-  const { item, facts, abilities } = await visibleItem(context, viewer, id);
-  if (!abilities.mayWithdraw || facts.status === "withdrawn")
-    throw forbidden("Only the author or an approver of their organisation withdraws an item.");
-  await audited(
-    context,
-    caller,
-    "sharing.withdraw",
-    id,
-    { tlp: facts.tlp, from: facts.status },
-    async (tx, now) => {
-      // A published alert's withdrawal goes out as a CAP Cancel.
-      const cancels = item.type === "alert" && item.capSent.length > 0;
-      await updateSharedItem(tx, id, {
-        status: "withdrawn",
-        ...(cancels ? { capMessage: true as const } : {}),
-        now,
-      });
-      await mirrorSharedItem(tx, id, now);
-      return undefined;
-    },
-  );
-  return sharedItemDetail(context, caller, id);
+  await changeItem(context, caller, viewer, id, "sharing.withdraw", async (tx, state, now) => {
+    const { item, facts } = state;
+    // Withdrawn already (by a request sent together with this one, or before): a conflict for
+    // those who could have withdrawn it, a refusal for everyone else.
+    if (facts.status === "withdrawn")
+      mustBeIn(viewer, facts, "published", (may) => may.mayWithdraw, "withdrawn again", WITHDRAW_REFUSED);
+    if (!sharingAbilities(viewer, facts).mayWithdraw) throw forbidden(WITHDRAW_REFUSED);
+    // A published alert's withdrawal goes out as a CAP Cancel.
+    const cancels = item.type === "alert" && item.capSent.length > 0;
+    await updateSharedItem(tx, id, {
+      status: "withdrawn",
+      ...(cancels ? { capMessage: true as const } : {}),
+      now,
+    });
+    await mirrorSharedItem(tx, id, now, keeping(state));
+    return { tlp: facts.tlp, from: facts.status };
+  });
+  return sharedItemDetail(context, caller, id, { viewer });
 }
 
 export async function acknowledge(
@@ -455,9 +534,8 @@ export async function acknowledge(
   input: z.output<typeof AcknowledgementCreate>,
 ) {
   const viewer = await viewerOf(context, caller);
-  const { abilities } = await visibleItem(context, viewer, id);
-  if (!abilities.mayAcknowledge) throw forbidden("Recipients acknowledge published items; authors do not.");
-  await audited(context, caller, "sharing.acknowledge", id, { state: input.state }, async (tx, now) => {
+  await changeItem(context, caller, viewer, id, "sharing.acknowledge", async (tx, { abilities }, now) => {
+    if (!abilities.mayAcknowledge) throw forbidden("Recipients acknowledge published items; authors do not.");
     await acknowledgeSharedItem(tx, {
       itemId: id,
       userId: caller.userId,
@@ -466,16 +544,11 @@ export async function acknowledge(
       now,
     });
     await markSharedItemRead(tx, id, caller.userId, now);
-    return undefined;
+    return { state: input.state };
   });
-  return sharedItemDetail(context, caller, id);
+  return sharedItemDetail(context, caller, id, { viewer });
 }
 
-/**
- * Who has acknowledged and who has not. The sender sees everyone; a recipient sees their own
- * organisation's people, or only themselves when the audience is confidential; the rest are
- * counted, not named.
- */
 export async function acknowledgements(
   context: ServerContext,
   caller: Actor,
@@ -520,34 +593,30 @@ export async function reshare(
   input: z.output<typeof ReshareCreate>,
 ) {
   const viewer = await viewerOf(context, caller);
-  const { facts } = await visibleItem(context, viewer, id);
-  const addition = {
-    communityIds: input.communityIds.filter((c) => !facts.audience.communityIds.includes(c)),
-    organisationIds: input.organisationIds.filter((o) => !facts.audience.organisationIds.includes(o)),
-    userIds: [],
-  };
-  must(checkReshare(viewer, facts, addition));
-  await checkAudienceExists(context, caller, addition);
-  await audited(
-    context,
-    caller,
-    "sharing.reshare",
-    id,
-    { tlp: facts.tlp, audience: audienceCounts(addition) },
-    async (tx, now) => {
-      await insertReshare(tx, {
-        itemId: id,
-        userId: caller.userId,
-        organisationId: caller.organisationId,
-        audience: addition,
-        now,
-      });
-      await mirrorSharedItem(tx, id, now);
-      return undefined;
-    },
-  );
-  return sharedItemDetail(context, caller, id, { markRead: false });
+  await changeItem(context, caller, viewer, id, "sharing.reshare", async (tx, { facts }, now) => {
+    // What is new is decided under the lock: two reshares to one community sent together add it once.
+    const addition = {
+      communityIds: input.communityIds.filter((c) => !facts.audience.communityIds.includes(c)),
+      organisationIds: input.organisationIds.filter((o) => !facts.audience.organisationIds.includes(o)),
+      userIds: [],
+    };
+    must(checkReshare(viewer, facts, addition));
+    await checkAudienceExists(context, caller, addition, [], tx);
+    await insertReshare(tx, {
+      itemId: id,
+      userId: caller.userId,
+      organisationId: caller.organisationId,
+      audience: addition,
+      now,
+    });
+    await mirrorSharedItem(tx, id, now);
+    return { tlp: facts.tlp, audience: audienceCounts(addition) };
+  });
+  return sharedItemDetail(context, caller, id, { markRead: false, viewer });
 }
+
+const WARNING_REFUSED =
+  "The warning of a published alert is revised by its author or an approver of their organisation.";
 
 /** A published alert's warning changes (its author or their approvers): a CAP Update goes out. */
 export async function reviseAlertWarning(
@@ -557,21 +626,21 @@ export async function reviseAlertWarning(
   input: z.output<typeof AlertWarningRevision>,
 ) {
   const viewer = await viewerOf(context, caller);
-  const { item, facts, abilities } = await visibleItem(context, viewer, id);
+  // Checked first without the lock (bad input costs no lock), and again under it.
+  const { item, facts } = await visibleItem(context, viewer, id);
   if (item.type !== "alert") throw forbidden("Only alerts carry a CAP warning.");
-  if (facts.status !== "published" || !abilities.mayWithdraw)
-    throw forbidden(
-      "The warning of a published alert is revised by its author or an approver of their organisation.",
-    );
+  mustBeIn(viewer, facts, "published", (may) => may.mayWithdraw, "revised", WARNING_REFUSED);
   checkExpiry(context, input.warning);
+  // A published item's title and body no longer change, so its public texts are made unlocked.
   const { publicWarning } = await publicTextsOf(context, item.organisation.id, {
     title: item.title,
     body: item.body,
     warning: input.warning,
   });
-  await audited(context, caller, "sharing.revise-warning", id, { tlp: facts.tlp }, async (tx, now) => {
+  await changeItem(context, caller, viewer, id, "sharing.revise-warning", async (tx, { facts }, now) => {
+    mustBeIn(viewer, facts, "published", (may) => may.mayWithdraw, "revised", WARNING_REFUSED);
     await updateSharedItem(tx, id, { warning: input.warning, publicWarning, capMessage: true, now });
-    return undefined;
+    return { tlp: facts.tlp };
   });
-  return sharedItemDetail(context, caller, id, { markRead: false });
+  return sharedItemDetail(context, caller, id, { markRead: false, viewer });
 }

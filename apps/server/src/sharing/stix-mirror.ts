@@ -18,14 +18,29 @@ import { exportable, itemsAsStix } from "./stix.service.ts";
 
 const MIRRORED: readonly TlpMarking[] = ["clear", "green", "amber"];
 
-/** Brings the item's objects in its communities' collections up to date, inside the change's transaction. */
-export async function mirrorSharedItem(tx: Transaction, itemId: string, now: Date): Promise<void> {
-  const author = await sharedItemAuthor(tx, itemId);
+/** What a change that leaves author and audience as they are already read under the item's lock. */
+export interface MirrorKnown {
+  author: { userId: string; organisationId: string };
+  communityIds: readonly string[];
+}
+
+/**
+ * Brings the item's objects in its communities' collections up to date, inside the change's
+ * transaction (after the change). `known`: its author and communities, when the change kept them
+ * and the caller read them in this transaction, so they are not read again.
+ */
+export async function mirrorSharedItem(
+  tx: Transaction,
+  itemId: string,
+  now: Date,
+  known?: MirrorKnown,
+): Promise<void> {
+  const author = known?.author ?? (await sharedItemAuthor(tx, itemId));
   if (!author) return;
   // Read as its author, who always sees it.
   const item = await findSharedItem(tx, { ...author, roles: [], communityIds: [] }, itemId);
   if (!item || !exportable(item) || !MIRRORED.includes(item.tlp as TlpMarking)) return;
-  const { communityIds } = audienceIds(await listAudience(tx, itemId));
+  const communityIds = known?.communityIds ?? audienceIds(await listAudience(tx, itemId)).communityIds;
   if (communityIds.length === 0) return;
   const arrivals = (await itemsAsStix(tx, [item], assetPolicy.viewScope(null))).map((object) => ({
     stixId: object.id,

@@ -166,6 +166,7 @@ export async function principalByToken(
       organisationKind: organisations.kind,
       roles: users.roles,
       scopes: apiTokens.scopes,
+      lastUsedAt: apiTokens.lastUsedAt,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -179,17 +180,21 @@ export async function principalByToken(
       ),
     );
   if (!row) return null;
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(
-      and(
-        eq(apiTokens.id, row.tokenId),
-        sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${new Date(now.getTime() - 60_000)})`,
-      ),
-    );
+  const { lastUsedAt, ...found } = row;
+  // The use is recorded to the minute: a token used within the last one costs no write.
+  const stale = new Date(now.getTime() - 60_000);
+  if (lastUsedAt === null || new Date(lastUsedAt) < stale)
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(
+        and(
+          eq(apiTokens.id, row.tokenId),
+          sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${stale})`,
+        ),
+      );
   return {
-    ...row,
+    ...found,
     organisationKind: row.organisationKind as OrganisationKind,
     roles: row.roles as Role[],
     scopes: tokenScopesOf(row.scopes),

@@ -99,9 +99,14 @@ export async function readAttachment(
   return row ? { ...present(row), content: row.content } : null;
 }
 
-/** Hold the item's row until the transaction ends (one change of its files at a time). */
-export async function lockSharedItem(db: Executor, itemId: string): Promise<void> {
-  await db.execute(sql`select id from shared_items where id = ${itemId} for update`);
+/**
+ * Hold the item's row until the transaction ends: every change of an item (its state, its files)
+ * takes this first, so the changes of one item queue and each reads, under the lock, what the one
+ * before it committed. False when there is no such item.
+ */
+export async function lockSharedItem(db: Executor, itemId: string): Promise<boolean> {
+  const locked = await db.execute(sql`select id from shared_items where id = ${itemId} for update`);
+  return rowsOf(locked).length > 0;
 }
 
 /** How many files an item holds and their total size (purged ones count for nothing). */

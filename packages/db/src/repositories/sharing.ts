@@ -53,6 +53,8 @@ export interface SharedItemRecord {
   readAt: string | null;
   /** The viewer's own acknowledgement. */
   acknowledgement: string | null;
+  /** Whether the author's organisation asks for a second person's approval (four eyes). */
+  organisationRequiresFourEyes: boolean;
 }
 
 /** The communities the viewer's organisation belongs to: the rest of what the rule needs. */
@@ -83,6 +85,8 @@ const itemColumns = (viewerId: string | null) => ({
       ? sql<string | null>`null::text`
       : sql<string | null>`(select state from shared_item_acknowledgements as k
     where k.item_id = shared_items.id and k.user_id = ${viewerId})`,
+  fourEyes: sql<boolean | null>`(select s.requires_four_eyes from sharing_organisation_settings as s
+    where s.organisation_id = shared_items.author_organisation_id)`,
 });
 
 type ItemRow = {
@@ -92,6 +96,7 @@ type ItemRow = {
   approverName: string | null;
   readAt: string | Date | null;
   acknowledgement: string | null;
+  fourEyes: boolean | null;
 };
 
 const asIso = (value: string | Date | null): string | null =>
@@ -123,6 +128,7 @@ const present = (row: ItemRow): SharedItemRecord => ({
   capSent: (row.item.capSent ?? []).map((at) => new Date(at).toISOString()),
   readAt: asIso(row.readAt),
   acknowledgement: row.acknowledgement,
+  organisationRequiresFourEyes: row.fourEyes === true,
 });
 
 /** Who wrote an item (for work done on the author's behalf, such as filling TAXII collections). */
@@ -363,11 +369,17 @@ export async function listCurrentPublicAlerts(db: Executor, now: Date, limit = 2
   return rows.map(present);
 }
 
-/** The author's audience (reshares apart) becomes exactly this. */
-export async function replaceAuthorAudience(db: Executor, itemId: string, audience: SharingAudience) {
-  await db
-    .delete(sharedItemAudience)
-    .where(and(eq(sharedItemAudience.itemId, itemId), isNull(sharedItemAudience.reshareId)));
+/** The author's audience (reshares apart) becomes exactly this (`fresh`: an item just inserted, which has none). */
+export async function replaceAuthorAudience(
+  db: Executor,
+  itemId: string,
+  audience: SharingAudience,
+  options: { fresh?: boolean } = {},
+) {
+  if (!options.fresh)
+    await db
+      .delete(sharedItemAudience)
+      .where(and(eq(sharedItemAudience.itemId, itemId), isNull(sharedItemAudience.reshareId)));
   await insertAudienceRows(db, itemId, audience, null);
 }
 
@@ -600,25 +612,33 @@ export async function existingAudience(
   audience: SharingAudience,
   authorOrganisationId: string,
 ): Promise<SharingAudience> {
+  // An empty list asks nothing of the database.
+  const none = Promise.resolve([] as { id: string }[]);
   const [c, o, u] = await Promise.all([
-    db
-      .select({ id: communities.id })
-      .from(communities)
-      .where(sql`${communities.id} = any(${sqlArray(audience.communityIds, "uuid")})`),
-    db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(sql`${organisations.id} = any(${sqlArray(audience.organisationIds, "uuid")})`),
-    db
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        and(
-          sql`${users.id} = any(${sqlArray(audience.userIds, "uuid")})`,
-          eq(users.active, true),
-          addressableBy(authorOrganisationId),
-        ),
-      ),
+    audience.communityIds.length === 0
+      ? none
+      : db
+          .select({ id: communities.id })
+          .from(communities)
+          .where(sql`${communities.id} = any(${sqlArray(audience.communityIds, "uuid")})`),
+    audience.organisationIds.length === 0
+      ? none
+      : db
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(sql`${organisations.id} = any(${sqlArray(audience.organisationIds, "uuid")})`),
+    audience.userIds.length === 0
+      ? none
+      : db
+          .select({ id: users.id })
+          .from(users)
+          .where(
+            and(
+              sql`${users.id} = any(${sqlArray(audience.userIds, "uuid")})`,
+              eq(users.active, true),
+              addressableBy(authorOrganisationId),
+            ),
+          ),
   ]);
   return {
     communityIds: c.map((row) => row.id),

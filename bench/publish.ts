@@ -1,0 +1,175 @@
+// Publishing throughput (issue 14): compose + submit of shared items through the real HTTP server
+// on a socket, as a client does (API token with the write scope), CONCURRENCY requests in flight.
+// Each item is a GREEN report to a community, so its submit also puts its STIX copy into the
+// community's TAXII collection and appends audit entries. On embedded PGlite and, when it answers
+// at 127.0.0.1:5432, on PostgreSQL. Baseline in the same run and server: a naive publish route
+// added to the same app for the bench (the same JSON body, no policy, no audience check, no
+// pseudonyms, no STIX copy: the item inserted already published with one audit entry, in one
+// transaction), at the same concurrency.
+// BENCH_PUBLISH_ITEMS sets the number of items per run (default 600), BENCH_PUBLISH_CONCURRENCY
+// the requests in flight (default 10).
+import { availableParallelism, cpus } from "node:os";
+import { createClient } from "@bulwark/contracts";
+import {
+  appendAudit,
+  type Connection,
+  insertCommunity,
+  insertOrganisation,
+  insertSharedItem,
+  insertUser,
+  migrate,
+  setCommunityOrganisations,
+} from "@bulwark/db";
+import { buildApp } from "../apps/server/src/app.ts";
+import { hashPassword } from "../apps/server/src/auth/secrets.ts";
+import { readConfig } from "../apps/server/src/config.ts";
+import type { ServerContext } from "../apps/server/src/context.ts";
+import { onEachDatabase } from "./support/databases.ts";
+
+const ITEMS = Number(process.env.BENCH_PUBLISH_ITEMS ?? 600);
+const CONCURRENCY = Number(process.env.BENCH_PUBLISH_CONCURRENCY ?? 10);
+const PASSWORD = "bench password for publishing";
+
+console.log(
+  `machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}`,
+);
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+};
+
+/** Run `count` jobs, `concurrency` at a time; each job's duration in ms and the total. */
+async function run(count: number, concurrency: number, job: (n: number) => Promise<void>) {
+  const durations: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const n = next++;
+        const at = performance.now();
+        await job(n);
+        durations.push(performance.now() - at);
+      }
+    }),
+  );
+  return { total: performance.now() - started, durations };
+}
+
+async function measure(label: string, connection: Connection): Promise<void> {
+  await migrate(connection);
+  const now = new Date();
+  const db = connection.db;
+  const organisationId = await insertOrganisation(
+    db,
+    { name: "Bench authority", kind: "national-authority", country: "XM", sectors: [] },
+    now,
+  );
+  const email = "bench@example.com";
+  const userId = await insertUser(
+    db,
+    {
+      email,
+      name: "Bench",
+      organisationId,
+      roles: ["coordinator"],
+      passwordHash: await hashPassword(PASSWORD),
+    },
+    now,
+  );
+  const community = await insertCommunity(db, { name: "Bench community", description: "" }, now);
+  await setCommunityOrganisations(db, community, [organisationId]);
+  const context: ServerContext = {
+    config: { ...readConfig({}), secureCookies: false },
+    connection,
+    db,
+    clock: () => new Date(),
+    version: "bench",
+  };
+  const app = await buildApp(context, { logLevel: false, web: false });
+  // The baseline: the least a publish writes, with none of Bulwark's checks or copies.
+  app.post("/naive/publish", async (request) => {
+    const body = request.body as { title: string; body: string; sectors: string[]; tlp: string };
+    const at = new Date();
+    const id = await db.transaction(async (tx) => {
+      const created = await insertSharedItem(tx, {
+        type: "report",
+        title: body.title,
+        publicTitle: body.title,
+        body: body.body,
+        publicBody: body.body,
+        personalDataRoles: [],
+        sectors: body.sectors,
+        assetIds: [],
+        tlp: body.tlp,
+        revealAudience: false,
+        authorId: userId,
+        authorOrganisationId: organisationId,
+        now: at,
+      });
+      await appendAudit(
+        tx,
+        { actorId: userId, action: "naive.publish", targetType: "shared-item", targetId: created },
+        at,
+      );
+      return created;
+    });
+    return { id };
+  });
+  const address = await app.listen({ host: "127.0.0.1", port: 0 });
+  try {
+    const client = createClient({ fetch, cookieJar: true, baseUrl: address });
+    await client.call("login", { body: { email, password: PASSWORD } });
+    const { token } = await client.call("createToken", {
+      body: { name: "bench", scopes: ["read", "write"] },
+    });
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const item = (n: number) =>
+      JSON.stringify({
+        type: "report",
+        title: `Substation fence cut ${n}`,
+        body: `Fences were cut at substation ${n} overnight; the site was checked.`,
+        sectors: ["energy-electricity"],
+        tlp: "green",
+        audience: { communityIds: [community] },
+      });
+    const post = async (path: string, body?: string) => {
+      const response = await fetch(`${address}${path}`, {
+        method: "POST",
+        headers: body === undefined ? { authorization: headers.authorization } : headers,
+        body,
+      });
+      const json = (await response.json()) as { id?: string; status?: string };
+      if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(json)}`);
+      return json;
+    };
+    const publish = async (n: number) => {
+      const draft = await post("/api/sharing/items", item(n));
+      const published = await post(`/api/sharing/items/${draft.id}/submit`);
+      if (published.status !== "published") throw new Error(`Item ${n} is ${published.status}.`);
+    };
+    // Warm up (JIT, prepared plans, the pseudonym key) before either run is timed.
+    await run(20, CONCURRENCY, publish);
+    await run(20, CONCURRENCY, async (n) => {
+      await post("/naive/publish", item(n));
+    });
+
+    const bulwark = await run(ITEMS, CONCURRENCY, (n) => publish(1000 + n));
+    const naive = await run(ITEMS, CONCURRENCY, async (n) => {
+      await post("/naive/publish", item(1000 + n));
+    });
+    const rate = (total: number) => ITEMS / (total / 1000);
+    console.log(`\n${label}: ${ITEMS} items, ${CONCURRENCY} in flight`);
+    console.log(
+      `  compose + submit: ${rate(bulwark.total).toFixed(1)} items/s, per item p50 ${percentile(bulwark.durations, 50).toFixed(1)} ms, p99 ${percentile(bulwark.durations, 99).toFixed(1)} ms`,
+    );
+    console.log(
+      `    baseline (one insert + one audit entry, no checks or copies): ${rate(naive.total).toFixed(1)} items/s, p50 ${percentile(naive.durations, 50).toFixed(1)} ms, p99 ${percentile(naive.durations, 99).toFixed(1)} ms; publishing runs at ${(rate(bulwark.total) / rate(naive.total)).toFixed(2)}x its rate`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+await onEachDatabase("publish", measure);
