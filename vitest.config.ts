@@ -31,6 +31,8 @@ export default defineConfig(async () => {
       test: { name: "core", include: ["packages/core/src/**/*.test.ts"], exclude: ["**/*.test-support.ts"] },
     },
     { test: { name: "contracts", include: ["packages/contracts/src/**/*.test.ts"] } },
+    // The web app's own logic that needs no browser (e.g. every translation complete).
+    { test: { name: "web", include: ["apps/web/src/**/*.test.ts"] } },
     // The repository as a whole (e.g. no path outside it): scripts/*.test.ts.
     { test: { name: "repo", include: ["scripts/**/*.test.ts"] } },
     {
