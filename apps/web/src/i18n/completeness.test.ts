@@ -16,7 +16,8 @@ const TRANSLATIONS: Record<Exclude<Language, "en">, unknown> = { fr, es, ru, ar,
 
 /**
  * English text a translation may keep as it is: names of standards, protocols and the product. Any
- * other value equal to the English one and of two words or more is taken for text left untranslated.
+ * other value equal to the English one and of more than three words is taken for text left untranslated
+ * (shorter ones, like "Description (Markdown)" in French, may rightly be the same).
  */
 const SAME_IN_EVERY_LANGUAGE = new Set([
   "STIX 2.1",
@@ -25,6 +26,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   "CAP 1.2",
   "ISO 3166",
   "Bulwark",
+  "MITRE ATT&CK for ICS",
 ]);
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
@@ -91,14 +93,14 @@ export function translationProblems(english: unknown, translation: unknown, lang
     expected.add(key);
     const text = target.get(key);
     if (text === undefined) return problems.push(`${key}: missing`);
-    if (text.trim() === "") return problems.push(`${key}: empty`);
+    if (text.trim() === "" && englishText.trim() !== "") return problems.push(`${key}: empty`);
     const want = placeholders(englishText).filter((name) => !(mayDropCount && name === "{{count}}"));
     const have = placeholders(text).filter((name) => !(mayDropCount && name === "{{count}}"));
     if (want.join(" ") !== have.join(" "))
       problems.push(
         `${key}: placeholders ${have.join(" ") || "(none)"}, English has ${want.join(" ") || "(none)"}`,
       );
-    if (text === englishText && words(text).length >= 2 && !SAME_IN_EVERY_LANGUAGE.has(text))
+    if (text === englishText && words(text).length > 3 && !SAME_IN_EVERY_LANGUAGE.has(text))
       problems.push(`${key}: left in English: "${text}"`);
   };
   for (const [key, entry] of englishEntries(source)) {
