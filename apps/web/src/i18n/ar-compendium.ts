@@ -1,4 +1,7 @@
 // Arabic strings of the compendium of good practices; ar.ts includes them under `compendium`.
+import type { compendium as englishCompendium } from "./en-compendium.ts";
+import type { Translation } from "./translation.ts";
+
 const types = {
   "good-practice": "ممارسة جيدة",
   tool: "أداة",
@@ -69,7 +72,7 @@ const regions = {
   oceania: "أوقيانوسيا",
 };
 
-export const compendium = {
+export const compendium: Translation<typeof englishCompendium, "ar"> = {
   navSection: "المعارف",
   title: "الخلاصة الوافية للممارسات الجيدة",
   subtitle:

@@ -1,5 +1,8 @@
 // Arabic strings of workshops and events and of the follow-up tracker; ar.ts includes them under
 // `events`.
+import type { events as englishEvents } from "./en-events.ts";
+import type { Translation } from "./translation.ts";
+
 const kinds = {
   workshop: "حلقة عمل",
   conference: "مؤتمر",
@@ -21,7 +24,7 @@ const statuses = {
   dropped: "متروك",
 };
 
-export const events = {
+export const events: Translation<typeof englishEvents, "ar"> = {
   nav: "الفعاليات",
   navTracker: "إجراءات المتابعة",
   title: "حلقات العمل والفعاليات",

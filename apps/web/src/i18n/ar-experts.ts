@@ -1,5 +1,7 @@
 // Arabic strings of the expert network; ar.ts includes them under `experts`.
-export const experts = {
+import type { experts as englishExperts } from "./en-experts.ts";
+import type { Translation } from "./translation.ts";
+export const experts: Translation<typeof englishExperts, "ar"> = {
   navSection: "شبكة الخبراء",
   navExperts: "الخبراء",
   navQuestions: "الأسئلة",

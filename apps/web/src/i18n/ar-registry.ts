@@ -1,8 +1,16 @@
 // Arabic strings of the asset registry and the analysis screens; ar.ts includes them under
 // `assets`, `analysis`, `markings`, `statuses`, `dependencyKinds`.
+import type {
+  analysis as englishAnalysis,
+  assets as englishAssets,
+  dependencyKinds as englishDependencyKinds,
+  markings as englishMarkings,
+  statuses as englishStatuses,
+} from "./en-registry.ts";
+import type { Translation } from "./translation.ts";
 
 // TLP labels stay as FIRST defines them.
-export const markings = {
+export const markings: Translation<typeof englishMarkings, "ar"> = {
   clear: "TLP:CLEAR",
   green: "TLP:GREEN",
   amber: "TLP:AMBER",
@@ -10,20 +18,20 @@ export const markings = {
   red: "TLP:RED",
 };
 
-export const statuses = {
+export const statuses: Translation<typeof englishStatuses, "ar"> = {
   operational: "قيد التشغيل",
   degraded: "متدهور",
   down: "متوقف",
 };
 
-export const dependencyKinds = {
+export const dependencyKinds: Translation<typeof englishDependencyKinds, "ar"> = {
   physical: "مادية",
   cyber: "سيبرانية",
   geographic: "جغرافية",
   logical: "منطقية",
 };
 
-export const assets = {
+export const assets: Translation<typeof englishAssets, "ar"> = {
   title: "سجل الأصول",
   subtitle: "الأصول الحيوية التي يمكنك رؤيتها، بحسب وسم TLP الخاص بها ومجتمعاتك.",
   searchPlaceholder: "البحث بالمرجع أو الاسم",
@@ -150,7 +158,7 @@ export const assets = {
   },
 };
 
-export const analysis = {
+export const analysis: Translation<typeof englishAnalysis, "ar"> = {
   title: "التحليل",
   subtitle: "ما الذي يتعطّل ومتى ولماذا بعد الهجوم، وأيّ الأصول أشد أهمية.",
   whatIf: "ماذا لو",

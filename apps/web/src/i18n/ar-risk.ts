@@ -1,5 +1,7 @@
 // Arabic strings of risk assessment; ar.ts includes them under `risk`.
-export const risk = {
+import type { risk as englishRisk } from "./en-risk.ts";
+import type { Translation } from "./translation.ts";
+export const risk: Translation<typeof englishRisk, "ar"> = {
   navScenarios: "سيناريوهات التهديد",
   // Assessed assets the registry does not show this reader are counted, never named.
   hiddenAssets_zero: "{{count}} أصل لا يمكنك رؤيته",

@@ -1,5 +1,7 @@
 // Arabic strings of the self-assessment; ar.ts includes them under `selfAssessment`.
-export const selfAssessment = {
+import type { selfAssessment as englishSelfAssessment } from "./en-self-assessment.ts";
+import type { Translation } from "./translation.ts";
+export const selfAssessment: Translation<typeof englishSelfAssessment, "ar"> = {
   title: "التقييم الذاتي",
   subtitle:
     "قِس مدى ما نفّذته منظمتك مما يطلبه قرار مجلس الأمن 2341 وغيره من الأطر، وحدّد الثغرات والممارسات الجيدة التي تسدّها.",

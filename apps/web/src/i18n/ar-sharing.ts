@@ -1,4 +1,7 @@
 // Arabic strings of sharing under TLP 2.0; ar.ts includes them under `sharing`.
+import type { sharing as englishSharing } from "./en-sharing.ts";
+import type { Translation } from "./translation.ts";
+
 const types = {
   alert: "تنبيه",
   report: "تقرير",
@@ -29,7 +32,7 @@ const rules = {
   red: "لا يراه إلا الأشخاص الذين تسمّيهم؛ ولا يجوز لهم نقله إلى غيرهم. لا يرى المتلقون بعضهم بعضًا ما لم تسمح بذلك.",
 };
 
-export const sharing = {
+export const sharing: Translation<typeof englishSharing, "ar"> = {
   title: "تبادل المعلومات",
   subtitle: "التنبيهات والتقارير والإشعارات بالحوادث والمؤشرات المتبادلة معك وفق TLP 2.0.",
   compose: "إنشاء",

@@ -1,6 +1,8 @@
 // Arabic strings of the page that shows what a community's STIX collection holds; ar.ts includes
 // them under `stixCollections`.
-export const stixCollections = {
+import type { stixCollections as englishStixCollections } from "./en-stix-collections.ts";
+import type { Translation } from "./translation.ts";
+export const stixCollections: Translation<typeof englishStixCollections, "ar"> = {
   title: "مجموعات STIX",
   subtitle: "محتوى مجموعات مجتمعاتك: أحدث إصدار يمكنك رؤيته من كل كائن، بدءًا بالأحدث.",
   action: "المجموعات",

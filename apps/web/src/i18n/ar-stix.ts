@@ -1,5 +1,7 @@
 // Arabic strings of STIX 2.1 import; ar.ts includes them under `stix`.
-export const stix = {
+import type { stix as englishStix } from "./en-stix.ts";
+import type { Translation } from "./translation.ts";
+export const stix: Translation<typeof englishStix, "ar"> = {
   title: "استيراد STIX 2.1",
   subtitle:
     "أدخِل حزمة STIX 2.1 (تصدير من MISP أو OpenCTI، أو MITRE ATT&CK…) إلى مجموعة أحد المجتمعات، لتُقدَّم إلى أعضائه عبر TAXII.",

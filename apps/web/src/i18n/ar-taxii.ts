@@ -1,5 +1,7 @@
 // Arabic strings of TAXII subscriptions; ar.ts includes them under `taxii`.
-export const taxii = {
+import type { taxii as englishTaxii } from "./en-taxii.ts";
+import type { Translation } from "./translation.ts";
+export const taxii: Translation<typeof englishTaxii, "ar"> = {
   title: "اشتراكات TAXII",
   subtitle:
     "اسحب كائنات STIX من مجموعة TAXII 2.1 بعيدة (منصة Bulwark أخرى، أو مركز إقليمي، أو منصة OpenCTI تابعة لمركز ISAC) إلى مجموعة أحد المجتمعات، وفق جدول زمني. تنطبق قواعد TLP عند الوصول: يُرفض RED.",

@@ -1,5 +1,6 @@
 // Arabic: every interface string, in the same shape as en.ts. Plural keys carry Arabic's six CLDR
 // forms (_zero, _one, _two, _few, _many, _other).
+
 import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { experts } from "./ar-experts.ts";
@@ -10,6 +11,8 @@ import { sharing } from "./ar-sharing.ts";
 import { stix } from "./ar-stix.ts";
 import { stixCollections } from "./ar-stix-collections.ts";
 import { taxii } from "./ar-taxii.ts";
+import type { Messages } from "./en.ts";
+import type { Translation } from "./translation.ts";
 
 const sectors = {
   "energy-electricity": "الطاقة – الكهرباء",
@@ -63,7 +66,7 @@ const roles = {
   auditor: "مدقّق",
 };
 
-export const ar = {
+export const ar: Translation<Messages, "ar"> = {
   app: {
     name: "Bulwark",
     tagline: "حماية البنية التحتية الحيوية من الهجمات الإرهابية",

@@ -1,4 +1,7 @@
 // Chinese strings of the compendium of good practices; zh.ts includes them under `compendium`.
+import type { compendium as englishCompendium } from "./en-compendium.ts";
+import type { Translation } from "./translation.ts";
+
 const types = {
   "good-practice": "良好做法",
   tool: "工具",
@@ -69,7 +72,7 @@ const regions = {
   oceania: "大洋洲",
 };
 
-export const compendium = {
+export const compendium: Translation<typeof englishCompendium, "zh"> = {
   navSection: "知识",
   title: "良好做法汇编",
   subtitle: "来自世界各地的良好做法、工具、案例研究、法律和培训，用于保护关键基础设施免遭恐怖袭击。",

@@ -1,5 +1,8 @@
 // Chinese strings of workshops and events and of the follow-up tracker; zh.ts includes them under
 // `events`.
+import type { events as englishEvents } from "./en-events.ts";
+import type { Translation } from "./translation.ts";
+
 const kinds = {
   workshop: "讲习班",
   conference: "会议",
@@ -21,7 +24,7 @@ const statuses = {
   dropped: "已放弃",
 };
 
-export const events = {
+export const events: Translation<typeof englishEvents, "zh"> = {
   nav: "活动",
   navTracker: "后续行动",
   title: "讲习班和活动",

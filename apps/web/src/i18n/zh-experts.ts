@@ -1,5 +1,7 @@
 // Chinese strings of the expert network; zh.ts includes them under `experts`.
-export const experts = {
+import type { experts as englishExperts } from "./en-experts.ts";
+import type { Translation } from "./translation.ts";
+export const experts: Translation<typeof englishExperts, "zh"> = {
   navSection: "专家网络",
   navExperts: "专家",
   navQuestions: "问题",

@@ -1,8 +1,16 @@
 // Chinese strings of the asset registry and the analysis screens; zh.ts includes them under
 // `assets`, `analysis`, `markings`, `statuses`, `dependencyKinds`.
+import type {
+  analysis as englishAnalysis,
+  assets as englishAssets,
+  dependencyKinds as englishDependencyKinds,
+  markings as englishMarkings,
+  statuses as englishStatuses,
+} from "./en-registry.ts";
+import type { Translation } from "./translation.ts";
 
 // TLP labels stay as FIRST defines them.
-export const markings = {
+export const markings: Translation<typeof englishMarkings, "zh"> = {
   clear: "TLP:CLEAR",
   green: "TLP:GREEN",
   amber: "TLP:AMBER",
@@ -10,20 +18,20 @@ export const markings = {
   red: "TLP:RED",
 };
 
-export const statuses = {
+export const statuses: Translation<typeof englishStatuses, "zh"> = {
   operational: "正常运行",
   degraded: "功能降级",
   down: "停止运行",
 };
 
-export const dependencyKinds = {
+export const dependencyKinds: Translation<typeof englishDependencyKinds, "zh"> = {
   physical: "物理",
   cyber: "网络",
   geographic: "地理",
   logical: "逻辑",
 };
 
-export const assets = {
+export const assets: Translation<typeof englishAssets, "zh"> = {
   title: "资产登记册",
   subtitle: "您可查看的关键资产，取决于其 TLP 标记和您所在的社群。",
   searchPlaceholder: "按编号或名称搜索",
@@ -149,7 +157,7 @@ export const assets = {
   },
 };
 
-export const analysis = {
+export const analysis: Translation<typeof englishAnalysis, "zh"> = {
   title: "分析",
   subtitle: "遭受攻击后哪些资产会失效、何时失效、为何失效，以及哪些资产最为关键。",
   whatIf: "假设分析",

@@ -1,5 +1,7 @@
 // Chinese strings of risk assessment; zh.ts includes them under `risk`.
-export const risk = {
+import type { risk as englishRisk } from "./en-risk.ts";
+import type { Translation } from "./translation.ts";
+export const risk: Translation<typeof englishRisk, "zh"> = {
   navScenarios: "威胁情景",
   // Assessed assets the registry does not show this reader are counted, never named.
   hiddenAssets_other: "{{count}} 项您无法查看的资产",

@@ -1,5 +1,7 @@
 // Chinese strings of the self-assessment; zh.ts includes them under `selfAssessment`.
-export const selfAssessment = {
+import type { selfAssessment as englishSelfAssessment } from "./en-self-assessment.ts";
+import type { Translation } from "./translation.ts";
+export const selfAssessment: Translation<typeof englishSelfAssessment, "zh"> = {
   title: "自我评估",
   subtitle: "衡量贵组织对第 2341 号决议及其他框架要求的落实程度，找出差距以及弥补差距的良好做法。",
   frameworks: "框架",

@@ -1,4 +1,7 @@
 // Chinese strings of sharing under TLP 2.0; zh.ts includes them under `sharing`.
+import type { sharing as englishSharing } from "./en-sharing.ts";
+import type { Translation } from "./translation.ts";
+
 const types = {
   alert: "警报",
   report: "报告",
@@ -27,7 +30,7 @@ const rules = {
   red: "只有您指名的人员可以查看；他们不得转告他人。除非您允许，接收方彼此不可见。",
 };
 
-export const sharing = {
+export const sharing: Translation<typeof englishSharing, "zh"> = {
   title: "信息共享",
   subtitle: "按 TLP 2.0 与您共享的警报、报告、事件通知和指标。",
   compose: "撰写",

@@ -1,6 +1,8 @@
 // Chinese strings of the page that shows what a community's STIX collection holds; zh.ts includes
 // them under `stixCollections`.
-export const stixCollections = {
+import type { stixCollections as englishStixCollections } from "./en-stix-collections.ts";
+import type { Translation } from "./translation.ts";
+export const stixCollections: Translation<typeof englishStixCollections, "zh"> = {
   title: "STIX 集合",
   subtitle: "您所在社群的集合内容：每个对象中您可查看的最新版本，按时间由新到旧排列。",
   action: "集合",

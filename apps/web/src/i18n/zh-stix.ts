@@ -1,5 +1,7 @@
 // Chinese strings of STIX 2.1 import; zh.ts includes them under `stix`.
-export const stix = {
+import type { stix as englishStix } from "./en-stix.ts";
+import type { Translation } from "./translation.ts";
+export const stix: Translation<typeof englishStix, "zh"> = {
   title: "导入 STIX 2.1",
   subtitle:
     "将 STIX 2.1 数据包（MISP 或 OpenCTI 导出、MITRE ATT&CK 等）导入某个社群的集合，通过 TAXII 提供给其成员。",

@@ -1,5 +1,7 @@
 // Chinese strings of TAXII subscriptions; zh.ts includes them under `taxii`.
-export const taxii = {
+import type { taxii as englishTaxii } from "./en-taxii.ts";
+import type { Translation } from "./translation.ts";
+export const taxii: Translation<typeof englishTaxii, "zh"> = {
   title: "TAXII 订阅",
   subtitle:
     "按计划从远程 TAXII 2.1 集合（另一个 Bulwark、区域中心、某个 ISAC 的 OpenCTI）将 STIX 对象拉取到社群的集合中。对象到达时适用 TLP 规则：RED 将被拒绝。",

@@ -1,5 +1,7 @@
 // Simplified Chinese: every interface string, in the same shape as en.ts. Chinese has one plural
 // form, so plural keys carry `_other` only.
+import type { Messages } from "./en.ts";
+import type { Translation } from "./translation.ts";
 import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { experts } from "./zh-experts.ts";
@@ -63,7 +65,7 @@ const roles = {
   auditor: "审计员",
 };
 
-export const zh = {
+export const zh: Translation<Messages, "zh"> = {
   app: {
     name: "Bulwark",
     tagline: "保护关键基础设施免遭恐怖袭击",
