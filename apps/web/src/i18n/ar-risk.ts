@@ -51,8 +51,8 @@ export const risk: Translation<typeof englishRisk, "ar"> = {
   reviewStates: { overdue: "متأخرة", "due-soon": "وشيكة", scheduled: "مجدولة" },
   matrix: {
     label: "مصفوفة المخاطر",
-    exposure: "الاحتمالية × قابلية التأثر ←",
-    consequence: "العواقب ←",
+    exposure: "→ الاحتمالية × قابلية التأثر",
+    consequence: "→ العواقب",
     current: "الحالية",
     residual: "المتبقية",
   },
