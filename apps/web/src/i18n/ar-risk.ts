@@ -4,9 +4,9 @@ import type { Translation } from "./translation.ts";
 export const risk: Translation<typeof englishRisk, "ar"> = {
   navScenarios: "سيناريوهات التهديد",
   // Assessed assets the registry does not show this reader are counted, never named.
-  hiddenAssets_zero: "{{count}} أصل لا يمكنك رؤيته",
-  hiddenAssets_one: "{{count}} أصل لا يمكنك رؤيته",
-  hiddenAssets_two: "{{count}} أصلان لا يمكنك رؤيتهما",
+  hiddenAssets_zero: "لا توجد أصول لا يمكنك رؤيتها",
+  hiddenAssets_one: "أصل واحد لا يمكنك رؤيته",
+  hiddenAssets_two: "أصلان لا يمكنك رؤيتهما",
   hiddenAssets_few: "{{count}} أصول لا يمكنك رؤيتها",
   hiddenAssets_many: "{{count}} أصلًا لا يمكنك رؤيتها",
   hiddenAssets_other: "{{count}} أصل لا يمكنك رؤيتها",
