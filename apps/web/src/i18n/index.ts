@@ -7,6 +7,7 @@ import { ar } from "./ar.ts";
 import { en } from "./en.ts";
 import { es } from "./es.ts";
 import { fr } from "./fr.ts";
+import { isolatingFormatter } from "./isolate.ts";
 import { ru } from "./ru.ts";
 import { zh } from "./zh.ts";
 
@@ -73,20 +74,25 @@ const language = initialLanguage();
 applyToDocument(language);
 i18n.on("languageChanged", applyToDocument);
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    en: { translation: en },
-    fr: { translation: fr },
-    es: { translation: es },
-    ar: { translation: ar },
-    ru: { translation: ru },
-    zh: { translation: zh },
-  },
-  lng: language,
-  fallbackLng: "en",
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+// Values put into Arabic messages are isolated (isolate.ts), so English names keep their
+// punctuation in place.
+void i18n
+  .use(initReactI18next)
+  .use(isolatingFormatter)
+  .init({
+    resources: {
+      en: { translation: en },
+      fr: { translation: fr },
+      es: { translation: es },
+      ar: { translation: ar },
+      ru: { translation: ru },
+      zh: { translation: zh },
+    },
+    lng: language,
+    fallbackLng: "en",
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false, alwaysFormat: true },
+    returnNull: false,
+  });
 
 export { i18n };
