@@ -32,6 +32,46 @@ const rules = {
   red: "لا يراه إلا الأشخاص الذين تسمّيهم؛ ولا يجوز لهم نقله إلى غيرهم. لا يرى المتلقون بعضهم بعضًا ما لم تسمح بذلك.",
 };
 
+// CAP 1.2 codes (OASIS CAP 1.2, §3.2.2): the codes travel unchanged, these are their labels.
+const capCategories = {
+  Geo: "جيوفيزيائية",
+  Met: "أرصاد جوية",
+  Safety: "طوارئ عامة وسلامة عامة",
+  Security: "إنفاذ القانون والشؤون العسكرية والأمن",
+  Rescue: "الإنقاذ والتعافي",
+  Fire: "إخماد الحرائق والإنقاذ",
+  Health: "الطب والصحة العامة",
+  Env: "التلوث والبيئة",
+  Transport: "النقل العام والخاص",
+  Infra: "المرافق والاتصالات وغيرها من البنى التحتية",
+  CBRNE: "المواد الكيميائية أو البيولوجية أو الإشعاعية أو النووية أو المتفجرة",
+  Other: "أحداث أخرى",
+};
+
+const capUrgencies = {
+  Immediate: "فوري",
+  Expected: "متوقَّع (خلال الساعة)",
+  Future: "مستقبلي",
+  Past: "سابق (لا يلزم أي إجراء)",
+  Unknown: "غير معروف",
+};
+
+const capSeverities = {
+  Extreme: "بالغة الشدة",
+  Severe: "شديدة",
+  Moderate: "متوسطة",
+  Minor: "طفيفة",
+  Unknown: "غير معروفة",
+};
+
+const capCertainties = {
+  Observed: "مرصود",
+  Likely: "مرجَّح",
+  Possible: "محتمل",
+  Unlikely: "غير مرجَّح",
+  Unknown: "غير معروف",
+};
+
 export const sharing: Translation<typeof englishSharing, "ar"> = {
   title: "تبادل المعلومات",
   subtitle: "التنبيهات والتقارير والإشعارات بالحوادث والمؤشرات المتبادلة معك وفق TLP 2.0.",
@@ -136,6 +176,10 @@ export const sharing: Translation<typeof englishSharing, "ar"> = {
     feed: "موجز التنبيهات العام (Atom)",
     revise: "تنقيح الإنذار",
     sendUpdate: "إرسال تحديث CAP",
+    capCategories,
+    capUrgencies,
+    capSeverities,
+    capCertainties,
   },
   attachments: {
     title: "الملفات",

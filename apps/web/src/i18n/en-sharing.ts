@@ -1,6 +1,15 @@
 // English strings of sharing under TLP 2.0: the feed, composing, an item's page with its banner
 // and acknowledgements, and the approvals queue. en.ts includes them under `sharing`.
-import type { AcknowledgementState, SharedItemStatus, SharedItemType, TlpMarking } from "@bulwark/core";
+import type {
+  AcknowledgementState,
+  CapCategory,
+  CapCertainty,
+  CapSeverity,
+  CapUrgency,
+  SharedItemStatus,
+  SharedItemType,
+  TlpMarking,
+} from "@bulwark/core";
 
 const types = {
   alert: "Alert",
@@ -32,6 +41,46 @@ const rules = {
     "The organisations you choose see it, need-to-know, and keep it inside their own organisation. Recipients do not see each other unless you allow it.",
   red: "Only the people you name see it; they may not pass it on. Recipients do not see each other unless you allow it.",
 } satisfies Record<TlpMarking, string>;
+
+/** The codes of a CAP 1.2 warning (OASIS CAP 1.2, 3.2.2), as the author picks them and readers see them. */
+const capCategories = {
+  Geo: "Geophysical",
+  Met: "Meteorological",
+  Safety: "General emergency and public safety",
+  Security: "Law enforcement, military and security",
+  Rescue: "Rescue and recovery",
+  Fire: "Fire suppression and rescue",
+  Health: "Medical and public health",
+  Env: "Pollution and environment",
+  Transport: "Public and private transport",
+  Infra: "Utilities, telecommunications and other infrastructure",
+  CBRNE: "Chemical, biological, radiological, nuclear or explosive",
+  Other: "Other events",
+} satisfies Record<CapCategory, string>;
+
+const capUrgencies = {
+  Immediate: "Immediate",
+  Expected: "Expected (within the hour)",
+  Future: "Future",
+  Past: "Past (no action needed)",
+  Unknown: "Unknown",
+} satisfies Record<CapUrgency, string>;
+
+const capSeverities = {
+  Extreme: "Extreme",
+  Severe: "Severe",
+  Moderate: "Moderate",
+  Minor: "Minor",
+  Unknown: "Unknown",
+} satisfies Record<CapSeverity, string>;
+
+const capCertainties = {
+  Observed: "Observed",
+  Likely: "Likely",
+  Possible: "Possible",
+  Unlikely: "Unlikely",
+  Unknown: "Unknown",
+} satisfies Record<CapCertainty, string>;
 
 export const sharing = {
   title: "Sharing",
@@ -130,6 +179,10 @@ export const sharing = {
     feed: "Public alert feed (Atom)",
     revise: "Revise warning",
     sendUpdate: "Send CAP update",
+    capCategories,
+    capUrgencies,
+    capSeverities,
+    capCertainties,
   },
   attachments: {
     title: "Files",

@@ -1,13 +1,13 @@
 // i18next set-up: the six UN languages, English as the fallback, the choice kept in
 // localStorage, and the document's lang and dir following the language (Arabic is right-to-left).
 import { LANGUAGES, type Language, RIGHT_TO_LEFT } from "@bulwark/core";
-import i18n from "i18next";
+import i18n, { type FormatFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { ar } from "./ar.ts";
 import { en } from "./en.ts";
 import { es } from "./es.ts";
 import { fr } from "./fr.ts";
-import { isolatingFormatter } from "./isolate.ts";
+import { isolateFor } from "./isolate.ts";
 import { ru } from "./ru.ts";
 import { zh } from "./zh.ts";
 
@@ -70,29 +70,44 @@ export function changeLanguage(language: Language): void {
   void i18n.changeLanguage(language);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number inside a message reads as the language writes it (1 234,5 in French), as format.number does. */
+function formatNumber<T>(value: T, language: string | undefined): T | string {
+  if (typeof value !== "number" || !language) return value;
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language);
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
+}
+
+/**
+ * Every value put into a message: numbers as the language writes them, and in Arabic each value
+ * isolated (isolate.ts) so that an English name keeps its punctuation in place.
+ */
+const formatValue: FormatFunction = (value, _format, language) =>
+  isolateFor(formatNumber(value, language), language);
+
 const language = initialLanguage();
 applyToDocument(language);
 i18n.on("languageChanged", applyToDocument);
 
-// Values put into Arabic messages are isolated (isolate.ts), so English names keep their
-// punctuation in place.
-void i18n
-  .use(initReactI18next)
-  .use(isolatingFormatter)
-  .init({
-    resources: {
-      en: { translation: en },
-      fr: { translation: fr },
-      es: { translation: es },
-      ar: { translation: ar },
-      ru: { translation: ru },
-      zh: { translation: zh },
-    },
-    lng: language,
-    fallbackLng: "en",
-    supportedLngs: [...LANGUAGES],
-    interpolation: { escapeValue: false, alwaysFormat: true },
-    returnNull: false,
-  });
+void i18n.use(initReactI18next).init({
+  resources: {
+    en: { translation: en },
+    fr: { translation: fr },
+    es: { translation: es },
+    ar: { translation: ar },
+    ru: { translation: ru },
+    zh: { translation: zh },
+  },
+  lng: language,
+  fallbackLng: "en",
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false, alwaysFormat: true, format: formatValue },
+  returnNull: false,
+});
 
 export { i18n };

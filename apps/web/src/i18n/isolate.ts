@@ -3,7 +3,6 @@
 // direction, and the punctuation around it stays where the sentence puts it ("أُزيل الأصل ⁨PWR-001 (North)⁩.",
 // not a bracket flung to the other end). Left-to-right languages get the values as they are.
 import { RIGHT_TO_LEFT } from "@bulwark/core";
-import type { FormatterModule } from "i18next";
 
 const FIRST_STRONG_ISOLATE = "\u2068";
 const POP_DIRECTIONAL_ISOLATE = "\u2069";
@@ -19,26 +18,3 @@ export function isolateFor<T>(value: T, language: string | undefined): T | strin
   if (typeof value !== "string" && typeof value !== "number") return value;
   return `${FIRST_STRONG_ISOLATE}${value}${POP_DIRECTIONAL_ISOLATE}`;
 }
-
-type Format = (value: unknown, language: string | undefined, options: unknown) => string;
-
-const named = new Map<string, Format>();
-
-/**
- * i18next's formatter, called for every interpolated value (with `alwaysFormat`): a named format
- * added with `add`/`addCached` applies first, then the isolation.
- */
-export const isolatingFormatter: FormatterModule = {
-  type: "formatter",
-  init() {},
-  add(name, format) {
-    named.set(name, format);
-  },
-  addCached(name, cached) {
-    named.set(name, (value, language, options) => cached(language, options)(value));
-  },
-  format(value, format, language, options) {
-    const apply = format ? named.get(format.trim()) : undefined;
-    return isolateFor(apply ? apply(value, language, options) : value, language);
-  },
-};

@@ -30,6 +30,46 @@ const rules = {
   red: "只有您指名的人员可以查看；他们不得转告他人。除非您允许，接收方彼此不可见。",
 };
 
+// CAP 1.2 codes (OASIS CAP 1.2, §3.2.2): the codes travel unchanged, these are their labels.
+const capCategories = {
+  Geo: "地球物理",
+  Met: "气象",
+  Safety: "一般紧急情况和公共安全",
+  Security: "执法、军事和安全",
+  Rescue: "救援和恢复",
+  Fire: "灭火和救援",
+  Health: "医疗和公共卫生",
+  Env: "污染和环境",
+  Transport: "公共和私人交通",
+  Infra: "公用事业、电信和其他基础设施",
+  CBRNE: "化学、生物、放射性、核或爆炸物",
+  Other: "其他事件",
+};
+
+const capUrgencies = {
+  Immediate: "立即",
+  Expected: "预期（一小时内）",
+  Future: "未来",
+  Past: "过去（无需采取行动）",
+  Unknown: "未知",
+};
+
+const capSeverities = {
+  Extreme: "极端",
+  Severe: "严重",
+  Moderate: "中等",
+  Minor: "轻微",
+  Unknown: "未知",
+};
+
+const capCertainties = {
+  Observed: "已观测到",
+  Likely: "很可能",
+  Possible: "可能",
+  Unlikely: "不太可能",
+  Unknown: "未知",
+};
+
 export const sharing: Translation<typeof englishSharing, "zh"> = {
   title: "信息共享",
   subtitle: "按 TLP 2.0 与您共享的警报、报告、事件通知和指标。",
@@ -122,6 +162,10 @@ export const sharing: Translation<typeof englishSharing, "zh"> = {
     feed: "公共警报源（Atom）",
     revise: "修订预警",
     sendUpdate: "发送 CAP 更新",
+    capCategories,
+    capUrgencies,
+    capSeverities,
+    capCertainties,
   },
   attachments: {
     title: "文件",

@@ -123,7 +123,9 @@ export function AlertWarningFields({
 }) {
   const { t } = useTranslation();
   const set = (change: Partial<WarningDraft>) => onChange({ ...value, ...change });
-  const codes = <T extends string>(values: readonly T[]) => values.map((v) => ({ value: v, label: v }));
+  // The CAP codes travel as they are; the author reads them in the interface's language.
+  const codes = <T extends string>(values: readonly T[], label: (value: T) => string) =>
+    values.map((v) => ({ value: v, label: label(v) }));
   const polygonInvalid = value.polygon.trim() !== "" && parsePolygon(value.polygon) === null;
   return (
     <Paper withBorder p="sm" radius="md" data-testid="alert-warning">
@@ -134,7 +136,7 @@ export function AlertWarningFields({
         </Text>
         <MultiSelect
           label={t("sharing.warning.categories")}
-          data={codes(CAP_CATEGORIES)}
+          data={codes(CAP_CATEGORIES, (v) => t(`sharing.warning.capCategories.${v}`))}
           value={value.categories}
           onChange={(categories) => set({ categories })}
         />
@@ -147,21 +149,21 @@ export function AlertWarningFields({
         <Group grow>
           <Select
             label={t("sharing.warning.urgency")}
-            data={codes(CAP_URGENCIES)}
+            data={codes(CAP_URGENCIES, (v) => t(`sharing.warning.capUrgencies.${v}`))}
             value={value.urgency}
             allowDeselect={false}
             onChange={(v) => isOneOf(CAP_URGENCIES, v) && set({ urgency: v })}
           />
           <Select
             label={t("sharing.warning.severity")}
-            data={codes(CAP_SEVERITIES)}
+            data={codes(CAP_SEVERITIES, (v) => t(`sharing.warning.capSeverities.${v}`))}
             value={value.severity}
             allowDeselect={false}
             onChange={(v) => isOneOf(CAP_SEVERITIES, v) && set({ severity: v })}
           />
           <Select
             label={t("sharing.warning.certainty")}
-            data={codes(CAP_CERTAINTIES)}
+            data={codes(CAP_CERTAINTIES, (v) => t(`sharing.warning.capCertainties.${v}`))}
             value={value.certainty}
             allowDeselect={false}
             onChange={(v) => isOneOf(CAP_CERTAINTIES, v) && set({ certainty: v })}

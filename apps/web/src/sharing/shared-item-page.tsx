@@ -371,11 +371,11 @@ function WarningLine({ item }: { item: SharedItem }) {
     <Stack gap={2} data-testid="alert-warning-line">
       <Text size="sm">
         {[
-          warning.categories.join(", "),
+          warning.categories.map((category) => t(`sharing.warning.capCategories.${category}`)).join(", "),
           warning.event,
-          `${t("sharing.warning.severity")}: ${warning.severity}`,
-          `${t("sharing.warning.urgency")}: ${warning.urgency}`,
-          `${t("sharing.warning.certainty")}: ${warning.certainty}`,
+          `${t("sharing.warning.severity")}: ${t(`sharing.warning.capSeverities.${warning.severity}`)}`,
+          `${t("sharing.warning.urgency")}: ${t(`sharing.warning.capUrgencies.${warning.urgency}`)}`,
+          `${t("sharing.warning.certainty")}: ${t(`sharing.warning.capCertainties.${warning.certainty}`)}`,
           warning.expires ? `${t("sharing.warning.expires")}: ${format.dateTime(warning.expires)}` : null,
           `${t("sharing.warning.areaLabel")}: ${warning.area.description}`,
         ]
