@@ -5,10 +5,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ar } from "../apps/web/src/i18n/ar.ts";
 import { en } from "../apps/web/src/i18n/en.ts";
 import { es } from "../apps/web/src/i18n/es.ts";
 import { fr } from "../apps/web/src/i18n/fr.ts";
 import { ru } from "../apps/web/src/i18n/ru.ts";
+import { zh } from "../apps/web/src/i18n/zh.ts";
 import { launchChromium } from "./browser.ts";
 import { DEMO_PASSWORD, ROOT, type Started, startBulwark } from "./start.ts";
 
@@ -96,6 +98,22 @@ const LANGUAGES = [
     email: "Электронная почта",
     password: "Пароль",
     submit: "Войти",
+  },
+  {
+    language: "ar",
+    locale: "ar",
+    messages: ar,
+    email: "البريد الإلكتروني",
+    password: "كلمة المرور",
+    submit: "تسجيل الدخول",
+  },
+  {
+    language: "zh",
+    locale: "zh-CN",
+    messages: zh,
+    email: "电子邮件",
+    password: "密码",
+    submit: "登录",
   },
 ];
 

@@ -1,5 +1,6 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
+import "./app/direction.css";
 import "./i18n/index.ts";
 import { DirectionProvider, MantineProvider, useDirection } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
@@ -24,6 +25,12 @@ function DirectionFollowsLanguage() {
   return null;
 }
 
+/** Notifications at the top of the reading end: right in English, left in Arabic. */
+function NotificationsAtLineEnd() {
+  const { dir } = useDirection();
+  return <Notifications position={dir === "rtl" ? "top-left" : "top-right"} />;
+}
+
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element.");
 
@@ -32,7 +39,7 @@ createRoot(root).render(
     <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
       <MantineProvider theme={theme} defaultColorScheme="light">
         <DirectionFollowsLanguage />
-        <Notifications position="top-right" />
+        <NotificationsAtLineEnd />
         <QueryClientProvider client={queryClient}>
           <OfflineGate>
             <RouterProvider router={router} />

@@ -98,10 +98,10 @@ function Shell() {
             <LanguageSwitcher />
             <Stack gap={0} visibleFrom="md" style={{ textAlign: "end" }} data-testid="signed-in-user">
               <Text size="sm" fw={600} lineClamp={1}>
-                {me.name}
+                <bdi>{me.name}</bdi>
               </Text>
               <Text size="xs" c="dimmed" lineClamp={1}>
-                {me.organisation.name}
+                <bdi>{me.organisation.name}</bdi>
               </Text>
             </Stack>
             <Button

@@ -98,7 +98,9 @@ function AssetView({ asset }: { asset: Asset }) {
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
         <Stack gap={6}>
           <Group gap="sm">
-            <Title order={2}>{asset.name}</Title>
+            <Title order={2}>
+              <bdi>{asset.name}</bdi>
+            </Title>
             <TlpBadge marking={asset.marking} size="md" />
           </Group>
           <Text c="dimmed" size="sm" ff="monospace">

@@ -189,15 +189,17 @@ export function AssetsPage() {
             {items.map((asset) => (
               <Table.Tr key={asset.id}>
                 <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: "nowrap" }}>
-                  {asset.ref}
+                  <bdi>{asset.ref}</bdi>
                 </Table.Td>
                 <Table.Td fw={500}>
                   <Anchor component={Link} to={`/assets/${asset.id}`} size="sm">
-                    {asset.name}
+                    <bdi>{asset.name}</bdi>
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{labels.sector(asset.sector)}</Table.Td>
-                <Table.Td>{asset.operator.name}</Table.Td>
+                <Table.Td>
+                  <bdi>{asset.operator.name}</bdi>
+                </Table.Td>
                 <Table.Td>
                   <Badge
                     variant="light"

@@ -33,6 +33,7 @@ export function EntryText({ content }: { content: Pick<EntryContent, "summary" |
         fw={500}
         ps="md"
         style={{ borderInlineStart: "4px solid var(--mantine-color-bulwark-3)" }}
+        dir="auto"
       >
         {content.summary}
       </Text>

@@ -36,7 +36,8 @@ const components: Components = {
 
 export function EntryMarkdown({ children }: { children: string }) {
   return (
-    <Typography>
+    // Entries and posts are written in any language: their own first letter sets their direction.
+    <Typography dir="auto">
       <Markdown remarkPlugins={[remarkGfm]} skipHtml components={components}>
         {children}
       </Markdown>

@@ -37,9 +37,9 @@ export function ResultCard({ entry }: { entry: EntrySummary }) {
           lh={1.3}
           c="bulwark.9"
         >
-          {entry.title}
+          <bdi>{entry.title}</bdi>
         </Anchor>
-        <Text size="sm" lh={1.55} lineClamp={4}>
+        <Text size="sm" lh={1.55} lineClamp={4} dir="auto">
           {entry.snippet.length > 0 ? <Snippet parts={entry.snippet} /> : entry.summary}
         </Text>
         {tags.length > 0 && (

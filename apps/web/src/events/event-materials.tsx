@@ -56,7 +56,7 @@ export function EventMaterials({ event }: { event: EventDetail }) {
             <Stack gap={0}>
               <MaterialLink material={material} />
               {material.sessionId && (
-                <Text size="xs" c="dimmed" ml={22}>
+                <Text size="xs" c="dimmed" ms={22}>
                   {t("events.materials.forSession", { session: sessionTitle.get(material.sessionId) ?? "" })}
                 </Text>
               )}

@@ -5,4 +5,4 @@ import type { Language } from "@bulwark/core";
  * every English key, with its own plural forms and the same placeholders. English fills any gap left
  * in the others.
  */
-export const COMPLETE_LANGUAGES: readonly Exclude<Language, "en">[] = ["fr", "es", "ru"];
+export const COMPLETE_LANGUAGES: readonly Exclude<Language, "en">[] = ["fr", "es", "ru", "ar", "zh"];

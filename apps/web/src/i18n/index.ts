@@ -7,6 +7,7 @@ import { ar } from "./ar.ts";
 import { en } from "./en.ts";
 import { es } from "./es.ts";
 import { fr } from "./fr.ts";
+import { isolateFor } from "./isolate.ts";
 import { ru } from "./ru.ts";
 import { zh } from "./zh.ts";
 
@@ -72,7 +73,7 @@ export function changeLanguage(language: Language): void {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** A number inside a message reads as the language writes it (1 234,5 in French), as format.number does. */
-const formatValue: FormatFunction = (value, _format, language) => {
+function formatNumber<T>(value: T, language: string | undefined): T | string {
   if (typeof value !== "number" || !language) return value;
   let format = numberFormats.get(language);
   if (!format) {
@@ -80,7 +81,14 @@ const formatValue: FormatFunction = (value, _format, language) => {
     numberFormats.set(language, format);
   }
   return format.format(value);
-};
+}
+
+/**
+ * Every value put into a message: numbers as the language writes them, and in Arabic each value
+ * isolated (isolate.ts) so that an English name keeps its punctuation in place.
+ */
+const formatValue: FormatFunction = (value, _format, language) =>
+  isolateFor(formatNumber(value, language), language);
 
 const language = initialLanguage();
 applyToDocument(language);

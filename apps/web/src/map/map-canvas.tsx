@@ -104,6 +104,18 @@ function overlayCollection(overlay: readonly MapOverlay[]): FeatureCollection {
   };
 }
 
+interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** The room kept for the legend, on its side: padding is given for English, the legend's side is the right in Arabic. */
+export function mirroredInRtl(padding: Padding, direction: "ltr" | "rtl"): Padding {
+  return direction === "rtl" ? { ...padding, left: padding.right, right: padding.left } : padding;
+}
+
 function stringProperty(feature: MapGeoJSONFeature | undefined, name: string): string | null {
   const value: unknown = feature?.properties[name];
   return typeof value === "string" ? value : null;
@@ -115,7 +127,7 @@ const lonLat = (event: { lngLat: { lng: number; lat: number } }): LonLat => [
 ];
 
 export default function MapCanvas({ height = 480, ...props }: AssetMapProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibre | null>(null);
   const [failed, setFailed] = useState(false);
@@ -166,8 +178,10 @@ export default function MapCanvas({ height = 480, ...props }: AssetMapProps) {
     }
     instance.touchZoomRotate.disableRotation();
     instance.keyboard.disableRotation();
-    instance.addControl(new NavigationControl({ showCompass: false }), "top-right");
-    instance.addControl(new ScaleControl({ unit: "metric" }), "bottom-right");
+    // The controls take the corners at the end of the line; the legend holds the start.
+    const rtl = i18n.dir() === "rtl";
+    instance.addControl(new NavigationControl({ showCompass: false }), rtl ? "top-left" : "top-right");
+    instance.addControl(new ScaleControl({ unit: "metric" }), rtl ? "bottom-left" : "bottom-right");
 
     const tooltip = new Popup({
       closeButton: false,
@@ -328,7 +342,7 @@ export default function MapCanvas({ height = 480, ...props }: AssetMapProps) {
         [west - pad, south - pad],
         [east + pad, north + pad],
       ],
-      { padding: fitPadding ?? 40, maxZoom: 12, duration: 0 },
+      { padding: fitPadding ? mirroredInRtl(fitPadding, i18n.dir()) : 40, maxZoom: 12, duration: 0 },
     );
   }, [map, fitKey, assets.length > 0]);
 

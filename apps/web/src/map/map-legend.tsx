@@ -40,11 +40,11 @@ export function MapLegend({
       p="xs"
       withBorder
       pos="absolute"
-      left={10}
       top={10}
       maw={260}
       mah={maxHeight}
-      style={{ overflowY: "auto", zIndex: 2, background: "rgba(255, 255, 255, 0.94)" }}
+      // At the start of the line: the left in English, the right in Arabic (the zoom buttons take the other corner).
+      style={{ insetInlineStart: 10, overflowY: "auto", zIndex: 2, background: "rgba(255, 255, 255, 0.94)" }}
       aria-label={t("assets.map.legend")}
       role="group"
     >

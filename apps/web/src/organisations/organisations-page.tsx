@@ -156,7 +156,7 @@ export function OrganisationsPage() {
         {items.map((organisation) => (
           <Table.Tr key={organisation.id}>
             <Table.Td fw={500}>
-              {organisation.name}{" "}
+              <bdi>{organisation.name}</bdi>{" "}
               {organisation.verified && (
                 <Badge variant="light" color="teal" size="xs" title={t("organisations.verifiedHint")}>
                   {t("organisations.verified")}

@@ -124,7 +124,9 @@ export function PeoplePage() {
       >
         {items.map((user) => (
           <Table.Tr key={user.id}>
-            <Table.Td fw={500}>{user.name}</Table.Td>
+            <Table.Td fw={500}>
+              <bdi>{user.name}</bdi>
+            </Table.Td>
             <Table.Td>
               <Text size="sm" style={{ wordBreak: "break-all" }}>
                 {user.email}

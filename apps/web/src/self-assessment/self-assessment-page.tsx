@@ -81,10 +81,10 @@ export function SelfAssessmentPage() {
           <Table.Tr key={run.id}>
             <Table.Td>
               <Anchor component={Link} to={`/self-assessment/runs/${run.id}`} fw={600} size="sm">
-                {run.title}
+                <bdi>{run.title}</bdi>
               </Anchor>
               <Text size="xs" c="dimmed">
-                {run.framework.title} · v{run.framework.version}
+                <bdi>{run.framework.title}</bdi> · v{run.framework.version}
               </Text>
             </Table.Td>
             <Table.Td>
@@ -114,7 +114,9 @@ export function SelfAssessmentPage() {
         {latest.map((framework) => (
           <Card key={`${framework.id}@${framework.version}`} withBorder radius="md" padding="lg">
             <Stack gap="xs" h="100%">
-              <Text fw={700}>{framework.title}</Text>
+              <Text fw={700} dir="auto">
+                {framework.title}
+              </Text>
               <Text size="xs" c="dimmed">
                 {t("selfAssessment.frameworkMeta", {
                   version: framework.version,
@@ -122,17 +124,17 @@ export function SelfAssessmentPage() {
                   questions: framework.questions,
                 })}
               </Text>
-              <Text size="sm" style={{ flex: 1 }}>
+              <Text size="sm" style={{ flex: 1 }} dir="auto">
                 {framework.summary}
               </Text>
               <Text size="xs" c="dimmed">
                 {t("selfAssessment.source")}:{" "}
                 {framework.source.url ? (
                   <Anchor href={framework.source.url} target="_blank" rel="noreferrer" size="xs">
-                    {framework.source.citation}
+                    <bdi>{framework.source.citation}</bdi>
                   </Anchor>
                 ) : (
-                  framework.source.citation
+                  <bdi>{framework.source.citation}</bdi>
                 )}
               </Text>
               <Group>

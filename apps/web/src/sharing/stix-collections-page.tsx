@@ -175,7 +175,7 @@ export function StixCollectionsPage() {
                 {item.name}
               </Anchor>
               {item.revoked && (
-                <Text span size="xs" c="dimmed" ml={6}>
+                <Text span size="xs" c="dimmed" ms={6}>
                   {t("stixCollections.revoked")}
                 </Text>
               )}
