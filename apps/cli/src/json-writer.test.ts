@@ -38,6 +38,17 @@ describe("JsonWriter", () => {
     );
   });
 
+  it.each([
+    ["a backslash", "C:\\grid"],
+    ["a quote", 'the "north" line'],
+    ["a control character", "line\nbreak\u0001"],
+    ["a lone surrogate", "broken \ud800 pair"],
+    ["a surrogate pair", "pump 💧"],
+    ["text beyond ASCII", "Zürich Wasserwerk"],
+  ])("escapes a string with %s as JSON.stringify does", (_, text) => {
+    expect(written((json) => json.string(text))).toBe(JSON.stringify(text));
+  });
+
   it("hands over full chunks and keeps writing past them", () => {
     const ids = Array.from({ length: 60_000 }, (_, i) => `asset-${i}-é"\\`);
     const text = written((json) => {

@@ -2,7 +2,8 @@
 // ids looked up for every dependency row, services, and the words of a vocabulary. Open
 // addressing on an FNV-1a hash; the keys' bytes are kept side by side in one buffer.
 
-const decoder = new TextDecoder();
+// ignoreBOM: a U+FEFF inside the file is a character, as readFileSync's text keeps it.
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** Byte strings side by side in one buffer, made into strings all at once at the end. */
 export class ByteStrings {

@@ -183,7 +183,8 @@ function lineBreaks(bytes: Uint8Array, start: number, end: number): number {
   return count;
 }
 
-const decoder = new TextDecoder();
+// ignoreBOM: a U+FEFF inside the file is a character, as readFileSync's text keeps it.
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const encoder = new TextEncoder();
 
 /** JavaScript's String.prototype.trim, for the ASCII bytes it trims: tab, LF, VT, FF, CR, space. */
