@@ -2,8 +2,8 @@
 // The `bulwark` command table: every command's name, arguments, options and help, in plain
 // JavaScript, so that `bulwark --help` (and a mistyped option) answers without loading the
 // TypeScript transform or any command's code (ADR 0020). A command's code is TypeScript, loaded
-// through tsx when that command runs, and only its own modules: `bulwark analyse` loads no server
-// or database code. Type-checked by tsc like the TypeScript (allowJs, @ts-check).
+// through tsx when that command runs, and only its own modules; `bulwark analyse` runs compiled
+// (ADR 0021) and loads no server or database code. Type-checked by tsc (allowJs, @ts-check).
 import { Command, CommanderError } from "commander";
 
 // Listed in the help; the same as @bulwark/core's vocabulary (program.test.ts checks it).
