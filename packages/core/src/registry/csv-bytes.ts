@@ -41,6 +41,7 @@ export interface CsvFields {
 
 export class CsvByteScanner {
   private carry: Uint8Array = new Uint8Array(0);
+  private joined: Uint8Array = new Uint8Array(0);
   private started = false;
   private fields: {
     bytes: Uint8Array;
@@ -73,9 +74,12 @@ export class CsvByteScanner {
   private scan(chunk: Uint8Array, final: boolean): void {
     let data = chunk;
     if (this.carry.length > 0) {
-      data = new Uint8Array(this.carry.length + chunk.length);
-      data.set(this.carry);
-      data.set(chunk, this.carry.length);
+      // The record cut at the end of the last chunk, then this chunk, in a buffer kept for that.
+      const length = this.carry.length + chunk.length;
+      if (this.joined.length < length) this.joined = new Uint8Array(Math.max(length, this.joined.length * 2));
+      this.joined.set(this.carry);
+      this.joined.set(chunk, this.carry.length);
+      data = this.joined.subarray(0, length);
     }
     let from = 0;
     if (!this.started) {
@@ -131,8 +135,8 @@ export class CsvByteScanner {
         } else {
           let j = i;
           while (j < n) {
-            const c = data[j];
-            if (c === COMMA || c === LF || c === CR) break;
+            const c = data[j] ?? 0;
+            if (c <= COMMA && (c === COMMA || c === LF || c === CR)) break;
             j++;
           }
           if (j === n && !final) return recordStart;
