@@ -1,25 +1,26 @@
 // node-flags: --max-old-space-size=8192
-// Criticality end to end, files in and ranking out, on the generated "none" network of 100,000
-// assets (where the dominator tree applies; criticality() takes the sweeps, cheaper there): ours (read the CSV files, build, criticality, rank, write) against
-// networkx in Python (bench/peers/networkx_criticality.py: read, DiGraph with a virtual root,
-// immediate_dominators, subtree sums, sort, write). Both rankings must be the same, line for line.
+// `bulwark analyse` end to end, as a person runs it: a new process, CSV files in, JSON out, against
+// the same work in Python with networkx on the same files, each timed as a whole process (start-up
+// included) and compared in the same run.
+// - criticality on the generated "none" network of 100,000 assets (each asset needs one supplier:
+//   the dominator tree applies): bench/peers/networkx_criticality.py reads, builds a DiGraph with
+//   a virtual root, runs immediate_dominators, sums subtrees, sorts and writes the ranking.
+// - cascade on the generated "realistic" network of 100,000 assets (k of n, buffers, several
+//   services) after the loss of ten power plants: bench/peers/networkx_cascade.py reads, builds a
+//   MultiDiGraph and runs the same event-driven cascade with a heap.
+// Both sides must give the same ranking, line for line, and the same failures at the same hours.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  type AssetInput,
-  buildGraph,
-  criticality,
-  type DependencyInput,
-  generateNetwork,
-  rankCriticality,
-} from "../packages/core/src/graph/index.ts";
+import { generateNetwork } from "../packages/core/src/graph/index.ts";
 
 const SIZE = Number(process.env.BENCH_NETWORKX_SIZE ?? 100_000);
-const RUNS = 3;
-const SCRIPT = fileURLToPath(new URL("./peers/networkx_criticality.py", import.meta.url));
+const RUNS = 5;
+const TARGET = 10;
+const BIN = fileURLToPath(new URL("../apps/cli/bin/bulwark.js", import.meta.url));
+const peer = (name: string) => fileURLToPath(new URL(`./peers/${name}`, import.meta.url));
 
 console.log(
   `machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}`,
@@ -32,126 +33,146 @@ if (probe.status !== 0) {
   process.exit(0);
 }
 const version = probe.stdout.trim();
+console.log(
+  `target: bulwark analyse at least ${TARGET}x faster than networkx ${version}, whole process to whole process`,
+);
 
 const folder = mkdtempSync(join(tmpdir(), "bulwark-bench-networkx-"));
 try {
-  const network = generateNetwork({ assets: SIZE, seed: 2341, redundancy: "none" });
-  const assetsCsv = join(folder, "assets.csv");
-  const dependenciesCsv = join(folder, "dependencies.csv");
+  {
+    const files = writeNetwork("none");
+    const ours = join(folder, "ranking.json");
+    const theirs = join(folder, "ranking-networkx.csv");
+    const result = compare(
+      ["analyse", "criticality", "--assets", files.assets, "--dependencies", files.dependencies, "--json"],
+      ours,
+      [peer("networkx_criticality.py"), files.assets, files.dependencies, theirs],
+    );
+    const ranking: { id: string; assets: number; population: number }[] = JSON.parse(
+      readFileSync(ours, "utf8"),
+    );
+    const lines = [
+      "id,assets,population",
+      ...ranking.map((row) => `${row.id},${row.assets},${row.population}`),
+    ];
+    if (`${lines.join("\n")}\n` !== readFileSync(theirs, "utf8"))
+      throw new Error("the rankings differ between bulwark and networkx");
+    print(`criticality of every asset, ${files.label}`, result, "same ranking, line for line");
+  }
+  {
+    const files = writeNetwork("realistic");
+    const attacked = files.ids.filter((id) => id.startsWith("plant-")).slice(0, 10);
+    const ours = join(folder, "cascade.json");
+    const theirs = join(folder, "cascade-networkx.csv");
+    const result = compare(
+      [
+        "analyse",
+        "cascade",
+        "--assets",
+        files.assets,
+        "--dependencies",
+        files.dependencies,
+        "--fail",
+        attacked.join(","),
+        "--json",
+      ],
+      ours,
+      [peer("networkx_cascade.py"), files.assets, files.dependencies, theirs, attacked.join(",")],
+    );
+    const failed: { id: string; hours: number }[] = JSON.parse(readFileSync(ours, "utf8")).failed;
+    const lines = failed
+      .map((row) => [row.id, row.hours] as const)
+      .sort(([a, x], [b, y]) => x - y || (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, hours]) => `${id},${Number.isInteger(hours) ? hours.toFixed(1) : hours}`);
+    if (`${["id,hours", ...lines].join("\n")}\n` !== readFileSync(theirs, "utf8"))
+      throw new Error("the cascades differ between bulwark and networkx");
+    print(
+      `cascade after losing ${attacked.length} power plants, ${files.label}`,
+      result,
+      `the same ${failed.length.toLocaleString("en")} failures at the same hours`,
+    );
+  }
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}
+
+interface Timed {
+  ours: number;
+  theirs: number;
+  inScript: number;
+}
+
+/** Runs both, once untimed (files in the page cache, bulwark compiled), then RUNS times each, turn about. */
+function compare(args: string[], output: string, peerArgs: string[]): Timed {
+  const runOurs = () => {
+    const fd = openSync(output, "w");
+    try {
+      const started = performance.now();
+      const result = spawnSync(process.execPath, [BIN, ...args], { stdio: ["ignore", fd, "pipe"] });
+      const took = performance.now() - started;
+      if (result.status !== 0) throw new Error(`bulwark failed: ${result.stderr}`);
+      return took;
+    } finally {
+      closeSync(fd);
+    }
+  };
+  const runTheirs = () => {
+    const started = performance.now();
+    const result = spawnSync("python3", peerArgs, { encoding: "utf8" });
+    const took = performance.now() - started;
+    if (result.status !== 0) throw new Error(`the networkx peer failed: ${result.stderr}`);
+    return { took, inScript: Number(result.stdout.trim()) * 1000 };
+  };
+  runOurs();
+  runTheirs();
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  const inScript: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    ours.push(runOurs());
+    const peerRun = runTheirs();
+    theirs.push(peerRun.took);
+    inScript.push(peerRun.inScript);
+  }
+  return { ours: median(ours), theirs: median(theirs), inScript: median(inScript) };
+}
+
+function print(label: string, timed: Timed, agreement: string): void {
+  const line = (name: string, value: string) => console.log(`  ${name.padEnd(58)}${value}`);
+  console.log(`\n${label}`);
+  line("bulwark analyse, the whole process", ms(timed.ours));
+  line(`networkx ${version}, the whole python3 process`, ms(timed.theirs));
+  line("networkx, inside the script (reading to writing)", ms(timed.inScript));
+  console.log(`  ${agreement}; medians of ${RUNS} runs`);
+  const ratio = timed.theirs / timed.ours;
+  console.log(
+    `  ratio networkx / bulwark: ${ratio.toFixed(1)}x whole process (target ≥ ${TARGET}x: ${ratio >= TARGET ? "met" : "MISSED"}), ` +
+      `${(timed.inScript / timed.ours).toFixed(1)}x against the script's own steps`,
+  );
+}
+
+function writeNetwork(redundancy: "none" | "realistic") {
+  const network = generateNetwork({ assets: SIZE, seed: 2341, redundancy });
+  const assets = join(folder, `assets-${redundancy}.csv`);
+  const dependencies = join(folder, `dependencies-${redundancy}.csv`);
   writeFileSync(
-    assetsCsv,
+    assets,
     `id,name,sector,population_served\n${network.assets
       .map((asset) => `${asset.id},${asset.sector} ${asset.id},${asset.sector},${asset.population ?? 0}`)
       .join("\n")}\n`,
   );
   writeFileSync(
-    dependenciesCsv,
-    `dependent_id,supplier_id,service\n${network.dependencies
-      .map((row) => `${row.dependent},${row.supplier},${row.service}`)
+    dependencies,
+    `dependent_id,supplier_id,service,k,buffer_hours\n${network.dependencies
+      .map((row) => `${row.dependent},${row.supplier},${row.service},${row.k ?? ""},${row.bufferHours ?? ""}`)
       .join("\n")}\n`,
   );
-  console.log(
-    `"none" network: ${SIZE.toLocaleString("en")} assets, ${network.dependencies.length.toLocaleString("en")} dependencies, as CSV files`,
-  );
-
-  const ourRanking = join(folder, "ranking-ours.csv");
-  const phases = Array.from({ length: RUNS }, () => ours(assetsCsv, dependenciesCsv, ourRanking));
-  const total = (run: Phases) => Object.values(run).reduce((sum, value) => sum + value, 0);
-  phases.sort((a, b) => total(a) - total(b));
-  const medianRun = phases[Math.floor(RUNS / 2)];
-  if (!medianRun) throw new Error("no runs");
-  const oursMs = total(medianRun);
-
-  const theirRanking = join(folder, "ranking-networkx.csv");
-  const wall: number[] = [];
-  const inScript: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const started = performance.now();
-    const result = spawnSync("python3", [SCRIPT, assetsCsv, dependenciesCsv, theirRanking], {
-      encoding: "utf8",
-    });
-    wall.push(performance.now() - started);
-    if (result.status !== 0) throw new Error(`the networkx peer failed: ${result.stderr}`);
-    inScript.push(Number(result.stdout.trim()) * 1000);
-  }
-  if (readFileSync(ourRanking, "utf8") !== readFileSync(theirRanking, "utf8"))
-    throw new Error("the rankings differ between ours and networkx");
-
-  const breakdown = Object.entries(medianRun)
-    .map(([phase, value]) => `${phase} ${ms(value)}`)
-    .join(", ");
-  const line = (label: string, value: string) => console.log(`  ${label.padEnd(54)}${value}`);
-  line("ours, files in to ranking out (in process)", `${ms(oursMs)}  (${breakdown})`);
-  line(`networkx ${version}, the same steps inside the script`, ms(median(inScript)));
-  line("networkx, the whole python3 process (with start-up)", ms(median(wall)));
-  console.log(`  same ranking, line for line; medians of ${RUNS} runs`);
-  console.log(
-    `  ratio networkx / ours: ${(median(inScript) / oursMs).toFixed(1)}x same steps, ${(median(wall) / oursMs).toFixed(1)}x whole process`,
-  );
-} finally {
-  rmSync(folder, { recursive: true, force: true });
-}
-
-interface Phases {
-  read: number;
-  build: number;
-  criticality: number;
-  rank: number;
-  write: number;
-}
-
-function ours(assetsPath: string, dependenciesPath: string, rankingPath: string): Phases {
-  let started = performance.now();
-  const lap = () => {
-    const now = performance.now();
-    const elapsed = now - started;
-    started = now;
-    return elapsed;
+  return {
+    assets,
+    dependencies,
+    ids: network.assets.map((asset) => asset.id),
+    label: `"${redundancy}" network: ${SIZE.toLocaleString("en")} assets, ${network.dependencies.length.toLocaleString("en")} dependencies, as CSV files`,
   };
-  const assetRows = readCsv(assetsPath, ["id", "sector", "population_served"]);
-  const assets: AssetInput[] = assetRows.map(([id = "", sector = "", population = "0"]) => ({
-    id,
-    sector,
-    population: Number(population),
-  }));
-  const dependencyRows = readCsv(dependenciesPath, ["dependent_id", "supplier_id", "service"]);
-  const dependencies: DependencyInput[] = dependencyRows.map(
-    ([dependent = "", supplier = "", service = ""]) => ({
-      dependent,
-      supplier,
-      service,
-    }),
-  );
-  const read = lap();
-  const built = buildGraph(assets, dependencies);
-  if (!built.graph) throw new Error(`the CSV files do not build: ${JSON.stringify(built.issues[0])}`);
-  const build = lap();
-  const result = criticality(built.graph);
-  const critical = lap();
-  const ranking = rankCriticality(built.graph, result);
-  const rank = lap();
-  writeFileSync(
-    rankingPath,
-    `id,assets,population\n${ranking.map((entry) => `${entry.id},${entry.assets},${entry.population}`).join("\n")}\n`,
-  );
-  return { read, build, criticality: critical, rank, write: lap() };
-}
-
-/** A minimal CSV reader for the files written above (no quoted fields): the named columns. */
-function readCsv(path: string, columns: readonly string[]): string[][] {
-  const lines = readFileSync(path, "utf8").split("\n");
-  const header = (lines[0] ?? "").split(",");
-  const at = columns.map((name) => header.indexOf(name));
-  if (at.includes(-1)) throw new Error(`${path} lacks one of ${columns.join(", ")}`);
-  const rows: string[][] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (line === "") continue;
-    if (line.includes('"')) throw new Error(`quoted fields are not read here (line ${i + 1})`);
-    const fields = line.split(",");
-    rows.push(at.map((column) => fields[column] ?? ""));
-  }
-  return rows;
 }
 
 function median(values: number[]): number {

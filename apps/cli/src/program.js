@@ -2,8 +2,8 @@
 // The `bulwark` command table: every command's name, arguments, options and help, in plain
 // JavaScript, so that `bulwark --help` (and a mistyped option) answers without loading the
 // TypeScript transform or any command's code (ADR 0020). A command's code is TypeScript, loaded
-// through tsx when that command runs, and only its own modules: `bulwark analyse` loads no server
-// or database code. Type-checked by tsc like the TypeScript (allowJs, @ts-check).
+// through tsx when that command runs, and only its own modules; `bulwark analyse` runs compiled
+// (ADR 0022) and loads no server or database code. Type-checked by tsc (allowJs, @ts-check).
 import { Command, CommanderError } from "commander";
 
 // Listed in the help; the same as @bulwark/core's vocabulary (program.test.ts checks it).
@@ -62,24 +62,45 @@ async function typescript() {
 }
 
 /**
- * Run a command: import its module (after tsx is registered), then hand it the parsed input.
+ * A command's TypeScript module, through tsx.
+ * @template M
+ * @param {() => Promise<M>} load
+ * @returns {Promise<M>}
+ */
+async function fromTypeScript(load) {
+  await typescript();
+  return load();
+}
+
+/**
+ * Run a command: import its module, then hand it the parsed input.
  * @template M
  * @param {() => Promise<M>} load
  * @param {(module: M) => unknown} work
  */
 async function run(load, work) {
-  await typescript();
   await work(await load());
 }
 
 // Each command's module, imported only when one of its commands runs.
-const serve = () => import("./commands/serve.ts");
-const database = () => import("./commands/database.ts");
-const accounts = () => import("./commands/accounts.ts");
-const registry = () => import("./commands/registry.ts");
-const compendium = () => import("./commands/compendium.ts");
-const frameworks = () => import("./commands/frameworks.ts");
-const analyse = () => import("./commands/analyse.ts");
+const serve = () => fromTypeScript(() => import("./commands/serve.ts"));
+const database = () => fromTypeScript(() => import("./commands/database.ts"));
+const accounts = () => fromTypeScript(() => import("./commands/accounts.ts"));
+const registry = () => fromTypeScript(() => import("./commands/registry.ts"));
+const compendium = () => fromTypeScript(() => import("./commands/compendium.ts"));
+const frameworks = () => fromTypeScript(() => import("./commands/frameworks.ts"));
+/**
+ * `analyse` runs compiled (compiled.js, ADR 0022): built when missing or older than its sources,
+ * from its TypeScript when it cannot be built.
+ * @returns {Promise<typeof import("./commands/analyse.ts")>}
+ */
+async function analyse() {
+  const { compile, freshCompiled } = await import("./compiled.js");
+  let file = freshCompiled("analyse");
+  if (!file) file = await compile("analyse").catch(() => null);
+  if (file) return import(file.href);
+  return fromTypeScript(() => import("./commands/analyse.ts"));
+}
 
 /**
  * Collect a repeatable option's values.
@@ -283,6 +304,11 @@ export async function main(argv) {
     await program().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) process.exit(error.exitCode);
+    // An error the operator can fix (output.ts's CliError, from TypeScript or compiled code alike).
+    if (error instanceof Error && error.name === "CliError") {
+      process.stderr.write(`bulwark: ${error.message}\n`);
+      process.exit(1);
+    }
     await typescript();
     const { report } = await import("./report.ts");
     await report(error);

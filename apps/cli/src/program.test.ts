@@ -70,8 +70,9 @@ describe("the command line's start", () => {
     expect(ran.stderr).toBe("");
     expect(ran.code).toBe(0);
     expect(ran.stdout).toContain("SPOF");
-    // The recorder sees TypeScript modules too: the command's own code is in the list.
-    expect(ran.modules.some((url) => url.endsWith("/commands/analyse.ts"))).toBe(true);
+    // The command runs compiled (ADR 0022): its JavaScript, and neither TypeScript nor tsx.
+    expect(ran.modules.some((url) => url.endsWith("/cli/dist/analyse.js"))).toBe(true);
+    expect(ran.modules.filter((url) => /\.ts$|\/tsx\//.test(url))).toEqual([]);
     expect(serverOrDatabase(ran.modules)).toEqual([]);
 
     const failed = await bulwark("analyse-missing", [
@@ -85,7 +86,8 @@ describe("the command line's start", () => {
       "B",
     ]);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain("missing.csv");
+    expect(failed.stderr).toBe(`bulwark: Cannot read ${join(folder, "missing.csv")}: no such file.\n`);
+    expect(failed.modules.filter((url) => /\.ts$|\/tsx\//.test(url))).toEqual([]);
     expect(serverOrDatabase(failed.modules)).toEqual([]);
   });
 

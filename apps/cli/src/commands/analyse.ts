@@ -1,26 +1,33 @@
 // `bulwark analyse`: the graph engine on CSV files, with no database, for an analyst's own data.
-import { readFileSync } from "node:fs";
+// Run as compiled JavaScript (ADR 0022): the files are streamed into the graph in chunks
+// (NetworkCsvReader); files with problems are read again by the row-by-row readers, which name them.
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import {
   ATTACKED,
   buildGraph,
-  type CsvAsset,
-  type CsvProblem,
-  type CsvRead,
   cascade,
   cascadeTotals,
   criticality,
+  criticalityOrder,
   type DependencyGraph,
+} from "@bulwark/core/graph";
+import {
+  type CsvProblem,
+  type CsvRead,
   graphIssueProblems,
-  rankCriticality,
+  NetworkCsvReader,
   readAssetsCsv,
   readDependenciesCsv,
-} from "@bulwark/core";
+} from "@bulwark/core/registry";
+import { JsonWriter } from "../json-writer.ts";
 import { CliError, say, table, warn } from "../output.ts";
 
 const SHOWN_PROBLEMS = 50;
 /** Rows shown without --top (and named in the help of `bulwark analyse criticality`). */
 export const HUMAN_TOP = 20;
+/** Bytes read from a file at a time. */
+const CHUNK = 1 << 20;
 
 interface FileOptions {
   assets: string;
@@ -30,22 +37,63 @@ interface FileOptions {
 
 interface Loaded {
   graph: DependencyGraph;
-  /** By asset index, as the graph numbers them. */
-  assets: CsvAsset[];
+  /** Asset names by index, as the graph numbers them (empty unless asked for). */
+  names: readonly string[];
+}
+
+function cannotRead(file: string, error: unknown): CliError {
+  const code = error instanceof Error && "code" in error ? error.code : undefined;
+  if (code === "ENOENT") return new CliError(`Cannot read ${file}: no such file.`);
+  return new CliError(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 function readText(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
-    const code = error instanceof Error && "code" in error ? error.code : undefined;
-    if (code === "ENOENT") throw new CliError(`Cannot read ${file}: no such file.`);
-    throw new CliError(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw cannotRead(file, error);
   }
 }
 
+/** The file's bytes, chunk by chunk, into `into` (which keeps none of them). */
+function stream(file: string, into: { push(chunk: Uint8Array): void; end(): void }): void {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (error) {
+    throw cannotRead(file, error);
+  }
+  try {
+    const buffer = new Uint8Array(CHUNK);
+    for (;;) {
+      const read = readSync(fd, buffer, 0, CHUNK, null);
+      if (read === 0) break;
+      into.push(buffer.subarray(0, read));
+    }
+    into.end();
+  } catch (error) {
+    throw cannotRead(file, error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const toStdout = (chunk: Uint8Array) => {
+  process.stdout.write(chunk);
+};
+
 /** Reads and checks both files; on any problem, prints them all (file:line: column: message). */
-function load(options: FileOptions): Loaded | null {
+function load(options: FileOptions, names: boolean): Loaded | null {
+  const reader = new NetworkCsvReader({ names });
+  stream(options.assets, reader.assets);
+  if (reader.clean) stream(options.dependencies, reader.dependencies);
+  const read = reader.finish();
+  if (read) return { graph: read.graph, names: read.names ?? [] };
+  return loadRowByRow(options);
+}
+
+/** The files read row by row, every problem named; the graph if there is none after all. */
+function loadRowByRow(options: FileOptions): Loaded | null {
   const assets = readAssetsCsv(readText(options.assets));
   const dependencies = readDependenciesCsv(readText(options.dependencies));
   const located = (file: string, read: CsvRead<unknown>) =>
@@ -56,7 +104,7 @@ function load(options: FileOptions): Loaded | null {
       assets.rows.map((row) => row.value),
       dependencies.rows.map((row) => row.value),
     );
-    if (built.graph) return { graph: built.graph, assets: assets.rows.map((row) => row.value) };
+    if (built.graph) return { graph: built.graph, names: assets.rows.map((row) => row.value.name) };
     problems = graphIssueProblems(built.issues, { assets: assets.rows, dependencies: dependencies.rows }).map(
       (problem) => ({ ...problem, file: problem.list === "assets" ? options.assets : options.dependencies }),
     );
@@ -79,9 +127,9 @@ const hoursText = (hours: number) => String(Math.round(hours * 100) / 100);
 export function failCascade(options: FileOptions & { fail: string }): void {
   const ids = [...new Set(options.fail.split(",").map((id) => id.trim()))].filter(Boolean);
   if (ids.length === 0) throw new CliError("--fail needs at least one asset id.");
-  const loaded = load(options);
+  const loaded = load(options, !options.json);
   if (!loaded) return;
-  const { graph, assets } = loaded;
+  const { graph, names } = loaded;
   const unknown = ids.filter((id) => !graph.indexOf.has(id));
   if (unknown.length > 0)
     throw new CliError(
@@ -102,7 +150,18 @@ export function failCascade(options: FileOptions & { fail: string }): void {
     };
   });
   if (options.json) {
-    say(JSON.stringify({ failed: failed.map(({ id, hours, cause }) => ({ id, hours, cause })), totals }));
+    const json = new JsonWriter(toStdout).raw('{"failed":[');
+    failed.forEach(({ id, hours, cause }, i) => {
+      json
+        .raw(i === 0 ? '{"id":' : ',{"id":')
+        .string(id)
+        .raw(',"hours":')
+        .number(hours)
+        .raw(',"cause":');
+      if (cause === null) json.raw("null}");
+      else json.string(cause).raw("}");
+    });
+    json.raw(`],"totals":${JSON.stringify(totals)}}\n`).flush();
     return;
   }
   say(
@@ -115,7 +174,7 @@ export function failCascade(options: FileOptions & { fail: string }): void {
       ...failed.map((row, i) => [
         String(i + 1),
         row.id,
-        assets[row.asset]?.name ?? "",
+        names[row.asset] ?? "",
         graph.sectors[row.asset] ?? "",
         hoursText(row.hours),
         row.cause ?? "attacked",
@@ -152,37 +211,49 @@ export function rankAssets(options: FileOptions & { top?: string }): void {
   if (options.top !== undefined && !/^[1-9]\d*$/.test(options.top.trim()))
     throw new CliError("--top must be a whole number of 1 or more.");
   const top = options.top === undefined ? undefined : Number(options.top);
-  const loaded = load(options);
+  const loaded = load(options, !options.json);
   if (!loaded) return;
-  const { graph, assets } = loaded;
+  const { graph, names } = loaded;
   const started = performance.now();
   const result = criticality(graph);
   const took = performance.now() - started;
-  const ranked = rankCriticality(graph, result, top ?? (options.json ? graph.size : HUMAN_TOP));
+  const order = criticalityOrder(graph, result, top ?? (options.json ? graph.size : HUMAN_TOP));
   if (options.json) {
-    say(JSON.stringify(ranked));
+    // What JSON.stringify(rankCriticality(...)) would print, with no object or string per asset.
+    const json = new JsonWriter(toStdout).raw("[");
+    order.forEach((a, i) => {
+      json
+        .raw(i === 0 ? '{"id":' : ',{"id":')
+        .string(graph.ids[a] ?? "")
+        .raw(',"assets":')
+        .number(result.assets[a] ?? 0)
+        .raw(',"population":')
+        .number(result.population[a] ?? 0)
+        .raw("}");
+    });
+    json.raw("]\n").flush();
     return;
   }
   say(
     table([
       ["rank", "id", "name", "sector", "assets", "population", ""],
-      ...ranked.map((row, i) => {
-        const index = graph.indexOf.get(row.id) ?? -1;
+      ...Array.from(order, (a, i) => {
+        const assets = result.assets[a] ?? 0;
         return [
           String(i + 1),
-          row.id,
-          assets[index]?.name ?? "",
-          graph.sectors[index] ?? "",
-          String(row.assets),
-          people(row.population),
-          row.assets > 1 ? "SPOF" : "",
+          graph.ids[a] ?? "",
+          names[a] ?? "",
+          graph.sectors[a] ?? "",
+          String(assets),
+          people(result.population[a] ?? 0),
+          assets > 1 ? "SPOF" : "",
         ];
       }),
     ]),
   );
   say();
-  if (ranked.length < graph.size)
-    say(`The top ${ranked.length} of ${graph.size} assets (--top N for more, --json for all).`);
+  if (order.length < graph.size)
+    say(`The top ${order.length} of ${graph.size} assets (--top N for more, --json for all).`);
   say(
     "assets: how many fail with it, itself included; population: the people they serve; SPOF: its loss alone takes down others.",
   );

@@ -90,18 +90,9 @@ export function buildGraph(
     if (asset.lon !== undefined) lon[index] = asset.lon;
   });
 
-  // Group the dependencies by (dependent, service), checking every row. Keys are numbers, not
-  // strings (a million assets means millions of lookups): services are interned, a group is
-  // dependent + size * service, an edge is group * size + supplier.
+  // Services are interned: a group is found by (dependent, service number).
   const serviceIndex = new Map<string, number>();
-  const groupOf = new Map<number, number>();
-  const groupDependent: number[] = [];
-  const groupK: number[] = [];
-  const groupBuffer: number[] = [];
-  const groupFirstRow: number[] = [];
-  const edgeGroup: number[] = [];
-  const edgeSupplier: number[] = [];
-  const edgeRow: number[] = [];
+  const grouping = new DependencyGrouping(size, issues);
   for (let index = 0; index < dependencies.length; index++) {
     const row = dependencies[index];
     if (!row) continue;
@@ -117,97 +108,18 @@ export function buildGraph(
     if (!Number.isFinite(buffer) || buffer < 0)
       issue("dependencies", index, "buffer_hours", "must be a number of 0 or more");
     if (dependent === undefined || supplier === undefined || !row.service) continue;
-    if (dependent === supplier) {
-      issue("dependencies", index, "supplier_id", "an asset cannot supply itself");
-      continue;
-    }
     let service = serviceIndex.get(row.service);
     if (service === undefined) {
       service = serviceIndex.size;
       serviceIndex.set(row.service, service);
     }
-    const key = dependent + size * service;
-    let group = groupOf.get(key);
-    if (group === undefined) {
-      group = groupDependent.length;
-      groupOf.set(key, group);
-      groupDependent.push(dependent);
-      groupK.push(k);
-      groupBuffer.push(buffer);
-      groupFirstRow.push(index);
-    } else {
-      const firstRow = groupFirstRow[group] ?? 0;
-      if (groupK[group] !== k)
-        issue(
-          "dependencies",
-          index,
-          "k",
-          `differs from row ${firstRow + 1} for the same asset and service (${groupK[group]})`,
-        );
-      if (groupBuffer[group] !== buffer)
-        issue(
-          "dependencies",
-          index,
-          "buffer_hours",
-          `differs from row ${firstRow + 1} for the same asset and service (${groupBuffer[group]})`,
-        );
-    }
-    edgeGroup.push(group);
-    edgeSupplier.push(supplier);
-    edgeRow.push(index);
+    grouping.add(index, dependent, supplier, service, k, buffer);
   }
-  const groupCount = groupDependent.length;
-  const groupSize = new Int32Array(groupCount);
-  for (const group of edgeGroup) groupSize[group] = (groupSize[group] ?? 0) + 1;
-  for (let group = 0; group < groupCount; group++) {
-    const n = groupSize[group] ?? 0;
-    const k = groupK[group] ?? 1;
-    if (k > n)
-      issue(
-        "dependencies",
-        groupFirstRow[group] ?? 0,
-        "k",
-        `needs ${k} suppliers of this service but the asset has ${n}`,
-      );
-  }
-  if (issues.length > 0) return { graph: null, issues };
-  const graph = compress({
-    size,
-    ids,
-    indexOf,
-    sectors,
-    population,
-    lat,
-    lon,
-    groupDependent: Int32Array.from(groupDependent),
-    groupK: Int32Array.from(groupK),
-    groupBuffer: Float64Array.from(groupBuffer),
-    groupSize,
-    edgeGroup,
-    edgeSupplier,
-  });
-  // The same supplier twice in one group: found with a stamp per supplier, no hashing.
-  const stamp = new Int32Array(size).fill(-1);
-  const rowOf = new Int32Array(edgeRow.length);
-  const cursor = graph.supplierOffsets.slice(0, graph.groupCount);
-  for (let e = 0; e < edgeRow.length; e++) {
-    const group = edgeGroup[e] ?? 0;
-    rowOf[cursor[group] ?? 0] = edgeRow[e] ?? 0;
-    cursor[group] = (cursor[group] ?? 0) + 1;
-  }
-  for (let g = 0; g < graph.groupCount; g++)
-    for (let e = graph.supplierOffsets[g] ?? 0; e < (graph.supplierOffsets[g + 1] ?? 0); e++) {
-      const supplier = graph.suppliers[e] ?? 0;
-      if (stamp[supplier] === g)
-        issue("dependencies", rowOf[e] ?? 0, "supplier_id", "the same dependency appears twice");
-      stamp[supplier] = g;
-    }
-  return issues.length > 0
-    ? { graph: null, issues: issues.sort((a, b) => a.index - b.index) }
-    : { graph, issues: [] };
+  return grouping.finish({ size, ids, indexOf, sectors, population, lat, lon });
 }
 
-interface Parts {
+/** The assets of a graph, by index, as buildGraph reads them. */
+export interface GraphAssets {
   size: number;
   ids: string[];
   indexOf: Map<string, number>;
@@ -215,12 +127,166 @@ interface Parts {
   population: Float64Array;
   lat: Float64Array;
   lon: Float64Array;
+}
+
+/**
+ * Dependency rows grouped by (dependent, service) as they come, each checked (an asset supplying
+ * itself, k or buffer differing within a group, then k above n and the same dependency twice),
+ * into `issues`. Shared by buildGraph and the CSV reader that streams rows in
+ * (registry/network-csv.ts), so both build the same graph. Per dependent, its groups form a short
+ * linked list: numbers, no hashing.
+ */
+export class DependencyGrouping {
+  private readonly firstGroup: Int32Array;
+  private nextGroup = new Int32Array(1024);
+  private groupService = new Int32Array(1024);
+  private groupDependent = new Int32Array(1024);
+  // Kept as given (a k of 1.5 is an issue, not 1) until the graph is built.
+  private groupK = new Float64Array(1024);
+  private groupBuffer = new Float64Array(1024);
+  private groupFirstRow = new Int32Array(1024);
+  private groupCount = 0;
+  private edgeGroup = new Int32Array(4096);
+  private edgeSupplier = new Int32Array(4096);
+  private edgeRow = new Int32Array(4096);
+  private edgeCount = 0;
+
+  constructor(
+    private readonly size: number,
+    readonly issues: GraphIssue[],
+  ) {
+    this.firstGroup = new Int32Array(size).fill(-1);
+  }
+
+  private issue(index: number, field: string, message: string): void {
+    if (this.issues.length < MAX_ISSUES) this.issues.push({ list: "dependencies", index, field, message });
+  }
+
+  /** Row `index`: `dependent` needs `supplier` (asset indices) for `service` (interned). */
+  add(index: number, dependent: number, supplier: number, service: number, k: number, buffer: number): void {
+    if (dependent === supplier) {
+      this.issue(index, "supplier_id", "an asset cannot supply itself");
+      return;
+    }
+    let group = this.firstGroup[dependent] ?? -1;
+    while (group >= 0 && this.groupService[group] !== service) group = this.nextGroup[group] ?? -1;
+    if (group < 0) {
+      group = this.groupCount;
+      if (group === this.groupDependent.length) this.growGroups();
+      this.groupCount += 1;
+      this.nextGroup[group] = this.firstGroup[dependent] ?? -1;
+      this.firstGroup[dependent] = group;
+      this.groupService[group] = service;
+      this.groupDependent[group] = dependent;
+      this.groupK[group] = k;
+      this.groupBuffer[group] = buffer;
+      this.groupFirstRow[group] = index;
+    } else {
+      const firstRow = this.groupFirstRow[group] ?? 0;
+      if (this.groupK[group] !== k)
+        this.issue(
+          index,
+          "k",
+          `differs from row ${firstRow + 1} for the same asset and service (${this.groupK[group]})`,
+        );
+      if (this.groupBuffer[group] !== buffer)
+        this.issue(
+          index,
+          "buffer_hours",
+          `differs from row ${firstRow + 1} for the same asset and service (${this.groupBuffer[group]})`,
+        );
+    }
+    const e = this.edgeCount;
+    if (e === this.edgeGroup.length) {
+      this.edgeGroup = grownInt(this.edgeGroup);
+      this.edgeSupplier = grownInt(this.edgeSupplier);
+      this.edgeRow = grownInt(this.edgeRow);
+    }
+    this.edgeGroup[e] = group;
+    this.edgeSupplier[e] = supplier;
+    this.edgeRow[e] = index;
+    this.edgeCount = e + 1;
+  }
+
+  private growGroups(): void {
+    this.nextGroup = grownInt(this.nextGroup);
+    this.groupService = grownInt(this.groupService);
+    this.groupDependent = grownInt(this.groupDependent);
+    this.groupK = grownFloat(this.groupK);
+    this.groupFirstRow = grownInt(this.groupFirstRow);
+    this.groupBuffer = grownFloat(this.groupBuffer);
+  }
+
+  /** The graph, or null with the issues found (by row) once any row had one. */
+  finish(assets: GraphAssets): BuildResult {
+    const { issues } = this;
+    const groupCount = this.groupCount;
+    const edgeGroup = this.edgeGroup.subarray(0, this.edgeCount);
+    const edgeRow = this.edgeRow.subarray(0, this.edgeCount);
+    const groupK = this.groupK.slice(0, groupCount);
+    const groupSize = new Int32Array(groupCount);
+    for (const group of edgeGroup) groupSize[group] = (groupSize[group] ?? 0) + 1;
+    for (let group = 0; group < groupCount; group++) {
+      const n = groupSize[group] ?? 0;
+      const k = groupK[group] ?? 1;
+      if (k > n)
+        this.issue(
+          this.groupFirstRow[group] ?? 0,
+          "k",
+          `needs ${k} suppliers of this service but the asset has ${n}`,
+        );
+    }
+    if (issues.length > 0) return { graph: null, issues };
+    const graph = compress({
+      ...assets,
+      groupDependent: this.groupDependent.slice(0, groupCount),
+      groupK: Int32Array.from(groupK),
+      groupBuffer: this.groupBuffer.slice(0, groupCount),
+      groupSize,
+      edgeGroup,
+      edgeSupplier: this.edgeSupplier.subarray(0, this.edgeCount),
+    });
+    // The same supplier twice in one group: found with a stamp per supplier, no hashing.
+    const stamp = new Int32Array(this.size).fill(-1);
+    const rowOf = new Int32Array(edgeRow.length);
+    const cursor = graph.supplierOffsets.slice(0, graph.groupCount);
+    for (let e = 0; e < edgeRow.length; e++) {
+      const group = edgeGroup[e] ?? 0;
+      rowOf[cursor[group] ?? 0] = edgeRow[e] ?? 0;
+      cursor[group] = (cursor[group] ?? 0) + 1;
+    }
+    for (let g = 0; g < graph.groupCount; g++)
+      for (let e = graph.supplierOffsets[g] ?? 0; e < (graph.supplierOffsets[g + 1] ?? 0); e++) {
+        const supplier = graph.suppliers[e] ?? 0;
+        if (stamp[supplier] === g)
+          this.issue(rowOf[e] ?? 0, "supplier_id", "the same dependency appears twice");
+        stamp[supplier] = g;
+      }
+    return issues.length > 0
+      ? { graph: null, issues: issues.sort((a, b) => a.index - b.index) }
+      : { graph, issues: [] };
+  }
+}
+
+function grownFloat(array: Float64Array): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+function grownInt(array: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+interface Parts extends GraphAssets {
   groupDependent: Int32Array;
   groupK: Int32Array;
   groupBuffer: Float64Array;
   groupSize: Int32Array;
-  edgeGroup: number[];
-  edgeSupplier: number[];
+  edgeGroup: Int32Array;
+  edgeSupplier: Int32Array;
 }
 
 /** Lay the grouped edges out in compressed sparse rows, in both directions. */

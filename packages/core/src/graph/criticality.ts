@@ -172,24 +172,30 @@ export interface RankedAsset {
   readonly population: number;
 }
 
-/** Most critical first: by assets, then population, descending, then id. */
+/** Asset indices, most critical first: by assets, then population, descending, then id. */
+export function criticalityOrder(graph: DependencyGraph, result: Criticality, top = graph.size): Int32Array {
+  const { assets, population } = result;
+  const { ids } = graph;
+  const indices = Array.from({ length: graph.size }, (_, i) => i);
+  indices.sort((a, b) => {
+    const byAssets = (assets[b] ?? 0) - (assets[a] ?? 0);
+    if (byAssets !== 0) return byAssets;
+    const byPopulation = (population[b] ?? 0) - (population[a] ?? 0);
+    if (byPopulation !== 0) return byPopulation;
+    const x = ids[a] ?? "";
+    const y = ids[b] ?? "";
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return Int32Array.from(indices.length > top ? indices.slice(0, top) : indices);
+}
+
+/** The most critical assets, first to last (see criticalityOrder). */
 export function rankCriticality(
   graph: DependencyGraph,
   result: Criticality,
   top = graph.size,
 ): RankedAsset[] {
-  const indices = Array.from({ length: graph.size }, (_, i) => i);
-  indices.sort(
-    (a, b) =>
-      (result.assets[b] ?? 0) - (result.assets[a] ?? 0) ||
-      (result.population[b] ?? 0) - (result.population[a] ?? 0) ||
-      ((graph.ids[a] ?? "") < (graph.ids[b] ?? "")
-        ? -1
-        : (graph.ids[a] ?? "") > (graph.ids[b] ?? "")
-          ? 1
-          : 0),
-  );
-  return indices.slice(0, top).map((i) => ({
+  return Array.from(criticalityOrder(graph, result, top), (i) => ({
     id: graph.ids[i] ?? "",
     assets: result.assets[i] ?? 0,
     population: result.population[i] ?? 0,

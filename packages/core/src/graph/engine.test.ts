@@ -6,6 +6,7 @@ import { ATTACKED, cascade, cascadeScratch, cascadeTotals } from "./cascade.ts";
 import {
   criticality,
   criticalityByDominators,
+  criticalityOrder,
   criticalityRange,
   rankCriticality,
   singlePointsOfFailure,
@@ -481,5 +482,49 @@ describe("areas", () => {
       [2.3, 48.86],
     ];
     expect(assetsInPolygon(graph, box).map((i) => graph.ids[i])).toEqual(["centre"]);
+  });
+});
+
+describe("criticalityOrder", () => {
+  // The radix sort on counts, and comparison where population is not a whole number of people.
+  it("ranks as sorting by assets, population (descending) and id does, with any ties", () => {
+    const countArb = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 0xffff_ffff }));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            id: fc.constantFrom("a", "b", "B", "c", "aa", "é", "z9"),
+            assets: fc.integer({ min: 1, max: 4 }),
+            population: fc.oneof(countArb, fc.constantFrom(0.5, 2 ** 40)),
+          }),
+          { maxLength: 40 },
+        ),
+        fc.nat(45),
+        (rows, top) => {
+          const graph = buildGraph(
+            rows.map((row, i) => ({ id: `${row.id}-${i % 3}-${i}`, sector: "health" })),
+            [],
+          ).graph;
+          if (!graph) throw new Error("the assets do not build");
+          const result = {
+            assets: Int32Array.from(rows, (row) => row.assets),
+            population: Float64Array.from(rows, (row) => row.population),
+            method: "sweeps" as const,
+          };
+          const expected = graph.ids
+            .map((id, i) => ({ id, i }))
+            .sort(
+              (x, y) =>
+                (result.assets[y.i] ?? 0) - (result.assets[x.i] ?? 0) ||
+                (result.population[y.i] ?? 0) - (result.population[x.i] ?? 0) ||
+                (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+            )
+            .map(({ i }) => i)
+            .slice(0, top);
+          expect(Array.from(criticalityOrder(graph, result, top))).toEqual(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,2 +1,3 @@
 export * from "./csv.ts";
 export * from "./geojson.ts";
+export * from "./network-csv.ts";

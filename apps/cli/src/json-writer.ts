@@ -1,0 +1,60 @@
+// JSON written straight into bytes, for outputs of a million rows (`bulwark analyse ... --json`):
+// the same text JSON.stringify gives, without a string or an object per row. Chunks of a megabyte
+// go to `sink` as they fill; a chunk is never reused after it is handed over.
+const CHUNK = 1 << 20;
+const encoder = new TextEncoder();
+
+export class JsonWriter {
+  private buffer = new Uint8Array(CHUNK);
+  private used = 0;
+
+  constructor(private readonly sink: (chunk: Uint8Array) => void) {}
+
+  /** Text written as it is (JSON punctuation, keys). */
+  raw(text: string): this {
+    if (this.used + text.length * 3 > this.buffer.length) this.flush(text.length * 3);
+    let i = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) break;
+      this.buffer[this.used++] = c;
+    }
+    if (i < text.length)
+      this.used += encoder.encodeInto(text.slice(i), this.buffer.subarray(this.used)).written;
+    return this;
+  }
+
+  /** A string value, quoted and escaped as JSON.stringify does. */
+  string(text: string): this {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // Quotes, backslashes, control characters and surrogates are escaped (or checked) by JSON.
+      if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff))
+        return this.raw(JSON.stringify(text));
+    }
+    return this.raw('"').raw(text).raw('"');
+  }
+
+  /** A number, as JSON.stringify writes it (null for NaN and infinities). */
+  number(value: number): this {
+    if (!Number.isSafeInteger(value) || value < 0) return this.raw(JSON.stringify(value));
+    if (this.used + 16 > this.buffer.length) this.flush(16);
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    let at = this.used + digits;
+    this.used = at;
+    let rest = value;
+    do {
+      this.buffer[--at] = 0x30 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    } while (rest > 0);
+    return this;
+  }
+
+  /** Hands over what is written so far, and makes room for `needed` more bytes. */
+  flush(needed = 0): void {
+    if (this.used > 0) this.sink(this.buffer.subarray(0, this.used));
+    this.buffer = new Uint8Array(Math.max(CHUNK, needed));
+    this.used = 0;
+  }
+}
