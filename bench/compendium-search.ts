@@ -203,7 +203,8 @@ const percentile = (sorted: readonly number[], p: number) =>
 async function measure(name: string, connection: Connection): Promise<void> {
   console.log(`\n${name}`);
   await migrate(connection);
-  if (!(kept && connection.kind === "pglite")) await load(connection);
+  const [present] = await connection.db.select({ id: schema.organisations.id }).from(schema.organisations);
+  if (!present) await load(connection);
   const [row] = await connection.db.select({ id: schema.organisations.id }).from(schema.organisations);
   const organisationId = row?.id ?? "";
   const scope = { kind: "marking", organisationId } as const;

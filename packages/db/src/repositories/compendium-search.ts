@@ -68,14 +68,14 @@ export async function searchEntries(db: Executor, scope: Scope, input: SearchInp
   let ranking: Scores | null = null;
   if (q !== null) {
     const tree = parseTsquery(state?.query ?? "");
-    if (tree === null) candidates = new Rows(index.size);
+    if (tree === null) candidates = new Rows(index.capacity);
     else {
       candidates = await index.checkPhrases(db, tree, state?.query ?? "", index.match(tree).and(visible));
       ranking = index.scores(tree, candidates);
     }
   }
   const { passing, facets } = countFacets(index, candidates, input.filters);
-  const rows = pageOf(passing, ranking, input.offset, input.limit);
+  const rows = pageOf(passing, ranking, index.rankOf, input.offset, input.limit);
   const scores = ranking;
   const headlines =
     q === null || scores === null
@@ -170,21 +170,30 @@ function countFacets(
 /**
  * The rows of the page. With words: those holding them in the title or summary first, by score
  * there, then those holding them in the body alone, by score over the whole text; ties by title.
- * Without words: by title (rows are in title order).
+ * Without words: by title. `rankOf` gives each row's place in title order.
  */
-function pageOf(passing: readonly number[], ranking: Scores | null, offset: number, limit: number): number[] {
+function pageOf(
+  passing: readonly number[],
+  ranking: Scores | null,
+  rankOf: Int32Array,
+  offset: number,
+  limit: number,
+): number[] {
   const end = offset + limit;
-  if (ranking === null) return passing.slice(offset, end);
-  const { head, all } = ranking;
-  // Before: in the head before body only, then higher score, then title order (the row number).
-  const before = (a: number, b: number): boolean => {
-    const headA = head[a] as number;
-    const headB = head[b] as number;
-    if (headA > 0 !== headB > 0) return headA > 0;
-    const scoreA = headA > 0 ? headA : (all[a] as number);
-    const scoreB = headB > 0 ? headB : (all[b] as number);
-    return scoreA !== scoreB ? scoreA > scoreB : a < b;
-  };
+  if (end <= 0) return [];
+  // Before: (with words) in the head before body only, then higher score; then title order.
+  const before =
+    ranking === null
+      ? (a: number, b: number): boolean => (rankOf[a] as number) < (rankOf[b] as number)
+      : (a: number, b: number): boolean => {
+          const { head, all } = ranking;
+          const headA = head[a] as number;
+          const headB = head[b] as number;
+          if (headA > 0 !== headB > 0) return headA > 0;
+          const scoreA = headA > 0 ? headA : (all[a] as number);
+          const scoreB = headB > 0 ? headB : (all[b] as number);
+          return scoreA !== scoreB ? scoreA > scoreB : (rankOf[a] as number) < (rankOf[b] as number);
+        };
   // The best `end` rows, kept sorted (pages are short; most rows fail the comparison at once).
   const best: number[] = [];
   for (const row of passing) {
