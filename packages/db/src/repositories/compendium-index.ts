@@ -81,6 +81,25 @@ export class Rows {
       result.words[i] = (this.words[i] as number) & ~(other.words[i] as number);
     return result;
   }
+  /** How many rows this set and `other` share. */
+  countAnd(other: Rows): number {
+    let count = 0;
+    const { words } = this;
+    const theirs = other.words;
+    for (let i = 0; i < words.length; i += 1) {
+      let x = (words[i] as number) & (theirs[i] as number);
+      if (x === 0) continue;
+      x -= (x >>> 1) & 0x55555555;
+      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+      count += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
+    }
+    return count;
+  }
+  /** Adds every row of `other` to this set. */
+  addAll(other: Rows): void {
+    const { words } = this;
+    for (let i = 0; i < words.length; i += 1) words[i] = (words[i] as number) | (other.words[i] as number);
+  }
   /** Calls `visit` with each row in the set, in row order. */
   forEach(visit: (row: number) => void): void {
     const { words } = this;
@@ -143,6 +162,8 @@ export class CompendiumIndex {
   readonly tagNames: string[] = [];
   readonly facetOfCode: string[] = [];
   readonly tagCodes = new Map<string, number>();
+  /** By tag code: the slots holding it (facet counts over dense sets count bits, not rows). */
+  readonly tagRows: Rows[] = [];
   /** Tags by slot: tags[tagStart[slot] .. tagStart[slot + 1]). */
   readonly tagStart: Int32Array;
   tags: Uint16Array;
@@ -301,7 +322,9 @@ export class CompendiumIndex {
         this.tagNames.push(tag);
         this.tagCodes.set(tag, code);
         this.facetOfCode.push(tag.slice(0, tag.indexOf(":")));
+        this.tagRows.push(new Rows(this.capacity));
       }
+      (this.tagRows[code] as Rows).add(slot);
       this.tags[this.tagsUsed] = code;
       this.tagsUsed += 1;
     }
@@ -349,6 +372,8 @@ export class CompendiumIndex {
         ? this.slotLexemes.subarray(this.slotLexemeStart[slot], this.slotLexemeStart[slot + 1])
         : (this.addedLexemes[slot - this.loadedSlots] as Int32Array);
     for (const id of lexemes) this.documents[id] = (this.documents[id] as number) - 1;
+    for (let at = this.tagStart[slot] as number; at < (this.tagStart[slot + 1] as number); at += 1)
+      this.tagRows[this.tags[at] as number]?.delete(slot);
     const seq = this.seqs[slot] as number;
     if (this.slotOfSeq.get(seq) === slot) this.slotOfSeq.delete(seq);
     const id = this.ids[slot] as string;
