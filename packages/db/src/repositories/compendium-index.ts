@@ -192,6 +192,9 @@ export class CompendiumIndex {
   readonly length: Uint32Array;
   /** Live slots in (title, entry id) order as PostgreSQL sorts them, and each slot's place there. */
   byTitle: Int32Array;
+  /** The other buffer byTitle is rebuilt into, and the slots new ones go before (scratch). */
+  private spare: Int32Array;
+  private readonly anchored: Rows;
   /** How many slots byTitle lists (the live ones). */
   titled: number;
   readonly rankOf: Int32Array;
@@ -212,6 +215,8 @@ export class CompendiumIndex {
     this.headLength = new Uint16Array(capacity);
     this.length = new Uint32Array(capacity);
     this.byTitle = new Int32Array(capacity);
+    this.spare = new Int32Array(capacity);
+    this.anchored = new Rows(capacity);
     this.rankOf = new Int32Array(capacity).fill(NONE);
     // Word postings are gathered slot by slot, then laid out lexeme by lexeme.
     let lexemeIds = new Int32Array(1 << 16);
@@ -409,26 +414,39 @@ export class CompendiumIndex {
       list.push(added[at] as number);
       before.set(anchor, list);
     }
-    const order = new Int32Array(this.capacity);
+    // One pass over the old order (typed arrays and bit tests only: it runs for every change).
+    const order = this.spare;
+    const anchored = this.anchored;
+    for (const anchor of before.keys()) if (anchor !== NONE) anchored.add(anchor);
+    const { rankOf } = this;
     let rank = 0;
     const put = (slot: number) => {
       order[rank] = slot;
-      this.rankOf[slot] = rank;
+      rankOf[slot] = rank;
       rank += 1;
     };
     const previous = this.byTitle;
+    const alive = this.alive.words;
+    const marks = anchored.words;
     for (let at = 0; at < this.titled; at += 1) {
       const slot = previous[at] as number;
-      if (!this.alive.has(slot)) {
-        this.rankOf[slot] = NONE;
+      const bit = 1 << (slot & 31);
+      if (((alive[slot >>> 5] as number) & bit) === 0) {
+        rankOf[slot] = NONE;
         continue;
       }
-      const ahead = before.get(slot);
-      if (ahead) for (let i = ahead.length - 1; i >= 0; i -= 1) put(ahead[i] as number);
-      put(slot);
+      if (((marks[slot >>> 5] as number) & bit) !== 0) {
+        const ahead = before.get(slot) as number[];
+        for (let i = ahead.length - 1; i >= 0; i -= 1) put(ahead[i] as number);
+        anchored.delete(slot);
+      }
+      order[rank] = slot;
+      rankOf[slot] = rank;
+      rank += 1;
     }
     const last = before.get(NONE);
     if (last) for (let i = last.length - 1; i >= 0; i -= 1) put(last[i] as number);
+    this.spare = previous;
     this.byTitle = order;
     this.titled = rank;
     for (const kept of this.visible.values()) kept.stale.push(...added);
