@@ -6,7 +6,7 @@ CREATE TABLE "compendium_search_changes" (
 ALTER TABLE "compendium_search_state" ADD COLUMN "logged_from" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX "compendium_search_changes_version_idx" ON "compendium_search_changes" USING btree ("version");--> statement-breakpoint
 -- hand-written:
--- The incremental search index (ADR 0021): the statement trigger that moves the search rows'
+-- The incremental search index (ADR 0022): the statement trigger that moves the search rows'
 -- version also writes which entries the statement changed to compendium_search_changes, and tells
 -- every server process on the channel bulwark_compendium ("<version> <entry id>,<entry id>..." or
 -- "<version> *", delivered at commit, never for a rolled-back change). A process whose index is at

@@ -8,7 +8,7 @@ import { offlineCopy } from "./offline.service.ts";
 import { proposalDetail, proposals, propose, review, revise } from "./proposals.service.ts";
 
 export function compendiumRoutes(app: FastifyInstance, context: ServerContext): void {
-  // The search index follows entry changes made by any process, entry by entry (ADR 0021).
+  // The search index follows entry changes made by any process, entry by entry (ADR 0022).
   const unfollow = followCompendiumChanges(context.db, context.connection.changes);
   app.addHook("onClose", async () => unfollow());
   route(app, context, "searchCompendium", ({ caller, query }) => searchCompendium(context, caller, query));

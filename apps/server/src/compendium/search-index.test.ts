@@ -1,5 +1,5 @@
 // A running server keeps its compendium search index current as entries change in any process
-// (issue 13, item 6; ADR 0021): the change feed's notification updates just the changed entry,
+// (issue 13, item 6; ADR 0022): the change feed's notification updates just the changed entry,
 // before any search asks, and a lost listening connection makes it reload in full.
 import { EntryContent } from "@bulwark/contracts";
 import { compendiumIndexCounts } from "@bulwark/db";

@@ -1,5 +1,5 @@
 // The search index follows entry changes made by another process entry by entry (issue 13, item
-// 6; ADR 0021): two index holders on one database, as two server processes have (on PostgreSQL,
+// 6; ADR 0022): two index holders on one database, as two server processes have (on PostgreSQL,
 // two connections with their own listening connection; on PGlite, which one process holds, two
 // handles on the one engine with a change feed each). Changes are written through the first;
 // the second must find them by search without a full reload, see exactly what the full load of a

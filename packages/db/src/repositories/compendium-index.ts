@@ -5,7 +5,7 @@
 // SQL, compiled from core's policy), snippets and phrase checks. See ADR 0006.
 //
 // The index is loaded in full on first use. After that it follows changes entry by entry (ADR
-// 0021): a statement trigger moves compendium_search_state's version, names the changed entries in
+// 0022): a statement trigger moves compendium_search_state's version, names the changed entries in
 // compendium_search_changes and notifies COMPENDIUM_CHANNEL at commit. A process reads the entries
 // changed since its own version (one query, one snapshot, with the version) and replaces just
 // those: on a notification, and before a search that read a newer version. It reloads in full only

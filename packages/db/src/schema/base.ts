@@ -376,7 +376,7 @@ export const compendiumSearchState = pgTable("compendium_search_state", {
 /**
  * Which entries each version of compendium_search changed (written by the statement trigger that
  * moves the version; migration 0022): a null entry means "everything" (a TRUNCATE), so processes
- * reload in full. Server processes apply the changed entries to their search index (ADR 0021).
+ * reload in full. Server processes apply the changed entries to their search index (ADR 0022).
  */
 export const compendiumSearchChanges = pgTable(
   "compendium_search_changes",
