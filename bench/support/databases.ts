@@ -18,6 +18,7 @@ export async function onEachDatabase(
       await embedded.close();
     }
 
+  if (process.env.BENCH_SKIP_POSTGRES) return;
   const admin = new pg.Client({
     connectionString: "postgres://postgres@127.0.0.1:5432/postgres",
     connectionTimeoutMillis: 2000,

@@ -9,7 +9,12 @@ export * from "./repositories/auth-throttle.ts";
 export * from "./repositories/communities.ts";
 export * from "./repositories/community-invitations.ts";
 export * from "./repositories/compendium.ts";
-export { compendiumIndex } from "./repositories/compendium-index.ts";
+export {
+  COMPENDIUM_CHANNEL,
+  compendiumIndex,
+  compendiumIndexCounts,
+  followCompendiumChanges,
+} from "./repositories/compendium-index.ts";
 export * from "./repositories/compendium-proposals.ts";
 export * from "./repositories/compendium-search.ts";
 export * from "./repositories/discussions.ts";

@@ -1,5 +1,15 @@
-import { describe, expect, it } from "vitest";
-import { hasPhrase, parseTsquery, parseTsvector, positiveTerms } from "./text-search.ts";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "./rows.ts";
+import { openTestDatabase, type TestDatabase } from "./testing.ts";
+import {
+  hasPhrase,
+  parseTsquery,
+  parseTsvector,
+  positiveTerms,
+  tsqueryText,
+  withoutRepeats,
+} from "./text-search.ts";
 
 describe("tsvector text", () => {
   it("reads lexemes with how often each weight holds them", () => {
@@ -57,5 +67,37 @@ describe("tsquery text", () => {
     const tree = parseTsquery("'drone' & !'airport'");
     expect(tree && [...positiveTerms(tree)]).toEqual(["drone"]);
     expect(tree && hasPhrase(tree)).toBe(false);
+  });
+});
+
+describe("tsquery text written back", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(() => database.dispose());
+
+  it("reads back in PostgreSQL as the query it came from, and without repeats as the same query", async () => {
+    for (const q of ['drones "power grid" -insider', "it's a\\b or security", "énergie électrique", "grid"]) {
+      const [row] = rowsOf<{ text: string }>(
+        await database.db.execute(sql`select (websearch_to_tsquery('english', ${q})
+            || websearch_to_tsquery('french', ${q}) || websearch_to_tsquery('simple', ${q}))::text as text`),
+      );
+      const tree = parseTsquery(row?.text ?? "");
+      if (tree === null) throw new Error(`no query for ${q}`);
+      const [back] = rowsOf<{ same: boolean; fewer: boolean; matches: boolean[] }>(
+        await database.db.execute(sql`select ${tsqueryText(tree)}::tsquery::text = ${row?.text ?? ""} as same,
+            numnode(${tsqueryText(withoutRepeats(tree))}::tsquery) <= numnode(${row?.text ?? ""}::tsquery) as fewer,
+            array(select (to_tsvector('english', t) || to_tsvector('french', t) || to_tsvector('simple', t))
+                @@ ${tsqueryText(withoutRepeats(tree))}::tsquery
+              = (to_tsvector('english', t) || to_tsvector('french', t) || to_tsvector('simple', t))
+                @@ ${row?.text ?? ""}::tsquery
+              from unnest(array['drones over the power grid', 'an insider and drones', 'security of it''s grid',
+                'l''énergie électrique', 'a\\b']) as t) as matches`),
+      );
+      expect(back).toEqual({ same: true, fewer: true, matches: [true, true, true, true, true] });
+    }
+    const grid = parseTsquery("'grid' | 'grid' & 'pump' | 'grid' | 'grid' & 'pump'");
+    expect(grid && tsqueryText(withoutRepeats(grid))).toBe("( 'grid' | ( 'grid' & 'pump' ) )");
   });
 });

@@ -193,3 +193,36 @@ export function hasPhrase(node: TsqueryNode): boolean {
   if (node.kind === "phrase") return true;
   return hasPhrase(node.left) || hasPhrase(node.right);
 }
+
+/** A tsquery tree back in PostgreSQL's text form (parenthesised: precedence need not be known). */
+export function tsqueryText(node: TsqueryNode): string {
+  switch (node.kind) {
+    case "term": {
+      const marks = `${node.prefix ? "*" : ""}${node.weights}`;
+      return `'${node.lexeme.replaceAll("\\", "\\\\").replaceAll("'", "''")}'${marks === "" ? "" : `:${marks}`}`;
+    }
+    case "not":
+      return `!( ${tsqueryText(node.operand)} )`;
+    case "phrase":
+      return `( ${tsqueryText(node.left)} <${node.distance}> ${tsqueryText(node.right)} )`;
+    default:
+      return `( ${tsqueryText(node.left)} ${node.kind === "and" ? "&" : "|"} ${tsqueryText(node.right)} )`;
+  }
+}
+
+/**
+ * The same query without repeated alternatives: "a | b | a" is "a | b". The query in every
+ * stemming repeats most words (a word most languages leave alone); what it matches is the same.
+ */
+export function withoutRepeats(node: TsqueryNode): TsqueryNode {
+  if (node.kind !== "or") return node;
+  const alternatives = new Map<string, TsqueryNode>();
+  const gather = (part: TsqueryNode) => {
+    if (part.kind === "or") {
+      gather(part.left);
+      gather(part.right);
+    } else alternatives.set(tsqueryText(part), part);
+  };
+  gather(node);
+  return [...alternatives.values()].reduce((left, right) => ({ kind: "or", left, right }));
+}

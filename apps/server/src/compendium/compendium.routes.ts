@@ -1,3 +1,4 @@
+import { followCompendiumChanges } from "@bulwark/db";
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { NOT_MODIFIED, route } from "../endpoint.ts";
@@ -7,6 +8,9 @@ import { offlineCopy } from "./offline.service.ts";
 import { proposalDetail, proposals, propose, review, revise } from "./proposals.service.ts";
 
 export function compendiumRoutes(app: FastifyInstance, context: ServerContext): void {
+  // The search index follows entry changes made by any process, entry by entry (ADR 0023).
+  const unfollow = followCompendiumChanges(context.db, context.connection.changes);
+  app.addHook("onClose", async () => unfollow());
   route(app, context, "searchCompendium", ({ caller, query }) => searchCompendium(context, caller, query));
   route(app, context, "getEntry", ({ caller, params }) => entryDetail(context, caller, params.slug));
   route(app, context, "listEntryVersions", ({ caller, params }) =>

@@ -4,7 +4,7 @@ import { rowsOf } from "../rows.ts";
 import { compendiumEntries } from "../schema.ts";
 import { openTestDatabase, type TestDatabase } from "../testing.ts";
 import { parseTsvector } from "../text-search.ts";
-import { compendiumIndex } from "./compendium-index.ts";
+import { compendiumIndex, compendiumIndexCounts } from "./compendium-index.ts";
 import { insertOrganisation } from "./organisations.ts";
 
 let database: TestDatabase;
@@ -77,16 +77,30 @@ describe("compendium search index", () => {
     }
   });
 
-  it("keeps its snapshot until compendium_search changes, then reloads", async () => {
+  it("keeps its snapshot until compendium_search changes, then updates just the changed entries", async () => {
     const first = await compendiumIndex(database.db);
     expect(first.size).toBe(3);
     expect(await compendiumIndex(database.db)).toBe(first);
+    const loaded = compendiumIndexCounts(database.db);
+    const version = first.version;
     await database.db.execute(sql`update compendium_entries set title = 'Renamed' where slug = 'quotes'`);
     const second = await compendiumIndex(database.db);
-    expect(second).not.toBe(first);
-    expect(second.version).toBeGreaterThan(first.version);
-    expect(second.ids).toHaveLength(3);
+    expect(second).toBe(first);
+    expect(second.version).toBeGreaterThan(version);
+    expect(second.size).toBe(3);
+    expect(second.records[second.byTitle[0] as number]?.title).toBe("Renamed");
     await database.db.execute(sql`delete from compendium_entries where slug = 'arabic'`);
     expect((await compendiumIndex(database.db)).size).toBe(2);
+    expect(compendiumIndexCounts(database.db)).toEqual({
+      fullLoads: loaded.fullLoads,
+      updates: loaded.updates + 2,
+    });
+  });
+
+  it("reloads in full after a TRUNCATE of the search rows (the log says: everything)", async () => {
+    const before = compendiumIndexCounts(database.db);
+    await database.db.execute(sql`truncate compendium_search`);
+    expect((await compendiumIndex(database.db)).size).toBe(0);
+    expect(compendiumIndexCounts(database.db).fullLoads).toBe(before.fullLoads + 1);
   });
 });

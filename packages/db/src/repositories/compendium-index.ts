@@ -4,15 +4,27 @@
 // work (stems, stop words, parsing the query), the TLP rule (which rows a scope may see is asked of
 // SQL, compiled from core's policy), snippets and phrase checks. See ADR 0006.
 //
-// The index is loaded on first use and reloaded when compendium_search_state's version moves
-// (a statement trigger moves it on any change); the version is read in the same statement as
-// the rows, so a loaded index is one consistent snapshot.
+// The index is loaded in full on first use. After that it follows changes entry by entry (ADR
+// 0023): a statement trigger moves compendium_search_state's version, names the changed entries in
+// compendium_search_changes and notifies COMPENDIUM_CHANNEL at commit. A process reads the entries
+// changed since its own version (one query, one snapshot, with the version) and replaces just
+// those: on a notification, and before a search that read a newer version. It reloads in full only
+// when it is too far behind, when the log says "everything changed", when its room for changed
+// entries is used up, or when notifications may have been lost (the change feed's `missed`).
+//
+// Rows are slots: a full load puts the entries in slots 0..n-1 in title order; a changed entry
+// takes a new slot at the end and its old slot dies (its data stays readable until the next full
+// load, for searches in flight). Title order is kept apart (byTitle, rankOf).
 import type { Scope } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
+import type { ChangeFeed } from "../change-feed.ts";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { hasPhrase, parseTsvector, positiveTerms, type TsqueryNode } from "../text-search.ts";
 import { entryScope, type RelatedRecord } from "./compendium.ts";
+
+/** The channel the search rows' trigger notifies (migration 0022): "<version> <ids or *>". */
+export const COMPENDIUM_CHANNEL = "bulwark_compendium";
 
 /** Rank weights of a word in the title (A), summary (B) and body (C), as PostgreSQL's defaults. */
 const WEIGHT_A = 1;
@@ -20,8 +32,13 @@ const WEIGHT_B = 0.4;
 const WEIGHT_C = 0.2;
 /** How many scopes' visible sets a process keeps per index and policy version. */
 const SCOPES_KEPT = 256;
+/** Room for changed entries after a full load, as a share of its entries (then a full reload). */
+const ROOM = 0.25;
+/** More changed entries than this at once: a full reload is as cheap. */
+const MOST_CHANGES = 5_000;
+const NONE = -1;
 
-/** Bit sets over the index's rows. */
+/** Bit sets over the index's slots. */
 export class Rows {
   readonly words: Uint32Array;
   constructor(readonly size: number) {
@@ -36,6 +53,9 @@ export class Rows {
   }
   add(row: number): void {
     this.words[row >>> 5] = (this.words[row >>> 5] as number) | (1 << (row & 31));
+  }
+  delete(row: number): void {
+    this.words[row >>> 5] = (this.words[row >>> 5] as number) & ~(1 << (row & 31));
   }
   has(row: number): boolean {
     return ((this.words[row >>> 5] as number) & (1 << (row & 31))) !== 0;
@@ -61,6 +81,25 @@ export class Rows {
       result.words[i] = (this.words[i] as number) & ~(other.words[i] as number);
     return result;
   }
+  /** How many rows this set and `other` share. */
+  countAnd(other: Rows): number {
+    let count = 0;
+    const { words } = this;
+    const theirs = other.words;
+    for (let i = 0; i < words.length; i += 1) {
+      let x = (words[i] as number) & (theirs[i] as number);
+      if (x === 0) continue;
+      x -= (x >>> 1) & 0x55555555;
+      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+      count += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
+    }
+    return count;
+  }
+  /** Adds every row of `other` to this set. */
+  addAll(other: Rows): void {
+    const { words } = this;
+    for (let i = 0; i < words.length; i += 1) words[i] = (words[i] as number) | (other.words[i] as number);
+  }
   /** Calls `visit` with each row in the set, in row order. */
   forEach(visit: (row: number) => void): void {
     const { words } = this;
@@ -82,104 +121,126 @@ export interface Scores {
   readonly inSummary: Uint8Array;
 }
 
-/** One loaded snapshot of compendium_search. */
+/** One search row as loaded: the entry's card, its search row's seq, tags and words. */
+export interface IndexRow extends RelatedRecord {
+  seq: number;
+  tags: string;
+  words: string;
+}
+
+/** A scope's visible slots, and slots added since that SQL must still judge. */
+interface Visible {
+  rows: Rows;
+  stale: number[];
+}
+
+const grow = <T extends Int32Array | Uint16Array>(from: T, least: number): T => {
+  if (from.length >= least) return from;
+  const to = new (from.constructor as new (length: number) => T)(Math.max(least, from.length * 2));
+  to.set(from);
+  return to;
+};
+
+/** The compendium's rows in memory: loaded in full, then kept current entry by entry. */
 export class CompendiumIndex {
-  /** Entry ids and search-row seqs, by row; rows are in (title, entry id) order. */
+  /** compendium_search_state's version this index holds the rows of. */
+  version: number;
+  /** Slots there is room for (fixed: when used up, the holder reloads in full). */
+  readonly capacity: number;
+  /** Slots used, live or dead. */
+  slots = 0;
+  /** Live slots (entries). */
+  live = 0;
+  readonly alive: Rows;
+  /** Entry ids and what a result shows of each entry, by slot. */
   readonly ids: string[] = [];
-  /** What a result shows of each row's entry. */
   readonly records: RelatedRecord[] = [];
-  /** Tag code to facet ("type", "phase", ...). */
-  readonly facetOfCode: string[] = [];
-  readonly rowOfSeq = new Map<number, number>();
   readonly seqs: Int32Array;
+  readonly slotOfSeq = new Map<number, number>();
+  readonly slotOfId = new Map<string, number>();
   /** Tag codes: "facet:value" strings, and the facet each belongs to. */
   readonly tagNames: string[] = [];
+  readonly facetOfCode: string[] = [];
   readonly tagCodes = new Map<string, number>();
+  /** By tag code: the slots holding it (facet counts over dense sets count bits, not rows). */
+  readonly tagRows: Rows[] = [];
+  /** Tags by slot: tags[tagStart[slot] .. tagStart[slot + 1]). */
   readonly tagStart: Int32Array;
-  readonly tags: Uint16Array;
-  /** Postings per lexeme: rows holding it and how often under each weight (capped at 255). */
+  tags: Uint16Array;
+  private tagsUsed = 0;
+  /** Lexeme ids, and their names by id (for prefix matching). */
   readonly lexemes = new Map<string, number>();
-  postingStart: Int32Array = new Int32Array(1);
-  postingRows: Int32Array = new Int32Array(0);
-  postingA: Uint8Array = new Uint8Array(0);
-  postingB: Uint8Array = new Uint8Array(0);
-  postingC: Uint8Array = new Uint8Array(0);
-  /** Per row: how many word positions its title and summary, and its whole text, hold. */
+  readonly lexemeNames: string[] = [];
+  /** Postings of the full load, per lexeme: rows holding it and how often under each weight (capped at 255). */
+  readonly postingStart: Int32Array;
+  readonly postingRows: Int32Array;
+  readonly postingA: Uint8Array;
+  readonly postingB: Uint8Array;
+  readonly postingC: Uint8Array;
+  /** Postings of slots added since, per lexeme: slots, and counts packed as a | b << 8 | c << 16. */
+  private readonly addedRows: (number[] | undefined)[] = [];
+  private readonly addedCounts: (number[] | undefined)[] = [];
+  /** Live entries holding each lexeme. */
+  documents: Int32Array;
+  /** Lexemes by slot, for the slots of the full load (CSR) and those added since. */
+  private readonly loadedSlots: number;
+  private readonly slotLexemeStart: Int32Array;
+  private readonly slotLexemes: Int32Array;
+  private readonly addedLexemes: Int32Array[] = [];
+  /** Per slot: how many word positions its title and summary, and its whole text, hold. */
   readonly headLength: Uint16Array;
   readonly length: Uint32Array;
-  private readonly visible = new Map<string, Rows>();
+  /** Live slots in (title, entry id) order as PostgreSQL sorts them, and each slot's place there. */
+  byTitle: Int32Array;
+  /** The other buffer byTitle is rebuilt into, and the slots new ones go before (scratch). */
+  private spare: Int32Array;
+  private readonly anchored: Rows;
+  /** How many slots byTitle lists (the live ones). */
+  titled: number;
+  readonly rankOf: Int32Array;
+  private readonly visible = new Map<string, Visible>();
   /** The policy version the kept visible sets were asked at. */
   private visiblePolicy = -1;
   private scratch: Scores | null = null;
 
-  constructor(
-    readonly version: number,
-    rows: readonly IndexRow[],
-  ) {
+  constructor(version: number, rows: readonly IndexRow[]) {
+    this.version = version;
     const size = rows.length;
-    this.seqs = new Int32Array(size);
-    this.tagStart = new Int32Array(size + 1);
-    this.headLength = new Uint16Array(size);
-    this.length = new Uint32Array(size);
-    const tagList: number[] = [];
-    // Word postings are gathered row by row, then laid out lexeme by lexeme.
-    let lexemeRows = new Int32Array(1 << 16);
+    const capacity = Math.max(1024, Math.ceil(size * (1 + ROOM)));
+    this.capacity = capacity;
+    this.alive = new Rows(capacity);
+    this.seqs = new Int32Array(capacity);
+    this.tagStart = new Int32Array(capacity + 1);
+    this.tags = new Uint16Array(Math.max(1024, size * 8));
+    this.headLength = new Uint16Array(capacity);
+    this.length = new Uint32Array(capacity);
+    this.byTitle = new Int32Array(capacity);
+    this.spare = new Int32Array(capacity);
+    this.anchored = new Rows(capacity);
+    this.rankOf = new Int32Array(capacity).fill(NONE);
+    // Word postings are gathered slot by slot, then laid out lexeme by lexeme.
     let lexemeIds = new Int32Array(1 << 16);
     let counts = new Uint8Array(3 << 16);
+    const slotLexemeStart = new Int32Array(size + 1);
     let used = 0;
     const perLexeme: number[] = [];
-    rows.forEach((row, index) => {
-      this.ids.push(row.id);
-      this.records.push({
-        id: row.id,
-        slug: row.slug,
-        title: row.title,
-        type: row.type,
-        summary: row.summary,
-        marking: row.marking,
-        phases: row.phases,
-        sectors: row.sectors,
-        themes: row.themes,
-        regions: row.regions,
-        year: row.year,
-        publisher: row.publisher,
-      });
-      this.seqs[index] = row.seq;
-      this.rowOfSeq.set(row.seq, index);
-      this.tagStart[index] = tagList.length;
-      for (const tag of row.tags === "" ? [] : row.tags.split(" ")) {
-        let code = this.tagCodes.get(tag);
-        if (code === undefined) {
-          code = this.tagNames.length;
-          this.tagNames.push(tag);
-          this.tagCodes.set(tag, code);
-          this.facetOfCode.push(tag.slice(0, tag.indexOf(":")));
-        }
-        tagList.push(code);
-      }
+    rows.forEach((row, slot) => {
+      this.describe(slot, row);
+      this.byTitle[slot] = slot;
+      this.rankOf[slot] = slot;
+      slotLexemeStart[slot] = used;
       let head = 0;
       let all = 0;
       for (const { lexeme, a, b, c } of parseTsvector(row.words)) {
-        let id = this.lexemes.get(lexeme);
-        if (id === undefined) {
-          id = perLexeme.length;
-          this.lexemes.set(lexeme, id);
-          perLexeme.push(0);
-        }
+        const id = this.lexemeId(lexeme);
+        if (id === perLexeme.length) perLexeme.push(0);
         perLexeme[id] = (perLexeme[id] as number) + 1;
-        if (used === lexemeRows.length) {
-          const grow = (from: Int32Array) => {
-            const to = new Int32Array(from.length * 2);
-            to.set(from);
-            return to;
-          };
-          lexemeRows = grow(lexemeRows);
-          lexemeIds = grow(lexemeIds);
+        if (used === lexemeIds.length) {
+          lexemeIds = grow(lexemeIds, used * 2);
           const more = new Uint8Array(counts.length * 2);
           more.set(counts);
           counts = more;
         }
-        lexemeRows[used] = index;
         lexemeIds[used] = id;
         counts[used * 3] = Math.min(a, 255);
         counts[used * 3 + 1] = Math.min(b, 255);
@@ -188,12 +249,15 @@ export class CompendiumIndex {
         head += a + b;
         all += a + b + c;
       }
-      this.headLength[index] = Math.min(head, 65535);
-      this.length[index] = all;
+      this.headLength[slot] = Math.min(head, 65535);
+      this.length[slot] = all;
     });
-    this.tagStart[size] = tagList.length;
-    this.tags = Uint16Array.from(tagList);
-    // Lay postings out by lexeme (rows stay in order within each: they were gathered in row order).
+    slotLexemeStart[size] = used;
+    this.titled = size;
+    this.loadedSlots = size;
+    this.slotLexemeStart = slotLexemeStart;
+    this.slotLexemes = lexemeIds.slice(0, used);
+    // Lay postings out by lexeme (slots stay in order within each: they were gathered in order).
     const start = new Int32Array(perLexeme.length + 1);
     for (let id = 0; id < perLexeme.length; id += 1)
       start[id + 1] = (start[id] as number) + (perLexeme[id] as number);
@@ -202,41 +266,242 @@ export class CompendiumIndex {
     this.postingA = new Uint8Array(used);
     this.postingB = new Uint8Array(used);
     this.postingC = new Uint8Array(used);
+    let slot = 0;
     for (let i = 0; i < used; i += 1) {
+      while ((slotLexemeStart[slot + 1] as number) <= i) slot += 1;
       const id = lexemeIds[i] as number;
       const at = next[id] as number;
       next[id] = at + 1;
-      this.postingRows[at] = lexemeRows[i] as number;
+      this.postingRows[at] = slot;
       this.postingA[at] = counts[i * 3] as number;
       this.postingB[at] = counts[i * 3 + 1] as number;
       this.postingC[at] = counts[i * 3 + 2] as number;
     }
     this.postingStart = start;
+    this.documents = new Int32Array(Math.max(1024, perLexeme.length * 2));
+    this.documents.set(perLexeme);
   }
 
+  /** Entries (live slots). */
   get size(): number {
-    return this.ids.length;
+    return this.live;
+  }
+
+  private lexemeId(lexeme: string): number {
+    let id = this.lexemes.get(lexeme);
+    if (id === undefined) {
+      id = this.lexemeNames.length;
+      this.lexemes.set(lexeme, id);
+      this.lexemeNames.push(lexeme);
+    }
+    return id;
+  }
+
+  /** Fills a slot's card, seq and tags, and makes it live. */
+  private describe(slot: number, row: IndexRow): void {
+    this.ids[slot] = row.id;
+    this.records[slot] = {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      type: row.type,
+      summary: row.summary,
+      marking: row.marking,
+      phases: row.phases,
+      sectors: row.sectors,
+      themes: row.themes,
+      regions: row.regions,
+      year: row.year,
+      publisher: row.publisher,
+    };
+    this.seqs[slot] = row.seq;
+    this.slotOfSeq.set(row.seq, slot);
+    this.slotOfId.set(row.id, slot);
+    const tags = row.tags === "" ? [] : row.tags.split(" ");
+    this.tags = grow(this.tags, this.tagsUsed + tags.length);
+    this.tagStart[slot] = this.tagsUsed;
+    for (const tag of tags) {
+      let code = this.tagCodes.get(tag);
+      if (code === undefined) {
+        code = this.tagNames.length;
+        this.tagNames.push(tag);
+        this.tagCodes.set(tag, code);
+        this.facetOfCode.push(tag.slice(0, tag.indexOf(":")));
+        this.tagRows.push(new Rows(this.capacity));
+      }
+      (this.tagRows[code] as Rows).add(slot);
+      this.tags[this.tagsUsed] = code;
+      this.tagsUsed += 1;
+    }
+    this.tagStart[slot + 1] = this.tagsUsed;
+    this.alive.add(slot);
+    this.slots = Math.max(this.slots, slot + 1);
+    this.live += 1;
+  }
+
+  /** Puts a changed entry in a new slot (its words as added postings). */
+  private append(row: IndexRow): number {
+    const slot = this.slots;
+    this.describe(slot, row);
+    const words = parseTsvector(row.words);
+    const ids = new Int32Array(words.length);
+    let head = 0;
+    let all = 0;
+    words.forEach(({ lexeme, a, b, c }, at) => {
+      const id = this.lexemeId(lexeme);
+      ids[at] = id;
+      this.documents = grow(this.documents, id + 1);
+      this.documents[id] = (this.documents[id] as number) + 1;
+      const rows = this.addedRows[id] ?? [];
+      const counts = this.addedCounts[id] ?? [];
+      rows.push(slot);
+      counts.push(Math.min(a, 255) | (Math.min(b, 255) << 8) | (Math.min(c, 255) << 16));
+      this.addedRows[id] = rows;
+      this.addedCounts[id] = counts;
+      head += a + b;
+      all += a + b + c;
+    });
+    this.addedLexemes.push(ids);
+    this.headLength[slot] = Math.min(head, 65535);
+    this.length[slot] = all;
+    return slot;
+  }
+
+  /** Ends a slot (its entry changed or went): out of every set; its data stays for searches in flight. */
+  private kill(slot: number): void {
+    if (!this.alive.has(slot)) return;
+    this.alive.delete(slot);
+    this.live -= 1;
+    const lexemes =
+      slot < this.loadedSlots
+        ? this.slotLexemes.subarray(this.slotLexemeStart[slot], this.slotLexemeStart[slot + 1])
+        : (this.addedLexemes[slot - this.loadedSlots] as Int32Array);
+    for (const id of lexemes) this.documents[id] = (this.documents[id] as number) - 1;
+    for (let at = this.tagStart[slot] as number; at < (this.tagStart[slot + 1] as number); at += 1)
+      this.tagRows[this.tags[at] as number]?.delete(slot);
+    const seq = this.seqs[slot] as number;
+    if (this.slotOfSeq.get(seq) === slot) this.slotOfSeq.delete(seq);
+    const id = this.ids[slot] as string;
+    if (this.slotOfId.get(id) === slot) this.slotOfId.delete(id);
+    for (const { rows } of this.visible.values()) rows.delete(slot);
+  }
+
+  /**
+   * Replaces the changed entries, as read at `version` in one snapshot: `rows` are the entries
+   * still there, in (title, entry id) order, each with the id of the entry after it in that order
+   * (null: last); `gone` the ids of entries no longer there. False when there is no room (then
+   * reload in full); the index is left unchanged in that case.
+   */
+  apply(
+    version: number,
+    rows: readonly (IndexRow & { next: string | null })[],
+    gone: readonly string[],
+  ): boolean {
+    if (this.slots + rows.length > this.capacity) return false;
+    for (const id of [...gone, ...rows.map((row) => row.id)]) {
+      const slot = this.slotOfId.get(id);
+      if (slot !== undefined) this.kill(slot);
+    }
+    const added = rows.map((row) => this.append(row));
+    // Each new slot goes before the first slot that was already in place that follows it.
+    const anchorOf = new Map<string, number>();
+    const before = new Map<number, number[]>();
+    for (let at = rows.length - 1; at >= 0; at -= 1) {
+      const { id, next } = rows[at] as IndexRow & { next: string | null };
+      const anchor = next === null ? NONE : (anchorOf.get(next) ?? this.slotOfId.get(next) ?? NONE);
+      anchorOf.set(id, anchor);
+      const list = before.get(anchor) ?? [];
+      list.push(added[at] as number);
+      before.set(anchor, list);
+    }
+    // One pass over the old order (typed arrays and bit tests only: it runs for every change).
+    const order = this.spare;
+    const anchored = this.anchored;
+    for (const anchor of before.keys()) if (anchor !== NONE) anchored.add(anchor);
+    const { rankOf } = this;
+    let rank = 0;
+    const put = (slot: number) => {
+      order[rank] = slot;
+      rankOf[slot] = rank;
+      rank += 1;
+    };
+    const previous = this.byTitle;
+    const alive = this.alive.words;
+    const marks = anchored.words;
+    for (let at = 0; at < this.titled; at += 1) {
+      const slot = previous[at] as number;
+      const bit = 1 << (slot & 31);
+      if (((alive[slot >>> 5] as number) & bit) === 0) {
+        rankOf[slot] = NONE;
+        continue;
+      }
+      if (((marks[slot >>> 5] as number) & bit) !== 0) {
+        const ahead = before.get(slot) as number[];
+        for (let i = ahead.length - 1; i >= 0; i -= 1) put(ahead[i] as number);
+        anchored.delete(slot);
+      }
+      order[rank] = slot;
+      rankOf[slot] = rank;
+      rank += 1;
+    }
+    const last = before.get(NONE);
+    if (last) for (let i = last.length - 1; i >= 0; i -= 1) put(last[i] as number);
+    this.spare = previous;
+    this.byTitle = order;
+    this.titled = rank;
+    for (const kept of this.visible.values()) kept.stale.push(...added);
+    this.version = version;
+    return true;
   }
 
   /** The rows holding a lexeme (prefix: any lexeme starting with it), optionally under given weights. */
   term(lexeme: string, prefix: boolean, weights: string): Rows {
-    const rows = new Rows(this.size);
-    const ids = prefix
-      ? [...this.lexemes.entries()].filter(([name]) => name.startsWith(lexeme)).map(([, id]) => id)
-      : [this.lexemes.get(lexeme)].filter((id): id is number => id !== undefined);
-    for (const id of ids)
-      for (let at = this.postingStart[id] as number; at < (this.postingStart[id + 1] as number); at += 1) {
-        if (
-          weights !== "" &&
-          !(
-            (weights.includes("A") && (this.postingA[at] as number) > 0) ||
-            (weights.includes("B") && (this.postingB[at] as number) > 0) ||
-            ((weights.includes("C") || weights.includes("D")) && (this.postingC[at] as number) > 0)
+    const rows = new Rows(this.capacity);
+    const ids: number[] = [];
+    if (prefix)
+      this.lexemeNames.forEach((name, id) => {
+        if (name.startsWith(lexeme)) ids.push(id);
+      });
+    else {
+      const id = this.lexemes.get(lexeme);
+      if (id !== undefined) ids.push(id);
+    }
+    const anyWeight = weights === "";
+    const wantA = weights.includes("A");
+    const wantB = weights.includes("B");
+    const wantC = weights.includes("C") || weights.includes("D");
+    const { words } = rows;
+    for (const id of ids) {
+      if (id < this.postingStart.length - 1) {
+        const to = this.postingStart[id + 1] as number;
+        for (let at = this.postingStart[id] as number; at < to; at += 1) {
+          if (
+            !anyWeight &&
+            !(
+              (wantA && (this.postingA[at] as number) > 0) ||
+              (wantB && (this.postingB[at] as number) > 0) ||
+              (wantC && (this.postingC[at] as number) > 0)
+            )
           )
-        )
-          continue;
-        rows.add(this.postingRows[at] as number);
+            continue;
+          const row = this.postingRows[at] as number;
+          words[row >>> 5] = (words[row >>> 5] as number) | (1 << (row & 31));
+        }
       }
+      const added = this.addedRows[id];
+      const counts = this.addedCounts[id];
+      if (added && counts)
+        added.forEach((row, at) => {
+          const packed = counts[at] as number;
+          if (
+            anyWeight ||
+            (wantA && (packed & 0xff) > 0) ||
+            (wantB && ((packed >>> 8) & 0xff) > 0) ||
+            (wantC && packed >>> 16 > 0)
+          )
+            rows.add(row);
+        });
+    }
     return rows;
   }
 
@@ -263,33 +528,51 @@ export class CompendiumIndex {
    */
   scores(node: TsqueryNode, rows: Rows): Scores {
     this.scratch ??= {
-      head: new Float64Array(this.size),
-      all: new Float64Array(this.size),
-      inSummary: new Uint8Array(this.size),
+      head: new Float64Array(this.capacity),
+      all: new Float64Array(this.capacity),
+      inSummary: new Uint8Array(this.capacity),
     };
     const { head, all, inSummary } = this.scratch;
     head.fill(0);
     all.fill(0);
     inSummary.fill(0);
+    const { words } = rows;
+    const score = (row: number, a: number, b: number, c: number, rarity: number) => {
+      const inHead = WEIGHT_A * a + WEIGHT_B * b;
+      if (b > 0) inSummary[row] = 1;
+      if (inHead > 0)
+        head[row] =
+          (head[row] as number) + (rarity * inHead) / (1 + Math.log(1 + (this.headLength[row] as number)));
+      all[row] =
+        (all[row] as number) +
+        (rarity * (inHead + WEIGHT_C * c)) / (1 + Math.log(1 + (this.length[row] as number)));
+    };
     for (const lexeme of positiveTerms(node)) {
       const id = this.lexemes.get(lexeme);
       if (id === undefined) continue;
-      const from = this.postingStart[id] as number;
-      const to = this.postingStart[id + 1] as number;
-      const rarity = Math.log(1 + this.size / Math.max(1, to - from));
-      for (let at = from; at < to; at += 1) {
-        const row = this.postingRows[at] as number;
-        if (!rows.has(row)) continue;
-        const inHead = WEIGHT_A * (this.postingA[at] as number) + WEIGHT_B * (this.postingB[at] as number);
-        if ((this.postingB[at] as number) > 0) inSummary[row] = 1;
-        if (inHead > 0)
-          head[row] =
-            (head[row] as number) + (rarity * inHead) / (1 + Math.log(1 + (this.headLength[row] as number)));
-        all[row] =
-          (all[row] as number) +
-          (rarity * (inHead + WEIGHT_C * (this.postingC[at] as number))) /
-            (1 + Math.log(1 + (this.length[row] as number)));
+      const rarity = Math.log(1 + this.live / Math.max(1, this.documents[id] as number));
+      if (id < this.postingStart.length - 1) {
+        const to = this.postingStart[id + 1] as number;
+        for (let at = this.postingStart[id] as number; at < to; at += 1) {
+          const row = this.postingRows[at] as number;
+          if (((words[row >>> 5] as number) & (1 << (row & 31))) === 0) continue;
+          score(
+            row,
+            this.postingA[at] as number,
+            this.postingB[at] as number,
+            this.postingC[at] as number,
+            rarity,
+          );
+        }
       }
+      const added = this.addedRows[id];
+      const counts = this.addedCounts[id];
+      if (added && counts)
+        added.forEach((row, at) => {
+          if (!rows.has(row)) return;
+          const packed = counts[at] as number;
+          score(row, packed & 0xff, (packed >>> 8) & 0xff, packed >>> 16, rarity);
+        });
     }
     return { head, all, inSummary };
   }
@@ -297,26 +580,50 @@ export class CompendiumIndex {
   /**
    * The rows a scope may see, asked of SQL (the TLP rule compiled from core's policy), kept per
    * scope while the policy version (read by the caller, see policy-state.ts) stays where it was:
-   * the rule reads community memberships, which change without touching the search rows.
+   * the rule reads community memberships, which change without touching the search rows. Slots
+   * added since a scope's set was asked are asked about alone, at its next use.
    */
   async visibleTo(db: Executor, scope: Scope, policy: number): Promise<Rows> {
-    if (scope.kind === "all") return Rows.all(this.size);
-    if (scope.kind === "none") return new Rows(this.size);
+    if (scope.kind === "all") return this.alive;
+    if (scope.kind === "none") return new Rows(this.capacity);
     if (policy !== this.visiblePolicy) {
       this.visible.clear();
       this.visiblePolicy = policy;
     }
     const key = JSON.stringify(scope);
+    const rule = entryScope(scope, "s") ?? sql`true`;
     const kept = this.visible.get(key);
-    if (kept) return kept;
-    const rows = await this.selectRows(
+    if (kept) {
+      if (kept.stale.length > 0) {
+        const stale = new Set(kept.stale.filter((slot) => this.alive.has(slot)));
+        kept.stale = [];
+        if (stale.size > 0) {
+          const seqs = [...stale].map((slot) => this.seqs[slot] as number);
+          await this.markRows(
+            db,
+            sql`select coalesce(string_agg(s.seq::text, ','), '') as seqs from compendium_search as s
+              where s.seq = any(${`{${seqs.join(",")}}`}::int[]) and ${rule}`,
+            kept.rows,
+            (slot) => stale.has(slot),
+          );
+        }
+      }
+      return kept.rows;
+    }
+    const from = this.slots;
+    const rows = new Rows(this.capacity);
+    // Slots added while the query runs may have been judged on older content: they are asked about again.
+    await this.markRows(
       db,
-      sql`select coalesce(string_agg(s.seq::text, ','), '') as seqs from compendium_search as s
-        where ${entryScope(scope, "s") ?? sql`true`}`,
+      sql`select coalesce(string_agg(s.seq::text, ','), '') as seqs from compendium_search as s where ${rule}`,
+      rows,
+      (slot) => slot < from,
     );
     if (this.visible.size >= SCOPES_KEPT) this.visible.delete(this.visible.keys().next().value as string);
-    this.visible.set(key, rows);
-    return rows;
+    const stale: number[] = [];
+    for (let slot = from; slot < this.slots; slot += 1) stale.push(slot);
+    this.visible.set(key, { rows, stale });
+    return stale.length > 0 ? this.visibleTo(db, scope, policy) : rows;
   }
 
   /** Keeps only the rows of `rows` whose words match the query in SQL (phrases need positions). */
@@ -327,43 +634,62 @@ export class CompendiumIndex {
       seqs.push(this.seqs[row] as number);
     });
     if (seqs.length === 0) return rows;
-    return this.selectRows(
+    const checked = new Rows(this.capacity);
+    await this.markRows(
       db,
       sql`select coalesce(string_agg(seq::text, ','), '') as seqs from compendium_search
         where seq = any(${`{${seqs.join(",")}}`}::int[]) and words @@ ${query}::tsquery`,
+      checked,
+      (slot) => rows.has(slot),
     );
+    return checked;
   }
 
-  /** The rows named by a query answering one `seqs` column of comma-separated seqs (one row, one string: cheap to carry). */
-  private async selectRows(db: Executor, query: SQL): Promise<Rows> {
-    const rows = new Rows(this.size);
+  /**
+   * Adds to `into` the live slots named by a query answering one `seqs` column of comma-separated
+   * seqs (one row, one string: cheap to carry), those `accept` allows.
+   */
+  private async markRows(
+    db: Executor,
+    query: SQL,
+    into: Rows,
+    accept: (slot: number) => boolean,
+  ): Promise<void> {
     const listed = rowsOf<{ seqs: string }>(await db.execute(query))[0]?.seqs ?? "";
     for (const seq of listed === "" ? [] : listed.split(",")) {
-      const row = this.rowOfSeq.get(Number(seq));
-      if (row !== undefined) rows.add(row);
+      const slot = this.slotOfSeq.get(Number(seq));
+      if (slot !== undefined && this.alive.has(slot) && accept(slot)) into.add(slot);
     }
-    return rows;
   }
 }
 
+/** What a process holds for one database: the index, the update under way, and counts. */
 interface Holder {
   index: CompendiumIndex | null;
-  loading: Promise<CompendiumIndex> | null;
+  busy: Promise<void> | null;
+  /** Notifications may have been lost: the next update reloads in full. */
+  reload: boolean;
+  fullLoads: number;
+  updates: number;
 }
 const held = new WeakMap<object, Holder>();
 
-interface IndexRow extends RelatedRecord {
-  seq: number;
-  tags: string;
-  words: string;
+function holderOf(db: Executor): Holder {
+  let holder = held.get(db);
+  if (!holder) {
+    holder = { index: null, busy: null, reload: false, fullLoads: 0, updates: 0 };
+    held.set(db, holder);
+  }
+  return holder;
 }
+
+const cardColumns = sql`e.slug, e.title, e.type, e.summary, e.marking, e.phases, e.sectors, e.themes,
+  e.regions, (e.source->>'year')::int as year, e.source->>'publisher' as publisher`;
 
 async function load(db: Executor): Promise<CompendiumIndex> {
   const result = await db.execute(sql`
     select (select version from compendium_search_state where id = 1) as version,
-      s.seq, s.entry_id as id, array_to_string(s.tags, ' ') as tags, s.words::text as words,
-      e.slug, e.title, e.type, e.summary, e.marking, e.phases, e.sectors, e.themes, e.regions,
-      (e.source->>'year')::int as year, e.source->>'publisher' as publisher
+      s.seq, s.entry_id as id, array_to_string(s.tags, ' ') as tags, s.words::text as words, ${cardColumns}
     from compendium_search as s join compendium_entries as e on e.id = s.entry_id
     order by s.title, s.entry_id`);
   const rows = rowsOf<IndexRow & { version: number | string | null }>(result);
@@ -376,23 +702,115 @@ async function currentVersion(db: Executor): Promise<number> {
   return Number(rowsOf<{ version: number | string }>(result)[0]?.version ?? 0);
 }
 
+interface ChangeRow extends IndexRow {
+  version: number | string;
+  logged_from: number | string;
+  /** A changed entry (null with `listed`: everything changed), its search row (seq null: gone). */
+  changed: string | null;
+  listed: boolean | null;
+  next: string | null;
+}
+
 /**
- * The current index for a database: loaded on first use, reloaded when the rows have changed.
- * `version` is compendium_search_state's, when the caller has just read it (saving a round trip).
+ * Brings the index to the database's current version entry by entry, in one statement (one
+ * snapshot): the version, and the entries changed since the index's own, each with the entry after
+ * it in title order. False when that cannot be done (too far behind, everything changed, too many
+ * changes, no room left): then reload in full.
+ */
+async function catchUp(db: Executor, index: CompendiumIndex): Promise<boolean> {
+  const from = index.version;
+  const result = await db.execute(sql`
+    with state as (select version, logged_from from compendium_search_state where id = 1),
+    changed as (
+      select distinct c.entry_id, true as listed from compendium_search_changes as c, state
+      where c.version > ${from} and ${from} >= state.logged_from
+      limit ${MOST_CHANGES + 1})
+    select state.version, state.logged_from, changed.entry_id as changed, changed.listed,
+      s.seq, s.entry_id as id, array_to_string(s.tags, ' ') as tags, s.words::text as words, ${cardColumns},
+      (select n.entry_id from compendium_search as n where (n.title, n.entry_id) > (s.title, s.entry_id)
+        order by n.title, n.entry_id limit 1) as next
+    from state left join changed on true
+      left join compendium_search as s on s.entry_id = changed.entry_id
+      left join compendium_entries as e on e.id = s.entry_id
+    order by s.title, s.entry_id`);
+  const rows = rowsOf<ChangeRow>(result);
+  const version = Number(rows[0]?.version ?? from);
+  if (version <= from) return true;
+  if (from < Number(rows[0]?.logged_from ?? 0)) return false;
+  if (rows.length > MOST_CHANGES || rows.some((row) => row.listed && row.changed === null)) return false;
+  const present = rows.filter((row) => row.seq !== null && row.seq !== undefined);
+  const gone = rows
+    .filter((row) => row.listed && row.changed !== null && row.seq === null)
+    .map((row) => row.changed as string);
+  return index.apply(version, present, gone);
+}
+
+/** Brings the holder's index up to date: in full when needed, else entry by entry. */
+async function refresh(db: Executor, holder: Holder): Promise<void> {
+  if (holder.index && !holder.reload && (await catchUp(db, holder.index))) {
+    holder.updates += 1;
+    return;
+  }
+  holder.reload = false;
+  holder.index = await load(db);
+  holder.fullLoads += 1;
+}
+
+/** The holder's index once it holds `atLeast` (a version just read), else once brought up to date. */
+async function current(db: Executor, holder: Holder, atLeast?: number): Promise<CompendiumIndex> {
+  for (;;) {
+    if (holder.busy) {
+      await holder.busy;
+      continue;
+    }
+    const { index } = holder;
+    if (index && !holder.reload && atLeast !== undefined && index.version >= atLeast) return index;
+    holder.busy = refresh(db, holder).finally(() => {
+      holder.busy = null;
+    });
+    await holder.busy;
+    if (holder.index) return holder.index;
+  }
+}
+
+/**
+ * The current index for a database: loaded in full on first use, then kept up to date entry by
+ * entry. `version` is compendium_search_state's, when the caller has just read it (an index at
+ * that version or later is used as it is; without it, the index first catches up).
  */
 export async function compendiumIndex(db: Executor, version?: number): Promise<CompendiumIndex> {
-  let holder = held.get(db);
-  if (!holder) {
-    holder = { index: null, loading: null };
-    held.set(db, holder);
-  }
-  if (holder.loading) return holder.loading;
-  const current = version ?? (await currentVersion(db));
-  if (holder.index && holder.index.version === current) return holder.index;
-  const loading = holder;
-  loading.loading = load(db).finally(() => {
-    loading.loading = null;
+  return current(db, holderOf(db), version);
+}
+
+/**
+ * Keeps the database's index current in this process as other processes (and this one) change
+ * entries: each notification on COMPENDIUM_CHANNEL updates the changed entries at once; when
+ * notifications may have been lost, the index reloads in full. Nothing happens before the first
+ * search loads the index. Returns the unsubscribe.
+ */
+export function followCompendiumChanges(db: Executor, feed: ChangeFeed): () => void {
+  const holder = holderOf(db);
+  const update = (atLeast?: number) => {
+    if (!holder.index) return;
+    current(db, holder, atLeast).catch(() => {
+      // A failed update is tried again by the next search, which compares versions first.
+    });
+  };
+  return feed.subscribe(COMPENDIUM_CHANNEL, {
+    notify: (payload) => {
+      const version = Number.parseInt(payload, 10);
+      if (!holder.index || (Number.isSafeInteger(version) && holder.index.version >= version)) return;
+      update(Number.isSafeInteger(version) ? version : undefined);
+    },
+    missed: () => {
+      holder.reload = true;
+      update();
+    },
   });
-  loading.index = await loading.loading;
-  return loading.index;
+}
+
+/** How often this process loaded the database's index in full, and updated it entry by entry. */
+export function compendiumIndexCounts(db: Executor): { fullLoads: number; updates: number } {
+  const { fullLoads, updates } = holderOf(db);
+  return { fullLoads, updates };
 }

@@ -364,11 +364,28 @@ export const compendiumSearch = pgTable(
 /**
  * One row: a version number a statement trigger moves on every change to compendium_search, read
  * in the same transaction as the rows, so a process knows whether its search index is current.
+ * `loggedFrom`: compendium_search_changes names every entry changed after this version (older
+ * changes are pruned), so a process at this version or later can catch up entry by entry.
  */
 export const compendiumSearchState = pgTable("compendium_search_state", {
   id: integer("id").primaryKey().default(1),
   version: bigint("version", { mode: "number" }).notNull().default(0),
+  loggedFrom: bigint("logged_from", { mode: "number" }).notNull().default(0),
 });
+
+/**
+ * Which entries each version of compendium_search changed (written by the statement trigger that
+ * moves the version; migration 0022): a null entry means "everything" (a TRUNCATE), so processes
+ * reload in full. Server processes apply the changed entries to their search index (ADR 0023).
+ */
+export const compendiumSearchChanges = pgTable(
+  "compendium_search_changes",
+  {
+    version: bigint("version", { mode: "number" }).notNull(),
+    entryId: uuid("entry_id"),
+  },
+  (table) => [index("compendium_search_changes_version_idx").on(table.version)],
+);
 
 /** Every published version of every entry, in full: history and diffs come from here. */
 export const compendiumVersions = pgTable(
