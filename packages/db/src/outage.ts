@@ -1,6 +1,7 @@
 // When the database, not the request, is at fault: the errors that mean "try again later" (503
 // with Retry-After), sorted by what an operator must look at. node-postgres gives connection
 // failures no SQLSTATE, only a socket error code or a message, so those are matched too.
+import { DrizzleQueryError } from "drizzle-orm/errors";
 
 /** What is failing: the database cannot be reached, answers too slowly, or cannot write (disk). */
 export type DatabaseOutage = "unreachable" | "slow" | "disk-full";
@@ -44,7 +45,9 @@ function ofCode(code: string): DatabaseOutage | null {
 }
 
 function ofOne(error: unknown): DatabaseOutage | null {
-  if (!(error instanceof Error)) return null;
+  // Drizzle's wrapper has no code, and its message holds the query's parameters (words a user
+  // wrote): only its cause speaks.
+  if (!(error instanceof Error) || error instanceof DrizzleQueryError) return null;
   const code = "code" in error && typeof error.code === "string" ? error.code : null;
   if (code) return ofCode(code);
   // The pool waited connectTimeout for a free connection: every connection is busy.

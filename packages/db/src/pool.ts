@@ -48,7 +48,12 @@ function livenessProbe(url: string, ms: number): () => Promise<boolean> {
       await client.connect();
       await client.query("select 1");
       return true;
-    })().catch(() => false);
+    })().catch(
+      // An error the server sent (too many connections, shutting down) is an answer: it is alive,
+      // and the watched query will hear its own error. Only silence or a dead socket is not.
+      (error: unknown) =>
+        error instanceof Error && "code" in error && /^[0-9A-Z]{5}$/.test(String(error.code)),
+    );
     const answered = await Promise.race([asked, late]);
     clearTimeout(timer);
     // end() waits for the server, which may never answer: drop the socket instead.

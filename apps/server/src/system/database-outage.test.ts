@@ -15,8 +15,8 @@ import { DISK_FULL_REMEMBERED_MS } from "./database-outage.ts";
 
 const TIMEOUTS: DatabaseTimeouts = {
   connectMs: 1000,
-  answerMs: 500,
-  statementMs: 400,
+  answerMs: 300,
+  statementMs: 1500,
   idleInTransactionMs: 5000,
 };
 const postgres = process.env.BULWARK_TEST_DB === "postgres";
@@ -126,6 +126,8 @@ describe.runIf(postgres)("PostgreSQL that hangs, is slow or goes away", () => {
     const app = await appOn(connection);
     try {
       const cookie = await signIn(app, "member@grid.example");
+      // A statement the server is still working on is waited for, well past answerMs.
+      await connection.db.execute(sql`select pg_sleep(1)`);
       proxy.freeze();
       await expectUnavailable(app, cookie, "urn:bulwark:problem:database-unreachable");
       proxy.thaw();
@@ -162,7 +164,7 @@ describe.runIf(postgres)("PostgreSQL that hangs, is slow or goes away", () => {
     await holder.connect();
     try {
       const cookie = await signIn(app, "member@grid.example");
-      // Another session holds the users table: reading the caller's account waits past 400 ms.
+      // Another session holds the users table: reading the caller's account waits past 1.5 s.
       await holder.query("begin");
       await holder.query("lock table users in access exclusive mode");
       const response = await app.inject({ method: "GET", url: "/api/me", headers: { cookie } });
