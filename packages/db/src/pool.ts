@@ -34,9 +34,22 @@ export const DEFAULT_TIMEOUTS: DatabaseTimeouts = {
   idleInTransactionMs: 60_000,
 };
 
-/** Asks the server, on a connection of its own, whether it answers within `ms`; shared by callers. */
-function livenessProbe(url: string, ms: number): () => Promise<boolean> {
+/** An error with a SQLSTATE came from the server itself (it answered). */
+const serverReplied = (error: unknown): boolean =>
+  error instanceof Error && "code" in error && /^[0-9A-Z]{5}$/.test(String(error.code));
+
+interface Liveness {
+  /** Asks the server, on a connection of its own, whether it answers within `ms`; shared by callers. */
+  ask(): Promise<boolean>;
+  /** The last probe went unanswered and no query has been answered since. */
+  silent(): boolean;
+  /** A query was answered: the server speaks. */
+  answered(): void;
+}
+
+function livenessProbe(url: string, ms: number): Liveness {
   let running: Promise<boolean> | null = null;
+  let silent = false;
   const probe = async (): Promise<boolean> => {
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: ms });
     client.on("error", () => undefined);
@@ -51,20 +64,26 @@ function livenessProbe(url: string, ms: number): () => Promise<boolean> {
     })().catch(
       // An error the server sent (too many connections, shutting down) is an answer: it is alive,
       // and the watched query will hear its own error. Only silence or a dead socket is not.
-      (error: unknown) =>
-        error instanceof Error && "code" in error && /^[0-9A-Z]{5}$/.test(String(error.code)),
+      serverReplied,
     );
     const answered = await Promise.race([asked, late]);
     clearTimeout(timer);
     // end() waits for the server, which may never answer: drop the socket instead.
     client.connection.stream.destroy();
+    silent = !answered;
     return answered;
   };
-  return () => {
-    running ??= probe().finally(() => {
-      running = null;
-    });
-    return running;
+  return {
+    ask: () => {
+      running ??= probe().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    silent: () => silent,
+    answered: () => {
+      silent = false;
+    },
   };
 }
 
@@ -74,7 +93,7 @@ type Callback = (error: Error | null, result: unknown) => void;
  * Wraps a client's query() so that each query is watched: the watchdog drops the connection of a
  * query the server no longer answers, and the query then fails as DatabaseUnresponsive.
  */
-function watch(client: pg.Client, answerMs: number, alive: () => Promise<boolean>): void {
+function watch(client: pg.Client, answerMs: number, liveness: Liveness): void {
   const query: (...args: unknown[]) => unknown = client.query.bind(client);
   let unresponsive = false;
   const start = () => {
@@ -83,7 +102,7 @@ function watch(client: pg.Client, answerMs: number, alive: () => Promise<boolean
     const arm = () => {
       timer = setTimeout(async () => {
         if (done) return;
-        if (await alive()) {
+        if (await liveness.ask()) {
           if (!done) arm();
           return;
         }
@@ -97,6 +116,7 @@ function watch(client: pg.Client, answerMs: number, alive: () => Promise<boolean
     return (error: unknown): unknown => {
       done = true;
       clearTimeout(timer);
+      if (!unresponsive && (!error || serverReplied(error))) liveness.answered();
       return unresponsive && error
         ? new DatabaseUnresponsive(`The database did not answer within ${answerMs * 2} ms.`)
         : error;
@@ -147,12 +167,25 @@ export function openPool(url: string, timeouts: DatabaseTimeouts): pg.Pool {
   // An idle connection that the server closes (restart, failover) must not crash the process:
   // the pool drops it and the next query opens a fresh one.
   pool.on("error", () => undefined);
-  const alive = livenessProbe(url, timeouts.answerMs);
+  const liveness = livenessProbe(url, timeouts.answerMs);
+  // Waiting for a free connection while the server is known to be silent is waiting on the
+  // silence: report it as such (unreachable), not as a busy pool.
+  const connectOf = pool.connect.bind(pool);
+  const silence = (error: Error) =>
+    liveness.silent() ? new DatabaseUnresponsive("The database does not answer.", { cause: error }) : error;
+  Object.assign(pool, {
+    connect: (callback?: (error: Error | undefined, client?: pg.PoolClient, done?: () => void) => void) =>
+      callback
+        ? connectOf((error, client, done) => callback(error ? silence(error) : error, client, done))
+        : connectOf().catch((error: Error) => {
+            throw silence(error);
+          }),
+  });
   pool.on("connect", (client) => {
     // A connection lost while checked out (in a transaction) reports the loss to its queries and
     // as an 'error' event: without a listener, that event would end the process.
     client.on("error", () => undefined);
-    watch(client, timeouts.answerMs, alive);
+    watch(client, timeouts.answerMs, liveness);
   });
   return pool;
 }
