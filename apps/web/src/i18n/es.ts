@@ -36,6 +36,9 @@ export const es: PartialMessages = {
     network: "No se pudo contactar con el servidor. Compruebe la conexión e inténtelo de nuevo.",
     generic: "Algo salió mal",
     notAllowed: "No tiene permiso para hacer esto.",
+    unavailable: "El servicio no está disponible momentáneamente. Vuelva a intentarlo en un momento.",
+    storageFull:
+      "No se puede guardar nada por el momento: el almacenamiento del servidor está lleno. Avise a su administrador.",
   },
   nav: {
     open: "Abrir la navegación",

@@ -36,6 +36,9 @@ export const fr: PartialMessages = {
     network: "Le serveur est injoignable. Vérifiez la connexion et réessayez.",
     generic: "Une erreur s'est produite",
     notAllowed: "Vous n'êtes pas autorisé à faire cela.",
+    unavailable: "Le service est momentanément indisponible. Veuillez réessayer dans un instant.",
+    storageFull:
+      "Rien ne peut être enregistré pour le moment : le stockage du serveur est plein. Veuillez prévenir votre administrateur.",
   },
   nav: {
     open: "Ouvrir la navigation",

@@ -36,6 +36,8 @@ export const zh: PartialMessages = {
     network: "无法连接服务器。请检查网络后重试。",
     generic: "出现错误",
     notAllowed: "您无权执行此操作。",
+    unavailable: "服务暂时不可用，请稍后重试。",
+    storageFull: "目前无法保存任何内容：服务器存储空间已满。请通知管理员。",
   },
   nav: {
     open: "打开导航",
