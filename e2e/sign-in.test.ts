@@ -72,6 +72,32 @@ describe("the web app in Chromium", () => {
     await page.close();
   });
 
+  it("tells the user to wait, in their words, when the database is unavailable (503)", async () => {
+    const page = await browser.newPage();
+    // The server's answer when its database does not answer (system/database-outage.ts).
+    await page.route("**/api/auth/login", (route) =>
+      route.fulfill({
+        status: 503,
+        headers: { "content-type": "application/problem+json", "retry-after": "5" },
+        body: JSON.stringify({
+          type: "urn:bulwark:problem:database-unreachable",
+          title: "Service unavailable",
+          status: 503,
+          detail: "The database cannot be reached. Try again shortly.",
+        }),
+      }),
+    );
+    await page.goto(bulwark.url);
+    await page.getByLabel("Email").fill("admin@bulwark.example");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page
+      .getByText("The service is briefly unavailable. Please try again in a moment.")
+      .waitFor({ timeout: 20_000 });
+    expect(await page.getByText("The database cannot be reached").count()).toBe(0);
+    await page.close();
+  });
+
   it("switches to Arabic and lays the page out right to left", async () => {
     const page = await browser.newPage();
     await page.goto(bulwark.url);

@@ -82,3 +82,27 @@ describe("BULWARK_OUTBOUND_ALLOW", () => {
       expect(() => readConfig({ BULWARK_OUTBOUND_ALLOW: value })).toThrow(/BULWARK_OUTBOUND_ALLOW/);
   });
 });
+
+describe("BULWARK_DB_*_MS (PostgreSQL timeouts)", () => {
+  it("default to limits no request or import reaches, and take milliseconds", () => {
+    expect(readConfig({}).databaseTimeouts).toEqual({
+      connectMs: 5000,
+      answerMs: 2000,
+      statementMs: 30000,
+      idleInTransactionMs: 60000,
+    });
+    const set = readConfig({
+      BULWARK_DB_CONNECT_TIMEOUT_MS: "1000",
+      BULWARK_DB_ANSWER_TIMEOUT_MS: "500",
+      BULWARK_DB_STATEMENT_TIMEOUT_MS: "0",
+      BULWARK_DB_IDLE_TRANSACTION_TIMEOUT_MS: "120000",
+    }).databaseTimeouts;
+    expect(set).toEqual({ connectMs: 1000, answerMs: 500, statementMs: 0, idleInTransactionMs: 120000 });
+  });
+
+  it("refuses what is not a whole number in range, with the variable's name", () => {
+    expect(() => readConfig({ BULWARK_DB_ANSWER_TIMEOUT_MS: "2s" })).toThrow(/BULWARK_DB_ANSWER_TIMEOUT_MS/);
+    expect(() => readConfig({ BULWARK_DB_CONNECT_TIMEOUT_MS: "0" })).toThrow(ConfigError);
+    expect(() => readConfig({ BULWARK_DB_STATEMENT_TIMEOUT_MS: "-1" })).toThrow(ConfigError);
+  });
+});

@@ -1,5 +1,6 @@
 // Configuration is read once, here, from the environment; nothing else reads process.env.
 import { resolve } from "node:path";
+import { type DatabaseTimeouts, DEFAULT_TIMEOUTS } from "@bulwark/db";
 import { ipFamily } from "./outbound/address.ts";
 import type { AllowedHost } from "./outbound/outbound-fetch.ts";
 
@@ -46,6 +47,12 @@ export interface Config {
    * is refused (outbound/outbound-fetch.ts).
    */
   readonly outboundAllow: readonly AllowedHost[];
+  /**
+   * How long to wait for PostgreSQL (BULWARK_DB_*_MS): to connect or get a free connection, for an
+   * answer before asking whether the server is alive, for one statement, and for a transaction
+   * left idle. A database that does not answer costs a request at most about 2 × answerMs.
+   */
+  readonly databaseTimeouts: DatabaseTimeouts;
 }
 
 export class ConfigError extends Error {
@@ -166,5 +173,35 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     secret,
     taxiiPollSeconds: integer("BULWARK_TAXII_POLL_SECONDS", env.BULWARK_TAXII_POLL_SECONDS, 60, 0, 3600),
     outboundAllow: allowList(env.BULWARK_OUTBOUND_ALLOW),
+    databaseTimeouts: {
+      connectMs: integer(
+        "BULWARK_DB_CONNECT_TIMEOUT_MS",
+        env.BULWARK_DB_CONNECT_TIMEOUT_MS,
+        DEFAULT_TIMEOUTS.connectMs,
+        100,
+        600_000,
+      ),
+      answerMs: integer(
+        "BULWARK_DB_ANSWER_TIMEOUT_MS",
+        env.BULWARK_DB_ANSWER_TIMEOUT_MS,
+        DEFAULT_TIMEOUTS.answerMs,
+        100,
+        600_000,
+      ),
+      statementMs: integer(
+        "BULWARK_DB_STATEMENT_TIMEOUT_MS",
+        env.BULWARK_DB_STATEMENT_TIMEOUT_MS,
+        DEFAULT_TIMEOUTS.statementMs,
+        0,
+        86_400_000,
+      ),
+      idleInTransactionMs: integer(
+        "BULWARK_DB_IDLE_TRANSACTION_TIMEOUT_MS",
+        env.BULWARK_DB_IDLE_TRANSACTION_TIMEOUT_MS,
+        DEFAULT_TIMEOUTS.idleInTransactionMs,
+        0,
+        86_400_000,
+      ),
+    },
   };
 }

@@ -1,10 +1,11 @@
 // A few typed errors, mapped once to RFC 9457 problem+json by one error handler.
 import type { Problem } from "@bulwark/contracts";
-import { databaseFailure, recordAudit, uniqueViolation } from "@bulwark/db";
+import { databaseFailure, databaseOutage, recordAudit, uniqueViolation } from "@bulwark/db";
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { requestCaller } from "./auth/request-caller.ts";
 import type { ServerContext } from "./context.ts";
+import { databaseUnavailable, rememberOutage } from "./system/database-outage.ts";
 
 /** Something the caller can fix: bad input, not allowed, not found, conflict. */
 export class UserError extends Error {
@@ -133,7 +134,13 @@ async function recordDenial(context: ServerContext, request: FastifyRequest): Pr
 
 export function registerErrorHandler(app: FastifyInstance, context: ServerContext): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const { headers, ...problem } = problemOf(error, request.routeOptions.bodyLimit ?? 1_048_576);
+    // The database down, unresponsive or full: 503 with Retry-After (system/database-outage.ts).
+    const outage = databaseOutage(error);
+    if (outage) rememberOutage(context, outage);
+    const { headers, ...problem } = problemOf(
+      outage ? databaseUnavailable(outage) : error,
+      request.routeOptions.bodyLimit ?? 1_048_576,
+    );
     if (problem.status === 403 && problem.type === FORBIDDEN)
       await recordDenial(context, request).catch((failure: unknown) =>
         request.log.error({ err: failure }, "could not record a denied request"),

@@ -17,7 +17,9 @@ export const VERSION: string = JSON.parse(
 
 export async function openContext(config: Config): Promise<ServerContext> {
   const connection = await connect(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+    config.databaseUrl
+      ? { url: config.databaseUrl, timeouts: config.databaseTimeouts }
+      : { dataDir: config.dataDir },
   );
   await migrate(connection);
   const secret = instanceSecret(config.secret, config.dataDir);

@@ -11,8 +11,8 @@ import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
 import { ChangeFeed, pgliteListener, postgresListener } from "./change-feed.ts";
+import { type DatabaseTimeouts, DEFAULT_TIMEOUTS, openPool } from "./pool.ts";
 import { rowsOf } from "./rows.ts";
 import * as schema from "./schema.ts";
 
@@ -32,11 +32,23 @@ export interface Connection {
   readonly pglite: PGlite | null;
   /** Notifications from every process on this database (LISTEN/NOTIFY); see change-feed.ts. */
   readonly changes: ChangeFeed;
+  /**
+   * Runs `work` while holding the advisory lock `key` (a session lock on a connection of its own
+   * on PostgreSQL, so other processes wait for it; in-process on PGlite, which one process holds).
+   * The work itself may use any connection.
+   */
+  exclusive<T>(key: bigint, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
+/** Advisory lock keys held across start-up steps (any fixed numbers no other lock uses). */
+export const STARTUP_LOCKS = {
+  migrations: 7236423481n,
+  demo: 7236423482n,
+} as const;
+
 export type ConnectOptions =
-  | { readonly url: string }
+  | { readonly url: string; readonly timeouts?: Partial<DatabaseTimeouts> }
   | { readonly dataDir: string }
   | { readonly memory: true };
 
@@ -55,12 +67,7 @@ export function redactUrl(url: string): string {
 
 export async function connect(options: ConnectOptions): Promise<Connection> {
   if ("url" in options) {
-    // JIT compilation pays off for long analytic queries, not for ours: on PostgreSQL 15 it added
-    // 0.3-1.5 s to compendium searches that run in tens of milliseconds without it.
-    const pool = new pg.Pool({ connectionString: options.url, max: 10, options: "-c jit=off" });
-    // An idle connection that the server closes (restart, failover) must not crash the process:
-    // the pool drops it and the next query opens a fresh one.
-    pool.on("error", () => undefined);
+    const pool = openPool(options.url, { ...DEFAULT_TIMEOUTS, ...options.timeouts });
     // Fail now, with a clear message, rather than at the first request.
     const client = await pool.connect().catch(async (error: unknown) => {
       await pool.end();
@@ -75,6 +82,24 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       location: redactUrl(options.url),
       pglite: null,
       changes,
+      exclusive: inProcess(async (key, work) => {
+        // A connection of its own holds the lock; the wait for it may take as long as the other
+        // process's work, so no statement timeout applies, and the connection is closed after.
+        const client = await pool.connect();
+        let broken = false;
+        try {
+          await client.query("set statement_timeout = 0");
+          await client.query("select pg_advisory_lock($1)", [key.toString()]);
+          return await work();
+        } catch (error) {
+          broken = true;
+          throw error;
+        } finally {
+          if (!broken) await client.query("select pg_advisory_unlock($1)", [key.toString()]).catch(() => {});
+          // Closing the connection also releases the lock, whatever happened above.
+          client.release(true);
+        }
+      }),
       close: async () => {
         await changes.close();
         await pool.end();
@@ -89,6 +114,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       location: "memory",
       pglite: engine,
       changes: new ChangeFeed(pgliteListener(engine)),
+      exclusive: inProcess((_key, work) => work()),
       close: () => engine.close(),
     };
   }
@@ -104,6 +130,8 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       location: options.dataDir,
       pglite: engine,
       changes: new ChangeFeed(pgliteListener(engine)),
+      // The folder's lock already keeps other processes out.
+      exclusive: inProcess((_key, work) => work()),
       close: async () => {
         await engine.close();
         unlock();
@@ -113,6 +141,26 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     unlock();
     throw error;
   }
+}
+
+type Exclusive = <T>(key: bigint, work: () => Promise<T>) => Promise<T>;
+
+/** Queues holders of one key in this process, then hands each to `hold` (which locks across processes). */
+function inProcess(hold: Exclusive): Exclusive {
+  const tails = new Map<bigint, Promise<unknown>>();
+  return <T>(key: bigint, work: () => Promise<T>): Promise<T> => {
+    const before = tails.get(key) ?? Promise.resolve();
+    const mine = before.then(
+      () => hold(key, work),
+      () => hold(key, work),
+    );
+    const tail = mine.catch(() => undefined);
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return mine;
+  };
 }
 
 export class DataFolderInUse extends Error {
@@ -144,11 +192,17 @@ function lockDataDir(dataDir: string): () => void {
   return () => rmSync(file, { force: true });
 }
 
-/** Apply every migration not yet applied (idempotent; each runs in a transaction). */
+/**
+ * Apply every migration not yet applied (idempotent; each runs in a transaction). Under the
+ * migrations lock, so that processes started together on a fresh database take turns: the first
+ * migrates, the others then find nothing to do.
+ */
 export async function migrate(connection: Connection): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
-  if (connection.pglite) await migratePglite(drizzlePglite(connection.pglite, { schema }), config);
-  else await migratePostgres(connection.db as Parameters<typeof migratePostgres>[0], config);
+  await connection.exclusive(STARTUP_LOCKS.migrations, async () => {
+    if (connection.pglite) await migratePglite(drizzlePglite(connection.pglite, { schema }), config);
+    else await migratePostgres(connection.db as Parameters<typeof migratePostgres>[0], config);
+  });
 }
 
 interface Journal {

@@ -2,6 +2,8 @@ export * from "./backup.ts";
 export * from "./change-feed.ts";
 export * from "./connect.ts";
 export * from "./errors.ts";
+export * from "./outage.ts";
+export { type DatabaseTimeouts, DEFAULT_TIMEOUTS } from "./pool.ts";
 export * from "./repositories/asset-mentions.ts";
 export * from "./repositories/assets.ts";
 export * from "./repositories/audit.ts";

@@ -11,6 +11,7 @@ import {
   insertOrganisation,
   insertUser,
   readSetting,
+  STARTUP_LOCKS,
   setCommunityModerators,
   setCommunityOrganisations,
   writeSetting,
@@ -83,7 +84,15 @@ export interface DemoResult {
   readonly accounts: { email: string; name: string; roles: string[]; organisation: string }[];
 }
 
-export async function seedDemo(context: ServerContext, country = readDemoCountry()): Promise<DemoResult> {
+/**
+ * Loads the demo country, or brings an existing one up to date. Under the demo's advisory lock:
+ * processes started together with --demo take turns, and the later ones find it loaded.
+ */
+export function seedDemo(context: ServerContext, country = readDemoCountry()): Promise<DemoResult> {
+  return context.connection.exclusive(STARTUP_LOCKS.demo, () => seedDemoUnlocked(context, country));
+}
+
+async function seedDemoUnlocked(context: ServerContext, country: DemoCountry): Promise<DemoResult> {
   const accounts = country.users.map((user) => ({
     email: user.email,
     name: user.name,

@@ -30,9 +30,19 @@ export function ProblemAlert({ error, fields = [] }: { error: unknown; fields?: 
     );
   // Field errors shown next to their field are not repeated here.
   const others = (problem.errors ?? []).filter((item) => !fields.some((field) => item.path.includes(field)));
-  const detail = problem.detail ?? (problem.status === 403 ? t("errors.notAllowed") : null);
+  // The database is down, silent or full (503): the server's English words name it for operators;
+  // a user is told, in their language, to wait (or that nothing can be saved).
+  const unavailable =
+    problem.status === 503
+      ? t(
+          problem.type === "urn:bulwark:problem:database-disk-full"
+            ? "errors.storageFull"
+            : "errors.unavailable",
+        )
+      : null;
+  const detail = unavailable ?? problem.detail ?? (problem.status === 403 ? t("errors.notAllowed") : null);
   return (
-    <ErrorBox title={problem.title}>
+    <ErrorBox title={unavailable ? t("errors.generic") : problem.title}>
       {detail && <Text size="sm">{detail}</Text>}
       {others.length > 0 && (
         <List size="sm" mt="xs">

@@ -103,6 +103,9 @@ export const en = {
     generic: "Something went wrong",
     notAllowed: "You are not allowed to do this.",
     crash: "This page could not be displayed. Go back to the overview or try again.",
+    unavailable: "The service is briefly unavailable. Please try again in a moment.",
+    storageFull:
+      "Nothing can be saved at the moment: the server's storage is full. Please tell your administrator.",
   },
   nav: {
     open: "Open navigation",

@@ -51,6 +51,9 @@ export const es: Translation<Messages, "es"> = {
     generic: "Se ha producido un error",
     notAllowed: "No tiene permiso para hacer esto.",
     crash: "No se pudo mostrar esta página. Vuelva al resumen o inténtelo de nuevo.",
+    unavailable: "El servicio no está disponible momentáneamente. Vuelva a intentarlo en un momento.",
+    storageFull:
+      "No se puede guardar nada por el momento: el almacenamiento del servidor está lleno. Avise a su administrador.",
   },
   nav: {
     open: "Abrir la navegación",

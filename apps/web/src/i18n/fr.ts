@@ -51,6 +51,9 @@ export const fr: Translation<Messages, "fr"> = {
     generic: "Une erreur s'est produite",
     notAllowed: "Vous n'êtes pas autorisé à faire cela.",
     crash: "Cette page n'a pas pu être affichée. Revenez à la vue d'ensemble ou réessayez.",
+    unavailable: "Le service est momentanément indisponible. Veuillez réessayer dans un instant.",
+    storageFull:
+      "Rien ne peut être enregistré pour le moment : le stockage du serveur est plein. Veuillez prévenir votre administrateur.",
   },
   nav: {
     open: "Ouvrir la navigation",

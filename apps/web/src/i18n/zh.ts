@@ -104,6 +104,8 @@ export const zh: Translation<Messages, "zh"> = {
     generic: "出现错误",
     notAllowed: "您无权执行此操作。",
     crash: "无法显示此页面。请返回概览或重试。",
+    unavailable: "服务暂时不可用，请稍后重试。",
+    storageFull: "目前无法保存任何内容：服务器存储空间已满。请通知管理员。",
   },
   nav: {
     open: "打开导航",
