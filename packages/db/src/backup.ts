@@ -82,15 +82,16 @@ const IDENTITIES: readonly [PgTable, string][] = [[schema.stixObjects, "seq"]];
 
 /**
  * Tables emptied, not copied: derived from others by trigger (search rows), or transient (the
- * failed-authentication counters, which a restore starts afresh).
+ * failed-authentication counters, which a restore starts afresh; background jobs' progress, which
+ * belongs to the processes of the instance backed up).
  */
-const DERIVED: PgTable[] = [schema.compendiumSearch, schema.authThrottle];
+const DERIVED: PgTable[] = [schema.compendiumSearch, schema.authThrottle, schema.jobs];
 
 /**
- * Tables whose rows migrations write and triggers keep (the search index's and the policy's
- * versions): left alone. A restore's writes move them on, so every cache drops what it held.
+ * Tables whose rows migrations write and triggers keep (the search index's version and its log of
+ * changed entries, the policy's version): left alone. A restore's writes move them on, so every cache drops what it held.
  */
-const KEPT: PgTable[] = [schema.compendiumSearchState, schema.policyState];
+const KEPT: PgTable[] = [schema.compendiumSearchState, schema.compendiumSearchChanges, schema.policyState];
 
 /**
  * Tables whose triggers refuse some writes (the append-only audit trail; answers and comments of a

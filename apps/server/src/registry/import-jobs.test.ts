@@ -1,9 +1,10 @@
 import type { Client, ImportJob } from "@bulwark/contracts";
-import { listAudit } from "@bulwark/db";
+import { insertJob, listAudit } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Instance, secondInstance } from "../system/scope-world.test-support.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { type ImportPhase, importRegistry } from "./import.service.ts";
-import { ImportJobs } from "./import-jobs.ts";
+import { KEEP_FINISHED_MS, SILENT_MS, sweepImportJobs } from "./import-jobs.ts";
 
 let server: TestServer;
 let authority: Client;
@@ -222,29 +223,73 @@ describe("import jobs", () => {
     expect(await statusOf(authority.call("importRegistry", { body: both }))).toBe(400);
   });
 
-  it("are forgotten an hour after they finish, and only the newest are kept", async () => {
+  it("are forgotten an hour after they finish, by the scheduled sweep", async () => {
     const started = await authority.call("startImportJob", { body: files("T", 2) });
     await finished(authority, started.id);
-    server.advance(3_600_000);
+    server.advance(KEEP_FINISHED_MS);
+    expect(await sweepImportJobs(server.context)).toEqual({ failed: 0, deleted: 0 });
     expect((await authority.call("getImportJob", { params: { id: started.id } })).state).toBe("done");
     server.advance(1);
+    expect((await sweepImportJobs(server.context))?.deleted).toBeGreaterThanOrEqual(1);
     expect(await statusOf(authority.call("getImportJob", { params: { id: started.id } }))).toBe(404);
+  });
 
-    const jobs = new ImportJobs(server.context, server.app.log, { keepFinished: 2 });
-    const actor = {
-      userId: server.cast.users.analyst,
-      organisationId: server.cast.organisations.operator,
-      roles: ["analyst" as const],
-    };
-    // One after the other: on PostgreSQL jobs run side by side and could finish in any order.
-    const ids: string[] = [];
-    for (const prefix of ["U", "V", "W"]) {
-      ids.push(jobs.start(actor, { assets: `id,name,sector\n${prefix}-1,A,energy-electricity\n` }).id);
-      await jobs.idle();
-    }
-    expect(() => jobs.read(actor, ids[2] ?? "")).not.toThrow();
-    expect(jobs.read(actor, ids[1] ?? "").state).toBe("done");
-    expect(() => jobs.read(actor, ids[0] ?? "")).toThrow(/No import/);
+  it("read as failed, with nothing imported, when the process running them died", async () => {
+    // What a process killed during an import leaves: a running job nobody will finish.
+    const id = crypto.randomUUID();
+    const before = await registrySize();
+    await insertJob(
+      server.db,
+      { id, kind: "registry-import", ownerId: server.cast.users.analyst, state: "writing", phase: "assets" },
+      server.context.clock(),
+    );
+    expect(await grid.call("getImportJob", { params: { id } })).toMatchObject({ state: "writing" });
+    server.advance(SILENT_MS - 1);
+    await sweepImportJobs(server.context);
+    expect((await grid.call("getImportJob", { params: { id } })).state).toBe("writing");
+    server.advance(2);
+    expect((await sweepImportJobs(server.context))?.failed).toBe(1);
+    expect(await grid.call("getImportJob", { params: { id } })).toMatchObject({
+      state: "failed",
+      problem: { title: "Import interrupted", status: 503 },
+    });
+    expect(await registrySize()).toEqual(before);
+  });
+});
+
+describe("import jobs behind a load balancer (issue 14, finding 12)", () => {
+  let other: Instance;
+  beforeAll(async () => {
+    other = await secondInstance(server);
+  });
+  afterAll(() => other.close());
+
+  it("are followed from another server process on the same database, by their owner only", async () => {
+    const authorityThere = await other.client("analyst@authority.example");
+    const gridThere = await other.client("analyst@grid.example");
+    const adminThere = await other.client("admin@authority.example");
+    const started = await authority.call("startImportJob", { body: files("LB", 300) });
+    // The poll reaches the other process at once: it knows the job (it answered 404 before).
+    const first = await authorityThere.call("getImportJob", { params: { id: started.id } });
+    expect(first.id).toBe(started.id);
+    expect(["validating", "writing", "done"]).toContain(first.state);
+    expect(await statusOf(gridThere.call("getImportJob", { params: { id: started.id } }))).toBe(404);
+    const there = await finished(authorityThere, started.id);
+    expect(there).toMatchObject({ state: "done", phase: "rules", done: 1, total: 1 });
+    expect(there.report).toEqual({
+      assets: { created: 300, updated: 0 },
+      dependencies: { dependents: 299, rows: 299 },
+    });
+    expect(await authority.call("getImportJob", { params: { id: started.id } })).toEqual(there);
+    expect(await adminThere.call("getImportJob", { params: { id: started.id } })).toEqual(there);
+    expect(await statusOf(gridThere.call("getImportJob", { params: { id: started.id } }))).toBe(404);
+    // A failure reads the same everywhere, problems included.
+    const failing = await authority.call("startImportJob", {
+      body: { assets: "id,name,sector,operator\nLB-X,Bad,bakeries,Test Grid Operator\n" },
+    });
+    const failed = await finished(authorityThere, failing.id);
+    expect(failed).toMatchObject({ state: "failed", problem: { status: 422 } });
+    expect(failed.problem?.errors?.map((item) => item.path)).toEqual(["assets.csv:2:sector"]);
   });
 });
 

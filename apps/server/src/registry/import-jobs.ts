@@ -1,56 +1,60 @@
 // Imports that run in the background, so that a browser can follow a file of 100,000 rows: POST
 // answers 202 at once, GET tells the phase and counts, then the report or every problem. The import
-// itself is the synchronous one (all or nothing, one transaction). Progress lives in this
-// process's memory: the transaction holds PGlite's only connection, so no progress row could be
-// written while it runs. Finished jobs are kept for an hour (the newest 100), then forgotten.
+// itself is the synchronous one (all or nothing). The job's state is a row of the `jobs` table, so
+// that any server process behind a load balancer answers the poll (issue 14, finding 12); the
+// process running the job also keeps it in memory and answers its own polls from there, because
+// on PGlite the import's transaction holds the only connection and a progress row could not be read
+// until it ends. A scheduled sweep deletes finished jobs after an hour and fails jobs whose process
+// died (sweepImportJobs).
 import { randomUUID } from "node:crypto";
 import type { ImportJob } from "@bulwark/contracts";
 import { type Actor, isPlatformAdmin } from "@bulwark/core";
+import { finishJob, insertJob, type JobReader, readJob, sweepJobs, updateJobProgress } from "@bulwark/db";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
 import { notFound, UserError } from "../errors.ts";
 import { type ImportFiles, type ImportPhase, importRegistry } from "./import.service.ts";
 
-export interface ImportJobOptions {
-  /** How long a finished job's result stays readable (ms). */
-  readonly keepMs?: number;
-  /** How many finished jobs are kept at most (the oldest go first). */
-  readonly keepFinished?: number;
-}
-
-interface Job {
-  readonly view: ImportJob;
-  readonly ownerId: string;
-  finishedAt: number | null;
-  /** Order of finishing (clocks may give two jobs the same time). */
-  finished: number;
-}
+const KIND = "registry-import";
+/** How long a finished job's result stays readable. */
+export const KEEP_FINISHED_MS = 3_600_000;
+/** A running job whose process has said nothing for this long died with its process. */
+export const SILENT_MS = 15 * 60_000;
 
 const WRITING: readonly ImportPhase[] = ["assets", "dependencies", "rules"];
 
+type Problem = NonNullable<ImportJob["problem"]>;
+
+/** Who may read a job: its owner, and platform administrators (in SQL: readJob). */
+const readerOf = (actor: Actor): JobReader =>
+  isPlatformAdmin(actor) ? { kind: "all" } : { kind: "own", userId: actor.userId };
+
+interface Running {
+  readonly view: ImportJob;
+  readonly ownerId: string;
+}
+
 export class ImportJobs {
-  private readonly jobs = new Map<string, Job>();
-  private readonly running = new Set<Promise<void>>();
-  private finishedCount = 0;
-  private readonly keepMs: number;
-  private readonly keepFinished: number;
+  /** Jobs this process runs, until their end is in the database. */
+  private readonly running = new Map<string, Running>();
+  private readonly runs = new Set<Promise<void>>();
 
   constructor(
     private readonly context: ServerContext,
     private readonly log: FastifyBaseLogger,
-    options: ImportJobOptions = {},
-  ) {
-    this.keepMs = options.keepMs ?? 3_600_000;
-    this.keepFinished = options.keepFinished ?? 100;
-  }
+  ) {}
 
-  /** Start an import for the caller; it runs after this returns. */
-  start(actor: Actor, files: ImportFiles): ImportJob {
-    this.forget();
+  /** Start an import for the caller; it runs after this returns (its row is written first). */
+  async start(actor: Actor, files: ImportFiles): Promise<ImportJob> {
     const view: ImportJob = { id: randomUUID(), state: "validating", phase: "reading", done: 0, total: 0 };
-    const job: Job = { view, ownerId: actor.userId, finishedAt: null, finished: 0 };
-    this.jobs.set(view.id, job);
+    await insertJob(
+      this.context.db,
+      { id: view.id, kind: KIND, ownerId: actor.userId, state: view.state, phase: view.phase },
+      this.context.clock(),
+    );
+    this.running.set(view.id, { view, ownerId: actor.userId });
+    const progress = this.progressWriter(view);
     const run = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() =>
         importRegistry(this.context, actor, files, (phase, done, total) => {
@@ -58,41 +62,94 @@ export class ImportJobs {
           view.phase = phase;
           view.done = done;
           view.total = total;
+          progress.changed();
         }),
       )
       .then(
         (report) => {
           view.state = "done";
           view.report = report;
+          return { state: "done" as const, report };
         },
         (error: unknown) => {
+          const problem = this.problemOf(error);
           view.state = "failed";
-          view.problem = this.problemOf(error);
+          view.problem = problem;
+          return { state: "failed" as const, problem };
         },
       )
+      .then(async (end) => {
+        await progress.settled();
+        await finishJob(this.context.db, view.id, end, this.context.clock());
+      })
+      .catch((error: unknown) => this.log.error({ err: error }, "import job state not written"))
       .finally(() => {
-        job.finishedAt = this.context.clock().getTime();
-        job.finished = ++this.finishedCount;
-        this.running.delete(run);
+        this.running.delete(view.id);
+        this.runs.delete(run);
       });
-    this.running.add(run);
+    this.runs.add(run);
     return { ...view };
   }
 
   /** The job, to the user who started it or a platform administrator; anyone else: 404. */
-  read(actor: Actor, id: string): ImportJob {
-    this.forget();
-    const job = this.jobs.get(id);
-    if (!job || (job.ownerId !== actor.userId && !isPlatformAdmin(actor))) throw notFound("import");
-    return { ...job.view };
+  async read(actor: Actor, id: string): Promise<ImportJob> {
+    const reader = readerOf(actor);
+    const local = this.running.get(id);
+    if (local && (reader.kind === "all" || local.ownerId === reader.userId)) return { ...local.view };
+    const row = await readJob(this.context.db, id, reader);
+    if (!row || row.kind !== KIND) throw notFound("import");
+    return {
+      id: row.id,
+      state: row.state,
+      phase: row.phase as ImportPhase,
+      done: row.done,
+      total: row.total,
+      ...(row.report ? { report: row.report as ImportJob["report"] } : {}),
+      ...(row.problem ? { problem: row.problem as Problem } : {}),
+    };
   }
 
   /** Resolves when no import is running (before the database closes). */
   async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    while (this.runs.size > 0) await Promise.allSettled([...this.runs]);
   }
 
-  private problemOf(error: unknown): NonNullable<ImportJob["problem"]> {
+  /**
+   * Writes the job's progress to its row, the newest only, one write at a time and never awaited by
+   * the import: on PGlite the write waits for the import's transaction, which must not wait for it.
+   */
+  private progressWriter(view: ImportJob) {
+    let writing: Promise<void> = Promise.resolve();
+    let dirty = false;
+    let busy = false;
+    const flush = async (): Promise<void> => {
+      busy = true;
+      while (dirty) {
+        dirty = false;
+        const { state, phase, done, total } = view;
+        await updateJobProgress(
+          this.context.db,
+          view.id,
+          { state, phase, done, total },
+          this.context.clock(),
+        );
+      }
+      busy = false;
+    };
+    return {
+      changed: () => {
+        dirty = true;
+        if (!busy)
+          writing = flush().catch((error: unknown) => {
+            busy = false;
+            this.log.warn({ err: error }, "import job progress not written");
+          });
+      },
+      settled: () => writing,
+    };
+  }
+
+  private problemOf(error: unknown): Problem {
     if (error instanceof UserError) {
       const errors = "errors" in error && Array.isArray(error.errors) ? error.errors : undefined;
       return { type: error.type, title: error.title, status: error.status, detail: error.detail, errors };
@@ -105,26 +162,38 @@ export class ImportJobs {
       detail: "The error was logged; nothing was imported. Please try again.",
     };
   }
-
-  /** Drop finished jobs older than keepMs, and all but the newest keepFinished. */
-  private forget(): void {
-    const now = this.context.clock().getTime();
-    const finished = [...this.jobs.entries()]
-      .flatMap(([id, job]) =>
-        job.finishedAt === null ? [] : [{ id, at: job.finishedAt, order: job.finished }],
-      )
-      .sort((a, b) => b.order - a.order);
-    finished.forEach(({ id, at }, newer) => {
-      if (now - at > this.keepMs || newer >= this.keepFinished) this.jobs.delete(id);
-    });
-  }
 }
 
-export function importJobRoutes(app: FastifyInstance, context: ServerContext, options?: ImportJobOptions) {
-  const jobs = new ImportJobs(context, app.log, options);
+/** What a job whose process died reads as: an import is all or nothing, so it left nothing. */
+const INTERRUPTED: Problem = {
+  type: "about:blank",
+  title: "Import interrupted",
+  status: 503,
+  detail: "The server stopped during the import; nothing was imported. Please start it again.",
+};
+
+/**
+ * Delete jobs finished more than an hour ago, and fail running jobs silent for SILENT_MS (their
+ * process died). Once at a time across processes (an advisory lock in sweepJobs).
+ */
+export async function sweepImportJobs(context: ServerContext) {
+  const now = context.clock();
+  return sweepJobs(
+    context.db,
+    {
+      finishedBefore: new Date(now.getTime() - KEEP_FINISHED_MS),
+      silentBefore: new Date(now.getTime() - SILENT_MS),
+      interrupted: INTERRUPTED,
+    },
+    now,
+  );
+}
+
+export function importJobRoutes(app: FastifyInstance, context: ServerContext) {
+  const jobs = new ImportJobs(context, app.log);
   // A running import writes to the database: let it end before the database closes.
   app.addHook("onClose", () => jobs.idle());
-  route(app, context, "startImportJob", async ({ caller, body }) => jobs.start(caller, body));
-  route(app, context, "getImportJob", async ({ caller, params }) => jobs.read(caller, params.id));
+  route(app, context, "startImportJob", ({ caller, body }) => jobs.start(caller, body));
+  route(app, context, "getImportJob", ({ caller, params }) => jobs.read(caller, params.id));
   return jobs;
 }

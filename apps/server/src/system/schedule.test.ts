@@ -1,6 +1,6 @@
 // The server's schedule, driven by the test clock (no sleeping): the personal-data purge runs at
 // start, then every interval from the configuration, audited as a system action; closing the
-// server stops it.
+// server stops it. The sweep of import jobs runs beside it, every ten minutes (import-jobs.test.ts).
 import type { Client } from "@bulwark/contracts";
 import { insertCommunity, listAudit, setCommunityOrganisations } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,8 +27,8 @@ describe("the scheduled personal-data purge", () => {
 
   it("purges what retention no longer allows, every hour by the server's clock", async () => {
     expect(server.context.config.purgeIntervalMinutes).toBe(60);
-    // The first run comes at start: nothing to purge yet, so nothing audited.
-    expect(await server.runDueJobs()).toBe(1);
+    // The first runs come at start (the purge and the sweep): nothing to purge yet, so nothing audited.
+    expect(await server.runDueJobs()).toBe(2);
     const draft = await author.call("createSharedItem", {
       body: {
         type: "alert",
@@ -39,17 +39,18 @@ describe("the scheduled personal-data purge", () => {
       },
     });
     await author.call("submitSharedItem", { params: { id: draft.id } });
-    server.advance(HOUR / 2);
-    expect(await server.runDueJobs()).toBe(0);
+    // Half an hour: the sweep only.
     server.advance(HOUR / 2);
     expect(await server.runDueJobs()).toBe(1);
+    server.advance(HOUR / 2);
+    expect(await server.runDueJobs()).toBe(2);
     const purges = () =>
       listAudit(server.db, { kind: "all" }, { action: "sharing.purge-personal-data", limit: 10 });
     expect((await purges()).items).toEqual([]);
 
     // Alerts keep personal data for 90 days.
     server.advance(91 * DAY);
-    expect(await server.runDueJobs()).toBe(1);
+    expect(await server.runDueJobs()).toBe(2);
     const reader = await server.client("member@grid.example");
     const item = await reader.call("getSharedItem", { params: { id: draft.id } });
     expect(item.title).toBe("Call [personal data removed]");
@@ -62,7 +63,7 @@ describe("the scheduled personal-data purge", () => {
     });
     // Once purged, later runs find nothing more to do.
     server.advance(HOUR);
-    expect(await server.runDueJobs()).toBe(1);
+    expect(await server.runDueJobs()).toBe(2);
     expect((await purges()).items).toHaveLength(1);
   });
 
@@ -71,7 +72,7 @@ describe("the scheduled personal-data purge", () => {
     expect(quiet.pendingJobs()).toBe(0);
     await quiet.close();
     const busy = await startTestServer({ scheduled: true });
-    expect(busy.pendingJobs()).toBe(1);
+    expect(busy.pendingJobs()).toBe(2);
     await busy.close();
     expect(busy.pendingJobs()).toBe(0);
   });

@@ -1,9 +1,10 @@
-// Work the server does on its own, on a schedule: today, purging personal data whose retention ran
-// out. The timers are handed in, so tests drive the schedule with the test clock instead of
+// Work the server does on its own, on a schedule: purging personal data whose retention ran out,
+// and sweeping background jobs (finished ones after an hour; those whose process died). The timers are handed in, so tests drive the schedule with the test clock instead of
 // sleeping; `bulwark serve` hands in the real ones. Idempotent jobs only: any number of server
 // processes may run them side by side.
 import type { FastifyBaseLogger } from "fastify";
 import type { ServerContext } from "../context.ts";
+import { sweepImportJobs } from "../registry/import-jobs.ts";
 import { purgeExpiredPersonalData } from "../sharing/personal-data.service.ts";
 
 export interface Timers {
@@ -52,7 +53,13 @@ export function every(timers: Timers, everyMs: number, job: () => Promise<void>)
   };
 }
 
-/** The server's schedules: the personal-data purge, every `config.purgeIntervalMinutes`. */
+/** How often background jobs are swept. */
+export const JOB_SWEEP_MS = 10 * 60_000;
+
+/**
+ * The server's schedules: the personal-data purge, every `config.purgeIntervalMinutes`; the sweep of
+ * background jobs, every JOB_SWEEP_MS (under an advisory lock: one process at a time sweeps).
+ */
 export function startSchedules(context: ServerContext, timers: Timers, log: FastifyBaseLogger): Schedule {
   const purge = every(timers, context.config.purgeIntervalMinutes * 60_000, async () => {
     try {
@@ -63,5 +70,17 @@ export function startSchedules(context: ServerContext, timers: Timers, log: Fast
       log.warn({ err: error }, "scheduled personal-data purge failed");
     }
   });
-  return purge;
+  const sweep = every(timers, JOB_SWEEP_MS, async () => {
+    try {
+      const swept = await sweepImportJobs(context);
+      if (swept && swept.failed > 0) log.warn(swept, "interrupted import jobs marked failed");
+    } catch (error) {
+      log.warn({ err: error }, "scheduled sweep of import jobs failed");
+    }
+  });
+  return {
+    async stop() {
+      await Promise.all([purge.stop(), sweep.stop()]);
+    },
+  };
 }

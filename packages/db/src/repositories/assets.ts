@@ -209,7 +209,8 @@ export async function listDependencies(
         assetScope(scope, "supplier"),
       ),
     )
-    .orderBy(asc(dependencies.service), asc(supplier.name), asc(dependent.name));
+    // The id last: names repeat, and ties would come in whatever order the plan gives.
+    .orderBy(asc(dependencies.service), asc(supplier.name), asc(dependent.name), asc(dependencies.id));
   return rows.map((row) => ({
     ...row,
     kind: row.kind as DependencyKind,
@@ -276,7 +277,9 @@ export async function graphInput(db: Executor, scope: Scope) {
         lon: assets.lon,
       })
       .from(assets)
-      .where(assetScope(scope)),
+      .where(assetScope(scope))
+      // In a stable order (by ref): the engine keeps it among assets that tie, whatever the plan.
+      .orderBy(asc(assets.ref), asc(assets.id)),
     db
       .select({
         dependent: dependencies.dependentId,

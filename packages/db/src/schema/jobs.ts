@@ -1,0 +1,41 @@
+// Work a server process does in the background for someone (today: registry imports), with its
+// progress, so that any process behind a load balancer can answer "how far along is it?". The row
+// is written by the process running the job and read by whichever process the poll reaches; it is
+// its owner's alone (platform administrators aside), a rule the repository applies in SQL. Finished
+// rows are deleted after a while by a scheduled job (system/schedule.ts).
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { users } from "./base.ts";
+import { at } from "./columns.ts";
+
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey(),
+    /** What the job does: registry-import. */
+    kind: text("kind").notNull(),
+    /** Who started it: the only one (with platform administrators) who may read it. */
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** validating, writing, done, failed */
+    state: text("state").notNull(),
+    /** The step within the state (for an import: reading, references, assets, dependencies, rules). */
+    phase: text("phase").notNull(),
+    done: integer("done").notNull().default(0),
+    total: integer("total").notNull().default(0),
+    /** When done: what the job did (for an import, its report). */
+    report: jsonb("report"),
+    /** When failed: the problem+json the caller would have had from the synchronous request. */
+    problem: jsonb("problem"),
+    createdAt: at("created_at").notNull(),
+    /** The last word from the process running it: a running job silent for long was interrupted. */
+    updatedAt: at("updated_at").notNull(),
+    finishedAt: at("finished_at"),
+  },
+  (table) => [
+    index("jobs_owner_idx").on(table.ownerId),
+    index("jobs_finished_idx").on(table.finishedAt),
+    check("jobs_state_check", sql`${table.state} in ('validating', 'writing', 'done', 'failed')`),
+  ],
+);
