@@ -10,20 +10,11 @@
 // the requests in flight (default 10).
 import { availableParallelism, cpus } from "node:os";
 import { createClient } from "@bulwark/contracts";
-import {
-  appendAudit,
-  type Connection,
-  insertCommunity,
-  insertOrganisation,
-  insertSharedItem,
-  insertUser,
-  migrate,
-  setCommunityOrganisations,
-} from "@bulwark/db";
+import { appendAudit, type Connection, insertSharedItem, migrate } from "@bulwark/db";
 import { buildApp } from "../apps/server/src/app.ts";
-import { hashPassword } from "../apps/server/src/auth/secrets.ts";
 import { readConfig } from "../apps/server/src/config.ts";
 import type { ServerContext } from "../apps/server/src/context.ts";
+import { benchWorld } from "./support/bench-world.ts";
 import { onEachDatabase } from "./support/databases.ts";
 
 const ITEMS = Number(process.env.BENCH_PUBLISH_ITEMS ?? 600);
@@ -59,27 +50,12 @@ async function run(count: number, concurrency: number, job: (n: number) => Promi
 
 async function measure(label: string, connection: Connection): Promise<void> {
   await migrate(connection);
-  const now = new Date();
   const db = connection.db;
-  const organisationId = await insertOrganisation(
-    db,
-    { name: "Bench authority", kind: "national-authority", country: "XM", sectors: [] },
-    now,
+  const { organisationId, userId, email, community } = await benchWorld(
+    connection,
+    PASSWORD,
+    "Bench community",
   );
-  const email = "bench@example.com";
-  const userId = await insertUser(
-    db,
-    {
-      email,
-      name: "Bench",
-      organisationId,
-      roles: ["coordinator"],
-      passwordHash: await hashPassword(PASSWORD),
-    },
-    now,
-  );
-  const community = await insertCommunity(db, { name: "Bench community", description: "" }, now);
-  await setCommunityOrganisations(db, community, [organisationId]);
   const context: ServerContext = {
     config: { ...readConfig({}), secureCookies: false },
     connection,

@@ -7,21 +7,13 @@
 // BENCH_TAXII_SIZE sets the number of objects (default 10,000).
 import { availableParallelism, cpus } from "node:os";
 import { TLP_2_0_MARKING_IDS } from "@bulwark/core";
-import {
-  type Connection,
-  insertCommunity,
-  insertOrganisation,
-  insertUser,
-  migrate,
-  rowsOf,
-  setCommunityOrganisations,
-} from "@bulwark/db";
+import { type Connection, migrate, rowsOf } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { buildApp } from "../apps/server/src/app.ts";
-import { hashPassword } from "../apps/server/src/auth/secrets.ts";
 import { readConfig } from "../apps/server/src/config.ts";
 import type { ServerContext } from "../apps/server/src/context.ts";
 import { importStixBundle } from "../apps/server/src/stix/import.service.ts";
+import { benchWorld } from "./support/bench-world.ts";
 import { onEachDatabase } from "./support/databases.ts";
 
 const SIZE = Number(process.env.BENCH_TAXII_SIZE ?? 10_000);
@@ -55,27 +47,13 @@ const percentile = (values: number[], p: number) => {
 
 async function measure(label: string, connection: Connection): Promise<void> {
   await migrate(connection);
-  const now = new Date();
   const db = connection.db;
-  const organisationId = await insertOrganisation(
-    db,
-    { name: "Bench authority", kind: "national-authority", country: "XM", sectors: [] },
-    now,
-  );
-  const email = "bench@example.com";
-  const userId = await insertUser(
-    db,
-    {
-      email,
-      name: "Bench",
-      organisationId,
-      roles: ["coordinator"],
-      passwordHash: await hashPassword(PASSWORD),
-    },
-    now,
-  );
-  const collection = await insertCommunity(db, { name: "Bench collection", description: "" }, now);
-  await setCommunityOrganisations(db, collection, [organisationId]);
+  const {
+    organisationId,
+    userId,
+    email,
+    community: collection,
+  } = await benchWorld(connection, PASSWORD, "Bench collection");
   const context: ServerContext = {
     config: readConfig({}),
     connection,

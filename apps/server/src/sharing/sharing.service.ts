@@ -279,6 +279,25 @@ function warningToStore(context: ServerContext, input: Compose): AlertWarning | 
 const patternToStore = (input: Compose): string | null =>
   input.type === "indicator" ? (input.pattern ?? null) : null;
 
+/** What a composition stores, whether it makes a new item or revises a draft. */
+async function storedFields(context: ServerContext, organisationId: string, input: Compose) {
+  const warning = warningToStore(context, input);
+  const texts = await publicTextsOf(context, organisationId, { ...input, warning });
+  return {
+    type: input.type,
+    title: input.title,
+    body: input.body,
+    ...texts,
+    personalDataRoles: input.personalDataRoles,
+    sectors: input.sectors,
+    assetIds: input.assetIds,
+    tlp: input.tlp,
+    revealAudience: input.revealAudience,
+    warning,
+    pattern: patternToStore(input),
+  };
+}
+
 function checkExpiry(context: ServerContext, warning: AlertWarning) {
   if (warning.expires && new Date(warning.expires).getTime() <= context.clock().getTime())
     throw invalid("The warning would expire before it goes out.", [
@@ -385,25 +404,14 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
   const viewer = await viewerOf(context, caller);
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, caller, input.audience, input.assetIds);
-  const warning = warningToStore(context, input);
-  const texts = await publicTextsOf(context, caller.organisationId, { ...input, warning });
+  const fields = await storedFields(context, caller.organisationId, input);
   const id = await composed(
     context,
     caller,
     { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) },
     async (tx, now) => {
       const created = await insertSharedItem(tx, {
-        type: input.type,
-        title: input.title,
-        body: input.body,
-        ...texts,
-        personalDataRoles: input.personalDataRoles,
-        sectors: input.sectors,
-        assetIds: input.assetIds,
-        tlp: input.tlp,
-        revealAudience: input.revealAudience,
-        warning,
-        pattern: patternToStore(input),
+        ...fields,
         authorId: caller.userId,
         authorOrganisationId: caller.organisationId,
         now,
@@ -425,22 +433,11 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
   mustBeIn(viewer, facts, "draft", (may) => may.mayEdit, "changed", EDIT_REFUSED);
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, caller, input.audience, input.assetIds);
-  const warning = warningToStore(context, input);
-  const texts = await publicTextsOf(context, item.organisation.id, { ...input, warning });
+  const fields = await storedFields(context, item.organisation.id, input);
   await changeItem(context, caller, viewer, id, "sharing.revise", async (tx, state, now) => {
     mustBeIn(viewer, state.facts, "draft", (may) => may.mayEdit, "changed", EDIT_REFUSED);
     await updateSharedItem(tx, id, {
-      type: input.type,
-      title: input.title,
-      body: input.body,
-      ...texts,
-      personalDataRoles: input.personalDataRoles,
-      sectors: input.sectors,
-      assetIds: input.assetIds,
-      tlp: input.tlp,
-      revealAudience: input.revealAudience,
-      warning,
-      pattern: patternToStore(input),
+      ...fields,
       now,
     });
     await replaceAuthorAudience(tx, id, input.audience);
