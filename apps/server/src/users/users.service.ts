@@ -100,9 +100,7 @@ export async function changeUser(
   if (
     id === actor.userId &&
     (input.active === false ||
-      (input.roles &&
-        current.roles.some((role) => !input.roles?.includes(role)) &&
-        current.roles.includes("platform-admin")))
+      (input.roles && current.roles.includes("platform-admin") && !input.roles.includes("platform-admin")))
   )
     throw forbidden(
       "You cannot deactivate your own account or remove your own platform-admin role: ask another administrator.",

@@ -127,6 +127,11 @@ describe("people", () => {
         admin.call("updateUser", { params: { id: server.cast.users.admin }, body: { roles: ["member"] } }),
       ),
     ).toBe(403);
+    // Keeping platform-admin, they change their other roles as they like.
+    for (const roles of [["platform-admin", "auditor"], ["platform-admin", "analyst"], ["platform-admin"]])
+      expect(
+        await status(admin.call("updateUser", { params: { id: server.cast.users.admin }, body: { roles } })),
+      ).toBe(200);
   });
 
   it("cannot change their own roles below a platform admin; role changes are audited before and after", async () => {
