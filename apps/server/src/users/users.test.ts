@@ -128,9 +128,15 @@ describe("people", () => {
       ),
     ).toBe(403);
     // Keeping platform-admin, they change their other roles as they like.
-    for (const roles of [["platform-admin", "auditor"], ["platform-admin", "analyst"], ["platform-admin"]])
+    for (const roles of [
+      ["platform-admin", "auditor"],
+      ["platform-admin", "analyst"],
+      ["platform-admin"],
+    ] as const)
       expect(
-        await status(admin.call("updateUser", { params: { id: server.cast.users.admin }, body: { roles } })),
+        await status(
+          admin.call("updateUser", { params: { id: server.cast.users.admin }, body: { roles: [...roles] } }),
+        ),
       ).toBe(200);
   });
 
