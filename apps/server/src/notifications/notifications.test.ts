@@ -16,6 +16,7 @@ import { sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
+import { loadScenarioPack } from "../risk/content.service.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { runNotificationSweep } from "./sweep.ts";
 
@@ -401,6 +402,56 @@ describe("reminders of follow-up actions", () => {
       "action-overdue",
       "action-overdue",
     ]);
+  });
+});
+
+describe("reminders of risk reviews", () => {
+  it("tell the organisation's editors once per review date, and nobody who may not see it", async () => {
+    await loadScenarioPack(server.context);
+    const admin = await server.client("admin@authority.example");
+    await admin.call("importRegistry", {
+      body: {
+        assets:
+          "id,name,sector,operator,marking,population_served\nSUB-9,Substation nine,energy-electricity,Test Grid Operator,amber,0\n",
+      },
+    });
+    const asset = (await admin.call("listAssets", { query: { limit: 100 } })).items.find(
+      (item) => item.ref === "SUB-9",
+    );
+    const assetIds = [asset?.id ?? ""];
+    const proposal = await gridAnalyst.call("proposeRiskConsequence", { body: { assetIds } });
+    const reviewDate = new Date(server.context.clock().getTime() + 7 * DAY).toISOString().slice(0, 10);
+    const { id } = await gridAnalyst.call("createRiskAssessment", {
+      body: {
+        title: "Substation nine against drones",
+        assetIds,
+        scenario: "uas-attack-on-site",
+        ratings: { likelihood: 3, vulnerability: 4, consequence: proposal.level },
+        rationale: { likelihood: "", vulnerability: "", consequence: "" },
+        reviewDate,
+        marking: "amber",
+        communityIds: [],
+        measures: [],
+      },
+    });
+    await runNotificationSweep(server.context, { mailer: null });
+    await later(1);
+    await runNotificationSweep(server.context, { mailer: null });
+    for (const client of [gridAnalyst, gridAdmin]) {
+      const seen = await bell(client);
+      expect(about(seen, id)).toEqual(["review-due"]);
+      expect(seen.items.find((item) => item.subject.id === id)?.subject).toMatchObject({
+        kind: "risk-assessment",
+        title: "Substation nine against drones",
+      });
+    }
+    // Members do not edit assessments; other organisations may not see an AMBER one.
+    expect(about(await bell(gridMember), id)).toEqual([]);
+    for (const client of [outsider, coordinator]) {
+      const seen = await bell(client);
+      expect(about(seen, id)).toEqual([]);
+      expect(JSON.stringify(seen)).not.toContain("Substation nine against drones");
+    }
   });
 });
 
