@@ -10,7 +10,7 @@ import { Tlp } from "./sharing.ts";
 export const NotificationKind = z
   .enum(NOTIFICATION_KINDS)
   .describe(
-    "reply: in a discussion you took part in; answer: to your question; item-new: a shared item addressed to you or your organisation (acknowledge it); approval-request / approval-reminder: an item of your organisation awaits your approval; acknowledgement-reminder: an item you have not acknowledged; action-overdue / action-due: a follow-up action of yours; review-due: a risk assessment due for review.",
+    "reply: in a discussion you took part in; answer: to your question; item-new: a shared item addressed to you or your organisation (acknowledge it); approval-request / approval-reminder: an item of your organisation awaits your approval; acknowledgement-reminder: an item you have not acknowledged; action-overdue / action-due: a follow-up action of yours; review-due: a risk assessment due for review; proposal-review: a compendium proposal awaits your review (moderators); invitation: your organisation is invited into a community (its administrators).",
   );
 
 export const NotificationSubjectKind = z.enum([
@@ -19,6 +19,8 @@ export const NotificationSubjectKind = z.enum([
   "shared-item",
   "event-action",
   "risk-assessment",
+  "compendium-proposal",
+  "community-invitation",
 ]);
 
 export const Notification = z.object({
@@ -88,5 +90,9 @@ export function notificationPath(notification: Pick<Notification, "subject" | "p
       return subject.eventId ? `/events/${subject.eventId}` : "/events/actions";
     case "risk-assessment":
       return `/risk/${subject.id}`;
+    case "compendium-proposal":
+      return `/compendium/proposals/${subject.id}`;
+    case "community-invitation":
+      return "/communities";
   }
 }

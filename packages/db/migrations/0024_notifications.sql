@@ -13,4 +13,4 @@ ALTER TABLE "notifications" ADD COLUMN "emailed_at" timestamp (3) with time zone
 ALTER TABLE "notification_settings" ADD CONSTRAINT "notification_settings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "notifications_subject_idx" ON "notifications" USING btree ("subject_type","subject_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_dedupe_idx" ON "notifications" USING btree ("user_id","dedupe_key");--> statement-breakpoint
-ALTER TABLE "notifications" ADD CONSTRAINT "notifications_subject_check" CHECK (("notifications"."post_id" is not null) or ("notifications"."subject_type" in ('shared-item', 'event-action', 'risk-assessment') and "notifications"."subject_id" is not null));
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_subject_check" CHECK (("notifications"."post_id" is not null) or ("notifications"."subject_type" in ('shared-item', 'event-action', 'risk-assessment', 'compendium-proposal', 'community-invitation') and "notifications"."subject_id" is not null));

@@ -38,6 +38,7 @@ export async function scopesFor(db: Executor, reader: Actor): Promise<Notificati
     sharing: await sharingViewer(db, reader),
     events: eventPolicy.readScope(reader),
     risk: riskPolicy.readScope(reader),
+    proposals: compendiumPolicy.proposalScope(reader),
   };
 }
 

@@ -95,6 +95,17 @@ beforeAll(async () => {
     },
     now,
   );
+  await insertUser(
+    server.db,
+    {
+      email: "boss@water.example",
+      name: "Water Boss",
+      organisationId: organisations.other,
+      roles: ["organisation-admin"],
+      passwordHash,
+    },
+    now,
+  );
   energy = await insertCommunity(server.db, { name: "Energy", description: "" }, now);
   await setCommunityOrganisations(server.db, energy, [organisations.authority, organisations.operator]);
   await signIn();
@@ -452,6 +463,52 @@ describe("reminders of risk reviews", () => {
       expect(about(seen, id)).toEqual([]);
       expect(JSON.stringify(seen)).not.toContain("Substation nine against drones");
     }
+  });
+});
+
+describe("proposals and invitations", () => {
+  it("a compendium proposal reaches the compendium's moderators, not its author nor other organisations", async () => {
+    const proposal = await gridMember.call("createProposal", {
+      body: {
+        content: {
+          title: "Night patrols around substations",
+          type: "good-practice",
+          summary: "A summary long enough to be accepted by the schema.",
+          body: "",
+          phases: [],
+          themes: [],
+          source: { citation: "A test citation, 2024." },
+        },
+      },
+    });
+    const admin = await server.client("admin@authority.example");
+    for (const moderator of [coordinator, admin]) {
+      const seen = await bell(moderator);
+      expect(about(seen, proposal.id)).toEqual(["proposal-review"]);
+      expect(seen.items.find((item) => item.subject.id === proposal.id)?.subject).toMatchObject({
+        kind: "compendium-proposal",
+        title: "Night patrols around substations",
+      });
+    }
+    for (const client of [gridMember, gridAdmin, outsider])
+      expect(about(await bell(client), proposal.id)).toEqual([]);
+  });
+
+  it("an invitation into a community reaches the invited organisation's administrators only", async () => {
+    const admin = await server.client("admin@authority.example");
+    const invitation = await admin.call("inviteToCommunity", {
+      params: { id: energy },
+      body: { organisationId: server.cast.organisations.other },
+    });
+    const waterAdmin = await server.client("boss@water.example");
+    const seen = await bell(waterAdmin);
+    expect(about(seen, invitation.id)).toEqual(["invitation"]);
+    expect(seen.items.find((item) => item.subject.id === invitation.id)?.subject).toMatchObject({
+      kind: "community-invitation",
+      title: "Energy",
+    });
+    for (const client of [outsider, gridAdmin, coordinator])
+      expect(about(await bell(client), invitation.id)).toEqual([]);
   });
 });
 

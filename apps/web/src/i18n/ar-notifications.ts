@@ -23,6 +23,8 @@ export const notifications: Translation<typeof english, "ar"> = {
   "action-overdue": "إجراء متابعة متأخر: {{title}}",
   "action-due": "إجراء متابعة يحين موعده قريبًا: {{title}}",
   "review-due": "تقييم مخاطر حان موعد مراجعته: {{title}}",
+  "proposal-review": "مقترح ينتظر مراجعتك: {{title}}",
+  invitation: "منظمتك مدعوة إلى {{title}}",
   settings: {
     title: "الإشعارات",
     intro:

@@ -18,6 +18,8 @@ export const notifications = {
   "action-overdue": "Follow-up action overdue: {{title}}",
   "action-due": "Follow-up action due soon: {{title}}",
   "review-due": "Risk assessment due for review: {{title}}",
+  "proposal-review": "Proposal awaits your review: {{title}}",
+  invitation: "Your organisation is invited into {{title}}",
   settings: {
     title: "Notifications",
     intro:

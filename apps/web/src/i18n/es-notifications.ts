@@ -20,6 +20,8 @@ export const notifications: Translation<typeof english, "es"> = {
   "action-overdue": "Acción de seguimiento atrasada: {{title}}",
   "action-due": "Acción de seguimiento que vence pronto: {{title}}",
   "review-due": "Evaluación de riesgos pendiente de revisión: {{title}}",
+  "proposal-review": "Propuesta pendiente de su revisión: {{title}}",
+  invitation: "Su organización está invitada a {{title}}",
   settings: {
     title: "Notificaciones",
     intro:

@@ -20,6 +20,8 @@ export const notifications: Translation<typeof english, "fr"> = {
   "action-overdue": "Action de suivi en retard : {{title}}",
   "action-due": "Action de suivi bientôt à échéance : {{title}}",
   "review-due": "Évaluation des risques à réexaminer : {{title}}",
+  "proposal-review": "Proposition à examiner : {{title}}",
+  invitation: "Votre organisation est invitée dans {{title}}",
   settings: {
     title: "Notifications",
     intro:

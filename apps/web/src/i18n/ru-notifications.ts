@@ -21,6 +21,8 @@ export const notifications: Translation<typeof english, "ru"> = {
   "action-overdue": "Просрочено последующее действие: {{title}}",
   "action-due": "Скоро срок последующего действия: {{title}}",
   "review-due": "Пора пересмотреть оценку риска: {{title}}",
+  "proposal-review": "Предложение ждёт вашей проверки: {{title}}",
+  invitation: "Вашу организацию приглашают в {{title}}",
   settings: {
     title: "Уведомления",
     intro:

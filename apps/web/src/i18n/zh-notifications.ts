@@ -18,6 +18,8 @@ export const notifications: Translation<typeof english, "zh"> = {
   "action-overdue": "后续行动已逾期：{{title}}",
   "action-due": "后续行动即将到期：{{title}}",
   "review-due": "风险评估需要复审：{{title}}",
+  "proposal-review": "提案等待您审阅：{{title}}",
+  invitation: "您所在组织受邀加入 {{title}}",
   settings: {
     title: "通知",
     intro:

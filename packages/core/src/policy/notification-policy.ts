@@ -1,6 +1,7 @@
 // Who is told of what, and what an e-mail may say. A notification is written for the people the
 // policy names (the recipients of a published item as the TLP rule reaches them, the approvers of
-// the author's organisation, an action's owner, an assessment's editors) and read again under the
+// the author's organisation, an action's owner, an assessment's editors, the compendium's
+// moderators for a proposal, an invited organisation's administrators) and read again under the
 // reader's own scope when listed or mailed: whoever may no longer see the thing no longer sees
 // the notification. E-mail leaves Bulwark, so it never carries anything above TLP:GREEN.
 import type { Role } from "../vocabulary.ts";
@@ -16,6 +17,8 @@ export const NOTIFICATION_KINDS = [
   "action-overdue",
   "action-due",
   "review-due",
+  "proposal-review",
+  "invitation",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -40,6 +43,8 @@ export const TOPIC_OF: Readonly<Record<NotificationKind, NotificationTopic>> = {
   "action-overdue": "actions",
   "action-due": "actions",
   "review-due": "reviews",
+  "proposal-review": "approvals",
+  invitation: "approvals",
 };
 
 /** In the app only; also by e-mail at once; in a daily e-mail digest; not at all. */
@@ -56,6 +61,8 @@ export const deliveryOf = (deliveries: Deliveries, kind: NotificationKind): Deli
 export const APPROVAL_REQUEST_ROLES: readonly Role[] = SHARING_APPROVER_ROLES;
 /** Roles told of an overdue action owned by their organisation when no one person owns it. */
 export const ACTION_OWNER_ROLES: readonly Role[] = ["organisation-admin", "coordinator"];
+/** Roles told that their organisation is invited into a community (those who accept or decline). */
+export const INVITATION_ROLES: readonly Role[] = ["organisation-admin"];
 /** Roles told that an assessment of their organisation is due for review (its editors). */
 export const REVIEW_ROLES: readonly Role[] = ["organisation-admin", "coordinator", "analyst"];
 

@@ -19,7 +19,7 @@ import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { notificationSettings, notifications, organisations, users } from "../schema.ts";
-import { sqlArray } from "../scope.ts";
+import { scopeFilter, sqlArray } from "../scope.ts";
 import { entryScope } from "./compendium.ts";
 import { questionAudience, type Subject } from "./discussions.ts";
 import { eventScope } from "./events.ts";
@@ -88,9 +88,16 @@ export interface NotificationScopes extends SubjectScopes {
   sharing: SharingViewer;
   events: Scope;
   risk: Scope;
+  /** Compendium proposals: the proposing organisation's, or all (the moderators). */
+  proposals: Scope;
 }
 
-export type NotificationSubjectType = "shared-item" | "event-action" | "risk-assessment";
+export type NotificationSubjectType =
+  | "shared-item"
+  | "event-action"
+  | "risk-assessment"
+  | "compendium-proposal"
+  | "community-invitation";
 
 export interface NewNotification {
   userId: string;
@@ -144,7 +151,14 @@ export interface NotificationRecord {
   kind: string;
   actor: { id: string; name: string } | null;
   subject: {
-    kind: "entry" | "question" | "shared-item" | "event-action" | "risk-assessment";
+    kind:
+      | "entry"
+      | "question"
+      | "shared-item"
+      | "event-action"
+      | "risk-assessment"
+      | "compendium-proposal"
+      | "community-invitation";
     id: string;
     slug: string | null;
     title: string;
@@ -185,14 +199,19 @@ const fromNotifications = sql`from notifications as n
   left join shared_items on n.subject_type = 'shared-item' and shared_items.id = n.subject_id
   left join event_actions as a on n.subject_type = 'event-action' and a.id = n.subject_id
   left join events as ev on ev.id = a.event_id
-  left join risk_assessments on n.subject_type = 'risk-assessment' and risk_assessments.id = n.subject_id`;
+  left join risk_assessments on n.subject_type = 'risk-assessment' and risk_assessments.id = n.subject_id
+  left join compendium_proposals as cp on n.subject_type = 'compendium-proposal' and cp.id = n.subject_id
+  left join community_invitations as ci on n.subject_type = 'community-invitation' and ci.id = n.subject_id
+  left join communities as cm on cm.id = ci.community_id`;
 
 /** The subject exists and the reader may see it now. */
 const visibleNotification = (scopes: NotificationScopes): SQL =>
   sql`(${visibleSubject(scopes)}
     or (shared_items.id is not null and ${visibleSharedItems(scopes.sharing)})
     or (a.id is not null and ${eventScope(scopes.events, "ev")})
-    or (risk_assessments.id is not null and ${assessmentScope(scopes.risk) ?? sql`true`}))`;
+    or (risk_assessments.id is not null and ${assessmentScope(scopes.risk) ?? sql`true`})
+    or (cp.id is not null and ${scopeFilter(scopes.proposals, (organisationId) => sql`cp.organisation_id = ${organisationId}`) ?? sql`true`})
+    or (ci.id is not null and ci.organisation_id = ${scopes.sharing.organisationId}))`;
 
 /** The reader's notifications about subjects they may still see: unread first, newest first. */
 export async function listNotifications(
@@ -208,13 +227,14 @@ export async function listNotifications(
     db.execute(sql`select n.id, n.kind, n.actor_id as "actorId", actor.name as "actorName",
         case when e.id is not null then 'entry' when q.id is not null then 'question'
           when shared_items.id is not null then 'shared-item' when a.id is not null then 'event-action'
-          else 'risk-assessment' end as "subjectKind",
-        coalesce(e.id, q.id, shared_items.id, a.id, risk_assessments.id) as "subjectId",
+          when risk_assessments.id is not null then 'risk-assessment'
+          when cp.id is not null then 'compendium-proposal' else 'community-invitation' end as "subjectKind",
+        coalesce(e.id, q.id, shared_items.id, a.id, risk_assessments.id, cp.id, ci.id) as "subjectId",
         e.slug,
         coalesce(e.title, q.title,
           case when shared_items.author_organisation_id = ${own} then shared_items.title
             else shared_items.public_title end,
-          a.title, risk_assessments.title) as title,
+          a.title, risk_assessments.title, cp.title, cm.name) as title,
         coalesce(shared_items.author_organisation_id = ${own}, false) as "asWritten",
         shared_items.public_title as "publicTitle",
         shared_items.tlp, a.event_id as "eventId",
@@ -428,4 +448,15 @@ export async function markEmailed(db: Executor, ids: readonly string[], now: Dat
     .update(notifications)
     .set({ emailedAt: now })
     .where(and(inArray(notifications.id, [...ids]), isNull(notifications.emailedAt)));
+}
+
+/** Active people holding one of `roles`, as the policy sees them (for asking the policy who they are). */
+export async function activeActorsWithRoles(db: Executor, roles: readonly Role[]): Promise<Actor[]> {
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`select id from users where active and roles && ${sqlArray(roles)}`),
+  );
+  return actorsOf(
+    db,
+    rows.map((row) => row.id),
+  );
 }

@@ -125,7 +125,10 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     postId: uuid("post_id").references(() => discussionPosts.id, { onDelete: "cascade" }),
-    /** shared-item, event-action, risk-assessment (null for replies and answers: see post_id). */
+    /**
+     * shared-item, event-action, risk-assessment, compendium-proposal, community-invitation (null
+     * for replies and answers: see post_id).
+     */
     subjectType: text("subject_type"),
     subjectId: uuid("subject_id"),
     /** One notification per key and user (a reminder's key holds its day): writing twice adds nothing. */
@@ -142,7 +145,7 @@ export const notifications = pgTable(
     uniqueIndex("notifications_dedupe_idx").on(table.userId, table.dedupeKey),
     check(
       "notifications_subject_check",
-      sql`(${table.postId} is not null) or (${table.subjectType} in ('shared-item', 'event-action', 'risk-assessment') and ${table.subjectId} is not null)`,
+      sql`(${table.postId} is not null) or (${table.subjectType} in ('shared-item', 'event-action', 'risk-assessment', 'compendium-proposal', 'community-invitation') and ${table.subjectId} is not null)`,
     ),
   ],
 );
