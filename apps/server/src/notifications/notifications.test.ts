@@ -31,7 +31,8 @@ let outsider: Client;
 let energy: string; // authority + grid operator
 let coordinatorId: string;
 
-const DAY = 24 * 60 * 60_000;
+const HOUR = 60 * 60_000;
+const DAY = 24 * HOUR;
 
 const alert = (over: Partial<SharedItemComposeInput> = {}): SharedItemComposeInput => ({
   type: "alert",
@@ -385,7 +386,10 @@ describe("reminders of follow-up actions", () => {
       coordinatorId,
       now,
     );
+    // Reminders are looked for at most once an hour.
+    server.advance(HOUR);
     await runNotificationSweep(server.context, { mailer: null });
+    expect(about(await bell(gridMember), actionId)).toEqual(["action-due"]);
     await runNotificationSweep(server.context, { mailer: null });
     const member = await bell(gridMember);
     expect(about(member, actionId)).toEqual(["action-due"]);
@@ -404,6 +408,7 @@ describe("reminders of follow-up actions", () => {
     }
     await later(3);
     await runNotificationSweep(server.context, { mailer: null });
+    server.advance(HOUR);
     await runNotificationSweep(server.context, { mailer: null });
     expect(about(await bell(gridMember), actionId).sort()).toEqual(["action-due", "action-overdue"]);
     await later(1);

@@ -1,6 +1,6 @@
 // The notifications' scheduled work, run once at a time across every server process (an advisory
-// lock): reminders for approvals and acknowledgements not given after a while, overdue and
-// near follow-up actions, risk reviews due; then e-mail, at once or as a daily digest, for those
+// lock): reminders (looked for at most hourly) for approvals and acknowledgements not given after
+// a while, overdue and near follow-up actions, risk reviews due; then e-mail, at once or as a daily digest, for those
 // who chose it. Idempotent: a reminder's key holds its thing and its day (or its due date), so
 // running again the same day adds nothing; a notification is mailed once.
 //
@@ -37,7 +37,9 @@ import {
   openActionsDueBy,
   type PendingMail,
   pendingMail,
+  readSetting,
   underNotificationLock,
+  writeSetting,
 } from "@bulwark/db";
 import type { FastifyBaseLogger } from "fastify";
 import nodemailer from "nodemailer";
@@ -47,6 +49,8 @@ import { MAIL_TEXTS } from "./mail-texts.ts";
 import { present, scopesFor } from "./notifications.service.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
+/** When reminders were last looked for (settings; shared by every process). */
+const REMINDERS_AT = "notifications.reminders-at";
 const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
 const daysAfter = (date: Date, days: number): string => dayOf(new Date(date.getTime() + days * DAY_MS));
 
@@ -230,7 +234,14 @@ export async function runNotificationSweep(
   const now = context.clock();
   const mailer = options.mailer === undefined ? mailerFor(context.config) : options.mailer;
   return underNotificationLock(context.db, async (tx) => {
-    const written = await notify(tx, await reminders(tx, now), now);
+    const last = await readSetting(tx, REMINDERS_AT);
+    const remindersDue =
+      typeof last !== "string" || new Date(last).getTime() <= now.getTime() - REMINDERS.everyMinutes * 60_000;
+    let written = 0;
+    if (remindersDue) {
+      written = await notify(tx, await reminders(tx, now), now);
+      await writeSetting(tx, REMINDERS_AT, now.toISOString(), now);
+    }
     let mailed = 0;
     let failed = 0;
     if (mailer) {

@@ -68,6 +68,8 @@ export const REVIEW_ROLES: readonly Role[] = ["organisation-admin", "coordinator
 
 /** When reminders start, and how long they go on. */
 export const REMINDERS = {
+  /** Reminders are looked for at most this often (each is written once for its day anyway). */
+  everyMinutes: 60,
   /** An item has awaited approval this many days: its approvers are reminded, once a day. */
   approvalAfterDays: 2,
   /** A published item is unacknowledged after this many days: its recipients are reminded once a day… */
