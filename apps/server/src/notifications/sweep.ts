@@ -152,6 +152,8 @@ export function mailerFor(config: Config): Mailer | null {
   return mailer;
 }
 
+const MAIL_BATCH = 100;
+
 const languageOf = (value: string): Language =>
   (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : "en";
 
@@ -179,7 +181,8 @@ async function mailOne(
 ): Promise<boolean> {
   const first = rows[0];
   if (!first) return false;
-  const ids = rows.map((row) => row.id);
+  // At most MAIL_BATCH a message; the rest go at the next run.
+  const ids = rows.slice(0, MAIL_BATCH).map((row) => row.id);
   const [reader] = await actorsOf(db, [first.userId]);
   const address = reader ? await mailAddressOf(db, first.userId) : null;
   const visible =
