@@ -2,7 +2,8 @@
 // the preview names who will see it; an operator in that community sees the alert with its TLP
 // banner, downloads its attached file and acknowledges it; the sender sees the acknowledgement and
 // the alert's CAP 1.2 message, and revises its warning (a CAP Update); a bank outside the audience
-// sees neither the alert in its feed nor the alert or its CAP message at their addresses.
+// sees neither the alert in its feed nor the alert or its CAP message at their addresses. The alert
+// reaches the operator's bell, which opens it; the bank's bell says nothing of it.
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -92,7 +93,12 @@ describe("sharing an AMBER alert", () => {
     await page.goto(`${bulwark.url}/sharing`);
     const row = page.getByTestId("shared-item-row").filter({ hasText: TITLE });
     await row.getByText("New").waitFor();
-    await row.getByRole("link", { name: TITLE }).click();
+    // The bell tells of it, and opens it.
+    await page.getByTestId("notification-bell").click();
+    const notification = page
+      .locator('[data-testid="notification"][data-kind="item-new"]')
+      .filter({ hasText: `New for you: ${TITLE}` });
+    await Promise.all([page.waitForURL(itemUrl), notification.click()]);
     const banner = page.getByTestId("tlp-banner");
     await banner.getByText("TLP:AMBER").waitFor();
     await expect(banner.textContent()).resolves.toMatch(/need-to-know/);
@@ -130,6 +136,11 @@ describe("sharing an AMBER alert", () => {
     await page.goto(`${bulwark.url}/sharing`);
     await page.getByTestId("shared-item-row").first().waitFor();
     await expect(page.getByText(TITLE).count()).resolves.toBe(0);
+    const listed = page.waitForResponse((response) => response.url().includes("/api/notifications?"));
+    await page.getByTestId("notification-bell").click();
+    expect(await (await listed).text()).not.toContain(TITLE);
+    await expect(page.getByText(TITLE).count()).resolves.toBe(0);
+    await page.keyboard.press("Escape");
     await page.goto(itemUrl);
     await page.getByText("No item with this address is visible to you.").waitFor();
     await expect(page.getByText(TITLE).count()).resolves.toBe(0);

@@ -16,6 +16,7 @@ import { registerErrorHandler } from "./errors.ts";
 import { eventRoutes } from "./events/events.routes.ts";
 import { expertsRoutes } from "./experts/experts.routes.ts";
 import { refuseUnstorableInput } from "./input-guard.ts";
+import { notificationRoutes } from "./notifications/notifications.routes.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { registryRoutes } from "./registry/registry.routes.ts";
 import { riskRoutes } from "./risk/risk.routes.ts";
@@ -82,6 +83,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   analysisRoutes(app, context);
   compendiumRoutes(app, context);
   expertsRoutes(app, context);
+  notificationRoutes(app, context);
   eventRoutes(app, context);
   riskRoutes(app, context);
   selfAssessmentRoutes(app, context);

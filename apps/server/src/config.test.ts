@@ -1,5 +1,6 @@
 // The public address (BULWARK_PUBLIC_URL): what CAP links and the CAP sender name; the trusted
-// proxies (BULWARK_TRUSTED_PROXIES); the absolute session lifetime (BULWARK_SESSION_MAX_DAYS).
+// proxies (BULWARK_TRUSTED_PROXIES); the absolute session lifetime (BULWARK_SESSION_MAX_DAYS); the
+// e-mail server (BULWARK_SMTP_URL, BULWARK_MAIL_FROM).
 import { describe, expect, it } from "vitest";
 import { ConfigError, linkOrigin, readConfig } from "./config.ts";
 
@@ -104,5 +105,44 @@ describe("BULWARK_DB_*_MS (PostgreSQL timeouts)", () => {
     expect(() => readConfig({ BULWARK_DB_ANSWER_TIMEOUT_MS: "2s" })).toThrow(/BULWARK_DB_ANSWER_TIMEOUT_MS/);
     expect(() => readConfig({ BULWARK_DB_CONNECT_TIMEOUT_MS: "0" })).toThrow(ConfigError);
     expect(() => readConfig({ BULWARK_DB_STATEMENT_TIMEOUT_MS: "-1" })).toThrow(ConfigError);
+  });
+});
+
+describe("BULWARK_SMTP_URL and BULWARK_MAIL_FROM", () => {
+  it("are unset by default: no e-mail, a From that names Bulwark", () => {
+    expect(readConfig({}).smtpUrl).toBeNull();
+    expect(readConfig({}).mailFrom).toBe("Bulwark <bulwark@localhost>");
+  });
+
+  it("take smtp:// and smtps:// addresses, with or without credentials", () => {
+    for (const value of [
+      "smtp://mail.example.gov:587",
+      "smtps://user:secret@10.0.0.25:465",
+      "smtp://[::1]:25",
+    ])
+      expect(readConfig({ BULWARK_SMTP_URL: value }).smtpUrl).toBe(value);
+    expect(readConfig({ BULWARK_MAIL_FROM: "Bulwark <noreply@bulwark.example.gov>" }).mailFrom).toBe(
+      "Bulwark <noreply@bulwark.example.gov>",
+    );
+    expect(readConfig({ BULWARK_MAIL_FROM: "noreply@bulwark.example.gov" }).mailFrom).toBe(
+      "noreply@bulwark.example.gov",
+    );
+  });
+
+  it("refuse anything else, naming the variable but never echoing a password", () => {
+    for (const value of ["http://mail.example.gov", "mail.example.gov:25", "smtp://", "smtp://h/path"])
+      expect(() => readConfig({ BULWARK_SMTP_URL: value })).toThrow(/BULWARK_SMTP_URL/);
+    const message = (() => {
+      try {
+        readConfig({ BULWARK_SMTP_URL: "https://user:hunter2secret@mail.example.gov" });
+        return "";
+      } catch (error) {
+        return String(error);
+      }
+    })();
+    expect(message).toMatch(/BULWARK_SMTP_URL/);
+    expect(message).not.toContain("hunter2secret");
+    for (const value of ["nobody", "a@b\r\nBcc: x@y", "Name <not an address>"])
+      expect(() => readConfig({ BULWARK_MAIL_FROM: value })).toThrow(/BULWARK_MAIL_FROM/);
   });
 });

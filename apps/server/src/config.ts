@@ -53,6 +53,15 @@ export interface Config {
    * left idle. A database that does not answer costs a request at most about 2 × answerMs.
    */
   readonly databaseTimeouts: DatabaseTimeouts;
+  /**
+   * The SMTP server notifications are mailed through (BULWARK_SMTP_URL: smtp://user:pass@host:587
+   * or smtps://host:465). Null: no e-mail; notifications stay in the app. The operator names this
+   * host, never a user, so it is not held to the outbound guard (a mail relay on a private address
+   * is usual); nothing a user types decides where mail goes but their own account's address.
+   */
+  readonly smtpUrl: string | null;
+  /** The From of every e-mail (BULWARK_MAIL_FROM: an address, optionally "Name <address>"). */
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +80,33 @@ function integer(
   if (!Number.isInteger(parsed) || parsed < min || parsed > max)
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${value}").`);
   return parsed;
+}
+
+function smtpAddress(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError("BULWARK_SMTP_URL must be an smtp:// or smtps:// address.");
+  }
+  // The value may hold a password: never echoed in the error.
+  if ((url.protocol !== "smtp:" && url.protocol !== "smtps:") || !url.hostname || url.pathname.length > 1)
+    throw new ConfigError(
+      "BULWARK_SMTP_URL must be an smtp:// or smtps:// address (smtp://user:password@host:port).",
+    );
+  return value;
+}
+
+const MAILBOX = /^[^\s@<>]+@[^\s@<>]+\.?[^\s@<>]*$/;
+
+function mailFrom(value: string | undefined): string {
+  if (!value) return "Bulwark <bulwark@localhost>";
+  const address = /<([^<>]+)>\s*$/.exec(value)?.[1] ?? value;
+  if (!MAILBOX.test(address.trim()) || /[\r\n]/.test(value))
+    throw new ConfigError(
+      `BULWARK_MAIL_FROM must be an e-mail address or "Name <address>" (got "${value}").`,
+    );
+  return value.trim();
 }
 
 function publicAddress(value: string): string {
@@ -173,6 +209,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     secret,
     taxiiPollSeconds: integer("BULWARK_TAXII_POLL_SECONDS", env.BULWARK_TAXII_POLL_SECONDS, 60, 0, 3600),
     outboundAllow: allowList(env.BULWARK_OUTBOUND_ALLOW),
+    smtpUrl: env.BULWARK_SMTP_URL ? smtpAddress(env.BULWARK_SMTP_URL) : null,
+    mailFrom: mailFrom(env.BULWARK_MAIL_FROM),
     databaseTimeouts: {
       connectMs: integer(
         "BULWARK_DB_CONNECT_TIMEOUT_MS",

@@ -3,7 +3,7 @@
 import { LANGUAGES, PROFILE_VISIBILITIES, QUESTION_VISIBILITIES } from "@bulwark/core";
 import { z } from "zod";
 import { CountryCode, Id, Sector, Timestamp } from "./common.ts";
-import { Phase, Region, Slug, Theme, ThreatFamily } from "./compendium.ts";
+import { Phase, Region, Theme, ThreatFamily } from "./compendium.ts";
 
 const Person = z.object({ id: Id, name: z.string() });
 const OrganisationRef = z.object({ id: Id, name: z.string() });
@@ -177,30 +177,5 @@ export type PostCreate = z.input<typeof PostCreate>;
 export const PostUpdate = z.object({ body: z.string().trim().min(1).max(20_000) });
 export const AcceptAnswer = z.object({ postId: Id });
 
-export const NOTIFICATION_KINDS = ["reply", "answer"] as const;
-
-export const Notification = z.object({
-  id: Id,
-  kind: z
-    .enum(NOTIFICATION_KINDS)
-    .describe("reply: in a discussion you took part in; answer: to your question."),
-  actor: Person.nullable(),
-  subject: z.object({
-    kind: z.enum(["entry", "question"]),
-    id: Id,
-    slug: Slug.nullable().describe("For an entry: its slug, for links."),
-    title: z.string(),
-  }),
-  postId: Id,
-  createdAt: Timestamp,
-  readAt: Timestamp.nullable(),
-});
-export type Notification = z.infer<typeof Notification>;
-
-export const NotificationPage = z.object({ total: z.number().int(), items: z.array(Notification) });
-export const NotificationQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0),
-});
 export const UnreadCount = z.object({ count: z.number().int() });
 export const UserIdParams = z.object({ userId: Id });

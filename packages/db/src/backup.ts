@@ -56,6 +56,7 @@ const TABLES: PgTable[] = [
   schema.questions,
   schema.discussionPosts,
   schema.notifications,
+  schema.notificationSettings,
   ...[schema.events, schema.eventParticipants, schema.eventSessions, schema.eventMaterials],
   ...[schema.eventOutcomes, schema.eventActions, schema.eventActionNotes],
   ...[schema.riskScenarios, schema.riskMethodologies, schema.riskAssessments, schema.riskAssessmentVersions],

@@ -20,6 +20,7 @@ import {
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { notifyInvited } from "../notifications/notify.ts";
 
 type Create = z.output<typeof CommunityCreate>;
 type Update = z.output<typeof CommunityUpdate>;
@@ -133,6 +134,7 @@ export async function invite(
     },
     now,
   );
+  await notifyInvited(tx, { id: invitationId, organisationId }, actor.userId, now);
   return invitationId;
 }
 

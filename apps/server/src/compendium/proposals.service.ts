@@ -19,6 +19,7 @@ import {
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { conflict, forbidden, notFound } from "../errors.ts";
+import { notifyModerators } from "../notifications/notify.ts";
 import { asContent, entryDiff } from "./entries.service.ts";
 
 type Create = z.output<typeof ProposalCreate>;
@@ -142,6 +143,7 @@ export async function propose(context: ServerContext, caller: Actor, input: Crea
       },
       now,
     );
+    await notifyModerators(tx, created, caller.userId, now);
     return created;
   });
   return proposalDetail(context, caller, id);

@@ -1,9 +1,8 @@
-// Routes of the expert network: profiles, questions and answers, discussion threads, notifications.
+// Routes of the expert network: profiles, questions and answers, discussion threads.
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
 import { deletePost, editPost, entryThread, hidePost, postOnEntry } from "./discussions.service.ts";
-import { notifications, readAll, readOne, unread } from "./notifications.service.ts";
 import {
   changeProfile,
   expertProfile,
@@ -41,8 +40,4 @@ export function expertsRoutes(app: FastifyInstance, context: ServerContext): voi
   );
   route(app, context, "deletePost", ({ caller, params }) => deletePost(context, caller, params.id));
   route(app, context, "hidePost", ({ caller, params }) => hidePost(context, caller, params.id));
-  route(app, context, "listNotifications", ({ caller, query }) => notifications(context, caller, query));
-  route(app, context, "unreadNotifications", ({ caller }) => unread(context, caller));
-  route(app, context, "readNotification", ({ caller, params }) => readOne(context, caller, params.id));
-  route(app, context, "readAllNotifications", ({ caller }) => readAll(context, caller));
 }

@@ -62,6 +62,7 @@ import type { z } from "zod";
 import { capPath } from "../cap/cap.service.ts";
 import type { ServerContext } from "../context.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { notifyApprovers, notifyRecipients } from "../notifications/notify.ts";
 import { publicTextsOf, storedWarning } from "./personal-data.service.ts";
 import { type MirrorKnown, mirrorSharedItem } from "./stix-mirror.ts";
 
@@ -468,6 +469,14 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
       now,
     });
     if (!fourEyes) await mirrorSharedItem(tx, id, now, keeping(state));
+    const notified = {
+      id,
+      tlp: facts.tlp,
+      authorId: facts.authorId,
+      authorOrganisationId: facts.authorOrganisationId,
+    };
+    if (fourEyes) await notifyApprovers(tx, notified, now);
+    else await notifyRecipients(tx, notified, caller.userId, now);
     return { tlp: facts.tlp, status };
   });
   return sharedItemDetail(context, caller, id, { viewer });
@@ -495,6 +504,12 @@ export async function approveSharedItem(context: ServerContext, caller: Actor, i
       now,
     });
     await mirrorSharedItem(tx, id, now, keeping(state));
+    await notifyRecipients(
+      tx,
+      { id, tlp: facts.tlp, authorId: facts.authorId, authorOrganisationId: facts.authorOrganisationId },
+      caller.userId,
+      now,
+    );
     return { tlp: facts.tlp };
   });
   return sharedItemDetail(context, caller, id, { viewer });
@@ -607,6 +622,14 @@ export async function reshare(
       now,
     });
     await mirrorSharedItem(tx, id, now);
+    // Only those the reshare reaches for the first time are told (one notification per person and item).
+    if (facts.status === "published")
+      await notifyRecipients(
+        tx,
+        { id, tlp: facts.tlp, authorId: facts.authorId, authorOrganisationId: facts.authorOrganisationId },
+        caller.userId,
+        now,
+      );
     return { tlp: facts.tlp, audience: audienceCounts(addition) };
   });
   return sharedItemDetail(context, caller, id, { markRead: false, viewer });

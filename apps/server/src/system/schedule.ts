@@ -4,6 +4,7 @@
 // processes may run them side by side.
 import type { FastifyBaseLogger } from "fastify";
 import type { ServerContext } from "../context.ts";
+import { runNotificationSweep } from "../notifications/sweep.ts";
 import { sweepImportJobs } from "../registry/import-jobs.ts";
 import { purgeExpiredPersonalData } from "../sharing/personal-data.service.ts";
 
@@ -56,9 +57,13 @@ export function every(timers: Timers, everyMs: number, job: () => Promise<void>)
 /** How often background jobs are swept. */
 export const JOB_SWEEP_MS = 10 * 60_000;
 
+/** How often reminders are written and notification e-mail is sent. */
+export const NOTIFICATION_SWEEP_MS = 2 * 60_000;
+
 /**
  * The server's schedules: the personal-data purge, every `config.purgeIntervalMinutes`; the sweep of
- * background jobs, every JOB_SWEEP_MS (under an advisory lock: one process at a time sweeps).
+ * background jobs, every JOB_SWEEP_MS; reminders and notification e-mail, every
+ * NOTIFICATION_SWEEP_MS (both under advisory locks: one process at a time sweeps).
  */
 export function startSchedules(context: ServerContext, timers: Timers, log: FastifyBaseLogger): Schedule {
   const purge = every(timers, context.config.purgeIntervalMinutes * 60_000, async () => {
@@ -78,9 +83,18 @@ export function startSchedules(context: ServerContext, timers: Timers, log: Fast
       log.warn({ err: error }, "scheduled sweep of import jobs failed");
     }
   });
+  const notifications = every(timers, NOTIFICATION_SWEEP_MS, async () => {
+    try {
+      const swept = await runNotificationSweep(context, { log });
+      if (swept && swept.failed > 0)
+        log.warn({ failed: swept.failed }, "some notification e-mails were not sent");
+    } catch (error) {
+      log.warn({ err: error }, "scheduled notification sweep failed");
+    }
+  });
   return {
     async stop() {
-      await Promise.all([purge.stop(), sweep.stop()]);
+      await Promise.all([purge.stop(), sweep.stop(), notifications.stop()]);
     },
   };
 }

@@ -1,10 +1,11 @@
-// My account: who I am, my password, two-factor sign-in and API tokens.
+// My account: who I am, my password, two-factor sign-in, API tokens and how I am notified.
 import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../app/auth.tsx";
 import { PageHeader } from "../app/page-parts.tsx";
 import { useLabels } from "../app/vocabulary.ts";
+import { NotificationSettings } from "../notifications/notification-settings.tsx";
 import { ApiTokens } from "./api-tokens.tsx";
 import { PasswordForm } from "./password-form.tsx";
 import { TwoFactor } from "./two-factor.tsx";
@@ -53,6 +54,9 @@ export function AccountPage() {
       </Section>
       <Section title={t("account.tokens")}>
         <ApiTokens />
+      </Section>
+      <Section title={t("notifications.settings.title")}>
+        <NotificationSettings />
       </Section>
     </Stack>
   );

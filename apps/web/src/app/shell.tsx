@@ -20,7 +20,7 @@ import { IconLogout } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation } from "react-router";
-import { NotificationBell } from "../experts/notification-bell.tsx";
+import { NotificationBell } from "../notifications/notification-bell.tsx";
 import { client, meKey, queryClient } from "./api.ts";
 import { MeProvider, useMe, useMeQuery } from "./auth.tsx";
 import { LanguageSwitcher } from "./language-switcher.tsx";

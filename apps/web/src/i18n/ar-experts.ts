@@ -142,18 +142,4 @@ export const experts: Translation<typeof englishExperts, "ar"> = {
     hideText: "لن يرى أحد نصها بعد الآن.",
     cannotPost: "يجوز لك قراءة هذه المناقشة دون الكتابة فيها.",
   },
-  notifications: {
-    bell: "الإشعارات",
-    unread_zero: "لا توجد إشعارات غير مقروءة",
-    unread_one: "إشعار واحد غير مقروء",
-    unread_two: "إشعاران غير مقروءين",
-    unread_few: "{{count}} إشعارات غير مقروءة",
-    unread_many: "{{count}} إشعارًا غير مقروء",
-    unread_other: "{{count}} إشعار غير مقروء",
-    empty: "لا جديد. تُبلَّغ هنا عندما يرد أحد حيث كتبت، أو يجيب عن سؤالك.",
-    markAll: "تعليم الكل كمقروء",
-    reply: "ردّ {{name}} في {{title}}",
-    answer: "أجاب {{name}} عن سؤالك {{title}}",
-    someone: "شخص ما",
-  },
 };

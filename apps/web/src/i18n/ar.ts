@@ -4,6 +4,7 @@
 import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { experts } from "./ar-experts.ts";
+import { notifications } from "./ar-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ar-registry.ts";
 import { risk } from "./ar-risk.ts";
 import { selfAssessment } from "./ar-self-assessment.ts";
@@ -338,6 +339,7 @@ export const ar: Translation<Messages, "ar"> = {
   analysis,
   compendium,
   experts,
+  notifications,
   events,
   risk,
   selfAssessment,

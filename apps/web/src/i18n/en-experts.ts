@@ -1,5 +1,5 @@
 // English strings of the expert network: the directory of experts, "My expert profile", questions
-// and answers, discussion threads and notifications. en.ts includes them under `experts`.
+// and answers, discussion threads  en.ts includes them under `experts`.
 export const experts = {
   navSection: "Expert network",
   navExperts: "Experts",
@@ -126,15 +126,5 @@ export const experts = {
     hideTitle: "Hide this post?",
     hideText: "Nobody will see its text any more.",
     cannotPost: "You may read this discussion but not write in it.",
-  },
-  notifications: {
-    bell: "Notifications",
-    unread_one: "{{count}} unread notification",
-    unread_other: "{{count}} unread notifications",
-    empty: "Nothing new. You are told here when someone replies where you wrote, or answers your question.",
-    markAll: "Mark all read",
-    reply: "{{name}} replied in {{title}}",
-    answer: "{{name}} answered your question {{title}}",
-    someone: "Someone",
   },
 };

@@ -4,6 +4,7 @@ import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
+import { notifications } from "./en-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
 import { risk } from "./en-risk.ts";
 import { selfAssessment } from "./en-self-assessment.ts";
@@ -335,6 +336,7 @@ export const en = {
   analysis,
   compendium,
   experts,
+  notifications,
   events,
   risk,
   selfAssessment,

@@ -134,16 +134,4 @@ export const experts: Translation<typeof english, "es"> = {
     hideText: "Nadie volverá a ver su texto.",
     cannotPost: "Puede leer este debate, pero no escribir en él.",
   },
-  notifications: {
-    bell: "Notificaciones",
-    unread_one: "{{count}} notificación sin leer",
-    unread_many: "{{count}} de notificaciones sin leer",
-    unread_other: "{{count}} notificaciones sin leer",
-    empty:
-      "Nada nuevo. Aquí se le avisa cuando alguien responde donde usted escribió o responde a su pregunta.",
-    markAll: "Marcar todo como leído",
-    reply: "{{name}} respondió en {{title}}",
-    answer: "{{name}} respondió a su pregunta {{title}}",
-    someone: "Alguien",
-  },
 };

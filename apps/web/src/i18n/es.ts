@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
 import { experts } from "./es-experts.ts";
+import { notifications } from "./es-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./es-registry.ts";
 import { risk } from "./es-risk.ts";
 import { selfAssessment } from "./es-self-assessment.ts";
@@ -292,6 +293,7 @@ export const es: Translation<Messages, "es"> = {
   analysis,
   compendium,
   experts,
+  notifications,
   events,
   risk,
   selfAssessment,

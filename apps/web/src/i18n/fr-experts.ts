@@ -135,16 +135,4 @@ export const experts: Translation<typeof english, "fr"> = {
     hideText: "Plus personne ne verra son texte.",
     cannotPost: "Vous pouvez lire cette discussion mais pas y écrire.",
   },
-  notifications: {
-    bell: "Notifications",
-    unread_one: "{{count}} notification non lue",
-    unread_many: "{{count}} de notifications non lues",
-    unread_other: "{{count}} notifications non lues",
-    empty:
-      "Rien de nouveau. Vous êtes averti ici lorsque quelqu'un répond là où vous avez écrit, ou répond à votre question.",
-    markAll: "Tout marquer comme lu",
-    reply: "{{name}} a répondu dans {{title}}",
-    answer: "{{name}} a répondu à votre question {{title}}",
-    someone: "Quelqu'un",
-  },
 };

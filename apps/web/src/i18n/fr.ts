@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
 import { experts } from "./fr-experts.ts";
+import { notifications } from "./fr-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./fr-registry.ts";
 import { risk } from "./fr-risk.ts";
 import { selfAssessment } from "./fr-self-assessment.ts";
@@ -292,6 +293,7 @@ export const fr: Translation<Messages, "fr"> = {
   analysis,
   compendium,
   experts,
+  notifications,
   events,
   risk,
   selfAssessment,

@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
 import { experts } from "./ru-experts.ts";
+import { notifications } from "./ru-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ru-registry.ts";
 import { risk } from "./ru-risk.ts";
 import { selfAssessment } from "./ru-self-assessment.ts";
@@ -287,6 +288,7 @@ export const ru: Translation<Messages, "ru"> = {
   analysis,
   compendium,
   experts,
+  notifications,
   events,
   risk,
   selfAssessment,

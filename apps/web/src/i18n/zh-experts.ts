@@ -122,13 +122,4 @@ export const experts: Translation<typeof englishExperts, "zh"> = {
     hideText: "任何人都将无法再看到其正文。",
     cannotPost: "您可以阅读此讨论，但不能在其中发言。",
   },
-  notifications: {
-    bell: "通知",
-    unread_other: "{{count}} 条未读通知",
-    empty: "暂无新消息。当有人在您发言之处回复或回答您的问题时，会在此通知您。",
-    markAll: "全部标为已读",
-    reply: "{{name}} 在 {{title}} 中回复了",
-    answer: "{{name}} 回答了您的问题 {{title}}",
-    someone: "有人",
-  },
 };

@@ -5,6 +5,7 @@ import type { Translation } from "./translation.ts";
 import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { experts } from "./zh-experts.ts";
+import { notifications } from "./zh-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./zh-registry.ts";
 import { risk } from "./zh-risk.ts";
 import { selfAssessment } from "./zh-self-assessment.ts";
@@ -328,6 +329,7 @@ export const zh: Translation<Messages, "zh"> = {
   analysis,
   compendium,
   experts,
+  notifications,
   events,
   risk,
   selfAssessment,

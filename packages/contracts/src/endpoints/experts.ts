@@ -1,6 +1,3 @@
-// The expert network's endpoints: profiles, questions and answers, discussion threads and
-// notifications. Spread into the endpoint table in endpoints.ts.
-import { z } from "zod";
 import { IdParams } from "../common.ts";
 import { SlugParams } from "../compendium.ts";
 import type { EndpointDef } from "../endpoint-def.ts";
@@ -11,8 +8,6 @@ import {
   ExpertProfileInput,
   ExpertQuery,
   MyExpertProfile,
-  NotificationPage,
-  NotificationQuery,
   Post,
   PostCreate,
   PostUpdate,
@@ -21,7 +16,6 @@ import {
   QuestionPage,
   QuestionQuery,
   Thread,
-  UnreadCount,
   UserIdParams,
 } from "../experts.ts";
 
@@ -184,42 +178,5 @@ export const expertsEndpoints = {
     auth: "user",
     params: IdParams,
     status: 204,
-  },
-  listNotifications: {
-    method: "GET",
-    path: "/api/notifications",
-    summary: "Your notifications about things you may still see, unread first.",
-    tag: "notifications",
-    auth: "user",
-    query: NotificationQuery,
-    status: 200,
-    response: NotificationPage,
-  },
-  unreadNotifications: {
-    method: "GET",
-    path: "/api/notifications/unread",
-    summary: "How many of your notifications are unread.",
-    tag: "notifications",
-    auth: "user",
-    status: 200,
-    response: UnreadCount,
-  },
-  readNotification: {
-    method: "POST",
-    path: "/api/notifications/:id/read",
-    summary: "Mark one of your notifications read.",
-    tag: "notifications",
-    auth: "user",
-    params: IdParams,
-    status: 204,
-  },
-  readAllNotifications: {
-    method: "POST",
-    path: "/api/notifications/read",
-    summary: "Mark all your notifications read.",
-    tag: "notifications",
-    auth: "user",
-    status: 200,
-    response: z.object({ marked: z.number().int() }),
   },
 } as const satisfies Record<string, EndpointDef>;

@@ -1,14 +1,30 @@
-// Notifications: a row per recipient when someone replies in a discussion they took part in or
-// answers their question. Listing checks again, in SQL, that the reader may still see the subject
-// (the compendium entry's TLP rule, the question's audience): a notification never reveals what
-// its recipient may not read.
-import type { Actor, AudienceScope, OrganisationKind, Role, Scope } from "@bulwark/core";
+// Notifications: a row per recipient (a reply in a discussion they took part in, an answer to
+// their question, a shared item addressed to them, an approval or acknowledgement request, a
+// reminder, an overdue action, a review due). Rows hold no title: listing reads the subject again
+// and checks, in SQL, that the reader may still see it (the compendium entry's TLP rule, the
+// question's audience, the shared item's TLP rule and audience, the event's marking, the risk
+// assessment's scope), so a notification never reveals what its recipient may not read.
+import {
+  type Actor,
+  type AudienceScope,
+  type Deliveries,
+  deliveryOf,
+  type NotificationKind,
+  type OrganisationKind,
+  type Role,
+  type Scope,
+  type SharingViewer,
+} from "@bulwark/core";
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { Executor } from "../connect.ts";
+import type { Database, Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
-import { notifications, organisations, users } from "../schema.ts";
+import { notificationSettings, notifications, organisations, users } from "../schema.ts";
+import { scopeFilter, sqlArray } from "../scope.ts";
 import { entryScope } from "./compendium.ts";
 import { questionAudience, type Subject } from "./discussions.ts";
+import { eventScope } from "./events.ts";
+import { assessmentScope } from "./risk.ts";
+import { visibleSharedItems } from "./sharing-scope.ts";
 
 /** The reader's scopes for both kinds of subject. */
 export interface SubjectScopes {
@@ -57,6 +73,7 @@ export async function actorsOf(db: Executor, ids: readonly string[]): Promise<Ac
   }));
 }
 
+/** Replies and answers (their subject is a post). */
 export async function insertNotifications(
   db: Executor,
   rows: { userId: string; kind: string; postId: string; actorId: string }[],
@@ -66,12 +83,93 @@ export async function insertNotifications(
   await db.insert(notifications).values(rows.map((row) => ({ ...row, createdAt: now })));
 }
 
+/** Everything a reader's notifications may be about, each under the reader's own read scope. */
+export interface NotificationScopes extends SubjectScopes {
+  sharing: SharingViewer;
+  events: Scope;
+  risk: Scope;
+  /** Compendium proposals: the proposing organisation's, or all (the moderators). */
+  proposals: Scope;
+}
+
+export type NotificationSubjectType =
+  | "shared-item"
+  | "event-action"
+  | "risk-assessment"
+  | "compendium-proposal"
+  | "community-invitation";
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  subjectType: NotificationSubjectType;
+  subjectId: string;
+  /** At most one notification per user and key (a reminder's key holds its day). */
+  dedupeKey: string;
+  actorId?: string | null;
+}
+
+/**
+ * Write notifications, leaving out those whose recipient turned the topic off and those already
+ * written under the same key (so running twice adds nothing). Returns how many were written.
+ */
+export async function notify(db: Executor, rows: readonly NewNotification[], now: Date): Promise<number> {
+  if (rows.length === 0) return 0;
+  const userIds = [...new Set(rows.map((row) => row.userId))];
+  const settings = await db
+    .select({ userId: notificationSettings.userId, deliveries: notificationSettings.deliveries })
+    .from(notificationSettings)
+    .where(inArray(notificationSettings.userId, userIds));
+  const deliveries = new Map(settings.map((row) => [row.userId, row.deliveries as Deliveries]));
+  const wanted = rows.filter((row) => deliveryOf(deliveries.get(row.userId) ?? {}, row.kind) !== "off");
+  if (wanted.length === 0) return 0;
+  const written = await db
+    .insert(notifications)
+    .values(wanted.map((row) => ({ ...row, actorId: row.actorId ?? null, createdAt: now })))
+    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
+    .returning({ id: notifications.id });
+  return written.length;
+}
+
+/** Active members of an organisation holding one of `roles`, but not `except`. */
+export async function membersWithRoles(
+  db: Executor,
+  organisationId: string,
+  roles: readonly Role[],
+  except: string | null = null,
+): Promise<string[]> {
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`select u.id from users as u
+      where u.organisation_id = ${organisationId} and u.active and u.roles && ${sqlArray(roles)}
+        and u.id is distinct from ${except}::uuid`),
+  );
+  return rows.map((row) => row.id);
+}
+
 export interface NotificationRecord {
   id: string;
   kind: string;
   actor: { id: string; name: string } | null;
-  subject: { kind: "entry" | "question"; id: string; slug: string | null; title: string };
-  postId: string;
+  subject: {
+    kind:
+      | "entry"
+      | "question"
+      | "shared-item"
+      | "event-action"
+      | "risk-assessment"
+      | "compendium-proposal"
+      | "community-invitation";
+    id: string;
+    slug: string | null;
+    title: string;
+    /** A shared item's title as written (its author's organisation reads that; others the public one). */
+    asWritten: boolean;
+    /** A shared item's title with personal data pseudonymised (what e-mail may carry, at most GREEN). */
+    publicTitle: string | null;
+    tlp: string | null;
+    eventId: string | null;
+  };
+  postId: string | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -81,35 +179,68 @@ type NotificationRow = {
   kind: string;
   actorId: string | null;
   actorName: string | null;
-  entryId: string | null;
+  subjectKind: NotificationRecord["subject"]["kind"];
+  subjectId: string;
   slug: string | null;
-  entryTitle: string | null;
-  questionId: string | null;
-  questionTitle: string | null;
-  postId: string;
+  title: string | null;
+  asWritten: boolean;
+  publicTitle: string | null;
+  tlp: string | null;
+  eventId: string | null;
+  postId: string | null;
   createdAt: Date | string;
   readAt: Date | string | null;
 };
 
 const fromNotifications = sql`from notifications as n
-  join discussion_posts as p on p.id = n.post_id
+  left join discussion_posts as p on p.id = n.post_id
   left join compendium_entries as e on e.id = p.entry_id
-  left join questions as q on q.id = p.question_id`;
+  left join questions as q on q.id = p.question_id
+  left join shared_items on n.subject_type = 'shared-item' and shared_items.id = n.subject_id
+  left join event_actions as a on n.subject_type = 'event-action' and a.id = n.subject_id
+  left join events as ev on ev.id = a.event_id
+  left join risk_assessments on n.subject_type = 'risk-assessment' and risk_assessments.id = n.subject_id
+  left join compendium_proposals as cp on n.subject_type = 'compendium-proposal' and cp.id = n.subject_id
+  left join community_invitations as ci on n.subject_type = 'community-invitation' and ci.id = n.subject_id
+  left join communities as cm on cm.id = ci.community_id`;
+
+/** The subject exists and the reader may see it now. */
+const visibleNotification = (scopes: NotificationScopes): SQL =>
+  sql`(${visibleSubject(scopes)}
+    or (shared_items.id is not null and ${visibleSharedItems(scopes.sharing)})
+    or (a.id is not null and ${eventScope(scopes.events, "ev")})
+    or (risk_assessments.id is not null and ${assessmentScope(scopes.risk) ?? sql`true`})
+    or (cp.id is not null and ${scopeFilter(scopes.proposals, (organisationId) => sql`cp.organisation_id = ${organisationId}`) ?? sql`true`})
+    or (ci.id is not null and ci.organisation_id = ${scopes.sharing.organisationId}))`;
 
 /** The reader's notifications about subjects they may still see: unread first, newest first. */
 export async function listNotifications(
   db: Executor,
   userId: string,
-  scopes: SubjectScopes,
-  page: { limit: number; offset: number },
+  scopes: NotificationScopes,
+  page: { limit: number; offset: number; ids?: readonly string[] },
 ): Promise<{ total: number; items: NotificationRecord[] }> {
-  const where = sql`n.user_id = ${userId} and ${visibleSubject(scopes)}`;
+  const only = page.ids ? sql` and n.id = any(${sqlArray(page.ids, "uuid")})` : sql``;
+  const where = sql`n.user_id = ${userId} and ${visibleNotification(scopes)}${only}`;
+  const own = scopes.sharing.organisationId;
   const [items, counted] = await Promise.all([
-    db.execute(sql`select n.id, n.kind, n.actor_id as "actorId", a.name as "actorName",
-        e.id as "entryId", e.slug, e.title as "entryTitle", q.id as "questionId", q.title as "questionTitle",
+    db.execute(sql`select n.id, n.kind, n.actor_id as "actorId", actor.name as "actorName",
+        case when e.id is not null then 'entry' when q.id is not null then 'question'
+          when shared_items.id is not null then 'shared-item' when a.id is not null then 'event-action'
+          when risk_assessments.id is not null then 'risk-assessment'
+          when cp.id is not null then 'compendium-proposal' else 'community-invitation' end as "subjectKind",
+        coalesce(e.id, q.id, shared_items.id, a.id, risk_assessments.id, cp.id, ci.id) as "subjectId",
+        e.slug,
+        coalesce(e.title, q.title,
+          case when shared_items.author_organisation_id = ${own} then shared_items.title
+            else shared_items.public_title end,
+          a.title, risk_assessments.title, cp.title, cm.name) as title,
+        coalesce(shared_items.author_organisation_id = ${own}, false) as "asWritten",
+        shared_items.public_title as "publicTitle",
+        shared_items.tlp, a.event_id as "eventId",
         n.post_id as "postId", n.created_at as "createdAt", n.read_at as "readAt"
       ${fromNotifications}
-      left join users as a on a.id = n.actor_id
+      left join users as actor on actor.id = n.actor_id
       where ${where}
       order by n.read_at is not null, n.created_at desc, n.id
       limit ${page.limit} offset ${page.offset}`),
@@ -121,9 +252,16 @@ export async function listNotifications(
       id: row.id,
       kind: row.kind,
       actor: row.actorId && row.actorName ? { id: row.actorId, name: row.actorName } : null,
-      subject: row.entryId
-        ? { kind: "entry", id: row.entryId, slug: row.slug, title: row.entryTitle ?? "" }
-        : { kind: "question", id: row.questionId ?? "", slug: null, title: row.questionTitle ?? "" },
+      subject: {
+        kind: row.subjectKind,
+        id: row.subjectId,
+        slug: row.slug,
+        title: row.title ?? "",
+        asWritten: row.asWritten,
+        publicTitle: row.publicTitle,
+        tlp: row.tlp,
+        eventId: row.eventId,
+      },
       postId: row.postId,
       createdAt: new Date(row.createdAt).toISOString(),
       readAt: row.readAt ? new Date(row.readAt).toISOString() : null,
@@ -131,10 +269,10 @@ export async function listNotifications(
   };
 }
 
-export async function unreadCount(db: Executor, userId: string, scopes: SubjectScopes): Promise<number> {
+export async function unreadCount(db: Executor, userId: string, scopes: NotificationScopes): Promise<number> {
   const result = await db.execute(
     sql`select count(*)::int as count ${fromNotifications}
-      where n.user_id = ${userId} and n.read_at is null and ${visibleSubject(scopes)}`,
+      where n.user_id = ${userId} and n.read_at is null and ${visibleNotification(scopes)}`,
   );
   return rowsOf<{ count: number }>(result)[0]?.count ?? 0;
 }
@@ -156,4 +294,169 @@ export async function markAllRead(db: Executor, userId: string, now: Date): Prom
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
   return rows.length;
+}
+
+// ---- Settings ------------------------------------------------------------------------------------
+
+export interface NotificationSettingsRecord {
+  deliveries: Deliveries;
+  language: string;
+}
+
+export async function readNotificationSettings(
+  db: Executor,
+  userId: string,
+): Promise<NotificationSettingsRecord> {
+  const [row] = await db.select().from(notificationSettings).where(eq(notificationSettings.userId, userId));
+  return row
+    ? { deliveries: row.deliveries as Deliveries, language: row.language }
+    : { deliveries: {}, language: "en" };
+}
+
+/** Merge `change` into the person's settings (the topics it names; the language if given). */
+export async function saveNotificationSettings(
+  db: Executor,
+  userId: string,
+  change: { deliveries?: Deliveries | undefined; language?: string | undefined },
+  now: Date,
+): Promise<void> {
+  const deliveries = JSON.stringify(change.deliveries ?? {});
+  await db
+    .insert(notificationSettings)
+    .values({
+      userId,
+      deliveries: change.deliveries ?? {},
+      language: change.language ?? "en",
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: notificationSettings.userId,
+      set: {
+        deliveries: sql`${notificationSettings.deliveries} || ${deliveries}::jsonb`,
+        language: change.language ?? sql`${notificationSettings.language}`,
+        updatedAt: now,
+      },
+    });
+}
+
+// ---- What reminders are due ---------------------------------------------------------------------
+
+// One reminder run at a time across every process on the database (a transaction-scoped lock).
+const NOTIFY_LOCK = sql`select pg_try_advisory_xact_lock(7236423474) as locked`;
+
+/**
+ * Run `work` in a transaction holding the notifications' advisory lock; null (and nothing done)
+ * when another process holds it.
+ */
+export async function underNotificationLock<T>(
+  db: Database,
+  work: (tx: Executor) => Promise<T>,
+): Promise<T | null> {
+  return db.transaction(async (tx) => {
+    const [lock] = rowsOf<{ locked: boolean }>(await tx.execute(NOTIFY_LOCK));
+    if (!lock?.locked) return null;
+    return work(tx);
+  });
+}
+
+/** Items awaiting approval since before `since`. */
+export async function itemsAwaitingApproval(
+  db: Executor,
+  since: Date,
+): Promise<{ id: string; authorId: string; authorOrganisationId: string }[]> {
+  return rowsOf(
+    await db.execute(sql`select id, author_id as "authorId", author_organisation_id as "authorOrganisationId"
+      from shared_items where status = 'awaiting-approval' and updated_at < ${since.toISOString()}::timestamptz`),
+  );
+}
+
+/** Published items whose publication lies between `from` and `to`. */
+export async function itemsPublishedBetween(
+  db: Executor,
+  from: Date,
+  to: Date,
+): Promise<{ id: string; tlp: string; authorId: string; authorOrganisationId: string }[]> {
+  return rowsOf(
+    await db.execute(sql`select id, tlp, author_id as "authorId", author_organisation_id as "authorOrganisationId"
+      from shared_items where status = 'published'
+        and published_at >= ${from.toISOString()}::timestamptz and published_at < ${to.toISOString()}::timestamptz`),
+  );
+}
+
+/** Open actions (not done or dropped) due on or before `dueBy`. */
+export async function openActionsDueBy(
+  db: Executor,
+  dueBy: string,
+  closed: readonly string[],
+): Promise<{ id: string; ownerOrganisationId: string; ownerUserId: string | null; dueOn: string }[]> {
+  return rowsOf(
+    await db.execute(sql`select id, owner_organisation_id as "ownerOrganisationId", owner_user_id as "ownerUserId",
+        due_on::text as "dueOn"
+      from event_actions where not (status = any(${sqlArray(closed)})) and due_on <= ${dueBy}::date`),
+  );
+}
+
+/** Assessments whose review date is on or before `reviewBy`. */
+export async function assessmentsDueBy(
+  db: Executor,
+  reviewBy: string,
+): Promise<{ id: string; organisationId: string; reviewDate: string }[]> {
+  return rowsOf(
+    await db.execute(sql`select id, organisation_id as "organisationId", review_date::text as "reviewDate"
+      from risk_assessments where review_date <= ${reviewBy}::date`),
+  );
+}
+
+// ---- E-mail ---------------------------------------------------------------------------------------
+
+export interface PendingMail {
+  id: string;
+  userId: string;
+  kind: NotificationKind;
+  createdAt: Date;
+  deliveries: Deliveries;
+  language: string;
+}
+
+/**
+ * Notifications not yet mailed, written since `since`, of people who chose e-mail or a digest for
+ * some topic and are still active (the caller decides which go out, by each person's choice).
+ */
+export async function pendingMail(db: Executor, since: Date): Promise<PendingMail[]> {
+  const rows = rowsOf<Omit<PendingMail, "createdAt"> & { createdAt: string | Date }>(
+    await db.execute(sql`select n.id, n.user_id as "userId", n.kind, n.created_at as "createdAt",
+        s.deliveries, s.language
+      from notifications as n
+      join notification_settings as s on s.user_id = n.user_id
+      join users as u on u.id = n.user_id and u.active
+      where n.emailed_at is null and n.created_at >= ${since.toISOString()}::timestamptz
+        and exists (select 1 from jsonb_each_text(s.deliveries) as d where d.value in ('email', 'digest'))
+      order by n.user_id, n.created_at, n.id`),
+  );
+  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
+}
+
+/** The address a person's e-mail goes to (read only by the mailer; never logged). */
+export async function mailAddressOf(db: Executor, userId: string): Promise<string | null> {
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return row?.email ?? null;
+}
+
+export async function markEmailed(db: Executor, ids: readonly string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(notifications)
+    .set({ emailedAt: now })
+    .where(and(inArray(notifications.id, [...ids]), isNull(notifications.emailedAt)));
+}
+
+/** Active people holding one of `roles`, as the policy sees them (for asking the policy who they are). */
+export async function activeActorsWithRoles(db: Executor, roles: readonly Role[]): Promise<Actor[]> {
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`select id from users where active and roles && ${sqlArray(roles)}`),
+  );
+  return actorsOf(
+    db,
+    rows.map((row) => row.id),
+  );
 }

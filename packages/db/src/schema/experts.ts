@@ -2,7 +2,17 @@
 // compendium entries and on questions) and the notifications they raise. Who sees what is
 // expertsPolicy in core, compiled to SQL in repositories/experts-scope.ts.
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, check, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { compendiumEntries, organisations, users } from "./base.ts";
 import { at } from "./columns.ts";
 
@@ -99,7 +109,13 @@ export const discussionPosts = pgTable(
   ],
 );
 
-/** Something that happened for a user: a reply in a discussion they took part in, an answer. */
+/**
+ * Something that asks something of a user, or happened for them: a reply in a discussion they took
+ * part in, an answer (post_id); a shared item addressed to them, an approval or acknowledgement
+ * request or its reminder, an overdue follow-up action, a risk review due (subject_type and
+ * subject_id). No title or text is stored: listing reads the subject again under the reader's
+ * scope, so a notification never reveals what its recipient may no longer see.
+ */
 export const notifications = pgTable(
   "notifications",
   {
@@ -108,12 +124,42 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
-    postId: uuid("post_id")
-      .notNull()
-      .references(() => discussionPosts.id, { onDelete: "cascade" }),
+    postId: uuid("post_id").references(() => discussionPosts.id, { onDelete: "cascade" }),
+    /**
+     * shared-item, event-action, risk-assessment, compendium-proposal, community-invitation (null
+     * for replies and answers: see post_id).
+     */
+    subjectType: text("subject_type"),
+    subjectId: uuid("subject_id"),
+    /** One notification per key and user (a reminder's key holds its day): writing twice adds nothing. */
+    dedupeKey: text("dedupe_key"),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: at("created_at").notNull(),
     readAt: at("read_at"),
+    /** When it went out by e-mail (immediately or in a digest); null: not (yet). */
+    emailedAt: at("emailed_at"),
   },
-  (table) => [index("notifications_user_idx").on(table.userId, table.readAt, table.createdAt)],
+  (table) => [
+    index("notifications_user_idx").on(table.userId, table.readAt, table.createdAt),
+    index("notifications_subject_idx").on(table.subjectType, table.subjectId),
+    uniqueIndex("notifications_dedupe_idx").on(table.userId, table.dedupeKey),
+    check(
+      "notifications_subject_check",
+      sql`(${table.postId} is not null) or (${table.subjectType} in ('shared-item', 'event-action', 'risk-assessment', 'compendium-proposal', 'community-invitation') and ${table.subjectId} is not null)`,
+    ),
+  ],
 );
+
+/**
+ * A person's notification settings: per topic, how they hear of it (in the app, e-mail at once, a
+ * daily e-mail digest, or not at all), and the language of their e-mails.
+ */
+export const notificationSettings = pgTable("notification_settings", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** { topic: delivery }; topics not named take the default (in the app). */
+  deliveries: jsonb("deliveries").notNull().default(sql`'{}'::jsonb`),
+  language: text("language").notNull().default("en"),
+  updatedAt: at("updated_at").notNull(),
+});

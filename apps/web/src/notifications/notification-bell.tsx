@@ -1,7 +1,8 @@
-// The bell in the header: how many notifications are unread, and the list of them (unread first),
-// each opening what it is about and marking itself read. The server lists only notifications
-// about things the reader may still see.
-import type { Notification } from "@bulwark/contracts";
+// The bell in the header: how many notifications are unread, and the list of them (unread first):
+// items addressed to me, approvals and acknowledgements awaited, actions and reviews due, replies.
+// Each opens what it is about and marks itself read. The server lists only notifications about
+// things the reader may still see. The count refreshes every minute and on each navigation.
+import { type Notification, notificationPath } from "@bulwark/contracts";
 import {
   ActionIcon,
   Badge,
@@ -18,25 +19,24 @@ import { IconBell } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { client, queryClient } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
 
 const KEY = ["notifications"] as const;
 
 /** Where a notification leads. */
-export const linkOf = (notification: Notification): string =>
-  notification.subject.kind === "entry"
-    ? `/compendium/${notification.subject.slug ?? ""}#post-${notification.postId}`
-    : `/experts/questions/${notification.subject.id}#post-${notification.postId}`;
+export const linkOf = (notification: Notification): string => notificationPath(notification);
 
 export function NotificationBell() {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
+  const { pathname } = useLocation();
   const unread = useQuery({
-    queryKey: [...KEY, "unread"],
+    // Asked again on each page change (no live push here: the count is at most a minute old).
+    queryKey: [...KEY, "unread", pathname],
     queryFn: () => client.call("unreadNotifications"),
     refetchInterval: 60_000,
   });
@@ -59,7 +59,7 @@ export function NotificationBell() {
   });
   const readAll = useMutation({ mutationFn: () => client.call("readAllNotifications"), onSuccess: refresh });
   const count = unread.data?.count ?? 0;
-  const label = t("experts.notifications.unread", { count });
+  const label = t("notifications.unread", { count });
 
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" withArrow>
@@ -69,7 +69,7 @@ export function NotificationBell() {
             variant="default"
             size="lg"
             onClick={() => setOpened((value) => !value)}
-            aria-label={`${t("experts.notifications.bell")}: ${label}`}
+            aria-label={`${t("notifications.bell")}: ${label}`}
             data-testid="notification-bell"
             data-unread={count}
           >
@@ -81,7 +81,7 @@ export function NotificationBell() {
         <Stack gap="xs">
           <Group justify="space-between" px={4}>
             <Text size="sm" fw={700}>
-              {t("experts.notifications.bell")}
+              {t("notifications.bell")}
             </Text>
             {count > 0 && (
               <Button
@@ -90,13 +90,13 @@ export function NotificationBell() {
                 onClick={() => readAll.mutate()}
                 loading={readAll.isPending}
               >
-                {t("experts.notifications.markAll")}
+                {t("notifications.markAll")}
               </Button>
             )}
           </Group>
           {list.data && list.data.items.length === 0 && (
             <Text size="sm" c="dimmed" p="xs">
-              {t("experts.notifications.empty")}
+              {t("notifications.empty")}
             </Text>
           )}
           <ScrollArea.Autosize mah={420}>
@@ -107,6 +107,7 @@ export function NotificationBell() {
                   onClick={() => open.mutate(notification)}
                   p="xs"
                   data-testid="notification"
+                  data-kind={notification.kind}
                   style={{
                     borderRadius: "var(--mantine-radius-sm)",
                     background: notification.readAt ? undefined : "var(--mantine-color-blue-0)",
@@ -120,8 +121,8 @@ export function NotificationBell() {
                     )}
                     <Stack gap={0}>
                       <Text size="sm" lh={1.35}>
-                        {t(`experts.notifications.${notification.kind}`, {
-                          name: notification.actor?.name ?? t("experts.notifications.someone"),
+                        {t(`notifications.${notification.kind}`, {
+                          name: notification.actor?.name ?? t("notifications.someone"),
                           title: notification.subject.title,
                         })}
                       </Text>
