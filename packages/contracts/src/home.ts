@@ -10,7 +10,7 @@ export const GettingStartedStep = z.enum(GETTING_STARTED_STEPS);
 
 const AppPath = z
   .string()
-  .regex(/^\/[\w\-/]*$/)
+  .regex(/^\/[\w\-/]*(\?[\w=&-]+)?$/)
   .describe("The web app's path of the page that opens this entry.");
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -40,7 +40,12 @@ export const Home = z.object({
   organisation: z.object({ id: Id, name: z.string(), kind: OrganisationKind }),
   sections: z.array(HomeSection).describe("Only the sections the caller's roles give them, in order."),
   figures: z.object({
-    assets: z.number().int().describe("Assets the organisation operates."),
+    assets: z
+      .number()
+      .int()
+      .describe(
+        "Assets of the organisation's register: those it operates (a national authority: its country's).",
+      ),
     risksAboveAppetite: z
       .number()
       .int()

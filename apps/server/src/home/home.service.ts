@@ -66,7 +66,7 @@ export async function home(context: ServerContext, caller: Actor): Promise<Home>
       { kind: "organisation", organisationId: caller.organisationId },
       caller.organisationId,
     ),
-    organisationFacts(db, caller.organisationId),
+    organisationFacts(db, caller.organisationId, { nationalRegister: homePolicy.nationalRegister(caller) }),
   ]);
   if (!organisation) throw notFound("organisation");
   const viewer = await sharingViewer(db, caller);
@@ -321,7 +321,7 @@ function actions(
       entry({
         id: action.id,
         title: action.title,
-        link: `/events/${action.eventId}`,
+        link: `/events/${action.eventId}?tab=actions`,
         context: action.eventTitle,
         tag: action.country,
         dueOn: action.dueOn,

@@ -272,7 +272,7 @@ describe("what the home lists is what the person must do", () => {
     const grid = await homeOf(gridMember);
     expect(titles(grid, "actions-overdue")).toEqual(["Grid fence survey"]);
     expect(section(grid, "actions-overdue")?.entries[0]).toMatchObject({
-      link: `/events/${ids.event}`,
+      link: `/events/${ids.event}?tab=actions`,
       dueOn: "2026-11-20",
       overdue: true,
     });
@@ -301,6 +301,8 @@ describe("what the home lists is what the person must do", () => {
     expect(grid.figures.risksAboveAppetite).toBe(1);
     expect(grid.figures.assets).toBe(1);
     expect(titles(await homeOf(waterAdmin), "risk-reviews")).toEqual(["Pumping station against drones"]);
+    // The national authority keeps the country's register: both operators' assets are its own.
+    expect((await homeOf(coordinator)).figures.assets).toBe(2);
   });
 
   it("draft self-assessment runs of my organisation", async () => {

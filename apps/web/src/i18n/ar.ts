@@ -4,6 +4,7 @@
 import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { experts } from "./ar-experts.ts";
+import { home } from "./ar-home.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ar-registry.ts";
 import { risk } from "./ar-risk.ts";
 import { selfAssessment } from "./ar-self-assessment.ts";
@@ -144,15 +145,6 @@ export const ar: Translation<Messages, "ar"> = {
   },
   overview: {
     welcome: "مرحبًا، {{name}}",
-    intro: "هذه مساحة عملك في Bulwark. يتوقف ما تراه على منظمتك وأدوارك.",
-    organisation: "منظمتك",
-    roles: "أدوارك",
-    organisations: "المنظمات التي يمكنك رؤيتها",
-    people: "الأشخاص الذين يمكنك رؤيتهم",
-    communities: "المجتمعات التي يمكنك رؤيتها",
-    plannedTitle: "قدرات قادمة",
-    plannedText:
-      "ستظهر هنا تباعًا، حال إنجازها، قدرات تقييم المخاطر وتبادل المعلومات والحوادث والتمارين والخلاصة الوافية للممارسات الجيدة والتقييم الذاتي.",
   },
   organisations: {
     title: "المنظمات",
@@ -339,6 +331,7 @@ export const ar: Translation<Messages, "ar"> = {
   compendium,
   experts,
   events,
+  home,
   risk,
   selfAssessment,
   sharing,

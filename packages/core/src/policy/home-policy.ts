@@ -64,6 +64,8 @@ export const homePolicy = {
    * authorities, which follow the country's actions up. An operator sees its own.
    */
   countryActions: (actor: Actor): boolean => actor.organisationKind === "national-authority",
+  /** The assets that count as the organisation's: its country's for the national authority (which keeps the register). */
+  nationalRegister: (actor: Actor): boolean => actor.organisationKind === "national-authority",
   /** The getting-started list: for those who can take its steps (administrators, coordinators). */
   gettingStarted: (actor: Actor): boolean =>
     hasRole(actor, "organisation-admin") || hasRole(actor, "coordinator"),

@@ -257,7 +257,7 @@ export async function unverifiedOrganisations(
 }
 
 export interface OrganisationFacts {
-  /** Assets the organisation operates. */
+  /** Assets of the organisation's register: those it operates, or its country's for a national register. */
   assets: number;
   /** Active accounts of the organisation. */
   people: number;
@@ -268,8 +268,20 @@ export interface OrganisationFacts {
   country: string;
 }
 
-/** Facts about the reader's own organisation (the key figures and the getting-started ticks). */
-export async function organisationFacts(db: Executor, organisationId: string): Promise<OrganisationFacts> {
+/**
+ * Facts about the reader's own organisation (the key figures and the getting-started ticks). With
+ * `nationalRegister`, its assets are those of every operator of its country (the register a national
+ * authority keeps), else those it operates.
+ */
+export async function organisationFacts(
+  db: Executor,
+  organisationId: string,
+  options: { nationalRegister: boolean },
+): Promise<OrganisationFacts> {
+  const registered = options.nationalRegister
+    ? sql`(select count(*) from assets join organisations as operator on operator.id = assets.operator_id
+        where operator.country = o.country)`
+    : sql`(select count(*) from assets where operator_id = ${organisationId})`;
   const [row] = rowsOf<{
     assets: number | string;
     people: number | string;
@@ -278,7 +290,7 @@ export async function organisationFacts(db: Executor, organisationId: string): P
     country: string;
   }>(
     await db.execute(sql`select
-        (select count(*) from assets where operator_id = ${organisationId}) as assets,
+        ${registered} as assets,
         (select count(*) from users where organisation_id = ${organisationId} and active) as people,
         (select count(*) from community_organisations where organisation_id = ${organisationId}) as communities,
         (select count(*) from self_assessment_runs
