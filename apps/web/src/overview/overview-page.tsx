@@ -39,7 +39,20 @@ const isMarking = (tag: string | null): tag is TlpMarking => TLP_MARKINGS.some((
 /** A calendar day at noon UTC, so that no time zone moves it to the day before. */
 const noon = (day: string) => `${day}T12:00:00Z`;
 
-function Figure({ label, value, to, icon }: { label: string; value: string; to: string; icon: ReactNode }) {
+function Figure({
+  label,
+  value,
+  to,
+  icon,
+  words = false,
+}: {
+  label: string;
+  value: string;
+  to: string;
+  icon: ReactNode;
+  /** The value is words (nothing to count yet), not a number. */
+  words?: boolean;
+}) {
   return (
     <Paper
       component={Link}
@@ -51,10 +64,10 @@ function Figure({ label, value, to, icon }: { label: string; value: string; to: 
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={4} miw={0}>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {label}
           </Text>
-          <Text fz={28} fw={700} lh={1.1}>
+          <Text fz={words ? "lg" : 28} fw={700} lh={1.1}>
             {value}
           </Text>
         </Stack>
@@ -85,17 +98,17 @@ function Entry({ entry }: { entry: HomeEntry }) {
         <Group gap="xs" wrap="wrap">
           {isMarking(entry.tag) && <TlpBadge marking={entry.tag} size="xs" />}
           {entry.tag && !isMarking(entry.tag) && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               {format.country(entry.tag)}
             </Text>
           )}
           {entry.context && (
-            <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+            <Text size="xs" c="gray.7" style={{ overflowWrap: "anywhere" }}>
               {entry.context}
             </Text>
           )}
           {when && (
-            <Text size="xs" c={entry.overdue ? "red.8" : "dimmed"} fw={entry.overdue ? 600 : undefined}>
+            <Text size="xs" c={entry.overdue ? "red.9" : "gray.7"} fw={entry.overdue ? 600 : undefined}>
               {when}
             </Text>
           )}
@@ -133,7 +146,7 @@ function Section({ section }: { section: HomeSection }) {
       </Group>
       {section.entries.length === 0 ? (
         <Stack gap={4}>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t(`home.sections.${section.id}.empty`)}
           </Text>
           <Anchor component={Link} to={section.link} size="sm">
@@ -170,7 +183,7 @@ function GettingStarted({ steps }: { steps: NonNullable<Home["gettingStarted"]> 
       <Title order={3} size="h5" id="home-getting-started">
         {t("home.gettingStarted")}
       </Title>
-      <Text size="sm" c="dimmed" mb="sm">
+      <Text size="sm" c="gray.7" mb="sm">
         {t("home.gettingStartedIntro")}
       </Text>
       <Stack component="ul" gap="xs" m={0} p={0}>
@@ -178,14 +191,14 @@ function GettingStarted({ steps }: { steps: NonNullable<Home["gettingStarted"]> 
           <li key={step.id} style={{ listStyle: "none" }} data-step={step.id} data-done={step.done}>
             <Group gap="xs" wrap="nowrap">
               {step.done ? (
-                <IconCircleCheck size={20} color="var(--mantine-color-green-8)" aria-hidden />
+                <IconCircleCheck size={20} color="var(--mantine-color-green-9)" aria-hidden />
               ) : (
                 <IconCircle size={20} aria-hidden />
               )}
               <Anchor component={Link} to={step.link} td={step.done ? "line-through" : undefined}>
                 {t(`home.steps.${step.id}`)}
               </Anchor>
-              <Text size="xs" c={step.done ? "green.8" : "dimmed"}>
+              <Text size="xs" c="gray.8">
                 {step.done ? t("home.done") : t("home.toDo")}
               </Text>
             </Group>
@@ -279,6 +292,7 @@ export function OverviewPage() {
                     : "/self-assessment"
                 }
                 icon={<IconChecklist size={20} />}
+                words={!data.figures.selfAssessment}
               />
             </SimpleGrid>
           </section>
