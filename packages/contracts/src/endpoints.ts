@@ -50,6 +50,7 @@ import type { EndpointDef, FileAnswer, UploadBody } from "./endpoint-def.ts";
 import { communityEndpoints } from "./endpoints/communities.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
+import { homeEndpoints } from "./endpoints/home.ts";
 import { notificationEndpoints } from "./endpoints/notifications.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
 import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
@@ -664,6 +665,7 @@ export const endpoints = {
   ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,
   ...communityEndpoints,
+  ...homeEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

@@ -4,6 +4,7 @@
 import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { experts } from "./ar-experts.ts";
+import { home } from "./ar-home.ts";
 import { notifications } from "./ar-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ar-registry.ts";
 import { risk } from "./ar-risk.ts";
@@ -145,15 +146,6 @@ export const ar: Translation<Messages, "ar"> = {
   },
   overview: {
     welcome: "مرحبًا، {{name}}",
-    intro: "هذه مساحة عملك في Bulwark. يتوقف ما تراه على منظمتك وأدوارك.",
-    organisation: "منظمتك",
-    roles: "أدوارك",
-    organisations: "المنظمات التي يمكنك رؤيتها",
-    people: "الأشخاص الذين يمكنك رؤيتهم",
-    communities: "المجتمعات التي يمكنك رؤيتها",
-    plannedTitle: "قدرات قادمة",
-    plannedText:
-      "ستظهر هنا تباعًا، حال إنجازها، قدرات تقييم المخاطر وتبادل المعلومات والحوادث والتمارين والخلاصة الوافية للممارسات الجيدة والتقييم الذاتي.",
   },
   organisations: {
     title: "المنظمات",
@@ -341,6 +333,7 @@ export const ar: Translation<Messages, "ar"> = {
   experts,
   notifications,
   events,
+  home,
   risk,
   selfAssessment,
   sharing,

@@ -4,6 +4,7 @@ import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
+import { home } from "./en-home.ts";
 import { notifications } from "./en-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
 import { risk } from "./en-risk.ts";
@@ -145,15 +146,6 @@ export const en = {
   },
   overview: {
     welcome: "Welcome, {{name}}",
-    intro: "This is your Bulwark workspace. What you see depends on your organisation and roles.",
-    organisation: "Your organisation",
-    roles: "Your roles",
-    organisations: "Organisations you can see",
-    people: "People you can see",
-    communities: "Communities you can see",
-    plannedTitle: "Capabilities to come",
-    plannedText:
-      "Risk assessment, information sharing, incidents and exercises, the good-practice compendium and self-assessment will appear here as they are delivered.",
   },
   organisations: {
     title: "Organisations",
@@ -338,6 +330,7 @@ export const en = {
   experts,
   notifications,
   events,
+  home,
   risk,
   selfAssessment,
   sharing,

@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
 import { experts } from "./es-experts.ts";
+import { home } from "./es-home.ts";
 import { notifications } from "./es-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./es-registry.ts";
 import { risk } from "./es-risk.ts";
@@ -93,16 +94,6 @@ export const es: Translation<Messages, "es"> = {
   },
   overview: {
     welcome: "Le damos la bienvenida, {{name}}",
-    intro:
-      "Este es su espacio de trabajo en Bulwark. Lo que ve depende de su organización y de sus funciones.",
-    organisation: "Su organización",
-    roles: "Sus funciones",
-    organisations: "Organizaciones que puede ver",
-    people: "Personas que puede ver",
-    communities: "Comunidades que puede ver",
-    plannedTitle: "Próximas funciones",
-    plannedText:
-      "La evaluación de riesgos, el intercambio de información, los incidentes y ejercicios, el compendio de buenas prácticas y la autoevaluación aparecerán aquí a medida que estén disponibles.",
   },
   organisations: {
     title: "Organizaciones",
@@ -295,6 +286,7 @@ export const es: Translation<Messages, "es"> = {
   experts,
   notifications,
   events,
+  home,
   risk,
   selfAssessment,
   sharing,

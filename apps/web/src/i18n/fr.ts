@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
 import { experts } from "./fr-experts.ts";
+import { home } from "./fr-home.ts";
 import { notifications } from "./fr-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./fr-registry.ts";
 import { risk } from "./fr-risk.ts";
@@ -93,16 +94,6 @@ export const fr: Translation<Messages, "fr"> = {
   },
   overview: {
     welcome: "Bienvenue, {{name}}",
-    intro:
-      "Voici votre espace de travail Bulwark. Ce que vous voyez dépend de votre organisation et de vos rôles.",
-    organisation: "Votre organisation",
-    roles: "Vos rôles",
-    organisations: "Organisations que vous pouvez voir",
-    people: "Personnes que vous pouvez voir",
-    communities: "Communautés que vous pouvez voir",
-    plannedTitle: "Fonctions à venir",
-    plannedText:
-      "L'évaluation des risques, le partage d'informations, les incidents et exercices, le recueil de bonnes pratiques et l'auto-évaluation apparaîtront ici au fur et à mesure de leur mise à disposition.",
   },
   organisations: {
     title: "Organisations",
@@ -295,6 +286,7 @@ export const fr: Translation<Messages, "fr"> = {
   experts,
   notifications,
   events,
+  home,
   risk,
   selfAssessment,
   sharing,

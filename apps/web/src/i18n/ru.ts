@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
 import { experts } from "./ru-experts.ts";
+import { home } from "./ru-home.ts";
 import { notifications } from "./ru-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ru-registry.ts";
 import { risk } from "./ru-risk.ts";
@@ -92,15 +93,6 @@ export const ru: Translation<Messages, "ru"> = {
   },
   overview: {
     welcome: "Добро пожаловать, {{name}}",
-    intro: "Это ваше рабочее пространство Bulwark. То, что вы видите, зависит от вашей организации и ролей.",
-    organisation: "Ваша организация",
-    roles: "Ваши роли",
-    organisations: "Организации, которые вам видны",
-    people: "Люди, которые вам видны",
-    communities: "Сообщества, которые вам видны",
-    plannedTitle: "Будущие возможности",
-    plannedText:
-      "Оценка рисков, обмен информацией, инциденты и учения, сборник передовой практики и самооценка появятся здесь по мере их готовности.",
   },
   organisations: {
     title: "Организации",
@@ -290,6 +282,7 @@ export const ru: Translation<Messages, "ru"> = {
   experts,
   notifications,
   events,
+  home,
   risk,
   selfAssessment,
   sharing,

@@ -5,6 +5,7 @@ import type { Translation } from "./translation.ts";
 import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { experts } from "./zh-experts.ts";
+import { home } from "./zh-home.ts";
 import { notifications } from "./zh-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./zh-registry.ts";
 import { risk } from "./zh-risk.ts";
@@ -144,14 +145,6 @@ export const zh: Translation<Messages, "zh"> = {
   },
   overview: {
     welcome: "欢迎，{{name}}",
-    intro: "这是您的 Bulwark 工作空间。您能看到的内容取决于您的组织和角色。",
-    organisation: "您的组织",
-    roles: "您的角色",
-    organisations: "您可查看的组织",
-    people: "您可查看的人员",
-    communities: "您可查看的社群",
-    plannedTitle: "即将推出的功能",
-    plannedText: "风险评估、信息共享、事件与演练、良好做法汇编和自我评估等功能交付后将在此显示。",
   },
   organisations: {
     title: "组织",
@@ -331,6 +324,7 @@ export const zh: Translation<Messages, "zh"> = {
   experts,
   notifications,
   events,
+  home,
   risk,
   selfAssessment,
   sharing,
