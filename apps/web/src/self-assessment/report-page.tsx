@@ -66,7 +66,7 @@ export function ReportPage() {
           {t(`selfAssessment.states.${data.run.state}`)}
         </Text>
         <Text size="xs" c="dimmed">
-          {t("selfAssessment.source")}: {framework.source.citation}
+          {t("pattern.labelValue", { label: t("selfAssessment.source"), value: framework.source.citation })}
         </Text>
       </Stack>
       <Divider />

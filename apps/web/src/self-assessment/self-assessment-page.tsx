@@ -84,7 +84,10 @@ export function SelfAssessmentPage() {
                 <bdi>{run.title}</bdi>
               </Anchor>
               <Text size="xs" c="dimmed">
-                <bdi>{run.framework.title}</bdi> · v{run.framework.version}
+                {t("selfAssessment.frameworkVersion", {
+                  title: run.framework.title,
+                  version: run.framework.version,
+                })}
               </Text>
             </Table.Td>
             <Table.Td>
@@ -142,7 +145,10 @@ export function SelfAssessmentPage() {
                   leftSection={<IconPlayerPlay size={16} />}
                   loading={start.isPending && start.variables?.id === framework.id}
                   onClick={() => start.mutate(framework)}
-                  aria-label={`${t("selfAssessment.start")}: ${framework.title}`}
+                  aria-label={t("pattern.labelValue", {
+                    label: t("selfAssessment.start"),
+                    value: framework.title,
+                  })}
                 >
                   {t("selfAssessment.start")}
                 </Button>
