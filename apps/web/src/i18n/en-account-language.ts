@@ -20,4 +20,5 @@ export const pagination = {
 /** A label and its value, punctuated as the language does (« : » in French, full-width in Chinese). */
 export const pattern = {
   labelValue: "{{label}}: {{value}}",
+  labelLink: "{{label}}: <0>{{value}}</0>",
 };

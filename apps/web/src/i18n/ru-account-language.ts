@@ -26,4 +26,5 @@ export const pagination: Translation<typeof englishPagination, "ru"> = {
 /** A label and its value, punctuated as the language does (« : » in French, full-width in Chinese). */
 export const pattern: Translation<typeof englishPattern, "ru"> = {
   labelValue: "{{label}}: {{value}}",
+  labelLink: "{{label}}: <0>{{value}}</0>",
 };

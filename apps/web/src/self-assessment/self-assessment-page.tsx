@@ -3,7 +3,7 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { IconChartBar, IconPlayerPlay, IconWorld } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { client } from "../app/api.ts";
 import { useCan } from "../app/auth.tsx";
@@ -131,13 +131,25 @@ export function SelfAssessmentPage() {
                 {framework.summary}
               </Text>
               <Text size="xs" c="dimmed">
-                {t("selfAssessment.source")}:{" "}
                 {framework.source.url ? (
-                  <Anchor href={framework.source.url} target="_blank" rel="noreferrer" size="xs">
-                    <bdi>{framework.source.citation}</bdi>
-                  </Anchor>
+                  <Trans
+                    i18nKey="pattern.labelLink"
+                    values={{ label: t("selfAssessment.source"), value: framework.source.citation }}
+                    components={[
+                      <Anchor
+                        key="link"
+                        href={framework.source.url}
+                        target="_blank"
+                        rel="noreferrer"
+                        size="xs"
+                      />,
+                    ]}
+                  />
                 ) : (
-                  <bdi>{framework.source.citation}</bdi>
+                  t("pattern.labelValue", {
+                    label: t("selfAssessment.source"),
+                    value: framework.source.citation,
+                  })
                 )}
               </Text>
               <Group>
