@@ -5,31 +5,56 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { requestCaller } from "./auth/request-caller.ts";
 import type { ServerContext } from "./context.ts";
+import {
+  amount,
+  issueMessage,
+  type Language,
+  languageOf,
+  list,
+  type Message,
+  notFoundMessage,
+  say,
+  translated,
+} from "./i18n/messages.ts";
 import { databaseUnavailable, rememberOutage } from "./system/database-outage.ts";
 
-/** Something the caller can fix: bad input, not allowed, not found, conflict. */
+/**
+ * Something the caller can fix: bad input, not allowed, not found, conflict. `title` and `detail`
+ * are English (what logs and TAXII see); the answer says them in the caller's language when the
+ * catalogue holds them (i18n/messages.ts): a detail given as a Message, or an English sentence the
+ * catalogue knows.
+ */
 export class UserError extends Error {
   override name = "UserError";
+  readonly detail?: string;
+  readonly detailMessage?: Message;
   constructor(
     readonly status: number,
     readonly title: string,
-    readonly detail?: string,
+    detail?: string | Message,
     readonly type = "about:blank",
     readonly headers: Record<string, string> = {},
   ) {
-    super(detail ? `${title}: ${detail}` : title);
+    const english = typeof detail === "object" ? say("en", detail) : detail;
+    super(english ? `${title}: ${english}` : title);
+    this.detail = english;
+    if (typeof detail === "object") this.detailMessage = detail;
   }
 }
 
-export const unauthorized = (detail = "Sign in, or send an API token.") =>
+export const unauthorized = (detail: string | Message = { key: "detail.signIn" }) =>
   new UserError(401, "Not signed in", detail, "urn:bulwark:problem:unauthenticated");
-export const forbidden = (reason: string) =>
+export const forbidden = (reason: string | Message) =>
   new UserError(403, "Not allowed", reason, "urn:bulwark:problem:forbidden");
 export const notFound = (what: string) =>
   new UserError(
     404,
     "Not found",
-    `No ${what} with this id is visible to you.`,
+    notFoundMessage(what) ?? {
+      key: "notFound.any",
+      values: {},
+      english: `No ${what} with this id is visible to you.`,
+    },
     "urn:bulwark:problem:not-found",
   );
 export const conflict = (detail: string) =>
@@ -40,26 +65,37 @@ export const invalid = (detail: string, errors?: { path: string; message: string
 function problemOf(
   error: FastifyError | UserError | Error,
   bodyLimit: number,
+  language: Language,
 ): Problem & { headers?: Record<string, string> } {
   if (error instanceof UserError) {
     const errors = "errors" in error && Array.isArray(error.errors) ? error.errors : undefined;
     return {
       type: error.type,
-      title: error.title,
+      title: translated(language, error.title),
       status: error.status,
-      detail: error.detail,
-      errors,
+      detail:
+        error.detailMessage && language !== "en"
+          ? say(language, error.detailMessage)
+          : error.detail && translated(language, error.detail),
+      errors: errors?.map((item: { path: string; message: string }) => ({
+        path: item.path,
+        message: translated(language, item.message),
+      })),
       headers: error.headers,
     };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => ({
       path: `${error.validationContext ?? "body"}${issue.instancePath.replaceAll("/", ".")}`,
-      message: issue.message ?? "is invalid",
+      message: issueMessage(language, {
+        code: issue.keyword,
+        message: issue.message ?? "is invalid",
+        params: issue.params as Record<string, unknown>,
+      }),
     }));
     return {
       type: "urn:bulwark:problem:invalid",
-      title: "Invalid input",
+      title: say(language, { key: "title.invalid" }),
       status: 400,
       detail: errors.map((item) => `${item.path}: ${item.message}`).join("; "),
       errors,
@@ -68,17 +104,20 @@ function problemOf(
   if ("code" in error && error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
     return {
       type: "urn:bulwark:problem:too-large",
-      title: "Too large",
+      title: say(language, { key: "title.tooLarge" }),
       status: 413,
-      detail: `This endpoint accepts at most ${bodyLimit} bytes (${Math.round((bodyLimit / 1024 / 1024) * 10) / 10} MB).`,
+      detail: say(language, {
+        key: "detail.tooLarge",
+        values: { size: amount(language, Math.round((bodyLimit / 1024 / 1024) * 10) / 10, "megabyte") },
+      }),
     };
   // A row that others still point to (PostgreSQL foreign_key_violation).
   if (databaseFailure(error)?.code === "23503" || ("code" in error && error.code === "23503"))
     return {
       type: "urn:bulwark:problem:conflict",
-      title: "Conflict",
+      title: say(language, { key: "title.conflict" }),
       status: 409,
-      detail: "Other records still depend on this one.",
+      detail: say(language, { key: "detail.dependents" }),
     };
   // A unique key taken, e.g. by a request creating the same thing at the same moment: past the
   // service's own "exists already?" check, the database refuses the second (unique_violation).
@@ -86,21 +125,35 @@ function problemOf(
   if (taken)
     return {
       type: "urn:bulwark:problem:conflict",
-      title: "Conflict",
+      title: say(language, { key: "title.conflict" }),
       status: 409,
-      detail: `Something with the same ${taken.join(" and ") || "key"} exists already.`,
-      errors: taken.map((path) => ({ path, message: "Taken already." })),
+      detail: say(language, {
+        key: "detail.unique",
+        values: { fields: taken.length > 0 ? list(language, taken) : "key" },
+      }),
+      errors: taken.map((path) => ({ path, message: say(language, { key: "detail.taken" }) })),
     };
   const status = "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : 500;
   if (status >= 400 && status < 500 && !isResponseSerializationError(error))
-    return { type: "about:blank", title: error.message || "Bad request", status };
+    return {
+      type: "about:blank",
+      title: error.message ? translated(language, error.message) : say(language, { key: "title.badRequest" }),
+      status,
+    };
   return {
     type: "about:blank",
-    title: "Unexpected error",
+    title: say(language, { key: "title.unexpected" }),
     status: 500,
-    detail: "The error was logged; please try again.",
+    detail: say(language, { key: "detail.unexpected" }),
   };
 }
+
+/**
+ * The language of a request's answer: the first of the six its Accept-Language names, else the
+ * one chosen on the signed-in caller's account, else English.
+ */
+export const requestLanguage = (request: FastifyRequest): Language =>
+  languageOf(request.headers["accept-language"], requestCaller(request)?.principal.language);
 
 const FORBIDDEN = "urn:bulwark:problem:forbidden";
 
@@ -137,9 +190,11 @@ export function registerErrorHandler(app: FastifyInstance, context: ServerContex
     // The database down, unresponsive or full: 503 with Retry-After (system/database-outage.ts).
     const outage = databaseOutage(error);
     if (outage) rememberOutage(context, outage);
+    const language = requestLanguage(request);
     const { headers, ...problem } = problemOf(
       outage ? databaseUnavailable(outage) : error,
       request.routeOptions.bodyLimit ?? 1_048_576,
+      language,
     );
     if (problem.status === 403 && problem.type === FORBIDDEN)
       await recordDenial(context, request).catch((failure: unknown) =>
@@ -154,18 +209,26 @@ export function registerErrorHandler(app: FastifyInstance, context: ServerContex
     return reply
       .code(problem.status)
       .headers(headers ?? {})
+      .header("content-language", language)
+      .header("vary", "Accept-Language")
       .type("application/problem+json")
       .send({ ...problem, instance: request.url.split("?")[0] });
   });
   app.setNotFoundHandler((request, reply) => {
+    const language = requestLanguage(request);
     reply
       .code(404)
+      .header("content-language", language)
+      .header("vary", "Accept-Language")
       .type("application/problem+json")
       .send({
         type: "about:blank",
-        title: "Not found",
+        title: say(language, { key: "title.notFound" }),
         status: 404,
-        detail: `No route ${request.method} ${request.url.split("?")[0]}.`,
+        detail: say(language, {
+          key: "detail.noRoute",
+          values: { method: request.method, path: request.url.split("?")[0] ?? "" },
+        }),
       });
   });
 }

@@ -1,3 +1,4 @@
+import { LANGUAGES } from "@bulwark/core";
 import { z } from "zod";
 import { Ability, Email, Id, Name, OrganisationKind, Password, Role, Timestamp } from "./common.ts";
 
@@ -22,6 +23,10 @@ export const Me = z
     abilities: z.array(Ability).describe("What the interface may offer this user (decided by the server)."),
     assignableRoles: z.array(Role),
     totpEnabled: z.boolean(),
+    language: z
+      .enum(LANGUAGES)
+      .nullable()
+      .describe("The language chosen on the account; null when none was chosen (the browser's is used)."),
     csrfToken: z
       .string()
       .nullable()
@@ -31,6 +36,16 @@ export const Me = z
   })
   .meta({ id: "Me" });
 export type Me = z.infer<typeof Me>;
+
+export const LanguageChoice = z
+  .object({
+    language: z
+      .enum(LANGUAGES)
+      .nullable()
+      .describe("One of the six UN languages (ar, zh, en, fr, ru, es), or null to forget the choice."),
+  })
+  .meta({ id: "LanguageChoice" });
+export type LanguageChoice = z.infer<typeof LanguageChoice>;
 
 export const ChangePassword = z.object({
   currentPassword: z.string().min(1).max(256),

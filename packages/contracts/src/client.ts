@@ -23,6 +23,11 @@ export interface ClientOptions {
   /** Keep cookies between calls (outside a browser, which keeps them itself). */
   readonly cookieJar?: boolean;
   readonly fetch?: typeof fetch;
+  /**
+   * The language the server should answer in (problem titles and details), sent as
+   * Accept-Language on every call: e.g. the interface's current language.
+   */
+  readonly language?: () => string | null | undefined;
 }
 
 export interface Client {
@@ -65,6 +70,8 @@ export function createClient(options: ClientOptions = {}): Client {
     const given = record(input);
     const headers: Record<string, string> = { accept: "application/json" };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const language = options.language?.();
+    if (language) headers["accept-language"] = language;
     if (endpoint.method !== "GET" && csrfToken && !options.token) headers["x-csrf-token"] = csrfToken;
     if (cookies.size > 0) headers.cookie = [...cookies].map(([key, value]) => `${key}=${value}`).join("; ");
     let body: string | Uint8Array<ArrayBuffer> | Blob | undefined;

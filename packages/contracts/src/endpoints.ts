@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AuditPage, AuditQuery, AuditVerification, Health } from "./audit.ts";
 import {
   ChangePassword,
+  LanguageChoice,
   LoginRequest,
   Me,
   TokenCreate,
@@ -117,6 +118,17 @@ export const endpoints = {
     summary: "The signed-in user.",
     tag: "me",
     auth: "user",
+    status: 200,
+    response: Me,
+  },
+  setLanguage: {
+    method: "PATCH",
+    path: "/api/me/language",
+    summary:
+      "Choose the language of your account: the interface after sign-in, and the server's messages, e-mails and PDFs when a request names no language.",
+    tag: "me",
+    auth: "user",
+    body: LanguageChoice,
     status: 200,
     response: Me,
   },

@@ -15,6 +15,7 @@ import {
 } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { UserError } from "../errors.ts";
+import { amount } from "../i18n/messages.ts";
 import { sha256 } from "./secrets.ts";
 
 /** The counter's key for a client address: a hash, so the table holds no address. */
@@ -27,7 +28,7 @@ const throttled = (seconds: number) =>
   new UserError(
     429,
     "Too many failed attempts",
-    `Too many failed sign-ins or API tokens from your address: try again in ${seconds} seconds.`,
+    { key: "detail.throttled", values: { duration: (language) => amount(language, seconds, "second") } },
     "urn:bulwark:problem:throttled",
     { "retry-after": String(seconds) },
   );
@@ -36,7 +37,7 @@ export const accountLocked = (seconds: number) =>
   new UserError(
     429,
     "Too many failed sign-ins",
-    `This account is locked after repeated failures: try again in ${seconds} seconds.`,
+    { key: "detail.locked", values: { duration: (language) => amount(language, seconds, "second") } },
     "urn:bulwark:problem:locked",
     { "retry-after": String(seconds) },
   );

@@ -2,8 +2,16 @@ import { listTokens } from "@bulwark/db";
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
-import { changePassword, describeMe, setTotp, signIn, signOut, startTotp } from "./auth.service.ts";
-import { setSessionCookie } from "./principal.ts";
+import {
+  changePassword,
+  chooseLanguage,
+  describeMe,
+  setTotp,
+  signIn,
+  signOut,
+  startTotp,
+} from "./auth.service.ts";
+import { forgetRecentCallers, setSessionCookie } from "./principal.ts";
 import { createToken, revokeOwnToken } from "./tokens.service.ts";
 
 export function authRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -18,6 +26,12 @@ export function authRoutes(app: FastifyInstance, context: ServerContext): void {
     return undefined;
   });
   route(app, context, "me", ({ caller }) => describeMe(context, caller, caller.principal.csrfToken));
+  route(app, context, "setLanguage", async ({ caller, body }) => {
+    await chooseLanguage(context, caller, body);
+    // Remembered callers hold the account's language: the next request reads the new one.
+    forgetRecentCallers(context);
+    return describeMe(context, caller, caller.principal.csrfToken);
+  });
   route(app, context, "changePassword", async ({ caller, body }) => {
     await changePassword(context, caller, caller.principal.sessionId, body);
     return undefined;

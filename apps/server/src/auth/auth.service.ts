@@ -1,6 +1,6 @@
 // Sign-in, sessions, two-factor codes and the "me" view. Every sign-in, failed or not, is audited.
 
-import type { LoginRequest, Me } from "@bulwark/contracts";
+import type { LanguageChoice, LoginRequest, Me } from "@bulwark/contracts";
 import { type Actor, abilitiesOf, assignableRoles } from "@bulwark/core";
 import {
   appendAudit,
@@ -11,7 +11,9 @@ import {
   getOrganisation,
   getUser,
   insertSession,
+  setUserLanguage,
   updateUser,
+  userLanguage,
 } from "@bulwark/db";
 import * as OTPAuth from "otpauth";
 import type { ServerContext } from "../context.ts";
@@ -29,9 +31,10 @@ export async function describeMe(
   csrfToken: string | null,
 ): Promise<Me> {
   const self = { kind: "organisation" as const, organisationId: actor.organisationId };
-  const [user, organisation] = await Promise.all([
+  const [user, organisation, language] = await Promise.all([
     getUser(context.db, self, actor.userId),
     getOrganisation(context.db, self, actor.organisationId),
+    userLanguage(context.db, actor.userId),
   ]);
   if (!user || !organisation) throw notFound("account");
   return {
@@ -43,6 +46,7 @@ export async function describeMe(
     abilities: abilitiesOf(actor),
     assignableRoles: assignableRoles(actor),
     totpEnabled: user.totpEnabled,
+    language,
     csrfToken,
   };
 }
@@ -245,3 +249,29 @@ export async function setTotp(
 /** For tests and tooling: the code an authenticator would show now for this secret. */
 export const currentTotp = (secret: string, at: Date): string =>
   totpFor(secret).generate({ timestamp: at.getTime() });
+
+/**
+ * Choose the language of one's own account (or forget it, with null). Only the person themself
+ * changes it: the route names no other account. Audited like the other changes to one's account.
+ */
+export async function chooseLanguage(
+  context: ServerContext,
+  actor: Actor,
+  choice: LanguageChoice,
+): Promise<void> {
+  const now = context.clock();
+  await context.db.transaction(async (tx) => {
+    if (!(await setUserLanguage(tx, actor.userId, choice.language, now))) throw notFound("account");
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.userId,
+        action: "user.language",
+        targetType: "user",
+        targetId: actor.userId,
+        details: { language: choice.language },
+      },
+      now,
+    );
+  });
+}

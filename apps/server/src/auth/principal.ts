@@ -36,7 +36,10 @@ function authorised(caller: Caller, access: Access): Caller {
   throw forbidden(
     access === "session"
       ? "API tokens cannot manage tokens, two-factor sign-in, passwords or sessions: sign in to do this."
-      : `This API token lacks the '${access}' scope (it has: ${scopes.join(", ") || "none"}).`,
+      : {
+          key: "detail.tokenScope",
+          values: { scope: access, scopes: scopes.join(", ") || "none" },
+        },
   );
 }
 

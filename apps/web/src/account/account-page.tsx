@@ -1,10 +1,17 @@
-// My account: who I am, my password, two-factor sign-in, API tokens and how I am notified.
-import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+// My account: who I am, my language, my password, two-factor sign-in, API tokens and how I am notified.
+import type { Me } from "@bulwark/contracts";
+import { LANGUAGES, type Language } from "@bulwark/core";
+import { Badge, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { client, meKey, queryClient } from "../app/api.ts";
 import { useMe } from "../app/auth.tsx";
 import { PageHeader } from "../app/page-parts.tsx";
+import { ProblemAlert } from "../app/problem-alert.tsx";
 import { useLabels } from "../app/vocabulary.ts";
+import { changeLanguage, isLanguage, LANGUAGE_NAMES } from "../i18n/index.ts";
 import { NotificationSettings } from "../notifications/notification-settings.tsx";
 import { ApiTokens } from "./api-tokens.tsx";
 import { PasswordForm } from "./password-form.tsx";
@@ -18,6 +25,45 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       </Title>
       {children}
     </Paper>
+  );
+}
+
+const NOT_CHOSEN = "none";
+
+/** The language kept on the account: the interface follows it after sign-in, the server too. */
+function LanguageChoice() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const choose = useMutation({
+    mutationFn: (language: Language | null) => client.call("setLanguage", { body: { language } }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData<Me | null>(meKey, updated);
+      if (updated.language) changeLanguage(updated.language);
+      notifications.show({ color: "teal", message: t("accountLanguage.saved") });
+    },
+  });
+  return (
+    <Stack maw={420}>
+      <Text size="sm" c="dimmed">
+        {t("accountLanguage.help")}
+      </Text>
+      <Select
+        label={t("accountLanguage.label")}
+        data={[
+          { value: NOT_CHOSEN, label: t("accountLanguage.none") },
+          ...LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] })),
+        ]}
+        value={me.language ?? NOT_CHOSEN}
+        onChange={(next) => {
+          if (next === NOT_CHOSEN) choose.mutate(null);
+          else if (next && isLanguage(next)) choose.mutate(next);
+        }}
+        allowDeselect={false}
+        disabled={choose.isPending}
+        comboboxProps={{ withinPortal: true }}
+      />
+      {choose.error && <ProblemAlert error={choose.error} />}
+    </Stack>
   );
 }
 
@@ -45,6 +91,9 @@ export function AccountPage() {
             ))}
           </Group>
         </Stack>
+      </Section>
+      <Section title={t("accountLanguage.title")}>
+        <LanguageChoice />
       </Section>
       <Section title={t("account.password")}>
         <PasswordForm />

@@ -191,7 +191,13 @@ export function CascadeResults({ report, hours }: { report: CascadeReport; hours
                     <Table.Tr key={sector}>
                       <Table.Td>
                         <Text size="sm">{sectorName(sector)}</Text>
-                        <Progress value={(total.assets / mostAssets) * 100} color="red" size="sm" mt={4} />
+                        <Progress
+                          value={(total.assets / mostAssets) * 100}
+                          color="red"
+                          size="sm"
+                          mt={4}
+                          aria-hidden="true"
+                        />
                       </Table.Td>
                       <Table.Td ta="end">{format.number(total.assets)}</Table.Td>
                       <Table.Td ta="end">{format.number(total.population)}</Table.Td>

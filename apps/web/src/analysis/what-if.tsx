@@ -221,7 +221,7 @@ function WhatIfForm({ initial }: { initial: Option[] }) {
                 <>
                   <Group grow align="flex-start">
                     <NumberInput
-                      label={`${t("analysis.centre")}: ${t("assets.lat")}`}
+                      label={t("pattern.labelValue", { label: t("analysis.centre"), value: t("assets.lat") })}
                       value={lat}
                       onChange={setLat}
                       min={-90}
@@ -229,7 +229,7 @@ function WhatIfForm({ initial }: { initial: Option[] }) {
                       decimalScale={6}
                     />
                     <NumberInput
-                      label={`${t("analysis.centre")}: ${t("assets.lon")}`}
+                      label={t("pattern.labelValue", { label: t("analysis.centre"), value: t("assets.lon") })}
                       value={lon}
                       onChange={setLon}
                       min={-180}

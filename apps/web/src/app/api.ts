@@ -1,9 +1,12 @@
 // The one API client of the app (same origin: the server serves both the app and /api) and the
-// query cache. A 401 on any query means the session ended: forget who is signed in.
+// query cache. A 401 on any query means the session ended: forget who is signed in. Every call
+// names the interface's language (Accept-Language), so the server's messages come in it; once
+// someone is signed in, the interface follows the language chosen on their account.
 import { ApiError, createClient, type Me, type Problem } from "@bulwark/contracts";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { changeLanguage, currentLanguage } from "../i18n/index.ts";
 
-export const client = createClient({ baseUrl: "" });
+export const client = createClient({ baseUrl: "", language: currentLanguage });
 
 export const meKey = ["me"] as const;
 
@@ -30,6 +33,24 @@ export const queryClient = new QueryClient({
       retry: (count, error) => !(error instanceof ApiError) && count < 2,
     },
   },
+});
+
+/**
+ * The account's language, once per signed-in person and page load: at sign-in and when a signed-in
+ * page opens. A language picked in the header afterwards lasts until the next sign-in; the account
+ * page changes the account's own.
+ */
+let followed: string | null = null;
+queryClient.getQueryCache().subscribe((event) => {
+  if (event.type !== "updated" || event.query.queryKey[0] !== meKey[0]) return;
+  const me = event.query.state.data as Me | null | undefined;
+  if (!me) {
+    if (me === null) followed = null;
+    return;
+  }
+  if (me.id === followed) return;
+  followed = me.id;
+  if (me.language && me.language !== currentLanguage()) changeLanguage(me.language);
 });
 
 /** The problem details of an error, or null when it did not come from the server. */

@@ -85,7 +85,16 @@ export function PageControls({
       <Text size="sm" c="dimmed">
         {t("common.range", { from: format.number(from), to: format.number(to), total: format.number(total) })}
       </Text>
-      {pages > 1 && <Pagination total={pages} value={page} onChange={onChange} size="sm" />}
+      {pages > 1 && (
+        <Pagination
+          total={pages}
+          value={page}
+          onChange={onChange}
+          size="sm"
+          getControlProps={(control) => ({ "aria-label": t(`pagination.${control}`) })}
+          getItemProps={(item) => ({ "aria-label": t("pagination.page", { page: item }) })}
+        />
+      )}
     </Group>
   );
 }

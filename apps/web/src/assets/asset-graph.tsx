@@ -362,7 +362,7 @@ export function AssetGraph({ asset }: { asset: Asset }) {
       ) : neighbourhood.error ? (
         <ProblemAlert error={neighbourhood.error} />
       ) : !data ? (
-        <Skeleton height={240} aria-label={t("assets.graph.loading")} />
+        <Skeleton height={240} role="status" aria-label={t("assets.graph.loading")} />
       ) : (
         <Stack gap="sm">
           {data.truncated && (

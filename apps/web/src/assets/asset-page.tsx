@@ -160,7 +160,9 @@ function AssetView({ asset }: { asset: Asset }) {
         </SimpleGrid>
       </Paper>
       <AssetDependencies asset={asset} canEdit={canEdit} />
-      <Suspense fallback={<Skeleton height={300} radius="md" aria-label={t("assets.graph.loading")} />}>
+      <Suspense
+        fallback={<Skeleton height={300} radius="md" role="status" aria-label={t("assets.graph.loading")} />}
+      >
         <AssetGraph asset={asset} />
       </Suspense>
       <AssetForm asset={asset} opened={editing} onClose={() => setEditing(false)} />

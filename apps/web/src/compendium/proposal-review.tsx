@@ -7,7 +7,7 @@ import { notifications } from "@mantine/notifications";
 import { IconArrowBackUp, IconCheck, IconMessage, IconX } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { client, queryClient } from "../app/api.ts";
 import { ConfirmDialog } from "../app/confirm-dialog.tsx";
 import { useFormat } from "../app/format.ts";
@@ -53,10 +53,11 @@ export function Reviews({ proposal }: { proposal: Proposal }) {
               color={ACTION_COLOURS[review.action]}
               title={
                 <Text size="sm">
-                  <Text span fw={600}>
-                    {review.author.name}
-                  </Text>{" "}
-                  {t(`compendium.proposal.actions.${review.action}`)}
+                  <Trans
+                    i18nKey={`compendium.proposal.actions.${review.action}`}
+                    values={{ name: review.author.name }}
+                    components={[<Text key="name" span fw={600} />]}
+                  />
                 </Text>
               }
             >

@@ -75,6 +75,7 @@ export function ProposalsPage() {
             <Tabs.Tab
               key={state}
               value={state}
+              aria-controls={undefined}
               rightSection={
                 counts[index]?.data ? (
                   <Badge size="xs" variant="light" color={STATE_COLOURS[state]} circle={false}>
@@ -86,7 +87,9 @@ export function ProposalsPage() {
               {t(`compendium.states.${state}`)}
             </Tabs.Tab>
           ))}
-          <Tabs.Tab value="all">{t("compendium.proposals.all")}</Tabs.Tab>
+          <Tabs.Tab value="all" aria-controls={undefined}>
+            {t("compendium.proposals.all")}
+          </Tabs.Tab>
         </Tabs.List>
       </Tabs>
       <ProblemAlert error={list.error} />
@@ -114,7 +117,10 @@ export function ProposalsPage() {
               </Anchor>
               <Text size="xs" c="dimmed">
                 {proposal.entry
-                  ? `${t("compendium.proposals.editOf")}: ${proposal.entry.title}`
+                  ? t("pattern.labelValue", {
+                      label: t("compendium.proposals.editOf"),
+                      value: proposal.entry.title,
+                    })
                   : t("compendium.proposals.newEntry")}
               </Text>
             </Table.Td>

@@ -274,11 +274,11 @@ export const compendium: Translation<typeof englishCompendium, "ar"> = {
       withdraw: "سُحب المقترح.",
     },
     actions: {
-      comment: "علّق",
-      "request-changes": "طلب تغييرات",
-      approve: "اعتمد ونشر",
-      reject: "رفض",
-      withdraw: "سحبه",
+      comment: "علّق <0>{{name}}</0>",
+      "request-changes": "طلب <0>{{name}}</0> تغييرات",
+      approve: "اعتمد <0>{{name}}</0> المقترح ونشره",
+      reject: "رفض <0>{{name}}</0> المقترح",
+      withdraw: "سحب <0>{{name}}</0> المقترح",
     },
   },
   offline: {

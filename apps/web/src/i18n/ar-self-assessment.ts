@@ -7,6 +7,7 @@ export const selfAssessment: Translation<typeof englishSelfAssessment, "ar"> = {
     "قِس مدى ما نفّذته منظمتك مما يطلبه قرار مجلس الأمن 2341 وغيره من الأطر، وحدّد الثغرات والممارسات الجيدة التي تسدّها.",
   frameworks: "الأطر",
   frameworkMeta: "الإصدار {{version}} · {{sections}} من الأقسام · {{questions}} من الأسئلة",
+  frameworkVersion: "{{title}} · الإصدار {{version}}",
   start: "بدء تقييم ذاتي",
   starting: "جارٍ البدء…",
   myRuns: "التقييمات الذاتية لمنظمتك",

@@ -1,6 +1,7 @@
 // Arabic: every interface string, in the same shape as en.ts. Plural keys carry Arabic's six CLDR
 // forms (_zero, _one, _two, _few, _many, _other).
 
+import { accountLanguage, pagination, pattern } from "./ar-account-language.ts";
 import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { experts } from "./ar-experts.ts";
@@ -338,6 +339,9 @@ export const ar: Translation<Messages, "ar"> = {
   selfAssessment,
   sharing,
   taxii,
+  accountLanguage,
+  pagination,
+  pattern,
   stix,
   stixCollections,
   sectors,

@@ -262,11 +262,11 @@ export const compendium = {
       withdraw: "Proposal withdrawn.",
     },
     actions: {
-      comment: "commented",
-      "request-changes": "requested changes",
-      approve: "approved and published",
-      reject: "rejected",
-      withdraw: "withdrew it",
+      comment: "<0>{{name}}</0> commented",
+      "request-changes": "<0>{{name}}</0> requested changes",
+      approve: "<0>{{name}}</0> approved and published",
+      reject: "<0>{{name}}</0> rejected",
+      withdraw: "<0>{{name}}</0> withdrew it",
     },
   },
   offline: {

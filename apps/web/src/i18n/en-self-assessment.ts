@@ -6,6 +6,7 @@ export const selfAssessment = {
     "Measure how far your organisation has put in place what resolution 2341 and other frameworks ask, find the gaps and the good practices that close them.",
   frameworks: "Frameworks",
   frameworkMeta: "Version {{version}} · {{sections}} sections · {{questions}} questions",
+  frameworkVersion: "{{title}} · version {{version}}",
   start: "Start a self-assessment",
   starting: "Starting…",
   myRuns: "Your organisation's self-assessments",

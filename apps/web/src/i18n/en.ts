@@ -1,6 +1,7 @@
 // English: the complete set of interface strings. Other languages may leave keys out; i18next
 // falls back to these.
 import type { OrganisationKind, Role, Sector } from "@bulwark/core";
+import { accountLanguage, pagination, pattern } from "./en-account-language.ts";
 import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
@@ -335,6 +336,9 @@ export const en = {
   selfAssessment,
   sharing,
   taxii,
+  accountLanguage,
+  pagination,
+  pattern,
   stix,
   stixCollections,
   sectors,

@@ -199,11 +199,11 @@ export const compendium: Translation<typeof english, "es"> = {
       withdraw: "Propuesta retirada.",
     },
     actions: {
-      comment: "comentó",
-      "request-changes": "solicitó cambios",
-      approve: "aprobó y publicó",
-      reject: "rechazó",
-      withdraw: "la retiró",
+      comment: "<0>{{name}}</0> comentó",
+      "request-changes": "<0>{{name}}</0> solicitó cambios",
+      approve: "<0>{{name}}</0> aprobó y publicó",
+      reject: "<0>{{name}}</0> rechazó",
+      withdraw: "<0>{{name}}</0> la retiró",
     },
   },
   offline: {

@@ -8,6 +8,7 @@ export const selfAssessment: Translation<typeof english, "es"> = {
     "Mida en qué medida su organización ha puesto en práctica lo que piden la resolución 2341 y otros marcos, y encuentre las carencias y las buenas prácticas que las subsanan.",
   frameworks: "Marcos",
   frameworkMeta: "Versión {{version}} · {{sections}} secciones · {{questions}} preguntas",
+  frameworkVersion: "{{title}} · versión {{version}}",
   start: "Comenzar una autoevaluación",
   starting: "Comenzando…",
   myRuns: "Las autoevaluaciones de su organización",

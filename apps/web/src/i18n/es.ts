@@ -1,5 +1,6 @@
 // Spanish: the complete interface (completeness.test.ts holds it to every English key).
 import type { Messages } from "./en.ts";
+import { accountLanguage, pagination, pattern } from "./es-account-language.ts";
 import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
 import { experts } from "./es-experts.ts";
@@ -291,6 +292,9 @@ export const es: Translation<Messages, "es"> = {
   selfAssessment,
   sharing,
   taxii,
+  accountLanguage,
+  pagination,
+  pattern,
   stix,
   stixCollections,
   sectors: {

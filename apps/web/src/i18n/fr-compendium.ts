@@ -199,11 +199,11 @@ export const compendium: Translation<typeof english, "fr"> = {
       withdraw: "Proposition retirée.",
     },
     actions: {
-      comment: "a commenté",
-      "request-changes": "a demandé des modifications",
-      approve: "a approuvé et publié",
-      reject: "a rejeté",
-      withdraw: "l'a retirée",
+      comment: "<0>{{name}}</0> a commenté",
+      "request-changes": "<0>{{name}}</0> a demandé des modifications",
+      approve: "<0>{{name}}</0> a approuvé et publié",
+      reject: "<0>{{name}}</0> a rejeté",
+      withdraw: "<0>{{name}}</0> l'a retirée",
     },
   },
   offline: {

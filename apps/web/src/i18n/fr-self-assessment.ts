@@ -8,6 +8,7 @@ export const selfAssessment: Translation<typeof english, "fr"> = {
     "Mesurez dans quelle mesure votre organisation a mis en place ce que demandent la résolution 2341 et d'autres cadres, repérez les lacunes et les bonnes pratiques qui permettent de les combler.",
   frameworks: "Cadres",
   frameworkMeta: "Version {{version}} · {{sections}} sections · {{questions}} questions",
+  frameworkVersion: "{{title}} · version {{version}}",
   start: "Commencer une auto-évaluation",
   starting: "Démarrage…",
   myRuns: "Les auto-évaluations de votre organisation",

@@ -1,5 +1,6 @@
 // French: the complete interface (completeness.test.ts holds it to every English key).
 import type { Messages } from "./en.ts";
+import { accountLanguage, pagination, pattern } from "./fr-account-language.ts";
 import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
 import { experts } from "./fr-experts.ts";
@@ -291,6 +292,9 @@ export const fr: Translation<Messages, "fr"> = {
   selfAssessment,
   sharing,
   taxii,
+  accountLanguage,
+  pagination,
+  pattern,
   stix,
   stixCollections,
   sectors: {

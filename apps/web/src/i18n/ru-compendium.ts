@@ -201,11 +201,11 @@ export const compendium: Translation<typeof english, "ru"> = {
       withdraw: "Предложение отозвано.",
     },
     actions: {
-      comment: "прокомментировал(а)",
-      "request-changes": "запросил(а) изменения",
-      approve: "одобрил(а) и опубликовал(а)",
-      reject: "отклонил(а)",
-      withdraw: "отозвал(а) предложение",
+      comment: "<0>{{name}}</0> прокомментировал(а)",
+      "request-changes": "<0>{{name}}</0> запросил(а) изменения",
+      approve: "<0>{{name}}</0> одобрил(а) и опубликовал(а)",
+      reject: "<0>{{name}}</0> отклонил(а)",
+      withdraw: "<0>{{name}}</0> отозвал(а) предложение",
     },
   },
   offline: {

@@ -8,6 +8,7 @@ export const selfAssessment: Translation<typeof english, "ru"> = {
     "Определите, насколько ваша организация выполнила требования резолюции 2341 и других рамочных документов, выявите пробелы и передовую практику, которая поможет их устранить.",
   frameworks: "Рамочные документы",
   frameworkMeta: "Версия {{version}} · разделов: {{sections}} · вопросов: {{questions}}",
+  frameworkVersion: "{{title}} · версия {{version}}",
   start: "Начать самооценку",
   starting: "Запуск…",
   myRuns: "Самооценки вашей организации",

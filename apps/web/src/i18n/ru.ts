@@ -1,5 +1,6 @@
 // Russian: the complete interface (completeness.test.ts holds it to every English key).
 import type { Messages } from "./en.ts";
+import { accountLanguage, pagination, pattern } from "./ru-account-language.ts";
 import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
 import { experts } from "./ru-experts.ts";
@@ -287,6 +288,9 @@ export const ru: Translation<Messages, "ru"> = {
   selfAssessment,
   sharing,
   taxii,
+  accountLanguage,
+  pagination,
+  pattern,
   stix,
   stixCollections,
   sectors: {

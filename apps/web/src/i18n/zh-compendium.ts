@@ -254,11 +254,11 @@ export const compendium: Translation<typeof englishCompendium, "zh"> = {
       withdraw: "提议已撤回。",
     },
     actions: {
-      comment: "发表了评论",
-      "request-changes": "要求修改",
-      approve: "批准并发布",
-      reject: "拒绝",
-      withdraw: "撤回了提议",
+      comment: "<0>{{name}}</0>发表了评论",
+      "request-changes": "<0>{{name}}</0>要求修改",
+      approve: "<0>{{name}}</0>批准并发布",
+      reject: "<0>{{name}}</0>拒绝了提议",
+      withdraw: "<0>{{name}}</0>撤回了提议",
     },
   },
   offline: {

@@ -6,6 +6,7 @@ export const selfAssessment: Translation<typeof englishSelfAssessment, "zh"> = {
   subtitle: "衡量贵组织对第 2341 号决议及其他框架要求的落实程度，找出差距以及弥补差距的良好做法。",
   frameworks: "框架",
   frameworkMeta: "第 {{version}} 版 · {{sections}} 个部分 · {{questions}} 个问题",
+  frameworkVersion: "{{title}} · 版本 {{version}}",
   start: "开始自我评估",
   starting: "正在开始…",
   myRuns: "本组织的自我评估",

@@ -2,6 +2,7 @@
 // form, so plural keys carry `_other` only.
 import type { Messages } from "./en.ts";
 import type { Translation } from "./translation.ts";
+import { accountLanguage, pagination, pattern } from "./zh-account-language.ts";
 import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { experts } from "./zh-experts.ts";
@@ -329,6 +330,9 @@ export const zh: Translation<Messages, "zh"> = {
   selfAssessment,
   sharing,
   taxii,
+  accountLanguage,
+  pagination,
+  pattern,
   stix,
   stixCollections,
   sectors,

@@ -53,11 +53,11 @@ export function AssetPopup({
       </Group>
       {asset.operator && (
         <Text size="xs" c="dimmed">
-          {t("assets.operator")}: {asset.operator}
+          {t("pattern.labelValue", { label: t("assets.operator"), value: asset.operator })}
         </Text>
       )}
       <Text size="xs" c="dimmed">
-        {t("assets.population")}: {format.number(asset.population)}
+        {t("pattern.labelValue", { label: t("assets.population"), value: format.number(asset.population) })}
       </Text>
       {children}
       {assetId ? (

@@ -62,81 +62,82 @@ export function NotificationBell() {
   const label = t("notifications.unread", { count });
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" withArrow>
-      <Popover.Target>
-        <Indicator label={count > 99 ? "99+" : count} size={18} disabled={count === 0} color="red" offset={4}>
+    // The indicator wraps the popover so that the popover's ARIA attributes land on the button.
+    <Indicator label={count > 99 ? "99+" : count} size={18} disabled={count === 0} color="red" offset={4}>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" withArrow>
+        <Popover.Target>
           <ActionIcon
             variant="default"
             size="lg"
             onClick={() => setOpened((value) => !value)}
-            aria-label={`${t("notifications.bell")}: ${label}`}
+            aria-label={t("pattern.labelValue", { label: t("notifications.bell"), value: label })}
             data-testid="notification-bell"
             data-unread={count}
           >
             <IconBell size={18} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs">
-        <Stack gap="xs">
-          <Group justify="space-between" px={4}>
-            <Text size="sm" fw={700}>
-              {t("notifications.bell")}
-            </Text>
-            {count > 0 && (
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                onClick={() => readAll.mutate()}
-                loading={readAll.isPending}
-              >
-                {t("notifications.markAll")}
-              </Button>
-            )}
-          </Group>
-          {list.data && list.data.items.length === 0 && (
-            <Text size="sm" c="dimmed" p="xs">
-              {t("notifications.empty")}
-            </Text>
-          )}
-          <ScrollArea.Autosize mah={420}>
-            <Stack gap={2}>
-              {list.data?.items.map((notification) => (
-                <UnstyledButton
-                  key={notification.id}
-                  onClick={() => open.mutate(notification)}
-                  p="xs"
-                  data-testid="notification"
-                  data-kind={notification.kind}
-                  style={{
-                    borderRadius: "var(--mantine-radius-sm)",
-                    background: notification.readAt ? undefined : "var(--mantine-color-blue-0)",
-                  }}
+        </Popover.Target>
+        <Popover.Dropdown p="xs">
+          <Stack gap="xs">
+            <Group justify="space-between" px={4}>
+              <Text size="sm" fw={700}>
+                {t("notifications.bell")}
+              </Text>
+              {count > 0 && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => readAll.mutate()}
+                  loading={readAll.isPending}
                 >
-                  <Group gap="xs" wrap="nowrap" align="flex-start">
-                    {!notification.readAt && (
-                      <Badge size="xs" circle color="blue" mt={4} aria-hidden>
-                        {" "}
-                      </Badge>
-                    )}
-                    <Stack gap={0}>
-                      <Text size="sm" lh={1.35}>
-                        {t(`notifications.${notification.kind}`, {
-                          name: notification.actor?.name ?? t("notifications.someone"),
-                          title: notification.subject.title,
-                        })}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {format.dateTime(notification.createdAt)}
-                      </Text>
-                    </Stack>
-                  </Group>
-                </UnstyledButton>
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+                  {t("notifications.markAll")}
+                </Button>
+              )}
+            </Group>
+            {list.data && list.data.items.length === 0 && (
+              <Text size="sm" c="dimmed" p="xs">
+                {t("notifications.empty")}
+              </Text>
+            )}
+            <ScrollArea.Autosize mah={420}>
+              <Stack gap={2}>
+                {list.data?.items.map((notification) => (
+                  <UnstyledButton
+                    key={notification.id}
+                    onClick={() => open.mutate(notification)}
+                    p="xs"
+                    data-testid="notification"
+                    data-kind={notification.kind}
+                    style={{
+                      borderRadius: "var(--mantine-radius-sm)",
+                      background: notification.readAt ? undefined : "var(--mantine-color-blue-0)",
+                    }}
+                  >
+                    <Group gap="xs" wrap="nowrap" align="flex-start">
+                      {!notification.readAt && (
+                        <Badge size="xs" circle color="blue" mt={4} aria-hidden>
+                          {" "}
+                        </Badge>
+                      )}
+                      <Stack gap={0}>
+                        <Text size="sm" lh={1.35}>
+                          {t(`notifications.${notification.kind}`, {
+                            name: notification.actor?.name ?? t("notifications.someone"),
+                            title: notification.subject.title,
+                          })}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {format.dateTime(notification.createdAt)}
+                        </Text>
+                      </Stack>
+                    </Group>
+                  </UnstyledButton>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

@@ -225,7 +225,10 @@ export function AssessmentForm({
                 onChange={setLikelihood}
               />
               <Textarea
-                label={`${t("risk.form.rationale")}: ${t("risk.dimensions.likelihood")}`}
+                label={t("pattern.labelValue", {
+                  label: t("risk.form.rationale"),
+                  value: t("risk.dimensions.likelihood"),
+                })}
                 value={rationale.likelihood}
                 onChange={(event) => setRationale({ ...rationale, likelihood: event.currentTarget.value })}
                 autosize
@@ -237,7 +240,10 @@ export function AssessmentForm({
                 onChange={setVulnerability}
               />
               <Textarea
-                label={`${t("risk.form.rationale")}: ${t("risk.dimensions.vulnerability")}`}
+                label={t("pattern.labelValue", {
+                  label: t("risk.form.rationale"),
+                  value: t("risk.dimensions.vulnerability"),
+                })}
                 value={rationale.vulnerability}
                 onChange={(event) => setRationale({ ...rationale, vulnerability: event.currentTarget.value })}
                 autosize
@@ -263,7 +269,10 @@ export function AssessmentForm({
                 />
               )}
               <Textarea
-                label={`${t("risk.form.rationale")}: ${t("risk.dimensions.consequence")}`}
+                label={t("pattern.labelValue", {
+                  label: t("risk.form.rationale"),
+                  value: t("risk.dimensions.consequence"),
+                })}
                 value={rationale.consequence}
                 onChange={(event) => setRationale({ ...rationale, consequence: event.currentTarget.value })}
                 autosize
@@ -349,8 +358,8 @@ export function AssessmentForm({
             ]}
           />
           <Text size="xs" c="dimmed" mt="xs">
-            {t("risk.form.score", { score: riskScore(ratings) })} · {t("risk.matrix.residual")}:{" "}
-            {riskScore(residual)}
+            {t("risk.form.score", { score: riskScore(ratings) })} ·{" "}
+            {t("pattern.labelValue", { label: t("risk.matrix.residual"), value: riskScore(residual) })}
           </Text>
           {overriding && (
             <Alert color="yellow" mt="sm" p="xs">

@@ -163,9 +163,21 @@ export function AssessmentPage() {
                   level: proposal.level,
                   label: data.methodology.scales.consequence.levels[proposal.level - 1]?.label ?? "",
                 })}{" "}
-                · {t("risk.form.assetsLost")}: {format.number(proposal.figures.assetsLost)} ·{" "}
-                {t("risk.form.population")}: {format.number(proposal.figures.population)} ·{" "}
-                {t("risk.form.sectorsHit")}: {proposal.figures.sectorsHit}
+                ·{" "}
+                {t("pattern.labelValue", {
+                  label: t("risk.form.assetsLost"),
+                  value: format.number(proposal.figures.assetsLost),
+                })}{" "}
+                ·{" "}
+                {t("pattern.labelValue", {
+                  label: t("risk.form.population"),
+                  value: format.number(proposal.figures.population),
+                })}{" "}
+                ·{" "}
+                {t("pattern.labelValue", {
+                  label: t("risk.form.sectorsHit"),
+                  value: format.number(proposal.figures.sectorsHit),
+                })}
               </Text>
               <Text size="sm" c={data.overrideReason ? "orange" : "dimmed"} mt={4}>
                 {data.overrideReason

@@ -117,7 +117,10 @@ export function MeasuresEditor({
             {DIMENSIONS.map((dimension) => (
               <Grid.Col key={dimension} span={{ base: 4, sm: 2 }}>
                 <NumberInput
-                  label={`${t("risk.form.effect")}: ${t(`risk.dimensions.${dimension}`)}`}
+                  label={t("pattern.labelValue", {
+                    label: t("risk.form.effect"),
+                    value: t(`risk.dimensions.${dimension}`),
+                  })}
                   min={0}
                   max={4}
                   value={measure.effect[dimension]}

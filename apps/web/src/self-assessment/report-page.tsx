@@ -4,7 +4,7 @@
 import { Anchor, Button, Divider, Group, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
 import { IconPrinter } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { client } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
@@ -66,7 +66,7 @@ export function ReportPage() {
           {t(`selfAssessment.states.${data.run.state}`)}
         </Text>
         <Text size="xs" c="dimmed">
-          {t("selfAssessment.source")}: {framework.source.citation}
+          {t("pattern.labelValue", { label: t("selfAssessment.source"), value: framework.source.citation })}
         </Text>
       </Stack>
       <Divider />
@@ -114,11 +114,20 @@ export function ReportPage() {
                         )}
                         {answer?.evidence.map((item) => (
                           <Text key={item.url} size="xs">
-                            {t("selfAssessment.evidence")}:{" "}
-                            <Anchor href={item.url} size="xs" target="_blank" rel="noreferrer noopener">
-                              {item.title}
-                            </Anchor>{" "}
-                            ({item.url})
+                            <Trans
+                              i18nKey="pattern.labelLink"
+                              values={{ label: t("selfAssessment.evidence"), value: item.title }}
+                              components={[
+                                <Anchor
+                                  key="link"
+                                  href={item.url}
+                                  size="xs"
+                                  target="_blank"
+                                  rel="noreferrer noopener"
+                                />,
+                              ]}
+                            />{" "}
+                            <bdi>({item.url})</bdi>
                           </Text>
                         ))}
                       </Table.Td>

@@ -45,7 +45,7 @@ export function ResultsPage() {
     <Stack gap="lg">
       <BackToList />
       <PageHeader
-        title={`${t("selfAssessment.results")}: ${data.run.title}`}
+        title={t("pattern.labelValue", { label: t("selfAssessment.results"), value: data.run.title })}
         subtitle={`${data.run.framework.title} · ${data.run.organisation.name}`}
         actions={
           <>
@@ -92,7 +92,10 @@ export function ScoreOverview({ data }: { data: RunResults }) {
               <ScoreBadge score={data.overall} size="lg" />
             </Group>
             <Text size="xs" c="dimmed">
-              {t("selfAssessment.completeness")}: {percent(data.completeness)}
+              {t("pattern.labelValue", {
+                label: t("selfAssessment.completeness"),
+                value: percent(data.completeness),
+              })}
             </Text>
             <RadarChart
               labels={data.sections.map((section) => section.title)}

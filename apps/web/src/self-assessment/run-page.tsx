@@ -233,7 +233,11 @@ export function RunPage() {
                       <Text size="xs">
                         {t("selfAssessment.questionsOf", { answered: done, total: section.questions.length })}
                       </Text>
-                      <Progress value={(done / section.questions.length) * 100} size="xs" />
+                      <Progress
+                        value={(done / section.questions.length) * 100}
+                        size="xs"
+                        aria-hidden="true"
+                      />
                     </Stack>
                   }
                   onClick={() => setParams({ section: section.id })}

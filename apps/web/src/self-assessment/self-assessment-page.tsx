@@ -3,7 +3,7 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { IconChartBar, IconPlayerPlay, IconWorld } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { client } from "../app/api.ts";
 import { useCan } from "../app/auth.tsx";
@@ -84,7 +84,10 @@ export function SelfAssessmentPage() {
                 <bdi>{run.title}</bdi>
               </Anchor>
               <Text size="xs" c="dimmed">
-                <bdi>{run.framework.title}</bdi> · v{run.framework.version}
+                {t("selfAssessment.frameworkVersion", {
+                  title: run.framework.title,
+                  version: run.framework.version,
+                })}
               </Text>
             </Table.Td>
             <Table.Td>
@@ -128,13 +131,25 @@ export function SelfAssessmentPage() {
                 {framework.summary}
               </Text>
               <Text size="xs" c="dimmed">
-                {t("selfAssessment.source")}:{" "}
                 {framework.source.url ? (
-                  <Anchor href={framework.source.url} target="_blank" rel="noreferrer" size="xs">
-                    <bdi>{framework.source.citation}</bdi>
-                  </Anchor>
+                  <Trans
+                    i18nKey="pattern.labelLink"
+                    values={{ label: t("selfAssessment.source"), value: framework.source.citation }}
+                    components={[
+                      <Anchor
+                        key="link"
+                        href={framework.source.url}
+                        target="_blank"
+                        rel="noreferrer"
+                        size="xs"
+                      />,
+                    ]}
+                  />
                 ) : (
-                  <bdi>{framework.source.citation}</bdi>
+                  t("pattern.labelValue", {
+                    label: t("selfAssessment.source"),
+                    value: framework.source.citation,
+                  })
                 )}
               </Text>
               <Group>
@@ -142,7 +157,10 @@ export function SelfAssessmentPage() {
                   leftSection={<IconPlayerPlay size={16} />}
                   loading={start.isPending && start.variables?.id === framework.id}
                   onClick={() => start.mutate(framework)}
-                  aria-label={`${t("selfAssessment.start")}: ${framework.title}`}
+                  aria-label={t("pattern.labelValue", {
+                    label: t("selfAssessment.start"),
+                    value: framework.title,
+                  })}
                 >
                   {t("selfAssessment.start")}
                 </Button>

@@ -373,11 +373,25 @@ function WarningLine({ item }: { item: SharedItem }) {
         {[
           warning.categories.map((category) => t(`sharing.warning.capCategories.${category}`)).join(", "),
           warning.event,
-          `${t("sharing.warning.severity")}: ${t(`sharing.warning.capSeverities.${warning.severity}`)}`,
-          `${t("sharing.warning.urgency")}: ${t(`sharing.warning.capUrgencies.${warning.urgency}`)}`,
-          `${t("sharing.warning.certainty")}: ${t(`sharing.warning.capCertainties.${warning.certainty}`)}`,
-          warning.expires ? `${t("sharing.warning.expires")}: ${format.dateTime(warning.expires)}` : null,
-          `${t("sharing.warning.areaLabel")}: ${warning.area.description}`,
+          t("pattern.labelValue", {
+            label: t("sharing.warning.severity"),
+            value: t(`sharing.warning.capSeverities.${warning.severity}`),
+          }),
+          t("pattern.labelValue", {
+            label: t("sharing.warning.urgency"),
+            value: t(`sharing.warning.capUrgencies.${warning.urgency}`),
+          }),
+          t("pattern.labelValue", {
+            label: t("sharing.warning.certainty"),
+            value: t(`sharing.warning.capCertainties.${warning.certainty}`),
+          }),
+          warning.expires
+            ? t("pattern.labelValue", {
+                label: t("sharing.warning.expires"),
+                value: format.dateTime(warning.expires),
+              })
+            : null,
+          t("pattern.labelValue", { label: t("sharing.warning.areaLabel"), value: warning.area.description }),
         ]
           .filter(Boolean)
           .join(" · ")}

@@ -1,4 +1,11 @@
-import { type OrganisationKind, type Role, type TokenScope, tokenScopesOf } from "@bulwark/core";
+import {
+  LANGUAGES,
+  type Language,
+  type OrganisationKind,
+  type Role,
+  type TokenScope,
+  tokenScopesOf,
+} from "@bulwark/core";
 import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { apiTokens, organisations, sessions, users } from "../schema.ts";
@@ -15,7 +22,12 @@ export interface Principal {
   tokenId: string | null;
   /** An API token's scopes; null for a session (which may do anything its person may). */
   scopes: TokenScope[] | null;
+  /** The language chosen on the account (users.language); null when none was chosen. */
+  language: Language | null;
 }
+
+export const languageOrNull = (value: string | null): Language | null =>
+  value !== null && (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : null;
 
 export async function insertSession(
   db: Executor,
@@ -42,6 +54,7 @@ export async function principalBySession(
       organisationKind: organisations.kind,
       roles: users.roles,
       csrfToken: sessions.csrfToken,
+      language: users.language,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -59,6 +72,7 @@ export async function principalBySession(
         ...row,
         organisationKind: row.organisationKind as OrganisationKind,
         roles: row.roles as Role[],
+        language: languageOrNull(row.language),
         sessionId: id,
         tokenId: null,
         scopes: null,
@@ -167,6 +181,7 @@ export async function principalByToken(
       roles: users.roles,
       scopes: apiTokens.scopes,
       lastUsedAt: apiTokens.lastUsedAt,
+      language: users.language,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -197,6 +212,7 @@ export async function principalByToken(
     ...found,
     organisationKind: row.organisationKind as OrganisationKind,
     roles: row.roles as Role[],
+    language: languageOrNull(row.language),
     scopes: tokenScopesOf(row.scopes),
     csrfToken: null,
     sessionId: null,

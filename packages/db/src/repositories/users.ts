@@ -1,8 +1,9 @@
-import type { Role, Scope } from "@bulwark/core";
+import type { Language, Role, Scope } from "@bulwark/core";
 import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { organisations, users } from "../schema.ts";
 import { iso, isoOrNull, likePattern, scopeFilter } from "../scope.ts";
+import { languageOrNull } from "./sessions.ts";
 
 export interface UserRecord {
   id: string;
@@ -163,6 +164,27 @@ export type UserChanges = Partial<{
   lockedUntil: Date | null;
   lastSignInAt: Date;
 }>;
+
+/** The language chosen on an account, or null (none chosen, or no such account). */
+export async function userLanguage(db: Executor, id: string): Promise<Language | null> {
+  const [row] = await db.select({ language: users.language }).from(users).where(eq(users.id, id));
+  return row ? languageOrNull(row.language) : null;
+}
+
+/** Choose (or, with null, forget) the language of one's own account. */
+export async function setUserLanguage(
+  db: Executor,
+  id: string,
+  language: Language | null,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ language, updatedAt: now })
+    .where(eq(users.id, id))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
 
 export async function updateUser(
   db: Executor,

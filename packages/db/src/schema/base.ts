@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   customType,
   doublePrecision,
   index,
@@ -57,12 +58,15 @@ export const users = pgTable(
     failedSignIns: integer("failed_sign_ins").notNull().default(0),
     lockedUntil: at("locked_until"),
     lastSignInAt: at("last_sign_in_at"),
+    /** The person's chosen language (one of the six UN languages); null: not chosen. */
+    language: text("language"),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
   },
   (table) => [
     uniqueIndex("users_email_key").on(table.email),
     index("users_organisation_idx").on(table.organisationId),
+    check("users_language_check", sql`${table.language} in ('ar', 'zh', 'en', 'fr', 'ru', 'es')`),
   ],
 );
 

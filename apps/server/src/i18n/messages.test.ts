@@ -1,0 +1,76 @@
+// The server's message catalogue is complete in the six languages (the same keys as English, the
+// same {{placeholders}}, no empty or untranslated sentence), and the language of an answer is
+// chosen as documented: Accept-Language first, then the account's, then English.
+import { LANGUAGES } from "@bulwark/core";
+import { describe, expect, it } from "vitest";
+import { en, type MessageKey } from "./en.ts";
+import { acceptedLanguage, CATALOGUES, issueMessage, languageOf, say, translated } from "./messages.ts";
+
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? "").sort();
+
+describe("the server's message catalogue", () => {
+  const keys = Object.keys(en).sort();
+  for (const language of LANGUAGES.filter((l) => l !== "en"))
+    it(`holds every English message in ${language}, with the same placeholders`, () => {
+      const catalogue = CATALOGUES[language];
+      expect(Object.keys(catalogue).sort()).toEqual(keys);
+      for (const key of keys as MessageKey[]) {
+        const text = catalogue[key];
+        expect(text.trim(), `${language} ${key}`).not.toBe("");
+        expect(placeholders(text), `${language} ${key}`).toEqual(placeholders(en[key]));
+        // A sentence of more than three words left in English is a missing translation.
+        if (en[key].split(" ").length > 3) expect(text, `${language} ${key}`).not.toBe(en[key]);
+      }
+    });
+});
+
+describe("the language of an answer", () => {
+  it("takes the first of the six that Accept-Language names, by quality", () => {
+    expect(acceptedLanguage("fr-CA,fr;q=0.9,en;q=0.8")).toBe("fr");
+    expect(acceptedLanguage("de-DE, ar;q=0.5, en;q=0.4")).toBe("ar");
+    expect(acceptedLanguage("en;q=0.2, zh-Hans-CN;q=0.9")).toBe("zh");
+    expect(acceptedLanguage("ru;q=0, es")).toBe("es");
+    expect(acceptedLanguage("de, ja")).toBeNull();
+    expect(acceptedLanguage(undefined)).toBeNull();
+  });
+
+  it("falls back to the account's language, then to English", () => {
+    expect(languageOf("de", "ru")).toBe("ru");
+    expect(languageOf(undefined, "ar")).toBe("ar");
+    expect(languageOf("fr", "ar")).toBe("fr");
+    expect(languageOf("de", null)).toBe("en");
+    expect(languageOf(undefined, "xx")).toBe("en");
+  });
+
+  it("fills placeholders, formatting amounts for the language", () => {
+    const message = {
+      key: "detail.locked",
+      values: { duration: (language: string) => (language === "fr" ? "60 secondes" : "60 seconds") },
+    } as const;
+    expect(say("en", message)).toBe(
+      "This account is locked after repeated failures: try again in 60 seconds.",
+    );
+    expect(say("fr", message)).toContain("60 secondes");
+  });
+
+  it("translates an English sentence the catalogue knows and leaves any other text as it is", () => {
+    expect(translated("fr", "Wrong or expired code.")).toBe("Code erroné ou expiré.");
+    expect(translated("fr", "Some sentence the catalogue does not hold.")).toBe(
+      "Some sentence the catalogue does not hold.",
+    );
+  });
+
+  it("says zod's own validation messages in the caller's language and keeps custom ones", () => {
+    const tooShort = {
+      code: "too_small",
+      message: "Too small: expected string to have >=3 characters",
+      params: { origin: "string", minimum: 3, inclusive: true },
+    };
+    expect(issueMessage("fr", tooShort)).toMatch(/^Trop petit/);
+    expect(issueMessage("en", tooShort)).toBe(tooShort.message);
+    expect(issueMessage("fr", { code: "custom", message: "A code is six digits.", params: {} })).toBe(
+      "Un code comporte six chiffres.",
+    );
+  });
+});
