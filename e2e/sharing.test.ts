@@ -49,6 +49,8 @@ describe("sharing an AMBER alert", () => {
     // The registry holds 2,003 assets; the picker searches them all (not the first 500 by name).
     await page.getByRole("textbox", { name: "Assets concerned" }).fill("Ulohaven 1 161");
     await page.getByRole("option", { name: `${SUBSTATION.name} (${SUBSTATION.ref})` }).click();
+    // The widest marking the roles allow reads as a floor, not as the only one allowed.
+    await page.getByText(/^You may use TLP:[A-Z]+ or any stricter marking\.$/).waitFor();
     await page.getByRole("radio", { name: "TLP:AMBER", exact: true }).check();
     const preview = page.getByTestId("audience-preview");
     await page.getByRole("textbox", { name: "Communities" }).click();
