@@ -152,9 +152,29 @@ describe("the asset registry on the map", () => {
     expect(assets.length).toBeGreaterThan(1000);
     const page = await signIn();
     await page.getByRole("link", { name: "Asset registry" }).first().click();
+    // The assets held back: the map says it is loading rather than stay blank, until they are drawn.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/api/registry/export.geojson", async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByRole("radiogroup", { name: "View" }).locator("label", { hasText: "Map" }).click();
+    await page.getByRole("status").filter({ hasText: "Loading the map…" }).waitFor();
+    release();
     const map = await mapWith(page, assets.length);
+    expect(await page.getByTestId("map-loading").count()).toBe(0);
     expect(new URL(page.url()).searchParams.get("view")).toBe("map");
+
+    // The legend folds away so that it hides no asset, and comes back.
+    const legend = page.getByRole("group", { name: "Legend" });
+    await legend.getByText("Colour by").waitFor();
+    await legend.getByRole("button", { name: "Hide legend" }).click();
+    expect(await legend.getByText("Colour by").count()).toBe(0);
+    await legend.getByRole("button", { name: "Show legend" }).click();
+    await legend.getByText("Colour by").waitFor();
 
     // Drawn with WebGL: the sea, and electricity's amber on a good many points.
     const box = await map.boundingBox();

@@ -73,8 +73,28 @@ describe("assessing a substation against drones", () => {
     expect(Number(await proposal.getAttribute("data-assets-lost"))).toBe(cascade.totals.assets);
     expect(await page.getByTestId("figure-assets-lost").textContent()).toBe(String(cascade.totals.assets));
 
+    // The ratings start unrated; saving asks for each level and its rationale, and sends nothing.
+    await page.getByTestId("matrix-unrated").waitFor();
+    let posted = false;
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.url().endsWith("/api/risk/assessments")) posted = true;
+    });
+    await page.getByRole("button", { name: "Save assessment" }).click();
+    expect(await page.getByText("Choose a level.").count()).toBe(2);
+    expect(await page.getByText("Say why you chose this level.").count()).toBe(2);
+    expect(posted).toBe(false);
     await page.getByRole("radio", { name: "4 – Likely" }).click();
     await page.getByRole("radio", { name: "4 – High" }).click();
+    await page
+      .getByRole("textbox", { name: "Rationale: Threat / likelihood" })
+      .fill("Drone overflights of substations were reported this month.");
+    await page
+      .getByRole("textbox", { name: "Rationale: Vulnerability" })
+      .fill("Transformers are open to the sky; no drone detection.");
+    await page
+      .getByTestId("matrix-legend")
+      .getByText(/^Current: exposure \d, consequence \d$/)
+      .waitFor();
     await page.getByRole("button", { name: "Add measure" }).click();
     await page.getByLabel("Measure 1").fill("Drone detection with a response plan");
     await page.getByRole("textbox", { name: "Compendium entry" }).fill("uncrewed aerial");

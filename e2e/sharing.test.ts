@@ -15,6 +15,7 @@ const OPERATOR = "yuki.tanaka@solanopower.example";
 const OUTSIDER = "hugo.lambert@coastalbank.example";
 const COMMUNITY = "Energy sector – national";
 const TITLE = "Suspicious survey of wind farm access roads";
+const SUBSTATION = { ref: "XM-EL-SUB-0001", name: "Ulohaven 1 161 kV Substation" };
 const FILE = {
   name: "sightings.csv",
   mimeType: "text/csv",
@@ -46,6 +47,11 @@ describe("sharing an AMBER alert", () => {
       .getByRole("textbox", { name: "Text (Markdown)" })
       .fill("Two people photographed gates and access roads.");
     await page.getByRole("textbox", { name: "Event" }).fill("Hostile reconnaissance");
+    // The registry holds 2,003 assets; the picker searches them all (not the first 500 by name).
+    await page.getByRole("textbox", { name: "Assets concerned" }).fill("Ulohaven 1 161");
+    await page.getByRole("option", { name: `${SUBSTATION.name} (${SUBSTATION.ref})` }).click();
+    // The widest marking the roles allow reads as a floor, not as the only one allowed.
+    await page.getByText(/^You may use TLP:[A-Z]+ or any stricter marking\.$/).waitFor();
     await page.getByRole("radio", { name: "TLP:AMBER", exact: true }).check();
     const preview = page.getByTestId("audience-preview");
     await page.getByRole("textbox", { name: "Communities" }).click();
@@ -86,6 +92,7 @@ describe("sharing an AMBER alert", () => {
     expect(xml).toContain("<scope>Restricted</scope>");
     expect(xml).toContain("<event>Hostile reconnaissance</event>");
     await page.getByTestId("attachments").getByRole("link", { name: FILE.name }).waitFor();
+    await page.getByRole("link", { name: `${SUBSTATION.ref} – ${SUBSTATION.name}` }).waitFor();
   });
 
   it("reaches an operator of the community, who sees the banner and acknowledges it", async () => {

@@ -61,6 +61,27 @@ describe("the web app in Chromium", () => {
     await page.close();
   });
 
+  it("fits a phone 390 px wide, and signs out from the menu", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(bulwark.url);
+    await page.getByLabel("Email").fill("admin@bulwark.example");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Open navigation" }).waitFor({ timeout: 20_000 });
+    // Nothing sticks out to the side (the sign-out button did, off-screen).
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await page.getByRole("button", { name: "Open navigation" }).click();
+    // The header's button is hidden on a phone: this is the one in the menu.
+    const signOut = page.getByRole("button", { name: "Sign out" });
+    await signOut.waitFor();
+    const box = await signOut.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    await signOut.click();
+    await page.getByRole("button", { name: "Sign in" }).waitFor({ timeout: 20_000 });
+    await context.close();
+  });
+
   it("refuses a wrong password and stays on the sign-in page", async () => {
     const page = await browser.newPage();
     await page.goto(bulwark.url);

@@ -1,7 +1,6 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./app/direction.css";
-import "./i18n/index.ts";
 import { DirectionProvider, MantineProvider, useDirection } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
@@ -12,7 +11,7 @@ import { RouterProvider } from "react-router";
 import { queryClient } from "./app/api.ts";
 import { router } from "./app/router.tsx";
 import { theme } from "./app/theme.ts";
-import { directionOf, i18n } from "./i18n/index.ts";
+import { directionOf, i18n, i18nReady } from "./i18n/index.ts";
 import { OfflineGate } from "./offline/offline-app.tsx";
 import { registerServiceWorker } from "./offline/service-worker.ts";
 
@@ -34,19 +33,23 @@ function NotificationsAtLineEnd() {
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element.");
 
-createRoot(root).render(
-  <StrictMode>
-    <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
-      <MantineProvider theme={theme} defaultColorScheme="light">
-        <DirectionFollowsLanguage />
-        <NotificationsAtLineEnd />
-        <QueryClientProvider client={queryClient}>
-          <OfflineGate>
-            <RouterProvider router={router} />
-          </OfflineGate>
-        </QueryClientProvider>
-      </MantineProvider>
-    </DirectionProvider>
-  </StrictMode>,
+const app = createRoot(root);
+// After the reader's language has loaded (a chunk of its own unless English): no English flash first.
+void i18nReady.then(() =>
+  app.render(
+    <StrictMode>
+      <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
+        <MantineProvider theme={theme} defaultColorScheme="light">
+          <DirectionFollowsLanguage />
+          <NotificationsAtLineEnd />
+          <QueryClientProvider client={queryClient}>
+            <OfflineGate>
+              <RouterProvider router={router} />
+            </OfflineGate>
+          </QueryClientProvider>
+        </MantineProvider>
+      </DirectionProvider>
+    </StrictMode>,
+  ),
 );
 registerServiceWorker();

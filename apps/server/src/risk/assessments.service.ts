@@ -143,6 +143,19 @@ export async function prepare(
       ]);
     communityIds = [...new Set(content.communityIds)];
   }
+  // Likelihood and vulnerability are judgements: each needs its reason. The consequence is the
+  // engine's proposal, or an override that needs a reason of its own (below).
+  const unexplained = (["likelihood", "vulnerability"] as const).filter(
+    (rating) => content.rationale[rating].trim() === "",
+  );
+  if (unexplained.length > 0)
+    throw invalid(
+      `Give the rationale of the ${unexplained.join(" and ")} rating${unexplained.length > 1 ? "s" : ""}.`,
+      unexplained.map((rating) => ({
+        path: `body.rationale.${rating}`,
+        message: `Say why the ${rating} is rated ${content.ratings[rating]}.`,
+      })),
+    );
   const { methodology } = await methodologyOf(context, organisationId);
   const proposal = await proposeFromCascade(
     context,

@@ -46,7 +46,7 @@ beforeAll(async () => {
     assetIds,
     scenario: "uas-attack-on-site",
     ratings: { likelihood: 3, vulnerability: 4, consequence: proposal.level },
-    rationale: { likelihood: "", vulnerability: "", consequence: "" },
+    rationale: { likelihood: "Overflights reported.", vulnerability: "No detection.", consequence: "" },
     reviewDate: "2027-05-01",
     marking: "green",
     communityIds: [community],

@@ -1,6 +1,6 @@
 // Risk assessments over HTTP: who sees which assessment (list, get, counts, heat map, CSV,
 // versions), the consequence proposed from the cascade engine and its override, and versions.
-import type { AssessmentContentInput, Client } from "@bulwark/contracts";
+import { ApiError, type AssessmentContentInput, type Client } from "@bulwark/contracts";
 import {
   insertCommunity,
   insertOrganisation,
@@ -144,6 +144,30 @@ describe("writing assessments", () => {
       }),
     );
     expect(status).toBe(422);
+    expect((await gridAnalyst.call("riskRegister", {})).total).toBe(0);
+  });
+
+  it("refuses ratings without their rationale (problem+json naming the fields), and changes nothing", async () => {
+    const refused: unknown = await gridAnalyst
+      .call("createRiskAssessment", {
+        body: content({ rationale: { likelihood: "  ", vulnerability: "", consequence: "" } }),
+      })
+      .catch((error: unknown) => error);
+    if (!(refused instanceof ApiError)) throw new Error("an assessment without rationale was accepted");
+    expect(refused.status).toBe(422);
+    expect(refused.problem.errors?.map((error) => error.path)).toEqual([
+      "body.rationale.likelihood",
+      "body.rationale.vulnerability",
+    ]);
+    expect(
+      await statusOf(
+        gridAnalyst.call("createRiskAssessment", {
+          body: content({
+            rationale: { likelihood: "Overflights reported.", vulnerability: "", consequence: "" },
+          }),
+        }),
+      ),
+    ).toBe(422);
     expect((await gridAnalyst.call("riskRegister", {})).total).toBe(0);
   });
 

@@ -23,8 +23,13 @@ export async function registerWeb(app: FastifyInstance, root = WEB_DIST): Promis
       root,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz copies (apps/web/src/offline/precompress.ts): the browser gets
+      // the smallest it accepts, a third of the bytes or less.
+      preCompressed: true,
       setHeaders: (res) => {
         for (const [key, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(key, value);
+        // The same address answers in several encodings: caches keep them apart.
+        res.setHeader("vary", "accept-encoding");
       },
     });
   app.get("/*", { schema: { hide: true } }, (request, reply) => {

@@ -2,7 +2,6 @@
 // the current page. Also the guard that sends visitors without a session to the sign-in page.
 import type { Me } from "@bulwark/contracts";
 import {
-  ActionIcon,
   Alert,
   Anchor,
   AppShell,
@@ -113,21 +112,36 @@ function Shell() {
             >
               {t("common.signOut")}
             </Button>
-            <ActionIcon
-              variant="default"
-              size="lg"
-              onClick={() => signOut.mutate()}
-              loading={signOut.isPending}
-              aria-label={t("common.signOut")}
-              hiddenFrom="sm"
-            >
-              <IconLogout size={18} />
-            </ActionIcon>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <Navigation onNavigate={close} />
+        {/* On a phone the header has no room for who is signed in and signing out: the menu has. */}
+        <AppShell.Section
+          hiddenFrom="sm"
+          pt="xs"
+          style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}
+        >
+          <Group justify="space-between" wrap="nowrap" gap="xs">
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Text size="sm" fw={600} truncate>
+                <bdi>{me.name}</bdi>
+              </Text>
+              <Text size="xs" c="dimmed" truncate>
+                <bdi>{me.organisation.name}</bdi>
+              </Text>
+            </Stack>
+            <Button
+              variant="default"
+              leftSection={<IconLogout size={16} />}
+              onClick={() => signOut.mutate()}
+              loading={signOut.isPending}
+            >
+              {t("common.signOut")}
+            </Button>
+          </Group>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <Outlet />

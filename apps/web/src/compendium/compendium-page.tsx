@@ -36,13 +36,8 @@ import { client } from "../app/api.ts";
 import { useCan } from "../app/auth.tsx";
 import { PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
-import {
-  isNetworkError,
-  useNoAnswerYet,
-  useOfflineMode,
-  useOfflineSearch,
-  useOnline,
-} from "../offline/offline-hooks.ts";
+import { useOfflineSearch } from "../offline/offline-compendium.ts";
+import { isNetworkError, useNoAnswerYet, useOfflineMode, useOnline } from "../offline/offline-hooks.ts";
 import { OfflineSearchBanner, SavedCopyNote } from "../offline/offline-status.tsx";
 import { refreshSavedCopy } from "../offline/saved-copy.ts";
 import { useCompendiumLabels } from "./compendium-vocabulary.ts";

@@ -18,7 +18,7 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconCalendarEvent, IconChecklist, IconMapPin, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
@@ -88,6 +88,12 @@ export function EventsPage() {
     setParams(next, { replace: true });
   };
   const counts = query.data?.counts;
+  // Nothing coming but past events to read: open on those, unless the reader chose a tab.
+  const onlyPast = !params.has("when") && counts?.upcoming === 0 && counts.past > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: set changes on every render; onlyPast decides.
+  useEffect(() => {
+    if (onlyPast) set("when", "past");
+  }, [onlyPast]);
   return (
     <Stack gap="md">
       <PageHeader

@@ -140,6 +140,8 @@ export const assets: Translation<typeof englishAssets, "ar"> = {
     bySector: "القطاع",
     byStatus: "الحالة",
     legend: "مفتاح الخريطة",
+    showLegend: "إظهار مفتاح الخريطة",
+    hideLegend: "إخفاء مفتاح الخريطة",
     open: "فتح صفحة الأصل",
   },
   graph: {

@@ -55,6 +55,7 @@ export const risk: Translation<typeof englishRisk, "ar"> = {
     consequence: "→ العواقب",
     current: "الحالية",
     residual: "المتبقية",
+    pointAt: "{{label}}: التعرض {{exposure}}، العواقب {{consequence}}",
   },
   dimensions: {
     likelihood: "التهديد / الاحتمالية",
@@ -82,6 +83,9 @@ export const risk: Translation<typeof englishRisk, "ar"> = {
     override: "سبب تجاوز العواقب المقترحة",
     overrideHint: "مطلوب عندما يختلف تقديرك للعواقب عن اقتراح المحرّك.",
     overrideMissing: "اذكر سببًا لتجاوز العواقب المقترحة.",
+    levelMissing: "اختر مستوى.",
+    rationaleMissing: "اشرح سبب اختيارك لهذا المستوى.",
+    unrated: "قيّم الاحتمالية وقابلية التأثر لوضع الخطر على المصفوفة.",
     measures: "تدابير الحماية",
     measuresHint:
       "التدابير القائمة مأخوذة بالفعل في الحسبان في التقديرات؛ أما المخطَّطة فتحدد المخاطر المتبقية.",

@@ -119,7 +119,7 @@ export const sharing: Translation<typeof englishSharing, "ar"> = {
     sectors: "القطاعات",
     assets: "الأصول المعنية",
     marking: "الوسم",
-    widest: "تسمح لك أدوارك بوسوم حتى {{marking}}.",
+    widest: "يمكنك استخدام {{marking}} أو أي وسم أكثر تقييدًا.",
     communities: "المجتمعات",
     organisations: "المنظمات",
     people: "أشخاص محدَّدون بالاسم",

@@ -133,6 +133,8 @@ export const assets = {
     bySector: "Sector",
     byStatus: "Status",
     legend: "Legend",
+    showLegend: "Show legend",
+    hideLegend: "Hide legend",
     open: "Open the asset page",
   },
   graph: {

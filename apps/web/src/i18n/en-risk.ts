@@ -50,6 +50,7 @@ export const risk = {
     consequence: "Consequence →",
     current: "Current",
     residual: "Residual",
+    pointAt: "{{label}}: exposure {{exposure}}, consequence {{consequence}}",
   },
   dimensions: {
     likelihood: "Threat / likelihood",
@@ -77,6 +78,9 @@ export const risk = {
     override: "Reason for overriding the proposed consequence",
     overrideHint: "Required when your consequence rating differs from the engine's proposal.",
     overrideMissing: "Give a reason to override the proposed consequence.",
+    levelMissing: "Choose a level.",
+    rationaleMissing: "Say why you chose this level.",
+    unrated: "Rate likelihood and vulnerability to place the risk on the matrix.",
     measures: "Protective measures",
     measuresHint:
       "Existing measures are already reflected in the ratings; planned ones give the residual risk.",

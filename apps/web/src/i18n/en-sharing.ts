@@ -130,7 +130,7 @@ export const sharing = {
     sectors: "Sectors",
     assets: "Assets concerned",
     marking: "Marking",
-    widest: "Your roles allow markings up to {{marking}}.",
+    widest: "You may use {{marking}} or any stricter marking.",
     communities: "Communities",
     organisations: "Organisations",
     people: "Named people",

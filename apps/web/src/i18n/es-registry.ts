@@ -134,6 +134,8 @@ export const assets: Translation<typeof englishAssets, "es"> = {
     bySector: "Sector",
     byStatus: "Estado",
     legend: "Leyenda",
+    showLegend: "Mostrar la leyenda",
+    hideLegend: "Ocultar la leyenda",
     open: "Abrir la página del activo",
   },
   graph: {

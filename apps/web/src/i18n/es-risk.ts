@@ -53,6 +53,7 @@ export const risk: Translation<typeof english, "es"> = {
     consequence: "Consecuencia →",
     current: "Actual",
     residual: "Residual",
+    pointAt: "{{label}}: exposición {{exposure}}, consecuencia {{consequence}}",
   },
   dimensions: {
     likelihood: "Amenaza / probabilidad",
@@ -81,6 +82,9 @@ export const risk: Translation<typeof english, "es"> = {
     override: "Motivo para apartarse de la consecuencia propuesta",
     overrideHint: "Obligatorio cuando su puntuación de la consecuencia difiere de la propuesta del motor.",
     overrideMissing: "Indique un motivo para apartarse de la consecuencia propuesta.",
+    levelMissing: "Elija un nivel.",
+    rationaleMissing: "Explique por qué eligió este nivel.",
+    unrated: "Valore la probabilidad y la vulnerabilidad para situar el riesgo en la matriz.",
     measures: "Medidas de protección",
     measuresHint:
       "Las medidas existentes ya se reflejan en las puntuaciones; las previstas determinan el riesgo residual.",

@@ -74,7 +74,7 @@ export const sharing: Translation<typeof english, "es"> = {
     sectors: "Sectores",
     assets: "Activos afectados",
     marking: "Marcado",
-    widest: "Sus funciones permiten marcados hasta {{marking}}.",
+    widest: "Puede usar {{marking}} o cualquier marcado más restrictivo.",
     communities: "Comunidades",
     organisations: "Organizaciones",
     people: "Personas nombradas",

@@ -135,6 +135,8 @@ export const assets: Translation<typeof englishAssets, "fr"> = {
     bySector: "Secteur",
     byStatus: "État",
     legend: "Légende",
+    showLegend: "Afficher la légende",
+    hideLegend: "Masquer la légende",
     open: "Ouvrir la page de l'actif",
   },
   graph: {

@@ -53,6 +53,7 @@ export const risk: Translation<typeof english, "fr"> = {
     consequence: "Conséquence →",
     current: "Actuel",
     residual: "Résiduel",
+    pointAt: "{{label}} : exposition {{exposure}}, conséquence {{consequence}}",
   },
   dimensions: {
     likelihood: "Menace / vraisemblance",
@@ -81,6 +82,9 @@ export const risk: Translation<typeof english, "fr"> = {
     override: "Motif de dérogation à la conséquence proposée",
     overrideHint: "Obligatoire lorsque votre cotation de la conséquence diffère de la proposition du moteur.",
     overrideMissing: "Indiquez un motif pour déroger à la conséquence proposée.",
+    levelMissing: "Choisissez un niveau.",
+    rationaleMissing: "Expliquez pourquoi vous avez choisi ce niveau.",
+    unrated: "Évaluez la vraisemblance et la vulnérabilité pour placer le risque dans la matrice.",
     measures: "Mesures de protection",
     measuresHint:
       "Les mesures existantes sont déjà prises en compte dans les cotations ; les mesures prévues donnent le risque résiduel.",

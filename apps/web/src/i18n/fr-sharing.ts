@@ -74,7 +74,7 @@ export const sharing: Translation<typeof english, "fr"> = {
     sectors: "Secteurs",
     assets: "Actifs concernés",
     marking: "Marquage",
-    widest: "Vos rôles autorisent les marquages jusqu'à {{marking}}.",
+    widest: "Vous pouvez utiliser {{marking}} ou tout marquage plus restrictif.",
     communities: "Communautés",
     organisations: "Organisations",
     people: "Personnes nommées",

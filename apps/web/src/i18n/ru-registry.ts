@@ -135,6 +135,8 @@ export const assets: Translation<typeof englishAssets, "ru"> = {
     bySector: "Сектору",
     byStatus: "Состоянию",
     legend: "Легенда",
+    showLegend: "Показать легенду",
+    hideLegend: "Скрыть легенду",
     open: "Открыть страницу объекта",
   },
   graph: {

@@ -53,6 +53,7 @@ export const risk: Translation<typeof english, "ru"> = {
     consequence: "Последствия →",
     current: "Текущий",
     residual: "Остаточный",
+    pointAt: "{{label}}: подверженность {{exposure}}, последствия {{consequence}}",
   },
   dimensions: {
     likelihood: "Угроза / вероятность",
@@ -80,6 +81,9 @@ export const risk: Translation<typeof english, "ru"> = {
     override: "Причина отступления от предложенной оценки последствий",
     overrideHint: "Обязательно, если ваша оценка последствий отличается от предложенной моделью.",
     overrideMissing: "Укажите причину отступления от предложенной оценки последствий.",
+    levelMissing: "Выберите уровень.",
+    rationaleMissing: "Объясните, почему выбран этот уровень.",
+    unrated: "Оцените вероятность и уязвимость, чтобы поместить риск на матрицу.",
     measures: "Защитные меры",
     measuresHint: "Существующие меры уже учтены в оценках; запланированные определяют остаточный риск.",
     addMeasure: "Добавить меру",

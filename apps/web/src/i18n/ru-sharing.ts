@@ -74,7 +74,7 @@ export const sharing: Translation<typeof english, "ru"> = {
     sectors: "Секторы",
     assets: "Затронутые объекты",
     marking: "Маркировка",
-    widest: "Ваши роли разрешают маркировку до {{marking}}.",
+    widest: "Вы можете использовать {{marking}} или любую более строгую маркировку.",
     communities: "Сообщества",
     organisations: "Организации",
     people: "Названные лица",

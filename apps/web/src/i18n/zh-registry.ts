@@ -140,6 +140,8 @@ export const assets: Translation<typeof englishAssets, "zh"> = {
     bySector: "部门",
     byStatus: "状态",
     legend: "图例",
+    showLegend: "显示图例",
+    hideLegend: "隐藏图例",
     open: "打开资产页面",
   },
   graph: {

@@ -49,6 +49,7 @@ export const risk: Translation<typeof englishRisk, "zh"> = {
     consequence: "后果 →",
     current: "当前",
     residual: "剩余",
+    pointAt: "{{label}}：暴露度 {{exposure}}，后果 {{consequence}}",
   },
   dimensions: {
     likelihood: "威胁 / 可能性",
@@ -76,6 +77,9 @@ export const risk: Translation<typeof englishRisk, "zh"> = {
     override: "推翻建议后果等级的理由",
     overrideHint: "当您的后果评分与引擎建议不同时必填。",
     overrideMissing: "请说明推翻建议后果等级的理由。",
+    levelMissing: "请选择一个等级。",
+    rationaleMissing: "请说明选择该等级的理由。",
+    unrated: "请评定可能性和脆弱性，以便在矩阵中定位该风险。",
     measures: "保护措施",
     measuresHint: "现有措施已反映在评分中；计划措施决定剩余风险。",
     addMeasure: "添加措施",

@@ -117,7 +117,7 @@ export const sharing: Translation<typeof englishSharing, "zh"> = {
     sectors: "部门",
     assets: "涉及的资产",
     marking: "标记",
-    widest: "您的角色允许的最高标记为 {{marking}}。",
+    widest: "您可以使用 {{marking}} 或任何更严格的标记。",
     communities: "社群",
     organisations: "组织",
     people: "指名人员",

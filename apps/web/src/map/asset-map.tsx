@@ -73,6 +73,8 @@ export interface AssetMapProps {
   onHandleDrop?: (handle: string, lngLat: LonLat) => void;
   /** Legends and controls laid over the map. */
   children?: ReactNode;
+  /** The screen is still fetching the assets: the map says it is loading until they are drawn. */
+  loading?: boolean;
 }
 
 const MapCanvas = lazy(() => import("./map-canvas.tsx"));

@@ -8,6 +8,7 @@
 // once the view has settled).
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./map.css";
+import { Center, Group, Loader, Paper, Text } from "@mantine/core";
 import type { Feature, FeatureCollection } from "geojson";
 import {
   type GeoJSONSource,
@@ -126,7 +127,7 @@ const lonLat = (event: { lngLat: { lng: number; lat: number } }): LonLat => [
   event.lngLat.lat,
 ];
 
-export default function MapCanvas({ height = 480, ...props }: AssetMapProps) {
+export default function MapCanvas({ height = 480, loading = false, ...props }: AssetMapProps) {
   const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibre | null>(null);
@@ -383,6 +384,17 @@ export default function MapCanvas({ height = 480, ...props }: AssetMapProps) {
         data-bounds={bounds || undefined}
         style={{ height, width: "100%", borderRadius: "var(--mantine-radius-md)", overflow: "hidden" }}
       />
+      {/* Until the assets are drawn (the style, the world and the data take a while): not a blank box. */}
+      {(loading || drawn === null) && (
+        <Center pos="absolute" inset={0} style={{ zIndex: 3, pointerEvents: "none" }}>
+          <Paper shadow="sm" px="md" py="xs" radius="xl" withBorder role="status" data-testid="map-loading">
+            <Group gap="xs" wrap="nowrap">
+              <Loader size="xs" />
+              <Text size="sm">{t("assets.map.loading")}</Text>
+            </Group>
+          </Paper>
+        </Center>
+      )}
       {popup && createPortal(popup.content, popupNode)}
     </>
   );

@@ -1,6 +1,8 @@
 // A small legend laid over a corner of the map: a dot (or a line) per meaning, with a count.
-import { Box, Group, Paper, Stack, Text } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Box, Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
+import { IconChevronDown, IconChevronUp } from "@tabler/icons-react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 export interface LegendEntry {
@@ -34,6 +36,9 @@ export function MapLegend({
   maxHeight?: number;
 }) {
   const { t } = useTranslation();
+  const phone = useMediaQuery("(max-width: 36em)", false, { getInitialValueInEffect: false });
+  const [folded, setFolded] = useState<boolean | null>(null);
+  const hidden = folded ?? phone === true;
   return (
     <Paper
       shadow="sm"
@@ -48,24 +53,37 @@ export function MapLegend({
       aria-label={t("assets.map.legend")}
       role="group"
     >
-      <Stack gap={4}>
-        {children}
-        {entries.map((entry) => (
-          <Group key={entry.key} gap={8} wrap="nowrap" justify="space-between">
-            <Group gap={8} wrap="nowrap">
-              <Swatch colour={entry.colour} ring={entry.ring} line={entry.line} />
-              <Text size="xs" lh={1.3}>
-                {entry.label}
-              </Text>
+      <Button
+        variant="subtle"
+        size="compact-xs"
+        color="gray"
+        onClick={() => setFolded(!hidden)}
+        aria-expanded={!hidden}
+        rightSection={hidden ? <IconChevronDown size={14} /> : <IconChevronUp size={14} />}
+        mb={hidden ? 0 : 4}
+      >
+        {hidden ? t("assets.map.showLegend") : t("assets.map.hideLegend")}
+      </Button>
+      {!hidden && (
+        <Stack gap={4}>
+          {children}
+          {entries.map((entry) => (
+            <Group key={entry.key} gap={8} wrap="nowrap" justify="space-between">
+              <Group gap={8} wrap="nowrap">
+                <Swatch colour={entry.colour} ring={entry.ring} line={entry.line} />
+                <Text size="xs" lh={1.3}>
+                  {entry.label}
+                </Text>
+              </Group>
+              {entry.count !== undefined && (
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {entry.count}
+                </Text>
+              )}
             </Group>
-            {entry.count !== undefined && (
-              <Text size="xs" c="dimmed" ff="monospace">
-                {entry.count}
-              </Text>
-            )}
-          </Group>
-        ))}
-      </Stack>
+          ))}
+        </Stack>
+      )}
     </Paper>
   );
 }

@@ -94,6 +94,7 @@ export function RegistryMap({ filters, height = 560 }: { filters: RegistryFilter
         label={t("assets.map.label")}
         height={height}
         assets={mapAssets}
+        loading={geo.isPending}
         fitKey={all ? "registry" : undefined}
         fitPadding={{ top: 40, right: 50, bottom: 40, left: 290 }}
         clickable

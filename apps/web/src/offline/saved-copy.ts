@@ -4,7 +4,7 @@
 // conditional request: 304 when nothing changed. Components follow it with useSavedCopy().
 import { CompendiumOffline, endpoints } from "@bulwark/contracts";
 import { useSyncExternalStore } from "react";
-import { buildLocalCompendium, type LocalCompendium } from "./local-search.ts";
+import type { LocalCompendium } from "./local-search.ts";
 import { readEntries, readMeta, type SavedMeta, writeMeta, writeSaved } from "./offline-database.ts";
 
 export interface LocalCopy {
@@ -46,7 +46,11 @@ export function openSavedCompendium(): Promise<void> {
       for (;;) {
         const saved = current();
         if (!saved || saved.compendium) return;
-        const entries = await readEntries();
+        // The index's code loads only now (a chunk with the compendium's screens).
+        const [entries, { buildLocalCompendium }] = await Promise.all([
+          readEntries(),
+          import("./local-search.ts"),
+        ]);
         const latest = current();
         if (!entries || !latest) return;
         if (latest.meta.version === saved.meta.version) {

@@ -2,7 +2,7 @@
 // with the list of files it keeps for offline use and a version that changes with them.
 //
 // The files kept: index.html, what the entry chunk imports (scripts and styles), the chunks loaded
-// later by the offline screens (the compendium's, e.g. its Markdown renderer), and the public files
+// later by the offline screens (the compendium's, e.g. its Markdown renderer) and the languages, and the public files
 // (icons, manifest). The map and the graph views, large and useless offline, are left to the network.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -11,8 +11,8 @@ import type { Plugin } from "vite";
 
 const SOURCE = new URL("./sw.js", import.meta.url);
 const PLACEHOLDER = /^const BUILD = .*;$/m;
-/** Source folders whose lazily loaded chunks the offline app needs. */
-const OFFLINE_SCREENS = ["/src/compendium/", "/src/offline/"];
+/** Source folders whose lazily loaded chunks the offline app needs (the languages too: i18n/index.ts). */
+const OFFLINE_SCREENS = ["/src/compendium/", "/src/offline/", "/src/i18n/"];
 
 function precacheOf(bundle: OutputBundle, publicFiles: readonly string[]): string[] {
   const chunks = new Map<string, OutputChunk>();

@@ -56,8 +56,9 @@ export function AssessmentForm({
     initial?.assets.map((asset) => ({ value: asset.id, label: assetLabel(asset) })) ?? [],
   );
   const [scenario, setScenario] = useState<string | null>(initial?.scenario.slug ?? null);
-  const [likelihood, setLikelihood] = useState(initial?.ratings.likelihood ?? 3);
-  const [vulnerability, setVulnerability] = useState(initial?.ratings.vulnerability ?? 3);
+  // A new assessment starts unrated: the assessor chooses each level (no silent default of 3).
+  const [likelihood, setLikelihood] = useState<number | null>(initial?.ratings.likelihood ?? null);
+  const [vulnerability, setVulnerability] = useState<number | null>(initial?.ratings.vulnerability ?? null);
   const [chosenConsequence, setConsequence] = useState<number | null>(initial?.ratings.consequence ?? null);
   const [rationale, setRationale] = useState(
     initial?.rationale ?? { likelihood: "", vulnerability: "", consequence: "" },
@@ -90,17 +91,36 @@ export function AssessmentForm({
   const proposed = assetIds.length > 0 ? proposal.data : undefined;
   const consequence = chosenConsequence ?? proposed?.level ?? 1;
   const overriding = proposed !== undefined && consequence !== proposed.level;
-  const ratings = { likelihood, vulnerability, consequence };
-  const residual = residualRatings(ratings, measures);
-  const cell = matrixCell(methodology, ratings);
-  const residualCell = matrixCell(methodology, residual);
-  const band = riskBand(methodology, ratings);
-  const above = aboveAppetite(methodology, ratings);
+  const ratings =
+    likelihood !== null && vulnerability !== null ? { likelihood, vulnerability, consequence } : null;
+  const residual = ratings && residualRatings(ratings, measures);
+  const placed = ratings &&
+    residual && {
+      ratings,
+      residual,
+      cell: matrixCell(methodology, ratings),
+      residualCell: matrixCell(methodology, residual),
+      band: riskBand(methodology, ratings),
+      above: aboveAppetite(methodology, ratings),
+    };
+  const unexplained = (dimension: "likelihood" | "vulnerability") =>
+    touched && !rationale[dimension].trim() ? t("risk.form.rationaleMissing") : undefined;
+  const unrated = (level: number | null) =>
+    touched && level === null ? t("risk.form.levelMissing") : undefined;
   const levelLabel = (level: number) => methodology.scales.consequence.levels[level - 1]?.label ?? "";
 
   const submit = () => {
     setTouched(true);
-    if (!title.trim() || assetIds.length === 0 || !scenario || (overriding && !overrideReason.trim())) return;
+    if (
+      !title.trim() ||
+      assetIds.length === 0 ||
+      !scenario ||
+      !ratings ||
+      !rationale.likelihood.trim() ||
+      !rationale.vulnerability.trim() ||
+      (overriding && !overrideReason.trim())
+    )
+      return;
     onSave({
       title,
       assetIds,
@@ -223,12 +243,15 @@ export function AssessmentForm({
                 scale={methodology.scales.likelihood}
                 value={likelihood}
                 onChange={setLikelihood}
+                error={unrated(likelihood)}
               />
               <Textarea
                 label={t("pattern.labelValue", {
                   label: t("risk.form.rationale"),
                   value: t("risk.dimensions.likelihood"),
                 })}
+                required
+                error={unexplained("likelihood")}
                 value={rationale.likelihood}
                 onChange={(event) => setRationale({ ...rationale, likelihood: event.currentTarget.value })}
                 autosize
@@ -238,12 +261,15 @@ export function AssessmentForm({
                 scale={methodology.scales.vulnerability}
                 value={vulnerability}
                 onChange={setVulnerability}
+                error={unrated(vulnerability)}
               />
               <Textarea
                 label={t("pattern.labelValue", {
                   label: t("risk.form.rationale"),
                   value: t("risk.dimensions.vulnerability"),
                 })}
+                required
+                error={unexplained("vulnerability")}
                 value={rationale.vulnerability}
                 onChange={(event) => setRationale({ ...rationale, vulnerability: event.currentTarget.value })}
                 autosize
@@ -343,24 +369,44 @@ export function AssessmentForm({
           <Title order={4} mb="xs">
             {t("risk.matrix.label")}
           </Title>
-          <Group gap="xs" mb="sm">
-            <BandBadge band={band} score={riskScore(ratings)} />
-            <Badge color={above ? "red" : "green"} variant="light" tt="none" data-testid="appetite-state">
-              {above ? t("risk.detail.appetiteAbove") : t("risk.detail.appetiteWithin")}
-            </Badge>
-          </Group>
+          {placed ? (
+            <Group gap="xs" mb="sm">
+              <BandBadge band={placed.band} score={riskScore(placed.ratings)} />
+              <Badge
+                color={placed.above ? "red" : "green"}
+                variant="light"
+                tt="none"
+                data-testid="appetite-state"
+              >
+                {placed.above ? t("risk.detail.appetiteAbove") : t("risk.detail.appetiteWithin")}
+              </Badge>
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed" mb="sm" data-testid="matrix-unrated">
+              {t("risk.form.unrated")}
+            </Text>
+          )}
           <RiskMatrix
             methodology={methodology}
             title={t("risk.matrix.label")}
-            points={[
-              { ...residualCell, label: t("risk.matrix.residual"), hollow: true },
-              { ...cell, label: t("risk.matrix.current") },
-            ]}
+            points={
+              placed
+                ? [
+                    { ...placed.residualCell, label: t("risk.matrix.residual"), hollow: true },
+                    { ...placed.cell, label: t("risk.matrix.current") },
+                  ]
+                : []
+            }
           />
-          <Text size="xs" c="dimmed" mt="xs">
-            {t("risk.form.score", { score: riskScore(ratings) })} ·{" "}
-            {t("pattern.labelValue", { label: t("risk.matrix.residual"), value: riskScore(residual) })}
-          </Text>
+          {placed && (
+            <Text size="xs" c="dimmed" mt="xs">
+              {t("risk.form.score", { score: riskScore(placed.ratings) })} ·{" "}
+              {t("pattern.labelValue", {
+                label: t("risk.matrix.residual"),
+                value: riskScore(placed.residual),
+              })}
+            </Text>
+          )}
           {overriding && (
             <Alert color="yellow" mt="sm" p="xs">
               <Text size="xs">{t("risk.form.overrideHint")}</Text>

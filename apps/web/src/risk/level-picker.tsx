@@ -11,19 +11,24 @@ export function LevelPicker({
   onChange,
   proposed,
   proposedLabel,
+  error,
 }: {
   scale: Scale;
-  value: number;
+  /** null: not rated yet (no level chosen). */
+  value: number | null;
   onChange: (level: number) => void;
   /** A level suggested by the engine (consequence). */
   proposed?: number | undefined;
   proposedLabel?: string;
+  error?: string | undefined;
 }) {
   return (
     <Radio.Group
       label={scale.label}
       description={scale.description}
-      value={String(value)}
+      value={value === null ? null : String(value)}
+      required
+      error={error}
       onChange={(level) => onChange(Number(level))}
     >
       <Stack gap={6} mt="xs">

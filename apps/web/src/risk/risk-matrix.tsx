@@ -85,7 +85,7 @@ export function RiskMatrix({
         </g>,
       );
     }
-  return (
+  const drawing = (
     <svg
       viewBox={`0 0 ${LEFT + SIZE + 4} ${SIZE + BOTTOM}`}
       role="img"
@@ -149,5 +149,37 @@ export function RiskMatrix({
         </g>
       ))}
     </svg>
+  );
+  if (points.length === 0) return drawing;
+  // The points named beside the drawing (a filled dot, a dashed ring), not only in a tooltip.
+  return (
+    <div>
+      {drawing}
+      <ul
+        data-testid="matrix-legend"
+        style={{ display: "flex", gap: 16, listStyle: "none", padding: 0, margin: "6px 0 0", fontSize: 12 }}
+      >
+        {points.map((point) => (
+          <li key={point.label} style={{ display: "flex", alignItems: "center", gap: 6 }}>
+            <svg width={16} height={16} viewBox="0 0 16 16" aria-hidden="true">
+              <circle
+                cx={8}
+                cy={8}
+                r={point.hollow ? 5.5 : 6}
+                fill={point.hollow ? "none" : "#1a1b1e"}
+                stroke="#1a1b1e"
+                strokeWidth={2}
+                strokeDasharray={point.hollow ? "3 2" : undefined}
+              />
+            </svg>
+            {t("risk.matrix.pointAt", {
+              label: point.label,
+              exposure: point.exposure,
+              consequence: point.consequence,
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

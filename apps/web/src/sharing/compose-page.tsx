@@ -40,7 +40,8 @@ import { useMe } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
 import { PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
-import { isOneOf, onlyOf, useLabels } from "../app/vocabulary.ts";
+import { isOneOf, type Option, onlyOf, useLabels } from "../app/vocabulary.ts";
+import { AssetMultiSelect } from "../assets/asset-search.tsx";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { AlertWarningFields, emptyWarning, warningInput } from "./alert-warning-fields.tsx";
 import { FilePicker, type PickedFile, uploadFile } from "./attachments-panel.tsx";
@@ -56,7 +57,7 @@ export function ComposePage() {
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
   const [sectors, setSectors] = useState<string[]>([]);
-  const [assetIds, setAssetIds] = useState<string[]>([]);
+  const [assets, setAssets] = useState<Option[]>([]);
   const [tlp, setTlp] = useState<TlpMarking>("amber");
   const [communityIds, setCommunityIds] = useState<string[]>([]);
   const [organisationIds, setOrganisationIds] = useState<string[]>([]);
@@ -86,10 +87,6 @@ export function ComposePage() {
     queryFn: () => client.call("listAddressablePeople", {}),
     enabled: tlp === "red",
   });
-  const assets = useQuery({
-    queryKey: ["assets", "pick"],
-    queryFn: () => client.call("listAssets", { query: { limit: 500 } }),
-  });
 
   const red = tlp === "red";
   const audience = red ? { userIds } : { communityIds, organisationIds };
@@ -105,7 +102,7 @@ export function ComposePage() {
     title,
     body,
     sectors: onlyOf(SECTORS, sectors),
-    assetIds,
+    assetIds: assets.map((asset) => asset.value),
     tlp,
     audience,
     revealAudience,
@@ -172,16 +169,8 @@ export function ComposePage() {
               onChange={setSectors}
               searchable
             />
-            <MultiSelect
-              label={t("sharing.composePage.assets")}
-              data={(assets.data?.items ?? []).map((asset) => ({
-                value: asset.id,
-                label: `${asset.ref} – ${asset.name}`,
-              }))}
-              value={assetIds}
-              onChange={setAssetIds}
-              searchable
-            />
+            {/* The server searches the whole registry as one types (the demo holds 2,003 assets). */}
+            <AssetMultiSelect label={t("sharing.composePage.assets")} value={assets} onChange={setAssets} />
             <Radio.Group
               label={t("sharing.composePage.marking")}
               description={
