@@ -51,6 +51,7 @@ import { communityEndpoints } from "./endpoints/communities.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
+import { searchEndpoints } from "./endpoints/search.ts";
 import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
 import { sharingEndpoints } from "./endpoints/sharing.ts";
 import { stixEndpoints } from "./endpoints/stix.ts";
@@ -658,6 +659,7 @@ export const endpoints = {
   ...eventEndpoints,
   ...riskEndpoints,
   ...selfAssessmentEndpoints,
+  ...searchEndpoints,
   ...sharingEndpoints,
   ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,

@@ -11,6 +11,7 @@ export * from "./events.ts";
 export * from "./experts.ts";
 export * from "./registry.ts";
 export * from "./risk.ts";
+export * from "./search.ts";
 export * from "./self-assessment.ts";
 export * from "./sharing.ts";
 export * from "./stix.ts";
