@@ -6,6 +6,7 @@ import { events } from "./ar-events.ts";
 import { experts } from "./ar-experts.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ar-registry.ts";
 import { risk } from "./ar-risk.ts";
+import { search } from "./ar-search.ts";
 import { selfAssessment } from "./ar-self-assessment.ts";
 import { sharing } from "./ar-sharing.ts";
 import { stix } from "./ar-stix.ts";
@@ -343,6 +344,7 @@ export const ar: Translation<Messages, "ar"> = {
   selfAssessment,
   sharing,
   taxii,
+  search,
   stix,
   stixCollections,
   sectors,

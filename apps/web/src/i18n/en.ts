@@ -6,6 +6,7 @@ import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
 import { risk } from "./en-risk.ts";
+import { search } from "./en-search.ts";
 import { selfAssessment } from "./en-self-assessment.ts";
 import { sharing } from "./en-sharing.ts";
 import { stix } from "./en-stix.ts";
@@ -340,6 +341,7 @@ export const en = {
   selfAssessment,
   sharing,
   taxii,
+  search,
   stix,
   stixCollections,
   sectors,

@@ -5,6 +5,7 @@ import { events } from "./es-events.ts";
 import { experts } from "./es-experts.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./es-registry.ts";
 import { risk } from "./es-risk.ts";
+import { search } from "./es-search.ts";
 import { selfAssessment } from "./es-self-assessment.ts";
 import { sharing } from "./es-sharing.ts";
 import { stix } from "./es-stix.ts";
@@ -297,6 +298,7 @@ export const es: Translation<Messages, "es"> = {
   selfAssessment,
   sharing,
   taxii,
+  search,
   stix,
   stixCollections,
   sectors: {

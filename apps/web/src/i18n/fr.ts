@@ -5,6 +5,7 @@ import { events } from "./fr-events.ts";
 import { experts } from "./fr-experts.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./fr-registry.ts";
 import { risk } from "./fr-risk.ts";
+import { search } from "./fr-search.ts";
 import { selfAssessment } from "./fr-self-assessment.ts";
 import { sharing } from "./fr-sharing.ts";
 import { stix } from "./fr-stix.ts";
@@ -297,6 +298,7 @@ export const fr: Translation<Messages, "fr"> = {
   selfAssessment,
   sharing,
   taxii,
+  search,
   stix,
   stixCollections,
   sectors: {

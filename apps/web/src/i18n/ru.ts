@@ -5,6 +5,7 @@ import { events } from "./ru-events.ts";
 import { experts } from "./ru-experts.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ru-registry.ts";
 import { risk } from "./ru-risk.ts";
+import { search } from "./ru-search.ts";
 import { selfAssessment } from "./ru-self-assessment.ts";
 import { sharing } from "./ru-sharing.ts";
 import { stix } from "./ru-stix.ts";
@@ -292,6 +293,7 @@ export const ru: Translation<Messages, "ru"> = {
   selfAssessment,
   sharing,
   taxii,
+  search,
   stix,
   stixCollections,
   sectors: {

@@ -7,6 +7,7 @@ import { events } from "./zh-events.ts";
 import { experts } from "./zh-experts.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./zh-registry.ts";
 import { risk } from "./zh-risk.ts";
+import { search } from "./zh-search.ts";
 import { selfAssessment } from "./zh-self-assessment.ts";
 import { sharing } from "./zh-sharing.ts";
 import { stix } from "./zh-stix.ts";
@@ -333,6 +334,7 @@ export const zh: Translation<Messages, "zh"> = {
   selfAssessment,
   sharing,
   taxii,
+  search,
   stix,
   stixCollections,
   sectors,
