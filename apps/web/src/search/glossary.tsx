@@ -61,9 +61,10 @@ export function GlossaryProvider({ children }: { children: ReactNode }) {
           </Title>
         }
         size="md"
+        closeButtonProps={{ "aria-label": t("common.close") }}
       >
         <Stack gap="md">
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t("search.glossary.intro")}
           </Text>
           <dl style={{ margin: 0 }}>
@@ -87,7 +88,7 @@ export function GlossaryProvider({ children }: { children: ReactNode }) {
               </div>
             ))}
           </dl>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="gray.7">
             {t("search.glossary.source")}
           </Text>
         </Stack>

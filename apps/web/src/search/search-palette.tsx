@@ -60,6 +60,7 @@ export function SearchButton() {
         yOffset="8vh"
         trapFocus
         returnFocus
+        closeButtonProps={{ "aria-label": t("common.close") }}
       >
         <Palette onClose={close} />
       </Modal>
@@ -148,10 +149,10 @@ function Palette({ onClose }: { onClose: () => void }) {
         autoComplete="off"
         spellCheck={false}
       />
-      <Text id={`${id}-hint`} size="xs" c="dimmed">
+      <Text id={`${id}-hint`} size="xs" c="gray.7">
         {t("search.hint")}
       </Text>
-      <Text size="sm" role="status" aria-live="polite" c="dimmed">
+      <Text size="sm" role="status" aria-live="polite" c="gray.7">
         {status}
       </Text>
       {problem ? (
@@ -177,11 +178,11 @@ function Palette({ onClose }: { onClose: () => void }) {
               pb={4}
               role="presentation"
             >
-              <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+              <Text size="xs" fw={700} tt="uppercase" c="gray.7">
                 {t(`search.kinds.${group.kind}`)}
               </Text>
               {group.total > group.items.length ? (
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="gray.7">
                   {t("search.more", { count: group.total - group.items.length })}
                 </Text>
               ) : null}
@@ -212,7 +213,7 @@ function Palette({ onClose }: { onClose: () => void }) {
                     <bdi>{item.title}</bdi>
                   </Text>
                   {item.context ? (
-                    <Text size="xs" c="dimmed" lineClamp={1}>
+                    <Text size="xs" c="gray.7" lineClamp={1}>
                       <bdi>{item.context}</bdi>
                     </Text>
                   ) : null}
