@@ -137,3 +137,45 @@ export function Term({ id, children }: { id: TermId; children: ReactNode }) {
     </Anchor>
   );
 }
+
+/** Names of standards, the same in every language, and the term each opens (longest first). */
+const NAMED: readonly (readonly [string, TermId])[] = [
+  ["TLP:AMBER+STRICT", "amberStrict"],
+  ["TLP:CLEAR", "clear"],
+  ["TLP:GREEN", "green"],
+  ["TLP:AMBER", "amber"],
+  ["TLP:RED", "red"],
+  ["TLP", "tlp"],
+  ["STIX", "stix"],
+  ["TAXII", "taxii"],
+  ["CAP", "cap"],
+];
+const NAMED_PATTERN = new RegExp(
+  `(?<![A-Za-z])(${NAMED.map(([name]) => name.replace(/[+]/g, "\\+")).join("|")})(?![A-Za-z:+])`,
+  "g",
+);
+
+/**
+ * A translated text with the first mention of each standard's name (TLP and its markings, STIX,
+ * TAXII, CAP: written the same in every language) linked to its explanation.
+ */
+export function Glossed({ text }: { text: string }) {
+  const parts: ReactNode[] = [];
+  const linked = new Set<TermId>();
+  let at = 0;
+  for (const match of text.matchAll(NAMED_PATTERN)) {
+    const name = match[1] as string;
+    const term = NAMED.find(([known]) => known === name)?.[1];
+    if (!term || linked.has(term)) continue;
+    linked.add(term);
+    parts.push(text.slice(at, match.index));
+    parts.push(
+      <Term key={match.index} id={term}>
+        {name}
+      </Term>,
+    );
+    at = match.index + name.length;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}

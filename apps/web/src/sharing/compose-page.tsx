@@ -42,6 +42,7 @@ import { PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, onlyOf, useLabels } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { Term } from "../search/glossary.tsx";
 import { AlertWarningFields, emptyWarning, warningInput } from "./alert-warning-fields.tsx";
 import { FilePicker, type PickedFile, uploadFile } from "./attachments-panel.tsx";
 
@@ -183,7 +184,7 @@ export function ComposePage() {
               searchable
             />
             <Radio.Group
-              label={t("sharing.composePage.marking")}
+              label={<Term id="tlp">{t("sharing.composePage.marking")}</Term>}
               description={
                 widest ? t("sharing.composePage.widest", { marking: t(`markings.${widest}`) }) : undefined
               }
