@@ -1,8 +1,7 @@
 // Search everything (GET /api/search, issue 16) on the demo (2,003 assets and the demo's items,
 // entries, experts, events, runs and risk assessments), through the real server over HTTP as the
-// national authority's coordinator (a marking scope) and an operator's member: 10 queries, each
-// 8 times, after 2 warm-up rounds. Prints p50 and p95, end to end (HTTP
-// included). Runs `npm start` (the demo on embedded PGlite): build the web app first.
+// national authority's coordinator: 10 queries, each 8 times, after 2 warm-up rounds. Prints p50
+// and p95, end to end (HTTP included), then each kind alone. Runs `npm start` (the demo on embedded PGlite): build the web app first.
 import { createClient, SEARCH_KINDS } from "@bulwark/contracts";
 import { DEMO_PASSWORD, startBulwark } from "../e2e/start.ts";
 
