@@ -21,6 +21,7 @@ import { notificationRoutes } from "./notifications/notifications.routes.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { registryRoutes } from "./registry/registry.routes.ts";
 import { riskRoutes } from "./risk/risk.routes.ts";
+import { searchRoutes } from "./search/search.routes.ts";
 import { selfAssessmentRoutes } from "./self-assessment/self-assessment.routes.ts";
 import { sharingRoutes } from "./sharing/sharing.routes.ts";
 import { stixRoutes } from "./stix/stix.routes.ts";
@@ -88,6 +89,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   eventRoutes(app, context);
   riskRoutes(app, context);
   selfAssessmentRoutes(app, context);
+  searchRoutes(app, context);
   sharingRoutes(app, context);
   capRoutes(app, context);
   stixRoutes(app, context);

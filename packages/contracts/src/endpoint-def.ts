@@ -25,6 +25,7 @@ export interface EndpointDef {
     | "events"
     | "risk"
     | "self-assessment"
+    | "search"
     | "sharing"
     | "demo";
   /** public: anyone; user: a signed-in user or an API token. */

@@ -54,6 +54,7 @@ import { expertsEndpoints } from "./endpoints/experts.ts";
 import { homeEndpoints } from "./endpoints/home.ts";
 import { notificationEndpoints } from "./endpoints/notifications.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
+import { searchEndpoints } from "./endpoints/search.ts";
 import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
 import { sharingEndpoints } from "./endpoints/sharing.ts";
 import { stixEndpoints } from "./endpoints/stix.ts";
@@ -673,6 +674,7 @@ export const endpoints = {
   ...eventEndpoints,
   ...riskEndpoints,
   ...selfAssessmentEndpoints,
+  ...searchEndpoints,
   ...sharingEndpoints,
   ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,

@@ -13,6 +13,7 @@ export * from "./home.ts";
 export * from "./notifications.ts";
 export * from "./registry.ts";
 export * from "./risk.ts";
+export * from "./search.ts";
 export * from "./self-assessment.ts";
 export * from "./sharing.ts";
 export * from "./stix.ts";

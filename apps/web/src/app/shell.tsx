@@ -20,6 +20,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation } from "react-router";
 import { NotificationBell } from "../notifications/notification-bell.tsx";
+import { GlossaryButton, GlossaryProvider } from "../search/glossary.tsx";
+import { SearchButton } from "../search/search-palette.tsx";
 import { client, meKey, queryClient } from "./api.ts";
 import { MeProvider, useMe, useMeQuery } from "./auth.tsx";
 import { LanguageSwitcher } from "./language-switcher.tsx";
@@ -74,78 +76,82 @@ function Shell() {
   });
 
   return (
-    <AppShell
-      header={{ height: 64 }}
-      navbar={{ width: 270, breakpoint: "sm", collapsed: { mobile: !opened } }}
-      padding="lg"
-    >
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.open")} />
-            <Anchor component={Link} to="/" underline="never" c="inherit">
-              <Group gap={8} wrap="nowrap">
-                <Logo size={30} />
-                <Title order={1} size="h3">
-                  {t("app.name")}
-                </Title>
-              </Group>
-            </Anchor>
+    <GlossaryProvider>
+      <AppShell
+        header={{ height: 64 }}
+        navbar={{ width: 270, breakpoint: "sm", collapsed: { mobile: !opened } }}
+        padding="lg"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.open")} />
+              <Anchor component={Link} to="/" underline="never" c="inherit">
+                <Group gap={8} wrap="nowrap">
+                  <Logo size={30} />
+                  <Title order={1} size="h3">
+                    {t("app.name")}
+                  </Title>
+                </Group>
+              </Anchor>
+            </Group>
+            <Group gap="md" wrap="nowrap">
+              <SearchButton />
+              <GlossaryButton />
+              <NotificationBell />
+              <LanguageSwitcher />
+              <Stack gap={0} visibleFrom="md" style={{ textAlign: "end" }} data-testid="signed-in-user">
+                <Text size="sm" fw={600} lineClamp={1}>
+                  <bdi>{me.name}</bdi>
+                </Text>
+                <Text size="xs" c="dimmed" lineClamp={1}>
+                  <bdi>{me.organisation.name}</bdi>
+                </Text>
+              </Stack>
+              <Button
+                variant="default"
+                leftSection={<IconLogout size={16} />}
+                onClick={() => signOut.mutate()}
+                loading={signOut.isPending}
+                visibleFrom="sm"
+              >
+                {t("common.signOut")}
+              </Button>
+            </Group>
           </Group>
-          <Group gap="md" wrap="nowrap">
-            <NotificationBell />
-            <LanguageSwitcher />
-            <Stack gap={0} visibleFrom="md" style={{ textAlign: "end" }} data-testid="signed-in-user">
-              <Text size="sm" fw={600} lineClamp={1}>
-                <bdi>{me.name}</bdi>
-              </Text>
-              <Text size="xs" c="dimmed" lineClamp={1}>
-                <bdi>{me.organisation.name}</bdi>
-              </Text>
-            </Stack>
-            <Button
-              variant="default"
-              leftSection={<IconLogout size={16} />}
-              onClick={() => signOut.mutate()}
-              loading={signOut.isPending}
-              visibleFrom="sm"
-            >
-              {t("common.signOut")}
-            </Button>
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        <Navigation onNavigate={close} />
-        {/* On a phone the header has no room for who is signed in and signing out: the menu has. */}
-        <AppShell.Section
-          hiddenFrom="sm"
-          pt="xs"
-          style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}
-        >
-          <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Stack gap={0} style={{ minWidth: 0 }}>
-              <Text size="sm" fw={600} truncate>
-                <bdi>{me.name}</bdi>
-              </Text>
-              <Text size="xs" c="dimmed" truncate>
-                <bdi>{me.organisation.name}</bdi>
-              </Text>
-            </Stack>
-            <Button
-              variant="default"
-              leftSection={<IconLogout size={16} />}
-              onClick={() => signOut.mutate()}
-              loading={signOut.isPending}
-            >
-              {t("common.signOut")}
-            </Button>
-          </Group>
-        </AppShell.Section>
-      </AppShell.Navbar>
-      <AppShell.Main bg="var(--mantine-color-gray-0)">
-        <Outlet />
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs">
+          <Navigation onNavigate={close} />
+          {/* On a phone the header has no room for who is signed in and signing out: the menu has. */}
+          <AppShell.Section
+            hiddenFrom="sm"
+            pt="xs"
+            style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}
+          >
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Stack gap={0} style={{ minWidth: 0 }}>
+                <Text size="sm" fw={600} truncate>
+                  <bdi>{me.name}</bdi>
+                </Text>
+                <Text size="xs" c="dimmed" truncate>
+                  <bdi>{me.organisation.name}</bdi>
+                </Text>
+              </Stack>
+              <Button
+                variant="default"
+                leftSection={<IconLogout size={16} />}
+                onClick={() => signOut.mutate()}
+                loading={signOut.isPending}
+              >
+                {t("common.signOut")}
+              </Button>
+            </Group>
+          </AppShell.Section>
+        </AppShell.Navbar>
+        <AppShell.Main bg="var(--mantine-color-gray-0)">
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </GlossaryProvider>
   );
 }

@@ -24,6 +24,7 @@ import { ConfirmDialog } from "../app/confirm-dialog.tsx";
 import { useFormat } from "../app/format.ts";
 import { TableSkeleton } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
+import { Term } from "../search/glossary.tsx";
 import { useAssetLabels } from "./asset-vocabulary.ts";
 import { DependencyForm } from "./dependency-form.tsx";
 
@@ -130,11 +131,13 @@ export function AssetDependencies({ asset, canEdit }: { asset: Asset; canEdit: b
                               {service}
                             </Text>
                             <Text size="xs" c="dimmed">
-                              {t("assets.needs", {
-                                k: format.number(dependency.k),
-                                n: format.number(group.length),
-                                hours: format.number(Math.min(...group.map((item) => item.bufferHours))),
-                              })}
+                              <Term id="kOfN">
+                                {t("assets.needs", {
+                                  k: format.number(dependency.k),
+                                  n: format.number(group.length),
+                                  hours: format.number(Math.min(...group.map((item) => item.bufferHours))),
+                                })}
+                              </Term>
                             </Text>
                           </Stack>
                         </Table.Td>

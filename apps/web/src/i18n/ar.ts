@@ -9,6 +9,7 @@ import { home } from "./ar-home.ts";
 import { notifications } from "./ar-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ar-registry.ts";
 import { risk } from "./ar-risk.ts";
+import { search } from "./ar-search.ts";
 import { selfAssessment } from "./ar-self-assessment.ts";
 import { sharing } from "./ar-sharing.ts";
 import { stix } from "./ar-stix.ts";
@@ -342,6 +343,7 @@ export const ar: Translation<Messages, "ar"> = {
   accountLanguage,
   pagination,
   pattern,
+  search,
   stix,
   stixCollections,
   sectors,

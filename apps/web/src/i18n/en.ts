@@ -9,6 +9,7 @@ import { home } from "./en-home.ts";
 import { notifications } from "./en-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
 import { risk } from "./en-risk.ts";
+import { search } from "./en-search.ts";
 import { selfAssessment } from "./en-self-assessment.ts";
 import { sharing } from "./en-sharing.ts";
 import { stix } from "./en-stix.ts";
@@ -339,6 +340,7 @@ export const en = {
   accountLanguage,
   pagination,
   pattern,
+  search,
   stix,
   stixCollections,
   sectors,

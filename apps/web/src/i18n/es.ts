@@ -8,6 +8,7 @@ import { home } from "./es-home.ts";
 import { notifications } from "./es-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./es-registry.ts";
 import { risk } from "./es-risk.ts";
+import { search } from "./es-search.ts";
 import { selfAssessment } from "./es-self-assessment.ts";
 import { sharing } from "./es-sharing.ts";
 import { stix } from "./es-stix.ts";
@@ -295,6 +296,7 @@ export const es: Translation<Messages, "es"> = {
   accountLanguage,
   pagination,
   pattern,
+  search,
   stix,
   stixCollections,
   sectors: {

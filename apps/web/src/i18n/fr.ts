@@ -8,6 +8,7 @@ import { home } from "./fr-home.ts";
 import { notifications } from "./fr-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./fr-registry.ts";
 import { risk } from "./fr-risk.ts";
+import { search } from "./fr-search.ts";
 import { selfAssessment } from "./fr-self-assessment.ts";
 import { sharing } from "./fr-sharing.ts";
 import { stix } from "./fr-stix.ts";
@@ -295,6 +296,7 @@ export const fr: Translation<Messages, "fr"> = {
   accountLanguage,
   pagination,
   pattern,
+  search,
   stix,
   stixCollections,
   sectors: {

@@ -8,6 +8,7 @@ import { home } from "./ru-home.ts";
 import { notifications } from "./ru-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ru-registry.ts";
 import { risk } from "./ru-risk.ts";
+import { search } from "./ru-search.ts";
 import { selfAssessment } from "./ru-self-assessment.ts";
 import { sharing } from "./ru-sharing.ts";
 import { stix } from "./ru-stix.ts";
@@ -291,6 +292,7 @@ export const ru: Translation<Messages, "ru"> = {
   accountLanguage,
   pagination,
   pattern,
+  search,
   stix,
   stixCollections,
   sectors: {

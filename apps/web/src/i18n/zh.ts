@@ -10,6 +10,7 @@ import { home } from "./zh-home.ts";
 import { notifications } from "./zh-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./zh-registry.ts";
 import { risk } from "./zh-risk.ts";
+import { search } from "./zh-search.ts";
 import { selfAssessment } from "./zh-self-assessment.ts";
 import { sharing } from "./zh-sharing.ts";
 import { stix } from "./zh-stix.ts";
@@ -333,6 +334,7 @@ export const zh: Translation<Messages, "zh"> = {
   accountLanguage,
   pagination,
   pattern,
+  search,
   stix,
   stixCollections,
   sectors,

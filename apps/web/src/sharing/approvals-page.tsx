@@ -10,6 +10,7 @@ import { useFormat } from "../app/format.ts";
 import { ListTable, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { Term } from "../search/glossary.tsx";
 
 function Queue({
   status,
@@ -107,7 +108,15 @@ export function ApprovalsPage() {
   const { t } = useTranslation();
   return (
     <Stack gap="lg">
-      <PageHeader title={t("sharing.approvalsPage.title")} subtitle={t("sharing.approvalsPage.subtitle")} />
+      <PageHeader
+        title={t("sharing.approvalsPage.title")}
+        subtitle={
+          <>
+            {t("sharing.approvalsPage.subtitle")}{" "}
+            <Term id="fourEyes">{t("search.glossary.terms.fourEyes.name")}</Term>
+          </>
+        }
+      />
       <FourEyesSetting />
       <Queue
         status="awaiting-approval"

@@ -43,6 +43,7 @@ import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, type Option, onlyOf, useLabels } from "../app/vocabulary.ts";
 import { AssetMultiSelect } from "../assets/asset-search.tsx";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { Term } from "../search/glossary.tsx";
 import { AlertWarningFields, emptyWarning, warningInput } from "./alert-warning-fields.tsx";
 import { FilePicker, type PickedFile, uploadFile } from "./attachments-panel.tsx";
 
@@ -172,7 +173,7 @@ export function ComposePage() {
             {/* The server searches the whole registry as one types (the demo holds 2,003 assets). */}
             <AssetMultiSelect label={t("sharing.composePage.assets")} value={assets} onChange={setAssets} />
             <Radio.Group
-              label={t("sharing.composePage.marking")}
+              label={<Term id="tlp">{t("sharing.composePage.marking")}</Term>}
               description={
                 widest ? t("sharing.composePage.widest", { marking: t(`markings.${widest}`) }) : undefined
               }

@@ -30,6 +30,7 @@ import { useLabels } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { EntryMarkdown } from "../compendium/entry-markdown.tsx";
 import { LoadFailure } from "../compendium/entry-parts.tsx";
+import { Glossed } from "../search/glossary.tsx";
 import { AttachmentsPanel } from "./attachments-panel.tsx";
 import { ReviseWarning } from "./revise-warning.tsx";
 import { ItemStixDownload } from "./stix-export.tsx";
@@ -403,7 +404,7 @@ function WarningLine({ item }: { item: SharedItem }) {
             {t("sharing.warning.cap")}
           </Anchor>
           <Text size="xs" c="dimmed">
-            {t("sharing.warning.capMessages", { count: cap.messages })}
+            <Glossed text={t("sharing.warning.capMessages", { count: cap.messages })} />
             {cap.withheldAssets > 0
               ? ` · ${t("sharing.warning.capWithheld", { count: cap.withheldAssets })}`
               : ""}

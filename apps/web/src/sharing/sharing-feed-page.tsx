@@ -25,6 +25,7 @@ import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { Glossed } from "../search/glossary.tsx";
 import { FeedStixExport } from "./stix-export.tsx";
 
 const PAGE_SIZE = 25;
@@ -74,7 +75,7 @@ export function SharingFeedPage() {
     <Stack gap="md">
       <PageHeader
         title={t("sharing.title")}
-        subtitle={t("sharing.subtitle")}
+        subtitle={<Glossed text={t("sharing.subtitle")} />}
         actions={
           <>
             <FeedStixExport

@@ -27,6 +27,7 @@ import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { Glossed } from "../search/glossary.tsx";
 
 const PAGE_SIZE = 50;
 const HELD = ["clear", "green", "amber", "amber+strict"] as const;
@@ -76,7 +77,7 @@ export function StixCollectionsPage() {
     <Stack gap="md">
       <PageHeader
         title={t("stixCollections.title")}
-        subtitle={t("stixCollections.subtitle")}
+        subtitle={<Glossed text={t("stixCollections.subtitle")} />}
         actions={
           <Button
             component={Link}

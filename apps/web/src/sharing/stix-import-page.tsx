@@ -27,6 +27,7 @@ import { useFormat } from "../app/format.ts";
 import { ListTable, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { Glossed } from "../search/glossary.tsx";
 
 const DEFAULTS = ["clear", "green", "amber", "amber+strict"] as const;
 type DefaultTlp = (typeof DEFAULTS)[number];
@@ -64,7 +65,7 @@ export function StixImportPage() {
 
   return (
     <Stack gap="md">
-      <PageHeader title={t("stix.title")} subtitle={t("stix.subtitle")} />
+      <PageHeader title={t("stix.title")} subtitle={<Glossed text={t("stix.subtitle")} />} />
       <ProblemAlert error={collections.error} />
       {collections.isSuccess && writable.length === 0 && (
         <Alert color="gray" role="status">

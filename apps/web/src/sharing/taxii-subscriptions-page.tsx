@@ -35,6 +35,7 @@ import { useFormat } from "../app/format.ts";
 import { ListTable, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { Glossed } from "../search/glossary.tsx";
 
 const KEY = ["sharing", "taxii-subscriptions"] as const;
 const MARKINGS = ["clear", "green", "amber", "amber+strict"] as const;
@@ -378,7 +379,7 @@ export function TaxiiSubscriptionsPage() {
     <Stack gap="md">
       <PageHeader
         title={t("taxii.title")}
-        subtitle={t("taxii.subtitle")}
+        subtitle={<Glossed text={t("taxii.subtitle")} />}
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing("new")}>
             {t("taxii.add")}

@@ -84,6 +84,8 @@ export interface AssetListQuery {
   sector?: Sector | undefined;
   operatorId?: string | undefined;
   status?: AssetStatus | undefined;
+  /** "match": with `q`, names equal to it first, then names and refs starting with it (search). */
+  order?: "name" | "match" | undefined;
 }
 
 export async function listAssets(
@@ -98,13 +100,21 @@ export async function listAssets(
   if (query.operatorId) filters.push(eq(assets.operatorId, query.operatorId));
   if (query.status) filters.push(eq(assets.status, query.status));
   const where = and(...filters);
+  const prefix = query.q ? `${likePattern(query.q).slice(1)}` : "";
+  const byMatch =
+    query.order === "match" && query.q
+      ? [
+          sql`lower(${assets.name}) = lower(${query.q}) desc`,
+          sql`(${assets.name} ilike ${prefix} or ${assets.ref} ilike ${prefix}) desc`,
+        ]
+      : [];
   const [rows, [count]] = await Promise.all([
     db
       .select(columns)
       .from(assets)
       .innerJoin(organisations, eq(organisations.id, assets.operatorId))
       .where(where)
-      .orderBy(asc(assets.name), asc(assets.ref))
+      .orderBy(...byMatch, asc(assets.name), asc(assets.ref))
       .limit(query.limit)
       .offset(query.offset),
     db.select({ total: sql<number>`count(*)::int` }).from(assets).where(where),

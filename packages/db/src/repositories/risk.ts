@@ -4,12 +4,12 @@
 // a sector the reader's organisation oversees (national authorities and regulators); GREEN ones
 // shared with a community the reader's organisation belongs to.
 import type { Scope } from "@bulwark/core";
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { organisations, users } from "../schema/base.ts";
 import { riskAssessments, riskAssessmentVersions, riskMethodologies, riskScenarios } from "../schema/risk.ts";
-import { iso, scopeFilter } from "../scope.ts";
+import { iso, likePattern, scopeFilter } from "../scope.ts";
 
 // ---- Scenarios -----------------------------------------------------------------------------------
 
@@ -269,6 +269,8 @@ export interface RegisterFilters {
   organisationId?: string | undefined;
   /** The assessing organisation's country. */
   country?: string | undefined;
+  /** Text in the title (case-insensitive). */
+  q?: string | undefined;
   today: string;
   dueSoonUntil: string;
 }
@@ -280,6 +282,7 @@ function registerWhere(scope: Scope, filters: RegisterFilters): SQL | undefined 
   if (filters.sector) where.push(eq(riskAssessments.sector, filters.sector));
   if (filters.scenario) where.push(eq(riskScenarios.slug, filters.scenario));
   if (filters.band) where.push(eq(riskAssessments.band, filters.band));
+  if (filters.q) where.push(ilike(riskAssessments.title, likePattern(filters.q)));
   if (filters.aboveAppetite !== undefined)
     where.push(eq(riskAssessments.aboveAppetite, filters.aboveAppetite));
   if (filters.organisationId) where.push(eq(riskAssessments.organisationId, filters.organisationId));

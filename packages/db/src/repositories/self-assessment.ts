@@ -3,7 +3,7 @@
 // read of runs takes the policy's scope; the recommended entries go through the compendium's TLP
 // rule in SQL.
 import type { Scope } from "@bulwark/core";
-import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../connect.ts";
 import {
@@ -15,7 +15,7 @@ import {
   selfAssessmentRuns,
   users,
 } from "../schema.ts";
-import { iso, isoOrNull, scopeFilter, sqlArray } from "../scope.ts";
+import { iso, isoOrNull, likePattern, scopeFilter, sqlArray } from "../scope.ts";
 import { entryScope } from "./compendium.ts";
 
 export interface FrameworkRecord {
@@ -132,6 +132,40 @@ export async function listRuns(db: Executor, scope: Scope): Promise<RunRecord[]>
     .where(runScope(scope))
     .orderBy(desc(selfAssessmentRuns.createdAt), desc(selfAssessmentRuns.id));
   return rows.map(presentRun);
+}
+
+/** Runs whose title or framework title holds `q` (case-insensitive), newest first, and how many. */
+export async function searchRuns(
+  db: Executor,
+  scope: Scope,
+  q: string,
+  limit: number,
+): Promise<{ items: RunRecord[]; total: number }> {
+  const where = and(
+    runScope(scope),
+    or(
+      ilike(selfAssessmentRuns.title, likePattern(q)),
+      ilike(selfAssessmentFrameworks.title, likePattern(q)),
+    ),
+  );
+  const [rows, [count]] = await Promise.all([
+    selectRuns(db)
+      .where(where)
+      .orderBy(desc(selfAssessmentRuns.updatedAt), desc(selfAssessmentRuns.id))
+      .limit(limit),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(selfAssessmentRuns)
+      .innerJoin(
+        selfAssessmentFrameworks,
+        and(
+          eq(selfAssessmentFrameworks.id, selfAssessmentRuns.frameworkId),
+          eq(selfAssessmentFrameworks.version, selfAssessmentRuns.frameworkVersion),
+        ),
+      )
+      .where(where),
+  ]);
+  return { items: rows.map(presentRun), total: Number(count?.total ?? 0) };
 }
 
 export async function findRun(db: Executor, scope: Scope, id: string): Promise<RunRecord | null> {
