@@ -4,6 +4,7 @@ import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { analysisRoutes } from "./analysis/analysis.routes.ts";
+import { AnalysisCache } from "./analysis/analysis.service.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { forgetRecentCallers } from "./auth/principal.ts";
@@ -16,6 +17,7 @@ import { registerErrorHandler } from "./errors.ts";
 import { eventRoutes } from "./events/events.routes.ts";
 import { expertsRoutes } from "./experts/experts.routes.ts";
 import { homeRoutes } from "./home/home.routes.ts";
+import { incidentRoutes } from "./incidents/incidents.routes.ts";
 import { refuseUnstorableInput } from "./input-guard.ts";
 import { notificationRoutes } from "./notifications/notifications.routes.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
@@ -82,7 +84,10 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   communityRoutes(app, context);
   auditRoutes(app, context);
   registryRoutes(app, context);
-  analysisRoutes(app, context);
+  // One graph cache for every analysis over the registry (the cascade, incidents' projections).
+  const analysis = new AnalysisCache();
+  dropOnPolicyChange(app, context, () => analysis.drop());
+  analysisRoutes(app, context, analysis);
   compendiumRoutes(app, context);
   expertsRoutes(app, context);
   notificationRoutes(app, context);
@@ -91,6 +96,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   selfAssessmentRoutes(app, context);
   searchRoutes(app, context);
   sharingRoutes(app, context);
+  incidentRoutes(app, context, analysis);
   capRoutes(app, context);
   stixRoutes(app, context);
   await taxiiRoutes(app, context);

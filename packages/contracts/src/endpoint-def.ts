@@ -27,6 +27,7 @@ export interface EndpointDef {
     | "self-assessment"
     | "search"
     | "sharing"
+    | "incidents"
     | "demo";
   /** public: anyone; user: a signed-in user or an API token. */
   readonly auth: "public" | "user";

@@ -52,6 +52,7 @@ import { communityEndpoints } from "./endpoints/communities.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import { homeEndpoints } from "./endpoints/home.ts";
+import { incidentEndpoints } from "./endpoints/incidents.ts";
 import { notificationEndpoints } from "./endpoints/notifications.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
 import { searchEndpoints } from "./endpoints/search.ts";
@@ -676,6 +677,7 @@ export const endpoints = {
   ...selfAssessmentEndpoints,
   ...searchEndpoints,
   ...sharingEndpoints,
+  ...incidentEndpoints,
   ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,
   ...communityEndpoints,

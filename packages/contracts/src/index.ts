@@ -10,6 +10,7 @@ export * from "./endpoints.ts";
 export * from "./events.ts";
 export * from "./experts.ts";
 export * from "./home.ts";
+export * from "./incidents.ts";
 export * from "./notifications.ts";
 export * from "./registry.ts";
 export * from "./risk.ts";

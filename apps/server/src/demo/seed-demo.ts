@@ -22,6 +22,7 @@ import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.
 import type { ServerContext } from "../context.ts";
 import { seedDemoEvents } from "../events/demo.ts";
 import { seedDemoExperts } from "../experts/demo.ts";
+import { seedIncidentsDemo } from "../incidents/demo.ts";
 import { importRegistry } from "../registry/import.service.ts";
 import { seedDemoRisk } from "../risk/demo.ts";
 import { seedSelfAssessmentDemo } from "../self-assessment/demo.ts";
@@ -105,6 +106,7 @@ async function seedDemoUnlocked(context: ServerContext, country: DemoCountry): P
     await seedDemoCompendium(context);
     await seedDemoRisk(context);
     await seedSharingDemo(context);
+    await seedIncidentsDemo(context);
     return { loaded: false, password: null, generated: false, accounts };
   }
   const password = context.config.demoPassword ?? generatePassword();
@@ -192,6 +194,7 @@ async function seedDemoUnlocked(context: ServerContext, country: DemoCountry): P
   await seedDemoExperts(context);
   await seedDemoRisk(context);
   await seedSharingDemo(context);
+  await seedIncidentsDemo(context);
   return { loaded: true, password, generated: context.config.demoPassword === null, accounts };
 }
 
