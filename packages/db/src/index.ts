@@ -25,6 +25,7 @@ export * from "./repositories/event-parts.ts";
 export * from "./repositories/events.ts";
 export * from "./repositories/experts.ts";
 export * from "./repositories/jobs.ts";
+export * from "./repositories/live.ts";
 export * from "./repositories/notifications.ts";
 export * from "./repositories/organisations.ts";
 export * from "./repositories/policy-state.ts";

@@ -5,8 +5,15 @@ import { isSharingApprover, type SharingViewer } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
 import { sqlArray } from "../scope.ts";
 
+/**
+ * A viewer whose user is named by SQL (a column of the query) rather than by a value: live updates
+ * ask in one query which of several people of one organisation, with the same roles, may see an
+ * item (apps/server/src/live), under the very rule every route reads through.
+ */
+export type SharingViewerOf = Omit<SharingViewer, "userId"> & { readonly userId: string | SQL };
+
 /** Items (the table `shared_items`, under that name) the viewer may see. */
-export function visibleSharedItems(viewer: SharingViewer): SQL {
+export function visibleSharedItems(viewer: SharingViewerOf): SQL {
   const approverOfOwn = isSharingApprover(viewer.roles)
     ? sql`or (shared_items.status in ('draft', 'awaiting-approval')
           and shared_items.author_organisation_id = ${viewer.organisationId})`
