@@ -4,6 +4,7 @@
 import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { experts } from "./ar-experts.ts";
+import { live } from "./ar-live.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ar-registry.ts";
 import { risk } from "./ar-risk.ts";
 import { selfAssessment } from "./ar-self-assessment.ts";
@@ -343,6 +344,7 @@ export const ar: Translation<Messages, "ar"> = {
   selfAssessment,
   sharing,
   taxii,
+  live,
   stix,
   stixCollections,
   sectors,

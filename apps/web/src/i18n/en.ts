@@ -4,6 +4,7 @@ import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
+import { live } from "./en-live.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
 import { risk } from "./en-risk.ts";
 import { selfAssessment } from "./en-self-assessment.ts";
@@ -340,6 +341,7 @@ export const en = {
   selfAssessment,
   sharing,
   taxii,
+  live,
   stix,
   stixCollections,
   sectors,

@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
 import { experts } from "./es-experts.ts";
+import { live } from "./es-live.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./es-registry.ts";
 import { risk } from "./es-risk.ts";
 import { selfAssessment } from "./es-self-assessment.ts";
@@ -297,6 +298,7 @@ export const es: Translation<Messages, "es"> = {
   selfAssessment,
   sharing,
   taxii,
+  live,
   stix,
   stixCollections,
   sectors: {

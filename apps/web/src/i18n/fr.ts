@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
 import { experts } from "./fr-experts.ts";
+import { live } from "./fr-live.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./fr-registry.ts";
 import { risk } from "./fr-risk.ts";
 import { selfAssessment } from "./fr-self-assessment.ts";
@@ -297,6 +298,7 @@ export const fr: Translation<Messages, "fr"> = {
   selfAssessment,
   sharing,
   taxii,
+  live,
   stix,
   stixCollections,
   sectors: {

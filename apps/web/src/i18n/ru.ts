@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
 import { experts } from "./ru-experts.ts";
+import { live } from "./ru-live.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ru-registry.ts";
 import { risk } from "./ru-risk.ts";
 import { selfAssessment } from "./ru-self-assessment.ts";
@@ -292,6 +293,7 @@ export const ru: Translation<Messages, "ru"> = {
   selfAssessment,
   sharing,
   taxii,
+  live,
   stix,
   stixCollections,
   sectors: {

@@ -5,6 +5,7 @@ import type { Translation } from "./translation.ts";
 import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { experts } from "./zh-experts.ts";
+import { live } from "./zh-live.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./zh-registry.ts";
 import { risk } from "./zh-risk.ts";
 import { selfAssessment } from "./zh-self-assessment.ts";
@@ -333,6 +334,7 @@ export const zh: Translation<Messages, "zh"> = {
   selfAssessment,
   sharing,
   taxii,
+  live,
   stix,
   stixCollections,
   sectors,
