@@ -2,14 +2,15 @@
 // (GET /api/sharing/events), each reader checked by the hub under their scope (ADR 0024); the time
 // from the writer sending the change (before its commit, so commit time counts) to each stream
 // parsing the event, p50 and p99 over CHANGES changes. On embedded PGlite (one server), and on
-// PostgreSQL at 127.0.0.1:5432 with two servers, each with its own pool and its own listening
-// connection (two `bulwark serve` behind a load balancer, run in this one process: half the
-// streams on each). Baseline in the same run and server(s): one open stream, the same changes.
+// PostgreSQL at 127.0.0.1:5432 with two server processes, each with its own pool and its own
+// listening connection (two `bulwark serve` behind a load balancer: half the streams on each). Baseline in the same run and server(s): one open stream, the same changes.
 // Readers: STREAMS people in ORGANISATIONS operators of one community, two roles each (so
 // 2 x ORGANISATIONS scope groups), one session and one stream each; the item is GREEN to the
-// community, so every reader may see it. Streams are read over real sockets in this process.
+// community, so every reader may see it. Streams are read over real sockets by this process;
+// on PostgreSQL the two servers are child processes (bench/support/live-server.ts).
 // BENCH_LIVE_STREAMS (default 500), BENCH_LIVE_CHANGES (default 20), BENCH_LIVE_ORGANISATIONS
 // (default 10).
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import { availableParallelism, cpus } from "node:os";
@@ -259,24 +260,62 @@ function report(label: string, fanout: number[], baseline: number[]) {
   );
 }
 
-async function measure(label: string, writer: Connection, servers: Connection[]): Promise<void> {
+interface Served {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** A server process on `url` (PostgreSQL), started as bench/support/live-server.ts. */
+function serveProcess(url: string): Promise<Served> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", new URL("./support/live-server.ts", import.meta.url).pathname],
+    { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const address = /listening (http:\/\/\S+)/.exec(output)?.[1];
+      if (address)
+        resolve({
+          url: address,
+          stop: () =>
+            new Promise((done) => {
+              child.once("exit", () => done());
+              child.kill("SIGTERM");
+            }),
+        });
+    });
+    child.once("exit", (code) => reject(new Error(`server process exited with ${code}: ${output}`)));
+  });
+}
+
+async function serveHere(connection: Connection): Promise<Served> {
+  const { app, url } = await serve(connection);
+  return { url, stop: () => app.close() };
+}
+
+async function measure(label: string, writer: Connection, start: () => Promise<Served[]>): Promise<void> {
   await migrate(writer);
   const { item, cookies } = await world(writer.db);
-  const served = await Promise.all(servers.map(serve));
+  const served = await start();
   try {
     const bases = served.map((server) => server.url);
     const baseline = await run(writer.db, item, bases.slice(0, 1), cookies.slice(0, 1));
     const fanout = await run(writer.db, item, bases, cookies);
     report(label, fanout, baseline);
   } finally {
-    await Promise.all(served.map((server) => server.app.close()));
+    await Promise.all(served.map((server) => server.stop()));
   }
 }
 
 if (!process.env.BENCH_SKIP_PGLITE) {
   const embedded = await connect({ memory: true });
   try {
-    await measure("PGlite (embedded, in memory), one server", embedded, [embedded]);
+    await measure("PGlite (embedded, in memory), one server", embedded, async () => [
+      await serveHere(embedded),
+    ]);
   } finally {
     await embedded.close();
   }
@@ -296,17 +335,14 @@ if (!process.env.BENCH_SKIP_POSTGRES) {
     const database = `bulwark_bench_live_${process.pid}`;
     await admin.query(`create database ${database}`);
     const url = `postgres://postgres@127.0.0.1:5432/${database}`;
-    const connections = [await connect({ url }), await connect({ url }), await connect({ url })];
+    const writer = await connect({ url });
     try {
       const version = (await admin.query("show server_version")).rows[0]?.server_version ?? "";
-      const [writer, ...servers] = connections as [Connection, Connection, Connection];
-      await measure(
-        `PostgreSQL ${version}, two servers (streams split between them), writer apart`,
-        writer,
-        servers,
+      await measure(`PostgreSQL ${version}, two server processes (streams split between them)`, writer, () =>
+        Promise.all([serveProcess(url), serveProcess(url)]),
       );
     } finally {
-      await Promise.all(connections.map((connection) => connection.close()));
+      await writer.close();
       await admin.query(`drop database if exists ${database} with (force)`);
       await admin.end();
     }
