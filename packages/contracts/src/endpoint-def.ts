@@ -26,6 +26,7 @@ export interface EndpointDef {
     | "risk"
     | "self-assessment"
     | "sharing"
+    | "incidents"
     | "demo";
   /** public: anyone; user: a signed-in user or an API token. */
   readonly auth: "public" | "user";

@@ -1,4 +1,4 @@
-// Live changes of shared items (GET /api/sharing/events): the triggers of migration 0024 notify
+// Live changes of shared items (GET /api/sharing/events): the triggers of migration 0025 notify
 // bulwark_sharing with an item's id; each reader hears of it when visibleSharedItems, the rule of
 // every sharing route, lets them see the item (asked for all readers of one scope in one query).
 import { SHARING_CHANNEL, sharedItemsSeenBy, sharingScopeOf } from "@bulwark/db";

@@ -98,5 +98,5 @@ export async function sharedItemsSeenBy(
   return { version: Number(row?.version ?? 0), seen: seen ?? [] };
 }
 
-/** The channel the shared-item triggers notify (migration 0024), with `{"id": "<item id>"}`. */
+/** The channel the shared-item triggers notify (migration 0025), with `{"id": "<item id>"}`. */
 export const SHARING_CHANNEL = "bulwark_sharing";
