@@ -3,12 +3,12 @@
 // answer carries the policy version read in the same statement, so the hub knows whether the scope
 // it asked under is still the current one (ADR 0019).
 import type { OrganisationKind, Role, SharingViewer } from "@bulwark/core";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { sqlArray } from "../scope.ts";
 import { policyVersionSql } from "./policy-state.ts";
-import { visibleSharedItems } from "./sharing-scope.ts";
+import { type SharingViewerOf, visibleIncidents, visibleSharedItems } from "./sharing-scope.ts";
 
 export interface LiveReader {
   readonly userId: string;
@@ -81,18 +81,39 @@ export async function sharingScopeOf(
  * which of `itemIds`, by visibleSharedItems, the rule every sharing route reads through: one query
  * for all of them, with the policy version of the same snapshot.
  */
-export async function sharedItemsSeenBy(
+export function sharedItemsSeenBy(
   db: Executor,
   viewer: Omit<SharingViewer, "userId">,
   userIds: readonly string[],
   itemIds: readonly string[],
 ): Promise<{ version: number; seen: [userId: string, itemId: string][] }> {
+  return seenBy(db, sql`shared_items`, visibleSharedItems, viewer, userIds, itemIds);
+}
+
+/** The same question for incidents, by visibleIncidents, the rule of every incident route. */
+export function incidentsSeenBy(
+  db: Executor,
+  viewer: Omit<SharingViewer, "userId">,
+  userIds: readonly string[],
+  incidentIds: readonly string[],
+): Promise<{ version: number; seen: [userId: string, incidentId: string][] }> {
+  return seenBy(db, sql`incidents`, visibleIncidents, viewer, userIds, incidentIds);
+}
+
+async function seenBy(
+  db: Executor,
+  table: SQL,
+  visible: (viewer: SharingViewerOf) => SQL,
+  viewer: Omit<SharingViewer, "userId">,
+  userIds: readonly string[],
+  ids: readonly string[],
+): Promise<{ version: number; seen: [string, string][] }> {
   const [row] = rowsOf<{ version: number | string; seen: [string, string][] | string | null }>(
     await db.execute(sql`select ${policyVersionSql} as version,
-      (select coalesce(json_agg(json_build_array(reader.user_id, shared_items.id)), '[]'::json)
+      (select coalesce(json_agg(json_build_array(reader.user_id, ${table}.id)), '[]'::json)
         from unnest(${sqlArray(userIds, "uuid")}) as reader(user_id)
-        join shared_items on shared_items.id = any(${sqlArray(itemIds, "uuid")})
-          and ${visibleSharedItems({ ...viewer, userId: sql`reader.user_id` })}) as seen`),
+        join ${table} on ${table}.id = any(${sqlArray(ids, "uuid")})
+          and ${visible({ ...viewer, userId: sql`reader.user_id` })}) as seen`),
   );
   const seen = typeof row?.seen === "string" ? (JSON.parse(row.seen) as [string, string][]) : row?.seen;
   return { version: Number(row?.version ?? 0), seen: seen ?? [] };
