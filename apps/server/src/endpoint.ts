@@ -46,6 +46,12 @@ const FileSchema = (mediaType: string) =>
     .describe(`The file's bytes (${mediaType}).`)
     .meta({ format: "binary", contentMediaType: mediaType });
 
+/** A stream of server-sent events in the OpenAPI document. */
+const EventStreamSchema = z
+  .string()
+  .describe("Server-sent events (text/event-stream), one `id:`, `event:` and JSON `data:` each.")
+  .meta({ contentMediaType: "text/event-stream" });
+
 // An empty answer in the OpenAPI document (type null: no content).
 const NotModified = z.null().describe("Not modified: the copy named by If-None-Match is current.");
 
@@ -127,6 +133,7 @@ function addRoute<N extends EndpointName>(
       response: {
         ...(def.response ? { [endpoint.status]: def.response } : {}),
         ...(def.file ? { [endpoint.status]: FileSchema(def.file) } : {}),
+        ...(def.stream ? { [endpoint.status]: EventStreamSchema } : {}),
         ...(def.conditional ? { 304: NotModified } : {}),
         "4xx": Problem,
         "5xx": Problem,
@@ -149,6 +156,8 @@ function addRoute<N extends EndpointName>(
         reply,
       };
       const result = await handler(input as HandlerInput<N>);
+      // A stream's handler has taken the reply over and writes it itself.
+      if (def.stream) return;
       if (result === NOT_MODIFIED) return reply.code(304).send();
       if (def.file) {
         const file = result as FileAnswer;

@@ -67,6 +67,10 @@ export function createClient(options: ClientOptions = {}): Client {
 
   async function call(name: EndpointName, input?: unknown): Promise<unknown> {
     const endpoint: EndpointDef = endpoints[name];
+    if (endpoint.stream)
+      throw new TypeError(
+        `${name} is a stream of server-sent events: open client.url(...) with EventSource.`,
+      );
     const given = record(input);
     const headers: Record<string, string> = { accept: "application/json" };
     if (options.token) headers.authorization = `Bearer ${options.token}`;

@@ -69,6 +69,12 @@ export interface EndpointDef {
    * accepted in the OpenAPI document.
    */
   readonly upload?: { readonly mediaTypes: readonly string[] };
+  /**
+   * The answer is a stream of server-sent events (text/event-stream) that stays open until the
+   * client leaves, the caller's sign-in ends or the server stops: the handler takes the reply over
+   * (apps/server/src/live) and the typed client does not call it (browsers use EventSource).
+   */
+  readonly stream?: true;
 }
 
 /** What a `file` endpoint answers: the bytes, the name to save them under, and (when it varies) their type. */

@@ -172,12 +172,16 @@ export const postgresListener =
       return opening;
     };
 
+    // One statement at a time on the client (node-postgres refuses overlapping queries from pg@9).
+    let turn: Promise<unknown> = Promise.resolve();
     return {
       async listen(channel) {
         try {
           // LISTEN twice is harmless, and a connection opening meanwhile may have listed its
           // channels before this one was added.
-          await (await open()).query(`LISTEN ${channel}`);
+          const mine = turn.then(async () => (await open()).query(`LISTEN ${channel}`));
+          turn = mine.catch(() => undefined);
+          await mine;
         } catch (error) {
           schedule();
           throw error;

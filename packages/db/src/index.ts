@@ -27,6 +27,7 @@ export * from "./repositories/experts.ts";
 export * from "./repositories/home.ts";
 export * from "./repositories/incidents.ts";
 export * from "./repositories/jobs.ts";
+export * from "./repositories/live.ts";
 export * from "./repositories/notifications.ts";
 export * from "./repositories/organisations.ts";
 export * from "./repositories/policy-state.ts";

@@ -158,7 +158,7 @@ export const sessionExpiry = (context: ServerContext, now: Date): Date =>
   new Date(now.getTime() + context.config.sessionHours * 3_600_000);
 
 /** Sessions started before this have outlived their absolute lifetime, however much they were used. */
-const sessionStartedAfter = (context: ServerContext, now: Date): Date =>
+export const sessionStartedAfter = (context: ServerContext, now: Date): Date =>
   new Date(now.getTime() - context.config.sessionMaxDays * 86_400_000);
 
 export function setSessionCookie(context: ServerContext, reply: FastifyReply, secret: string | null): void {

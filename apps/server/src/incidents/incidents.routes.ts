@@ -3,6 +3,8 @@ import type { FastifyInstance } from "fastify";
 import type { AnalysisCache } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import { liveRoute } from "../live/hub.ts";
+import { incidentsTopic } from "./incidents.live.ts";
 import {
   advanceIncident,
   fileIncident,
@@ -16,6 +18,7 @@ import { incidentProjection, incidentRecovery } from "./projection.service.ts";
 import { incidentStix } from "./stix.service.ts";
 
 export function incidentRoutes(app: FastifyInstance, context: ServerContext, analysis: AnalysisCache): void {
+  liveRoute(app, context, "streamIncidentEvents", incidentsTopic);
   route(app, context, "listIncidents", ({ caller, query }) => incidentList(context, caller, query));
   route(app, context, "createIncident", ({ caller, body }) => fileIncident(context, caller, body));
   route(app, context, "getIncident", ({ caller, params }) => incidentDetail(context, caller, params.id));

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import { liveRoute } from "../live/hub.ts";
 import {
   addAttachment,
   downloadAttachment,
@@ -10,6 +11,7 @@ import {
 } from "./attachments.service.ts";
 import { addressablePeople, preview, sharingSettings, updateSharingSettings } from "./audience.service.ts";
 import { purgeExpiredPersonalData } from "./personal-data.service.ts";
+import { sharingTopic } from "./sharing.live.ts";
 import {
   acknowledge,
   acknowledgements,
@@ -26,6 +28,7 @@ import {
 import { sharedItemStix, sharingStixExport } from "./stix.service.ts";
 
 export function sharingRoutes(app: FastifyInstance, context: ServerContext): void {
+  liveRoute(app, context, "streamSharingEvents", sharingTopic);
   route(app, context, "listSharedItems", ({ caller, query }) => sharingFeed(context, caller, query));
   route(app, context, "createSharedItem", ({ caller, body }) => composeSharedItem(context, caller, body));
   route(app, context, "getSharedItem", ({ caller, params }) => sharedItemDetail(context, caller, params.id));

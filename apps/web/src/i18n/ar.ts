@@ -6,6 +6,7 @@ import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { experts } from "./ar-experts.ts";
 import { home } from "./ar-home.ts";
+import { live } from "./ar-live.ts";
 import { notifications } from "./ar-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ar-registry.ts";
 import { risk } from "./ar-risk.ts";
@@ -344,6 +345,7 @@ export const ar: Translation<Messages, "ar"> = {
   pagination,
   pattern,
   search,
+  live,
   stix,
   stixCollections,
   sectors,

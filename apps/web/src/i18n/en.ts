@@ -6,6 +6,7 @@ import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
 import { home } from "./en-home.ts";
+import { live } from "./en-live.ts";
 import { notifications } from "./en-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
 import { risk } from "./en-risk.ts";
@@ -341,6 +342,7 @@ export const en = {
   pagination,
   pattern,
   search,
+  live,
   stix,
   stixCollections,
   sectors,

@@ -5,6 +5,7 @@ import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
 import { experts } from "./es-experts.ts";
 import { home } from "./es-home.ts";
+import { live } from "./es-live.ts";
 import { notifications } from "./es-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./es-registry.ts";
 import { risk } from "./es-risk.ts";
@@ -297,6 +298,7 @@ export const es: Translation<Messages, "es"> = {
   pagination,
   pattern,
   search,
+  live,
   stix,
   stixCollections,
   sectors: {

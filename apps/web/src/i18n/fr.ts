@@ -5,6 +5,7 @@ import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
 import { experts } from "./fr-experts.ts";
 import { home } from "./fr-home.ts";
+import { live } from "./fr-live.ts";
 import { notifications } from "./fr-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./fr-registry.ts";
 import { risk } from "./fr-risk.ts";
@@ -297,6 +298,7 @@ export const fr: Translation<Messages, "fr"> = {
   pagination,
   pattern,
   search,
+  live,
   stix,
   stixCollections,
   sectors: {

@@ -5,6 +5,7 @@ import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
 import { experts } from "./ru-experts.ts";
 import { home } from "./ru-home.ts";
+import { live } from "./ru-live.ts";
 import { notifications } from "./ru-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ru-registry.ts";
 import { risk } from "./ru-risk.ts";
@@ -293,6 +294,7 @@ export const ru: Translation<Messages, "ru"> = {
   pagination,
   pattern,
   search,
+  live,
   stix,
   stixCollections,
   sectors: {

@@ -7,6 +7,7 @@ import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { experts } from "./zh-experts.ts";
 import { home } from "./zh-home.ts";
+import { live } from "./zh-live.ts";
 import { notifications } from "./zh-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./zh-registry.ts";
 import { risk } from "./zh-risk.ts";
@@ -335,6 +336,7 @@ export const zh: Translation<Messages, "zh"> = {
   pagination,
   pattern,
   search,
+  live,
   stix,
   stixCollections,
   sectors,

@@ -7,6 +7,7 @@ import { Link } from "react-router";
 import { client } from "../app/api.ts";
 import { useMe } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
+import { LiveBadge, useLiveRefresh } from "../app/live.tsx";
 import { ListTable, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
@@ -106,6 +107,8 @@ function FourEyesSetting() {
 
 export function ApprovalsPage() {
   const { t } = useTranslation();
+  // Items submitted or approved by colleagues while the page is open appear without a reload.
+  const live = useLiveRefresh("/api/sharing/events", [["sharing", "feed"]]);
   return (
     <Stack gap="lg">
       <PageHeader
@@ -116,6 +119,7 @@ export function ApprovalsPage() {
             <Term id="fourEyes">{t("search.glossary.terms.fourEyes.name")}</Term>
           </>
         }
+        actions={<LiveBadge status={live} />}
       />
       <FourEyesSetting />
       <Queue

@@ -21,6 +21,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
+import { LiveBadge, useLiveRefresh } from "../app/live.tsx";
 import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
@@ -68,6 +69,8 @@ export function SharingFeedPage() {
     next.delete("page");
     setParams(next, { replace: true });
   };
+  // Items shared, changed or withdrawn while the page is open appear without a reload.
+  const live = useLiveRefresh("/api/sharing/events", [["sharing", "feed"]]);
   const counts = feed.data?.counts;
   const items = feed.data?.items ?? [];
 
@@ -78,6 +81,7 @@ export function SharingFeedPage() {
         subtitle={<Glossed text={t("sharing.subtitle")} />}
         actions={
           <>
+            <LiveBadge status={live} />
             <FeedStixExport
               filter={{
                 ...(tlp.length ? { tlp } : {}),

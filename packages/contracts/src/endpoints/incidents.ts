@@ -18,6 +18,18 @@ import {
 import { STIX_MEDIA_TYPE } from "../stix.ts";
 
 export const incidentEndpoints = {
+  streamIncidentEvents: {
+    method: "GET",
+    path: "/api/incidents/events",
+    summary:
+      "Live changes of incidents you may see, as server-sent events: `ready` when the stream opens " +
+      "(fetch what you show then, and again after each reconnection: nothing missed is replayed), " +
+      "then `incident` with the id of each incident you may see that is filed or changes.",
+    tag: "incidents",
+    auth: "user",
+    status: 200,
+    stream: true,
+  },
   listIncidents: {
     method: "GET",
     path: "/api/incidents",

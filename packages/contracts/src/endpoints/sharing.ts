@@ -27,6 +27,19 @@ import {
 } from "../sharing.ts";
 
 export const sharingEndpoints = {
+  streamSharingEvents: {
+    method: "GET",
+    path: "/api/sharing/events",
+    summary:
+      "Live changes of items you may see, as server-sent events: `ready` when the stream opens " +
+      "(fetch what you show then, and again after each reconnection: nothing missed is replayed), " +
+      "then `item` with the id of each item you may see that is created, submitted, published, " +
+      "revised or withdrawn, or whose audience changes.",
+    tag: "sharing",
+    auth: "user",
+    status: 200,
+    stream: true,
+  },
   listSharedItems: {
     method: "GET",
     path: "/api/sharing/items",

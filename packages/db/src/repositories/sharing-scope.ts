@@ -34,8 +34,15 @@ const INCIDENTS: MarkedTable = {
   approver: null,
 };
 
+/**
+ * A viewer whose user is named by SQL (a column of the query) rather than by a value: live updates
+ * ask in one query which of several people of one organisation, with the same roles, may see a
+ * thing (apps/server/src/live), under the very rule every route reads through.
+ */
+export type SharingViewerOf = Omit<SharingViewer, "userId"> & { readonly userId: string | SQL };
+
 /** isRecipient of @bulwark/core over a sent thing of `table`: who its marking and audience reach. */
-function recipient(viewer: SharingViewer, table: MarkedTable): SQL {
+function recipient(viewer: SharingViewerOf, table: MarkedTable): SQL {
   const column = (name: string) => sql.raw(`${table.items}.${name}`);
   const audience = sql.raw(table.audience);
   const key = sql.raw(`heard.${table.key}`);
@@ -55,7 +62,7 @@ function recipient(viewer: SharingViewer, table: MarkedTable): SQL {
 }
 
 /** Items (the table `shared_items`, under that name) the viewer may see. */
-export function visibleSharedItems(viewer: SharingViewer): SQL {
+export function visibleSharedItems(viewer: SharingViewerOf): SQL {
   const approverOfOwn = isSharingApprover(viewer.roles)
     ? sql`or (shared_items.status in ('draft', 'awaiting-approval')
           and shared_items.author_organisation_id = ${viewer.organisationId})`
@@ -66,7 +73,7 @@ export function visibleSharedItems(viewer: SharingViewer): SQL {
 }
 
 /** Incidents (the table `incidents`, under that name) the viewer may see: incidentAbilities' maySee. */
-export const visibleIncidents = (viewer: SharingViewer): SQL =>
+export const visibleIncidents = (viewer: SharingViewerOf): SQL =>
   sql`(incidents.filer_id = ${viewer.userId} or ${recipient(viewer, INCIDENTS)})`;
 
 /** Items anyone may read without signing in: isPublicItem of @bulwark/core, in SQL. */

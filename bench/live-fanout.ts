@@ -1,0 +1,350 @@
+// Live fan-out (issue 17): one change to a shared item reaches STREAMS open event streams
+// (GET /api/sharing/events), each reader checked by the hub under their scope (ADR 0025); the time
+// from the writer sending the change (before its commit, so commit time counts) to each stream
+// parsing the event, p50 and p99 over CHANGES changes. On embedded PGlite (one server), and on
+// PostgreSQL at 127.0.0.1:5432 with two server processes, each with its own pool and its own
+// listening connection (two `bulwark serve` behind a load balancer: half the streams on each). Baseline in the same run and server(s): one open stream, the same changes.
+// Readers: STREAMS people in ORGANISATIONS operators of one community, two roles each (so
+// 2 x ORGANISATIONS scope groups), one session and one stream each; the item is GREEN to the
+// community, so every reader may see it. Streams are read over real sockets by this process;
+// on PostgreSQL the two servers are child processes (bench/support/live-server.ts).
+// BENCH_LIVE_STREAMS (default 500), BENCH_LIVE_CHANGES (default 20), BENCH_LIVE_ORGANISATIONS
+// (default 10).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { request } from "node:http";
+import { availableParallelism, cpus } from "node:os";
+import {
+  type Connection,
+  connect,
+  insertCommunity,
+  insertOrganisation,
+  insertSession,
+  insertSharedItem,
+  insertUser,
+  migrate,
+  replaceAuthorAudience,
+  setCommunityOrganisations,
+  updateSharedItem,
+} from "@bulwark/db";
+import type { FastifyInstance } from "fastify";
+import pg from "pg";
+import { buildApp } from "../apps/server/src/app.ts";
+import { hashPassword, sha256 } from "../apps/server/src/auth/secrets.ts";
+import { readConfig } from "../apps/server/src/config.ts";
+import type { ServerContext } from "../apps/server/src/context.ts";
+
+const STREAMS = Number(process.env.BENCH_LIVE_STREAMS ?? 500);
+const CHANGES = Number(process.env.BENCH_LIVE_CHANGES ?? 20);
+const ORGANISATIONS = Number(process.env.BENCH_LIVE_ORGANISATIONS ?? 10);
+
+console.log(
+  `machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}`,
+);
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+};
+
+interface World {
+  readonly item: string;
+  readonly cookies: string[];
+}
+
+async function world(db: Connection["db"]): Promise<World> {
+  const now = new Date();
+  const passwordHash = await hashPassword(randomBytes(12).toString("hex"));
+  const authority = await insertOrganisation(
+    db,
+    { name: "Bench authority", kind: "national-authority", country: "XM", sectors: [] },
+    now,
+  );
+  const author = await insertUser(
+    db,
+    {
+      email: "author@bench.example",
+      name: "Author",
+      organisationId: authority,
+      roles: ["coordinator"],
+      passwordHash,
+    },
+    now,
+  );
+  const operators: string[] = [];
+  for (let n = 0; n < ORGANISATIONS; n++)
+    operators.push(
+      await insertOrganisation(
+        db,
+        { name: `Operator ${n}`, kind: "private-operator", country: "XM", sectors: ["energy-electricity"] },
+        now,
+      ),
+    );
+  const community = await insertCommunity(db, { name: "Bench energy", description: "" }, now);
+  await setCommunityOrganisations(db, community, [authority, ...operators]);
+  const cookies: string[] = [];
+  for (let n = 0; n < STREAMS; n++) {
+    const userId = await insertUser(
+      db,
+      {
+        email: `reader${n}@bench.example`,
+        name: `Reader ${n}`,
+        organisationId: operators[n % ORGANISATIONS] as string,
+        roles: [n % 2 === 0 ? "member" : "analyst"],
+        passwordHash,
+      },
+      now,
+    );
+    const secret = randomBytes(24).toString("hex");
+    await insertSession(
+      db,
+      {
+        id: sha256(secret),
+        userId,
+        csrfToken: randomBytes(16).toString("hex"),
+        expiresAt: new Date(now.getTime() + 3_600_000),
+      },
+      now,
+    );
+    cookies.push(`bulwark_session=${secret}`);
+  }
+  const item = await insertSharedItem(db, {
+    type: "report",
+    title: "Fence cut at a substation",
+    publicTitle: "Fence cut at a substation",
+    body: "The fence was cut overnight.",
+    publicBody: "The fence was cut overnight.",
+    personalDataRoles: [],
+    sectors: ["energy-electricity"],
+    assetIds: [],
+    tlp: "green",
+    revealAudience: false,
+    authorId: author,
+    authorOrganisationId: authority,
+    now,
+  });
+  await replaceAuthorAudience(
+    db,
+    item,
+    { communityIds: [community], organisationIds: [], userIds: [] },
+    { fresh: true },
+  );
+  await updateSharedItem(db, item, { status: "published", publishedAt: now, now });
+  return { item, cookies };
+}
+
+async function serve(connection: Connection): Promise<{ app: FastifyInstance; url: string }> {
+  const context: ServerContext = {
+    config: { ...readConfig({}), secureCookies: false },
+    connection,
+    db: connection.db,
+    clock: () => new Date(),
+    version: "bench",
+  };
+  const app = await buildApp(context, { logLevel: false, web: false });
+  const url = await app.listen({ host: "127.0.0.1", port: 0 });
+  return { app, url };
+}
+
+/** An open stream counting item events; `arrivals[k]` is when the k-th one was parsed. */
+interface Reader {
+  readonly arrivals: number[];
+  close(): void;
+}
+
+function openStream(base: string, cookie: string, onEvent: () => void): Promise<Reader> {
+  return new Promise((resolve, reject) => {
+    const arrivals: number[] = [];
+    const req = request(
+      `${base}/api/sharing/events`,
+      { headers: { cookie, accept: "text/event-stream" } },
+      (res) => {
+        if (res.statusCode !== 200) {
+          reject(new Error(`stream answered ${res.statusCode}`));
+          res.resume();
+          return;
+        }
+        res.setEncoding("utf8");
+        let buffer = "";
+        let ready = false;
+        res.on("data", (chunk: string) => {
+          buffer += chunk;
+          let cut = buffer.indexOf("\n\n");
+          while (cut >= 0) {
+            const block = buffer.slice(0, cut);
+            buffer = buffer.slice(cut + 2);
+            cut = buffer.indexOf("\n\n");
+            if (block.includes("\nevent: item\n")) {
+              arrivals.push(performance.now());
+              onEvent();
+            } else if (!ready && block.includes("\nevent: ready\n")) {
+              ready = true;
+              resolve({ arrivals, close: () => req.destroy() });
+            }
+          }
+        });
+      },
+    );
+    req.on("error", (error) => {
+      if (!req.destroyed) reject(error);
+    });
+    req.end();
+  });
+}
+
+/** Sends CHANGES changes one after the other; per change, the delay to each of the readers. */
+async function run(
+  db: Connection["db"],
+  item: string,
+  bases: string[],
+  cookies: string[],
+): Promise<number[]> {
+  let received = 0;
+  let wake: () => void = () => undefined;
+  const readers: Reader[] = [];
+  // Opened a few at a time, as browsers would arrive.
+  for (let n = 0; n < cookies.length; n += 50)
+    readers.push(
+      ...(await Promise.all(
+        cookies.slice(n, n + 50).map((cookie, k) =>
+          openStream(bases[(n + k) % bases.length] as string, cookie, () => {
+            received++;
+            wake();
+          }),
+        ),
+      )),
+    );
+  // Let the hub check the new readers before timing.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const delays: number[] = [];
+  try {
+    for (let change = 0; change < CHANGES + 2; change++) {
+      const target = received + readers.length;
+      const done = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`change ${change}: ${target - received} streams heard nothing in 10 s`)),
+          10_000,
+        );
+        wake = () => {
+          if (received >= target) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+      });
+      const sent = performance.now();
+      await updateSharedItem(db, item, { now: new Date() });
+      await done;
+      // The first two changes warm up (JIT, plans) and are not counted.
+      if (change >= 2)
+        for (const reader of readers) delays.push((reader.arrivals[change] ?? Number.NaN) - sent);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    for (const reader of readers) reader.close();
+  }
+  return delays;
+}
+
+function report(label: string, fanout: number[], baseline: number[]) {
+  const p50 = percentile(fanout, 50);
+  const p99 = percentile(fanout, 99);
+  const b50 = percentile(baseline, 50);
+  const b99 = percentile(baseline, 99);
+  console.log(`\n${label}: ${STREAMS} streams over ${2 * ORGANISATIONS} scope groups, ${CHANGES} changes`);
+  console.log(
+    `  commit to receipt, ${STREAMS} streams: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...fanout).toFixed(1)} ms (${fanout.length} deliveries; goal p99 < 1000 ms: ${p99 < 1000 ? "met" : "NOT met"})`,
+  );
+  console.log(
+    `    baseline, 1 stream: p50 ${b50.toFixed(1)} ms, p99 ${b99.toFixed(1)} ms; ${STREAMS} streams take ${(p50 / b50).toFixed(1)}x its p50 and ${(p99 / b99).toFixed(1)}x its p99`,
+  );
+}
+
+interface Served {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** A server process on `url` (PostgreSQL), started as bench/support/live-server.ts. */
+function serveProcess(url: string): Promise<Served> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", new URL("./support/live-server.ts", import.meta.url).pathname],
+    { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const address = /listening (http:\/\/\S+)/.exec(output)?.[1];
+      if (address)
+        resolve({
+          url: address,
+          stop: () =>
+            new Promise((done) => {
+              child.once("exit", () => done());
+              child.kill("SIGTERM");
+            }),
+        });
+    });
+    child.once("exit", (code) => reject(new Error(`server process exited with ${code}: ${output}`)));
+  });
+}
+
+async function serveHere(connection: Connection): Promise<Served> {
+  const { app, url } = await serve(connection);
+  return { url, stop: () => app.close() };
+}
+
+async function measure(label: string, writer: Connection, start: () => Promise<Served[]>): Promise<void> {
+  await migrate(writer);
+  const { item, cookies } = await world(writer.db);
+  const served = await start();
+  try {
+    const bases = served.map((server) => server.url);
+    const baseline = await run(writer.db, item, bases.slice(0, 1), cookies.slice(0, 1));
+    const fanout = await run(writer.db, item, bases, cookies);
+    report(label, fanout, baseline);
+  } finally {
+    await Promise.all(served.map((server) => server.stop()));
+  }
+}
+
+if (!process.env.BENCH_SKIP_PGLITE) {
+  const embedded = await connect({ memory: true });
+  try {
+    await measure("PGlite (embedded, in memory), one server", embedded, async () => [
+      await serveHere(embedded),
+    ]);
+  } finally {
+    await embedded.close();
+  }
+}
+
+if (!process.env.BENCH_SKIP_POSTGRES) {
+  const admin = new pg.Client({
+    connectionString: "postgres://postgres@127.0.0.1:5432/postgres",
+    connectionTimeoutMillis: 2000,
+  });
+  if (
+    await admin.connect().then(
+      () => true,
+      () => false,
+    )
+  ) {
+    const database = `bulwark_bench_live_${process.pid}`;
+    await admin.query(`create database ${database}`);
+    const url = `postgres://postgres@127.0.0.1:5432/${database}`;
+    const writer = await connect({ url });
+    try {
+      const version = (await admin.query("show server_version")).rows[0]?.server_version ?? "";
+      await measure(`PostgreSQL ${version}, two server processes (streams split between them)`, writer, () =>
+        Promise.all([serveProcess(url), serveProcess(url)]),
+      );
+    } finally {
+      await writer.close();
+      await admin.query(`drop database if exists ${database} with (force)`);
+      await admin.end();
+    }
+  } else console.log("\nPostgreSQL: not answering at 127.0.0.1:5432, skipped");
+}
