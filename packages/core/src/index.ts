@@ -5,6 +5,7 @@ export * from "./cap/index.ts";
 export * from "./compendium/index.ts";
 export * from "./events/index.ts";
 export * from "./graph/index.ts";
+export * from "./incidents/index.ts";
 export * from "./policy/actor.ts";
 export * from "./policy/decision.ts";
 export * from "./policy/events-policy.ts";
