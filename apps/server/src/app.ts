@@ -15,6 +15,7 @@ import { demoRoutes } from "./demo/demo.routes.ts";
 import { registerErrorHandler } from "./errors.ts";
 import { eventRoutes } from "./events/events.routes.ts";
 import { expertsRoutes } from "./experts/experts.routes.ts";
+import { regimeRoutes } from "./incidents/regimes.routes.ts";
 import { refuseUnstorableInput } from "./input-guard.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
 import { registryRoutes } from "./registry/registry.routes.ts";
@@ -91,6 +92,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   await taxiiRoutes(app, context);
   taxiiClientRoutes(app, context);
   demoRoutes(app, context);
+  regimeRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
   // Callers remembered for `recentAuth` endpoints carry roles and kind: a policy change ends them,
   // and so does a session ended in any process.

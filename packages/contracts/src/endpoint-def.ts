@@ -26,7 +26,8 @@ export interface EndpointDef {
     | "risk"
     | "self-assessment"
     | "sharing"
-    | "demo";
+    | "demo"
+    | "incidents";
   /** public: anyone; user: a signed-in user or an API token. */
   readonly auth: "public" | "user";
   /**

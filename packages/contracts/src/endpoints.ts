@@ -50,6 +50,7 @@ import type { EndpointDef, FileAnswer, UploadBody } from "./endpoint-def.ts";
 import { communityEndpoints } from "./endpoints/communities.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
+import { notificationRegimeEndpoints } from "./endpoints/notification-regimes.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
 import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
 import { sharingEndpoints } from "./endpoints/sharing.ts";
@@ -662,6 +663,7 @@ export const endpoints = {
   ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,
   ...communityEndpoints,
+  ...notificationRegimeEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

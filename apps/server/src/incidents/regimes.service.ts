@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { NotificationRegime } from "@bulwark/contracts";
 import { type PackProblem, type Regime, readRegime } from "@bulwark/core";
 
 export const REGIMES_FOLDER = fileURLToPath(
@@ -56,3 +57,20 @@ export function shippedRegimes(): ReadonlyMap<string, Regime> {
   shipped ??= readRegimes();
   return shipped;
 }
+
+/** A regime as the API shows it. */
+export const presentRegime = (regime: Regime): NotificationRegime => ({
+  ...regime,
+  source: { ...regime.source },
+  sectors: [...regime.sectors],
+  authorities: regime.authorities.map((authority) => ({
+    ...authority,
+    sectors: authority.sectors ? [...authority.sectors] : null,
+  })),
+  reports: regime.reports.map((report) => ({
+    ...report,
+    due: { ...report.due },
+    fields: report.fields.map((field) => ({ ...field })),
+  })),
+  notes: [...regime.notes],
+});
