@@ -26,8 +26,8 @@ export interface EndpointDef {
     | "risk"
     | "self-assessment"
     | "sharing"
-    | "demo"
-    | "incidents";
+    | "incidents"
+    | "demo";
   /** public: anyone; user: a signed-in user or an API token. */
   readonly auth: "public" | "user";
   /**

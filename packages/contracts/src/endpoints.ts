@@ -50,6 +50,7 @@ import type { EndpointDef, FileAnswer, UploadBody } from "./endpoint-def.ts";
 import { communityEndpoints } from "./endpoints/communities.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
+import { incidentEndpoints } from "./endpoints/incidents.ts";
 import { notificationRegimeEndpoints } from "./endpoints/notification-regimes.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
 import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
@@ -660,6 +661,7 @@ export const endpoints = {
   ...riskEndpoints,
   ...selfAssessmentEndpoints,
   ...sharingEndpoints,
+  ...incidentEndpoints,
   ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,
   ...communityEndpoints,

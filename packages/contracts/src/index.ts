@@ -9,6 +9,7 @@ export * from "./directory.ts";
 export * from "./endpoints.ts";
 export * from "./events.ts";
 export * from "./experts.ts";
+export * from "./incidents.ts";
 export * from "./notification-regimes.ts";
 export * from "./registry.ts";
 export * from "./risk.ts";

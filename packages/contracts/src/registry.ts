@@ -100,7 +100,7 @@ export const AssetQuery = PageQuery.extend({
   status: AssetStatus.optional(),
 });
 
-const AssetRef = z.object({ id: Id, ref: z.string(), name: z.string(), sector: Sector });
+export const AssetRef = z.object({ id: Id, ref: z.string(), name: z.string(), sector: Sector });
 export const Dependency = z
   .object({
     id: Id,

@@ -10,6 +10,7 @@ export * from "./policy/actor.ts";
 export * from "./policy/decision.ts";
 export * from "./policy/events-policy.ts";
 export * from "./policy/experts-policy.ts";
+export * from "./policy/incident-policy.ts";
 export * from "./policy/policy.ts";
 export * from "./policy/risk-policy.ts";
 export * from "./policy/sharing-policy.ts";

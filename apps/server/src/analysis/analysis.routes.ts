@@ -1,12 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
-import { dropOnPolicyChange } from "../system/policy-changes.ts";
-import { AnalysisCache, runCascade, runCriticality } from "./analysis.service.ts";
+import { type AnalysisCache, runCascade, runCriticality } from "./analysis.service.ts";
 
-export function analysisRoutes(app: FastifyInstance, context: ServerContext): void {
-  const cache = new AnalysisCache();
-  dropOnPolicyChange(app, context, () => cache.drop());
+/** The analysis routes over `cache`, which other capabilities (incidents) share. */
+export function analysisRoutes(app: FastifyInstance, context: ServerContext, cache: AnalysisCache): void {
   route(app, context, "cascade", ({ caller, body }) => runCascade(context, cache, caller, body));
   route(app, context, "criticality", ({ caller, query }) =>
     runCriticality(context, cache, caller, query.top),

@@ -10,6 +10,7 @@ import {
   assetsInPolygon,
   assetsWithin,
   buildGraph,
+  type CascadeResult,
   type Criticality,
   cascade,
   cascadeTotals,
@@ -25,7 +26,7 @@ import type { ServerContext } from "../context.ts";
 import { invalid } from "../errors.ts";
 import { registryVersion } from "../registry/registry.service.ts";
 
-interface Analysed {
+export interface Analysed {
   /** The registry's and the policy's versions it was built at. */
   version: number;
   policy: number;
@@ -112,7 +113,12 @@ export async function runCascade(
     for (const index of assetsWithin(graph, request.circle.lat, request.circle.lon, request.circle.radiusKm))
       attacked.add(index);
   if (request.polygon) for (const index of assetsInPolygon(graph, request.polygon)) attacked.add(index);
-  const result = cascade(graph, attacked);
+  return cascadeReport(entry, cascade(graph, attacked));
+}
+
+/** A cascade's result as the API reports it (shared by /api/analysis/cascade and incidents). */
+export function cascadeReport(entry: Analysed, result: CascadeResult): CascadeReport {
+  const { graph } = entry;
   const totals = cascadeTotals(graph, result);
   return {
     failed: [...result.order].map((index, i) => {

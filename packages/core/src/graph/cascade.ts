@@ -102,10 +102,16 @@ function nextStamps(s: CascadeScratch): void {
   s.epoch += 1;
 }
 
+/**
+ * `startHours`, when given, says when each asset attacked (by position in `attacked`) goes down,
+ * in hours from the cascade's zero (an incident's assets go down one after another); by default
+ * all go down at zero.
+ */
 export function cascade(
   graph: DependencyGraph,
   attacked: Iterable<number>,
   scratch: CascadeScratch = sharedScratch(graph),
+  startHours?: readonly number[],
 ): CascadeResult {
   if (scratch.graph !== graph) throw new RangeError("the scratch space belongs to another graph");
   // Read the assets attacked before touching the scratch space: an iterator runs code of its own,
@@ -116,13 +122,17 @@ export function cascade(
   const pending = 2 * scratch.epoch;
   const failed = pending + 1;
   queue.clear();
-  for (const asset of list) {
+  for (let i = 0; i < list.length; i++) {
+    const asset = list[i] ?? -1;
     if (!(Number.isInteger(asset) && asset >= 0 && asset < graph.size))
       throw new RangeError(`no asset at index ${asset}`);
+    const start = startHours?.[i] ?? 0;
+    if (!(start >= 0)) throw new RangeError(`a start time must be a number of hours from zero, not ${start}`);
+    if (state[asset] === pending && (best[asset] ?? 0) <= start) continue;
     state[asset] = pending;
-    best[asset] = 0;
+    best[asset] = start;
     bestCause[asset] = ATTACKED;
-    queue.push(0, asset);
+    queue.push(start, asset);
   }
   const { feedOffsets, feeds, groupDependent, groupBuffer } = graph;
   let count = 0;

@@ -1,5 +1,6 @@
 export * from "./bulwark-extensions.ts";
 export * from "./ids.ts";
+export * from "./incidents.ts";
 export * from "./items.ts";
 export * from "./markings.ts";
 export * from "./objects.ts";

@@ -5,7 +5,7 @@ import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../connect.ts";
 import { assets, dependencies, organisations } from "../schema.ts";
-import { iso, likePattern, markedFor, scopeFilter } from "../scope.ts";
+import { iso, likePattern, markedFor, scopeFilter, sqlArray } from "../scope.ts";
 
 export const assetScope = (scope: Scope, table = "assets"): SQL | undefined =>
   scopeFilter(
@@ -119,6 +119,18 @@ export async function getAsset(db: Executor, scope: Scope, id: string): Promise<
     .innerJoin(organisations, eq(organisations.id, assets.operatorId))
     .where(and(eq(assets.id, id), assetScope(scope)));
   return row ? present(row) : null;
+}
+
+/** The assets among `ids` that the scope may read, in full (for an export that names them). */
+export async function getAssets(db: Executor, scope: Scope, ids: readonly string[]): Promise<AssetRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(columns)
+    .from(assets)
+    .innerJoin(organisations, eq(organisations.id, assets.operatorId))
+    .where(and(sql`${assets.id} = any(${sqlArray([...new Set(ids)], "uuid")})`, assetScope(scope)))
+    .orderBy(asc(assets.ref));
+  return rows.map(present);
 }
 
 /** Whether the operator already has another asset with this ref (refs are unique per operator). */

@@ -1,9 +1,58 @@
 // The TLP 2.0 rule of @bulwark/core (sharingAbilities(...).maySee) written as one SQL filter over
 // `shared_items`. Every list, get, count, search, feed and acknowledgement query of the sharing
-// repository goes through it; property tests compare its answers with the pure rule.
+// repository goes through it; property tests compare its answers with the pure rule. Incidents are
+// seen under the same rule (incidentAbilities in @bulwark/core: an incident is a published item of
+// its filer), so their filter is built from the same recipient clause over their own tables.
 import { isSharingApprover, type SharingViewer } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
 import { sqlArray } from "../scope.ts";
+
+/** A table of TLP-marked things with an audience table beside it. */
+interface MarkedTable {
+  readonly items: string;
+  readonly audience: string;
+  /** The audience table's column naming the thing. */
+  readonly key: string;
+  readonly authorOrganisation: string;
+  /** The column of a second person who approved it (a recipient of RED), if the table has one. */
+  readonly approver: string | null;
+}
+
+const SHARED_ITEMS: MarkedTable = {
+  items: "shared_items",
+  audience: "shared_item_audience",
+  key: "item_id",
+  authorOrganisation: "author_organisation_id",
+  approver: "approver_id",
+};
+
+const INCIDENTS: MarkedTable = {
+  items: "incidents",
+  audience: "incident_audience",
+  key: "incident_id",
+  authorOrganisation: "filer_organisation_id",
+  approver: null,
+};
+
+/** isRecipient of @bulwark/core over a sent thing of `table`: who its marking and audience reach. */
+function recipient(viewer: SharingViewer, table: MarkedTable): SQL {
+  const column = (name: string) => sql.raw(`${table.items}.${name}`);
+  const audience = sql.raw(table.audience);
+  const key = sql.raw(`heard.${table.key}`);
+  const id = column("id");
+  const tlp = column("tlp");
+  const approver = table.approver ? sql`${column(table.approver)} = ${viewer.userId} or ` : sql``;
+  return sql`(${tlp} = 'clear'
+      or (${tlp} = 'red' and (${approver}
+        exists (select 1 from ${audience} as heard
+          where ${key} = ${id} and heard.user_id = ${viewer.userId})))
+      or (${tlp} in ('green', 'amber', 'amber+strict') and (
+        ${column(table.authorOrganisation)} = ${viewer.organisationId}
+        or exists (select 1 from ${audience} as heard
+          where ${key} = ${id}
+            and (heard.organisation_id = ${viewer.organisationId}
+              or heard.community_id = any(${sqlArray(viewer.communityIds, "uuid")}))))))`;
+}
 
 /** Items (the table `shared_items`, under that name) the viewer may see. */
 export function visibleSharedItems(viewer: SharingViewer): SQL {
@@ -13,19 +62,12 @@ export function visibleSharedItems(viewer: SharingViewer): SQL {
     : sql``;
   return sql`(shared_items.author_id = ${viewer.userId}
     ${approverOfOwn}
-    or (shared_items.status in ('published', 'withdrawn') and (
-      shared_items.tlp = 'clear'
-      or (shared_items.tlp = 'red' and (
-        shared_items.approver_id = ${viewer.userId}
-        or exists (select 1 from shared_item_audience as heard
-          where heard.item_id = shared_items.id and heard.user_id = ${viewer.userId})))
-      or (shared_items.tlp in ('green', 'amber', 'amber+strict') and (
-        shared_items.author_organisation_id = ${viewer.organisationId}
-        or exists (select 1 from shared_item_audience as heard
-          where heard.item_id = shared_items.id
-            and (heard.organisation_id = ${viewer.organisationId}
-              or heard.community_id = any(${sqlArray(viewer.communityIds, "uuid")}))))))))`;
+    or (shared_items.status in ('published', 'withdrawn') and ${recipient(viewer, SHARED_ITEMS)}))`;
 }
+
+/** Incidents (the table `incidents`, under that name) the viewer may see: incidentAbilities' maySee. */
+export const visibleIncidents = (viewer: SharingViewer): SQL =>
+  sql`(incidents.filer_id = ${viewer.userId} or ${recipient(viewer, INCIDENTS)})`;
 
 /** Items anyone may read without signing in: isPublicItem of @bulwark/core, in SQL. */
 export const publicSharedItems = (): SQL =>

@@ -1,0 +1,41 @@
+// Routes of the incidents capability: thin handlers over the services.
+import type { FastifyInstance } from "fastify";
+import type { AnalysisCache } from "../analysis/analysis.service.ts";
+import type { ServerContext } from "../context.ts";
+import { route } from "../endpoint.ts";
+import {
+  advanceIncident,
+  fileIncident,
+  fileReport,
+  incidentDetail,
+  incidentList,
+  mergeIncident,
+  recordAssetStatus,
+} from "./incidents.service.ts";
+import { incidentProjection, incidentRecovery } from "./projection.service.ts";
+import { incidentStix } from "./stix.service.ts";
+
+export function incidentRoutes(app: FastifyInstance, context: ServerContext, analysis: AnalysisCache): void {
+  route(app, context, "listIncidents", ({ caller, query }) => incidentList(context, caller, query));
+  route(app, context, "createIncident", ({ caller, body }) => fileIncident(context, caller, body));
+  route(app, context, "getIncident", ({ caller, params }) => incidentDetail(context, caller, params.id));
+  route(app, context, "changeIncidentState", ({ caller, params, body }) =>
+    advanceIncident(context, caller, params.id, body.state),
+  );
+  route(app, context, "recordIncidentAssetStatus", ({ caller, params, body }) =>
+    recordAssetStatus(context, caller, params.id, body),
+  );
+  route(app, context, "mergeIncident", ({ caller, params, body }) =>
+    mergeIncident(context, caller, params.id, body.incidentId),
+  );
+  route(app, context, "fileIncidentReport", ({ caller, params, body }) =>
+    fileReport(context, caller, params.id, body),
+  );
+  route(app, context, "incidentProjection", ({ caller, params, query }) =>
+    incidentProjection(context, analysis, caller, params.id, query.hours),
+  );
+  route(app, context, "incidentRecovery", ({ caller, params }) =>
+    incidentRecovery(context, analysis, caller, params.id),
+  );
+  route(app, context, "exportIncidentStix", ({ caller, params }) => incidentStix(context, caller, params.id));
+}
