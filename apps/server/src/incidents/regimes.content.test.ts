@@ -24,16 +24,16 @@ describe("shipped notification regimes", () => {
     regimes.get(id)?.reports.map((report) => [report.id, report.due.within, report.due.after]);
 
   it("holds the CER and NIS2 articles and our national default, and nothing else unread", () => {
-    expect([...regimes.keys()]).toEqual(["eu-cer-art15", "eu-nis2-art23", "national-default"]);
+    expect([...regimes.keys()]).toEqual(["eu-cer-article-15", "eu-nis2-article-23", "national-default"]);
     expect(files).toHaveLength(regimes.size);
   });
 
   it("asks what CER Article 15 asks: 24 hours after awareness, then one month after that", () => {
-    expect(deadlines("eu-cer-art15")).toEqual([
+    expect(deadlines("eu-cer-article-15")).toEqual([
       ["initial-notification", { hours: 24 }, "awareness"],
       ["detailed-report", { months: 1 }, "initial-notification"],
     ]);
-    const cer = regimes.get("eu-cer-art15");
+    const cer = regimes.get("eu-cer-article-15");
     // Article 6(3) and Article 8: no Chapter III duties for banking, market infrastructure, digital.
     for (const sector of ["banking", "financial-market-infrastructure", "digital-infrastructure"] as const)
       expect(cer?.sectors).not.toContain(sector);
@@ -41,12 +41,12 @@ describe("shipped notification regimes", () => {
   });
 
   it("asks what NIS2 Article 23 asks: 24 and 72 hours after awareness, one month after the notification", () => {
-    expect(deadlines("eu-nis2-art23")).toEqual([
+    expect(deadlines("eu-nis2-article-23")).toEqual([
       ["early-warning", { hours: 24 }, "awareness"],
       ["incident-notification", { hours: 72 }, "awareness"],
       ["final-report", { months: 1 }, "incident-notification"],
     ]);
-    expect(regimes.get("eu-nis2-art23")?.source.url).toBe(
+    expect(regimes.get("eu-nis2-article-23")?.source.url).toBe(
       "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32022L2555",
     );
   });
@@ -55,7 +55,7 @@ describe("shipped notification regimes", () => {
     const national = regimes.get("national-default");
     expect(national?.ours).toBe(true);
     expect(national?.source.citation).toMatch(/Bulwark's own/);
-    expect(regimes.get("eu-cer-art15")?.ours).toBe(false);
+    expect(regimes.get("eu-cer-article-15")?.ours).toBe(false);
   });
 });
 

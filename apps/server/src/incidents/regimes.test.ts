@@ -14,8 +14,12 @@ describe("GET /api/notification-regimes", () => {
   it("lists the shipped regimes with their reports and deadlines", async () => {
     const member = await server.client("member@grid.example");
     const regimes = await member.call("listNotificationRegimes", {});
-    expect(regimes.map((regime) => regime.id)).toEqual(["eu-cer-art15", "eu-nis2-art23", "national-default"]);
-    const nis2 = regimes.find((regime) => regime.id === "eu-nis2-art23");
+    expect(regimes.map((regime) => regime.id)).toEqual([
+      "eu-cer-article-15",
+      "eu-nis2-article-23",
+      "national-default",
+    ]);
+    const nis2 = regimes.find((regime) => regime.id === "eu-nis2-article-23");
     expect(nis2?.reports.map((report) => [report.id, report.due])).toEqual([
       ["early-warning", { within: { hours: 24 }, after: "awareness" }],
       ["incident-notification", { within: { hours: 72 }, after: "awareness" }],
