@@ -6,6 +6,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NotificationRegime } from "@bulwark/contracts";
 import { type PackProblem, type Regime, readRegime } from "@bulwark/core";
+import { invalid } from "../errors.ts";
 
 export const REGIMES_FOLDER = fileURLToPath(
   new URL("../../../../content/notification-regimes", import.meta.url),
@@ -56,6 +57,24 @@ let shipped: ReadonlyMap<string, Regime> | null = null;
 export function shippedRegimes(): ReadonlyMap<string, Regime> {
   shipped ??= readRegimes();
   return shipped;
+}
+
+/** The shipped regime `id`, or 422 naming `path` and the regimes there are. */
+export function knownRegime(id: string, path = "body.regime"): Regime {
+  const regime = shippedRegimes().get(id);
+  if (!regime)
+    throw invalid("No such notification regime.", [
+      { path, message: `Use one of: ${[...shippedRegimes().keys()].join(", ")}.` },
+    ]);
+  return regime;
+}
+
+/** 422 naming `path` unless `report` is one of the regime's reports. */
+export function checkRegimeReport(regime: Regime, report: string, path = "body.report"): void {
+  if (!regime.reports.some((known) => known.id === report))
+    throw invalid(`"${report}" is not a report of the regime ${regime.id}.`, [
+      { path, message: `Use one of: ${regime.reports.map((known) => known.id).join(", ")}.` },
+    ]);
 }
 
 /** A regime as the API shows it. */
