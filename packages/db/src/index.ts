@@ -24,6 +24,7 @@ export * from "./repositories/event-actions.ts";
 export * from "./repositories/event-parts.ts";
 export * from "./repositories/events.ts";
 export * from "./repositories/experts.ts";
+export * from "./repositories/incident-obligations.ts";
 export * from "./repositories/incidents.ts";
 export * from "./repositories/jobs.ts";
 export * from "./repositories/notifications.ts";
