@@ -18,6 +18,7 @@ import { eventRoutes } from "./events/events.routes.ts";
 import { expertsRoutes } from "./experts/experts.routes.ts";
 import { homeRoutes } from "./home/home.routes.ts";
 import { incidentRoutes } from "./incidents/incidents.routes.ts";
+import { regimeRoutes } from "./incidents/regimes.routes.ts";
 import { refuseUnstorableInput } from "./input-guard.ts";
 import { notificationRoutes } from "./notifications/notifications.routes.ts";
 import { organisationRoutes } from "./organisations/organisations.routes.ts";
@@ -103,6 +104,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   taxiiClientRoutes(app, context);
   demoRoutes(app, context);
   homeRoutes(app, context);
+  regimeRoutes(app, context);
   if (options.web !== false) await registerWeb(app);
   // Callers remembered for `recentAuth` endpoints carry roles and kind: a policy change ends them,
   // and so does a session ended in any process.

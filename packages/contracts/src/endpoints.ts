@@ -53,6 +53,7 @@ import { eventEndpoints } from "./endpoints/events.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import { homeEndpoints } from "./endpoints/home.ts";
 import { incidentEndpoints } from "./endpoints/incidents.ts";
+import { notificationRegimeEndpoints } from "./endpoints/notification-regimes.ts";
 import { notificationEndpoints } from "./endpoints/notifications.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
 import { searchEndpoints } from "./endpoints/search.ts";
@@ -682,6 +683,7 @@ export const endpoints = {
   ...taxiiSubscriptionEndpoints,
   ...communityEndpoints,
   ...homeEndpoints,
+  ...notificationRegimeEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

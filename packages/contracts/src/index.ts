@@ -11,6 +11,7 @@ export * from "./events.ts";
 export * from "./experts.ts";
 export * from "./home.ts";
 export * from "./incidents.ts";
+export * from "./notification-regimes.ts";
 export * from "./notifications.ts";
 export * from "./registry.ts";
 export * from "./risk.ts";

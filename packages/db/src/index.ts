@@ -25,6 +25,7 @@ export * from "./repositories/event-parts.ts";
 export * from "./repositories/events.ts";
 export * from "./repositories/experts.ts";
 export * from "./repositories/home.ts";
+export * from "./repositories/incident-obligations.ts";
 export * from "./repositories/incidents.ts";
 export * from "./repositories/jobs.ts";
 export * from "./repositories/live.ts";

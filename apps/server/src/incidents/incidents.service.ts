@@ -54,6 +54,7 @@ import {
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
+import { checkRegimeReport, knownRegime, shippedRegimes } from "./regimes.service.ts";
 
 type Create = z.output<typeof IncidentCreate>;
 type ListQuery = z.output<typeof IncidentListQuery>;
@@ -254,6 +255,7 @@ async function checkAssets(
 export async function fileIncident(context: ServerContext, caller: Actor, input: Create): Promise<Incident> {
   const viewer = await incidentViewerOf(context, caller);
   must(checkIncidentFiling(viewer, input.tlp, input.audience));
+  knownRegime(input.regime);
   notInFuture(context, [
     { path: "body.startedAt", at: input.startedAt },
     { path: "body.awareAt", at: input.awareAt },
@@ -451,17 +453,27 @@ export async function fileReport(
   input: { report: string; body: string },
 ) {
   const viewer = await incidentViewerOf(context, caller);
-  return changeIncident(context, caller, viewer, id, "incidents.report", async (tx, { abilities }) => {
-    if (!abilities.asAuthority && !abilities.asFiler)
-      throw forbidden("Only the filing operator or the authority files reports against an incident.");
-    await insertIncidentReport(tx, {
-      incidentId: id,
-      report: input.report,
-      body: input.body,
-      filerId: caller.userId,
-      filerOrganisationId: caller.organisationId,
-      now: context.clock(),
-    });
-    return { report: input.report };
-  });
+  return changeIncident(
+    context,
+    caller,
+    viewer,
+    id,
+    "incidents.report",
+    async (tx, { abilities, record }) => {
+      if (!abilities.asAuthority && !abilities.asFiler)
+        throw forbidden("Only the filing operator or the authority files reports against an incident.");
+      // A regime no longer shipped leaves its incidents' reports unchecked rather than unfileable.
+      const regime = shippedRegimes().get(record.regime);
+      if (regime) checkRegimeReport(regime, input.report);
+      await insertIncidentReport(tx, {
+        incidentId: id,
+        report: input.report,
+        body: input.body,
+        filerId: caller.userId,
+        filerOrganisationId: caller.organisationId,
+        now: context.clock(),
+      });
+      return { report: input.report };
+    },
+  );
 }

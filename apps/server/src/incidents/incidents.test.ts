@@ -413,9 +413,9 @@ describe("the state machine", () => {
     // Reports are still filed after closing (the final report comes within a month).
     const reported = await gridMember.call("fileIncidentReport", {
       params: { id },
-      body: { report: "final-report", body: "Root cause found." },
+      body: { report: "detailed-report", body: "Root cause found." },
     });
-    expect(reported.reports.map((r) => r.report)).toEqual(["final-report"]);
+    expect(reported.reports.map((r) => r.report)).toEqual(["detailed-report"]);
   });
 
   it("audits each change and announces it on the incidents channel in its transaction", async () => {

@@ -1,1 +1,3 @@
+export * from "./calendar.ts";
 export * from "./incidents.ts";
+export * from "./regimes.ts";
