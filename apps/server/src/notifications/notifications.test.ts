@@ -443,7 +443,7 @@ describe("reminders of risk reviews", () => {
         assetIds,
         scenario: "uas-attack-on-site",
         ratings: { likelihood: 3, vulnerability: 4, consequence: proposal.level },
-        rationale: { likelihood: "", vulnerability: "", consequence: "" },
+        rationale: { likelihood: "A test rating.", vulnerability: "A test rating.", consequence: "" },
         reviewDate,
         marking: "amber",
         communityIds: [],

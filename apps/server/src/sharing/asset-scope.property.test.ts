@@ -194,7 +194,7 @@ async function build(world: World) {
       assetIds: assessment.assets.map((a) => at(assets, a).id),
       scenario: "uas-attack-on-site",
       ratings: { likelihood: 2, vulnerability: 2, consequence: 1 },
-      rationale: { likelihood: "", vulnerability: "", consequence: "" },
+      rationale: { likelihood: "A test rating.", vulnerability: "A test rating.", consequence: "" },
       overrideReason: "A test.",
       reviewDate: "2027-05-01",
       marking: assessment.marking,
