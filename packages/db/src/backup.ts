@@ -71,6 +71,8 @@ const TABLES: PgTable[] = [
   schema.stixObjects,
   schema.sharedItemAttachments,
   schema.taxiiStatuses,
+  ...[schema.incidents, schema.incidentAudience, schema.incidentAssets, schema.incidentNotices],
+  ...[schema.incidentReports, schema.incidentStateChanges],
   // Credentials are copied sealed: their key derives from the instance's secret, which no backup
   // holds, so a backup alone never reveals them (restored elsewhere, they must be entered again).
   schema.taxiiSubscriptions,
