@@ -16,7 +16,8 @@ let coordinator: Client; // the authority's coordinator: publishes CLEAR
 let gridAdmin: Client; // the grid operator: another organisation, in the same community
 let energy: string;
 
-const PERSONAL = /jane|roe|555|0142|victim/i;
+// Whole pieces only: a random id in a CAP identifier may hold "555" or "0142" by chance.
+const PERSONAL = /jane|roe|555 0142|\+999|victim/i;
 const PSEUDONYM = /person-[0-9a-f]{10}/g;
 
 const warning = (over: Partial<AlertWarningInput> = {}): AlertWarningInput => ({
