@@ -54,24 +54,11 @@ async function send(def: EndpointDef, params: string, query: Record<string, stri
   });
 }
 
-/**
- * A stream of server-sent events stays open once accepted, so it is asked over a socket: its status
- * and (for a refusal) its body are read, then the stream is closed. Its only free text is the
- * Last-Event-ID a reconnecting browser sends, which gets the bad text too.
- */
-let base: string | null = null;
-async function openedStream(url: string, text: string): Promise<{ statusCode: number; body: string }> {
-  base ??= await server.app.listen({ host: "127.0.0.1", port: 0 });
-  const stop = new AbortController();
+/** A stream's only free text is the Last-Event-ID a reconnecting browser sends: it gets the bad text. */
+function openedStream(url: string, text: string) {
   // A header carries bytes, not any text: what it cannot carry is sent as "?".
   const lastEventId = text.replace(/[^\x20-\x7e\x80-\xff]/g, "?");
-  const response = await fetch(`${base}${url}`, {
-    headers: { authorization, accept: "text/event-stream", "last-event-id": lastEventId },
-    signal: stop.signal,
-  });
-  const body = response.ok ? "" : await response.text();
-  stop.abort();
-  return { statusCode: response.status, body };
+  return server.openStream(url, { authorization, "last-event-id": lastEventId });
 }
 
 describe("text the database cannot store", () => {

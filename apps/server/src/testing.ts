@@ -44,7 +44,19 @@ export interface TestServer {
   client(email?: string): Promise<Client>;
   /** Raw inject, for checks the typed client would hide (headers, CSRF). */
   inject: FastifyInstance["inject"];
+  /**
+   * Ask a stream of server-sent events over a socket (it stays open once accepted, so inject would
+   * never return): its status and, for a refusal, its body are read, then the stream is closed.
+   */
+  openStream(url: string, headers: Record<string, string>): Promise<StreamAnswer>;
   close(): Promise<void>;
+}
+
+export interface StreamAnswer {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  json(): { detail?: string } & Record<string, unknown>;
 }
 
 /** fetch() over app.inject, so the real client runs against the app without a socket. */
@@ -172,6 +184,7 @@ export async function startTestServer(
   });
   await app.ready();
   const fetch = injectFetch(app);
+  let listening: string | null = null;
   return {
     app,
     context,
@@ -185,6 +198,22 @@ export async function startTestServer(
     pendingJobs: schedule.pending,
     client: (email) => injectClient(fetch, email),
     inject: app.inject.bind(app),
+    async openStream(url, headers) {
+      listening ??= await app.listen({ host: "127.0.0.1", port: 0 });
+      const stop = new AbortController();
+      const response = await globalThis.fetch(`${listening}${url}`, {
+        headers: { accept: "text/event-stream", ...headers },
+        signal: stop.signal,
+      });
+      const body = response.ok ? "" : await response.text();
+      stop.abort();
+      return {
+        statusCode: response.status,
+        headers: Object.fromEntries(response.headers),
+        body,
+        json: () => JSON.parse(body),
+      };
+    },
     async close() {
       await app.close();
       await database.dispose();

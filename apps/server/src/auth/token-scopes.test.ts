@@ -24,13 +24,18 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const ANY_ID = "00000000-0000-4000-8000-000000000000";
-const call = (token: string, endpoint: EndpointDef, payload?: object) =>
-  server.inject({
+/** A stream of server-sent events stays open once accepted, so it is asked over a socket. */
+const call = (token: string, endpoint: EndpointDef, payload?: object) => {
+  const url = endpoint.path.replace(/:[a-zA-Z]+/g, ANY_ID);
+  const authorization = `Bearer ${token}`;
+  if (endpoint.stream) return server.openStream(url, { authorization });
+  return server.inject({
     method: endpoint.method,
-    url: endpoint.path.replace(/:[a-zA-Z]+/g, ANY_ID),
-    headers: { authorization: `Bearer ${token}` },
+    url,
+    headers: { authorization },
     ...(endpoint.method === "GET" || endpoint.method === "DELETE" ? {} : { payload: payload ?? {} }),
   });
+};
 
 /** Everything a refused call might have changed: tokens, users, sessions, the audit trail. */
 async function snapshot(): Promise<string> {
@@ -193,6 +198,20 @@ describe("the account screen's list", () => {
 });
 
 describe("every endpoint, every choice of scopes (property)", () => {
+  it("asks the event streams too (they stay open once accepted)", () => {
+    expect(entries.filter(([, endpoint]) => endpoint.stream).length).toBeGreaterThan(0);
+  });
+
+  it.each(entries.filter(([, endpoint]) => endpoint.stream && endpoint.auth === "user"))(
+    "%s opens for a read token and refuses a taxii-only one",
+    async (_name, endpoint) => {
+      expect((await call(readOnly, endpoint)).statusCode).toBe(200);
+      const refused = await call(taxiiOnly, endpoint);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().detail).toMatch(/scope/);
+    },
+  );
+
   it("refuses a token exactly when core's tokenMay says so, before reading the input", async () => {
     const owner = await server.client("admin@authority.example");
     const tokens = new Map<string, string>();
