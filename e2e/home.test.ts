@@ -129,4 +129,15 @@ describe("the home after sign-in", () => {
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     await page.context().close();
   });
+
+  it("an operator's administrator approves from the queue, is told so, and the item leaves it", async () => {
+    const [pending] = entriesOf(await homeOf(OPERATOR_ADMIN), "approve-sharing");
+    if (!pending) throw new Error("The demo has no item waiting for the grid operator's approval.");
+    const page = await signInAs(browser, bulwark.url, OPERATOR_ADMIN);
+    await page.goto(`${bulwark.url}/sharing/approvals`);
+    await page.getByRole("button", { name: `Approve “${pending.title}”` }).click();
+    await page.getByText(`Approved and sent: “${pending.title}”.`).waitFor();
+    await page.getByRole("link", { name: pending.title, exact: true }).waitFor({ state: "detached" });
+    await page.context().close();
+  });
 });

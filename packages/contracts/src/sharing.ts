@@ -128,6 +128,9 @@ export const SharedItemSummary = z.object({
   publishedAt: Timestamp.nullable(),
   isNew: z.boolean().describe("Not opened by you yet."),
   acknowledgement: AcknowledgementState.nullable().describe("Your own acknowledgement."),
+  mayApprove: z
+    .boolean()
+    .describe("You may approve it now: it awaits a second person of its organisation, and you are one."),
 });
 export type SharedItemSummary = z.infer<typeof SharedItemSummary>;
 

@@ -21,6 +21,7 @@ import {
   checkComposition,
   checkReshare,
   type Decision,
+  mayApproveItem,
   mayReadPersonalData,
   needsFourEyes,
   personalValuesIn,
@@ -124,6 +125,11 @@ const summary = (item: SharedItemRecord, viewer: SharingViewer): SharedItemSumma
   publishedAt: item.publishedAt,
   isNew: item.readAt === null,
   acknowledgement: item.acknowledgement as SharedItemSummary["acknowledgement"],
+  mayApprove: mayApproveItem(viewer, {
+    authorId: item.author.id,
+    authorOrganisationId: item.organisation.id,
+    status: item.status as SharedItemSummary["status"],
+  }),
 });
 
 export async function sharedItemDetail(

@@ -277,7 +277,10 @@ describe("four eyes", () => {
     expect(await statusOf(gridAnalyst.call("getSharedItem", { params: { id: pending.id } }))).toBe(404);
     expect(await statusOf(coordinator.call("getSharedItem", { params: { id: pending.id } }))).toBe(404);
     const queue = await gridAdmin.call("listSharedItems", { query: { status: "awaiting-approval" } });
-    expect(queue.items.map((item) => item.id)).toContain(pending.id);
+    expect(queue.items.find((item) => item.id === pending.id)?.mayApprove).toBe(true);
+    // The author sees it in the queue too, and is told he may not approve it.
+    const authorQueue = await gridMember.call("listSharedItems", { query: { status: "awaiting-approval" } });
+    expect(authorQueue.items.find((item) => item.id === pending.id)?.mayApprove).toBe(false);
     const approved = await gridAdmin.call("approveSharedItem", { params: { id: pending.id } });
     expect(approved.status).toBe("published");
     expect(approved.approver?.id).toBe(server.cast.users.orgAdmin);
@@ -292,6 +295,8 @@ describe("four eyes", () => {
     await gridAdmin.call("updateSharingSettings", { body: { requiresFourEyes: true } });
     const own = await publish(gridAdmin, alert({ audience: { communityIds: [energy] } }));
     expect(own.status).toBe("awaiting-approval");
+    const queue = await gridAdmin.call("listSharedItems", { query: { status: "awaiting-approval" } });
+    expect(queue.items.find((item) => item.id === own.id)?.mayApprove).toBe(false);
     expect(await statusOf(gridAdmin.call("approveSharedItem", { params: { id: own.id } }))).toBe(403);
     await gridAdmin.call("updateSharingSettings", { body: { requiresFourEyes: false } });
   });

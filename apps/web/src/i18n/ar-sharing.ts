@@ -109,6 +109,10 @@ export const sharing: Translation<typeof englishSharing, "ar"> = {
     fourEyesHint:
       "لا تُرسل هذه العناصر من منظمتك إلا بعد موافقة شخص ثانٍ (منسّق أو مسؤول). ويغيّر مسؤولو منظمتك هذا الإعداد.",
     drafts: "المسودات",
+    decision: "القرار",
+    approveTitle: "الموافقة على «{{title}}»",
+    approved: "تمت الموافقة والإرسال: «{{title}}».",
+    notYours: "يوافق عليه شخص ثانٍ من منظمتك.",
   },
   composePage: {
     title: "إنشاء",

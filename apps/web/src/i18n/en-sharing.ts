@@ -120,6 +120,10 @@ export const sharing = {
     fourEyesHint:
       "Such items of your organisation go out only after a second person (a coordinator or administrator) approves them. Your organisation's administrators change this.",
     drafts: "Drafts",
+    decision: "Decision",
+    approveTitle: "Approve “{{title}}”",
+    approved: "Approved and sent: “{{title}}”.",
+    notYours: "A second person of your organisation approves it.",
   },
   composePage: {
     title: "Compose",

@@ -63,6 +63,10 @@ export const sharing: Translation<typeof english, "es"> = {
     fourEyesHint:
       "Estos elementos de su organización solo salen cuando una segunda persona (un coordinador o un administrador) los aprueba. Los administradores de su organización pueden cambiarlo.",
     drafts: "Borradores",
+    decision: "Decisión",
+    approveTitle: "Aprobar «{{title}}»",
+    approved: "Aprobado y enviado: «{{title}}».",
+    notYours: "Lo aprueba una segunda persona de su organización.",
   },
   composePage: {
     title: "Redactar",

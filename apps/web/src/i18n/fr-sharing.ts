@@ -63,6 +63,10 @@ export const sharing: Translation<typeof english, "fr"> = {
     fourEyesHint:
       "Ces éléments de votre organisation ne partent qu'après l'approbation d'une seconde personne (un coordinateur ou un administrateur). Les administrateurs de votre organisation peuvent modifier ce réglage.",
     drafts: "Brouillons",
+    decision: "Décision",
+    approveTitle: "Approuver « {{title}} »",
+    approved: "Approuvé et envoyé : « {{title}} ».",
+    notYours: "Une seconde personne de votre organisation l'approuve.",
   },
   composePage: {
     title: "Rédiger",

@@ -107,6 +107,10 @@ export const sharing: Translation<typeof englishSharing, "zh"> = {
     fourEyesHint:
       "本组织的此类内容须经第二人（协调员或管理员）批准后方可发出。本组织的管理员可以更改此设置。",
     drafts: "草稿",
+    decision: "决定",
+    approveTitle: "批准“{{title}}”",
+    approved: "已批准并发出：“{{title}}”。",
+    notYours: "由本组织的第二人批准。",
   },
   composePage: {
     title: "撰写",

@@ -1,6 +1,7 @@
 // The four-eyes queue: items of my organisation awaiting a second person's approval, and my
 // organisation's drafts (the server shows them only to their authors and approvers).
-import { Anchor, Group, Paper, Stack, Switch, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Switch, Table, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -29,10 +30,21 @@ function Queue({
     queryFn: () => client.call("listSharedItems", { query: { status, limit: 200 } }),
   });
   const items = list.data?.items ?? [];
+  const queryClient = useQueryClient();
+  const approve = useMutation({
+    mutationFn: (id: string) => client.call("approveSharedItem", { params: { id } }),
+    onSuccess: (item) => {
+      notifications.show({
+        color: "teal",
+        message: t("sharing.approvalsPage.approved", { title: item.title }),
+      });
+      return queryClient.invalidateQueries({ queryKey: ["sharing", "feed"] });
+    },
+  });
   return (
     <Stack gap="xs">
       <Title order={4}>{title}</Title>
-      <ProblemAlert error={list.error} />
+      <ProblemAlert error={list.error ?? approve.error} />
       <ListTable
         loading={list.isPending}
         failed={list.isError}
@@ -46,6 +58,7 @@ function Queue({
             <Table.Th>{t("sharing.feed.columnType")}</Table.Th>
             <Table.Th>{t("sharing.item.person")}</Table.Th>
             <Table.Th>{t("sharing.item.at")}</Table.Th>
+            {status === "awaiting-approval" && <Table.Th>{t("sharing.approvalsPage.decision")}</Table.Th>}
           </>
         }
       >
@@ -62,6 +75,25 @@ function Queue({
             <Table.Td>{t(`sharing.types.${item.type}`)}</Table.Td>
             <Table.Td>{item.author.name}</Table.Td>
             <Table.Td>{format.dateTime(item.updatedAt)}</Table.Td>
+            {status === "awaiting-approval" && (
+              <Table.Td>
+                {item.mayApprove ? (
+                  <Button
+                    size="xs"
+                    color="teal"
+                    loading={approve.isPending && approve.variables === item.id}
+                    onClick={() => approve.mutate(item.id)}
+                    aria-label={t("sharing.approvalsPage.approveTitle", { title: item.title })}
+                  >
+                    {t("sharing.item.approve")}
+                  </Button>
+                ) : (
+                  <Text size="xs" c="dimmed">
+                    {t("sharing.approvalsPage.notYours")}
+                  </Text>
+                )}
+              </Table.Td>
+            )}
           </Table.Tr>
         ))}
       </ListTable>

@@ -129,6 +129,19 @@ const NONE: Omit<SharingAbilities, "reason"> = {
   mayWithdraw: false,
 };
 
+/**
+ * Four eyes: an item awaiting approval is approved by a second person, an approver of the author's
+ * organisation, never the author. (The one place this is decided; lists and the item page ask it.)
+ */
+export const mayApproveItem = (
+  viewer: SharingViewer,
+  item: Pick<SharedItemFacts, "authorId" | "authorOrganisationId" | "status">,
+): boolean =>
+  item.status === "awaiting-approval" &&
+  viewer.userId !== item.authorId &&
+  viewer.organisationId === item.authorOrganisationId &&
+  isSharingApprover(viewer.roles);
+
 /** The rule: what this viewer may do with this item. */
 export function sharingAbilities(viewer: SharingViewer, item: SharedItemFacts): SharingAbilities {
   const isAuthor = viewer.userId === item.authorId;
@@ -142,8 +155,7 @@ export function sharingAbilities(viewer: SharingViewer, item: SharedItemFacts): 
       maySee: true,
       maySeeAudienceNames: true,
       mayEdit: isAuthor,
-      // Four eyes: a second person, never the author.
-      mayApprove: item.status === "awaiting-approval" && ownApprover && !isAuthor,
+      mayApprove: mayApproveItem(viewer, item),
       mayWithdraw: isAuthor || ownApprover,
       reason: "",
     };
