@@ -107,6 +107,7 @@ describe("events in the browser", () => {
     await writes(page, "PATCH", /\/api\/event-actions\//, () =>
       dialog.getByRole("button", { name: "Record" }).click(),
     );
+    await page.getByText("Recorded: “Brief venue operators on drones” is now Done.").waitFor();
     await row.getByText("Done", { exact: true }).waitFor();
 
     // The tracker counts it.

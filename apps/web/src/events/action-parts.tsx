@@ -14,6 +14,7 @@ import {
   TextInput,
   Timeline,
 } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -115,9 +116,16 @@ function ActionDialog({ action, onDone }: { action: Action; onDone: () => void }
         params: { id: action.id },
         body: { status, note, ...(dueOn !== action.dueOn ? { dueOn } : {}) },
       }),
-    onSuccess: () => {
+    onSuccess: (updated) => {
       void queryClient.invalidateQueries({ queryKey: eventKey(action.event.id) });
       void queryClient.invalidateQueries({ queryKey: trackerKey });
+      notifications.show({
+        color: "teal",
+        message: t("events.actions.saved", {
+          title: action.title,
+          status: t(`events.statuses.${updated.status}`),
+        }),
+      });
       onDone();
     },
   });

@@ -169,6 +169,7 @@ export const events: Translation<typeof englishEvents, "ar"> = {
     update: "تحديث",
     note: "ملاحظة عن التقدم المحرز",
     noteHint: "ما الذي تغيّر، ولماذا",
+    saved: "تم التسجيل: حالة «{{title}}» الآن {{status}}.",
     history: "ملاحظات التقدم المحرز",
     save: "تسجيل",
   },

@@ -157,6 +157,7 @@ export const events = {
     update: "Update",
     note: "Progress note",
     noteHint: "What changed, and why",
+    saved: "Recorded: “{{title}}” is now {{status}}.",
     history: "Progress notes",
     save: "Record",
   },

@@ -139,6 +139,7 @@ export const events: Translation<typeof english, "es"> = {
     update: "Actualizar",
     note: "Nota de avance",
     noteHint: "Qué cambió y por qué",
+    saved: "Registrado: «{{title}}» está ahora en estado {{status}}.",
     history: "Notas de avance",
     save: "Registrar",
   },

@@ -139,6 +139,7 @@ export const events: Translation<typeof english, "fr"> = {
     update: "Mettre à jour",
     note: "Note d'avancement",
     noteHint: "Ce qui a changé, et pourquoi",
+    saved: "Enregistré : « {{title}} » est maintenant à l’état {{status}}.",
     history: "Notes d'avancement",
     save: "Consigner",
   },

@@ -142,6 +142,7 @@ export const events: Translation<typeof english, "ru"> = {
     update: "Обновить",
     note: "Заметка о ходе работы",
     noteHint: "Что изменилось и почему",
+    saved: "Записано: статус «{{title}}» теперь {{status}}.",
     history: "Заметки о ходе работы",
     save: "Записать",
   },

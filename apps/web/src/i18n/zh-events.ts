@@ -152,6 +152,7 @@ export const events: Translation<typeof englishEvents, "zh"> = {
     update: "更新",
     note: "进展说明",
     noteHint: "有何变化，原因为何",
+    saved: "已记录：“{{title}}”现在为{{status}}。",
     history: "进展说明",
     save: "记录",
   },
