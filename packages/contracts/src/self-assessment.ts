@@ -161,6 +161,9 @@ export const RunSummary = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   submittedAt: Timestamp.nullable(),
+  archivedAt: Timestamp.nullable().describe(
+    "Put away by its organisation: left out of the home, kept on record.",
+  ),
   overall: z.number().nullable(),
   completeness: z.number(),
 });
@@ -172,7 +175,7 @@ export const Run = RunSummary.extend({
   comments: z.array(Comment),
   /** People of the organisation, to assign questions to. */
   colleagues: z.array(Person),
-  abilities: z.object({ answer: z.boolean(), submit: z.boolean() }),
+  abilities: z.object({ answer: z.boolean(), submit: z.boolean(), archive: z.boolean() }),
 });
 export type Run = z.infer<typeof Run>;
 
@@ -180,6 +183,10 @@ export const RunCreate = z.object({
   frameworkId: Key,
   frameworkVersion: z.number().int().min(1).optional().describe("Latest version when left out."),
   title: Text(200).optional(),
+});
+
+export const RunArchive = z.object({
+  archived: z.boolean().describe("true puts the run away; false brings it back."),
 });
 
 export const RunSubmit = z.object({

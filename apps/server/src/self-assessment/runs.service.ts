@@ -17,11 +17,13 @@ import {
   type AnswerValue,
   answerFits,
   type Decision,
+  type RunFacts,
   scoreRun,
   selfAssessmentPolicy,
 } from "@bulwark/core";
 import {
   appendAudit,
+  archiveRun,
   colleaguesOf,
   findRun,
   insertComment,
@@ -81,6 +83,7 @@ export function summaryOf(
     createdAt: run.createdAt,
     updatedAt: run.updatedAt,
     submittedAt: run.submittedAt,
+    archivedAt: run.archivedAt,
     overall: score.overall,
     completeness: score.completeness,
   };
@@ -97,6 +100,12 @@ const presentAnswer = (record: RunAnswerRecord): Answer => ({
   updatedAt: record.updatedAt,
 });
 
+const factsOf = (run: RunRecord): RunFacts => ({
+  organisationId: run.organisation.id,
+  state: run.state,
+  archived: run.archivedAt !== null,
+});
+
 async function present(context: ServerContext, caller: Actor, run: RunRecord): Promise<Run> {
   const [framework, answers, comments, colleagues] = await Promise.all([
     frameworkVersion(context, run.frameworkId, run.frameworkVersion),
@@ -104,7 +113,7 @@ async function present(context: ServerContext, caller: Actor, run: RunRecord): P
     listComments(context.db, run.id),
     colleaguesOf(context.db, run.organisation.id),
   ]);
-  const facts = { organisationId: run.organisation.id, state: run.state };
+  const facts = factsOf(run);
   return {
     ...summaryOf(run, framework, answers),
     frameworkContent: framework,
@@ -114,6 +123,7 @@ async function present(context: ServerContext, caller: Actor, run: RunRecord): P
     abilities: {
       answer: selfAssessmentPolicy.answer(caller, facts).allowed,
       submit: selfAssessmentPolicy.submit(caller, facts).allowed,
+      archive: selfAssessmentPolicy.archive(caller, facts).allowed,
     },
   };
 }
@@ -183,7 +193,7 @@ export async function updateAnswer(
   input: Update,
 ): Promise<Answer> {
   const run = await visibleRun(context, caller, id);
-  must(selfAssessmentPolicy.answer(caller, { organisationId: run.organisation.id, state: run.state }));
+  must(selfAssessmentPolicy.answer(caller, factsOf(run)));
   const framework = await frameworkVersion(context, run.frameworkId, run.frameworkVersion);
   const question = framework.sections
     .flatMap((section) => section.questions)
@@ -253,7 +263,7 @@ export async function addComment(
   input: z.output<typeof CommentCreate>,
 ): Promise<Comment> {
   const run = await visibleRun(context, caller, id);
-  must(selfAssessmentPolicy.answer(caller, { organisationId: run.organisation.id, state: run.state }));
+  must(selfAssessmentPolicy.answer(caller, factsOf(run)));
   const framework = await frameworkVersion(context, run.frameworkId, run.frameworkVersion);
   if (!framework.sections.some((section) => section.questions.some((question) => question.id === questionId)))
     throw notFound("question");
@@ -291,7 +301,7 @@ export async function submit(
   consent: boolean,
 ): Promise<Run> {
   const run = await visibleRun(context, caller, id);
-  must(selfAssessmentPolicy.submit(caller, { organisationId: run.organisation.id, state: run.state }));
+  must(selfAssessmentPolicy.submit(caller, factsOf(run)));
   const now = context.clock();
   await context.db.transaction(async (tx) => {
     await submitRun(tx, run.id, consent, now);
@@ -303,6 +313,32 @@ export async function submit(
         targetType: "self-assessment-run",
         targetId: run.id,
         details: { consent },
+      },
+      now,
+    );
+  });
+  return runDetail(context, caller, id);
+}
+
+export async function archive(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  archived: boolean,
+): Promise<Run> {
+  const run = await visibleRun(context, caller, id);
+  must(selfAssessmentPolicy.archive(caller, factsOf(run)));
+  const now = context.clock();
+  await context.db.transaction(async (tx) => {
+    await archiveRun(tx, run.id, archived ? now : null);
+    await appendAudit(
+      tx,
+      {
+        actorId: caller.userId,
+        action: archived ? "self-assessment.archive" : "self-assessment.unarchive",
+        targetType: "self-assessment-run",
+        targetId: run.id,
+        details: {},
       },
       now,
     );

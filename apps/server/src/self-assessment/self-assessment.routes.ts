@@ -6,7 +6,7 @@ import { route } from "../endpoint.ts";
 import { frameworks, frameworkVersion } from "./frameworks.service.ts";
 import { runReport } from "./report.service.ts";
 import { aggregation, runResults } from "./results.service.ts";
-import { addComment, runDetail, runs, startRun, submit, updateAnswer } from "./runs.service.ts";
+import { addComment, archive, runDetail, runs, startRun, submit, updateAnswer } from "./runs.service.ts";
 
 export function selfAssessmentRoutes(app: FastifyInstance, context: ServerContext): void {
   route(app, context, "listFrameworks", () => frameworks(context));
@@ -22,6 +22,9 @@ export function selfAssessmentRoutes(app: FastifyInstance, context: ServerContex
   );
   route(app, context, "submitRun", ({ caller, params, body }) =>
     submit(context, caller, params.id, body.consent),
+  );
+  route(app, context, "archiveRun", ({ caller, params, body }) =>
+    archive(context, caller, params.id, body.archived),
   );
   route(app, context, "getRunResults", ({ caller, params }) => runResults(context, caller, params.id));
   route(app, context, "getRunReport", ({ caller, params }) => runReport(context, caller, params.id));

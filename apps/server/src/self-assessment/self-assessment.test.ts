@@ -217,6 +217,79 @@ describe("runs", () => {
   });
 });
 
+describe("archiving", () => {
+  it("puts a run away and brings it back: administrators and coordinators only, the home leaves it out", async () => {
+    const draft = await start(member);
+    expect(
+      await statusOf(member.call("archiveRun", { params: { id: draft.id }, body: { archived: true } })),
+    ).toBe(403);
+    // Another organisation cannot learn of it either.
+    expect(
+      await statusOf(outsider.call("archiveRun", { params: { id: draft.id }, body: { archived: true } })),
+    ).toBe(404);
+    const drafts = async () =>
+      (await member.call("getHome", {})).sections
+        .find((section) => section.id === "self-assessment-drafts")
+        ?.entries.map((entry) => entry.link) ?? [];
+    expect((await drafts()).some((link) => link.includes(draft.id))).toBe(true);
+    const archived = await orgAdmin.call("archiveRun", {
+      params: { id: draft.id },
+      body: { archived: true },
+    });
+    expect(archived.archivedAt).not.toBeNull();
+    expect(archived.abilities).toMatchObject({ answer: false, submit: false, archive: true });
+    expect((await member.call("listRuns", {})).find((run) => run.id === draft.id)?.archivedAt).toBe(
+      archived.archivedAt,
+    );
+    expect((await drafts()).some((link) => link.includes(draft.id))).toBe(false);
+    // An archived draft is neither answered nor submitted until it is brought back.
+    expect(
+      await statusOf(
+        member.call("updateAnswer", {
+          params: { id: draft.id, questionId: "risk-national" },
+          body: { version: 0, value: { type: "maturity", level: 2 } },
+        }),
+      ),
+    ).toBe(403);
+    const back = await orgAdmin.call("archiveRun", { params: { id: draft.id }, body: { archived: false } });
+    expect(back.archivedAt).toBeNull();
+    expect(back.abilities.answer).toBe(true);
+    const trail = await listAudit(server.db, { kind: "all" }, { limit: 50 });
+    expect(trail.items.filter((entry) => entry.targetId === draft.id).map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(["self-assessment.archive", "self-assessment.unarchive"]),
+    );
+  });
+
+  it("archives a submitted run, which stays read-only in every other way (the database refuses too)", async () => {
+    const run = await start(member);
+    await orgAdmin.call("submitRun", { params: { id: run.id }, body: { consent: false } });
+    const archived = await orgAdmin.call("archiveRun", { params: { id: run.id }, body: { archived: true } });
+    expect(archived).toMatchObject({ state: "submitted", consent: false });
+    expect(archived.archivedAt).not.toBeNull();
+    await expect(
+      server.db.execute(sql`update self_assessment_runs set title = 'changed' where id = ${run.id}`),
+    ).rejects.toThrow();
+    await expect(
+      server.db.execute(
+        sql`update self_assessment_runs set archived_at = null, consent = true where id = ${run.id}`,
+      ),
+    ).rejects.toThrow();
+  });
+
+  it("refuses a choice that is neither true nor false, and changes nothing", async () => {
+    const run = await start(member);
+    expect(
+      await statusOf(
+        orgAdmin.call("archiveRun", {
+          params: { id: run.id },
+          body: { archived: "yes" as unknown as boolean },
+        }),
+      ),
+    ).toBe(400);
+    expect((await orgAdmin.call("getRun", { params: { id: run.id } })).archivedAt).toBeNull();
+  });
+});
+
 describe("results", () => {
   it("score sections, rank gaps with the entries the reader may see, and compare with the previous run", async () => {
     const answer = (client: Client, id: string, questionId: string, value: object) =>

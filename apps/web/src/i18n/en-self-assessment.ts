@@ -11,6 +11,13 @@ export const selfAssessment = {
   starting: "Starting…",
   myRuns: "Your organisation's self-assessments",
   noRuns: "Your organisation has not started a self-assessment yet. Pick a framework below to begin.",
+  archive: "Archive",
+  unarchive: "Bring back",
+  archived: "Archived",
+  archivedOn:
+    "Archived on {{date}}: left out of the home and the list, kept on record. Bring it back to go on with it.",
+  showArchived_one: "Show {{count}} archived run",
+  showArchived_other: "Show {{count}} archived runs",
   run: "Self-assessment",
   framework: "Framework",
   state: "State",

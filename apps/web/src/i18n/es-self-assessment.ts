@@ -14,6 +14,14 @@ export const selfAssessment: Translation<typeof english, "es"> = {
   myRuns: "Las autoevaluaciones de su organización",
   noRuns:
     "Su organización todavía no ha comenzado ninguna autoevaluación. Elija un marco a continuación para empezar.",
+  archive: "Archivar",
+  unarchive: "Recuperar",
+  archived: "Archivada",
+  archivedOn:
+    "Archivada el {{date}}: fuera del inicio y de la lista, se conserva. Recupérela para continuarla.",
+  showArchived_one: "Mostrar {{count}} evaluación archivada",
+  showArchived_many: "Mostrar {{count}} evaluaciones archivadas",
+  showArchived_other: "Mostrar {{count}} evaluaciones archivadas",
   run: "Autoevaluación",
   framework: "Marco",
   state: "Estado",

@@ -14,6 +14,14 @@ export const selfAssessment: Translation<typeof english, "fr"> = {
   myRuns: "Les auto-évaluations de votre organisation",
   noRuns:
     "Votre organisation n'a encore commencé aucune auto-évaluation. Choisissez un cadre ci-dessous pour commencer.",
+  archive: "Archiver",
+  unarchive: "Désarchiver",
+  archived: "Archivée",
+  archivedOn:
+    "Archivée le {{date}} : absente de l’accueil et de la liste, conservée. Désarchivez-la pour la poursuivre.",
+  showArchived_one: "Afficher {{count}} évaluation archivée",
+  showArchived_many: "Afficher {{count}} évaluations archivées",
+  showArchived_other: "Afficher {{count}} évaluations archivées",
   run: "Auto-évaluation",
   framework: "Cadre",
   state: "État",

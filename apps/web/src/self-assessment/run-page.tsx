@@ -20,6 +20,8 @@ import {
   Text,
 } from "@mantine/core";
 import {
+  IconArchive,
+  IconArchiveOff,
   IconArrowLeft,
   IconChartBar,
   IconCloudCheck,
@@ -126,6 +128,14 @@ export function RunPage() {
     },
   });
 
+  const archive = useMutation({
+    mutationFn: (archived: boolean) => client.call("archiveRun", { params: { id }, body: { archived } }),
+    onSuccess: (next) => {
+      queryClient.setQueryData(runKey(id), next);
+      void queryClient.invalidateQueries({ queryKey: ["self-assessment", "runs"] });
+    },
+  });
+
   // Back online with answers kept here: send them, then show the server's state.
   const waiting = kept.data?.length ?? 0;
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the network or the waiting count changes
@@ -194,9 +204,25 @@ export function RunPage() {
                 {t("selfAssessment.submit")}
               </Button>
             )}
+            {data.abilities.archive && (
+              <Button
+                variant="default"
+                leftSection={data.archivedAt ? <IconArchiveOff size={16} /> : <IconArchive size={16} />}
+                loading={archive.isPending}
+                onClick={() => archive.mutate(data.archivedAt === null)}
+              >
+                {data.archivedAt ? t("selfAssessment.unarchive") : t("selfAssessment.archive")}
+              </Button>
+            )}
           </>
         }
       />
+      <ProblemAlert error={archive.error} />
+      {data.archivedAt && (
+        <Alert icon={<IconArchive size={16} />} color="gray" variant="light" data-archived="true">
+          {t("selfAssessment.archivedOn", { date: format.date(data.archivedAt) })}
+        </Alert>
+      )}
       {data.state === "submitted" && data.submittedAt && (
         <Alert icon={<IconLock size={16} />} color="teal" variant="light">
           {t("selfAssessment.readOnly", { date: format.date(data.submittedAt) })}

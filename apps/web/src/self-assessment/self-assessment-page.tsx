@@ -1,8 +1,9 @@
 // The self-assessment's home: the frameworks one can start, and the organisation's runs with their
 // state, overall score and progress.
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Switch, Table, Text, Title } from "@mantine/core";
 import { IconChartBar, IconPlayerPlay, IconWorld } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { client } from "../app/api.ts";
@@ -38,7 +39,10 @@ export function SelfAssessmentPage() {
   const latest = (frameworks.data ?? [])
     .filter((framework, index, all) => all.findIndex((other) => other.id === framework.id) === index)
     .sort((a, b) => Number(b.id === "unsc-2341") - Number(a.id === "unsc-2341"));
-  const items = runs.data ?? [];
+  // Archived runs stay on record; the list shows them on request.
+  const [showArchived, setShowArchived] = useState(false);
+  const archivedCount = (runs.data ?? []).filter((run) => run.archivedAt !== null).length;
+  const items = (runs.data ?? []).filter((run) => showArchived || run.archivedAt === null);
 
   return (
     <Stack gap="lg">
@@ -58,7 +62,16 @@ export function SelfAssessmentPage() {
           )
         }
       />
-      <Title order={3}>{t("selfAssessment.myRuns")}</Title>
+      <Group justify="space-between">
+        <Title order={3}>{t("selfAssessment.myRuns")}</Title>
+        {archivedCount > 0 && (
+          <Switch
+            label={t("selfAssessment.showArchived", { count: archivedCount })}
+            checked={showArchived}
+            onChange={(event) => setShowArchived(event.currentTarget.checked)}
+          />
+        )}
+      </Group>
       <ProblemAlert error={runs.error} />
       <ListTable
         loading={runs.isPending}
@@ -91,7 +104,14 @@ export function SelfAssessmentPage() {
               </Text>
             </Table.Td>
             <Table.Td>
-              <StateBadge state={run.state} />
+              <Group gap={4} wrap="nowrap">
+                <StateBadge state={run.state} />
+                {run.archivedAt && (
+                  <Text size="xs" c="dimmed">
+                    {t("selfAssessment.archived")}
+                  </Text>
+                )}
+              </Group>
             </Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">

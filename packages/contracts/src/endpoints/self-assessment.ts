@@ -14,6 +14,7 @@ import {
   FrameworkParams,
   FrameworkSummary,
   Run,
+  RunArchive,
   RunCreate,
   RunResults,
   RunSubmit,
@@ -105,6 +106,18 @@ export const selfAssessmentEndpoints = {
     status: 200,
     response: Run,
   },
+  archiveRun: {
+    method: "POST",
+    path: "/api/self-assessment/runs/:id/archive",
+    summary: "Archive a run, or bring it back: the organisation's administrators and coordinators.",
+    tag,
+    auth: "user",
+    params: IdParams,
+    body: RunArchive,
+    status: 200,
+    response: Run,
+  },
+
   getRunResults: {
     method: "GET",
     path: "/api/self-assessment/runs/:id/results",

@@ -11,7 +11,7 @@ const actor = (
   roles,
   organisationKind,
 });
-const draft = { organisationId: "org", state: "draft" } as const;
+const draft = { organisationId: "org", state: "draft", archived: false } as const;
 
 describe("selfAssessmentPolicy", () => {
   it("keeps runs within their organisation, for administrators and coordinators too", () => {
@@ -44,6 +44,18 @@ describe("selfAssessmentPolicy", () => {
     expect(selfAssessmentPolicy.submit(actor(["organisation-admin"]), draft).allowed).toBe(true);
     expect(selfAssessmentPolicy.submit(actor(["coordinator"]), draft).allowed).toBe(true);
     expect(selfAssessmentPolicy.submit(actor(["member"]), draft).allowed).toBe(false);
+  });
+
+  it("lets administrators and coordinators archive, and an archived draft is neither answered nor submitted", () => {
+    expect(selfAssessmentPolicy.archive(actor(["organisation-admin"]), draft).allowed).toBe(true);
+    expect(selfAssessmentPolicy.archive(actor(["coordinator"]), draft).allowed).toBe(true);
+    expect(selfAssessmentPolicy.archive(actor(["member"]), draft).allowed).toBe(false);
+    expect(
+      selfAssessmentPolicy.archive(actor(["coordinator"]), { ...draft, organisationId: "other" }).allowed,
+    ).toBe(false);
+    const archived = { ...draft, archived: true };
+    expect(selfAssessmentPolicy.answer(actor(["member"]), archived).allowed).toBe(false);
+    expect(selfAssessmentPolicy.submit(actor(["coordinator"]), archived).allowed).toBe(false);
   });
 
   it("gives the aggregation to platform admins and international organisations' coordinators", () => {

@@ -14,6 +14,7 @@ import { allow, type Decision, deny, NONE, type Scope } from "./decision.ts";
 export interface RunFacts {
   readonly organisationId: string;
   readonly state: "draft" | "submitted";
+  readonly archived: boolean;
 }
 
 const onlyWatches = (actor: Actor) => actor.roles.every((role) => role === "auditor");
@@ -30,6 +31,7 @@ export const selfAssessmentPolicy = {
     if (onlyWatches(actor)) return deny("Auditors do not answer self-assessments.");
     if (actor.organisationId !== run.organisationId) return deny("This run belongs to another organisation.");
     if (run.state !== "draft") return deny("This run was submitted and is read-only.");
+    if (run.archived) return deny("This run is archived: bring it back to go on answering.");
     return allow;
   },
   /** Submit (then read-only) and decide on consent: the organisation's administrators and coordinators. */
@@ -38,6 +40,17 @@ export const selfAssessmentPolicy = {
     if (!SUBMITTING_ROLES.some((role) => hasRole(actor, role)))
       return deny("Only the organisation's administrators and coordinators submit a self-assessment.");
     if (run.state !== "draft") return deny("This run was submitted already.");
+    if (run.archived) return deny("This run is archived: bring it back before submitting it.");
+    return allow;
+  },
+  /**
+   * Archive a run or bring it back (its list and the home leave it out; it stays on record): the
+   * organisation's administrators and coordinators, as for submitting.
+   */
+  archive: (actor: Actor, run: Pick<RunFacts, "organisationId">): Decision => {
+    if (actor.organisationId !== run.organisationId) return deny("This run belongs to another organisation.");
+    if (!SUBMITTING_ROLES.some((role) => hasRole(actor, role)))
+      return deny("Only the organisation's administrators and coordinators archive a self-assessment.");
     return allow;
   },
   /** The anonymised comparison across regions. */

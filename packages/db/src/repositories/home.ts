@@ -180,7 +180,8 @@ export async function draftRuns(
     db,
     sql`from self_assessment_runs as r join self_assessment_frameworks as f
       on f.id = r.framework_id and f.version = r.framework_version`,
-    sql`${runScope(scope)} and r.organisation_id = ${organisationId} and r.state = 'draft'`,
+    sql`${runScope(scope)} and r.organisation_id = ${organisationId} and r.state = 'draft'
+      and r.archived_at is null`,
     sql`r.id, r.title, f.title as "frameworkTitle", r.updated_at as at`,
     sql`r.updated_at desc, r.id`,
     limit,

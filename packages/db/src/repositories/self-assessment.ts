@@ -80,6 +80,7 @@ export interface RunRecord {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  archivedAt: string | null;
 }
 
 const runColumns = {
@@ -108,6 +109,7 @@ const presentRun = (row: RunRow): RunRecord => ({
   createdAt: iso(row.run.createdAt),
   updatedAt: iso(row.run.updatedAt),
   submittedAt: isoOrNull(row.run.submittedAt),
+  archivedAt: isoOrNull(row.run.archivedAt),
 });
 
 const runScope = (scope: Scope): SQL | undefined =>
@@ -231,6 +233,14 @@ export async function submitRun(db: Executor, id: string, consent: boolean, now:
     .update(selfAssessmentRuns)
     .set({ state: "submitted", consent, submittedAt: now, updatedAt: now })
     .where(and(eq(selfAssessmentRuns.id, id), eq(selfAssessmentRuns.state, "draft")));
+}
+
+/**
+ * Archive a run (a time) or bring it back (null). The only change a submitted run accepts: the
+ * database's read-only trigger lets archived_at alone through.
+ */
+export async function archiveRun(db: Executor, id: string, archivedAt: Date | null): Promise<void> {
+  await db.update(selfAssessmentRuns).set({ archivedAt }).where(eq(selfAssessmentRuns.id, id));
 }
 
 export interface RunAnswerRecord {

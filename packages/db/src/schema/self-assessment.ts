@@ -47,6 +47,8 @@ export const selfAssessmentRuns = pgTable(
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
     submittedAt: at("submitted_at"),
+    /** Put away by the organisation: out of its list of runs and its home, still on record. */
+    archivedAt: at("archived_at"),
   },
   (table) => [
     index("self_assessment_runs_organisation_idx").on(table.organisationId, table.frameworkId),
