@@ -12,6 +12,7 @@ export * from "./policy/events-policy.ts";
 export * from "./policy/experts-policy.ts";
 export * from "./policy/home-policy.ts";
 export * from "./policy/incident-policy.ts";
+export * from "./policy/incident-board-policy.ts";
 export * from "./policy/notification-policy.ts";
 export * from "./policy/policy.ts";
 export * from "./policy/risk-policy.ts";
