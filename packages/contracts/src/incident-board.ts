@@ -37,6 +37,11 @@ export const IncidentLogCreate = z.object({
     .default([])
     .transform((ids) => [...new Set(ids)])
     .describe("TLP:RED only: the people who may read it."),
+}).superRefine((value, ctx) => {
+  if (value.tlp === "red" && value.recipientIds.length === 0)
+    ctx.addIssue({ code: "custom", path: ["recipientIds"], message: "Name at least one person to receive a TLP:RED entry." });
+  if (value.tlp !== "red" && value.recipientIds.length > 0)
+    ctx.addIssue({ code: "custom", path: ["recipientIds"], message: "Only TLP:RED entries name people." });
 });
 export type IncidentLogCreateInput = z.input<typeof IncidentLogCreate>;
 

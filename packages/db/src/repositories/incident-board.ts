@@ -3,7 +3,7 @@
 // whose marking keeps it from them, is never read, counted or announced to them. A new entry is
 // announced on INCIDENTS_CHANNEL as `{"id": <entry>, "kind": "incident-log"}` in its transaction;
 // the live stream asks visibleLogEntries who may hear of it (logEntriesSeenBy).
-import type { SharingViewer } from "@bulwark/core";
+import type { Role, SharingViewer } from "@bulwark/core";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
@@ -308,4 +308,22 @@ export async function taskOrganisationsOf(db: Executor, incidentId: string): Pro
       where t.incident_id = ${incidentId}`),
   );
   return rows.map((row) => row.id);
+}
+
+/** Active people by id, with their organisation and roles (to ask what they may see). */
+export async function activePeople(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, { organisationId: string; roles: Role[] }>> {
+  if (ids.length === 0) return new Map();
+  const rows = rowsOf<{ id: string; organisation_id: string; roles: string[] }>(
+    await db.execute(sql`select id, organisation_id, roles from users
+      where id = any(${sqlArray(ids, "uuid")}) and active`),
+  );
+  return new Map(rows.map((row) => [row.id, { organisationId: row.organisation_id, roles: row.roles as Role[] }]));
+}
+
+/** Whether an organisation of this id exists. */
+export async function organisationExists(db: Executor, id: string): Promise<boolean> {
+  return rowsOf(await db.execute(sql`select 1 from organisations where id = ${id}`)).length > 0;
 }
