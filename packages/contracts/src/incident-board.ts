@@ -27,22 +27,28 @@ export const IncidentLogEntry = z
   .meta({ id: "IncidentLogEntry" });
 export type IncidentLogEntry = z.infer<typeof IncidentLogEntry>;
 
-export const IncidentLogCreate = z.object({
-  text: z.string().trim().min(1, "Must not be blank.").max(20_000),
-  significant: z.boolean().default(false),
-  tlp: Tlp,
-  recipientIds: z
-    .array(Id)
-    .max(50)
-    .default([])
-    .transform((ids) => [...new Set(ids)])
-    .describe("TLP:RED only: the people who may read it."),
-}).superRefine((value, ctx) => {
-  if (value.tlp === "red" && value.recipientIds.length === 0)
-    ctx.addIssue({ code: "custom", path: ["recipientIds"], message: "Name at least one person to receive a TLP:RED entry." });
-  if (value.tlp !== "red" && value.recipientIds.length > 0)
-    ctx.addIssue({ code: "custom", path: ["recipientIds"], message: "Only TLP:RED entries name people." });
-});
+export const IncidentLogCreate = z
+  .object({
+    text: z.string().trim().min(1, "Must not be blank.").max(20_000),
+    significant: z.boolean().default(false),
+    tlp: Tlp,
+    recipientIds: z
+      .array(Id)
+      .max(50)
+      .default([])
+      .transform((ids) => [...new Set(ids)])
+      .describe("TLP:RED only: the people who may read it."),
+  })
+  .superRefine((value, ctx) => {
+    if (value.tlp === "red" && value.recipientIds.length === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["recipientIds"],
+        message: "Name at least one person to receive a TLP:RED entry.",
+      });
+    if (value.tlp !== "red" && value.recipientIds.length > 0)
+      ctx.addIssue({ code: "custom", path: ["recipientIds"], message: "Only TLP:RED entries name people." });
+  });
 export type IncidentLogCreateInput = z.input<typeof IncidentLogCreate>;
 
 export const IncidentLogQuery = PageQuery.pick({ limit: true, offset: true }).extend({

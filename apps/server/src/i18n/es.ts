@@ -98,9 +98,12 @@ export const es: Catalogue = {
   "board.rolesCannotWrite": "Sus funciones no le permiten escribir en el tablero del incidente.",
   "board.redNeedsPeople": "Indique al menos una persona que reciba una entrada TLP:RED.",
   "board.onlyRedNamesPeople": "Solo las entradas TLP:RED designan a personas.",
-  "board.onlyAssigners": "Solo los coordinadores de la organización del incidente o de la autoridad asignan tareas.",
-  "board.onlyAssignersOrAssignee": "Solo los coordinadores del incidente y el responsable de la tarea la actualizan.",
-  "board.onlyAssignersEdit": "Solo los coordinadores del incidente cambian el título, el plazo o el responsable de una tarea.",
+  "board.onlyAssigners":
+    "Solo los coordinadores de la organización del incidente o de la autoridad asignan tareas.",
+  "board.onlyAssignersOrAssignee":
+    "Solo los coordinadores del incidente y el responsable de la tarea la actualizan.",
+  "board.onlyAssignersEdit":
+    "Solo los coordinadores del incidente cambian el título, el plazo o el responsable de una tarea.",
   "board.taskFinal": "La tarea está terminada o cancelada.",
   "board.onlyAssignersCancel": "Solo los coordinadores del incidente cancelan una tarea.",
   "board.assigneeUnseen": "El responsable no ve este incidente.",

@@ -94,9 +94,12 @@ export const fr: Catalogue = {
   "board.rolesCannotWrite": "Vos rôles ne vous permettent pas d'écrire sur le tableau de l'incident.",
   "board.redNeedsPeople": "Désignez au moins une personne destinataire d'une entrée TLP:RED.",
   "board.onlyRedNamesPeople": "Seules les entrées TLP:RED désignent des personnes.",
-  "board.onlyAssigners": "Seuls les coordinateurs de l'organisation de l'incident ou de l'autorité attribuent des tâches.",
-  "board.onlyAssignersOrAssignee": "Seuls les coordinateurs de l'incident et le destinataire de la tâche la mettent à jour.",
-  "board.onlyAssignersEdit": "Seuls les coordinateurs de l'incident modifient le titre, l'échéance ou le destinataire d'une tâche.",
+  "board.onlyAssigners":
+    "Seuls les coordinateurs de l'organisation de l'incident ou de l'autorité attribuent des tâches.",
+  "board.onlyAssignersOrAssignee":
+    "Seuls les coordinateurs de l'incident et le destinataire de la tâche la mettent à jour.",
+  "board.onlyAssignersEdit":
+    "Seuls les coordinateurs de l'incident modifient le titre, l'échéance ou le destinataire d'une tâche.",
   "board.taskFinal": "La tâche est terminée ou annulée.",
   "board.onlyAssignersCancel": "Seuls les coordinateurs de l'incident annulent une tâche.",
   "board.assigneeUnseen": "Le destinataire ne voit pas cet incident.",
@@ -104,5 +107,6 @@ export const fr: Catalogue = {
   "board.eitherAssignee": "Désignez soit une organisation, soit une personne.",
   "board.changeSomething": "Modifiez au moins un élément.",
   "board.phone": "Un numéro de téléphone : chiffres, espaces, + ( ) . / -.",
-  "contacts.onlyAdmins": "Seuls les administrateurs d'une organisation tiennent à jour ses points de contact.",
+  "contacts.onlyAdmins":
+    "Seuls les administrateurs d'une organisation tiennent à jour ses points de contact.",
 };

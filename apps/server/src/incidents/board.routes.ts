@@ -25,7 +25,9 @@ export function incidentBoardRoutes(app: FastifyInstance, context: ServerContext
   route(app, context, "updateIncidentTask", ({ caller, params, body }) =>
     changeTask(context, caller, params.id, params.taskId, body),
   );
-  route(app, context, "incidentContacts", ({ caller, params }) => incidentContacts(context, caller, params.id));
+  route(app, context, "incidentContacts", ({ caller, params }) =>
+    incidentContacts(context, caller, params.id),
+  );
   route(app, context, "organisationContacts", ({ caller, params }) =>
     organisationContactList(context, caller, params.id),
   );

@@ -6,8 +6,8 @@
 import type {
   IncidentLogCreate,
   IncidentLogEntry,
-  IncidentTask,
   IncidentLogQuery,
+  IncidentTask,
   IncidentTaskCreate,
   IncidentTaskQuery,
   IncidentTaskUpdate,
@@ -97,7 +97,12 @@ const presentEntry = (entry: Awaited<ReturnType<typeof findLogEntry>> & object):
   tlp: entry.tlp as TlpMarking,
 });
 
-export async function incidentLog(context: ServerContext, caller: Actor, incidentId: string, query: LogQuery) {
+export async function incidentLog(
+  context: ServerContext,
+  caller: Actor,
+  incidentId: string,
+  query: LogQuery,
+) {
   const viewer = await incidentViewerOf(context, caller);
   await seenIncident(context, viewer, incidentId);
   const page = await listLogEntries(context.db, viewer, incidentId, {
@@ -198,7 +203,12 @@ async function checkAssignee(
   return { assigneeOrganisationId: organisationId, assigneeUserId: null };
 }
 
-export async function incidentTasks(context: ServerContext, caller: Actor, incidentId: string, query: TaskQuery) {
+export async function incidentTasks(
+  context: ServerContext,
+  caller: Actor,
+  incidentId: string,
+  query: TaskQuery,
+) {
   const viewer = await incidentViewerOf(context, caller);
   const seen = await seenIncident(context, viewer, incidentId);
   const page = await listTasks(context.db, viewer, incidentId, context.clock(), {
@@ -295,4 +305,3 @@ export async function changeTask(
   if (!task) throw notFound("task");
   return presentTask(viewer, seen, task);
 }
-

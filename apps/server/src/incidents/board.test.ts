@@ -56,7 +56,9 @@ const notice = (over: Partial<IncidentCreateInput> = {}): IncidentCreateInput =>
   awareAt: T0,
   regime: "eu-cer-article-15",
   tlp: "amber",
-  audience: { organisationIds: [server.cast.organisations.authority, org.police, server.cast.organisations.other] },
+  audience: {
+    organisationIds: [server.cast.organisations.authority, org.police, server.cast.organisations.other],
+  },
   suspectedCause: "attack",
   threatFamily: "sabotage",
   assets: [{ assetId: substation, status: "down", at: T0 }],
@@ -79,7 +81,11 @@ beforeAll(async () => {
     now,
   );
   const user = (email: string, organisationId: string, roles: ("coordinator" | "analyst" | "member")[]) =>
-    insertUser(server.db, { email, name: email.split("@")[0] ?? email, organisationId, roles, passwordHash }, now);
+    insertUser(
+      server.db,
+      { email, name: email.split("@")[0] ?? email, organisationId, roles, passwordHash },
+      now,
+    );
   person.officer = await user("officer@police.example", org.police, ["analyst"]);
   person.detective = await user("detective@police.example", org.police, ["member"]);
   person.watch = await user("watch@authority.example", organisations.authority, ["coordinator"]);
@@ -188,11 +194,16 @@ describe("the activity log", () => {
 
   it("answers 404 to someone who may not see the incident, reading or writing, and records nothing", async () => {
     const before = await counts();
-    expect((await problemOf(bank.call("listIncidentLog", { params: { id: incidentId }, query: {} }))).status).toBe(404);
+    expect(
+      (await problemOf(bank.call("listIncidentLog", { params: { id: incidentId }, query: {} }))).status,
+    ).toBe(404);
     expect(
       (
         await problemOf(
-          bank.call("addIncidentLogEntry", { params: { id: incidentId }, body: { text: "Hello", tlp: "amber" } }),
+          bank.call("addIncidentLogEntry", {
+            params: { id: incidentId },
+            body: { text: "Hello", tlp: "amber" },
+          }),
         )
       ).status,
     ).toBe(404);
@@ -228,12 +239,24 @@ describe("the activity log", () => {
     expect(stranger.errors?.[0]?.path).toBe("body.recipientIds.0");
     // A member may mark up to AMBER (as for sharing); an auditor writes nothing.
     expect(
-      (await problemOf(detective.call("addIncidentLogEntry", { params: { id: incidentId }, body: { text: "x", tlp: "clear" } })))
-        .status,
+      (
+        await problemOf(
+          detective.call("addIncidentLogEntry", {
+            params: { id: incidentId },
+            body: { text: "x", tlp: "clear" },
+          }),
+        )
+      ).status,
     ).toBe(403);
     expect(
-      (await problemOf(auditor.call("addIncidentLogEntry", { params: { id: incidentId }, body: { text: "x", tlp: "amber" } })))
-        .status,
+      (
+        await problemOf(
+          auditor.call("addIncidentLogEntry", {
+            params: { id: incidentId },
+            body: { text: "x", tlp: "amber" },
+          }),
+        )
+      ).status,
     ).toBe(403);
     expect(await counts()).toEqual(before);
   });
@@ -270,7 +293,10 @@ describe("tasks", () => {
       abilities: { edit: true },
     });
     const seenByWater = await water.call("listIncidentTasks", { params: { id: incidentId }, query: {} });
-    expect(seenByWater.items[0]?.abilities).toEqual({ statuses: ["acknowledged", "in_progress", "done"], edit: false });
+    expect(seenByWater.items[0]?.abilities).toEqual({
+      statuses: ["acknowledged", "in_progress", "done"],
+      edit: false,
+    });
     const seenByPolice = await detective.call("listIncidentTasks", { params: { id: incidentId }, query: {} });
     expect(seenByPolice.items[0]?.abilities).toEqual({ statuses: [], edit: false });
   });
@@ -279,7 +305,9 @@ describe("tasks", () => {
     const before = await counts();
     const body = { title: "Patrol", assignee: { organisationId: org.police } };
     for (const caller of [filer, officer, water])
-      expect((await problemOf(caller.call("createIncidentTask", { params: { id: incidentId }, body }))).status).toBe(403);
+      expect(
+        (await problemOf(caller.call("createIncidentTask", { params: { id: incidentId }, body }))).status,
+      ).toBe(403);
     const outside = await problemOf(
       watch.call("createIncidentTask", {
         params: { id: incidentId },
@@ -294,7 +322,11 @@ describe("tasks", () => {
       { title: "x", assignee: { organisationId: org.police }, dueAt: "tomorrow" },
     ])
       expect(
-        (await problemOf(watch.call("createIncidentTask", { params: { id: incidentId }, body: bad as never }))).status,
+        (
+          await problemOf(
+            watch.call("createIncidentTask", { params: { id: incidentId }, body: bad as never }),
+          )
+        ).status,
       ).toBe(400);
     expect(await counts()).toEqual(before);
   });
@@ -308,12 +340,23 @@ describe("tasks", () => {
     expect(acknowledged.acknowledgedAt).toBe(server.context.clock().toISOString());
     const before = await counts();
     const params = { id: incidentId, taskId };
-    expect((await problemOf(water.call("updateIncidentTask", { params, body: { status: "cancelled" } }))).status).toBe(403);
-    expect((await problemOf(water.call("updateIncidentTask", { params, body: { title: "Mine now" } }))).status).toBe(403);
-    expect((await problemOf(detective.call("updateIncidentTask", { params, body: { status: "done" } }))).status).toBe(403);
-    expect((await problemOf(water.call("updateIncidentTask", { params, body: { status: "open" } }))).status).toBe(403);
+    expect(
+      (await problemOf(water.call("updateIncidentTask", { params, body: { status: "cancelled" } }))).status,
+    ).toBe(403);
+    expect(
+      (await problemOf(water.call("updateIncidentTask", { params, body: { title: "Mine now" } }))).status,
+    ).toBe(403);
+    expect(
+      (await problemOf(detective.call("updateIncidentTask", { params, body: { status: "done" } }))).status,
+    ).toBe(403);
+    expect(
+      (await problemOf(water.call("updateIncidentTask", { params, body: { status: "open" } }))).status,
+    ).toBe(403);
     expect((await problemOf(water.call("updateIncidentTask", { params, body: {} }))).status).toBe(400);
-    expect((await problemOf(water.call("updateIncidentTask", { params, body: { status: "paused" } as never }))).status).toBe(400);
+    expect(
+      (await problemOf(water.call("updateIncidentTask", { params, body: { status: "paused" } as never })))
+        .status,
+    ).toBe(400);
     expect(await counts()).toEqual(before);
   });
 
@@ -322,11 +365,19 @@ describe("tasks", () => {
     const list = await watch.call("listIncidentTasks", { params: { id: incidentId }, query: {} });
     expect(list.overdue).toBe(1);
     expect(list.items[0]?.overdue).toBe(true);
-    const late = await watch.call("listIncidentTasks", { params: { id: incidentId }, query: { overdue: "true" } });
+    const late = await watch.call("listIncidentTasks", {
+      params: { id: incidentId },
+      query: { overdue: "true" },
+    });
     expect(late.items.map((task) => task.id)).toEqual([taskId]);
-    const done = await water.call("updateIncidentTask", { params: { id: incidentId, taskId }, body: { status: "done" } });
+    const done = await water.call("updateIncidentTask", {
+      params: { id: incidentId, taskId },
+      body: { status: "done" },
+    });
     expect(done.overdue).toBe(false);
-    expect((await watch.call("listIncidentTasks", { params: { id: incidentId }, query: {} })).overdue).toBe(0);
+    expect((await watch.call("listIncidentTasks", { params: { id: incidentId }, query: {} })).overdue).toBe(
+      0,
+    );
   });
 
   it("go to a person too, who moves them on; the authority's coordinators may cancel", async () => {
@@ -339,17 +390,24 @@ describe("tasks", () => {
     const moving = await officer.call("updateIncidentTask", { params, body: { status: "in_progress" } });
     expect(moving.acknowledgedAt).not.toBeNull();
     // A colleague of the person named is not the assignee.
-    expect((await problemOf(detective.call("updateIncidentTask", { params, body: { status: "done" } }))).status).toBe(403);
+    expect(
+      (await problemOf(detective.call("updateIncidentTask", { params, body: { status: "done" } }))).status,
+    ).toBe(403);
     const cancelled = await watch.call("updateIncidentTask", { params, body: { status: "cancelled" } });
     expect(cancelled.status).toBe("cancelled");
   });
 
   it("answer 404 to someone who may not see the incident, and change nothing", async () => {
     const before = await counts();
-    expect((await problemOf(bank.call("listIncidentTasks", { params: { id: incidentId }, query: {} }))).status).toBe(404);
     expect(
-      (await problemOf(bank.call("updateIncidentTask", { params: { id: incidentId, taskId }, body: { status: "done" } })))
-        .status,
+      (await problemOf(bank.call("listIncidentTasks", { params: { id: incidentId }, query: {} }))).status,
+    ).toBe(404);
+    expect(
+      (
+        await problemOf(
+          bank.call("updateIncidentTask", { params: { id: incidentId, taskId }, body: { status: "done" } }),
+        )
+      ).status,
     ).toBe(404);
     expect(
       (
@@ -364,8 +422,11 @@ describe("tasks", () => {
     // A task of another incident is not found under this one.
     const other = await filer.call("createIncident", { body: notice({ title: "Second" }) });
     expect(
-      (await problemOf(watch.call("updateIncidentTask", { params: { id: other.id, taskId }, body: { status: "done" } })))
-        .status,
+      (
+        await problemOf(
+          watch.call("updateIncidentTask", { params: { id: other.id, taskId }, body: { status: "done" } }),
+        )
+      ).status,
     ).toBe(404);
     const after = await counts();
     expect({ ...after, audit: before?.audit }).toEqual(before);
@@ -393,7 +454,11 @@ describe("points of contact", () => {
       [gridBoss, server.cast.organisations.other],
     ] as const)
       expect(
-        (await problemOf(caller.call("replaceOrganisationContacts", { params: { id }, body: { contacts: [] } }))).status,
+        (
+          await problemOf(
+            caller.call("replaceOrganisationContacts", { params: { id }, body: { contacts: [] } }),
+          )
+        ).status,
       ).toBe(403);
     expect(
       (
@@ -410,7 +475,9 @@ describe("points of contact", () => {
       await server.db.execute(sql`select details from audit_log where action = 'organisations.contacts'`),
     );
     expect(audit).toEqual([{ details: { before: 0, after: 1 } }]);
-    expect(JSON.stringify(rowsOf(await server.db.execute(sql`select details from audit_log`)))).not.toContain("0100");
+    expect(JSON.stringify(rowsOf(await server.db.execute(sql`select details from audit_log`)))).not.toContain(
+      "0100",
+    );
   });
 
   it("are read by organisations involved in an open incident with it, and by nobody else", async () => {
@@ -452,8 +519,14 @@ describe("points of contact", () => {
     expect((await filer.call("organisationContacts", { params: { id } })).contacts).toEqual([duty]);
     // And the closed incident's log takes no more entries.
     expect(
-      (await problemOf(officer.call("addIncidentLogEntry", { params: { id: incidentId }, body: { text: "x", tlp: "amber" } })))
-        .status,
+      (
+        await problemOf(
+          officer.call("addIncidentLogEntry", {
+            params: { id: incidentId },
+            body: { text: "x", tlp: "amber" },
+          }),
+        )
+      ).status,
     ).toBe(403);
   });
 });

@@ -59,7 +59,10 @@ export interface LiveTopic<S> {
     group: ScopeGroup,
     userIds: readonly string[],
     ids: readonly string[],
-  ): Promise<{ version: number; seen: [userId: string, id: string, data?: Readonly<Record<string, string>>][] }>;
+  ): Promise<{
+    version: number;
+    seen: [userId: string, id: string, data?: Readonly<Record<string, string>>][];
+  }>;
 }
 
 export interface LiveOptions {
@@ -323,7 +326,9 @@ export class LiveHub {
         for (const [userId, id, data] of answer.seen) {
           const cut = id.indexOf(":");
           const sent =
-            cut < 0 ? { event: topic.event, data: data ?? { id } } : { event: id.slice(0, cut), data: data ?? { id: id.slice(cut + 1) } };
+            cut < 0
+              ? { event: topic.event, data: data ?? { id } }
+              : { event: id.slice(0, cut), data: data ?? { id: id.slice(cut + 1) } };
           const list = byUser.get(userId);
           if (list) list.push(sent);
           else byUser.set(userId, [sent]);
@@ -363,7 +368,9 @@ function idOf(payload: string): string | null {
       const { id } = value;
       if (typeof id !== "string" || !isUuid(id)) return null;
       if (!("kind" in value) || value.kind === undefined) return id.toLowerCase();
-      return typeof value.kind === "string" && KIND.test(value.kind) ? `${value.kind}:${id.toLowerCase()}` : null;
+      return typeof value.kind === "string" && KIND.test(value.kind)
+        ? `${value.kind}:${id.toLowerCase()}`
+        : null;
     }
   } catch {
     // Not JSON: not ours.

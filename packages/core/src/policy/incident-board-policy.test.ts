@@ -40,7 +40,12 @@ const incidentOf = (who: IncidentViewer, over: Partial<IncidentFacts> = {}) => {
 };
 
 describe("log entries", () => {
-  const strict = { authorId: "officer", authorOrganisationId: "police", tlp: "amber+strict", recipientIds: [] } as const;
+  const strict = {
+    authorId: "officer",
+    authorOrganisationId: "police",
+    tlp: "amber+strict",
+    recipientIds: [],
+  } as const;
   it("keeps an AMBER+STRICT entry to its author's organisation", () => {
     expect(logEntryVisible(detective, incidentOf(detective).abilities, strict)).toBe(true);
     expect(logEntryVisible(operator, incidentOf(operator).abilities, strict)).toBe(false);
@@ -77,14 +82,27 @@ describe("tasks", () => {
   });
   it("are moved on by their assignee, forward only; cancelled and edited by assigners only", () => {
     const mine = incidentOf(operator);
-    expect(checkTaskUpdate(operator, mine, task, { status: "acknowledged", otherFields: false }).allowed).toBe(true);
-    expect(checkTaskUpdate(operator, mine, task, { status: "cancelled", otherFields: false }).allowed).toBe(false);
-    expect(checkTaskUpdate(operator, mine, task, { otherFields: true }).allowed).toBe(false);
-    expect(checkTaskUpdate(officer, incidentOf(officer), task, { status: "done", otherFields: false }).allowed).toBe(false);
     expect(
-      checkTaskUpdate(watch, incidentOf(watch), { ...task, status: "done" }, { status: "open", otherFields: false }).allowed,
+      checkTaskUpdate(operator, mine, task, { status: "acknowledged", otherFields: false }).allowed,
+    ).toBe(true);
+    expect(checkTaskUpdate(operator, mine, task, { status: "cancelled", otherFields: false }).allowed).toBe(
+      false,
+    );
+    expect(checkTaskUpdate(operator, mine, task, { otherFields: true }).allowed).toBe(false);
+    expect(
+      checkTaskUpdate(officer, incidentOf(officer), task, { status: "done", otherFields: false }).allowed,
     ).toBe(false);
-    expect(checkTaskUpdate(watch, incidentOf(watch), task, { status: "cancelled", otherFields: true }).allowed).toBe(true);
+    expect(
+      checkTaskUpdate(
+        watch,
+        incidentOf(watch),
+        { ...task, status: "done" },
+        { status: "open", otherFields: false },
+      ).allowed,
+    ).toBe(false);
+    expect(
+      checkTaskUpdate(watch, incidentOf(watch), task, { status: "cancelled", otherFields: true }).allowed,
+    ).toBe(true);
   });
   it("are overdue past their due time until done or cancelled", () => {
     expect(isTaskOverdue({ status: "open", dueAt: 10 }, 11)).toBe(true);
@@ -96,8 +114,17 @@ describe("tasks", () => {
 
 describe("points of contact", () => {
   it("involve the owner, the notices' organisations, the tasked and (unless confidential) the addressed", () => {
-    expect(involvedOrganisations(facts, ["fire"]).sort()).toEqual(["authority", "fire", "grid", "police", "water"]);
-    expect(involvedOrganisations({ ...facts, tlp: "amber+strict" }, ["fire"]).sort()).toEqual(["fire", "grid"]);
+    expect(involvedOrganisations(facts, ["fire"]).sort()).toEqual([
+      "authority",
+      "fire",
+      "grid",
+      "police",
+      "water",
+    ]);
+    expect(involvedOrganisations({ ...facts, tlp: "amber+strict" }, ["fire"]).sort()).toEqual([
+      "fire",
+      "grid",
+    ]);
   });
   it("are kept by the organisation's administrators only", () => {
     expect(checkContactsWrite(gridBoss, "grid").allowed).toBe(true);

@@ -72,7 +72,9 @@ export function checkLogEntry(
   const widest = widestPublishable(viewer.roles);
   if (widest === null) return deny("Your roles do not allow you to write on the incident board.");
   if (isWider(tlp, widest))
-    return deny(`Your roles allow markings up to TLP:${widest.toUpperCase()}; TLP:${tlp.toUpperCase()} is wider.`);
+    return deny(
+      `Your roles allow markings up to TLP:${widest.toUpperCase()}; TLP:${tlp.toUpperCase()} is wider.`,
+    );
   if (tlp === "red" && recipientIds.length === 0)
     return deny("Name at least one person to receive a TLP:RED entry.");
   if (tlp !== "red" && recipientIds.length > 0) return deny("Only TLP:RED entries name people.");
@@ -169,7 +171,12 @@ export function involvedOrganisations(
 ): string[] {
   const addressed = CONFIDENTIAL_MARKINGS.includes(facts.tlp) ? [] : facts.audience.organisationIds;
   return [
-    ...new Set([facts.filerOrganisationId, ...facts.noticeOrganisationIds, ...taskOrganisationIds, ...addressed]),
+    ...new Set([
+      facts.filerOrganisationId,
+      ...facts.noticeOrganisationIds,
+      ...taskOrganisationIds,
+      ...addressed,
+    ]),
   ];
 }
 

@@ -34,7 +34,11 @@ export async function readContacts(
   db: Executor,
   viewer: SharingViewer,
   organisationId: string,
-): Promise<{ organisation: { id: string; name: string }; contacts: ContactRecord[]; updatedAt: string | null } | null> {
+): Promise<{
+  organisation: { id: string; name: string };
+  contacts: ContactRecord[];
+  updatedAt: string | null;
+} | null> {
   const [row] = rowsOf<{
     id: string;
     name: string;
@@ -65,7 +69,9 @@ export async function replaceContacts(
   if (contacts.length > 0)
     await db
       .insert(organisationContacts)
-      .values(contacts.map((contact, position) => ({ ...contact, organisationId, position, updatedAt: now })));
+      .values(
+        contacts.map((contact, position) => ({ ...contact, organisationId, position, updatedAt: now })),
+      );
 }
 
 /** How many points of contact an organisation keeps (for the audit trail: a count, never who). */
@@ -88,7 +94,9 @@ export async function incidentContactList(
   incidentId: string,
 ): Promise<{ organisation: { id: string; name: string }; contacts: ContactRecord[] }[] | null> {
   const seen = rowsOf<{ id: string }>(
-    await db.execute(sql`select incidents.id from incidents where incidents.id = ${incidentId} and ${visibleIncidents(viewer)}`),
+    await db.execute(
+      sql`select incidents.id from incidents where incidents.id = ${incidentId} and ${visibleIncidents(viewer)}`,
+    ),
   );
   if (seen.length === 0) return null;
   const rows = rowsOf<{ id: string; name: string; contacts: ContactRecord[] | string | null }>(

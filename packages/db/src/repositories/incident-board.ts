@@ -9,9 +9,9 @@ import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { incidentLogEntries, incidentLogRecipients, incidentTasks } from "../schema.ts";
 import { iso, isoOrNull, sqlArray } from "../scope.ts";
-import { policyVersionSql } from "./policy-state.ts";
-import { INCIDENTS_CHANNEL } from "./incidents.ts";
 import { incidentSeen, visibleLogEntries } from "./incident-board-scope.ts";
+import { INCIDENTS_CHANNEL } from "./incidents.ts";
+import { policyVersionSql } from "./policy-state.ts";
 
 /** The kind of an entry's announcement on INCIDENTS_CHANNEL (and the event's name on the stream). */
 export const INCIDENT_LOG_KIND = "incident-log";
@@ -48,7 +48,9 @@ export async function insertLogEntry(
     .returning({ id: incidentLogEntries.id });
   if (!row) throw new Error("The entry was not recorded.");
   if (recipientIds.length > 0)
-    await db.insert(incidentLogRecipients).values(recipientIds.map((userId) => ({ entryId: row.id, userId })));
+    await db
+      .insert(incidentLogRecipients)
+      .values(recipientIds.map((userId) => ({ entryId: row.id, userId })));
   await db.execute(
     sql`select pg_notify(${INCIDENTS_CHANNEL}, ${JSON.stringify({ id: row.id, kind: INCIDENT_LOG_KIND })})`,
   );
@@ -60,7 +62,9 @@ const entryColumns = (viewer: SharingViewer) => ({
   authorName: sql<string>`(select name from users where users.id = incident_log_entries.author_id)`,
   organisationName: sql<string>`(select name from organisations where organisations.id = incident_log_entries.author_organisation_id)`,
   // The people a RED entry names are shown to its author only (a confidential audience).
-  recipients: sql<{ id: string; name: string }[] | string | null>`case when incident_log_entries.author_id = ${viewer.userId}
+  recipients: sql<
+    { id: string; name: string }[] | string | null
+  >`case when incident_log_entries.author_id = ${viewer.userId}
     then (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name, u.id), '[]'::json)
       from incident_log_recipients as r join users as u on u.id = r.user_id
       where r.entry_id = incident_log_entries.id) end`,
@@ -105,7 +109,8 @@ export async function listLogEntries(
   filter: { significant?: boolean | undefined; limit: number; offset: number },
 ): Promise<{ items: LogEntryRecord[]; total: number }> {
   const conditions: SQL[] = [eq(incidentLogEntries.incidentId, incidentId), visibleLogEntries(viewer)];
-  if (filter.significant !== undefined) conditions.push(eq(incidentLogEntries.significant, filter.significant));
+  if (filter.significant !== undefined)
+    conditions.push(eq(incidentLogEntries.significant, filter.significant));
   const where = and(...conditions);
   const [rows, [count]] = await Promise.all([
     db
@@ -139,7 +144,8 @@ export async function logEntriesSeenBy(
         join incident_log_entries on incident_log_entries.id = any(${sqlArray(entryIds, "uuid")})
           and ${visible}) as seen`),
   );
-  const seen = typeof row?.seen === "string" ? (JSON.parse(row.seen) as [string, string, string][]) : row?.seen;
+  const seen =
+    typeof row?.seen === "string" ? (JSON.parse(row.seen) as [string, string, string][]) : row?.seen;
   return { version: Number(row?.version ?? 0), seen: seen ?? [] };
 }
 
@@ -243,7 +249,8 @@ export async function listTasks(
   ];
   const conditions = [...base];
   if (filter.status) conditions.push(eq(incidentTasks.status, filter.status));
-  if (filter.overdue !== undefined) conditions.push(filter.overdue ? overdueSql(now) : sql`not ${overdueSql(now)}`);
+  if (filter.overdue !== undefined)
+    conditions.push(filter.overdue ? overdueSql(now) : sql`not ${overdueSql(now)}`);
   const where = and(...conditions);
   const [rows, [count], [late]] = await Promise.all([
     db
@@ -259,7 +266,11 @@ export async function listTasks(
       .from(incidentTasks)
       .where(and(...base, overdueSql(now))),
   ]);
-  return { items: rows.map(presentTask), total: Number(count?.total ?? 0), overdue: Number(late?.total ?? 0) };
+  return {
+    items: rows.map(presentTask),
+    total: Number(count?.total ?? 0),
+    overdue: Number(late?.total ?? 0),
+  };
 }
 
 export interface TaskFields {
@@ -290,7 +301,14 @@ export async function updateTask(
   now: Date,
 ): Promise<void> {
   const set: Partial<typeof incidentTasks.$inferInsert> = { updatedAt: now };
-  for (const key of ["title", "description", "assigneeOrganisationId", "assigneeUserId", "dueAt", "status"] as const)
+  for (const key of [
+    "title",
+    "description",
+    "assigneeOrganisationId",
+    "assigneeUserId",
+    "dueAt",
+    "status",
+  ] as const)
     if (change[key] !== undefined) Object.assign(set, { [key]: change[key] });
   // Moved on by its assignee: acknowledged then, if it was not before.
   if (change.status && change.status !== "cancelled")
@@ -320,7 +338,9 @@ export async function activePeople(
     await db.execute(sql`select id, organisation_id, roles from users
       where id = any(${sqlArray(ids, "uuid")}) and active`),
   );
-  return new Map(rows.map((row) => [row.id, { organisationId: row.organisation_id, roles: row.roles as Role[] }]));
+  return new Map(
+    rows.map((row) => [row.id, { organisationId: row.organisation_id, roles: row.roles as Role[] }]),
+  );
 }
 
 /** Whether an organisation of this id exists. */
