@@ -37,7 +37,7 @@ const problemOf = async (promise: Promise<unknown>) => {
 };
 
 async function counts() {
-  const [row] = rowsOf(
+  const [row] = rowsOf<Record<string, number | string>>(
     await server.db.execute(sql`select
       (select count(*)::int from incident_log_entries) as entries,
       (select count(*)::int from incident_log_recipients) as recipients,
@@ -107,18 +107,14 @@ beforeAll(async () => {
     },
     now,
   );
-  [filer, gridBoss, officer, detective, watch, water, bank, auditor] = await Promise.all(
-    [
-      "member@grid.example",
-      "boss@grid.example",
-      "officer@police.example",
-      "detective@police.example",
-      "watch@authority.example",
-      "member@water.example",
-      "teller@bank.example",
-      "auditor@authority.example",
-    ].map((email) => server.client(email)),
-  );
+  filer = await server.client("member@grid.example");
+  gridBoss = await server.client("boss@grid.example");
+  officer = await server.client("officer@police.example");
+  detective = await server.client("detective@police.example");
+  watch = await server.client("watch@authority.example");
+  water = await server.client("member@water.example");
+  bank = await server.client("teller@bank.example");
+  auditor = await server.client("auditor@authority.example");
   incidentId = (await filer.call("createIncident", { body: notice() })).id;
 });
 
