@@ -4,7 +4,7 @@
 import type { z } from "zod";
 
 export interface EndpointDef {
-  readonly method: "GET" | "POST" | "PATCH" | "DELETE";
+  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Fastify-style path; `:name` segments come from `params`. */
   readonly path: string;
   readonly summary: string;

@@ -52,6 +52,7 @@ import { communityEndpoints } from "./endpoints/communities.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import { homeEndpoints } from "./endpoints/home.ts";
+import { incidentBoardEndpoints } from "./endpoints/incident-board.ts";
 import { incidentEndpoints } from "./endpoints/incidents.ts";
 import { notificationRegimeEndpoints } from "./endpoints/notification-regimes.ts";
 import { notificationEndpoints } from "./endpoints/notifications.ts";
@@ -679,6 +680,7 @@ export const endpoints = {
   ...searchEndpoints,
   ...sharingEndpoints,
   ...incidentEndpoints,
+  ...incidentBoardEndpoints,
   ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,
   ...communityEndpoints,

@@ -11,6 +11,7 @@ export * from "./policy/decision.ts";
 export * from "./policy/events-policy.ts";
 export * from "./policy/experts-policy.ts";
 export * from "./policy/home-policy.ts";
+export * from "./policy/incident-board-policy.ts";
 export * from "./policy/incident-policy.ts";
 export * from "./policy/notification-policy.ts";
 export * from "./policy/policy.ts";

@@ -73,6 +73,12 @@ const TABLES: PgTable[] = [
   schema.taxiiStatuses,
   ...[schema.incidents, schema.incidentAudience, schema.incidentAssets, schema.incidentNotices],
   ...[schema.incidentReports, schema.incidentStateChanges],
+  ...[
+    schema.incidentLogEntries,
+    schema.incidentLogRecipients,
+    schema.incidentTasks,
+    schema.organisationContacts,
+  ],
   // Credentials are copied sealed: their key derives from the instance's secret, which no backup
   // holds, so a backup alone never reveals them (restored elsewhere, they must be entered again).
   schema.taxiiSubscriptions,
@@ -100,7 +106,12 @@ const KEPT: PgTable[] = [schema.compendiumSearchState, schema.compendiumSearchCh
  * Tables whose triggers refuse some writes (the append-only audit trail; answers and comments of a
  * submitted self-assessment): a restore writes them back with those triggers off.
  */
-const GUARDED: PgTable[] = [schema.auditLog, schema.selfAssessmentAnswers, schema.selfAssessmentComments];
+const GUARDED: PgTable[] = [
+  schema.auditLog,
+  schema.selfAssessmentAnswers,
+  schema.selfAssessmentComments,
+  ...[schema.incidentLogEntries, schema.incidentLogRecipients],
+];
 
 /** Where each table stands in a backup: copied, emptied and rebuilt, or left alone. */
 export const BACKUP_COVERAGE = {

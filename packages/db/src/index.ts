@@ -19,12 +19,15 @@ export {
 } from "./repositories/compendium-index.ts";
 export * from "./repositories/compendium-proposals.ts";
 export * from "./repositories/compendium-search.ts";
+export * from "./repositories/contacts.ts";
 export * from "./repositories/discussions.ts";
 export * from "./repositories/event-actions.ts";
 export * from "./repositories/event-parts.ts";
 export * from "./repositories/events.ts";
 export * from "./repositories/experts.ts";
 export * from "./repositories/home.ts";
+export * from "./repositories/incident-board.ts";
+export * from "./repositories/incident-board-scope.ts";
 export * from "./repositories/incident-obligations.ts";
 export * from "./repositories/incidents.ts";
 export * from "./repositories/jobs.ts";

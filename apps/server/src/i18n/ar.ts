@@ -83,4 +83,22 @@ export const ar: Catalogue = {
   "notFound.threatScenario": "لا يوجد سيناريو تهديد بهذا المعرّف يمكنك الاطلاع عليه.",
   "notFound.token": "لا يوجد لديك رمز API نشط بهذا المعرّف.",
   "notFound.version": "لا يوجد إصدار بهذا المعرّف يمكنك الاطلاع عليه.",
+
+  // The incident board and points of contact (issue 18).
+  "notFound.task": "لا توجد مهمة بهذا المعرّف يمكنك الاطلاع عليها.",
+  "board.closed": "الحادث مغلق.",
+  "board.rolesCannotWrite": "لا تسمح لك أدوارك بالكتابة في لوحة الحادث.",
+  "board.redNeedsPeople": "حدّد شخصًا واحدًا على الأقل لتلقي إدخال TLP:RED.",
+  "board.onlyRedNamesPeople": "إدخالات TLP:RED وحدها تسمّي أشخاصًا.",
+  "board.onlyAssigners": "لا يسند المهام إلا منسقو المنظمة صاحبة الحادث أو منسقو السلطة.",
+  "board.onlyAssignersOrAssignee": "لا يحدّث المهمة إلا منسقو الحادث والمكلَّف بها.",
+  "board.onlyAssignersEdit": "لا يغيّر عنوان المهمة أو موعدها أو المكلَّف بها إلا منسقو الحادث.",
+  "board.taskFinal": "المهمة منجزة أو ملغاة.",
+  "board.onlyAssignersCancel": "لا يلغي المهمة إلا منسقو الحادث.",
+  "board.assigneeUnseen": "المكلَّف لا يرى هذا الحادث.",
+  "board.unknownRecipients": "بعض المستلمين غير موجودين.",
+  "board.eitherAssignee": "حدّد إما منظمة وإما شخصًا.",
+  "board.changeSomething": "غيّر شيئًا واحدًا على الأقل.",
+  "board.phone": "رقم هاتف: أرقام ومسافات و+ ( ) . / -.",
+  "contacts.onlyAdmins": "لا يدير جهات الاتصال الخاصة بالمنظمة إلا مسؤولوها.",
 };

@@ -82,6 +82,24 @@ export const en = {
   "notFound.threatScenario": "No threat scenario with this id is visible to you.",
   "notFound.token": "No active API token of yours with this id is visible to you.",
   "notFound.version": "No version with this id is visible to you.",
+
+  // The incident board and points of contact (issue 18).
+  "notFound.task": "No task with this id is visible to you.",
+  "board.closed": "The incident is closed.",
+  "board.rolesCannotWrite": "Your roles do not allow you to write on the incident board.",
+  "board.redNeedsPeople": "Name at least one person to receive a TLP:RED entry.",
+  "board.onlyRedNamesPeople": "Only TLP:RED entries name people.",
+  "board.onlyAssigners": "Only coordinators of the incident's organisation or of the authority assign tasks.",
+  "board.onlyAssignersOrAssignee": "Only the incident's coordinators and the task's assignee update a task.",
+  "board.onlyAssignersEdit": "Only the incident's coordinators change a task's title, due time or assignee.",
+  "board.taskFinal": "The task is done or cancelled.",
+  "board.onlyAssignersCancel": "Only the incident's coordinators cancel a task.",
+  "board.assigneeUnseen": "The assignee does not see this incident.",
+  "board.unknownRecipients": "Some recipients do not exist.",
+  "board.eitherAssignee": "Name either an organisation or a person.",
+  "board.changeSomething": "Change at least one thing.",
+  "board.phone": "A telephone number: digits, spaces, + ( ) . / -.",
+  "contacts.onlyAdmins": "Only administrators of an organisation keep its points of contact.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -91,4 +91,25 @@ export const es: Catalogue = {
   "notFound.threatScenario": "No hay ningún escenario de amenaza con este identificador que usted pueda ver.",
   "notFound.token": "No tiene ningún token de API activo con este identificador.",
   "notFound.version": "No hay ninguna versión con este identificador que usted pueda ver.",
+
+  // The incident board and points of contact (issue 18).
+  "notFound.task": "No hay ninguna tarea con este identificador que usted pueda ver.",
+  "board.closed": "El incidente está cerrado.",
+  "board.rolesCannotWrite": "Sus funciones no le permiten escribir en el tablero del incidente.",
+  "board.redNeedsPeople": "Indique al menos una persona que reciba una entrada TLP:RED.",
+  "board.onlyRedNamesPeople": "Solo las entradas TLP:RED designan a personas.",
+  "board.onlyAssigners":
+    "Solo los coordinadores de la organización del incidente o de la autoridad asignan tareas.",
+  "board.onlyAssignersOrAssignee":
+    "Solo los coordinadores del incidente y el responsable de la tarea la actualizan.",
+  "board.onlyAssignersEdit":
+    "Solo los coordinadores del incidente cambian el título, el plazo o el responsable de una tarea.",
+  "board.taskFinal": "La tarea está terminada o cancelada.",
+  "board.onlyAssignersCancel": "Solo los coordinadores del incidente cancelan una tarea.",
+  "board.assigneeUnseen": "El responsable no ve este incidente.",
+  "board.unknownRecipients": "Algunos destinatarios no existen.",
+  "board.eitherAssignee": "Indique una organización o una persona.",
+  "board.changeSomething": "Cambie al menos un dato.",
+  "board.phone": "Un número de teléfono: cifras, espacios, + ( ) . / -.",
+  "contacts.onlyAdmins": "Solo los administradores de una organización mantienen sus puntos de contacto.",
 };

@@ -87,4 +87,26 @@ export const fr: Catalogue = {
   "notFound.threatScenario": "Aucun scénario de menace portant cet identifiant ne vous est visible.",
   "notFound.token": "Aucun de vos jetons d'API actifs ne porte cet identifiant.",
   "notFound.version": "Aucune version portant cet identifiant ne vous est visible.",
+
+  // The incident board and points of contact (issue 18).
+  "notFound.task": "Aucune tâche portant cet identifiant ne vous est visible.",
+  "board.closed": "L'incident est clos.",
+  "board.rolesCannotWrite": "Vos rôles ne vous permettent pas d'écrire sur le tableau de l'incident.",
+  "board.redNeedsPeople": "Désignez au moins une personne destinataire d'une entrée TLP:RED.",
+  "board.onlyRedNamesPeople": "Seules les entrées TLP:RED désignent des personnes.",
+  "board.onlyAssigners":
+    "Seuls les coordinateurs de l'organisation de l'incident ou de l'autorité attribuent des tâches.",
+  "board.onlyAssignersOrAssignee":
+    "Seuls les coordinateurs de l'incident et le destinataire de la tâche la mettent à jour.",
+  "board.onlyAssignersEdit":
+    "Seuls les coordinateurs de l'incident modifient le titre, l'échéance ou le destinataire d'une tâche.",
+  "board.taskFinal": "La tâche est terminée ou annulée.",
+  "board.onlyAssignersCancel": "Seuls les coordinateurs de l'incident annulent une tâche.",
+  "board.assigneeUnseen": "Le destinataire ne voit pas cet incident.",
+  "board.unknownRecipients": "Certains destinataires n'existent pas.",
+  "board.eitherAssignee": "Désignez soit une organisation, soit une personne.",
+  "board.changeSomething": "Modifiez au moins un élément.",
+  "board.phone": "Un numéro de téléphone : chiffres, espaces, + ( ) . / -.",
+  "contacts.onlyAdmins":
+    "Seuls les administrateurs d'une organisation tiennent à jour ses points de contact.",
 };

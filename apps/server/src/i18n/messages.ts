@@ -128,6 +128,7 @@ const NOT_FOUND: Record<string, MessageKey> = {
   "shared item": "notFound.sharedItem",
   "STIX object": "notFound.stixObject",
   "TAXII subscription": "notFound.taxiiSubscription",
+  task: "notFound.task",
   "threat scenario": "notFound.threatScenario",
   "active API token of yours": "notFound.token",
   version: "notFound.version",

@@ -80,4 +80,22 @@ export const zh: Catalogue = {
   "notFound.threatScenario": "找不到此 ID 对应的威胁情景，或您无权查看。",
   "notFound.token": "找不到此 ID 对应的您的有效 API 令牌。",
   "notFound.version": "找不到此 ID 对应的版本，或您无权查看。",
+
+  // The incident board and points of contact (issue 18).
+  "notFound.task": "找不到此 ID 对应的任务，或您无权查看。",
+  "board.closed": "该事件已关闭。",
+  "board.rolesCannotWrite": "您的角色不允许您在事件看板上写入。",
+  "board.redNeedsPeople": "请至少指定一名接收 TLP:RED 条目的人员。",
+  "board.onlyRedNamesPeople": "只有 TLP:RED 条目才指定具体人员。",
+  "board.onlyAssigners": "只有事件所属组织或主管机关的协调员才能分配任务。",
+  "board.onlyAssignersOrAssignee": "只有事件的协调员和任务的承担者才能更新任务。",
+  "board.onlyAssignersEdit": "只有事件的协调员才能更改任务的标题、截止时间或承担者。",
+  "board.taskFinal": "该任务已完成或已取消。",
+  "board.onlyAssignersCancel": "只有事件的协调员才能取消任务。",
+  "board.assigneeUnseen": "该承担者看不到此事件。",
+  "board.unknownRecipients": "部分接收者不存在。",
+  "board.eitherAssignee": "请指定一个组织或一个人员。",
+  "board.changeSomething": "请至少更改一项内容。",
+  "board.phone": "电话号码：数字、空格及 + ( ) . / -。",
+  "contacts.onlyAdmins": "只有组织的管理员才能维护其联络人。",
 };

@@ -38,10 +38,15 @@ export interface ScopeGroup {
 
 /** A kind of change readers can follow: its channel, its event name, and how to ask who may see it. */
 export interface LiveTopic<S> {
-  /** The LISTEN/NOTIFY channel; each payload is JSON `{"id": "<uuid>"}`. */
+  /**
+   * The LISTEN/NOTIFY channel; each payload is JSON `{"id": "<uuid>"}`, or `{"id", "kind"}` for
+   * another kind of change on the same channel (asked about as `<kind>:<uuid>`, sent as event `kind`).
+   */
   readonly channel: string;
-  /** The SSE event name; its data is `{"id": "<uuid>"}`. */
+  /** The SSE event name; its data is `{"id": "<uuid>"}` (or what `seen` gives with a kind's change). */
   readonly event: string;
+  /** The other kinds of change it hears on its channel (any other kind is not its own: ignored). */
+  readonly kinds?: readonly string[];
   /** What a group's scope is made of beyond the group itself, read with the policy version. */
   scope(db: Database, group: ScopeGroup): Promise<{ version: number; scope: S }>;
   /**
@@ -54,7 +59,10 @@ export interface LiveTopic<S> {
     group: ScopeGroup,
     userIds: readonly string[],
     ids: readonly string[],
-  ): Promise<{ version: number; seen: [userId: string, id: string][] }>;
+  ): Promise<{
+    version: number;
+    seen: [userId: string, id: string, data?: Readonly<Record<string, string>>][];
+  }>;
 }
 
 export interface LiveOptions {
@@ -152,6 +160,8 @@ export class LiveHub {
         notify: (payload) => {
           const id = idOf(payload);
           if (!id) return;
+          const cut = id.indexOf(":");
+          if (cut >= 0 && !(topic.kinds ?? []).includes(id.slice(0, cut))) return;
           state.pending.add(id);
           void this.pump(state);
         },
@@ -312,16 +322,21 @@ export class LiveHub {
       // A sign-out heard meanwhile ends its streams before anything more is sent.
       if (this.checking) await this.checking;
       for (const { streams, answer } of answers) {
-        const byUser = new Map<string, string[]>();
-        for (const [userId, id] of answer.seen) {
+        const byUser = new Map<string, { event: string; data: Readonly<Record<string, string>> }[]>();
+        for (const [userId, id, data] of answer.seen) {
+          const cut = id.indexOf(":");
+          const sent =
+            cut < 0
+              ? { event: topic.event, data: data ?? { id } }
+              : { event: id.slice(0, cut), data: data ?? { id: id.slice(cut + 1) } };
           const list = byUser.get(userId);
-          if (list) list.push(id);
-          else byUser.set(userId, [id]);
+          if (list) list.push(sent);
+          else byUser.set(userId, [sent]);
         }
         for (const stream of streams) {
           if (!stream.checked || !stream.events.open) continue;
-          for (const id of byUser.get(stream.reader.userId) ?? [])
-            stream.events.send(topic.event, this.nextId(), { id });
+          for (const { event, data } of byUser.get(stream.reader.userId) ?? [])
+            stream.events.send(event, this.nextId(), data);
         }
       }
       return;
@@ -343,13 +358,19 @@ export class LiveHub {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (value: string) => UUID.test(value);
 
-/** A change notification's id, or null for anything else. */
+const KIND = /^[a-z][a-z-]{0,39}$/;
+
+/** A change notification's id (`<kind>:<id>` when it names a kind), or null for anything else. */
 function idOf(payload: string): string | null {
   try {
     const value: unknown = JSON.parse(payload);
     if (typeof value === "object" && value !== null && "id" in value) {
       const { id } = value;
-      return typeof id === "string" && isUuid(id) ? id.toLowerCase() : null;
+      if (typeof id !== "string" || !isUuid(id)) return null;
+      if (!("kind" in value) || value.kind === undefined) return id.toLowerCase();
+      return typeof value.kind === "string" && KIND.test(value.kind)
+        ? `${value.kind}:${id.toLowerCase()}`
+        : null;
     }
   } catch {
     // Not JSON: not ours.

@@ -8,7 +8,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { sqlArray } from "../scope.ts";
 
 /** A table of TLP-marked things with an audience table beside it. */
-interface MarkedTable {
+export interface MarkedTable {
   readonly items: string;
   readonly audience: string;
   /** The audience table's column naming the thing. */
@@ -42,7 +42,7 @@ const INCIDENTS: MarkedTable = {
 export type SharingViewerOf = Omit<SharingViewer, "userId"> & { readonly userId: string | SQL };
 
 /** isRecipient of @bulwark/core over a sent thing of `table`: who its marking and audience reach. */
-function recipient(viewer: SharingViewerOf, table: MarkedTable): SQL {
+export function recipient(viewer: SharingViewerOf, table: MarkedTable): SQL {
   const column = (name: string) => sql.raw(`${table.items}.${name}`);
   const audience = sql.raw(table.audience);
   const key = sql.raw(`heard.${table.key}`);
