@@ -169,6 +169,9 @@ export function ReportIncidentPage() {
   };
 
   const file = useMutation({
+    // Run without a network too (by default the query client holds mutations until it returns):
+    // the notice is then kept in the browser, and the officer sees that it waits.
+    networkMode: "always",
     mutationFn: async (body: IncidentCreateInput) => {
       if (!navigator.onLine) return null;
       try {
