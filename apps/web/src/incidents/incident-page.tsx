@@ -123,19 +123,17 @@ function IncidentView({ incident }: { incident: Incident }) {
       </Stack>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <Stack gap="md">
-            <SummaryPanel incident={incident} />
-            <AssetsPanel incident={incident} />
-            <ObligationsPanel incident={incident} />
-            <ProjectionPanel incident={incident} />
-            <RecoveryPanel incident={incident} />
-            <ReportsPanel incident={incident} />
-          </Stack>
+          <SummaryPanel incident={incident} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <StatePanel incident={incident} />
         </Grid.Col>
       </Grid>
+      <AssetsPanel incident={incident} />
+      <ObligationsPanel incident={incident} />
+      <ProjectionPanel incident={incident} />
+      <RecoveryPanel incident={incident} />
+      <ReportsPanel incident={incident} />
     </Stack>
   );
 }

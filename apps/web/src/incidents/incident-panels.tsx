@@ -240,7 +240,7 @@ export function ObligationsPanel({ incident }: { incident: Incident }) {
               </Table.Td>
               <Table.Td>
                 <Badge
-                  variant={overdue ? "filled" : "light"}
+                  variant={overdue ? "filled" : "dot"}
                   color={overdue ? "red.9" : OBLIGATION_COLOURS[obligation.status]}
                   miw="max-content"
                 >

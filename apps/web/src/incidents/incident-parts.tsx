@@ -11,7 +11,8 @@ export const incidentKey = (id: string) => ["incidents", "one", id] as const;
 export const LIVE_URL = "/api/incidents/events";
 export const LIVE_TYPES = ["incident"] as const;
 
-// Mantine's light badges keep a dark text on a pale fill (contrast above 4.5:1 in both themes).
+// Badges as a coloured dot beside text in the page's own colour: the light variant's yellow and
+// orange text on a pale fill reads below 4.5:1.
 const STATE_COLOURS: Record<IncidentState, string> = {
   reported: "red",
   acknowledged: "orange",
@@ -23,7 +24,7 @@ const STATE_COLOURS: Record<IncidentState, string> = {
 export function StateBadge({ state }: { state: IncidentState }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={STATE_COLOURS[state]} miw="max-content" data-testid="incident-state">
+    <Badge variant="dot" color={STATE_COLOURS[state]} miw="max-content" data-testid="incident-state">
       {t(`incidents.states.${state}`)}
     </Badge>
   );
@@ -38,7 +39,7 @@ const ASSET_STATUS_COLOURS: Record<IncidentAssetStatus, string> = {
 export function AssetStatusBadge({ status }: { status: IncidentAssetStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={ASSET_STATUS_COLOURS[status]} miw="max-content">
+    <Badge variant="dot" color={ASSET_STATUS_COLOURS[status]} miw="max-content">
       {t(`incidents.assetStatuses.${status}`)}
     </Badge>
   );
