@@ -59,25 +59,38 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/**
+ * A span of time in its two largest units, to the minute, without zeros after the first unit:
+ * 1 day 4 hours, 3 hours, 35 minutes (the sign is dropped: "left" or "overdue by" says it).
+ */
+export function spanParts(ms: number): { unit: "days" | "hours" | "minutes"; count: number }[] {
+  const total = Math.round(Math.abs(ms) / MINUTE) * MINUTE;
+  const days = Math.floor(total / DAY);
+  const hours = Math.floor((total % DAY) / HOUR);
+  const minutes = Math.floor((total % HOUR) / MINUTE);
+  const parts =
+    days > 0
+      ? [
+          { unit: "days" as const, count: days },
+          { unit: "hours" as const, count: hours },
+        ]
+      : hours > 0
+        ? [
+            { unit: "hours" as const, count: hours },
+            { unit: "minutes" as const, count: minutes },
+          ]
+        : [{ unit: "minutes" as const, count: minutes }];
+  return parts.filter((part, index) => index === 0 || part.count > 0);
+}
+
 /** A span of time in the reader's words, to the minute: "1 day 4 hours", "35 minutes". */
 export function useSpan(): (ms: number) => string {
   const { t } = useTranslation();
   return useCallback(
-    (ms: number) => {
-      const total = Math.max(0, Math.round(Math.abs(ms) / MINUTE)) * MINUTE;
-      const days = Math.floor(total / DAY);
-      const hours = Math.floor((total % DAY) / HOUR);
-      const minutes = Math.floor((total % HOUR) / MINUTE);
-      if (days > 0)
-        return hours > 0
-          ? `${t("incidents.obligations.days", { count: days })} ${t("incidents.obligations.hours", { count: hours })}`
-          : t("incidents.obligations.days", { count: days });
-      if (hours > 0)
-        return minutes > 0
-          ? `${t("incidents.obligations.hours", { count: hours })} ${t("incidents.obligations.minutes", { count: minutes })}`
-          : t("incidents.obligations.hours", { count: hours });
-      return t("incidents.obligations.minutes", { count: minutes });
-    },
+    (ms: number) =>
+      spanParts(ms)
+        .map((part) => t(`incidents.obligations.${part.unit}`, { count: part.count }))
+        .join(" "),
     [t],
   );
 }
