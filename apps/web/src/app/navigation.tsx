@@ -52,9 +52,8 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
     />
   );
 
-  const planned: [string, ReactNode][] = [
-    [t("nav.incidents"), <IconAlertOctagon key="incidents" size={18} />],
-  ];
+  // Capabilities named before they exist (none at the moment: incidents, the last, arrived).
+  const planned: [string, ReactNode][] = [];
 
   return (
     <ScrollArea type="scroll" style={{ flex: 1 }}>
@@ -70,6 +69,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           </Section>
           <Section label={t("nav.sharing")}>
             {link("/sharing", t("nav.sharing"), <IconShare size={18} />)}
+            {link("/incidents", t("nav.incidents"), <IconAlertOctagon size={18} />)}
           </Section>
           <Section label={t("compendium.navSection")}>
             {link("/compendium", t("nav.compendium"), <IconBook2 size={18} />)}
@@ -83,21 +83,23 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
             {link("/communities", t("nav.communities"), <IconUsersGroup size={18} />)}
             {canAudit && link("/audit", t("nav.audit"), <IconListDetails size={18} />)}
           </Section>
-          <Section label={t("nav.plannedSection")}>
-            {planned.map(([label, icon]) => (
-              <NavLink
-                key={label}
-                label={label}
-                leftSection={icon}
-                disabled
-                rightSection={
-                  <Badge size="xs" variant="light" color="gray">
-                    {t("nav.planned")}
-                  </Badge>
-                }
-              />
-            ))}
-          </Section>
+          {planned.length > 0 && (
+            <Section label={t("nav.plannedSection")}>
+              {planned.map(([label, icon]) => (
+                <NavLink
+                  key={label}
+                  label={label}
+                  leftSection={icon}
+                  disabled
+                  rightSection={
+                    <Badge size="xs" variant="light" color="gray">
+                      {t("nav.planned")}
+                    </Badge>
+                  }
+                />
+              ))}
+            </Section>
+          )}
           <Section label={t("nav.account")}>
             {link("/account", t("nav.myAccount"), <IconUserCircle size={18} />)}
           </Section>

@@ -121,6 +121,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "incidents/*",
+        element: page(() =>
+          import("../incidents/incidents-routes.tsx").then((module) =>
+            routesBelow("incidents", module.incidentRoutes),
+          ),
+        ),
+      },
+      {
         path: "audit",
         element: page(() => import("../audit/audit-page.tsx").then((module) => module.AuditPage)),
       },

@@ -6,6 +6,7 @@ import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { experts } from "./ar-experts.ts";
 import { home } from "./ar-home.ts";
+import { incidents } from "./ar-incidents.ts";
 import { live } from "./ar-live.ts";
 import { notifications } from "./ar-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ar-registry.ts";
@@ -131,7 +132,7 @@ export const ar: Translation<Messages, "ar"> = {
     analysis: "التحليل",
     risk: "المخاطر",
     sharing: "تبادل المعلومات",
-    incidents: "الحوادث والتمارين",
+    incidents: "الحوادث",
     compendium: "الخلاصة الوافية",
     selfAssessment: "التقييم الذاتي",
   },
@@ -346,6 +347,7 @@ export const ar: Translation<Messages, "ar"> = {
   pattern,
   search,
   live,
+  incidents,
   stix,
   stixCollections,
   sectors,

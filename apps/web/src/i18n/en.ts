@@ -6,6 +6,7 @@ import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
 import { home } from "./en-home.ts";
+import { incidents } from "./en-incidents.ts";
 import { live } from "./en-live.ts";
 import { notifications } from "./en-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./en-registry.ts";
@@ -130,7 +131,7 @@ export const en = {
     analysis: "Analysis",
     risk: "Risk",
     sharing: "Sharing",
-    incidents: "Incidents & exercises",
+    incidents: "Incidents",
     compendium: "Compendium",
     selfAssessment: "Self-assessment",
   },
@@ -343,6 +344,7 @@ export const en = {
   pattern,
   search,
   live,
+  incidents,
   stix,
   stixCollections,
   sectors,

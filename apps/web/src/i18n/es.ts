@@ -5,6 +5,7 @@ import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
 import { experts } from "./es-experts.ts";
 import { home } from "./es-home.ts";
+import { incidents } from "./es-incidents.ts";
 import { live } from "./es-live.ts";
 import { notifications } from "./es-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./es-registry.ts";
@@ -78,7 +79,7 @@ export const es: Translation<Messages, "es"> = {
     analysis: "Análisis",
     risk: "Riesgos",
     sharing: "Intercambio",
-    incidents: "Incidentes y ejercicios",
+    incidents: "Incidentes",
     compendium: "Compendio",
     selfAssessment: "Autoevaluación",
   },
@@ -299,6 +300,7 @@ export const es: Translation<Messages, "es"> = {
   pattern,
   search,
   live,
+  incidents,
   stix,
   stixCollections,
   sectors: {

@@ -5,6 +5,7 @@ import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
 import { experts } from "./fr-experts.ts";
 import { home } from "./fr-home.ts";
+import { incidents } from "./fr-incidents.ts";
 import { live } from "./fr-live.ts";
 import { notifications } from "./fr-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./fr-registry.ts";
@@ -78,7 +79,7 @@ export const fr: Translation<Messages, "fr"> = {
     analysis: "Analyse",
     risk: "Risques",
     sharing: "Partage",
-    incidents: "Incidents et exercices",
+    incidents: "Incidents",
     compendium: "Recueil",
     selfAssessment: "Auto-évaluation",
   },
@@ -299,6 +300,7 @@ export const fr: Translation<Messages, "fr"> = {
   pattern,
   search,
   live,
+  incidents,
   stix,
   stixCollections,
   sectors: {

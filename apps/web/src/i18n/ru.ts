@@ -5,6 +5,7 @@ import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
 import { experts } from "./ru-experts.ts";
 import { home } from "./ru-home.ts";
+import { incidents } from "./ru-incidents.ts";
 import { live } from "./ru-live.ts";
 import { notifications } from "./ru-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./ru-registry.ts";
@@ -77,7 +78,7 @@ export const ru: Translation<Messages, "ru"> = {
     analysis: "Анализ",
     risk: "Риски",
     sharing: "Обмен информацией",
-    incidents: "Инциденты и учения",
+    incidents: "Инциденты",
     compendium: "Сборник практик",
     selfAssessment: "Самооценка",
   },
@@ -295,6 +296,7 @@ export const ru: Translation<Messages, "ru"> = {
   pattern,
   search,
   live,
+  incidents,
   stix,
   stixCollections,
   sectors: {

@@ -7,6 +7,7 @@ import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { experts } from "./zh-experts.ts";
 import { home } from "./zh-home.ts";
+import { incidents } from "./zh-incidents.ts";
 import { live } from "./zh-live.ts";
 import { notifications } from "./zh-notifications.ts";
 import { analysis, assets, dependencyKinds, markings, statuses } from "./zh-registry.ts";
@@ -130,7 +131,7 @@ export const zh: Translation<Messages, "zh"> = {
     analysis: "分析",
     risk: "风险",
     sharing: "信息共享",
-    incidents: "事件与演练",
+    incidents: "事件",
     compendium: "良好做法汇编",
     selfAssessment: "自我评估",
   },
@@ -337,6 +338,7 @@ export const zh: Translation<Messages, "zh"> = {
   pattern,
   search,
   live,
+  incidents,
   stix,
   stixCollections,
   sectors,
