@@ -17,6 +17,7 @@ import { registerErrorHandler } from "./errors.ts";
 import { eventRoutes } from "./events/events.routes.ts";
 import { expertsRoutes } from "./experts/experts.routes.ts";
 import { homeRoutes } from "./home/home.routes.ts";
+import { evidenceRoutes } from "./incidents/evidence.routes.ts";
 import { incidentRoutes } from "./incidents/incidents.routes.ts";
 import { regimeRoutes } from "./incidents/regimes.routes.ts";
 import { refuseUnstorableInput } from "./input-guard.ts";
@@ -98,6 +99,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   searchRoutes(app, context);
   sharingRoutes(app, context);
   incidentRoutes(app, context, analysis);
+  evidenceRoutes(app, context);
   capRoutes(app, context);
   stixRoutes(app, context);
   await taxiiRoutes(app, context);

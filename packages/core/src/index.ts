@@ -9,6 +9,7 @@ export * from "./incidents/index.ts";
 export * from "./policy/actor.ts";
 export * from "./policy/decision.ts";
 export * from "./policy/events-policy.ts";
+export * from "./policy/evidence-policy.ts";
 export * from "./policy/experts-policy.ts";
 export * from "./policy/home-policy.ts";
 export * from "./policy/incident-policy.ts";
