@@ -264,7 +264,7 @@ export async function transferEvidence(
     const last = (await custodyOf(tx, evidenceId)).at(-1);
     if (last && Date.parse(input.at) < Date.parse(last.at))
       throw invalid("A hand-over cannot come before the previous one.", [
-        { path: "body.at", message: `The previous hand-over was at ${last.at}.` },
+        { path: "body.at", message: "Before the previous hand-over." },
       ]);
     const link = await appendCustody(
       tx,
@@ -304,9 +304,11 @@ export async function shareEvidence(
     { communityIds: [], organisationIds: input.organisationIds, userIds: [] },
     caller.organisationId,
   );
-  const missing = input.organisationIds
-    .filter((id) => !found.organisationIds.includes(id))
-    .map((id) => ({ path: "body.organisationIds", message: `No such organisation: ${id}.` }));
+  const missing = input.organisationIds.flatMap((id, index) =>
+    found.organisationIds.includes(id)
+      ? []
+      : [{ path: `body.organisationIds.${index}`, message: "No such organisation." }],
+  );
   if (missing.length > 0) throw invalid("Some organisations do not exist.", missing);
   const now = context.clock();
   await context.db.transaction(async (tx) => {
@@ -398,7 +400,7 @@ export async function custodyReport(
   });
   pdf.cover("Chain of custody", `Exhibit ${item.number} of incident “${incident.title}”`, [
     `Recorded by: ${item.organisation.name}`,
-    `Printed: ${now.toISOString()} for ${item.createdBy.id === caller.userId ? item.createdBy.name : "an investigator"}`,
+    `Printed: ${now.toISOString()}`,
     check.ok
       ? `Verification: the chain of ${check.checked} record(s) is whole and matches the audit trail.`
       : `Verification FAILED: ${check.firstBroken?.reason ?? "unknown"}${check.firstBroken?.seq ? ` (record ${check.firstBroken.seq})` : ""}.`,
