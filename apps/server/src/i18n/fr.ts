@@ -54,7 +54,8 @@ export const fr: Catalogue = {
 
   // The investigation log and lessons of incidents (issue 18).
   "detail.evidenceRecord": "Seules les forces de l'ordre enregistrent les preuves et leur garde.",
-  "detail.evidenceShare": "Seules les forces de l'ordre choisissent avec qui le journal d'enquête est partagé.",
+  "detail.evidenceShare":
+    "Seules les forces de l'ordre choisissent avec qui le journal d'enquête est partagé.",
   "detail.handOverOrder": "Une remise ne peut pas précéder la précédente.",
   "detail.beforeHandOver": "Avant la remise précédente.",
   "detail.futureTimes": "Les heures indiquées ne peuvent pas se situer dans le futur.",
@@ -66,8 +67,10 @@ export const fr: Catalogue = {
   "detail.reviewWhenClosed": "Le retour d'expérience se rédige une fois l'incident clos.",
   "detail.reviewWriters": "Seuls l'autorité ou l'opérateur déclarant rédigent le retour d'expérience.",
   "detail.reviewExists": "L'incident a déjà son retour d'expérience.",
-  "detail.actionOwners": "Certaines actions sont confiées à des organisations que l'incident ne concerne pas.",
-  "detail.actionOwner": "Confiez les actions à votre organisation ou à une organisation concernée par l'incident.",
+  "detail.actionOwners":
+    "Certaines actions sont confiées à des organisations que l'incident ne concerne pas.",
+  "detail.actionOwner":
+    "Confiez les actions à votre organisation ou à une organisation concernée par l'incident.",
 
   "notFound.any": "Aucun élément portant cet identifiant ne vous est visible.",
   "notFound.account": "Aucun compte portant cet identifiant ne vous est visible.",
