@@ -150,6 +150,9 @@ export const IncidentReviewCreate = z.object({
 });
 export type IncidentReviewCreateInput = z.input<typeof IncidentReviewCreate>;
 
+export const ReviewActionParams = z.object({ id: Id, actionId: Id });
+export const IncidentReviewActionUpdate = z.object({ status: z.enum(ACTION_STATUSES) });
+
 export const IncidentReviewAction = z.object({
   id: Id,
   title: z.string(),

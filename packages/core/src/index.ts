@@ -15,6 +15,7 @@ export * from "./policy/home-policy.ts";
 export * from "./policy/incident-policy.ts";
 export * from "./policy/notification-policy.ts";
 export * from "./policy/policy.ts";
+export * from "./policy/review-policy.ts";
 export * from "./policy/risk-policy.ts";
 export * from "./policy/sharing-policy.ts";
 export * from "./policy/stix-policy.ts";

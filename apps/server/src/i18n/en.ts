@@ -63,6 +63,7 @@ export const en = {
   "detail.reviewExists": "The incident has its after-action review already.",
   "detail.actionOwners": "Some actions go to organisations the incident does not involve.",
   "detail.actionOwner": "Give actions to your organisation or one the incident involves.",
+  "detail.actionProgress": "Only the authority or the action's organisation moves a follow-up action on.",
 
   "notFound.any": "Nothing with this id is visible to you.",
   "notFound.account": "No account with this id is visible to you.",

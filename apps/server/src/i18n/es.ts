@@ -71,6 +71,8 @@ export const es: Catalogue = {
   "detail.reviewExists": "El incidente ya tiene su revisión posterior a la acción.",
   "detail.actionOwners": "Algunas acciones se asignan a organizaciones ajenas al incidente.",
   "detail.actionOwner": "Asigne las acciones a su organización o a una que el incidente afecte.",
+  "detail.actionProgress":
+    "Solo la autoridad o la organización responsable de la acción hacen avanzar una acción de seguimiento.",
 
   "notFound.any": "No hay ningún elemento con este identificador que usted pueda ver.",
   "notFound.account": "No hay ninguna cuenta con este identificador que usted pueda ver.",

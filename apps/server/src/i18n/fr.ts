@@ -71,6 +71,8 @@ export const fr: Catalogue = {
     "Certaines actions sont confiées à des organisations que l'incident ne concerne pas.",
   "detail.actionOwner":
     "Confiez les actions à votre organisation ou à une organisation concernée par l'incident.",
+  "detail.actionProgress":
+    "Seuls l'autorité ou l'organisation chargée de l'action font avancer une action de suivi.",
 
   "notFound.any": "Aucun élément portant cet identifiant ne vous est visible.",
   "notFound.account": "Aucun compte portant cet identifiant ne vous est visible.",

@@ -61,6 +61,7 @@ export const zh: Catalogue = {
   "detail.reviewExists": "该事件已有事后评估。",
   "detail.actionOwners": "部分行动分配给了与该事件无关的组织。",
   "detail.actionOwner": "请将行动分配给您的组织或与该事件相关的组织。",
+  "detail.actionProgress": "只有主管机构或负责该行动的组织可以推进后续行动。",
 
   "notFound.any": "找不到此 ID 对应的内容，或您无权查看。",
   "notFound.account": "找不到此 ID 对应的账户，或您无权查看。",

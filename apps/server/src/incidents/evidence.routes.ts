@@ -11,7 +11,7 @@ import {
   transferEvidence,
   verifyEvidence,
 } from "./evidence.service.ts";
-import { createReview, reviewOf } from "./review.service.ts";
+import { createReview, progressReviewAction, reviewOf } from "./review.service.ts";
 
 export function evidenceRoutes(app: FastifyInstance, context: ServerContext): void {
   route(app, context, "listIncidentEvidence", ({ caller, params, query }) =>
@@ -41,5 +41,8 @@ export function evidenceRoutes(app: FastifyInstance, context: ServerContext): vo
   route(app, context, "getIncidentReview", ({ caller, params }) => reviewOf(context, caller, params.id));
   route(app, context, "createIncidentReview", ({ caller, params, body }) =>
     createReview(context, caller, params.id, body),
+  );
+  route(app, context, "progressIncidentReviewAction", ({ caller, params, body }) =>
+    progressReviewAction(context, caller, params.id, params.actionId, body),
   );
 }

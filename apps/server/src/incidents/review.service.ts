@@ -3,18 +3,19 @@
 // incident; its follow-up actions; and, when its author asks, a compendium case-study proposal
 // pre-filled from the incident and the review, anonymised as chosen (caseStudyDraft in core), which
 // then goes through the compendium's usual review (proposals.service.ts).
-import type { IncidentReviewAnswer, IncidentReviewCreate } from "@bulwark/contracts";
+import type {
+  IncidentReviewActionUpdate,
+  IncidentReviewAnswer,
+  IncidentReviewCreate,
+} from "@bulwark/contracts";
 import { EntryContent } from "@bulwark/contracts";
 import {
   type Actor,
-  allow,
   assetPolicy,
   caseStudyDraft,
+  checkReview,
+  checkReviewActionProgress,
   compendiumPolicy,
-  type Decision,
-  deny,
-  type IncidentAbilities,
-  type IncidentState,
   type Sector,
   slugify,
   type ThreatFamily,
@@ -30,24 +31,17 @@ import {
   linkReviewProposal,
   lockIncident,
   readableAssets,
+  setReviewActionStatus,
 } from "@bulwark/db";
 import type { z } from "zod";
 import { propose } from "../compendium/proposals.service.ts";
 import type { ServerContext } from "../context.ts";
-import { conflict, forbidden, invalid } from "../errors.ts";
+import { conflict, forbidden, invalid, notFound } from "../errors.ts";
 import { incidentViewerOf, seenIncident } from "./incidents.service.ts";
 
 type Create = z.output<typeof IncidentReviewCreate>;
 
 const todayOf = (context: ServerContext) => context.clock().toISOString().slice(0, 10);
-
-/** May this viewer write the incident's after-action review? */
-function checkReview(abilities: IncidentAbilities, state: IncidentState): Decision {
-  if (state !== "closed") return deny("An after-action review is written once the incident is closed.");
-  return abilities.asAuthority || abilities.asFiler
-    ? allow
-    : deny("Only the authority or the filing operator writes the after-action review.");
-}
 
 async function present(
   context: ServerContext,
@@ -87,6 +81,40 @@ export async function reviewOf(
   const { facts, abilities } = await seenIncident(context, viewer, id);
   const review = await findIncidentReview(context.db, viewer, id, todayOf(context));
   return present(context, caller, review, checkReview(abilities, facts.state).allowed);
+}
+
+/** Move a follow-up action of the review on (open, in progress, done, dropped), audited. */
+export async function progressReviewAction(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  actionId: string,
+  input: z.output<typeof IncidentReviewActionUpdate>,
+): Promise<IncidentReviewAnswer> {
+  const viewer = await incidentViewerOf(context, caller);
+  const { abilities } = await seenIncident(context, viewer, id);
+  const now = context.clock();
+  await context.db.transaction(async (tx) => {
+    await lockIncident(tx, id);
+    const review = await findIncidentReview(tx, viewer, id, todayOf(context));
+    const action = review?.actions.find((candidate) => candidate.id === actionId);
+    if (!review || !action) throw notFound("action");
+    const decision = checkReviewActionProgress(caller, abilities, action.ownerOrganisation.id);
+    if (!decision.allowed) throw forbidden(decision.reason);
+    await setReviewActionStatus(tx, review.id, actionId, input.status, now);
+    await appendAudit(
+      tx,
+      {
+        actorId: caller.userId,
+        action: "incidents.review-action",
+        targetType: "incident",
+        targetId: id,
+        details: { actionId, from: action.status, to: input.status },
+      },
+      now,
+    );
+  });
+  return reviewOf(context, caller, id);
 }
 
 export async function createReview(

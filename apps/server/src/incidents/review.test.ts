@@ -252,4 +252,50 @@ describe("the after-action review", () => {
     expect(problem.status).toBe(409);
     expect(await counts()).toEqual(before);
   });
+
+  it("moves a follow-up action on by its organisation or the authority, audited", async () => {
+    const actionId = (await watch.call("getIncidentReview", { params: { id: incidentId } })).review
+      ?.actions[0]?.id;
+    if (!actionId) throw new Error("No action.");
+    const params = { id: incidentId, actionId };
+    const before = await counts();
+    expect(
+      await statusOf(bank.call("progressIncidentReviewAction", { params, body: { status: "done" } })),
+    ).toBe(404);
+    const refused = await problemOf(
+      water.call("progressIncidentReviewAction", { params, body: { status: "done" } }),
+    );
+    expect(refused).toMatchObject({
+      status: 403,
+      detail: "Only the authority or the action's organisation moves a follow-up action on.",
+    });
+    const bad = await problemOf(
+      grid.call("progressIncidentReviewAction", { params, body: { status: "finished" as "done" } }),
+    );
+    expect(bad).toMatchObject({ status: 400, errors: [{ path: "body.status" }] });
+    expect(
+      await statusOf(
+        grid.call("progressIncidentReviewAction", {
+          params: { id: incidentId, actionId: "00000000-0000-4000-8000-000000000000" },
+          body: { status: "done" },
+        }),
+      ),
+    ).toBe(404);
+    expect(await counts()).toEqual(before);
+    const moved = await grid.call("progressIncidentReviewAction", {
+      params,
+      body: { status: "in-progress" },
+    });
+    expect(moved.review?.actions[0]?.status).toBe("in-progress");
+    const done = await watch.call("progressIncidentReviewAction", { params, body: { status: "done" } });
+    expect(done.review?.actions[0]).toMatchObject({ status: "done", overdue: false });
+    const audit = rowsOf<{ details: { to: string } }>(
+      await server.db.execute(
+        sql`select details from audit_log where action = 'incidents.review-action' and target_id = ${incidentId} order by seq`,
+      ),
+    );
+    expect(
+      audit.map((row) => (typeof row.details === "string" ? JSON.parse(row.details) : row.details).to),
+    ).toEqual(["in-progress", "done"]);
+  });
 });

@@ -12,8 +12,10 @@ import {
   EvidenceLog,
   EvidenceParams,
   EvidenceShare,
+  IncidentReviewActionUpdate,
   IncidentReviewAnswer,
   IncidentReviewCreate,
+  ReviewActionParams,
 } from "../evidence.ts";
 
 export const evidenceEndpoints = {
@@ -118,6 +120,18 @@ export const evidenceEndpoints = {
     params: IdParams,
     body: IncidentReviewCreate,
     status: 201,
+    response: IncidentReviewAnswer,
+  },
+  progressIncidentReviewAction: {
+    method: "POST",
+    path: "/api/incidents/:id/review/actions/:actionId",
+    summary:
+      "Move a follow-up action of the after-action review on (open, in-progress, done, dropped): the authority, or its organisation's coordinators, analysts and administrators.",
+    tag: "incidents",
+    auth: "user",
+    params: ReviewActionParams,
+    body: IncidentReviewActionUpdate,
+    status: 200,
     response: IncidentReviewAnswer,
   },
 } as const satisfies Record<string, EndpointDef>;

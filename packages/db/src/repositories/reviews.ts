@@ -117,6 +117,17 @@ export async function insertIncidentReview(
   return row.id;
 }
 
+export async function setReviewActionStatus(
+  db: Executor,
+  reviewId: string,
+  actionId: string,
+  status: string,
+  now: Date,
+): Promise<void> {
+  await db.execute(sql`update incident_review_actions set status = ${status}, updated_at = ${now.toISOString()}
+    where id = ${actionId} and review_id = ${reviewId}`);
+}
+
 export async function linkReviewProposal(db: Executor, reviewId: string, proposalId: string): Promise<void> {
   await db.execute(sql`update incident_reviews set proposal_id = ${proposalId} where id = ${reviewId}`);
 }
