@@ -18,6 +18,7 @@ import { eventRoutes } from "./events/events.routes.ts";
 import { expertsRoutes } from "./experts/experts.routes.ts";
 import { homeRoutes } from "./home/home.routes.ts";
 import { incidentBoardRoutes } from "./incidents/board.routes.ts";
+import { evidenceRoutes } from "./incidents/evidence.routes.ts";
 import { incidentRoutes } from "./incidents/incidents.routes.ts";
 import { regimeRoutes } from "./incidents/regimes.routes.ts";
 import { refuseUnstorableInput } from "./input-guard.ts";
@@ -100,6 +101,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   sharingRoutes(app, context);
   incidentRoutes(app, context, analysis);
   incidentBoardRoutes(app, context);
+  evidenceRoutes(app, context);
   capRoutes(app, context);
   stixRoutes(app, context);
   await taxiiRoutes(app, context);

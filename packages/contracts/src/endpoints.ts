@@ -50,6 +50,7 @@ import {
 import type { EndpointDef, FileAnswer, UploadBody } from "./endpoint-def.ts";
 import { communityEndpoints } from "./endpoints/communities.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
+import { evidenceEndpoints } from "./endpoints/evidence.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import { homeEndpoints } from "./endpoints/home.ts";
 import { incidentBoardEndpoints } from "./endpoints/incident-board.ts";
@@ -681,6 +682,7 @@ export const endpoints = {
   ...sharingEndpoints,
   ...incidentEndpoints,
   ...incidentBoardEndpoints,
+  ...evidenceEndpoints,
   ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,
   ...communityEndpoints,

@@ -8,6 +8,7 @@ export * from "./demo.ts";
 export * from "./directory.ts";
 export * from "./endpoints.ts";
 export * from "./events.ts";
+export * from "./evidence.ts";
 export * from "./experts.ts";
 export * from "./home.ts";
 export * from "./incident-board.ts";

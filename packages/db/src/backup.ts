@@ -79,6 +79,8 @@ const TABLES: PgTable[] = [
     schema.incidentTasks,
     schema.organisationContacts,
   ],
+  ...[schema.incidentEvidence, schema.incidentEvidenceCustody, schema.incidentEvidenceShares],
+  ...[schema.incidentReviews, schema.incidentReviewActions],
   // Credentials are copied sealed: their key derives from the instance's secret, which no backup
   // holds, so a backup alone never reveals them (restored elsewhere, they must be entered again).
   schema.taxiiSubscriptions,

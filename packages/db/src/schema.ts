@@ -3,10 +3,12 @@
 // they refer to from schema/base.ts, never from this file.
 export * from "./schema/base.ts";
 export * from "./schema/events.ts";
+export * from "./schema/evidence.ts";
 export * from "./schema/experts.ts";
 export * from "./schema/incident-board.ts";
 export * from "./schema/incidents.ts";
 export * from "./schema/jobs.ts";
+export * from "./schema/reviews.ts";
 export * from "./schema/risk.ts";
 export * from "./schema/self-assessment.ts";
 export * from "./schema/sharing.ts";

@@ -53,6 +53,27 @@ export const es: Catalogue = {
   "detail.databaseDiskFull":
     "El disco de la base de datos está lleno: no se puede guardar nada hasta que se libere espacio.",
 
+  // The investigation log and lessons of incidents (issue 18).
+  "detail.evidenceRecord": "Solo las fuerzas del orden registran las pruebas y su custodia.",
+  "detail.evidenceShare":
+    "Solo las fuerzas del orden eligen con quién se comparte el registro de la investigación.",
+  "detail.handOverOrder": "Una entrega no puede ser anterior a la entrega previa.",
+  "detail.beforeHandOver": "Anterior a la entrega previa.",
+  "detail.futureTimes": "Las horas indicadas no pueden estar en el futuro.",
+  "detail.inFuture": "Esta hora está en el futuro.",
+  "detail.noSuchOrganisations": "Algunas organizaciones no existen.",
+  "detail.noSuchOrganisation": "Esta organización no existe.",
+  "detail.sha256": "Un SHA-256 consta de 64 dígitos hexadecimales.",
+  "detail.eachOrganisationOnce": "Nombre cada organización una sola vez.",
+  "detail.reviewWhenClosed": "La revisión posterior a la acción se redacta una vez cerrado el incidente.",
+  "detail.reviewWriters":
+    "Solo la autoridad o el operador que notificó redactan la revisión posterior a la acción.",
+  "detail.reviewExists": "El incidente ya tiene su revisión posterior a la acción.",
+  "detail.actionOwners": "Algunas acciones se asignan a organizaciones ajenas al incidente.",
+  "detail.actionOwner": "Asigne las acciones a su organización o a una que el incidente afecte.",
+  "detail.actionProgress":
+    "Solo la autoridad o la organización responsable de la acción hacen avanzar una acción de seguimiento.",
+
   "notFound.any": "No hay ningún elemento con este identificador que usted pueda ver.",
   "notFound.account": "No hay ninguna cuenta con este identificador que usted pueda ver.",
   "notFound.action": "No hay ninguna acción con este identificador que usted pueda ver.",
@@ -66,9 +87,12 @@ export const es: Catalogue = {
   "notFound.dependency": "No hay ninguna dependencia con este identificador que usted pueda ver.",
   "notFound.entry": "No hay ninguna ficha con este identificador que usted pueda ver.",
   "notFound.event": "No hay ningún evento con este identificador que usted pueda ver.",
+  "notFound.evidence": "No hay ninguna prueba con este identificador que usted pueda ver.",
   "notFound.expertProfile": "No hay ningún perfil de experto con este identificador que usted pueda ver.",
   "notFound.framework": "No hay ningún marco con este identificador que usted pueda ver.",
   "notFound.import": "No hay ninguna importación con este identificador que usted pueda ver.",
+  "notFound.investigationLog":
+    "No hay ningún registro de investigación con este identificador que usted pueda ver.",
   "notFound.invitation": "No hay ninguna invitación con este identificador que usted pueda ver.",
   "notFound.material": "No hay ningún material con este identificador que usted pueda ver.",
   "notFound.memberOrganisation":

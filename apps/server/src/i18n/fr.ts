@@ -52,6 +52,28 @@ export const fr: Catalogue = {
   "detail.databaseDiskFull":
     "Le disque de la base de données est plein : rien ne peut être enregistré tant que de l'espace n'a pas été libéré.",
 
+  // The investigation log and lessons of incidents (issue 18).
+  "detail.evidenceRecord": "Seules les forces de l'ordre enregistrent les preuves et leur garde.",
+  "detail.evidenceShare":
+    "Seules les forces de l'ordre choisissent avec qui le journal d'enquête est partagé.",
+  "detail.handOverOrder": "Une remise ne peut pas précéder la précédente.",
+  "detail.beforeHandOver": "Avant la remise précédente.",
+  "detail.futureTimes": "Les heures indiquées ne peuvent pas se situer dans le futur.",
+  "detail.inFuture": "Cette heure se situe dans le futur.",
+  "detail.noSuchOrganisations": "Certaines organisations n'existent pas.",
+  "detail.noSuchOrganisation": "Cette organisation n'existe pas.",
+  "detail.sha256": "Un SHA-256 comporte 64 chiffres hexadécimaux.",
+  "detail.eachOrganisationOnce": "Nommez chaque organisation une seule fois.",
+  "detail.reviewWhenClosed": "Le retour d'expérience se rédige une fois l'incident clos.",
+  "detail.reviewWriters": "Seuls l'autorité ou l'opérateur déclarant rédigent le retour d'expérience.",
+  "detail.reviewExists": "L'incident a déjà son retour d'expérience.",
+  "detail.actionOwners":
+    "Certaines actions sont confiées à des organisations que l'incident ne concerne pas.",
+  "detail.actionOwner":
+    "Confiez les actions à votre organisation ou à une organisation concernée par l'incident.",
+  "detail.actionProgress":
+    "Seuls l'autorité ou l'organisation chargée de l'action font avancer une action de suivi.",
+
   "notFound.any": "Aucun élément portant cet identifiant ne vous est visible.",
   "notFound.account": "Aucun compte portant cet identifiant ne vous est visible.",
   "notFound.action": "Aucune action portant cet identifiant ne vous est visible.",
@@ -65,9 +87,11 @@ export const fr: Catalogue = {
   "notFound.dependency": "Aucune dépendance portant cet identifiant ne vous est visible.",
   "notFound.entry": "Aucune fiche portant cet identifiant ne vous est visible.",
   "notFound.event": "Aucun événement portant cet identifiant ne vous est visible.",
+  "notFound.evidence": "Aucune pièce à conviction portant cet identifiant ne vous est visible.",
   "notFound.expertProfile": "Aucun profil d'expert portant cet identifiant ne vous est visible.",
   "notFound.framework": "Aucun référentiel portant cet identifiant ne vous est visible.",
   "notFound.import": "Aucune importation portant cet identifiant ne vous est visible.",
+  "notFound.investigationLog": "Aucun journal d'enquête portant cet identifiant ne vous est visible.",
   "notFound.invitation": "Aucune invitation portant cet identifiant ne vous est visible.",
   "notFound.material": "Aucun document portant cet identifiant ne vous est visible.",
   "notFound.memberOrganisation": "Aucune organisation membre portant cet identifiant ne vous est visible.",

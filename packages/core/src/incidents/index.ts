@@ -1,3 +1,5 @@
 export * from "./calendar.ts";
+export * from "./custody.ts";
 export * from "./incidents.ts";
+export * from "./lessons.ts";
 export * from "./regimes.ts";
