@@ -1,0 +1,3 @@
+export * from "./clock.ts";
+export * from "./exercise-policy.ts";
+export * from "./vocabulary.ts";
