@@ -50,6 +50,7 @@ import {
 import type { EndpointDef, FileAnswer, UploadBody } from "./endpoint-def.ts";
 import { communityEndpoints } from "./endpoints/communities.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
+import { exerciseEndpoints } from "./endpoints/exercises.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import { homeEndpoints } from "./endpoints/home.ts";
 import { incidentEndpoints } from "./endpoints/incidents.ts";
@@ -679,6 +680,7 @@ export const endpoints = {
   ...searchEndpoints,
   ...sharingEndpoints,
   ...incidentEndpoints,
+  ...exerciseEndpoints,
   ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,
   ...communityEndpoints,

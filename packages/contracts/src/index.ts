@@ -10,6 +10,7 @@ export * from "./endpoints.ts";
 export * from "./events.ts";
 export * from "./experts.ts";
 export * from "./home.ts";
+export * from "./exercises.ts";
 export * from "./incidents.ts";
 export * from "./notification-regimes.ts";
 export * from "./notifications.ts";

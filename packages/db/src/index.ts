@@ -23,6 +23,7 @@ export * from "./repositories/discussions.ts";
 export * from "./repositories/event-actions.ts";
 export * from "./repositories/event-parts.ts";
 export * from "./repositories/events.ts";
+export * from "./repositories/exercises.ts";
 export * from "./repositories/experts.ts";
 export * from "./repositories/home.ts";
 export * from "./repositories/incident-obligations.ts";

@@ -3,6 +3,7 @@
 // they refer to from schema/base.ts, never from this file.
 export * from "./schema/base.ts";
 export * from "./schema/events.ts";
+export * from "./schema/exercises.ts";
 export * from "./schema/experts.ts";
 export * from "./schema/incidents.ts";
 export * from "./schema/jobs.ts";

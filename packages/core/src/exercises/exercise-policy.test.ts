@@ -12,7 +12,11 @@ const facts: ExerciseFacts = {
     { organisationId: "police", role: "controller" },
   ],
 };
-const actor = (organisationId: string, roles: Actor["roles"]): Actor => ({ userId: "u", organisationId, roles });
+const actor = (organisationId: string, roles: Actor["roles"]): Actor => ({
+  userId: "u",
+  organisationId,
+  roles,
+});
 
 describe("exercise policy", () => {
   it.each([

@@ -38,12 +38,21 @@ export const HSEEP_RATING_MEANINGS: Readonly<Record<HseepRating, string>> = {
 /** The lowest of the ratings recorded (the most challenged), or null when none was. */
 export const lowestRating = (ratings: readonly HseepRating[]): HseepRating | null =>
   ratings.reduce<HseepRating | null>(
-    (worst, rating) => (worst === null || HSEEP_RATINGS.indexOf(rating) > HSEEP_RATINGS.indexOf(worst) ? rating : worst),
+    (worst, rating) =>
+      worst === null || HSEEP_RATINGS.indexOf(rating) > HSEEP_RATINGS.indexOf(worst) ? rating : worst,
     null,
   );
 
 /** How an inject reaches its recipients in the exercise's story. */
-export const INJECT_CHANNELS = ["platform", "email", "phone", "radio", "cap-alert", "media", "in-person"] as const;
+export const INJECT_CHANNELS = [
+  "platform",
+  "email",
+  "phone",
+  "radio",
+  "cap-alert",
+  "media",
+  "in-person",
+] as const;
 export type InjectChannel = (typeof INJECT_CHANNELS)[number];
 
 /**
