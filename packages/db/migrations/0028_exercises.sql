@@ -35,6 +35,7 @@ CREATE TABLE "exercise_objectives" (
 CREATE TABLE "exercise_observations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"exercise_id" uuid NOT NULL,
+	"position" integer NOT NULL,
 	"objective_id" uuid NOT NULL,
 	"evaluator_id" uuid,
 	"evaluator_organisation_id" uuid NOT NULL,
@@ -98,7 +99,7 @@ CREATE UNIQUE INDEX "exercise_corrective_actions_action_key" ON "exercise_correc
 CREATE UNIQUE INDEX "exercise_injects_position_key" ON "exercise_injects" USING btree ("exercise_id","position");--> statement-breakpoint
 CREATE INDEX "exercise_injects_due_idx" ON "exercise_injects" USING btree ("exercise_id","offset_ms","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "exercise_objectives_position_key" ON "exercise_objectives" USING btree ("exercise_id","position");--> statement-breakpoint
-CREATE INDEX "exercise_observations_exercise_idx" ON "exercise_observations" USING btree ("exercise_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "exercise_observations_position_key" ON "exercise_observations" USING btree ("exercise_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "exercise_participants_key" ON "exercise_participants" USING btree ("exercise_id","organisation_id");--> statement-breakpoint
 CREATE INDEX "exercise_participants_organisation_idx" ON "exercise_participants" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "exercises_owner_idx" ON "exercises" USING btree ("owner_organisation_id");

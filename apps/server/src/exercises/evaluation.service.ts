@@ -65,6 +65,8 @@ export async function recordObservation(
 ): Promise<Observation> {
   const now = context.clock();
   const created = await context.db.transaction(async (tx) => {
+    // Observations of one exercise are numbered in the order recorded, one at a time.
+    await lockExercise(tx, id);
     const seen = await seenExercise(context, caller, id, tx);
     must(exercisePolicy.observe(seen.abilities, seen.record.status as ExerciseStatus));
     const objectives = await exerciseObjectivesOf(tx, id);

@@ -287,11 +287,17 @@ export async function insertObservation(
   evaluator: { userId: string; organisationId: string },
   now: Date,
 ): Promise<string> {
+  const [last] = rowsOf<{ position: number | null }>(
+    await db.execute(
+      sql`select max(position) as position from exercise_observations where exercise_id = ${exerciseId}`,
+    ),
+  );
   const [row] = await db
     .insert(exerciseObservations)
     .values({
       ...input,
       exerciseId,
+      position: Number(last?.position ?? 0) + 1,
       evaluatorId: evaluator.userId,
       evaluatorOrganisationId: evaluator.organisationId,
       createdAt: now,
@@ -325,7 +331,7 @@ export async function observationsFor(
     .innerJoin(organisations, eq(organisations.id, exerciseObservations.evaluatorOrganisationId))
     .leftJoin(users, eq(users.id, exerciseObservations.evaluatorId))
     .where(and(eq(exerciseObservations.exerciseId, exerciseId), evaluatedExercises(organisationId)))
-    .orderBy(asc(exerciseObservations.createdAt), asc(exerciseObservations.id));
+    .orderBy(asc(exerciseObservations.position));
   return rows.map(({ observation, evaluatorName, organisationName }) => ({
     id: observation.id,
     objectiveId: observation.objectiveId,

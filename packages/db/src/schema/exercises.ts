@@ -138,6 +138,8 @@ export const exerciseObservations = pgTable(
     exerciseId: uuid("exercise_id")
       .notNull()
       .references(() => exercises.id, { onDelete: "cascade" }),
+    /** 1, 2, 3... within the exercise: the order observations were recorded in. */
+    position: integer("position").notNull(),
     objectiveId: uuid("objective_id")
       .notNull()
       .references(() => exerciseObjectives.id, { onDelete: "cascade" }),
@@ -155,7 +157,7 @@ export const exerciseObservations = pgTable(
     createdAt: at("created_at").notNull(),
   },
   (table) => [
-    index("exercise_observations_exercise_idx").on(table.exerciseId, table.createdAt),
+    uniqueIndex("exercise_observations_position_key").on(table.exerciseId, table.position),
     check("exercise_observations_rating_check", sql`${table.rating} in ('P', 'S', 'M', 'U')`),
   ],
 );
