@@ -134,6 +134,8 @@ export const Exercise = ExerciseSummary.extend({
 });
 export type Exercise = z.infer<typeof Exercise>;
 
+export const InjectParams = z.object({ id: Id, injectId: Id });
+
 export const InjectCreate = z.object({
   offsetMs: z
     .number()

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { AnalysisCache } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import { publicOrigin } from "../system/public-origin.ts";
 import { aarReport } from "./aar.service.ts";
 import {
   addCorrectiveAction,
@@ -16,6 +17,7 @@ import {
   changeClock,
   exerciseDetail,
   exerciseList,
+  injectCap,
   injectList,
   planExercise,
 } from "./exercises.service.ts";
@@ -27,6 +29,9 @@ export function exerciseRoutes(app: FastifyInstance, context: ServerContext, ana
   route(app, context, "listExerciseInjects", ({ caller, params }) => injectList(context, caller, params.id));
   route(app, context, "createExerciseInject", ({ caller, params, body }) =>
     addInject(context, caller, params.id, body),
+  );
+  route(app, context, "getExerciseInjectCap", ({ caller, params, request }) =>
+    injectCap(context, caller, params.id, params.injectId, publicOrigin(context, request)),
   );
   route(app, context, "changeExerciseClock", ({ caller, params, body }) =>
     changeClock(context, caller, params.id, body),

@@ -8,6 +8,7 @@ import type {
   Exercise,
   ExerciseCreate,
   ExerciseSummary,
+  FileAnswer,
   Inject,
   InjectCreate,
   InjectList,
@@ -15,6 +16,7 @@ import type {
 import {
   type Actor,
   assetPolicy,
+  capXml,
   type Decision,
   EXERCISE_FRAMEWORK,
   EXERCISE_MARK,
@@ -26,6 +28,7 @@ import {
   type ExerciseStatus,
   type ExerciseType,
   exerciseAbilities,
+  exerciseCapMessage,
   exercisePolicy,
   exerciseTime,
   type InjectChannel,
@@ -342,6 +345,38 @@ export async function injectList(context: ServerContext, caller: Actor, id: stri
     clock,
     items: rows.map((row) => presentInject(row, seen, clock.exerciseTimeMs, names)),
   };
+}
+
+/**
+ * A delivered inject of the cap-alert channel as CAP 1.2 with status Exercise, for whoever may
+ * read the inject (the same query as the inbox); 404 for anything else.
+ */
+export async function injectCap(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  injectId: string,
+  origin: string,
+): Promise<FileAnswer> {
+  const seen = await seenExercise(context, caller, id);
+  const list = await injectList(context, caller, id);
+  const inject = list.items.find(
+    (item) => item.id === injectId && item.status === "delivered" && item.channel === "cap-alert",
+  );
+  if (!inject) throw notFound("inject");
+  const xml = capXml(
+    exerciseCapMessage({
+      exerciseId: id,
+      exerciseTitle: seen.record.title,
+      injectId,
+      senderName: inject.sender,
+      content: inject.content,
+      // The message is originated when it is served: the inject's real time depends on pauses.
+      sent: context.clock(),
+      sender: new URL(origin).hostname,
+    }),
+  );
+  return { bytes: new TextEncoder().encode(xml), filename: `exercise-inject-${inject.position}.xml` };
 }
 
 export async function addInject(

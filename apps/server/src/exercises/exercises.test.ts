@@ -443,7 +443,7 @@ describe("access", () => {
     const { id } = await control.call("createExercise", { body: plan({ title: "Hidden from the bank" }) });
     const before = await counts();
     const routes = Object.entries(endpoints).filter(([, e]) => e.path.startsWith("/api/exercises/:id"));
-    expect(routes.length).toBe(10);
+    expect(routes.length).toBe(11);
     const cookie = await (async () => {
       const response = await server.inject({
         method: "POST",
@@ -470,7 +470,7 @@ describe("access", () => {
     for (const [name, endpoint] of routes) {
       const response = await server.inject({
         method: endpoint.method,
-        url: endpoint.path.replace(":id", id),
+        url: endpoint.path.replace(":id", id).replace(":injectId", id),
         headers: { cookie, "x-csrf-token": csrf },
         ...(endpoint.method === "POST" ? { payload: bodies[name] as object } : {}),
       });

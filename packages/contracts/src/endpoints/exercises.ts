@@ -15,6 +15,7 @@ import {
   Inject,
   InjectCreate,
   InjectList,
+  InjectParams,
   Observation,
   ObservationCreate,
   ObservationList,
@@ -75,6 +76,17 @@ export const exerciseEndpoints = {
     body: InjectCreate,
     status: 201,
     response: Inject,
+  },
+  getExerciseInjectCap: {
+    method: "GET",
+    path: "/api/exercises/:id/injects/:injectId/cap",
+    summary:
+      "A delivered inject of the cap-alert channel as a CAP 1.2 message with status Exercise, restricted to the exercise's participants (never in the public CAP feed).",
+    tag: "exercises",
+    auth: "user",
+    params: InjectParams,
+    status: 200,
+    file: "application/cap+xml",
   },
   changeExerciseClock: {
     method: "POST",
