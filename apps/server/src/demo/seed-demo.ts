@@ -22,6 +22,7 @@ import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.
 import type { ServerContext } from "../context.ts";
 import { seedDemoEvents } from "../events/demo.ts";
 import { seedDemoExperts } from "../experts/demo.ts";
+import { seedExercisesDemo } from "../exercises/demo.ts";
 import { seedIncidentsDemo } from "../incidents/demo.ts";
 import { importRegistry } from "../registry/import.service.ts";
 import { seedDemoRisk } from "../risk/demo.ts";
@@ -107,6 +108,7 @@ async function seedDemoUnlocked(context: ServerContext, country: DemoCountry): P
     await seedDemoRisk(context);
     await seedSharingDemo(context);
     await seedIncidentsDemo(context);
+    await seedExercisesDemo(context);
     return { loaded: false, password: null, generated: false, accounts };
   }
   const password = context.config.demoPassword ?? generatePassword();
@@ -195,6 +197,7 @@ async function seedDemoUnlocked(context: ServerContext, country: DemoCountry): P
   await seedDemoRisk(context);
   await seedSharingDemo(context);
   await seedIncidentsDemo(context);
+  await seedExercisesDemo(context);
   return { loaded: true, password, generated: context.config.demoPassword === null, accounts };
 }
 
