@@ -3,7 +3,7 @@
 // second server process over the same database), observations with HSEEP's ratings, the
 // scenario's ground truth from the cascade, corrective actions in the follow-up tracker, the
 // AAR/IP PDF, and access: a non-participant gets 404 on every route, a player 403 on the rest.
-import { type Client, type ExerciseCreateInput, endpoints } from "@bulwark/contracts";
+import { ApiError, type Client, createClient, type ExerciseCreateInput, endpoints } from "@bulwark/contracts";
 import { insertAsset, insertDependency, insertOrganisation, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
@@ -284,6 +284,23 @@ describe("the clock and the MSEL", () => {
         await statusOf(client.call("changeExerciseClock", { params: { id }, body: { action: "start" } })),
       ).toBe(403);
     }
+    // The refusal in the caller's language.
+    const french = createClient({
+      fetch: injectFetch(server.app),
+      cookieJar: true,
+      baseUrl: "http://localhost",
+      language: () => "fr",
+    });
+    await french.call("login", { body: { email: "boss@grid.example", password: PASSWORD } });
+    const refusal = await french
+      .call("changeExerciseClock", { params: { id }, body: { action: "start" } })
+      .then(
+        () => null,
+        (error: unknown) => (error instanceof ApiError ? error.problem.detail : null),
+      );
+    expect(refusal).toBe(
+      "Seuls les coordinateurs et les administrateurs d'une organisation de contrôle conduisent cet exercice.",
+    );
     // Recipients are the exercise's players; the clock moves only as its states allow.
     expect(
       await statusOf(

@@ -85,16 +85,24 @@ export async function findExercise(
   return row ? present(row) : null;
 }
 
-/** The exercises the organisation takes part in, most recently changed first. */
+/**
+ * The exercises the organisation takes part in, most recently changed first, each with the
+ * organisation's role in it (core's exerciseRoleOf: the owner controls).
+ */
 export async function listExercises(
   db: Executor,
   organisationId: string,
   page: { limit: number; offset: number },
-): Promise<{ items: ExerciseRecord[]; total: number }> {
+): Promise<{ items: (ExerciseRecord & { role: string })[]; total: number }> {
   const where = visibleExercises(organisationId);
   const [rows, [count]] = await Promise.all([
     db
-      .select(columns)
+      .select({
+        ...columns,
+        role: sql<string>`case when exercises.owner_organisation_id = ${organisationId} then 'controller'
+          else (select taking.role from exercise_participants as taking
+            where taking.exercise_id = exercises.id and taking.organisation_id = ${organisationId}) end`,
+      })
       .from(exercises)
       .innerJoin(organisations, eq(organisations.id, exercises.ownerOrganisationId))
       .where(where)
@@ -103,7 +111,10 @@ export async function listExercises(
       .offset(page.offset),
     db.select({ total: sql<number>`count(*)::int` }).from(exercises).where(where),
   ]);
-  return { items: rows.map(present), total: Number(count?.total ?? 0) };
+  return {
+    items: rows.map((row) => ({ ...present(row), role: row.role })),
+    total: Number(count?.total ?? 0),
+  };
 }
 
 export interface ParticipantRecord {
