@@ -15,6 +15,7 @@ import type { ServerContext } from "./context.ts";
 import { demoRoutes } from "./demo/demo.routes.ts";
 import { registerErrorHandler } from "./errors.ts";
 import { eventRoutes } from "./events/events.routes.ts";
+import { exerciseRoutes } from "./exercises/exercises.routes.ts";
 import { expertsRoutes } from "./experts/experts.routes.ts";
 import { homeRoutes } from "./home/home.routes.ts";
 import { incidentBoardRoutes } from "./incidents/board.routes.ts";
@@ -102,6 +103,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   incidentRoutes(app, context, analysis);
   incidentBoardRoutes(app, context);
   evidenceRoutes(app, context);
+  exerciseRoutes(app, context, analysis);
   capRoutes(app, context);
   stixRoutes(app, context);
   await taxiiRoutes(app, context);

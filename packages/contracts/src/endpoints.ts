@@ -51,6 +51,7 @@ import type { EndpointDef, FileAnswer, UploadBody } from "./endpoint-def.ts";
 import { communityEndpoints } from "./endpoints/communities.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
 import { evidenceEndpoints } from "./endpoints/evidence.ts";
+import { exerciseEndpoints } from "./endpoints/exercises.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import { homeEndpoints } from "./endpoints/home.ts";
 import { incidentBoardEndpoints } from "./endpoints/incident-board.ts";
@@ -683,6 +684,7 @@ export const endpoints = {
   ...incidentEndpoints,
   ...incidentBoardEndpoints,
   ...evidenceEndpoints,
+  ...exerciseEndpoints,
   ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,
   ...communityEndpoints,

@@ -9,6 +9,7 @@ export * from "./directory.ts";
 export * from "./endpoints.ts";
 export * from "./events.ts";
 export * from "./evidence.ts";
+export * from "./exercises.ts";
 export * from "./experts.ts";
 export * from "./home.ts";
 export * from "./incident-board.ts";

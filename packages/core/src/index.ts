@@ -4,6 +4,7 @@ export * from "./auth/token-scopes.ts";
 export * from "./cap/index.ts";
 export * from "./compendium/index.ts";
 export * from "./events/index.ts";
+export * from "./exercises/index.ts";
 export * from "./graph/index.ts";
 export * from "./incidents/index.ts";
 export * from "./policy/actor.ts";

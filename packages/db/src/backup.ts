@@ -81,6 +81,8 @@ const TABLES: PgTable[] = [
   ],
   ...[schema.incidentEvidence, schema.incidentEvidenceCustody, schema.incidentEvidenceShares],
   ...[schema.incidentReviews, schema.incidentReviewActions],
+  ...[schema.exercises, schema.exerciseParticipants, schema.exerciseObjectives, schema.exerciseInjects],
+  ...[schema.exerciseObservations, schema.exerciseCorrectiveActions],
   // Credentials are copied sealed: their key derives from the instance's secret, which no backup
   // holds, so a backup alone never reveals them (restored elsewhere, they must be entered again).
   schema.taxiiSubscriptions,

@@ -25,6 +25,7 @@ export * from "./repositories/event-actions.ts";
 export * from "./repositories/event-parts.ts";
 export * from "./repositories/events.ts";
 export * from "./repositories/evidence.ts";
+export * from "./repositories/exercises.ts";
 export * from "./repositories/experts.ts";
 export * from "./repositories/home.ts";
 export * from "./repositories/incident-board.ts";

@@ -21,6 +21,7 @@ import { generatePassword, hashPassword } from "../auth/secrets.ts";
 import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.ts";
 import type { ServerContext } from "../context.ts";
 import { seedDemoEvents } from "../events/demo.ts";
+import { seedExercisesDemo } from "../exercises/demo.ts";
 import { seedDemoExperts } from "../experts/demo.ts";
 import { seedIncidentsDemo } from "../incidents/demo.ts";
 import { importRegistry } from "../registry/import.service.ts";
@@ -107,6 +108,7 @@ async function seedDemoUnlocked(context: ServerContext, country: DemoCountry): P
     await seedDemoRisk(context);
     await seedSharingDemo(context);
     await seedIncidentsDemo(context);
+    await seedExercisesDemo(context);
     return { loaded: false, password: null, generated: false, accounts };
   }
   const password = context.config.demoPassword ?? generatePassword();
@@ -195,6 +197,7 @@ async function seedDemoUnlocked(context: ServerContext, country: DemoCountry): P
   await seedDemoRisk(context);
   await seedSharingDemo(context);
   await seedIncidentsDemo(context);
+  await seedExercisesDemo(context);
   return { loaded: true, password, generated: context.config.demoPassword === null, accounts };
 }
 

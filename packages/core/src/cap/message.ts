@@ -70,7 +70,8 @@ export interface CapMessage {
   readonly identifier: string;
   readonly sender: string;
   readonly sent: string;
-  readonly status: "Actual";
+  /** Actual for real alerts; Exercise for an exercise's injects (core/exercises/cap.ts). */
+  readonly status: "Actual" | "Exercise";
   readonly msgType: CapMsgType;
   readonly scope: "Public" | "Restricted";
   readonly restriction: string | null;

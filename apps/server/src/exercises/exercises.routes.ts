@@ -1,0 +1,55 @@
+// Routes of the exercises capability: thin handlers over the services.
+import type { FastifyInstance } from "fastify";
+import type { AnalysisCache } from "../analysis/analysis.service.ts";
+import type { ServerContext } from "../context.ts";
+import { route } from "../endpoint.ts";
+import { publicOrigin } from "../system/public-origin.ts";
+import { aarReport } from "./aar.service.ts";
+import {
+  addCorrectiveAction,
+  correctiveActionList,
+  observationList,
+  recordObservation,
+  scenarioTruth,
+} from "./evaluation.service.ts";
+import {
+  addInject,
+  changeClock,
+  exerciseDetail,
+  exerciseList,
+  injectCap,
+  injectList,
+  planExercise,
+} from "./exercises.service.ts";
+
+export function exerciseRoutes(app: FastifyInstance, context: ServerContext, analysis: AnalysisCache): void {
+  route(app, context, "listExercises", ({ caller, query }) => exerciseList(context, caller, query));
+  route(app, context, "createExercise", ({ caller, body }) => planExercise(context, caller, body));
+  route(app, context, "getExercise", ({ caller, params }) => exerciseDetail(context, caller, params.id));
+  route(app, context, "listExerciseInjects", ({ caller, params }) => injectList(context, caller, params.id));
+  route(app, context, "createExerciseInject", ({ caller, params, body }) =>
+    addInject(context, caller, params.id, body),
+  );
+  route(app, context, "getExerciseInjectCap", ({ caller, params, request }) =>
+    injectCap(context, caller, params.id, params.injectId, publicOrigin(context, request)),
+  );
+  route(app, context, "changeExerciseClock", ({ caller, params, body }) =>
+    changeClock(context, caller, params.id, body),
+  );
+  route(app, context, "listExerciseObservations", ({ caller, params }) =>
+    observationList(context, caller, params.id),
+  );
+  route(app, context, "createExerciseObservation", ({ caller, params, body }) =>
+    recordObservation(context, caller, params.id, body),
+  );
+  route(app, context, "exerciseScenario", ({ caller, params }) =>
+    scenarioTruth(context, analysis, caller, params.id),
+  );
+  route(app, context, "listExerciseCorrectiveActions", ({ caller, params }) =>
+    correctiveActionList(context, caller, params.id),
+  );
+  route(app, context, "createExerciseCorrectiveAction", ({ caller, params, body }) =>
+    addCorrectiveAction(context, caller, params.id, body),
+  );
+  route(app, context, "exerciseAar", ({ caller, params }) => aarReport(context, caller, params.id));
+}

@@ -1,0 +1,76 @@
+// Who sees and runs an exercise. The organisations taking part see it, each in its role; the owning
+// organisation is its controller. Controllers and evaluators see all of it (the whole MSEL with
+// each inject's status, the scenario's ground truth, the observations); players see the exercise
+// and only the injects delivered to their organisation by the clock. Nobody else learns it exists.
+// The database compiles the same rule (packages/db/src/repositories/exercises.ts).
+import type { Actor } from "../policy/actor.ts";
+import { allow, type Decision, deny } from "../policy/decision.ts";
+import type { Role } from "../vocabulary.ts";
+import type { ExerciseRole, ExerciseStatus } from "./vocabulary.ts";
+
+/** Roles that design and run an exercise for their organisation. */
+export const EXERCISE_DESIGNER_ROLES: readonly Role[] = ["organisation-admin", "coordinator"];
+
+export interface ExerciseFacts {
+  readonly ownerOrganisationId: string;
+  readonly status: ExerciseStatus;
+  readonly participants: readonly { readonly organisationId: string; readonly role: ExerciseRole }[];
+}
+
+export interface ExerciseAbilities {
+  readonly maySee: boolean;
+  /** The caller's organisation's role in the exercise (the owner's is controller). */
+  readonly role: ExerciseRole | null;
+  /** The whole MSEL with statuses, the scenario's cascade, every observation. */
+  readonly seesAll: boolean;
+  /** Write the MSEL, run the clock, record corrective actions: a designer of a controller organisation. */
+  readonly control: boolean;
+  /** Record observations: anyone of an evaluator or controller organisation but a mere auditor. */
+  readonly observe: boolean;
+}
+
+const designs = (actor: Actor) => actor.roles.some((role) => EXERCISE_DESIGNER_ROLES.includes(role));
+const onlyWatches = (actor: Actor) => actor.roles.every((role) => role === "auditor");
+
+/** The role of `organisationId` in the exercise, or null when it takes no part. */
+export function exerciseRoleOf(facts: ExerciseFacts, organisationId: string): ExerciseRole | null {
+  if (organisationId === facts.ownerOrganisationId) return "controller";
+  return facts.participants.find((p) => p.organisationId === organisationId)?.role ?? null;
+}
+
+export function exerciseAbilities(actor: Actor, facts: ExerciseFacts): ExerciseAbilities {
+  const role = exerciseRoleOf(facts, actor.organisationId);
+  if (role === null) return { maySee: false, role, seesAll: false, control: false, observe: false };
+  const seesAll = role === "controller" || role === "evaluator";
+  return {
+    maySee: true,
+    role,
+    seesAll,
+    control: role === "controller" && designs(actor),
+    observe: seesAll && !onlyWatches(actor),
+  };
+}
+
+export const exercisePolicy = {
+  /** Plan an exercise owned by the caller's organisation. */
+  create: (actor: Actor): Decision =>
+    designs(actor) ? allow : deny("Only administrators and coordinators of an organisation plan exercises."),
+  control: (abilities: ExerciseAbilities): Decision =>
+    abilities.control
+      ? allow
+      : deny("Only coordinators and administrators of a controlling organisation run this exercise."),
+  /** Change the MSEL: controllers, before the exercise is completed. */
+  editMsel: (abilities: ExerciseAbilities, status: ExerciseStatus): Decision => {
+    const controls = exercisePolicy.control(abilities);
+    if (!controls.allowed) return controls;
+    return status === "completed" ? deny("The exercise is completed: its MSEL no longer changes.") : allow;
+  },
+  /** Read the observations, the ground truth and the after-action report: controllers and evaluators. */
+  evaluate: (abilities: ExerciseAbilities): Decision =>
+    abilities.seesAll ? allow : deny("Only controllers and evaluators read the exercise's evaluation."),
+  /** Record an observation: evaluators and controllers, while the exercise runs, pauses or just ended. */
+  observe: (abilities: ExerciseAbilities, status: ExerciseStatus): Decision => {
+    if (!abilities.observe) return deny("Only evaluators and controllers record observations.");
+    return status === "planning" ? deny("The exercise has not started: nothing to observe yet.") : allow;
+  },
+};

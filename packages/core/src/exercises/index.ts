@@ -1,0 +1,4 @@
+export * from "./cap.ts";
+export * from "./clock.ts";
+export * from "./exercise-policy.ts";
+export * from "./vocabulary.ts";
