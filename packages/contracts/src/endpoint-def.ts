@@ -28,6 +28,7 @@ export interface EndpointDef {
     | "search"
     | "sharing"
     | "incidents"
+    | "assistance"
     | "demo";
   /** public: anyone; user: a signed-in user or an API token. */
   readonly auth: "public" | "user";

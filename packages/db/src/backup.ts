@@ -73,6 +73,8 @@ const TABLES: PgTable[] = [
   schema.taxiiStatuses,
   ...[schema.incidents, schema.incidentAudience, schema.incidentAssets, schema.incidentNotices],
   ...[schema.incidentReports, schema.incidentStateChanges],
+  ...[schema.assistanceNeeds, schema.assistanceNeedAudience, schema.assistanceOffers],
+  ...[schema.assistanceOfferAudience, schema.assistanceEngagements],
   // Credentials are copied sealed: their key derives from the instance's secret, which no backup
   // holds, so a backup alone never reveals them (restored elsewhere, they must be entered again).
   schema.taxiiSubscriptions,
