@@ -200,7 +200,20 @@ export async function changeEngagement(
   input: Update,
 ): Promise<Engagement> {
   const viewer = await assistanceViewerOf(context, caller);
-  await seenEngagement(context, caller, id);
+  const current = await seenEngagement(context, caller, id);
+  const outcomeChange =
+    input.outcomeConsent !== undefined ||
+    input.baselineRunId !== undefined ||
+    input.followUpRunId !== undefined;
+  // The runs are checked before the transaction (they are the caller's own; a run is never moved
+  // to another organisation), the rest again under the engagement's lock.
+  if (outcomeChange && engagementAbilities(viewer, factsOf(current)).mayManageOutcome)
+    await checkRuns(
+      context,
+      caller,
+      input.baselineRunId === undefined ? current.baselineRunId : input.baselineRunId,
+      input.followUpRunId === undefined ? current.followUpRunId : input.followUpRunId,
+    );
   const now = context.clock();
   await context.db.transaction(async (tx) => {
     await lockEngagement(tx, id);
@@ -211,19 +224,8 @@ export async function changeEngagement(
       throw forbidden(
         "Only the engagement's parties, through an administrator, coordinator or analyst, record milestones while it is open.",
       );
-    const outcomeChange =
-      input.outcomeConsent !== undefined ||
-      input.baselineRunId !== undefined ||
-      input.followUpRunId !== undefined;
     if (outcomeChange && !abilities.mayManageOutcome)
       throw forbidden("Only the state chooses the runs compared and consents to share the outcome.");
-    if (outcomeChange)
-      await checkRuns(
-        context,
-        caller,
-        input.baselineRunId === undefined ? record.baselineRunId : input.baselineRunId,
-        input.followUpRunId === undefined ? record.followUpRunId : input.followUpRunId,
-      );
     const moves = input.status !== undefined && input.status !== from;
     if (moves && input.status) {
       const decision = checkEngagementTransition(abilities, from, input.status);
