@@ -455,3 +455,32 @@ describe("offers, matches and engagements", () => {
     expect(done.endedAt).not.toBeNull();
   });
 });
+
+describe("answers in the caller's language", () => {
+  it("says a refusal and a hidden need in French", async () => {
+    const { token } = await regional.call("createToken", { body: { name: "fr", scopes: ["read", "write"] } });
+    const headers = { authorization: `Bearer ${token}`, "accept-language": "fr" };
+    const hidden = await state.call("createAssistanceNeed", {
+      body: need({ title: "Not for the office", audience: { organisationIds: [org.university] } }),
+    });
+    const missing = await server.inject({
+      method: "GET",
+      url: `/api/assistance/needs/${hidden.id}`,
+      headers,
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().detail).toBe(
+      "Aucun besoin d'assistance portant cet identifiant ne vous est visible.",
+    );
+    const refused = await server.inject({
+      method: "POST",
+      url: "/api/assistance/needs",
+      headers,
+      payload: need(),
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toBe(
+      "Les besoins sont enregistrés par les organisations d'un État, non par les organisations internationales.",
+    );
+  });
+});
