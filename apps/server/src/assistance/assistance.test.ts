@@ -245,6 +245,50 @@ describe("drafts from a self-assessment gap", () => {
   });
 });
 
+describe("drafts from a follow-up action", () => {
+  it("pre-fill a need from an action of the state's country, for that country only", async () => {
+    const event = await state.call("createEvent", {
+      body: {
+        kind: "workshop",
+        title: "National workshop on protection",
+        summary: "",
+        region: "global",
+        countries: ["XM"],
+        venue: "online",
+        startsOn: "2026-10-01",
+        endsOn: "2026-10-02",
+        marking: "green",
+      },
+    });
+    const action = await state.call("addEventAction", {
+      params: { id: event.id },
+      body: {
+        country: "XM",
+        title: "Draft a national risk method",
+        description: "With the operators of the energy sector.",
+        ownerOrganisationId: server.cast.organisations.authority,
+        dueOn: "2027-03-01",
+      },
+    });
+    const draft = await state.call("draftAssistanceNeed", { query: { actionId: action.id } });
+    expect(draft).toMatchObject({
+      title: "Draft a national risk method",
+      theme: null,
+      source: { kind: "action", actionId: action.id },
+    });
+    // The regional office reads every event (it moderates the compendium) but the action is not its
+    // country's; the operator's administrator may not read this GREEN event at all.
+    const draftFrom = (client: Client) =>
+      statusOf(client.call("draftAssistanceNeed", { query: { actionId: action.id } }));
+    expect(await draftFrom(regional)).toBe(403);
+    expect(await draftFrom(operator)).toBe(404);
+    const recorded = await state.call("createAssistanceNeed", {
+      body: need({ title: draft.title, source: { kind: "action", actionId: action.id } }),
+    });
+    expect(recorded.source.actionId).toBe(action.id);
+  });
+});
+
 describe("offers, matches and engagements", () => {
   const ids = {
     need: "",

@@ -4,7 +4,7 @@
 // regional office's engagement on the first need is under way with its milestones. Fictional
 // organisations and plans: nothing here describes a real state or programme.
 
-import { type AnswerValue, type AssistanceModality, rankGaps, THEMES, type Theme } from "@bulwark/core";
+import { type AssistanceModality, rankGaps, THEMES, type Theme } from "@bulwark/core";
 import {
   appendAudit,
   insertEngagement,
