@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { analysisRoutes } from "./analysis/analysis.routes.ts";
 import { AnalysisCache } from "./analysis/analysis.service.ts";
+import { assistanceRoutes } from "./assistance/assistance.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { forgetRecentCallers } from "./auth/principal.ts";
@@ -104,6 +105,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   incidentBoardRoutes(app, context);
   evidenceRoutes(app, context);
   exerciseRoutes(app, context, analysis);
+  assistanceRoutes(app, context);
   capRoutes(app, context);
   stixRoutes(app, context);
   await taxiiRoutes(app, context);

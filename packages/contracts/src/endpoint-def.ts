@@ -29,6 +29,7 @@ export interface EndpointDef {
     | "sharing"
     | "incidents"
     | "exercises"
+    | "assistance"
     | "demo";
   /** public: anyone; user: a signed-in user or an API token. */
   readonly auth: "public" | "user";

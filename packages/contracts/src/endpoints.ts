@@ -48,6 +48,7 @@ import {
   UserUpdate,
 } from "./directory.ts";
 import type { EndpointDef, FileAnswer, UploadBody } from "./endpoint-def.ts";
+import { assistanceEndpoints } from "./endpoints/assistance.ts";
 import { communityEndpoints } from "./endpoints/communities.ts";
 import { eventEndpoints } from "./endpoints/events.ts";
 import { evidenceEndpoints } from "./endpoints/evidence.ts";
@@ -690,6 +691,7 @@ export const endpoints = {
   ...communityEndpoints,
   ...homeEndpoints,
   ...notificationRegimeEndpoints,
+  ...assistanceEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

@@ -1,3 +1,4 @@
+export * from "./assistance.ts";
 export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./cap.ts";

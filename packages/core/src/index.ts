@@ -1,3 +1,4 @@
+export * from "./assistance/index.ts";
 export * from "./audit/chain.ts";
 export * from "./auth/lockout.ts";
 export * from "./auth/token-scopes.ts";

@@ -83,6 +83,8 @@ const TABLES: PgTable[] = [
   ...[schema.incidentReviews, schema.incidentReviewActions],
   ...[schema.exercises, schema.exerciseParticipants, schema.exerciseObjectives, schema.exerciseInjects],
   ...[schema.exerciseObservations, schema.exerciseCorrectiveActions],
+  ...[schema.assistanceNeeds, schema.assistanceNeedAudience, schema.assistanceOffers],
+  ...[schema.assistanceOfferAudience, schema.assistanceEngagements],
   // Credentials are copied sealed: their key derives from the instance's secret, which no backup
   // holds, so a backup alone never reveals them (restored elsewhere, they must be entered again).
   schema.taxiiSubscriptions,

@@ -6,6 +6,7 @@ export * from "./outage.ts";
 export { type DatabaseTimeouts, DEFAULT_TIMEOUTS } from "./pool.ts";
 export * from "./repositories/asset-mentions.ts";
 export * from "./repositories/assets.ts";
+export * from "./repositories/assistance.ts";
 export * from "./repositories/audit.ts";
 export * from "./repositories/auth-throttle.ts";
 export * from "./repositories/communities.ts";

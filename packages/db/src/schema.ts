@@ -1,6 +1,7 @@
 // The database schema: one file per capability under schema/, gathered here for Drizzle (queries
 // and drizzle-kit's migrations) and for the repositories. A capability's tables import the tables
 // they refer to from schema/base.ts, never from this file.
+export * from "./schema/assistance.ts";
 export * from "./schema/base.ts";
 export * from "./schema/events.ts";
 export * from "./schema/evidence.ts";

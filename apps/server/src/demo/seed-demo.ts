@@ -17,6 +17,7 @@ import {
   writeSetting,
 } from "@bulwark/db";
 import { z } from "zod";
+import { seedAssistanceDemo } from "../assistance/demo.ts";
 import { generatePassword, hashPassword } from "../auth/secrets.ts";
 import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.ts";
 import type { ServerContext } from "../context.ts";
@@ -231,6 +232,7 @@ async function seedDemoRegistry(context: ServerContext): Promise<void> {
 async function seedDemoCompendium(context: ServerContext): Promise<void> {
   await seedDemoEvents(context);
   await seedSelfAssessmentDemo(context); // frameworks on every seed, demo runs once (self-assessment/demo.ts)
+  await seedAssistanceDemo(context); // once, from the self-assessment baseline's gaps (assistance/demo.ts)
   if (!existsSync(DEMO_COMPENDIUM)) return;
   // A start-up with the same files skips reading them (parsing and checking 72 entries costs ~0.1 s).
   const hash = createHash("sha256");

@@ -146,6 +146,37 @@ export const en = {
   "exercise.notObjective": "Not an objective of this exercise.",
   "exercise.notParticipant": "Not an organisation of this exercise.",
   "exercise.notOwnerMember": "Not a member of the owner organisation.",
+  "notFound.assistanceNeed": "No assistance need with this id is visible to you.",
+  "notFound.assistanceOffer": "No assistance offer with this id is visible to you.",
+  "notFound.engagement": "No engagement with this id is visible to you.",
+  "assistance.needsByStates":
+    "Needs are recorded by a state's organisations, not by international organisations.",
+  "assistance.workingRoles":
+    "Only administrators, coordinators and analysts record their organisation's needs and offers.",
+  "assistance.offersByProviders":
+    "Offers are published by providers: international organisations, national authorities, academia, sector ISACs and civil society.",
+  "assistance.noSuchMove": "An engagement cannot move from its present status to that one.",
+  "assistance.whoMoves":
+    "The state accepts or declines, the provider withdraws, and either party completes an engagement.",
+  "assistance.needEditors": "Only the organisation that recorded this need changes it.",
+  "assistance.offerEditors": "Only the organisation that published this offer changes it.",
+  "assistance.whoOffersHelp":
+    "Only a provider that may see this open need, through an administrator, coordinator or analyst, offers help on it.",
+  "assistance.alreadyOffered": "Your organisation has offered help on this need already.",
+  "assistance.milestones":
+    "Only the engagement's parties, through an administrator, coordinator or analyst, record milestones while it is open.",
+  "assistance.outcome": "Only the state chooses the runs compared and consents to share the outcome.",
+  "assistance.noSection": "No such section in the resolution 2341 framework.",
+  "assistance.noQuestion": "No such question in this run's framework.",
+  "assistance.otherCountry": "The follow-up action belongs to another country.",
+  "assistance.notYourOffer": "The offer named is not one of your organisation's.",
+  "assistance.noRun": "No such self-assessment run of your organisation.",
+  "assistance.sameFramework": "Compare two runs of the same framework.",
+  "assistance.window": "The window ends before it begins.",
+  "assistance.recipients": "Some recipients do not exist.",
+  "assistance.draftSource": "Name a run and one of its questions, or a follow-up action.",
+  "assistance.matchSide": "Ask for the matches of one need or of one offer.",
+  "assistance.markingWithAudience": "Change the marking and the audience together.",
 } as const;
 
 export type MessageKey = keyof typeof en;

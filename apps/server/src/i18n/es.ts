@@ -162,4 +162,38 @@ export const es: Catalogue = {
   "exercise.notObjective": "No es un objetivo de este ejercicio.",
   "exercise.notParticipant": "No es una organización de este ejercicio.",
   "exercise.notOwnerMember": "No es miembro de la organización responsable.",
+  "notFound.assistanceNeed":
+    "No hay ninguna necesidad de asistencia con este identificador que usted pueda ver.",
+  "notFound.assistanceOffer":
+    "No hay ninguna oferta de asistencia con este identificador que usted pueda ver.",
+  "notFound.engagement": "No hay ningún compromiso de asistencia con este identificador que usted pueda ver.",
+  "assistance.needsByStates":
+    "Las necesidades las registran las organizaciones de un Estado, no las organizaciones internacionales.",
+  "assistance.workingRoles":
+    "Solo los administradores, coordinadores y analistas registran las necesidades y ofertas de su organización.",
+  "assistance.offersByProviders":
+    "Las ofertas las publican los proveedores: organizaciones internacionales, autoridades nacionales, el mundo académico, los ISAC sectoriales y la sociedad civil.",
+  "assistance.noSuchMove": "Un compromiso de asistencia no puede pasar de su estado actual a ese.",
+  "assistance.whoMoves":
+    "El Estado acepta o rechaza, el proveedor se retira y cualquiera de las partes completa un compromiso.",
+  "assistance.needEditors": "Solo la organización que registró esta necesidad puede modificarla.",
+  "assistance.offerEditors": "Solo la organización que publicó esta oferta puede modificarla.",
+  "assistance.whoOffersHelp":
+    "Solo un proveedor que puede ver esta necesidad abierta ofrece ayuda, a través de un administrador, coordinador o analista.",
+  "assistance.alreadyOffered": "Su organización ya ha ofrecido ayuda para esta necesidad.",
+  "assistance.milestones":
+    "Solo las partes del compromiso, a través de un administrador, coordinador o analista, registran hitos mientras está abierto.",
+  "assistance.outcome":
+    "Solo el Estado elige las evaluaciones comparadas y consiente en compartir el resultado.",
+  "assistance.noSection": "Esa sección no existe en el marco de la resolución 2341.",
+  "assistance.noQuestion": "Esa pregunta no existe en el marco de esta evaluación.",
+  "assistance.otherCountry": "Esta acción de seguimiento pertenece a otro país.",
+  "assistance.notYourOffer": "La oferta indicada no es de su organización.",
+  "assistance.noRun": "Su organización no tiene ninguna autoevaluación con ese identificador.",
+  "assistance.sameFramework": "Compare dos evaluaciones del mismo marco.",
+  "assistance.window": "El período termina antes de empezar.",
+  "assistance.recipients": "Algunos destinatarios no existen.",
+  "assistance.draftSource": "Indique una evaluación y una de sus preguntas, o una acción de seguimiento.",
+  "assistance.matchSide": "Pida las coincidencias de una sola necesidad o de una sola oferta.",
+  "assistance.markingWithAudience": "Cambie la marca y la audiencia a la vez.",
 };

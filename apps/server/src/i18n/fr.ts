@@ -160,4 +160,35 @@ export const fr: Catalogue = {
   "exercise.notObjective": "Pas un objectif de cet exercice.",
   "exercise.notParticipant": "Pas une organisation de cet exercice.",
   "exercise.notOwnerMember": "Pas un membre de l'organisation responsable.",
+  "notFound.assistanceNeed": "Aucun besoin d'assistance portant cet identifiant ne vous est visible.",
+  "notFound.assistanceOffer": "Aucune offre d'assistance portant cet identifiant ne vous est visible.",
+  "notFound.engagement": "Aucun engagement portant cet identifiant ne vous est visible.",
+  "assistance.needsByStates":
+    "Les besoins sont enregistrés par les organisations d'un État, non par les organisations internationales.",
+  "assistance.workingRoles":
+    "Seuls les administrateurs, coordinateurs et analystes enregistrent les besoins et les offres de leur organisation.",
+  "assistance.offersByProviders":
+    "Les offres sont publiées par les prestataires : organisations internationales, autorités nationales, milieux universitaires, ISAC sectoriels et société civile.",
+  "assistance.noSuchMove": "Un engagement ne peut pas passer de son statut actuel à celui-ci.",
+  "assistance.whoMoves":
+    "L'État accepte ou refuse, le prestataire se retire, et l'une ou l'autre partie clôt un engagement.",
+  "assistance.needEditors": "Seule l'organisation qui a enregistré ce besoin le modifie.",
+  "assistance.offerEditors": "Seule l'organisation qui a publié cette offre la modifie.",
+  "assistance.whoOffersHelp":
+    "Seul un prestataire qui peut voir ce besoin ouvert propose son aide, par un administrateur, un coordinateur ou un analyste.",
+  "assistance.alreadyOffered": "Votre organisation a déjà proposé son aide pour ce besoin.",
+  "assistance.milestones":
+    "Seules les parties à l'engagement, par un administrateur, un coordinateur ou un analyste, enregistrent des jalons tant qu'il est ouvert.",
+  "assistance.outcome": "Seul l'État choisit les évaluations comparées et consent à partager le résultat.",
+  "assistance.noSection": "Cette section n'existe pas dans le cadre de la résolution 2341.",
+  "assistance.noQuestion": "Cette question n'existe pas dans le cadre de cette évaluation.",
+  "assistance.otherCountry": "Cette action de suivi relève d'un autre pays.",
+  "assistance.notYourOffer": "L'offre indiquée n'est pas une offre de votre organisation.",
+  "assistance.noRun": "Votre organisation n'a pas d'auto-évaluation portant cet identifiant.",
+  "assistance.sameFramework": "Comparez deux évaluations du même cadre.",
+  "assistance.window": "La période se termine avant de commencer.",
+  "assistance.recipients": "Certains destinataires n'existent pas.",
+  "assistance.draftSource": "Indiquez une évaluation et l'une de ses questions, ou une action de suivi.",
+  "assistance.matchSide": "Demandez les correspondances d'un seul besoin ou d'une seule offre.",
+  "assistance.markingWithAudience": "Modifiez le marquage et l'audience ensemble.",
 };

@@ -137,6 +137,9 @@ const NOT_FOUND: Record<string, MessageKey> = {
   "threat scenario": "notFound.threatScenario",
   "active API token of yours": "notFound.token",
   version: "notFound.version",
+  "assistance need": "notFound.assistanceNeed",
+  "assistance offer": "notFound.assistanceOffer",
+  engagement: "notFound.engagement",
 };
 
 /** The sentence for "no <what> with this id is visible to you"; an unlisted thing gets the general one. */

@@ -2,7 +2,8 @@
 // `shared_items`. Every list, get, count, search, feed and acknowledgement query of the sharing
 // repository goes through it; property tests compare its answers with the pure rule. Incidents are
 // seen under the same rule (incidentAbilities in @bulwark/core: an incident is a published item of
-// its filer), so their filter is built from the same recipient clause over their own tables.
+// its filer), so their filter is built from the same recipient clause over their own tables; so are
+// assistance needs and offers (needAbilities and offerAbilities: a published item of its recorder).
 import { isSharingApprover, type SharingViewer } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
 import { sqlArray } from "../scope.ts";
@@ -31,6 +32,22 @@ const INCIDENTS: MarkedTable = {
   audience: "incident_audience",
   key: "incident_id",
   authorOrganisation: "filer_organisation_id",
+  approver: null,
+};
+
+const ASSISTANCE_NEEDS: MarkedTable = {
+  items: "assistance_needs",
+  audience: "assistance_need_audience",
+  key: "need_id",
+  authorOrganisation: "organisation_id",
+  approver: null,
+};
+
+const ASSISTANCE_OFFERS: MarkedTable = {
+  items: "assistance_offers",
+  audience: "assistance_offer_audience",
+  key: "offer_id",
+  authorOrganisation: "organisation_id",
   approver: null,
 };
 
@@ -75,6 +92,14 @@ export function visibleSharedItems(viewer: SharingViewerOf): SQL {
 /** Incidents (the table `incidents`, under that name) the viewer may see: incidentAbilities' maySee. */
 export const visibleIncidents = (viewer: SharingViewerOf): SQL =>
   sql`(incidents.filer_id = ${viewer.userId} or ${recipient(viewer, INCIDENTS)})`;
+
+/** Assistance needs (the table `assistance_needs`, under that name) the viewer may see: needAbilities' maySee. */
+export const visibleAssistanceNeeds = (viewer: SharingViewerOf): SQL =>
+  sql`(assistance_needs.recorder_id = ${viewer.userId} or ${recipient(viewer, ASSISTANCE_NEEDS)})`;
+
+/** Assistance offers (the table `assistance_offers`, under that name) the viewer may see: offerAbilities' maySee. */
+export const visibleAssistanceOffers = (viewer: SharingViewerOf): SQL =>
+  sql`(assistance_offers.recorder_id = ${viewer.userId} or ${recipient(viewer, ASSISTANCE_OFFERS)})`;
 
 /** Items anyone may read without signing in: isPublicItem of @bulwark/core, in SQL. */
 export const publicSharedItems = (): SQL =>

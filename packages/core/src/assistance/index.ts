@@ -1,0 +1,3 @@
+export * from "./assistance.ts";
+export * from "./matching.ts";
+export * from "./policy.ts";
