@@ -59,6 +59,7 @@ import { riskEndpoints } from "./endpoints/risk.ts";
 import { searchEndpoints } from "./endpoints/search.ts";
 import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
 import { sharingEndpoints } from "./endpoints/sharing.ts";
+import { sitrepEndpoints } from "./endpoints/sitreps.ts";
 import { stixEndpoints } from "./endpoints/stix.ts";
 import { taxiiSubscriptionEndpoints } from "./endpoints/taxii-subscriptions.ts";
 import {
@@ -679,6 +680,7 @@ export const endpoints = {
   ...searchEndpoints,
   ...sharingEndpoints,
   ...incidentEndpoints,
+  ...sitrepEndpoints,
   ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,
   ...communityEndpoints,

@@ -73,6 +73,7 @@ const TABLES: PgTable[] = [
   schema.taxiiStatuses,
   ...[schema.incidents, schema.incidentAudience, schema.incidentAssets, schema.incidentNotices],
   ...[schema.incidentReports, schema.incidentStateChanges],
+  ...[schema.sitreps, schema.resourceRequests, schema.resourceRequestChanges],
   // Credentials are copied sealed: their key derives from the instance's secret, which no backup
   // holds, so a backup alone never reveals them (restored elsewhere, they must be entered again).
   schema.taxiiSubscriptions,

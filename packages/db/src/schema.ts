@@ -9,5 +9,6 @@ export * from "./schema/jobs.ts";
 export * from "./schema/risk.ts";
 export * from "./schema/self-assessment.ts";
 export * from "./schema/sharing.ts";
+export * from "./schema/sitreps.ts";
 export * from "./schema/stix.ts";
 export * from "./schema/taxii.ts";
