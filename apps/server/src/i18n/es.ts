@@ -91,4 +91,23 @@ export const es: Catalogue = {
   "notFound.threatScenario": "No hay ningún escenario de amenaza con este identificador que usted pueda ver.",
   "notFound.token": "No tiene ningún token de API activo con este identificador.",
   "notFound.version": "No hay ninguna versión con este identificador que usted pueda ver.",
+
+  // Situation reports and resource requests (issue 18).
+  "notFound.resourceRequest": "No tiene a la vista ninguna solicitud de recursos con este identificador.",
+  "notFound.sitrep": "No tiene a la vista ningún informe de situación con este identificador.",
+  "sitrep.draftedBy":
+    "Solo la autoridad o el operador notificante de un incidente redactan sus informes de situación.",
+  "sitrep.editedBy": "Solo el autor modifica un informe de situación, mientras es un borrador.",
+  "sitrep.notByAuthor": "Una segunda persona aprueba un informe de situación, nunca su autor.",
+  "sitrep.approvedBy":
+    "Un colega del autor con una función operativa, que trabaja en el incidente, aprueba un informe de situación.",
+  "sitrep.sentBy": "Solo el autor o quien lo aprobó envían un informe de situación aprobado.",
+  "resourceRequest.askedBy":
+    "Un coordinador, un analista o un administrador de la organización solicita recursos para su organización.",
+  "resourceRequest.otherOrganisation":
+    "Una solicitud de recursos se dirige a una organización distinta de la propia.",
+  "resourceRequest.byProvider":
+    "Solo una función operativa de la organización proveedora pasa una solicitud a este estado.",
+  "resourceRequest.byRequester":
+    "Solo una función operativa de la organización solicitante pasa una solicitud a este estado.",
 };

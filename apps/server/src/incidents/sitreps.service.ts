@@ -528,6 +528,15 @@ export async function sendSitrep(
   incidentId: string,
   number: number,
 ): Promise<Sitrep> {
+  // The item's texts (and their pseudonymised twins) are made before the transaction: an approved
+  // report's texts no longer change, and the pseudonyms read the database on their own.
+  const viewer = await incidentViewerOf(context, caller);
+  const before = await seenSitrep(context, viewer, incidentId, number);
+  mustDo(before, viewer, "send");
+  const incidentTitle = before.incident?.record.title ?? "";
+  const title = `Situation report ${before.record.number}: ${incidentTitle}`;
+  const body = itemBody(before.record, incidentTitle);
+  const texts = await publicTextsOf(context, before.record.organisation.id, { title, body, warning: null });
   return changeSitrep(
     context,
     analysis,
@@ -541,9 +550,6 @@ export async function sendSitrep(
       const tlp = record.tlp as TlpMarking;
       // Checked again now: the incident's marking or the sender's communities may have changed.
       await checkMarking(context, viewer, incident.facts.tlp, tlp, record.audience, true, tx);
-      const title = `Situation report ${record.number}: ${incident.record.title}`;
-      const body = itemBody(record, incident.record.title);
-      const texts = await publicTextsOf(context, record.organisation.id, { title, body, warning: null });
       const itemId = await insertSharedItem(tx, {
         type: "report",
         title,

@@ -97,7 +97,10 @@ export function checkSitrepDeed(
   )
     return {
       outcome: "conflict",
-      reason: `This situation report is ${STATUS_WORDS[facts.status]} already, so it cannot be ${deed === "edit" ? "edited" : deed === "approve" ? "approved" : "sent"}.`,
+      reason:
+        deed === "send" && facts.status === "draft"
+          ? "This situation report is not approved yet, so it cannot be sent."
+          : `This situation report is ${STATUS_WORDS[facts.status]} already, so it cannot be ${deed === "edit" ? "edited" : deed === "approve" ? "approved" : "sent"}.`,
     };
   const reason =
     deed === "edit"
