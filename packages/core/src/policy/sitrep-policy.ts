@@ -35,7 +35,7 @@ export interface SitrepAbilities {
 
 /** Works on the incident: its authority or its filing operator (incidentAbilities). */
 export const worksOnIncident = (incident: IncidentAbilities | null): boolean =>
-  incident !== null && incident.maySee && (incident.asAuthority || incident.asFiler);
+  incident?.maySee === true && (incident.asAuthority || incident.asFiler);
 
 const hasWorkingRole = (viewer: IncidentViewer) =>
   viewer.roles.some((role) => INCIDENT_WORKING_ROLES.includes(role));

@@ -177,7 +177,12 @@ export async function resourceRequestHistory(db: Executor, id: string) {
     })
     .from(resourceRequestChanges)
     .where(eq(resourceRequestChanges.requestId, id))
-    .orderBy(asc(resourceRequestChanges.at), asc(resourceRequestChanges.id));
+    // The machine has no cycle, so a request's states come in its order: that order breaks ties of
+    // moves made in the same millisecond.
+    .orderBy(
+      asc(resourceRequestChanges.at),
+      sql`array_position(array['requested', 'approved', 'assigned', 'delivered', 'declined', 'cancelled'], resource_request_changes.state)`,
+    );
   return rows.map((row) => ({
     state: row.state,
     note: row.note,
