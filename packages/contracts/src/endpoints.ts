@@ -63,6 +63,7 @@ import { riskEndpoints } from "./endpoints/risk.ts";
 import { searchEndpoints } from "./endpoints/search.ts";
 import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
 import { sharingEndpoints } from "./endpoints/sharing.ts";
+import { sitrepEndpoints } from "./endpoints/sitreps.ts";
 import { stixEndpoints } from "./endpoints/stix.ts";
 import { taxiiSubscriptionEndpoints } from "./endpoints/taxii-subscriptions.ts";
 import {
@@ -686,6 +687,7 @@ export const endpoints = {
   ...incidentBoardEndpoints,
   ...evidenceEndpoints,
   ...exerciseEndpoints,
+  ...sitrepEndpoints,
   ...stixEndpoints,
   ...taxiiSubscriptionEndpoints,
   ...communityEndpoints,

@@ -22,5 +22,6 @@ export * from "./risk.ts";
 export * from "./search.ts";
 export * from "./self-assessment.ts";
 export * from "./sharing.ts";
+export * from "./sitreps.ts";
 export * from "./stix.ts";
 export * from "./taxii-subscriptions.ts";

@@ -85,6 +85,7 @@ const TABLES: PgTable[] = [
   ...[schema.exerciseObservations, schema.exerciseCorrectiveActions],
   ...[schema.assistanceNeeds, schema.assistanceNeedAudience, schema.assistanceOffers],
   ...[schema.assistanceOfferAudience, schema.assistanceEngagements],
+  ...[schema.sitreps, schema.resourceRequests, schema.resourceRequestChanges],
   // Credentials are copied sealed: their key derives from the instance's secret, which no backup
   // holds, so a backup alone never reveals them (restored elsewhere, they must be entered again).
   schema.taxiiSubscriptions,

@@ -14,5 +14,6 @@ export * from "./schema/reviews.ts";
 export * from "./schema/risk.ts";
 export * from "./schema/self-assessment.ts";
 export * from "./schema/sharing.ts";
+export * from "./schema/sitreps.ts";
 export * from "./schema/stix.ts";
 export * from "./schema/taxii.ts";

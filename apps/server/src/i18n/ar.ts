@@ -173,4 +173,16 @@ export const ar: Catalogue = {
   "assistance.draftSource": "حدّد تقييمًا وأحد أسئلته، أو إجراء متابعة.",
   "assistance.matchSide": "اطلب مطابقات حاجة واحدة أو عرض واحد.",
   "assistance.markingWithAudience": "غيّر التصنيف والجمهور معًا.",
+  // Situation reports and resource requests (issue 18).
+  "notFound.resourceRequest": "لا يوجد طلب موارد بهذا المعرّف مرئي لك.",
+  "notFound.sitrep": "لا يوجد تقرير حالة بهذا المعرّف مرئي لك.",
+  "sitrep.draftedBy": "لا يكتب تقارير الحالة لحادث ما إلا السلطة أو المشغّل الذي أبلغ عنه.",
+  "sitrep.editedBy": "لا يعدّل تقرير الحالة إلا كاتبه، ما دام مسودة.",
+  "sitrep.notByAuthor": "يوافق على تقرير الحالة شخص ثانٍ، وليس كاتبه أبداً.",
+  "sitrep.approvedBy": "يوافق على تقرير الحالة زميل للكاتب له دور عملي ويعمل على الحادث.",
+  "sitrep.sentBy": "لا يرسل تقرير الحالة الموافق عليه إلا كاتبه أو من وافق عليه.",
+  "resourceRequest.askedBy": "يطلب الموارد لمنظمته منسّق أو محلّل أو مدير المنظمة.",
+  "resourceRequest.otherOrganisation": "يوجَّه طلب الموارد إلى منظمة غير منظمة مقدّمه.",
+  "resourceRequest.byProvider": "لا ينقل الطلب إلى هذه الحالة إلا صاحب دور عملي في المنظمة المورّدة.",
+  "resourceRequest.byRequester": "لا ينقل الطلب إلى هذه الحالة إلا صاحب دور عملي في المنظمة الطالبة.",
 };

@@ -177,6 +177,23 @@ export const en = {
   "assistance.draftSource": "Name a run and one of its questions, or a follow-up action.",
   "assistance.matchSide": "Ask for the matches of one need or of one offer.",
   "assistance.markingWithAudience": "Change the marking and the audience together.",
+  // Situation reports and resource requests (issue 18).
+  "notFound.resourceRequest": "No resource request with this id is visible to you.",
+  "notFound.sitrep": "No situation report with this id is visible to you.",
+  "sitrep.draftedBy":
+    "Only the authority or the filing operator of an incident writes its situation reports.",
+  "sitrep.editedBy": "Only the author edits a situation report, while it is a draft.",
+  "sitrep.notByAuthor": "A second person approves a situation report, never its author.",
+  "sitrep.approvedBy":
+    "A colleague of the author with a working role, who works on the incident, approves a situation report.",
+  "sitrep.sentBy": "Only the author or the approver sends an approved situation report.",
+  "resourceRequest.askedBy":
+    "A coordinator, analyst or organisation administrator asks for resources for their organisation.",
+  "resourceRequest.otherOrganisation": "A resource request goes to another organisation than one's own.",
+  "resourceRequest.byProvider":
+    "Only a working role of the providing organisation moves a request to this state.",
+  "resourceRequest.byRequester":
+    "Only a working role of the requesting organisation moves a request to this state.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -196,4 +196,22 @@ export const es: Catalogue = {
   "assistance.draftSource": "Indique una evaluación y una de sus preguntas, o una acción de seguimiento.",
   "assistance.matchSide": "Pida las coincidencias de una sola necesidad o de una sola oferta.",
   "assistance.markingWithAudience": "Cambie la marca y la audiencia a la vez.",
+  // Situation reports and resource requests (issue 18).
+  "notFound.resourceRequest": "No tiene a la vista ninguna solicitud de recursos con este identificador.",
+  "notFound.sitrep": "No tiene a la vista ningún informe de situación con este identificador.",
+  "sitrep.draftedBy":
+    "Solo la autoridad o el operador notificante de un incidente redactan sus informes de situación.",
+  "sitrep.editedBy": "Solo el autor modifica un informe de situación, mientras es un borrador.",
+  "sitrep.notByAuthor": "Una segunda persona aprueba un informe de situación, nunca su autor.",
+  "sitrep.approvedBy":
+    "Un colega del autor con una función operativa, que trabaja en el incidente, aprueba un informe de situación.",
+  "sitrep.sentBy": "Solo el autor o quien lo aprobó envían un informe de situación aprobado.",
+  "resourceRequest.askedBy":
+    "Un coordinador, un analista o un administrador de la organización solicita recursos para su organización.",
+  "resourceRequest.otherOrganisation":
+    "Una solicitud de recursos se dirige a una organización distinta de la propia.",
+  "resourceRequest.byProvider":
+    "Solo una función operativa de la organización proveedora pasa una solicitud a este estado.",
+  "resourceRequest.byRequester":
+    "Solo una función operativa de la organización solicitante pasa una solicitud a este estado.",
 };

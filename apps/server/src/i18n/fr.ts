@@ -191,4 +191,22 @@ export const fr: Catalogue = {
   "assistance.draftSource": "Indiquez une évaluation et l'une de ses questions, ou une action de suivi.",
   "assistance.matchSide": "Demandez les correspondances d'un seul besoin ou d'une seule offre.",
   "assistance.markingWithAudience": "Modifiez le marquage et l'audience ensemble.",
+  // Situation reports and resource requests (issue 18).
+  "notFound.resourceRequest": "Aucune demande de ressources avec cet identifiant ne vous est visible.",
+  "notFound.sitrep": "Aucun rapport de situation avec cet identifiant ne vous est visible.",
+  "sitrep.draftedBy":
+    "Seuls l'autorité ou l'opérateur déclarant d'un incident rédigent ses rapports de situation.",
+  "sitrep.editedBy": "Seul l'auteur modifie un rapport de situation, tant qu'il est à l'état de brouillon.",
+  "sitrep.notByAuthor": "Une deuxième personne approuve un rapport de situation, jamais son auteur.",
+  "sitrep.approvedBy":
+    "Un collègue de l'auteur ayant un rôle opérationnel, qui travaille sur l'incident, approuve un rapport de situation.",
+  "sitrep.sentBy": "Seuls l'auteur ou l'approbateur envoient un rapport de situation approuvé.",
+  "resourceRequest.askedBy":
+    "Un coordinateur, un analyste ou un administrateur d'organisation demande des ressources pour son organisation.",
+  "resourceRequest.otherOrganisation":
+    "Une demande de ressources s'adresse à une autre organisation que la sienne.",
+  "resourceRequest.byProvider":
+    "Seul un rôle opérationnel de l'organisation fournisseuse fait passer une demande à cet état.",
+  "resourceRequest.byRequester":
+    "Seul un rôle opérationnel de l'organisation demandeuse fait passer une demande à cet état.",
 };

@@ -169,4 +169,16 @@ export const zh: Catalogue = {
   "assistance.draftSource": "请指定一次评估及其中一个问题，或一项后续行动。",
   "assistance.matchSide": "请查询一项需求或一项提议的匹配结果。",
   "assistance.markingWithAudience": "请同时修改标记和受众。",
+  // Situation reports and resource requests (issue 18).
+  "notFound.resourceRequest": "您看不到具有此标识的资源请求。",
+  "notFound.sitrep": "您看不到具有此标识的情况报告。",
+  "sitrep.draftedBy": "只有主管机构或报告事件的运营方才能撰写该事件的情况报告。",
+  "sitrep.editedBy": "情况报告在草稿阶段只能由其作者修改。",
+  "sitrep.notByAuthor": "情况报告须由第二人批准，绝不能由作者本人批准。",
+  "sitrep.approvedBy": "情况报告由作者所在组织中具有工作角色、参与处置该事件的同事批准。",
+  "sitrep.sentBy": "已批准的情况报告只能由其作者或批准人发送。",
+  "resourceRequest.askedBy": "由协调员、分析员或组织管理员为本组织请求资源。",
+  "resourceRequest.otherOrganisation": "资源请求须发给本组织以外的组织。",
+  "resourceRequest.byProvider": "只有提供方组织的工作角色才能将请求转入此状态。",
+  "resourceRequest.byRequester": "只有请求方组织的工作角色才能将请求转入此状态。",
 };

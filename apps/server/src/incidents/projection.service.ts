@@ -23,7 +23,7 @@ async function readable(context: ServerContext, cache: AnalysisCache, caller: Ac
 }
 
 /** A cascade from assets down since given moments, hours counted from `from` (ms). */
-function cascadeFrom(entry: Analysed, down: ReadonlyMap<string, number>, from: number): CascadeResult {
+export function cascadeFrom(entry: Analysed, down: ReadonlyMap<string, number>, from: number): CascadeResult {
   const seeds: number[] = [];
   const starts: number[] = [];
   for (const [assetId, since] of down) {
