@@ -95,7 +95,8 @@ async function open(page: Page, url: string, address: string): Promise<void> {
   await page.waitForFunction(
     `!document.querySelector(".mantine-Skeleton-root, .mantine-Loader-root, [aria-busy=true]")`,
     undefined,
-    { timeout: 15_000 },
+    // The analysis page computes on the server first: slow on a busy machine.
+    { timeout: 60_000 },
   );
 }
 
