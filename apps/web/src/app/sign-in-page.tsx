@@ -66,10 +66,10 @@ export function SignInPage() {
 
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)">
-      <Group justify="flex-end" p="md">
+      <Group component="header" justify="flex-end" p="md">
         <LanguageSwitcher />
       </Group>
-      <Center px="md" pb="xl">
+      <Center component="main" px="md" pb="xl">
         <Stack w="100%" maw={420} gap="lg">
           <Stack align="center" gap={6}>
             <Logo size={56} />

@@ -1,4 +1,5 @@
-import { createTheme, type MantineColorsTuple } from "@mantine/core";
+import { createTheme, DEFAULT_THEME, type MantineColorsTuple } from "@mantine/core";
+import { readablePalette } from "./readable-colours.ts";
 
 // A deep, calm blue: the colour of institutions rather than alarms.
 const bulwark: MantineColorsTuple = [
@@ -14,10 +15,20 @@ const bulwark: MantineColorsTuple = [
   "#063279",
 ];
 
+/**
+ * Mantine's palettes with shade 8, the one every coloured badge, alert and button uses in the light
+ * scheme, dark enough to read at 4.5:1 (readable-colours.ts). "dark" is the dark scheme's own.
+ */
+const readableColours = Object.fromEntries(
+  Object.entries(DEFAULT_THEME.colors)
+    .filter(([name]) => name !== "dark")
+    .map(([name, palette]) => [name, readablePalette(palette)]),
+);
+
 export const theme = createTheme({
   primaryColor: "bulwark",
   primaryShade: { light: 8, dark: 5 },
-  colors: { bulwark },
+  colors: { ...readableColours, bulwark: readablePalette(bulwark) },
   defaultRadius: "md",
   // System fonts only: nothing is fetched from the internet at run time.
   fontFamily:

@@ -75,7 +75,6 @@ export function ProposalsPage() {
             <Tabs.Tab
               key={state}
               value={state}
-              aria-controls={undefined}
               rightSection={
                 counts[index]?.data ? (
                   <Badge size="xs" variant="light" color={STATE_COLOURS[state]} circle={false}>
@@ -87,64 +86,76 @@ export function ProposalsPage() {
               {t(`compendium.states.${state}`)}
             </Tabs.Tab>
           ))}
-          <Tabs.Tab value="all" aria-controls={undefined}>
-            {t("compendium.proposals.all")}
-          </Tabs.Tab>
+          <Tabs.Tab value="all">{t("compendium.proposals.all")}</Tabs.Tab>
         </Tabs.List>
+        {/* Each tab controls a panel (ARIA): the chosen tab's holds the list, the others stay empty. */}
+        {[...TABS, "all"]
+          .filter((value) => value !== tab)
+          .map((value) => (
+            <Tabs.Panel key={value} value={value}>
+              {null}
+            </Tabs.Panel>
+          ))}
+        <Tabs.Panel value={tab} pt="md">
+          <Stack gap="md">
+            <ProblemAlert error={list.error} />
+            <ListTable
+              loading={list.isPending}
+              failed={list.isError}
+              isEmpty={items.length === 0}
+              empty={t("compendium.proposals.empty")}
+              skeletonColumns={4}
+              minWidth={760}
+              headers={
+                <>
+                  <Table.Th>{t("compendium.proposals.entry")}</Table.Th>
+                  <Table.Th>{t("compendium.proposals.author")}</Table.Th>
+                  <Table.Th>{t("compendium.proposals.updated")}</Table.Th>
+                  <Table.Th>{t("compendium.proposals.state")}</Table.Th>
+                </>
+              }
+            >
+              {items.map((proposal) => (
+                <Table.Tr key={proposal.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/compendium/proposals/${proposal.id}`} fw={600} size="sm">
+                      {proposal.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {proposal.entry
+                        ? t("pattern.labelValue", {
+                            label: t("compendium.proposals.editOf"),
+                            value: proposal.entry.title,
+                          })
+                        : t("compendium.proposals.newEntry")}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{proposal.author.name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {proposal.organisation.name}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td fz="sm" style={{ whiteSpace: "nowrap" }}>
+                    {format.dateTime(proposal.updatedAt)}
+                  </Table.Td>
+                  <Table.Td>
+                    <StateBadge state={proposal.state} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </ListTable>
+            <PageControls
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={list.data?.total ?? 0}
+              onChange={(next) =>
+                setParams({ ...(tab === "open" ? {} : { state: tab }), page: String(next) })
+              }
+            />
+          </Stack>
+        </Tabs.Panel>
       </Tabs>
-      <ProblemAlert error={list.error} />
-      <ListTable
-        loading={list.isPending}
-        failed={list.isError}
-        isEmpty={items.length === 0}
-        empty={t("compendium.proposals.empty")}
-        skeletonColumns={4}
-        minWidth={760}
-        headers={
-          <>
-            <Table.Th>{t("compendium.proposals.entry")}</Table.Th>
-            <Table.Th>{t("compendium.proposals.author")}</Table.Th>
-            <Table.Th>{t("compendium.proposals.updated")}</Table.Th>
-            <Table.Th>{t("compendium.proposals.state")}</Table.Th>
-          </>
-        }
-      >
-        {items.map((proposal) => (
-          <Table.Tr key={proposal.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/compendium/proposals/${proposal.id}`} fw={600} size="sm">
-                {proposal.title}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {proposal.entry
-                  ? t("pattern.labelValue", {
-                      label: t("compendium.proposals.editOf"),
-                      value: proposal.entry.title,
-                    })
-                  : t("compendium.proposals.newEntry")}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{proposal.author.name}</Text>
-              <Text size="xs" c="dimmed">
-                {proposal.organisation.name}
-              </Text>
-            </Table.Td>
-            <Table.Td fz="sm" style={{ whiteSpace: "nowrap" }}>
-              {format.dateTime(proposal.updatedAt)}
-            </Table.Td>
-            <Table.Td>
-              <StateBadge state={proposal.state} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
-      <PageControls
-        page={page}
-        pageSize={PAGE_SIZE}
-        total={list.data?.total ?? 0}
-        onChange={(next) => setParams({ ...(tab === "open" ? {} : { state: tab }), page: String(next) })}
-      />
     </Stack>
   );
 }

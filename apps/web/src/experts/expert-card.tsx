@@ -1,13 +1,22 @@
 // An expert's card in the directory (and the preview of one's own): who, where from, the headline,
 // expertise as badges, sectors and themes, languages, answers given, and the e-mail if shown.
 import type { ExpertSummary } from "@bulwark/contracts";
-import { Anchor, Badge, Group, Paper, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconMail, IconMessageCircle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useCompendiumLabels } from "../compendium/compendium-vocabulary.ts";
 
-export function ExpertCard({ expert, link = true }: { expert: ExpertSummary; link?: boolean }) {
+/** `heading`: the card is its page's subject (the expert's own page), the name the page's title. */
+export function ExpertCard({
+  expert,
+  link = true,
+  heading = false,
+}: {
+  expert: ExpertSummary;
+  link?: boolean;
+  heading?: boolean;
+}) {
   const { t } = useTranslation();
   const labels = useCompendiumLabels();
   const place = [
@@ -24,6 +33,10 @@ export function ExpertCard({ expert, link = true }: { expert: ExpertSummary; lin
             <Anchor component={Link} to={`/experts/${expert.userId}`} fw={700} size="lg" c="bulwark.9">
               {expert.name}
             </Anchor>
+          ) : heading ? (
+            <Title order={2} size="h3">
+              {expert.name}
+            </Title>
           ) : (
             <Text fw={700} size="lg">
               {expert.name}

@@ -38,7 +38,7 @@ export function ExpertPage() {
         <Grid gutter="xl">
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack gap="md">
-              <ExpertCard expert={profile} link={false} />
+              <ExpertCard expert={profile} link={false} heading />
               {(profile.phases.length > 0 || profile.threats.length > 0) && (
                 <Group gap={4}>
                   {profile.phases.map((phase) => (

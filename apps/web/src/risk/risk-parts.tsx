@@ -3,6 +3,13 @@ import type { AssessmentSummary } from "@bulwark/contracts";
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../app/format.ts";
+import { contrast } from "../app/readable-colours.ts";
+
+/** Black or white, whichever reads better on the band's colour (the methodology picks the colour). */
+export function textOn(colour: string): string {
+  if (!/^#[0-9a-f]{6}$/i.test(colour)) return "#fff";
+  return contrast(colour, "#000000") >= contrast(colour, "#ffffff") ? "#000" : "#fff";
+}
 
 export function BandBadge({
   band,
@@ -15,7 +22,7 @@ export function BandBadge({
     <Badge
       radius="sm"
       tt="none"
-      style={{ background: band.colour, color: "#fff", minWidth: "max-content" }}
+      style={{ background: band.colour, color: textOn(band.colour), minWidth: "max-content" }}
       data-band={band.id}
     >
       {score === undefined ? band.label : `${score} · ${band.label}`}
