@@ -11,7 +11,6 @@ import {
   type SuspectedCause,
   THREAT_FAMILIES,
   type ThreatFamily,
-  TLP_MARKINGS,
   type TlpMarking,
 } from "@bulwark/core";
 import {
@@ -22,7 +21,6 @@ import {
   Group,
   MultiSelect,
   NumberInput,
-  Radio,
   Select,
   Stack,
   TagsInput,
@@ -42,7 +40,7 @@ import { PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, type Option } from "../app/vocabulary.ts";
 import { AssetSelect } from "../assets/asset-search.tsx";
-import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { TlpRulePicker } from "../assets/tlp-badge.tsx";
 import { isNetworkError } from "../offline/offline-hooks.ts";
 import { fromLocalInput, localInput, useTypeLabel } from "./incident-parts.tsx";
 import { queueNotice, useNoticeOutbox } from "./notice-outbox.ts";
@@ -392,29 +390,7 @@ export function ReportIncidentPage() {
           </Fieldset>
           <Fieldset legend={t("incidents.form.sharing")}>
             <Stack gap="sm">
-              <Radio.Group
-                label={t("sharing.composePage.marking")}
-                value={tlp}
-                onChange={(value) => isOneOf(TLP_MARKINGS, value) && setTlp(value)}
-              >
-                <Stack gap={6} mt={6}>
-                  {TLP_MARKINGS.map((marking) => (
-                    <Radio
-                      key={marking}
-                      value={marking}
-                      aria-label={t(`markings.${marking}`)}
-                      label={
-                        <Group gap="xs" wrap="nowrap" align="flex-start">
-                          <TlpBadge marking={marking} size="xs" />
-                          <Text span size="xs" c="dimmed">
-                            {t(`sharing.rules.${marking}`)}
-                          </Text>
-                        </Group>
-                      }
-                    />
-                  ))}
-                </Stack>
-              </Radio.Group>
+              <TlpRulePicker label={t("sharing.composePage.marking")} value={tlp} onChange={setTlp} />
               {tlp === "red" ? (
                 <MultiSelect
                   label={t("sharing.composePage.people")}

@@ -23,7 +23,6 @@ import {
   Group,
   MultiSelect,
   Paper,
-  Radio,
   Select,
   Stack,
   Text,
@@ -42,7 +41,7 @@ import { PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, type Option, onlyOf, useLabels } from "../app/vocabulary.ts";
 import { AssetMultiSelect } from "../assets/asset-search.tsx";
-import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { TlpRulePicker } from "../assets/tlp-badge.tsx";
 import { Term } from "../search/glossary.tsx";
 import { AlertWarningFields, emptyWarning, warningInput } from "./alert-warning-fields.tsx";
 import { FilePicker, type PickedFile, uploadFile } from "./attachments-panel.tsx";
@@ -172,33 +171,15 @@ export function ComposePage() {
             />
             {/* The server searches the whole registry as one types (the demo holds 2,003 assets). */}
             <AssetMultiSelect label={t("sharing.composePage.assets")} value={assets} onChange={setAssets} />
-            <Radio.Group
+            <TlpRulePicker
               label={<Term id="tlp">{t("sharing.composePage.marking")}</Term>}
               description={
                 widest ? t("sharing.composePage.widest", { marking: t(`markings.${widest}`) }) : undefined
               }
               value={tlp}
-              onChange={(value) => isOneOf(TLP_MARKINGS, value) && setTlp(value)}
-            >
-              <Stack gap={6} mt={6}>
-                {TLP_MARKINGS.map((marking) => (
-                  <Radio
-                    key={marking}
-                    value={marking}
-                    disabled={widest === null || rank(marking) < rank(widest)}
-                    aria-label={t(`markings.${marking}`)}
-                    label={
-                      <Group gap="xs" wrap="nowrap" align="flex-start">
-                        <TlpBadge marking={marking} size="xs" />
-                        <Text span size="xs" c="dimmed">
-                          {t(`sharing.rules.${marking}`)}
-                        </Text>
-                      </Group>
-                    }
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
+              onChange={setTlp}
+              disabled={(marking) => widest === null || rank(marking) < rank(widest)}
+            />
             {red ? (
               <MultiSelect
                 label={t("sharing.composePage.people")}
