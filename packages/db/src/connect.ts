@@ -50,7 +50,11 @@ export const STARTUP_LOCKS = {
 export type ConnectOptions =
   | { readonly url: string; readonly timeouts?: Partial<DatabaseTimeouts> }
   | { readonly dataDir: string }
-  | { readonly memory: true };
+  | {
+      readonly memory: true;
+      /** Start from a dumped data folder (PGlite's dumpDataDir): tests start migrated this way. */
+      readonly loadDataDir?: Blob;
+    };
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../migrations", import.meta.url));
 
@@ -107,7 +111,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     };
   }
   if (!("dataDir" in options)) {
-    const engine = await PGlite.create();
+    const engine = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     return {
       db: drizzlePglite(engine, { schema }),
       kind: "pglite",
