@@ -2,7 +2,7 @@
 // when we can (root with apt-get), otherwise we stop with instructions; never skipped silently.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildWebIfStale } from "./web-build.mjs";
@@ -58,8 +58,11 @@ if (process.argv.length > 2) process.exit(vitest(process.argv.slice(2)));
 // Everything: the browser tests run after the others, one file at a time. Each starts a server
 // and a Chromium; run alongside the API tests on a small machine they starve and time out.
 const folder = mkdtempSync(join(tmpdir(), "bulwark-test-"));
+// Vitest's default leaves a core idle (as many files at once as cores less one): on two cores that
+// is one file at a time, while a PostgreSQL test or a command-line one mostly waits on another
+// process. One file per core keeps both busy.
 const phases = [
-  ["--project", "!e2e"],
+  ["--project", "!e2e", `--maxWorkers=${Math.max(2, availableParallelism())}`],
   ["--project", "e2e", "--no-file-parallelism"],
 ];
 const total = { passed: 0, failed: 0, skipped: 0 };
