@@ -38,7 +38,7 @@ const saved = (page: Page, questionId: string) =>
 describe("self-assessment in the browser", () => {
   it("starts a run, answers, submits and shows section scores with recommended entries", async () => {
     const page = await signIn(COORDINATOR);
-    await page.getByRole("link", { name: "Self-assessment" }).click();
+    await page.getByRole("link", { name: "Self-assessment", exact: true }).click();
     await page
       .getByRole("button", { name: /Start a self-assessment: Protecting critical infrastructure/ })
       .click();
