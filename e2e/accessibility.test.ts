@@ -3,14 +3,21 @@
 // the route tables of each capability it loads), so a new page is checked without touching this file.
 // A route with parameters opens a real thing of the demo: the first link to it found on the pages
 // already visited, or, for a sub-page such as ".../:id/revise", the address of its parent plus the
-// rest. One browser, one page, one session.
+// rest. One browser, one page, one session. In Arabic, each page is also read for interface strings
+// left in English (e2e/interface-language.ts): the languages walk leaves Arabic to this one.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { createClient } from "@bulwark/contracts";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ar } from "../apps/web/src/i18n/ar.ts";
+import { es } from "../apps/web/src/i18n/es.ts";
+import { fr } from "../apps/web/src/i18n/fr.ts";
+import { ru } from "../apps/web/src/i18n/ru.ts";
+import { zh } from "../apps/web/src/i18n/zh.ts";
 import { launchChromium, signInOn } from "./browser.ts";
+import { englishPatterns, leftInEnglish } from "./interface-language.ts";
 import { DEMO_PASSWORD, ROOT, type Started, startBulwark } from "./start.ts";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -23,6 +30,8 @@ const ACCOUNT = "tomas.varga@ncipa.meridia.example";
 /** For the pages the first account may not open (they send it home): the platform's administrator. */
 const OVERSIGHT = "admin@bulwark.example";
 const LANGUAGES = (process.env.A11Y_LANGUAGES?.split(",") ?? ["en", "ar"]) as readonly string[];
+/** The interface strings of each language but English, to find what a page left in English. */
+const MESSAGES: Record<string, unknown> = { ar, es, fr, ru, zh };
 
 /**
  * The router's paths, absolute ("/assets/:id"). A "prefix/*" route loads a capability's route table
@@ -120,7 +129,7 @@ describe("accessibility with axe-core", () => {
       expect(paths).toContain(known);
   });
 
-  it("finds no critical or serious violation on any route, in English and Arabic", async () => {
+  it("finds no critical or serious violation on any route, in English and Arabic, and no English left in Arabic", async () => {
     const paths = routerPaths();
     // axe-core is injected into every document; the test context lets it past the app's CSP.
     const url = bulwark.url;
@@ -139,6 +148,7 @@ describe("accessibility with axe-core", () => {
     let oversight: Page | undefined;
     const page = await newPage();
     const found: string[] = [];
+    const english: string[] = [];
     const setLanguage = (language: string) =>
       page.evaluate(`window.localStorage.setItem("bulwark.language", ${JSON.stringify(language)})`);
 
@@ -179,6 +189,8 @@ describe("accessibility with axe-core", () => {
     const missing: string[] = [];
     for (const language of LANGUAGES) {
       await setLanguage(language);
+      const messages = MESSAGES[language];
+      const patterns = messages ? englishPatterns(messages) : [];
       for (const path of order) {
         let address = addresses.get(path);
         if (!address && !hasParameters(path)) address = path;
@@ -217,6 +229,8 @@ describe("accessibility with axe-core", () => {
           found.push(`${language} ${address}: ${violation}`);
           if (process.env.A11Y_DEBUG) console.log(`${language} ${address}: ${violation}`);
         }
+        if (patterns.length > 0)
+          english.push(...(await leftInEnglish(on, `${language} ${address}`, patterns)));
         const hrefs: unknown = await on.evaluate(LINKS);
         if (Array.isArray(hrefs))
           for (const href of hrefs)
@@ -225,6 +239,7 @@ describe("accessibility with axe-core", () => {
     }
     expect(missing, "routes with no demo thing to open").toEqual([]);
     expect(found).toEqual([]);
+    expect(english, "interface strings left in English").toEqual([]);
     for (const context of contexts) await context.close();
   }, 900_000);
 });

@@ -1,0 +1,97 @@
+// What the reader sees left in English on a page meant to be in another language: the English
+// interface strings (en.ts) a translation changes, matched against the page's visible texts. Used by
+// the languages walk (French, Spanish, Russian, Chinese) and the accessibility walk (Arabic, on every
+// route of the router).
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { en } from "../apps/web/src/i18n/en.ts";
+import { ROOT } from "./start.ts";
+
+/**
+ * Content the server sends in English until it is translated with the rest of the content (issue 15,
+ * item 4): the risk methodology, the frameworks and the threat scenarios. Some of their words are
+ * also interface strings ("Likely", "Vulnerability"); a text that is a value of these files is
+ * content, not interface.
+ */
+export const ENGLISH_CONTENT = new Set(
+  ["risk", "frameworks", "scenarios"].flatMap((folder) =>
+    readdirSync(join(ROOT, "content", folder))
+      .filter((file) => file.endsWith(".yaml"))
+      .flatMap((file) => readFileSync(join(ROOT, "content", folder, file), "utf8").split("\n"))
+      .map((line) => /^\s*(?:-\s+)?(?:[\w-]+:\s+)?["']?(.*?)["']?\s*$/.exec(line)?.[1] ?? "")
+      .filter((value) => value !== ""),
+  ),
+);
+
+function strings(value: unknown, into: string[] = []): string[] {
+  if (typeof value === "string") into.push(value);
+  else if (value !== null && typeof value === "object")
+    for (const inner of Object.values(value)) strings(inner, into);
+  return into;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The English interface strings a page in `messages`' language must not show: those the translation
+ * changes (names such as "TLP:CLEAR" stay), with at least three letters outside their placeholders.
+ * A placeholder matches a short run of anything, so "{{count}} entries" catches "12 entries" but
+ * "{{organisation}} left {{community}}." does not catch a long sentence that has "left" in it.
+ */
+export function englishPatterns(messages: unknown): { text: string; pattern: RegExp }[] {
+  const translated = new Set(strings(messages));
+  return [...new Set(strings(en))]
+    .filter((text) => !translated.has(text))
+    .filter((text) => (text.replace(/\{\{[^}]*\}\}|<\/?\d+>/g, "").match(/\p{L}/gu) ?? []).length >= 3)
+    .map((text) => ({
+      text,
+      pattern: new RegExp(
+        `^${text
+          .replace(/<\/?\d+>/g, "")
+          .split(/\{\{[^}]*\}\}/)
+          .map(escapeRegExp)
+          .join(".{1,60}?")}$`,
+        "su",
+      ),
+    }));
+}
+
+/**
+ * What the page shows a reader: the text of visible elements, and their aria-label, placeholder and
+ * title. Run in the page, hence a string (this package's TypeScript has no DOM).
+ */
+const VISIBLE_TEXTS = `(() => {
+  const found = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent?.trim();
+    if (text && node.parentElement?.checkVisibility()) found.add(text);
+  }
+  for (const element of document.body.querySelectorAll("[aria-label], [placeholder], [title]"))
+    if (element.checkVisibility())
+      for (const name of ["aria-label", "placeholder", "title"]) {
+        const text = element.getAttribute(name)?.trim();
+        if (text) found.add(text);
+      }
+  return [...found];
+})()`;
+
+export async function visibleTexts(page: Page): Promise<string[]> {
+  const texts: unknown = await page.evaluate(VISIBLE_TEXTS);
+  return Array.isArray(texts) ? texts.filter((text) => typeof text === "string") : [];
+}
+
+/** The texts of `page` that are English interface strings left untranslated, as "where: text (en)". */
+export async function leftInEnglish(
+  page: Page,
+  where: string,
+  patterns: { text: string; pattern: RegExp }[],
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const text of await visibleTexts(page))
+    if (!ENGLISH_CONTENT.has(text))
+      for (const { text: english, pattern } of patterns)
+        if (pattern.test(text)) found.push(`${where}: "${text}" (en: "${english}")`);
+  return found;
+}
