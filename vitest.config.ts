@@ -56,6 +56,7 @@ export default defineConfig(async () => {
       test: {
         name: "e2e",
         include: ["e2e/**/*.test.ts"],
+        globalSetup: ["e2e/global-setup.ts"],
         testTimeout: 60_000,
         hookTimeout: 120_000,
       },

@@ -1,4 +1,4 @@
-// The newcomer's path: `npm start` on a fresh data folder, open the address, sign in as the demo
+// The newcomer's path: `npm start` on a fresh data folder (the demo loaded by this start), open the address, sign in as the demo
 // platform admin, and see the shell.
 import { createClient } from "@bulwark/contracts";
 import type { Browser } from "playwright-core";
@@ -10,7 +10,7 @@ let bulwark: Started;
 let browser: Browser;
 
 beforeAll(async () => {
-  [bulwark, browser] = await Promise.all([startBulwark(), launchChromium()]);
+  [bulwark, browser] = await Promise.all([startBulwark({}, { fresh: true }), launchChromium()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -141,8 +141,8 @@ describe("the API reference in Chromium", () => {
     });
     const answer = await page.goto(`${bulwark.url}/api/docs/`);
     expect(answer?.headers()["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
-    await page.getByText("Bulwark API").first().waitFor({ timeout: 20_000 });
-    await page.getByText("/api/health").first().waitFor({ timeout: 20_000 });
+    await page.getByText("Bulwark API").first().waitFor({ timeout: 60_000 });
+    await page.getByText("/api/health").first().waitFor({ timeout: 60_000 });
     expect(refused).toEqual([]);
     await page.close();
   });

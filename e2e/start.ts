@@ -1,10 +1,12 @@
-// Starts Bulwark as the README says (`npm start`), on a free port and a fresh data folder, and
-// waits until it prints its address.
+// Starts Bulwark as the README says (`npm start`), on a free port and a data folder of its own, and
+// waits until it prints its address. The folder is a copy of the demo country loaded once for the run
+// (e2e/global-setup.ts), unless the test asks for a fresh one (the newcomer's first start).
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DEMO_PASSWORD = "e2e demo password";
@@ -15,8 +17,12 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-export async function startBulwark(env: Record<string, string> = {}): Promise<Started> {
+export async function startBulwark(
+  env: Record<string, string> = {},
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<Started> {
   const dataDir = mkdtempSync(join(tmpdir(), "bulwark-e2e-"));
+  if (!fresh) cpSync(inject("demoTemplate"), dataDir, { recursive: true });
   const child: ChildProcess = spawn("npm", ["start", "--silent"], {
     cwd: ROOT,
     env: {
@@ -57,7 +63,11 @@ export async function startBulwark(env: Record<string, string> = {}): Promise<St
     stop: () =>
       new Promise((resolve) => {
         child.removeAllListeners("exit");
-        child.once("exit", () => resolve());
+        child.once("exit", () => {
+          // The server has stopped with npm: its folder goes (retried while a last write lands).
+          rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+          resolve();
+        });
         if (child.pid) process.kill(-child.pid, "SIGTERM");
       }),
   };
