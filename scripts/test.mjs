@@ -55,15 +55,16 @@ const vitest = (args, env = {}) =>
   }).status ?? 1;
 if (process.argv.length > 2) process.exit(vitest(process.argv.slice(2)));
 
-// Everything: the browser tests run after the others, one file at a time. Each starts a server
-// and a Chromium; run alongside the API tests on a small machine they starve and time out.
+// Everything: the browser tests run after the others. Each file starts a server and a Chromium; run
+// alongside the API tests on a small machine they starve and time out. Two files at once: a browser
+// test waits on its server, its page and its Chromium in turn, and two such files keep two cores busy.
 const folder = mkdtempSync(join(tmpdir(), "bulwark-test-"));
 // Vitest's default leaves a core idle (as many files at once as cores less one): on two cores that
 // is one file at a time, while a PostgreSQL test or a command-line one mostly waits on another
 // process. One file per core keeps both busy.
 const phases = [
   ["--project", "!e2e", `--maxWorkers=${Math.max(2, availableParallelism())}`],
-  ["--project", "e2e", "--no-file-parallelism"],
+  ["--project", "e2e", `--maxWorkers=${Math.min(2, availableParallelism())}`],
 ];
 const total = { passed: 0, failed: 0, skipped: 0 };
 let status = 0;
