@@ -2,8 +2,10 @@
 // counter-terrorism unit, the national authority's coordinator and the grid operator's duty
 // coordinator. The police log an AMBER+STRICT entry that never reaches the operator (nor the
 // authority); the authority logs a CLEAR significant event that reaches both others live; the
-// authority tasks the operator's organisation, the operator accepts, and the authority sees the
-// acknowledgement live. The incident is filed through the API (the incidents e2e walks that form).
+// authority tasks the operator's organisation, the operator accepts, the authority sees the
+// acknowledgement live, and the operator finds the task in their follow-up tracker. The incident is
+// filed through the API (the incidents e2e walks that form); the board passes axe-core.
+import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, signInAs } from "./browser.ts";
@@ -17,6 +19,7 @@ const TITLE = "Intruders at Ulohaven 1 substation";
 const POLICE_NOTE = "Suspect vehicle plate traced; surveillance under way (police only).";
 const AUTHORITY_NOTE = "Regional crisis cell activated; press line agreed.";
 const TASK = "Send the substation's access logs of the last 72 hours";
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let bulwark: Started;
 let browser: Browser;
@@ -50,6 +53,22 @@ async function api<T>(page: Page, method: string, path: string, body?: unknown):
   ) as Promise<T>;
 }
 
+interface AxeResult {
+  violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
+}
+
+/** Critical and serious axe-core violations in the page's main content (rule and elements). */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const { axe } = globalThis as unknown as { axe: { run(context: unknown): Promise<AxeResult> } };
+    const result = await axe.run({ include: ["main"] });
+    return result.violations
+      .filter((violation) => violation.impact === "critical" || violation.impact === "serious")
+      .map((violation) => `${violation.id} ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+  });
+}
+
 type Listing = { items: { id: string; name: string; ref?: string }[] };
 
 const live = (page: Page) => page.getByRole("status").getByText("Live", { exact: true }).waitFor();
@@ -67,7 +86,8 @@ describe("the incident board, three organisations at once", () => {
   it("keeps the police's AMBER+STRICT entry to the police, shows a CLEAR one to all live, and a task accepted live", async () => {
     const [police, authority, operator] = await Promise.all([
       signInAs(browser, bulwark.url, POLICE),
-      signInAs(browser, bulwark.url, AUTHORITY),
+      // axe-core is injected as a script: this context lets it past the app's CSP.
+      signInAs(browser, bulwark.url, AUTHORITY, { bypassCSP: true }),
       signInAs(browser, bulwark.url, OPERATOR),
     ]);
 
@@ -150,9 +170,16 @@ describe("the incident board, three organisations at once", () => {
     await received.getByTestId("task-status").getByText("Acknowledged").waitFor();
     await assigned.getByTestId("task-status").getByText("Acknowledged").waitFor({ timeout: 15_000 });
     await assigned.getByTestId("task-acknowledged").waitFor();
+    expect(await violations(authority)).toEqual([]);
     // The police see the task but may not move it on.
     const seenByPolice = police.getByRole("listitem", { name: TASK });
     await seenByPolice.getByTestId("task-status").getByText("Acknowledged").waitFor({ timeout: 15_000 });
     expect(await seenByPolice.getByRole("button").count()).toBe(0);
+
+    // The task is in the operator's follow-up tracker too, with its incident.
+    await operator.goto(`${bulwark.url}/events/actions`);
+    const tracked = operator.getByTestId("tracked-task").filter({ hasText: TASK });
+    await tracked.getByRole("link", { name: TITLE }).waitFor();
+    await tracked.getByText("Acknowledged").waitFor();
   });
 });

@@ -95,6 +95,8 @@ export const board: Translation<typeof english, "ar"> = {
     discard: "تجاهل التغييرات",
   },
   tracker: {
+    mine: "المسندة إليّ أو إلى منظمتي",
+    overdueOnly: "المتأخرة فقط",
     title: "مهام الحوادث",
     hint: "مهام الحوادث التي يمكنك رؤيتها. حدّثها على لوحة الحادث.",
     empty: "لا توجد مهام حوادث.",

@@ -77,6 +77,8 @@ export const board = {
     discard: "Discard changes",
   },
   tracker: {
+    mine: "Assigned to me or my organisation",
+    overdueOnly: "Overdue only",
     title: "Incident tasks",
     hint: "Tasks of the incidents you may see. Update them on the incident's board.",
     empty: "No incident tasks.",

@@ -83,6 +83,8 @@ export const board: Translation<typeof english, "es"> = {
     discard: "Descartar los cambios",
   },
   tracker: {
+    mine: "Asignadas a mí o a mi organización",
+    overdueOnly: "Solo las vencidas",
     title: "Tareas de incidentes",
     hint: "Las tareas de los incidentes que puede ver. Actualícelas en el tablero del incidente.",
     empty: "No hay tareas de incidentes.",

@@ -83,6 +83,8 @@ export const board: Translation<typeof english, "fr"> = {
     discard: "Abandonner les modifications",
   },
   tracker: {
+    mine: "Confiées à moi ou à mon organisation",
+    overdueOnly: "En retard seulement",
     title: "Tâches des incidents",
     hint: "Les tâches des incidents que vous pouvez voir. Mettez-les à jour sur le tableau de l’incident.",
     empty: "Aucune tâche d’incident.",

@@ -73,6 +73,8 @@ export const board: Translation<typeof english, "zh"> = {
     discard: "放弃更改",
   },
   tracker: {
+    mine: "分配给我或我的组织的",
+    overdueOnly: "仅显示逾期",
     title: "事件任务",
     hint: "您可查看的事件中的任务。请在事件看板上更新。",
     empty: "没有事件任务。",
