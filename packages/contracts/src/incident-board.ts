@@ -160,3 +160,23 @@ export const IncidentContacts = z.object({
     }),
   ),
 });
+
+export const TrackedIncidentTask = IncidentTask.omit({ abilities: true })
+  .extend({ incident: z.object({ id: Id, title: z.string() }) })
+  .meta({ id: "TrackedIncidentTask" });
+export type TrackedIncidentTask = z.infer<typeof TrackedIncidentTask>;
+
+export const TrackedIncidentTaskQuery = PageQuery.pick({ limit: true, offset: true }).extend({
+  status: TaskStatus.optional(),
+  overdue: flag,
+  mine: flag.describe("Only tasks assigned to you or to your organisation."),
+});
+
+export const TrackedIncidentTaskList = z.object({
+  items: z.array(TrackedIncidentTask),
+  total: z.number().int(),
+  overdue: z
+    .number()
+    .int()
+    .describe("How many of them are overdue (under every filter but status and overdue)."),
+});

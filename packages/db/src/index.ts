@@ -32,6 +32,7 @@ export * from "./repositories/home.ts";
 export * from "./repositories/incident-board.ts";
 export * from "./repositories/incident-board-scope.ts";
 export * from "./repositories/incident-obligations.ts";
+export * from "./repositories/incident-task-tracker.ts";
 export * from "./repositories/incidents.ts";
 export * from "./repositories/jobs.ts";
 export * from "./repositories/live.ts";

@@ -8,6 +8,7 @@ import {
   organisationContactList,
   replaceOrganisationContacts,
 } from "./contacts.service.ts";
+import { trackedIncidentTasks } from "./task-tracker.service.ts";
 
 export function incidentBoardRoutes(app: FastifyInstance, context: ServerContext): void {
   route(app, context, "listIncidentLog", ({ caller, params, query }) =>
@@ -24,6 +25,9 @@ export function incidentBoardRoutes(app: FastifyInstance, context: ServerContext
   );
   route(app, context, "updateIncidentTask", ({ caller, params, body }) =>
     changeTask(context, caller, params.id, params.taskId, body),
+  );
+  route(app, context, "listTrackedIncidentTasks", ({ caller, query }) =>
+    trackedIncidentTasks(context, caller, query),
   );
   route(app, context, "incidentContacts", ({ caller, params }) =>
     incidentContacts(context, caller, params.id),

@@ -22,6 +22,7 @@ import { useFormat } from "../app/format.ts";
 import { EmptyState, PageHeader, TableSkeleton } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf } from "../app/vocabulary.ts";
+import { IncidentTasksTracker } from "../incidents/board/tracker-tasks.tsx";
 import { ActionsTable } from "./action-parts.tsx";
 import { STATUS_COLOURS, trackerKey } from "./event-parts.tsx";
 
@@ -157,6 +158,7 @@ export function ActionsPage() {
       ) : (
         query.data && <ActionsTable actions={query.data.items} showEvent />
       )}
+      <IncidentTasksTracker />
     </Stack>
   );
 }

@@ -34,6 +34,9 @@ import { isOneOf } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { LoadFailure } from "../compendium/entry-parts.tsx";
 import { TlpBanner } from "../sharing/tlp-banner.tsx";
+import { ContactsPanel } from "./board/contacts-panel.tsx";
+import { LogPanel } from "./board/log-panel.tsx";
+import { TasksPanel } from "./board/tasks-panel.tsx";
 import { ObligationsPanel, ProjectionPanel, RecoveryPanel, Section } from "./incident-panels.tsx";
 import {
   AssetStatusBadge,
@@ -129,11 +132,14 @@ function IncidentView({ incident }: { incident: Incident }) {
           <StatePanel incident={incident} />
         </Grid.Col>
       </Grid>
+      <LogPanel incident={incident} />
+      <TasksPanel incident={incident} />
       <AssetsPanel incident={incident} />
       <ObligationsPanel incident={incident} />
       <ProjectionPanel incident={incident} />
       <RecoveryPanel incident={incident} />
       <ReportsPanel incident={incident} />
+      <ContactsPanel incident={incident} />
     </Stack>
   );
 }

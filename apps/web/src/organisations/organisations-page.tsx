@@ -27,6 +27,7 @@ import { useFormat } from "../app/format.ts";
 import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
+import { OwnContactsSection } from "../incidents/board/contacts-panel.tsx";
 import { OrganisationForm } from "./organisation-form.tsx";
 
 const PAGE_SIZE = 25;
@@ -216,6 +217,7 @@ export function OrganisationsPage() {
         ))}
       </ListTable>
       <PageControls page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={setPage} />
+      <OwnContactsSection />
       <OrganisationForm organisation={editing} opened={formOpen} onClose={() => setFormOpen(false)} />
       <ConfirmDialog
         opened={removing !== null}

@@ -16,6 +16,8 @@ import {
   IncidentTaskUpdate,
   OrganisationContacts,
   TaskParams,
+  TrackedIncidentTaskList,
+  TrackedIncidentTaskQuery,
 } from "../incident-board.ts";
 
 export const incidentBoardEndpoints = {
@@ -77,6 +79,17 @@ export const incidentBoardEndpoints = {
     body: IncidentTaskUpdate,
     status: 200,
     response: IncidentTask,
+  },
+  listTrackedIncidentTasks: {
+    method: "GET",
+    path: "/api/incident-tasks",
+    summary:
+      "The follow-up tracker's incident tasks: the tasks of every incident you may see, overdue first, then by due time.",
+    tag: "incidents",
+    auth: "user",
+    query: TrackedIncidentTaskQuery,
+    status: 200,
+    response: TrackedIncidentTaskList,
   },
   incidentContacts: {
     method: "GET",

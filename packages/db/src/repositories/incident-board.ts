@@ -166,11 +166,11 @@ export interface TaskRecord {
 }
 
 /** Overdue by the server's clock: due before `now`, neither done nor cancelled (isTaskOverdue of core). */
-const overdueSql = (now: Date): SQL =>
+export const overdueSql = (now: Date): SQL =>
   sql`(incident_tasks.due_at is not null and incident_tasks.due_at < ${now.toISOString()}::timestamptz
     and incident_tasks.status not in ('done', 'cancelled'))`;
 
-const taskColumns = (now: Date) => ({
+export const taskColumns = (now: Date) => ({
   task: incidentTasks,
   assigneeName: sql<string>`coalesce(
     (select name from organisations where organisations.id = incident_tasks.assignee_organisation_id),
@@ -182,7 +182,7 @@ const taskColumns = (now: Date) => ({
   overdue: sql<boolean>`${overdueSql(now)}`,
 });
 
-type TaskRow = {
+export type TaskRow = {
   task: typeof incidentTasks.$inferSelect;
   assigneeName: string;
   assigneeOrganisationId: string;
@@ -191,7 +191,7 @@ type TaskRow = {
   overdue: boolean;
 };
 
-const presentTask = (row: TaskRow): TaskRecord => {
+export const presentTask = (row: TaskRow): TaskRecord => {
   const { task } = row;
   return {
     id: task.id,
