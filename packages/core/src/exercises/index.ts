@@ -2,3 +2,4 @@ export * from "./cap.ts";
 export * from "./clock.ts";
 export * from "./exercise-policy.ts";
 export * from "./vocabulary.ts";
+export * from "./package.ts";
