@@ -235,3 +235,20 @@ export const ExerciseScenario = z.object({
   hiddenAssets: z.number().int().describe("Attacked assets outside the part of the registry you may see."),
   cascade: CascadeReport.describe("What fails and when, from the attacked assets (the what-if engine)."),
 });
+
+export const ExercisePackageImport = z.object({
+  package: z
+    .string()
+    .min(1)
+    .max(2_000_000)
+    .describe(
+      "The package file's text (YAML, bulwark-exercise-package/1), as `GET /api/exercises/{id}/package` writes it.",
+    ),
+  organisations: z
+    .record(z.string().min(1).max(300), Id)
+    .default({})
+    .describe(
+      "The package's organisation names (participants and operators of attacked assets) mapped to organisations here; names not mapped are matched by name.",
+    ),
+});
+export type ExercisePackageImportInput = z.input<typeof ExercisePackageImport>;

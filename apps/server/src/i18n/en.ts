@@ -146,6 +146,12 @@ export const en = {
   "exercise.notObjective": "Not an objective of this exercise.",
   "exercise.notParticipant": "Not an organisation of this exercise.",
   "exercise.notOwnerMember": "Not a member of the owner organisation.",
+  "exercise.share":
+    "Only controllers and evaluators take the exercise's design away (its package and tabletop pack).",
+  "exercise.invalidPackage": "The exercise package cannot be imported as written.",
+  "exercise.packageNoOrganisation": "No organisation of this name here: map it to one of yours.",
+  "exercise.packageNoAsset": "No such asset of this operator.",
+  "exercise.packageNotNamed": "Not an organisation of this package.",
   "notFound.assistanceNeed": "No assistance need with this id is visible to you.",
   "notFound.assistanceOffer": "No assistance offer with this id is visible to you.",
   "notFound.engagement": "No engagement with this id is visible to you.",

@@ -11,6 +11,7 @@ import {
   ExerciseCreate,
   ExerciseList,
   ExerciseListQuery,
+  ExercisePackageImport,
   ExerciseScenario,
   Inject,
   InjectCreate,
@@ -161,6 +162,40 @@ export const exerciseEndpoints = {
     path: "/api/exercises/:id/aar.pdf",
     summary:
       "The after-action report and improvement plan (AAR/IP) as a PDF: objectives with their ratings and observations, corrective actions; every page says EXERCISE EXERCISE EXERCISE.",
+    tag: "exercises",
+    auth: "user",
+    params: IdParams,
+    status: 200,
+    file: "application/pdf",
+  },
+  exercisePackage: {
+    method: "GET",
+    path: "/api/exercises/:id/package",
+    summary:
+      "The exercise's design as a package file to share (YAML): type, objectives, scenario, participants and MSEL, organisations by name and assets by operator and reference, no ids and no people. Controllers and evaluators.",
+    tag: "exercises",
+    auth: "user",
+    params: IdParams,
+    status: 200,
+    file: "application/yaml",
+  },
+  importExercisePackage: {
+    method: "POST",
+    path: "/api/exercises/import",
+    summary:
+      "Plan an exercise your organisation controls from a package file: all or nothing; every problem is named with its field and line.",
+    tag: "exercises",
+    auth: "user",
+    body: ExercisePackageImport,
+    bodyLimit: 4 * 1024 * 1024,
+    status: 201,
+    response: Exercise,
+  },
+  exerciseTabletopPack: {
+    method: "GET",
+    path: "/api/exercises/:id/tabletop-pack.pdf",
+    summary:
+      "The tabletop pack to print (PDF): the situation manual (purpose, scope, objectives, scenario, participants' roles, rules of play) and one card per inject; every page says EXERCISE EXERCISE EXERCISE. Controllers and evaluators.",
     tag: "exercises",
     auth: "user",
     params: IdParams,

@@ -68,6 +68,16 @@ export const exercisePolicy = {
   /** Read the observations, the ground truth and the after-action report: controllers and evaluators. */
   evaluate: (abilities: ExerciseAbilities): Decision =>
     abilities.seesAll ? allow : deny("Only controllers and evaluators read the exercise's evaluation."),
+  /**
+   * Take the exercise's design away (its package file, its tabletop pack to print): controllers and
+   * evaluators, who see the whole MSEL; players would learn injects before their time.
+   */
+  share: (abilities: ExerciseAbilities): Decision =>
+    abilities.seesAll
+      ? allow
+      : deny(
+          "Only controllers and evaluators take the exercise's design away (its package and tabletop pack).",
+        ),
   /** Record an observation: evaluators and controllers, while the exercise runs, pauses or just ended. */
   observe: (abilities: ExerciseAbilities, status: ExerciseStatus): Decision => {
     if (!abilities.observe) return deny("Only evaluators and controllers record observations.");

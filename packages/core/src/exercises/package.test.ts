@@ -68,7 +68,10 @@ describe("exercise packages", () => {
       .replace("type: tabletop", "type: hackathon")
       .replace("role: player", "role: spectator")
       .replace("at: 0:15:00", "at: 15 minutes")
-      .replace("capability: operational-coordination", "capability: operational-coordination\n    colour: red");
+      .replace(
+        "capability: operational-coordination",
+        "capability: operational-coordination\n    colour: red",
+      );
     const result = readExercisePackage(text);
     if (!("problems" in result)) throw new Error("accepted a bad package");
     const lineOf = (needle: string) => text.split("\n").findIndex((line) => line.includes(needle)) + 1;
@@ -91,10 +94,15 @@ describe("exercise packages", () => {
     const broken = readExercisePackage("title: a\ntitle: b\n");
     expect("problems" in broken && broken.problems[0]?.line).toBe(2);
     const tied = readExercisePackage(
-      writeExercisePackage(pack).replace("section: information-sharing", "section: x\n    capability: planning"),
+      writeExercisePackage(pack).replace(
+        "section: information-sharing",
+        "section: x\n    capability: planning",
+      ),
     );
     expect("problems" in tied && tied.problems.map(problemText)).toEqual([
-      expect.stringMatching(/objectives\.1: must be tied to one section of resolution 2341 or one capability$/),
+      expect.stringMatching(
+        /objectives\.1: must be tied to one section of resolution 2341 or one capability$/,
+      ),
     ]);
   });
 });

@@ -109,7 +109,8 @@ class Checker {
       return this.fail(path, value === undefined ? "is required" : "must be a mapping");
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record))
-      if (!keys.includes(key)) this.fail([...path, key], `unknown field (expected one of ${keys.join(", ")})`);
+      if (!keys.includes(key))
+        this.fail([...path, key], `unknown field (expected one of ${keys.join(", ")})`);
     return record;
   }
   text(value: unknown, path: PackagePath, max: number, optional = false): string | null {
@@ -154,7 +155,10 @@ function checkObjective(check: Checker, value: unknown, path: PackagePath): Pack
   let section: string | null = null;
   if (hasSection) {
     if (typeof record.section !== "string" || !SLUG.test(record.section) || record.section.length > 100)
-      check.fail([...path, "section"], "must be a section id: lower-case letters and digits joined by hyphens");
+      check.fail(
+        [...path, "section"],
+        "must be a section id: lower-case letters and digits joined by hyphens",
+      );
     else section = record.section;
   }
   const capability = hasCapability
@@ -209,8 +213,7 @@ function checkInject(
 function checkPackage(check: Checker, data: unknown): ExercisePackage | null {
   const record = check.record(data, [], TOP);
   if (record === null) return null;
-  if (record.format !== EXERCISE_PACKAGE_FORMAT)
-    check.fail(["format"], `must be ${EXERCISE_PACKAGE_FORMAT}`);
+  if (record.format !== EXERCISE_PACKAGE_FORMAT) check.fail(["format"], `must be ${EXERCISE_PACKAGE_FORMAT}`);
   if (record.mark !== EXERCISE_MARK) check.fail(["mark"], `must be ${EXERCISE_MARK}`);
   const title = check.text(record.title, ["title"], 300);
   const type = check.oneOf(record.type, ["type"], EXERCISE_TYPES);
@@ -304,7 +307,9 @@ export function readExercisePackage(
   try {
     data = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { problems: [{ path: [], line: null, message: error instanceof Error ? error.message : "unreadable" }] };
+    return {
+      problems: [{ path: [], line: null, message: error instanceof Error ? error.message : "unreadable" }],
+    };
   }
   const found = checkPackage(check, data);
   if (found !== null) return { package: found, locate };
