@@ -10,7 +10,7 @@ import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { loadScenarioPack } from "../risk/content.service.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, startTestServer, statusOf } from "../testing.ts";
 
 /** One installation: the test cast, an inspectorate, a bank, a coordinator and two assets. */
 async function installation() {
