@@ -22,6 +22,7 @@ import {
   planExercise,
 } from "./exercises.service.ts";
 import { exercisePackageFile, importPackageAs } from "./package.service.ts";
+import { makeProgramme, programmeList } from "./programme.service.ts";
 import { tabletopPack } from "./tabletop-pack.service.ts";
 
 export function exerciseRoutes(app: FastifyInstance, context: ServerContext, analysis: AnalysisCache): void {
@@ -58,6 +59,8 @@ export function exerciseRoutes(app: FastifyInstance, context: ServerContext, ana
     exercisePackageFile(context, caller, params.id),
   );
   route(app, context, "importExercisePackage", ({ caller, body }) => importPackageAs(context, caller, body));
+  route(app, context, "listExerciseProgrammes", ({ caller }) => programmeList(context, caller));
+  route(app, context, "createExerciseProgramme", ({ caller, body }) => makeProgramme(context, caller, body));
   route(app, context, "exerciseTabletopPack", ({ caller, params }) =>
     tabletopPack(context, caller, params.id),
   );

@@ -152,6 +152,11 @@ export const en = {
   "exercise.packageNoOrganisation": "No organisation of this name here: map it to one of yours.",
   "exercise.packageNoAsset": "No such asset of this operator.",
   "exercise.packageNotNamed": "Not an organisation of this package.",
+  "exercise.programmeMakers":
+    "Only administrators and coordinators of an organisation make its exercise programme.",
+  "exercise.invalidProgramme": "The programme cannot be made as written.",
+  "exercise.notPriority": "Not a priority of this programme.",
+  "exercise.programmeYear": "A year of the programme.",
   "notFound.assistanceNeed": "No assistance need with this id is visible to you.",
   "notFound.assistanceOffer": "No assistance offer with this id is visible to you.",
   "notFound.engagement": "No engagement with this id is visible to you.",

@@ -169,6 +169,11 @@ export const es: Catalogue = {
     "Aquí no hay ninguna organización con este nombre: asóciela a una de las suyas.",
   "exercise.packageNoAsset": "Este operador no tiene tal activo.",
   "exercise.packageNotNamed": "No es una organización de este paquete.",
+  "exercise.programmeMakers":
+    "Solo los administradores y los coordinadores de una organización elaboran su programa de ejercicios.",
+  "exercise.invalidProgramme": "El programa no se puede elaborar tal como está escrito.",
+  "exercise.notPriority": "No es una prioridad de este programa.",
+  "exercise.programmeYear": "Un año del programa.",
   "notFound.assistanceNeed":
     "No hay ninguna necesidad de asistencia con este identificador que usted pueda ver.",
   "notFound.assistanceOffer":

@@ -167,6 +167,11 @@ export const fr: Catalogue = {
     "Aucune organisation de ce nom ici : faites-la correspondre à l'une des vôtres.",
   "exercise.packageNoAsset": "Cet opérateur n'a pas un tel actif.",
   "exercise.packageNotNamed": "Ce n'est pas une organisation de ce paquet.",
+  "exercise.programmeMakers":
+    "Seuls les administrateurs et les coordinateurs d'une organisation établissent son programme d'exercices.",
+  "exercise.invalidProgramme": "Le programme ne peut pas être établi tel quel.",
+  "exercise.notPriority": "Ce n'est pas une priorité de ce programme.",
+  "exercise.programmeYear": "Une année du programme.",
   "notFound.assistanceNeed": "Aucun besoin d'assistance portant cet identifiant ne vous est visible.",
   "notFound.assistanceOffer": "Aucune offre d'assistance portant cet identifiant ne vous est visible.",
   "notFound.engagement": "Aucun engagement portant cet identifiant ne vous est visible.",

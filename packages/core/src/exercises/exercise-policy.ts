@@ -84,3 +84,17 @@ export const exercisePolicy = {
     return status === "planning" ? deny("The exercise has not started: nothing to observe yet.") : allow;
   },
 };
+
+/**
+ * Multi-year exercise programmes: an organisation's own plan, drawn from its own gaps and risks.
+ * Its designers make one; its people read it; nobody else learns it exists (the SQL twin filters
+ * on the owning organisation: packages/db programmesOf).
+ */
+export const exerciseProgrammePolicy = {
+  create: (actor: Actor): Decision =>
+    designs(actor)
+      ? allow
+      : deny("Only administrators and coordinators of an organisation make its exercise programme."),
+  /** The organisation whose programmes the actor reads. */
+  readScope: (actor: Actor): { organisationId: string } => ({ organisationId: actor.organisationId }),
+};

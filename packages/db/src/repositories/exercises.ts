@@ -14,6 +14,7 @@ import {
   exerciseObjectives,
   exerciseObservations,
   exerciseParticipants,
+  exerciseProgrammes,
   exercises,
   organisations,
   users,
@@ -467,4 +468,67 @@ export async function namesOfOrganisations(
     ),
   );
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export interface ProgrammeRecord {
+  id: string;
+  owner: { id: string; name: string };
+  title: string;
+  startYear: number;
+  endYear: number;
+  priorities: unknown;
+  exercises: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function insertProgramme(
+  db: Executor,
+  input: {
+    ownerOrganisationId: string;
+    title: string;
+    startYear: number;
+    endYear: number;
+    priorities: unknown;
+    exercises: unknown;
+    createdBy: string;
+  },
+  now: Date,
+): Promise<string> {
+  const [row] = await db
+    .insert(exerciseProgrammes)
+    .values({ ...input, createdAt: now, updatedAt: now })
+    .returning({ id: exerciseProgrammes.id });
+  if (!row) throw new Error("The programme was not created.");
+  return row.id;
+}
+
+/** The programmes of one organisation (core's exerciseProgrammePolicy: its own only), newest first. */
+export async function programmesOf(
+  db: Executor,
+  organisationId: string,
+  id?: string,
+): Promise<ProgrammeRecord[]> {
+  const rows = await db
+    .select({ programme: exerciseProgrammes, ownerName: organisations.name })
+    .from(exerciseProgrammes)
+    .innerJoin(organisations, eq(organisations.id, exerciseProgrammes.ownerOrganisationId))
+    .where(
+      and(
+        eq(exerciseProgrammes.ownerOrganisationId, organisationId),
+        id === undefined ? undefined : eq(exerciseProgrammes.id, id),
+      ),
+    )
+    .orderBy(sql`exercise_programmes.created_at desc, exercise_programmes.id`);
+  return rows.map(({ programme, ownerName }) => ({
+    id: programme.id,
+    owner: { id: programme.ownerOrganisationId, name: ownerName },
+    title: programme.title,
+    startYear: programme.startYear,
+    endYear: programme.endYear,
+    priorities: programme.priorities,
+    exercises: programme.exercises,
+    createdAt: iso(programme.createdAt),
+    updatedAt: iso(programme.updatedAt),
+  }));
 }
