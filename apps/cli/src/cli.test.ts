@@ -35,6 +35,7 @@ describe("bulwark --help", () => {
     [["audit", "verify", "--help"], /first broken entry/],
     [["backup", "--help"], /<file>/],
     [["restore", "--help"], /--yes/],
+    [["exercise", "import", "--help"], /--organisation[\s\S]*--map/],
   ])("%j explains itself", async (args, pattern) => {
     const result = await bulwark(args);
     expect(result.code).toBe(0);

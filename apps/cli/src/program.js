@@ -89,6 +89,7 @@ const accounts = () => fromTypeScript(() => import("./commands/accounts.ts"));
 const registry = () => fromTypeScript(() => import("./commands/registry.ts"));
 const compendium = () => fromTypeScript(() => import("./commands/compendium.ts"));
 const frameworks = () => fromTypeScript(() => import("./commands/frameworks.ts"));
+const exercises = () => fromTypeScript(() => import("./commands/exercises.ts"));
 /**
  * `analyse` runs compiled (compiled.js, ADR 0022): built when missing or older than its sources,
  * from its TypeScript when it cannot be built.
@@ -263,6 +264,33 @@ export function program() {
       "a folder of *.yaml files (see content/frameworks/README.md; default: the shipped content/frameworks)",
     )
     .action((folder) => run(frameworks, (module) => module.importFrameworks(folder)));
+
+  const exercise = bulwark
+    .command("exercise")
+    .description("Exercise packages: an exercise's design as a YAML file to share (no ids, no people).");
+  exercise
+    .command("export")
+    .description(
+      "Write an exercise's type, objectives, scenario, participants and MSEL as a package (organisations by name).",
+    )
+    .argument("<id>", "the exercise's id")
+    .option("--out <file>", "where to write it (default: standard output)")
+    .option("--force", "overwrite the file if it exists")
+    .action((id, options) => run(exercises, (module) => module.exportExercise(id, options)));
+  exercise
+    .command("import")
+    .description(
+      "Plan an exercise from a package: all or nothing; every problem printed as file:line: field: message.",
+    )
+    .argument("<file>", "a package written by `bulwark exercise export` (or GET /api/exercises/{id}/package)")
+    .requiredOption("--organisation <name-or-id>", "the organisation that controls the exercise here")
+    .option(
+      "--map <name=organisation>",
+      "an organisation named in the package, then = and one of yours (name or id); repeatable. Unmapped names are matched by name.",
+      collect,
+      [],
+    )
+    .action((file, options) => run(exercises, (module) => module.importExercise(file, options)));
 
   const graph = bulwark
     .command("analyse")

@@ -235,3 +235,82 @@ export const ExerciseScenario = z.object({
   hiddenAssets: z.number().int().describe("Attacked assets outside the part of the registry you may see."),
   cascade: CascadeReport.describe("What fails and when, from the attacked assets (the what-if engine)."),
 });
+
+export const ExercisePackageImport = z.object({
+  package: z
+    .string()
+    .min(1)
+    .max(2_000_000)
+    .describe(
+      "The package file's text (YAML, bulwark-exercise-package/1), as `GET /api/exercises/{id}/package` writes it.",
+    ),
+  organisations: z
+    .record(z.string().min(1).max(300), Id)
+    .default({})
+    .describe(
+      "The package's organisation names (participants and operators of attacked assets) mapped to organisations here; names not mapped are matched by name.",
+    ),
+});
+export type ExercisePackageImportInput = z.input<typeof ExercisePackageImport>;
+
+export const PrioritySource = z.object({
+  kind: z.enum(["self-assessment", "risk-register"]),
+  label: z.string().describe("The source in words: which run or assessment, and what it found."),
+  id: Id.describe("The self-assessment run's or the risk assessment's id."),
+});
+export const ProgrammePriority = z.object({ title: z.string(), source: PrioritySource });
+
+export const ExerciseProgrammeCreate = z
+  .object({
+    title: Name(300),
+    startYear: z.number().int().min(2000).max(2100),
+    years: z.number().int().min(1).max(10).describe("How many years the programme covers."),
+    exercises: z
+      .array(
+        z.object({
+          year: z.number().int().min(2000).max(2110),
+          type: ExerciseType,
+          title: Name(300),
+          priority: z
+            .number()
+            .int()
+            .min(1)
+            .nullable()
+            .default(null)
+            .describe("The number of the priority it serves (see the programme's priorities)."),
+        }),
+      )
+      .max(200)
+      .default([]),
+  })
+  .superRefine((value, ctx) => {
+    value.exercises.forEach((exercise, i) => {
+      if (exercise.year < value.startYear || exercise.year >= value.startYear + value.years)
+        ctx.addIssue({ code: "custom", path: ["exercises", i, "year"], message: "A year of the programme." });
+    });
+  });
+export type ExerciseProgrammeCreateInput = z.input<typeof ExerciseProgrammeCreate>;
+
+export const ExerciseProgramme = z.object({
+  id: Id,
+  owner: Ref,
+  title: z.string(),
+  startYear: z.number().int(),
+  endYear: z.number().int(),
+  priorities: z
+    .array(ProgrammePriority)
+    .describe(
+      "Drawn when the programme was made from the organisation's latest submitted self-assessment (its largest gaps) and its risk register (its highest risks), each with its source named.",
+    ),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      exercises: z.array(
+        z.object({ type: ExerciseType, title: z.string(), priority: z.number().int().nullable() }),
+      ),
+    }),
+  ),
+  createdAt: Timestamp,
+});
+export type ExerciseProgramme = z.infer<typeof ExerciseProgramme>;
+export const ExerciseProgrammeList = z.object({ items: z.array(ExerciseProgramme) });

@@ -82,7 +82,7 @@ const TABLES: PgTable[] = [
   ...[schema.incidentEvidence, schema.incidentEvidenceCustody, schema.incidentEvidenceShares],
   ...[schema.incidentReviews, schema.incidentReviewActions],
   ...[schema.exercises, schema.exerciseParticipants, schema.exerciseObjectives, schema.exerciseInjects],
-  ...[schema.exerciseObservations, schema.exerciseCorrectiveActions],
+  ...[schema.exerciseObservations, schema.exerciseCorrectiveActions, schema.exerciseProgrammes],
   ...[schema.assistanceNeeds, schema.assistanceNeedAudience, schema.assistanceOffers],
   ...[schema.assistanceOfferAudience, schema.assistanceEngagements],
   ...[schema.sitreps, schema.resourceRequests, schema.resourceRequestChanges],

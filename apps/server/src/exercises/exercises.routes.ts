@@ -21,6 +21,9 @@ import {
   injectList,
   planExercise,
 } from "./exercises.service.ts";
+import { exercisePackageFile, importPackageAs } from "./package.service.ts";
+import { makeProgramme, programmeList } from "./programme.service.ts";
+import { tabletopPack } from "./tabletop-pack.service.ts";
 
 export function exerciseRoutes(app: FastifyInstance, context: ServerContext, analysis: AnalysisCache): void {
   route(app, context, "listExercises", ({ caller, query }) => exerciseList(context, caller, query));
@@ -52,4 +55,13 @@ export function exerciseRoutes(app: FastifyInstance, context: ServerContext, ana
     addCorrectiveAction(context, caller, params.id, body),
   );
   route(app, context, "exerciseAar", ({ caller, params }) => aarReport(context, caller, params.id));
+  route(app, context, "exercisePackage", ({ caller, params }) =>
+    exercisePackageFile(context, caller, params.id),
+  );
+  route(app, context, "importExercisePackage", ({ caller, body }) => importPackageAs(context, caller, body));
+  route(app, context, "listExerciseProgrammes", ({ caller }) => programmeList(context, caller));
+  route(app, context, "createExerciseProgramme", ({ caller, body }) => makeProgramme(context, caller, body));
+  route(app, context, "exerciseTabletopPack", ({ caller, params }) =>
+    tabletopPack(context, caller, params.id),
+  );
 }

@@ -460,7 +460,7 @@ describe("access", () => {
     const { id } = await control.call("createExercise", { body: plan({ title: "Hidden from the bank" }) });
     const before = await counts();
     const routes = Object.entries(endpoints).filter(([, e]) => e.path.startsWith("/api/exercises/:id"));
-    expect(routes.length).toBe(11);
+    expect(routes.length).toBe(13);
     const cookie = await (async () => {
       const response = await server.inject({
         method: "POST",

@@ -146,6 +146,17 @@ export const en = {
   "exercise.notObjective": "Not an objective of this exercise.",
   "exercise.notParticipant": "Not an organisation of this exercise.",
   "exercise.notOwnerMember": "Not a member of the owner organisation.",
+  "exercise.share":
+    "Only controllers and evaluators take the exercise's design away (its package and tabletop pack).",
+  "exercise.invalidPackage": "The exercise package cannot be imported as written.",
+  "exercise.packageNoOrganisation": "No organisation of this name here: map it to one of yours.",
+  "exercise.packageNoAsset": "No such asset of this operator.",
+  "exercise.packageNotNamed": "Not an organisation of this package.",
+  "exercise.programmeMakers":
+    "Only administrators and coordinators of an organisation make its exercise programme.",
+  "exercise.invalidProgramme": "The programme cannot be made as written.",
+  "exercise.notPriority": "Not a priority of this programme.",
+  "exercise.programmeYear": "A year of the programme.",
   "notFound.assistanceNeed": "No assistance need with this id is visible to you.",
   "notFound.assistanceOffer": "No assistance offer with this id is visible to you.",
   "notFound.engagement": "No engagement with this id is visible to you.",

@@ -162,6 +162,18 @@ export const es: Catalogue = {
   "exercise.notObjective": "No es un objetivo de este ejercicio.",
   "exercise.notParticipant": "No es una organización de este ejercicio.",
   "exercise.notOwnerMember": "No es miembro de la organización responsable.",
+  "exercise.share":
+    "Solo los controladores y los evaluadores se llevan el diseño del ejercicio (su paquete y su dossier de ejercicio de mesa).",
+  "exercise.invalidPackage": "El paquete de ejercicio no se puede importar tal como está escrito.",
+  "exercise.packageNoOrganisation":
+    "Aquí no hay ninguna organización con este nombre: asóciela a una de las suyas.",
+  "exercise.packageNoAsset": "Este operador no tiene tal activo.",
+  "exercise.packageNotNamed": "No es una organización de este paquete.",
+  "exercise.programmeMakers":
+    "Solo los administradores y los coordinadores de una organización elaboran su programa de ejercicios.",
+  "exercise.invalidProgramme": "El programa no se puede elaborar tal como está escrito.",
+  "exercise.notPriority": "No es una prioridad de este programa.",
+  "exercise.programmeYear": "Un año del programa.",
   "notFound.assistanceNeed":
     "No hay ninguna necesidad de asistencia con este identificador que usted pueda ver.",
   "notFound.assistanceOffer":

@@ -160,6 +160,18 @@ export const fr: Catalogue = {
   "exercise.notObjective": "Pas un objectif de cet exercice.",
   "exercise.notParticipant": "Pas une organisation de cet exercice.",
   "exercise.notOwnerMember": "Pas un membre de l'organisation responsable.",
+  "exercise.share":
+    "Seuls les contrôleurs et les évaluateurs emportent la conception de l'exercice (son paquet et son dossier d'exercice sur table).",
+  "exercise.invalidPackage": "Le paquet d'exercice ne peut pas être importé tel quel.",
+  "exercise.packageNoOrganisation":
+    "Aucune organisation de ce nom ici : faites-la correspondre à l'une des vôtres.",
+  "exercise.packageNoAsset": "Cet opérateur n'a pas un tel actif.",
+  "exercise.packageNotNamed": "Ce n'est pas une organisation de ce paquet.",
+  "exercise.programmeMakers":
+    "Seuls les administrateurs et les coordinateurs d'une organisation établissent son programme d'exercices.",
+  "exercise.invalidProgramme": "Le programme ne peut pas être établi tel quel.",
+  "exercise.notPriority": "Ce n'est pas une priorité de ce programme.",
+  "exercise.programmeYear": "Une année du programme.",
   "notFound.assistanceNeed": "Aucun besoin d'assistance portant cet identifiant ne vous est visible.",
   "notFound.assistanceOffer": "Aucune offre d'assistance portant cet identifiant ne vous est visible.",
   "notFound.engagement": "Aucun engagement portant cet identifiant ne vous est visible.",

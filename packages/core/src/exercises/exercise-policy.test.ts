@@ -50,4 +50,14 @@ describe("exercise policy", () => {
     expect(exercisePolicy.observe(player, "running").allowed).toBe(false);
     expect(exercisePolicy.evaluate(player).allowed).toBe(false);
   });
+
+  it("lets controllers and evaluators take the design away, never players", () => {
+    expect(exercisePolicy.share(exerciseAbilities(actor("authority", ["member"]), facts)).allowed).toBe(true);
+    expect(exercisePolicy.share(exerciseAbilities(actor("inspectorate", ["auditor"]), facts)).allowed).toBe(
+      true,
+    );
+    expect(
+      exercisePolicy.share(exerciseAbilities(actor("grid", ["organisation-admin"]), facts)).allowed,
+    ).toBe(false);
+  });
 });

@@ -68,9 +68,33 @@ export const exercisePolicy = {
   /** Read the observations, the ground truth and the after-action report: controllers and evaluators. */
   evaluate: (abilities: ExerciseAbilities): Decision =>
     abilities.seesAll ? allow : deny("Only controllers and evaluators read the exercise's evaluation."),
+  /**
+   * Take the exercise's design away (its package file, its tabletop pack to print): controllers and
+   * evaluators, who see the whole MSEL; players would learn injects before their time.
+   */
+  share: (abilities: ExerciseAbilities): Decision =>
+    abilities.seesAll
+      ? allow
+      : deny(
+          "Only controllers and evaluators take the exercise's design away (its package and tabletop pack).",
+        ),
   /** Record an observation: evaluators and controllers, while the exercise runs, pauses or just ended. */
   observe: (abilities: ExerciseAbilities, status: ExerciseStatus): Decision => {
     if (!abilities.observe) return deny("Only evaluators and controllers record observations.");
     return status === "planning" ? deny("The exercise has not started: nothing to observe yet.") : allow;
   },
+};
+
+/**
+ * Multi-year exercise programmes: an organisation's own plan, drawn from its own gaps and risks.
+ * Its designers make one; its people read it; nobody else learns it exists (the SQL twin filters
+ * on the owning organisation: packages/db programmesOf).
+ */
+export const exerciseProgrammePolicy = {
+  create: (actor: Actor): Decision =>
+    designs(actor)
+      ? allow
+      : deny("Only administrators and coordinators of an organisation make its exercise programme."),
+  /** The organisation whose programmes the actor reads. */
+  readScope: (actor: Actor): { organisationId: string } => ({ organisationId: actor.organisationId }),
 };

@@ -75,3 +75,45 @@ export async function assetMentions(
 ): Promise<AssetMentions<AssetMention>> {
   return mentionsIn(ids, await readableAssets(db, scope, ids));
 }
+
+/** The key of an asset by operator and reference (a NUL between them: neither holds one). */
+export const refKey = (operatorId: string, ref: string): string => `${operatorId}\u0000${ref}`;
+
+/**
+ * The assets the scope may see among those named by operator and reference (an exercise package
+ * names them so), keyed by refKey(operatorId, ref); the others are absent, as if they did not exist.
+ */
+export async function readableAssetsByRef(
+  db: Executor,
+  scope: AssetReadScope,
+  refs: readonly { operatorId: string; ref: string }[],
+): Promise<Map<string, AssetMention>> {
+  if (refs.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: assets.id,
+      ref: assets.ref,
+      name: assets.name,
+      sector: assets.sector,
+      operatorId: assets.operatorId,
+      lat: assets.lat,
+      lon: assets.lon,
+      marking: assets.marking,
+    })
+    .from(assets)
+    .where(
+      and(
+        sql`exists (select 1 from jsonb_to_recordset(${JSON.stringify(
+          refs.map((r) => ({ operator_id: r.operatorId, ref: r.ref })),
+        )}::jsonb) as named(operator_id uuid, ref text)
+          where named.operator_id = ${assets.operatorId} and named.ref = ${assets.ref})`,
+        assetReadFilter(scope),
+      ),
+    );
+  return new Map(
+    rows.map((row) => [
+      refKey(row.operatorId, row.ref),
+      { ...row, sector: row.sector as Sector, marking: markingOf(row.marking) } satisfies AssetMention,
+    ]),
+  );
+}

@@ -14,6 +14,7 @@ import {
   exerciseObjectives,
   exerciseObservations,
   exerciseParticipants,
+  exerciseProgrammes,
   exercises,
   organisations,
   users,
@@ -72,16 +73,21 @@ const present = ({
 });
 
 /** One exercise the organisation takes part in (null: none such, or not theirs; they cannot tell which). */
+/** The exercise if the organisation takes part in it; `null` reader: the operator at the console (CLI). */
 export async function findExercise(
   db: Executor,
-  organisationId: string,
+  organisationId: string | null,
   id: string,
 ): Promise<ExerciseRecord | null> {
   const [row] = await db
     .select(columns)
     .from(exercises)
     .innerJoin(organisations, eq(organisations.id, exercises.ownerOrganisationId))
-    .where(and(eq(exercises.id, id), visibleExercises(organisationId)));
+    .where(
+      organisationId === null
+        ? eq(exercises.id, id)
+        : and(eq(exercises.id, id), visibleExercises(organisationId)),
+    );
   return row ? present(row) : null;
 }
 
@@ -163,7 +169,8 @@ export interface ExerciseInput {
   attackedAssetIds: string[];
   participants: { organisationId: string; role: string }[];
   objectives: { title: string; section: string | null; capability: string | null }[];
-  createdBy: string;
+  /** Null when the operator imports a package at the console. */
+  createdBy: string | null;
 }
 
 export async function insertExercise(db: Executor, input: ExerciseInput, now: Date): Promise<string> {
@@ -223,7 +230,7 @@ export async function insertInject(
   db: Executor,
   exerciseId: string,
   input: InjectInput,
-  createdBy: string,
+  createdBy: string | null,
   now: Date,
 ): Promise<string> {
   const [last] = rowsOf<{ position: number | null }>(
@@ -421,4 +428,107 @@ export async function existingOrganisations(db: Executor, ids: readonly string[]
     await db.execute(sql`select id from organisations where id = any(${sqlArray(ids, "uuid")})`),
   );
   return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * Organisations by name, compared without case as names are unique (exercise packages name them):
+ * each name given to the id of the organisation so named, when there is one.
+ */
+export async function organisationsNamed(
+  db: Executor,
+  names: readonly string[],
+): Promise<Map<string, { id: string; name: string }>> {
+  if (names.length === 0) return new Map();
+  const rows = rowsOf<{ id: string; name: string }>(
+    await db.execute(
+      sql`select id, name from organisations where lower(name) = any(${sqlArray(
+        names.map((name) => name.toLowerCase()),
+        "text",
+      )})`,
+    ),
+  );
+  const byLower = new Map(rows.map((row) => [row.name.toLowerCase(), row]));
+  return new Map(
+    names.flatMap((name) => {
+      const found = byLower.get(name.toLowerCase());
+      return found ? [[name, found] as const] : [];
+    }),
+  );
+}
+
+/** Organisations' names by id (for ids read through another rule, e.g. readable assets' operators). */
+export async function namesOfOrganisations(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = rowsOf<{ id: string; name: string }>(
+    await db.execute(
+      sql`select id, name from organisations where id = any(${sqlArray([...new Set(ids)], "uuid")})`,
+    ),
+  );
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export interface ProgrammeRecord {
+  id: string;
+  owner: { id: string; name: string };
+  title: string;
+  startYear: number;
+  endYear: number;
+  priorities: unknown;
+  exercises: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function insertProgramme(
+  db: Executor,
+  input: {
+    ownerOrganisationId: string;
+    title: string;
+    startYear: number;
+    endYear: number;
+    priorities: unknown;
+    exercises: unknown;
+    createdBy: string;
+  },
+  now: Date,
+): Promise<string> {
+  const [row] = await db
+    .insert(exerciseProgrammes)
+    .values({ ...input, createdAt: now, updatedAt: now })
+    .returning({ id: exerciseProgrammes.id });
+  if (!row) throw new Error("The programme was not created.");
+  return row.id;
+}
+
+/** The programmes of one organisation (core's exerciseProgrammePolicy: its own only), newest first. */
+export async function programmesOf(
+  db: Executor,
+  organisationId: string,
+  id?: string,
+): Promise<ProgrammeRecord[]> {
+  const rows = await db
+    .select({ programme: exerciseProgrammes, ownerName: organisations.name })
+    .from(exerciseProgrammes)
+    .innerJoin(organisations, eq(organisations.id, exerciseProgrammes.ownerOrganisationId))
+    .where(
+      and(
+        eq(exerciseProgrammes.ownerOrganisationId, organisationId),
+        id === undefined ? undefined : eq(exerciseProgrammes.id, id),
+      ),
+    )
+    .orderBy(sql`exercise_programmes.created_at desc, exercise_programmes.id`);
+  return rows.map(({ programme, ownerName }) => ({
+    id: programme.id,
+    owner: { id: programme.ownerOrganisationId, name: ownerName },
+    title: programme.title,
+    startYear: programme.startYear,
+    endYear: programme.endYear,
+    priorities: programme.priorities,
+    exercises: programme.exercises,
+    createdAt: iso(programme.createdAt),
+    updatedAt: iso(programme.updatedAt),
+  }));
 }

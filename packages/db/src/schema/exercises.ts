@@ -11,6 +11,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   uniqueIndex,
@@ -179,5 +180,35 @@ export const exerciseCorrectiveActions = pgTable(
   (table) => [
     index("exercise_corrective_actions_exercise_idx").on(table.exerciseId),
     uniqueIndex("exercise_corrective_actions_action_key").on(table.actionId),
+  ],
+);
+
+/**
+ * A multi-year exercise programme (HSEEP's Integrated Preparedness Plan) of one organisation: its
+ * priorities, each with the source it was drawn from (a self-assessment gap, a risk of the register)
+ * as they stood when the programme was made, and the exercises planned per year by type. Seen by
+ * the owning organisation only.
+ */
+export const exerciseProgrammes = pgTable(
+  "exercise_programmes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerOrganisationId: uuid("owner_organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    startYear: integer("start_year").notNull(),
+    endYear: integer("end_year").notNull(),
+    /** [{ title, source: { kind, label, id } }] */
+    priorities: jsonb("priorities").notNull(),
+    /** [{ year, type, title, priority }] */
+    exercises: jsonb("exercises").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [
+    index("exercise_programmes_owner_idx").on(table.ownerOrganisationId),
+    check("exercise_programmes_years_check", sql`${table.endYear} >= ${table.startYear}`),
   ],
 );
