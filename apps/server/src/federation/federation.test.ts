@@ -112,7 +112,7 @@ beforeAll(async () => {
       (need_id, state_organisation_id, provider_organisation_id, status, created_at, updated_at)
       values (${needId}, ${state}, ${provider}, 'active', now(), now())`);
   }
-});
+}, 180_000);
 afterAll(async () => {
   await Promise.all([hub.close(), national.close()]);
 });
@@ -302,11 +302,14 @@ describe("what the hub refuses", () => {
     payload: body,
     signature: sign(null, Buffer.from(canonicalJson(body as Json)), by).toString("base64url"),
   });
-  const post = (envelope: unknown, bearer = token) =>
+  const post = (envelope: unknown, bearer: string | null = token) =>
     hub.inject({
       method: "POST",
       url: "/api/federation/aggregates",
-      headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+      headers: {
+        ...(bearer === null ? {} : { authorization: `Bearer ${bearer}` }),
+        "content-type": "application/json",
+      },
       payload: JSON.stringify(envelope),
     });
   const stored = async () =>
@@ -365,7 +368,8 @@ describe("what the hub refuses", () => {
         /signature does not match/,
       ],
       ["unknown token", await post(signed(payload()), "bwf_unknown"), 401, /unknown to the hub/],
-      ["no installation token", await post(signed(payload()), "bwk_user-token"), 401, /installation token/],
+      ["a user's API token", await post(signed(payload()), "bwk_user-token"), 401, /installation token/],
+      ["no token", await post(signed(payload()), null), 401, /installation token/],
       [
         "stale",
         await post(
