@@ -10,6 +10,7 @@ import {
   recordConsent,
   regional,
   registerPeer,
+  revoke,
   send,
   withdraw,
 } from "./federation.service.ts";
@@ -25,6 +26,10 @@ export function federationRoutes(app: FastifyInstance, context: ServerContext): 
   route(app, context, "sendFederationAggregates", ({ caller }) => send(context, caller));
   route(app, context, "listFederationPeers", ({ caller }) => peers(context, caller));
   route(app, context, "createFederationPeer", ({ caller, body }) => registerPeer(context, caller, body));
+  route(app, context, "revokeFederationPeer", async ({ caller, params }) => {
+    await revoke(context, caller, params.id);
+    return undefined;
+  });
   route(app, context, "receiveFederationAggregates", ({ request, body }) => receive(context, request, body));
   route(app, context, "getFederationRegional", ({ caller }) => regional(context, caller));
 }

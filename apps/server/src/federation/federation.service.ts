@@ -56,6 +56,7 @@ import {
   type PeerRecord,
   peerByTokenHash,
   recordAudit,
+  revokePeer,
   sealText,
   uniqueViolation,
   withdrawConsent,
@@ -66,7 +67,7 @@ import { admitTokenAttempt, tokenFailed } from "../auth/attempts.ts";
 import { randomToken, sha256 } from "../auth/secrets.ts";
 import { linkOrigin } from "../config.ts";
 import type { ServerContext } from "../context.ts";
-import { conflict, forbidden, invalid, UserError } from "../errors.ts";
+import { conflict, forbidden, invalid, notFound, UserError } from "../errors.ts";
 import { OutboundRefusedError, outboundFetch } from "../outbound/outbound-fetch.ts";
 import { answerMap } from "../self-assessment/runs.service.ts";
 import { secretOf } from "../taxii-client/credentials.ts";
@@ -228,7 +229,8 @@ export async function send(context: ServerContext, caller: Actor): Promise<z.inf
   const record = await currentConsent(context.db);
   if (!record)
     throw conflict("No consent is in force: the national authority records its consent to a hub first.");
-  const organisation = await getOrganisation(context.db, ALL, caller.organisationId);
+  // The country is the consenting authority's, whoever of the authorities' administrators sends.
+  const organisation = await getOrganisation(context.db, ALL, record.organisationId);
   if (!organisation)
     throw forbidden(
       "Only the national authority's administrators consent to and send the federated aggregates.",
@@ -370,6 +372,17 @@ export async function registerPeer(
     now,
   );
   return { peer: peerOf(record), token };
+}
+
+export async function revoke(context: ServerContext, caller: Actor, id: string): Promise<void> {
+  decide(federationPolicy.managePeers(caller));
+  const now = context.clock();
+  if (!(await revokePeer(context.db, id, now))) throw notFound("federation peer");
+  await recordAudit(
+    context.db,
+    { actorId: caller.userId, action: "federation.peer-revoke", targetType: "federation-peer", targetId: id },
+    now,
+  );
 }
 
 const refusedSender = (detail: string) =>

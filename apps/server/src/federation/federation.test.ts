@@ -280,6 +280,7 @@ describe("sending signed aggregates", () => {
 describe("what the hub refuses", () => {
   let key: KeyObject;
   let token: string;
+  let peerId: string;
   const payload = (changes: Record<string, unknown> = {}) => ({
     format: FEDERATION_FORMAT,
     hub: hubUrl,
@@ -329,6 +330,7 @@ describe("what the hub refuses", () => {
       },
     });
     token = created.token;
+    peerId = created.peer.id;
   });
 
   it("accepts a signed payload once, keeping only the cells behind k organisations", async () => {
@@ -434,5 +436,27 @@ describe("what the hub refuses", () => {
     });
     expect(answer.statusCode).toBe(422);
     expect(answer.json().detail).toBe("Le contenu envoyé est adressé à une autre plateforme régionale.");
+  });
+
+  it("stops hearing from an installation its administrators revoked, and drops what it sent from the picture", async () => {
+    for (const email of ["boss@grid.example", "member@grid.example", "auditor@authority.example"])
+      expect(
+        await statusOf((await hub.client(email)).call("revokeFederationPeer", { params: { id: peerId } })),
+      ).toBe(403);
+    expect(
+      await statusOf(
+        hubAdmin.call("revokeFederationPeer", { params: { id: "00000000-0000-4000-8000-000000000000" } }),
+      ),
+    ).toBe(404);
+    await hubAdmin.call("revokeFederationPeer", { params: { id: peerId } });
+    expect(await statusOf(hubAdmin.call("revokeFederationPeer", { params: { id: peerId } }))).toBe(404);
+    const refused = await post(signed(payload()));
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().detail).toMatch(/unknown to the hub, or its token was revoked/);
+    const regions = (await hubAdmin.call("getFederationRegional", {})).regions.map((row) => row.region);
+    expect(regions).toEqual(["unassigned"]);
+    expect(
+      (await hubAdmin.call("listFederationPeers", {})).find((peer) => peer.id === peerId)?.revokedAt,
+    ).not.toBeNull();
   });
 });

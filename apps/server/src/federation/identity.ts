@@ -31,17 +31,19 @@ export const fingerprintOf = (publicKey: string): string =>
 /** The stored key pair, made and stored on first use (concurrent first uses keep one). */
 export async function identityOf(context: ServerContext): Promise<Identity> {
   const secret = secretOf(context.config);
-  const pair = generateKeyPairSync("ed25519");
-  const candidate = {
-    publicKey: String(pair.publicKey.export({ format: "jwk" }).x),
-    sealedPrivateKey: sealText(
-      secret,
-      PURPOSE,
-      BOUND,
-      pair.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"),
-    ),
+  const make = () => {
+    const pair = generateKeyPairSync("ed25519");
+    return {
+      publicKey: String(pair.publicKey.export({ format: "jwk" }).x),
+      sealedPrivateKey: sealText(
+        secret,
+        PURPOSE,
+        BOUND,
+        pair.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"),
+      ),
+    };
   };
-  const stored = await federationIdentity(context.db, candidate, context.clock());
+  const stored = await federationIdentity(context.db, make, context.clock());
   const der = openText(secret, PURPOSE, BOUND, stored.sealedPrivateKey);
   if (der === null)
     throw new Error(

@@ -223,6 +223,7 @@ export const en = {
   "federation.stale": "The payload is too old, or dated ahead of the hub's clock: send it again.",
   "federation.twice": "A cell appears twice in the payload.",
   "federation.counts": "A cell counts fewer things than organisations behind it.",
+  "notFound.federationPeer": "No installation with this id is registered on this hub.",
   "federation.replayed": "This payload was received before.",
 } as const;
 

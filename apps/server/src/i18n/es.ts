@@ -248,5 +248,7 @@ export const es: Catalogue = {
     "El contenido enviado es demasiado antiguo, o tiene una fecha posterior al reloj de la plataforma regional: envíelo de nuevo.",
   "federation.twice": "Una celda aparece dos veces en el contenido enviado.",
   "federation.counts": "Una celda cuenta menos elementos que organizaciones detrás de ella.",
+  "notFound.federationPeer":
+    "No hay ninguna instalación registrada con este identificador en esta plataforma regional.",
   "federation.replayed": "Este contenido ya se recibió.",
 };

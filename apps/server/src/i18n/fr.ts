@@ -243,5 +243,7 @@ export const fr: Catalogue = {
     "Le contenu envoyé est trop ancien, ou daté après l'horloge de la plateforme régionale : envoyez-le à nouveau.",
   "federation.twice": "Une cellule figure deux fois dans le contenu envoyé.",
   "federation.counts": "Une cellule compte moins d'éléments que d'organisations qui la composent.",
+  "notFound.federationPeer":
+    "Aucune installation avec cet identifiant n'est enregistrée sur cette plateforme régionale.",
   "federation.replayed": "Ce contenu a déjà été reçu.",
 };

@@ -204,5 +204,6 @@ export const zh: Catalogue = {
   "federation.stale": "所发送的内容过旧，或其日期晚于区域中心的时钟：请重新发送。",
   "federation.twice": "所发送的内容中有一个单元格出现了两次。",
   "federation.counts": "某个单元格统计的条目少于其背后的组织数。",
+  "notFound.federationPeer": "本区域中心没有登记使用此标识的部署实例。",
   "federation.replayed": "此内容已经收到过。",
 };

@@ -3,6 +3,7 @@
 // aggregates (authenticated by the sending installation's own token and signature, not a user),
 // and the regional picture.
 import { z } from "zod";
+import { IdParams } from "../common.ts";
 import type { EndpointDef } from "../endpoint-def.ts";
 import {
   AggregatesReceived,
@@ -86,6 +87,17 @@ export const federationEndpoints = {
     body: FederationPeerCreate,
     status: 201,
     response: FederationPeerCreated,
+  },
+  revokeFederationPeer: {
+    method: "DELETE",
+    path: "/api/federation/peers/:id",
+    summary:
+      "Revoke an installation: its token and key are refused, and what it sent leaves the regional picture.",
+    tag,
+    auth: "user",
+    token: "never",
+    params: IdParams,
+    status: 204,
   },
   receiveFederationAggregates: {
     method: "POST",

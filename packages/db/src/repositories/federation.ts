@@ -16,20 +16,25 @@ export interface StoredIdentity {
   sealedPrivateKey: string;
 }
 
-/** The installation's key pair: the stored one, or `candidate` stored when there is none yet. */
+/**
+ * The installation's key pair: the stored one, or one made by `make` and stored when there is none
+ * yet (of two made at once, the first stored is kept by both).
+ */
 export async function federationIdentity(
   db: Executor,
-  candidate: StoredIdentity,
+  make: () => StoredIdentity,
   now: Date,
 ): Promise<StoredIdentity> {
-  await db
-    .insert(settings)
-    .values({ key: IDENTITY_KEY, value: { ...candidate }, updatedAt: now })
-    .onConflictDoNothing({ target: settings.key });
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, IDENTITY_KEY));
+  const read = async () =>
+    (await db.select({ value: settings.value }).from(settings).where(eq(settings.key, IDENTITY_KEY)))[0];
+  let row = await read();
+  if (!row) {
+    await db
+      .insert(settings)
+      .values({ key: IDENTITY_KEY, value: { ...make() }, updatedAt: now })
+      .onConflictDoNothing({ target: settings.key });
+    row = await read();
+  }
   const value = row?.value as Partial<StoredIdentity> | undefined;
   if (typeof value?.publicKey !== "string" || typeof value.sealedPrivateKey !== "string")
     throw new Error("The federation key pair is missing.");
@@ -122,6 +127,16 @@ export async function insertPeer(
 
 export async function listPeers(db: Executor): Promise<PeerRecord[]> {
   return db.select(peerColumns).from(federationPeers).orderBy(federationPeers.name);
+}
+
+/** Revoke a peer (once); whether there was one not yet revoked. */
+export async function revokePeer(db: Executor, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(federationPeers)
+    .set({ revokedAt: now })
+    .where(and(eq(federationPeers.id, id), isNull(federationPeers.revokedAt)))
+    .returning({ id: federationPeers.id });
+  return rows.length > 0;
 }
 
 /** The peer a token belongs to, unless revoked. */
