@@ -18,6 +18,7 @@ import { registerErrorHandler } from "./errors.ts";
 import { eventRoutes } from "./events/events.routes.ts";
 import { exerciseRoutes } from "./exercises/exercises.routes.ts";
 import { expertsRoutes } from "./experts/experts.routes.ts";
+import { federationRoutes } from "./federation/federation.routes.ts";
 import { homeRoutes } from "./home/home.routes.ts";
 import { incidentBoardRoutes } from "./incidents/board.routes.ts";
 import { evidenceRoutes } from "./incidents/evidence.routes.ts";
@@ -108,6 +109,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   evidenceRoutes(app, context);
   exerciseRoutes(app, context, analysis);
   assistanceRoutes(app, context);
+  federationRoutes(app, context);
   sitrepRoutes(app, context, analysis);
   resourceRequestRoutes(app, context);
   capRoutes(app, context);

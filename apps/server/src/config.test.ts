@@ -55,6 +55,15 @@ describe("BULWARK_SESSION_MAX_DAYS", () => {
   });
 });
 
+describe("BULWARK_FEDERATION_K", () => {
+  it("is 5 by default, 3 to 1000", () => {
+    expect(readConfig({}).federationK).toBe(5);
+    expect(readConfig({ BULWARK_FEDERATION_K: "3" }).federationK).toBe(3);
+    expect(() => readConfig({ BULWARK_FEDERATION_K: "2" })).toThrow(/BULWARK_FEDERATION_K/);
+    expect(() => readConfig({ BULWARK_FEDERATION_K: "1001" })).toThrow(ConfigError);
+  });
+});
+
 describe("BULWARK_OUTBOUND_ALLOW", () => {
   it("is empty by default: no private address is reachable", () => {
     expect(readConfig({}).outboundAllow).toEqual([]);

@@ -62,6 +62,11 @@ export interface Config {
   readonly smtpUrl: string | null;
   /** The From of every e-mail (BULWARK_MAIL_FROM: an address, optionally "Name <address>"). */
   readonly mailFrom: string;
+  /**
+   * The federation's anonymity rule (BULWARK_FEDERATION_K, 3 to 1000, default 5): a national
+   * installation sends, and a hub keeps, only cells behind at least this many organisations.
+   */
+  readonly federationK: number;
 }
 
 export class ConfigError extends Error {
@@ -211,6 +216,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     outboundAllow: allowList(env.BULWARK_OUTBOUND_ALLOW),
     smtpUrl: env.BULWARK_SMTP_URL ? smtpAddress(env.BULWARK_SMTP_URL) : null,
     mailFrom: mailFrom(env.BULWARK_MAIL_FROM),
+    federationK: integer("BULWARK_FEDERATION_K", env.BULWARK_FEDERATION_K, 5, 3, 1000),
     databaseTimeouts: {
       connectMs: integer(
         "BULWARK_DB_CONNECT_TIMEOUT_MS",

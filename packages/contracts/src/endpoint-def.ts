@@ -30,6 +30,7 @@ export interface EndpointDef {
     | "incidents"
     | "exercises"
     | "assistance"
+    | "federation"
     | "demo";
   /** public: anyone; user: a signed-in user or an API token. */
   readonly auth: "public" | "user";

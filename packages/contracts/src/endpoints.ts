@@ -54,6 +54,7 @@ import { eventEndpoints } from "./endpoints/events.ts";
 import { evidenceEndpoints } from "./endpoints/evidence.ts";
 import { exerciseEndpoints } from "./endpoints/exercises.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
+import { federationEndpoints } from "./endpoints/federation.ts";
 import { homeEndpoints } from "./endpoints/home.ts";
 import { incidentBoardEndpoints } from "./endpoints/incident-board.ts";
 import { incidentEndpoints } from "./endpoints/incidents.ts";
@@ -694,6 +695,7 @@ export const endpoints = {
   ...homeEndpoints,
   ...notificationRegimeEndpoints,
   ...assistanceEndpoints,
+  ...federationEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

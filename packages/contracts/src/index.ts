@@ -12,6 +12,7 @@ export * from "./events.ts";
 export * from "./evidence.ts";
 export * from "./exercises.ts";
 export * from "./experts.ts";
+export * from "./federation.ts";
 export * from "./home.ts";
 export * from "./incident-board.ts";
 export * from "./incidents.ts";

@@ -28,6 +28,7 @@ export * from "./repositories/events.ts";
 export * from "./repositories/evidence.ts";
 export * from "./repositories/exercises.ts";
 export * from "./repositories/experts.ts";
+export * from "./repositories/federation.ts";
 export * from "./repositories/home.ts";
 export * from "./repositories/incident-board.ts";
 export * from "./repositories/incident-board-scope.ts";

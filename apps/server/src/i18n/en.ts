@@ -205,6 +205,37 @@ export const en = {
     "Only a working role of the providing organisation moves a request to this state.",
   "resourceRequest.byRequester":
     "Only a working role of the requesting organisation moves a request to this state.",
+  // Federation of aggregates (issue 20, item 6).
+  "title.hubUnreachable": "Hub unreachable",
+  "title.hubRefused": "Hub refused",
+  "federation.speakForState":
+    "Only the national authority's administrators consent to and send the federated aggregates.",
+  "federation.managePeers":
+    "Only platform administrators register the installations that send aggregates to this hub.",
+  "federation.readRegional":
+    "Only the bodies that support states (platform administrators, coordinators of international organisations) read the regional picture.",
+  "federation.consentInForce": "A consent is in force already: withdraw it before consenting to another hub.",
+  "federation.noConsent":
+    "No consent is in force: the national authority records its consent to a hub first.",
+  "federation.hubAddress":
+    "Give the hub's address without a path, query or credentials (https://hub.example).",
+  "federation.tokenSealed":
+    "The hub's token cannot be opened with this instance's secret: record the consent again.",
+  "federation.unreachable": "The hub could not be reached.",
+  "federation.answer": "The hub's answer was not understood.",
+  "federation.hubRefused": "The hub refused the aggregates (HTTP {{status}}): {{detail}}",
+  "federation.publicKey": "The public key must be a raw 32-byte Ed25519 key in base64url.",
+  "federation.keyRegistered": "An installation with this public key is registered already.",
+  "federation.bearer": "The Authorization header must be 'Bearer <installation token>'.",
+  "federation.unknownPeer": "This installation is unknown to the hub, or its token was revoked.",
+  "federation.signature": "The signature does not match the payload and the installation's public key.",
+  "federation.otherHub": "The payload is addressed to another hub.",
+  "federation.country": "The payload's country is not the one the installation is registered for.",
+  "federation.stale": "The payload is too old, or dated ahead of the hub's clock: send it again.",
+  "federation.twice": "A cell appears twice in the payload.",
+  "federation.counts": "A cell counts fewer things than organisations behind it.",
+  "notFound.federationPeer": "No installation with this id is registered on this hub.",
+  "federation.replayed": "This payload was received before.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -226,4 +226,41 @@ export const es: Catalogue = {
     "Solo una función operativa de la organización proveedora pasa una solicitud a este estado.",
   "resourceRequest.byRequester":
     "Solo una función operativa de la organización solicitante pasa una solicitud a este estado.",
+  // Federation of aggregates (issue 20, item 6).
+  "title.hubUnreachable": "Plataforma regional inaccesible",
+  "title.hubRefused": "Rechazo de la plataforma regional",
+  "federation.speakForState":
+    "Solo los administradores de la autoridad nacional consienten el envío de los agregados federados y los envían.",
+  "federation.managePeers":
+    "Solo los administradores de la plataforma registran las instalaciones que envían agregados a esta plataforma regional.",
+  "federation.readRegional":
+    "Solo los organismos que apoyan a los Estados (administradores de la plataforma, coordinadores de organizaciones internacionales) consultan el panorama regional.",
+  "federation.consentInForce":
+    "Ya hay un consentimiento en vigor: retírelo antes de consentir a otra plataforma regional.",
+  "federation.noConsent":
+    "No hay ningún consentimiento en vigor: la autoridad nacional debe registrar primero su consentimiento a una plataforma regional.",
+  "federation.hubAddress":
+    "Indique la dirección de la plataforma regional sin ruta, parámetros ni credenciales (https://hub.example).",
+  "federation.tokenSealed":
+    "El token de la plataforma regional no puede abrirse con el secreto de esta instancia: registre de nuevo el consentimiento.",
+  "federation.unreachable": "No se pudo contactar con la plataforma regional.",
+  "federation.answer": "No se entendió la respuesta de la plataforma regional.",
+  "federation.hubRefused": "La plataforma regional rechazó los agregados (HTTP {{status}}): {{detail}}",
+  "federation.publicKey":
+    "La clave pública debe ser una clave Ed25519 sin procesar de 32 bytes en base64url.",
+  "federation.keyRegistered": "Ya hay una instalación registrada con esta clave pública.",
+  "federation.bearer": "La cabecera Authorization debe ser «Bearer <token de la instalación>».",
+  "federation.unknownPeer": "La plataforma regional no conoce esta instalación, o su token fue revocado.",
+  "federation.signature":
+    "La firma no corresponde al contenido enviado ni a la clave pública de la instalación.",
+  "federation.otherHub": "El contenido enviado va dirigido a otra plataforma regional.",
+  "federation.country":
+    "El país del contenido enviado no es aquel para el que está registrada la instalación.",
+  "federation.stale":
+    "El contenido enviado es demasiado antiguo, o tiene una fecha posterior al reloj de la plataforma regional: envíelo de nuevo.",
+  "federation.twice": "Una celda aparece dos veces en el contenido enviado.",
+  "federation.counts": "Una celda cuenta menos elementos que organizaciones detrás de ella.",
+  "notFound.federationPeer":
+    "No hay ninguna instalación registrada con este identificador en esta plataforma regional.",
+  "federation.replayed": "Este contenido ya se recibió.",
 };

@@ -221,4 +221,41 @@ export const fr: Catalogue = {
     "Seul un rôle opérationnel de l'organisation fournisseuse fait passer une demande à cet état.",
   "resourceRequest.byRequester":
     "Seul un rôle opérationnel de l'organisation demandeuse fait passer une demande à cet état.",
+  // Federation of aggregates (issue 20, item 6).
+  "title.hubUnreachable": "Plateforme régionale injoignable",
+  "title.hubRefused": "Refus de la plateforme régionale",
+  "federation.speakForState":
+    "Seuls les administrateurs de l'autorité nationale consentent à l'envoi des agrégats fédérés et les envoient.",
+  "federation.managePeers":
+    "Seuls les administrateurs de la plateforme enregistrent les installations qui envoient des agrégats à cette plateforme régionale.",
+  "federation.readRegional":
+    "Seuls les organismes qui appuient les États (administrateurs de la plateforme, coordinateurs des organisations internationales) consultent le tableau régional.",
+  "federation.consentInForce":
+    "Un consentement est déjà en vigueur : retirez-le avant de consentir à une autre plateforme régionale.",
+  "federation.noConsent":
+    "Aucun consentement n'est en vigueur : l'autorité nationale doit d'abord enregistrer son consentement à une plateforme régionale.",
+  "federation.hubAddress":
+    "Indiquez l'adresse de la plateforme régionale sans chemin, paramètres ni identifiants (https://hub.example).",
+  "federation.tokenSealed":
+    "Le jeton de la plateforme régionale ne peut pas être ouvert avec le secret de cette instance : enregistrez à nouveau le consentement.",
+  "federation.unreachable": "La plateforme régionale n'a pas pu être jointe.",
+  "federation.answer": "La réponse de la plateforme régionale n'a pas été comprise.",
+  "federation.hubRefused": "La plateforme régionale a refusé les agrégats (HTTP {{status}}) : {{detail}}",
+  "federation.publicKey": "La clé publique doit être une clé Ed25519 brute de 32 octets en base64url.",
+  "federation.keyRegistered": "Une installation avec cette clé publique est déjà enregistrée.",
+  "federation.bearer": "L'en-tête Authorization doit être « Bearer <jeton de l'installation> ».",
+  "federation.unknownPeer":
+    "Cette installation est inconnue de la plateforme régionale, ou son jeton a été révoqué.",
+  "federation.signature":
+    "La signature ne correspond pas au contenu envoyé et à la clé publique de l'installation.",
+  "federation.otherHub": "Le contenu envoyé est adressé à une autre plateforme régionale.",
+  "federation.country":
+    "Le pays du contenu envoyé n'est pas celui pour lequel l'installation est enregistrée.",
+  "federation.stale":
+    "Le contenu envoyé est trop ancien, ou daté après l'horloge de la plateforme régionale : envoyez-le à nouveau.",
+  "federation.twice": "Une cellule figure deux fois dans le contenu envoyé.",
+  "federation.counts": "Une cellule compte moins d'éléments que d'organisations qui la composent.",
+  "notFound.federationPeer":
+    "Aucune installation avec cet identifiant n'est enregistrée sur cette plateforme régionale.",
+  "federation.replayed": "Ce contenu a déjà été reçu.",
 };

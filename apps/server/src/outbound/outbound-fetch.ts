@@ -22,6 +22,8 @@ export interface AllowedHost {
 export interface OutboundInit {
   readonly method?: string;
   readonly headers?: Record<string, string>;
+  /** The request's body (sent as is; its Content-Type goes in `headers`). */
+  readonly body?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -121,6 +123,6 @@ export function outboundFetch(allow: readonly AllowedHost[]): OutboundFetch {
         },
       );
       outgoing.on("error", reject);
-      outgoing.end();
+      outgoing.end(init.body);
     });
 }
