@@ -384,5 +384,16 @@ describe("editing, a second person's approval, sending", () => {
     expect(JSON.parse(response.body).detail).toBe(
       "Une deuxième personne approuve un rapport de situation, jamais son auteur.",
     );
+    // A report that has moved on (409): the conflict is said in French too.
+    const early = await server.inject({
+      method: "POST",
+      url: `/api/incidents/${incident.id}/sitreps/1/send`,
+      headers: { cookie, "x-csrf-token": csrf, "accept-language": "fr" },
+    });
+    expect(early.statusCode).toBe(409);
+    expect(JSON.parse(early.body)).toMatchObject({
+      title: "Conflit",
+      detail: "Ce rapport de situation n'est pas encore approuvé : il ne peut donc pas être envoyé.",
+    });
   });
 });
