@@ -204,6 +204,10 @@ describe("drafting and numbering", () => {
     expect(refused.detail).toMatch(/authority or the filing operator/);
     expect(await statusOf(bank.call("createSitrep", { params: { id: incident.id }, body: {} }))).toBe(403);
     expect(await counts()).toEqual(before);
+    // The list says who may draft, so the page offers it only to them.
+    expect((await water.call("listSitreps", { params: { id: incident.id } })).abilities.draft).toBe(false);
+    expect((await watch.call("listSitreps", { params: { id: incident.id } })).abilities.draft).toBe(true);
+    expect((await gridAdmin.call("listSitreps", { params: { id: incident.id } })).abilities.draft).toBe(true);
     expect((await watch.call("createSitrep", { params: { id: incident.id }, body: {} })).number).toBe(1);
   });
 });

@@ -2,6 +2,7 @@
 // forms (_zero, _one, _two, _few, _many, _other).
 
 import { accountLanguage, pagination, pattern } from "./ar-account-language.ts";
+import { boardReports } from "./ar-board-reports.ts";
 import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { experts } from "./ar-experts.ts";
@@ -348,6 +349,7 @@ export const ar: Translation<Messages, "ar"> = {
   search,
   live,
   incidents,
+  boardReports,
   stix,
   stixCollections,
   sectors,

@@ -2,6 +2,7 @@
 // falls back to these.
 import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { accountLanguage, pagination, pattern } from "./en-account-language.ts";
+import { boardReports } from "./en-board-reports.ts";
 import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
@@ -345,6 +346,7 @@ export const en = {
   search,
   live,
   incidents,
+  boardReports,
   stix,
   stixCollections,
   sectors,

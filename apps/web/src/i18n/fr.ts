@@ -1,6 +1,7 @@
 // French: the complete interface (completeness.test.ts holds it to every English key).
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./fr-account-language.ts";
+import { boardReports } from "./fr-board-reports.ts";
 import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
 import { experts } from "./fr-experts.ts";
@@ -301,6 +302,7 @@ export const fr: Translation<Messages, "fr"> = {
   search,
   live,
   incidents,
+  boardReports,
   stix,
   stixCollections,
   sectors: {

@@ -1,6 +1,7 @@
 // Russian: the complete interface (completeness.test.ts holds it to every English key).
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./ru-account-language.ts";
+import { boardReports } from "./ru-board-reports.ts";
 import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
 import { experts } from "./ru-experts.ts";
@@ -297,6 +298,7 @@ export const ru: Translation<Messages, "ru"> = {
   search,
   live,
   incidents,
+  boardReports,
   stix,
   stixCollections,
   sectors: {

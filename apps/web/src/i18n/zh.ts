@@ -3,6 +3,7 @@
 import type { Messages } from "./en.ts";
 import type { Translation } from "./translation.ts";
 import { accountLanguage, pagination, pattern } from "./zh-account-language.ts";
+import { boardReports } from "./zh-board-reports.ts";
 import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { experts } from "./zh-experts.ts";
@@ -339,6 +340,7 @@ export const zh: Translation<Messages, "zh"> = {
   search,
   live,
   incidents,
+  boardReports,
   stix,
   stixCollections,
   sectors,

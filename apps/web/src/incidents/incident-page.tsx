@@ -34,6 +34,10 @@ import { isOneOf } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { LoadFailure } from "../compendium/entry-parts.tsx";
 import { TlpBanner } from "../sharing/tlp-banner.tsx";
+import { EvidencePanel } from "./board/evidence-panel.tsx";
+import { ResourcesPanel } from "./board/resources-panel.tsx";
+import { ReviewPanel } from "./board/review-panel.tsx";
+import { SitrepsPanel } from "./board/sitreps-panel.tsx";
 import { ObligationsPanel, ProjectionPanel, RecoveryPanel, Section } from "./incident-panels.tsx";
 import {
   AssetStatusBadge,
@@ -134,6 +138,10 @@ function IncidentView({ incident }: { incident: Incident }) {
       <ProjectionPanel incident={incident} />
       <RecoveryPanel incident={incident} />
       <ReportsPanel incident={incident} />
+      <SitrepsPanel incident={incident} />
+      <ResourcesPanel incident={incident} />
+      <EvidencePanel incident={incident} />
+      <ReviewPanel incident={incident} />
     </Stack>
   );
 }
