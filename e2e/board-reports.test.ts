@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { type Client, createClient } from "@bulwark/contracts";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, signInAs } from "./browser.ts";
+import { launchChromium } from "./browser.ts";
 import { DEMO_PASSWORD, type Started, startBulwark } from "./start.ts";
 
 const POLICE = "daniel.okoro@ctu.police.meridia.example";
@@ -26,6 +26,10 @@ const FILE = Buffer.from("CCTV still, pylon 41, 02:14 — e2e evidence bytes");
 let bulwark: Started;
 let browser: Browser;
 let incidentId = "";
+// The operator, a colleague of the operator and a colleague of the authority, through the API.
+let operator: Client;
+let operatorColleague: Client;
+let approver: Client;
 
 const signedIn = async (url: string, email: string): Promise<Client> => {
   const api = createClient({ baseUrl: url, cookieJar: true });
@@ -35,7 +39,11 @@ const signedIn = async (url: string, email: string): Promise<Client> => {
 
 beforeAll(async () => {
   [bulwark, browser] = await Promise.all([startBulwark(), launchChromium()]);
-  const operator = await signedIn(bulwark.url, OPERATOR);
+  [operator, operatorColleague, approver] = await Promise.all([
+    signedIn(bulwark.url, OPERATOR),
+    signedIn(bulwark.url, OPERATOR_COLLEAGUE),
+    signedIn(bulwark.url, AUTHORITY_COLLEAGUE),
+  ]);
   const organisations = (await operator.call("listOrganisations", { query: { limit: 500 } })).items;
   const idOf = (name: string) => {
     const found = organisations.find((o) => o.name === name);
@@ -68,19 +76,27 @@ afterAll(async () => {
 
 const live = (page: Page) => page.getByRole("status").getByText("Live", { exact: true }).waitFor();
 
-async function openIncident(page: Page) {
+/**
+ * A browser of its own signed in as `email` (the session cookie set through the API: the sign-in
+ * page is walked by sign-in.test.ts), on the incident's page once it is live.
+ */
+async function openIncidentAs(email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const login = await context.request.post(`${bulwark.url}/api/auth/login`, {
+    data: { email, password: DEMO_PASSWORD },
+  });
+  if (!login.ok()) throw new Error(`${email} could not sign in: ${login.status()}`);
+  const page = await context.newPage();
   await page.goto(`${bulwark.url}/incidents/${incidentId}`);
   await page.getByRole("heading", { name: TITLE, level: 2 }).waitFor();
   await live(page);
+  return page;
 }
 
 describe("the incident board's reports, three organisations at once", () => {
   it("carries evidence, a resource request and a situation report between police, authority and operator, live", async () => {
-    const [police, desk, officer] = await Promise.all(
-      [POLICE, AUTHORITY, OPERATOR].map((email) => signInAs(browser, bulwark.url, email)),
-    );
+    const [police, desk, officer] = await Promise.all([POLICE, AUTHORITY, OPERATOR].map(openIncidentAs));
     if (!police || !desk || !officer) throw new Error("A browser did not sign in.");
-    await Promise.all([police, desk, officer].map(openIncident));
 
     // The police register an evidence item: the browser hashes the file; only the hash goes out.
     const evidence = police.getByTestId("incident-evidence");
@@ -123,10 +139,10 @@ describe("the incident board's reports, three organisations at once", () => {
     const mine = officer.getByTestId("incident-resources").getByTestId("resource-request");
     await mine.and(officer.locator('[data-state="assigned"]')).waitFor({ timeout: 15_000 });
     await mine.getByRole("button", { name: "Confirm delivery", exact: true }).waitFor();
-    const colleague = await signedIn(bulwark.url, OPERATOR_COLLEAGUE);
-    const [requested] = (await colleague.call("listResourceRequests", { query: { incidentId } })).items;
+    const [requested] = (await operatorColleague.call("listResourceRequests", { query: { incidentId } }))
+      .items;
     if (!requested) throw new Error("The request is not visible to the operator's colleague.");
-    await colleague.call("updateResourceRequest", {
+    await operatorColleague.call("updateResourceRequest", {
       params: { id: requested.id },
       body: { state: "delivered", note: "Both sets running." },
     });
@@ -161,7 +177,6 @@ describe("the incident board's reports, three organisations at once", () => {
     expect((await saved).status()).toBe(200);
 
     // A colleague approves it (through the API); the author's page turns to "Approved" live.
-    const approver = await signedIn(bulwark.url, AUTHORITY_COLLEAGUE);
     await approver.call("approveSitrep", { params: { id: incidentId, n: 1 } });
     await report
       .getByTestId("sitrep-status")
@@ -180,9 +195,8 @@ describe("the incident board's reports, three organisations at once", () => {
     // The operator never sees the investigation log: not on the page, not through the API.
     expect(await officer.getByTestId("incident-evidence").count()).toBe(0);
     expect(await officer.getByText("Investigation log").count()).toBe(0);
-    const operatorApi = await signedIn(bulwark.url, OPERATOR);
     await expect(
-      operatorApi.call("listIncidentEvidence", { params: { id: incidentId }, query: {} }),
+      operator.call("listIncidentEvidence", { params: { id: incidentId }, query: {} }),
     ).rejects.toMatchObject({ status: 404 });
   }, 120_000);
 });
