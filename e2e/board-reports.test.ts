@@ -6,6 +6,7 @@
 // report, is told why it may not approve it itself, a colleague approves it, it is sent, and the
 // operator receives it live. The operator never sees the investigation log.
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { type Client, createClient } from "@bulwark/contracts";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +22,7 @@ const AUTHORITY_NAME = "National Critical Infrastructure Protection Authority";
 const POLICE_NAME = "National Police – Counter-Terrorism Unit";
 const TITLE = "Pylon felled on the Ulohaven 1 feeder";
 const NEXT_STEPS = "Two generators on site by 18:00; line crews at dawn.";
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const FILE = Buffer.from("CCTV still, pylon 41, 02:14 — e2e evidence bytes");
 
 let bulwark: Started;
@@ -81,7 +83,8 @@ const live = (page: Page) => page.getByRole("status").getByText("Live", { exact:
  * page is walked by sign-in.test.ts), on the incident's page once it is live.
  */
 async function openIncidentAs(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  // axe-core is injected as a script: the test contexts let it past the app's CSP.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true });
   const login = await context.request.post(`${bulwark.url}/api/auth/login`, {
     data: { email, password: DEMO_PASSWORD },
   });
@@ -91,6 +94,22 @@ async function openIncidentAs(email: string): Promise<Page> {
   await page.getByRole("heading", { name: TITLE, level: 2 }).waitFor();
   await live(page);
   return page;
+}
+
+interface AxeResult {
+  violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
+}
+
+/** Critical and serious axe-core violations in the page's main content (rule and elements). */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const { axe } = globalThis as unknown as { axe: { run(context: unknown): Promise<AxeResult> } };
+    const result = await axe.run({ include: ["main"] });
+    return result.violations
+      .filter((violation) => violation.impact === "critical" || violation.impact === "serious")
+      .map((violation) => `${violation.id} ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+  });
 }
 
 describe("the incident board's reports, three organisations at once", () => {
@@ -198,5 +217,8 @@ describe("the incident board's reports, three organisations at once", () => {
     await expect(
       operator.call("listIncidentEvidence", { params: { id: incidentId }, query: {} }),
     ).rejects.toMatchObject({ status: 404 });
+
+    // The panels as each side sees them pass axe-core (the sitrep open, the request delivered).
+    expect([...(await violations(desk)), ...(await violations(police))]).toEqual([]);
   }, 120_000);
 });
