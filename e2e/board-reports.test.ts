@@ -220,5 +220,14 @@ describe("the incident board's reports, three organisations at once", () => {
 
     // The panels as each side sees them pass axe-core (the sitrep open, the request delivered).
     expect([...(await violations(desk)), ...(await violations(police))]).toEqual([]);
+
+    // The demo's closed incident offers its authority the after-action review, which passes too.
+    await desk.goto(`${bulwark.url}/incidents`);
+    await desk.getByRole("link", { name: "Sabotage at Ulohaven 1 161 kV substation" }).click();
+    const review = desk.getByTestId("incident-review");
+    await review.getByRole("textbox", { name: "What went well" }).waitFor();
+    await review.getByRole("button", { name: "Add a follow-up action" }).click();
+    await review.getByRole("textbox", { name: "Action 1" }).waitFor();
+    expect(await violations(desk)).toEqual([]);
   }, 120_000);
 });
