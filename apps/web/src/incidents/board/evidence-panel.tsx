@@ -28,14 +28,9 @@ import { ListTable } from "../../app/page-parts.tsx";
 import { ProblemAlert } from "../../app/problem-alert.tsx";
 import { Section } from "../incident-panels.tsx";
 import { fromLocalInput, incidentKey, localInput } from "../incident-parts.tsx";
+import { sha256Of } from "./sha256.ts";
 
 const evidenceKey = (id: string) => [...incidentKey(id), "evidence"] as const;
-
-/** The SHA-256 of a file, in hexadecimal, computed in the browser. */
-export async function sha256Of(file: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", await file.arrayBuffer());
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-}
 
 export function EvidencePanel({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
