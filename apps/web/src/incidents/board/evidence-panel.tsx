@@ -27,10 +27,12 @@ import { useFormat } from "../../app/format.ts";
 import { ListTable } from "../../app/page-parts.tsx";
 import { ProblemAlert } from "../../app/problem-alert.tsx";
 import { Section } from "../incident-panels.tsx";
-import { fromLocalInput, incidentKey, localInput } from "../incident-parts.tsx";
+import { fromLocalInput, localInput } from "../incident-parts.tsx";
 import { sha256Of } from "./sha256.ts";
 
-const evidenceKey = (id: string) => [...incidentKey(id), "evidence"] as const;
+// Not under the incident's key: evidence changes do not announce the incident, and every reading of
+// the log is audited, so it is not read again on each live change of the incident.
+const evidenceKey = (id: string) => ["incidents", "evidence", id] as const;
 
 export function EvidencePanel({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
