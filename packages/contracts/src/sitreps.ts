@@ -127,7 +127,10 @@ export const SitrepSummary = Sitrep.pick({
   createdAt: true,
   updatedAt: true,
 });
-export const SitrepList = z.object({ items: z.array(SitrepSummary) });
+export const SitrepList = z.object({
+  items: z.array(SitrepSummary),
+  abilities: z.object({ draft: z.boolean().describe("You may draft the incident's next report.") }),
+});
 export type SitrepList = z.infer<typeof SitrepList>;
 
 export const ResourceRequestCreate = z.object({

@@ -198,6 +198,12 @@ export const en = {
   "sitrep.approvedBy":
     "A colleague of the author with a working role, who works on the incident, approves a situation report.",
   "sitrep.sentBy": "Only the author or the approver sends an approved situation report.",
+  "sitrep.notApprovedYet": "This situation report is not approved yet, so it cannot be sent.",
+  "sitrep.approvedNoEdit": "This situation report is approved already, so it cannot be edited.",
+  "sitrep.sentNoEdit": "This situation report is sent already, so it cannot be edited.",
+  "sitrep.approvedNoApprove": "This situation report is approved already, so it cannot be approved.",
+  "sitrep.sentNoApprove": "This situation report is sent already, so it cannot be approved.",
+  "sitrep.sentNoSend": "This situation report is sent already, so it cannot be sent.",
   "resourceRequest.askedBy":
     "A coordinator, analyst or organisation administrator asks for resources for their organisation.",
   "resourceRequest.otherOrganisation": "A resource request goes to another organisation than one's own.",

@@ -218,6 +218,13 @@ export const es: Catalogue = {
   "sitrep.approvedBy":
     "Un colega del autor con una función operativa, que trabaja en el incidente, aprueba un informe de situación.",
   "sitrep.sentBy": "Solo el autor o quien lo aprobó envían un informe de situación aprobado.",
+  "sitrep.notApprovedYet": "Este informe de situación aún no está aprobado, así que no puede enviarse.",
+  "sitrep.approvedNoEdit": "Este informe de situación ya está aprobado, así que ya no puede modificarse.",
+  "sitrep.sentNoEdit": "Este informe de situación ya se envió, así que ya no puede modificarse.",
+  "sitrep.approvedNoApprove":
+    "Este informe de situación ya está aprobado, así que no puede aprobarse de nuevo.",
+  "sitrep.sentNoApprove": "Este informe de situación ya se envió, así que ya no puede aprobarse.",
+  "sitrep.sentNoSend": "Este informe de situación ya se envió, así que no puede enviarse de nuevo.",
   "resourceRequest.askedBy":
     "Un coordinador, un analista o un administrador de la organización solicita recursos para su organización.",
   "resourceRequest.otherOrganisation":

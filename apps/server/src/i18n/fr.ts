@@ -213,6 +213,14 @@ export const fr: Catalogue = {
   "sitrep.approvedBy":
     "Un collègue de l'auteur ayant un rôle opérationnel, qui travaille sur l'incident, approuve un rapport de situation.",
   "sitrep.sentBy": "Seuls l'auteur ou l'approbateur envoient un rapport de situation approuvé.",
+  "sitrep.notApprovedYet":
+    "Ce rapport de situation n'est pas encore approuvé : il ne peut donc pas être envoyé.",
+  "sitrep.approvedNoEdit": "Ce rapport de situation est déjà approuvé : il ne peut donc plus être modifié.",
+  "sitrep.sentNoEdit": "Ce rapport de situation est déjà envoyé : il ne peut donc plus être modifié.",
+  "sitrep.approvedNoApprove":
+    "Ce rapport de situation est déjà approuvé : il ne peut donc pas être approuvé à nouveau.",
+  "sitrep.sentNoApprove": "Ce rapport de situation est déjà envoyé : il ne peut donc plus être approuvé.",
+  "sitrep.sentNoSend": "Ce rapport de situation est déjà envoyé : il ne peut donc pas être envoyé à nouveau.",
   "resourceRequest.askedBy":
     "Un coordinateur, un analyste ou un administrateur d'organisation demande des ressources pour son organisation.",
   "resourceRequest.otherOrganisation":

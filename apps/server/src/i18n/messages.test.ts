@@ -1,7 +1,7 @@
 // The server's message catalogue is complete in the six languages (the same keys as English, the
 // same {{placeholders}}, no empty or untranslated sentence), and the language of an answer is
 // chosen as documented: Accept-Language first, then the account's, then English.
-import { LANGUAGES } from "@bulwark/core";
+import { checkSitrepDeed, LANGUAGES, SITREP_STATUSES } from "@bulwark/core";
 import { describe, expect, it } from "vitest";
 import { en, type MessageKey } from "./en.ts";
 import { acceptedLanguage, CATALOGUES, issueMessage, languageOf, say, translated } from "./messages.ts";
@@ -72,5 +72,34 @@ describe("the language of an answer", () => {
     expect(issueMessage("fr", { code: "custom", message: "A code is six digits.", params: {} })).toBe(
       "Un code comporte six chiffres.",
     );
+  });
+});
+
+describe("situation reports' conflicts", () => {
+  it("are said in every language: each 409 reason core gives for an edit, approval or sending", () => {
+    const incident = { maySee: true, asAuthority: false, asFiler: true, reason: "" };
+    const viewer = (userId: string) => ({
+      userId,
+      organisationId: "grid",
+      organisationKind: "public-operator" as const,
+      roles: ["coordinator" as const],
+      communityIds: [],
+    });
+    const reasons = new Set<string>();
+    for (const status of SITREP_STATUSES)
+      for (const deed of ["edit", "approve", "send"] as const)
+        for (const userId of ["author", "colleague"]) {
+          const decision = checkSitrepDeed(
+            viewer(userId),
+            incident,
+            { authorId: "author", authorOrganisationId: "grid", approverId: "colleague", status },
+            deed,
+          );
+          if (decision.outcome === "conflict") reasons.add(decision.reason);
+        }
+    expect(reasons.size).toBe(6);
+    for (const reason of reasons)
+      for (const language of LANGUAGES.filter((l) => l !== "en"))
+        expect(translated(language, reason), `${language}: ${reason}`).not.toBe(reason);
   });
 });

@@ -255,10 +255,14 @@ export async function sitrepList(
   incidentId: string,
 ): Promise<SitrepList> {
   const viewer = await incidentViewerOf(context, caller);
-  const records = await listSitreps(context.db, viewer, incidentId);
+  const [records, incident] = await Promise.all([
+    listSitreps(context.db, viewer, incidentId),
+    incidentOrNull(context, viewer, incidentId, context.db),
+  ]);
   // Neither the incident nor any report of it visible: the incident is "not found", as elsewhere.
-  if (records.length === 0) await seenIncident(context, viewer, incidentId);
+  if (records.length === 0 && !incident) throw notFound("incident");
   return {
+    abilities: { draft: incident !== null && checkSitrepDrafting(incident.abilities).allowed },
     items: records.map((record) => ({
       incidentId: record.incidentId,
       number: record.number,

@@ -204,6 +204,10 @@ describe("drafting and numbering", () => {
     expect(refused.detail).toMatch(/authority or the filing operator/);
     expect(await statusOf(bank.call("createSitrep", { params: { id: incident.id }, body: {} }))).toBe(403);
     expect(await counts()).toEqual(before);
+    // The list says who may draft, so the page offers it only to them.
+    expect((await water.call("listSitreps", { params: { id: incident.id } })).abilities.draft).toBe(false);
+    expect((await watch.call("listSitreps", { params: { id: incident.id } })).abilities.draft).toBe(true);
+    expect((await gridAdmin.call("listSitreps", { params: { id: incident.id } })).abilities.draft).toBe(true);
     expect((await watch.call("createSitrep", { params: { id: incident.id }, body: {} })).number).toBe(1);
   });
 });
@@ -384,5 +388,16 @@ describe("editing, a second person's approval, sending", () => {
     expect(JSON.parse(response.body).detail).toBe(
       "Une deuxième personne approuve un rapport de situation, jamais son auteur.",
     );
+    // A report that has moved on (409): the conflict is said in French too.
+    const early = await server.inject({
+      method: "POST",
+      url: `/api/incidents/${incident.id}/sitreps/1/send`,
+      headers: { cookie, "x-csrf-token": csrf, "accept-language": "fr" },
+    });
+    expect(early.statusCode).toBe(409);
+    expect(JSON.parse(early.body)).toMatchObject({
+      title: "Conflit",
+      detail: "Ce rapport de situation n'est pas encore approuvé : il ne peut donc pas être envoyé.",
+    });
   });
 });

@@ -3,6 +3,7 @@
 
 import { accountLanguage, pagination, pattern } from "./ar-account-language.ts";
 import { board } from "./ar-board.ts";
+import { boardReports } from "./ar-board-reports.ts";
 import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { experts } from "./ar-experts.ts";
@@ -350,6 +351,7 @@ export const ar: Translation<Messages, "ar"> = {
   live,
   incidents,
   board,
+  boardReports,
   stix,
   stixCollections,
   sectors,

@@ -3,6 +3,7 @@
 import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { accountLanguage, pagination, pattern } from "./en-account-language.ts";
 import { board } from "./en-board.ts";
+import { boardReports } from "./en-board-reports.ts";
 import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
@@ -347,6 +348,7 @@ export const en = {
   live,
   incidents,
   board,
+  boardReports,
   stix,
   stixCollections,
   sectors,

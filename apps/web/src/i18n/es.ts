@@ -2,6 +2,7 @@
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./es-account-language.ts";
 import { board } from "./es-board.ts";
+import { boardReports } from "./es-board-reports.ts";
 import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
 import { experts } from "./es-experts.ts";
@@ -303,6 +304,7 @@ export const es: Translation<Messages, "es"> = {
   live,
   incidents,
   board,
+  boardReports,
   stix,
   stixCollections,
   sectors: {

@@ -2,6 +2,7 @@
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./fr-account-language.ts";
 import { board } from "./fr-board.ts";
+import { boardReports } from "./fr-board-reports.ts";
 import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
 import { experts } from "./fr-experts.ts";
@@ -303,6 +304,7 @@ export const fr: Translation<Messages, "fr"> = {
   live,
   incidents,
   board,
+  boardReports,
   stix,
   stixCollections,
   sectors: {

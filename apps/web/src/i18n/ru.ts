@@ -2,6 +2,7 @@
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./ru-account-language.ts";
 import { board } from "./ru-board.ts";
+import { boardReports } from "./ru-board-reports.ts";
 import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
 import { experts } from "./ru-experts.ts";
@@ -299,6 +300,7 @@ export const ru: Translation<Messages, "ru"> = {
   live,
   incidents,
   board,
+  boardReports,
   stix,
   stixCollections,
   sectors: {

@@ -4,6 +4,7 @@ import type { Messages } from "./en.ts";
 import type { Translation } from "./translation.ts";
 import { accountLanguage, pagination, pattern } from "./zh-account-language.ts";
 import { board } from "./zh-board.ts";
+import { boardReports } from "./zh-board-reports.ts";
 import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { experts } from "./zh-experts.ts";
@@ -341,6 +342,7 @@ export const zh: Translation<Messages, "zh"> = {
   live,
   incidents,
   board,
+  boardReports,
   stix,
   stixCollections,
   sectors,

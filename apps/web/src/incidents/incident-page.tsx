@@ -35,7 +35,11 @@ import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { LoadFailure } from "../compendium/entry-parts.tsx";
 import { TlpBanner } from "../sharing/tlp-banner.tsx";
 import { ContactsPanel } from "./board/contacts-panel.tsx";
+import { EvidencePanel } from "./board/evidence-panel.tsx";
 import { LogPanel } from "./board/log-panel.tsx";
+import { ResourcesPanel } from "./board/resources-panel.tsx";
+import { ReviewPanel } from "./board/review-panel.tsx";
+import { SitrepsPanel } from "./board/sitreps-panel.tsx";
 import { TasksPanel } from "./board/tasks-panel.tsx";
 import { ObligationsPanel, ProjectionPanel, RecoveryPanel, Section } from "./incident-panels.tsx";
 import {
@@ -140,6 +144,10 @@ function IncidentView({ incident }: { incident: Incident }) {
       <RecoveryPanel incident={incident} />
       <ReportsPanel incident={incident} />
       <ContactsPanel incident={incident} />
+      <SitrepsPanel incident={incident} />
+      <ResourcesPanel incident={incident} />
+      <EvidencePanel incident={incident} />
+      <ReviewPanel incident={incident} />
     </Stack>
   );
 }
