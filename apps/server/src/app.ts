@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { analysisRoutes } from "./analysis/analysis.routes.ts";
 import { AnalysisCache } from "./analysis/analysis.service.ts";
 import { assistanceRoutes } from "./assistance/assistance.routes.ts";
+import { implementationRoutes } from "./implementation/implementation.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { forgetRecentCallers } from "./auth/principal.ts";
@@ -108,6 +109,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   evidenceRoutes(app, context);
   exerciseRoutes(app, context, analysis);
   assistanceRoutes(app, context);
+  implementationRoutes(app, context);
   sitrepRoutes(app, context, analysis);
   resourceRequestRoutes(app, context);
   capRoutes(app, context);

@@ -55,6 +55,7 @@ import { evidenceEndpoints } from "./endpoints/evidence.ts";
 import { exerciseEndpoints } from "./endpoints/exercises.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import { homeEndpoints } from "./endpoints/home.ts";
+import { implementationEndpoints } from "./endpoints/implementation.ts";
 import { incidentBoardEndpoints } from "./endpoints/incident-board.ts";
 import { incidentEndpoints } from "./endpoints/incidents.ts";
 import { notificationRegimeEndpoints } from "./endpoints/notification-regimes.ts";
@@ -694,6 +695,7 @@ export const endpoints = {
   ...homeEndpoints,
   ...notificationRegimeEndpoints,
   ...assistanceEndpoints,
+  ...implementationEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

@@ -13,6 +13,7 @@ export * from "./evidence.ts";
 export * from "./exercises.ts";
 export * from "./experts.ts";
 export * from "./home.ts";
+export * from "./implementation.ts";
 export * from "./incident-board.ts";
 export * from "./incidents.ts";
 export * from "./notification-regimes.ts";

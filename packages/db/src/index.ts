@@ -31,6 +31,7 @@ export * from "./repositories/experts.ts";
 export * from "./repositories/home.ts";
 export * from "./repositories/incident-board.ts";
 export * from "./repositories/incident-board-scope.ts";
+export * from "./repositories/implementation.ts";
 export * from "./repositories/incident-obligations.ts";
 export * from "./repositories/incidents.ts";
 export * from "./repositories/jobs.ts";

@@ -185,4 +185,7 @@ export const ar: Catalogue = {
   "resourceRequest.otherOrganisation": "يوجَّه طلب الموارد إلى منظمة غير منظمة مقدّمه.",
   "resourceRequest.byProvider": "لا ينقل الطلب إلى هذه الحالة إلا صاحب دور عملي في المنظمة المورّدة.",
   "resourceRequest.byRequester": "لا ينقل الطلب إلى هذه الحالة إلا صاحب دور عملي في المنظمة الطالبة.",
+  "notFound.implementationProfile": "لا يوجد ملف تنفيذ لهذا البلد يمكنك الاطلاع عليه.",
+  "implementation.owners": "لا تشارك ملف تنفيذ الدولة إلا سلطاتها الوطنية.",
+  "implementation.sharers": "لا يشارك ملف الدولة إلا مديرو السلطة الوطنية ومنسقوها.",
 };

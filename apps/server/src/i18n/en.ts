@@ -194,6 +194,10 @@ export const en = {
     "Only a working role of the providing organisation moves a request to this state.",
   "resourceRequest.byRequester":
     "Only a working role of the requesting organisation moves a request to this state.",
+  "notFound.implementationProfile": "No implementation profile of this country is visible to you.",
+  "implementation.owners": "Only the state's national authorities share its implementation profile.",
+  "implementation.sharers":
+    "Only administrators and coordinators of a national authority share its state's profile.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -214,4 +214,8 @@ export const es: Catalogue = {
     "Solo una función operativa de la organización proveedora pasa una solicitud a este estado.",
   "resourceRequest.byRequester":
     "Solo una función operativa de la organización solicitante pasa una solicitud a este estado.",
+  "notFound.implementationProfile": "No hay ningún perfil de aplicación de este país que usted pueda ver.",
+  "implementation.owners": "Solo las autoridades nacionales del Estado comparten su perfil de aplicación.",
+  "implementation.sharers":
+    "Solo los administradores y coordinadores de una autoridad nacional comparten el perfil de su Estado.",
 };

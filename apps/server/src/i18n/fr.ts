@@ -209,4 +209,8 @@ export const fr: Catalogue = {
     "Seul un rôle opérationnel de l'organisation fournisseuse fait passer une demande à cet état.",
   "resourceRequest.byRequester":
     "Seul un rôle opérationnel de l'organisation demandeuse fait passer une demande à cet état.",
+  "notFound.implementationProfile": "Aucun profil de mise en œuvre de ce pays ne vous est visible.",
+  "implementation.owners": "Seules les autorités nationales de l'État partagent son profil de mise en œuvre.",
+  "implementation.sharers":
+    "Seuls les administrateurs et coordinateurs d'une autorité nationale partagent le profil de leur État.",
 };

@@ -142,6 +142,7 @@ const NOT_FOUND: Record<string, MessageKey> = {
   "assistance need": "notFound.assistanceNeed",
   "assistance offer": "notFound.assistanceOffer",
   engagement: "notFound.engagement",
+  "implementation profile": "notFound.implementationProfile",
 };
 
 /** The sentence for "no <what> with this id is visible to you"; an unlisted thing gets the general one. */

@@ -181,4 +181,7 @@ export const zh: Catalogue = {
   "resourceRequest.otherOrganisation": "资源请求须发给本组织以外的组织。",
   "resourceRequest.byProvider": "只有提供方组织的工作角色才能将请求转入此状态。",
   "resourceRequest.byRequester": "只有请求方组织的工作角色才能将请求转入此状态。",
+  "notFound.implementationProfile": "找不到此国家的执行概况，或您无权查看。",
+  "implementation.owners": "只有该国的国家主管机构才能共享其执行概况。",
+  "implementation.sharers": "只有国家主管机构的管理员和协调员才能共享本国的概况。",
 };

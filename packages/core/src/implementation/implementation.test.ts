@@ -33,19 +33,34 @@ describe("who reads a state's implementation profile", () => {
     for (const other of [
       viewer({ organisationId: "op", organisationKind: "private-operator" }),
       viewer({ organisationId: "na2", organisationCountry: "YY" }),
-      viewer({ organisationId: "hub", organisationKind: "international-organisation", roles: ["platform-admin"] }),
+      viewer({
+        organisationId: "hub",
+        organisationKind: "international-organisation",
+        roles: ["platform-admin"],
+      }),
     ])
       expect(profileAbilities(other, { country: "XM", share: null }).maySee).toBe(false);
   });
 
   it("is read by the organisations and communities it is shared with, and only by them", () => {
-    const cted = viewer({ userId: "u9", organisationId: "cted", organisationKind: "international-organisation" });
+    const cted = viewer({
+      userId: "u9",
+      organisationId: "cted",
+      organisationKind: "international-organisation",
+    });
     expect(profileAbilities(cted, { country: "XM", share })).toMatchObject({ maySee: true, mayShare: false });
-    const member = viewer({ userId: "u8", organisationId: "x", organisationCountry: "YY", communityIds: ["regional"] });
+    const member = viewer({
+      userId: "u8",
+      organisationId: "x",
+      organisationCountry: "YY",
+      communityIds: ["regional"],
+    });
     expect(profileAbilities(member, { country: "XM", share }).maySee).toBe(true);
     const stranger = viewer({ userId: "u7", organisationId: "y", organisationCountry: "YY" });
     expect(profileAbilities(stranger, { country: "XM", share }).maySee).toBe(false);
-    expect(profileAbilities(stranger, { country: "XM", share: { ...share, tlp: "clear" } }).maySee).toBe(true);
+    expect(profileAbilities(stranger, { country: "XM", share: { ...share, tlp: "clear" } }).maySee).toBe(
+      true,
+    );
   });
 
   it("is shared by a national authority's administrators and coordinators, within their marking limits", () => {

@@ -77,8 +77,18 @@ export function profileAbilities(viewer: ProfileViewer, facts: ProfileFacts): Pr
     maySee: false,
     asOwner: false,
     mayShare: false,
-    reason: "A state's implementation profile is read by its national authorities and by those it is shared with.",
+    reason:
+      "A state's implementation profile is read by its national authorities and by those it is shared with.",
   };
+}
+
+/** May this viewer share its state's profile, change the share or stop sharing? */
+export function checkProfileSharer(viewer: ProfileViewer, country: string): Decision {
+  if (!ownsProfile(viewer, country))
+    return deny("Only the state's national authorities share its implementation profile.");
+  if (!viewer.roles.some((role) => PROFILE_SHARING_ROLES.includes(role)))
+    return deny("Only administrators and coordinators of a national authority share its state's profile.");
+  return allow;
 }
 
 /** May this viewer share its state's profile, marked and addressed so? */
@@ -88,10 +98,8 @@ export function checkProfileSharing(
   tlp: TlpMarking,
   audience: SharingAudience,
 ): Decision {
-  if (!ownsProfile(viewer, country))
-    return deny("Only the state's national authorities share its implementation profile.");
-  if (!viewer.roles.some((role) => PROFILE_SHARING_ROLES.includes(role)))
-    return deny("Only administrators and coordinators of a national authority share its state's profile.");
+  const sharer = checkProfileSharer(viewer, country);
+  if (!sharer.allowed) return sharer;
   const composed = checkComposition(viewer, tlp, audience, { forSubmission: true });
   return composed.allowed ? allow : composed;
 }

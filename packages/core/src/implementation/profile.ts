@@ -1,7 +1,8 @@
 // The figures of an implementation profile that come from a state's self-assessment runs: each
 // section's score over the submitted runs (its trend), and the measures in place.
-import { answerScore } from "../self-assessment/scoring.ts";
+
 import type { AnswerValue, FrameworkShape } from "../self-assessment/framework.ts";
+import { answerScore } from "../self-assessment/scoring.ts";
 
 /**
  * A measure is in place when its answer scores at least this: an adopted measure on the maturity
