@@ -93,6 +93,10 @@ export const ImplementationProfile = z
   })
   .describe("Every figure counts only what you may see.");
 
+export const ProfileList = z
+  .array(z.object({ country: CountryCode, own: z.boolean().describe("Your own state's profile.") }))
+  .describe("The profiles you may read: your state's (national authorities) and those shared with you.");
+
 export const ProfileShareChange = z.object({
   tlp: Tlp.describe("Who may read the profile, with the audience: the TLP rule of shared items."),
   audience: SharingAudience,

@@ -3,9 +3,10 @@ import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
 import { profileReport } from "./profile.pdf.ts";
-import { implementationProfile, shareProfile, unshareProfile } from "./profile.service.ts";
+import { implementationProfile, profileList, shareProfile, unshareProfile } from "./profile.service.ts";
 
 export function implementationRoutes(app: FastifyInstance, context: ServerContext): void {
+  route(app, context, "listImplementationProfiles", ({ caller }) => profileList(context, caller));
   route(app, context, "getImplementationProfile", ({ caller, params }) =>
     implementationProfile(context, caller, params.country),
   );

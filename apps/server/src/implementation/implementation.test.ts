@@ -199,6 +199,7 @@ describe("the state's own profile", () => {
     expect(profile.abilities).toEqual({ asOwner: true, mayShare: true });
     expect(profile.share).toBeNull();
     expect(profile.overall.trend).toBe("up");
+    expect(await state.call("listImplementationProfiles", {})).toEqual([{ country: "XM", own: true }]);
   });
 
   it("is read by the authority's auditor, who may not share it", async () => {
@@ -217,6 +218,8 @@ describe("the state's own profile", () => {
 
 describe("before it is shared", () => {
   it("answers 404 to everybody else, on the page, the PDF and the share", async () => {
+    expect(await cted.call("listImplementationProfiles", {})).toEqual([]);
+    expect(await neighbour.call("listImplementationProfiles", {})).toEqual([{ country: "YY", own: true }]);
     for (const client of [cted, neighbour, operator, root]) {
       expect(await statusOf(client.call("getImplementationProfile", { params }))).toBe(404);
       expect(await statusOf(client.call("implementationProfilePdf", { params }))).toBe(404);
@@ -265,6 +268,8 @@ describe("shared with an organisation", () => {
     const own = await state.call("getImplementationProfile", { params });
     const seen = await cted.call("getImplementationProfile", { params });
     expect(seen.abilities).toEqual({ asOwner: false, mayShare: false });
+    expect(await cted.call("listImplementationProfiles", {})).toEqual([{ country: "XM", own: false }]);
+    expect(await operator.call("listImplementationProfiles", {})).toEqual([]);
     expect(seen.share).toMatchObject({ tlp: "amber", audience: null });
     // The state's own figures, as the state reads them.
     expect(seen.sections.map((section) => section.score)).toEqual(

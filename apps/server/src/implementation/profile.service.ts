@@ -30,6 +30,7 @@ import {
   profileEngagements,
   profileExercises,
   profileRuns,
+  readableProfiles,
   removeProfileShare,
   rowsOf,
   saveProfileShare,
@@ -63,6 +64,11 @@ const shareFacts = (share: ProfileShareRecord | null) =>
     tlp: share.tlp as TlpMarking,
     audience: share.audience,
   };
+
+/** The countries whose profile the caller reads. */
+export async function profileList(context: ServerContext, caller: Actor) {
+  return readableProfiles(context.db, await profileViewerOf(context, caller));
+}
 
 /** The profile's share and the caller's abilities on it; 404 for a caller who may not read it. */
 export async function seenProfile(context: ServerContext, caller: Actor, country: string) {

@@ -1,9 +1,25 @@
 // The implementation profile's endpoints (issue 20, item 5), spread into the endpoint table in
 // ../endpoints.ts. A profile you may not read answers 404, like one that does not exist.
 import type { EndpointDef } from "../endpoint-def.ts";
-import { CountryParams, ImplementationProfile, ProfileShare, ProfileShareChange } from "../implementation.ts";
+import {
+  CountryParams,
+  ImplementationProfile,
+  ProfileList,
+  ProfileShare,
+  ProfileShareChange,
+} from "../implementation.ts";
 
 export const implementationEndpoints = {
+  listImplementationProfiles: {
+    method: "GET",
+    path: "/api/implementation",
+    summary:
+      "The implementation profiles you may read: your own state's if your organisation is one of its national authorities, and those shared with you.",
+    tag: "assistance",
+    auth: "user",
+    status: 200,
+    response: ProfileList,
+  },
   getImplementationProfile: {
     method: "GET",
     path: "/api/implementation/:country",

@@ -36,6 +36,23 @@ export const profileVisible = (viewer: SharingViewer, country: string): SQL =>
       where implementation_profile_shares.country = ${country}
         and (implementation_profile_shares.shared_by = ${viewer.userId} or ${recipient(viewer, PROFILE_SHARES)})))`;
 
+/** The countries whose profile the reader sees: its own state's (a national authority), and those shared with it. */
+export async function readableProfiles(
+  db: Executor,
+  viewer: SharingViewer,
+): Promise<{ country: string; own: boolean }[]> {
+  const rows = rowsOf<{ country: string; own: boolean }>(
+    await db.execute(sql`select reader.country, true as own from organisations as reader
+        where reader.id = ${viewer.organisationId} and reader.kind = 'national-authority'
+      union
+      select implementation_profile_shares.country, false as own from implementation_profile_shares
+        where implementation_profile_shares.shared_by = ${viewer.userId} or ${recipient(viewer, PROFILE_SHARES)}
+      order by 1, 2 desc`),
+  );
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.country) && seen.add(row.country));
+}
+
 export interface ProfileShareRecord {
   id: string;
   country: string;
