@@ -26,6 +26,7 @@ import { PageHeader, PageSkeleton } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { ScoreBadge } from "../self-assessment/self-assessment-parts.tsx";
+import { otherActions } from "./profile-view.ts";
 import { ShareCard } from "./share-card.tsx";
 
 type Trend = ProfileSection["trend"];
@@ -244,8 +245,7 @@ export function ImplementationPage() {
       </Stack>
     );
   const data = profile.data;
-  const tied = new Set(data.sections.flatMap((section) => section.actions.items.map((action) => action.id)));
-  const others = data.actions.items.filter((action) => !tied.has(action.id));
+  const others = otherActions(data);
   return (
     <Stack gap="lg">
       <PageHeader

@@ -14,6 +14,7 @@ import { useMe } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { TlpBadge, TlpRulePicker } from "../assets/tlp-badge.tsx";
+import { shareAudience, shareForm } from "./profile-view.ts";
 
 export function ShareCard({ country, profile }: { country: string; profile: ImplementationProfile }) {
   const { t } = useTranslation();
@@ -22,13 +23,10 @@ export function ShareCard({ country, profile }: { country: string; profile: Impl
   const queryClient = useQueryClient();
   const share = profile.share;
   const audience = share?.audience ?? [];
-  const [tlp, setTlp] = useState<TlpMarking>(share?.tlp === "red" ? "amber" : (share?.tlp ?? "amber"));
-  const [communityIds, setCommunityIds] = useState<string[]>(
-    audience.filter((entry) => entry.kind === "community").map((entry) => entry.id),
-  );
-  const [organisationIds, setOrganisationIds] = useState<string[]>(
-    audience.filter((entry) => entry.kind === "organisation").map((entry) => entry.id),
-  );
+  const initial = shareForm(share);
+  const [tlp, setTlp] = useState<TlpMarking>(initial.tlp);
+  const [communityIds, setCommunityIds] = useState<string[]>(initial.communityIds);
+  const [organisationIds, setOrganisationIds] = useState<string[]>(initial.organisationIds);
   const communities = useQuery({
     queryKey: ["communities", "mine"],
     queryFn: () => client.call("listCommunities", { query: { limit: 500 } }),
@@ -47,7 +45,7 @@ export function ShareCard({ country, profile }: { country: string; profile: Impl
     mutationFn: () =>
       client.call("shareImplementationProfile", {
         params: { country },
-        body: { tlp, audience: tlp === "clear" ? {} : { communityIds, organisationIds } },
+        body: { tlp, audience: shareAudience({ tlp, communityIds, organisationIds }) },
       }),
     onSuccess: async () => {
       notifications.show({ color: "teal", message: t("implementation.share.saved") });
