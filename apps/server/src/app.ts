@@ -6,7 +6,6 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { analysisRoutes } from "./analysis/analysis.routes.ts";
 import { AnalysisCache } from "./analysis/analysis.service.ts";
 import { assistanceRoutes } from "./assistance/assistance.routes.ts";
-import { implementationRoutes } from "./implementation/implementation.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { forgetRecentCallers } from "./auth/principal.ts";
@@ -20,6 +19,7 @@ import { eventRoutes } from "./events/events.routes.ts";
 import { exerciseRoutes } from "./exercises/exercises.routes.ts";
 import { expertsRoutes } from "./experts/experts.routes.ts";
 import { homeRoutes } from "./home/home.routes.ts";
+import { implementationRoutes } from "./implementation/implementation.routes.ts";
 import { incidentBoardRoutes } from "./incidents/board.routes.ts";
 import { evidenceRoutes } from "./incidents/evidence.routes.ts";
 import { incidentRoutes } from "./incidents/incidents.routes.ts";
