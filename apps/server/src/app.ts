@@ -20,6 +20,7 @@ import { exerciseRoutes } from "./exercises/exercises.routes.ts";
 import { expertsRoutes } from "./experts/experts.routes.ts";
 import { federationRoutes } from "./federation/federation.routes.ts";
 import { homeRoutes } from "./home/home.routes.ts";
+import { implementationRoutes } from "./implementation/implementation.routes.ts";
 import { incidentBoardRoutes } from "./incidents/board.routes.ts";
 import { evidenceRoutes } from "./incidents/evidence.routes.ts";
 import { incidentRoutes } from "./incidents/incidents.routes.ts";
@@ -110,6 +111,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   exerciseRoutes(app, context, analysis);
   assistanceRoutes(app, context);
   federationRoutes(app, context);
+  implementationRoutes(app, context);
   sitrepRoutes(app, context, analysis);
   resourceRequestRoutes(app, context);
   capRoutes(app, context);

@@ -56,6 +56,7 @@ import { exerciseEndpoints } from "./endpoints/exercises.ts";
 import { expertsEndpoints } from "./endpoints/experts.ts";
 import { federationEndpoints } from "./endpoints/federation.ts";
 import { homeEndpoints } from "./endpoints/home.ts";
+import { implementationEndpoints } from "./endpoints/implementation.ts";
 import { incidentBoardEndpoints } from "./endpoints/incident-board.ts";
 import { incidentEndpoints } from "./endpoints/incidents.ts";
 import { notificationRegimeEndpoints } from "./endpoints/notification-regimes.ts";
@@ -696,6 +697,7 @@ export const endpoints = {
   ...notificationRegimeEndpoints,
   ...assistanceEndpoints,
   ...federationEndpoints,
+  ...implementationEndpoints,
 } as const satisfies Record<string, EndpointDef>;
 
 export type Endpoints = typeof endpoints;

@@ -14,6 +14,7 @@ export * from "./exercises.ts";
 export * from "./experts.ts";
 export * from "./federation.ts";
 export * from "./home.ts";
+export * from "./implementation.ts";
 export * from "./incident-board.ts";
 export * from "./incidents.ts";
 export * from "./notification-regimes.ts";

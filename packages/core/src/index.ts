@@ -8,6 +8,7 @@ export * from "./events/index.ts";
 export * from "./exercises/index.ts";
 export * from "./federation/index.ts";
 export * from "./graph/index.ts";
+export * from "./implementation/index.ts";
 export * from "./incidents/index.ts";
 export * from "./policy/actor.ts";
 export * from "./policy/decision.ts";

@@ -30,6 +30,7 @@ export * from "./repositories/exercises.ts";
 export * from "./repositories/experts.ts";
 export * from "./repositories/federation.ts";
 export * from "./repositories/home.ts";
+export * from "./repositories/implementation.ts";
 export * from "./repositories/incident-board.ts";
 export * from "./repositories/incident-board-scope.ts";
 export * from "./repositories/incident-obligations.ts";

@@ -8,6 +8,7 @@ export * from "./schema/evidence.ts";
 export * from "./schema/exercises.ts";
 export * from "./schema/experts.ts";
 export * from "./schema/federation.ts";
+export * from "./schema/implementation.ts";
 export * from "./schema/incident-board.ts";
 export * from "./schema/incidents.ts";
 export * from "./schema/jobs.ts";

@@ -229,4 +229,7 @@ export const ar: Catalogue = {
   "federation.counts": "تحصي خلية عناصر أقل من عدد المنظمات التي تستند إليها.",
   "notFound.federationPeer": "لا توجد منشأة مسجّلة بهذا المعرّف في هذه المنصة الإقليمية.",
   "federation.replayed": "سبق استلام هذا المحتوى.",
+  "notFound.implementationProfile": "لا يوجد ملف تنفيذ لهذا البلد يمكنك الاطلاع عليه.",
+  "implementation.owners": "لا تشارك ملف تنفيذ الدولة إلا سلطاتها الوطنية.",
+  "implementation.sharers": "لا يشارك ملف الدولة إلا مديرو السلطة الوطنية ومنسقوها.",
 };

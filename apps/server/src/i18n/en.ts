@@ -242,6 +242,10 @@ export const en = {
   "federation.counts": "A cell counts fewer things than organisations behind it.",
   "notFound.federationPeer": "No installation with this id is registered on this hub.",
   "federation.replayed": "This payload was received before.",
+  "notFound.implementationProfile": "No implementation profile of this country is visible to you.",
+  "implementation.owners": "Only the state's national authorities share its implementation profile.",
+  "implementation.sharers":
+    "Only administrators and coordinators of a national authority share its state's profile.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -270,4 +270,8 @@ export const es: Catalogue = {
   "notFound.federationPeer":
     "No hay ninguna instalación registrada con este identificador en esta plataforma regional.",
   "federation.replayed": "Este contenido ya se recibió.",
+  "notFound.implementationProfile": "No hay ningún perfil de aplicación de este país que usted pueda ver.",
+  "implementation.owners": "Solo las autoridades nacionales del Estado comparten su perfil de aplicación.",
+  "implementation.sharers":
+    "Solo los administradores y coordinadores de una autoridad nacional comparten el perfil de su Estado.",
 };

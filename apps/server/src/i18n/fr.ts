@@ -266,4 +266,8 @@ export const fr: Catalogue = {
   "notFound.federationPeer":
     "Aucune installation avec cet identifiant n'est enregistrée sur cette plateforme régionale.",
   "federation.replayed": "Ce contenu a déjà été reçu.",
+  "notFound.implementationProfile": "Aucun profil de mise en œuvre de ce pays ne vous est visible.",
+  "implementation.owners": "Seules les autorités nationales de l'État partagent son profil de mise en œuvre.",
+  "implementation.sharers":
+    "Seuls les administrateurs et coordinateurs d'une autorité nationale partagent le profil de leur État.",
 };

@@ -143,6 +143,7 @@ const NOT_FOUND: Record<string, MessageKey> = {
   "assistance offer": "notFound.assistanceOffer",
   engagement: "notFound.engagement",
   "federation peer": "notFound.federationPeer",
+  "implementation profile": "notFound.implementationProfile",
 };
 
 /** The sentence for "no <what> with this id is visible to you"; an unlisted thing gets the general one. */

@@ -221,4 +221,7 @@ export const zh: Catalogue = {
   "federation.counts": "某个单元格统计的条目少于其背后的组织数。",
   "notFound.federationPeer": "本区域中心没有登记使用此标识的部署实例。",
   "federation.replayed": "此内容已经收到过。",
+  "notFound.implementationProfile": "找不到此国家的执行概况，或您无权查看。",
+  "implementation.owners": "只有该国的国家主管机构才能共享其执行概况。",
+  "implementation.sharers": "只有国家主管机构的管理员和协调员才能共享本国的概况。",
 };

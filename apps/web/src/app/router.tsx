@@ -129,6 +129,12 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "implementation/:country",
+        element: page(() =>
+          import("../implementation/implementation-page.tsx").then((module) => module.ImplementationPage),
+        ),
+      },
+      {
         path: "audit",
         element: page(() => import("../audit/audit-page.tsx").then((module) => module.AuditPage)),
       },

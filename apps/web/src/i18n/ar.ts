@@ -8,6 +8,7 @@ import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { experts } from "./ar-experts.ts";
 import { home } from "./ar-home.ts";
+import { implementation } from "./ar-implementation.ts";
 import { incidents } from "./ar-incidents.ts";
 import { live } from "./ar-live.ts";
 import { notifications } from "./ar-notifications.ts";
@@ -339,6 +340,7 @@ export const ar: Translation<Messages, "ar"> = {
   experts,
   notifications,
   events,
+  implementation,
   home,
   risk,
   selfAssessment,

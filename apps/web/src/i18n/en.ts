@@ -8,6 +8,7 @@ import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
 import { home } from "./en-home.ts";
+import { implementation } from "./en-implementation.ts";
 import { incidents } from "./en-incidents.ts";
 import { live } from "./en-live.ts";
 import { notifications } from "./en-notifications.ts";
@@ -336,6 +337,7 @@ export const en = {
   experts,
   notifications,
   events,
+  implementation,
   home,
   risk,
   selfAssessment,

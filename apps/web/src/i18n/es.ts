@@ -7,6 +7,7 @@ import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
 import { experts } from "./es-experts.ts";
 import { home } from "./es-home.ts";
+import { implementation } from "./es-implementation.ts";
 import { incidents } from "./es-incidents.ts";
 import { live } from "./es-live.ts";
 import { notifications } from "./es-notifications.ts";
@@ -292,6 +293,7 @@ export const es: Translation<Messages, "es"> = {
   experts,
   notifications,
   events,
+  implementation,
   home,
   risk,
   selfAssessment,

@@ -7,6 +7,7 @@ import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
 import { experts } from "./fr-experts.ts";
 import { home } from "./fr-home.ts";
+import { implementation } from "./fr-implementation.ts";
 import { incidents } from "./fr-incidents.ts";
 import { live } from "./fr-live.ts";
 import { notifications } from "./fr-notifications.ts";
@@ -292,6 +293,7 @@ export const fr: Translation<Messages, "fr"> = {
   experts,
   notifications,
   events,
+  implementation,
   home,
   risk,
   selfAssessment,

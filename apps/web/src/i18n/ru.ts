@@ -7,6 +7,7 @@ import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
 import { experts } from "./ru-experts.ts";
 import { home } from "./ru-home.ts";
+import { implementation } from "./ru-implementation.ts";
 import { incidents } from "./ru-incidents.ts";
 import { live } from "./ru-live.ts";
 import { notifications } from "./ru-notifications.ts";
@@ -288,6 +289,7 @@ export const ru: Translation<Messages, "ru"> = {
   experts,
   notifications,
   events,
+  implementation,
   home,
   risk,
   selfAssessment,

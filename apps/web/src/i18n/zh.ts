@@ -9,6 +9,7 @@ import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { experts } from "./zh-experts.ts";
 import { home } from "./zh-home.ts";
+import { implementation } from "./zh-implementation.ts";
 import { incidents } from "./zh-incidents.ts";
 import { live } from "./zh-live.ts";
 import { notifications } from "./zh-notifications.ts";
@@ -330,6 +331,7 @@ export const zh: Translation<Messages, "zh"> = {
   experts,
   notifications,
   events,
+  implementation,
   home,
   risk,
   selfAssessment,

@@ -11,6 +11,7 @@ import { useCan } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
 import { ListTable, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
+import { ImplementationLinks } from "../implementation/implementation-links.tsx";
 import { CompletenessBar, ScoreBadge, StateBadge } from "./self-assessment-parts.tsx";
 
 export function SelfAssessmentPage() {
@@ -62,6 +63,7 @@ export function SelfAssessmentPage() {
           )
         }
       />
+      <ImplementationLinks />
       <Group justify="space-between">
         <Title order={3}>{t("selfAssessment.myRuns")}</Title>
         {archivedCount > 0 && (

@@ -397,7 +397,7 @@ export interface EngagementRecord {
 }
 
 /** The parties' rule of engagementPolicy.readScope, in SQL over `e`. */
-const engagementScope = (scope: EngagementScope): SQL =>
+export const engagementScope = (scope: EngagementScope): SQL =>
   sql`(e.state_organisation_id = ${scope.organisationId} or e.provider_organisation_id = ${scope.organisationId})`;
 
 interface EngagementRow {

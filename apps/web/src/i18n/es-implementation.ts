@@ -1,0 +1,67 @@
+// Spanish strings of a state's implementation profile (see en-implementation.ts).
+import type { implementation as english } from "./en-implementation.ts";
+import type { Translation } from "./translation.ts";
+
+export const implementation: Translation<typeof english, "es"> = {
+  title: "Aplicación de la resolución 2341: {{country}}",
+  subtitle:
+    "Sección por sección: la puntuación de la autoevaluación y su evolución a lo largo de las evaluaciones presentadas, las medidas vigentes y las acciones de seguimiento, compromisos de asistencia y ejercicios que usted puede ver.",
+  linksTitle: "Perfiles de aplicación",
+  linksHint:
+    "La resolución 2341 sección por sección, para su Estado y para los Estados que comparten el suyo con usted.",
+  ownProfile: "El perfil de su Estado: {{country}}",
+  sharedProfile: "Compartido con usted: {{country}}",
+  downloadPdf: "Descargar PDF",
+  scopeNote: "Cada recuento incluye solo lo que usted puede ver.",
+  overall: "Puntuación global",
+  runs: "Autoevaluaciones presentadas: {{n}}",
+  latestRun: "Última: «{{title}}», de {{organisation}}, {{date}}",
+  noRuns: "Aún no se ha presentado ninguna autoevaluación respecto de la resolución 2341.",
+  openActions: "Acciones abiertas: {{n}}",
+  overdueActions: "Vencidas: {{n}}",
+  engagementsCount: "Compromisos: {{n}}",
+  exercisesCount: "Ejercicios: {{n}}",
+  history: "Puntuación en cada evaluación presentada",
+  measures: "Medidas vigentes",
+  measuresHint:
+    "Preguntas cuya última respuesta alcanza el 60 %: una medida adoptada, un sí, una cifra cercana a su meta.",
+  noMeasures: "Todavía no hay ninguna medida vigente.",
+  actions: "Acciones de seguimiento abiertas",
+  noActions: "No hay ninguna acción abierta que usted pueda ver.",
+  due: "Vence el {{date}}",
+  overdue: "Vencida",
+  engagements: "Compromisos de asistencia",
+  noEngagements: "No hay ningún compromiso que usted pueda ver.",
+  exercises: "Ejercicios",
+  noExercises: "No hay ningún ejercicio que usted pueda ver.",
+  otherActions: "Otras acciones abiertas del país",
+  trend: {
+    up: "En alza",
+    down: "En baja",
+    steady: "Estable",
+    new: "Primera evaluación",
+  },
+  engagementStatus: {
+    proposed: "Propuesto",
+    active: "En curso",
+    completed: "Concluido",
+    declined: "Rechazado",
+    withdrawn: "Retirado",
+  },
+  share: {
+    title: "Compartir",
+    notShared: "No compartido: solo las autoridades nacionales de su Estado leen este perfil.",
+    sharedBy: "Compartido por {{organisation}} el {{date}}",
+    sharedWith: "Compartido con",
+    everyone: "Todas las personas con sesión iniciada (TLP:CLEAR)",
+    marking: "Quién puede leerlo",
+    communities: "Comunidades",
+    organisations: "Organizaciones",
+    save: "Compartir",
+    update: "Actualizar el uso compartido",
+    stop: "Dejar de compartir",
+    saved: "Uso compartido guardado.",
+    stopped: "El perfil ya no se comparte.",
+    redHint: "TLP:RED se dirige a personas concretas: use la API para compartirlo con personas.",
+  },
+};

@@ -1,0 +1,67 @@
+// French strings of a state's implementation profile (see en-implementation.ts).
+import type { implementation as english } from "./en-implementation.ts";
+import type { Translation } from "./translation.ts";
+
+export const implementation: Translation<typeof english, "fr"> = {
+  title: "Mise en œuvre de la résolution 2341 : {{country}}",
+  subtitle:
+    "Section par section : la note d'auto-évaluation et son évolution au fil des évaluations soumises, les mesures en place, et les actions de suivi, engagements d'assistance et exercices que vous pouvez voir.",
+  linksTitle: "Profils de mise en œuvre",
+  linksHint:
+    "La résolution 2341 section par section, pour votre État et pour les États qui partagent le leur avec vous.",
+  ownProfile: "Le profil de votre État : {{country}}",
+  sharedProfile: "Partagé avec vous : {{country}}",
+  downloadPdf: "Télécharger le PDF",
+  scopeNote: "Chaque décompte ne comprend que ce que vous pouvez voir.",
+  overall: "Note globale",
+  runs: "Auto-évaluations soumises : {{n}}",
+  latestRun: "Dernière : « {{title}} » par {{organisation}}, {{date}}",
+  noRuns: "Aucune auto-évaluation au regard de la résolution 2341 n'a encore été soumise.",
+  openActions: "Actions en cours : {{n}}",
+  overdueActions: "En retard : {{n}}",
+  engagementsCount: "Engagements : {{n}}",
+  exercisesCount: "Exercices : {{n}}",
+  history: "Note à chaque évaluation soumise",
+  measures: "Mesures en place",
+  measuresHint:
+    "Questions dont la dernière réponse atteint 60 % : une mesure adoptée, un oui, un chiffre proche de sa cible.",
+  noMeasures: "Aucune mesure en place pour l'instant.",
+  actions: "Actions de suivi en cours",
+  noActions: "Aucune action en cours que vous puissiez voir.",
+  due: "Échéance : {{date}}",
+  overdue: "En retard",
+  engagements: "Engagements d'assistance",
+  noEngagements: "Aucun engagement que vous puissiez voir.",
+  exercises: "Exercices",
+  noExercises: "Aucun exercice que vous puissiez voir.",
+  otherActions: "Autres actions en cours du pays",
+  trend: {
+    up: "En hausse",
+    down: "En baisse",
+    steady: "Stable",
+    new: "Première évaluation",
+  },
+  engagementStatus: {
+    proposed: "Proposé",
+    active: "En cours",
+    completed: "Terminé",
+    declined: "Refusé",
+    withdrawn: "Retiré",
+  },
+  share: {
+    title: "Partage",
+    notShared: "Non partagé : seules les autorités nationales de votre État lisent ce profil.",
+    sharedBy: "Partagé par {{organisation}} le {{date}}",
+    sharedWith: "Partagé avec",
+    everyone: "Toute personne connectée (TLP:CLEAR)",
+    marking: "Qui peut le lire",
+    communities: "Communautés",
+    organisations: "Organisations",
+    save: "Partager",
+    update: "Mettre à jour le partage",
+    stop: "Cesser de partager",
+    saved: "Partage enregistré.",
+    stopped: "Le profil n'est plus partagé.",
+    redHint: "TLP:RED s'adresse à des personnes nommées : passez par l'API pour partager avec des personnes.",
+  },
+};

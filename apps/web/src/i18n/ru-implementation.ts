@@ -1,0 +1,67 @@
+// Russian strings of a state's implementation profile (see en-implementation.ts).
+import type { implementation as english } from "./en-implementation.ts";
+import type { Translation } from "./translation.ts";
+
+export const implementation: Translation<typeof english, "ru"> = {
+  title: "Осуществление резолюции 2341: {{country}}",
+  subtitle:
+    "По разделам: оценка самооценки и её динамика по представленным самооценкам, принятые меры, а также доступные вам последующие действия, взаимодействия по оказанию помощи и учения.",
+  linksTitle: "Профили осуществления",
+  linksHint:
+    "Резолюция 2341 по разделам: для вашего государства и для государств, которые поделились своим профилем с вами.",
+  ownProfile: "Профиль вашего государства: {{country}}",
+  sharedProfile: "Доступен вам: {{country}}",
+  downloadPdf: "Скачать PDF",
+  scopeNote: "Все подсчёты включают только то, что вам доступно.",
+  overall: "Общая оценка",
+  runs: "Представленные самооценки: {{n}}",
+  latestRun: "Последняя: «{{title}}», {{organisation}}, {{date}}",
+  noRuns: "Ни одной самооценки по резолюции 2341 пока не представлено.",
+  openActions: "Открытые действия: {{n}}",
+  overdueActions: "Просрочено: {{n}}",
+  engagementsCount: "Взаимодействия: {{n}}",
+  exercisesCount: "Учения: {{n}}",
+  history: "Оценка в каждой представленной самооценке",
+  measures: "Принятые меры",
+  measuresHint:
+    "Вопросы, последний ответ на которые достигает 60 %: принятая мера, ответ «да», показатель, близкий к целевому.",
+  noMeasures: "Принятых мер пока нет.",
+  actions: "Открытые последующие действия",
+  noActions: "Доступных вам открытых действий нет.",
+  due: "Срок: {{date}}",
+  overdue: "Просрочено",
+  engagements: "Взаимодействия по оказанию помощи",
+  noEngagements: "Доступных вам взаимодействий нет.",
+  exercises: "Учения",
+  noExercises: "Доступных вам учений нет.",
+  otherActions: "Другие открытые действия страны",
+  trend: {
+    up: "Растёт",
+    down: "Снижается",
+    steady: "Без изменений",
+    new: "Первая самооценка",
+  },
+  engagementStatus: {
+    proposed: "Предложено",
+    active: "Выполняется",
+    completed: "Завершено",
+    declined: "Отклонено",
+    withdrawn: "Отозвано",
+  },
+  share: {
+    title: "Доступ",
+    notShared: "Доступ не открыт: этот профиль читают только национальные органы вашего государства.",
+    sharedBy: "Доступ открыт организацией {{organisation}} {{date}}",
+    sharedWith: "Доступен",
+    everyone: "Всем вошедшим в систему (TLP:CLEAR)",
+    marking: "Кто может читать",
+    communities: "Сообщества",
+    organisations: "Организации",
+    save: "Открыть доступ",
+    update: "Изменить доступ",
+    stop: "Закрыть доступ",
+    saved: "Доступ сохранён.",
+    stopped: "Доступ к профилю закрыт.",
+    redHint: "TLP:RED адресуется конкретным людям: чтобы открыть доступ людям, используйте API.",
+  },
+};
