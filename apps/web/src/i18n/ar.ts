@@ -4,6 +4,7 @@
 import { accountLanguage, pagination, pattern } from "./ar-account-language.ts";
 import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
+import { exercises } from "./ar-exercises.ts";
 import { experts } from "./ar-experts.ts";
 import { home } from "./ar-home.ts";
 import { incidents } from "./ar-incidents.ts";
@@ -337,6 +338,7 @@ export const ar: Translation<Messages, "ar"> = {
   experts,
   notifications,
   events,
+  exercises,
   home,
   risk,
   selfAssessment,

@@ -4,6 +4,7 @@ import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { accountLanguage, pagination, pattern } from "./en-account-language.ts";
 import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
+import { exercises } from "./en-exercises.ts";
 import { experts } from "./en-experts.ts";
 import { home } from "./en-home.ts";
 import { incidents } from "./en-incidents.ts";
@@ -334,6 +335,7 @@ export const en = {
   experts,
   notifications,
   events,
+  exercises,
   home,
   risk,
   selfAssessment,

@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./es-account-language.ts";
 import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
+import { exercises } from "./es-exercises.ts";
 import { experts } from "./es-experts.ts";
 import { home } from "./es-home.ts";
 import { incidents } from "./es-incidents.ts";
@@ -290,6 +291,7 @@ export const es: Translation<Messages, "es"> = {
   experts,
   notifications,
   events,
+  exercises,
   home,
   risk,
   selfAssessment,

@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./fr-account-language.ts";
 import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
+import { exercises } from "./fr-exercises.ts";
 import { experts } from "./fr-experts.ts";
 import { home } from "./fr-home.ts";
 import { incidents } from "./fr-incidents.ts";
@@ -290,6 +291,7 @@ export const fr: Translation<Messages, "fr"> = {
   experts,
   notifications,
   events,
+  exercises,
   home,
   risk,
   selfAssessment,

@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./ru-account-language.ts";
 import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
+import { exercises } from "./ru-exercises.ts";
 import { experts } from "./ru-experts.ts";
 import { home } from "./ru-home.ts";
 import { incidents } from "./ru-incidents.ts";
@@ -286,6 +287,7 @@ export const ru: Translation<Messages, "ru"> = {
   experts,
   notifications,
   events,
+  exercises,
   home,
   risk,
   selfAssessment,

@@ -5,6 +5,7 @@ import type { Translation } from "./translation.ts";
 import { accountLanguage, pagination, pattern } from "./zh-account-language.ts";
 import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
+import { exercises } from "./zh-exercises.ts";
 import { experts } from "./zh-experts.ts";
 import { home } from "./zh-home.ts";
 import { incidents } from "./zh-incidents.ts";
@@ -328,6 +329,7 @@ export const zh: Translation<Messages, "zh"> = {
   experts,
   notifications,
   events,
+  exercises,
   home,
   risk,
   selfAssessment,
