@@ -21,6 +21,7 @@ import {
   injectList,
   planExercise,
 } from "./exercises.service.ts";
+import { removeInject, rewriteInject } from "./msel.service.ts";
 
 export function exerciseRoutes(app: FastifyInstance, context: ServerContext, analysis: AnalysisCache): void {
   route(app, context, "listExercises", ({ caller, query }) => exerciseList(context, caller, query));
@@ -30,6 +31,13 @@ export function exerciseRoutes(app: FastifyInstance, context: ServerContext, ana
   route(app, context, "createExerciseInject", ({ caller, params, body }) =>
     addInject(context, caller, params.id, body),
   );
+  route(app, context, "updateExerciseInject", ({ caller, params, body }) =>
+    rewriteInject(context, caller, params.id, params.injectId, body),
+  );
+  route(app, context, "deleteExerciseInject", async ({ caller, params }) => {
+    await removeInject(context, caller, params.id, params.injectId);
+    return undefined;
+  });
   route(app, context, "getExerciseInjectCap", ({ caller, params, request }) =>
     injectCap(context, caller, params.id, params.injectId, publicOrigin(context, request)),
   );
