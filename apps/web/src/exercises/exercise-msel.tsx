@@ -3,10 +3,12 @@
 import type { Exercise, Inject, InjectList } from "@bulwark/contracts";
 import { INJECT_CHANNELS, type InjectChannel } from "@bulwark/core";
 import {
+  ActionIcon,
   Badge,
   Button,
   Card,
   Group,
+  Modal,
   MultiSelect,
   NumberInput,
   Paper,
@@ -19,10 +21,12 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import { IconPencil, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client, fieldErrorsOf } from "../app/api.ts";
+import { ConfirmDialog } from "../app/confirm-dialog.tsx";
 import { EmptyState } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf } from "../app/vocabulary.ts";
@@ -33,9 +37,39 @@ export function MselTable({ exercise, injects }: { exercise: Exercise; injects: 
   const objectiveTitle = (id: string | null | undefined) =>
     exercise.objectives.find((objective) => objective.id === id)?.title ?? "";
   const items = injects?.items ?? [];
+  const queryClient = useQueryClient();
+  const editable = exercise.abilities.control && exercise.status !== "completed";
+  const [editing, setEditing] = useState<Inject | null>(null);
+  const [removing, setRemoving] = useState<Inject | null>(null);
+  const remove = useMutation({
+    mutationFn: (inject: Inject) =>
+      client.call("deleteExerciseInject", { params: { id: exercise.id, injectId: inject.id } }),
+    onSuccess: () => {
+      setRemoving(null);
+      void queryClient.invalidateQueries({ queryKey: injectsKey(exercise.id) });
+    },
+  });
   return (
     <Stack gap="sm">
       <Title order={3}>{t("exercises.msel.title")}</Title>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t("exercises.msel.edit")}
+        size="xl"
+      >
+        {editing && <InjectForm exercise={exercise} inject={editing} onDone={() => setEditing(null)} />}
+      </Modal>
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t("exercises.msel.remove")}
+        message={t("exercises.msel.removeText", { content: removing?.content ?? "" })}
+        confirmLabel={t("exercises.msel.remove")}
+        loading={remove.isPending}
+        error={remove.error}
+        onConfirm={() => removing && remove.mutate(removing)}
+        onClose={() => setRemoving(null)}
+      />
       {items.length === 0 ? (
         <EmptyState>{t("exercises.msel.empty")}</EmptyState>
       ) : (
@@ -51,6 +85,7 @@ export function MselTable({ exercise, injects }: { exercise: Exercise; injects: 
                 <Table.Th>{t("exercises.msel.expected")}</Table.Th>
                 <Table.Th>{t("exercises.msel.objective")}</Table.Th>
                 <Table.Th>{t("exercises.msel.status")}</Table.Th>
+                {editable && <Table.Th>{t("exercises.msel.actions")}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -74,6 +109,29 @@ export function MselTable({ exercise, injects }: { exercise: Exercise; injects: 
                       {t(`exercises.msel.${inject.status}`)}
                     </Badge>
                   </Table.Td>
+                  {editable && (
+                    <Table.Td>
+                      {inject.status === "pending" && (
+                        <Group gap={4} wrap="nowrap">
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={t("exercises.msel.edit")}
+                            onClick={() => setEditing(inject)}
+                          >
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={t("exercises.msel.remove")}
+                            onClick={() => setRemoving(inject)}
+                          >
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Group>
+                      )}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -84,36 +142,53 @@ export function MselTable({ exercise, injects }: { exercise: Exercise; injects: 
   );
 }
 
-export function InjectForm({ exercise }: { exercise: Exercise }) {
+/** Adds an inject to the MSEL or, given `inject`, rewrites that one. */
+export function InjectForm({
+  exercise,
+  inject,
+  onDone,
+}: {
+  exercise: Exercise;
+  inject?: Inject;
+  onDone?: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [minutes, setMinutes] = useState<number>(0);
-  const [sender, setSender] = useState("");
-  const [recipients, setRecipients] = useState<string[]>([]);
-  const [channel, setChannel] = useState<InjectChannel>("platform");
-  const [content, setContent] = useState("");
-  const [expectedAction, setExpectedAction] = useState("");
-  const [objectiveId, setObjectiveId] = useState<string | null>(null);
+  const [minutes, setMinutes] = useState<number>(inject ? inject.offsetMs / 60_000 : 0);
+  const [sender, setSender] = useState(inject?.sender ?? "");
+  const [recipients, setRecipients] = useState<string[]>((inject?.recipients ?? []).map((r) => r.id));
+  const [channel, setChannel] = useState<InjectChannel>(inject?.channel ?? "platform");
+  const [content, setContent] = useState(inject?.content ?? "");
+  const [expectedAction, setExpectedAction] = useState(inject?.expectedAction ?? "");
+  const [objectiveId, setObjectiveId] = useState<string | null>(inject?.objectiveId ?? null);
+  const label = inject ? t("exercises.msel.edit") : t("exercises.msel.add");
   const players = exercise.participants.filter((participant) => participant.role === "player");
   const save = useMutation({
-    mutationFn: () =>
-      client.call("createExerciseInject", {
-        params: { id: exercise.id },
-        body: {
-          offsetMs: Math.round(minutes * 60_000),
-          sender,
-          recipientOrganisationIds: recipients,
-          channel,
-          content,
-          expectedAction,
-          objectiveId,
-        },
-      }),
+    mutationFn: () => {
+      const body = {
+        offsetMs: Math.round(minutes * 60_000),
+        sender,
+        recipientOrganisationIds: recipients,
+        channel,
+        content,
+        expectedAction,
+        objectiveId,
+      };
+      return inject
+        ? client.call("updateExerciseInject", { params: { id: exercise.id, injectId: inject.id }, body })
+        : client.call("createExerciseInject", { params: { id: exercise.id }, body });
+    },
     onSuccess: () => {
-      setContent("");
-      setExpectedAction("");
-      notifications.show({ color: "teal", message: t("exercises.msel.added") });
+      if (!inject) {
+        setContent("");
+        setExpectedAction("");
+      }
+      notifications.show({
+        color: "teal",
+        message: inject ? t("exercises.msel.changed") : t("exercises.msel.added"),
+      });
       void queryClient.invalidateQueries({ queryKey: injectsKey(exercise.id) });
+      onDone?.();
     },
   });
   const errors = fieldErrorsOf(save.error);
@@ -122,10 +197,10 @@ export function InjectForm({ exercise }: { exercise: Exercise }) {
     save.mutate();
   };
   return (
-    <Paper withBorder p="md" radius="md">
-      <form onSubmit={submit} aria-label={t("exercises.msel.add")}>
+    <Paper withBorder={!inject} p={inject ? 0 : "md"} radius="md">
+      <form onSubmit={submit} aria-label={label}>
         <Stack gap="sm">
-          <Title order={3}>{t("exercises.msel.add")}</Title>
+          {!inject && <Title order={3}>{label}</Title>}
           <Group grow align="flex-start">
             <NumberInput
               label={t("exercises.msel.offsetMinutes")}
@@ -189,7 +264,7 @@ export function InjectForm({ exercise }: { exercise: Exercise }) {
           <ProblemAlert error={save.error} fields={Object.keys(errors)} />
           <Group>
             <Button type="submit" loading={save.isPending}>
-              {t("exercises.msel.save")}
+              {inject ? t("exercises.msel.saveChanges") : t("exercises.msel.save")}
             </Button>
           </Group>
         </Stack>
