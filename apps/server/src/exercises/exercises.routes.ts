@@ -21,6 +21,7 @@ import {
   injectList,
   planExercise,
 } from "./exercises.service.ts";
+import { removeInject, rewriteInject } from "./msel.service.ts";
 import { exercisePackageFile, importPackageAs } from "./package.service.ts";
 import { makeProgramme, programmeList } from "./programme.service.ts";
 import { tabletopPack } from "./tabletop-pack.service.ts";
@@ -33,6 +34,13 @@ export function exerciseRoutes(app: FastifyInstance, context: ServerContext, ana
   route(app, context, "createExerciseInject", ({ caller, params, body }) =>
     addInject(context, caller, params.id, body),
   );
+  route(app, context, "updateExerciseInject", ({ caller, params, body }) =>
+    rewriteInject(context, caller, params.id, params.injectId, body),
+  );
+  route(app, context, "deleteExerciseInject", async ({ caller, params }) => {
+    await removeInject(context, caller, params.id, params.injectId);
+    return undefined;
+  });
   route(app, context, "getExerciseInjectCap", ({ caller, params, request }) =>
     injectCap(context, caller, params.id, params.injectId, publicOrigin(context, request)),
   );

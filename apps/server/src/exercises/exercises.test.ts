@@ -460,7 +460,7 @@ describe("access", () => {
     const { id } = await control.call("createExercise", { body: plan({ title: "Hidden from the bank" }) });
     const before = await counts();
     const routes = Object.entries(endpoints).filter(([, e]) => e.path.startsWith("/api/exercises/:id"));
-    expect(routes.length).toBe(13);
+    expect(routes.length).toBe(15);
     const cookie = await (async () => {
       const response = await server.inject({
         method: "POST",
@@ -480,6 +480,13 @@ describe("access", () => {
         channel: "email",
         content: "x",
       },
+      updateExerciseInject: {
+        offsetMs: 0,
+        sender: "x",
+        recipientOrganisationIds: [server.cast.organisations.operator],
+        channel: "email",
+        content: "x",
+      },
       changeExerciseClock: { action: "start" },
       createExerciseObservation: { objectiveId: id, rating: "P" },
       createExerciseCorrectiveAction: { title: "x", ownerOrganisationId: bank, dueOn: "2027-01-01" },
@@ -489,7 +496,9 @@ describe("access", () => {
         method: endpoint.method,
         url: endpoint.path.replace(":id", id).replace(":injectId", id),
         headers: { cookie, "x-csrf-token": csrf },
-        ...(endpoint.method === "POST" ? { payload: bodies[name] as object } : {}),
+        ...(endpoint.method === "POST" || endpoint.method === "PUT"
+          ? { payload: bodies[name] as object }
+          : {}),
       });
       expect([name, response.statusCode]).toEqual([name, 404]);
       expect(response.body).not.toContain("Hidden from the bank");

@@ -14,6 +14,7 @@ import {
   IconSchool,
   IconShare,
   IconShieldHalf,
+  IconTargetArrow,
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
@@ -70,6 +71,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           <Section label={t("nav.sharing")}>
             {link("/sharing", t("nav.sharing"), <IconShare size={18} />)}
             {link("/incidents", t("nav.incidents"), <IconAlertOctagon size={18} />)}
+            {link("/exercises", t("exercises.nav"), <IconTargetArrow size={18} />)}
           </Section>
           <Section label={t("compendium.navSection")}>
             {link("/compendium", t("nav.compendium"), <IconBook2 size={18} />)}

@@ -99,6 +99,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "exercises/*",
+        element: page(() =>
+          import("../exercises/exercises-routes.tsx").then((module) =>
+            routesBelow("exercises", module.exerciseRoutes),
+          ),
+        ),
+      },
+      {
         path: "risk/*",
         element: page(() =>
           import("../risk/risk-routes.tsx").then((module) => routesBelow("risk", module.riskRoutes)),

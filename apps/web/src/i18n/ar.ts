@@ -6,6 +6,7 @@ import { board } from "./ar-board.ts";
 import { boardReports } from "./ar-board-reports.ts";
 import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
+import { exercises } from "./ar-exercises.ts";
 import { experts } from "./ar-experts.ts";
 import { home } from "./ar-home.ts";
 import { implementation } from "./ar-implementation.ts";
@@ -341,6 +342,7 @@ export const ar: Translation<Messages, "ar"> = {
   notifications,
   events,
   implementation,
+  exercises,
   home,
   risk,
   selfAssessment,

@@ -6,6 +6,7 @@ import { board } from "./en-board.ts";
 import { boardReports } from "./en-board-reports.ts";
 import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
+import { exercises } from "./en-exercises.ts";
 import { experts } from "./en-experts.ts";
 import { home } from "./en-home.ts";
 import { implementation } from "./en-implementation.ts";
@@ -338,6 +339,7 @@ export const en = {
   notifications,
   events,
   implementation,
+  exercises,
   home,
   risk,
   selfAssessment,

@@ -5,6 +5,7 @@ import { board } from "./es-board.ts";
 import { boardReports } from "./es-board-reports.ts";
 import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
+import { exercises } from "./es-exercises.ts";
 import { experts } from "./es-experts.ts";
 import { home } from "./es-home.ts";
 import { implementation } from "./es-implementation.ts";
@@ -294,6 +295,7 @@ export const es: Translation<Messages, "es"> = {
   notifications,
   events,
   implementation,
+  exercises,
   home,
   risk,
   selfAssessment,

@@ -5,6 +5,7 @@ import { board } from "./fr-board.ts";
 import { boardReports } from "./fr-board-reports.ts";
 import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
+import { exercises } from "./fr-exercises.ts";
 import { experts } from "./fr-experts.ts";
 import { home } from "./fr-home.ts";
 import { implementation } from "./fr-implementation.ts";
@@ -294,6 +295,7 @@ export const fr: Translation<Messages, "fr"> = {
   notifications,
   events,
   implementation,
+  exercises,
   home,
   risk,
   selfAssessment,

@@ -5,6 +5,7 @@ import { board } from "./ru-board.ts";
 import { boardReports } from "./ru-board-reports.ts";
 import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
+import { exercises } from "./ru-exercises.ts";
 import { experts } from "./ru-experts.ts";
 import { home } from "./ru-home.ts";
 import { implementation } from "./ru-implementation.ts";
@@ -290,6 +291,7 @@ export const ru: Translation<Messages, "ru"> = {
   notifications,
   events,
   implementation,
+  exercises,
   home,
   risk,
   selfAssessment,

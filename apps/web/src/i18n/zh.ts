@@ -7,6 +7,7 @@ import { board } from "./zh-board.ts";
 import { boardReports } from "./zh-board-reports.ts";
 import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
+import { exercises } from "./zh-exercises.ts";
 import { experts } from "./zh-experts.ts";
 import { home } from "./zh-home.ts";
 import { implementation } from "./zh-implementation.ts";
@@ -332,6 +333,7 @@ export const zh: Translation<Messages, "zh"> = {
   notifications,
   events,
   implementation,
+  exercises,
   home,
   risk,
   selfAssessment,

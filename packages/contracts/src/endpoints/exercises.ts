@@ -81,6 +81,27 @@ export const exerciseEndpoints = {
     status: 201,
     response: Inject,
   },
+  updateExerciseInject: {
+    method: "PUT",
+    path: "/api/exercises/:id/injects/:injectId",
+    summary:
+      "A controller rewrites an inject of the MSEL that has not been delivered yet (a delivered inject is part of the exercise's record).",
+    tag: "exercises",
+    auth: "user",
+    params: InjectParams,
+    body: InjectCreate,
+    status: 200,
+    response: Inject,
+  },
+  deleteExerciseInject: {
+    method: "DELETE",
+    path: "/api/exercises/:id/injects/:injectId",
+    summary: "A controller takes an inject that has not been delivered yet out of the MSEL.",
+    tag: "exercises",
+    auth: "user",
+    params: InjectParams,
+    status: 204,
+  },
   getExerciseInjectCap: {
     method: "GET",
     path: "/api/exercises/:id/injects/:injectId/cap",

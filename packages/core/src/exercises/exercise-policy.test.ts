@@ -42,8 +42,12 @@ describe("exercise policy", () => {
     const controller = exerciseAbilities(actor("authority", ["coordinator"]), facts);
     expect(exercisePolicy.editMsel(controller, "running").allowed).toBe(true);
     expect(exercisePolicy.editMsel(controller, "completed").allowed).toBe(false);
+    expect(exercisePolicy.changeInject(controller, "running", false).allowed).toBe(true);
+    expect(exercisePolicy.changeInject(controller, "running", true).allowed).toBe(false);
+    expect(exercisePolicy.changeInject(controller, "completed", false).allowed).toBe(false);
     const evaluator = exerciseAbilities(actor("inspectorate", ["member"]), facts);
     expect(exercisePolicy.editMsel(evaluator, "planning").allowed).toBe(false);
+    expect(exercisePolicy.changeInject(evaluator, "planning", false).allowed).toBe(false);
     expect(exercisePolicy.observe(evaluator, "planning").allowed).toBe(false);
     expect(exercisePolicy.observe(evaluator, "paused").allowed).toBe(true);
     const player = exerciseAbilities(actor("grid", ["coordinator"]), facts);

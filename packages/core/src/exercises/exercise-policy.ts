@@ -65,6 +65,15 @@ export const exercisePolicy = {
     if (!controls.allowed) return controls;
     return status === "completed" ? deny("The exercise is completed: its MSEL no longer changes.") : allow;
   },
+  /**
+   * Rewrite or remove an inject: as for changing the MSEL, and only before the clock delivers it
+   * (a delivered inject is part of the exercise's record: players have read it).
+   */
+  changeInject: (abilities: ExerciseAbilities, status: ExerciseStatus, delivered: boolean): Decision => {
+    const edits = exercisePolicy.editMsel(abilities, status);
+    if (!edits.allowed) return edits;
+    return delivered ? deny("The inject has been delivered: it is part of the exercise's record.") : allow;
+  },
   /** Read the observations, the ground truth and the after-action report: controllers and evaluators. */
   evaluate: (abilities: ExerciseAbilities): Decision =>
     abilities.seesAll ? allow : deny("Only controllers and evaluators read the exercise's evaluation."),

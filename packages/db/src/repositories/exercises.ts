@@ -247,6 +247,53 @@ export async function insertInject(
   return row.id;
 }
 
+/** Rewrites an inject of the exercise; false when the exercise holds no such inject. */
+export async function updateInject(
+  db: Executor,
+  exerciseId: string,
+  injectId: string,
+  input: InjectInput,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(exerciseInjects)
+    .set(input)
+    .where(and(eq(exerciseInjects.id, injectId), eq(exerciseInjects.exerciseId, exerciseId)))
+    .returning({ id: exerciseInjects.id });
+  if (rows.length === 0) return false;
+  await db.update(exercises).set({ updatedAt: now }).where(eq(exercises.id, exerciseId));
+  return true;
+}
+
+/** Takes an inject out of the exercise's MSEL; false when the exercise holds no such inject. */
+export async function deleteInject(
+  db: Executor,
+  exerciseId: string,
+  injectId: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .delete(exerciseInjects)
+    .where(and(eq(exerciseInjects.id, injectId), eq(exerciseInjects.exerciseId, exerciseId)))
+    .returning({ id: exerciseInjects.id });
+  if (rows.length === 0) return false;
+  await db.update(exercises).set({ updatedAt: now }).where(eq(exercises.id, exerciseId));
+  return true;
+}
+
+/** An inject's due time, or null when the exercise holds no such inject. */
+export async function injectOffset(
+  db: Executor,
+  exerciseId: string,
+  injectId: string,
+): Promise<number | null> {
+  const [row] = await db
+    .select({ offsetMs: exerciseInjects.offsetMs })
+    .from(exerciseInjects)
+    .where(and(eq(exerciseInjects.id, injectId), eq(exerciseInjects.exerciseId, exerciseId)));
+  return row?.offsetMs ?? null;
+}
+
 export interface InjectRecord extends InjectInput {
   id: string;
   position: number;
