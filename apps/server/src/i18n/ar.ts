@@ -185,4 +185,7 @@ export const ar: Catalogue = {
   "resourceRequest.otherOrganisation": "يوجَّه طلب الموارد إلى منظمة غير منظمة مقدّمه.",
   "resourceRequest.byProvider": "لا ينقل الطلب إلى هذه الحالة إلا صاحب دور عملي في المنظمة المورّدة.",
   "resourceRequest.byRequester": "لا ينقل الطلب إلى هذه الحالة إلا صاحب دور عملي في المنظمة الطالبة.",
+  // The PDF reports' own words (issue 15).
+  "pdf.notAnswered": "دون إجابة",
+  "pdf.appetiteLine": "خط تقبّل المخاطر: الخانات التي تتجاوزه أعلى من مستوى المخاطر الذي تقبله المؤسسة.",
 };

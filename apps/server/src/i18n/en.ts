@@ -194,6 +194,9 @@ export const en = {
     "Only a working role of the providing organisation moves a request to this state.",
   "resourceRequest.byRequester":
     "Only a working role of the requesting organisation moves a request to this state.",
+  // The PDF reports' own words (issue 15).
+  "pdf.notAnswered": "not answered",
+  "pdf.appetiteLine": "Appetite line: cells beyond it are above the organisation's risk appetite.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -214,4 +214,8 @@ export const es: Catalogue = {
     "Solo una función operativa de la organización proveedora pasa una solicitud a este estado.",
   "resourceRequest.byRequester":
     "Solo una función operativa de la organización solicitante pasa una solicitud a este estado.",
+  // The PDF reports' own words (issue 15).
+  "pdf.notAnswered": "sin respuesta",
+  "pdf.appetiteLine":
+    "Línea de apetito: las casillas que la superan están por encima del apetito de riesgo de la organización.",
 };

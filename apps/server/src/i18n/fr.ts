@@ -209,4 +209,8 @@ export const fr: Catalogue = {
     "Seul un rôle opérationnel de l'organisation fournisseuse fait passer une demande à cet état.",
   "resourceRequest.byRequester":
     "Seul un rôle opérationnel de l'organisation demandeuse fait passer une demande à cet état.",
+  // The PDF reports' own words (issue 15).
+  "pdf.notAnswered": "sans réponse",
+  "pdf.appetiteLine":
+    "Ligne d'appétence : les cases au-delà dépassent l'appétence au risque de l'organisation.",
 };

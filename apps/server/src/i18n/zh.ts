@@ -181,4 +181,7 @@ export const zh: Catalogue = {
   "resourceRequest.otherOrganisation": "资源请求须发给本组织以外的组织。",
   "resourceRequest.byProvider": "只有提供方组织的工作角色才能将请求转入此状态。",
   "resourceRequest.byRequester": "只有请求方组织的工作角色才能将请求转入此状态。",
+  // The PDF reports' own words (issue 15).
+  "pdf.notAnswered": "未作答",
+  "pdf.appetiteLine": "风险偏好线：线外的单元格超出本组织的风险偏好。",
 };
