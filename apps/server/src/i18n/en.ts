@@ -231,6 +231,33 @@ export const en = {
   "pdf.sitrep.neededBy": "Needed by",
   "pdf.sitrep.state": "State",
   "pdf.sitrep.nextSteps": "Next steps",
+  // The chain-of-custody PDF (issue 15).
+  "pdf.custody.title": "Chain of custody: exhibit {{number}}",
+  "pdf.custody.footer": "{{incident}} · exhibit {{number}} · Bulwark chain of custody",
+  "pdf.custody.cover": "Chain of custody",
+  "pdf.custody.subtitle": "Exhibit {{number}} of incident “{{incident}}”",
+  "pdf.custody.recordedBy": "Recorded by: {{organisation}}",
+  "pdf.custody.printed": "Printed: {{moment}}",
+  "pdf.custody.verified":
+    "Verification: the chain of {{count}} record(s) is whole and matches the audit trail.",
+  "pdf.custody.failed": "Verification FAILED: {{reason}}.",
+  "pdf.custody.failedAt": "Verification FAILED: {{reason}} (record {{seq}}).",
+  "pdf.custody.item": "The item",
+  "pdf.custody.description": "Description",
+  "pdf.custody.file": "File",
+  "pdf.custody.size": "Size",
+  "pdf.custody.bytes": "{{count}} bytes",
+  "pdf.custody.recorded": "Recorded",
+  "pdf.custody.recordedAtBy": "{{at}} by {{name}}",
+  "pdf.custody.heldBy": "Held by",
+  "pdf.custody.custody": "Custody",
+  "pdf.custody.collected": "{{seq}}. Collected at {{at}}",
+  "pdf.custody.handedOver": "{{seq}}. Handed over at {{at}}",
+  "pdf.custody.from": "From",
+  "pdf.custody.to": "To",
+  "pdf.custody.why": "Why",
+  "pdf.custody.previousHash": "Previous hash",
+  "pdf.custody.hash": "Hash",
 } as const;
 
 export type MessageKey = keyof typeof en;
