@@ -3,16 +3,10 @@
 // strengths and areas for improvement, then the corrective actions as the follow-up tracker holds
 // them. Every page says EXERCISE EXERCISE EXERCISE (the footer) so nobody takes it for real.
 import type { FileAnswer } from "@bulwark/contracts";
-import {
-  type Actor,
-  EXERCISE_MARK,
-  exercisePolicy,
-  HSEEP_RATING_MEANINGS,
-  type HseepRating,
-  lowestRating,
-} from "@bulwark/core";
+import { type Actor, EXERCISE_MARK, exercisePolicy, type HseepRating, lowestRating } from "@bulwark/core";
 import { correctiveActionsFor, exerciseObjectivesOf, findScenario, observationsFor } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
+import { type Language, list, type MessageKey, say } from "../i18n/messages.ts";
 import { PdfReport } from "../pdf/report.ts";
 import { audited, frameworkSections, must, seenExercise } from "./exercises.service.ts";
 
@@ -21,10 +15,16 @@ const clockText = (ms: number) => {
   return `T+${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 };
 
-const ratingText = (rating: HseepRating | null) =>
-  rating === null ? "Not rated" : `${rating}: ${HSEEP_RATING_MEANINGS[rating]}`;
-
-export async function aarReport(context: ServerContext, caller: Actor, id: string): Promise<FileAnswer> {
+export async function aarReport(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  language: Language = "en",
+): Promise<FileAnswer> {
+  const t = (key: MessageKey, values?: Record<string, string | number>) =>
+    say(language, values ? { key, values } : { key });
+  const ratingText = (rating: HseepRating | null) =>
+    rating === null ? t("pdf.aar.notRated") : `${rating}: ${t(`pdf.aar.rating.${rating}`)}`;
   const seen = await seenExercise(context, caller, id);
   must(exercisePolicy.evaluate(seen.abilities));
   const { record } = seen;
@@ -37,36 +37,37 @@ export async function aarReport(context: ServerContext, caller: Actor, id: strin
   const sections = frameworkSections();
   const tiedTo = (objective: { section: string | null; capability: string | null }) =>
     objective.section
-      ? `Resolution 2341: ${sections.get(objective.section) ?? objective.section}`
-      : `Capability: ${objective.capability ?? ""}`;
+      ? t("pdf.aar.resolution", { section: sections.get(objective.section) ?? objective.section })
+      : t("pdf.aar.capability", { capability: objective.capability ?? "" });
   const now = context.clock();
   const pdf = new PdfReport({
-    title: `${EXERCISE_MARK} After-action report: ${record.title}`,
+    title: `${EXERCISE_MARK} ${t("pdf.aar.title", { title: record.title })}`,
     marking: "amber",
-    language: "en",
+    language,
     createdAt: now,
     footer: `${EXERCISE_MARK} · AAR/IP · ${record.title}`,
   });
-  pdf.cover("After-action report and improvement plan", record.title, [
+  const taking = seen.participants.map((p) => `${p.organisation.name} (${p.role})`);
+  pdf.cover(t("pdf.aar.cover"), record.title, [
     EXERCISE_MARK,
-    `A ${record.type} exercise controlled by ${record.owner.name}; status: ${record.status}.`,
-    `Taking part: ${seen.participants.map((p) => `${p.organisation.name} (${p.role})`).join(", ") || "the controller only"}.`,
-    ...(scenario ? [`Scenario: ${scenario.title}.`] : []),
-    `Printed on ${now.toISOString().slice(0, 10)}.`,
-    "Marking: TLP:AMBER: the participating organisations, on a need-to-know basis.",
+    t("pdf.aar.kind", { type: record.type, owner: record.owner.name, status: record.status }),
+    t("pdf.aar.takingPart", {
+      list: taking.length > 0 ? list(language, taking) : t("pdf.aar.controllerOnly"),
+    }),
+    ...(scenario ? [t("pdf.aar.scenario", { title: scenario.title })] : []),
+    t("pdf.aar.printed", { date: now.toISOString().slice(0, 10) }),
+    t("pdf.aar.marking"),
   ]);
   pdf.newPage();
-  pdf.heading("Objectives and ratings", 1, true);
-  pdf.paragraph(
-    "HSEEP's ratings: P performed without challenges; S performed with some challenges; M performed with major challenges; U unable to be performed. An objective's rating is the lowest its evaluators gave.",
-  );
+  pdf.heading(t("pdf.aar.objectives"), 1, true);
+  pdf.paragraph(t("pdf.aar.ratingsNote"));
   const byObjective = new Map(
     objectives.map((objective) => [objective.id, observations.filter((o) => o.objectiveId === objective.id)]),
   );
   const ratingOf = (objectiveId: string) =>
     lowestRating((byObjective.get(objectiveId) ?? []).map((o) => o.rating as HseepRating));
   pdf.table(
-    ["Objective", "Tied to", "Rating"],
+    [t("pdf.aar.objective"), t("pdf.aar.tiedTo"), t("pdf.aar.rating")],
     objectives.map((objective) => [
       `${objective.position}. ${objective.title}`,
       tiedTo(objective),
@@ -77,11 +78,11 @@ export async function aarReport(context: ServerContext, caller: Actor, id: strin
   for (const objective of objectives) {
     pdf.heading(`${objective.position}. ${objective.title}`, 2, true);
     pdf.facts([
-      ["Tied to", tiedTo(objective)],
-      ["Rating", ratingText(ratingOf(objective.id))],
+      [t("pdf.aar.tiedTo"), tiedTo(objective)],
+      [t("pdf.aar.rating"), ratingText(ratingOf(objective.id))],
     ]);
     const seenHere = byObjective.get(objective.id) ?? [];
-    if (seenHere.length === 0) pdf.note("No observation was recorded against this objective.");
+    if (seenHere.length === 0) pdf.note(t("pdf.aar.noObservation"));
     for (const observation of seenHere) {
       pdf.heading(
         `${clockText(observation.exerciseTimeMs)} · ${observation.organisation.name} · ${observation.rating}`,
@@ -89,21 +90,27 @@ export async function aarReport(context: ServerContext, caller: Actor, id: strin
       );
       // Evaluators' words as plain text, never read as Markdown.
       if (observation.strengths.length > 0)
-        pdf.facts([["Strengths", observation.strengths.map((line) => `• ${line}`).join("\n")]]);
+        pdf.facts([[t("pdf.aar.strengths"), observation.strengths.map((line) => `• ${line}`).join("\n")]]);
       if (observation.areasForImprovement.length > 0)
         pdf.facts([
-          ["Areas for improvement", observation.areasForImprovement.map((line) => `• ${line}`).join("\n")],
+          [t("pdf.aar.improvements"), observation.areasForImprovement.map((line) => `• ${line}`).join("\n")],
         ]);
       if (observation.note) pdf.paragraph(observation.note);
     }
   }
   pdf.newPage();
-  pdf.heading("Improvement plan", 1, true);
+  pdf.heading(t("pdf.aar.plan"), 1, true);
   const titleOf = new Map(objectives.map((objective) => [objective.id, `${objective.position}`]));
-  if (actions.length === 0) pdf.note("No corrective action has been recorded yet.");
+  if (actions.length === 0) pdf.note(t("pdf.aar.noAction"));
   else
     pdf.table(
-      ["Corrective action", "Objective", "Owner", "Due", "Status"],
+      [
+        t("pdf.aar.action"),
+        t("pdf.aar.objective"),
+        t("pdf.aar.owner"),
+        t("pdf.aar.due"),
+        t("pdf.aar.status"),
+      ],
       actions.map((action) => [
         action.title,
         action.objectiveId ? (titleOf.get(action.objectiveId) ?? "") : "",

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { AnalysisCache } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import { requestLanguage } from "../errors.ts";
 import { publicOrigin } from "../system/public-origin.ts";
 import { aarReport } from "./aar.service.ts";
 import {
@@ -62,7 +63,9 @@ export function exerciseRoutes(app: FastifyInstance, context: ServerContext, ana
   route(app, context, "createExerciseCorrectiveAction", ({ caller, params, body }) =>
     addCorrectiveAction(context, caller, params.id, body),
   );
-  route(app, context, "exerciseAar", ({ caller, params }) => aarReport(context, caller, params.id));
+  route(app, context, "exerciseAar", ({ caller, params, request }) =>
+    aarReport(context, caller, params.id, requestLanguage(request)),
+  );
   route(app, context, "exercisePackage", ({ caller, params }) =>
     exercisePackageFile(context, caller, params.id),
   );

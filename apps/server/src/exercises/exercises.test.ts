@@ -452,6 +452,31 @@ describe("evaluation", () => {
     expect(total).toBeGreaterThanOrEqual(3);
     expect(text.match(/EXERCISE EXERCISE EXERCISE/g)?.length ?? 0).toBeGreaterThanOrEqual(total);
     expect(await statusOf(gridMember.call("exerciseAar", { params: { id } }))).toBe(403);
+
+    // In the reader's language (issue 15): Accept-Language decides; the evaluators' words stay.
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "inspector@inspectorate.example", password: PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const textIn = async (language: string) => {
+      const response = await server.inject({
+        method: "GET",
+        url: `/api/exercises/${id}/aar.pdf`,
+        headers: { cookie, "accept-language": language },
+      });
+      expect(response.statusCode).toBe(200);
+      const reader = new PDFParse({ data: response.rawPayload });
+      return (await reader.getText().finally(() => reader.destroy())).text.replace(/\s+/g, " ");
+    };
+    const spanish = await textIn("es");
+    expect(spanish).toContain("Informe posterior a la acción y plan de mejora");
+    expect(spanish).toContain("Calificación: M: Realizado con dificultades importantes");
+    expect(spanish).toContain("Share the first warning within the hour");
+    // pdf.js gives Arabic words back one by one (and splits the lam-alef ligature): words checked.
+    const arabic = await textIn("ar");
+    for (const word of ["خطة", "التحسين", "والتقييمات"]) expect(arabic).toContain(word);
   });
 });
 

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import { requestLanguage } from "../errors.ts";
 import {
   addEvidence,
   custodyReport,
@@ -35,8 +36,8 @@ export function evidenceRoutes(app: FastifyInstance, context: ServerContext): vo
   route(app, context, "transferIncidentEvidence", ({ caller, params, body }) =>
     transferEvidence(context, caller, params.id, params.evidenceId, body),
   );
-  route(app, context, "incidentEvidenceCustodyReport", ({ caller, params }) =>
-    custodyReport(context, caller, params.id, params.evidenceId),
+  route(app, context, "incidentEvidenceCustodyReport", ({ caller, params, request }) =>
+    custodyReport(context, caller, params.id, params.evidenceId, requestLanguage(request)),
   );
   route(app, context, "getIncidentReview", ({ caller, params }) => reviewOf(context, caller, params.id));
   route(app, context, "createIncidentReview", ({ caller, params, body }) =>

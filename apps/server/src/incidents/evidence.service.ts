@@ -50,6 +50,7 @@ import {
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
+import { type Language, type MessageKey, say } from "../i18n/messages.ts";
 import { PdfReport } from "../pdf/report.ts";
 import { incidentViewerOf, type SeenIncident, seenIncident } from "./incidents.service.ts";
 
@@ -385,49 +386,68 @@ export async function custodyReport(
   caller: Actor,
   incidentId: string,
   evidenceId: string,
+  language: Language = "en",
 ): Promise<FileAnswer> {
   const { item, records, seen } = await evidenceItem(context, caller, incidentId, evidenceId, "pdf");
   const heads = await custodyHeadsInAudit(context.db, incidentId);
   const check = verifyCustody(evidenceId, item, records, heads.get(evidenceId) ?? null, sha256);
   const incident = seen.incident.record;
   const now = context.clock();
+  const t = (key: MessageKey, values?: Record<string, string | number>) =>
+    say(language, values ? { key, values } : { key });
   const pdf = new PdfReport({
-    title: `Chain of custody: exhibit ${item.number}`,
+    title: t("pdf.custody.title", { number: item.number }),
     marking: logMarking(incident.tlp as TlpMarking),
-    language: "en",
+    language,
     createdAt: now,
-    footer: `${incident.title} · exhibit ${item.number} · Bulwark chain of custody`,
+    footer: t("pdf.custody.footer", { incident: incident.title, number: item.number }),
   });
-  pdf.cover("Chain of custody", `Exhibit ${item.number} of incident “${incident.title}”`, [
-    `Recorded by: ${item.organisation.name}`,
-    `Printed: ${now.toISOString()}`,
-    check.ok
-      ? `Verification: the chain of ${check.checked} record(s) is whole and matches the audit trail.`
-      : `Verification FAILED: ${check.firstBroken?.reason ?? "unknown"}${check.firstBroken?.seq ? ` (record ${check.firstBroken.seq})` : ""}.`,
-  ]);
+  const broken = check.firstBroken;
+  pdf.cover(
+    t("pdf.custody.cover"),
+    t("pdf.custody.subtitle", { number: item.number, incident: incident.title }),
+    [
+      t("pdf.custody.recordedBy", { organisation: item.organisation.name }),
+      t("pdf.custody.printed", { moment: now.toISOString() }),
+      check.ok
+        ? t("pdf.custody.verified", { count: check.checked })
+        : broken?.seq
+          ? t("pdf.custody.failedAt", { reason: broken.reason, seq: broken.seq })
+          : t("pdf.custody.failed", { reason: broken?.reason ?? "unknown" }),
+    ],
+  );
   pdf.newPage();
-  pdf.heading("The item", 1, true);
+  pdf.heading(t("pdf.custody.item"), 1, true);
   pdf.facts([
-    ["Description", item.description],
-    ["File", item.fileName],
-    ["Size", item.fileSize === null ? "" : `${item.fileSize} bytes`],
+    [t("pdf.custody.description"), item.description],
+    [t("pdf.custody.file"), item.fileName],
+    [t("pdf.custody.size"), item.fileSize === null ? "" : t("pdf.custody.bytes", { count: item.fileSize })],
     ["SHA-256", item.sha256],
-    ["Recorded", `${item.createdAt} by ${item.createdBy.name} (${item.organisation.name})`],
-    ["Held by", item.holder],
+    [
+      t("pdf.custody.recorded"),
+      `${t("pdf.custody.recordedAtBy", { at: item.createdAt, name: item.createdBy.name })} (${item.organisation.name})`,
+    ],
+    [t("pdf.custody.heldBy"), item.holder],
   ]);
-  pdf.heading("Custody", 1, true);
+  pdf.heading(t("pdf.custody.custody"), 1, true);
   for (const entry of item.custody) {
     pdf.heading(
-      `${entry.seq}. ${entry.kind === "collected" ? "Collected" : "Handed over"} at ${entry.at}`,
+      t(entry.kind === "collected" ? "pdf.custody.collected" : "pdf.custody.handedOver", {
+        seq: entry.seq,
+        at: entry.at,
+      }),
       3,
     );
     pdf.facts([
-      ["From", entry.from],
-      ["To", entry.to],
-      ["Why", entry.reason],
-      ["Recorded", `${entry.recordedAt} by ${entry.recordedBy.name}`],
-      ["Previous hash", entry.prevHash],
-      ["Hash", entry.hash],
+      [t("pdf.custody.from"), entry.from],
+      [t("pdf.custody.to"), entry.to],
+      [t("pdf.custody.why"), entry.reason],
+      [
+        t("pdf.custody.recorded"),
+        t("pdf.custody.recordedAtBy", { at: entry.recordedAt, name: entry.recordedBy.name }),
+      ],
+      [t("pdf.custody.previousHash"), entry.prevHash],
+      [t("pdf.custody.hash"), entry.hash],
     ]);
   }
   const bytes = await pdf.finish();

@@ -12,6 +12,7 @@ import {
 } from "@bulwark/contracts";
 import { INCIDENTS_CHANNEL, insertAsset, insertOrganisation, insertUser, rowsOf } from "@bulwark/db";
 import { sql } from "drizzle-orm";
+import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
@@ -202,6 +203,36 @@ describe("the investigation log", () => {
     await constable.call("listIncidentEvidence", { params: { id: incidentId } });
     expect(await auditCount("evidence.view", first.id)).toBe(views + 2);
     expect(await auditCount("evidence.list", incidentId)).toBe(lists + 1);
+  });
+
+  it("prints the chain of custody in the reader's language (issue 15)", async () => {
+    const [first] = (await constable.call("listIncidentEvidence", { params: { id: incidentId } })).items;
+    if (!first) throw new Error("No item.");
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "constable@police.example", password: PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const textIn = async (language: string) => {
+      const response = await server.inject({
+        method: "GET",
+        url: `/api/incidents/${incidentId}/evidence/${first.id}/custody.pdf`,
+        headers: { cookie, "accept-language": language },
+      });
+      expect(response.statusCode).toBe(200);
+      const parser = new PDFParse({ data: response.rawPayload });
+      const { text } = await parser.getText();
+      await parser.destroy();
+      return text;
+    };
+    expect(await textIn("ru")).toContain("Цепочка хранения");
+    const chinese = await textIn("zh");
+    expect(chinese).toContain("证据保管链");
+    expect(chinese).toContain(first.sha256);
+    // pdf.js gives each Arabic word back in logical order, the line in visual order.
+    const arabic = await textIn("ar");
+    for (const word of ["سلسلة", "العهدة", "البصمة"]) expect(arabic).toContain(word);
   });
 
   it("is not found by anyone outside law enforcement, on every route, the platform administrator included", async () => {

@@ -7,11 +7,10 @@ import { type Actor, TLP_BANNERS } from "@bulwark/core";
 import { appendAudit } from "@bulwark/db";
 import type { AnalysisCache } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
+import { type Language, type MessageKey, say } from "../i18n/messages.ts";
 import { PdfReport } from "../pdf/report.ts";
 import { sitrepDetail } from "./sitreps.service.ts";
 
-const STATUS = { draft: "Draft", approved: "Approved, not sent yet", sent: "Sent" } as const;
-const number = (value: number) => new Intl.NumberFormat("en").format(value);
 const moment = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 export async function sitrepPdf(
@@ -20,47 +19,53 @@ export async function sitrepPdf(
   caller: Actor,
   incidentId: string,
   n: number,
+  language: Language = "en",
 ): Promise<FileAnswer> {
+  const t = (key: MessageKey, values?: Record<string, string | number>) =>
+    say(language, values ? { key, values } : { key });
+  const number = (value: number) => new Intl.NumberFormat(language).format(value);
   const sitrep = await sitrepDetail(context, analysis, caller, incidentId, n);
   const { figures } = sitrep;
   const now = context.clock();
-  const title = `Situation report ${sitrep.number}`;
+  const title = t("pdf.sitrep.title", { number: sitrep.number });
   const pdf = new PdfReport({
     title,
     marking: sitrep.tlp,
-    language: "en",
+    language,
     createdAt: now,
-    footer: `${title} · ${sitrep.organisation.name} · Bulwark, as of ${moment(sitrep.asOf)}`,
+    footer: t("pdf.sitrep.footer", {
+      title,
+      organisation: sitrep.organisation.name,
+      moment: moment(sitrep.asOf),
+    }),
   });
   pdf.heading(title, 1, true);
   pdf.facts([
-    ["Status", STATUS[sitrep.status]],
-    ["As of", moment(sitrep.asOf)],
-    ["Prepared by", `${sitrep.author.name} (${sitrep.organisation.name})`],
+    [t("pdf.sitrep.status"), t(`pdf.sitrep.status.${sitrep.status}`)],
+    [t("pdf.sitrep.asOf"), moment(sitrep.asOf)],
+    [t("pdf.sitrep.preparedBy"), `${sitrep.author.name} (${sitrep.organisation.name})`],
     [
-      "Approved by",
+      t("pdf.sitrep.approvedBy"),
       sitrep.approver ? `${sitrep.approver.name}, ${moment(sitrep.approvedAt ?? sitrep.asOf)}` : "",
     ],
-    ["Sent", sitrep.sentAt ? moment(sitrep.sentAt) : ""],
-    ["Marking", `${TLP_BANNERS[sitrep.tlp].label}: ${TLP_BANNERS[sitrep.tlp].text}`],
+    [t("pdf.sitrep.sent"), sitrep.sentAt ? moment(sitrep.sentAt) : ""],
+    [t("pdf.sitrep.marking"), `${TLP_BANNERS[sitrep.tlp].label}: ${TLP_BANNERS[sitrep.tlp].text}`],
   ]);
-  pdf.heading("Situation", 2, true);
+  pdf.heading(t("pdf.sitrep.situation"), 2, true);
   pdf.paragraph(sitrep.situation || "—");
 
-  pdf.heading("Assets down and projected", 2, true);
-  pdf.note(
-    `Over the part of the registry the reader may see, as of the report; projected over the next ${figures.horizonHours} hours by the cascade.`,
-  );
+  pdf.heading(t("pdf.sitrep.assets"), 2, true);
+  pdf.note(t("pdf.sitrep.assetsNote", { hours: figures.horizonHours }));
   pdf.facts([
-    ["People without service", number(figures.peopleWithoutService)],
+    [t("pdf.sitrep.people"), number(figures.peopleWithoutService)],
     [
-      `People without service within ${figures.horizonHours} h`,
+      t("pdf.sitrep.peopleWithin", { hours: figures.horizonHours }),
       number(figures.projectedPeopleWithoutService),
     ],
   ]);
   if (figures.assetsDown.length > 0)
     pdf.table(
-      ["Asset", "Sector", "Status", "Since"],
+      [t("pdf.sitrep.asset"), t("pdf.sitrep.sector"), t("pdf.sitrep.status"), t("pdf.sitrep.since")],
       figures.assetsDown.map((asset) => [
         `${asset.name} (${asset.ref})`,
         asset.sector,
@@ -70,12 +75,18 @@ export async function sitrepPdf(
       [0.4, 0.25, 0.12, 0.23],
     );
   const failures = [
-    ...figures.failed.map((asset) => ({ ...asset, when: "failed" })),
-    ...figures.projected.map((asset) => ({ ...asset, when: "projected" })),
+    ...figures.failed.map((asset) => ({ ...asset, when: t("pdf.sitrep.failed") })),
+    ...figures.projected.map((asset) => ({ ...asset, when: t("pdf.sitrep.projected") })),
   ];
   if (failures.length > 0)
     pdf.table(
-      ["Asset", "Sector", "Fails", "At", "People served"],
+      [
+        t("pdf.sitrep.asset"),
+        t("pdf.sitrep.sector"),
+        t("pdf.sitrep.fails"),
+        t("pdf.sitrep.at"),
+        t("pdf.sitrep.served"),
+      ],
       failures.map((asset) => [
         `${asset.name} (${asset.ref})`,
         asset.sector,
@@ -86,13 +97,19 @@ export async function sitrepPdf(
       [0.34, 0.2, 0.12, 0.2, 0.14],
     );
 
-  pdf.heading("Actions", 2, true);
+  pdf.heading(t("pdf.sitrep.actions"), 2, true);
   pdf.paragraph(sitrep.actions || "—");
-  pdf.heading("Resources", 2, true);
+  pdf.heading(t("pdf.sitrep.resources"), 2, true);
   if (sitrep.resources) pdf.paragraph(sitrep.resources);
   if (sitrep.requests.length > 0)
     pdf.table(
-      ["Requested", "From", "To", "Needed by", "State"],
+      [
+        t("pdf.sitrep.requested"),
+        t("pdf.sitrep.from"),
+        t("pdf.sitrep.to"),
+        t("pdf.sitrep.neededBy"),
+        t("pdf.sitrep.state"),
+      ],
       sitrep.requests.map((request) => [
         `${request.quantity} ${request.unit}: ${request.what}`,
         request.from.name,
@@ -103,7 +120,7 @@ export async function sitrepPdf(
       [0.34, 0.18, 0.18, 0.18, 0.12],
     );
   else if (!sitrep.resources) pdf.paragraph("—");
-  pdf.heading("Next steps", 2, true);
+  pdf.heading(t("pdf.sitrep.nextSteps"), 2, true);
   pdf.paragraph(sitrep.nextSteps || "—");
 
   const bytes = await pdf.finish();

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { AnalysisCache } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import { requestLanguage } from "../errors.ts";
 import { sitrepPdf } from "./sitreps.pdf.ts";
 import {
   approveSitrep,
@@ -30,7 +31,8 @@ export function sitrepRoutes(app: FastifyInstance, context: ServerContext, analy
   route(app, context, "sendSitrep", ({ caller, params }) =>
     sendSitrep(context, analysis, caller, params.id, params.n),
   );
-  route(app, context, "exportSitrepPdf", ({ caller, params }) =>
-    sitrepPdf(context, analysis, caller, params.id, params.n),
+  // In the reader's language: Accept-Language, else the account's (issue 15).
+  route(app, context, "exportSitrepPdf", ({ caller, params, request }) =>
+    sitrepPdf(context, analysis, caller, params.id, params.n, requestLanguage(request)),
   );
 }

@@ -400,4 +400,40 @@ describe("editing, a second person's approval, sending", () => {
       detail: "Ce rapport de situation n'est pas encore approuvé : il ne peut donc pas être envoyé.",
     });
   });
+
+  it("prints the PDF in the reader's language: Arabic right to left, Chinese drawn (issue 15)", async () => {
+    const incident = await gridAdmin.call("createIncident", { body: notice() });
+    await gridAdmin.call("createSitrep", {
+      params: { id: incident.id },
+      body: { situation: "Substation S is down." },
+    });
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "boss@grid.example", password: PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const pdfIn = async (language: string) => {
+      const response = await server.inject({
+        method: "GET",
+        url: `/api/incidents/${incident.id}/sitreps/1.pdf`,
+        headers: { cookie, "accept-language": language },
+      });
+      expect(response.statusCode).toBe(200);
+      return textOf(response.rawPayload);
+    };
+    const french = await pdfIn("fr-FR,fr;q=0.9");
+    expect(french).toContain("Rapport de situation 1");
+    expect(french).toContain("Prochaines étapes");
+    expect(french).toContain("Substation S is down.");
+    const chinese = await pdfIn("zh-CN");
+    expect(chinese).toContain("态势报告第 1 号");
+    expect(chinese).toContain("后续步骤");
+    // pdf.js reads Arabic lines back in visual order (words right to left, the English
+    // sentence's full stop on its left, as a right-to-left paragraph shows it) and each Arabic
+    // word in logical order: the words are checked one by one.
+    const arabic = await pdfIn("ar");
+    for (const word of ["تقرير", "الحالة", "الخطوات", "التالية"]) expect(arabic).toContain(word);
+    expect(arabic).toContain(".Substation S is down");
+  });
 });

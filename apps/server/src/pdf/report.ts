@@ -1,23 +1,19 @@
 // Printable PDF documents (compendium booklets; later risk and self-assessment reports): A4 pages
 // with a cover, bookmarks, Markdown rendered as headings, paragraphs, lists, quotes and links, the
 // TLP marking at the top of every page in its colours when the content is not CLEAR, and page
-// numbers. Text is set in DejaVu Sans, shipped with the server (dejavu-fonts-ttf), which covers
-// Latin, Greek, Cyrillic and Arabic letters; Chinese characters are not in it (see the note on the
-// booklet endpoint). Nothing is fetched: fonts come from node_modules, never from the network.
-import { createRequire } from "node:module";
+// numbers. Text is written in the reader's language: right to left in Arabic, each character in a
+// font that has it (DejaVu Sans; Noto Sans Arabic and Noto Sans SC, shipped in apps/server/fonts),
+// see text.ts and ADR 0029. Nothing is fetched: fonts come from the repository and node_modules.
 import type { TlpMarking } from "@bulwark/core";
 import type { PhrasingContent, Root, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import PDFDocument from "pdfkit";
+import { type Language, say } from "../i18n/messages.ts";
+import { FONT_FILES, type Span, type Style, type WriteOptions, write } from "./text.ts";
 
-const require = createRequire(import.meta.url);
-const FONTS = {
-  regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
-  bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
-  italic: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf"),
-  boldItalic: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf"),
-} as const;
-type FontName = keyof typeof FONTS;
+type FontName = Style;
+
+export type { Span } from "./text.ts";
 
 /** The FIRST TLP 2.0 colours: the label in colour on black. */
 const TLP_COLOURS: Record<TlpMarking, string> = {
@@ -39,7 +35,8 @@ export interface ReportOptions {
   readonly title: string;
   /** The widest marking of what the document holds; CLEAR prints no label. */
   readonly marking: TlpMarking;
-  readonly language: string;
+  /** The reader's language (default English): the report's own words, and right to left in Arabic. */
+  readonly language?: Language | string;
   readonly createdAt: Date;
   /** Shown at the foot of every page, left of the page number. */
   readonly footer: string;
@@ -50,13 +47,21 @@ export class PdfReport {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
 
+  /** The reader's language, one of the six (English for anything else). */
+  readonly language: Language;
+  /** Arabic: lines read and align from the right, tables run from the right. */
+  readonly rtl: boolean;
+
   constructor(private readonly options: ReportOptions) {
+    this.language =
+      (["ar", "zh", "en", "fr", "ru", "es"] as const).find((l) => l === options.language) ?? "en";
+    this.rtl = this.language === "ar";
     this.doc = new PDFDocument({
       size: "A4",
       margins: { top: MARGIN + 14, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
       bufferPages: true,
       autoFirstPage: true,
-      lang: options.language,
+      lang: this.language,
       displayTitle: true,
       info: {
         Title: options.title,
@@ -66,7 +71,7 @@ export class PdfReport {
         ModDate: options.createdAt,
       },
     });
-    for (const [name, file] of Object.entries(FONTS)) this.doc.registerFont(name, file);
+    for (const [name, file] of Object.entries(FONT_FILES)) this.doc.registerFont(name, file);
     this.font("regular", BODY_SIZE);
     this.doc.on("data", (chunk: Buffer) => this.chunks.push(chunk));
     this.done = new Promise((resolve, reject) => {
@@ -75,8 +80,47 @@ export class PdfReport {
     });
   }
 
+  private style: FontName = "regular";
+  private size = BODY_SIZE;
+  private colour = INK;
+
   private font(name: FontName, size: number, colour = INK): void {
-    this.doc.font(name).fontSize(size).fillColor(colour);
+    this.style = name;
+    this.size = size;
+    this.colour = colour;
+    this.doc.font(`latin-${name}`).fontSize(size).fillColor(colour);
+  }
+
+  /**
+   * Writes text in the current font, size and colour (text.ts): in the flow at the left margin
+   * over the text width unless placed; returns the height it took.
+   */
+  private put(
+    content: string | readonly Span[],
+    options: Partial<Omit<WriteOptions, "rtl" | "size" | "style" | "colour">> = {},
+  ): number {
+    const height = write(this.doc, content, {
+      x: this.doc.page.margins.left,
+      width: this.width,
+      flow: options.y === undefined,
+      ...options,
+      rtl: this.rtl,
+      size: this.size,
+      style: this.style,
+      colour: this.colour,
+    });
+    this.doc.font(`latin-${this.style}`).fontSize(this.size).fillColor(this.colour);
+    return height;
+  }
+
+  /** The height text would take in a font and size over a width. */
+  private heightOf(content: string | readonly Span[], style: FontName, size: number, width: number): number {
+    return write(this.doc, content, { x: 0, y: 0, width, size, style, rtl: this.rtl, measure: true });
+  }
+
+  /** The report's own words (chart keys, "not answered") in the reader's language. */
+  private say(key: "pdf.notAnswered" | "pdf.appetiteLine"): string {
+    return say(this.language, { key });
   }
 
   private get width(): number {
@@ -97,13 +141,13 @@ export class PdfReport {
   cover(title: string, subtitle: string, lines: readonly string[]): void {
     this.doc.y = this.doc.page.height * 0.28;
     this.font("bold", 26);
-    this.doc.text(title, { width: this.width });
+    this.put(title);
     this.doc.moveDown(0.4);
     this.font("regular", 13, MUTED);
-    this.doc.text(subtitle, { width: this.width });
+    this.put(subtitle);
     this.doc.moveDown(1.5);
     this.font("regular", BODY_SIZE, INK);
-    for (const line of lines) this.doc.text(line, { width: this.width, paragraphGap: 4 });
+    for (const line of lines) this.put(line, { paragraphGap: 4 });
   }
 
   /** A heading; level 1 and 2 headings also become bookmarks (level 2 under the last level 1). */
@@ -116,7 +160,7 @@ export class PdfReport {
       else this.lastBookmark.addItem(text);
     }
     this.font("bold", size, level <= 2 ? INK : ACCENT);
-    this.doc.text(text, { width: this.width });
+    this.put(text);
     this.doc.moveDown(0.3);
     this.font("regular", BODY_SIZE);
   }
@@ -125,7 +169,7 @@ export class PdfReport {
   /** Small grey text: a line of tags, a citation. */
   note(text: string): void {
     this.font("regular", 9, MUTED);
-    this.doc.text(text, { width: this.width, paragraphGap: 3 });
+    this.put(text, { paragraphGap: 3 });
     this.font("regular", BODY_SIZE);
   }
 
@@ -133,10 +177,14 @@ export class PdfReport {
   facts(rows: readonly (readonly [string, string])[]): void {
     for (const [label, value] of rows) {
       if (!value) continue;
-      this.font("bold", 9, MUTED);
-      this.doc.text(`${label}: `, { continued: true, width: this.width });
       this.font("regular", 9, INK);
-      this.doc.text(value, { width: this.width, paragraphGap: 2 });
+      this.put(
+        [
+          { text: `${label}${LABEL_END[this.language]}`, style: "bold", colour: MUTED },
+          { text: value, style: "regular", colour: INK },
+        ],
+        { paragraphGap: 2 },
+      );
     }
     this.font("regular", BODY_SIZE);
     this.doc.moveDown(0.4);
@@ -144,7 +192,7 @@ export class PdfReport {
 
   paragraph(text: string): void {
     this.font("regular", BODY_SIZE);
-    this.doc.text(text, { width: this.width, paragraphGap: 6, lineGap: 1.5 });
+    this.put(text, { paragraphGap: 6, lineGap: 1.5 });
   }
 
   /** Leaves a little vertical space. */
@@ -161,27 +209,26 @@ export class PdfReport {
     const columns = widths.map((fraction) => fraction * this.width);
     const pad = 3;
     const size = 8.5;
-    const heightOf = (cells: readonly string[], font: FontName) => {
-      this.doc.font(font).fontSize(size);
-      return (
-        Math.max(
-          ...cells.map((cell, index) =>
-            this.doc.heightOfString(cell || " ", { width: (columns[index] ?? 40) - 2 * pad }),
-          ),
-        ) +
-        2 * pad
-      );
-    };
+    const heightOf = (cells: readonly string[], font: FontName) =>
+      Math.max(
+        ...cells.map((cell, index) =>
+          this.heightOf(cell || " ", font, size, (columns[index] ?? 40) - 2 * pad),
+        ),
+      ) +
+      2 * pad;
     const drawRow = (cells: readonly string[], font: FontName, band: string | null) => {
       const height = heightOf(cells, font);
       this.keep(height);
       const top = this.doc.y;
       if (band) this.doc.rect(left, top, this.width, height).fill(band);
-      let x = left;
+      // Columns run from the left, or from the right in Arabic.
+      let x = this.rtl ? left + this.width : left;
       cells.forEach((cell, index) => {
+        const column = columns[index] ?? 40;
+        if (this.rtl) x -= column;
         this.font(font, size, INK);
-        this.doc.text(cell, x + pad, top + pad, { width: (columns[index] ?? 40) - 2 * pad });
-        x += columns[index] ?? 40;
+        this.put(cell, { x: x + pad, y: top + pad, width: column - 2 * pad });
+        if (!this.rtl) x += column;
       });
       this.doc
         .moveTo(left, top + height)
@@ -251,22 +298,22 @@ export class PdfReport {
     this.doc.lineWidth(1);
     axes.forEach((axis, index) => {
       const [x, y] = point(index, 1.12);
-      const text = `${axis.label} (${axis.value === null ? "not answered" : formatPercent(axis.value)})`;
+      const text = `${axis.label} (${axis.value === null ? this.say("pdf.notAnswered") : formatPercent(axis.value)})`;
       const cos = Math.cos(angle(index));
       const boxWidth = 130;
       const align = Math.abs(cos) < 0.2 ? "center" : cos > 0 ? "left" : "right";
       const boxX = align === "center" ? x - boxWidth / 2 : align === "left" ? x : x - boxWidth;
       this.font("regular", 7.5, INK);
-      const boxHeight = this.doc.heightOfString(text, { width: boxWidth, align });
+      const boxHeight = this.heightOf(text, "regular", 7.5, boxWidth);
       const boxY =
         Math.sin(angle(index)) < -0.2 ? y - boxHeight : Math.sin(angle(index)) > 0.2 ? y : y - boxHeight / 2;
-      this.doc.text(text, boxX, boxY, { width: boxWidth, align });
+      this.put(text, { x: boxX, y: boxY, width: boxWidth, align });
     });
     const legendY = top + height - 18;
     const left = this.doc.page.margins.left;
     this.doc.rect(left, legendY, 10, 8).fillOpacity(0.4).fill(ACCENT).fillOpacity(1);
     this.font("regular", 8, MUTED);
-    this.doc.text(legend.current, left + 14, legendY, { lineBreak: false });
+    this.put(legend.current, { x: left + 14, y: legendY, width: 100, align: "left", maxLines: 1 });
     if (legend.previous) {
       this.doc
         .moveTo(left + 120, legendY + 4)
@@ -276,7 +323,13 @@ export class PdfReport {
         .strokeColor("#868E96")
         .stroke()
         .undash();
-      this.doc.text(legend.previous, left + 138, legendY, { lineBreak: false });
+      this.put(legend.previous, {
+        x: left + 138,
+        y: legendY,
+        width: this.width - 138,
+        align: "left",
+        maxLines: 1,
+      });
     }
     this.doc.lineWidth(1);
     this.doc.x = left;
@@ -318,7 +371,7 @@ export class PdfReport {
         this.doc.rect(xOf(e), yOf(c), cell, cell).lineWidth(1.5).strokeColor("#FFFFFF").stroke();
         if (options.counts && count > 0) {
           this.font("bold", 12, INK);
-          this.doc.text(String(count), xOf(e), yOf(c) + cell / 2 - 7, { width: cell, align: "center" });
+          this.put(String(count), { x: xOf(e), y: yOf(c) + cell / 2 - 7, width: cell, align: "center" });
         }
       }
     this.doc.lineWidth(3).lineCap("round").strokeColor(INK);
@@ -339,20 +392,18 @@ export class PdfReport {
     this.doc.lineCap("butt").lineWidth(1);
     this.font("regular", 8, MUTED);
     for (let n = 1; n <= 5; n++) {
-      this.doc.text(String(n), xOf(n), top + size + 3, { width: cell, align: "center", lineBreak: false });
-      this.doc.text(String(n), left - 14, yOf(n) + cell / 2 - 4, {
-        width: 10,
-        align: "right",
-        lineBreak: false,
-      });
+      this.put(String(n), { x: xOf(n), y: top + size + 3, width: cell, align: "center", maxLines: 1 });
+      this.put(String(n), { x: left - 14, y: yOf(n) + cell / 2 - 4, width: 10, align: "right", maxLines: 1 });
     }
-    this.doc.text(options.xLabel, left, top + size + 14, { width: size, align: "center", lineBreak: false });
+    this.put(options.xLabel, { x: left, y: top + size + 14, width: size, align: "center", maxLines: 1 });
     this.doc.save();
     this.doc.rotate(-90, { origin: [left - 24, top + size / 2] });
-    this.doc.text(options.yLabel, left - 24 - size / 2, top + size / 2 - 4, {
+    this.put(options.yLabel, {
+      x: left - 24 - size / 2,
+      y: top + size / 2 - 4,
       width: size,
       align: "center",
-      lineBreak: false,
+      maxLines: 1,
     });
     this.doc.restore();
     for (const point of options.points ?? []) {
@@ -375,14 +426,7 @@ export class PdfReport {
       .strokeColor(INK)
       .stroke();
     this.doc.lineWidth(1);
-    this.doc.text(
-      "Appetite line: cells beyond it are above the organisation's risk appetite.",
-      keyX + 24,
-      this.doc.y,
-      {
-        width: this.width - 24,
-      },
-    );
+    this.put(this.say("pdf.appetiteLine"), { x: keyX + 24, width: this.width - 24, align: "left" });
     for (const point of options.points ?? []) {
       const y = this.doc.y + 5;
       if (point.hollow)
@@ -395,7 +439,7 @@ export class PdfReport {
           .undash();
       else this.doc.circle(keyX + 8, y, 5).fill(INK);
       this.font("regular", 8.5, INK);
-      this.doc.text(point.label, keyX + 24, this.doc.y, { width: this.width - 24 });
+      this.put(point.label, { x: keyX + 24, width: this.width - 24, align: "left" });
     }
     this.doc.lineWidth(1);
     this.doc.x = this.doc.page.margins.left;
@@ -427,7 +471,10 @@ export class PdfReport {
           this.keep(BODY_SIZE * 2);
           const top = this.doc.y;
           this.font("regular", BODY_SIZE);
-          this.doc.text(marker, this.doc.page.margins.left + indent, top, { width: 14, lineBreak: false });
+          const markerX = this.rtl
+            ? this.doc.page.margins.left + this.width - indent - 14
+            : this.doc.page.margins.left + indent;
+          this.put(marker, { x: markerX, y: top, width: 14, maxLines: 1 });
           this.doc.y = top;
           for (const child of item.children) {
             if (child.type === "paragraph") {
@@ -444,7 +491,8 @@ export class PdfReport {
         return;
       case "code":
         this.font("regular", 9, MUTED);
-        this.doc.text(node.value, this.doc.page.margins.left + indent + 8, this.doc.y, {
+        this.put(node.value, {
+          x: this.doc.page.margins.left + (this.rtl ? 0 : indent + 8),
           width: this.width - indent - 8,
           paragraphGap: 6,
         });
@@ -494,22 +542,16 @@ export class PdfReport {
     };
     walk(children, false, false);
     if (runs.length === 0) return;
-    const x = this.doc.page.margins.left + indent;
-    const width = this.width - indent;
-    runs.forEach((run, index) => {
-      this.font(run.font, BODY_SIZE, run.link ? ACCENT : INK);
-      const last = index === runs.length - 1;
-      const options = {
-        width,
-        lineGap: 1.5,
-        continued: !last,
-        ...(run.link && /^https?:\/\//.test(run.link)
-          ? { link: run.link, underline: false }
-          : { link: null }),
-      };
-      if (index === 0) this.doc.text(run.text, x, this.doc.y, options);
-      else this.doc.text(run.text, options);
-    });
+    this.font("regular", BODY_SIZE);
+    this.put(
+      runs.map((run) => ({
+        text: run.text,
+        style: run.font,
+        colour: run.link ? ACCENT : INK,
+        link: run.link && /^https?:\/\//.test(run.link) ? run.link : null,
+      })),
+      { x: this.doc.page.margins.left + (this.rtl ? 0 : indent), width: this.width - indent, lineGap: 1.5 },
+    );
     this.doc.x = this.doc.page.margins.left;
     this.font("regular", BODY_SIZE);
   }
@@ -524,7 +566,7 @@ export class PdfReport {
       page.margins.bottom = 0;
       if (this.options.marking !== "clear") {
         const label = `TLP:${this.options.marking.toUpperCase()}`;
-        this.doc.font("bold").fontSize(10);
+        this.doc.font("latin-bold").fontSize(10);
         const width = this.doc.widthOfString(label) + 12;
         const x = page.width - page.margins.right - width;
         this.doc.rect(x, MARGIN - 22, width, 16).fill("#000000");
@@ -532,28 +574,37 @@ export class PdfReport {
           lineBreak: false,
         });
       }
+      // The footer where lines start, the page number where they end.
       this.font("regular", 8, MUTED);
-      this.doc.text(this.options.footer, page.margins.left, page.height - MARGIN + 14, {
+      this.put(this.options.footer, {
+        x: page.margins.left + (this.rtl ? 80 : 0),
+        y: page.height - MARGIN + 14,
         width: this.width - 80,
-        lineBreak: false,
-        ellipsis: true,
+        maxLines: 1,
       });
-      this.doc.text(
-        `${index + 1 - start} / ${count}`,
-        page.width - page.margins.right - 80,
-        page.height - MARGIN + 14,
-        {
-          width: 80,
-          align: "right",
-          lineBreak: false,
-        },
-      );
+      this.put(`${index + 1 - start} / ${count}`, {
+        x: this.rtl ? page.margins.left : page.width - page.margins.right - 80,
+        y: page.height - MARGIN + 14,
+        width: 80,
+        align: "end",
+        maxLines: 1,
+      });
       page.margins.bottom = bottom;
     }
     this.doc.end();
     return this.done;
   }
 }
+
+/** What ends a label before its value ("Sector: …", « Secteur : … », "部门：…"). */
+const LABEL_END: Readonly<Record<Language, string>> = {
+  ar: ": ",
+  en: ": ",
+  es: ": ",
+  fr: "\u00a0: ",
+  ru: ": ",
+  zh: "：",
+};
 
 /** A score from 0 to 1 as a whole percentage, written as the web pages write it ("75 %"). */
 export const formatPercent = (score: number | null): string =>
