@@ -3,7 +3,9 @@ import type { FastifyInstance } from "fastify";
 import type { AnalysisCache } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import { requestLanguage } from "../errors.ts";
 import { liveRoute } from "../live/hub.ts";
+import { incidentReportPdf } from "./closing-report.pdf.ts";
 import { incidentsTopic } from "./incidents.live.ts";
 import {
   advanceIncident,
@@ -41,4 +43,8 @@ export function incidentRoutes(app: FastifyInstance, context: ServerContext, ana
     incidentRecovery(context, analysis, caller, params.id),
   );
   route(app, context, "exportIncidentStix", ({ caller, params }) => incidentStix(context, caller, params.id));
+  // The closing (or interim) report, in the reader's language: Accept-Language, else the account's.
+  route(app, context, "exportIncidentReport", ({ caller, params, request }) =>
+    incidentReportPdf(context, analysis, caller, params.id, requestLanguage(request)),
+  );
 }

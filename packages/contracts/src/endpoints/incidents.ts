@@ -143,4 +143,15 @@ export const incidentEndpoints = {
     status: 200,
     file: STIX_MEDIA_TYPE,
   },
+  exportIncidentReport: {
+    method: "GET",
+    path: "/api/incidents/:id/report.pdf",
+    summary:
+      "The incident's report as a PDF in your language: its timeline, figures and recovery, its reporting obligations met or missed, and the lessons of its review; the closing report once it is closed, an interim report before. What you may not see is not in it.",
+    tag: "incidents",
+    auth: "user",
+    params: IdParams,
+    status: 200,
+    file: "application/pdf",
+  },
 } as const satisfies Record<string, EndpointDef>;
