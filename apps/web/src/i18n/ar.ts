@@ -2,6 +2,7 @@
 // forms (_zero, _one, _two, _few, _many, _other).
 
 import { accountLanguage, pagination, pattern } from "./ar-account-language.ts";
+import { assistance } from "./ar-assistance.ts";
 import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { experts } from "./ar-experts.ts";
@@ -333,6 +334,7 @@ export const ar: Translation<Messages, "ar"> = {
   },
   assets,
   analysis,
+  assistance,
   compendium,
   experts,
   notifications,

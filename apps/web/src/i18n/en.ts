@@ -2,6 +2,7 @@
 // falls back to these.
 import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { accountLanguage, pagination, pattern } from "./en-account-language.ts";
+import { assistance } from "./en-assistance.ts";
 import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { experts } from "./en-experts.ts";
@@ -330,6 +331,7 @@ export const en = {
   },
   assets,
   analysis,
+  assistance,
   compendium,
   experts,
   notifications,

@@ -1,6 +1,7 @@
 // Spanish: the complete interface (completeness.test.ts holds it to every English key).
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./es-account-language.ts";
+import { assistance } from "./es-assistance.ts";
 import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
 import { experts } from "./es-experts.ts";
@@ -286,6 +287,7 @@ export const es: Translation<Messages, "es"> = {
   },
   assets,
   analysis,
+  assistance,
   compendium,
   experts,
   notifications,

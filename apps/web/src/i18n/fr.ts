@@ -1,6 +1,7 @@
 // French: the complete interface (completeness.test.ts holds it to every English key).
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./fr-account-language.ts";
+import { assistance } from "./fr-assistance.ts";
 import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
 import { experts } from "./fr-experts.ts";
@@ -286,6 +287,7 @@ export const fr: Translation<Messages, "fr"> = {
   },
   assets,
   analysis,
+  assistance,
   compendium,
   experts,
   notifications,

@@ -1,6 +1,7 @@
 // Russian: the complete interface (completeness.test.ts holds it to every English key).
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./ru-account-language.ts";
+import { assistance } from "./ru-assistance.ts";
 import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
 import { experts } from "./ru-experts.ts";
@@ -282,6 +283,7 @@ export const ru: Translation<Messages, "ru"> = {
   },
   assets,
   analysis,
+  assistance,
   compendium,
   experts,
   notifications,

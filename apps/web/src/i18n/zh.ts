@@ -3,6 +3,7 @@
 import type { Messages } from "./en.ts";
 import type { Translation } from "./translation.ts";
 import { accountLanguage, pagination, pattern } from "./zh-account-language.ts";
+import { assistance } from "./zh-assistance.ts";
 import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { experts } from "./zh-experts.ts";
@@ -324,6 +325,7 @@ export const zh: Translation<Messages, "zh"> = {
   },
   assets,
   analysis,
+  assistance,
   compendium,
   experts,
   notifications,
