@@ -122,7 +122,14 @@ export function OfferCard({ offer }: { offer: Offer }) {
   const format = useFormat();
   const day = (date: string) => format.date(`${date}T12:00:00Z`);
   return (
-    <Card withBorder radius="md" padding="md" data-offer={offer.id} aria-label={offer.title}>
+    <Card
+      component="article"
+      withBorder
+      radius="md"
+      padding="md"
+      data-offer={offer.id}
+      aria-label={offer.title}
+    >
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Text fw={600} size="sm">

@@ -216,7 +216,14 @@ function Proposals({ need }: { need: Need }) {
         </Text>
       )}
       {items.map((engagement) => (
-        <Card key={engagement.id} withBorder radius="md" padding="sm" aria-label={engagement.provider.name}>
+        <Card
+          key={engagement.id}
+          component="article"
+          withBorder
+          radius="md"
+          padding="sm"
+          aria-label={engagement.provider.name}
+        >
           <Group justify="space-between" align="flex-start" wrap="wrap">
             <Stack gap={2}>
               <Anchor component={Link} to={`/assistance/engagements/${engagement.id}`} fw={600} size="sm">
@@ -264,6 +271,7 @@ function Matches({ need }: { need: Need }) {
           withBorder
           radius="md"
           padding="sm"
+          component="article"
           data-match={match.offer.id}
           aria-label={match.offer.title}
         >
