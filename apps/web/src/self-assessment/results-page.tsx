@@ -116,7 +116,7 @@ export function ScoreOverview({ data }: { data: RunResults }) {
             />
             {previous && (
               <Group gap="md">
-                <Text size="xs" c="blue.7">
+                <Text size="xs" c="blue.8">
                   ■ {t("selfAssessment.chartCurrent")}
                 </Text>
                 <Text size="xs" c="dimmed">
