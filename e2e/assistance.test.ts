@@ -2,7 +2,7 @@
 // submitted self-assessment into a need addressed to the university's institute; the institute's
 // analyst sees it and expresses interest through its offer; the authority accepts, chooses its two
 // runs and consents, and the engagement page shows the change section by section (checked against
-// the API). A provider the need is not addressed to (the regional office) never sees it.
+// the API); the provider records a deliverable. A provider the need is not addressed to (the regional office) never sees it.
 import { type Client, createClient } from "@bulwark/contracts";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -147,5 +147,13 @@ describe("technical assistance in the browser", () => {
       .locator('[data-section="strategy"]')
       .getByText(`+${points}`)
       .waitFor();
+
+    // The provider records a deliverable; the state sees it.
+    await provider.getByRole("textbox", { name: "Deliverable" }).fill("Course material in English");
+    await provider.getByRole("button", { name: "Add deliverable" }).click();
+    await provider.getByText("Not delivered yet").waitFor();
+    expect(
+      (await api.call("getAssistanceEngagement", { params: { id: engagementId } })).deliverables,
+    ).toEqual([{ title: "Course material in English", deliveredOn: null }]);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 // One engagement, seen by its two parties: the need it answers, the provider's message, its status
-// and the moves each party may make, its milestones, and the outcome: the state's two
+// and the moves each party may make, its milestones, deliverables and participants, and the outcome: the state's two
 // self-assessment runs compared section by section (the provider sees it once the state consents).
 import type { Engagement } from "@bulwark/contracts";
 import {
@@ -36,6 +36,7 @@ import {
   useAssistanceLabels,
 } from "./assistance-parts.tsx";
 import { EngagementMoves } from "./engagement-moves.tsx";
+import { Deliverables, Participants } from "./engagement-records.tsx";
 import { BackToAssistance } from "./need-page.tsx";
 
 type Milestone = Engagement["milestones"][number];
@@ -105,6 +106,8 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
         </Fact>
       )}
       <Milestones engagement={engagement} />
+      <Deliverables engagement={engagement} />
+      <Participants engagement={engagement} />
       <Outcome engagement={engagement} />
     </Stack>
   );
