@@ -481,7 +481,10 @@ describe("offers, matches and engagements", () => {
     const changed = await regional.call("updateAssistanceEngagement", {
       params,
       body: {
-        deliverables: [{ title: "Course material in French", deliveredOn: "2027-02-16" }, { title: "Report" }],
+        deliverables: [
+          { title: "Course material in French", deliveredOn: "2027-02-16" },
+          { title: "Report" },
+        ],
         participantIds: [regionalPerson, statePerson, regionalPerson],
       },
     });
