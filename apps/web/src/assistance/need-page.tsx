@@ -93,10 +93,13 @@ function NeedView({ need }: { need: Need }) {
           <UrgencyBadge urgency={need.urgency} />
         </Group>
         <Title order={2}>{need.title}</Title>
-        <Text c="dimmed" size="sm">
-          {t("assistance.needOf", { organisation: need.organisation.name })} ·{" "}
-          {format.country(need.organisation.country)}
-        </Text>
+        <Group gap="sm" justify="space-between" wrap="wrap">
+          <Text c="dimmed" size="sm">
+            {t("assistance.needOf", { organisation: need.organisation.name })} ·{" "}
+            {format.country(need.organisation.country)}
+          </Text>
+          {need.abilities.edit && <CloseNeed need={need} />}
+        </Group>
       </Stack>
       <TlpBanner tlp={need.tlp} label={need.banner.label} text={need.banner.text} />
       <Paper withBorder radius="md" p="md">
@@ -131,6 +134,32 @@ function NeedView({ need }: { need: Need }) {
       {own && <Proposals need={need} />}
       <Matches need={need} />
     </Stack>
+  );
+}
+
+/** The state closes its need (met or dropped), or reopens it. */
+function CloseNeed({ need }: { need: Need }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const closed = need.status === "closed";
+  const change = useMutation({
+    mutationFn: () =>
+      client.call("updateAssistanceNeed", {
+        params: { id: need.id },
+        body: { status: closed ? "open" : "closed" },
+      }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(needKey(need.id), updated);
+      void queryClient.invalidateQueries({ queryKey: assistanceKey });
+    },
+  });
+  return (
+    <Group gap="xs">
+      <Button size="xs" variant="default" loading={change.isPending} onClick={() => change.mutate()}>
+        {closed ? t("assistance.need.reopen") : t("assistance.need.close")}
+      </Button>
+      <ProblemAlert error={change.error} />
+    </Group>
   );
 }
 
