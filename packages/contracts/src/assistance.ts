@@ -280,6 +280,11 @@ export const Milestone = z.object({
   doneOn: AssistanceDay.nullable().default(null),
 });
 
+export const Deliverable = z.object({
+  title: Name(300),
+  deliveredOn: AssistanceDay.nullable().default(null),
+});
+
 export const EngagementCreate = z.object({
   needId: Id,
   offerId: Id.nullable().default(null).describe("One of your organisation's offers it answers, if any."),
@@ -293,6 +298,12 @@ export const EngagementUpdate = z
       "The state accepts (active) or declines; the provider withdraws; either completes.",
     ),
     milestones: z.array(Milestone).max(100),
+    deliverables: z.array(Deliverable).max(100).describe("What the engagement produces, in order."),
+    participantIds: z
+      .array(Id)
+      .max(200)
+      .transform(unique)
+      .describe("People of the state's organisation or the provider's who take part."),
     outcomeConsent: z.boolean().describe("The state lets the provider see the comparison of its runs."),
     baselineRunId: Id.nullable().describe("The state's self-assessment run before the engagement."),
     followUpRunId: Id.nullable().describe("The state's run after it."),
@@ -310,6 +321,8 @@ export const Engagement = z
     message: z.string(),
     status: EngagementStatus,
     milestones: z.array(Milestone),
+    deliverables: z.array(Deliverable),
+    participants: z.array(z.object({ id: Id, name: z.string(), organisationId: Id })),
     outcomeConsent: z.boolean(),
     baselineRunId: Id.nullable().describe("Shown to the state only."),
     followUpRunId: Id.nullable().describe("Shown to the state only."),

@@ -447,6 +447,59 @@ describe("offers, matches and engagements", () => {
     ]);
   });
 
+  it("records deliverables and the parties' participants; others cannot, and strangers are refused", async () => {
+    const params = { id: ids.engagement };
+    const [statePerson, regionalPerson, outsider] = await Promise.all(
+      [state, regional, university].map(async (client) => (await client.call("me")).id),
+    );
+    if (!statePerson || !regionalPerson || !outsider) throw new Error("three people expected");
+    const before = await counts();
+    const refused = await statusOf(
+      state.call("updateAssistanceEngagement", {
+        params,
+        body: { participantIds: [statePerson, outsider] },
+      }),
+    );
+    expect(refused).toBe(422);
+    expect(
+      await statusOf(
+        university.call("updateAssistanceEngagement", {
+          params,
+          body: { deliverables: [{ title: "Smuggled report" }] },
+        }),
+      ),
+    ).toBe(404);
+    expect(
+      await statusOf(
+        stateAuditor.call("updateAssistanceEngagement", {
+          params,
+          body: { deliverables: [{ title: "Auditor's report" }] },
+        }),
+      ),
+    ).toBe(403);
+    expect(await counts()).toEqual(before);
+    const changed = await regional.call("updateAssistanceEngagement", {
+      params,
+      body: {
+        deliverables: [
+          { title: "Course material in French", deliveredOn: "2027-02-16" },
+          { title: "Report" },
+        ],
+        participantIds: [regionalPerson, statePerson, regionalPerson],
+      },
+    });
+    expect(changed.deliverables).toEqual([
+      { title: "Course material in French", deliveredOn: "2027-02-16" },
+      { title: "Report", deliveredOn: null },
+    ]);
+    expect(changed.participants.map((person) => person.id).sort()).toEqual(
+      [regionalPerson, statePerson].sort(),
+    );
+    const seen = await state.call("getAssistanceEngagement", { params });
+    expect(seen.participants).toEqual(changed.participants);
+    expect(seen.deliverables).toEqual(changed.deliverables);
+  });
+
   it("shows the change between the state's two runs to the provider only with the state's consent", async () => {
     const params = { id: ids.engagement };
     const runWith = async (level: number) => {

@@ -26,6 +26,7 @@ import {
   lockEngagement,
   lockNeed,
   openEngagementExists,
+  peopleOfParties,
   rowsOf,
   updateEngagement,
   updateNeed,
@@ -183,6 +184,20 @@ async function checkRuns(
     ]);
 }
 
+/** Every participant is a person of one of the two parties, or 422 naming each other one. */
+async function checkParticipants(db: Executor, record: EngagementRecord, ids: readonly string[]) {
+  const found = await peopleOfParties(db, ids, [record.state.id, record.provider.id]);
+  const errors = ids
+    .map((id, index) => ({ id, index }))
+    .filter(({ id }) => !found.includes(id))
+    .map(({ index }) => ({
+      path: `body.participantIds.${index}`,
+      message: "Not a person of the state's organisation or of the provider's.",
+    }));
+  if (errors.length > 0)
+    throw invalid("Participants are people of the engagement's two organisations.", errors);
+}
+
 /** Does the need have an engagement under way besides this one? */
 async function otherActive(db: Executor, needId: string, id: string): Promise<boolean> {
   return (
@@ -220,12 +235,18 @@ export async function changeEngagement(
     const record = await seenEngagement(context, caller, id, tx);
     const abilities = engagementAbilities(viewer, factsOf(record));
     const from = record.status as EngagementStatus;
-    if (input.milestones !== undefined && !abilities.mayRecordMilestones)
+    if (
+      (input.milestones !== undefined ||
+        input.deliverables !== undefined ||
+        input.participantIds !== undefined) &&
+      !abilities.mayRecordMilestones
+    )
       throw forbidden(
-        "Only the engagement's parties, through an administrator, coordinator or analyst, record milestones while it is open.",
+        "Only the engagement's parties, through an administrator, coordinator or analyst, record milestones, deliverables and participants while it is open.",
       );
     if (outcomeChange && !abilities.mayManageOutcome)
       throw forbidden("Only the state chooses the runs compared and consents to share the outcome.");
+    if (input.participantIds !== undefined) await checkParticipants(tx, record, input.participantIds);
     const moves = input.status !== undefined && input.status !== from;
     if (moves && input.status) {
       const decision = checkEngagementTransition(abilities, from, input.status);
@@ -247,6 +268,8 @@ export async function changeEngagement(
         ...(moves && input.status === "active" ? { startedAt: now } : {}),
         ...(moves && input.status !== "active" ? { endedAt: now } : {}),
         ...(input.milestones !== undefined ? { milestones: input.milestones } : {}),
+        ...(input.deliverables !== undefined ? { deliverables: input.deliverables } : {}),
+        ...(input.participantIds !== undefined ? { participantIds: input.participantIds } : {}),
         ...(input.outcomeConsent !== undefined ? { outcomeConsent: input.outcomeConsent } : {}),
         ...(input.baselineRunId !== undefined ? { baselineRunId: input.baselineRunId } : {}),
         ...(input.followUpRunId !== undefined ? { followUpRunId: input.followUpRunId } : {}),

@@ -9,6 +9,7 @@ import {
   IconCalendarEvent,
   IconChartDots3,
   IconChecklist,
+  IconHeartHandshake,
   IconHome,
   IconListDetails,
   IconSchool,
@@ -78,6 +79,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
             {link("/experts", t("experts.navSection"), <IconSchool size={18} />)}
             {link("/events", t("events.nav"), <IconCalendarEvent size={18} />)}
             {link("/self-assessment", t("nav.selfAssessment"), <IconChecklist size={18} />)}
+            {link("/assistance", t("assistance.nav"), <IconHeartHandshake size={18} />)}
           </Section>
           <Section label={t("nav.administration")}>
             {link("/organisations", t("nav.organisations"), <IconBuilding size={18} />)}

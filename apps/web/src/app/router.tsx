@@ -121,6 +121,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "assistance/*",
+        element: page(() =>
+          import("../assistance/assistance-routes.tsx").then((module) =>
+            routesBelow("assistance", module.assistanceRoutes),
+          ),
+        ),
+      },
+      {
         path: "sharing/*",
         element: page(() =>
           import("../sharing/sharing-routes.tsx").then((module) =>

@@ -5,6 +5,7 @@ import { ACTION_STATUSES, type ActionStatus } from "@bulwark/core";
 import {
   Anchor,
   Button,
+  Group,
   Modal,
   Select,
   Stack,
@@ -15,14 +16,16 @@ import {
   Timeline,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { client, fieldErrorsOf } from "../app/api.ts";
+import { useMe } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf } from "../app/vocabulary.ts";
+import { needFormFrom, useAssistanceAbilities } from "../assistance/abilities.ts";
 import { eventKey, StatusBadge, trackerKey } from "./event-parts.tsx";
 
 export function ActionsTable({ actions, showEvent }: { actions: Action[]; showEvent: boolean }) {
@@ -30,6 +33,18 @@ export function ActionsTable({ actions, showEvent }: { actions: Action[]; showEv
   const format = useFormat();
   const [open, setOpen] = useState<Action | null>(null);
   const day = (date: string) => format.date(`${date}T12:00:00Z`);
+  const me = useMe();
+  const assistance = useAssistanceAbilities();
+  // A need is drawn from an action of one's own country (or one's organisation owns it).
+  const organisation = useQuery({
+    queryKey: ["organisations", me.organisation.id],
+    queryFn: () => client.call("getOrganisation", { params: { id: me.organisation.id } }),
+    enabled: assistance.recordNeed,
+    staleTime: 5 * 60_000,
+  });
+  const mayRequest = (action: Action) =>
+    assistance.recordNeed &&
+    (action.ownerOrganisation.id === me.organisation.id || action.country === organisation.data?.country);
   return (
     <>
       <Table.ScrollContainer minWidth={720}>
@@ -87,9 +102,22 @@ export function ActionsTable({ actions, showEvent }: { actions: Action[]; showEv
                   <StatusBadge status={action.status} overdue={action.overdue} />
                 </Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="light" onClick={() => setOpen(action)}>
-                    {action.canUpdate ? t("events.actions.update") : t("events.actions.history")}
-                  </Button>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button size="xs" variant="light" onClick={() => setOpen(action)}>
+                      {action.canUpdate ? t("events.actions.update") : t("events.actions.history")}
+                    </Button>
+                    {mayRequest(action) && (
+                      <Button
+                        component={Link}
+                        to={needFormFrom({ kind: "action", actionId: action.id })}
+                        size="xs"
+                        variant="subtle"
+                        aria-label={`${t("assistance.requestAssistance")}: ${action.title}`}
+                      >
+                        {t("assistance.requestAssistance")}
+                      </Button>
+                    )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -4,6 +4,7 @@
 import { accountLanguage, pagination, pattern } from "./ar-account-language.ts";
 import { board } from "./ar-board.ts";
 import { boardReports } from "./ar-board-reports.ts";
+import { assistance } from "./ar-assistance.ts";
 import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { exercises } from "./ar-exercises.ts";
@@ -337,6 +338,7 @@ export const ar: Translation<Messages, "ar"> = {
   },
   assets,
   analysis,
+  assistance,
   compendium,
   experts,
   notifications,

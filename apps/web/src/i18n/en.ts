@@ -4,6 +4,7 @@ import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { accountLanguage, pagination, pattern } from "./en-account-language.ts";
 import { board } from "./en-board.ts";
 import { boardReports } from "./en-board-reports.ts";
+import { assistance } from "./en-assistance.ts";
 import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { exercises } from "./en-exercises.ts";
@@ -334,6 +335,7 @@ export const en = {
   },
   assets,
   analysis,
+  assistance,
   compendium,
   experts,
   notifications,

@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./es-account-language.ts";
 import { board } from "./es-board.ts";
 import { boardReports } from "./es-board-reports.ts";
+import { assistance } from "./es-assistance.ts";
 import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
 import { exercises } from "./es-exercises.ts";
@@ -290,6 +291,7 @@ export const es: Translation<Messages, "es"> = {
   },
   assets,
   analysis,
+  assistance,
   compendium,
   experts,
   notifications,

@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./fr-account-language.ts";
 import { board } from "./fr-board.ts";
 import { boardReports } from "./fr-board-reports.ts";
+import { assistance } from "./fr-assistance.ts";
 import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
 import { exercises } from "./fr-exercises.ts";
@@ -290,6 +291,7 @@ export const fr: Translation<Messages, "fr"> = {
   },
   assets,
   analysis,
+  assistance,
   compendium,
   experts,
   notifications,

@@ -3,6 +3,7 @@ import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./ru-account-language.ts";
 import { board } from "./ru-board.ts";
 import { boardReports } from "./ru-board-reports.ts";
+import { assistance } from "./ru-assistance.ts";
 import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
 import { exercises } from "./ru-exercises.ts";
@@ -286,6 +287,7 @@ export const ru: Translation<Messages, "ru"> = {
   },
   assets,
   analysis,
+  assistance,
   compendium,
   experts,
   notifications,

@@ -5,6 +5,7 @@ import type { Translation } from "./translation.ts";
 import { accountLanguage, pagination, pattern } from "./zh-account-language.ts";
 import { board } from "./zh-board.ts";
 import { boardReports } from "./zh-board-reports.ts";
+import { assistance } from "./zh-assistance.ts";
 import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { exercises } from "./zh-exercises.ts";
@@ -328,6 +329,7 @@ export const zh: Translation<Messages, "zh"> = {
   },
   assets,
   analysis,
+  assistance,
   compendium,
   experts,
   notifications,

@@ -16,14 +16,22 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { IconArrowDownRight, IconArrowUpRight, IconFileText, IconPencil } from "@tabler/icons-react";
+import {
+  IconArrowDownRight,
+  IconArrowUpRight,
+  IconFileText,
+  IconHeartHandshake,
+  IconPencil,
+} from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { client } from "../app/api.ts";
+import { useMe } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
 import { EmptyState, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
+import { needFormFrom, useAssistanceAbilities } from "../assistance/abilities.ts";
 import { RadarChart } from "./radar-chart.tsx";
 import { BackToList } from "./run-page.tsx";
 import { CompletenessBar, ReportPdfButton, ScoreBadge, StateBadge } from "./self-assessment-parts.tsx";
@@ -71,7 +79,7 @@ export function ResultsPage() {
       />
       <ScoreOverview data={data} />
       <Comparison data={data} />
-      <Gaps data={data} />
+      <Gaps data={data} requestAssistance />
     </Stack>
   );
 }
@@ -108,7 +116,7 @@ export function ScoreOverview({ data }: { data: RunResults }) {
             />
             {previous && (
               <Group gap="md">
-                <Text size="xs" c="blue.7">
+                <Text size="xs" c="blue.8">
                   ■ {t("selfAssessment.chartCurrent")}
                 </Text>
                 <Text size="xs" c="dimmed">
@@ -231,8 +239,22 @@ export function Comparison({ data }: { data: RunResults }) {
   );
 }
 
-export function Gaps({ data, limit }: { data: RunResults; limit?: number }) {
+/** The gaps, largest first; on the results page each offers to turn it into an assistance need. */
+export function Gaps({
+  data,
+  limit,
+  requestAssistance = false,
+}: {
+  data: RunResults;
+  limit?: number;
+  requestAssistance?: boolean;
+}) {
   const { t } = useTranslation();
+  const assistance = useAssistanceAbilities();
+  const me = useMe();
+  // A need is drawn from a gap of one's own organisation's run.
+  const mayRequest =
+    requestAssistance && assistance.recordNeed && data.run.organisation.id === me.organisation.id;
   const titles = new Map(data.sections.map((section) => [section.sectionId, section.title]));
   const gaps = limit ? data.gaps.slice(0, limit) : data.gaps;
   return (
@@ -260,7 +282,21 @@ export function Gaps({ data, limit }: { data: RunResults; limit?: number }) {
                 {gap.question}
               </Text>
             </Stack>
-            <ScoreBadge score={gap.score} size="sm" />
+            <Group gap="xs" wrap="nowrap">
+              {mayRequest && (
+                <Button
+                  component={Link}
+                  size="compact-sm"
+                  variant="light"
+                  leftSection={<IconHeartHandshake size={14} />}
+                  to={needFormFrom({ kind: "gap", runId: data.run.id, questionId: gap.questionId })}
+                  aria-label={`${t("assistance.requestAssistance")}: ${gap.question}`}
+                >
+                  {t("assistance.requestAssistance")}
+                </Button>
+              )}
+              <ScoreBadge score={gap.score} size="sm" />
+            </Group>
           </Group>
           <Text size="xs" fw={600} mt="xs">
             {t("selfAssessment.recommended")}

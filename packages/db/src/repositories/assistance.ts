@@ -378,6 +378,17 @@ export interface MilestoneRecord {
   doneOn: string | null;
 }
 
+export interface DeliverableRecord {
+  title: string;
+  deliveredOn: string | null;
+}
+
+export interface EngagementParticipantRecord {
+  id: string;
+  name: string;
+  organisationId: string;
+}
+
 export interface EngagementRecord {
   id: string;
   need: { id: string; title: string; theme: string; section: string | null };
@@ -387,6 +398,8 @@ export interface EngagementRecord {
   message: string;
   status: string;
   milestones: MilestoneRecord[];
+  deliverables: DeliverableRecord[];
+  participants: EngagementParticipantRecord[];
   outcomeConsent: boolean;
   baselineRunId: string | null;
   followUpRunId: string | null;
@@ -416,6 +429,8 @@ interface EngagementRow {
   message: string;
   status: string;
   milestones: MilestoneRecord[];
+  deliverables: DeliverableRecord[];
+  participants: { id: string; name: string; organisation_id: string }[] | string;
   outcome_consent: boolean;
   baseline_run_id: string | null;
   follow_up_run_id: string | null;
@@ -435,6 +450,14 @@ const presentEngagement = (row: EngagementRow): EngagementRecord => ({
   message: row.message,
   status: row.status,
   milestones: row.milestones,
+  deliverables: row.deliverables,
+  participants: (typeof row.participants === "string" ? JSON.parse(row.participants) : row.participants).map(
+    (person: { id: string; name: string; organisation_id: string }) => ({
+      id: person.id,
+      name: person.name,
+      organisationId: person.organisation_id,
+    }),
+  ),
   outcomeConsent: row.outcome_consent,
   baselineRunId: row.baseline_run_id,
   followUpRunId: row.follow_up_run_id,
@@ -468,7 +491,11 @@ export async function listEngagements(
     db.execute(sql`select e.id, e.need_id, n.title as need_title, n.theme as need_theme, n.section as need_section,
         e.offer_id, o.title as offer_title, e.state_organisation_id as state_id, s.name as state_name,
         s.country as state_country, e.provider_organisation_id as provider_id, p.name as provider_name,
-        e.message, e.status, e.milestones, e.outcome_consent, e.baseline_run_id, e.follow_up_run_id,
+        e.message, e.status, e.milestones, e.deliverables,
+        coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name, 'organisation_id', u.organisation_id)
+            order by u.name, u.id)
+          from users as u where u.id = any(e.participant_ids)), '[]'::json) as participants,
+        e.outcome_consent, e.baseline_run_id, e.follow_up_run_id,
         e.created_at, e.updated_at, e.started_at, e.ended_at
       from assistance_engagements as e
       join assistance_needs as n on n.id = e.need_id
@@ -539,6 +566,8 @@ export async function updateEngagement(
   change: {
     status?: string;
     milestones?: MilestoneRecord[];
+    deliverables?: DeliverableRecord[];
+    participantIds?: string[];
     outcomeConsent?: boolean;
     baselineRunId?: string | null;
     followUpRunId?: string | null;
@@ -551,4 +580,24 @@ export async function updateEngagement(
     .update(assistanceEngagements)
     .set({ ...change, updatedAt: now })
     .where(eq(assistanceEngagements.id, id));
+}
+
+/** Which of these people belong to one of these organisations (an engagement's two parties). */
+export async function peopleOfParties(
+  db: Executor,
+  userIds: readonly string[],
+  organisationIds: readonly string[],
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`select id from users
+      where id in (${sql.join(
+        userIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}) and organisation_id in (${sql.join(
+        organisationIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`),
+  );
+  return rows.map((row) => row.id);
 }

@@ -159,6 +159,10 @@ export const assistanceEngagements = pgTable(
     status: text("status").notNull().default("proposed"),
     /** [{title, dueOn, doneOn}] in order. */
     milestones: jsonb("milestones").notNull().default(sql`'[]'::jsonb`),
+    /** [{title, deliveredOn}] in order: what the engagement produced. */
+    deliverables: jsonb("deliverables").notNull().default(sql`'[]'::jsonb`),
+    /** People of the two parties who take part (ids of users); names are read from users. */
+    participantIds: uuid("participant_ids").array().notNull().default(sql`'{}'::uuid[]`),
     /** The state lets the provider see the comparison of the two runs. */
     outcomeConsent: boolean("outcome_consent").notNull().default(false),
     baselineRunId: uuid("baseline_run_id").references(() => selfAssessmentRuns.id, { onDelete: "set null" }),

@@ -1,0 +1,2 @@
+ALTER TABLE "assistance_engagements" ADD COLUMN "deliverables" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "assistance_engagements" ADD COLUMN "participant_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;
