@@ -2,9 +2,9 @@
 // forms (_zero, _one, _two, _few, _many, _other).
 
 import { accountLanguage, pagination, pattern } from "./ar-account-language.ts";
+import { assistance } from "./ar-assistance.ts";
 import { board } from "./ar-board.ts";
 import { boardReports } from "./ar-board-reports.ts";
-import { assistance } from "./ar-assistance.ts";
 import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { exercises } from "./ar-exercises.ts";

@@ -2,9 +2,9 @@
 // falls back to these.
 import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { accountLanguage, pagination, pattern } from "./en-account-language.ts";
+import { assistance } from "./en-assistance.ts";
 import { board } from "./en-board.ts";
 import { boardReports } from "./en-board-reports.ts";
-import { assistance } from "./en-assistance.ts";
 import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { exercises } from "./en-exercises.ts";

@@ -1,9 +1,9 @@
 // Spanish: the complete interface (completeness.test.ts holds it to every English key).
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./es-account-language.ts";
+import { assistance } from "./es-assistance.ts";
 import { board } from "./es-board.ts";
 import { boardReports } from "./es-board-reports.ts";
-import { assistance } from "./es-assistance.ts";
 import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
 import { exercises } from "./es-exercises.ts";

@@ -1,9 +1,9 @@
 // French: the complete interface (completeness.test.ts holds it to every English key).
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./fr-account-language.ts";
+import { assistance } from "./fr-assistance.ts";
 import { board } from "./fr-board.ts";
 import { boardReports } from "./fr-board-reports.ts";
-import { assistance } from "./fr-assistance.ts";
 import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
 import { exercises } from "./fr-exercises.ts";

@@ -1,9 +1,9 @@
 // Russian: the complete interface (completeness.test.ts holds it to every English key).
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./ru-account-language.ts";
+import { assistance } from "./ru-assistance.ts";
 import { board } from "./ru-board.ts";
 import { boardReports } from "./ru-board-reports.ts";
-import { assistance } from "./ru-assistance.ts";
 import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
 import { exercises } from "./ru-exercises.ts";

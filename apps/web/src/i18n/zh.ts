@@ -3,9 +3,9 @@
 import type { Messages } from "./en.ts";
 import type { Translation } from "./translation.ts";
 import { accountLanguage, pagination, pattern } from "./zh-account-language.ts";
+import { assistance } from "./zh-assistance.ts";
 import { board } from "./zh-board.ts";
 import { boardReports } from "./zh-board-reports.ts";
-import { assistance } from "./zh-assistance.ts";
 import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { exercises } from "./zh-exercises.ts";
