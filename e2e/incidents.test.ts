@@ -2,7 +2,9 @@
 // incident list open; a grid operator's duty officer fills in the first notice of a substation
 // down, loses the network as they send it, sees that it waits in the browser, and it goes out when
 // the network returns; the watch desk sees it appear without a reload, opens it, sees what the
-// cascade takes down next and the deadline of the first report, and acknowledges it.
+// cascade takes down next and the deadline of the first report, acknowledges it, and downloads the
+// incident's report so far.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -129,5 +131,14 @@ describe("an incident from the first notice to the watch desk", () => {
       .getByTestId("incident-state")
       .getByText("Acknowledged")
       .waitFor();
+
+    // The incident's report so far, as a PDF the browser downloads.
+    const [download] = await Promise.all([
+      desk.waitForEvent("download"),
+      desk.getByTestId("incident-report").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^bulwark-incident-report-.*\.pdf$/);
+    const path = await download.path();
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe("%PDF-");
   });
 });

@@ -102,6 +102,8 @@ export const incidents: Translation<typeof english, "ar"> = {
     abroad: "الآثار في الخارج",
     none: "غير محدد",
     stix: "تنزيل بصيغة STIX 2.1",
+    closingReport: "تقرير الإغلاق (PDF)",
+    interimReport: "تقرير مرحلي (PDF)",
   },
   state: {
     title: "الحالة",

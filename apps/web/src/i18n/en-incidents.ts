@@ -99,6 +99,8 @@ export const incidents = {
     abroad: "Effects abroad",
     none: "None given",
     stix: "Download STIX 2.1",
+    closingReport: "Closing report (PDF)",
+    interimReport: "Interim report (PDF)",
   },
   state: {
     title: "State",

@@ -100,6 +100,8 @@ export const incidents: Translation<typeof english, "es"> = {
     abroad: "Efectos en el extranjero",
     none: "No indicado",
     stix: "Descargar en STIX 2.1",
+    closingReport: "Informe de cierre (PDF)",
+    interimReport: "Informe provisional (PDF)",
   },
   state: {
     title: "Estado",

@@ -101,6 +101,8 @@ export const incidents: Translation<typeof english, "fr"> = {
     abroad: "Effets à l’étranger",
     none: "Non précisé",
     stix: "Télécharger en STIX 2.1",
+    closingReport: "Rapport de clôture (PDF)",
+    interimReport: "Rapport intermédiaire (PDF)",
   },
   state: {
     title: "État",

@@ -101,6 +101,8 @@ export const incidents: Translation<typeof english, "ru"> = {
     abroad: "Последствия за рубежом",
     none: "Не указано",
     stix: "Скачать в STIX 2.1",
+    closingReport: "Итоговый отчёт (PDF)",
+    interimReport: "Промежуточный отчёт (PDF)",
   },
   state: {
     title: "Состояние",

@@ -96,6 +96,8 @@ export const incidents: Translation<typeof english, "zh"> = {
     abroad: "境外影响",
     none: "未提供",
     stix: "下载 STIX 2.1",
+    closingReport: "结案报告（PDF）",
+    interimReport: "中期报告（PDF）",
   },
   state: {
     title: "状态",

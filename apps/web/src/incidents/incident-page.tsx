@@ -115,9 +115,19 @@ function IncidentView({ incident }: { incident: Incident }) {
         </Group>
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Title order={2}>{incident.title}</Title>
-          <DownloadButton href={client.url(`/api/incidents/${incident.id}/stix`)} testId="incident-stix">
-            {t("incidents.page.stix")}
-          </DownloadButton>
+          <Group gap="xs">
+            <DownloadButton href={client.url(`/api/incidents/${incident.id}/stix`)} testId="incident-stix">
+              {t("incidents.page.stix")}
+            </DownloadButton>
+            <DownloadButton
+              href={client.url(`/api/incidents/${incident.id}/report.pdf`)}
+              testId="incident-report"
+            >
+              {t(
+                incident.state === "closed" ? "incidents.page.closingReport" : "incidents.page.interimReport",
+              )}
+            </DownloadButton>
+          </Group>
         </Group>
         <Text size="sm" c="dimmed">
           {t("incidents.page.began", { date: format.dateTime(incident.startedAt) })} ·{" "}
