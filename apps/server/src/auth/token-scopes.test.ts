@@ -54,18 +54,22 @@ const writes = entries.filter(
 );
 
 describe("a token, whatever its scopes", () => {
-  it("cannot reach what only a session may (the table names tokens, two-factor, passwords, sessions)", () => {
+  it("cannot reach what only a session may (the table names tokens, two-factor, passwords, sessions, federation consent and peers)", () => {
     expect(sessionOnly.map(([name]) => name).sort()).toEqual(
       [
         "changePassword",
+        "createFederationPeer",
         "createToken",
         "listTokens",
         "logout",
+        "recordFederationConsent",
         "resetPassword",
+        "revokeFederationPeer",
         "revokeToken",
         "totpConfirm",
         "totpDisable",
         "totpSetup",
+        "withdrawFederationConsent",
       ].sort(),
     );
   });

@@ -227,5 +227,6 @@ describe("no route shows what the TLP rule denies", () => {
       }),
       { numRuns: 10 },
     );
-  }, 120_000);
+    // Ten worlds, each read by every person on every route: a minute or two on a busy two-core machine.
+  }, 300_000);
 });
