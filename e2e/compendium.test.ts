@@ -130,7 +130,9 @@ describe("the compendium in Chromium", () => {
     const printed = (await parser.getText()).text;
     await parser.destroy();
     expect(printed).toContain(ENTRY);
-    expect(printed).toContain(`The ${air} entries found for words "drone"; sector: Transport air.`);
+    expect(printed.replace(/\s+/g, " ")).toContain(
+      `Entries found for words “drone”; Sector: Transport – air: ${air}.`,
+    );
 
     await member.getByRole("link", { name: ENTRY }).click();
     await member.getByRole("heading", { name: ENTRY, level: 2 }).waitFor();

@@ -9,22 +9,15 @@ import { appendAudit, type EntryRecord, findEntries, searchEntries } from "@bulw
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { invalid, notFound } from "../errors.ts";
+import { en } from "../i18n/en.ts";
+import { type Language, type MessageKey, say } from "../i18n/messages.ts";
 import { PdfReport } from "../pdf/report.ts";
 
 type Query = z.output<typeof BookletQuery>;
 
 const FILTERS = ["type", "phase", "sector", "threat", "theme", "region", "country", "language"] as const;
 
-/** What each marking lets a reader of the booklet do (TLP 2.0, in short). */
-const SHARING: Record<TlpMarking, string> = {
-  clear: "TLP:CLEAR: may be shared without limit, subject to copyright.",
-  green: "TLP:GREEN: may be shared within your community (peers and partners), not in public channels.",
-  amber: "TLP:AMBER: only within your organisation and its clients, on a need-to-know basis.",
-  "amber+strict": "TLP:AMBER+STRICT: only within your organisation, on a need-to-know basis.",
-  red: "TLP:RED: only for the people it was given to.",
-};
-
-/** "good-practice" -> "Good practice" */
+/** "good-practice" -> "Good practice": a value no catalogue names. */
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, " ");
 
 const widest = (entries: readonly EntryRecord[]): TlpMarking =>
@@ -33,25 +26,64 @@ const widest = (entries: readonly EntryRecord[]): TlpMarking =>
     return TLP_MARKINGS.indexOf(marking) > TLP_MARKINGS.indexOf(wide) ? marking : wide;
   }, "clear");
 
+type Say = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** A tag's value in the reader's language: facets' vocabularies, countries and languages by name. */
+function tagWords(language: Language, t: Say) {
+  const named = (type: "region" | "language", code: string) => {
+    try {
+      return new Intl.DisplayNames([language], { type }).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  const PREFIX: Partial<Record<(typeof FILTERS)[number], string>> = {
+    type: "pdf.compendium.type",
+    phase: "pdf.compendium.phase",
+    sector: "pdf.sector",
+    threat: "pdf.compendium.threat",
+    theme: "pdf.compendium.theme",
+    region: "pdf.compendium.region",
+  };
+  return (facet: (typeof FILTERS)[number], value: string): string => {
+    if (facet === "country") return named("region", value);
+    if (facet === "language") return named("language", value);
+    const key = `${PREFIX[facet]}.${value}`;
+    return key in en ? t(key as MessageKey) : label(value);
+  };
+}
+
 /** The selection in words, for the cover. */
-function describe(query: Query, count: number): string {
-  if (query.slugs) return `${count} entries chosen one by one.`;
+function describe(query: Query, count: string, t: Say, tag: ReturnType<typeof tagWords>): string {
+  if (query.slugs) return t("pdf.compendium.chosen", { count });
   const parts = [
-    ...(query.q ? [`words "${query.q}"`] : []),
+    ...(query.q ? [t("pdf.compendium.words", { words: query.q })] : []),
     ...FILTERS.flatMap((facet) => {
       const values = query[facet];
-      return values && values.length > 0 ? [`${facet}: ${values.map(label).join(" or ")}`] : [];
+      return values && values.length > 0
+        ? [
+            t("pdf.compendium.filter", {
+              facet: t(`pdf.compendium.facet.${facet}`),
+              values: values.map((value) => tag(facet, value)).join(t("pdf.compendium.or")),
+            }),
+          ]
+        : [];
     }),
   ];
-  const found = count === 1 ? "The entry" : `The ${count} entries`;
-  return parts.length > 0 ? `${found} found for ${parts.join("; ")}.` : `${found} of the compendium.`;
+  return parts.length > 0
+    ? t("pdf.compendium.found", { filters: parts.join("; "), count })
+    : t("pdf.compendium.all", { count });
 }
 
 export async function compendiumBooklet(
   context: ServerContext,
   caller: Actor,
   query: Query,
+  language: Language = "en",
 ): Promise<FileAnswer> {
+  const t: Say = (key, values) => say(language, values ? { key, values } : { key });
+  const number = (value: number) => new Intl.NumberFormat(language).format(value);
+  const tag = tagWords(language, t);
   const scope = compendiumPolicy.readScope(caller);
   let slugs = query.slugs ?? null;
   if (!slugs) {
@@ -74,29 +106,27 @@ export async function compendiumBooklet(
 
   const now = context.clock();
   const marking = widest(entries);
-  const title = query.title ?? "Compendium of good practices";
+  const title = query.title ?? t("pdf.compendium.defaultTitle");
   const date = now.toISOString().slice(0, 10);
   const pdf = new PdfReport({
     title,
     marking,
-    language: "en",
+    language,
     createdAt: now,
     footer: `${title} · Bulwark · ${date}`,
   });
-  pdf.cover(
-    title,
-    `Protection of critical infrastructure against terrorist attacks: ${entries.length} ${entries.length === 1 ? "entry" : "entries"} from Bulwark's compendium`,
-    [
-      describe(query, entries.length),
-      `Printed on ${date}. Each entry names its public source; read the source before relying on a summary.`,
-      `Marking: ${SHARING[marking]}${marking === "clear" ? "" : " It is the widest marking of the entries inside; each entry shows its own."}`,
-    ],
-  );
+  pdf.cover(title, t("pdf.compendium.subtitle", { count: number(entries.length) }), [
+    describe(query, number(entries.length), t, tag),
+    t("pdf.compendium.printed", { date }),
+    t("pdf.compendium.marking", {
+      marking: `${t(`pdf.compendium.sharing.${marking}`)}${marking === "clear" ? "" : ` ${t("pdf.compendium.widest")}`}`,
+    }),
+  ]);
   pdf.newPage();
-  pdf.heading("Contents", 1);
+  pdf.heading(t("pdf.compendium.contents"), 1);
   entries.forEach((entry, index) => {
     pdf.paragraph(
-      `${index + 1}. ${entry.title}${entry.marking === "clear" ? "" : `  [TLP:${entry.marking.toUpperCase()}]`}`,
+      `${number(index + 1)}. ${entry.title}${entry.marking === "clear" ? "" : `  [TLP:${entry.marking.toUpperCase()}]`}`,
     );
   });
   for (const entry of entries) {
@@ -104,7 +134,7 @@ export async function compendiumBooklet(
     pdf.heading(entry.title, 1, true);
     pdf.note(
       [
-        label(entry.type),
+        tag("type", entry.type),
         entry.source.publisher,
         entry.source.year ? String(entry.source.year) : null,
         entry.marking === "clear" ? null : `TLP:${entry.marking.toUpperCase()}`,
@@ -114,21 +144,21 @@ export async function compendiumBooklet(
     );
     pdf.paragraph(entry.summary);
     pdf.markdown(entry.body, 1);
-    pdf.heading("Source", 3);
+    pdf.heading(t("pdf.compendium.source"), 3);
     pdf.facts([
-      ["Citation", entry.source.citation],
-      ["Publisher", entry.source.publisher ?? ""],
-      ["Year", entry.source.year ? String(entry.source.year) : ""],
-      ["Link", entry.source.url ?? ""],
-      ["Licence", entry.source.licence ?? ""],
+      [t("pdf.compendium.citation"), entry.source.citation],
+      [t("pdf.compendium.publisher"), entry.source.publisher ?? ""],
+      [t("pdf.compendium.year"), entry.source.year ? String(entry.source.year) : ""],
+      [t("pdf.compendium.link"), entry.source.url ?? ""],
+      [t("pdf.compendium.licence"), entry.source.licence ?? ""],
     ]);
     pdf.facts([
-      ["Phases", entry.phases.map(label).join(", ")],
-      ["Sectors", entry.sectors.map(label).join(", ")],
-      ["Threats", entry.threats.map(label).join(", ")],
-      ["Themes", entry.themes.map(label).join(", ")],
-      ["Regions", entry.regions.map(label).join(", ")],
-      ["Countries", entry.countries.join(", ")],
+      [t("pdf.compendium.phases"), entry.phases.map((value) => tag("phase", value)).join(", ")],
+      [t("pdf.compendium.sectors"), entry.sectors.map((value) => tag("sector", value)).join(", ")],
+      [t("pdf.compendium.threats"), entry.threats.map((value) => tag("threat", value)).join(", ")],
+      [t("pdf.compendium.themes"), entry.themes.map((value) => tag("theme", value)).join(", ")],
+      [t("pdf.compendium.regions"), entry.regions.map((value) => tag("region", value)).join(", ")],
+      [t("pdf.compendium.countries"), entry.countries.map((value) => tag("country", value)).join(", ")],
     ]);
   }
   const bytes = await pdf.finish();

@@ -2,6 +2,7 @@ import { followCompendiumChanges } from "@bulwark/db";
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { NOT_MODIFIED, route } from "../endpoint.ts";
+import { requestLanguage } from "../errors.ts";
 import { compendiumBooklet } from "./booklet.service.ts";
 import { entryDetail, entryVersion, entryVersions, searchCompendium } from "./entries.service.ts";
 import { offlineCopy } from "./offline.service.ts";
@@ -28,7 +29,9 @@ export function compendiumRoutes(app: FastifyInstance, context: ServerContext): 
   route(app, context, "reviewProposal", ({ caller, params, body }) =>
     review(context, caller, params.id, body),
   );
-  route(app, context, "compendiumBooklet", ({ caller, query }) => compendiumBooklet(context, caller, query));
+  route(app, context, "compendiumBooklet", ({ caller, query, request }) =>
+    compendiumBooklet(context, caller, query, requestLanguage(request)),
+  );
   route(app, context, "compendiumOffline", async ({ caller, request, reply }) => {
     const { etag, copy } = await offlineCopy(context, caller, request.headers["if-none-match"]);
     // private: kept by the browser that asked, never by a shared cache; no-cache: checked each time.

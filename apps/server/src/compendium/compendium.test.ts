@@ -457,7 +457,7 @@ describe("printable booklet", () => {
     expect(Buffer.from(file.bytes.subarray(0, 5)).toString()).toBe("%PDF-");
     const { text, pages } = await textOf(file.bytes);
     expect(text).toContain("Drones at sites");
-    expect(text).toContain('The 3 entries found for words "drones".');
+    expect(text.replace(/\s+/g, " ")).toContain("Entries found for words “drones”: 3.");
     for (const title of [
       "Counter-drone protection at airports",
       "Hardening electrical substations",
@@ -499,6 +499,33 @@ describe("printable booklet", () => {
     const trail = await listAudit(server.db, { kind: "all" }, { action: "compendium.booklet", limit: 10 });
     expect(trail.items.length).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(trail.items.map((item) => item.details))).not.toMatch(/@|Test Grid/);
+  });
+
+  it("prints the booklet's own words in the reader's language, the entries as written (issue 15)", async () => {
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "member@grid.example", password: PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const textIn = async (language: string) => {
+      const response = await server.inject({
+        method: "GET",
+        url: "/api/compendium/booklet?q=drones&threat=uas",
+        headers: { cookie, "accept-language": language },
+      });
+      expect(response.statusCode).toBe(200);
+      return (await textOf(response.rawPayload)).text.replace(/\s+/g, " ");
+    };
+    const french = await textIn("fr");
+    expect(french).toContain("Recueil de bonnes pratiques");
+    expect(french).toContain("Sommaire");
+    expect(french).toContain("Menace : Drones (UAS)");
+    expect(french).toContain("Counter-drone protection at airports");
+    const chinese = await textIn("zh");
+    expect(chinese).toContain("良好做法汇编");
+    expect(chinese).toContain("目录");
+    expect(chinese).toContain("Counter-drone protection at airports");
   });
 });
 

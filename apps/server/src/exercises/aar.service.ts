@@ -3,7 +3,17 @@
 // strengths and areas for improvement, then the corrective actions as the follow-up tracker holds
 // them. Every page says EXERCISE EXERCISE EXERCISE (the footer) so nobody takes it for real.
 import type { FileAnswer } from "@bulwark/contracts";
-import { type Actor, EXERCISE_MARK, exercisePolicy, type HseepRating, lowestRating } from "@bulwark/core";
+import {
+  type Actor,
+  EXERCISE_MARK,
+  type ExerciseCapability,
+  type ExerciseRole,
+  type ExerciseStatus,
+  type ExerciseType,
+  exercisePolicy,
+  type HseepRating,
+  lowestRating,
+} from "@bulwark/core";
 import { correctiveActionsFor, exerciseObjectivesOf, findScenario, observationsFor } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { type Language, list, type MessageKey, say } from "../i18n/messages.ts";
@@ -38,7 +48,11 @@ export async function aarReport(
   const tiedTo = (objective: { section: string | null; capability: string | null }) =>
     objective.section
       ? t("pdf.aar.resolution", { section: sections.get(objective.section) ?? objective.section })
-      : t("pdf.aar.capability", { capability: objective.capability ?? "" });
+      : t("pdf.aar.capability", {
+          capability: objective.capability
+            ? t(`pdf.exercise.capability.${objective.capability as ExerciseCapability}`)
+            : "",
+        });
   const now = context.clock();
   const pdf = new PdfReport({
     title: `${EXERCISE_MARK} ${t("pdf.aar.title", { title: record.title })}`,
@@ -47,10 +61,16 @@ export async function aarReport(
     createdAt: now,
     footer: `${EXERCISE_MARK} · AAR/IP · ${record.title}`,
   });
-  const taking = seen.participants.map((p) => `${p.organisation.name} (${p.role})`);
+  const taking = seen.participants.map(
+    (p) => `${p.organisation.name} (${t(`pdf.exercise.role.${p.role as ExerciseRole}`)})`,
+  );
   pdf.cover(t("pdf.aar.cover"), record.title, [
     EXERCISE_MARK,
-    t("pdf.aar.kind", { type: record.type, owner: record.owner.name, status: record.status }),
+    t("pdf.aar.kind", {
+      type: t(`pdf.exercise.type.${record.type as ExerciseType}`),
+      owner: record.owner.name,
+      status: t(`pdf.exercise.status.${record.status as ExerciseStatus}`),
+    }),
     t("pdf.aar.takingPart", {
       list: taking.length > 0 ? list(language, taking) : t("pdf.aar.controllerOnly"),
     }),

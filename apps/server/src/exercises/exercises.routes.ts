@@ -72,7 +72,7 @@ export function exerciseRoutes(app: FastifyInstance, context: ServerContext, ana
   route(app, context, "importExercisePackage", ({ caller, body }) => importPackageAs(context, caller, body));
   route(app, context, "listExerciseProgrammes", ({ caller }) => programmeList(context, caller));
   route(app, context, "createExerciseProgramme", ({ caller, body }) => makeProgramme(context, caller, body));
-  route(app, context, "exerciseTabletopPack", ({ caller, params }) =>
-    tabletopPack(context, caller, params.id),
+  route(app, context, "exerciseTabletopPack", ({ caller, params, request }) =>
+    tabletopPack(context, caller, params.id, requestLanguage(request)),
   );
 }

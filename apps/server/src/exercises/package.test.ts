@@ -307,4 +307,37 @@ describe("the tabletop pack", () => {
     expect(result.total).toBeGreaterThanOrEqual(6);
     for (const page of result.pages) expect(page.text).toContain("EXERCISE EXERCISE EXERCISE");
   });
+
+  it("prints the pack in the reader's language, the mark and the controllers' words as they are (issue 15)", async () => {
+    const login = await here.server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "director@authority.example", password: PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const textIn = async (language: string) => {
+      const response = await here.server.inject({
+        method: "GET",
+        url: `/api/exercises/${exerciseId}/tabletop-pack.pdf`,
+        headers: { cookie, "accept-language": language },
+      });
+      expect(response.statusCode).toBe(200);
+      const reader = new PDFParse({ data: response.rawPayload });
+      return (await reader.getText().finally(() => reader.destroy())).text.replace(/\s+/g, " ");
+    };
+    const french = await textIn("fr");
+    for (const part of [
+      "Manuel de situation",
+      "Règles du jeu",
+      "Exercice sur table (fondé sur la discussion)",
+      "Capacité : Coordination opérationnelle",
+      "Inject n° 1 · T+0:00:00",
+      "Share the first warning within the hour",
+      "EXERCISE EXERCISE EXERCISE",
+    ])
+      expect(french).toContain(part);
+    const chinese = await textIn("zh");
+    for (const part of ["情况手册", "演练规则", "桌面推演", "EXERCISE EXERCISE EXERCISE"])
+      expect(chinese).toContain(part);
+  });
 });

@@ -7,40 +7,34 @@ import {
   type Actor,
   assetPolicy,
   EXERCISE_MARK,
+  type ExerciseCapability,
   type ExerciseRole,
   type ExerciseType,
   exercisePolicy,
   formatOffset,
+  type InjectChannel,
 } from "@bulwark/core";
 import { exerciseObjectivesOf, findScenario, injectsFor, readableAssets } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
+import { type Language, type MessageKey, say } from "../i18n/messages.ts";
 import { PdfReport } from "../pdf/report.ts";
 import { audited, frameworkSections, must, seenExercise } from "./exercises.service.ts";
 
 const DISCUSSION_BASED: readonly ExerciseType[] = ["seminar", "workshop", "tabletop", "game"];
 
-const ROLE_DUTIES: Readonly<Record<ExerciseRole, string>> = {
-  controller:
-    "Runs the exercise: keeps its time, delivers the injects, answers for anyone outside the room, and stops play if needed.",
-  player:
-    "Responds to the injects it receives as it would in reality, with today's plans, procedures and resources.",
-  evaluator:
-    "Observes without taking part and records, against each objective, what went well and what needs to improve.",
-};
-
-const RULES_OF_PLAY = [
-  `This is an exercise. Every message, card and document of it begins or ends with ${EXERCISE_MARK}; nothing said in it is to be taken for real.`,
-  "Should a real emergency happen, say REAL WORLD: the controller stops play at once.",
-  "Play in a no-fault setting: the exercise tests plans, procedures and coordination, not people. Decisions taken in play set no precedent.",
-  "Respond with the plans, procedures, authorities and resources you have today, and say so when something is missing.",
-  "Injects arrive at their exercise time, from the controller, on the channel their card names. Act on those addressed to your organisation; ask the controller about anything the scenario leaves open.",
-  "Time may be compressed: the controller says when play moves on.",
-  "Evaluators do not take part; they may ask why a decision was taken once play has paused.",
-];
-
 const clock = (ms: number) => `T+${formatOffset(ms)}`;
 
-export async function tabletopPack(context: ServerContext, caller: Actor, id: string): Promise<FileAnswer> {
+const RULES = [1, 2, 3, 4, 5, 6, 7] as const;
+
+export async function tabletopPack(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  language: Language = "en",
+): Promise<FileAnswer> {
+  const t = (key: MessageKey, values?: Record<string, string | number>) =>
+    say(language, values ? { key, values } : { key });
+  const number = (value: number) => new Intl.NumberFormat(language).format(value);
   const seen = await seenExercise(context, caller, id);
   must(exercisePolicy.share(seen.abilities));
   const { record, participants } = seen;
@@ -58,51 +52,62 @@ export async function tabletopPack(context: ServerContext, caller: Actor, id: st
   const objectiveNumber = new Map(objectives.map((objective) => [objective.id, objective.position]));
   const now = context.clock();
   const pdf = new PdfReport({
-    title: `${EXERCISE_MARK} Tabletop pack: ${record.title}`,
+    title: `${EXERCISE_MARK} ${t("pdf.tabletop.title")}: ${record.title}`,
     marking: "amber",
-    language: "en",
+    language,
     createdAt: now,
-    footer: `${EXERCISE_MARK} · Tabletop pack · ${record.title}`,
+    footer: `${EXERCISE_MARK} · ${t("pdf.tabletop.title")} · ${record.title}`,
   });
-  pdf.cover("Tabletop pack", record.title, [
+  const type = t(`pdf.exercise.type.${record.type as ExerciseType}`);
+  pdf.cover(t("pdf.tabletop.title"), record.title, [
     EXERCISE_MARK,
-    `A ${record.type} exercise controlled by ${record.owner.name}.`,
-    "Situation manual, one card per inject, and the controllers' master scenario events list (MSEL).",
-    `Printed on ${now.toISOString().slice(0, 10)}.`,
-    "Marking: TLP:AMBER: the participating organisations, on a need-to-know basis.",
+    t("pdf.tabletop.kind", { type, owner: record.owner.name }),
+    t("pdf.tabletop.contents"),
+    t("pdf.tabletop.printed", { date: now.toISOString().slice(0, 10) }),
+    t("pdf.aar.marking"),
   ]);
 
   pdf.newPage();
-  pdf.heading("Situation manual", 1, true);
+  pdf.heading(t("pdf.tabletop.manual"), 1, true);
   pdf.note(EXERCISE_MARK);
-  pdf.heading("Purpose", 2, true);
-  pdf.paragraph(
-    "The exercise lets the participating organisations test their plans, procedures and coordination against the scenario below, in a no-fault setting, and find their strengths and areas for improvement.",
-  );
+  pdf.heading(t("pdf.tabletop.purpose"), 2, true);
+  pdf.paragraph(t("pdf.tabletop.purposeText"));
   if (record.summary.trim()) pdf.paragraph(record.summary);
-  pdf.heading("Scope", 2, true);
+  pdf.heading(t("pdf.tabletop.scope"), 2, true);
   const last = injects.at(-1);
   pdf.facts([
     [
-      "Type",
-      `${record.type} (${DISCUSSION_BASED.includes(record.type as ExerciseType) ? "discussion-based" : "operations-based"})`,
+      t("pdf.tabletop.type"),
+      t(
+        DISCUSSION_BASED.includes(record.type as ExerciseType)
+          ? "pdf.tabletop.discussion"
+          : "pdf.tabletop.operations",
+        { type },
+      ),
     ],
-    ["Organisations", String(participants.length + 1)],
-    ["Injects", String(injects.length)],
-    ["Exercise time covered", last ? `${clock(0)} to ${clock(last.offsetMs)}` : clock(0)],
+    [t("pdf.tabletop.organisations"), number(participants.length + 1)],
+    [t("pdf.tabletop.injects"), number(injects.length)],
+    [
+      t("pdf.tabletop.timeCovered"),
+      last ? t("pdf.tabletop.timeSpan", { from: clock(0), to: clock(last.offsetMs) }) : clock(0),
+    ],
   ]);
-  pdf.heading("Objectives", 2, true);
+  pdf.heading(t("pdf.tabletop.objectives"), 2, true);
   pdf.table(
-    ["Objective", "Tied to"],
+    [t("pdf.aar.objective"), t("pdf.aar.tiedTo")],
     objectives.map((objective) => [
       `${objective.position}. ${objective.title}`,
       objective.section
-        ? `Resolution 2341: ${sections.get(objective.section) ?? objective.section}`
-        : `Capability: ${objective.capability ?? ""}`,
+        ? t("pdf.aar.resolution", { section: sections.get(objective.section) ?? objective.section })
+        : t("pdf.aar.capability", {
+            capability: objective.capability
+              ? t(`pdf.exercise.capability.${objective.capability as ExerciseCapability}`)
+              : "",
+          }),
     ]),
     [0.6, 0.4],
   );
-  pdf.heading("Scenario", 2, true);
+  pdf.heading(t("pdf.tabletop.scenario"), 2, true);
   if (scenario) {
     pdf.heading(scenario.title, 3);
     const content = ScenarioContent.safeParse(scenario.content);
@@ -111,39 +116,47 @@ export async function tabletopPack(context: ServerContext, caller: Actor, id: st
       pdf.paragraph(content.data.description);
       if (content.data.attackPaths.length > 0)
         pdf.facts([
-          ["How the attack unfolds", content.data.attackPaths.map((step) => `• ${step}`).join("\n")],
+          [t("pdf.tabletop.attackPaths"), content.data.attackPaths.map((step) => `• ${step}`).join("\n")],
         ]);
     }
-  } else pdf.note("No threat scenario of the catalogue is named: the injects tell the story.");
+  } else pdf.note(t("pdf.tabletop.noScenario"));
   const attacked = record.attackedAssetIds.flatMap((assetId) => assets.get(assetId) ?? []);
   if (attacked.length > 0)
-    pdf.facts([["Assets attacked", attacked.map((asset) => `${asset.name} (${asset.ref})`).join(", ")]]);
-  pdf.heading("Participants and their roles", 2, true);
+    pdf.facts([
+      [t("pdf.tabletop.assetsAttacked"), attacked.map((asset) => `${asset.name} (${asset.ref})`).join(", ")],
+    ]);
+  pdf.heading(t("pdf.tabletop.participants"), 2, true);
   pdf.table(
-    ["Organisation", "Role", "What the role does"],
+    [t("pdf.tabletop.organisation"), t("pdf.tabletop.role"), t("pdf.tabletop.duties")],
     [
-      [record.owner.name, "controller", ROLE_DUTIES.controller],
-      ...participants.map((p) => [p.organisation.name, p.role, ROLE_DUTIES[p.role as ExerciseRole] ?? ""]),
+      [record.owner.name, t("pdf.exercise.role.controller"), t("pdf.tabletop.duty.controller")],
+      ...participants.map((p) => {
+        const role = p.role as ExerciseRole;
+        return [p.organisation.name, t(`pdf.exercise.role.${role}`), t(`pdf.tabletop.duty.${role}`)];
+      }),
     ],
     [0.34, 0.14, 0.52],
   );
-  pdf.heading("Rules of play", 2, true);
-  RULES_OF_PLAY.forEach((rule, i) => {
-    pdf.paragraph(`${i + 1}. ${rule}`);
-  });
+  pdf.heading(t("pdf.tabletop.rules"), 2, true);
+  for (const rule of RULES)
+    pdf.paragraph(`${number(rule)}. ${t(`pdf.tabletop.rule${rule}`, { mark: EXERCISE_MARK })}`);
 
   // One card per inject, each on its own page, to cut out or hand over as it is.
   for (const inject of injects) {
     pdf.newPage();
     pdf.heading(`${EXERCISE_MARK}`, 2);
-    pdf.heading(`Inject ${inject.position} · ${clock(inject.offsetMs)}`, 1, true);
+    pdf.heading(
+      t("pdf.tabletop.inject", { number: number(inject.position), time: clock(inject.offsetMs) }),
+      1,
+      true,
+    );
     pdf.facts([
-      ["From", inject.sender],
+      [t("pdf.tabletop.from"), inject.sender],
       [
-        "To",
+        t("pdf.tabletop.to"),
         inject.recipientOrganisationIds.map((organisationId) => names.get(organisationId) ?? "").join(", "),
       ],
-      ["Channel", inject.channel],
+      [t("pdf.tabletop.channel"), t(`pdf.exercise.channel.${inject.channel as InjectChannel}`)],
     ]);
     pdf.paragraph(inject.content);
     pdf.space();
@@ -151,11 +164,11 @@ export async function tabletopPack(context: ServerContext, caller: Actor, id: st
   }
 
   pdf.newPage();
-  pdf.heading("Master scenario events list (controllers and evaluators only)", 1, true);
-  if (injects.length === 0) pdf.note("The MSEL holds no inject yet.");
+  pdf.heading(t("pdf.tabletop.msel"), 1, true);
+  if (injects.length === 0) pdf.note(t("pdf.tabletop.emptyMsel"));
   else
     pdf.table(
-      ["#", "Time", "To", "Expected action", "Objective"],
+      ["#", t("pdf.tabletop.time"), t("pdf.tabletop.to"), t("pdf.tabletop.expected"), t("pdf.aar.objective")],
       injects.map((inject) => [
         String(inject.position),
         clock(inject.offsetMs),

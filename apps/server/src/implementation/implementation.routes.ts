@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import { requestLanguage } from "../errors.ts";
 import { profileReport } from "./profile.pdf.ts";
 import { implementationProfile, profileList, shareProfile, unshareProfile } from "./profile.service.ts";
 
@@ -10,8 +11,8 @@ export function implementationRoutes(app: FastifyInstance, context: ServerContex
   route(app, context, "getImplementationProfile", ({ caller, params }) =>
     implementationProfile(context, caller, params.country),
   );
-  route(app, context, "implementationProfilePdf", ({ caller, params }) =>
-    profileReport(context, caller, params.country),
+  route(app, context, "implementationProfilePdf", ({ caller, params, request }) =>
+    profileReport(context, caller, params.country, requestLanguage(request)),
   );
   route(app, context, "shareImplementationProfile", ({ caller, params, body }) =>
     shareProfile(context, caller, params.country, body),

@@ -316,4 +316,29 @@ describe("shared with an organisation", () => {
       "implementation.unshare",
     ]);
   });
+
+  it("prints the PDF in the reader's language (issue 15)", async () => {
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "watch@authority.example", password: PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const textIn = async (language: string) => {
+      const response = await server.inject({
+        method: "GET",
+        url: "/api/implementation/XM.pdf",
+        headers: { cookie, "accept-language": language },
+      });
+      expect(response.statusCode).toBe(200);
+      return (await pdfText(response.rawPayload)).replace(/\s+/g, " ");
+    };
+    const french = await textIn("fr");
+    expect(french).toContain("Mise en œuvre de la résolution 2341");
+    expect(french).toContain("Section par section");
+    expect(french).toContain(AMBER_ACTION);
+    const chinese = await textIn("zh");
+    expect(chinese).toContain("第 2341 号决议的执行情况");
+    expect(chinese).toContain("逐节");
+  });
 });

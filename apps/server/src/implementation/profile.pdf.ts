@@ -6,10 +6,9 @@ import type { FileAnswer, ImplementationProfile } from "@bulwark/contracts";
 import { type Actor, isWider, type TlpMarking } from "@bulwark/core";
 import { appendAudit } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
+import { type Language, type MessageKey, say } from "../i18n/messages.ts";
 import { formatPercent, PdfReport } from "../pdf/report.ts";
 import { implementationProfile } from "./profile.service.ts";
-
-const TREND_WORDS = { up: "rising", down: "falling", steady: "steady", new: "first run" } as const;
 
 const narrower = (a: TlpMarking, b: TlpMarking): TlpMarking => (isWider(a, b) ? b : a);
 
@@ -21,9 +20,9 @@ export function profileMarking(profile: ImplementationProfile): TlpMarking {
   return listsItems ? narrower(base, "amber+strict") : base;
 }
 
-const countryName = (code: string) => {
+const countryName = (code: string, language: Language) => {
   try {
-    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+    return new Intl.DisplayNames([language], { type: "region" }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -33,94 +32,137 @@ export async function profileReport(
   context: ServerContext,
   caller: Actor,
   country: string,
+  language: Language = "en",
 ): Promise<FileAnswer> {
+  const t = (key: MessageKey, values?: Record<string, string | number>) =>
+    say(language, values ? { key, values } : { key });
+  const number = (value: number) => new Intl.NumberFormat(language).format(value);
+  const trend = (value: ImplementationProfile["overall"]["trend"]) => t(`pdf.implementation.trend.${value}`);
   const profile = await implementationProfile(context, caller, country);
   const now = context.clock();
   const day = now.toISOString().slice(0, 10);
-  const name = countryName(country);
+  const name = countryName(country, language);
   const marking = profileMarking(profile);
   const pdf = new PdfReport({
-    title: `Implementation of resolution 2341: ${name}`,
+    title: `${t("pdf.implementation.title")}: ${name}`,
     marking,
-    language: "en",
+    language,
     createdAt: now,
-    footer: `${name} · Implementation profile · Bulwark`,
+    footer: `${name} · ${t("pdf.implementation.profile")} · Bulwark`,
   });
   const latest = profile.runs.at(-1);
-  pdf.cover("Implementation of resolution 2341", name, [
-    `Framework: ${profile.framework.title} (version ${profile.framework.version})`,
-    `Source: ${profile.framework.citation}`,
+  pdf.cover(t("pdf.implementation.title"), name, [
+    t("pdf.implementation.framework", {
+      title: profile.framework.title,
+      version: profile.framework.version,
+    }),
+    t("pdf.implementation.source", { citation: profile.framework.citation }),
     latest
-      ? `Latest self-assessment: “${latest.title}” by ${latest.organisation}, submitted ${latest.submittedAt.slice(0, 10)}; ${profile.runs.length} submitted ${profile.runs.length === 1 ? "run" : "runs"} in all.`
-      : "No self-assessment has been submitted yet.",
-    `Overall score: ${formatPercent(profile.overall.score)} (${TREND_WORDS[profile.overall.trend]}).`,
-    `Printed on ${day}. Counts hold only what the reader may see.`,
+      ? t("pdf.implementation.latest", {
+          title: latest.title,
+          organisation: latest.organisation,
+          date: latest.submittedAt.slice(0, 10),
+          count: number(profile.runs.length),
+        })
+      : t("pdf.implementation.noRuns"),
+    t("pdf.implementation.overall", {
+      score: formatPercent(profile.overall.score),
+      trend: trend(profile.overall.trend),
+    }),
+    t("pdf.implementation.printed", { date: day }),
     profile.share
-      ? `Shared by ${profile.share.organisation} under TLP:${profile.share.tlp.toUpperCase()}.`
-      : "Not shared: read by the state's national authorities only.",
+      ? t("pdf.implementation.sharedBy", {
+          organisation: profile.share.organisation,
+          tlp: profile.share.tlp.toUpperCase(),
+        })
+      : t("pdf.implementation.notShared"),
   ]);
 
   pdf.newPage();
-  pdf.heading("Section by section", 1, true);
-  pdf.paragraph(
-    "A measure is in place when its latest answer reaches 60 % (an adopted measure, a yes, a figure near its target). Actions are open follow-up actions; overdue ones are past their due date.",
-  );
+  pdf.heading(t("pdf.implementation.bySection"), 1, true);
+  pdf.paragraph(t("pdf.implementation.bySectionNote"));
   pdf.table(
-    ["Section", "Score", "Trend", "Measures", "Actions (overdue)", "Engagements", "Exercises"],
+    [
+      t("pdf.implementation.section"),
+      t("pdf.implementation.score"),
+      t("pdf.implementation.trend"),
+      t("pdf.implementation.measures"),
+      t("pdf.implementation.actionsOverdue"),
+      t("pdf.implementation.engagements"),
+      t("pdf.implementation.exercises"),
+    ],
     profile.sections.map((section) => [
       section.title,
       section.score === null ? "—" : formatPercent(section.score),
-      TREND_WORDS[section.trend],
-      String(section.measures.length),
-      `${section.actions.open} (${section.actions.overdue})`,
-      String(section.engagements.length),
-      String(section.exercises.length),
+      trend(section.trend),
+      number(section.measures.length),
+      `${number(section.actions.open)} (${number(section.actions.overdue)})`,
+      number(section.engagements.length),
+      number(section.exercises.length),
     ]),
     [0.3, 0.1, 0.11, 0.11, 0.14, 0.13, 0.11],
   );
   pdf.note(
-    `Open actions of the country: ${profile.actions.open}, of which ${profile.actions.overdue} overdue; ${profile.actions.unattributed} not tied to a section.`,
+    t("pdf.implementation.countryActions", {
+      open: number(profile.actions.open),
+      overdue: number(profile.actions.overdue),
+      unattributed: number(profile.actions.unattributed),
+    }),
   );
 
   for (const section of profile.sections) {
     pdf.heading(section.title, 2, true);
     pdf.facts([
-      ["Reference", section.reference ?? ""],
+      [t("pdf.implementation.reference"), section.reference ?? ""],
       [
-        "Score",
-        `${section.score === null ? "not answered" : formatPercent(section.score)} (${TREND_WORDS[section.trend]})`,
+        t("pdf.implementation.score"),
+        `${section.score === null ? t("pdf.implementation.notAnswered") : formatPercent(section.score)} (${trend(section.trend)})`,
       ],
       [
-        "Over the runs",
+        t("pdf.implementation.overRuns"),
         section.history.map((entry) => (entry.score === null ? "—" : formatPercent(entry.score))).join(" → "),
       ],
     ]);
     if (section.measures.length > 0)
-      pdf.facts([["Measures in place", section.measures.map((measure) => `• ${measure.text}`).join("\n")]]);
+      pdf.facts([
+        [
+          t("pdf.implementation.measuresInPlace"),
+          section.measures.map((measure) => `• ${measure.text}`).join("\n"),
+        ],
+      ]);
     if (section.actions.items.length > 0)
       pdf.facts([
         [
-          "Open actions",
+          t("pdf.implementation.openActions"),
           section.actions.items
-            .map((action) => `• ${action.title} (due ${action.dueOn}${action.overdue ? ", overdue" : ""})`)
+            .map(
+              (action) =>
+                `• ${action.title} (${t("pdf.implementation.due", { date: action.dueOn })}${action.overdue ? `, ${t("pdf.implementation.overdue")}` : ""})`,
+            )
             .join("\n"),
         ],
       ]);
     if (section.engagements.length > 0)
       pdf.facts([
         [
-          "Engagements",
+          t("pdf.implementation.engagements"),
           section.engagements
-            .map((engagement) => `• ${engagement.title}, ${engagement.provider} (${engagement.status})`)
+            .map(
+              (engagement) =>
+                `• ${engagement.title}, ${engagement.provider} (${t(`pdf.engagement.status.${engagement.status}`)})`,
+            )
             .join("\n"),
         ],
       ]);
     if (section.exercises.length > 0)
       pdf.facts([
         [
-          "Exercises",
+          t("pdf.implementation.exercises"),
           section.exercises
-            .map((exercise) => `• ${exercise.title} (${exercise.type}, ${exercise.status})`)
+            .map(
+              (exercise) =>
+                `• ${exercise.title} (${t(`pdf.exercise.type.${exercise.type}`)}, ${t(`pdf.exercise.status.${exercise.status}`)})`,
+            )
             .join("\n"),
         ],
       ]);
@@ -130,13 +172,13 @@ export async function profileReport(
   );
   const others = profile.actions.items.filter((action) => !tied.has(action.id));
   if (others.length > 0) {
-    pdf.heading("Other open actions of the country", 2, true);
+    pdf.heading(t("pdf.implementation.otherActions"), 2, true);
     pdf.table(
-      ["Action", "Event", "Due"],
+      [t("pdf.implementation.action"), t("pdf.implementation.event"), t("pdf.implementation.dueColumn")],
       others.map((action) => [
         action.title,
         action.event.title,
-        `${action.dueOn}${action.overdue ? " (overdue)" : ""}`,
+        `${action.dueOn}${action.overdue ? ` (${t("pdf.implementation.overdue")})` : ""}`,
       ]),
       [0.5, 0.3, 0.2],
     );

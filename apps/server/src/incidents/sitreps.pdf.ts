@@ -7,6 +7,7 @@ import { type Actor, TLP_BANNERS } from "@bulwark/core";
 import { appendAudit } from "@bulwark/db";
 import type { AnalysisCache } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
+import { en } from "../i18n/en.ts";
 import { type Language, type MessageKey, say } from "../i18n/messages.ts";
 import { PdfReport } from "../pdf/report.ts";
 import { sitrepDetail } from "./sitreps.service.ts";
@@ -63,13 +64,16 @@ export async function sitrepPdf(
       number(figures.projectedPeopleWithoutService),
     ],
   ]);
+  // Codes by name in the reader's language; a code no catalogue names is printed as it is.
+  const word = (prefix: string, code: string) =>
+    `${prefix}${code}` in en ? t(`${prefix}${code}` as MessageKey) : code;
   if (figures.assetsDown.length > 0)
     pdf.table(
       [t("pdf.sitrep.asset"), t("pdf.sitrep.sector"), t("pdf.sitrep.status"), t("pdf.sitrep.since")],
       figures.assetsDown.map((asset) => [
         `${asset.name} (${asset.ref})`,
-        asset.sector,
-        asset.status,
+        word("pdf.sector.", asset.sector),
+        word("pdf.incident.asset.", asset.status),
         moment(asset.since),
       ]),
       [0.4, 0.25, 0.12, 0.23],
@@ -89,7 +93,7 @@ export async function sitrepPdf(
       ],
       failures.map((asset) => [
         `${asset.name} (${asset.ref})`,
-        asset.sector,
+        word("pdf.sector.", asset.sector),
         asset.when,
         moment(asset.at),
         number(asset.populationServed),

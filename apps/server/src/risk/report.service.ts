@@ -3,7 +3,7 @@
 // line, measures, residual risk, version history) and the register under the same filters as the
 // CSV (heat map, bands, table). Both read through the same scoped queries as the JSON, so what the
 // caller may not see is not printed (one assessment: 404), and both are audited.
-import type { Assessment, FileAnswer, Methodology, RegisterQuery } from "@bulwark/contracts";
+import type { AssessmentSummary, FileAnswer, Methodology, RegisterQuery } from "@bulwark/contracts";
 import {
   type Actor,
   bandAboveAppetite,
@@ -16,34 +16,54 @@ import {
 import { appendAudit, visibleEntriesBySlug } from "@bulwark/db";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
+import { en } from "../i18n/en.ts";
+import { type Language, list, type MessageKey, say } from "../i18n/messages.ts";
 import { PdfReport } from "../pdf/report.ts";
-import { assessmentDetail, assessmentVersions, assetsInWords, todayOf } from "./assessments.service.ts";
+import { assessmentDetail, assessmentVersions, todayOf } from "./assessments.service.ts";
 import { allRegisterItems, riskRegister } from "./register.service.ts";
 import { scenarioDetail } from "./scenarios.service.ts";
 
 const DIMENSIONS = ["likelihood", "vulnerability", "consequence"] as const;
-const KINDS = { existing: "Existing", planned: "Planned" } as const;
-const STATUSES = { planned: "Planned", "in-progress": "In progress", done: "Done", cancelled: "Cancelled" };
-const REVIEW = { overdue: "Overdue", "due-soon": "Due soon", scheduled: "Scheduled" } as const;
-const MARKING_WORDS: Record<Assessment["marking"], string> = {
-  green: "TLP:GREEN: may be shared within the communities it was shared with, not in public channels.",
-  amber: "TLP:AMBER: only within the organisations it was shared with, on a need-to-know basis.",
-  "amber+strict": "TLP:AMBER+STRICT: only within the assessing organisation, on a need-to-know basis.",
-};
 
-/** "electricity-transmission" -> "Electricity transmission" */
+type Say = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+const sayIn =
+  (language: Language): Say =>
+  (key, values) =>
+    say(language, values ? { key, values } : { key });
+
+/** "electricity-transmission" -> "Electricity transmission": a value no catalogue names. */
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, " ");
 
+/** A sector by name in the reader's language. */
+const sectorName = (t: Say, value: string) => {
+  const key = `pdf.sector.${value}`;
+  return key in en ? t(key as MessageKey) : label(value);
+};
+
+/** The assessment's assets in words, those the reader may not see counted. */
+const assetsIn = (
+  language: Language,
+  t: Say,
+  summary: Pick<AssessmentSummary, "assets" | "hiddenAssets">,
+): string =>
+  list(language, [
+    ...summary.assets.map((asset) => asset.name),
+    ...(summary.hiddenAssets > 0
+      ? [t("pdf.risk.hiddenAssets", { count: new Intl.NumberFormat(language).format(summary.hiddenAssets) })]
+      : []),
+  ]);
+
 /** The matrix of a methodology: band colours and which cells are above appetite. */
-function matrixOf(methodology: Methodology) {
+function matrixOf(t: Say, methodology: Methodology) {
   const rows = [1, 2, 3, 4, 5];
   return {
     colours: rows.map((c) => rows.map((e) => bandAt(methodology, e, c).colour)),
     aboveAppetite: rows.map((c) =>
       rows.map((e) => bandAboveAppetite(methodology, bandAt(methodology, e, c).id)),
     ),
-    xLabel: "Exposure (likelihood × vulnerability) →",
-    yLabel: "Consequence →",
+    xLabel: t("pdf.risk.xLabel"),
+    yLabel: t("pdf.risk.yLabel"),
   };
 }
 
@@ -51,7 +71,10 @@ export async function assessmentReport(
   context: ServerContext,
   caller: Actor,
   id: string,
+  language: Language = "en",
 ): Promise<FileAnswer> {
+  const t = sayIn(language);
+  const number = (value: number) => new Intl.NumberFormat(language).format(value);
   const assessment = await assessmentDetail(context, caller, id);
   const [versions, scenario] = await Promise.all([
     assessmentVersions(context, caller, id),
@@ -68,42 +91,57 @@ export async function assessmentReport(
   const now = context.clock();
   const today = todayOf(context);
   const pdf = new PdfReport({
-    title: `Risk assessment: ${assessment.title}`,
+    title: `${t("pdf.risk.assessmentTitle")}: ${assessment.title}`,
     marking: assessment.marking as TlpMarking,
-    language: "en",
+    language,
     createdAt: now,
-    footer: `${assessment.title} · ${assessment.organisation.name} · Bulwark risk assessment, version ${assessment.version}`,
+    footer: t("pdf.risk.assessmentFooter", {
+      title: assessment.title,
+      organisation: assessment.organisation.name,
+      version: assessment.version,
+    }),
   });
 
-  pdf.cover("Risk assessment", assessment.title, [
-    `Organisation: ${assessment.organisation.name}`,
-    `Scenario: ${assessment.scenario.title}`,
-    `Assets: ${assetsInWords(assessment)}`,
-    `Risk score ${assessment.score} (${assessment.band.label})${assessment.aboveAppetite ? ", above the appetite" : ", within the appetite"}; residual ${assessment.residual.score} (${assessment.residual.band.label}).`,
-    `Version ${assessment.version} of ${assessment.updatedAt.slice(0, 10)}; next review ${assessment.reviewDate} (${REVIEW[assessment.reviewState].toLowerCase()}); printed on ${today}.`,
-    `Marking: ${MARKING_WORDS[assessment.marking]}`,
+  pdf.cover(t("pdf.risk.assessmentTitle"), assessment.title, [
+    t("pdf.risk.organisation", { name: assessment.organisation.name }),
+    t("pdf.risk.scenarioLine", { title: assessment.scenario.title }),
+    t("pdf.risk.assetsLine", { assets: assetsIn(language, t, assessment) }),
+    t(assessment.aboveAppetite ? "pdf.risk.scoreAbove" : "pdf.risk.scoreWithin", {
+      score: assessment.score,
+      band: assessment.band.label,
+      residual: assessment.residual.score,
+      residualBand: assessment.residual.band.label,
+    }),
+    t("pdf.risk.versionLine", {
+      version: assessment.version,
+      date: assessment.updatedAt.slice(0, 10),
+      review: assessment.reviewDate,
+      state: t(`pdf.risk.review.${assessment.reviewState}`).toLocaleLowerCase(language),
+      printed: today,
+    }),
+    t("pdf.risk.marking", { marking: t(`pdf.risk.markingWords.${assessment.marking}`) }),
   ]);
 
   pdf.newPage();
-  pdf.heading("Scenario and assets", 1, true);
+  pdf.heading(t("pdf.risk.scenarioAndAssets"), 1, true);
   pdf.heading(assessment.scenario.title, 3);
   if (scenario) pdf.paragraph(scenario.summary);
   pdf.table(
-    ["Asset", "Reference"],
+    [t("pdf.risk.asset"), t("pdf.risk.reference")],
     [
       ...assessment.assets.map((asset) => [asset.name, asset.ref]),
       ...(assessment.hiddenAssets > 0
-        ? [[assetsInWords({ assets: [], hiddenAssets: assessment.hiddenAssets }), "—"]]
+        ? [[assetsIn(language, t, { assets: [], hiddenAssets: assessment.hiddenAssets }), "—"]]
         : []),
     ],
     [0.7, 0.3],
   );
-  pdf.facts([["Sector", label(assessment.sector)]]);
+  pdf.facts([[t("pdf.risk.sector"), sectorName(t, assessment.sector)]]);
 
-  pdf.heading("Ratings", 1, true);
+  pdf.heading(t("pdf.risk.ratings"), 1, true);
   pdf.note(`${methodology.name}. ${methodology.formula.description}`);
   pdf.table(
-    ["Dimension", "Rating", "Rationale"],
+    [t("pdf.risk.dimension"), t("pdf.risk.rating"), t("pdf.risk.rationale")],
     DIMENSIONS.map((dimension) => {
       const level = assessment.ratings[dimension];
       const scale = methodology.scales[dimension];
@@ -118,45 +156,68 @@ export async function assessmentReport(
   const proposal = assessment.proposal;
   pdf.facts([
     [
-      "Consequence proposed by the cascade engine",
-      `${proposal.level} (assets lost ${proposal.figures.assetsLost}, people affected ${Math.round(proposal.figures.population)}, sectors hit ${proposal.figures.sectorsHit}${proposal.fast ? ", fast" : ""})`,
+      t("pdf.risk.proposal"),
+      t(proposal.fast ? "pdf.risk.proposalFast" : "pdf.risk.proposalFigures", {
+        level: proposal.level,
+        assets: number(proposal.figures.assetsLost),
+        people: number(Math.round(proposal.figures.population)),
+        sectors: number(proposal.figures.sectorsHit),
+      }),
     ],
     [
-      "Assessor",
+      t("pdf.risk.assessor"),
       assessment.overrideReason
-        ? `overridden to ${assessment.ratings.consequence}: ${assessment.overrideReason}`
-        : "confirmed the proposal",
+        ? t("pdf.risk.overridden", {
+            level: assessment.ratings.consequence,
+            reason: assessment.overrideReason,
+          })
+        : t("pdf.risk.confirmed"),
     ],
   ]);
 
-  pdf.heading("Risk matrix", 2, true);
+  pdf.heading(t("pdf.risk.matrix"), 2, true);
   pdf.paragraph(
-    `Score ${assessment.score} = ${assessment.ratings.likelihood} × ${assessment.ratings.vulnerability} × ${assessment.ratings.consequence}, band “${assessment.band.label}”. Appetite: ${methodology.appetite.description}`,
+    t("pdf.risk.matrixText", {
+      score: assessment.score,
+      formula: `${assessment.ratings.likelihood} × ${assessment.ratings.vulnerability} × ${assessment.ratings.consequence}`,
+      band: assessment.band.label,
+      appetite: methodology.appetite.description,
+    }),
   );
   pdf.riskMatrix({
-    ...matrixOf(methodology),
+    ...matrixOf(t, methodology),
     points: [
-      { ...matrixCell(methodology, assessment.ratings), label: `Current risk: score ${assessment.score}` },
+      {
+        ...matrixCell(methodology, assessment.ratings),
+        label: t("pdf.risk.currentPoint", { score: assessment.score }),
+      },
       {
         ...matrixCell(methodology, assessment.residual.ratings),
-        label: `Residual risk after planned measures: score ${assessment.residual.score}`,
+        label: t("pdf.risk.residualPoint", { score: assessment.residual.score }),
         hollow: true,
       },
     ],
   });
 
-  pdf.heading("Measures", 1, true);
-  pdf.note("Existing measures are already reflected in the ratings; planned ones give the residual risk.");
-  if (assessment.measures.length === 0) pdf.paragraph("No measure is recorded.");
+  pdf.heading(t("pdf.risk.measures"), 1, true);
+  pdf.note(t("pdf.risk.measuresNote"));
+  if (assessment.measures.length === 0) pdf.paragraph(t("pdf.risk.noMeasure"));
   else
     pdf.table(
-      ["Measure", "Kind", "Status", "Owner", "Due", "Effect (L / V / C)"],
+      [
+        t("pdf.risk.measure"),
+        t("pdf.risk.kind"),
+        t("pdf.risk.status"),
+        t("pdf.risk.owner"),
+        t("pdf.risk.due"),
+        t("pdf.risk.effect"),
+      ],
       assessment.measures.map((measure) => {
         const entry = measure.compendiumSlug ? entries.get(measure.compendiumSlug) : undefined;
         return [
-          entry ? `${measure.title}\nGood practice: ${entry}` : measure.title,
-          KINDS[measure.kind],
-          STATUSES[measure.status],
+          entry ? `${measure.title}\n${t("pdf.risk.goodPractice", { title: entry })}` : measure.title,
+          t(`pdf.risk.kind.${measure.kind}`),
+          t(`pdf.risk.status.${measure.status}`),
           measure.owner || "—",
           measure.dueDate ?? "—",
           `−${measure.effect.likelihood} / −${measure.effect.vulnerability} / −${measure.effect.consequence}`,
@@ -164,29 +225,44 @@ export async function assessmentReport(
       }),
       [0.34, 0.11, 0.12, 0.16, 0.12, 0.15],
     );
-  pdf.heading("Residual risk", 2, true);
+  pdf.heading(t("pdf.risk.residual"), 2, true);
   pdf.table(
-    ["", ...DIMENSIONS.map((dimension) => methodology.scales[dimension].label), "Score", "Band"],
+    [
+      "",
+      ...DIMENSIONS.map((dimension) => methodology.scales[dimension].label),
+      t("pdf.risk.score"),
+      t("pdf.risk.band"),
+    ],
     [
       [
-        "Now",
+        t("pdf.risk.now"),
         ...DIMENSIONS.map((dimension) => String(assessment.ratings[dimension])),
         String(assessment.score),
         assessment.band.label,
       ],
       [
-        "After planned measures",
+        t("pdf.risk.afterPlanned"),
         ...DIMENSIONS.map((dimension) => String(assessment.residual.ratings[dimension])),
         String(assessment.residual.score),
-        `${assessment.residual.band.label}${assessment.residual.aboveAppetite ? " (above appetite)" : ""}`,
+        assessment.residual.aboveAppetite
+          ? t("pdf.risk.aboveAppetite", { band: assessment.residual.band.label })
+          : assessment.residual.band.label,
       ],
     ],
     [0.22, 0.15, 0.15, 0.17, 0.1, 0.21],
   );
 
-  pdf.heading("Version history", 1, true);
+  pdf.heading(t("pdf.risk.versions"), 1, true);
   pdf.table(
-    ["Version", "Date", "Author", "L / V / C", "Score", "Residual", "Note"],
+    [
+      t("pdf.risk.version"),
+      t("pdf.risk.date"),
+      t("pdf.risk.author"),
+      t("pdf.risk.lvc"),
+      t("pdf.risk.score"),
+      t("pdf.risk.residualColumn"),
+      t("pdf.risk.noteColumn"),
+    ],
     versions.items.map((version) => [
       String(version.version),
       version.createdAt.slice(0, 10),
@@ -194,7 +270,10 @@ export async function assessmentReport(
       `${version.ratings.likelihood} / ${version.ratings.vulnerability} / ${version.ratings.consequence}`,
       String(version.score),
       String(version.residualScore),
-      [version.note, version.overrideReason ? `Override: ${version.overrideReason}` : null]
+      [
+        version.note,
+        version.overrideReason ? t("pdf.risk.override", { reason: version.overrideReason }) : null,
+      ]
         .filter(Boolean)
         .join("\n") || "—",
     ]),
@@ -218,43 +297,60 @@ export async function assessmentReport(
   return { bytes, filename: `bulwark-risk-assessment-${today}.pdf` };
 }
 
-const FILTER_NAMES = {
-  sector: "sector",
-  scenario: "scenario",
-  band: "band",
-  aboveAppetite: "above appetite",
-  review: "review",
-  organisationId: "organisation",
-  country: "country",
-} as const;
+const FILTER_NAMES = [
+  "sector",
+  "scenario",
+  "band",
+  "aboveAppetite",
+  "review",
+  "organisationId",
+  "country",
+] as const;
 
 /** The register's filters in words, for the cover. */
-function describeFilters(query: z.output<typeof RegisterQuery>, organisations: Map<string, string>): string {
-  const parts = (Object.keys(FILTER_NAMES) as (keyof typeof FILTER_NAMES)[]).flatMap((key) => {
+function describeFilters(
+  language: Language,
+  t: Say,
+  query: z.output<typeof RegisterQuery>,
+  organisations: Map<string, string>,
+): string {
+  const country = (code: string) => {
+    try {
+      return new Intl.DisplayNames([language], { type: "region" }).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  const parts = FILTER_NAMES.flatMap((key) => {
     const value = query[key];
     if (value === undefined) return [];
     const shown =
       key === "organisationId"
-        ? (organisations.get(value) ?? "one organisation")
+        ? (organisations.get(value) ?? t("pdf.risk.oneOrganisation"))
         : key === "aboveAppetite"
-          ? value === "true"
-            ? "yes"
-            : "no"
+          ? t(value === "true" ? "pdf.risk.yes" : "pdf.risk.no")
           : key === "country"
-            ? value
-            : label(value);
-    return [`${FILTER_NAMES[key]}: ${shown}`];
+            ? country(value)
+            : key === "sector"
+              ? sectorName(t, value)
+              : key === "review"
+                ? t(`pdf.risk.review.${value as "overdue" | "due-soon" | "scheduled"}`)
+                : label(value);
+    return [t("pdf.risk.filter", { name: t(`pdf.risk.filter.${key}`), value: shown })];
   });
   return parts.length > 0
-    ? `Assessments you may see, filtered by ${parts.join("; ")}.`
-    : "Every assessment you may see, without filters.";
+    ? t("pdf.risk.filteredBy", { filters: parts.join("; ") })
+    : t("pdf.risk.unfiltered");
 }
 
 export async function registerReport(
   context: ServerContext,
   caller: Actor,
   query: z.output<typeof RegisterQuery>,
+  language: Language = "en",
 ): Promise<FileAnswer> {
+  const t = sayIn(language);
+  const number = (value: number) => new Intl.NumberFormat(language).format(value);
   const [register, { today, items }] = await Promise.all([
     riskRegister(context, caller, { ...query, limit: 1, offset: 0 }),
     allRegisterItems(context, caller, query),
@@ -266,52 +362,58 @@ export async function registerReport(
   const organisations = new Map(items.map((item) => [item.organisation.id, item.organisation.name]));
   const now = context.clock();
   const pdf = new PdfReport({
-    title: "Risk register",
+    title: t("pdf.risk.registerTitle"),
     marking,
-    language: "en",
+    language,
     createdAt: now,
-    footer: `Risk register · Bulwark · ${today}`,
+    footer: `${t("pdf.risk.registerTitle")} · Bulwark · ${today}`,
   });
-  pdf.cover("Risk register", `${register.total} ${register.total === 1 ? "assessment" : "assessments"}`, [
-    describeFilters(query, organisations),
-    `Printed on ${today}.`,
+  pdf.cover(t("pdf.risk.registerTitle"), t("pdf.risk.registerCount", { count: number(register.total) }), [
+    describeFilters(language, t, query, organisations),
+    t("pdf.risk.printed", { date: today }),
     marking === "clear"
-      ? "Marking: nothing marked is printed."
-      : `Marking: TLP:${marking.toUpperCase()}, the widest marking of the assessments inside; each row shows its own.`,
+      ? t("pdf.risk.markingNone")
+      : t("pdf.risk.markingWidest", { marking: marking.toUpperCase() }),
   ]);
 
   pdf.newPage();
-  pdf.heading("Summary", 1, true);
+  pdf.heading(t("pdf.risk.summary"), 1, true);
   pdf.facts([
-    ["Assessments", String(register.total)],
-    ["Above their organisation's appetite", String(register.aboveAppetite)],
-    ["Reviews overdue", String(register.reviews.overdue)],
-    ["Reviews due soon", String(register.reviews.dueSoon)],
+    [t("pdf.risk.assessments"), number(register.total)],
+    [t("pdf.risk.aboveOwnAppetite"), number(register.aboveAppetite)],
+    [t("pdf.risk.reviewsOverdue"), number(register.reviews.overdue)],
+    [t("pdf.risk.reviewsDueSoon"), number(register.reviews.dueSoon)],
   ]);
-  pdf.heading("Heat map", 2, true);
-  pdf.note(
-    `Assessments per cell of the matrix, coloured by the bands of ${register.methodology.name}; the line is its appetite.`,
-  );
-  pdf.riskMatrix({ ...matrixOf(register.methodology), counts: register.heatMap });
+  pdf.heading(t("pdf.risk.heatMap"), 2, true);
+  pdf.note(t("pdf.risk.heatMapNote", { methodology: register.methodology.name }));
+  pdf.riskMatrix({ ...matrixOf(t, register.methodology), counts: register.heatMap });
   pdf.table(
-    ["Band", "Assessments"],
-    register.bands.map((band) => [band.label, String(band.count)]),
+    [t("pdf.risk.band"), t("pdf.risk.assessments")],
+    register.bands.map((band) => [band.label, number(band.count)]),
     [0.6, 0.4],
   );
 
   pdf.newPage();
-  pdf.heading("Assessments", 1, true);
-  if (items.length === 0) pdf.paragraph("No assessment matches.");
+  pdf.heading(t("pdf.risk.assessments"), 1, true);
+  if (items.length === 0) pdf.paragraph(t("pdf.risk.noMatch"));
   else
     pdf.table(
-      ["Assessment", "Organisation", "Scenario", "Score", "Residual", "Review", "TLP"],
+      [
+        t("pdf.risk.assessment"),
+        t("pdf.risk.organisationColumn"),
+        t("pdf.risk.scenario"),
+        t("pdf.risk.score"),
+        t("pdf.risk.residualColumn"),
+        t("pdf.risk.reviewColumn"),
+        "TLP",
+      ],
       items.map((item) => [
-        `${item.title}\n${assetsInWords(item)}`,
+        `${item.title}\n${assetsIn(language, t, item)}`,
         item.organisation.name,
         item.scenario.title,
-        `${item.score} ${item.band.label}${item.aboveAppetite ? " (above appetite)" : ""}`,
+        `${item.score} ${item.aboveAppetite ? t("pdf.risk.aboveAppetite", { band: item.band.label }) : item.band.label}`,
         `${item.residual.score} ${item.residual.band.label}`,
-        `${item.reviewDate}\n${REVIEW[item.reviewState]}`,
+        `${item.reviewDate}\n${t(`pdf.risk.review.${item.reviewState}`)}`,
         item.marking.toUpperCase(),
       ]),
       [0.22, 0.14, 0.16, 0.11, 0.09, 0.13, 0.15],
@@ -328,9 +430,7 @@ export async function registerReport(
         details: {
           assessments: items.length,
           marking,
-          filters: (Object.keys(FILTER_NAMES) as (keyof typeof FILTER_NAMES)[]).filter(
-            (key) => query[key] !== undefined,
-          ),
+          filters: FILTER_NAMES.filter((key) => query[key] !== undefined),
         },
       },
       now,

@@ -83,7 +83,7 @@ describe("assets of a shared assessment (issue 12, finding 4)", () => {
     const report = await textOf(
       (await waterMember.call("getRiskAssessmentReport", { params: { id: assessment } })).bytes,
     );
-    expect(report).toContain("Public line and 1 asset you cannot see");
+    expect(report).toContain("Public line and assets you cannot see: 1");
     expect(report).not.toMatch(/SECRET-7|Hidden coastal/);
     const registerPdf = await textOf((await waterMember.call("exportRiskRegisterPdf", { query: {} })).bytes);
     expect(registerPdf).toContain("Grid against drones");

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { AnalysisCache } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import { requestLanguage } from "../errors.ts";
 import { dropOnPolicyChange } from "../system/policy-changes.ts";
 import {
   assessmentDetail,
@@ -45,13 +46,15 @@ export function riskRoutes(app: FastifyInstance, context: ServerContext): void {
   route(app, context, "updateRiskAssessment", ({ caller, params, body }) =>
     reviseRiskAssessment(context, cache, caller, params.id, body),
   );
-  route(app, context, "getRiskAssessmentReport", ({ caller, params }) =>
-    assessmentReport(context, caller, params.id),
+  route(app, context, "getRiskAssessmentReport", ({ caller, params, request }) =>
+    assessmentReport(context, caller, params.id, requestLanguage(request)),
   );
   route(app, context, "listRiskAssessmentVersions", ({ caller, params }) =>
     assessmentVersions(context, caller, params.id),
   );
   route(app, context, "riskRegister", ({ caller, query }) => riskRegister(context, caller, query));
   route(app, context, "exportRiskRegister", ({ caller, query }) => exportRegister(context, caller, query));
-  route(app, context, "exportRiskRegisterPdf", ({ caller, query }) => registerReport(context, caller, query));
+  route(app, context, "exportRiskRegisterPdf", ({ caller, query, request }) =>
+    registerReport(context, caller, query, requestLanguage(request)),
+  );
 }

@@ -287,7 +287,7 @@ describe("writing assessments", () => {
     expect(regulated.text).not.toContain("Strict one");
 
     const water = await printed(gridMember, { sector: "water-drinking" });
-    expect(water.text).toContain("filtered by sector: Water drinking");
+    expect(water.text).toContain("filtered by sector: Drinking water");
     expect(water.text).toContain("Pumping station against insiders");
     expect(water.text).not.toContain("Strict one");
 
@@ -388,6 +388,43 @@ describe("writing assessments", () => {
     expect(await statusOf(regulator.call("getRiskAssessmentReport", { params: { id: gridStrict } }))).toBe(
       404,
     );
+  });
+
+  it("prints the assessment and the register in the reader's language (issue 15)", async () => {
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "analyst@regulator.example", password: PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const textIn = async (url: string, language: string) => {
+      const response = await server.inject({
+        method: "GET",
+        url,
+        headers: { cookie, "accept-language": language },
+      });
+      expect(response.statusCode).toBe(200);
+      const parser = new PDFParse({ data: response.rawPayload });
+      return (await parser.getText().finally(() => parser.destroy())).text.replace(/\s+/g, " ");
+    };
+    const assessment = `/api/risk/assessments/${gridAmber}/report.pdf`;
+    const french = await textIn(assessment, "fr");
+    for (const part of [
+      "Évaluation des risques",
+      "Matrice des risques",
+      "Historique des versions",
+      "Overflights reported.",
+    ])
+      expect(french).toContain(part);
+    const chinese = await textIn(assessment, "zh");
+    for (const part of ["风险评估", "风险矩阵", "版本历史"]) expect(chinese).toContain(part);
+    const register = "/api/risk/register.pdf?sector=energy-electricity";
+    const frenchRegister = await textIn(register, "fr");
+    expect(frenchRegister).toContain("Registre des risques");
+    expect(frenchRegister).toContain("secteur : Énergie – électricité");
+    // pdf.js gives Arabic words back one by one (and splits the lam-alef ligature): words checked.
+    const arabic = await textIn(register, "ar");
+    for (const word of ["المخاطر", "الخريطة", "الحرارية"]) expect(arabic).toContain(word);
   });
 });
 

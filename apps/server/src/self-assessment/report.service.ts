@@ -8,6 +8,7 @@ import type { AnswerValue, FileAnswer, Framework, RunResults } from "@bulwark/co
 import type { Actor } from "@bulwark/core";
 import { appendAudit, listAnswers } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
+import { type Language, type MessageKey, say } from "../i18n/messages.ts";
 import { formatPercent, PdfReport } from "../pdf/report.ts";
 import { frameworkVersion } from "./frameworks.service.ts";
 import { runResults } from "./results.service.ts";
@@ -15,22 +16,33 @@ import { visibleRun } from "./runs.service.ts";
 
 type Question = Framework["sections"][number]["questions"][number];
 
-const CHOICE_WORDS = { yes: "Yes", partial: "Partly", no: "No" } as const;
+type Say = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+const sayIn =
+  (language: Language): Say =>
+  (key, values) =>
+    say(language, values ? { key, values } : { key });
 
 /** An answer in words, as the HTML report's annex writes it. */
-export function answerInWords(question: Question, value: AnswerValue | null): string {
-  if (!value) return "Not answered";
+export function answerInWords(
+  question: Question,
+  value: AnswerValue | null,
+  language: Language = "en",
+): string {
+  const t = sayIn(language);
+  if (!value) return t("pdf.selfAssessment.notAnswered");
+  const number = (n: number) => new Intl.NumberFormat(language).format(n);
   switch (value.type) {
     case "maturity":
       return question.answer.type === "maturity"
         ? `${value.level} – ${question.answer.levels[value.level] ?? ""}`
         : String(value.level);
     case "choice":
-      return CHOICE_WORDS[value.choice];
+      return t(`pdf.selfAssessment.choice.${value.choice}`);
     case "number":
       return question.answer.type === "number" && question.answer.unit
-        ? `${value.value} ${question.answer.unit}`
-        : String(value.value);
+        ? `${number(value.value)} ${question.answer.unit}`
+        : number(value.value);
     case "text":
       return value.text;
   }
@@ -39,36 +51,53 @@ export function answerInWords(question: Question, value: AnswerValue | null): st
 const day = (timestamp: string) => timestamp.slice(0, 10);
 
 /** "+12 points", "−5 points", "no change", or "—" when either side has no score. */
-const change = (delta: number | null) =>
+const change = (t: Say, delta: number | null) =>
   delta === null
     ? "—"
     : Math.round(delta * 100) === 0
-      ? "no change"
-      : `${delta > 0 ? "+" : "−"}${Math.abs(Math.round(delta * 100))} points`;
+      ? t("pdf.selfAssessment.noChange")
+      : t("pdf.selfAssessment.points", {
+          sign: delta > 0 ? "+" : "−",
+          points: Math.abs(Math.round(delta * 100)),
+        });
 
-function summaryText(results: RunResults): string {
+function summaryText(t: Say, results: RunResults): string {
   const answered = results.sections.filter((section) => section.score !== null);
   const strongest = [...answered].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
   const weakest = [...answered].sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
   const parts = [
-    `Overall score ${formatPercent(results.overall)}, with ${formatPercent(results.completeness)} of the questions answered.`,
+    t("pdf.selfAssessment.summaryOverall", {
+      score: formatPercent(results.overall),
+      answered: formatPercent(results.completeness),
+    }),
   ];
   if (strongest && weakest && strongest !== weakest)
     parts.push(
-      `The strongest section is “${strongest.title}” (${formatPercent(strongest.score)}); the weakest is “${weakest.title}” (${formatPercent(weakest.score)}).`,
+      t("pdf.selfAssessment.summaryExtremes", {
+        strongest: strongest.title,
+        strongestScore: formatPercent(strongest.score),
+        weakest: weakest.title,
+        weakestScore: formatPercent(weakest.score),
+      }),
     );
   const unanswered = results.sections.filter((section) => section.score === null).length;
-  if (unanswered > 0)
-    parts.push(`${unanswered} ${unanswered === 1 ? "section has" : "sections have"} no answer yet.`);
+  if (unanswered > 0) parts.push(t("pdf.selfAssessment.summaryUnanswered", { count: unanswered }));
   parts.push(
     results.gaps.length > 0
-      ? `${results.gaps.length} ${results.gaps.length === 1 ? "question falls" : "questions fall"} short of full marks; they are ranked below with the good practices that help close them.`
-      : "No gaps: every scored question is at full marks.",
+      ? t("pdf.selfAssessment.summaryGaps", { count: results.gaps.length })
+      : t("pdf.selfAssessment.noGaps"),
   );
   return parts.join(" ");
 }
 
-export async function runReport(context: ServerContext, caller: Actor, id: string): Promise<FileAnswer> {
+export async function runReport(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  language: Language = "en",
+): Promise<FileAnswer> {
+  const t = sayIn(language);
+  const number = (value: number) => new Intl.NumberFormat(language).format(value);
   const run = await visibleRun(context, caller, id);
   const [results, framework, answers] = await Promise.all([
     runResults(context, caller, id),
@@ -77,28 +106,41 @@ export async function runReport(context: ServerContext, caller: Actor, id: strin
   ]);
   const now = context.clock();
   const date = day(results.run.submittedAt ?? results.run.updatedAt);
-  const state = results.run.state === "submitted" ? "submitted" : "draft, not yet submitted";
   const pdf = new PdfReport({
-    title: `Self-assessment report: ${results.run.title}`,
+    title: `${t("pdf.selfAssessment.title")}: ${results.run.title}`,
     marking: "amber+strict",
-    language: "en",
+    language,
     createdAt: now,
-    footer: `${results.run.title} · ${results.run.organisation.name} · Bulwark self-assessment report`,
+    footer: t("pdf.selfAssessment.footer", {
+      title: results.run.title,
+      organisation: results.run.organisation.name,
+    }),
   });
 
-  pdf.cover("Self-assessment report", results.run.title, [
-    `Framework: ${framework.title} (version ${framework.version})`,
-    `Prepared for ${results.run.organisation.name}`,
-    `State on ${date} (${state}); printed on ${day(now.toISOString())}.`,
-    `Overall score: ${formatPercent(results.overall)} · questions answered: ${formatPercent(results.completeness)}`,
-    `Source of the framework: ${framework.source.citation}`,
-    "Marking: TLP:AMBER+STRICT: only within your organisation, on a need-to-know basis.",
+  pdf.cover(t("pdf.selfAssessment.title"), results.run.title, [
+    t("pdf.selfAssessment.framework", { title: framework.title, version: framework.version }),
+    t("pdf.selfAssessment.preparedFor", { organisation: results.run.organisation.name }),
+    t(
+      results.run.state === "submitted"
+        ? "pdf.selfAssessment.stateSubmitted"
+        : "pdf.selfAssessment.stateDraft",
+      {
+        date,
+        printed: day(now.toISOString()),
+      },
+    ),
+    t("pdf.selfAssessment.overallLine", {
+      score: formatPercent(results.overall),
+      answered: formatPercent(results.completeness),
+    }),
+    t("pdf.selfAssessment.frameworkSource", { citation: framework.source.citation }),
+    t("pdf.selfAssessment.marking"),
   ]);
 
   pdf.newPage();
-  pdf.heading("Summary", 1, true);
-  pdf.paragraph(summaryText(results));
-  pdf.heading("Score by section", 2, true);
+  pdf.heading(t("pdf.selfAssessment.summary"), 1, true);
+  pdf.paragraph(summaryText(t, results));
+  pdf.heading(t("pdf.selfAssessment.bySection"), 2, true);
   const previous = results.previous;
   const before = new Map(previous?.sections.map((section) => [section.sectionId, section]) ?? []);
   pdf.radarChart(
@@ -107,62 +149,73 @@ export async function runReport(context: ServerContext, caller: Actor, id: strin
       value: section.score,
       ...(previous ? { previous: before.get(section.sectionId)?.before ?? null } : {}),
     })),
-    { current: "This run", ...(previous ? { previous: `Previous: ${previous.run.title}` } : {}) },
+    {
+      current: t("pdf.selfAssessment.thisRun"),
+      ...(previous ? { previous: t("pdf.selfAssessment.previousRun", { title: previous.run.title }) } : {}),
+    },
   );
   pdf.table(
-    ["Section", "Score", "Answered"],
+    [t("pdf.selfAssessment.section"), t("pdf.selfAssessment.score"), t("pdf.selfAssessment.answered")],
     [
       ...results.sections.map((section) => [
         section.title,
-        section.score === null ? "Not answered" : formatPercent(section.score),
-        `${section.answered} of ${section.questions}`,
+        section.score === null ? t("pdf.selfAssessment.notAnswered") : formatPercent(section.score),
+        t("pdf.selfAssessment.answeredOf", {
+          answered: number(section.answered),
+          questions: number(section.questions),
+        }),
       ]),
-      ["Overall", formatPercent(results.overall), formatPercent(results.completeness)],
+      [t("pdf.selfAssessment.overall"), formatPercent(results.overall), formatPercent(results.completeness)],
     ],
     [0.6, 0.2, 0.2],
   );
 
   pdf.newPage();
-  pdf.heading("Since the previous self-assessment", 1, true);
+  pdf.heading(t("pdf.selfAssessment.since"), 1, true);
   if (previous) {
     pdf.note(
-      `Compared with “${previous.run.title}”, submitted ${day(previous.run.submittedAt ?? previous.run.updatedAt)}.`,
+      t("pdf.selfAssessment.comparedWith", {
+        title: previous.run.title,
+        date: day(previous.run.submittedAt ?? previous.run.updatedAt),
+      }),
     );
     const titles = new Map(results.sections.map((section) => [section.sectionId, section.title]));
     pdf.table(
-      ["Section", "Before", "Now", "Change"],
+      [
+        t("pdf.selfAssessment.section"),
+        t("pdf.selfAssessment.before"),
+        t("pdf.selfAssessment.now"),
+        t("pdf.selfAssessment.change"),
+      ],
       [
         ...previous.sections.map((section) => [
           titles.get(section.sectionId) ?? section.sectionId,
           formatPercent(section.before),
           formatPercent(section.after),
-          change(section.delta),
+          change(t, section.delta),
         ]),
         [
-          "Overall",
+          t("pdf.selfAssessment.overall"),
           formatPercent(previous.overall.before),
           formatPercent(previous.overall.after),
-          change(previous.overall.delta),
+          change(t, previous.overall.delta),
         ],
       ],
       [0.46, 0.18, 0.18, 0.18],
     );
-  } else
-    pdf.paragraph(
-      "This is the first submitted self-assessment of this framework: the next one will show progress.",
-    );
+  } else pdf.paragraph(t("pdf.selfAssessment.first"));
 
   pdf.newPage();
-  pdf.heading("Gaps, largest first", 1, true);
-  pdf.note("Ranked by how much each question counts and how far it is from full marks.");
-  if (results.gaps.length === 0) pdf.paragraph("No gaps: every scored question is at full marks.");
+  pdf.heading(t("pdf.selfAssessment.gaps"), 1, true);
+  pdf.note(t("pdf.selfAssessment.gapsNote"));
+  if (results.gaps.length === 0) pdf.paragraph(t("pdf.selfAssessment.noGaps"));
   else
     pdf.table(
-      ["#", "Question", "Score", "Recommended reading"],
+      ["#", t("pdf.selfAssessment.question"), t("pdf.selfAssessment.score"), t("pdf.selfAssessment.reading")],
       results.gaps.map((gap, index) => [
-        String(index + 1),
+        number(index + 1),
         gap.question,
-        gap.score === null ? "Not answered" : formatPercent(gap.score),
+        gap.score === null ? t("pdf.selfAssessment.notAnswered") : formatPercent(gap.score),
         gap.entries.length > 0 ? gap.entries.map((entry) => `• ${entry.title}`).join("\n") : "—",
       ]),
       [0.06, 0.46, 0.13, 0.35],
@@ -172,38 +225,39 @@ export async function runReport(context: ServerContext, caller: Actor, id: strin
     framework.sections.flatMap((section) => section.questions.map((question) => [question.id, question])),
   );
   const recommended = results.gaps.filter((gap) => gap.entries.length > 0).slice(0, 10);
-  pdf.heading("Recommendations", 1, true);
-  if (recommended.length === 0)
-    pdf.paragraph("No entry of the compendium that you may see is recommended for these gaps.");
+  pdf.heading(t("pdf.selfAssessment.recommendations"), 1, true);
+  if (recommended.length === 0) pdf.paragraph(t("pdf.selfAssessment.noRecommendation"));
   else {
-    pdf.paragraph(
-      "For the largest gaps that the compendium can help with, what the framework asks and the good practices to read first:",
-    );
+    pdf.paragraph(t("pdf.selfAssessment.recommendationsIntro"));
     recommended.forEach((gap, index) => {
-      pdf.heading(`${index + 1}. ${gap.question}`, 3);
+      pdf.heading(`${number(index + 1)}. ${gap.question}`, 3);
       const guidance = questions.get(gap.questionId)?.guidance;
       if (guidance) pdf.paragraph(guidance);
       pdf.facts(
         gap.entries.map((entry) => [
-          "Read",
-          `${entry.title}${entry.marking === "clear" ? "" : ` [TLP:${entry.marking.toUpperCase()}]`} (compendium entry “${entry.slug}”)`,
+          t("pdf.selfAssessment.read"),
+          t("pdf.selfAssessment.entry", {
+            title: `${entry.title}${entry.marking === "clear" ? "" : ` [TLP:${entry.marking.toUpperCase()}]`}`,
+            slug: entry.slug,
+          }),
         ]),
       );
     });
   }
 
   pdf.newPage();
-  pdf.heading("Annex: answers", 1, true);
+  pdf.heading(t("pdf.selfAssessment.annex"), 1, true);
   const byQuestion = new Map(answers.map((answer) => [answer.questionId, answer]));
   for (const section of framework.sections) {
     pdf.heading(`${section.title}${section.reference ? ` (${section.reference})` : ""}`, 3);
     pdf.table(
-      ["Question", "Answer"],
+      [t("pdf.selfAssessment.question"), t("pdf.selfAssessment.answer")],
       section.questions.map((question) => {
         const answer = byQuestion.get(question.id);
-        const lines = [answerInWords(question, (answer?.value as AnswerValue | null) ?? null)];
-        if (answer?.note) lines.push(`Note: ${answer.note}`);
-        for (const item of answer?.evidence ?? []) lines.push(`Evidence: ${item.title} (${item.url})`);
+        const lines = [answerInWords(question, (answer?.value as AnswerValue | null) ?? null, language)];
+        if (answer?.note) lines.push(t("pdf.selfAssessment.note", { note: answer.note }));
+        for (const item of answer?.evidence ?? [])
+          lines.push(t("pdf.selfAssessment.evidence", { title: item.title, url: item.url }));
         return [question.text, lines.join("\n")];
       }),
       [0.45, 0.55],

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import { requestLanguage } from "../errors.ts";
 import { frameworks, frameworkVersion } from "./frameworks.service.ts";
 import { runReport } from "./report.service.ts";
 import { aggregation, runResults } from "./results.service.ts";
@@ -27,6 +28,8 @@ export function selfAssessmentRoutes(app: FastifyInstance, context: ServerContex
     archive(context, caller, params.id, body.archived),
   );
   route(app, context, "getRunResults", ({ caller, params }) => runResults(context, caller, params.id));
-  route(app, context, "getRunReport", ({ caller, params }) => runReport(context, caller, params.id));
+  route(app, context, "getRunReport", ({ caller, params, request }) =>
+    runReport(context, caller, params.id, requestLanguage(request)),
+  );
   route(app, context, "getAggregation", ({ caller, query }) => aggregation(context, caller, query));
 }

@@ -419,6 +419,35 @@ describe("PDF report", () => {
     expect(text).toContain("South Africa");
     expect(text).not.toContain("US National Security Memorandum on Critical Infrastructure");
   });
+
+  it("prints the report in the reader's language (issue 15)", async () => {
+    const run = await start(member);
+    await member.call("updateAnswer", {
+      params: { id: run.id, questionId: "strategy-lead" },
+      body: { version: 0, value: { type: "choice", choice: "partial" } },
+    });
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "member@grid.example", password: PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const textIn = async (language: string) => {
+      const response = await server.inject({
+        method: "GET",
+        url: `/api/self-assessment/runs/${run.id}/report.pdf`,
+        headers: { cookie, "accept-language": language },
+      });
+      expect(response.statusCode).toBe(200);
+      return (await textOf(response.rawPayload)).replace(/\s+/g, " ");
+    };
+    const french = await textIn("fr");
+    for (const part of ["Rapport d'auto-évaluation", "Annexe : réponses", "En partie", "Note par section"])
+      expect(french).toContain(part);
+    // pdf.js gives Arabic words back one by one (and splits the lam-alef ligature): words checked.
+    const arabic = await textIn("ar");
+    for (const word of ["تقرير", "التقييم", "الذاتي", "المرفق"]) expect(arabic).toContain(word);
+  });
 });
 
 describe("aggregation", () => {
