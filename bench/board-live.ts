@@ -372,7 +372,7 @@ function report(label: string, servers: number, board: Outcome, baseline: Outcom
   const b99 = percentile(baseline.delays, 99);
   const max = board.delays.reduce((a, b) => Math.max(a, b), 0);
   console.log(
-    `\n${label}: ${READERS} streams over ${2 * ORGANISATIONS} scope groups in ${ORGANISATIONS} organisations, ${ENTRIES} entries at ${RATE}/s (${board.rate.toFixed(2)}/s sent) for ${SECONDS} s, round-robin to ${servers} server${servers > 1 ? "s" : ""}`,
+    `\n${label}: ${READERS} streams over ${Math.min(READERS, 2 * ORGANISATIONS)} scope groups in ${ORGANISATIONS} organisations, ${ENTRIES} entries at ${RATE}/s (${board.rate.toFixed(2)}/s sent) for ${SECONDS} s, round-robin to ${servers} server${servers > 1 ? "s" : ""}`,
   );
   console.log(
     `  POST sent to event parsed, ${READERS} streams: p50 ${ms(p50)}, p99 ${ms(p99)}, max ${ms(max)} (${board.delays.length} deliveries; goal p99 < 1000 ms: ${p99 < 1000 ? "met" : "NOT met"})`,
