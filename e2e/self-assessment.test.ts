@@ -93,7 +93,7 @@ describe("self-assessment in the browser", () => {
     for (const entry of first.entries) await gap.getByRole("link", { name: entry.title }).waitFor();
 
     // The report holds the same scores and the annex of answers.
-    await page.getByRole("link", { name: "Report" }).click();
+    await page.getByRole("link", { name: "Report", exact: true }).click();
     await page.getByText("Annex: answers").waitFor();
     const report = await page.locator("article").textContent();
     expect(report).toContain("75%");

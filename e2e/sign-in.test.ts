@@ -75,8 +75,13 @@ describe("the web app in Chromium", () => {
     // The header's button is hidden on a phone: this is the one in the menu.
     const signOut = page.getByRole("button", { name: "Sign out" });
     await signOut.waitFor();
-    const box = await signOut.boundingBox();
-    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    // Once the menu has slid in (on a busy machine it is still moving when the button appears).
+    await expect
+      .poll(async () => {
+        const box = await signOut.boundingBox();
+        return box !== null && box.x >= 0 && box.x + box.width <= 390;
+      })
+      .toBe(true);
     await signOut.click();
     await page.getByRole("button", { name: "Sign in" }).waitFor({ timeout: 20_000 });
     await context.close();
