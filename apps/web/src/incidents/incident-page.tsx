@@ -36,7 +36,7 @@ import { LoadFailure } from "../compendium/entry-parts.tsx";
 import { TlpBanner } from "../sharing/tlp-banner.tsx";
 import { ContactsPanel } from "./board/contacts-panel.tsx";
 import { EvidencePanel } from "./board/evidence-panel.tsx";
-import { LogPanel } from "./board/log-panel.tsx";
+import { LogPanel, logKey } from "./board/log-panel.tsx";
 import { ResourcesPanel } from "./board/resources-panel.tsx";
 import { ReviewPanel } from "./board/review-panel.tsx";
 import { SitrepsPanel } from "./board/sitreps-panel.tsx";
@@ -54,6 +54,9 @@ import {
   useTypeLabel,
 } from "./incident-parts.tsx";
 
+/** The incident's own changes, and its activity log's new entries. */
+const PAGE_LIVE_TYPES = [...LIVE_TYPES, "incident-log"] as const;
+
 export function IncidentPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
@@ -62,14 +65,19 @@ export function IncidentPage() {
     queryKey: incidentKey(id),
     queryFn: () => client.call("getIncident", { params: { id } }),
   });
-  // `ready` (after each reconnection) or a change to this incident: refetch it and its panels.
+  // One stream for the page (a sign-in may hold only a few): `ready` (after each reconnection) or a
+  // change to this incident refetches it and its panels; a new entry of its activity log (announced
+  // only to those who may read it) refetches the log.
   const live = useLiveEvents(
     LIVE_URL,
     (event) => {
-      if (event.type === "ready" || ("id" in event && event.id === id))
-        void queryClient.invalidateQueries({ queryKey: incidentKey(id) });
+      if (event.type === "ready") void queryClient.invalidateQueries({ queryKey: incidentKey(id) });
+      else if ("id" in event && event.id === id)
+        void queryClient.invalidateQueries({
+          queryKey: event.type === "incident-log" ? logKey(id) : incidentKey(id),
+        });
     },
-    LIVE_TYPES,
+    PAGE_LIVE_TYPES,
   );
   return (
     <Stack gap="md">

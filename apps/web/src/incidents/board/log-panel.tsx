@@ -1,60 +1,32 @@
 // The incident's activity log (issue 18; ICS 214's shape): who wrote what and when, each entry under
 // its own TLP marking, significant events flagged (and a filter to show only them), and a form to add
 // one. The server sends only the entries the reader may read, and announces a new one as the event
-// `incident-log` ({id: incident}) only to those who may read it: the panel follows that event on
-// its own stream and refetches the log, at most every few hundred milliseconds.
+// `incident-log` ({id: incident}) only to those who may read it: the incident page follows that
+// event on its one stream and refetches the log (logKey).
 import type { Incident, IncidentLogCreateInput } from "@bulwark/contracts";
 import { TLP_MARKINGS, type TlpMarking, widestPublishable } from "@bulwark/core";
 import { Badge, Button, Checkbox, Group, MultiSelect, Stack, Switch, Text, Textarea } from "@mantine/core";
 import { IconFlag } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client } from "../../app/api.ts";
 import { useMe } from "../../app/auth.tsx";
 import { useFormat } from "../../app/format.ts";
-import { useLiveEvents } from "../../app/live.tsx";
 import { ProblemAlert } from "../../app/problem-alert.tsx";
 import { TlpBadge, TlpRulePicker } from "../../assets/tlp-badge.tsx";
 import { Section } from "../incident-panels.tsx";
-import { incidentKey, LIVE_URL } from "../incident-parts.tsx";
+import { incidentKey } from "../incident-parts.tsx";
 
-const LOG_TYPES = ["incident-log"] as const;
 const PAGE = 100;
-const SETTLE_MS = 250;
 const rank = (marking: TlpMarking) => TLP_MARKINGS.indexOf(marking);
 
 export const logKey = (incidentId: string) => [...incidentKey(incidentId), "log"] as const;
-
-/** Refetches the log when an entry of this incident the reader may read is announced (or the stream reopens). */
-function useLiveLog(incidentId: string): void {
-  const queryClient = useQueryClient();
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-  useLiveEvents(
-    LIVE_URL,
-    (event) => {
-      if (event.type !== "ready" && !("id" in event && event.id === incidentId)) return;
-      if (timer.current) return;
-      timer.current = setTimeout(() => {
-        timer.current = null;
-        void queryClient.invalidateQueries({ queryKey: logKey(incidentId) });
-      }, SETTLE_MS);
-    },
-    LOG_TYPES,
-  );
-}
 
 export function LogPanel({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [significantOnly, setSignificantOnly] = useState(false);
-  useLiveLog(incident.id);
   const log = useQuery({
     queryKey: [...logKey(incident.id), significantOnly],
     queryFn: () =>
