@@ -232,4 +232,13 @@ export const incidents: Translation<typeof english, "ar"> = {
     assetsHidden_many: "+{{count}} أصلًا محجوبًا عنك",
     assetsHidden_other: "+{{count}} أصل محجوب عنك",
   },
+  map: {
+    label: "خريطة الحادث: الأصول المتوقفة والأعطال المتوقعة",
+    down: "متوقف (مُبلَّغ عنه)",
+    degraded: "متدهور (مُبلَّغ عنه)",
+    projected: "عطل متوقع خلال {{hours}} ساعة",
+    cause: "من المورِّد المفقود إلى ما يُسقطه",
+    other: "أصول أخرى يمكنك رؤيتها",
+    failsAfter: "عطل متوقع بعد {{hours}} ساعة",
+  },
 };

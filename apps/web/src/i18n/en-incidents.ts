@@ -216,4 +216,13 @@ export const incidents = {
     assetsHidden_one: "+{{count}} not shown to you",
     assetsHidden_other: "+{{count}} not shown to you",
   },
+  map: {
+    label: "Map of the incident: the assets down and the failures projected",
+    down: "Down (reported)",
+    degraded: "Degraded (reported)",
+    projected: "Projected to fail within {{hours}} hours",
+    cause: "From the lost supplier to what it takes down",
+    other: "Other assets you may see",
+    failsAfter: "projected to fail after {{hours}} h",
+  },
 };

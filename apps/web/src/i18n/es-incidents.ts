@@ -219,4 +219,13 @@ export const incidents: Translation<typeof english, "es"> = {
     assetsHidden_many: "+{{count}} no mostrados",
     assetsHidden_other: "+{{count}} no mostrados",
   },
+  map: {
+    label: "Mapa del incidente: los activos caídos y los fallos proyectados",
+    down: "Caído (notificado)",
+    degraded: "Degradado (notificado)",
+    projected: "Fallo proyectado en {{hours}} horas",
+    cause: "Del proveedor perdido a lo que hace caer",
+    other: "Otros activos que puede ver",
+    failsAfter: "fallo proyectado tras {{hours}} h",
+  },
 };

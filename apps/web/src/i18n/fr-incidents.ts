@@ -220,4 +220,13 @@ export const incidents: Translation<typeof english, "fr"> = {
     assetsHidden_many: "+{{count}} non montrés",
     assetsHidden_other: "+{{count}} non montrés",
   },
+  map: {
+    label: "Carte de l’incident : les actifs à l’arrêt et les défaillances projetées",
+    down: "À l’arrêt (signalé)",
+    degraded: "Dégradé (signalé)",
+    projected: "Défaillance projetée d’ici {{hours}} heures",
+    cause: "Du fournisseur perdu à ce qu’il fait tomber",
+    other: "Autres actifs que vous pouvez voir",
+    failsAfter: "défaillance projetée après {{hours}} h",
+  },
 };

@@ -201,4 +201,13 @@ export const incidents: Translation<typeof english, "zh"> = {
     columnAssets: "资产",
     assetsHidden_other: "另有 {{count}} 项未向您显示",
   },
+  map: {
+    label: "事件地图：已停运的资产和预计的失效",
+    down: "已停运（已报告）",
+    degraded: "性能下降（已报告）",
+    projected: "预计在 {{hours}} 小时内失效",
+    cause: "从失去的供应方到其导致失效的资产",
+    other: "您可查看的其他资产",
+    failsAfter: "预计 {{hours}} 小时后失效",
+  },
 };
