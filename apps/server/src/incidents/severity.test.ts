@@ -128,6 +128,24 @@ describe("severity", () => {
         ),
       ).toBe(404);
     expect(await stateOf(id)).toEqual(before);
+    // The refusal in the caller's language, as problem+json.
+    const { token } = await gridAdmin.call("createToken", {
+      body: { name: "fr", scopes: ["read", "write"] },
+    });
+    const french = await server.inject({
+      method: "POST",
+      url: `/api/incidents/${id}/severity`,
+      headers: {
+        authorization: `Bearer ${token}`,
+        "accept-language": "fr",
+        "content-type": "application/json",
+      },
+      payload: JSON.stringify({ severity: "critical" }),
+    });
+    expect(french.statusCode).toBe(403);
+    expect(french.headers["content-type"]).toContain("application/problem+json");
+    expect(JSON.parse(french.body).detail).toBe("Seule l'autorité fixe la gravité d'un incident.");
+    expect(await stateOf(id)).toEqual(before);
 
     const set = await watch.call("setIncidentSeverity", {
       params: { id },
