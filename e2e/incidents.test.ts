@@ -71,6 +71,9 @@ describe("an incident from the first notice to the watch desk", () => {
       .fill("Protection tripped both transformers; the control room lost the substation.");
     await officer.getByRole("textbox", { name: "Asset", exact: true }).fill("Ulohaven 1 161");
     await officer.getByRole("option", { name: `${SUBSTATION.name} (${SUBSTATION.ref})` }).click();
+    // The officer proposes a severity; the authority will set it.
+    await officer.getByRole("textbox", { name: "Proposed severity" }).click();
+    await officer.getByRole("option", { name: /^Major — / }).click();
     await officer.getByRole("radio", { name: "TLP:AMBER", exact: true }).check();
     await officer.getByRole("textbox", { name: "Organisations that receive it" }).click();
     await officer.getByRole("option", { name: AUTHORITY_NAME }).click();
@@ -98,6 +101,8 @@ describe("an incident from the first notice to the watch desk", () => {
     const row = desk.getByTestId("incident-row").filter({ hasText: TITLE });
     await row.waitFor({ timeout: 10_000 });
     await expect(row.getByTestId("incident-state").textContent()).resolves.toBe("Reported");
+    await expect(row.getByTestId("incident-severity").textContent()).resolves.toBe("Major (proposed)");
+    await expect(row.getByTestId("incident-asset-count").textContent()).resolves.toBe("1");
     await row.getByRole("link", { name: TITLE }).click();
     await desk.getByRole("heading", { name: TITLE, level: 2 }).waitFor();
     await desk
@@ -113,6 +118,9 @@ describe("an incident from the first notice to the watch desk", () => {
       /^Within 72 hours — assets failed: \d[\d,]*; people without service: [\d,]+\.$/,
     );
     expect(await projection.getByTestId("projected-failure").count()).toBeGreaterThan(0);
+    // The same on the map: the substation down, what it takes down next.
+    await projection.getByText("Down (reported)", { exact: true }).waitFor();
+    await projection.getByText("Projected to fail within 72 hours", { exact: true }).waitFor();
 
     // The reports the regime asks for: the next one's deadline, with the time left.
     const obligations = desk.getByTestId("incident-obligations");
@@ -131,6 +139,14 @@ describe("an incident from the first notice to the watch desk", () => {
       .getByTestId("incident-state")
       .getByText("Acknowledged")
       .waitFor();
+
+    // The authority sets the severity the officer proposed higher.
+    const severity = desk.getByTestId("incident-severity-panel");
+    await severity.getByRole("textbox", { name: "Severity level" }).click();
+    await desk.getByRole("option", { name: "Critical", exact: true }).click();
+    await severity.getByRole("button", { name: "Set the severity" }).click();
+    await severity.getByText("Set by the authority.", { exact: true }).waitFor();
+    await expect(severity.getByTestId("incident-severity").textContent()).resolves.toBe("Critical");
 
     // The incident's report so far, as a PDF the browser downloads.
     const [download] = await Promise.all([

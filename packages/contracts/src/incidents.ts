@@ -2,6 +2,7 @@
 // the projection of what fails next and the recovery. Seen under the TLP rule of shared items.
 import {
   INCIDENT_ASSET_STATUSES,
+  INCIDENT_SEVERITIES,
   INCIDENT_STATES,
   INCIDENT_TYPES,
   REGIME_ID,
@@ -19,6 +20,9 @@ export const IncidentType = z
   .enum(INCIDENT_TYPES)
   .describe("A threat family (DOMAIN.md), or accident, technical-failure, natural-hazard, other.");
 export const IncidentAssetStatus = z.enum(INCIDENT_ASSET_STATUSES);
+export const IncidentSeverity = z
+  .enum(INCIDENT_SEVERITIES)
+  .describe("How grave: minor, significant, major, critical (least to most).");
 export const RegimeId = z
   .string()
   .max(REGIME_ID_MAX)
@@ -45,6 +49,9 @@ export const IncidentCreate = z
     regime: RegimeId,
     tlp: Tlp,
     audience: SharingAudience.default({ communityIds: [], organisationIds: [], userIds: [] }),
+    severity: IncidentSeverity.optional().describe(
+      "The filer's proposal (the authority sets the severity); none if left out.",
+    ),
     suspectedCause: z.enum(SUSPECTED_CAUSES).default("unknown"),
     threatFamily: z.enum(THREAT_FAMILIES).optional().describe("With a suspected attack: its threat family."),
     causeDetails: z.string().max(10_000).default(""),
@@ -78,6 +85,8 @@ export type IncidentAssetStatusChangeInput = z.input<typeof IncidentAssetStatusC
 
 export const IncidentStateChange = z.object({ state: IncidentState.describe("The next state.") });
 
+export const IncidentSeverityChange = z.object({ severity: IncidentSeverity });
+
 export const IncidentMerge = z.object({
   incidentId: Id.describe("The incident whose notices join this one (it is marked merged)."),
 });
@@ -94,6 +103,16 @@ export const IncidentSummary = z.object({
   state: IncidentState,
   regime: z.string(),
   tlp: Tlp,
+  severity: IncidentSeverity.nullable().describe("Null until the filer proposes or the authority sets one."),
+  severityAssessed: z
+    .boolean()
+    .describe("True once the authority set it; false: the filer's proposal or none."),
+  assetCounts: z
+    .object({
+      visible: z.number().int().describe("Assets of the incident you may see."),
+      hidden: z.number().int().describe("Its other assets (those you may not see)."),
+    })
+    .describe("The assets the incident names (down, degraded or restored), as its page counts them."),
   startedAt: Timestamp,
   awareAt: Timestamp,
   filer: Ref,
@@ -172,6 +191,7 @@ export const Incident = IncidentSummary.extend({
     recordAssetStatus: z.boolean(),
     merge: z.boolean(),
     fileReport: z.boolean(),
+    setSeverity: z.boolean(),
   }),
 });
 export type Incident = z.infer<typeof Incident>;

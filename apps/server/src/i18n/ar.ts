@@ -107,6 +107,7 @@ export const ar: Catalogue = {
   // The incident board and points of contact (issue 18).
   "notFound.task": "لا توجد مهمة بهذا المعرّف يمكنك الاطلاع عليها.",
   "board.closed": "الحادث مغلق.",
+  "incident.severityAuthorityOnly": "السلطة وحدها تحدّد خطورة الحادث.",
   "board.rolesCannotWrite": "لا تسمح لك أدوارك بالكتابة في لوحة الحادث.",
   "board.redNeedsPeople": "حدّد شخصًا واحدًا على الأقل لتلقي إدخال TLP:RED.",
   "board.onlyRedNamesPeople": "إدخالات TLP:RED وحدها تسمّي أشخاصًا.",

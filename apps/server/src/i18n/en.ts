@@ -106,6 +106,7 @@ export const en = {
   // The incident board and points of contact (issue 18).
   "notFound.task": "No task with this id is visible to you.",
   "board.closed": "The incident is closed.",
+  "incident.severityAuthorityOnly": "Only the authority sets an incident's severity.",
   "board.rolesCannotWrite": "Your roles do not allow you to write on the incident board.",
   "board.redNeedsPeople": "Name at least one person to receive a TLP:RED entry.",
   "board.onlyRedNamesPeople": "Only TLP:RED entries name people.",

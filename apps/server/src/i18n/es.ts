@@ -119,6 +119,7 @@ export const es: Catalogue = {
   // The incident board and points of contact (issue 18).
   "notFound.task": "No hay ninguna tarea con este identificador que usted pueda ver.",
   "board.closed": "El incidente está cerrado.",
+  "incident.severityAuthorityOnly": "Solo la autoridad fija la gravedad de un incidente.",
   "board.rolesCannotWrite": "Sus funciones no le permiten escribir en el tablero del incidente.",
   "board.redNeedsPeople": "Indique al menos una persona que reciba una entrada TLP:RED.",
   "board.onlyRedNamesPeople": "Solo las entradas TLP:RED designan a personas.",

@@ -115,6 +115,7 @@ export const fr: Catalogue = {
   // The incident board and points of contact (issue 18).
   "notFound.task": "Aucune tâche portant cet identifiant ne vous est visible.",
   "board.closed": "L'incident est clos.",
+  "incident.severityAuthorityOnly": "Seule l'autorité fixe la gravité d'un incident.",
   "board.rolesCannotWrite": "Vos rôles ne vous permettent pas d'écrire sur le tableau de l'incident.",
   "board.redNeedsPeople": "Désignez au moins une personne destinataire d'une entrée TLP:RED.",
   "board.onlyRedNamesPeople": "Seules les entrées TLP:RED désignent des personnes.",

@@ -113,6 +113,7 @@ export const ru: Catalogue = {
   // The incident board and points of contact (issue 18).
   "notFound.task": "Задача с этим идентификатором не найдена или вам недоступна.",
   "board.closed": "Инцидент закрыт.",
+  "incident.severityAuthorityOnly": "Серьёзность инцидента устанавливает только орган власти.",
   "board.rolesCannotWrite": "Ваши роли не позволяют вносить записи на доску инцидента.",
   "board.redNeedsPeople": "Укажите хотя бы одного получателя записи TLP:RED.",
   "board.onlyRedNamesPeople": "Только записи TLP:RED адресуются конкретным людям.",

@@ -104,6 +104,7 @@ export const zh: Catalogue = {
   // The incident board and points of contact (issue 18).
   "notFound.task": "找不到此 ID 对应的任务，或您无权查看。",
   "board.closed": "该事件已关闭。",
+  "incident.severityAuthorityOnly": "只有主管机关可以设定事件的严重程度。",
   "board.rolesCannotWrite": "您的角色不允许您在事件看板上写入。",
   "board.redNeedsPeople": "请至少指定一名接收 TLP:RED 条目的人员。",
   "board.onlyRedNamesPeople": "只有 TLP:RED 条目才指定具体人员。",

@@ -39,6 +39,9 @@ describe("the incidents demo", () => {
     const detail = await watch.call("getIncident", { params: { id: closed.id } });
     expect(detail.type).toBe("sabotage");
     expect(detail.threatFamily).toBe("sabotage");
+    // Proposed as significant by the grid operator, set to major by the authority.
+    expect([detail.severity, detail.severityAssessed]).toEqual(["major", true]);
+    expect(closed.assetCounts).toEqual({ visible: 2, hidden: 0 });
     expect(detail.states.map((s) => s.state)).toEqual([
       "reported",
       "acknowledged",
@@ -55,6 +58,7 @@ describe("the incidents demo", () => {
     expect(Date.parse(last?.at ?? "") - Date.parse(detail.startedAt)).toBe(72 * 3_600_000);
     const open = list.items.find((i) => i.state !== "closed");
     if (!open) throw new Error("The open demo incident is missing.");
+    expect([open.severity, open.severityAssessed]).toEqual(["major", false]);
     const projection = await watch.call("incidentProjection", { params: { id: open.id } });
     expect(projection.failed.length).toBeGreaterThan(0);
   });

@@ -9,6 +9,7 @@ import {
   insertIncident,
   readSetting,
   schema,
+  setIncidentSeverity,
   setIncidentState,
   writeSetting,
 } from "@bulwark/db";
@@ -29,6 +30,8 @@ interface DemoIncident {
   assets: [string, "down" | "degraded" | "restored", number][];
   /** [state, by whom, hours after the start] */
   states: [string, string, number][];
+  /** The severity the authority set, hours after the start (the filer's proposal is in fields). */
+  severitySet?: [string, number];
 }
 
 const INCIDENTS: DemoIncident[] = [
@@ -48,7 +51,9 @@ const INCIDENTS: DemoIncident[] = [
       peopleAffected: null,
       effectsAbroad: [],
       effectsAbroadDetails: "",
+      severity: "significant",
     },
+    severitySet: ["major", 1],
     startedHoursAgo: 12 * 24,
     awareAfterHours: 0.5,
     audience: [
@@ -85,6 +90,7 @@ const INCIDENTS: DemoIncident[] = [
       peopleAffected: null,
       effectsAbroad: [],
       effectsAbroadDetails: "",
+      severity: "major",
     },
     startedHoursAgo: 5,
     awareAfterHours: 0.25,
@@ -166,6 +172,11 @@ export async function seedIncidentsDemo(context: ServerContext): Promise<void> {
       });
       for (const change of changes.filter((c) => c.at > aware))
         await insertAssetStatuses(tx, id, [change], filer.id, change.at);
+      // The severity first: each change moves updatedAt, and the states come last.
+      if (incident.severitySet) {
+        const [severity, hours] = incident.severitySet;
+        await setIncidentSeverity(tx, id, severity, true, at(hours));
+      }
       for (const [state, by, hours] of incident.states)
         await setIncidentState(tx, id, state, person(by).id, at(hours));
       await appendAudit(

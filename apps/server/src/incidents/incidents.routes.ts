@@ -9,6 +9,7 @@ import { incidentReportPdf } from "./closing-report.pdf.ts";
 import { incidentsTopic } from "./incidents.live.ts";
 import {
   advanceIncident,
+  changeSeverity,
   fileIncident,
   fileReport,
   incidentDetail,
@@ -26,6 +27,9 @@ export function incidentRoutes(app: FastifyInstance, context: ServerContext, ana
   route(app, context, "getIncident", ({ caller, params }) => incidentDetail(context, caller, params.id));
   route(app, context, "changeIncidentState", ({ caller, params, body }) =>
     advanceIncident(context, caller, params.id, body.state),
+  );
+  route(app, context, "setIncidentSeverity", ({ caller, params, body }) =>
+    changeSeverity(context, caller, params.id, body.severity),
   );
   route(app, context, "recordIncidentAssetStatus", ({ caller, params, body }) =>
     recordAssetStatus(context, caller, params.id, body),

@@ -13,10 +13,12 @@ import {
   checkIncidentFiling,
   checkIncidentMerge,
   checkIncidentTransition,
+  checkSeverityChange,
   type Decision,
   type IncidentAbilities,
   type IncidentAssetStatus,
   type IncidentFacts,
+  type IncidentSeverity,
   type IncidentState,
   type IncidentViewer,
   incidentAbilities,
@@ -47,6 +49,7 @@ import {
   lockIncident,
   mergeIncidentInto,
   readableAssets,
+  setIncidentSeverity,
   setIncidentState,
   sharingViewer,
   type Transaction,
@@ -161,8 +164,9 @@ export async function incidentDetail(
   const next = NEXT_INCIDENT_STATE[facts.state];
   const seesNames = sharingAbilities(reader, incidentAsSharedItem(facts));
   const open = facts.state !== "closed";
+  const hiddenAssets = byAsset.size - assets.length;
   return {
-    ...summaryOf(record),
+    ...summaryOf(record, { visible: assets.length, hidden: hiddenAssets }),
     description: record.description,
     suspectedCause: record.suspectedCause as Incident["suspectedCause"],
     threatFamily: record.threatFamily as Incident["threatFamily"],
@@ -177,7 +181,7 @@ export async function incidentDetail(
       members: seesNames.maySeeAudienceNames || abilities.asFiler || abilities.asAuthority ? members : [],
     },
     assets,
-    hiddenAssets: byAsset.size - assets.length,
+    hiddenAssets,
     notices: notices.map((notice) => ({ ...notice, tlp: notice.tlp as TlpMarking })),
     reports,
     states: states.map(({ state, at }) => ({ state: state as IncidentState, at })),
@@ -186,17 +190,21 @@ export async function incidentDetail(
       recordAssetStatus: open && (abilities.asAuthority || abilities.asFiler),
       merge: open && abilities.asAuthority,
       fileReport: abilities.asAuthority || abilities.asFiler,
+      setSeverity: checkSeverityChange(abilities, facts.state).allowed,
     },
   };
 }
 
-const summaryOf = (record: IncidentRecord) => ({
+const summaryOf = (record: IncidentRecord, assetCounts: { visible: number; hidden: number }) => ({
   id: record.id,
   title: record.title,
   type: record.type as Incident["type"],
   state: record.state as IncidentState,
   regime: record.regime,
   tlp: record.tlp as TlpMarking,
+  severity: record.severity as IncidentSeverity | null,
+  severityAssessed: record.severityAssessed,
+  assetCounts,
   startedAt: record.startedAt,
   awareAt: record.awareAt,
   filer: record.filer,
@@ -213,12 +221,18 @@ export async function incidentList(
   query: ListQuery,
 ): Promise<IncidentList> {
   const viewer = await incidentViewerOf(context, caller);
-  const page = await listIncidents(context.db, viewer, {
-    ...(query.state ? { states: query.state } : {}),
-    limit: query.limit,
-    offset: query.offset,
-  });
-  return { items: page.items.map(summaryOf), total: page.total };
+  // Each incident's assets counted under the reader's asset scope, as its page counts them.
+  const page = await listIncidents(
+    context.db,
+    viewer,
+    {
+      ...(query.state ? { states: query.state } : {}),
+      limit: query.limit,
+      offset: query.offset,
+    },
+    assetPolicy.readScope(caller),
+  );
+  return { items: page.items.map((item) => summaryOf(item, item.assetCounts)), total: page.total };
 }
 
 function notInFuture(context: ServerContext, values: { path: string; at: string }[]) {
@@ -292,6 +306,7 @@ export async function fileIncident(context: ServerContext, caller: Actor, input:
       peopleAffected: input.peopleAffected,
       effectsAbroad: input.effectsAbroad,
       effectsAbroadDetails: input.effectsAbroadDetails,
+      severity: input.severity ?? null,
       filerId: caller.userId,
       filerOrganisationId: caller.organisationId,
       audience: input.audience,
@@ -302,6 +317,7 @@ export async function fileIncident(context: ServerContext, caller: Actor, input:
       tlp: input.tlp,
       type: input.type,
       regime: input.regime,
+      severity: input.severity ?? null,
       assets: input.assets.length,
       audience: {
         communities: input.audience.communityIds.length,
@@ -373,6 +389,28 @@ export async function advanceIncident(context: ServerContext, caller: Actor, id:
       must(checkIncidentTransition(abilities, facts.state, to));
       await setIncidentState(tx, id, to, caller.userId, now);
       return { from: facts.state, to };
+    },
+  );
+}
+
+/** The authority sets the severity (the filer proposed one, or none, when filing). */
+export async function changeSeverity(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  severity: IncidentSeverity,
+) {
+  const viewer = await incidentViewerOf(context, caller);
+  return changeIncident(
+    context,
+    caller,
+    viewer,
+    id,
+    "incidents.severity",
+    async (tx, { record, facts, abilities }, now) => {
+      must(checkSeverityChange(abilities, facts.state));
+      await setIncidentSeverity(tx, id, severity, true, now);
+      return { from: record.severity, to: severity };
     },
   );
 }

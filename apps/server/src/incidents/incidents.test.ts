@@ -246,6 +246,7 @@ describe("every route hides an incident from those outside its audience", () => 
       const calls: (() => Promise<unknown>)[] = [
         () => stranger.call("getIncident", { params: { id } }),
         () => stranger.call("changeIncidentState", { params: { id }, body: { state: "acknowledged" } }),
+        () => stranger.call("setIncidentSeverity", { params: { id }, body: { severity: "critical" } }),
         () =>
           stranger.call("recordIncidentAssetStatus", {
             params: { id },

@@ -1,6 +1,12 @@
 // English strings of incidents (issue 17): the list, the first-notice form and one incident's page.
 // en.ts includes them under `incidents`.
-import type { IncidentState, IncidentType, SuspectedCause, ThreatFamily } from "@bulwark/core";
+import type {
+  IncidentSeverity,
+  IncidentState,
+  IncidentType,
+  SuspectedCause,
+  ThreatFamily,
+} from "@bulwark/core";
 
 export const incidents = {
   title: "Incidents",
@@ -181,5 +187,42 @@ export const incidents = {
     prioritiesHint: "Each asset still down, by what restoring it alone would bring back.",
     priority: "{{asset}} — brings back assets: {{assets}}; people: {{population}}",
     noPriorities: "No asset is down.",
+  },
+  severity: {
+    title: "Severity",
+    levels: {
+      minor: "Minor",
+      significant: "Significant",
+      major: "Major",
+      critical: "Critical",
+    } satisfies Record<IncidentSeverity, string>,
+    meanings: {
+      minor: "Little or no effect on the service people receive; the operator handles it as usual.",
+      significant: "A service disrupted for some people or for a while; the authority follows it.",
+      major: "A service lost for many people, or an essential service widely disrupted.",
+      critical: "Essential services lost on a large scale or across sectors; a national response is needed.",
+    } satisfies Record<IncidentSeverity, string>,
+    none: "Not assessed yet",
+    proposedLevel: "{{level}} (proposed)",
+    proposed: "Proposed by the filer; the authority has not set it yet.",
+    assessed: "Set by the authority.",
+    choose: "Severity level",
+    set: "Set the severity",
+    noRight: "The authority sets the severity; the filer proposes one when filing.",
+    proposal: "Proposed severity",
+    proposalHint:
+      "The authority sets the severity; yours is a proposal. Leave it empty if you cannot judge yet.",
+    columnAssets: "Assets",
+    assetsHidden_one: "+{{count}} not shown to you",
+    assetsHidden_other: "+{{count}} not shown to you",
+  },
+  map: {
+    label: "Map of the incident: the assets down and the failures projected",
+    down: "Down (reported)",
+    degraded: "Degraded (reported)",
+    projected: "Projected to fail within {{hours}} hours",
+    cause: "From the lost supplier to what it takes down",
+    other: "Other assets you may see",
+    failsAfter: "projected to fail after {{hours}} h",
   },
 };

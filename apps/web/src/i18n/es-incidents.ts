@@ -187,4 +187,45 @@ export const incidents: Translation<typeof english, "es"> = {
     priority: "{{asset}} — recupera activos: {{assets}}; personas: {{population}}",
     noPriorities: "Ningún activo está fuera de servicio.",
   },
+  severity: {
+    title: "Gravedad",
+    levels: {
+      minor: "Menor",
+      significant: "Significativa",
+      major: "Grave",
+      critical: "Crítica",
+    },
+    meanings: {
+      minor:
+        "Poco o ningún efecto en el servicio que recibe la población; el operador lo gestiona como de costumbre.",
+      significant:
+        "Un servicio interrumpido para parte de la población o durante un tiempo; la autoridad lo sigue.",
+      major: "Un servicio perdido para muchas personas, o un servicio esencial ampliamente interrumpido.",
+      critical:
+        "Servicios esenciales perdidos a gran escala o en varios sectores; se necesita una respuesta nacional.",
+    },
+    none: "Aún sin evaluar",
+    proposedLevel: "{{level}} (propuesta)",
+    proposed: "Propuesta por quien notificó; la autoridad aún no la ha fijado.",
+    assessed: "Fijada por la autoridad.",
+    choose: "Nivel de gravedad",
+    set: "Fijar la gravedad",
+    noRight: "La autoridad fija la gravedad; quien notifica propone una al notificar.",
+    proposal: "Gravedad propuesta",
+    proposalHint:
+      "La autoridad fija la gravedad; la suya es una propuesta. Déjela vacía si aún no puede juzgarla.",
+    columnAssets: "Activos",
+    assetsHidden_one: "+{{count}} no mostrado",
+    assetsHidden_many: "+{{count}} no mostrados",
+    assetsHidden_other: "+{{count}} no mostrados",
+  },
+  map: {
+    label: "Mapa del incidente: los activos caídos y los fallos proyectados",
+    down: "Caído (notificado)",
+    degraded: "Degradado (notificado)",
+    projected: "Fallo proyectado en {{hours}} horas",
+    cause: "Del proveedor perdido a lo que hace caer",
+    other: "Otros activos que puede ver",
+    failsAfter: "fallo proyectado tras {{hours}} h",
+  },
 };

@@ -188,4 +188,45 @@ export const incidents: Translation<typeof english, "fr"> = {
     priority: "{{asset}} — ramène actifs : {{assets}} ; personnes : {{population}}",
     noPriorities: "Aucun actif n’est à l’arrêt.",
   },
+  severity: {
+    title: "Gravité",
+    levels: {
+      minor: "Mineure",
+      significant: "Significative",
+      major: "Majeure",
+      critical: "Critique",
+    },
+    meanings: {
+      minor:
+        "Peu ou pas d’effet sur le service rendu à la population ; l’opérateur le traite comme d’habitude.",
+      significant:
+        "Un service perturbé pour une partie de la population ou pendant un temps ; l’autorité le suit.",
+      major: "Un service perdu pour de nombreuses personnes, ou un service essentiel largement perturbé.",
+      critical:
+        "Des services essentiels perdus à grande échelle ou dans plusieurs secteurs ; une réponse nationale est nécessaire.",
+    },
+    none: "Pas encore évaluée",
+    proposedLevel: "{{level}} (proposition)",
+    proposed: "Proposée par le déclarant ; l’autorité ne l’a pas encore fixée.",
+    assessed: "Fixée par l’autorité.",
+    choose: "Niveau de gravité",
+    set: "Fixer la gravité",
+    noRight: "L’autorité fixe la gravité ; le déclarant en propose une lors de la notification.",
+    proposal: "Gravité proposée",
+    proposalHint:
+      "L’autorité fixe la gravité ; la vôtre est une proposition. Laissez vide si vous ne pouvez pas encore en juger.",
+    columnAssets: "Actifs",
+    assetsHidden_one: "+{{count}} non montré",
+    assetsHidden_many: "+{{count}} non montrés",
+    assetsHidden_other: "+{{count}} non montrés",
+  },
+  map: {
+    label: "Carte de l’incident : les actifs à l’arrêt et les défaillances projetées",
+    down: "À l’arrêt (signalé)",
+    degraded: "Dégradé (signalé)",
+    projected: "Défaillance projetée d’ici {{hours}} heures",
+    cause: "Du fournisseur perdu à ce qu’il fait tomber",
+    other: "Autres actifs que vous pouvez voir",
+    failsAfter: "défaillance projetée après {{hours}} h",
+  },
 };

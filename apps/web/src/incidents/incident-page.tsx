@@ -3,7 +3,12 @@
 // down next, the reporting obligations with the time left, the reports filed (and filing one), the
 // recovery, and the STIX export. Live: any change to the incident refetches all of it.
 import type { Incident } from "@bulwark/contracts";
-import { INCIDENT_ASSET_STATUSES, type IncidentAssetStatus } from "@bulwark/core";
+import {
+  INCIDENT_ASSET_STATUSES,
+  INCIDENT_SEVERITIES,
+  type IncidentAssetStatus,
+  type IncidentSeverity,
+} from "@bulwark/core";
 import {
   Alert,
   Anchor,
@@ -50,6 +55,7 @@ import {
   LIVE_TYPES,
   LIVE_URL,
   localInput,
+  SeverityBadge,
   StateBadge,
   useTypeLabel,
 } from "./incident-parts.tsx";
@@ -116,6 +122,7 @@ function IncidentView({ incident }: { incident: Incident }) {
       <Stack gap={4}>
         <Group gap="xs">
           <StateBadge state={incident.state} />
+          <SeverityBadge severity={incident.severity} assessed={incident.severityAssessed} />
           <TlpBadge marking={incident.tlp} />
           <Text size="sm" fw={600}>
             {typeLabel(incident.type)}
@@ -151,7 +158,10 @@ function IncidentView({ incident }: { incident: Incident }) {
           <SummaryPanel incident={incident} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <StatePanel incident={incident} />
+          <Stack gap="md">
+            <StatePanel incident={incident} />
+            <SeverityPanel incident={incident} />
+          </Stack>
         </Grid.Col>
       </Grid>
       <LogPanel incident={incident} />
@@ -221,6 +231,61 @@ function StatePanel({ incident }: { incident: Incident }) {
           </Timeline.Item>
         ))}
       </Timeline>
+    </Section>
+  );
+}
+
+/** The severity, what it means, and (for the authority, while open) setting it. */
+function SeverityPanel({ incident }: { incident: Incident }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh(incident);
+  const [chosen, setChosen] = useState<IncidentSeverity | null>(incident.severity);
+  const set = useMutation({
+    mutationFn: (severity: IncidentSeverity) =>
+      client.call("setIncidentSeverity", { params: { id: incident.id }, body: { severity } }),
+    onSuccess: refresh,
+  });
+  return (
+    <Section title={t("incidents.severity.title")} testId="incident-severity-panel">
+      <Group gap="xs">
+        <SeverityBadge severity={incident.severity} assessed={incident.severityAssessed} />
+      </Group>
+      {incident.severity && <Text size="sm">{t(`incidents.severity.meanings.${incident.severity}`)}</Text>}
+      {incident.severity && (
+        <Text size="xs" c="dimmed">
+          {t(incident.severityAssessed ? "incidents.severity.assessed" : "incidents.severity.proposed")}
+        </Text>
+      )}
+      {incident.abilities.setSeverity ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (chosen) set.mutate(chosen);
+          }}
+        >
+          <Group gap="xs" align="flex-end">
+            <Select
+              label={t("incidents.severity.choose")}
+              data={INCIDENT_SEVERITIES.map((value) => ({
+                value,
+                label: t(`incidents.severity.levels.${value}`),
+              }))}
+              value={chosen}
+              onChange={(value) => setChosen(isOneOf(INCIDENT_SEVERITIES, value) ? value : null)}
+              allowDeselect={false}
+              style={{ flex: 1 }}
+            />
+            <Button type="submit" loading={set.isPending} disabled={!chosen}>
+              {t("incidents.severity.set")}
+            </Button>
+          </Group>
+        </form>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {incident.state === "closed" ? t("incidents.state.final") : t("incidents.severity.noRight")}
+        </Text>
+      )}
+      <ProblemAlert error={set.error} />
     </Section>
   );
 }

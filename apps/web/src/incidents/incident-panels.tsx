@@ -12,6 +12,7 @@ import { useFormat } from "../app/format.ts";
 import { ListTable } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { useLabels } from "../app/vocabulary.ts";
+import { IncidentMap } from "./incident-map.tsx";
 import { incidentKey, useSpan } from "./incident-parts.tsx";
 
 const HORIZONS = ["24", "48", "72"] as const;
@@ -80,6 +81,7 @@ export function ProjectionPanel({ incident }: { incident: Incident }) {
               population: format.number(data.totals.population),
             })}
           </Text>
+          <IncidentMap incident={incident} projection={data} />
           <ProjectionTimeline
             projection={data}
             from={data.from}

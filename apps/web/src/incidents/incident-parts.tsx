@@ -1,6 +1,6 @@
 // Small pieces the incident pages share: the state and asset-status badges, the type's label, a
 // time span in words ("2 days 3 hours"), datetime-local values and the query keys.
-import type { IncidentAssetStatus, IncidentState, IncidentType } from "@bulwark/core";
+import type { IncidentAssetStatus, IncidentSeverity, IncidentState, IncidentType } from "@bulwark/core";
 import { isThreatFamily } from "@bulwark/core";
 import { Badge } from "@mantine/core";
 import { useCallback } from "react";
@@ -41,6 +41,45 @@ export function AssetStatusBadge({ status }: { status: IncidentAssetStatus }) {
   return (
     <Badge variant="dot" color={ASSET_STATUS_COLOURS[status]} miw="max-content">
       {t(`incidents.assetStatuses.${status}`)}
+    </Badge>
+  );
+}
+
+const SEVERITY_COLOURS: Record<IncidentSeverity, string> = {
+  minor: "teal",
+  significant: "yellow",
+  major: "orange",
+  critical: "red",
+};
+
+/**
+ * An incident's severity: the level, marked as the filer's proposal until the authority sets it,
+ * or "not assessed yet". The level's meaning is its title (the page says it in words too).
+ */
+export function SeverityBadge({
+  severity,
+  assessed,
+}: {
+  severity: IncidentSeverity | null;
+  assessed: boolean;
+}) {
+  const { t } = useTranslation();
+  if (!severity)
+    return (
+      <Badge variant="dot" color="gray" miw="max-content" data-testid="incident-severity">
+        {t("incidents.severity.none")}
+      </Badge>
+    );
+  const label = t(`incidents.severity.levels.${severity}`);
+  return (
+    <Badge
+      variant="dot"
+      color={SEVERITY_COLOURS[severity]}
+      miw="max-content"
+      title={t(`incidents.severity.meanings.${severity}`)}
+      data-testid="incident-severity"
+    >
+      {assessed ? label : t("incidents.severity.proposedLevel", { level: label })}
     </Badge>
   );
 }

@@ -15,7 +15,14 @@ import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
-import { incidentsKey, LIVE_TYPES, LIVE_URL, StateBadge, useTypeLabel } from "./incident-parts.tsx";
+import {
+  incidentsKey,
+  LIVE_TYPES,
+  LIVE_URL,
+  SeverityBadge,
+  StateBadge,
+  useTypeLabel,
+} from "./incident-parts.tsx";
 import { useNoticeOutbox } from "./notice-outbox.ts";
 import { QueuedNotes } from "./report-incident-page.tsx";
 
@@ -94,13 +101,15 @@ export function IncidentsPage() {
         failed={list.isError}
         isEmpty={items.length === 0}
         empty={t("incidents.list.empty")}
-        skeletonColumns={6}
-        minWidth={820}
+        skeletonColumns={8}
+        minWidth={980}
         headers={
           <>
             <Table.Th>{t("incidents.list.columnTitle")}</Table.Th>
             <Table.Th>{t("incidents.list.columnState")}</Table.Th>
+            <Table.Th>{t("incidents.severity.title")}</Table.Th>
             <Table.Th>{t("incidents.list.columnType")}</Table.Th>
+            <Table.Th>{t("incidents.severity.columnAssets")}</Table.Th>
             <Table.Th>{t("incidents.list.columnFrom")}</Table.Th>
             <Table.Th>{t("incidents.list.columnStarted")}</Table.Th>
             <Table.Th>{t("incidents.list.columnUpdated")}</Table.Th>
@@ -125,7 +134,18 @@ export function IncidentsPage() {
             <Table.Td>
               <StateBadge state={incident.state} />
             </Table.Td>
+            <Table.Td>
+              <SeverityBadge severity={incident.severity} assessed={incident.severityAssessed} />
+            </Table.Td>
             <Table.Td>{typeLabel(incident.type)}</Table.Td>
+            <Table.Td data-testid="incident-asset-count">
+              <Text size="sm">{format.number(incident.assetCounts.visible)}</Text>
+              {incident.assetCounts.hidden > 0 && (
+                <Text size="xs" c="dimmed">
+                  {t("incidents.severity.assetsHidden", { count: incident.assetCounts.hidden })}
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td>
               <Text size="sm">{incident.organisation.name}</Text>
             </Table.Td>

@@ -1,11 +1,13 @@
 // The first notice of an incident, as an operator's duty officer files it: what happened, when it
 // began and when they became aware (deadlines count from then), the suspected cause (an attack
-// names its threat family), the regime, the assets down or degraded and since when, the impact,
+// names its threat family), a proposed severity, the regime, the assets down or degraded and since when, the impact,
 // and who sees it (TLP and audience). Without a network the notice waits in this browser and is
 // sent when the network returns (notice-outbox.ts); the page says so.
 import type { IncidentCreateInput } from "@bulwark/contracts";
 import {
+  INCIDENT_SEVERITIES,
   INCIDENT_TYPES,
+  type IncidentSeverity,
   type IncidentType,
   SUSPECTED_CAUSES,
   type SuspectedCause,
@@ -90,6 +92,7 @@ export function ReportIncidentPage() {
   const [threatFamily, setThreatFamily] = useState<ThreatFamily | null>(null);
   const [causeDetails, setCauseDetails] = useState("");
   const [regime, setRegime] = useState<string | null>(null);
+  const [severity, setSeverity] = useState<IncidentSeverity | null>(null);
   const [rows, setRows] = useState<AssetRow[]>([{ key: 0, asset: null, status: "down", at: now }]);
   const [services, setServices] = useState<string[]>([]);
   const [people, setPeople] = useState<number | null>(null);
@@ -155,6 +158,7 @@ export function ReportIncidentPage() {
       regime: chosenRegime,
       tlp,
       audience: tlp === "red" ? { userIds } : { organisationIds, communityIds },
+      ...(severity ? { severity } : {}),
       suspectedCause: cause,
       ...(cause === "attack" && threatFamily ? { threatFamily } : {}),
       causeDetails,
@@ -271,6 +275,18 @@ export function ReportIncidentPage() {
                 onChange={(e) => setCauseDetails(e.currentTarget.value)}
                 autosize
                 minRows={2}
+              />
+              <Select
+                label={t("incidents.severity.proposal")}
+                description={t("incidents.severity.proposalHint")}
+                placeholder={t("incidents.severity.none")}
+                data={INCIDENT_SEVERITIES.map((value) => ({
+                  value,
+                  label: `${t(`incidents.severity.levels.${value}`)} — ${t(`incidents.severity.meanings.${value}`)}`,
+                }))}
+                value={severity}
+                onChange={(value) => setSeverity(isOneOf(INCIDENT_SEVERITIES, value) ? value : null)}
+                clearable
               />
               <Select
                 label={t("incidents.form.regime")}

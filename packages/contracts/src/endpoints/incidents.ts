@@ -12,6 +12,7 @@ import {
   IncidentProjection,
   IncidentRecovery,
   IncidentReportCreate,
+  IncidentSeverityChange,
   IncidentStateChange,
   ProjectionQuery,
 } from "../incidents.ts";
@@ -71,6 +72,18 @@ export const incidentEndpoints = {
     auth: "user",
     params: IdParams,
     body: IncidentStateChange,
+    status: 200,
+    response: Incident,
+  },
+  setIncidentSeverity: {
+    method: "POST",
+    path: "/api/incidents/:id/severity",
+    summary:
+      "Set how grave an incident is (minor, significant, major, critical): the authority, while it is open (the filer proposes one when filing).",
+    tag: "incidents",
+    auth: "user",
+    params: IdParams,
+    body: IncidentSeverityChange,
     status: 200,
     response: Incident,
   },

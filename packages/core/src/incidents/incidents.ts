@@ -17,6 +17,21 @@ export const NEXT_INCIDENT_STATE: Readonly<Record<IncidentState, IncidentState |
 };
 
 /**
+ * How grave an incident is, least to most. The filer proposes one on filing; the authority sets it
+ * (checkSeverityChange in ../policy/incident-policy.ts). None until one of them names it.
+ */
+export const INCIDENT_SEVERITIES = ["minor", "significant", "major", "critical"] as const;
+export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
+
+/** What each level means, in one line (the web shows the translated line). */
+export const INCIDENT_SEVERITY_MEANINGS: Readonly<Record<IncidentSeverity, string>> = {
+  minor: "Little or no effect on the service people receive; handled by the operator as usual.",
+  significant: "A service disrupted for some people or for a while; the authority follows it.",
+  major: "A service lost for many people or an essential service widely disrupted.",
+  critical: "Essential services lost on a large scale or across sectors; a national response is needed.",
+};
+
+/**
  * The type of an incident: one of the threat families (DOMAIN.md) when it is (or may be) an attack,
  * or what else brought the assets down.
  */

@@ -3,9 +3,10 @@
 // one rule for a notice shared as an item and for the incident it starts. The database compiles the
 // same rule for both tables (packages/db/src/repositories/sharing-scope.ts).
 // Changing: the authority (a national authority or regulator that sees the incident, through one
-// of its working roles) acknowledges, moves it on, closes it and merges notices; the filing
-// operator (the filer, or a working role of an organisation that filed a notice of it) moves it
-// between responding and recovering, records its own assets' status and files follow-up reports.
+// of its working roles) acknowledges, moves it on, closes it, sets its severity and merges notices;
+// the filing operator (the filer, or a working role of an organisation that filed a notice of it)
+// proposes a severity when filing, moves it between responding and recovering, records its own
+// assets' status and files follow-up reports.
 
 import { type IncidentState, NEXT_INCIDENT_STATE } from "../incidents/incidents.ts";
 import type { OrganisationKind, Role, TlpMarking } from "../vocabulary.ts";
@@ -126,6 +127,15 @@ export function checkAssetStatusChange(
   if (abilities.asAuthority) return allow;
   if (abilities.asFiler) return checkIncidentAsset(viewer, operatorId);
   return deny("Only the authority or the filing operator records the assets' status.");
+}
+
+/**
+ * May this viewer set the incident's severity? The filer proposes one on filing; from then on the
+ * authority decides it, while the incident is open.
+ */
+export function checkSeverityChange(abilities: IncidentAbilities, state: IncidentState): Decision {
+  if (state === "closed") return deny("The incident is closed.");
+  return abilities.asAuthority ? allow : deny("Only the authority sets an incident's severity.");
 }
 
 /**

@@ -2,7 +2,7 @@
 // Every read of an incident takes the viewer and filters with visibleIncidents (sharing-scope.ts):
 // nobody reads an incident the TLP rule hides from them, whatever the route. Every change runs
 // announceIncident in its transaction, so the notification goes out at commit or not at all.
-import type { SharingAudience, SharingViewer } from "@bulwark/core";
+import type { AssetReadScope, SharingAudience, SharingViewer } from "@bulwark/core";
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
@@ -16,6 +16,7 @@ import {
   organisations,
 } from "../schema.ts";
 import { iso, isoOrNull } from "../scope.ts";
+import { assetReadFilter } from "./asset-mentions.ts";
 import { visibleIncidents } from "./sharing-scope.ts";
 
 /** The channel every change of an incident is announced on, with `{"id": "<incident id>"}`. */
@@ -41,15 +42,20 @@ export interface IncidentFields {
   peopleAffected: number | null;
   effectsAbroad: string[];
   effectsAbroadDetails: string;
+  /** The filer's proposal (null or left out: none). */
+  severity?: string | null;
 }
 
-export interface IncidentRecord extends Omit<IncidentFields, "startedAt" | "awareAt"> {
+export interface IncidentRecord extends Omit<IncidentFields, "startedAt" | "awareAt" | "severity"> {
   id: string;
+  severity: string | null;
   state: string;
   startedAt: string;
   awareAt: string;
   filer: { id: string; name: string };
   organisation: { id: string; name: string };
+  /** True once the authority set the severity. */
+  severityAssessed: boolean;
   mergedIntoId: string | null;
   createdAt: string;
   updatedAt: string;
@@ -81,6 +87,8 @@ const present = ({ incident, filerName, organisationName }: Row): IncidentRecord
   peopleAffected: incident.peopleAffected,
   effectsAbroad: incident.effectsAbroad,
   effectsAbroadDetails: incident.effectsAbroadDetails,
+  severity: incident.severity,
+  severityAssessed: incident.severityAssessed,
   filer: { id: incident.filerId, name: filerName },
   organisation: { id: incident.filerOrganisationId, name: organisationName },
   mergedIntoId: incident.mergedIntoId,
@@ -110,12 +118,24 @@ export interface IncidentFilter {
   offset: number;
 }
 
-/** The incidents the viewer may see (merged ones left out: they live on in the one they joined), newest first. */
+/** How many assets an incident names: those the reader may see, and the others. */
+export interface IncidentAssetCounts {
+  visible: number;
+  hidden: number;
+}
+
+/**
+ * The incidents the viewer may see (merged ones left out: they live on in the one they joined),
+ * newest first, each with how many of its assets `assetScope` lets the reader see and how many
+ * others it names: the rule of the incident's page (readableAssets over its status history; an
+ * asset removed from the registry counts as hidden), counted in SQL.
+ */
 export async function listIncidents(
   db: Executor,
   viewer: SharingViewer,
   filter: IncidentFilter,
-): Promise<{ items: IncidentRecord[]; total: number }> {
+  assetScope: AssetReadScope,
+): Promise<{ items: (IncidentRecord & { assetCounts: IncidentAssetCounts })[]; total: number }> {
   const conditions: SQL[] = [visibleIncidents(viewer), sql`incidents.merged_into_id is null`];
   if (filter.states && filter.states.length > 0)
     conditions.push(
@@ -127,7 +147,14 @@ export async function listIncidents(
   const where = and(...conditions);
   const [rows, [count]] = await Promise.all([
     db
-      .select(columns)
+      .select({
+        ...columns,
+        assetsNamed: sql<number>`(select count(distinct ia.asset_id)::int from incident_assets as ia
+          where ia.incident_id = incidents.id)`,
+        assetsVisible: sql<number>`(select count(distinct ia.asset_id)::int from incident_assets as ia
+          join assets as a on a.id = ia.asset_id
+          where ia.incident_id = incidents.id and ${assetReadFilter(assetScope, "a") ?? sql`true`})`,
+      })
       .from(incidents)
       .innerJoin(organisations, eq(organisations.id, incidents.filerOrganisationId))
       .where(where)
@@ -136,7 +163,13 @@ export async function listIncidents(
       .offset(filter.offset),
     db.select({ total: sql<number>`count(*)::int` }).from(incidents).where(where),
   ]);
-  return { items: rows.map(present), total: Number(count?.total ?? 0) };
+  return {
+    items: rows.map((row) => {
+      const visible = Number(row.assetsVisible);
+      return { ...present(row), assetCounts: { visible, hidden: Number(row.assetsNamed) - visible } };
+    }),
+    total: Number(count?.total ?? 0),
+  };
 }
 
 /** Hold the incident's row until the transaction ends: the changes of one incident queue. */
@@ -277,6 +310,20 @@ export async function setIncidentState(
     .set({ state, updatedAt: now, ...(state === "closed" ? { closedAt: now } : {}) })
     .where(eq(incidents.id, id));
   await db.insert(incidentStateChanges).values({ incidentId: id, state, userId, at: now });
+}
+
+/** Set the severity; `assessed` when the authority sets it. */
+export async function setIncidentSeverity(
+  db: Executor,
+  id: string,
+  severity: string,
+  assessed: boolean,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(incidents)
+    .set({ severity, severityAssessed: assessed, updatedAt: now })
+    .where(eq(incidents.id, id));
 }
 
 export async function incidentStates(db: Executor, id: string) {

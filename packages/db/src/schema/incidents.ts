@@ -3,7 +3,7 @@
 // @bulwark/core), compiled to SQL with the sharing one (repositories/sharing-scope.ts) over
 // `incidents` and `incident_audience`. Every change notifies INCIDENTS_CHANNEL in its transaction.
 import { sql } from "drizzle-orm";
-import { bigint, check, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { communities, organisations, users } from "./base.ts";
 import { at } from "./columns.ts";
 
@@ -40,6 +40,10 @@ export const incidents = pgTable(
     /** Countries outside the filer's where effects are felt (ISO 3166-1 alpha-2). */
     effectsAbroad: text("effects_abroad").array().notNull().default(sql`'{}'::text[]`),
     effectsAbroadDetails: text("effects_abroad_details").notNull().default(""),
+    /** minor, significant, major, critical; null until the filer or the authority names one. */
+    severity: text("severity"),
+    /** True once the authority set the severity (false: the filer's proposal, or none). */
+    severityAssessed: boolean("severity_assessed").notNull().default(false),
     /** Set when the authority merged this incident's notices into another one. */
     mergedIntoId: uuid("merged_into_id"),
     createdAt: at("created_at").notNull(),
@@ -53,6 +57,10 @@ export const incidents = pgTable(
     check(
       "incidents_state_check",
       sql`${table.state} in ('reported', 'acknowledged', 'responding', 'recovering', 'closed')`,
+    ),
+    check(
+      "incidents_severity_check",
+      sql`${table.severity} is null or ${table.severity} in ('minor', 'significant', 'major', 'critical')`,
     ),
     check(
       "incidents_cause_check",
