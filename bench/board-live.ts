@@ -15,7 +15,6 @@
 // session and one stream each, read over real sockets by this process; the incident is AMBER to
 // every organisation. BENCH_BOARD_READERS (default 200), BENCH_BOARD_RATE (entries a second,
 // default 10), BENCH_BOARD_SECONDS (default 60).
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import { availableParallelism, cpus } from "node:os";
@@ -30,9 +29,8 @@ import {
   migrate,
 } from "@bulwark/db";
 import pg from "pg";
-import { buildApp } from "../apps/server/src/app.ts";
 import { hashPassword, sha256 } from "../apps/server/src/auth/secrets.ts";
-import { readConfig } from "../apps/server/src/config.ts";
+import { percentile, type Served, serveHere, serveProcess } from "./support/served.ts";
 
 const READERS = Number(process.env.BENCH_BOARD_READERS ?? 200);
 const RATE = Number(process.env.BENCH_BOARD_RATE ?? 10);
@@ -56,11 +54,6 @@ const ORGANISATIONS = KINDS.length;
 console.log(
   `machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}`,
 );
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -384,52 +377,6 @@ function report(label: string, servers: number, board: Outcome, baseline: Outcom
     `    baseline, 1 stream: p50 ${ms(b50)}, p99 ${ms(b99)}, lost ${baseline.lost}; ${READERS} streams take ${(p50 / b50).toFixed(1)}x its p50 and ${(p99 / b99).toFixed(1)}x its p99`,
   );
   return board.lost === 0 && baseline.lost === 0;
-}
-
-interface Served {
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-/** A server process on `url` (PostgreSQL), started as bench/support/live-server.ts. */
-function serveProcess(url: string): Promise<Served> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", new URL("./support/live-server.ts", import.meta.url).pathname],
-    { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const address = /listening (http:\/\/\S+)/.exec(output)?.[1];
-      if (address)
-        resolve({
-          url: address,
-          stop: () =>
-            new Promise((done) => {
-              child.once("exit", () => done());
-              child.kill("SIGTERM");
-            }),
-        });
-    });
-    child.once("exit", (code) => reject(new Error(`server process exited with ${code}: ${output}`)));
-  });
-}
-
-async function serveHere(connection: Connection): Promise<Served> {
-  const app = await buildApp(
-    {
-      config: { ...readConfig({}), secureCookies: false },
-      connection,
-      db: connection.db,
-      clock: () => new Date(),
-      version: "bench",
-    },
-    { logLevel: false, web: false },
-  );
-  const url = await app.listen({ host: "127.0.0.1", port: 0 });
-  return { url, stop: () => app.close() };
 }
 
 async function measure(label: string, writer: Connection, start: () => Promise<Served[]>): Promise<boolean> {

@@ -10,7 +10,6 @@
 // on PostgreSQL the two servers are child processes (bench/support/live-server.ts).
 // BENCH_LIVE_STREAMS (default 500), BENCH_LIVE_CHANGES (default 20), BENCH_LIVE_ORGANISATIONS
 // (default 10).
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import { availableParallelism, cpus } from "node:os";
@@ -27,12 +26,9 @@ import {
   setCommunityOrganisations,
   updateSharedItem,
 } from "@bulwark/db";
-import type { FastifyInstance } from "fastify";
 import pg from "pg";
-import { buildApp } from "../apps/server/src/app.ts";
 import { hashPassword, sha256 } from "../apps/server/src/auth/secrets.ts";
-import { readConfig } from "../apps/server/src/config.ts";
-import type { ServerContext } from "../apps/server/src/context.ts";
+import { percentile, type Served, serveHere, serveProcess } from "./support/served.ts";
 
 const STREAMS = Number(process.env.BENCH_LIVE_STREAMS ?? 500);
 const CHANGES = Number(process.env.BENCH_LIVE_CHANGES ?? 20);
@@ -41,11 +37,6 @@ const ORGANISATIONS = Number(process.env.BENCH_LIVE_ORGANISATIONS ?? 10);
 console.log(
   `machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}`,
 );
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-};
 
 interface World {
   readonly item: string;
@@ -131,19 +122,6 @@ async function world(db: Connection["db"]): Promise<World> {
   );
   await updateSharedItem(db, item, { status: "published", publishedAt: now, now });
   return { item, cookies };
-}
-
-async function serve(connection: Connection): Promise<{ app: FastifyInstance; url: string }> {
-  const context: ServerContext = {
-    config: { ...readConfig({}), secureCookies: false },
-    connection,
-    db: connection.db,
-    clock: () => new Date(),
-    version: "bench",
-  };
-  const app = await buildApp(context, { logLevel: false, web: false });
-  const url = await app.listen({ host: "127.0.0.1", port: 0 });
-  return { app, url };
 }
 
 /** An open stream counting item events; `arrivals[k]` is when the k-th one was parsed. */
@@ -258,42 +236,6 @@ function report(label: string, fanout: number[], baseline: number[]) {
   console.log(
     `    baseline, 1 stream: p50 ${b50.toFixed(1)} ms, p99 ${b99.toFixed(1)} ms; ${STREAMS} streams take ${(p50 / b50).toFixed(1)}x its p50 and ${(p99 / b99).toFixed(1)}x its p99`,
   );
-}
-
-interface Served {
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-/** A server process on `url` (PostgreSQL), started as bench/support/live-server.ts. */
-function serveProcess(url: string): Promise<Served> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", new URL("./support/live-server.ts", import.meta.url).pathname],
-    { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const address = /listening (http:\/\/\S+)/.exec(output)?.[1];
-      if (address)
-        resolve({
-          url: address,
-          stop: () =>
-            new Promise((done) => {
-              child.once("exit", () => done());
-              child.kill("SIGTERM");
-            }),
-        });
-    });
-    child.once("exit", (code) => reject(new Error(`server process exited with ${code}: ${output}`)));
-  });
-}
-
-async function serveHere(connection: Connection): Promise<Served> {
-  const { app, url } = await serve(connection);
-  return { url, stop: () => app.close() };
 }
 
 async function measure(label: string, writer: Connection, start: () => Promise<Served[]>): Promise<void> {

@@ -1,4 +1,4 @@
-// One Bulwark server process for bench/live-fanout.ts: the app on DATABASE_URL (migrated already),
+// One Bulwark server process for the live benches (bench/support/served.ts): the app on DATABASE_URL (migrated already),
 // listening on a free port of 127.0.0.1; prints `listening <address>` and runs until SIGTERM.
 import { connect } from "@bulwark/db";
 import { buildApp } from "../../apps/server/src/app.ts";
