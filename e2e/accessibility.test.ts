@@ -101,12 +101,12 @@ async function open(page: Page, url: string, address: string): Promise<void> {
   await page.waitForLoadState("networkidle");
   await page.getByRole("heading", { level: 2 }).first().waitFor({ timeout: 15_000 });
   // Skeletons and loaders gone: what is checked is the page with its data.
-  await page.waitForFunction(
-    `!document.querySelector(".mantine-Skeleton-root, .mantine-Loader-root, [aria-busy=true]")`,
-    undefined,
+  // A locator, not waitForFunction: its polling evaluates a string, which the page's CSP refuses.
+  await page
+    .locator(".mantine-Skeleton-root, .mantine-Loader-root, [aria-busy=true]")
+    .first()
     // The analysis page computes on the server first: slow on a busy machine.
-    { timeout: 60_000 },
-  );
+    .waitFor({ state: "detached", timeout: 60_000 });
 }
 
 let bulwark: Started;

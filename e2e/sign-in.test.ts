@@ -130,7 +130,8 @@ describe("the web app in Chromium", () => {
     await page.getByLabel("Email").waitFor();
     await page.getByRole("textbox", { name: "Language" }).click();
     await page.getByRole("option", { name: "العربية" }).click();
-    await page.waitForFunction("document.documentElement.dir === 'rtl'");
+    // A locator, not waitForFunction: its polling evaluates a string, which the page's CSP refuses.
+    await page.locator("html[dir=rtl]").waitFor({ state: "attached" });
     expect(await page.evaluate("document.documentElement.lang")).toBe("ar");
     expect(await page.getByRole("button", { name: "Sign in" }).count()).toBe(0);
     await page.close();
