@@ -13,6 +13,7 @@ import {
   recordObservation,
   scenarioTruth,
 } from "./evaluation.service.ts";
+import { exerciseLiveRoute } from "./exercises.live.ts";
 import {
   addInject,
   changeClock,
@@ -28,6 +29,7 @@ import { makeProgramme, programmeList } from "./programme.service.ts";
 import { tabletopPack } from "./tabletop-pack.service.ts";
 
 export function exerciseRoutes(app: FastifyInstance, context: ServerContext, analysis: AnalysisCache): void {
+  exerciseLiveRoute(app, context);
   route(app, context, "listExercises", ({ caller, query }) => exerciseList(context, caller, query));
   route(app, context, "createExercise", ({ caller, body }) => planExercise(context, caller, body));
   route(app, context, "getExercise", ({ caller, params }) => exerciseDetail(context, caller, params.id));

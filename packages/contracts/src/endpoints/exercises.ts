@@ -26,6 +26,20 @@ import {
 } from "../exercises.ts";
 
 export const exerciseEndpoints = {
+  streamExerciseEvents: {
+    method: "GET",
+    path: "/api/exercises/events",
+    summary:
+      "Live changes of the exercises your organisation takes part in, as server-sent events: `ready` when the " +
+      "stream opens (fetch what you show then, and after each reconnection: nothing missed is replayed), " +
+      "`exercise` {id} when an exercise's clock or participants change, `msel` {id} when its MSEL changes " +
+      "(controllers and evaluators), and `inject` {id, inject} when an inject reaches its exercise time " +
+      "(its recipients, controllers and evaluators; never before its time).",
+    tag: "exercises",
+    auth: "user",
+    status: 200,
+    stream: true,
+  },
   listExercises: {
     method: "GET",
     path: "/api/exercises",
