@@ -86,6 +86,22 @@ export const ExerciseCreate = z
   });
 export type ExerciseCreateInput = z.input<typeof ExerciseCreate>;
 
+export const ExerciseParticipantsChange = z
+  .object({
+    participants: z
+      .array(z.object({ organisationId: Id, role: ExerciseRole }))
+      .max(200)
+      .describe(
+        "Every organisation taking part beside the owner (which controls), with its role: the new list.",
+      ),
+  })
+  .superRefine((value, ctx) => {
+    const ids = value.participants.map((p) => p.organisationId);
+    if (new Set(ids).size !== ids.length)
+      ctx.addIssue({ code: "custom", path: ["participants"], message: "Name each organisation once." });
+  });
+export type ExerciseParticipantsChangeInput = z.input<typeof ExerciseParticipantsChange>;
+
 export const Objective = z.object({
   id: Id,
   position: z.number().int(),

@@ -25,6 +25,7 @@ import {
 } from "./exercises.service.ts";
 import { removeInject, rewriteInject } from "./msel.service.ts";
 import { exercisePackageFile, importPackageAs } from "./package.service.ts";
+import { changeParticipants } from "./participants.service.ts";
 import { makeProgramme, programmeList } from "./programme.service.ts";
 import { tabletopPack } from "./tabletop-pack.service.ts";
 
@@ -33,6 +34,9 @@ export function exerciseRoutes(app: FastifyInstance, context: ServerContext, ana
   route(app, context, "listExercises", ({ caller, query }) => exerciseList(context, caller, query));
   route(app, context, "createExercise", ({ caller, body }) => planExercise(context, caller, body));
   route(app, context, "getExercise", ({ caller, params }) => exerciseDetail(context, caller, params.id));
+  route(app, context, "updateExerciseParticipants", ({ caller, params, body }) =>
+    changeParticipants(context, caller, params.id, body),
+  );
   route(app, context, "listExerciseInjects", ({ caller, params }) => injectList(context, caller, params.id));
   route(app, context, "createExerciseInject", ({ caller, params, body }) =>
     addInject(context, caller, params.id, body),

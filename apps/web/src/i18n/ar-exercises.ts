@@ -186,4 +186,10 @@ export const exercises: Translation<typeof english, "ar"> = {
     columnDue: "الموعد النهائي",
     columnStatus: "الحالة",
   },
+  participants: {
+    title: "تغيير المشاركين",
+    hint: "أضف منظمات أو أزلها وحدّد دورها قبل التمرين أو أثناءه. تحتفظ المنظمة الموجَّهة إليها مدخلات بدور مشارك.",
+    save: "حفظ المشاركين",
+    saved: "تم حفظ المشاركين.",
+  },
 };

@@ -214,4 +214,10 @@ export const exercises = {
     columnDue: "Due",
     columnStatus: "Status",
   },
+  participants: {
+    title: "Change the participants",
+    hint: "Add or take away organisations and set their role, before or during the exercise. An organisation injects are addressed to stays a player.",
+    save: "Save the participants",
+    saved: "Participants saved.",
+  },
 };

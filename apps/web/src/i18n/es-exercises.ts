@@ -187,4 +187,10 @@ export const exercises: Translation<typeof english, "es"> = {
     columnDue: "Fecha límite",
     columnStatus: "Estado",
   },
+  participants: {
+    title: "Cambiar los participantes",
+    hint: "Añada o retire organizaciones y fije su función, antes o durante el ejercicio. Una organización a la que se dirigen inyecciones conserva el rol de participante.",
+    save: "Guardar los participantes",
+    saved: "Participantes guardados.",
+  },
 };

@@ -187,4 +187,10 @@ export const exercises: Translation<typeof english, "fr"> = {
     columnDue: "Échéance",
     columnStatus: "État",
   },
+  participants: {
+    title: "Modifier les participants",
+    hint: "Ajoutez ou retirez des organisations et fixez leur rôle, avant ou pendant l'exercice. Une organisation destinataire d'injects garde le rôle de joueur.",
+    save: "Enregistrer les participants",
+    saved: "Participants enregistrés.",
+  },
 };

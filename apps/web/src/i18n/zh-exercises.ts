@@ -186,4 +186,10 @@ export const exercises: Translation<typeof english, "zh"> = {
     columnDue: "截止日期",
     columnStatus: "状态",
   },
+  participants: {
+    title: "更改参与方",
+    hint: "在演练前或演练中添加或移除组织并设定其角色。已有情景注入发往的组织仍须为参演方。",
+    save: "保存参与方",
+    saved: "参与方已保存。",
+  },
 };

@@ -59,6 +59,17 @@ export const exercisePolicy = {
     abilities.control
       ? allow
       : deny("Only coordinators and administrators of a controlling organisation run this exercise."),
+  /**
+   * Add or take away participating organisations, or change their role: controllers, before and
+   * during conduct (a completed exercise's cast is part of its record).
+   */
+  editParticipants: (abilities: ExerciseAbilities, status: ExerciseStatus): Decision => {
+    const controls = exercisePolicy.control(abilities);
+    if (!controls.allowed) return controls;
+    return status === "completed"
+      ? deny("The exercise is completed: its participants no longer change.")
+      : allow;
+  },
   /** Change the MSEL: controllers, before the exercise is completed. */
   editMsel: (abilities: ExerciseAbilities, status: ExerciseStatus): Decision => {
     const controls = exercisePolicy.control(abilities);
