@@ -3,9 +3,11 @@
 // change crosses processes by LISTEN/NOTIFY and the second process's own timers deliver): at 10x
 // speed an inject reaches its recipients within a second of its due time and never before it;
 // a player it is not addressed to never hears of it; an organisation taking no part hears
-// nothing at all; MSEL changes reach controllers and evaluators only.
+// nothing at all; MSEL changes reach controllers and evaluators only. An incident filed in
+// exercise mode reaches, on the real incident stream, the exercise's organisations it is addressed
+// to and nobody outside the exercise.
 import type { Client, ExerciseCreateInput } from "@bulwark/contracts";
-import { connect, insertOrganisation, insertUser } from "@bulwark/db";
+import { connect, insertAsset, insertOrganisation, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -190,14 +192,15 @@ describe("live exercise delivery", () => {
     const id = exercise.id;
     const held = await control.call("createExerciseInject", {
       params: { id },
-      body: inject(3_000, [organisations.operator], "Second wave of drones"),
+      body: inject(20_000, [organisations.operator], "Second wave of drones"),
     });
     const grid = await follow("member@grid.example");
     const evaluator = await follow("inspector@inspectorate.example");
     await control.call("changeExerciseClock", { params: { id }, body: { action: "start", speed: 10 } });
-    await control.call("changeExerciseClock", { params: { id }, body: { action: "pause" } });
-    // Paused before its 300 ms: it does not arrive.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    const paused = await control.call("changeExerciseClock", { params: { id }, body: { action: "pause" } });
+    // Paused before its 2 s (20 s of exercise time): it does not arrive while paused.
+    expect(paused.clock.exerciseTimeMs).toBeLessThan(20_000);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(heardInjects(grid)).not.toContain(held.id);
 
     // A later inject written meanwhile: controllers and evaluators hear the MSEL changed; players do not.
@@ -207,11 +210,70 @@ describe("live exercise delivery", () => {
     });
     await evaluator.next((event) => event.event === "msel" && (event.data as { id: string }).id === id);
     await control.call("changeExerciseClock", { params: { id }, body: { action: "resume" } });
-    const arrived = await grid.next(injectEvent(held.id), 3_000);
+    const arrived = await grid.next(injectEvent(held.id), 5_000);
     expect(arrived.data).toEqual({ id, inject: held.id });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(grid.events.some((event) => event.event === "msel")).toBe(false);
     expect(heardInjects(grid)).not.toContain(later.id);
     expect(heardInjects(evaluator)).not.toContain(later.id);
+  });
+
+  it("tells of an exercise incident on the incident stream the exercise's organisations only", async () => {
+    const { organisations } = server.cast;
+    const exercise = await control.call("createExercise", { body: plan() });
+    const id = exercise.id;
+    await control.call("changeExerciseClock", { params: { id }, body: { action: "start" } });
+    const substation = await insertAsset(
+      server.db,
+      {
+        ref: "S-live",
+        name: "Substation S",
+        sector: "energy-electricity",
+        operatorId: organisations.operator,
+        status: "operational",
+        populationServed: 1000,
+        marking: "amber",
+        tags: [],
+        attributes: {},
+        lat: 10,
+        lon: 20,
+      },
+      new Date(),
+    );
+    const incidentStream = async (email: string) => {
+      const session = await signIn(streams.url, email);
+      const reader = await openEvents(streams.url, "/api/incidents/events", { cookie: session.cookie });
+      opened.push(reader);
+      await reader.next((event) => event.event === "ready");
+      return reader;
+    };
+    const director = await incidentStream("director@authority.example");
+    const outsider = await incidentStream("teller@bank.example");
+    // The grid operator's administrator may mark CLEAR (an approver of its organisation).
+    const player = await injectClient(injectFetch(api.app), "boss@grid.example");
+    const at = new Date(Date.now() - 60_000).toISOString();
+    const filed = await player.call("createExerciseIncident", {
+      params: { id },
+      body: {
+        incident: {
+          title: "Drones over substation S",
+          type: "sabotage",
+          startedAt: at,
+          awareAt: at,
+          regime: "eu-cer-article-15",
+          tlp: "clear",
+          audience: { organisationIds: [organisations.authority] },
+          suspectedCause: "unknown",
+          assets: [{ assetId: substation, status: "down", at }],
+        },
+      },
+    });
+    await director.next(
+      (event) => event.event === "incident" && (event.data as { id: string }).id === filed.id,
+      3_000,
+    );
+    // Even CLEAR, which any reader of a real incident would hear of: the bank takes no part.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(outsider.events.map((event) => event.event)).toEqual(["ready"]);
   });
 });

@@ -47,6 +47,16 @@ const clockOfRow = (row: ExerciseClockRow): ExerciseClock => ({
 
 /** The topic of the exercises' stream, asking with `context`'s clock whether an inject is due. */
 export function exercisesTopic(context: ServerContext): LiveTopic<null> {
+  // The hub asks every group of readers about the same changes at once (the same array): their
+  // exercises' clocks are read once for all of them.
+  let asked: { ids: readonly string[]; clocks: ReturnType<typeof clocksOfInjects> } | null = null;
+  const clocksFor = (db: Parameters<typeof clocksOfInjects>[0], ids: readonly string[]) => {
+    if (asked?.ids !== ids) {
+      const injectIds = ids.filter((id) => id.startsWith(INJECT_PREFIX)).map((id) => id.slice(7));
+      asked = { ids, clocks: clocksOfInjects(db, injectIds) };
+    }
+    return asked.clocks;
+  };
   return {
     channel: EXERCISES_CHANNEL,
     event: "exercise",
@@ -55,8 +65,7 @@ export function exercisesTopic(context: ServerContext): LiveTopic<null> {
       return { version: await policyVersion(db), scope: null };
     },
     async seen(db, _scope, group, userIds, ids) {
-      const injectIds = ids.filter((id) => id.startsWith(INJECT_PREFIX)).map((id) => id.slice(7));
-      const clocks = await clocksOfInjects(db, injectIds);
+      const clocks = await clocksFor(db, ids);
       const now = context.clock().getTime();
       const times = new Map<string, number>();
       for (const row of clocks.values()) times.set(row.exerciseId, exerciseTime(clockOfRow(row), now));

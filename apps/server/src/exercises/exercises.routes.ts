@@ -13,6 +13,7 @@ import {
   recordObservation,
   scenarioTruth,
 } from "./evaluation.service.ts";
+import { respondWithIncident } from "./exercise-incidents.service.ts";
 import { exerciseLiveRoute } from "./exercises.live.ts";
 import {
   addInject,
@@ -26,7 +27,7 @@ import {
 import { removeInject, rewriteInject } from "./msel.service.ts";
 import { exercisePackageFile, importPackageAs } from "./package.service.ts";
 import { changeParticipants } from "./participants.service.ts";
-import { makeProgramme, programmeList } from "./programme.service.ts";
+import { changeProgramme, makeProgramme, programmeList, removeProgramme } from "./programme.service.ts";
 import { tabletopPack } from "./tabletop-pack.service.ts";
 
 export function exerciseRoutes(app: FastifyInstance, context: ServerContext, analysis: AnalysisCache): void {
@@ -36,6 +37,9 @@ export function exerciseRoutes(app: FastifyInstance, context: ServerContext, ana
   route(app, context, "getExercise", ({ caller, params }) => exerciseDetail(context, caller, params.id));
   route(app, context, "updateExerciseParticipants", ({ caller, params, body }) =>
     changeParticipants(context, caller, params.id, body),
+  );
+  route(app, context, "createExerciseIncident", ({ caller, params, body }) =>
+    respondWithIncident(context, caller, params.id, body),
   );
   route(app, context, "listExerciseInjects", ({ caller, params }) => injectList(context, caller, params.id));
   route(app, context, "createExerciseInject", ({ caller, params, body }) =>
@@ -78,6 +82,13 @@ export function exerciseRoutes(app: FastifyInstance, context: ServerContext, ana
   route(app, context, "importExercisePackage", ({ caller, body }) => importPackageAs(context, caller, body));
   route(app, context, "listExerciseProgrammes", ({ caller }) => programmeList(context, caller));
   route(app, context, "createExerciseProgramme", ({ caller, body }) => makeProgramme(context, caller, body));
+  route(app, context, "updateExerciseProgramme", ({ caller, params, body }) =>
+    changeProgramme(context, caller, params.id, body),
+  );
+  route(app, context, "deleteExerciseProgramme", async ({ caller, params }) => {
+    await removeProgramme(context, caller, params.id);
+    return undefined;
+  });
   route(app, context, "exerciseTabletopPack", ({ caller, params, request }) =>
     tabletopPack(context, caller, params.id, requestLanguage(request)),
   );

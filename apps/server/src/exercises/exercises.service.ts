@@ -138,6 +138,7 @@ export async function exerciseDetail(context: ServerContext, caller: Actor, id: 
       control: abilities.control,
       observe: exercisePolicy.observe(abilities, record.status as ExerciseStatus).allowed,
       evaluate: exercisePolicy.evaluate(abilities).allowed,
+      respond: exercisePolicy.respond(abilities, record.status as ExerciseStatus, caller).allowed,
     },
   };
 }

@@ -15,6 +15,7 @@ import { client } from "../app/api.ts";
 import { LiveBadge, useLiveEvents } from "../app/live.tsx";
 import { PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
+import { ExerciseIncidents } from "./exercise-answer.tsx";
 import { ClockControls, ClockReading } from "./exercise-clock.tsx";
 import { Evaluation } from "./exercise-evaluation.tsx";
 import { useSections } from "./exercise-form-page.tsx";
@@ -156,13 +157,14 @@ export function ExercisePage() {
           {isPlayer && <Tabs.Tab value="inbox">{t("exercises.tabs.inbox")}</Tabs.Tab>}
           {seesAll && <Tabs.Tab value="msel">{t("exercises.tabs.msel")}</Tabs.Tab>}
           <Tabs.Tab value="design">{t("exercises.tabs.overview")}</Tabs.Tab>
+          <Tabs.Tab value="answers">{t("exercises.tabs.answers")}</Tabs.Tab>
           {seesAll && <Tabs.Tab value="evaluation">{t("exercises.tabs.evaluation")}</Tabs.Tab>}
           {seesAll && <Tabs.Tab value="improvement">{t("exercises.tabs.improvement")}</Tabs.Tab>}
         </Tabs.List>
         {isPlayer && (
           <Tabs.Panel value="inbox" pt="md">
             <ProblemAlert error={injects.error} />
-            <Inbox injects={injects.data} />
+            <Inbox injects={injects.data} respondIn={data.abilities.respond ? data.id : null} />
           </Tabs.Panel>
         )}
         {seesAll && (
@@ -184,6 +186,9 @@ export function ExercisePage() {
               />
             )}
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="answers" pt="md">
+          <ExerciseIncidents exercise={data} />
         </Tabs.Panel>
         {seesAll && (
           <Tabs.Panel value="evaluation" pt="md">

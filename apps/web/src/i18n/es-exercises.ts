@@ -92,6 +92,7 @@ export const exercises: Translation<typeof english, "es"> = {
     evaluation: "Evaluación",
     improvement: "Plan de mejora",
     overview: "Diseño",
+    answers: "Incidentes (ejercicio)",
   },
   clock: {
     label: "Reloj del ejercicio",
@@ -192,5 +193,55 @@ export const exercises: Translation<typeof english, "es"> = {
     hint: "Añada o retire organizaciones y fije su función, antes o durante el ejercicio. Una organización a la que se dirigen inyecciones conserva el rol de participante.",
     save: "Guardar los participantes",
     saved: "Participantes guardados.",
+  },
+  answer: {
+    respond: "Responder con un incidente (ejercicio)",
+    note: "Está notificando un incidente en modo ejercicio para «{{title}}»: lleva la marca EXERCISE EXERCISE EXERCISE, solo lo ven los participantes del ejercicio y nunca entra en la lista ni en los flujos de incidentes reales.",
+    back: "Volver al ejercicio",
+    title: "Incidentes notificados en el ejercicio",
+    hint: "Los participantes responden a las inyecciones con las herramientas de incidentes de Bulwark. Estos incidentes no son reales: solo los ven los participantes del ejercicio.",
+    empty: "Aún no se ha notificado ningún incidente en este ejercicio.",
+  },
+  programmes: {
+    title: "Programas de ejercicios",
+    subtitle:
+      "El plan plurianual de ejercicios de su organización: las prioridades a las que sirve, extraídas de las carencias de su autoevaluación y de su registro de riesgos, y los ejercicios previstos cada año por tipo.",
+    create: "Elaborar un programa",
+    createHint:
+      "Sus prioridades se extraen, al elaborarlo, de su última autoevaluación enviada (sus mayores carencias) y de su registro de riesgos (sus riesgos más altos).",
+    none: "Su organización aún no tiene ningún programa de ejercicios.",
+    name: "Título del programa",
+    startYear: "Primer año",
+    years: "Número de años",
+    exercises: "Ejercicios previstos",
+    year: "Ejercicio {{number}}: año",
+    type: "Ejercicio {{number}}: tipo",
+    exerciseTitle: "Ejercicio {{number}}: título",
+    priority: "Ejercicio {{number}}: prioridad atendida",
+    noPriority: "Ninguna",
+    removeExercise: "Quitar el ejercicio {{number}}",
+    addExercise: "Añadir un ejercicio",
+    saveChanges: "Guardar el programa",
+    saved: "Programa guardado.",
+    edit: "Modificar",
+    redraw: "Volver a extraer las prioridades",
+    redrawn:
+      "Prioridades extraídas de nuevo de su autoevaluación y su registro de riesgos en su estado actual.",
+    remove: "Eliminar el programa",
+    removeText: "¿Eliminar el programa «{{title}}»? Los ejercicios ya planificados se conservan.",
+    span: "{{start}}–{{end}}",
+    priorities: "Prioridades",
+    prioritiesHint:
+      "Extraídas de su última autoevaluación enviada y de su registro de riesgos; cada una indica su fuente.",
+    noPriorities:
+      "No se encontró ninguna prioridad: envíe una autoevaluación o evalúe riesgos y vuelva a extraer las prioridades.",
+    perYear: "Ejercicios por año, del tipo más sencillo al más complejo",
+    columnYear: "Año",
+    columnExercises: "Ejercicios",
+    serves: "prioridad {{number}}",
+    sources: {
+      "self-assessment": "Autoevaluación",
+      "risk-register": "Registro de riesgos",
+    },
   },
 };

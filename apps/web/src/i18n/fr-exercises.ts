@@ -92,6 +92,7 @@ export const exercises: Translation<typeof english, "fr"> = {
     evaluation: "Évaluation",
     improvement: "Plan d'amélioration",
     overview: "Conception",
+    answers: "Incidents (exercice)",
   },
   clock: {
     label: "Horloge de l'exercice",
@@ -192,5 +193,55 @@ export const exercises: Translation<typeof english, "fr"> = {
     hint: "Ajoutez ou retirez des organisations et fixez leur rôle, avant ou pendant l'exercice. Une organisation destinataire d'injects garde le rôle de joueur.",
     save: "Enregistrer les participants",
     saved: "Participants enregistrés.",
+  },
+  answer: {
+    respond: "Répondre par un incident (exercice)",
+    note: "Vous déclarez un incident en mode exercice pour « {{title}} » : il porte la mention EXERCISE EXERCISE EXERCISE, seuls les participants de l'exercice le voient et il n'entre jamais dans la liste ni les flux d'incidents réels.",
+    back: "Retour à l'exercice",
+    title: "Incidents déclarés dans l'exercice",
+    hint: "Les joueurs répondent aux injects avec les outils d'incident de Bulwark. Ces incidents ne sont pas réels : seuls les participants de l'exercice les voient.",
+    empty: "Aucun incident n'a encore été déclaré dans cet exercice.",
+  },
+  programmes: {
+    title: "Programmes d'exercices",
+    subtitle:
+      "Le plan pluriannuel d'exercices de votre organisation : les priorités qu'il sert, tirées des lacunes de votre auto-évaluation et de votre registre des risques, et les exercices prévus chaque année par type.",
+    create: "Établir un programme",
+    createHint:
+      "Ses priorités sont tirées, au moment où il est établi, de votre dernière auto-évaluation soumise (ses plus grandes lacunes) et de votre registre des risques (ses risques les plus élevés).",
+    none: "Votre organisation n'a pas encore de programme d'exercices.",
+    name: "Titre du programme",
+    startYear: "Première année",
+    years: "Nombre d'années",
+    exercises: "Exercices prévus",
+    year: "Exercice {{number}} : année",
+    type: "Exercice {{number}} : type",
+    exerciseTitle: "Exercice {{number}} : titre",
+    priority: "Exercice {{number}} : priorité servie",
+    noPriority: "Aucune",
+    removeExercise: "Retirer l'exercice {{number}}",
+    addExercise: "Ajouter un exercice",
+    saveChanges: "Enregistrer le programme",
+    saved: "Programme enregistré.",
+    edit: "Modifier",
+    redraw: "Tirer de nouveau les priorités",
+    redrawn:
+      "Priorités tirées de nouveau de votre auto-évaluation et de votre registre des risques dans leur état actuel.",
+    remove: "Supprimer le programme",
+    removeText: "Supprimer le programme « {{title}} » ? Les exercices déjà planifiés restent.",
+    span: "{{start}}–{{end}}",
+    priorities: "Priorités",
+    prioritiesHint:
+      "Tirées de votre dernière auto-évaluation soumise et de votre registre des risques ; chacune nomme sa source.",
+    noPriorities:
+      "Aucune priorité trouvée : soumettez une auto-évaluation ou évaluez les risques, puis tirez de nouveau les priorités.",
+    perYear: "Exercices par année, du type le plus simple au plus complexe",
+    columnYear: "Année",
+    columnExercises: "Exercices",
+    serves: "priorité {{number}}",
+    sources: {
+      "self-assessment": "Auto-évaluation",
+      "risk-register": "Registre des risques",
+    },
   },
 };

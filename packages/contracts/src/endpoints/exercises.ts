@@ -9,6 +9,7 @@ import {
   CorrectiveActionList,
   Exercise,
   ExerciseCreate,
+  ExerciseIncidentCreate,
   ExerciseList,
   ExerciseListQuery,
   ExercisePackageImport,
@@ -16,6 +17,7 @@ import {
   ExerciseProgramme,
   ExerciseProgrammeCreate,
   ExerciseProgrammeList,
+  ExerciseProgrammeUpdate,
   ExerciseScenario,
   Inject,
   InjectCreate,
@@ -25,6 +27,7 @@ import {
   ObservationCreate,
   ObservationList,
 } from "../exercises.ts";
+import { Incident } from "../incidents.ts";
 
 export const exerciseEndpoints = {
   streamExerciseEvents: {
@@ -84,6 +87,18 @@ export const exerciseEndpoints = {
     body: ExerciseParticipantsChange,
     status: 200,
     response: Exercise,
+  },
+  createExerciseIncident: {
+    method: "POST",
+    path: "/api/exercises/:id/incidents",
+    summary:
+      "A player (or controller) answers in exercise mode: files an incident marked EXERCISE EXERCISE EXERCISE, seen only by the exercise's participants and never in the real incident list, live stream, sitreps or feeds. List them with GET /api/incidents?exerciseId=.",
+    tag: "exercises",
+    auth: "user",
+    params: IdParams,
+    body: ExerciseIncidentCreate,
+    status: 201,
+    response: Incident,
   },
   listExerciseInjects: {
     method: "GET",
@@ -272,5 +287,26 @@ export const exerciseEndpoints = {
     body: ExerciseProgrammeCreate,
     status: 201,
     response: ExerciseProgramme,
+  },
+  updateExerciseProgramme: {
+    method: "PATCH",
+    path: "/api/exercise-programmes/:id",
+    summary:
+      "Change your organisation's programme: its title, years and exercises (each in a year of the programme), and optionally draw its priorities again as they stand now. Designers of the owning organisation.",
+    tag: "exercises",
+    auth: "user",
+    params: IdParams,
+    body: ExerciseProgrammeUpdate,
+    status: 200,
+    response: ExerciseProgramme,
+  },
+  deleteExerciseProgramme: {
+    method: "DELETE",
+    path: "/api/exercise-programmes/:id",
+    summary: "Remove your organisation's programme. Designers of the owning organisation.",
+    tag: "exercises",
+    auth: "user",
+    params: IdParams,
+    status: 204,
   },
 } as const satisfies Record<string, EndpointDef>;

@@ -603,3 +603,28 @@ export async function programmesOf(
     updatedAt: iso(programme.updatedAt),
   }));
 }
+
+/** Changes a programme of the organisation; false when it holds no such programme. */
+export async function updateProgramme(
+  db: Executor,
+  organisationId: string,
+  id: string,
+  fields: { title: string; startYear: number; endYear: number; priorities: unknown; exercises: unknown },
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(exerciseProgrammes)
+    .set({ ...fields, updatedAt: now })
+    .where(and(eq(exerciseProgrammes.id, id), eq(exerciseProgrammes.ownerOrganisationId, organisationId)))
+    .returning({ id: exerciseProgrammes.id });
+  return rows.length > 0;
+}
+
+/** Removes a programme of the organisation; false when it holds no such programme. */
+export async function deleteProgramme(db: Executor, organisationId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(exerciseProgrammes)
+    .where(and(eq(exerciseProgrammes.id, id), eq(exerciseProgrammes.ownerOrganisationId, organisationId)))
+    .returning({ id: exerciseProgrammes.id });
+  return rows.length > 0;
+}
