@@ -16,6 +16,7 @@ import {
 import { z } from "zod";
 import { Id, Name, Page, PageQuery, Timestamp } from "./common.ts";
 import { Day } from "./events.ts";
+import { IncidentCreate } from "./incidents.ts";
 import { CascadeReport } from "./registry.ts";
 
 export const ExerciseType = z
@@ -86,6 +87,22 @@ export const ExerciseCreate = z
   });
 export type ExerciseCreateInput = z.input<typeof ExerciseCreate>;
 
+export const ExerciseParticipantsChange = z
+  .object({
+    participants: z
+      .array(z.object({ organisationId: Id, role: ExerciseRole }))
+      .max(200)
+      .describe(
+        "Every organisation taking part beside the owner (which controls), with its role: the new list.",
+      ),
+  })
+  .superRefine((value, ctx) => {
+    const ids = value.participants.map((p) => p.organisationId);
+    if (new Set(ids).size !== ids.length)
+      ctx.addIssue({ code: "custom", path: ["participants"], message: "Name each organisation once." });
+  });
+export type ExerciseParticipantsChangeInput = z.input<typeof ExerciseParticipantsChange>;
+
 export const Objective = z.object({
   id: Id,
   position: z.number().int(),
@@ -130,6 +147,11 @@ export const Exercise = ExerciseSummary.extend({
     control: z.boolean().describe("Write the MSEL, run the clock, record corrective actions."),
     observe: z.boolean(),
     evaluate: z.boolean().describe("Read the whole MSEL, the ground truth, the observations and the AAR/IP."),
+    respond: z
+      .boolean()
+      .describe(
+        "Answer in exercise mode: file an incident marked as an exercise (POST /api/exercises/{id}/incidents).",
+      ),
   }),
 });
 export type Exercise = z.infer<typeof Exercise>;
@@ -291,6 +313,47 @@ export const ExerciseProgrammeCreate = z
   });
 export type ExerciseProgrammeCreateInput = z.input<typeof ExerciseProgrammeCreate>;
 
+const ProgrammeExercise = z.object({
+  year: z.number().int().min(2000).max(2110),
+  type: ExerciseType,
+  title: Name(300),
+  priority: z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .default(null)
+    .describe("The number of the priority it serves (see the programme's priorities)."),
+});
+
+export const ExerciseProgrammeUpdate = z
+  .object({
+    title: Name(300).optional(),
+    startYear: z.number().int().min(2000).max(2100).optional(),
+    years: z.number().int().min(1).max(10).optional().describe("How many years the programme covers."),
+    exercises: z
+      .array(ProgrammeExercise)
+      .max(200)
+      .optional()
+      .describe("The whole new list of exercises (each in a year of the programme)."),
+    redrawPriorities: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Draw the priorities again from your latest submitted self-assessment and your risk register as they stand now (otherwise they stay as drawn when the programme was made).",
+      ),
+  })
+  .refine(
+    (value) =>
+      value.title !== undefined ||
+      value.startYear !== undefined ||
+      value.years !== undefined ||
+      value.exercises !== undefined ||
+      value.redrawPriorities,
+    { message: "Change something." },
+  );
+export type ExerciseProgrammeUpdateInput = z.input<typeof ExerciseProgrammeUpdate>;
+
 export const ExerciseProgramme = z.object({
   id: Id,
   owner: Ref,
@@ -314,3 +377,13 @@ export const ExerciseProgramme = z.object({
 });
 export type ExerciseProgramme = z.infer<typeof ExerciseProgramme>;
 export const ExerciseProgrammeList = z.object({ items: z.array(ExerciseProgramme) });
+
+export const ExerciseIncidentCreate = z.object({
+  injectId: Id.nullable()
+    .default(null)
+    .describe("The delivered inject it answers (one your organisation has received), if one."),
+  incident: IncidentCreate.describe(
+    "The incident, as POST /api/incidents takes it; its audience must take part in the exercise.",
+  ),
+});
+export type ExerciseIncidentCreateInput = z.input<typeof ExerciseIncidentCreate>;

@@ -1,6 +1,7 @@
 // Incidents (issue 17): an operator's notice of assets down or degraded, the authority's response,
 // the projection of what fails next and the recovery. Seen under the TLP rule of shared items.
 import {
+  EXERCISE_MARK,
   INCIDENT_ASSET_STATUSES,
   INCIDENT_SEVERITIES,
   INCIDENT_STATES,
@@ -121,6 +122,16 @@ export const IncidentSummary = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   closedAt: Timestamp.nullable(),
+  exercise: z
+    .object({
+      id: Id,
+      title: z.string(),
+      mark: z.literal(EXERCISE_MARK),
+    })
+    .optional()
+    .describe(
+      "Present when it was filed in exercise mode (POST /api/exercises/{id}/incidents): the exercise it belongs to. Such an incident is not real, is seen only by the exercise's participants and never appears in the real incident list.",
+    ),
 });
 export type IncidentSummary = z.infer<typeof IncidentSummary>;
 
@@ -137,6 +148,9 @@ export const IncidentListQuery = z.object({
     .describe("Comma-separated states."),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
+  exerciseId: Id.optional().describe(
+    "The incidents filed in exercise mode for this exercise (one your organisation takes part in); without it, real incidents only.",
+  ),
 });
 
 export const IncidentAsset = AssetRef.extend({

@@ -83,6 +83,7 @@ const TABLES: PgTable[] = [
   ...[schema.incidentReviews, schema.incidentReviewActions],
   ...[schema.exercises, schema.exerciseParticipants, schema.exerciseObjectives, schema.exerciseInjects],
   ...[schema.exerciseObservations, schema.exerciseCorrectiveActions, schema.exerciseProgrammes],
+  schema.exerciseIncidents,
   ...[schema.assistanceNeeds, schema.assistanceNeedAudience, schema.assistanceOffers],
   ...[schema.assistanceOfferAudience, schema.assistanceEngagements],
   ...[schema.sitreps, schema.resourceRequests, schema.resourceRequestChanges],

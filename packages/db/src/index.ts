@@ -26,6 +26,8 @@ export * from "./repositories/event-actions.ts";
 export * from "./repositories/event-parts.ts";
 export * from "./repositories/events.ts";
 export * from "./repositories/evidence.ts";
+export * from "./repositories/exercise-incidents.ts";
+export * from "./repositories/exercise-live.ts";
 export * from "./repositories/exercises.ts";
 export * from "./repositories/experts.ts";
 export * from "./repositories/federation.ts";

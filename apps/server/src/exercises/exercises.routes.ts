@@ -13,6 +13,8 @@ import {
   recordObservation,
   scenarioTruth,
 } from "./evaluation.service.ts";
+import { respondWithIncident } from "./exercise-incidents.service.ts";
+import { exerciseLiveRoute } from "./exercises.live.ts";
 import {
   addInject,
   changeClock,
@@ -24,13 +26,21 @@ import {
 } from "./exercises.service.ts";
 import { removeInject, rewriteInject } from "./msel.service.ts";
 import { exercisePackageFile, importPackageAs } from "./package.service.ts";
-import { makeProgramme, programmeList } from "./programme.service.ts";
+import { changeParticipants } from "./participants.service.ts";
+import { changeProgramme, makeProgramme, programmeList, removeProgramme } from "./programme.service.ts";
 import { tabletopPack } from "./tabletop-pack.service.ts";
 
 export function exerciseRoutes(app: FastifyInstance, context: ServerContext, analysis: AnalysisCache): void {
+  exerciseLiveRoute(app, context);
   route(app, context, "listExercises", ({ caller, query }) => exerciseList(context, caller, query));
   route(app, context, "createExercise", ({ caller, body }) => planExercise(context, caller, body));
   route(app, context, "getExercise", ({ caller, params }) => exerciseDetail(context, caller, params.id));
+  route(app, context, "updateExerciseParticipants", ({ caller, params, body }) =>
+    changeParticipants(context, caller, params.id, body),
+  );
+  route(app, context, "createExerciseIncident", ({ caller, params, body }) =>
+    respondWithIncident(context, caller, params.id, body),
+  );
   route(app, context, "listExerciseInjects", ({ caller, params }) => injectList(context, caller, params.id));
   route(app, context, "createExerciseInject", ({ caller, params, body }) =>
     addInject(context, caller, params.id, body),
@@ -72,6 +82,13 @@ export function exerciseRoutes(app: FastifyInstance, context: ServerContext, ana
   route(app, context, "importExercisePackage", ({ caller, body }) => importPackageAs(context, caller, body));
   route(app, context, "listExerciseProgrammes", ({ caller }) => programmeList(context, caller));
   route(app, context, "createExerciseProgramme", ({ caller, body }) => makeProgramme(context, caller, body));
+  route(app, context, "updateExerciseProgramme", ({ caller, params, body }) =>
+    changeProgramme(context, caller, params.id, body),
+  );
+  route(app, context, "deleteExerciseProgramme", async ({ caller, params }) => {
+    await removeProgramme(context, caller, params.id);
+    return undefined;
+  });
   route(app, context, "exerciseTabletopPack", ({ caller, params, request }) =>
     tabletopPack(context, caller, params.id, requestLanguage(request)),
   );

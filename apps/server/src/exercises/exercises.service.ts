@@ -36,6 +36,8 @@ import {
   moveClock,
 } from "@bulwark/core";
 import {
+  announceExercise,
+  announceMsel,
   appendAudit,
   type Executor,
   type ExerciseRecord,
@@ -136,6 +138,7 @@ export async function exerciseDetail(context: ServerContext, caller: Actor, id: 
       control: abilities.control,
       observe: exercisePolicy.observe(abilities, record.status as ExerciseStatus).allowed,
       evaluate: exercisePolicy.evaluate(abilities).allowed,
+      respond: exercisePolicy.respond(abilities, record.status as ExerciseStatus, caller).allowed,
     },
   };
 }
@@ -282,6 +285,7 @@ export async function changeClock(
       { ...clock, anchor: clock.anchor === null ? null : new Date(clock.anchor) },
       now,
     );
+    await announceExercise(tx, id);
     await audited(tx, caller, id, `exercises.clock.${change.action}`, now, {
       speed: clock.speed,
       exerciseTimeMs: exerciseTime(clock, now.getTime()),
@@ -402,6 +406,7 @@ export async function addInject(
     }
     if (errors.length > 0) throw invalid("The inject cannot be added as written.", errors);
     const injectId = await insertInject(tx, id, input, caller.userId, now);
+    await announceMsel(tx, id, injectId);
     await audited(tx, caller, id, "exercises.inject.add", now, {
       injectId,
       offsetMs: input.offsetMs,

@@ -38,6 +38,8 @@ const counts = async () =>
     (select count(*)::int from exercises) as exercises,
     (select count(*)::int from exercise_injects) as injects,
     (select count(*)::int from exercise_observations) as observations,
+    (select count(*)::int from exercise_participants) as participants,
+    (select count(*)::int from incidents) as incidents,
     (select count(*)::int from event_actions) as actions,
     (select count(*)::int from audit_log where action like 'exercises.%') as audit`)) as unknown as {
       rows: unknown[];
@@ -485,7 +487,7 @@ describe("access", () => {
     const { id } = await control.call("createExercise", { body: plan({ title: "Hidden from the bank" }) });
     const before = await counts();
     const routes = Object.entries(endpoints).filter(([, e]) => e.path.startsWith("/api/exercises/:id"));
-    expect(routes.length).toBe(15);
+    expect(routes.length).toBe(17);
     const cookie = await (async () => {
       const response = await server.inject({
         method: "POST",
@@ -513,6 +515,18 @@ describe("access", () => {
         content: "x",
       },
       changeExerciseClock: { action: "start" },
+      updateExerciseParticipants: { participants: [{ organisationId: bank, role: "controller" }] },
+      createExerciseIncident: {
+        incident: {
+          title: "x",
+          type: "sabotage",
+          startedAt: "2026-11-24T08:00:00.000Z",
+          awareAt: "2026-11-24T08:00:00.000Z",
+          regime: "eu-cer-article-15",
+          tlp: "amber",
+          assets: [{ assetId: asset.S, status: "down", at: "2026-11-24T08:00:00.000Z" }],
+        },
+      },
       createExerciseObservation: { objectiveId: id, rating: "P" },
       createExerciseCorrectiveAction: { title: "x", ownerOrganisationId: bank, dueOn: "2027-01-01" },
     };

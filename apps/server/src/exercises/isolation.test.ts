@@ -1,10 +1,11 @@
 // Exercise traffic never leaves the exercise (issue 19): once every inject is delivered and
 // observed, no other GET route of the API (the sharing feed, STIX exports, searches, home,
 // notifications… every one in the endpoint table), no TAXII collection and not the public CAP/Atom
-// feed shows a word of it, to a controller, a player or the platform administrator. An inject sent
-// on the CAP channel is served only to its recipients, as CAP with status Exercise.
+// feed shows a word of it, to a controller, a player or the platform administrator; nor does an
+// incident a player filed in exercise mode (not in the real incident list, only in the exercise's).
+// An inject sent on the CAP channel is served only to its recipients, as CAP with status Exercise.
 import { type Client, endpoints } from "@bulwark/contracts";
-import { insertUser } from "@bulwark/db";
+import { insertAsset, insertUser } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
@@ -130,6 +131,44 @@ describe("exercise isolation", () => {
         note: `Note ${MARK}`,
       },
     });
+    // A player's answer in exercise mode: an incident, addressed to the controller.
+    const at = new Date(server.context.clock().getTime() - 60_000).toISOString();
+    const substation = await insertAsset(
+      server.db,
+      {
+        ref: "S",
+        name: "Substation S",
+        sector: "energy-electricity",
+        operatorId: server.cast.organisations.operator,
+        status: "operational",
+        populationServed: 1000,
+        marking: "amber",
+        tags: [],
+        attributes: {},
+        lat: 10,
+        lon: 20,
+      },
+      server.context.clock(),
+    );
+    const answer = await player.call("createExerciseIncident", {
+      params: { id: exerciseId },
+      body: {
+        injectId: capInject,
+        incident: {
+          title: `Incident ${MARK}`,
+          description: `Description ${MARK}`,
+          type: "sabotage",
+          startedAt: at,
+          awareAt: at,
+          regime: "eu-cer-article-15",
+          tlp: "amber",
+          audience: { organisationIds: [server.cast.organisations.authority] },
+          suspectedCause: "unknown",
+          assets: [{ assetId: substation, status: "down", at }],
+        },
+      },
+    });
+    expect(answer.exercise?.mark).toBe("EXERCISE EXERCISE EXERCISE");
     const routes = Object.entries(endpoints).filter(
       ([, endpoint]) =>
         endpoint.method === "GET" &&
@@ -170,5 +209,11 @@ describe("exercise isolation", () => {
       headers: { cookie: await cookieOf("member@grid.example") },
     });
     expect(inbox.body).toContain(MARK);
+    const answers = await server.inject({
+      method: "GET",
+      url: `/api/incidents?exerciseId=${exerciseId}`,
+      headers: { cookie: await cookieOf("director@authority.example") },
+    });
+    expect(answers.body).toContain(`Incident ${MARK}`);
   });
 });

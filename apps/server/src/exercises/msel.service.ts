@@ -4,6 +4,7 @@
 import type { Inject, InjectCreate } from "@bulwark/contracts";
 import { type Actor, type ExerciseStatus, exercisePolicy, exerciseTime } from "@bulwark/core";
 import {
+  announceMsel,
   deleteInject,
   type Executor,
   exerciseObjectivesOf,
@@ -54,6 +55,7 @@ export async function rewriteInject(
     }
     if (errors.length > 0) throw invalid("The inject cannot be changed as written.", errors);
     if (!(await updateInject(tx, id, injectId, input, now))) throw notFound("inject");
+    await announceMsel(tx, id, injectId);
     await audited(tx, caller, id, "exercises.inject.change", now, {
       injectId,
       offsetMs: input.offsetMs,
@@ -79,6 +81,7 @@ export async function removeInject(
     const seen = await seenExercise(context, caller, id, tx);
     await changeable(seen, tx, injectId, now);
     if (!(await deleteInject(tx, id, injectId, now))) throw notFound("inject");
+    await announceMsel(tx, id);
     await audited(tx, caller, id, "exercises.inject.remove", now, { injectId });
   });
 }

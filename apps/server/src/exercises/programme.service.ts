@@ -8,14 +8,22 @@
 import {
   type ExerciseProgramme,
   type ExerciseProgrammeCreate,
+  type ExerciseProgrammeUpdate,
   ProgrammePriority,
   RegisterQuery,
 } from "@bulwark/contracts";
 import { type Actor, EXERCISE_TYPES, type ExerciseType, exerciseProgrammePolicy } from "@bulwark/core";
-import { appendAudit, insertProgramme, type ProgrammeRecord, programmesOf } from "@bulwark/db";
+import {
+  appendAudit,
+  deleteProgramme,
+  insertProgramme,
+  type ProgrammeRecord,
+  programmesOf,
+  updateProgramme,
+} from "@bulwark/db";
 import { z } from "zod";
 import type { ServerContext } from "../context.ts";
-import { invalid } from "../errors.ts";
+import { invalid, notFound } from "../errors.ts";
 import { riskRegister } from "../risk/register.service.ts";
 import { runResults } from "../self-assessment/results.service.ts";
 import { runs } from "../self-assessment/runs.service.ts";
@@ -155,4 +163,115 @@ export async function makeProgramme(
   const [record] = await programmesOf(context.db, caller.organisationId, id);
   if (!record) throw new Error("The programme was not found after it was made.");
   return present(record);
+}
+
+/**
+ * Changes a programme of the caller's organisation: another organisation's is "not found" (the
+ * SQL reads and writes the owner's only), a non-designer is refused. Its priorities stay as drawn
+ * unless asked to be drawn again; the exercises must then still name priorities it has.
+ */
+export async function changeProgramme(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  input: z.output<typeof ExerciseProgrammeUpdate>,
+): Promise<ExerciseProgramme> {
+  const { organisationId } = exerciseProgrammePolicy.readScope(caller);
+  const [record] = await programmesOf(context.db, organisationId, id);
+  if (!record) throw notFound("exercise programme");
+  must(exerciseProgrammePolicy.change(caller));
+  const priorities = input.redrawPriorities
+    ? await drawPriorities(context, caller)
+    : z.array(ProgrammePriority).parse(record.priorities);
+  const startYear = input.startYear ?? record.startYear;
+  const endYear =
+    input.years === undefined ? record.endYear - record.startYear + startYear : startYear + input.years - 1;
+  const exercises = input.exercises ?? z.array(StoredExercise).parse(record.exercises);
+  // Exercises kept as they were are reported against what moved (the years, the priorities).
+  const kept = input.exercises === undefined;
+  const errors = exercises.flatMap((exercise, i) => [
+    ...(exercise.year < startYear || exercise.year > endYear
+      ? [
+          kept
+            ? {
+                path: "body.years",
+                message: `"${exercise.title}" (${exercise.year}) falls outside these years.`,
+              }
+            : { path: `body.exercises.${i}.year`, message: "A year of the programme." },
+        ]
+      : []),
+    ...(exercise.priority !== null && exercise.priority > priorities.length
+      ? [
+          kept
+            ? {
+                path: "body.redrawPriorities",
+                message: `"${exercise.title}" serves priority ${exercise.priority}, which the programme no longer has.`,
+              }
+            : { path: `body.exercises.${i}.priority`, message: "Not a priority of this programme." },
+        ]
+      : []),
+  ]);
+  if (errors.length > 0) throw invalid("The programme cannot be changed as written.", errors);
+  const now = context.clock();
+  await context.db.transaction(async (tx) => {
+    const changed = await updateProgramme(
+      tx,
+      organisationId,
+      id,
+      {
+        title: input.title ?? record.title,
+        startYear,
+        endYear,
+        priorities,
+        exercises: exercises.map((exercise) => ({
+          year: exercise.year,
+          type: exercise.type satisfies ExerciseType,
+          title: exercise.title,
+          priority: exercise.priority,
+        })),
+      },
+      now,
+    );
+    if (!changed) throw notFound("exercise programme");
+    await appendAudit(
+      tx,
+      {
+        actorId: caller.userId,
+        action: "exercises.programme.change",
+        targetType: "exercise-programme",
+        targetId: id,
+        details: {
+          years: endYear - startYear + 1,
+          exercises: exercises.length,
+          redrawn: input.redrawPriorities,
+        },
+      },
+      now,
+    );
+  });
+  const [saved] = await programmesOf(context.db, organisationId, id);
+  if (!saved) throw notFound("exercise programme");
+  return present(saved);
+}
+
+export async function removeProgramme(context: ServerContext, caller: Actor, id: string): Promise<void> {
+  const { organisationId } = exerciseProgrammePolicy.readScope(caller);
+  const [record] = await programmesOf(context.db, organisationId, id);
+  if (!record) throw notFound("exercise programme");
+  must(exerciseProgrammePolicy.change(caller));
+  const now = context.clock();
+  await context.db.transaction(async (tx) => {
+    if (!(await deleteProgramme(tx, organisationId, id))) throw notFound("exercise programme");
+    await appendAudit(
+      tx,
+      {
+        actorId: caller.userId,
+        action: "exercises.programme.remove",
+        targetType: "exercise-programme",
+        targetId: id,
+        details: { title: record.title },
+      },
+      now,
+    );
+  });
 }

@@ -104,4 +104,76 @@ describe("exercise programmes", () => {
     ]);
     expect(await count()).toBe(before);
   });
+
+  it("lets the organisation's designers change and remove a programme, and nobody else", async () => {
+    const director = await as("tomas.varga@ncipa.meridia.example");
+    const made = await director.call("createExerciseProgramme", {
+      body: {
+        title: "Programme to change",
+        startYear: 2027,
+        years: 2,
+        exercises: [{ year: 2027, type: "tabletop", title: "Drones over substations", priority: 1 }],
+      },
+    });
+    const id = made.id;
+    const changed = await director.call("updateExerciseProgramme", {
+      params: { id },
+      body: {
+        title: "Programme changed",
+        years: 3,
+        exercises: [
+          { year: 2029, type: "functional", title: "Grid black start", priority: 2 },
+          { year: 2027, type: "seminar", title: "Roles and plans" },
+        ],
+      },
+    });
+    expect(changed.title).toBe("Programme changed");
+    expect([changed.startYear, changed.endYear]).toEqual([2027, 2029]);
+    expect(changed.years.map((y) => [y.year, y.exercises.map((e) => [e.type, e.priority])])).toEqual([
+      [2027, [["seminar", null]]],
+      [2028, []],
+      [2029, [["functional", 2]]],
+    ]);
+    // The priorities stay as drawn unless drawn again (the same sources, as they stand now).
+    expect(changed.priorities).toEqual(made.priorities);
+    const redrawn = await director.call("updateExerciseProgramme", {
+      params: { id },
+      body: { redrawPriorities: true },
+    });
+    expect(redrawn.priorities.map((p) => p.source.kind)).toEqual(made.priorities.map((p) => p.source.kind));
+    expect(redrawn.years).toEqual(changed.years);
+
+    const stored = async () =>
+      (
+        (await server.db.execute(
+          sql`select title, start_year, end_year, exercises from exercise_programmes where id = ${id}`,
+        )) as unknown as { rows: unknown[] }
+      ).rows;
+    const before = await stored();
+    // A colleague who is no designer: 403; another organisation's designer: 404; nothing changes.
+    const analyst = await as("priya.raman@ncipa.meridia.example");
+    const bank = await as("hugo.lambert@coastalbank.example");
+    const body = { title: "Taken over" };
+    expect(await statusOf(analyst.call("updateExerciseProgramme", { params: { id }, body }))).toBe(403);
+    expect(await statusOf(analyst.call("deleteExerciseProgramme", { params: { id } }))).toBe(403);
+    expect(await statusOf(bank.call("updateExerciseProgramme", { params: { id }, body }))).toBe(404);
+    expect(await statusOf(bank.call("deleteExerciseProgramme", { params: { id } }))).toBe(404);
+    // Bad changes: a year outside the programme, a priority it has not, shrinking past an exercise, nothing at all.
+    const refusals: [unknown, number][] = [
+      [{ exercises: [{ year: 2031, type: "drill", title: "Too late" }] }, 422],
+      [{ exercises: [{ year: 2027, type: "drill", title: "x", priority: 99 }] }, 422],
+      [{ years: 1 }, 422],
+      [{}, 400],
+      [{ years: 0 }, 400],
+    ];
+    for (const [refused, status] of refusals)
+      expect(
+        await statusOf(director.call("updateExerciseProgramme", { params: { id }, body: refused as never })),
+      ).toBe(status);
+    expect(await stored()).toEqual(before);
+
+    await director.call("deleteExerciseProgramme", { params: { id } });
+    expect((await director.call("listExerciseProgrammes")).items.map((p) => p.id)).not.toContain(id);
+    expect(await statusOf(director.call("deleteExerciseProgramme", { params: { id } }))).toBe(404);
+  });
 });

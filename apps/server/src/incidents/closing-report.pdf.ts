@@ -52,13 +52,16 @@ export async function incidentReportPdf(
   const now = context.clock();
   const closed = incident.state === "closed";
   const title = t(closed ? "pdf.incident.closingTitle" : "pdf.incident.interimTitle");
+  // An incident filed in exercise mode says so on every page (title and footer), as the AAR does.
+  const drill = incident.exercise ? `${incident.exercise.mark} ` : "";
   const pdf = new PdfReport({
-    title: `${title}: ${incident.title}`,
+    title: `${drill}${title}: ${incident.title}`,
     marking: incident.tlp,
     language,
     createdAt: now,
-    footer: t("pdf.incident.footer", { title: incident.title, moment: moment(now.toISOString()) }),
+    footer: `${drill}${t("pdf.incident.footer", { title: incident.title, moment: moment(now.toISOString()) })}`,
   });
+  if (incident.exercise) pdf.heading(incident.exercise.mark, 1, true);
   pdf.heading(title, 1, true);
   pdf.paragraph(incident.title);
   pdf.facts([

@@ -15,6 +15,7 @@ import {
   checkIncidentTransition,
   checkSeverityChange,
   type Decision,
+  EXERCISE_MARK,
   type IncidentAbilities,
   type IncidentAssetStatus,
   type IncidentFacts,
@@ -33,6 +34,7 @@ import {
   announceIncident,
   appendAudit,
   type Executor,
+  exercisesOfIncidents,
   existingAudience,
   findIncident,
   type IncidentRecord,
@@ -127,12 +129,13 @@ export async function incidentDetail(
   const seen = await seenIncident(context, reader, id);
   const { record, facts, abilities } = seen;
   const db = context.db;
-  const [history, members, notices, reports, states] = await Promise.all([
+  const [history, members, notices, reports, states, exercise] = await Promise.all([
     incidentAssetHistory(db, id),
     incidentAudienceMembers(db, id),
     incidentNoticesOf(db, id),
     incidentReportsOf(db, id),
     incidentStates(db, id),
+    exerciseOfIncident(db, id),
   ]);
   const readable = await readableAssets(
     db,
@@ -167,6 +170,7 @@ export async function incidentDetail(
   const hiddenAssets = byAsset.size - assets.length;
   return {
     ...summaryOf(record, { visible: assets.length, hidden: hiddenAssets }),
+    ...exercise,
     description: record.description,
     suspectedCause: record.suspectedCause as Incident["suspectedCause"],
     threatFamily: record.threatFamily as Incident["threatFamily"],
@@ -193,6 +197,14 @@ export async function incidentDetail(
       setSeverity: checkSeverityChange(abilities, facts.state).allowed,
     },
   };
+}
+
+/** The `exercise` of an incident filed in exercise mode (nothing for a real one). */
+const exerciseMarkOf = (exercise: { id: string; title: string } | undefined): Pick<Incident, "exercise"> =>
+  exercise ? { exercise: { ...exercise, mark: EXERCISE_MARK } } : {};
+
+async function exerciseOfIncident(db: Executor, id: string) {
+  return exerciseMarkOf((await exercisesOfIncidents(db, [id])).get(id));
 }
 
 const summaryOf = (record: IncidentRecord, assetCounts: { visible: number; hidden: number }) => ({
@@ -227,12 +239,23 @@ export async function incidentList(
     viewer,
     {
       ...(query.state ? { states: query.state } : {}),
+      ...(query.exerciseId ? { exerciseId: query.exerciseId } : {}),
       limit: query.limit,
       offset: query.offset,
     },
     assetPolicy.readScope(caller),
   );
-  return { items: page.items.map((item) => summaryOf(item, item.assetCounts)), total: page.total };
+  const exercises = await exercisesOfIncidents(
+    context.db,
+    page.items.map((item) => item.id),
+  );
+  return {
+    items: page.items.map((item) => ({
+      ...summaryOf(item, item.assetCounts),
+      ...exerciseMarkOf(exercises.get(item.id)),
+    })),
+    total: page.total,
+  };
 }
 
 function notInFuture(context: ServerContext, values: { path: string; at: string }[]) {
@@ -266,7 +289,16 @@ async function checkAssets(
   if (errors.length > 0) throw invalid("Some assets cannot be reported here.", errors);
 }
 
-export async function fileIncident(context: ServerContext, caller: Actor, input: Create): Promise<Incident> {
+/**
+ * Files an incident; `within` runs in the same transaction before it is announced (exercise mode
+ * links it to its exercise there, so no reader ever hears of it as a real incident).
+ */
+export async function fileIncident(
+  context: ServerContext,
+  caller: Actor,
+  input: Create,
+  within?: (tx: Transaction, id: string) => Promise<void>,
+): Promise<Incident> {
   const viewer = await incidentViewerOf(context, caller);
   must(checkIncidentFiling(viewer, input.tlp, input.audience));
   knownRegime(input.regime);
@@ -313,6 +345,7 @@ export async function fileIncident(context: ServerContext, caller: Actor, input:
       assets: input.assets.map((asset) => ({ ...asset, at: new Date(asset.at) })),
       now,
     });
+    if (within) await within(tx, created);
     await audited(tx, caller, created, "incidents.file", now, {
       tlp: input.tlp,
       type: input.type,

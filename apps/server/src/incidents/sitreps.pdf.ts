@@ -3,8 +3,8 @@
 // reader may not see is not printed and a report hidden from them is 404), the TLP marking at the
 // top of every page (PdfReport), and an audit entry for each print.
 import type { FileAnswer } from "@bulwark/contracts";
-import { type Actor, TLP_BANNERS } from "@bulwark/core";
-import { appendAudit } from "@bulwark/db";
+import { type Actor, EXERCISE_MARK, TLP_BANNERS } from "@bulwark/core";
+import { appendAudit, exercisesOfIncidents } from "@bulwark/db";
 import type { AnalysisCache } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
 import { en } from "../i18n/en.ts";
@@ -29,17 +29,22 @@ export async function sitrepPdf(
   const { figures } = sitrep;
   const now = context.clock();
   const title = t("pdf.sitrep.title", { number: sitrep.number });
+  // The situation of an incident filed in exercise mode says so on every page.
+  const drill = (await exercisesOfIncidents(context.db, [incidentId])).has(incidentId)
+    ? `${EXERCISE_MARK} `
+    : "";
   const pdf = new PdfReport({
-    title,
+    title: `${drill}${title}`,
     marking: sitrep.tlp,
     language,
     createdAt: now,
-    footer: t("pdf.sitrep.footer", {
+    footer: `${drill}${t("pdf.sitrep.footer", {
       title,
       organisation: sitrep.organisation.name,
       moment: moment(sitrep.asOf),
-    }),
+    })}`,
   });
+  if (drill) pdf.heading(EXERCISE_MARK, 1, true);
   pdf.heading(title, 1, true);
   pdf.facts([
     [t("pdf.sitrep.status"), t(`pdf.sitrep.status.${sitrep.status}`)],

@@ -4,8 +4,21 @@
 // assets they may not see are left out, as in every export (ADR 0014).
 import { randomUUID } from "node:crypto";
 import type { FileAnswer } from "@bulwark/contracts";
-import { type Actor, assetPolicy, incidentStixObjects, stixBundle, type TlpMarking } from "@bulwark/core";
-import { getAssets, incidentAssetHistory, organisationsForStix, recordAudit } from "@bulwark/db";
+import {
+  type Actor,
+  assetPolicy,
+  EXERCISE_MARK,
+  incidentStixObjects,
+  stixBundle,
+  type TlpMarking,
+} from "@bulwark/core";
+import {
+  exercisesOfIncidents,
+  getAssets,
+  incidentAssetHistory,
+  organisationsForStix,
+  recordAudit,
+} from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { incidentViewerOf, seenIncident } from "./incidents.service.ts";
 
@@ -28,10 +41,15 @@ export async function incidentStix(context: ServerContext, caller: Actor, id: st
   );
   const filer = organisations.get(record.organisation.id);
   if (!filer) throw new Error("The incident's organisation is missing.");
+  // Filed in exercise mode: its name and description say so, for whoever imports the bundle.
+  const exercise = (await exercisesOfIncidents(context.db, [id])).get(id);
+  const drill = exercise ? `${EXERCISE_MARK} ` : "";
   const objects = incidentStixObjects({
     id: record.id,
-    title: record.title,
-    description: record.description,
+    title: `${drill}${record.title}`,
+    description: exercise
+      ? `${EXERCISE_MARK}: filed in the exercise "${exercise.title}"; not a real incident.\n\n${record.description}`
+      : record.description,
     type: record.type,
     state: record.state,
     tlp: record.tlp as TlpMarking,

@@ -170,6 +170,23 @@ export class LiveHub {
     );
   }
 
+  /**
+   * A change this process found by itself (an exercise inject's due time, met by its own timer),
+   * handed to its own readers of `topic` as if notified: `<kind>:<uuid>` or `<uuid>`.
+   */
+  local(topic: LiveTopic<unknown>, id: string): void {
+    const state = this.topics.get(topic.channel);
+    if (!state || this.closed || state.streams.size === 0) return;
+    state.pending.add(id);
+    void this.pump(state);
+  }
+
+  /** The organisations of the readers following `topic` in this process (each once). */
+  followers(topic: LiveTopic<unknown>): string[] {
+    const state = this.topics.get(topic.channel);
+    return state ? [...new Set([...state.streams].map((stream) => stream.reader.organisationId))] : [];
+  }
+
   /** Answers the request with a stream of `topic`'s events the caller may see. */
   open(caller: Caller, reply: FastifyReply, topic: LiveTopic<unknown>): void {
     const state = this.topics.get(topic.channel);

@@ -30,6 +30,7 @@ import { ConfirmDialog } from "../app/confirm-dialog.tsx";
 import { EmptyState } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf } from "../app/vocabulary.ts";
+import { RespondButton } from "./exercise-answer.tsx";
 import { clockText, injectsKey } from "./exercise-parts.tsx";
 
 export function MselTable({ exercise, injects }: { exercise: Exercise; injects: InjectList | undefined }) {
@@ -273,7 +274,7 @@ export function InjectForm({
   );
 }
 
-function InjectCard({ inject }: { inject: Inject }) {
+function InjectCard({ inject, respondIn }: { inject: Inject; respondIn: string | null }) {
   const { t } = useTranslation();
   return (
     <Card withBorder radius="md" padding="md" component="article" aria-label={inject.content}>
@@ -289,13 +290,25 @@ function InjectCard({ inject }: { inject: Inject }) {
           })}
         </Text>
         <Text style={{ whiteSpace: "pre-wrap" }}>{inject.content}</Text>
+        {respondIn && (
+          <Group>
+            <RespondButton exerciseId={respondIn} injectId={inject.id} />
+          </Group>
+        )}
       </Stack>
     </Card>
   );
 }
 
 /** A player's inbox: the injects the clock has delivered to their organisation, in order. */
-export function Inbox({ injects }: { injects: InjectList | undefined }) {
+export function Inbox({
+  injects,
+  respondIn = null,
+}: {
+  injects: InjectList | undefined;
+  /** The exercise whose injects may be answered with an incident (null: they may not). */
+  respondIn?: string | null;
+}) {
   const { t } = useTranslation();
   const items = injects?.items ?? [];
   return (
@@ -307,7 +320,7 @@ export function Inbox({ injects }: { injects: InjectList | undefined }) {
       {items.length === 0 ? (
         <EmptyState>{t("exercises.inbox.empty")}</EmptyState>
       ) : (
-        items.map((inject) => <InjectCard key={inject.id} inject={inject} />)
+        items.map((inject) => <InjectCard key={inject.id} inject={inject} respondIn={respondIn} />)
       )}
     </Stack>
   );

@@ -2,26 +2,32 @@
 // participants); for controllers the clock and the MSEL (with its status live while the clock
 // runs) and the form to add injects; for players the injects delivered to them; for evaluators
 // and controllers the observations, the hot wash and the improvement plan with the AAR/IP.
-// While the clock runs the page asks again every second: delivery is a function of exercise time,
-// not a change the database announces.
+// The page follows /api/exercises/events: the clock's moves, the MSEL's changes and each inject as
+// its exercise time comes (the server's own timers, per process). Only while that stream is down
+// does the page ask again on a timer (every second while the clock runs).
 
 import type { Exercise } from "@bulwark/contracts";
 import { Badge, Group, List, Paper, Skeleton, Stack, Tabs, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { client } from "../app/api.ts";
+import { LiveBadge, useLiveEvents } from "../app/live.tsx";
 import { PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
+import { ExerciseIncidents } from "./exercise-answer.tsx";
 import { ClockControls, ClockReading } from "./exercise-clock.tsx";
 import { Evaluation } from "./exercise-evaluation.tsx";
 import { useSections } from "./exercise-form-page.tsx";
 import { ImprovementPlan } from "./exercise-improvement.tsx";
 import { Inbox, InjectForm, MselTable } from "./exercise-msel.tsx";
+import { ParticipantsEditor } from "./exercise-participants.tsx";
 import { ExerciseBanner, exerciseKey, injectsKey, useExerciseTime } from "./exercise-parts.tsx";
 
 const LIVE_MS = 1_000;
 const FOLLOW_MS = 3_000;
+const EVENTS_URL = "/api/exercises/events";
+const EVENT_TYPES = ["exercise", "msel", "inject"] as const;
 
 function Design({ exercise }: { exercise: Exercise }) {
   const { t } = useTranslation();
@@ -83,11 +89,23 @@ function Design({ exercise }: { exercise: Exercise }) {
 export function ExercisePage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
+  const queryClient = useQueryClient();
+  const live = useLiveEvents(
+    EVENTS_URL,
+    (event) => {
+      if (event.type !== "ready" && "id" in event && event.id !== id) return;
+      if (event.type === "ready" || event.type === "exercise")
+        void queryClient.invalidateQueries({ queryKey: exerciseKey(id) });
+      void queryClient.invalidateQueries({ queryKey: injectsKey(id) });
+    },
+    EVENT_TYPES,
+  );
+  // Polling only while the stream is down.
+  const polling = live !== "live";
   const exercise = useQuery({
     queryKey: exerciseKey(id),
     queryFn: () => client.call("getExercise", { params: { id } }),
-    // Players follow the controller's clock by asking again while the exercise is not over.
-    refetchInterval: (query) => (query.state.data?.status === "completed" ? false : FOLLOW_MS),
+    refetchInterval: (query) => (polling && query.state.data?.status !== "completed" ? FOLLOW_MS : false),
   });
   const data = exercise.data;
   const running = data?.clock.status === "running";
@@ -95,7 +113,7 @@ export function ExercisePage() {
     queryKey: injectsKey(id),
     queryFn: () => client.call("listExerciseInjects", { params: { id } }),
     enabled: data !== undefined,
-    refetchInterval: running ? LIVE_MS : false,
+    refetchInterval: polling && running ? LIVE_MS : false,
   });
   const timeMs = useExerciseTime(data?.clock, exercise.dataUpdatedAt);
 
@@ -117,6 +135,7 @@ export function ExercisePage() {
         subtitle={t("exercises.controlledBy", { owner: data.owner.name })}
         actions={
           <Group gap="xs">
+            <LiveBadge status={live} />
             <Badge color="orange" variant="light" radius="sm">
               {t(`exercises.types.${data.type}`)}
             </Badge>
@@ -138,13 +157,14 @@ export function ExercisePage() {
           {isPlayer && <Tabs.Tab value="inbox">{t("exercises.tabs.inbox")}</Tabs.Tab>}
           {seesAll && <Tabs.Tab value="msel">{t("exercises.tabs.msel")}</Tabs.Tab>}
           <Tabs.Tab value="design">{t("exercises.tabs.overview")}</Tabs.Tab>
+          <Tabs.Tab value="answers">{t("exercises.tabs.answers")}</Tabs.Tab>
           {seesAll && <Tabs.Tab value="evaluation">{t("exercises.tabs.evaluation")}</Tabs.Tab>}
           {seesAll && <Tabs.Tab value="improvement">{t("exercises.tabs.improvement")}</Tabs.Tab>}
         </Tabs.List>
         {isPlayer && (
           <Tabs.Panel value="inbox" pt="md">
             <ProblemAlert error={injects.error} />
-            <Inbox injects={injects.data} />
+            <Inbox injects={injects.data} respondIn={data.abilities.respond ? data.id : null} />
           </Tabs.Panel>
         )}
         {seesAll && (
@@ -157,7 +177,18 @@ export function ExercisePage() {
           </Tabs.Panel>
         )}
         <Tabs.Panel value="design" pt="md">
-          <Design exercise={data} />
+          <Stack gap="lg">
+            <Design exercise={data} />
+            {data.abilities.control && data.status !== "completed" && (
+              <ParticipantsEditor
+                key={data.participants.map((p) => `${p.organisation.id}:${p.role}`).join(",")}
+                exercise={data}
+              />
+            )}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="answers" pt="md">
+          <ExerciseIncidents exercise={data} />
         </Tabs.Panel>
         {seesAll && (
           <Tabs.Panel value="evaluation" pt="md">

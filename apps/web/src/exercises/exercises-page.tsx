@@ -80,11 +80,16 @@ export function ExercisesPage() {
         title={t("exercises.title")}
         subtitle={t("exercises.subtitle")}
         actions={
-          mayPlan && (
-            <Button component={Link} to="/exercises/new" leftSection={<IconPlus size={16} />}>
-              {t("exercises.create")}
+          <Group gap="xs">
+            <Button component={Link} to="/exercises/programmes" variant="default">
+              {t("exercises.programmes.title")}
             </Button>
-          )
+            {mayPlan && (
+              <Button component={Link} to="/exercises/new" leftSection={<IconPlus size={16} />}>
+                {t("exercises.create")}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Group gap="sm">

@@ -38,6 +38,7 @@ import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { LoadFailure } from "../compendium/entry-parts.tsx";
+import { ExerciseBanner } from "../exercises/exercise-parts.tsx";
 import { TlpBanner } from "../sharing/tlp-banner.tsx";
 import { ContactsPanel } from "./board/contacts-panel.tsx";
 import { EvidencePanel } from "./board/evidence-panel.tsx";
@@ -97,6 +98,7 @@ export function IncidentPage() {
         <LiveBadge status={live} />
       </Group>
       {incident.error && <LoadFailure error={incident.error} notFound={t("incidents.page.notFound")} />}
+      {incident.data?.exercise && <ExerciseBanner />}
       {incident.data && <IncidentView incident={incident.data} />}
     </Stack>
   );

@@ -33,7 +33,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash, IconWifiOff } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { client, problemOf } from "../app/api.ts";
@@ -43,6 +43,7 @@ import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, type Option } from "../app/vocabulary.ts";
 import { AssetSelect } from "../assets/asset-search.tsx";
 import { TlpRulePicker } from "../assets/tlp-badge.tsx";
+import { ExerciseAnswerNote, useExerciseAnswer } from "../exercises/exercise-answer.tsx";
 import { isNetworkError } from "../offline/offline-hooks.ts";
 import { fromLocalInput, localInput, useTypeLabel } from "./incident-parts.tsx";
 import { queueNotice, useNoticeOutbox } from "./notice-outbox.ts";
@@ -103,6 +104,16 @@ export function ReportIncidentPage() {
   const [communityIds, setCommunityIds] = useState<string[]>([]);
   const [userIds, setUserIds] = useState<string[]>([]);
   const [queued, setQueued] = useState(false);
+  // Opened from an exercise's inject: the incident is filed in exercise mode, from the inject's words.
+  const answer = useExerciseAnswer();
+  const prefill = answer?.prefill ?? null;
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (!prefill || prefilled.current) return;
+    prefilled.current = true;
+    setTitle((current) => current || prefill.title);
+    setDescription((current) => current || prefill.description);
+  }, [prefill]);
 
   const regimes = useQuery({
     queryKey: ["notification-regimes"],
@@ -175,6 +186,8 @@ export function ReportIncidentPage() {
     // the notice is then kept in the browser, and the officer sees that it waits.
     networkMode: "always",
     mutationFn: async (body: IncidentCreateInput) => {
+      // An exercise answer is never kept to be sent later as a real notice.
+      if (answer) return await answer.file(body);
       if (!navigator.onLine) return null;
       try {
         return await client.call("createIncident", { body });
@@ -198,6 +211,7 @@ export function ReportIncidentPage() {
 
   return (
     <Stack gap="md" maw={900}>
+      {answer && <ExerciseAnswerNote answer={answer} />}
       <PageHeader title={t("incidents.form.title")} subtitle={t("incidents.form.subtitle")} />
       <QueuedNotes count={outbox.waiting.length} justQueued={queued} onSend={() => void outbox.send()} />
       <form

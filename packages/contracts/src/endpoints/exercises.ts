@@ -9,12 +9,15 @@ import {
   CorrectiveActionList,
   Exercise,
   ExerciseCreate,
+  ExerciseIncidentCreate,
   ExerciseList,
   ExerciseListQuery,
   ExercisePackageImport,
+  ExerciseParticipantsChange,
   ExerciseProgramme,
   ExerciseProgrammeCreate,
   ExerciseProgrammeList,
+  ExerciseProgrammeUpdate,
   ExerciseScenario,
   Inject,
   InjectCreate,
@@ -24,8 +27,23 @@ import {
   ObservationCreate,
   ObservationList,
 } from "../exercises.ts";
+import { Incident } from "../incidents.ts";
 
 export const exerciseEndpoints = {
+  streamExerciseEvents: {
+    method: "GET",
+    path: "/api/exercises/events",
+    summary:
+      "Live changes of the exercises your organisation takes part in, as server-sent events: `ready` when the " +
+      "stream opens (fetch what you show then, and after each reconnection: nothing missed is replayed), " +
+      "`exercise` {id} when an exercise's clock or participants change, `msel` {id} when its MSEL changes " +
+      "(controllers and evaluators), and `inject` {id, inject} when an inject reaches its exercise time " +
+      "(its recipients, controllers and evaluators; never before its time).",
+    tag: "exercises",
+    auth: "user",
+    status: 200,
+    stream: true,
+  },
   listExercises: {
     method: "GET",
     path: "/api/exercises",
@@ -57,6 +75,30 @@ export const exerciseEndpoints = {
     params: IdParams,
     status: 200,
     response: Exercise,
+  },
+  updateExerciseParticipants: {
+    method: "PUT",
+    path: "/api/exercises/:id/participants",
+    summary:
+      "A controller sets who takes part beside the owner (players, controllers, evaluators), before or during conduct. An organisation an inject is addressed to stays a player.",
+    tag: "exercises",
+    auth: "user",
+    params: IdParams,
+    body: ExerciseParticipantsChange,
+    status: 200,
+    response: Exercise,
+  },
+  createExerciseIncident: {
+    method: "POST",
+    path: "/api/exercises/:id/incidents",
+    summary:
+      "A player (or controller) answers in exercise mode: files an incident marked EXERCISE EXERCISE EXERCISE, seen only by the exercise's participants and never in the real incident list, live stream, sitreps or feeds. List them with GET /api/incidents?exerciseId=.",
+    tag: "exercises",
+    auth: "user",
+    params: IdParams,
+    body: ExerciseIncidentCreate,
+    status: 201,
+    response: Incident,
   },
   listExerciseInjects: {
     method: "GET",
@@ -245,5 +287,26 @@ export const exerciseEndpoints = {
     body: ExerciseProgrammeCreate,
     status: 201,
     response: ExerciseProgramme,
+  },
+  updateExerciseProgramme: {
+    method: "PATCH",
+    path: "/api/exercise-programmes/:id",
+    summary:
+      "Change your organisation's programme: its title, years and exercises (each in a year of the programme), and optionally draw its priorities again as they stand now. Designers of the owning organisation.",
+    tag: "exercises",
+    auth: "user",
+    params: IdParams,
+    body: ExerciseProgrammeUpdate,
+    status: 200,
+    response: ExerciseProgramme,
+  },
+  deleteExerciseProgramme: {
+    method: "DELETE",
+    path: "/api/exercise-programmes/:id",
+    summary: "Remove your organisation's programme. Designers of the owning organisation.",
+    tag: "exercises",
+    auth: "user",
+    params: IdParams,
+    status: 204,
   },
 } as const satisfies Record<string, EndpointDef>;

@@ -65,3 +65,33 @@ describe("exercise policy", () => {
     ).toBe(false);
   });
 });
+
+describe("exercise policy: participants and exercise-mode answers", () => {
+  const of = (who: Actor) => exerciseAbilities(who, facts);
+  it.each([
+    ["the owner's coordinator, running", actor("authority", ["coordinator"]), "running", true],
+    ["the owner's coordinator, completed", actor("authority", ["coordinator"]), "completed", false],
+    ["the owner's member", actor("authority", ["member"]), "planning", false],
+    ["a player's admin", actor("grid", ["organisation-admin"]), "running", false],
+    ["an evaluator's admin", actor("inspectorate", ["organisation-admin"]), "paused", false],
+  ] as const)("edits participants: %s", (_name, who, status, allowed) => {
+    expect(exercisePolicy.editParticipants(of(who), status).allowed).toBe(allowed);
+  });
+  it.each([
+    ["a player's member, running", actor("grid", ["member"]), "running", true],
+    ["a player's member, paused", actor("water", ["member"]), "paused", true],
+    ["a player's member, planning", actor("grid", ["member"]), "planning", false],
+    ["a player's member, completed", actor("grid", ["member"]), "completed", false],
+    ["a player's auditor", actor("grid", ["auditor"]), "running", false],
+    ["the owner's member", actor("authority", ["member"]), "running", true],
+    ["an evaluator's member", actor("inspectorate", ["member"]), "running", false],
+    ["an outsider", actor("bank", ["organisation-admin"]), "running", false],
+  ] as const)("answers with an incident: %s", (_name, who, status, allowed) => {
+    expect(exercisePolicy.respond(of(who), status, who).allowed).toBe(allowed);
+  });
+  it("shows an exercise incident to the exercise's organisations only", () => {
+    for (const organisationId of ["authority", "grid", "water", "inspectorate", "police"])
+      expect(exercisePolicy.seesExerciseIncident(facts, organisationId)).toBe(true);
+    expect(exercisePolicy.seesExerciseIncident(facts, "bank")).toBe(false);
+  });
+});

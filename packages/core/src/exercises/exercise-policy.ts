@@ -59,6 +59,35 @@ export const exercisePolicy = {
     abilities.control
       ? allow
       : deny("Only coordinators and administrators of a controlling organisation run this exercise."),
+  /**
+   * Add or take away participating organisations, or change their role: controllers, before and
+   * during conduct (a completed exercise's cast is part of its record).
+   */
+  editParticipants: (abilities: ExerciseAbilities, status: ExerciseStatus): Decision => {
+    const controls = exercisePolicy.control(abilities);
+    if (!controls.allowed) return controls;
+    return status === "completed"
+      ? deny("The exercise is completed: its participants no longer change.")
+      : allow;
+  },
+  /**
+   * Answer in exercise mode with Bulwark's own tools (file an incident marked as an exercise):
+   * players and controllers, but a mere auditor, while the exercise runs or pauses.
+   */
+  respond: (abilities: ExerciseAbilities, status: ExerciseStatus, actor: Actor): Decision => {
+    if (abilities.role !== "player" && abilities.role !== "controller")
+      return deny("Only players and controllers answer in the exercise.");
+    if (onlyWatches(actor)) return deny("Auditors watch; they do not answer in the exercise.");
+    return status === "running" || status === "paused"
+      ? allow
+      : deny("Answers are filed while the exercise runs or pauses.");
+  },
+  /**
+   * Whether an organisation sees an incident filed in exercise mode: only while it takes part in
+   * the exercise (beside the incident's own TLP rule). The SQL twin: visibleIncidents.
+   */
+  seesExerciseIncident: (facts: ExerciseFacts, organisationId: string): boolean =>
+    exerciseRoleOf(facts, organisationId) !== null,
   /** Change the MSEL: controllers, before the exercise is completed. */
   editMsel: (abilities: ExerciseAbilities, status: ExerciseStatus): Decision => {
     const controls = exercisePolicy.control(abilities);
@@ -104,6 +133,11 @@ export const exerciseProgrammePolicy = {
     designs(actor)
       ? allow
       : deny("Only administrators and coordinators of an organisation make its exercise programme."),
+  /** Change or remove one of the organisation's programmes (the SQL scopes it to the owner). */
+  change: (actor: Actor): Decision =>
+    designs(actor)
+      ? allow
+      : deny("Only administrators and coordinators of an organisation change its exercise programme."),
   /** The organisation whose programmes the actor reads. */
   readScope: (actor: Actor): { organisationId: string } => ({ organisationId: actor.organisationId }),
 };

@@ -138,6 +138,30 @@ export async function exerciseParticipantsOf(db: Executor, exerciseId: string): 
   return rows.map((row) => ({ organisation: { id: row.id, name: row.name }, role: row.role }));
 }
 
+/** Sets the organisations taking part beside the owner to `participants` (the new list, whole). */
+export async function replaceParticipants(
+  db: Executor,
+  exerciseId: string,
+  participants: readonly { organisationId: string; role: string }[],
+  now: Date,
+): Promise<void> {
+  await db.delete(exerciseParticipants).where(eq(exerciseParticipants.exerciseId, exerciseId));
+  if (participants.length > 0)
+    await db
+      .insert(exerciseParticipants)
+      .values(participants.map((p) => ({ exerciseId, organisationId: p.organisationId, role: p.role })));
+  await db.update(exercises).set({ updatedAt: now }).where(eq(exercises.id, exerciseId));
+}
+
+/** The organisations some inject of the exercise is addressed to. */
+export async function injectRecipientsOf(db: Executor, exerciseId: string): Promise<Set<string>> {
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`select distinct unnest(recipient_organisation_ids)::text as id
+      from exercise_injects where exercise_id = ${exerciseId}`),
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
 export interface ObjectiveRecord {
   id: string;
   position: number;
@@ -578,4 +602,29 @@ export async function programmesOf(
     createdAt: iso(programme.createdAt),
     updatedAt: iso(programme.updatedAt),
   }));
+}
+
+/** Changes a programme of the organisation; false when it holds no such programme. */
+export async function updateProgramme(
+  db: Executor,
+  organisationId: string,
+  id: string,
+  fields: { title: string; startYear: number; endYear: number; priorities: unknown; exercises: unknown },
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(exerciseProgrammes)
+    .set({ ...fields, updatedAt: now })
+    .where(and(eq(exerciseProgrammes.id, id), eq(exerciseProgrammes.ownerOrganisationId, organisationId)))
+    .returning({ id: exerciseProgrammes.id });
+  return rows.length > 0;
+}
+
+/** Removes a programme of the organisation; false when it holds no such programme. */
+export async function deleteProgramme(db: Executor, organisationId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(exerciseProgrammes)
+    .where(and(eq(exerciseProgrammes.id, id), eq(exerciseProgrammes.ownerOrganisationId, organisationId)))
+    .returning({ id: exerciseProgrammes.id });
+  return rows.length > 0;
 }

@@ -17,6 +17,7 @@ import {
 } from "../schema.ts";
 import { iso, isoOrNull } from "../scope.ts";
 import { assetReadFilter } from "./asset-mentions.ts";
+import { exerciseIncidentFilter } from "./exercise-incidents.ts";
 import { visibleIncidents } from "./sharing-scope.ts";
 
 /** The channel every change of an incident is announced on, with `{"id": "<incident id>"}`. */
@@ -116,6 +117,8 @@ export interface IncidentFilter {
   states?: readonly string[];
   limit: number;
   offset: number;
+  /** An exercise's incidents (filed in exercise mode); absent: real incidents only. */
+  exerciseId?: string;
 }
 
 /** How many assets an incident names: those the reader may see, and the others. */
@@ -136,7 +139,11 @@ export async function listIncidents(
   filter: IncidentFilter,
   assetScope: AssetReadScope,
 ): Promise<{ items: (IncidentRecord & { assetCounts: IncidentAssetCounts })[]; total: number }> {
-  const conditions: SQL[] = [visibleIncidents(viewer), sql`incidents.merged_into_id is null`];
+  const conditions: SQL[] = [
+    visibleIncidents(viewer),
+    sql`incidents.merged_into_id is null`,
+    exerciseIncidentFilter(filter.exerciseId),
+  ];
   if (filter.states && filter.states.length > 0)
     conditions.push(
       sql`incidents.state in (${sql.join(

@@ -89,9 +89,24 @@ export function visibleSharedItems(viewer: SharingViewerOf): SQL {
     or (shared_items.status in ('published', 'withdrawn') and ${recipient(viewer, SHARED_ITEMS)}))`;
 }
 
-/** Incidents (the table `incidents`, under that name) the viewer may see: incidentAbilities' maySee. */
+/**
+ * Incidents (the table `incidents`, under that name) the viewer may see: incidentAbilities' maySee,
+ * and for an incident filed in exercise mode, only while the viewer's organisation takes part in
+ * the exercise (exerciseIncidentSeen in @bulwark/core; the exercise rule of repositories/exercises.ts).
+ */
 export const visibleIncidents = (viewer: SharingViewerOf): SQL =>
-  sql`(incidents.filer_id = ${viewer.userId} or ${recipient(viewer, INCIDENTS)})`;
+  sql`((incidents.filer_id = ${viewer.userId} or ${recipient(viewer, INCIDENTS)})
+    and ${exerciseIncidentsFor(viewer.organisationId)})`;
+
+/** Real incidents, and exercise ones of exercises the organisation takes part in. */
+const exerciseIncidentsFor = (organisationId: string): SQL =>
+  sql`not exists (select 1 from exercise_incidents as drill
+    where drill.incident_id = incidents.id
+      and not exists (select 1 from exercises as drilled
+        where drilled.id = drill.exercise_id
+          and (drilled.owner_organisation_id = ${organisationId}
+            or exists (select 1 from exercise_participants as taking
+              where taking.exercise_id = drilled.id and taking.organisation_id = ${organisationId}))))`;
 
 /** Assistance needs (the table `assistance_needs`, under that name) the viewer may see: needAbilities' maySee. */
 export const visibleAssistanceNeeds = (viewer: SharingViewerOf): SQL =>

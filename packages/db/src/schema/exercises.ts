@@ -20,6 +20,7 @@ import {
 import { organisations, users } from "./base.ts";
 import { at } from "./columns.ts";
 import { eventActions, events } from "./events.ts";
+import { incidents } from "./incidents.ts";
 
 export const exercises = pgTable(
   "exercises",
@@ -211,4 +212,26 @@ export const exerciseProgrammes = pgTable(
     index("exercise_programmes_owner_idx").on(table.ownerOrganisationId),
     check("exercise_programmes_years_check", sql`${table.endYear} >= ${table.startYear}`),
   ],
+);
+
+/**
+ * Incidents filed in exercise mode: a player's answer to an inject with Bulwark's own incident
+ * tools. An incident with a row here is seen only by people of the exercise's participating
+ * organisations (repositories/sharing-scope.ts visibleIncidents) and never in the real incident
+ * list, sitreps or feeds; every page, PDF and export of it carries EXERCISE EXERCISE EXERCISE.
+ */
+export const exerciseIncidents = pgTable(
+  "exercise_incidents",
+  {
+    incidentId: uuid("incident_id")
+      .primaryKey()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    exerciseId: uuid("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "cascade" }),
+    /** The inject it answers, if one. */
+    injectId: uuid("inject_id").references(() => exerciseInjects.id, { onDelete: "set null" }),
+    createdAt: at("created_at").notNull(),
+  },
+  (table) => [index("exercise_incidents_exercise_idx").on(table.exerciseId)],
 );
