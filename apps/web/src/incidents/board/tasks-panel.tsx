@@ -170,7 +170,7 @@ function TaskRow({ incident, task }: { incident: Incident; task: IncidentTask })
 }
 
 /** Who a task may go to: the organisations the incident names (filer, notices, audience) and its named people. */
-function assigneeOptions(incident: Incident, me: ReturnType<typeof useMe>) {
+export function assigneeOptions(incident: Incident, me: ReturnType<typeof useMe>) {
   const organisations = new Map<string, string>([[incident.organisation.id, incident.organisation.name]]);
   for (const notice of incident.notices) organisations.set(notice.organisation.id, notice.organisation.name);
   for (const member of incident.audience.members)
