@@ -47,7 +47,7 @@ export const boardReports = {
   sitrepSchedule: {
     title: "Sitrep schedule",
     none: "No schedule: reports are written when needed.",
-    every_one: "A report every hour",
+    every_one: "A report every {{count}} hour",
     every_other: "A report every {{count}} hours",
     responsible: "Responsible: {{organisation}}",
     nextDue: "Next report due {{time}}",

@@ -50,9 +50,9 @@ export const boardReports: Translation<typeof english, "es"> = {
   sitrepSchedule: {
     title: "Calendario de informes de situación",
     none: "Sin calendario: los informes se redactan cuando hace falta.",
-    every_one: "Un informe cada hora",
-    every_many: "Un informe cada {{count}} horas",
-    every_other: "Un informe cada {{count}} horas",
+    every_one: "Un informe cada {{count}} h",
+    every_many: "Un informe cada {{count}} h",
+    every_other: "Un informe cada {{count}} h",
     responsible: "Responsable: {{organisation}}",
     nextDue: "Próximo informe para el {{time}}",
     overdue: "Atrasado",

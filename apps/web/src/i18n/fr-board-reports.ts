@@ -50,9 +50,9 @@ export const boardReports: Translation<typeof english, "fr"> = {
   sitrepSchedule: {
     title: "Calendrier des rapports de situation",
     none: "Aucun calendrier : les rapports sont rédigés au besoin.",
-    every_one: "Un rapport toutes les heures",
-    every_many: "Un rapport toutes les {{count}} heures",
-    every_other: "Un rapport toutes les {{count}} heures",
+    every_one: "Un rapport toutes les {{count}} h",
+    every_many: "Un rapport toutes les {{count}} h",
+    every_other: "Un rapport toutes les {{count}} h",
     responsible: "Responsable : {{organisation}}",
     nextDue: "Prochain rapport dû le {{time}}",
     overdue: "En retard",

@@ -88,6 +88,12 @@ const ACTION_KEYS = {
 function TaskRow({ incident, task }: { incident: Incident; task: IncidentTask }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const me = useMe();
+  // Assigned to me or my organisation (who were notified of it).
+  const forMe =
+    task.assignee.kind === "user"
+      ? task.assignee.id === me.id && "forYou"
+      : task.assignee.id === me.organisation.id && "forYourOrganisation";
   const queryClient = useQueryClient();
   const move = useMutation({
     mutationFn: (status: TaskStatus) =>
@@ -113,6 +119,11 @@ function TaskRow({ incident, task }: { incident: Incident; task: IncidentTask })
             {task.title}
           </Text>
           <TaskStatusBadge status={task.status} />
+          {forMe && (
+            <Badge color="blue" variant="light" data-testid="task-for-me">
+              {t(`board.tasks.${forMe}`)}
+            </Badge>
+          )}
           {task.overdue && (
             <Badge
               color="red"
