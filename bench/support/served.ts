@@ -33,11 +33,20 @@ export async function serveHere(connection: Connection): Promise<Served> {
   return { url, stop: () => app.close() };
 }
 
-/** A server process on `url` (PostgreSQL), started as bench/support/live-server.ts. */
+/**
+ * A server process on `url` (PostgreSQL), started as bench/support/live-server.ts. With
+ * BENCH_SERVER_CPU_PROF set to a folder, each process writes a V8 CPU profile there when it stops.
+ */
 export function serveProcess(url: string): Promise<Served> {
+  const profile = process.env.BENCH_SERVER_CPU_PROF;
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", new URL("./live-server.ts", import.meta.url).pathname],
+    [
+      ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []),
+      "--import",
+      "tsx",
+      new URL("./live-server.ts", import.meta.url).pathname,
+    ],
     { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] },
   );
   return new Promise((resolve, reject) => {

@@ -57,7 +57,7 @@ export const notFound = (what: string) =>
     },
     "urn:bulwark:problem:not-found",
   );
-export const conflict = (detail: string) =>
+export const conflict = (detail: string | Message) =>
   new UserError(409, "Conflict", detail, "urn:bulwark:problem:conflict");
 export const invalid = (detail: string, errors?: { path: string; message: string }[]) =>
   Object.assign(new UserError(422, "Invalid input", detail, "urn:bulwark:problem:invalid"), { errors });

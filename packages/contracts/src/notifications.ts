@@ -10,7 +10,7 @@ import { Tlp } from "./sharing.ts";
 export const NotificationKind = z
   .enum(NOTIFICATION_KINDS)
   .describe(
-    "reply: in a discussion you took part in; answer: to your question; item-new: a shared item addressed to you or your organisation (acknowledge it); approval-request / approval-reminder: an item of your organisation awaits your approval; acknowledgement-reminder: an item you have not acknowledged; action-overdue / action-due: a follow-up action of yours; review-due: a risk assessment due for review; proposal-review: a compendium proposal awaits your review (moderators); invitation: your organisation is invited into a community (its administrators).",
+    "reply: in a discussion you took part in; answer: to your question; item-new: a shared item addressed to you or your organisation (acknowledge it); approval-request / approval-reminder: an item of your organisation awaits your approval; acknowledgement-reminder: an item you have not acknowledged; action-overdue / action-due: a follow-up action of yours; review-due: a risk assessment due for review; proposal-review: a compendium proposal awaits your review (moderators); invitation: your organisation is invited into a community (its administrators); sitrep-due / sitrep-overdue: a situation report of an incident's schedule is due soon or overdue (the responsible organisation's coordinators who see the incident); task-assigned: an incident task was assigned to you or your organisation.",
   );
 
 export const NotificationSubjectKind = z.enum([
@@ -21,6 +21,8 @@ export const NotificationSubjectKind = z.enum([
   "risk-assessment",
   "compendium-proposal",
   "community-invitation",
+  "incident",
+  "incident-task",
 ]);
 
 export const Notification = z.object({
@@ -34,6 +36,7 @@ export const Notification = z.object({
     title: z.string().describe("As the reader may read it now."),
     tlp: Tlp.nullable().describe("A shared item's marking."),
     eventId: Id.nullable().describe("A follow-up action's event, for links."),
+    incidentId: Id.nullable().describe("A sitrep reminder's or an incident task's incident, for links."),
   }),
   postId: Id.nullable().describe("Replies and answers: the post, for links."),
   createdAt: Timestamp,
@@ -94,5 +97,9 @@ export function notificationPath(notification: Pick<Notification, "subject" | "p
       return `/compendium/proposals/${subject.id}`;
     case "community-invitation":
       return "/communities";
+    case "incident":
+      return `/incidents/${subject.id}`;
+    case "incident-task":
+      return subject.incidentId ? `/incidents/${subject.incidentId}` : "/incidents";
   }
 }

@@ -1,7 +1,12 @@
 // Situation reports of an incident (issue 18, in the shape of ICS 209) and resource requests between
 // organisations (ICS 213RR). A sitrep's texts are its author's; its figures are computed for each
 // reader over the part of the registry that reader may see, as of the report's moment.
-import { RESOURCE_REQUEST_PRIORITIES, RESOURCE_REQUEST_STATES, SITREP_STATUSES } from "@bulwark/core";
+import {
+  RESOURCE_REQUEST_PRIORITIES,
+  RESOURCE_REQUEST_STATES,
+  SITREP_EVERY_HOURS,
+  SITREP_STATUSES,
+} from "@bulwark/core";
 import { z } from "zod";
 import { Id, Name, Timestamp } from "./common.ts";
 import { AssetRef } from "./registry.ts";
@@ -127,9 +132,50 @@ export const SitrepSummary = Sitrep.pick({
   createdAt: true,
   updatedAt: true,
 });
+export const SitrepSchedule = z
+  .object({
+    everyHours: z.number().int().min(SITREP_EVERY_HOURS.min).max(SITREP_EVERY_HOURS.max),
+    organisation: z
+      .object({ id: Id, name: z.string() })
+      .describe("The organisation responsible for the reports: its coordinators are reminded."),
+    since: Timestamp.describe("When the schedule was set."),
+    setBy: z.object({ id: Id, name: z.string() }),
+    lastSentAt: Timestamp.nullable().describe(
+      "The last report the responsible organisation sent since the schedule was set.",
+    ),
+    nextDueAt: Timestamp.describe("A period after the last report sent (or after the schedule was set)."),
+    overdue: z.boolean(),
+  })
+  .describe("The incident's sitrep schedule: a report is due every so many hours.");
+export type SitrepSchedule = z.infer<typeof SitrepSchedule>;
+
+export const SitrepScheduleSet = z
+  .object({
+    everyHours: z
+      .number()
+      .int()
+      .min(SITREP_EVERY_HOURS.min)
+      .max(SITREP_EVERY_HOURS.max)
+      .nullable()
+      .describe("A report every so many hours (1 to 168); null ends the schedule."),
+    organisationId: Id.optional().describe(
+      "The organisation responsible for the reports, one that sees the incident (default: yours).",
+    ),
+  })
+  .strict();
+export type SitrepScheduleSetInput = z.input<typeof SitrepScheduleSet>;
+
+export const SitrepScheduleAnswer = z.object({ schedule: SitrepSchedule.nullable() });
+
 export const SitrepList = z.object({
   items: z.array(SitrepSummary),
-  abilities: z.object({ draft: z.boolean().describe("You may draft the incident's next report.") }),
+  schedule: SitrepSchedule.nullable().describe(
+    "The incident's sitrep schedule, if any (when you see the incident).",
+  ),
+  abilities: z.object({
+    draft: z.boolean().describe("You may draft the incident's next report."),
+    schedule: z.boolean().describe("You may set or end the incident's sitrep schedule."),
+  }),
 });
 export type SitrepList = z.infer<typeof SitrepList>;
 

@@ -26,6 +26,7 @@ export * from "./policy/review-policy.ts";
 export * from "./policy/risk-policy.ts";
 export * from "./policy/sharing-policy.ts";
 export * from "./policy/sitrep-policy.ts";
+export * from "./policy/sitrep-schedule-policy.ts";
 export * from "./policy/stix-policy.ts";
 export * from "./registry/index.ts";
 export * from "./risk/index.ts";

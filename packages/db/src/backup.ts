@@ -87,6 +87,7 @@ const TABLES: PgTable[] = [
   ...[schema.assistanceNeeds, schema.assistanceNeedAudience, schema.assistanceOffers],
   ...[schema.assistanceOfferAudience, schema.assistanceEngagements],
   ...[schema.sitreps, schema.resourceRequests, schema.resourceRequestChanges],
+  schema.sitrepSchedules,
   ...[schema.implementationProfileShares, schema.implementationProfileShareAudience],
   // Credentials are copied sealed: their key derives from the instance's secret, which no backup
   // holds, so a backup alone never reveals them (restored elsewhere, they must be entered again).

@@ -52,6 +52,7 @@ export * from "./repositories/settings.ts";
 export * from "./repositories/sharing.ts";
 export * from "./repositories/sharing-attachments.ts";
 export * from "./repositories/sharing-scope.ts";
+export * from "./repositories/sitrep-schedules.ts";
 export * from "./repositories/sitreps.ts";
 export * from "./repositories/stix.ts";
 export * from "./repositories/stix-browse.ts";

@@ -201,6 +201,13 @@ export const ar: Catalogue = {
   "resourceRequest.otherOrganisation": "يوجَّه طلب الموارد إلى منظمة غير منظمة مقدّمه.",
   "resourceRequest.byProvider": "لا ينقل الطلب إلى هذه الحالة إلا صاحب دور عملي في المنظمة المورّدة.",
   "resourceRequest.byRequester": "لا ينقل الطلب إلى هذه الحالة إلا صاحب دور عملي في المنظمة الطالبة.",
+  "resourceRequest.moved": "لا يمكن لطلب موارد في حالة «{{state}}» أن ينتقل إلى حالة «{{to}}».",
+  "resourceRequest.state.requested": "مطلوب",
+  "resourceRequest.state.approved": "معتمد",
+  "resourceRequest.state.assigned": "مُسند",
+  "resourceRequest.state.delivered": "مُسلَّم",
+  "resourceRequest.state.declined": "مرفوض",
+  "resourceRequest.state.cancelled": "ملغى",
   // Federation of aggregates (issue 20, item 6).
   "title.hubUnreachable": "تعذّر الوصول إلى المنصة الإقليمية",
   "title.hubRefused": "رفض من المنصة الإقليمية",

@@ -212,6 +212,13 @@ export const en = {
     "Only a working role of the providing organisation moves a request to this state.",
   "resourceRequest.byRequester":
     "Only a working role of the requesting organisation moves a request to this state.",
+  "resourceRequest.moved": "A resource request {{state}} cannot become {{to}}.",
+  "resourceRequest.state.requested": "requested",
+  "resourceRequest.state.approved": "approved",
+  "resourceRequest.state.assigned": "assigned",
+  "resourceRequest.state.delivered": "delivered",
+  "resourceRequest.state.declined": "declined",
+  "resourceRequest.state.cancelled": "cancelled",
   // Federation of aggregates (issue 20, item 6).
   "title.hubUnreachable": "Hub unreachable",
   "title.hubRefused": "Hub refused",

@@ -234,6 +234,13 @@ export const es: Catalogue = {
     "Solo una función operativa de la organización proveedora pasa una solicitud a este estado.",
   "resourceRequest.byRequester":
     "Solo una función operativa de la organización solicitante pasa una solicitud a este estado.",
+  "resourceRequest.moved": "Una solicitud de recursos en estado «{{state}}» no puede pasar a «{{to}}».",
+  "resourceRequest.state.requested": "solicitada",
+  "resourceRequest.state.approved": "aprobada",
+  "resourceRequest.state.assigned": "asignada",
+  "resourceRequest.state.delivered": "entregada",
+  "resourceRequest.state.declined": "rechazada",
+  "resourceRequest.state.cancelled": "cancelada",
   // Federation of aggregates (issue 20, item 6).
   "title.hubUnreachable": "Plataforma regional inaccesible",
   "title.hubRefused": "Rechazo de la plataforma regional",

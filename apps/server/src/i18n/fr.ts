@@ -230,6 +230,14 @@ export const fr: Catalogue = {
     "Seul un rôle opérationnel de l'organisation fournisseuse fait passer une demande à cet état.",
   "resourceRequest.byRequester":
     "Seul un rôle opérationnel de l'organisation demandeuse fait passer une demande à cet état.",
+  "resourceRequest.moved":
+    "Une demande de ressources à l'état « {{state}} » ne peut pas passer à l'état « {{to}} ».",
+  "resourceRequest.state.requested": "demandée",
+  "resourceRequest.state.approved": "approuvée",
+  "resourceRequest.state.assigned": "attribuée",
+  "resourceRequest.state.delivered": "livrée",
+  "resourceRequest.state.declined": "refusée",
+  "resourceRequest.state.cancelled": "annulée",
   // Federation of aggregates (issue 20, item 6).
   "title.hubUnreachable": "Plateforme régionale injoignable",
   "title.hubRefused": "Refus de la plateforme régionale",

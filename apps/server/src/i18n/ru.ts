@@ -223,6 +223,13 @@ export const ru: Catalogue = {
     "В это состояние запрос переводит только рабочая роль предоставляющей организации.",
   "resourceRequest.byRequester":
     "В это состояние запрос переводит только рабочая роль запрашивающей организации.",
+  "resourceRequest.moved": "Запрос ресурсов в состоянии «{{state}}» не может перейти в состояние «{{to}}».",
+  "resourceRequest.state.requested": "запрошен",
+  "resourceRequest.state.approved": "одобрен",
+  "resourceRequest.state.assigned": "назначен",
+  "resourceRequest.state.delivered": "доставлен",
+  "resourceRequest.state.declined": "отклонён",
+  "resourceRequest.state.cancelled": "отменён",
   // Federation of aggregates (issue 20, item 6).
   "title.hubUnreachable": "Региональная платформа недоступна",
   "title.hubRefused": "Отказ региональной платформы",

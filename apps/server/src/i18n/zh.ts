@@ -197,6 +197,13 @@ export const zh: Catalogue = {
   "resourceRequest.otherOrganisation": "资源请求须发给本组织以外的组织。",
   "resourceRequest.byProvider": "只有提供方组织的工作角色才能将请求转入此状态。",
   "resourceRequest.byRequester": "只有请求方组织的工作角色才能将请求转入此状态。",
+  "resourceRequest.moved": "处于“{{state}}”状态的资源请求不能转为“{{to}}”。",
+  "resourceRequest.state.requested": "已请求",
+  "resourceRequest.state.approved": "已批准",
+  "resourceRequest.state.assigned": "已指派",
+  "resourceRequest.state.delivered": "已交付",
+  "resourceRequest.state.declined": "已拒绝",
+  "resourceRequest.state.cancelled": "已取消",
   // Federation of aggregates (issue 20, item 6).
   "title.hubUnreachable": "无法连接区域中心",
   "title.hubRefused": "区域中心拒绝",

@@ -20,6 +20,7 @@ import {
   type Decision,
   type IncidentViewer,
   NEXT_TASK_STATUSES,
+  TASK_ASSIGNEE_ROLES,
   type TaskFacts,
   type TaskStatus,
   type TlpMarking,
@@ -37,7 +38,9 @@ import {
   listLogEntries,
   listTasks,
   lockIncident,
+  notify,
   organisationExists,
+  peopleSeeingIncident,
   sharingViewer,
   type TaskRecord,
   type Transaction,
@@ -182,6 +185,39 @@ function presentTask(viewer: IncidentViewer, seen: SeenIncident, task: TaskRecor
   };
 }
 
+/**
+ * Tells a task's assignee: the person named, or the members of the organisation named (not only
+ * auditors), among those who see the incident (in SQL), never the one who assigned it. Keyed on
+ * the task and its assignee: written once per assignment.
+ */
+async function notifyAssignees(
+  tx: Executor,
+  incidentId: string,
+  taskId: string,
+  assignee: { assigneeOrganisationId: string | null; assigneeUserId: string | null },
+  caller: Actor,
+  now: Date,
+) {
+  const people = await peopleSeeingIncident(tx, incidentId, {
+    ...(assignee.assigneeUserId
+      ? { userId: assignee.assigneeUserId }
+      : { organisationId: assignee.assigneeOrganisationId, roles: TASK_ASSIGNEE_ROLES }),
+    except: caller.userId,
+  });
+  await notify(
+    tx,
+    people.map((userId) => ({
+      userId,
+      kind: "task-assigned" as const,
+      subjectType: "incident-task" as const,
+      subjectId: taskId,
+      dedupeKey: `task-assigned:${taskId}:${assignee.assigneeUserId ?? assignee.assigneeOrganisationId}`,
+      actorId: caller.userId,
+    })),
+    now,
+  );
+}
+
 /** The assignee named, checked: a person or an organisation that sees the incident (else "no such"). */
 async function checkAssignee(
   db: Executor,
@@ -249,6 +285,7 @@ export async function createTask(
       assignee: assignee.assigneeUserId ? "user" : "organisation",
       due: input.dueAt !== null,
     });
+    await notifyAssignees(tx, incidentId, created, assignee, caller, now);
     // Tasks are seen by everyone who sees the incident: its readers refetch.
     await announceIncident(tx, incidentId);
     return created;
@@ -272,7 +309,7 @@ export async function changeTask(
     input.description !== undefined ||
     input.assignee !== undefined ||
     input.dueAt !== undefined;
-  const assignee = input.assignee ? await checkAssignee(context.db, incidentId, input.assignee) : {};
+  const assignee = input.assignee ? await checkAssignee(context.db, incidentId, input.assignee) : null;
   const now = context.clock();
   await context.db.transaction(async (tx) => {
     if (!(await lockIncident(tx, incidentId))) throw notFound("incident");
@@ -288,7 +325,7 @@ export async function changeTask(
         ...(input.title !== undefined ? { title: input.title } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
         ...(input.dueAt !== undefined ? { dueAt: input.dueAt === null ? null : new Date(input.dueAt) } : {}),
-        ...assignee,
+        ...(assignee ?? {}),
       },
       now,
     );
@@ -298,6 +335,13 @@ export async function changeTask(
       to: input.status ?? task.status,
       edited: otherFields,
     });
+    // A new assignee hears of it (the one it had was told already).
+    if (
+      assignee &&
+      (assignee.assigneeUserId !== (task.assignee.kind === "user" ? task.assignee.id : null) ||
+        assignee.assigneeOrganisationId !== (task.assignee.kind === "organisation" ? task.assignee.id : null))
+    )
+      await notifyAssignees(tx, incidentId, taskId, assignee, caller, now);
     await announceIncident(tx, incidentId);
   });
   const seen = await seenIncident(context, viewer, incidentId);

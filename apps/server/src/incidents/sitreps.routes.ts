@@ -4,6 +4,7 @@ import type { AnalysisCache } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
 import { requestLanguage } from "../errors.ts";
+import { setSitrepSchedule } from "./sitrep-schedule.service.ts";
 import { sitrepPdf } from "./sitreps.pdf.ts";
 import {
   approveSitrep,
@@ -18,6 +19,9 @@ export function sitrepRoutes(app: FastifyInstance, context: ServerContext, analy
   route(app, context, "listSitreps", ({ caller, params }) => sitrepList(context, caller, params.id));
   route(app, context, "createSitrep", ({ caller, params, body }) =>
     draftSitrep(context, analysis, caller, params.id, body),
+  );
+  route(app, context, "setSitrepSchedule", ({ caller, params, body }) =>
+    setSitrepSchedule(context, caller, params.id, body),
   );
   route(app, context, "getSitrep", ({ caller, params }) =>
     sitrepDetail(context, analysis, caller, params.id, params.n),

@@ -59,6 +59,7 @@ import { mirrorSharedItem } from "../sharing/stix-mirror.ts";
 import { incidentViewerOf, type SeenIncident, seenIncident, statusChanges } from "./incidents.service.ts";
 import { incidentObligations } from "./obligations.service.ts";
 import { cascadeFrom } from "./projection.service.ts";
+import { scheduleOf } from "./sitrep-schedule.service.ts";
 
 type Create = z.output<typeof SitrepCreate>;
 type Update = z.output<typeof SitrepUpdate>;
@@ -261,8 +262,13 @@ export async function sitrepList(
   ]);
   // Neither the incident nor any report of it visible: the incident is "not found", as elsewhere.
   if (records.length === 0 && !incident) throw notFound("incident");
+  const { schedule, maySchedule } = await scheduleOf(context, incident, viewer);
   return {
-    abilities: { draft: incident !== null && checkSitrepDrafting(incident.abilities).allowed },
+    schedule,
+    abilities: {
+      draft: incident !== null && checkSitrepDrafting(incident.abilities).allowed,
+      schedule: maySchedule,
+    },
     items: records.map((record) => ({
       incidentId: record.incidentId,
       number: record.number,

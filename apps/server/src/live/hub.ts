@@ -63,6 +63,19 @@ export interface LiveTopic<S> {
     version: number;
     seen: [userId: string, id: string, data?: Readonly<Record<string, string>>][];
   }>;
+  /**
+   * For topics whose rule does not depend on roles and reads the rest of the scope in SQL: which
+   * of `readers` (of any organisations) may see which of `ids`, in ONE query for every reader of
+   * the process, with the policy version of its snapshot. Used instead of `scope` and `seen`.
+   */
+  seenAll?(
+    db: Database,
+    readers: readonly { readonly userId: string; readonly organisationId: string }[],
+    ids: readonly string[],
+  ): Promise<{
+    version: number;
+    seen: [userId: string, id: string, data?: Readonly<Record<string, string>>][];
+  }>;
 }
 
 export interface LiveOptions {
@@ -312,6 +325,35 @@ export class LiveHub {
       }
       if (groups.size === 0) return;
       const version = this.version;
+      if (topic.seenAll) {
+        // Answers come by person: someone whose streams disagree on their organisation (one opened
+        // before a move) hears nothing until the check ends the stale ones.
+        const organisationOf = new Map<string, string | null>();
+        for (const streams of groups.values())
+          for (const { reader } of streams) {
+            const known = organisationOf.get(reader.userId);
+            organisationOf.set(
+              reader.userId,
+              known === undefined || known === reader.organisationId ? reader.organisationId : null,
+            );
+          }
+        const readers = [...organisationOf].flatMap(([userId, organisationId]) =>
+          organisationId ? [{ userId, organisationId }] : [],
+        );
+        if (readers.length < organisationOf.size) void this.check();
+        const answer = await topic.seenAll(this.context.db, readers, ids);
+        if (answer.version !== version) {
+          if (attempt >= 4) throw new Error("live: the policy version did not settle");
+          await this.check();
+          continue;
+        }
+        if (this.checking) await this.checking;
+        const streams = [...groups.values()]
+          .flat()
+          .filter((stream) => organisationOf.get(stream.reader.userId) === stream.reader.organisationId);
+        this.send(topic, streams, answer.seen);
+        return;
+      }
       const answers = await Promise.all(
         [...groups].map(async ([key, streams]) => {
           const first = streams[0] as Stream;
@@ -338,25 +380,32 @@ export class LiveHub {
       }
       // A sign-out heard meanwhile ends its streams before anything more is sent.
       if (this.checking) await this.checking;
-      for (const { streams, answer } of answers) {
-        const byUser = new Map<string, { event: string; data: Readonly<Record<string, string>> }[]>();
-        for (const [userId, id, data] of answer.seen) {
-          const cut = id.indexOf(":");
-          const sent =
-            cut < 0
-              ? { event: topic.event, data: data ?? { id } }
-              : { event: id.slice(0, cut), data: data ?? { id: id.slice(cut + 1) } };
-          const list = byUser.get(userId);
-          if (list) list.push(sent);
-          else byUser.set(userId, [sent]);
-        }
-        for (const stream of streams) {
-          if (!stream.checked || !stream.events.open) continue;
-          for (const { event, data } of byUser.get(stream.reader.userId) ?? [])
-            stream.events.send(event, this.nextId(), data);
-        }
-      }
+      for (const { streams, answer } of answers) this.send(topic, streams, answer.seen);
       return;
+    }
+  }
+
+  /** Sends each of `streams` what its reader may see of `seen`. */
+  private send(
+    topic: LiveTopic<unknown>,
+    streams: readonly Stream[],
+    seen: readonly [userId: string, id: string, data?: Readonly<Record<string, string>>][],
+  ): void {
+    const byUser = new Map<string, { event: string; data: Readonly<Record<string, string>> }[]>();
+    for (const [userId, id, data] of seen) {
+      const cut = id.indexOf(":");
+      const sent =
+        cut < 0
+          ? { event: topic.event, data: data ?? { id } }
+          : { event: id.slice(0, cut), data: data ?? { id: id.slice(cut + 1) } };
+      const list = byUser.get(userId);
+      if (list) list.push(sent);
+      else byUser.set(userId, [sent]);
+    }
+    for (const stream of streams) {
+      if (!stream.checked || !stream.events.open) continue;
+      for (const { event, data } of byUser.get(stream.reader.userId) ?? [])
+        stream.events.send(event, this.nextId(), data);
     }
   }
 

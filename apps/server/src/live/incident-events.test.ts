@@ -32,6 +32,8 @@ let filer: Client; // the grid operator's duty officer
 let gridAdmin: Client; // may mark CLEAR
 let substation = "";
 let watchId = "";
+let bankId = "";
+let energyId = "";
 const opened: EventReader[] = [];
 
 const incidentEvent = (id: string) => (event: ReceivedEvent) =>
@@ -81,9 +83,11 @@ beforeAll(async () => {
     { email: "teller@bank.example", name: "Teller", organisationId: bank, roles: ["member"], passwordHash },
     now,
   );
+  bankId = bank;
   // RED goes to people of organisations sharing a community with the filer's (the sharing rule).
   const energy = await insertCommunity(server.db, { name: "Energy", description: "" }, now);
   await setCommunityOrganisations(server.db, energy, [organisations.authority, organisations.operator]);
+  energyId = energy;
   substation = await insertAsset(
     server.db,
     {
@@ -159,6 +163,36 @@ describe("GET /api/incidents/events", () => {
     expect(heard(readers.colleague as EventReader)).not.toContain(red.id);
     expect(heard(readers.water as EventReader)).toEqual([clear.id]);
     expect(heard(readers.bank as EventReader)).toEqual([clear.id]);
+  });
+
+  // Every reader of a process is asked about in one query, their communities read in it: an
+  // organisation that joins a community hears of what is addressed to it from then on, not before.
+  it("reaches a community's members as the community is at the time, not the bank before it joins", async () => {
+    const sessions = await Promise.all(
+      ["watch@authority.example", "teller@bank.example"].map((email) => signIn(a.url, email)),
+    );
+    const [watch, bank] = await Promise.all(
+      sessions.map((session, i) => openEvents(i === 0 ? a.url : b.url, PATH, { cookie: session.cookie })),
+    );
+    opened.push(watch as EventReader, bank as EventReader);
+    for (const reader of [watch, bank] as EventReader[])
+      await reader.next((event) => event.event === "ready");
+    const before = await filer.call("createIncident", {
+      body: notice({ audience: { communityIds: [energyId] } }),
+    });
+    await watch?.next(incidentEvent(before.id), 5_000);
+    const { organisations } = server.cast;
+    await setCommunityOrganisations(server.db, energyId, [
+      organisations.authority,
+      organisations.operator,
+      bankId,
+    ]);
+    const after = await filer.call("createIncident", {
+      body: notice({ audience: { communityIds: [energyId] } }),
+    });
+    await bank?.next(incidentEvent(after.id), 5_000);
+    await watch?.next(incidentEvent(after.id), 5_000);
+    expect(heard(bank as EventReader)).not.toContain(before.id);
   });
 
   it("answers 401 to someone not signed in", async () => {

@@ -1,6 +1,7 @@
 // The notifications' scheduled work, run once at a time across every server process (an advisory
 // lock): reminders (looked for at most hourly) for approvals and acknowledgements not given after
-// a while, overdue and near follow-up actions, risk reviews due; then e-mail, at once or as a daily digest, for those
+// a while, overdue and near follow-up actions, risk reviews due, sitreps due by an incident's
+// schedule (at every run); then e-mail, at once or as a daily digest, for those
 // who chose it. Idempotent: a reminder's key holds its thing and its day (or its due date), so
 // running again the same day adds nothing; a notification is mailed once.
 //
@@ -45,6 +46,7 @@ import type { FastifyBaseLogger } from "fastify";
 import nodemailer from "nodemailer";
 import { type Config, linkOrigin } from "../config.ts";
 import type { ServerContext } from "../context.ts";
+import { sitrepReminders } from "../incidents/sitrep-schedule.service.ts";
 import { MAIL_TEXTS } from "./mail-texts.ts";
 import { present, scopesFor } from "./notifications.service.ts";
 
@@ -245,6 +247,9 @@ export async function runNotificationSweep(
       written = await notify(tx, await reminders(tx, now), now);
       await writeSetting(tx, REMINDERS_AT, now.toISOString(), now);
     }
+    // Sitrep reminders are due by the hour, not the day: looked for at every run (each is keyed on
+    // its due time, so written once).
+    written += await notify(tx, await sitrepReminders(tx, now), now);
     let mailed = 0;
     let failed = 0;
     if (mailer) {

@@ -16,6 +16,7 @@ import {
   checkResourceRequest,
   checkResourceRequestMove,
   coordinatesResponse,
+  RESOURCE_REQUEST_MOVES,
   type ResourceRequestFacts,
   type ResourceRequestState,
   resourceRequestAbilities,
@@ -39,6 +40,7 @@ import {
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { type Message, say } from "../i18n/messages.ts";
 import { incidentViewerOf, seenIncident } from "../incidents/incidents.service.ts";
 
 type Create = z.output<typeof ResourceRequestCreate>;
@@ -204,10 +206,27 @@ export async function requestResources(
   return resourceRequestDetail(context, caller, id);
 }
 
+/** "A resource request <state> cannot become <to>.", in the caller's language (the states too). */
+const cannotMove = (from: ResourceRequestState, to: ResourceRequestState, english: string): Message => ({
+  key: "resourceRequest.moved",
+  values: {
+    state: (language) => say(language, { key: `resourceRequest.state.${from}` }),
+    to: (language) => say(language, { key: `resourceRequest.state.${to}` }),
+  },
+  english,
+});
+
 function mustMove(seen: Awaited<ReturnType<typeof seenRequest>>, to: ResourceRequestState) {
-  const decision = checkResourceRequestMove(seen.policyViewer, factsOf(seen.record), to, seen.seesIncident);
-  if (decision.outcome === "conflict") throw conflict(decision.reason);
-  if (decision.outcome === "refused") throw forbidden(decision.reason);
+  const facts = factsOf(seen.record);
+  const decision = checkResourceRequestMove(seen.policyViewer, facts, to, seen.seesIncident);
+  if (decision.outcome === "allowed") return;
+  // The move does not exist from this state (the request moved on: 409 when this viewer could make
+  // it from another state), or this viewer may not make it (403, a catalogue sentence).
+  const detail =
+    RESOURCE_REQUEST_MOVES[facts.state][to] === undefined
+      ? cannotMove(facts.state, to, decision.reason)
+      : decision.reason;
+  throw decision.outcome === "conflict" ? conflict(detail) : forbidden(detail);
 }
 
 export async function moveResourceRequestOn(

@@ -228,6 +228,44 @@ describe("moving a request on", () => {
   });
 });
 
+describe("a request that moved on", () => {
+  it("answers 409 in the caller's language, its states named in it (six languages)", async () => {
+    const asked = await gridAdmin.call("createResourceRequest", { body: ask() });
+    await water.call("updateResourceRequest", { params: { id: asked.id }, body: { state: "declined" } });
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "member@water.example", password: PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const csrf = login.json().csrfToken;
+    const expected: Record<string, [string, string]> = {
+      en: ["Conflict", "A resource request declined cannot become approved."],
+      fr: [
+        "Conflit",
+        "Une demande de ressources à l'état « refusée » ne peut pas passer à l'état « approuvée ».",
+      ],
+      es: ["Conflicto", "Una solicitud de recursos en estado «rechazada» no puede pasar a «aprobada»."],
+      ru: ["Конфликт", "Запрос ресурсов в состоянии «отклонён» не может перейти в состояние «одобрен»."],
+      zh: ["冲突", "处于“已拒绝”状态的资源请求不能转为“已批准”。"],
+      ar: ["تعارض", "لا يمكن لطلب موارد في حالة «مرفوض» أن ينتقل إلى حالة «معتمد»."],
+    };
+    const before = await counts();
+    for (const [language, [title, detail]] of Object.entries(expected)) {
+      const response = await server.inject({
+        method: "PATCH",
+        url: `/api/resource-requests/${asked.id}`,
+        headers: { cookie, "x-csrf-token": csrf, "accept-language": language },
+        payload: { state: "approved" },
+      });
+      expect(response.statusCode).toBe(409);
+      expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
+      expect(JSON.parse(response.body)).toMatchObject({ title, detail });
+    }
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe("bad input", () => {
   it("answers with problem+json and changes nothing", async () => {
     const before = await counts();

@@ -53,6 +53,8 @@ export const board: Translation<typeof english, "ar"> = {
     overdueCount_other: "{{count}} مهمة متأخرة",
     empty: "لا توجد مهام بعد.",
     overdue: "متأخرة",
+    forYou: "مسندة إليك",
+    forYourOrganisation: "مسندة إلى منظمتك",
     reopen: "إعادة الفتح",
     acknowledge: "قبول",
     start: "بدء",

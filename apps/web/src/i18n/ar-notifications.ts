@@ -25,6 +25,9 @@ export const notifications: Translation<typeof english, "ar"> = {
   "review-due": "تقييم مخاطر حان موعد مراجعته: {{title}}",
   "proposal-review": "مقترح ينتظر مراجعتك: {{title}}",
   invitation: "منظمتك مدعوة إلى {{title}}",
+  "sitrep-due": "تقرير الوضع مستحق قريبًا: {{title}}",
+  "sitrep-overdue": "تقرير الوضع متأخر: {{title}}",
+  "task-assigned": "مهمة حادث مسندة إليك: {{title}}",
   settings: {
     title: "الإشعارات",
     intro:
@@ -40,6 +43,7 @@ export const notifications: Translation<typeof english, "ar"> = {
       actions: "إجراءات المتابعة المستحقة والمتأخرة",
       reviews: "مراجعات المخاطر المستحقة",
       discussions: "الردود والإجابات",
+      incidents: "الحوادث: المهام المسندة إليك وتقارير الوضع المستحقة",
     },
     deliveries: {
       app: "داخل التطبيق",

@@ -35,6 +35,8 @@ export const board = {
     overdueCount_other: "{{count}} overdue",
     empty: "No tasks yet.",
     overdue: "Overdue",
+    forYou: "For you",
+    forYourOrganisation: "For your organisation",
     reopen: "Reopen",
     acknowledge: "Accept",
     start: "Start",

@@ -20,6 +20,9 @@ export const notifications = {
   "review-due": "Risk assessment due for review: {{title}}",
   "proposal-review": "Proposal awaits your review: {{title}}",
   invitation: "Your organisation is invited into {{title}}",
+  "sitrep-due": "Situation report due soon: {{title}}",
+  "sitrep-overdue": "Situation report overdue: {{title}}",
+  "task-assigned": "Incident task assigned to you: {{title}}",
   settings: {
     title: "Notifications",
     intro:
@@ -36,6 +39,7 @@ export const notifications = {
       actions: "Follow-up actions due and overdue",
       reviews: "Risk reviews due",
       discussions: "Replies and answers",
+      incidents: "Incidents: tasks assigned to you, situation reports due",
     },
     deliveries: {
       app: "In the app",

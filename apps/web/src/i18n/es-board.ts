@@ -41,6 +41,8 @@ export const board: Translation<typeof english, "es"> = {
     overdueCount_other: "{{count}} vencidas",
     empty: "Todavía no hay tareas.",
     overdue: "Vencida",
+    forYou: "Para usted",
+    forYourOrganisation: "Para su organización",
     reopen: "Reabrir",
     acknowledge: "Aceptar",
     start: "Empezar",

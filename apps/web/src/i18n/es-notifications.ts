@@ -22,6 +22,9 @@ export const notifications: Translation<typeof english, "es"> = {
   "review-due": "Evaluación de riesgos pendiente de revisión: {{title}}",
   "proposal-review": "Propuesta pendiente de su revisión: {{title}}",
   invitation: "Su organización está invitada a {{title}}",
+  "sitrep-due": "Informe de situación pendiente en breve: {{title}}",
+  "sitrep-overdue": "Informe de situación atrasado: {{title}}",
+  "task-assigned": "Tarea de incidente asignada a usted: {{title}}",
   settings: {
     title: "Notificaciones",
     intro:
@@ -38,6 +41,7 @@ export const notifications: Translation<typeof english, "es"> = {
       actions: "Acciones de seguimiento que vencen o están atrasadas",
       reviews: "Revisiones de riesgos pendientes",
       discussions: "Respuestas",
+      incidents: "Incidentes: tareas asignadas a usted, informes de situación pendientes",
     },
     deliveries: {
       app: "En la aplicación",

@@ -41,6 +41,8 @@ export const board: Translation<typeof english, "fr"> = {
     overdueCount_other: "{{count}} en retard",
     empty: "Aucune tâche pour l’instant.",
     overdue: "En retard",
+    forYou: "Pour vous",
+    forYourOrganisation: "Pour votre organisation",
     reopen: "Rouvrir",
     acknowledge: "Accepter",
     start: "Commencer",

@@ -22,6 +22,9 @@ export const notifications: Translation<typeof english, "fr"> = {
   "review-due": "Évaluation des risques à réexaminer : {{title}}",
   "proposal-review": "Proposition à examiner : {{title}}",
   invitation: "Votre organisation est invitée dans {{title}}",
+  "sitrep-due": "Rapport de situation bientôt dû : {{title}}",
+  "sitrep-overdue": "Rapport de situation en retard : {{title}}",
+  "task-assigned": "Tâche d'incident qui vous est confiée : {{title}}",
   settings: {
     title: "Notifications",
     intro:
@@ -38,6 +41,7 @@ export const notifications: Translation<typeof english, "fr"> = {
       actions: "Actions de suivi à échéance ou en retard",
       reviews: "Réexamens de risques à échéance",
       discussions: "Réponses",
+      incidents: "Incidents : tâches qui vous sont confiées, rapports de situation dus",
     },
     deliveries: {
       app: "Dans l'application",

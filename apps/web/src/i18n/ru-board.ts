@@ -45,6 +45,8 @@ export const board: Translation<typeof english, "ru"> = {
     overdueCount_other: "{{count}} просрочено",
     empty: "Задач пока нет.",
     overdue: "Просрочена",
+    forYou: "Для вас",
+    forYourOrganisation: "Для вашей организации",
     reopen: "Открыть снова",
     acknowledge: "Принять",
     start: "Начать",

@@ -23,6 +23,9 @@ export const notifications: Translation<typeof english, "ru"> = {
   "review-due": "Пора пересмотреть оценку риска: {{title}}",
   "proposal-review": "Предложение ждёт вашей проверки: {{title}}",
   invitation: "Вашу организацию приглашают в {{title}}",
+  "sitrep-due": "Скоро срок донесения об обстановке: {{title}}",
+  "sitrep-overdue": "Донесение об обстановке просрочено: {{title}}",
+  "task-assigned": "Вам назначена задача по инциденту: {{title}}",
   settings: {
     title: "Уведомления",
     intro:
@@ -39,6 +42,7 @@ export const notifications: Translation<typeof english, "ru"> = {
       actions: "Сроки и просрочки последующих действий",
       reviews: "Сроки пересмотра рисков",
       discussions: "Ответы",
+      incidents: "Инциденты: назначенные вам задачи, сроки донесений об обстановке",
     },
     deliveries: {
       app: "В приложении",

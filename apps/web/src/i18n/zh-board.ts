@@ -32,6 +32,8 @@ export const board: Translation<typeof english, "zh"> = {
     overdueCount_other: "{{count}} 项逾期",
     empty: "尚无任务。",
     overdue: "逾期",
+    forYou: "分配给您",
+    forYourOrganisation: "分配给您所在组织",
     reopen: "重新打开",
     acknowledge: "接受",
     start: "开始",

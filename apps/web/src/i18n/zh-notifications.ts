@@ -20,6 +20,9 @@ export const notifications: Translation<typeof english, "zh"> = {
   "review-due": "风险评估需要复审：{{title}}",
   "proposal-review": "提案等待您审阅：{{title}}",
   invitation: "您所在组织受邀加入 {{title}}",
+  "sitrep-due": "态势报告即将到期：{{title}}",
+  "sitrep-overdue": "态势报告已逾期：{{title}}",
+  "task-assigned": "分配给您的事件任务：{{title}}",
   settings: {
     title: "通知",
     intro:
@@ -35,6 +38,7 @@ export const notifications: Translation<typeof english, "zh"> = {
       actions: "到期和逾期的后续行动",
       reviews: "到期的风险复审",
       discussions: "回复和回答",
+      incidents: "事件：分配给您的任务、到期的态势报告",
     },
     deliveries: {
       app: "应用内",

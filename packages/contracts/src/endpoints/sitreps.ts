@@ -12,6 +12,8 @@ import {
   SitrepCreate,
   SitrepList,
   SitrepParams,
+  SitrepScheduleAnswer,
+  SitrepScheduleSet,
   SitrepUpdate,
 } from "../sitreps.ts";
 
@@ -37,6 +39,18 @@ export const sitrepEndpoints = {
     body: SitrepCreate,
     status: 201,
     response: Sitrep,
+  },
+  setSitrepSchedule: {
+    method: "PUT",
+    path: "/api/incidents/:id/sitrep-schedule",
+    summary:
+      "Set (or, with everyHours null, end) the incident's sitrep schedule: a report due every so many hours; the responsible organisation's coordinators are reminded before it is due and when it is overdue (the incident's coordinators).",
+    tag: "incidents",
+    auth: "user",
+    params: IdParams,
+    body: SitrepScheduleSet,
+    status: 200,
+    response: SitrepScheduleAnswer,
   },
   getSitrep: {
     method: "GET",

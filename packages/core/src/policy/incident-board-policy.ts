@@ -5,7 +5,7 @@
 // the author's organisation; RED: the people it names). CLEAR, GREEN and AMBER entries say how
 // their readers may pass them on; who reads them is bounded by the incident. The database compiles
 // the same rule (packages/db/src/repositories/incident-board-scope.ts).
-import type { Role, TlpMarking } from "../vocabulary.ts";
+import { ROLES, type Role, type TlpMarking } from "../vocabulary.ts";
 import { type Actor, hasRole } from "./actor.ts";
 import { allow, type Decision, deny } from "./decision.ts";
 import {
@@ -114,6 +114,9 @@ export const mayAssignTasks = (
   incident.abilities.maySee &&
   viewer.roles.some((role) => TASK_ASSIGNER_ROLES.includes(role)) &&
   (viewer.organisationId === incident.facts.filerOrganisationId || isIncidentAuthority(viewer));
+
+/** Roles of an assignee organisation told that a task was assigned to it (isTaskAssignee's: not only auditors). */
+export const TASK_ASSIGNEE_ROLES: readonly Role[] = ROLES.filter((role) => role !== "auditor");
 
 /** The person named, or a member (not only an auditor) of the organisation named. */
 export const isTaskAssignee = (viewer: IncidentViewer, task: TaskFacts): boolean =>

@@ -19,6 +19,9 @@ export const NOTIFICATION_KINDS = [
   "review-due",
   "proposal-review",
   "invitation",
+  "sitrep-due",
+  "sitrep-overdue",
+  "task-assigned",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -30,6 +33,7 @@ export const NOTIFICATION_TOPICS = [
   "actions",
   "reviews",
   "discussions",
+  "incidents",
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -45,6 +49,9 @@ export const TOPIC_OF: Readonly<Record<NotificationKind, NotificationTopic>> = {
   "review-due": "reviews",
   "proposal-review": "approvals",
   invitation: "approvals",
+  "sitrep-due": "incidents",
+  "sitrep-overdue": "incidents",
+  "task-assigned": "incidents",
 };
 
 /** In the app only; also by e-mail at once; in a daily e-mail digest; not at all. */

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { type AuditLink, brokenLink, type ChainReport, type Json, type Scope, seal } from "@bulwark/core";
 import { and, asc, desc, eq, gt, gte, like, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor, Transaction } from "../connect.ts";
+import { rowsOf } from "../rows.ts";
 import { auditLog, users } from "../schema.ts";
 import { iso, scopeFilter } from "../scope.ts";
 
@@ -18,18 +19,24 @@ export interface AuditEvent {
   details?: Json;
 }
 
-const AUDIT_LOCK = sql`select pg_advisory_xact_lock(7236423472)`;
+/**
+ * The chain's lock (pg_advisory_xact_lock(7236423472)) and its last link, in one round trip
+ * (migration 0039): the lock is held until commit and serialises every writer of every process,
+ * so each round trip made while holding it is paid by everyone waiting (bench/board-live.ts).
+ */
+const LOCK_AND_LAST = sql`select last_seq, last_hash from audit_chain_lock_last()`;
 
 /** Append within the caller's transaction, so the change and its record commit together. */
 export async function appendAudit(tx: Transaction, event: AuditEvent, now: Date): Promise<AuditLink> {
-  await tx.execute(AUDIT_LOCK);
-  const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
+  const [row] = rowsOf<{ last_seq: number | string | null; last_hash: string | null }>(
+    await tx.execute(LOCK_AND_LAST),
+  );
+  const last =
+    row?.last_seq !== null && row?.last_seq !== undefined && row.last_hash !== null
+      ? { seq: Number(row.last_seq), hash: row.last_hash }
+      : null;
   const link = seal(
-    last ?? null,
+    last,
     {
       at: iso(now),
       actorId: event.actorId,

@@ -7,6 +7,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { sqlArray } from "../scope.ts";
+import { visibleLogEntries } from "./incident-board-scope.ts";
 import { policyVersionSql } from "./policy-state.ts";
 import { type SharingViewerOf, visibleIncidents, visibleSharedItems } from "./sharing-scope.ts";
 
@@ -117,6 +118,69 @@ async function seenBy(
   );
   const seen = typeof row?.seen === "string" ? (JSON.parse(row.seen) as [string, string][]) : row?.seen;
   return { version: Number(row?.version ?? 0), seen: seen ?? [] };
+}
+
+/**
+ * Which of `readers` (people of any organisations) may see which of `incidentIds`, by
+ * visibleIncidents, and read which of `entryIds` (activity-log entries), by visibleLogEntries: ONE
+ * query for every reader of a server process, whatever their organisations, with the policy version
+ * of its snapshot. Neither rule depends on roles; each reader's communities are read in the same
+ * statement (so no cached scope can be stale). Each entry comes with its incident.
+ */
+export async function incidentChangesSeenBy(
+  db: Executor,
+  readers: readonly { readonly userId: string; readonly organisationId: string }[],
+  incidentIds: readonly string[],
+  entryIds: readonly string[],
+): Promise<{
+  version: number;
+  incidents: [userId: string, incidentId: string][];
+  entries: [userId: string, entryId: string, incidentId: string][];
+}> {
+  const reader = sql`unnest(${sqlArray(
+    readers.map((r) => r.userId),
+    "uuid",
+  )}, ${sqlArray(
+    readers.map((r) => r.organisationId),
+    "uuid",
+  )}) as reader(user_id, organisation_id)`;
+  const viewer: SharingViewerOf = {
+    userId: sql`reader.user_id`,
+    organisationId: sql`reader.organisation_id`,
+    roles: [],
+    communityIds: sql`(select c.community_id from community_organisations as c
+      where c.organisation_id = reader.organisation_id)`,
+  };
+  const none = sql`'[]'::json`;
+  const [row] = rowsOf<{
+    version: number | string;
+    incidents: [string, string][] | string | null;
+    entries: [string, string, string][] | string | null;
+  }>(
+    await db.execute(sql`select ${policyVersionSql} as version,
+      ${
+        incidentIds.length === 0
+          ? none
+          : sql`(select coalesce(json_agg(json_build_array(reader.user_id, incidents.id)), '[]'::json)
+        from ${reader}
+        join incidents on incidents.id = any(${sqlArray(incidentIds, "uuid")}) and ${visibleIncidents(viewer)})`
+      } as incidents,
+      ${
+        entryIds.length === 0
+          ? none
+          : sql`(select coalesce(json_agg(json_build_array(reader.user_id, incident_log_entries.id, incident_log_entries.incident_id)), '[]'::json)
+        from ${reader}
+        join incident_log_entries on incident_log_entries.id = any(${sqlArray(entryIds, "uuid")})
+          and ${visibleLogEntries(viewer)})`
+      } as entries`),
+  );
+  const parse = <T>(value: T[] | string | null | undefined): T[] =>
+    (typeof value === "string" ? (JSON.parse(value) as T[]) : value) ?? [];
+  return {
+    version: Number(row?.version ?? 0),
+    incidents: parse(row?.incidents),
+    entries: parse(row?.entries),
+  };
 }
 
 /** The channel the shared-item triggers notify (migration 0025), with `{"id": "<item id>"}`. */

@@ -24,7 +24,7 @@ import { entryScope } from "./compendium.ts";
 import { questionAudience, type Subject } from "./discussions.ts";
 import { eventScope } from "./events.ts";
 import { assessmentScope } from "./risk.ts";
-import { visibleSharedItems } from "./sharing-scope.ts";
+import { visibleIncidents, visibleSharedItems } from "./sharing-scope.ts";
 
 /** The reader's scopes for both kinds of subject. */
 export interface SubjectScopes {
@@ -97,7 +97,9 @@ export type NotificationSubjectType =
   | "event-action"
   | "risk-assessment"
   | "compendium-proposal"
-  | "community-invitation";
+  | "community-invitation"
+  | "incident"
+  | "incident-task";
 
 export interface NewNotification {
   userId: string;
@@ -158,7 +160,9 @@ export interface NotificationRecord {
       | "event-action"
       | "risk-assessment"
       | "compendium-proposal"
-      | "community-invitation";
+      | "community-invitation"
+      | "incident"
+      | "incident-task";
     id: string;
     slug: string | null;
     title: string;
@@ -168,6 +172,8 @@ export interface NotificationRecord {
     publicTitle: string | null;
     tlp: string | null;
     eventId: string | null;
+    /** A sitrep reminder's incident, or an incident task's: for links. */
+    incidentId: string | null;
   };
   postId: string | null;
   createdAt: string;
@@ -187,6 +193,7 @@ type NotificationRow = {
   publicTitle: string | null;
   tlp: string | null;
   eventId: string | null;
+  incidentId: string | null;
   postId: string | null;
   createdAt: Date | string;
   readAt: Date | string | null;
@@ -202,7 +209,10 @@ const fromNotifications = sql`from notifications as n
   left join risk_assessments on n.subject_type = 'risk-assessment' and risk_assessments.id = n.subject_id
   left join compendium_proposals as cp on n.subject_type = 'compendium-proposal' and cp.id = n.subject_id
   left join community_invitations as ci on n.subject_type = 'community-invitation' and ci.id = n.subject_id
-  left join communities as cm on cm.id = ci.community_id`;
+  left join communities as cm on cm.id = ci.community_id
+  left join incident_tasks as it on n.subject_type = 'incident-task' and it.id = n.subject_id
+  left join incidents on (n.subject_type = 'incident' and incidents.id = n.subject_id)
+    or (n.subject_type = 'incident-task' and incidents.id = it.incident_id)`;
 
 /** The subject exists and the reader may see it now. */
 const visibleNotification = (scopes: NotificationScopes): SQL =>
@@ -211,7 +221,8 @@ const visibleNotification = (scopes: NotificationScopes): SQL =>
     or (a.id is not null and ${eventScope(scopes.events, "ev")})
     or (risk_assessments.id is not null and ${assessmentScope(scopes.risk) ?? sql`true`})
     or (cp.id is not null and ${scopeFilter(scopes.proposals, (organisationId) => sql`cp.organisation_id = ${organisationId}`) ?? sql`true`})
-    or (ci.id is not null and ci.organisation_id = ${scopes.sharing.organisationId}))`;
+    or (ci.id is not null and ci.organisation_id = ${scopes.sharing.organisationId})
+    or (incidents.id is not null and ${visibleIncidents(scopes.sharing)}))`;
 
 /** The reader's notifications about subjects they may still see: unread first, newest first. */
 export async function listNotifications(
@@ -228,16 +239,17 @@ export async function listNotifications(
         case when e.id is not null then 'entry' when q.id is not null then 'question'
           when shared_items.id is not null then 'shared-item' when a.id is not null then 'event-action'
           when risk_assessments.id is not null then 'risk-assessment'
-          when cp.id is not null then 'compendium-proposal' else 'community-invitation' end as "subjectKind",
-        coalesce(e.id, q.id, shared_items.id, a.id, risk_assessments.id, cp.id, ci.id) as "subjectId",
+          when cp.id is not null then 'compendium-proposal' when ci.id is not null then 'community-invitation'
+          when it.id is not null then 'incident-task' else 'incident' end as "subjectKind",
+        coalesce(e.id, q.id, shared_items.id, a.id, risk_assessments.id, cp.id, ci.id, it.id, incidents.id) as "subjectId",
         e.slug,
         coalesce(e.title, q.title,
           case when shared_items.author_organisation_id = ${own} then shared_items.title
             else shared_items.public_title end,
-          a.title, risk_assessments.title, cp.title, cm.name) as title,
+          a.title, risk_assessments.title, cp.title, cm.name, it.title, incidents.title) as title,
         coalesce(shared_items.author_organisation_id = ${own}, false) as "asWritten",
         shared_items.public_title as "publicTitle",
-        shared_items.tlp, a.event_id as "eventId",
+        shared_items.tlp, a.event_id as "eventId", incidents.id as "incidentId",
         n.post_id as "postId", n.created_at as "createdAt", n.read_at as "readAt"
       ${fromNotifications}
       left join users as actor on actor.id = n.actor_id
@@ -261,6 +273,7 @@ export async function listNotifications(
         publicTitle: row.publicTitle,
         tlp: row.tlp,
         eventId: row.eventId,
+        incidentId: row.incidentId,
       },
       postId: row.postId,
       createdAt: new Date(row.createdAt).toISOString(),

@@ -5,7 +5,7 @@
 // its filer), so their filter is built from the same recipient clause over their own tables; so are
 // assistance needs and offers (needAbilities and offerAbilities: a published item of its recorder).
 import { isSharingApprover, type SharingViewer } from "@bulwark/core";
-import { type SQL, sql } from "drizzle-orm";
+import { SQL, sql } from "drizzle-orm";
 import { sqlArray } from "../scope.ts";
 
 /** A table of TLP-marked things with an audience table beside it. */
@@ -54,9 +54,22 @@ const ASSISTANCE_OFFERS: MarkedTable = {
 /**
  * A viewer whose user is named by SQL (a column of the query) rather than by a value: live updates
  * ask in one query which of several people of one organisation, with the same roles, may see a
- * thing (apps/server/src/live), under the very rule every route reads through.
+ * thing (apps/server/src/live), under the very rule every route reads through. Rules that do not
+ * depend on roles (incidents and their log) may also take the organisation and its communities
+ * from the query (a column, and a subquery of community ids), to answer for readers of every
+ * organisation at once.
  */
-export type SharingViewerOf = Omit<SharingViewer, "userId"> & { readonly userId: string | SQL };
+export type SharingViewerOf = Omit<SharingViewer, "userId" | "organisationId" | "communityIds"> & {
+  readonly userId: string | SQL;
+  readonly organisationId: string | SQL;
+  readonly communityIds: readonly string[] | SQL;
+};
+
+/** `column` is one of the viewer's communities (a list of ids, or a subquery of them). */
+const inCommunities = (column: SQL, communityIds: SharingViewerOf["communityIds"]): SQL =>
+  communityIds instanceof SQL
+    ? sql`${column} in ${communityIds}`
+    : sql`${column} = any(${sqlArray(communityIds, "uuid")})`;
 
 /** isRecipient of @bulwark/core over a sent thing of `table`: who its marking and audience reach. */
 export function recipient(viewer: SharingViewerOf, table: MarkedTable): SQL {
@@ -75,7 +88,7 @@ export function recipient(viewer: SharingViewerOf, table: MarkedTable): SQL {
         or exists (select 1 from ${audience} as heard
           where ${key} = ${id}
             and (heard.organisation_id = ${viewer.organisationId}
-              or heard.community_id = any(${sqlArray(viewer.communityIds, "uuid")}))))))`;
+              or ${inCommunities(sql`heard.community_id`, viewer.communityIds)})))))`;
 }
 
 /** Items (the table `shared_items`, under that name) the viewer may see. */
@@ -99,7 +112,7 @@ export const visibleIncidents = (viewer: SharingViewerOf): SQL =>
     and ${exerciseIncidentsFor(viewer.organisationId)})`;
 
 /** Real incidents, and exercise ones of exercises the organisation takes part in. */
-const exerciseIncidentsFor = (organisationId: string): SQL =>
+const exerciseIncidentsFor = (organisationId: SharingViewerOf["organisationId"]): SQL =>
   sql`not exists (select 1 from exercise_incidents as drill
     where drill.incident_id = incidents.id
       and not exists (select 1 from exercises as drilled

@@ -126,8 +126,9 @@ export const notifications = pgTable(
     kind: text("kind").notNull(),
     postId: uuid("post_id").references(() => discussionPosts.id, { onDelete: "cascade" }),
     /**
-     * shared-item, event-action, risk-assessment, compendium-proposal, community-invitation (null
-     * for replies and answers: see post_id).
+     * shared-item, event-action, risk-assessment, compendium-proposal, community-invitation,
+     * incident (a sitrep reminder), incident-task (a task assigned) (null for replies and answers:
+     * see post_id).
      */
     subjectType: text("subject_type"),
     subjectId: uuid("subject_id"),
@@ -145,7 +146,7 @@ export const notifications = pgTable(
     uniqueIndex("notifications_dedupe_idx").on(table.userId, table.dedupeKey),
     check(
       "notifications_subject_check",
-      sql`(${table.postId} is not null) or (${table.subjectType} in ('shared-item', 'event-action', 'risk-assessment', 'compendium-proposal', 'community-invitation') and ${table.subjectId} is not null)`,
+      sql`(${table.postId} is not null) or (${table.subjectType} in ('shared-item', 'event-action', 'risk-assessment', 'compendium-proposal', 'community-invitation', 'incident', 'incident-task') and ${table.subjectId} is not null)`,
     ),
   ],
 );

@@ -60,6 +60,31 @@ export const sitreps = pgTable(
   ],
 );
 
+/**
+ * An incident's sitrep schedule (issue 18): a report is due every `every_hours` hours, counted from
+ * the last report sent after `since` (or from `since`); the responsible organisation's coordinators
+ * who see the incident are reminded before it is due and once it is overdue. Set by the incident's
+ * coordinators (sitrepScheduleAbilities in @bulwark/core); one per incident.
+ */
+export const sitrepSchedules = pgTable(
+  "sitrep_schedules",
+  {
+    incidentId: uuid("incident_id")
+      .primaryKey()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    everyHours: integer("every_hours").notNull(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    since: at("since").notNull(),
+    setBy: uuid("set_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (table) => [check("sitrep_schedules_every_check", sql`${table.everyHours} between 1 and 168`)],
+);
+
 /** A request for resources from one organisation to another, optionally for an incident. */
 export const resourceRequests = pgTable(
   "resource_requests",

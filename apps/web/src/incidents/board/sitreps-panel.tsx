@@ -31,6 +31,7 @@ import { TlpBadge } from "../../assets/tlp-badge.tsx";
 import { TlpBanner } from "../../sharing/tlp-banner.tsx";
 import { Section } from "../incident-panels.tsx";
 import { incidentKey } from "../incident-parts.tsx";
+import { SitrepSchedule } from "./sitrep-schedule.tsx";
 
 const STATUS_COLOURS: Record<Sitrep["status"], string> = { draft: "gray", approved: "blue", sent: "teal" };
 
@@ -61,6 +62,7 @@ export function SitrepsPanel({ incident }: { incident: Incident }) {
         {t("boardReports.sitreps.hint")}
       </Text>
       <ProblemAlert error={list.error} />
+      {list.data && <SitrepSchedule incident={incident} list={list.data} />}
       <ListTable
         loading={list.isPending}
         failed={list.isError}

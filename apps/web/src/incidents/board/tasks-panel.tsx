@@ -88,6 +88,12 @@ const ACTION_KEYS = {
 function TaskRow({ incident, task }: { incident: Incident; task: IncidentTask }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const me = useMe();
+  // Assigned to me or my organisation (who were notified of it).
+  const forMe =
+    task.assignee.kind === "user"
+      ? task.assignee.id === me.id && "forYou"
+      : task.assignee.id === me.organisation.id && "forYourOrganisation";
   const queryClient = useQueryClient();
   const move = useMutation({
     mutationFn: (status: TaskStatus) =>
@@ -113,6 +119,11 @@ function TaskRow({ incident, task }: { incident: Incident; task: IncidentTask })
             {task.title}
           </Text>
           <TaskStatusBadge status={task.status} />
+          {forMe && (
+            <Badge color="blue" variant="light" data-testid="task-for-me">
+              {t(`board.tasks.${forMe}`)}
+            </Badge>
+          )}
           {task.overdue && (
             <Badge
               color="red"
@@ -170,7 +181,7 @@ function TaskRow({ incident, task }: { incident: Incident; task: IncidentTask })
 }
 
 /** Who a task may go to: the organisations the incident names (filer, notices, audience) and its named people. */
-function assigneeOptions(incident: Incident, me: ReturnType<typeof useMe>) {
+export function assigneeOptions(incident: Incident, me: ReturnType<typeof useMe>) {
   const organisations = new Map<string, string>([[incident.organisation.id, incident.organisation.name]]);
   for (const notice of incident.notices) organisations.set(notice.organisation.id, notice.organisation.name);
   for (const member of incident.audience.members)
