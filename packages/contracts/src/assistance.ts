@@ -13,7 +13,8 @@ import {
 } from "@bulwark/core";
 import { z } from "zod";
 import { Id, Name, Sector, Timestamp } from "./common.ts";
-import { Theme } from "./compendium.ts";
+import { Slug, Theme } from "./compendium.ts";
+import { EventKind } from "./events.ts";
 import { SectionChange } from "./self-assessment.ts";
 import { SharingAudience, Tlp, TlpBanner } from "./sharing.ts";
 
@@ -292,6 +293,24 @@ export const EngagementCreate = z.object({
 });
 export type EngagementCreateInput = z.input<typeof EngagementCreate>;
 
+const LinkChange = <T extends z.ZodType<string>>(key: T) =>
+  z
+    .strictObject({ add: list(key, 50).default([]), remove: list(key, 50).default([]) })
+    .refine((value) => value.add.every((one) => !value.remove.includes(one)), {
+      message: "Do not add and remove the same link at once.",
+      path: ["remove"],
+    });
+
+export const LinkedEvent = z.object({
+  id: Id,
+  title: z.string(),
+  kind: EventKind,
+  startsOn: AssistanceDay,
+  endsOn: AssistanceDay,
+  marking: Tlp,
+});
+export const LinkedEntry = z.object({ slug: Slug, title: z.string(), type: z.string(), marking: Tlp });
+
 export const EngagementUpdate = z
   .object({
     status: EngagementStatus.describe(
@@ -304,6 +323,12 @@ export const EngagementUpdate = z
       .max(200)
       .transform(unique)
       .describe("People of the state's organisation or the provider's who take part."),
+    linkedEvents: LinkChange(Id).describe(
+      "Events to link (each one you may see) or unlink: workshops, trainings, exercises of the engagement.",
+    ),
+    linkedEntries: LinkChange(Slug).describe(
+      "Compendium entries (slugs) to link (each one you may see) or unlink.",
+    ),
     outcomeConsent: z.boolean().describe("The state lets the provider see the comparison of its runs."),
     baselineRunId: Id.nullable().describe("The state's self-assessment run before the engagement."),
     followUpRunId: Id.nullable().describe("The state's run after it."),
@@ -323,6 +348,12 @@ export const Engagement = z
     milestones: z.array(Milestone),
     deliverables: z.array(Deliverable),
     participants: z.array(z.object({ id: Id, name: z.string(), organisationId: Id })),
+    linkedEvents: z
+      .array(LinkedEvent)
+      .describe("Linked events you may see (each event's own marking decides), earliest first."),
+    linkedEntries: z
+      .array(LinkedEntry)
+      .describe("Linked compendium entries you may see under their marking."),
     outcomeConsent: z.boolean(),
     baselineRunId: Id.nullable().describe("Shown to the state only."),
     followUpRunId: Id.nullable().describe("Shown to the state only."),

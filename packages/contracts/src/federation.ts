@@ -144,3 +144,32 @@ export const FederationRegional = z.object({
     }),
   ),
 });
+
+export const FederationSendingResult = z.enum(["sent", "refused", "unreachable"]);
+
+export const FederationSending = z.object({
+  id: Id,
+  hubUrl: z.string(),
+  sentAt: Timestamp,
+  trigger: z.enum(["manual", "schedule"]).describe("Sent by a person, or by the daily schedule."),
+  sentBy: z.object({ id: Id, name: z.string() }).nullable(),
+  result: FederationSendingResult,
+  status: z.number().int().nullable().describe("The hub's HTTP status, when it answered."),
+  detail: z.string().describe("Why the hub refused it or could not be reached."),
+  cells: z.object({
+    needs: z.number().int(),
+    selfAssessment: z.number().int(),
+    engagements: z.number().int(),
+  }),
+  received: AggregatesReceived.nullable().describe("What the hub kept and dropped, when it was sent."),
+});
+
+export const FederationSendings = z.object({
+  items: z.array(FederationSending).describe("The latest sendings, newest first."),
+  schedule: z.object({
+    everyHours: z.number().int().describe("With a consent in force, the aggregates are sent this often."),
+    nextAt: Timestamp.nullable().describe("When the schedule sends next; null without a consent in force."),
+  }),
+});
+export type FederationSendings = z.infer<typeof FederationSendings>;
+export type FederationRegional = z.infer<typeof FederationRegional>;

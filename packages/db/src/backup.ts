@@ -92,7 +92,12 @@ const TABLES: PgTable[] = [
   // Credentials are copied sealed: their key derives from the instance's secret, which no backup
   // holds, so a backup alone never reveals them (restored elsewhere, they must be entered again).
   schema.taxiiSubscriptions,
-  ...[schema.federationConsents, schema.federationPeers, schema.federationReceipts],
+  ...[
+    schema.federationConsents,
+    schema.federationPeers,
+    schema.federationReceipts,
+    schema.federationSendings,
+  ],
   schema.auditLog,
   schema.settings,
 ];

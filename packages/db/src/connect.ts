@@ -47,6 +47,11 @@ export const STARTUP_LOCKS = {
   demo: 7236423482n,
 } as const;
 
+/** Advisory lock keys of scheduled work that must run once across every server process. */
+export const SCHEDULE_LOCKS = {
+  federationSend: 7236423483n,
+} as const;
+
 export type ConnectOptions =
   | { readonly url: string; readonly timeouts?: Partial<DatabaseTimeouts> }
   | { readonly dataDir: string }

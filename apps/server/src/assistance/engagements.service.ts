@@ -37,6 +37,7 @@ import type { ServerContext } from "../context.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
 import { frameworkVersion } from "../self-assessment/frameworks.service.ts";
 import { answerMap } from "../self-assessment/runs.service.ts";
+import { changeLinks, linksFor } from "./engagement-links.ts";
 import { seenNeed } from "./needs.service.ts";
 import { seenOffer } from "./offers.service.ts";
 import { assistanceViewerOf, audited } from "./viewer.ts";
@@ -72,12 +73,14 @@ async function outcomeOf(context: ServerContext, record: EngagementRecord): Prom
 
 async function present(
   context: ServerContext,
+  caller: Actor,
   viewer: AssistanceViewer,
   record: EngagementRecord,
 ): Promise<Engagement> {
   const abilities = engagementAbilities(viewer, factsOf(record));
   return {
     ...record,
+    ...(await linksFor(context.db, caller, record.id)),
     status: record.status as EngagementStatus,
     need: { ...record.need, theme: record.need.theme as Engagement["need"]["theme"] },
     baselineRunId: abilities.asState ? record.baselineRunId : null,
@@ -103,7 +106,7 @@ export async function engagementDetail(
   id: string,
 ): Promise<Engagement> {
   const viewer = await assistanceViewerOf(context, caller);
-  return present(context, viewer, await seenEngagement(context, caller, id));
+  return present(context, caller, viewer, await seenEngagement(context, caller, id));
 }
 
 export async function engagementList(
@@ -114,7 +117,7 @@ export async function engagementList(
   const viewer = await assistanceViewerOf(context, caller);
   const page = await listEngagements(context.db, engagementPolicy.readScope(caller), query);
   return {
-    items: await Promise.all(page.items.map((record) => present(context, viewer, record))),
+    items: await Promise.all(page.items.map((record) => present(context, caller, viewer, record))),
     total: page.total,
   };
 }
@@ -238,15 +241,18 @@ export async function changeEngagement(
     if (
       (input.milestones !== undefined ||
         input.deliverables !== undefined ||
-        input.participantIds !== undefined) &&
+        input.participantIds !== undefined ||
+        input.linkedEvents !== undefined ||
+        input.linkedEntries !== undefined) &&
       !abilities.mayRecordMilestones
     )
       throw forbidden(
-        "Only the engagement's parties, through an administrator, coordinator or analyst, record milestones, deliverables and participants while it is open.",
+        "Only the engagement's parties, through an administrator, coordinator or analyst, record milestones, deliverables, participants and links while it is open.",
       );
     if (outcomeChange && !abilities.mayManageOutcome)
       throw forbidden("Only the state chooses the runs compared and consents to share the outcome.");
     if (input.participantIds !== undefined) await checkParticipants(tx, record, input.participantIds);
+    const links = await changeLinks(tx, caller, id, input);
     const moves = input.status !== undefined && input.status !== from;
     if (moves && input.status) {
       const decision = checkEngagementTransition(abilities, from, input.status);
@@ -278,6 +284,7 @@ export async function changeEngagement(
     );
     await audited(tx, caller, "assistance-engagement", id, "assistance.engagement.update", now, {
       fields: Object.keys(input).sort(),
+      ...(links ? { links } : {}),
       ...(moves ? { from, to: input.status } : {}),
     });
   });

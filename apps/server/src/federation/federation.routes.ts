@@ -12,6 +12,7 @@ import {
   registerPeer,
   revoke,
   send,
+  sendings,
   withdraw,
 } from "./federation.service.ts";
 
@@ -24,6 +25,7 @@ export function federationRoutes(app: FastifyInstance, context: ServerContext): 
     return undefined;
   });
   route(app, context, "sendFederationAggregates", ({ caller }) => send(context, caller));
+  route(app, context, "listFederationSendings", ({ caller }) => sendings(context, caller));
   route(app, context, "listFederationPeers", ({ caller }) => peers(context, caller));
   route(app, context, "createFederationPeer", ({ caller, body }) => registerPeer(context, caller, body));
   route(app, context, "revokeFederationPeer", async ({ caller, params }) => {

@@ -12,47 +12,32 @@ import {
   FederationEngagementCell,
   type FederationIdentity,
   FederationNeedCell,
-  type FederationPayload,
   type FederationPeer,
   type FederationPeerCreated,
   type FederationRegional,
   FederationSectionCell,
+  type FederationSendings,
   type FederationSent,
-  Framework,
-  AggregatesReceived as Received,
   type SignedAggregates,
 } from "@bulwark/contracts";
 import {
   type Actor,
   type AggregateRow,
-  ALL,
   applyAnonymityRule,
-  FEDERATION_FORMAT,
   FEDERATION_MAX_AGE_MS,
   FEDERATION_MAX_SKEW_MS,
   federationPolicy,
   type Json,
   regionOfCountry,
   roundMean,
-  type SectionCell,
-  scoreRun,
-  sectionCells,
 } from "@bulwark/core";
 import {
-  consentedRunsForAggregation,
   currentConsent,
-  getOrganisation,
   insertConsent,
   insertPeer,
   insertReceipt,
   latestReceipts,
-  listAnswers,
-  listFrameworks,
   listPeers,
-  markConsentSent,
-  nationalEngagementCounts,
-  nationalNeedCounts,
-  openText,
   type PeerRecord,
   peerByTokenHash,
   recordAudit,
@@ -68,15 +53,11 @@ import { randomToken, sha256 } from "../auth/secrets.ts";
 import { linkOrigin } from "../config.ts";
 import type { ServerContext } from "../context.ts";
 import { conflict, forbidden, invalid, notFound, UserError } from "../errors.ts";
-import { OutboundRefusedError, outboundFetch } from "../outbound/outbound-fetch.ts";
-import { answerMap } from "../self-assessment/runs.service.ts";
 import { secretOf } from "../taxii-client/credentials.ts";
-import { fingerprintOf, identityOf, publicKeyOf, signPayload, verifyPayload } from "./identity.ts";
+import { fingerprintOf, identityOf, publicKeyOf, verifyPayload } from "./identity.ts";
+import { recentSendings, sendAggregates, TOKEN_PURPOSE } from "./sending.ts";
 
-const TOKEN_PURPOSE = "bulwark federation hub token v1";
 const PEER_TOKEN_PREFIX = "bwf_";
-/** Largest answer read from a hub. */
-const ANSWER_LIMIT = 64 * 1024;
 
 const decide = (decision: { allowed: true } | { allowed: false; reason: string }) => {
   if (!decision.allowed) throw forbidden(decision.reason);
@@ -171,153 +152,17 @@ export async function withdraw(context: ServerContext, caller: Actor): Promise<v
   );
 }
 
-/** The country's aggregates, every cell behind at least k of its verified organisations. */
-async function aggregatesOf(context: ServerContext, country: string, k: number) {
-  const needs = applyAnonymityRule(await nationalNeedCounts(context.db, country), k).kept;
-  const engagements = applyAnonymityRule(await nationalEngagementCounts(context.db, country), k).kept;
-  const selfAssessment: SectionCell[] = [];
-  for (const record of await listFrameworks(context.db)) {
-    const framework = Framework.parse(record.content);
-    const runs = (await consentedRunsForAggregation(context.db, framework.id, framework.version)).filter(
-      (run) => run.verified && run.country.toUpperCase() === country,
-    );
-    if (runs.length < k) continue;
-    const answers = await listAnswers(
-      context.db,
-      runs.map((run) => run.runId),
-    );
-    const contributions = runs.map((run) => {
-      const score = scoreRun(framework, answerMap(answers.filter((answer) => answer.runId === run.runId)));
-      return new Map(score.sections.map((section) => [section.sectionId, section.score]));
-    });
-    selfAssessment.push(
-      ...sectionCells(
-        framework.id,
-        framework.version,
-        framework.sections.map((section) => section.id),
-        contributions,
-        k,
-      ),
-    );
-  }
-  return { needs, selfAssessment, engagements };
-}
-
-/** At most `limit` characters of a response's body. */
-async function boundedText(response: Response, limit: number): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-    if (text.length > limit) {
-      await reader.cancel();
-      return text.slice(0, limit);
-    }
-  }
-  return text + decoder.decode();
-}
-
-const hubUnreachable = (detail: string) =>
-  new UserError(502, "Hub unreachable", detail, "urn:bulwark:problem:hub-unreachable");
-
 export async function send(context: ServerContext, caller: Actor): Promise<z.infer<typeof FederationSent>> {
   decide(federationPolicy.speakForState(caller));
-  const record = await currentConsent(context.db);
-  if (!record)
-    throw conflict("No consent is in force: the national authority records its consent to a hub first.");
-  // The country is the consenting authority's, whoever of the authorities' administrators sends.
-  const organisation = await getOrganisation(context.db, ALL, record.organisationId);
-  if (!organisation)
-    throw forbidden(
-      "Only the national authority's administrators consent to and send the federated aggregates.",
-    );
-  const token = openText(secretOf(context.config), TOKEN_PURPOSE, record.id, record.hubToken);
-  if (token === null)
-    throw conflict("The hub's token cannot be opened with this instance's secret: record the consent again.");
-  const k = context.config.federationK;
-  const country = organisation.country.toUpperCase();
-  const now = context.clock();
-  const payload: FederationPayload = {
-    format: FEDERATION_FORMAT,
-    hub: record.hubUrl,
-    country,
-    nonce: randomUUID(),
-    sentAt: now.toISOString(),
-    k,
-    ...(await aggregatesOf(context, country, k)),
-  };
-  const { privateKey } = await identityOf(context);
-  const envelope: z.infer<typeof SignedAggregates> = {
-    payload,
-    signature: signPayload(payload as unknown as Json, privateKey),
-  };
-  let response: Response;
-  try {
-    response = await outboundFetch(context.config.outboundAllow)(
-      `${record.hubUrl}/api/federation/aggregates`,
-      {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: "application/json, application/problem+json",
-          authorization: `Bearer ${token}`,
-        },
-        body: JSON.stringify(envelope),
-        signal: AbortSignal.timeout(30_000),
-      },
-    );
-  } catch (error) {
-    throw hubUnreachable(
-      error instanceof OutboundRefusedError ? error.message : "The hub could not be reached.",
-    );
-  }
-  const text = await boundedText(response, ANSWER_LIMIT);
-  let answer: unknown = null;
-  try {
-    answer = JSON.parse(text);
-  } catch {
-    answer = null;
-  }
-  if (response.status !== 201) {
-    const detail =
-      answer && typeof answer === "object" && "detail" in answer && typeof answer.detail === "string"
-        ? answer.detail.slice(0, 500)
-        : "";
-    throw new UserError(
-      502,
-      "Hub refused",
-      { key: "federation.hubRefused", values: { status: response.status, detail } },
-      "urn:bulwark:problem:hub-refused",
-    );
-  }
-  const received = Received.safeParse(answer);
-  if (!received.success) throw hubUnreachable("The hub's answer was not understood.");
-  await markConsentSent(context.db, record.id, now);
-  await recordAudit(
-    context.db,
-    {
-      actorId: caller.userId,
-      action: "federation.send",
-      targetType: "federation-consent",
-      targetId: record.id,
-      details: {
-        hubUrl: record.hubUrl,
-        nonce: payload.nonce,
-        cells: {
-          needs: payload.needs.length,
-          selfAssessment: payload.selfAssessment.length,
-          engagements: payload.engagements.length,
-        },
-        dropped: received.data.dropped,
-      },
-    },
-    now,
-  );
-  return { hub: record.hubUrl, sentAt: payload.sentAt, payload, received: received.data };
+  return sendAggregates(context, { actorId: caller.userId, trigger: "manual" });
+}
+
+export async function sendings(
+  context: ServerContext,
+  caller: Actor,
+): Promise<z.infer<typeof FederationSendings>> {
+  decide(federationPolicy.speakForState(caller));
+  return recentSendings(context);
 }
 
 // --- The hub side -----------------------------------------------------------------------------

@@ -183,6 +183,13 @@ export const ar: Catalogue = {
   "assistance.draftSource": "حدّد تقييمًا وأحد أسئلته، أو إجراء متابعة.",
   "assistance.matchSide": "اطلب مطابقات حاجة واحدة أو عرض واحد.",
   "assistance.markingWithAudience": "غيّر التصنيف والجمهور معًا.",
+  "assistance.linkUnseen": "اربط فقط الفعاليات ومداخل الخلاصة التي يحق لك الاطلاع عليها.",
+  "assistance.noEvent": "لا توجد فعالية كهذه.",
+  "assistance.noEntry": "لا يوجد مدخل كهذا في الخلاصة.",
+  "assistance.tooManyLinks": "يربط الارتباط 200 فعالية و200 مدخل من الخلاصة على الأكثر.",
+  "assistance.addAndRemove": "لا تُضف الرابط نفسه وتحذفه في آن واحد.",
+  "assistance.records":
+    "لا يسجّل المعالمَ والمخرجاتِ والمشاركين والروابطَ إلا طرفا الارتباط، عبر مسؤول أو منسّق أو محلّل، ما دام مفتوحًا.",
   // Situation reports and resource requests (issue 18).
   "notFound.resourceRequest": "لا يوجد طلب موارد بهذا المعرّف مرئي لك.",
   "notFound.sitrep": "لا يوجد تقرير حالة بهذا المعرّف مرئي لك.",

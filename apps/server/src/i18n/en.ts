@@ -189,6 +189,13 @@ export const en = {
   "assistance.draftSource": "Name a run and one of its questions, or a follow-up action.",
   "assistance.matchSide": "Ask for the matches of one need or of one offer.",
   "assistance.markingWithAudience": "Change the marking and the audience together.",
+  "assistance.linkUnseen": "Link only events and compendium entries you may see.",
+  "assistance.noEvent": "No such event.",
+  "assistance.noEntry": "No such compendium entry.",
+  "assistance.tooManyLinks": "An engagement links at most 200 events and 200 compendium entries.",
+  "assistance.addAndRemove": "Do not add and remove the same link at once.",
+  "assistance.records":
+    "Only the engagement's parties, through an administrator, coordinator or analyst, record milestones, deliverables, participants and links while it is open.",
   // Situation reports and resource requests (issue 18).
   "notFound.resourceRequest": "No resource request with this id is visible to you.",
   "notFound.sitrep": "No situation report with this id is visible to you.",

@@ -209,6 +209,13 @@ export const es: Catalogue = {
   "assistance.draftSource": "Indique una evaluación y una de sus preguntas, o una acción de seguimiento.",
   "assistance.matchSide": "Pida las coincidencias de una sola necesidad o de una sola oferta.",
   "assistance.markingWithAudience": "Cambie la marca y la audiencia a la vez.",
+  "assistance.linkUnseen": "Vincule solo eventos y fichas del compendio que pueda ver.",
+  "assistance.noEvent": "No existe ese evento.",
+  "assistance.noEntry": "No existe esa ficha del compendio.",
+  "assistance.tooManyLinks": "Un compromiso vincula como máximo 200 eventos y 200 fichas del compendio.",
+  "assistance.addAndRemove": "No añada y quite el mismo vínculo a la vez.",
+  "assistance.records":
+    "Solo las partes del compromiso, mediante un administrador, coordinador o analista, registran hitos, entregables, participantes y vínculos mientras está abierto.",
   // Situation reports and resource requests (issue 18).
   "notFound.resourceRequest": "No tiene a la vista ninguna solicitud de recursos con este identificador.",
   "notFound.sitrep": "No tiene a la vista ningún informe de situación con este identificador.",

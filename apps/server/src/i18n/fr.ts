@@ -204,6 +204,13 @@ export const fr: Catalogue = {
   "assistance.draftSource": "Indiquez une évaluation et l'une de ses questions, ou une action de suivi.",
   "assistance.matchSide": "Demandez les correspondances d'un seul besoin ou d'une seule offre.",
   "assistance.markingWithAudience": "Modifiez le marquage et l'audience ensemble.",
+  "assistance.linkUnseen": "Ne liez que des événements et des fiches du recueil que vous pouvez voir.",
+  "assistance.noEvent": "Aucun événement de ce type.",
+  "assistance.noEntry": "Aucune fiche du recueil de ce type.",
+  "assistance.tooManyLinks": "Un engagement lie au plus 200 événements et 200 fiches du recueil.",
+  "assistance.addAndRemove": "N'ajoutez et ne retirez pas le même lien en même temps.",
+  "assistance.records":
+    "Seules les parties à l'engagement, par un administrateur, un coordinateur ou un analyste, consignent jalons, livrables, participants et liens tant qu'il est ouvert.",
   // Situation reports and resource requests (issue 18).
   "notFound.resourceRequest": "Aucune demande de ressources avec cet identifiant ne vous est visible.",
   "notFound.sitrep": "Aucun rapport de situation avec cet identifiant ne vous est visible.",

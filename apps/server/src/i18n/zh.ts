@@ -179,6 +179,13 @@ export const zh: Catalogue = {
   "assistance.draftSource": "请指定一次评估及其中一个问题，或一项后续行动。",
   "assistance.matchSide": "请查询一项需求或一项提议的匹配结果。",
   "assistance.markingWithAudience": "请同时修改标记和受众。",
+  "assistance.linkUnseen": "只能关联您有权查看的活动和汇编条目。",
+  "assistance.noEvent": "没有此活动。",
+  "assistance.noEntry": "没有此汇编条目。",
+  "assistance.tooManyLinks": "一项合作最多关联 200 个活动和 200 个汇编条目。",
+  "assistance.addAndRemove": "不要同时添加和移除同一关联。",
+  "assistance.records":
+    "只有合作双方通过管理员、协调员或分析员，才能在合作进行期间记录里程碑、交付成果、参与者和关联。",
   // Situation reports and resource requests (issue 18).
   "notFound.resourceRequest": "您看不到具有此标识的资源请求。",
   "notFound.sitrep": "您看不到具有此标识的情况报告。",

@@ -4,6 +4,7 @@
 // processes may run them side by side.
 import type { FastifyBaseLogger } from "fastify";
 import type { ServerContext } from "../context.ts";
+import { sendIfDue } from "../federation/sending.ts";
 import { runNotificationSweep } from "../notifications/sweep.ts";
 import { sweepImportJobs } from "../registry/import-jobs.ts";
 import { purgeExpiredPersonalData } from "../sharing/personal-data.service.ts";
@@ -60,10 +61,15 @@ export const JOB_SWEEP_MS = 10 * 60_000;
 /** How often reminders are written and notification e-mail is sent. */
 export const NOTIFICATION_SWEEP_MS = 2 * 60_000;
 
+/** How often a server process looks whether the federated aggregates are due to be sent. */
+export const FEDERATION_CHECK_MS = 60 * 60_000;
+
 /**
  * The server's schedules: the personal-data purge, every `config.purgeIntervalMinutes`; the sweep of
  * background jobs, every JOB_SWEEP_MS; reminders and notification e-mail, every
- * NOTIFICATION_SWEEP_MS (both under advisory locks: one process at a time sweeps).
+ * NOTIFICATION_SWEEP_MS (both under advisory locks: one process at a time sweeps); the daily
+ * sending of the federated aggregates to the consented hub, looked at every FEDERATION_CHECK_MS
+ * (under an advisory lock: one process sends).
  */
 export function startSchedules(context: ServerContext, timers: Timers, log: FastifyBaseLogger): Schedule {
   const purge = every(timers, context.config.purgeIntervalMinutes * 60_000, async () => {
@@ -92,9 +98,18 @@ export function startSchedules(context: ServerContext, timers: Timers, log: Fast
       log.warn({ err: error }, "scheduled notification sweep failed");
     }
   });
+  const federation = every(timers, FEDERATION_CHECK_MS, async () => {
+    try {
+      const result = await sendIfDue(context);
+      if (result === "refused" || result === "unreachable")
+        log.warn({ result }, "scheduled sending of the federated aggregates failed");
+    } catch (error) {
+      log.warn({ err: error }, "scheduled sending of the federated aggregates failed");
+    }
+  });
   return {
     async stop() {
-      await Promise.all([purge.stop(), sweep.stop(), notifications.stop()]);
+      await Promise.all([purge.stop(), sweep.stop(), notifications.stop(), federation.stop()]);
     },
   };
 }

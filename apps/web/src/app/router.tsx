@@ -145,6 +145,12 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "federation",
+        element: page(() =>
+          import("../federation/federation-page.tsx").then((module) => module.FederationPage),
+        ),
+      },
+      {
         path: "implementation/:country",
         element: page(() =>
           import("../implementation/implementation-page.tsx").then((module) => module.ImplementationPage),

@@ -3,7 +3,7 @@
 // organisation is a party to.
 import type { Offer } from "@bulwark/contracts";
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { IconPlus, IconWorld } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -12,6 +12,7 @@ import { useFormat } from "../app/format.ts";
 import { ListTable, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { useFederationAbilities } from "../federation/abilities.ts";
 import {
   assistanceKey,
   EngagementStatusBadge,
@@ -24,6 +25,7 @@ import {
 export function AssistancePage() {
   const { t } = useTranslation();
   const abilities = useAssistanceAbilities();
+  const federation = useFederationAbilities();
   return (
     <Stack gap="lg">
       <PageHeader
@@ -44,6 +46,16 @@ export function AssistancePage() {
                 leftSection={<IconPlus size={16} />}
               >
                 {t("assistance.newOffer")}
+              </Button>
+            )}
+            {federation.any && (
+              <Button
+                component={Link}
+                to="/federation"
+                variant="default"
+                leftSection={<IconWorld size={16} />}
+              >
+                {t("federation.nav")}
               </Button>
             )}
           </>
@@ -132,9 +144,9 @@ export function OfferCard({ offer }: { offer: Offer }) {
     >
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Text fw={600} size="sm">
+          <Anchor component={Link} to={`/assistance/offers/${offer.id}`} fw={600} size="sm">
             {offer.title}
-          </Text>
+          </Anchor>
           <TlpBadge marking={offer.tlp} size="xs" />
         </Group>
         <Text size="xs" c="dimmed">

@@ -1,5 +1,5 @@
 // One engagement, seen by its two parties: the need it answers, the provider's message, its status
-// and the moves each party may make, its milestones, deliverables and participants, and the outcome: the state's two
+// and the moves each party may make, its milestones, deliverables, participants, linked events and compendium entries, and the outcome: the state's two
 // self-assessment runs compared section by section (the provider sees it once the state consents).
 import type { Engagement } from "@bulwark/contracts";
 import {
@@ -35,6 +35,7 @@ import {
   OutcomeTable,
   useAssistanceLabels,
 } from "./assistance-parts.tsx";
+import { EngagementLinks } from "./engagement-links.tsx";
 import { EngagementMoves } from "./engagement-moves.tsx";
 import { Deliverables, Participants } from "./engagement-records.tsx";
 import { BackToAssistance } from "./need-page.tsx";
@@ -108,6 +109,7 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
       <Milestones engagement={engagement} />
       <Deliverables engagement={engagement} />
       <Participants engagement={engagement} />
+      <EngagementLinks engagement={engagement} />
       <Outcome engagement={engagement} />
     </Stack>
   );

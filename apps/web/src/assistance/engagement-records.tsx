@@ -12,7 +12,7 @@ import { ProblemAlert } from "../app/problem-alert.tsx";
 import { assistanceKey, engagementKey } from "./assistance-parts.tsx";
 
 /** A change of the engagement, its answer put in the cache. */
-function useEngagementChange(engagement: Engagement, onDone?: () => void) {
+export function useEngagementChange(engagement: Engagement, onDone?: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: EngagementUpdateInput) =>

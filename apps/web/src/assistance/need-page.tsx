@@ -306,9 +306,9 @@ function Matches({ need }: { need: Need }) {
         >
           <Group justify="space-between" align="flex-start" wrap="nowrap" mb={6}>
             <Stack gap={2}>
-              <Text fw={600} size="sm">
+              <Anchor component={Link} to={`/assistance/offers/${match.offer.id}`} fw={600} size="sm">
                 {match.offer.title}
-              </Text>
+              </Anchor>
               <Text size="xs" c="dimmed">
                 {t("assistance.offeredBy", { organisation: match.offer.organisation.name })}
               </Text>

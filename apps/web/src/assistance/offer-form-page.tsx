@@ -1,6 +1,7 @@
 // Publish an offer of assistance (a provider): themes, sectors, regions, languages, modalities,
-// capacity, the window it is offered in, and who sees it (CLEAR by default: every state).
-import type { OfferCreateInput } from "@bulwark/contracts";
+// capacity, the window it is offered in, and who sees it (CLEAR by default: every state). The same
+// form edits a published offer on its page (everything but who sees it).
+import type { Offer, OfferCreateInput } from "@bulwark/contracts";
 import { ASSISTANCE_MODALITIES, LANGUAGES, REGIONS, SECTORS, THEMES } from "@bulwark/core";
 import { Alert, Button, Group, MultiSelect, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -29,21 +30,21 @@ export function NewOfferPage() {
   );
 }
 
-function OfferForm() {
+export function OfferForm({ offer, onSaved }: { offer?: Offer; onSaved?: (offer: Offer) => void }) {
   const { t } = useTranslation();
   const labels = useAssistanceLabels();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
-  const [themes, setThemes] = useState<string[]>([]);
-  const [sectors, setSectors] = useState<string[]>([]);
-  const [regions, setRegions] = useState<string[]>(["global"]);
-  const [languages, setLanguages] = useState<string[]>([]);
-  const [modalities, setModalities] = useState<string[]>([]);
-  const [capacity, setCapacity] = useState<number | string>("");
-  const [availableFrom, setAvailableFrom] = useState("");
-  const [availableUntil, setAvailableUntil] = useState("");
+  const [title, setTitle] = useState(offer?.title ?? "");
+  const [description, setDescription] = useState(offer?.description ?? "");
+  const [themes, setThemes] = useState<string[]>(offer?.themes ?? []);
+  const [sectors, setSectors] = useState<string[]>(offer?.sectors ?? []);
+  const [regions, setRegions] = useState<string[]>(offer?.regions ?? ["global"]);
+  const [languages, setLanguages] = useState<string[]>(offer?.languages ?? []);
+  const [modalities, setModalities] = useState<string[]>(offer?.modalities ?? []);
+  const [capacity, setCapacity] = useState<number | string>(offer?.capacity ?? "");
+  const [availableFrom, setAvailableFrom] = useState(offer?.availableFrom ?? "");
+  const [availableUntil, setAvailableUntil] = useState(offer?.availableUntil ?? "");
   const [audience, setAudience] = useState<AudienceValue>({
     tlp: "clear",
     communityIds: [],
@@ -52,6 +53,19 @@ function OfferForm() {
   });
   const save = useMutation({
     mutationFn: () => {
+      const fields = {
+        title,
+        description,
+        themes: onlyOf(THEMES, themes),
+        sectors: onlyOf(SECTORS, sectors),
+        regions: onlyOf(REGIONS, regions),
+        languages: onlyOf(LANGUAGES, languages),
+        modalities: onlyOf(ASSISTANCE_MODALITIES, modalities),
+        capacity: typeof capacity === "number" ? capacity : null,
+        availableFrom: availableFrom || null,
+        availableUntil: availableUntil || null,
+      };
+      if (offer) return client.call("updateAssistanceOffer", { params: { id: offer.id }, body: fields });
       const body: OfferCreateInput = {
         title,
         description,
@@ -68,9 +82,10 @@ function OfferForm() {
       };
       return client.call("createAssistanceOffer", { body });
     },
-    onSuccess: () => {
+    onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: assistanceKey });
-      navigate("/assistance");
+      if (onSaved) onSaved(saved);
+      else navigate(`/assistance/offers/${saved.id}`);
     },
   });
   const errors = fieldErrorsOf(save.error);
@@ -79,7 +94,13 @@ function OfferForm() {
     save.mutate();
   };
   return (
-    <Stack gap="sm" component="form" onSubmit={submit} maw={760} aria-label={t("assistance.form.offerTitle")}>
+    <Stack
+      gap="sm"
+      component="form"
+      onSubmit={submit}
+      maw={760}
+      aria-label={offer ? t("assistance.offer.edit") : t("assistance.form.offerTitle")}
+    >
       <TextInput
         label={t("assistance.fields.title")}
         value={title}
@@ -163,7 +184,7 @@ function OfferForm() {
           error={errors.availableUntil}
         />
       </Group>
-      <AudienceFields value={audience} onChange={setAudience} />
+      {!offer && <AudienceFields value={audience} onChange={setAudience} />}
       <ProblemAlert
         error={save.error}
         fields={[
@@ -180,7 +201,7 @@ function OfferForm() {
       />
       <Group>
         <Button type="submit" loading={save.isPending}>
-          {t("assistance.form.submitOffer")}
+          {offer ? t("assistance.offer.save") : t("assistance.form.submitOffer")}
         </Button>
       </Group>
     </Stack>

@@ -9,6 +9,7 @@ import { compendium } from "./ar-compendium.ts";
 import { events } from "./ar-events.ts";
 import { exercises } from "./ar-exercises.ts";
 import { experts } from "./ar-experts.ts";
+import { federation } from "./ar-federation.ts";
 import { home } from "./ar-home.ts";
 import { implementation } from "./ar-implementation.ts";
 import { incidents } from "./ar-incidents.ts";
@@ -339,6 +340,7 @@ export const ar: Translation<Messages, "ar"> = {
   assets,
   analysis,
   assistance,
+  federation,
   compendium,
   experts,
   notifications,

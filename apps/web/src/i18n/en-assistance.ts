@@ -191,4 +191,23 @@ export const assistance = {
   engagementStatuses,
   moves,
   criteria,
+  links: {
+    title: "Linked events and compendium entries",
+    none: "No event or compendium entry you may see is linked.",
+    event: "Event to link",
+    compendiumEntry: "Compendium entry to link",
+    add: "Link",
+    remove: "Unlink",
+    entry: "Compendium",
+  },
+  offer: {
+    edit: "Edit the offer",
+    save: "Save changes",
+    close: "Close the offer",
+    reopen: "Reopen the offer",
+    closedNote: "This offer is closed: it no longer appears in the suggestions.",
+    matches: "Needs it answers",
+    matchesHelp: "Open needs you may see, best first, each with its reasons.",
+    noMatches: "No open need you may see matches this offer.",
+  },
 };

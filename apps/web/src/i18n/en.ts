@@ -9,6 +9,7 @@ import { compendium } from "./en-compendium.ts";
 import { events } from "./en-events.ts";
 import { exercises } from "./en-exercises.ts";
 import { experts } from "./en-experts.ts";
+import { federation } from "./en-federation.ts";
 import { home } from "./en-home.ts";
 import { implementation } from "./en-implementation.ts";
 import { incidents } from "./en-incidents.ts";
@@ -336,6 +337,7 @@ export const en = {
   assets,
   analysis,
   assistance,
+  federation,
   compendium,
   experts,
   notifications,

@@ -172,4 +172,23 @@ export const assistance: Translation<typeof english, "es"> = {
     language: "Idioma",
     timing: "Plazos",
   },
+  links: {
+    title: "Eventos y fichas del compendio vinculados",
+    none: "No hay vinculado ningún evento ni ficha del compendio que pueda ver.",
+    event: "Evento que vincular",
+    compendiumEntry: "Ficha del compendio que vincular",
+    add: "Vincular",
+    remove: "Desvincular",
+    entry: "Compendio",
+  },
+  offer: {
+    edit: "Editar la oferta",
+    save: "Guardar los cambios",
+    close: "Cerrar la oferta",
+    reopen: "Reabrir la oferta",
+    closedNote: "Esta oferta está cerrada: ya no aparece en las sugerencias.",
+    matches: "Necesidades a las que responde",
+    matchesHelp: "Necesidades abiertas que puede ver, las mejores primero, cada una con sus motivos.",
+    noMatches: "Ninguna necesidad abierta que pueda ver coincide con esta oferta.",
+  },
 };

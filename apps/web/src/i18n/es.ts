@@ -8,6 +8,7 @@ import { compendium } from "./es-compendium.ts";
 import { events } from "./es-events.ts";
 import { exercises } from "./es-exercises.ts";
 import { experts } from "./es-experts.ts";
+import { federation } from "./es-federation.ts";
 import { home } from "./es-home.ts";
 import { implementation } from "./es-implementation.ts";
 import { incidents } from "./es-incidents.ts";
@@ -292,6 +293,7 @@ export const es: Translation<Messages, "es"> = {
   assets,
   analysis,
   assistance,
+  federation,
   compendium,
   experts,
   notifications,

@@ -173,4 +173,23 @@ export const assistance: Translation<typeof english, "fr"> = {
     language: "Langue",
     timing: "Calendrier",
   },
+  links: {
+    title: "Événements et fiches du recueil liés",
+    none: "Aucun événement ni aucune fiche du recueil que vous pouvez voir n'est lié.",
+    event: "Événement à lier",
+    compendiumEntry: "Fiche du recueil à lier",
+    add: "Lier",
+    remove: "Retirer le lien",
+    entry: "Recueil",
+  },
+  offer: {
+    edit: "Modifier l'offre",
+    save: "Enregistrer les modifications",
+    close: "Clore l'offre",
+    reopen: "Rouvrir l'offre",
+    closedNote: "Cette offre est close : elle n'apparaît plus dans les suggestions.",
+    matches: "Besoins auxquels elle répond",
+    matchesHelp: "Les besoins ouverts que vous pouvez voir, les meilleurs d'abord, chacun avec ses raisons.",
+    noMatches: "Aucun besoin ouvert que vous pouvez voir ne correspond à cette offre.",
+  },
 };

@@ -8,6 +8,7 @@ import { compendium } from "./fr-compendium.ts";
 import { events } from "./fr-events.ts";
 import { exercises } from "./fr-exercises.ts";
 import { experts } from "./fr-experts.ts";
+import { federation } from "./fr-federation.ts";
 import { home } from "./fr-home.ts";
 import { implementation } from "./fr-implementation.ts";
 import { incidents } from "./fr-incidents.ts";
@@ -292,6 +293,7 @@ export const fr: Translation<Messages, "fr"> = {
   assets,
   analysis,
   assistance,
+  federation,
   compendium,
   experts,
   notifications,

@@ -8,6 +8,7 @@ import { compendium } from "./ru-compendium.ts";
 import { events } from "./ru-events.ts";
 import { exercises } from "./ru-exercises.ts";
 import { experts } from "./ru-experts.ts";
+import { federation } from "./ru-federation.ts";
 import { home } from "./ru-home.ts";
 import { implementation } from "./ru-implementation.ts";
 import { incidents } from "./ru-incidents.ts";
@@ -288,6 +289,7 @@ export const ru: Translation<Messages, "ru"> = {
   assets,
   analysis,
   assistance,
+  federation,
   compendium,
   experts,
   notifications,

@@ -167,4 +167,23 @@ export const assistance: Translation<typeof english, "zh"> = {
     language: "语言",
     timing: "时间",
   },
+  links: {
+    title: "关联的活动和汇编条目",
+    none: "没有关联您可查看的活动或汇编条目。",
+    event: "要关联的活动",
+    compendiumEntry: "要关联的汇编条目",
+    add: "关联",
+    remove: "取消关联",
+    entry: "汇编",
+  },
+  offer: {
+    edit: "编辑此提供",
+    save: "保存更改",
+    close: "关闭此提供",
+    reopen: "重新开放此提供",
+    closedNote: "此提供已关闭：不再出现在推荐中。",
+    matches: "可满足的需求",
+    matchesHelp: "您可查看的未结需求，最佳者在前，并附各自理由。",
+    noMatches: "没有您可查看的未结需求与此提供相匹配。",
+  },
 };

@@ -10,6 +10,7 @@ import { compendium } from "./zh-compendium.ts";
 import { events } from "./zh-events.ts";
 import { exercises } from "./zh-exercises.ts";
 import { experts } from "./zh-experts.ts";
+import { federation } from "./zh-federation.ts";
 import { home } from "./zh-home.ts";
 import { implementation } from "./zh-implementation.ts";
 import { incidents } from "./zh-incidents.ts";
@@ -330,6 +331,7 @@ export const zh: Translation<Messages, "zh"> = {
   assets,
   analysis,
   assistance,
+  federation,
   compendium,
   experts,
   notifications,

@@ -14,6 +14,7 @@ import {
   FederationPeerCreate,
   FederationPeerCreated,
   FederationRegional,
+  FederationSendings,
   FederationSent,
   SignedAggregates,
 } from "../federation.ts";
@@ -67,6 +68,16 @@ export const federationEndpoints = {
     auth: "user",
     status: 200,
     response: FederationSent,
+  },
+  listFederationSendings: {
+    method: "GET",
+    path: "/api/federation/sendings",
+    summary:
+      "The latest sendings of the aggregates to the consented hub (by a person or the daily schedule) and what came of each.",
+    tag,
+    auth: "user",
+    status: 200,
+    response: FederationSendings,
   },
   listFederationPeers: {
     method: "GET",

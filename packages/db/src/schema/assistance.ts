@@ -164,6 +164,10 @@ export const assistanceEngagements = pgTable(
     /** People of the two parties who take part (ids of users); names are read from users. */
     participantIds: uuid("participant_ids").array().notNull().default(sql`'{}'::uuid[]`),
     /** The state lets the provider see the comparison of the two runs. */
+    /** Events linked to the engagement (ids); each reader sees those of them it may see. */
+    linkedEventIds: uuid("linked_event_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    /** Compendium entries linked to it (slugs); each reader sees them under their marking. */
+    linkedEntrySlugs: text("linked_entry_slugs").array().notNull().default(sql`'{}'::text[]`),
     outcomeConsent: boolean("outcome_consent").notNull().default(false),
     baselineRunId: uuid("baseline_run_id").references(() => selfAssessmentRuns.id, { onDelete: "set null" }),
     followUpRunId: uuid("follow_up_run_id").references(() => selfAssessmentRuns.id, { onDelete: "set null" }),

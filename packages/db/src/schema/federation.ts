@@ -79,3 +79,37 @@ export const federationReceipts = pgTable(
     index("federation_receipts_peer_idx").on(table.peerId, table.sentAt),
   ],
 );
+
+/**
+ * Each sending of the aggregates to the consented hub (by a person or by the daily schedule) and
+ * what came of it: the cells sent and the hub's answer, or why it failed. Never the hub's token.
+ */
+export const federationSendings = pgTable(
+  "federation_sendings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consentId: uuid("consent_id")
+      .notNull()
+      .references(() => federationConsents.id, { onDelete: "cascade" }),
+    hubUrl: text("hub_url").notNull(),
+    /** Who sent: a person, or null for the schedule. */
+    sentBy: uuid("sent_by").references(() => users.id, { onDelete: "set null" }),
+    trigger: text("trigger").notNull(),
+    sentAt: at("sent_at").notNull(),
+    /** sent, refused (the hub answered with an error) or unreachable. */
+    result: text("result").notNull(),
+    /** The hub's HTTP status, when it answered. */
+    status: integer("status"),
+    /** The hub's problem detail or why it could not be reached (at most 500 characters). */
+    detail: text("detail").notNull().default(""),
+    /** Cells sent: {needs, selfAssessment, engagements}. */
+    cells: jsonb("cells").notNull(),
+    /** What the hub kept and dropped: the AggregatesReceived answer, when it was sent. */
+    received: jsonb("received"),
+  },
+  (table) => [
+    index("federation_sendings_sent_idx").on(table.sentAt),
+    check("federation_sendings_trigger_check", sql`${table.trigger} in ('manual', 'schedule')`),
+    check("federation_sendings_result_check", sql`${table.result} in ('sent', 'refused', 'unreachable')`),
+  ],
+);
