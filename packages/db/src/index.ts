@@ -33,6 +33,7 @@ export * from "./repositories/home.ts";
 export * from "./repositories/implementation.ts";
 export * from "./repositories/incident-board.ts";
 export * from "./repositories/incident-board-scope.ts";
+export * from "./repositories/incident-links.ts";
 export * from "./repositories/incident-obligations.ts";
 export * from "./repositories/incident-task-tracker.ts";
 export * from "./repositories/incidents.ts";

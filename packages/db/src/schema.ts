@@ -10,6 +10,7 @@ export * from "./schema/experts.ts";
 export * from "./schema/federation.ts";
 export * from "./schema/implementation.ts";
 export * from "./schema/incident-board.ts";
+export * from "./schema/incident-links.ts";
 export * from "./schema/incidents.ts";
 export * from "./schema/jobs.ts";
 export * from "./schema/reviews.ts";

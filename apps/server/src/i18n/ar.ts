@@ -798,4 +798,7 @@ export const ar: Catalogue = {
   "pdf.risk.organisationColumn": "المنظمة",
   "pdf.risk.scenario": "السيناريو",
   "pdf.risk.reviewColumn": "المراجعة",
+  // Links of incidents to shared items (issue 17).
+  "incident.linkFilerOrAuthority": "لا يربط العناصر المشتركة بالحادث إلا المشغّل المُبلِّغ أو السلطة.",
+  "notFound.link": "لا يوجد رابط بهذا المعرّف مرئي لك.",
 };

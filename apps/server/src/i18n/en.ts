@@ -822,6 +822,10 @@ export const en = {
   "pdf.risk.organisationColumn": "Organisation",
   "pdf.risk.scenario": "Scenario",
   "pdf.risk.reviewColumn": "Review",
+  // Links of incidents to shared items (issue 17).
+  "incident.linkFilerOrAuthority":
+    "Only the filing operator or the authority links shared items to an incident.",
+  "notFound.link": "No link with this id is visible to you.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -858,4 +858,8 @@ export const es: Catalogue = {
   "pdf.risk.organisationColumn": "Organización",
   "pdf.risk.scenario": "Escenario",
   "pdf.risk.reviewColumn": "Revisión",
+  // Links of incidents to shared items (issue 17).
+  "incident.linkFilerOrAuthority":
+    "Solo el operador declarante o la autoridad vinculan elementos compartidos a un incidente.",
+  "notFound.link": "No hay ningún vínculo con este identificador visible para usted.",
 };

@@ -855,4 +855,8 @@ export const fr: Catalogue = {
   "pdf.risk.organisationColumn": "Organisation",
   "pdf.risk.scenario": "Scénario",
   "pdf.risk.reviewColumn": "Réexamen",
+  // Links of incidents to shared items (issue 17).
+  "incident.linkFilerOrAuthority":
+    "Seuls l’opérateur déclarant ou l’autorité lient des éléments partagés à un incident.",
+  "notFound.link": "Aucun lien avec cet identifiant ne vous est visible.",
 };

@@ -840,4 +840,8 @@ export const ru: Catalogue = {
   "pdf.risk.organisationColumn": "Организация",
   "pdf.risk.scenario": "Сценарий",
   "pdf.risk.reviewColumn": "Пересмотр",
+  // Links of incidents to shared items (issue 17).
+  "incident.linkFilerOrAuthority":
+    "Связывать общие материалы с инцидентом могут только сообщивший оператор или орган власти.",
+  "notFound.link": "Связь с этим идентификатором вам не видна.",
 };

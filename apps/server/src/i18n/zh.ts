@@ -774,4 +774,7 @@ export const zh: Catalogue = {
   "pdf.risk.organisationColumn": "组织",
   "pdf.risk.scenario": "情景",
   "pdf.risk.reviewColumn": "审查",
+  // Links of incidents to shared items (issue 17).
+  "incident.linkFilerOrAuthority": "只有报告运营方或主管机构可以将共享条目关联到事件。",
+  "notFound.link": "您看不到具有此标识的关联。",
 };
