@@ -186,7 +186,7 @@ export const RegistryFiles = z
       .string()
       .max(200_000_000)
       .describe(
-        "assets.csv: id, name, sector; optional subsector, operator, lat, lon, population_served, status, marking, capacity, capacity_unit; other columns are kept as attributes.",
+        "assets.csv: id, name, sector; optional subsector, operator, lat, lon, population_served, status, marking, capacity, capacity_unit, recovery_target_hours; other columns are kept as attributes.",
       ),
     dependencies: z
       .string()

@@ -801,4 +801,16 @@ export const ar: Catalogue = {
   // Links of incidents to shared items (issue 17).
   "incident.linkFilerOrAuthority": "لا يربط العناصر المشتركة بالحادث إلا المشغّل المُبلِّغ أو السلطة.",
   "notFound.link": "لا يوجد رابط بهذا المعرّف مرئي لك.",
+  // Recovery targets in the incident report (issue 17).
+  "pdf.incident.targets": "أهداف الاستعادة",
+  "pdf.incident.targetAsset": "الأصل",
+  "pdf.incident.targetColumn": "الهدف",
+  "pdf.incident.targetTime": "وقت الاستعادة",
+  "pdf.incident.targetOutcome": "مقارنةً بالهدف",
+  "pdf.incident.targetHours": "{{hours}} ساعة",
+  "pdf.incident.targetStillOut": "{{hours}} حتى الآن، ولا يزال خارج الخدمة",
+  "pdf.incident.targetNone": "لا هدف",
+  "pdf.incident.targetOutcome.met": "تحقق",
+  "pdf.incident.targetOutcome.missed": "لم يتحقق",
+  "pdf.incident.targetOutcome.open": "جارٍ",
 };

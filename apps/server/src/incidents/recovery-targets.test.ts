@@ -6,6 +6,7 @@
 import type { Client, IncidentCreateInput } from "@bulwark/contracts";
 import { insertOrganisation, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
+import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
@@ -71,10 +72,14 @@ describe("recovery targets in the registry", () => {
       operatorId,
       marking: "amber" as const,
     };
-    const s = await gridAdmin.call("createAsset", { body: { ...base, ref: "S", recoveryTargetHours: 10 } });
+    const s = await gridAdmin.call("createAsset", {
+      body: { ...base, ref: "S", name: "Substation S", recoveryTargetHours: 10 },
+    });
     expect(s.recoveryTargetHours).toBe(10);
-    const t = await gridAdmin.call("createAsset", { body: { ...base, ref: "T", recoveryTargetHours: 4 } });
-    const u = await gridAdmin.call("createAsset", { body: { ...base, ref: "U" } });
+    const t = await gridAdmin.call("createAsset", {
+      body: { ...base, ref: "T", name: "Substation T", recoveryTargetHours: 4 },
+    });
+    const u = await gridAdmin.call("createAsset", { body: { ...base, ref: "U", name: "Substation U" } });
     expect(u.recoveryTargetHours).toBeNull();
     asset.S = s.id;
     asset.T = t.id;
@@ -163,5 +168,24 @@ describe("recovery against targets on an incident", () => {
     expect(seen.targets).toEqual([]);
     expect(JSON.stringify(seen)).not.toContain(asset.S);
     expect(await statusOf(bank.call("incidentRecovery", { params: { id: incidentId } }))).toBe(404);
+  });
+
+  it("prints the targets in the incident's report, under the reader's scope", async () => {
+    const textOf = async (client: Client) => {
+      const bytes = (await client.call("exportIncidentReport", { params: { id: incidentId } })).bytes;
+      const parser = new PDFParse({ data: bytes });
+      const { text } = await parser.getText();
+      await parser.destroy();
+      return text.replace(/\s+/g, " ");
+    };
+    const text = await textOf(watch);
+    expect(text).toContain("Recovery targets");
+    expect(text).toMatch(/Substation S \(S\) 10 h 8 h Met/);
+    expect(text).toMatch(/Substation T \(T\) 6 h 8 h Missed/);
+    expect(text).toContain("still out of service");
+    // The water utility sees the incident but none of these assets: no row names them.
+    const theirs = await textOf(water);
+    expect(theirs).toContain("Recovery targets");
+    expect(theirs).not.toContain("Substation S");
   });
 });

@@ -4,3 +4,4 @@ export * from "./incidents.ts";
 export * from "./lessons.ts";
 export * from "./recovery-targets.ts";
 export * from "./regimes.ts";
+export * from "./cap-codes.ts";
