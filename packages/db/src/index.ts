@@ -31,6 +31,7 @@ export * from "./repositories/experts.ts";
 export * from "./repositories/federation.ts";
 export * from "./repositories/home.ts";
 export * from "./repositories/implementation.ts";
+export * from "./repositories/incident-attachments.ts";
 export * from "./repositories/incident-board.ts";
 export * from "./repositories/incident-board-scope.ts";
 export * from "./repositories/incident-links.ts";

@@ -9,6 +9,7 @@ export * from "./schema/exercises.ts";
 export * from "./schema/experts.ts";
 export * from "./schema/federation.ts";
 export * from "./schema/implementation.ts";
+export * from "./schema/incident-attachments.ts";
 export * from "./schema/incident-board.ts";
 export * from "./schema/incident-links.ts";
 export * from "./schema/incidents.ts";

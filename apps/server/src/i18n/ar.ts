@@ -813,4 +813,6 @@ export const ar: Catalogue = {
   "pdf.incident.targetOutcome.met": "تحقق",
   "pdf.incident.targetOutcome.missed": "لم يتحقق",
   "pdf.incident.targetOutcome.open": "جارٍ",
+  // Files of incidents (issue 17).
+  "incident.attachFilerOrAuthority": "لا يضيف ملفات الحادث أو يزيلها إلا المشغّل المُبلِّغ أو السلطة.",
 };

@@ -838,6 +838,9 @@ export const en = {
   "pdf.incident.targetOutcome.met": "Met",
   "pdf.incident.targetOutcome.missed": "Missed",
   "pdf.incident.targetOutcome.open": "Open",
+  // Files of incidents (issue 17).
+  "incident.attachFilerOrAuthority":
+    "Only the filing operator or the authority adds or removes an incident's files.",
 } as const;
 
 export type MessageKey = keyof typeof en;

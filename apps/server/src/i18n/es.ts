@@ -874,4 +874,7 @@ export const es: Catalogue = {
   "pdf.incident.targetOutcome.met": "Cumplido",
   "pdf.incident.targetOutcome.missed": "Incumplido",
   "pdf.incident.targetOutcome.open": "En curso",
+  // Files of incidents (issue 17).
+  "incident.attachFilerOrAuthority":
+    "Solo el operador declarante o la autoridad añaden o quitan los archivos de un incidente.",
 };

@@ -871,4 +871,7 @@ export const fr: Catalogue = {
   "pdf.incident.targetOutcome.met": "Atteint",
   "pdf.incident.targetOutcome.missed": "Manqué",
   "pdf.incident.targetOutcome.open": "En cours",
+  // Files of incidents (issue 17).
+  "incident.attachFilerOrAuthority":
+    "Seuls l’opérateur déclarant ou l’autorité ajoutent ou retirent les fichiers d’un incident.",
 };

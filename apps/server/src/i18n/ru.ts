@@ -856,4 +856,7 @@ export const ru: Catalogue = {
   "pdf.incident.targetOutcome.met": "Выполнено",
   "pdf.incident.targetOutcome.missed": "Не выполнено",
   "pdf.incident.targetOutcome.open": "В процессе",
+  // Files of incidents (issue 17).
+  "incident.attachFilerOrAuthority":
+    "Добавлять и удалять файлы инцидента могут только сообщивший оператор или орган власти.",
 };

@@ -789,4 +789,6 @@ export const zh: Catalogue = {
   "pdf.incident.targetOutcome.met": "已达成",
   "pdf.incident.targetOutcome.missed": "未达成",
   "pdf.incident.targetOutcome.open": "进行中",
+  // Files of incidents (issue 17).
+  "incident.attachFilerOrAuthority": "只有报告运营方或主管机构可以添加或移除事件的文件。",
 };

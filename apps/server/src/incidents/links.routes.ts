@@ -1,7 +1,14 @@
-// Routes of an incident's links to shared items (issue 17): thin handlers over links.service.ts.
+// Routes of an incident's links to shared items and its files (issue 17): thin handlers over
+// links.service.ts and attachments.service.ts.
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import {
+  addIncidentAttachment,
+  downloadIncidentAttachment,
+  incidentAttachments,
+  removeIncidentAttachment,
+} from "./attachments.service.ts";
 import { incidentLinks, linkIncidentItem, unlinkIncidentItem } from "./links.service.ts";
 
 export function incidentLinkRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -11,6 +18,23 @@ export function incidentLinkRoutes(app: FastifyInstance, context: ServerContext)
   );
   route(app, context, "unlinkIncidentItem", async ({ caller, params }) => {
     await unlinkIncidentItem(context, caller, params.id, params.itemId);
+    return undefined;
+  });
+  route(app, context, "listIncidentAttachments", ({ caller, params }) =>
+    incidentAttachments(context, caller, params.id),
+  );
+  route(app, context, "addIncidentAttachment", ({ caller, params, query, body, request }) =>
+    addIncidentAttachment(context, caller, params.id, {
+      bytes: body,
+      contentType: request.headers["content-type"] ?? "",
+      filename: query.filename,
+    }),
+  );
+  route(app, context, "downloadIncidentAttachment", ({ caller, params }) =>
+    downloadIncidentAttachment(context, caller, params.id, params.attachmentId),
+  );
+  route(app, context, "removeIncidentAttachment", async ({ caller, params }) => {
+    await removeIncidentAttachment(context, caller, params.id, params.attachmentId);
     return undefined;
   });
 }

@@ -275,4 +275,14 @@ export const incidents = {
       "Pre-filled from the incident “{{title}}”: check every field before sending. Once sent, the alert is linked to the incident if you may link items.",
     linkFailed: "The alert was sent but could not be linked to the incident.",
   },
+  files: {
+    title: "Files",
+    empty: "No file is attached.",
+    pick: "File to attach",
+    limits: "Seen by everyone who sees the incident. At most {{size}} per file.",
+    upload: "Attach",
+    remove: "Remove {{name}}",
+    by: "{{person}}, {{date}}",
+    sha: "SHA-256: {{hash}}",
+  },
 };

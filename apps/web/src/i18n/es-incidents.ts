@@ -278,4 +278,14 @@ export const incidents: Translation<typeof english, "es"> = {
       "Rellenado a partir del incidente «{{title}}»: revise cada campo antes de enviar. Una vez enviada, la alerta se vincula al incidente si usted puede vincular elementos.",
     linkFailed: "La alerta se envió, pero no se pudo vincular al incidente.",
   },
+  files: {
+    title: "Archivos",
+    empty: "No hay ningún archivo adjunto.",
+    pick: "Archivo que adjuntar",
+    limits: "Lo ve todo aquel que ve el incidente. Como máximo {{size}} por archivo.",
+    upload: "Adjuntar",
+    remove: "Quitar {{name}}",
+    by: "{{person}}, {{date}}",
+    sha: "SHA-256: {{hash}}",
+  },
 };

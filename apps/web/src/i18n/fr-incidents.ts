@@ -279,4 +279,14 @@ export const incidents: Translation<typeof english, "fr"> = {
       "Prérempli à partir de l’incident « {{title}} » : vérifiez chaque champ avant l’envoi. Une fois envoyée, l’alerte est liée à l’incident si vous pouvez lier des éléments.",
     linkFailed: "L’alerte a été envoyée mais n’a pas pu être liée à l’incident.",
   },
+  files: {
+    title: "Fichiers",
+    empty: "Aucun fichier n’est joint.",
+    pick: "Fichier à joindre",
+    limits: "Visible par tous ceux qui voient l’incident. {{size}} au plus par fichier.",
+    upload: "Joindre",
+    remove: "Retirer {{name}}",
+    by: "{{person}}, {{date}}",
+    sha: "SHA-256 : {{hash}}",
+  },
 };

@@ -260,4 +260,14 @@ export const incidents: Translation<typeof english, "zh"> = {
       "已根据事件“{{title}}”预填：发送前请核对每个字段。发送后，如果您有权关联条目，该警报将关联到此事件。",
     linkFailed: "警报已发送，但未能关联到此事件。",
   },
+  files: {
+    title: "文件",
+    empty: "未附加任何文件。",
+    pick: "要附加的文件",
+    limits: "所有能看到此事件的人都能看到。每个文件最多 {{size}}。",
+    upload: "附加",
+    remove: "移除 {{name}}",
+    by: "{{person}}，{{date}}",
+    sha: "SHA-256：{{hash}}",
+  },
 };

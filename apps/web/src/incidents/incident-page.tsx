@@ -45,6 +45,7 @@ import { ResourcesPanel } from "./board/resources-panel.tsx";
 import { ReviewPanel } from "./board/review-panel.tsx";
 import { SitrepsPanel } from "./board/sitreps-panel.tsx";
 import { TasksPanel } from "./board/tasks-panel.tsx";
+import { AttachmentsPanel } from "./incident-attachments-panel.tsx";
 import { LinksPanel } from "./incident-links-panel.tsx";
 import { ObligationsPanel, ProjectionPanel, RecoveryPanel, Section } from "./incident-panels.tsx";
 import {
@@ -171,6 +172,7 @@ function IncidentView({ incident }: { incident: Incident }) {
       <ProjectionPanel incident={incident} />
       <RecoveryPanel incident={incident} />
       <LinksPanel incident={incident} />
+      <AttachmentsPanel incident={incident} />
       {incident.abilities.merge && <MergePanel incident={incident} />}
       <ReportsPanel incident={incident} />
       <ContactsPanel incident={incident} />
