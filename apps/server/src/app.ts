@@ -24,6 +24,7 @@ import { implementationRoutes } from "./implementation/implementation.routes.ts"
 import { incidentBoardRoutes } from "./incidents/board.routes.ts";
 import { evidenceRoutes } from "./incidents/evidence.routes.ts";
 import { incidentRoutes } from "./incidents/incidents.routes.ts";
+import { incidentLinkRoutes } from "./incidents/links.routes.ts";
 import { regimeRoutes } from "./incidents/regimes.routes.ts";
 import { sitrepRoutes } from "./incidents/sitreps.routes.ts";
 import { refuseUnstorableInput } from "./input-guard.ts";
@@ -108,6 +109,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   incidentRoutes(app, context, analysis);
   incidentBoardRoutes(app, context);
   evidenceRoutes(app, context);
+  incidentLinkRoutes(app, context);
   exerciseRoutes(app, context, analysis);
   assistanceRoutes(app, context);
   federationRoutes(app, context);

@@ -58,6 +58,7 @@ import { federationEndpoints } from "./endpoints/federation.ts";
 import { homeEndpoints } from "./endpoints/home.ts";
 import { implementationEndpoints } from "./endpoints/implementation.ts";
 import { incidentBoardEndpoints } from "./endpoints/incident-board.ts";
+import { incidentLinkEndpoints } from "./endpoints/incident-links.ts";
 import { incidentEndpoints } from "./endpoints/incidents.ts";
 import { notificationRegimeEndpoints } from "./endpoints/notification-regimes.ts";
 import { notificationEndpoints } from "./endpoints/notifications.ts";
@@ -688,6 +689,7 @@ export const endpoints = {
   ...incidentEndpoints,
   ...incidentBoardEndpoints,
   ...evidenceEndpoints,
+  ...incidentLinkEndpoints,
   ...exerciseEndpoints,
   ...sitrepEndpoints,
   ...stixEndpoints,

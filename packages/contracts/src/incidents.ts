@@ -6,6 +6,7 @@ import {
   INCIDENT_SEVERITIES,
   INCIDENT_STATES,
   INCIDENT_TYPES,
+  RECOVERY_TARGET_OUTCOMES,
   REGIME_ID,
   REGIME_ID_MAX,
   SUSPECTED_CAUSES,
@@ -248,5 +249,22 @@ export const IncidentRecovery = z.object({
   priorities: z
     .array(z.object({ assetId: Id, assets: z.number().int(), population: z.number() }))
     .describe("Assets still down, by what restoring each alone would bring back, most first."),
+  targets: z
+    .array(
+      z.object({
+        assetId: Id,
+        targetHours: z.number().nullable().describe("The registry's recovery target; null: none set."),
+        outOfServiceAt: Timestamp.describe("When it first went down or degraded in this incident."),
+        restoredAt: Timestamp.nullable().describe("Null while it is still out of service."),
+        hours: z.number().describe("Time to restore, or (still out) time out of service so far."),
+        outcome: z
+          .enum(RECOVERY_TARGET_OUTCOMES)
+          .nullable()
+          .describe(
+            "met, missed (restored late or still out past it), open (still within it); null: no target.",
+          ),
+      }),
+    )
+    .describe("Each affected asset you may see: its recovery target against the time taken to restore it."),
 });
 export type IncidentRecovery = z.infer<typeof IncidentRecovery>;

@@ -16,6 +16,7 @@ export * from "./federation.ts";
 export * from "./home.ts";
 export * from "./implementation.ts";
 export * from "./incident-board.ts";
+export * from "./incident-links.ts";
 export * from "./incidents.ts";
 export * from "./notification-regimes.ts";
 export * from "./notifications.ts";

@@ -44,6 +44,10 @@ export const Asset = z
     populationServed: z.number().int(),
     capacity: z.number().nullable(),
     capacityUnit: z.string().nullable(),
+    recoveryTargetHours: z
+      .number()
+      .nullable()
+      .describe("Hours within which the operator aims to restore it after an outage; null: none set."),
     marking: TlpMarking,
     tags: z.array(z.string()),
     attributes: z.record(z.string(), z.string()),
@@ -66,6 +70,7 @@ const assetFields = {
   populationServed: z.number().int().min(0).max(10_000_000_000),
   capacity: z.number().min(0).nullable(),
   capacityUnit: z.string().trim().max(30).nullable(),
+  recoveryTargetHours: z.number().gt(0).max(8760).nullable(),
   marking: TlpMarking,
   tags: z.array(z.string().trim().min(1).max(50)).max(50),
   attributes: z.record(z.string().max(100), z.string().max(2000)),
@@ -83,6 +88,7 @@ export const AssetCreate = z
     populationServed: assetFields.populationServed.default(0),
     capacity: assetFields.capacity.optional(),
     capacityUnit: assetFields.capacityUnit.optional(),
+    recoveryTargetHours: assetFields.recoveryTargetHours.optional(),
     marking: assetFields.marking.default("amber"),
     tags: assetFields.tags.default([]),
     attributes: assetFields.attributes.default({}),
@@ -180,7 +186,7 @@ export const RegistryFiles = z
       .string()
       .max(200_000_000)
       .describe(
-        "assets.csv: id, name, sector; optional subsector, operator, lat, lon, population_served, status, marking, capacity, capacity_unit; other columns are kept as attributes.",
+        "assets.csv: id, name, sector; optional subsector, operator, lat, lon, population_served, status, marking, capacity, capacity_unit, recovery_target_hours; other columns are kept as attributes.",
       ),
     dependencies: z
       .string()

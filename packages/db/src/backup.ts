@@ -81,6 +81,8 @@ const TABLES: PgTable[] = [
   ],
   ...[schema.incidentEvidence, schema.incidentEvidenceCustody, schema.incidentEvidenceShares],
   ...[schema.incidentReviews, schema.incidentReviewActions],
+  schema.incidentLinks,
+  schema.incidentAttachments,
   ...[schema.exercises, schema.exerciseParticipants, schema.exerciseObjectives, schema.exerciseInjects],
   ...[schema.exerciseObservations, schema.exerciseCorrectiveActions, schema.exerciseProgrammes],
   schema.exerciseIncidents,

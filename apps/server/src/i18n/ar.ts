@@ -812,4 +812,21 @@ export const ar: Catalogue = {
   "pdf.risk.organisationColumn": "المنظمة",
   "pdf.risk.scenario": "السيناريو",
   "pdf.risk.reviewColumn": "المراجعة",
+  // Links of incidents to shared items (issue 17).
+  "incident.linkFilerOrAuthority": "لا يربط العناصر المشتركة بالحادث إلا المشغّل المُبلِّغ أو السلطة.",
+  "notFound.link": "لا يوجد رابط بهذا المعرّف مرئي لك.",
+  // Recovery targets in the incident report (issue 17).
+  "pdf.incident.targets": "أهداف الاستعادة",
+  "pdf.incident.targetAsset": "الأصل",
+  "pdf.incident.targetColumn": "الهدف",
+  "pdf.incident.targetTime": "وقت الاستعادة",
+  "pdf.incident.targetOutcome": "مقارنةً بالهدف",
+  "pdf.incident.targetHours": "{{hours}} ساعة",
+  "pdf.incident.targetStillOut": "{{hours}} حتى الآن، ولا يزال خارج الخدمة",
+  "pdf.incident.targetNone": "لا هدف",
+  "pdf.incident.targetOutcome.met": "تحقق",
+  "pdf.incident.targetOutcome.missed": "لم يتحقق",
+  "pdf.incident.targetOutcome.open": "جارٍ",
+  // Files of incidents (issue 17).
+  "incident.attachFilerOrAuthority": "لا يضيف ملفات الحادث أو يزيلها إلا المشغّل المُبلِّغ أو السلطة.",
 };

@@ -836,6 +836,25 @@ export const en = {
   "pdf.risk.organisationColumn": "Organisation",
   "pdf.risk.scenario": "Scenario",
   "pdf.risk.reviewColumn": "Review",
+  // Links of incidents to shared items (issue 17).
+  "incident.linkFilerOrAuthority":
+    "Only the filing operator or the authority links shared items to an incident.",
+  "notFound.link": "No link with this id is visible to you.",
+  // Recovery targets in the incident report (issue 17).
+  "pdf.incident.targets": "Recovery targets",
+  "pdf.incident.targetAsset": "Asset",
+  "pdf.incident.targetColumn": "Target",
+  "pdf.incident.targetTime": "Time to restore",
+  "pdf.incident.targetOutcome": "Against the target",
+  "pdf.incident.targetHours": "{{hours}} h",
+  "pdf.incident.targetStillOut": "{{hours}} so far, still out of service",
+  "pdf.incident.targetNone": "No target",
+  "pdf.incident.targetOutcome.met": "Met",
+  "pdf.incident.targetOutcome.missed": "Missed",
+  "pdf.incident.targetOutcome.open": "Open",
+  // Files of incidents (issue 17).
+  "incident.attachFilerOrAuthority":
+    "Only the filing operator or the authority adds or removes an incident's files.",
 } as const;
 
 export type MessageKey = keyof typeof en;

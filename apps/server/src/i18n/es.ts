@@ -872,4 +872,23 @@ export const es: Catalogue = {
   "pdf.risk.organisationColumn": "Organización",
   "pdf.risk.scenario": "Escenario",
   "pdf.risk.reviewColumn": "Revisión",
+  // Links of incidents to shared items (issue 17).
+  "incident.linkFilerOrAuthority":
+    "Solo el operador declarante o la autoridad vinculan elementos compartidos a un incidente.",
+  "notFound.link": "No hay ningún vínculo con este identificador visible para usted.",
+  // Recovery targets in the incident report (issue 17).
+  "pdf.incident.targets": "Objetivos de recuperación",
+  "pdf.incident.targetAsset": "Activo",
+  "pdf.incident.targetColumn": "Objetivo",
+  "pdf.incident.targetTime": "Tiempo de restablecimiento",
+  "pdf.incident.targetOutcome": "Frente al objetivo",
+  "pdf.incident.targetHours": "{{hours}} h",
+  "pdf.incident.targetStillOut": "{{hours}} hasta ahora, aún fuera de servicio",
+  "pdf.incident.targetNone": "Sin objetivo",
+  "pdf.incident.targetOutcome.met": "Cumplido",
+  "pdf.incident.targetOutcome.missed": "Incumplido",
+  "pdf.incident.targetOutcome.open": "En curso",
+  // Files of incidents (issue 17).
+  "incident.attachFilerOrAuthority":
+    "Solo el operador declarante o la autoridad añaden o quitan los archivos de un incidente.",
 };

@@ -870,4 +870,23 @@ export const fr: Catalogue = {
   "pdf.risk.organisationColumn": "Organisation",
   "pdf.risk.scenario": "Scénario",
   "pdf.risk.reviewColumn": "Réexamen",
+  // Links of incidents to shared items (issue 17).
+  "incident.linkFilerOrAuthority":
+    "Seuls l’opérateur déclarant ou l’autorité lient des éléments partagés à un incident.",
+  "notFound.link": "Aucun lien avec cet identifiant ne vous est visible.",
+  // Recovery targets in the incident report (issue 17).
+  "pdf.incident.targets": "Objectifs de rétablissement",
+  "pdf.incident.targetAsset": "Actif",
+  "pdf.incident.targetColumn": "Objectif",
+  "pdf.incident.targetTime": "Temps de rétablissement",
+  "pdf.incident.targetOutcome": "Par rapport à l’objectif",
+  "pdf.incident.targetHours": "{{hours}} h",
+  "pdf.incident.targetStillOut": "{{hours}} jusqu’ici, toujours hors service",
+  "pdf.incident.targetNone": "Aucun objectif",
+  "pdf.incident.targetOutcome.met": "Atteint",
+  "pdf.incident.targetOutcome.missed": "Manqué",
+  "pdf.incident.targetOutcome.open": "En cours",
+  // Files of incidents (issue 17).
+  "incident.attachFilerOrAuthority":
+    "Seuls l’opérateur déclarant ou l’autorité ajoutent ou retirent les fichiers d’un incident.",
 };

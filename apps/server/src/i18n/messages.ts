@@ -144,6 +144,7 @@ const NOT_FOUND: Record<string, MessageKey> = {
   engagement: "notFound.engagement",
   "federation peer": "notFound.federationPeer",
   "implementation profile": "notFound.implementationProfile",
+  link: "notFound.link",
 };
 
 /** The sentence for "no <what> with this id is visible to you"; an unlisted thing gets the general one. */

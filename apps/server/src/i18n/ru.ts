@@ -855,4 +855,23 @@ export const ru: Catalogue = {
   "pdf.risk.organisationColumn": "Организация",
   "pdf.risk.scenario": "Сценарий",
   "pdf.risk.reviewColumn": "Пересмотр",
+  // Links of incidents to shared items (issue 17).
+  "incident.linkFilerOrAuthority":
+    "Связывать общие материалы с инцидентом могут только сообщивший оператор или орган власти.",
+  "notFound.link": "Связь с этим идентификатором вам не видна.",
+  // Recovery targets in the incident report (issue 17).
+  "pdf.incident.targets": "Целевые сроки восстановления",
+  "pdf.incident.targetAsset": "Объект",
+  "pdf.incident.targetColumn": "Цель",
+  "pdf.incident.targetTime": "Время восстановления",
+  "pdf.incident.targetOutcome": "По сравнению с целью",
+  "pdf.incident.targetHours": "{{hours}} ч",
+  "pdf.incident.targetStillOut": "{{hours}} на данный момент, всё ещё не работает",
+  "pdf.incident.targetNone": "Цель не задана",
+  "pdf.incident.targetOutcome.met": "Выполнено",
+  "pdf.incident.targetOutcome.missed": "Не выполнено",
+  "pdf.incident.targetOutcome.open": "В процессе",
+  // Files of incidents (issue 17).
+  "incident.attachFilerOrAuthority":
+    "Добавлять и удалять файлы инцидента могут только сообщивший оператор или орган власти.",
 };

@@ -788,4 +788,21 @@ export const zh: Catalogue = {
   "pdf.risk.organisationColumn": "组织",
   "pdf.risk.scenario": "情景",
   "pdf.risk.reviewColumn": "审查",
+  // Links of incidents to shared items (issue 17).
+  "incident.linkFilerOrAuthority": "只有报告运营方或主管机构可以将共享条目关联到事件。",
+  "notFound.link": "您看不到具有此标识的关联。",
+  // Recovery targets in the incident report (issue 17).
+  "pdf.incident.targets": "恢复目标",
+  "pdf.incident.targetAsset": "资产",
+  "pdf.incident.targetColumn": "目标",
+  "pdf.incident.targetTime": "恢复用时",
+  "pdf.incident.targetOutcome": "与目标相比",
+  "pdf.incident.targetHours": "{{hours}} 小时",
+  "pdf.incident.targetStillOut": "迄今 {{hours}}，仍在停运",
+  "pdf.incident.targetNone": "无目标",
+  "pdf.incident.targetOutcome.met": "已达成",
+  "pdf.incident.targetOutcome.missed": "未达成",
+  "pdf.incident.targetOutcome.open": "进行中",
+  // Files of incidents (issue 17).
+  "incident.attachFilerOrAuthority": "只有报告运营方或主管机构可以添加或移除事件的文件。",
 };

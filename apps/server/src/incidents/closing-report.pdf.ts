@@ -11,6 +11,7 @@ import type { AnalysisCache } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
 import { type Language, type MessageKey, say } from "../i18n/messages.ts";
 import { PdfReport } from "../pdf/report.ts";
+import { recoveryTargetsSection } from "./closing-report-targets.ts";
 import { incidentDetail } from "./incidents.service.ts";
 import { incidentObligations } from "./obligations.service.ts";
 import { incidentRecovery } from "./projection.service.ts";
@@ -77,6 +78,7 @@ export async function incidentReportPdf(
 
   timeline(pdf, t, incident, obligations);
   figures(pdf, t, number, incident, recovery);
+  recoveryTargetsSection(pdf, t, number, incident, recovery);
   obligationsMet(pdf, t, obligations);
   lessons(pdf, t, review.review);
 

@@ -67,7 +67,7 @@ type ListQuery = z.output<typeof IncidentListQuery>;
 /** Reported times may run this far ahead of the server's clock (a device's clock off a little). */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-const must = (decision: Decision): void => {
+export const must = (decision: Decision): void => {
   if (!decision.allowed) throw forbidden(decision.reason);
 };
 
@@ -390,7 +390,7 @@ async function audited(
  * incident queue, across processes too), what the change depends on read again under the lock,
  * then the change, its audit entry and its notification commit together or not at all.
  */
-async function changeIncident(
+export async function changeIncident(
   context: ServerContext,
   caller: Actor,
   viewer: IncidentViewer,

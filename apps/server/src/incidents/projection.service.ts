@@ -3,8 +3,15 @@
 // may see: the graph of /api/analysis/cascade, from the same cache. An asset the reader may not see
 // is not in that graph, so it neither starts a cascade nor is named or counted (as in the analysis).
 import type { IncidentProjection, IncidentRecovery } from "@bulwark/contracts";
-import { type Actor, type CascadeResult, cascade, downAt } from "@bulwark/core";
-import { incidentAssetHistory } from "@bulwark/db";
+import {
+  type Actor,
+  assetPolicy,
+  type CascadeResult,
+  cascade,
+  downAt,
+  recoveryAgainstTargets,
+} from "@bulwark/core";
+import { getAssets, incidentAssetHistory } from "@bulwark/db";
 import { type Analysed, type AnalysisCache, cascadeReport } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
 import { incidentViewerOf, seenIncident, statusChanges } from "./incidents.service.ts";
@@ -136,5 +143,28 @@ export async function incidentRecovery(
       (a, b) => b.population - a.population || b.assets - a.assets || a.assetId.localeCompare(b.assetId),
     );
   }
-  return { curve, priorities };
+  return { curve, priorities, targets: await recoveryTargets(context, caller, id) };
+}
+
+/**
+ * Each affected asset the reader may see (their asset read scope, as the incident page lists them):
+ * its registry target against the time taken to restore it, still-out assets measured to now.
+ */
+export async function recoveryTargets(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+): Promise<IncidentRecovery["targets"]> {
+  const history = statusChanges(await incidentAssetHistory(context.db, id));
+  const assets = await getAssets(
+    context.db,
+    assetPolicy.readScope(caller),
+    history.map((change) => change.assetId),
+  );
+  const targets = new Map(assets.map((asset) => [asset.id, asset.recoveryTargetHours]));
+  return recoveryAgainstTargets(history, targets, context.clock().getTime()).map((result) => ({
+    ...result,
+    outOfServiceAt: new Date(result.outOfServiceAt).toISOString(),
+    restoredAt: result.restoredAt === null ? null : new Date(result.restoredAt).toISOString(),
+  }));
 }

@@ -52,6 +52,8 @@ export async function incidentStix(context: ServerContext, caller: Actor, id: st
       : record.description,
     type: record.type,
     state: record.state,
+    severity: record.severity,
+    severityAssessed: record.severityAssessed,
     tlp: record.tlp as TlpMarking,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

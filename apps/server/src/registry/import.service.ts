@@ -191,6 +191,7 @@ export async function importRegistry(
       populationServed: Math.round(value.population ?? 0),
       capacity: value.capacity ?? null,
       capacityUnit: value.capacityUnit ?? null,
+      recoveryTargetHours: value.recoveryTargetHours ?? null,
       marking: value.marking ?? "amber",
       tags: [],
       attributes,
@@ -332,6 +333,7 @@ export async function exportFiles(
         "marking",
         "capacity",
         "capacity_unit",
+        "recovery_target_hours",
       ],
       assets.map((a) => [
         a.ref,
@@ -346,6 +348,7 @@ export async function exportFiles(
         a.marking,
         a.capacity,
         a.capacityUnit,
+        a.recoveryTargetHours,
       ]),
     ),
     dependencies: writeCsv(
@@ -385,6 +388,7 @@ export async function exportGeoJson(context: ServerContext, actor: Actor | null)
         population_served: asset.populationServed,
         capacity: asset.capacity,
         capacity_unit: asset.capacityUnit,
+        recovery_target_hours: asset.recoveryTargetHours,
         marking: `TLP:${asset.marking.toUpperCase()}`,
         // A polygon's asset may also have a point (for distances and the map): keep it.
         ...(asset.area && asset.lat !== null && asset.lon !== null ? { lat: asset.lat, lon: asset.lon } : {}),

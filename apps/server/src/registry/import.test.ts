@@ -165,7 +165,7 @@ describe("registry import", () => {
   it("exports what the caller may see as files that import back unchanged", async () => {
     const files = await authority.call("exportRegistry");
     expect(files.assets.split("\r\n")[0]).toBe(
-      "id,name,sector,subsector,operator,lat,lon,population_served,status,marking,capacity,capacity_unit",
+      "id,name,sector,subsector,operator,lat,lon,population_served,status,marking,capacity,capacity_unit,recovery_target_hours",
     );
     expect(files.assets).toContain('"North substation, 132 kV"');
     const again = await authority.call("importRegistry", { body: files });

@@ -25,6 +25,7 @@ interface Draft {
   populationServed: number | string;
   capacity: number | string;
   capacityUnit: string;
+  recoveryTargetHours: number | string;
   status: string | null;
   marking: TlpMarking;
 }
@@ -41,6 +42,7 @@ function draftOf(asset: Asset | null, operatorId: string): Draft {
     populationServed: asset?.populationServed ?? 0,
     capacity: asset?.capacity ?? "",
     capacityUnit: asset?.capacityUnit ?? "",
+    recoveryTargetHours: asset?.recoveryTargetHours ?? "",
     status: asset?.status ?? "operational",
     marking: asset?.marking ?? "amber",
   };
@@ -60,12 +62,23 @@ function bodyOf(draft: Draft, sector: Sector, operatorId: string): AssetCreate {
     populationServed: numberOrNull(draft.populationServed) ?? 0,
     capacity: numberOrNull(draft.capacity),
     capacityUnit: draft.capacityUnit.trim() || null,
+    recoveryTargetHours: numberOrNull(draft.recoveryTargetHours),
     status: isOneOf(ASSET_STATUSES, draft.status) ? draft.status : "operational",
     marking: draft.marking,
   };
 }
 
-const FIELDS = ["ref", "name", "sector", "subsector", "operatorId", "lat", "lon", "populationServed"];
+const FIELDS = [
+  "ref",
+  "name",
+  "sector",
+  "subsector",
+  "operatorId",
+  "lat",
+  "lon",
+  "populationServed",
+  "recoveryTargetHours",
+];
 
 export function AssetForm({
   asset,
@@ -226,6 +239,15 @@ function FormBody({ asset, onClose }: { asset: Asset | null; onClose: () => void
               error={errors.capacityUnit}
             />
           </Group>
+          <NumberInput
+            label={t("assets.recoveryTarget")}
+            description={t("assets.recoveryTargetHint")}
+            value={draft.recoveryTargetHours}
+            onChange={(value) => set("recoveryTargetHours", value)}
+            min={0}
+            max={8760}
+            error={errors.recoveryTargetHours}
+          />
         </SimpleGrid>
         <TlpPicker value={draft.marking} onChange={(value) => set("marking", value)} error={errors.marking} />
         <ProblemAlert error={save.error} fields={FIELDS} />

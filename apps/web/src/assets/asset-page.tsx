@@ -153,6 +153,11 @@ function AssetView({ asset }: { asset: Asset }) {
           <Field label={t("assets.capacity")}>
             {asset.capacity === null ? dash : `${format.number(asset.capacity)} ${asset.capacityUnit ?? ""}`}
           </Field>
+          <Field label={t("assets.recoveryTarget")}>
+            {asset.recoveryTargetHours === null
+              ? dash
+              : t("assets.recoveryTargetValue", { hours: format.number(asset.recoveryTargetHours) })}
+          </Field>
           <Field label={t("assets.location")}>
             {asset.lat === null || asset.lon === null ? dash : `${asset.lat}, ${asset.lon}`}
           </Field>

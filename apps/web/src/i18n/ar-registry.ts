@@ -53,6 +53,9 @@ export const assets: Translation<typeof englishAssets, "ar"> = {
   location: "الموقع",
   capacity: "القدرة",
   capacityUnit: "الوحدة",
+  recoveryTarget: "هدف الاستعادة (بالساعات)",
+  recoveryTargetHint: "عدد الساعات التي يسعى المشغّل خلالها إلى استعادته بعد انقطاعه.",
+  recoveryTargetValue: "{{hours}} ساعة",
   updatedAt: "آخر تغيير",
   new: "أصل جديد",
   editTitle: "تعديل الأصل",
@@ -94,7 +97,7 @@ export const assets: Translation<typeof englishAssets, "ar"> = {
     "كل شيء أو لا شيء: إذا كان أحد الصفوف خاطئًا فلا يُستورد شيء، وتُدرج كل مشكلة مع ملفها وسطرها (أو معلمها) وعمودها (أو خاصيتها). تُطابَق الأصول بمعرّفها: ويُحدَّث الموجود منها.",
   assetsFile: "ملف الأصول (assets.csv أو assets.geojson)",
   assetsColumns:
-    "الأعمدة: id وname وsector (إلزامية)؛ subsector وoperator (المعرّف أو الاسم أو الاسم المختصر؛ منظمتك إن تُرك فارغًا) وlat وlon وpopulation_served وstatus وmarking وcapacity وcapacity_unit. تُحفظ الأعمدة الأخرى بوصفها سمات. يتضمن ملف GeoJSON معلمًا واحدًا من نوع Point أو Polygon لكل أصل (WGS84)، وهذه الأعمدة خصائصه.",
+    "الأعمدة: id وname وsector (إلزامية)؛ subsector وoperator (المعرّف أو الاسم أو الاسم المختصر؛ منظمتك إن تُرك فارغًا) وlat وlon وpopulation_served وstatus وmarking وcapacity وcapacity_unit وrecovery_target_hours. تُحفظ الأعمدة الأخرى بوصفها سمات. يتضمن ملف GeoJSON معلمًا واحدًا من نوع Point أو Polygon لكل أصل (WGS84)، وهذه الأعمدة خصائصه.",
   dependenciesFile: "ملف التبعيات (dependencies.csv)",
   dependenciesColumns:
     "الأعمدة: dependent_id وsupplier_id وservice (إلزامية)؛ k وbuffer_hours وkind. يحلّ محل جميع تبعيات الأصول المعتمِدة التي يذكرها.",

@@ -45,6 +45,9 @@ export const assets = {
   location: "Location",
   capacity: "Capacity",
   capacityUnit: "Unit",
+  recoveryTarget: "Recovery target (hours)",
+  recoveryTargetHint: "Within how many hours the operator aims to restore it after an outage.",
+  recoveryTargetValue: "{{hours}} h",
   updatedAt: "Last changed",
   new: "New asset",
   editTitle: "Edit asset",
@@ -86,7 +89,7 @@ export const assets = {
     "All or nothing: if a row is wrong nothing is imported, and every problem is listed with its file, line (or feature) and column (or property). Assets are matched by id: existing ones are updated.",
   assetsFile: "Assets file (assets.csv or assets.geojson)",
   assetsColumns:
-    "Columns: id, name, sector (required); subsector, operator (id, name or short name; yours if empty), lat, lon, population_served, status, marking, capacity, capacity_unit. Other columns are kept as attributes. A GeoJSON file holds one Point or Polygon feature per asset (WGS84), with these as its properties.",
+    "Columns: id, name, sector (required); subsector, operator (id, name or short name; yours if empty), lat, lon, population_served, status, marking, capacity, capacity_unit, recovery_target_hours. Other columns are kept as attributes. A GeoJSON file holds one Point or Polygon feature per asset (WGS84), with these as its properties.",
   dependenciesFile: "Dependencies file (dependencies.csv)",
   dependenciesColumns:
     "Columns: dependent_id, supplier_id, service (required); k, buffer_hours, kind. Replaces every dependency of the dependents it names.",

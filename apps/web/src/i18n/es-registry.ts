@@ -45,6 +45,9 @@ export const assets: Translation<typeof englishAssets, "es"> = {
   location: "Ubicación",
   capacity: "Capacidad",
   capacityUnit: "Unidad",
+  recoveryTarget: "Objetivo de recuperación (horas)",
+  recoveryTargetHint: "En cuántas horas el operador se propone restablecerlo tras una interrupción.",
+  recoveryTargetValue: "{{hours}} h",
   updatedAt: "Último cambio",
   new: "Nuevo activo",
   editTitle: "Editar el activo",
@@ -86,7 +89,7 @@ export const assets: Translation<typeof englishAssets, "es"> = {
     "Todo o nada: si una fila es incorrecta no se importa nada, y cada problema se indica con su archivo, su línea (o entidad) y su columna (o propiedad). Los activos se cotejan por identificador: los existentes se actualizan.",
   assetsFile: "Archivo de activos (assets.csv o assets.geojson)",
   assetsColumns:
-    "Columnas: id, name, sector (obligatorias); subsector, operator (identificador, nombre o nombre abreviado; el suyo si está vacío), lat, lon, population_served, status, marking, capacity, capacity_unit. Las demás columnas se conservan como atributos. Un archivo GeoJSON contiene una entidad Point o Polygon por activo (WGS84), con estos campos como propiedades.",
+    "Columnas: id, name, sector (obligatorias); subsector, operator (identificador, nombre o nombre abreviado; el suyo si está vacío), lat, lon, population_served, status, marking, capacity, capacity_unit, recovery_target_hours. Las demás columnas se conservan como atributos. Un archivo GeoJSON contiene una entidad Point o Polygon por activo (WGS84), con estos campos como propiedades.",
   dependenciesFile: "Archivo de dependencias (dependencies.csv)",
   dependenciesColumns:
     "Columnas: dependent_id, supplier_id, service (obligatorias); k, buffer_hours, kind. Sustituye todas las dependencias de los activos dependientes que nombra.",

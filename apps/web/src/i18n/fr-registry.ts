@@ -45,6 +45,9 @@ export const assets: Translation<typeof englishAssets, "fr"> = {
   location: "Emplacement",
   capacity: "Capacité",
   capacityUnit: "Unité",
+  recoveryTarget: "Objectif de rétablissement (heures)",
+  recoveryTargetHint: "En combien d’heures l’opérateur vise à le rétablir après une panne.",
+  recoveryTargetValue: "{{hours}} h",
   updatedAt: "Dernière modification",
   new: "Nouvel actif",
   editTitle: "Modifier l'actif",
@@ -86,7 +89,7 @@ export const assets: Translation<typeof englishAssets, "fr"> = {
     "Tout ou rien : si une ligne est erronée, rien n'est importé, et chaque problème est indiqué avec son fichier, sa ligne (ou son entité) et sa colonne (ou sa propriété). Les actifs sont rapprochés par identifiant : ceux qui existent sont mis à jour.",
   assetsFile: "Fichier des actifs (assets.csv ou assets.geojson)",
   assetsColumns:
-    "Colonnes : id, name, sector (obligatoires) ; subsector, operator (identifiant, nom ou nom court ; le vôtre si vide), lat, lon, population_served, status, marking, capacity, capacity_unit. Les autres colonnes sont conservées comme attributs. Un fichier GeoJSON contient une entité Point ou Polygon par actif (WGS84), avec ces champs pour propriétés.",
+    "Colonnes : id, name, sector (obligatoires) ; subsector, operator (identifiant, nom ou nom court ; le vôtre si vide), lat, lon, population_served, status, marking, capacity, capacity_unit, recovery_target_hours. Les autres colonnes sont conservées comme attributs. Un fichier GeoJSON contient une entité Point ou Polygon par actif (WGS84), avec ces champs pour propriétés.",
   dependenciesFile: "Fichier des dépendances (dependencies.csv)",
   dependenciesColumns:
     "Colonnes : dependent_id, supplier_id, service (obligatoires) ; k, buffer_hours, kind. Remplace toutes les dépendances des actifs dépendants qu'il nomme.",

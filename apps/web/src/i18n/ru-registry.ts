@@ -45,6 +45,9 @@ export const assets: Translation<typeof englishAssets, "ru"> = {
   location: "Местоположение",
   capacity: "Мощность",
   capacityUnit: "Единица измерения",
+  recoveryTarget: "Целевое время восстановления (часы)",
+  recoveryTargetHint: "За сколько часов оператор намерен восстановить объект после отказа.",
+  recoveryTargetValue: "{{hours}} ч",
   updatedAt: "Последнее изменение",
   new: "Новый объект",
   editTitle: "Изменить объект",
@@ -87,7 +90,7 @@ export const assets: Translation<typeof englishAssets, "ru"> = {
     "Всё или ничего: если хотя бы одна строка ошибочна, ничего не импортируется, а каждая проблема указывается с файлом, строкой (или объектом GeoJSON) и столбцом (или свойством). Объекты сопоставляются по идентификатору: существующие обновляются.",
   assetsFile: "Файл объектов (assets.csv или assets.geojson)",
   assetsColumns:
-    "Столбцы: id, name, sector (обязательные); subsector, operator (идентификатор, название или краткое название; ваша организация, если пусто), lat, lon, population_served, status, marking, capacity, capacity_unit. Прочие столбцы сохраняются как атрибуты. Файл GeoJSON содержит по одному объекту Point или Polygon на каждый объект реестра (WGS84) с этими свойствами.",
+    "Столбцы: id, name, sector (обязательные); subsector, operator (идентификатор, название или краткое название; ваша организация, если пусто), lat, lon, population_served, status, marking, capacity, capacity_unit, recovery_target_hours. Прочие столбцы сохраняются как атрибуты. Файл GeoJSON содержит по одному объекту Point или Polygon на каждый объект реестра (WGS84) с этими свойствами.",
   dependenciesFile: "Файл зависимостей (dependencies.csv)",
   dependenciesColumns:
     "Столбцы: dependent_id, supplier_id, service (обязательные); k, buffer_hours, kind. Заменяет все зависимости указанных в нём зависимых объектов.",

@@ -53,6 +53,9 @@ export const assets: Translation<typeof englishAssets, "zh"> = {
   location: "位置",
   capacity: "容量",
   capacityUnit: "单位",
+  recoveryTarget: "恢复目标（小时）",
+  recoveryTargetHint: "运营方计划在停运后多少小时内将其恢复。",
+  recoveryTargetValue: "{{hours}} 小时",
   updatedAt: "上次更改",
   new: "新建资产",
   editTitle: "编辑资产",
@@ -94,7 +97,7 @@ export const assets: Translation<typeof englishAssets, "zh"> = {
     "全部导入或全部不导入：只要有一行有误，就不导入任何内容，并列出每个问题所在的文件、行（或要素）和列（或属性）。资产按 id 匹配：已有资产将被更新。",
   assetsFile: "资产文件（assets.csv 或 assets.geojson）",
   assetsColumns:
-    "列：id、name、sector（必填）；subsector、operator（id、名称或简称；留空则为本组织）、lat、lon、population_served、status、marking、capacity、capacity_unit。其他列作为属性保留。GeoJSON 文件中每项资产对应一个 Point 或 Polygon 要素（WGS84），上述各项为其属性。",
+    "列：id、name、sector（必填）；subsector、operator（id、名称或简称；留空则为本组织）、lat、lon、population_served、status、marking、capacity、capacity_unit、recovery_target_hours。其他列作为属性保留。GeoJSON 文件中每项资产对应一个 Point 或 Polygon 要素（WGS84），上述各项为其属性。",
   dependenciesFile: "依赖关系文件（dependencies.csv）",
   dependenciesColumns:
     "列：dependent_id、supplier_id、service（必填）；k、buffer_hours、kind。将替换其所列依赖方的全部依赖关系。",

@@ -10,7 +10,6 @@ import {
   type IncidentSeverity,
 } from "@bulwark/core";
 import {
-  Alert,
   Anchor,
   Button,
   Grid,
@@ -47,6 +46,8 @@ import { ResourcesPanel } from "./board/resources-panel.tsx";
 import { ReviewPanel } from "./board/review-panel.tsx";
 import { SitrepsPanel } from "./board/sitreps-panel.tsx";
 import { TasksPanel } from "./board/tasks-panel.tsx";
+import { AttachmentsPanel } from "./incident-attachments-panel.tsx";
+import { LinksPanel } from "./incident-links-panel.tsx";
 import { ObligationsPanel, ProjectionPanel, RecoveryPanel, Section } from "./incident-panels.tsx";
 import {
   AssetStatusBadge,
@@ -60,6 +61,7 @@ import {
   StateBadge,
   useTypeLabel,
 } from "./incident-parts.tsx";
+import { MergedIntoNotice, MergePanel } from "./merge-panel.tsx";
 
 /** The incident's own changes, and its activity log's new entries. */
 const PAGE_LIVE_TYPES = [...LIVE_TYPES, "incident-log"] as const;
@@ -111,16 +113,7 @@ function IncidentView({ incident }: { incident: Incident }) {
   return (
     <Stack gap="md">
       <TlpBanner tlp={incident.tlp} label={incident.banner.label} text={incident.banner.text} />
-      {incident.mergedIntoId && (
-        <Alert color="gray">
-          <Group gap="xs">
-            <Text size="sm">{t("incidents.page.mergedInto")}</Text>
-            <Anchor component={Link} to={`/incidents/${incident.mergedIntoId}`} size="sm">
-              {t("incidents.page.openMerged")}
-            </Anchor>
-          </Group>
-        </Alert>
-      )}
+      {incident.mergedIntoId && <MergedIntoNotice mergedIntoId={incident.mergedIntoId} />}
       <Stack gap={4}>
         <Group gap="xs">
           <StateBadge state={incident.state} />
@@ -133,6 +126,17 @@ function IncidentView({ incident }: { incident: Incident }) {
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Title order={2}>{incident.title}</Title>
           <Group gap="xs">
+            {/* An exercise incident raises no real alert: exercise CAP messages are injects (status Exercise). */}
+            {!incident.exercise && (
+              <Button
+                component={Link}
+                to={`/sharing/new?incident=${incident.id}`}
+                variant="default"
+                data-testid="incident-raise-cap"
+              >
+                {t("incidents.cap.raise")}
+              </Button>
+            )}
             <DownloadButton href={client.url(`/api/incidents/${incident.id}/stix`)} testId="incident-stix">
               {t("incidents.page.stix")}
             </DownloadButton>
@@ -172,6 +176,9 @@ function IncidentView({ incident }: { incident: Incident }) {
       <ObligationsPanel incident={incident} />
       <ProjectionPanel incident={incident} />
       <RecoveryPanel incident={incident} />
+      <LinksPanel incident={incident} />
+      <AttachmentsPanel incident={incident} />
+      {incident.abilities.merge && <MergePanel incident={incident} />}
       <ReportsPanel incident={incident} />
       <ContactsPanel incident={incident} />
       <SitrepsPanel incident={incident} />

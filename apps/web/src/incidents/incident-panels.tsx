@@ -14,6 +14,7 @@ import { ProblemAlert } from "../app/problem-alert.tsx";
 import { useLabels } from "../app/vocabulary.ts";
 import { IncidentMap } from "./incident-map.tsx";
 import { incidentKey, useSpan } from "./incident-parts.tsx";
+import { RecoveryTargets } from "./recovery-targets.tsx";
 
 const HORIZONS = ["24", "48", "72"] as const;
 const HOUR = 3_600_000;
@@ -319,6 +320,7 @@ export function RecoveryPanel({ incident }: { incident: Incident }) {
               </Table.Tr>
             ))}
           </ListTable>
+          <RecoveryTargets incident={incident} targets={data.targets} />
         </>
       )}
     </Section>

@@ -43,7 +43,7 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
   log: "text/plain",
   json: "application/json",
 };
-const mediaTypeOf = (file: File): string =>
+export const mediaTypeOf = (file: File): string =>
   file.type || BY_EXTENSION[file.name.split(".").pop()?.toLowerCase() ?? ""] || "application/octet-stream";
 
 /** Send one file to a draft. */

@@ -31,7 +31,7 @@ import {
   Title,
 } from "@mantine/core";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { client } from "../app/api.ts";
@@ -42,6 +42,7 @@ import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, type Option, onlyOf, useLabels } from "../app/vocabulary.ts";
 import { AssetMultiSelect } from "../assets/asset-search.tsx";
 import { TlpRulePicker } from "../assets/tlp-badge.tsx";
+import { type IncidentAlertDraft, useIncidentAlert } from "../incidents/incident-alert.ts";
 import { Term } from "../search/glossary.tsx";
 import { AlertWarningFields, emptyWarning, warningInput } from "./alert-warning-fields.tsx";
 import { FilePicker, type PickedFile, uploadFile } from "./attachments-panel.tsx";
@@ -69,6 +70,20 @@ export function ComposePage() {
   const [files, setFiles] = useState<PickedFile[]>([]);
   // A draft saved whose files did not all go up: the author finishes it on its page.
   const [unfinished, setUnfinished] = useState<string | null>(null);
+  // Opened from an incident (?incident=<id>): an alert pre-filled from it, linked to it once sent.
+  const [unlinked, setUnlinked] = useState<string | null>(null);
+  const fromIncident = useIncidentAlert(
+    useCallback((draft: IncidentAlertDraft) => {
+      setType("alert");
+      setTitle(draft.title);
+      setBody(draft.body);
+      setSectors(draft.sectors);
+      setAssets(draft.assets);
+      setTlp(draft.tlp);
+      setOrganisationIds(draft.organisationIds);
+      setWarning(draft.warning);
+    }, []),
+  );
 
   const settings = useQuery({
     queryKey: ["sharing", "settings"],
@@ -119,9 +134,17 @@ export function ComposePage() {
         setUnfinished(draft.id);
         throw error;
       }
-      return send ? client.call("submitSharedItem", { params: { id: draft.id } }) : draft;
+      const item = send ? await client.call("submitSharedItem", { params: { id: draft.id } }) : draft;
+      if (item.type === "alert" && item.status === "published" && fromIncident.mayLink) {
+        const linked = await fromIncident.link(item.id).catch(() => false);
+        if (!linked) return { item, unlinked: true };
+      }
+      return { item, unlinked: false };
     },
-    onSuccess: (item) => navigate(`/sharing/${item.id}`),
+    onSuccess: ({ item, unlinked: failed }) => {
+      if (failed) setUnlinked(item.id);
+      else navigate(`/sharing/${item.id}`);
+    },
   });
 
   const widest = settings.data?.widestMarking ?? null;
@@ -132,6 +155,12 @@ export function ComposePage() {
   return (
     <Stack gap="md">
       <PageHeader title={t("sharing.composePage.title")} subtitle={t("sharing.composePage.subtitle")} />
+      {fromIncident.incident && (
+        <Alert color="blue" data-testid="compose-from-incident">
+          {t("incidents.cap.prefilled", { title: fromIncident.incident.title })}
+        </Alert>
+      )}
+      <ProblemAlert error={fromIncident.error} />
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="sm">
@@ -225,6 +254,13 @@ export function ComposePage() {
             )}
             <FilePicker files={files} onChange={setFiles} />
             <ProblemAlert error={save.error} />
+            {unlinked && (
+              <Alert color="yellow">
+                <Anchor component={Link} to={`/sharing/${unlinked}`} size="sm">
+                  {t("incidents.cap.linkFailed")}
+                </Anchor>
+              </Alert>
+            )}
             {unfinished && (
               <Anchor component={Link} to={`/sharing/${unfinished}`} size="sm">
                 {t("sharing.attachments.unfinished")}
@@ -235,14 +271,14 @@ export function ComposePage() {
                 variant="default"
                 onClick={() => save.mutate(false)}
                 loading={save.isPending && !save.variables}
-                disabled={unfinished !== null}
+                disabled={unfinished !== null || unlinked !== null}
               >
                 {t("sharing.composePage.saveDraft")}
               </Button>
               <Button
                 onClick={() => save.mutate(true)}
                 loading={save.isPending && save.variables}
-                disabled={unfinished !== null}
+                disabled={unfinished !== null || unlinked !== null}
               >
                 {t("sharing.composePage.send")}
               </Button>

@@ -24,6 +24,7 @@ export const ASSET_COLUMNS = {
     "marking",
     "capacity",
     "capacity_unit",
+    "recovery_target_hours",
   ],
 } as const;
 export const DEPENDENCY_COLUMNS = {
@@ -174,6 +175,7 @@ export interface CsvAsset extends AssetInput {
   readonly marking?: TlpMarking | undefined;
   readonly capacity?: number | undefined;
   readonly capacityUnit?: string | undefined;
+  readonly recoveryTargetHours?: number | undefined;
 }
 
 export interface CsvDependency extends DependencyInput {
@@ -282,7 +284,7 @@ function readCsv<T>(
 
 /**
  * assets.csv: id, name, sector; optional subsector, operator, lat, lon, population_served, status,
- * marking (TLP), capacity, capacity_unit.
+ * marking (TLP), capacity, capacity_unit, recovery_target_hours.
  */
 export function readAssetsCsv(text: string): CsvRead<CsvAsset> {
   return readCsv(text, ASSET_COLUMNS, (row): CsvAsset => {
@@ -310,8 +312,17 @@ export function readAssetsCsv(text: string): CsvRead<CsvAsset> {
       marking: row.oneOf("marking", TLP_MARKINGS, "a TLP marking"),
       capacity: row.number("capacity", { min: 0 }),
       capacityUnit: row.text("capacity_unit"),
+      recoveryTargetHours: recoveryTarget(row.number("recovery_target_hours", { min: 0, max: 8760 }), () =>
+        row.problem("recovery_target_hours", "must be more than 0"),
+      ),
     };
   });
+}
+
+/** A recovery target in hours: more than 0 (a blank cell: none). */
+export function recoveryTarget(hours: number | undefined, problem: () => void): number | undefined {
+  if (hours === 0) problem();
+  return hours === 0 ? undefined : hours;
 }
 
 /** dependencies.csv: dependent_id, supplier_id, service; optional k, buffer_hours, kind. */

@@ -4,7 +4,7 @@
 // geometry is a Point or a Polygon. Pure: text in, the CSV path's rows out.
 
 import { ASSET_STATUSES, SECTORS, TLP_MARKINGS } from "../vocabulary.ts";
-import { ASSET_COLUMNS, type CsvAsset, type CsvRecordOf } from "./csv.ts";
+import { ASSET_COLUMNS, type CsvAsset, type CsvRecordOf, recoveryTarget } from "./csv.ts";
 
 /** The limits of an asset's area in the API (contracts' Area), so that what is stored can be read. */
 export const AREA_LIMITS = { rings: 100, positions: 10_000 } as const;
@@ -140,6 +140,9 @@ function readFeature(
       ),
       capacity: reader.number("capacity", { min: 0 }),
       capacityUnit: reader.text("capacity_unit"),
+      recoveryTargetHours: recoveryTarget(reader.number("recovery_target_hours", { min: 0, max: 8760 }), () =>
+        reader.problem("properties.recovery_target_hours", "must be more than 0"),
+      ),
     },
   };
 }

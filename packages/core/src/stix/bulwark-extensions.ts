@@ -11,6 +11,8 @@ export const SHARED_ITEM_EXTENSION_ID = "extension-definition--ad814b6a-cf53-435
 export const CRITICAL_ASSET_EXTENSION_ID = "extension-definition--183d8a4d-3ed2-472c-9f14-865049443109";
 /** Property extension: a dependency's service, kind, redundancy rule and buffer. */
 export const DEPENDENCY_EXTENSION_ID = "extension-definition--43c0ce99-8433-4ee6-b192-bcc7515a5166";
+/** Property extension: an incident's Bulwark fields (severity, and whether the authority set it). */
+export const INCIDENT_EXTENSION_ID = "extension-definition--2960d091-db24-45d4-b956-2940e1927148";
 /** The STIX type of a critical asset. */
 export const CRITICAL_ASSET_TYPE = "x-bulwark-critical-asset";
 /** The relationship from a dependent asset to its supplier. */
@@ -76,5 +78,14 @@ export const DEPENDENCY_EXTENSION: StixObject = definition({
   description:
     "On a depends-on relationship from a dependent asset to its supplier: service (what is supplied), kind (physical, cyber, geographic, logical), k (the dependent needs at least k of its suppliers of this service) and buffer_hours (how long it runs without it).",
   schema: `Described in ${DOCS}, section "Dependencies".`,
+  extension_types: ["property-extension"],
+});
+
+export const INCIDENT_EXTENSION: StixObject = definition({
+  id: INCIDENT_EXTENSION_ID,
+  name: "Bulwark incident",
+  description:
+    "On an incident exported by Bulwark: severity (minor, significant, major or critical, least to most grave) and severity_assessed (true once the national authority set it; false while it is the filing operator's proposal).",
+  schema: `Described in ${DOCS}, section "Incidents".`,
   extension_types: ["property-extension"],
 });

@@ -4,6 +4,7 @@
 // relationship from the incident to each asset, marked the stricter of the two markings.
 import { tlpRank } from "../policy/sharing-policy.ts";
 import type { TlpMarking } from "../vocabulary.ts";
+import { BULWARK_IDENTITY, INCIDENT_EXTENSION, INCIDENT_EXTENSION_ID } from "./bulwark-extensions.ts";
 import { laterTimestamp, stixIdOf, stixTimestamp } from "./ids.ts";
 import { assetStixId, organisationIdentity, type StixOrganisationInput } from "./items.ts";
 import { tlpMarkingDefinition } from "./markings.ts";
@@ -17,6 +18,9 @@ export interface StixIncidentInput {
   /** The incident's type and state, as labels. */
   readonly type: string;
   readonly state: string;
+  /** Its severity level, null when none is proposed or set yet; assessed: set by the authority. */
+  readonly severity?: string | null;
+  readonly severityAssessed?: boolean;
   readonly tlp: TlpMarking;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -47,6 +51,19 @@ export function incidentStixObjects(input: StixIncidentInput): StixObject[] {
     ...(input.description.trim() ? { description: input.description } : {}),
     labels: [input.type, input.state],
     object_marking_refs: [tlpMarkingDefinition(input.tlp).id],
+    // The severity as the Bulwark incident property extension (STIX 2.1, section 7.3), as shared
+    // items carry their Bulwark fields; an incident without a severity carries none.
+    ...(input.severity
+      ? {
+          extensions: {
+            [INCIDENT_EXTENSION_ID]: {
+              extension_type: "property-extension",
+              severity: input.severity,
+              severity_assessed: input.severityAssessed === true,
+            },
+          },
+        }
+      : {}),
   };
   const relationships: StixObject[] = input.assets.map((asset) => ({
     type: "relationship",
@@ -74,6 +91,7 @@ export function incidentStixObjects(input: StixIncidentInput): StixObject[] {
     incident,
     filer,
     tlpMarkingDefinition(input.tlp),
+    ...(input.severity ? [INCIDENT_EXTENSION, BULWARK_IDENTITY] : []),
     ...relationships,
     ...registry,
     ...input.assets.map((asset) => tlpMarkingDefinition(stricter(input.tlp, asset.marking))),

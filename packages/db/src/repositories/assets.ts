@@ -28,6 +28,7 @@ export interface AssetRecord {
   populationServed: number;
   capacity: number | null;
   capacityUnit: string | null;
+  recoveryTargetHours: number | null;
   marking: TlpMarking;
   tags: string[];
   attributes: Record<string, string>;
@@ -48,6 +49,7 @@ export interface AssetFields {
   populationServed: number;
   capacity?: number | null;
   capacityUnit?: string | null;
+  recoveryTargetHours?: number | null;
   marking: TlpMarking;
   tags: string[];
   attributes: Record<string, string>;
@@ -70,6 +72,7 @@ const present = ({ asset, operatorName }: Row): AssetRecord => ({
   populationServed: asset.populationServed,
   capacity: asset.capacity,
   capacityUnit: asset.capacityUnit,
+  recoveryTargetHours: asset.recoveryTargetHours,
   marking: asset.marking as TlpMarking,
   tags: asset.tags,
   attributes: asset.attributes as Record<string, string>,
@@ -398,6 +401,7 @@ export async function upsertAssets(
           populationServed: sql`excluded.population_served`,
           capacity: sql`excluded.capacity`,
           capacityUnit: sql`excluded.capacity_unit`,
+          recoveryTargetHours: sql`excluded.recovery_target_hours`,
           marking: sql`excluded.marking`,
           attributes: sql`excluded.attributes`,
           updatedAt: now,

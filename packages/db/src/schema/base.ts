@@ -263,6 +263,8 @@ export const assets = pgTable(
     populationServed: bigint("population_served", { mode: "number" }).notNull().default(0),
     capacity: doublePrecision("capacity"),
     capacityUnit: text("capacity_unit"),
+    /** Hours within which the operator aims to restore the asset after an outage (issue 17). */
+    recoveryTargetHours: doublePrecision("recovery_target_hours"),
     marking: text("marking").notNull().default("amber"),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     attributes: jsonb("attributes").notNull().default(sql`'{}'::jsonb`),
