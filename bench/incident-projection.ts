@@ -176,7 +176,9 @@ await onEachDatabase("projection", async (label, connection) => {
     ["analysis cache (versions)", () => cache.graphFor(context)],
     ["asset history", () => incidentAssetHistory(connection.db, once)],
     ["projection (engine + report)", () => projection(entry, together, HOURS)],
+    ["its JSON (not in the times above)", () => JSON.stringify(answer)],
   ];
+  const answer = await route(once);
   const viewerOf = incidentViewerOf(context, actor);
   const parts: string[] = [];
   for (const [name, step] of steps) {
