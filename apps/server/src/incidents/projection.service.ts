@@ -3,7 +3,7 @@
 // may see: the graph of /api/analysis/cascade, from the same cache. An asset the reader may not see
 // is not in that graph, so it neither starts a cascade nor is named or counted (as in the analysis).
 import type { IncidentProjection, IncidentRecovery } from "@bulwark/contracts";
-import { type Actor, type AssetStatusChange, type CascadeResult, cascade, downAt } from "@bulwark/core";
+import { type Actor, type CascadeResult, cascade, downAt } from "@bulwark/core";
 import { incidentAssetHistory } from "@bulwark/db";
 import { type Analysed, type AnalysisCache, cascadeReport } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
@@ -66,7 +66,7 @@ export async function incidentProjection(
 /** The projection of these status changes on the graph, up to `hours` after the earliest down time. */
 export function projection(
   entry: Analysed,
-  changes: readonly AssetStatusChange[],
+  changes: ReturnType<typeof statusChanges>,
   hours: number,
 ): IncidentProjection {
   const down = downAt(changes);
