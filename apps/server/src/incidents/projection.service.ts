@@ -20,12 +20,18 @@ const HOUR_MS = 3_600_000;
 
 /** The incident's status changes of the assets in the reader's graph, after checking they may see it. */
 async function readable(context: ServerContext, cache: AnalysisCache, caller: Actor, id: string) {
-  const viewer = await incidentViewerOf(context, caller);
-  await seenIncident(context, viewer, id);
-  const entry = await cache.graphFor(context, caller);
-  const changes = statusChanges(await incidentAssetHistory(context.db, id)).filter((change) =>
-    entry.graph.indexOf.has(change.assetId),
-  );
+  // The graph and the history are read while the incident is checked (three round trips instead of
+  // five, bench/incident-projection.ts); neither is looked at unless the reader may see it.
+  const graph = cache.graphFor(context, caller);
+  const history = incidentAssetHistory(context.db, id);
+  try {
+    await seenIncident(context, await incidentViewerOf(context, caller), id);
+  } catch (error) {
+    await Promise.allSettled([graph, history]);
+    throw error;
+  }
+  const [entry, rows] = await Promise.all([graph, history]);
+  const changes = statusChanges(rows).filter((change) => entry.graph.indexOf.has(change.assetId));
   return { entry, changes };
 }
 
@@ -61,6 +67,15 @@ export async function incidentProjection(
   hours: number,
 ): Promise<IncidentProjection> {
   const { entry, changes } = await readable(context, cache, caller, id);
+  return projection(entry, changes, hours);
+}
+
+/** The projection of these status changes on the graph, up to `hours` after the earliest down time. */
+export function projection(
+  entry: Analysed,
+  changes: ReturnType<typeof statusChanges>,
+  hours: number,
+): IncidentProjection {
   const down = downAt(changes);
   const from = down.size > 0 ? Math.min(...down.values()) : null;
   const report = cascadeReport(
