@@ -130,6 +130,54 @@ describe("the home after sign-in", () => {
     await page.context().close();
   });
 
+  it("on a phone, a list's rows are cards, each value under its column's name, none wider than the screen", async () => {
+    const page = await signInAs(browser, bulwark.url, OPERATOR_ADMIN, {
+      viewport: { width: 390, height: 844 },
+    });
+    await page.goto(`${bulwark.url}/assets`);
+    const rows = page.locator("table tbody tr");
+    await rows.first().waitFor();
+    await page.locator("table tbody td[data-label='Name']").first().waitFor({ state: "attached" });
+    const shapes = await rows.evaluateAll((found) =>
+      found.map((row) => {
+        const box = row.getBoundingClientRect();
+        const cell = row.querySelector("td[data-label='Name']");
+        return {
+          display: getComputedStyle(row).display,
+          left: box.left,
+          right: box.right,
+          label: cell ? getComputedStyle(cell, "::before").content : "",
+        };
+      }),
+    );
+    expect(shapes.length).toBeGreaterThan(1);
+    for (const shape of shapes) {
+      expect(shape.display).toBe("block");
+      expect(shape.left).toBeGreaterThanOrEqual(0);
+      expect(shape.right).toBeLessThanOrEqual(390);
+      expect(shape.label).toBe('"Name"');
+    }
+    // The column headers are out of sight (the cards carry them) but still there for screen readers.
+    expect(
+      await page
+        .locator("table thead")
+        .first()
+        .evaluate((head) => head.getBoundingClientRect().width),
+    ).toBeLessThanOrEqual(1);
+    // Nothing anywhere on the page reaches past the screen's edge, inside a scroll area or not.
+    const wider = await page.evaluate(() =>
+      [...document.querySelectorAll("body *")]
+        .filter((element) => !element.closest("thead") && element.getBoundingClientRect().right > 390.5)
+        .map(
+          (element) =>
+            `${element.tagName}.${element.getAttribute("class")}:${element.getAttribute("aria-label") ?? element.getAttribute("placeholder")}`,
+        ),
+    );
+    expect(wider).toEqual([]);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await page.context().close();
+  });
+
   it("an operator's administrator approves from the queue, is told so, and the item leaves it", async () => {
     const [pending] = entriesOf(await homeOf(OPERATOR_ADMIN), "approve-sharing");
     if (!pending) throw new Error("The demo has no item waiting for the grid operator's approval.");
