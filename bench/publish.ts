@@ -86,7 +86,7 @@ async function measure(label: string, connection: Connection): Promise<void> {
       });
       await appendAudit(
         tx,
-        { actorId: userId, action: "naive.publish", targetType: "shared-item", targetId: created },
+        { actorId: userId, action: "sharing.compose", targetType: "shared-item", targetId: created },
         at,
       );
       return created;

@@ -55,6 +55,9 @@ describe("discussions and notifications in the browser", () => {
     const api = createClient({ baseUrl: bulwark.url, cookieJar: true });
     await api.call("login", { body: { email: AUTHOR, password: DEMO_PASSWORD } });
     expect((await api.call("unreadNotifications")).count).toBe(1);
+    // Live: the author's bell, on the page it was on, counts the reply without a reload (the count is
+    // otherwise asked again only on a page change, or after a minute).
+    await author.locator('[data-testid="notification-bell"][data-unread="1"]').waitFor({ timeout: 10_000 });
     await author.goto(`${bulwark.url}/experts`);
     await author.locator('[data-testid="notification-bell"][data-unread="1"]').waitFor();
     await bell.click();

@@ -115,6 +115,8 @@ describe("the home after sign-in", () => {
     await expectPageLists(auditor, await homeOf(AUDITOR));
     await auditor.getByRole("link", { name: "Open the audit trail" }).click();
     await auditor.waitForURL("**/audit");
+    // Actions by their names, not their codes: the auditor's own sign-in heads the trail.
+    await auditor.getByRole("cell", { name: "Signed in auth.sign-in" }).first().waitFor();
     await auditor.context().close();
   });
 
@@ -126,6 +128,47 @@ describe("the home after sign-in", () => {
     await page.reload();
     await page.getByRole("heading", { name: "ما ينتظرك الآن" }).waitFor();
     expect(await page.evaluate("document.documentElement.dir")).toBe("rtl");
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await page.context().close();
+  });
+
+  it("on a phone, a list's rows are cards, each value under its column's name, none wider than the screen", async () => {
+    const page = await signInAs(browser, bulwark.url, OPERATOR_ADMIN, {
+      viewport: { width: 390, height: 844 },
+    });
+    await page.goto(`${bulwark.url}/assets`);
+    await page.locator("table tbody tr").first().waitFor();
+    await page.locator("table tbody td[data-label='Name']").first().waitFor({ state: "attached" });
+    // Strings, not functions: the e2e project has no DOM types (the browser runs them as they are).
+    const shapes = (await page.evaluate(`[...document.querySelectorAll("table tbody tr")].map((row) => {
+      const box = row.getBoundingClientRect();
+      const cell = row.querySelector("td[data-label='Name']");
+      return {
+        display: getComputedStyle(row).display,
+        left: box.left,
+        right: box.right,
+        label: cell ? getComputedStyle(cell, "::before").content : "",
+      };
+    })`)) as { display: string; left: number; right: number; label: string }[];
+    expect(shapes.length).toBeGreaterThan(1);
+    for (const shape of shapes) {
+      expect(shape.display).toBe("block");
+      expect(shape.left).toBeGreaterThanOrEqual(0);
+      expect(shape.right).toBeLessThanOrEqual(390);
+      expect(shape.label).toBe('"Name"');
+    }
+    // The column headers are out of sight (the cards carry them) but still there for screen readers.
+    expect(
+      await page
+        .locator("table thead")
+        .first()
+        .evaluate((head) => head.getBoundingClientRect().width),
+    ).toBeLessThanOrEqual(1);
+    // Nothing anywhere on the page reaches past the screen's edge, inside a scroll area or not.
+    const wider = await page.evaluate(`[...document.querySelectorAll("body *")]
+      .filter((element) => !element.closest("thead") && element.getBoundingClientRect().right > 390.5)
+      .map((element) => element.tagName + "." + element.getAttribute("class") + ":" + element.getAttribute("aria-label"))`);
+    expect(wider).toEqual([]);
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     await page.context().close();
   });

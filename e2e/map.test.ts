@@ -213,6 +213,14 @@ describe("what-if on the map", () => {
     await page.getByRole("link", { name: "Analysis" }).first().click();
     await page.getByRole("radiogroup", { name: "What is attacked" }).getByText("A circle").click();
     const map = await mapWith(page, assets.length);
+    // Before a run the other assets wear their sector's colour, which the legend names; it folds away.
+    const sectors = page.getByRole("group", { name: "Legend" });
+    await sectors.getByText("Energy – electricity").waitFor();
+    await sectors.getByText("To be attacked").waitFor();
+    await sectors.getByRole("button", { name: "Hide legend" }).click();
+    expect(await sectors.getByText("Energy – electricity").count()).toBe(0);
+    await sectors.getByRole("button", { name: "Show legend" }).click();
+    await sectors.getByText("Energy – electricity").waitFor();
 
     // Zoom in on the substation with the wheel until a kilometre spans some pixels.
     let at = await pixelOf(map, substation.lon, substation.lat);

@@ -1,6 +1,8 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./app/direction.css";
+import "./app/shell.css";
+import "./app/table-cards.css";
 import { DirectionProvider, MantineProvider, useDirection } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
@@ -10,6 +12,7 @@ import { useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
 import { queryClient } from "./app/api.ts";
 import { router } from "./app/router.tsx";
+import { useTableCardLabels } from "./app/table-cards.ts";
 import { theme } from "./app/theme.ts";
 import { directionOf, i18n, i18nReady } from "./i18n/index.ts";
 import { OfflineGate } from "./offline/offline-app.tsx";
@@ -21,6 +24,12 @@ function DirectionFollowsLanguage() {
   const { setDirection } = useDirection();
   const direction = directionOf(current.language);
   useEffect(() => setDirection(direction), [direction, setDirection]);
+  return null;
+}
+
+/** Every table's cells named after their column, for the cards a phone shows (table-cards.css). */
+function TableCardLabels() {
+  useTableCardLabels();
   return null;
 }
 
@@ -42,6 +51,7 @@ void i18nReady.then(() =>
         <MantineProvider theme={theme} defaultColorScheme="light">
           <DirectionFollowsLanguage />
           <NotificationsAtLineEnd />
+          <TableCardLabels />
           <QueryClientProvider client={queryClient}>
             <OfflineGate>
               <RouterProvider router={router} />

@@ -1,4 +1,5 @@
 export * from "./assistance/index.ts";
+export * from "./audit/actions.ts";
 export * from "./audit/chain.ts";
 export * from "./auth/lockout.ts";
 export * from "./auth/token-scopes.ts";

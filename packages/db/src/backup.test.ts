@@ -102,7 +102,7 @@ beforeAll(async () => {
   for (let i = 0; i < 30; i++)
     await recordAudit(
       source.db,
-      { actorId: null, action: "test", details: { i, nested: { list: [1, "two"] } } },
+      { actorId: null, action: "audit.read", details: { i, nested: { list: [1, "two"] } } },
       now,
     );
   await insertOrganisation(

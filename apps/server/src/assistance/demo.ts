@@ -4,6 +4,7 @@
 // regional office's engagement on the first need is under way with its milestones. Fictional
 // organisations and plans: nothing here describes a real state or programme.
 
+import type { AuditAction } from "@bulwark/core";
 import { type AssistanceModality, rankGaps, THEMES, type Theme } from "@bulwark/core";
 import {
   appendAudit,
@@ -59,7 +60,7 @@ export async function seedAssistanceDemo(context: ServerContext): Promise<void> 
   const now = context.clock();
   await context.db.transaction(async (tx) => {
     if (await readSetting(tx, SEEDED)) return;
-    const audit = (action: string, targetType: string, targetId: string, actorId: string) =>
+    const audit = (action: AuditAction, targetType: string, targetId: string, actorId: string) =>
       appendAudit(tx, { actorId, action, targetType, targetId, details: { source: "demo-country" } }, now);
     const needs: string[] = [];
     for (const [index, gap] of gaps.entries()) {
@@ -145,7 +146,7 @@ async function engage(
     rctcoCoordinator: string;
     coordinator: string;
     now: Date;
-    audit: (action: string, targetType: string, targetId: string, actorId: string) => Promise<unknown>;
+    audit: (action: AuditAction, targetType: string, targetId: string, actorId: string) => Promise<unknown>;
   },
 ) {
   const { now } = demo;

@@ -1,6 +1,6 @@
 // The reader of assistance records as core's rule reads them, and what every change records.
 
-import type { Actor, AssistanceViewer, Decision, SharingAudience } from "@bulwark/core";
+import type { Actor, AssistanceViewer, AuditAction, Decision, SharingAudience } from "@bulwark/core";
 import { appendAudit, type Executor, existingAudience, sharingViewer, type Transaction } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid } from "../errors.ts";
@@ -38,7 +38,7 @@ export async function audited(
   caller: Actor,
   targetType: "assistance-need" | "assistance-offer" | "assistance-engagement",
   id: string,
-  action: string,
+  action: AuditAction,
   now: Date,
   details: Record<string, unknown>,
 ): Promise<void> {

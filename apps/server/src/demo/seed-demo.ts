@@ -1,10 +1,12 @@
 // Loads the demo country (content/demo/country.json) once: organisations, people and communities
 // of a fictional country, with stable ids so that tests and screenshots are reproducible.
+
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CountryCode, Email, OrganisationKind, Role, Sector } from "@bulwark/contracts";
+import type { AuditAction } from "@bulwark/core";
 import {
   appendAudit,
   insertCommunity,
@@ -125,7 +127,7 @@ async function seedDemoUnlocked(context: ServerContext, country: DemoCountry): P
   };
   await context.db.transaction(async (tx) => {
     if (await readSetting(tx, SEEDED)) return;
-    const audit = (action: string, targetType: string, targetId: string) =>
+    const audit = (action: AuditAction, targetType: string, targetId: string) =>
       appendAudit(
         tx,
         { actorId: null, action, targetType, targetId, details: { source: "demo-country" } },

@@ -1,6 +1,7 @@
 // Workshops and events: list, read, organise and edit an event and its parts (agenda, materials,
 // participants, outcomes). Who may is eventPolicy's answer; what may be read is the scopes'
 // answer, compiled into SQL by the repositories. Every change is audited (ids, never names).
+
 import type {
   EventCreate,
   EventDetail,
@@ -12,6 +13,7 @@ import type {
   ParticipantCreate,
   SessionCreate,
 } from "@bulwark/contracts";
+import type { AuditAction } from "@bulwark/core";
 import { type Actor, ALL, compendiumPolicy, type Decision, eventPolicy, type Json } from "@bulwark/core";
 import {
   appendAudit,
@@ -78,7 +80,7 @@ export async function audited<T>(
   context: ServerContext,
   caller: Actor,
   change: {
-    action: string;
+    action: AuditAction;
     targetType: string;
     targetId: (result: T) => string;
     details: (result: T) => { [key: string]: Json };
@@ -227,7 +229,7 @@ async function changePart(
   context: ServerContext,
   caller: Actor,
   eventId: string,
-  action: string,
+  action: AuditAction,
   details: { [key: string]: Json },
   work: (tx: Transaction, now: Date) => Promise<string>,
 ): Promise<EventDetail> {

@@ -3,6 +3,7 @@
 // rule, so an exercise the caller's organisation takes no part in is "not found" on every route,
 // and a player's inbox holds only what the clock has delivered to it. The clock lives in the
 // exercise's row (anchors, not timers): any process computes the same exercise time.
+
 import type {
   ClockChange,
   Exercise,
@@ -13,6 +14,7 @@ import type {
   InjectCreate,
   InjectList,
 } from "@bulwark/contracts";
+import type { AuditAction } from "@bulwark/core";
 import {
   type Actor,
   assetPolicy,
@@ -254,7 +256,7 @@ export async function audited(
   tx: Transaction,
   caller: Actor,
   id: string,
-  action: string,
+  action: AuditAction,
   now: Date,
   details: Json,
 ) {

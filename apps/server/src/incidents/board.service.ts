@@ -3,6 +3,7 @@
 // policy decides who writes what; the repository reads through the same rule in SQL, so an entry
 // a reader may not read is neither listed, counted nor announced to them. Every write is one
 // transaction with its audit entry (ids, markings, statuses and counts: never the text).
+
 import type {
   IncidentLogCreate,
   IncidentLogEntry,
@@ -12,6 +13,7 @@ import type {
   IncidentTaskQuery,
   IncidentTaskUpdate,
 } from "@bulwark/contracts";
+import type { AuditAction } from "@bulwark/core";
 import {
   type Actor,
   checkLogEntry,
@@ -61,7 +63,7 @@ async function audit(
   tx: Transaction,
   caller: Actor,
   incidentId: string,
-  action: string,
+  action: AuditAction,
   now: Date,
   details: Record<string, string | number | boolean | null>,
 ) {

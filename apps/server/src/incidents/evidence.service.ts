@@ -5,6 +5,7 @@
 // change too, each custody record's hash with it: the audit trail then knows each chain's end, and
 // verification finds a record altered, inserted or deleted. Nothing is announced on the incidents
 // channel: those who see the incident but not the log must not learn that it changed.
+
 import type {
   CustodyTransfer,
   CustodyVerification,
@@ -14,6 +15,7 @@ import type {
   EvidenceShare,
   FileAnswer,
 } from "@bulwark/contracts";
+import type { AuditAction } from "@bulwark/core";
 import {
   type Actor,
   type CustodyLink,
@@ -96,7 +98,7 @@ async function seenLog(
 const audit = (
   tx: Transaction,
   caller: Actor,
-  action: string,
+  action: AuditAction,
   target: { type: "incident" | "evidence"; id: string },
   details: Record<string, unknown>,
   now: Date,

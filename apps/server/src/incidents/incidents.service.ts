@@ -3,7 +3,9 @@
 // the repository's visibility filter, compiled from the same rule, so an incident the caller may
 // not see is "not found" on every route. Every change is one transaction with its audit entry
 // (ids, markings and counts only) and its notification on INCIDENTS_CHANNEL.
+
 import type { Incident, IncidentCreate, IncidentList, IncidentListQuery } from "@bulwark/contracts";
+import type { AuditAction } from "@bulwark/core";
 import {
   type Actor,
   type AssetStatusChange,
@@ -367,7 +369,7 @@ async function audited(
   tx: Transaction,
   caller: Actor,
   id: string,
-  action: string,
+  action: AuditAction,
   now: Date,
   details: Record<string, unknown>,
 ) {
@@ -395,7 +397,7 @@ export async function changeIncident(
   caller: Actor,
   viewer: IncidentViewer,
   id: string,
-  action: string,
+  action: AuditAction,
   change: (tx: Transaction, seen: SeenIncident, now: Date) => Promise<Record<string, unknown>>,
 ): Promise<Incident> {
   // Checked first without the lock, so that a stranger's request costs no lock.

@@ -6,7 +6,9 @@
 // The figures (assets down, failed and projected, people without service) are never stored: they
 // are computed for each reader, as of the report's moment, over the graph of the registry that
 // reader may see (the projection's cascade), so no reader learns of an asset hidden from them.
+
 import type { Sitrep, SitrepCreate, SitrepList, SitrepUpdate } from "@bulwark/contracts";
+import type { AuditAction } from "@bulwark/core";
 import {
   type Actor,
   checkComposition,
@@ -347,7 +349,7 @@ async function audited(
   tx: Transaction,
   caller: Actor,
   incidentId: string,
-  action: string,
+  action: AuditAction,
   now: Date,
   details: Record<string, unknown>,
 ) {

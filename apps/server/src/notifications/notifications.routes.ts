@@ -2,6 +2,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
+import { liveRoute } from "../live/hub.ts";
+import { notificationsTopic } from "./notifications.live.ts";
 import {
   changeSettings,
   notifications,
@@ -12,6 +14,7 @@ import {
 } from "./notifications.service.ts";
 
 export function notificationRoutes(app: FastifyInstance, context: ServerContext): void {
+  liveRoute(app, context, "streamNotificationEvents", notificationsTopic);
   route(app, context, "listNotifications", ({ caller, query }) => notifications(context, caller, query));
   route(app, context, "unreadNotifications", ({ caller }) => unread(context, caller));
   route(app, context, "readNotification", ({ caller, params }) => readOne(context, caller, params.id));

@@ -4,6 +4,7 @@
 // from the same rule, so a request the caller may not see is "not found" on every route and counts
 // in no total. Deliveries show on the incident through the list's incident filter and in its
 // situation reports. Every change is one transaction with its audit entry (ids and states only).
+
 import type {
   ResourceRequest,
   ResourceRequestCreate,
@@ -11,6 +12,7 @@ import type {
   ResourceRequestListQuery,
   ResourceRequestSummary,
 } from "@bulwark/contracts";
+import type { AuditAction } from "@bulwark/core";
 import {
   type Actor,
   checkResourceRequest,
@@ -140,7 +142,7 @@ async function audited(
   caller: Actor,
   id: string,
   incidentId: string | null,
-  action: string,
+  action: AuditAction,
   now: Date,
   details: Record<string, unknown>,
 ) {

@@ -2,6 +2,7 @@
 // approve, withdraw, read, acknowledge and reshare. Core's sharingAbilities decides; every read of
 // items goes through the repository's visibility filter, compiled from the same rule. Every change
 // is audited with ids, markings and counts only (no titles, names or e-mail addresses).
+
 import type {
   AcknowledgementCreate,
   Acknowledgements,
@@ -13,6 +14,7 @@ import type {
   SharingFeed,
   SharingFeedQuery,
 } from "@bulwark/contracts";
+import type { AuditAction } from "@bulwark/core";
 import {
   type Actor,
   type AlertWarning,
@@ -353,7 +355,7 @@ async function changeItem(
   caller: Actor,
   viewer: SharingViewer,
   id: string,
-  action: string,
+  action: AuditAction,
   change: (tx: Transaction, state: ItemState, now: Date) => Promise<Record<string, unknown>>,
 ): Promise<void> {
   const now = context.clock();

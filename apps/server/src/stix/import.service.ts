@@ -4,7 +4,9 @@
 // stixArrivalRefusal or stixAuthorshipRefusal says so, and put with its versions in one
 // transaction, in the writer organisation's own lineage (ADR 0015). The audit records counts,
 // never contents.
+
 import type { StixCollections, StixImportReport } from "@bulwark/contracts";
+import type { AuditAction } from "@bulwark/core";
 import {
   type Actor,
   type CheckedStixObject,
@@ -232,7 +234,7 @@ export async function importStixBundle(
 export const importAudit = (
   actorId: string | null,
   collectionId: string,
-  action: string,
+  action: AuditAction,
   total: number,
   result: StixIntakeResult,
 ) => ({

@@ -89,13 +89,13 @@ function Shell() {
               <Anchor component={Link} to="/" underline="never" c="inherit">
                 <Group gap={8} wrap="nowrap">
                   <Logo size={30} />
-                  <Title order={1} size="h3">
+                  <Title order={1} size="h3" className="bulwark-app-name">
                     {t("app.name")}
                   </Title>
                 </Group>
               </Anchor>
             </Group>
-            <Group gap="md" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
               <SearchButton />
               <GlossaryButton />
               <NotificationBell />

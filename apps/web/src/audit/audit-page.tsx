@@ -21,6 +21,7 @@ import { useCan } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
 import { EmptyState, PageHeader, TableSkeleton } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
+import { auditActionName } from "./audit-action-names.ts";
 import { type AuditFilter, AuditFilters } from "./audit-filters.tsx";
 import { useVerifyChain, VerifyButton, VerifyResult } from "./verify-chain.tsx";
 
@@ -69,7 +70,10 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
         )}
       </Table.Td>
       <Table.Td>
-        <Code>{entry.action}</Code>
+        <Text size="sm">{auditActionName(t, entry.action)}</Text>
+        <Code fz="xs" c="dimmed">
+          {entry.action}
+        </Code>
       </Table.Td>
       <Table.Td>
         {entry.targetType ? (

@@ -3,6 +3,7 @@
 
 import { accountLanguage, pagination, pattern } from "./ar-account-language.ts";
 import { assistance } from "./ar-assistance.ts";
+import { auditActions } from "./ar-audit-actions.ts";
 import { board } from "./ar-board.ts";
 import { boardReports } from "./ar-board-reports.ts";
 import { compendium } from "./ar-compendium.ts";
@@ -357,6 +358,7 @@ export const ar: Translation<Messages, "ar"> = {
   pattern,
   search,
   live,
+  auditActions,
   incidents,
   board,
   boardReports,

@@ -3,6 +3,7 @@
 import type { OrganisationKind, Role, Sector } from "@bulwark/core";
 import { accountLanguage, pagination, pattern } from "./en-account-language.ts";
 import { assistance } from "./en-assistance.ts";
+import { auditActions } from "./en-audit-actions.ts";
 import { board } from "./en-board.ts";
 import { boardReports } from "./en-board-reports.ts";
 import { compendium } from "./en-compendium.ts";
@@ -354,6 +355,7 @@ export const en = {
   pattern,
   search,
   live,
+  auditActions,
   incidents,
   board,
   boardReports,

@@ -2,6 +2,7 @@
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./es-account-language.ts";
 import { assistance } from "./es-assistance.ts";
+import { auditActions } from "./es-audit-actions.ts";
 import { board } from "./es-board.ts";
 import { boardReports } from "./es-board-reports.ts";
 import { compendium } from "./es-compendium.ts";
@@ -310,6 +311,7 @@ export const es: Translation<Messages, "es"> = {
   pattern,
   search,
   live,
+  auditActions,
   incidents,
   board,
   boardReports,

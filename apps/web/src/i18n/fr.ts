@@ -2,6 +2,7 @@
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./fr-account-language.ts";
 import { assistance } from "./fr-assistance.ts";
+import { auditActions } from "./fr-audit-actions.ts";
 import { board } from "./fr-board.ts";
 import { boardReports } from "./fr-board-reports.ts";
 import { compendium } from "./fr-compendium.ts";
@@ -310,6 +311,7 @@ export const fr: Translation<Messages, "fr"> = {
   pattern,
   search,
   live,
+  auditActions,
   incidents,
   board,
   boardReports,

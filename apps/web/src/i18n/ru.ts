@@ -2,6 +2,7 @@
 import type { Messages } from "./en.ts";
 import { accountLanguage, pagination, pattern } from "./ru-account-language.ts";
 import { assistance } from "./ru-assistance.ts";
+import { auditActions } from "./ru-audit-actions.ts";
 import { board } from "./ru-board.ts";
 import { boardReports } from "./ru-board-reports.ts";
 import { compendium } from "./ru-compendium.ts";
@@ -306,6 +307,7 @@ export const ru: Translation<Messages, "ru"> = {
   pattern,
   search,
   live,
+  auditActions,
   incidents,
   board,
   boardReports,

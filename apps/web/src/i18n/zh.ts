@@ -4,6 +4,7 @@ import type { Messages } from "./en.ts";
 import type { Translation } from "./translation.ts";
 import { accountLanguage, pagination, pattern } from "./zh-account-language.ts";
 import { assistance } from "./zh-assistance.ts";
+import { auditActions } from "./zh-audit-actions.ts";
 import { board } from "./zh-board.ts";
 import { boardReports } from "./zh-board-reports.ts";
 import { compendium } from "./zh-compendium.ts";
@@ -348,6 +349,7 @@ export const zh: Translation<Messages, "zh"> = {
   pattern,
   search,
   live,
+  auditActions,
   incidents,
   board,
   boardReports,

@@ -4,10 +4,12 @@
 // After a run it shows the cascade at the hour chosen on the timeline: attacked, failed by then,
 // failing later, and a line from each lost supplier to the asset its loss took down.
 import type { CascadeReport } from "@bulwark/contracts";
+import type { Sector } from "@bulwark/core";
 import type { TFunction } from "i18next";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../app/format.ts";
+import { useLabels } from "../app/vocabulary.ts";
 import { AssetMap, type MapAsset, type MapClick, type MapOverlay } from "./asset-map.tsx";
 import type { GeoAsset } from "./geo-assets.ts";
 import { type Area, circleRing, destination, distanceBetween, inArea, type LonLat } from "./geometry.ts";
@@ -75,6 +77,7 @@ interface Props {
 export function WhatIfMap({ geo, target, targets, cascade, run, height = 520 }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
+  const labels = useLabels();
   // Drafts: what the pointer is doing right now, committed to the form on click or drop.
   const [circleDraft, setCircleDraft] = useState<{ centre: LonLat; radiusKm: number } | null>(null);
   const [cornerDraft, setCornerDraft] = useState<LonLat[] | null>(null);
@@ -97,6 +100,10 @@ export function WhatIfMap({ geo, target, targets, cascade, run, height = 520 }: 
         order: hit ? 1 : 0,
       };
     });
+    // The other assets in their sector's colour, as on the registry's map: the most numerous first.
+    const sectors = new Map<Sector, number>();
+    for (const asset of geo)
+      if (!targets.has(asset.ref)) sectors.set(asset.sector, (sectors.get(asset.sector) ?? 0) + 1);
     const legend: LegendEntry[] = [
       {
         key: "target",
@@ -105,9 +112,17 @@ export function WhatIfMap({ geo, target, targets, cascade, run, height = 520 }: 
         ring: CASCADE_COLOURS.attackedRing,
         count: format.number(targets.size),
       },
+      ...[...sectors]
+        .sort(([, a], [, b]) => b - a)
+        .map(([sector, count]) => ({
+          key: `sector-${sector}`,
+          label: labels.sector(sector),
+          colour: SECTOR_COLOURS[sector],
+          count: format.number(count),
+        })),
     ];
     return { mapAssets, legend, fitTo: undefined, links: [] };
-  }, [geo, targets, cascade, byRef, t, format]);
+  }, [geo, targets, cascade, byRef, t, format, labels]);
 
   // What the user draws, drafts first.
   const drawn = useMemo((): MapOverlay[] => {
@@ -204,10 +219,8 @@ export function WhatIfMap({ geo, target, targets, cascade, run, height = 520 }: 
       assets={mapAssets}
       overlay={overlay}
       fitKey={`run-${run}`}
-      // Room for the legend: a line before a run, a block at the left once the cascade shows.
-      fitPadding={
-        cascade ? { top: 40, right: 60, bottom: 40, left: 210 } : { top: 60, right: 50, bottom: 30, left: 40 }
-      }
+      // Room for the legend, a block at the left (the target and the sectors, or the cascade's states).
+      fitPadding={{ top: 40, right: 60, bottom: 40, left: 210 }}
       fitTo={fitTo}
       drawing={target.mode !== "assets"}
       clickable={target.mode === "assets"}
@@ -232,7 +245,7 @@ export function WhatIfMap({ geo, target, targets, cascade, run, height = 520 }: 
         setCornerDraft(null);
       }}
     >
-      <MapLegend entries={legend} />
+      <MapLegend entries={legend} maxHeight={height - 80} />
     </AssetMap>
   );
 }

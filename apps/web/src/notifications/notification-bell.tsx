@@ -22,8 +22,12 @@ import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { client, queryClient } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
+import { useLiveRefresh } from "../app/live.tsx";
 
 const KEY = ["notifications"] as const;
+const LIVE_URL = "/api/notifications/events";
+const LIVE_KEYS = [KEY];
+const LIVE_TYPES = ["notification"];
 
 /** Where a notification leads. */
 export const linkOf = (notification: Notification): string => notificationPath(notification);
@@ -34,8 +38,11 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
   const { pathname } = useLocation();
+  // New notifications arrive as they are written: the stream names them (its recipient's alone) and
+  // the count and list are asked again; also when it (re)opens, for what came while it was away.
+  useLiveRefresh(LIVE_URL, LIVE_KEYS, LIVE_TYPES);
   const unread = useQuery({
-    // Asked again on each page change (no live push here: the count is at most a minute old).
+    // Also asked again on each page change, and each minute should the stream be down.
     queryKey: [...KEY, "unread", pathname],
     queryFn: () => client.call("unreadNotifications"),
     refetchInterval: 60_000,

@@ -12,6 +12,18 @@ import {
 } from "../notifications.ts";
 
 export const notificationEndpoints = {
+  streamNotificationEvents: {
+    method: "GET",
+    path: "/api/notifications/events",
+    summary:
+      "Your new notifications as they are written, as server-sent events: `ready` when the stream " +
+      "opens (fetch your unread count and list then, and again after each reconnection: nothing missed " +
+      "is replayed), then `notification` with the id of each notification written for you, and only you.",
+    tag: "notifications",
+    auth: "user",
+    status: 200,
+    stream: true,
+  },
   listNotifications: {
     method: "GET",
     path: "/api/notifications",

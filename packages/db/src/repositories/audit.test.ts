@@ -17,7 +17,7 @@ describe("audit trail in the database", () => {
       Array.from({ length: 20 }, (_, i) =>
         recordAudit(
           database.db,
-          { actorId: null, action: "test.event", targetType: "thing", targetId: String(i), details: { i } },
+          { actorId: null, action: "asset.update", targetType: "thing", targetId: String(i), details: { i } },
           at(i),
         ),
       ),

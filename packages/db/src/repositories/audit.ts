@@ -1,7 +1,15 @@
 // The audit trail: appended under a transaction-scoped advisory lock so that concurrent writers
 // (any number of server processes on one PostgreSQL) still form one unbroken chain.
 import { createHash } from "node:crypto";
-import { type AuditLink, brokenLink, type ChainReport, type Json, type Scope, seal } from "@bulwark/core";
+import {
+  type AuditAction,
+  type AuditLink,
+  brokenLink,
+  type ChainReport,
+  type Json,
+  type Scope,
+  seal,
+} from "@bulwark/core";
 import { and, asc, desc, eq, gt, gte, like, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor, Transaction } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
@@ -13,7 +21,7 @@ export const sha256 = (input: string): string => createHash("sha256").update(inp
 /** What a change says about itself; the writer adds time, sequence and hashes. */
 export interface AuditEvent {
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   targetType?: string | null;
   targetId?: string | null;
   details?: Json;

@@ -23,6 +23,7 @@ import { scopeFilter, sqlArray } from "../scope.ts";
 import { entryScope } from "./compendium.ts";
 import { questionAudience, type Subject } from "./discussions.ts";
 import { eventScope } from "./events.ts";
+import { policyVersionSql } from "./policy-state.ts";
 import { assessmentScope } from "./risk.ts";
 import { visibleIncidents, visibleSharedItems } from "./sharing-scope.ts";
 
@@ -80,7 +81,48 @@ export async function insertNotifications(
   now: Date,
 ): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(notifications).values(rows.map((row) => ({ ...row, createdAt: now })));
+  const written = await db
+    .insert(notifications)
+    .values(rows.map((row) => ({ ...row, createdAt: now })))
+    .returning({ id: notifications.id });
+  await announce(
+    db,
+    written.map((row) => row.id),
+  );
+}
+
+/**
+ * The channel every written notification is announced on, `{"id": "<notification id>"}`, from the
+ * writing transaction (so at its commit): the live hub tells the notification's own recipient.
+ */
+export const NOTIFICATIONS_CHANNEL = "bulwark_notifications";
+
+async function announce(db: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(
+    sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, json_build_object('id', id)::text)
+      from unnest(${sqlArray(ids, "uuid")}) as id`,
+  );
+}
+
+/**
+ * Which of `ids` belong to which of `userIds`: a notification is heard by its recipient alone (the
+ * event carries its id; what it is about is read through listNotifications, under the reader's
+ * scopes). With the policy version of the snapshot, as the live hub asks.
+ */
+export async function notificationsSeenBy(
+  db: Executor,
+  userIds: readonly string[],
+  ids: readonly string[],
+): Promise<{ version: number; seen: [string, string][] }> {
+  const [row] = rowsOf<{ version: number | string; seen: [string, string][] | string | null }>(
+    await db.execute(sql`select ${policyVersionSql} as version,
+      (select coalesce(json_agg(json_build_array(n.user_id, n.id)), '[]'::json)
+        from notifications as n
+        where n.id = any(${sqlArray(ids, "uuid")}) and n.user_id = any(${sqlArray(userIds, "uuid")})) as seen`),
+  );
+  const seen = typeof row?.seen === "string" ? (JSON.parse(row.seen) as [string, string][]) : row?.seen;
+  return { version: Number(row?.version ?? 0), seen: seen ?? [] };
 }
 
 /** Everything a reader's notifications may be about, each under the reader's own read scope. */
@@ -130,6 +172,10 @@ export async function notify(db: Executor, rows: readonly NewNotification[], now
     .values(wanted.map((row) => ({ ...row, actorId: row.actorId ?? null, createdAt: now })))
     .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
     .returning({ id: notifications.id });
+  await announce(
+    db,
+    written.map((row) => row.id),
+  );
   return written.length;
 }
 
