@@ -181,7 +181,8 @@ export function translationTexts(
   const found = new Map<string, string>();
   const visit = (value: unknown, path: string): void => {
     if (typeof value === "string") found.set(path, value);
-    else if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${path}.${index}`));
+    else if (Array.isArray(value))
+      for (const [index, item] of value.entries()) visit(item, `${path}.${index}`);
     else if (value !== null && typeof value === "object")
       for (const [key, inner] of Object.entries(value))
         if (path !== "" || !skip.includes(key)) visit(inner, path === "" ? key : `${path}.${key}`);
