@@ -20,6 +20,8 @@ import {
   walkMethodology,
   walkScenario,
 } from "@bulwark/core";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { requestLanguage } from "../errors.ts";
 
 const CONTENT = fileURLToPath(new URL("../../../../content/", import.meta.url));
 
@@ -133,4 +135,19 @@ export function methodologyIn<T extends MethodologyTextShape>(
   if (language === "en" || source !== "default") return methodology;
   const file = translationOf("risk", "methodology.yaml", language);
   return file ? translateContent(methodology, walkMethodology, file.texts).value : methodology;
+}
+
+/**
+ * The language to answer a request for content in (as for problem details: Accept-Language, else the
+ * account's, else English); the answer says it varies with Accept-Language.
+ */
+export function readerLanguage({
+  request,
+  reply,
+}: {
+  request: FastifyRequest;
+  reply: FastifyReply;
+}): Language {
+  reply.header("vary", "Accept-Language");
+  return requestLanguage(request);
 }
