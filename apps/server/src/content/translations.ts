@@ -126,13 +126,16 @@ export function scenarioIn<T extends ScenarioTextShape>(
   return file ? translateContent(scenario, walkScenario, file.texts).value : scenario;
 }
 
-/** The shipped default methodology in `language` (an organisation's own stays as written). */
+/**
+ * A methodology in `language` when it is the shipped default (`shipped`); an organisation's own
+ * stays as written.
+ */
 export function methodologyIn<T extends MethodologyTextShape>(
   methodology: T,
-  source: "default" | "organisation",
+  shipped: boolean,
   language: Language,
 ): T {
-  if (language === "en" || source !== "default") return methodology;
+  if (language === "en" || !shipped) return methodology;
   const file = translationOf("risk", "methodology.yaml", language);
   return file ? translateContent(methodology, walkMethodology, file.texts).value : methodology;
 }
