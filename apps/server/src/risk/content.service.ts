@@ -39,17 +39,23 @@ export function readDefaultMethodology(): Methodology {
   return defaultMethodology;
 }
 
+// JSON with keys in order: a methodology read back from a jsonb column has its keys reordered.
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+let defaultKey: string | null = null;
+
 /**
  * A methodology in the reader's language when it is the shipped default (an assessment keeps a copy
  * of the methodology it was scored under); an organisation's own methodology stays as written.
  */
 export function methodologyFor(methodology: Methodology, language: Language): Methodology {
   if (language === "en") return methodology;
-  return methodologyIn(
-    methodology,
-    JSON.stringify(methodology) === JSON.stringify(readDefaultMethodology()),
-    language,
-  );
+  defaultKey ??= canonical(readDefaultMethodology());
+  return methodologyIn(methodology, canonical(methodology) === defaultKey, language);
 }
 
 export interface ScenarioFile {
