@@ -6,6 +6,7 @@ import { assistance } from "./ar-assistance.ts";
 import { board } from "./ar-board.ts";
 import { boardReports } from "./ar-board-reports.ts";
 import { compendium } from "./ar-compendium.ts";
+import { contentTranslation } from "./ar-content-translation.ts";
 import { events } from "./ar-events.ts";
 import { exercises } from "./ar-exercises.ts";
 import { experts } from "./ar-experts.ts";
@@ -355,6 +356,7 @@ export const ar: Translation<Messages, "ar"> = {
   pattern,
   search,
   live,
+  contentTranslation,
   incidents,
   board,
   boardReports,

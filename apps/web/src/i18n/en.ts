@@ -6,6 +6,7 @@ import { assistance } from "./en-assistance.ts";
 import { board } from "./en-board.ts";
 import { boardReports } from "./en-board-reports.ts";
 import { compendium } from "./en-compendium.ts";
+import { contentTranslation } from "./en-content-translation.ts";
 import { events } from "./en-events.ts";
 import { exercises } from "./en-exercises.ts";
 import { experts } from "./en-experts.ts";
@@ -352,6 +353,7 @@ export const en = {
   pattern,
   search,
   live,
+  contentTranslation,
   incidents,
   board,
   boardReports,

@@ -5,6 +5,7 @@ import { assistance } from "./es-assistance.ts";
 import { board } from "./es-board.ts";
 import { boardReports } from "./es-board-reports.ts";
 import { compendium } from "./es-compendium.ts";
+import { contentTranslation } from "./es-content-translation.ts";
 import { events } from "./es-events.ts";
 import { exercises } from "./es-exercises.ts";
 import { experts } from "./es-experts.ts";
@@ -308,6 +309,7 @@ export const es: Translation<Messages, "es"> = {
   pattern,
   search,
   live,
+  contentTranslation,
   incidents,
   board,
   boardReports,

@@ -5,6 +5,7 @@ import { assistance } from "./fr-assistance.ts";
 import { board } from "./fr-board.ts";
 import { boardReports } from "./fr-board-reports.ts";
 import { compendium } from "./fr-compendium.ts";
+import { contentTranslation } from "./fr-content-translation.ts";
 import { events } from "./fr-events.ts";
 import { exercises } from "./fr-exercises.ts";
 import { experts } from "./fr-experts.ts";
@@ -308,6 +309,7 @@ export const fr: Translation<Messages, "fr"> = {
   pattern,
   search,
   live,
+  contentTranslation,
   incidents,
   board,
   boardReports,

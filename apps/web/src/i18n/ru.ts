@@ -5,6 +5,7 @@ import { assistance } from "./ru-assistance.ts";
 import { board } from "./ru-board.ts";
 import { boardReports } from "./ru-board-reports.ts";
 import { compendium } from "./ru-compendium.ts";
+import { contentTranslation } from "./ru-content-translation.ts";
 import { events } from "./ru-events.ts";
 import { exercises } from "./ru-exercises.ts";
 import { experts } from "./ru-experts.ts";
@@ -304,6 +305,7 @@ export const ru: Translation<Messages, "ru"> = {
   pattern,
   search,
   live,
+  contentTranslation,
   incidents,
   board,
   boardReports,

@@ -7,6 +7,7 @@ import { assistance } from "./zh-assistance.ts";
 import { board } from "./zh-board.ts";
 import { boardReports } from "./zh-board-reports.ts";
 import { compendium } from "./zh-compendium.ts";
+import { contentTranslation } from "./zh-content-translation.ts";
 import { events } from "./zh-events.ts";
 import { exercises } from "./zh-exercises.ts";
 import { experts } from "./zh-experts.ts";
@@ -346,6 +347,7 @@ export const zh: Translation<Messages, "zh"> = {
   pattern,
   search,
   live,
+  contentTranslation,
   incidents,
   board,
   boardReports,
