@@ -296,3 +296,36 @@ describe("the answer", () => {
     );
   });
 });
+
+describe("refusals of the risk and self-assessment rules", () => {
+  it("say their detail in the caller's language", async () => {
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "analyst@grid.example", password: PASSWORD },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const csrf = login.json().csrfToken;
+    const refused = (language: string) =>
+      server.inject({
+        method: "POST",
+        url: "/api/risk/scenarios",
+        headers: { cookie, "x-csrf-token": csrf, "accept-language": language },
+        payload: {
+          slug: "refused-one",
+          content: { family: "ied", title: "Refused", summary: "No.", description: "No." },
+        },
+      });
+    const french = await refused("fr");
+    expect(french.statusCode).toBe(403);
+    expect(french.json().detail).toBe(
+      "Seuls les autorités nationales, les régulateurs et les administrateurs de la plateforme ajoutent des scénarios de menace.",
+    );
+    const arabic = await refused("ar");
+    expect(arabic.json().detail).toMatch(/\p{Script=Arabic}/u);
+    expect(arabic.json().type).toBe(french.json().type);
+    expect((await refused("en")).json().detail).toBe(
+      "Only national authorities, regulators and platform administrators add threat scenarios.",
+    );
+  });
+});

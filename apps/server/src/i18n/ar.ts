@@ -798,4 +798,39 @@ export const ar: Catalogue = {
   "pdf.risk.organisationColumn": "المنظمة",
   "pdf.risk.scenario": "السيناريو",
   "pdf.risk.reviewColumn": "المراجعة",
+
+  // Details of the risk, self-assessment and exercise rules, said in the caller's language.
+  "detail.exercise.injectAsWritten": "لا يمكن تغيير المدخل بالصيغة المكتوبة.",
+  "detail.exercise.injectDelivered": "سُلِّم المدخل: فهو جزء من سجل التمرين.",
+  "detail.risk.assessVisibleAssets": "لا تقيّم إلا الأصول التي يحق لك رؤيتها.",
+  "detail.risk.oneAsset": "اذكر أصلاً واحداً على الأقل.",
+  "detail.risk.measureEntry": "يحيل أحد التدابير إلى مدخل في المجموعة لا يحق لك رؤيته.",
+  "detail.risk.ownCommunities": "لا تشارك إلا مع المجتمعات التي تنتمي إليها منظمتك.",
+  "detail.risk.unknownScenario": "سيناريو غير معروف.",
+  "detail.risk.noSuchScenario": "لا يوجد سيناريو تهديد بهذا الاسم.",
+  "detail.risk.overrideReason": "يلزم ذكر سبب لتجاوز العواقب المقترحة.",
+  "detail.risk.scenarioEntry": "يذكر السيناريو مدخلاً في المجموعة لا يحق لك رؤيته.",
+  "detail.risk.strict": "هذا التقييم مصنف AMBER+STRICT: يبقى لدى المنظمة التي أجرته.",
+  "detail.risk.notShared": "هذا التقييم غير متاح لمنظمتك.",
+  "detail.risk.whoAssesses": "لا يقيّم المخاطر إلا مديرو المنظمة ومنسقوها ومحللوها.",
+  "detail.risk.whoRevises": "لا يراجع التقييم إلا المنظمة التي أجرته.",
+  "detail.risk.whoAddsScenarios":
+    "لا يضيف سيناريوهات التهديد إلا السلطات الوطنية والجهات التنظيمية ومديرو المنصة.",
+  "detail.risk.whoChangesMethodology": "لا يغيّر منهجية المخاطر في المنظمة إلا مديروها.",
+  "detail.selfAssessment.assignColleagues": "أسند الأسئلة إلى أشخاص من المنظمة التي تجري التقييم الذاتي.",
+  "detail.selfAssessment.staleAnswer":
+    "حفظ شخص آخر هذه الإجابة بعد أن حمّلتها: أعد تحميلها، ثم أجرِ تغييرك مرة أخرى.",
+  "detail.selfAssessment.notColleague": "ليس زميلاً في هذه المنظمة.",
+  "detail.selfAssessment.auditorsRead":
+    "يطّلع المدققون على سجل التدقيق ولكنهم لا يجيبون عن التقييمات الذاتية.",
+  "detail.selfAssessment.auditorsNoAnswer": "لا يجيب المدققون عن التقييمات الذاتية.",
+  "detail.selfAssessment.otherOrganisation": "هذا التقييم الذاتي يخص منظمة أخرى.",
+  "detail.selfAssessment.submittedReadOnly": "قُدِّم هذا التقييم الذاتي وأصبح للقراءة فقط.",
+  "detail.selfAssessment.archivedAnswering": "هذا التقييم الذاتي مؤرشف: أعده لمواصلة الإجابة.",
+  "detail.selfAssessment.whoSubmits": "لا يقدّم التقييم الذاتي إلا مديرو المنظمة ومنسقوها.",
+  "detail.selfAssessment.submittedAlready": "قُدِّم هذا التقييم الذاتي بالفعل.",
+  "detail.selfAssessment.archivedSubmitting": "هذا التقييم الذاتي مؤرشف: أعده قبل تقديمه.",
+  "detail.selfAssessment.whoArchives": "لا يؤرشف التقييم الذاتي إلا مديرو المنظمة ومنسقوها.",
+  "detail.selfAssessment.whoAggregates":
+    "لا يطّلع على البيانات المجمّعة إلا الهيئات التي تدعم الدول (مديرو المنصة، ومنسقو المنظمات الدولية).",
 };

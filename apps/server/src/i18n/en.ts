@@ -822,6 +822,42 @@ export const en = {
   "pdf.risk.organisationColumn": "Organisation",
   "pdf.risk.scenario": "Scenario",
   "pdf.risk.reviewColumn": "Review",
+
+  // Details of the risk, self-assessment and exercise rules, said in the caller's language.
+  "detail.exercise.injectAsWritten": "The inject cannot be changed as written.",
+  "detail.exercise.injectDelivered": "The inject has been delivered: it is part of the exercise's record.",
+  "detail.risk.assessVisibleAssets": "Assess only assets you may see.",
+  "detail.risk.oneAsset": "Name at least one asset.",
+  "detail.risk.measureEntry": "A measure links to a compendium entry you cannot see.",
+  "detail.risk.ownCommunities": "Share only with communities your organisation belongs to.",
+  "detail.risk.unknownScenario": "Unknown scenario.",
+  "detail.risk.noSuchScenario": "No such threat scenario.",
+  "detail.risk.overrideReason": "A reason is required to override the proposed consequence.",
+  "detail.risk.scenarioEntry": "The scenario names a compendium entry you cannot see.",
+  "detail.risk.strict": "This assessment is AMBER+STRICT: it stays with the assessing organisation.",
+  "detail.risk.notShared": "This assessment is not shared with your organisation.",
+  "detail.risk.whoAssesses": "Only organisation administrators, coordinators and analysts assess risks.",
+  "detail.risk.whoRevises": "Only the assessing organisation revises its assessment.",
+  "detail.risk.whoAddsScenarios":
+    "Only national authorities, regulators and platform administrators add threat scenarios.",
+  "detail.risk.whoChangesMethodology": "Only the organisation's administrators change its risk methodology.",
+  "detail.selfAssessment.assignColleagues": "Assign questions to people of the run's organisation.",
+  "detail.selfAssessment.staleAnswer":
+    "Someone saved this answer since you loaded it: reload it, then make your change again.",
+  "detail.selfAssessment.notColleague": "Not a colleague in this organisation.",
+  "detail.selfAssessment.auditorsRead": "Auditors read the audit trail but do not answer self-assessments.",
+  "detail.selfAssessment.auditorsNoAnswer": "Auditors do not answer self-assessments.",
+  "detail.selfAssessment.otherOrganisation": "This run belongs to another organisation.",
+  "detail.selfAssessment.submittedReadOnly": "This run was submitted and is read-only.",
+  "detail.selfAssessment.archivedAnswering": "This run is archived: bring it back to go on answering.",
+  "detail.selfAssessment.whoSubmits":
+    "Only the organisation's administrators and coordinators submit a self-assessment.",
+  "detail.selfAssessment.submittedAlready": "This run was submitted already.",
+  "detail.selfAssessment.archivedSubmitting": "This run is archived: bring it back before submitting it.",
+  "detail.selfAssessment.whoArchives":
+    "Only the organisation's administrators and coordinators archive a self-assessment.",
+  "detail.selfAssessment.whoAggregates":
+    "Only the bodies that support states (platform administrators, coordinators of international organisations) read the aggregation.",
 } as const;
 
 export type MessageKey = keyof typeof en;

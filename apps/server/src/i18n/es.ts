@@ -858,4 +858,46 @@ export const es: Catalogue = {
   "pdf.risk.organisationColumn": "Organización",
   "pdf.risk.scenario": "Escenario",
   "pdf.risk.reviewColumn": "Revisión",
+
+  // Details of the risk, self-assessment and exercise rules, said in the caller's language.
+  "detail.exercise.injectAsWritten": "La inyección no puede modificarse tal como está redactada.",
+  "detail.exercise.injectDelivered": "La inyección ya se entregó: forma parte del registro del ejercicio.",
+  "detail.risk.assessVisibleAssets": "Evalúe solo activos que pueda ver.",
+  "detail.risk.oneAsset": "Indique al menos un activo.",
+  "detail.risk.measureEntry": "Una medida remite a una entrada del compendio que usted no puede ver.",
+  "detail.risk.ownCommunities": "Comparta solo con comunidades a las que pertenezca su organización.",
+  "detail.risk.unknownScenario": "Escenario desconocido.",
+  "detail.risk.noSuchScenario": "No existe ese escenario de amenaza.",
+  "detail.risk.overrideReason": "Se requiere un motivo para apartarse de la consecuencia propuesta.",
+  "detail.risk.scenarioEntry": "El escenario menciona una entrada del compendio que usted no puede ver.",
+  "detail.risk.strict": "Esta evaluación es AMBER+STRICT: permanece en la organización que la realizó.",
+  "detail.risk.notShared": "Esta evaluación no se comparte con su organización.",
+  "detail.risk.whoAssesses":
+    "Solo los administradores, coordinadores y analistas de una organización evalúan riesgos.",
+  "detail.risk.whoRevises": "Solo la organización que realizó la evaluación puede revisarla.",
+  "detail.risk.whoAddsScenarios":
+    "Solo las autoridades nacionales, los reguladores y los administradores de la plataforma añaden escenarios de amenaza.",
+  "detail.risk.whoChangesMethodology":
+    "Solo los administradores de la organización cambian su metodología de riesgos.",
+  "detail.selfAssessment.assignColleagues":
+    "Asigne las preguntas a personas de la organización de la autoevaluación.",
+  "detail.selfAssessment.staleAnswer":
+    "Alguien guardó esta respuesta después de que usted la cargara: vuelva a cargarla y repita su cambio.",
+  "detail.selfAssessment.notColleague": "No es un colega de esta organización.",
+  "detail.selfAssessment.auditorsRead":
+    "Los auditores consultan el registro de auditoría, pero no responden autoevaluaciones.",
+  "detail.selfAssessment.auditorsNoAnswer": "Los auditores no responden autoevaluaciones.",
+  "detail.selfAssessment.otherOrganisation": "Esta autoevaluación pertenece a otra organización.",
+  "detail.selfAssessment.submittedReadOnly": "Esta autoevaluación se presentó y es de solo lectura.",
+  "detail.selfAssessment.archivedAnswering":
+    "Esta autoevaluación está archivada: recupérela para seguir respondiendo.",
+  "detail.selfAssessment.whoSubmits":
+    "Solo los administradores y coordinadores de la organización presentan una autoevaluación.",
+  "detail.selfAssessment.submittedAlready": "Esta autoevaluación ya se presentó.",
+  "detail.selfAssessment.archivedSubmitting":
+    "Esta autoevaluación está archivada: recupérela antes de presentarla.",
+  "detail.selfAssessment.whoArchives":
+    "Solo los administradores y coordinadores de la organización archivan una autoevaluación.",
+  "detail.selfAssessment.whoAggregates":
+    "Solo los organismos que apoyan a los Estados (administradores de la plataforma, coordinadores de organizaciones internacionales) consultan la agregación.",
 };

@@ -855,4 +855,47 @@ export const fr: Catalogue = {
   "pdf.risk.organisationColumn": "Organisation",
   "pdf.risk.scenario": "Scénario",
   "pdf.risk.reviewColumn": "Réexamen",
+
+  // Details of the risk, self-assessment and exercise rules, said in the caller's language.
+  "detail.exercise.injectAsWritten": "L'inject ne peut pas être modifié tel qu'il est rédigé.",
+  "detail.exercise.injectDelivered": "L'inject a été transmis : il fait partie du dossier de l'exercice.",
+  "detail.risk.assessVisibleAssets": "N'évaluez que des actifs que vous pouvez voir.",
+  "detail.risk.oneAsset": "Indiquez au moins un actif.",
+  "detail.risk.measureEntry": "Une mesure renvoie à une fiche du recueil que vous ne pouvez pas voir.",
+  "detail.risk.ownCommunities": "Ne partagez qu'avec des communautés dont votre organisation est membre.",
+  "detail.risk.unknownScenario": "Scénario inconnu.",
+  "detail.risk.noSuchScenario": "Ce scénario de menace n'existe pas.",
+  "detail.risk.overrideReason": "Un motif est exigé pour s'écarter de la conséquence proposée.",
+  "detail.risk.scenarioEntry": "Le scénario cite une fiche du recueil que vous ne pouvez pas voir.",
+  "detail.risk.strict":
+    "Cette évaluation est AMBER+STRICT : elle reste au sein de l'organisation qui l'a réalisée.",
+  "detail.risk.notShared": "Cette évaluation n'est pas partagée avec votre organisation.",
+  "detail.risk.whoAssesses":
+    "Seuls les administrateurs, coordinateurs et analystes d'une organisation évaluent les risques.",
+  "detail.risk.whoRevises": "Seule l'organisation qui a réalisé l'évaluation peut la réviser.",
+  "detail.risk.whoAddsScenarios":
+    "Seuls les autorités nationales, les régulateurs et les administrateurs de la plateforme ajoutent des scénarios de menace.",
+  "detail.risk.whoChangesMethodology":
+    "Seuls les administrateurs de l'organisation modifient sa méthode d'évaluation des risques.",
+  "detail.selfAssessment.assignColleagues":
+    "Attribuez les questions à des personnes de l'organisation de l'auto-évaluation.",
+  "detail.selfAssessment.staleAnswer":
+    "Quelqu'un a enregistré cette réponse depuis que vous l'avez chargée : rechargez-la, puis refaites votre modification.",
+  "detail.selfAssessment.notColleague": "Cette personne n'appartient pas à cette organisation.",
+  "detail.selfAssessment.auditorsRead":
+    "Les auditeurs consultent la piste d'audit mais ne répondent pas aux auto-évaluations.",
+  "detail.selfAssessment.auditorsNoAnswer": "Les auditeurs ne répondent pas aux auto-évaluations.",
+  "detail.selfAssessment.otherOrganisation": "Cette auto-évaluation appartient à une autre organisation.",
+  "detail.selfAssessment.submittedReadOnly": "Cette auto-évaluation a été soumise et n'est plus modifiable.",
+  "detail.selfAssessment.archivedAnswering":
+    "Cette auto-évaluation est archivée : désarchivez-la pour continuer à répondre.",
+  "detail.selfAssessment.whoSubmits":
+    "Seuls les administrateurs et coordinateurs de l'organisation soumettent une auto-évaluation.",
+  "detail.selfAssessment.submittedAlready": "Cette auto-évaluation a déjà été soumise.",
+  "detail.selfAssessment.archivedSubmitting":
+    "Cette auto-évaluation est archivée : désarchivez-la avant de la soumettre.",
+  "detail.selfAssessment.whoArchives":
+    "Seuls les administrateurs et coordinateurs de l'organisation archivent une auto-évaluation.",
+  "detail.selfAssessment.whoAggregates":
+    "Seuls les organismes qui soutiennent les États (administrateurs de la plateforme, coordinateurs d'organisations internationales) consultent l'agrégation.",
 };

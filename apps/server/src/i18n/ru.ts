@@ -840,4 +840,44 @@ export const ru: Catalogue = {
   "pdf.risk.organisationColumn": "Организация",
   "pdf.risk.scenario": "Сценарий",
   "pdf.risk.reviewColumn": "Пересмотр",
+
+  // Details of the risk, self-assessment and exercise rules, said in the caller's language.
+  "detail.exercise.injectAsWritten": "Вводную нельзя изменить в таком виде.",
+  "detail.exercise.injectDelivered": "Вводная уже доставлена: она входит в материалы учения.",
+  "detail.risk.assessVisibleAssets": "Оценивайте только объекты, которые вам видны.",
+  "detail.risk.oneAsset": "Укажите хотя бы один объект.",
+  "detail.risk.measureEntry": "Мера ссылается на запись сборника, которая вам не видна.",
+  "detail.risk.ownCommunities": "Делитесь только с сообществами, в которые входит ваша организация.",
+  "detail.risk.unknownScenario": "Неизвестный сценарий.",
+  "detail.risk.noSuchScenario": "Такого сценария угрозы нет.",
+  "detail.risk.overrideReason": "Чтобы отступить от предложенных последствий, нужно указать причину.",
+  "detail.risk.scenarioEntry": "Сценарий ссылается на запись сборника, которая вам не видна.",
+  "detail.risk.strict": "Эта оценка имеет метку AMBER+STRICT: она остаётся в проводившей её организации.",
+  "detail.risk.notShared": "Эта оценка не передана вашей организации.",
+  "detail.risk.whoAssesses":
+    "Оценивать риски могут только администраторы, координаторы и аналитики организации.",
+  "detail.risk.whoRevises": "Пересматривать оценку может только проводившая её организация.",
+  "detail.risk.whoAddsScenarios":
+    "Добавлять сценарии угроз могут только национальные органы, регуляторы и администраторы платформы.",
+  "detail.risk.whoChangesMethodology":
+    "Менять методику оценки рисков организации могут только её администраторы.",
+  "detail.selfAssessment.assignColleagues":
+    "Назначайте вопросы сотрудникам организации, проводящей самооценку.",
+  "detail.selfAssessment.staleAnswer":
+    "Кто-то сохранил этот ответ после того, как вы его загрузили: загрузите его заново и повторите изменение.",
+  "detail.selfAssessment.notColleague": "Этот человек не сотрудник этой организации.",
+  "detail.selfAssessment.auditorsRead": "Аудиторы читают журнал аудита, но не отвечают на самооценки.",
+  "detail.selfAssessment.auditorsNoAnswer": "Аудиторы не отвечают на самооценки.",
+  "detail.selfAssessment.otherOrganisation": "Эта самооценка принадлежит другой организации.",
+  "detail.selfAssessment.submittedReadOnly": "Эта самооценка отправлена и доступна только для чтения.",
+  "detail.selfAssessment.archivedAnswering":
+    "Эта самооценка в архиве: верните её, чтобы продолжить отвечать.",
+  "detail.selfAssessment.whoSubmits":
+    "Отправлять самооценку могут только администраторы и координаторы организации.",
+  "detail.selfAssessment.submittedAlready": "Эта самооценка уже отправлена.",
+  "detail.selfAssessment.archivedSubmitting": "Эта самооценка в архиве: верните её, прежде чем отправлять.",
+  "detail.selfAssessment.whoArchives":
+    "Архивировать самооценку могут только администраторы и координаторы организации.",
+  "detail.selfAssessment.whoAggregates":
+    "Сводные данные читают только органы, поддерживающие государства (администраторы платформы, координаторы международных организаций).",
 };
