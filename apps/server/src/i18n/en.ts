@@ -858,6 +858,40 @@ export const en = {
     "Only the organisation's administrators and coordinators archive a self-assessment.",
   "detail.selfAssessment.whoAggregates":
     "Only the bodies that support states (platform administrators, coordinators of international organisations) read the aggregation.",
+  // Details of the registry, communities, incidents and sharing rules, said in the caller's language.
+  "detail.registry.whoChanges":
+    "Only organisation administrators, coordinators and analysts can change the asset registry.",
+  "detail.registry.ownAssets": "Operators change only their own assets; the national authority changes all.",
+  "detail.registry.noOperator": "The operator does not exist.",
+  "detail.registry.latLon": "Give both lat and lon, or neither.",
+  "detail.registry.selfSupply": "An asset cannot supply itself.",
+  "detail.registry.dependencyExists": "This dependency is recorded already.",
+  "detail.registry.otherAsset": "Choose another asset.",
+  "detail.analysis.fixFirst": "The registry cannot be analysed until these are fixed.",
+  "detail.analysis.unknownOrHidden": "Unknown or not visible.",
+  "detail.communities.oneModerator": "A community needs at least one moderator.",
+  "detail.communities.nameModerator": "Name at least one moderator.",
+  "detail.communities.ownInvitations": "You see the invitations of your own organisation only.",
+  "detail.communities.noOrganisation": "The organisation does not exist.",
+  "detail.communities.memberAlready": "This organisation is a member of the community already.",
+  "detail.communities.invitedAlready": "This organisation has a pending invitation already.",
+  "detail.communities.decidedMeanwhile": "This invitation was decided meanwhile.",
+  "detail.incidents.assetsNotHere": "Some assets cannot be reported here.",
+  "detail.incidents.mergeItself": "An incident is not merged into itself.",
+  "detail.incidents.mergedAlready": "This incident was merged already.",
+  "detail.incidents.whoReports":
+    "Only the filing operator or the authority files reports against an incident.",
+  "detail.incidents.same": "The same incident.",
+  "detail.incidents.merged": "Merged already.",
+  "detail.incidents.noRegime": "No such notification regime.",
+  "detail.sharing.unknownRecipients": "Some recipients or assets do not exist.",
+  "detail.sharing.expiresBefore": "The warning would expire before it goes out.",
+  "detail.sharing.whoAcknowledges": "Recipients acknowledge published items; authors do not.",
+  "detail.sharing.acknowledgeWhenPublished": "Acknowledgements exist once an item is published.",
+  "detail.sharing.capOnAlerts": "Only alerts carry a CAP warning.",
+  "detail.sharing.futureTime": "Choose a time in the future.",
+  "detail.users.emailTaken": "An account with this e-mail address exists already.",
+  "detail.compendium.nothingToPrint": "Nothing to print: the selection holds no entries.",
 } as const;
 
 export type MessageKey = keyof typeof en;

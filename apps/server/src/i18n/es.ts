@@ -900,4 +900,40 @@ export const es: Catalogue = {
     "Solo los administradores y coordinadores de la organización archivan una autoevaluación.",
   "detail.selfAssessment.whoAggregates":
     "Solo los organismos que apoyan a los Estados (administradores de la plataforma, coordinadores de organizaciones internacionales) consultan la agregación.",
+  // Details of the registry, communities, incidents and sharing rules, said in the caller's language.
+  "detail.registry.whoChanges":
+    "Solo los administradores, coordinadores y analistas de una organización pueden modificar el registro de activos.",
+  "detail.registry.ownAssets":
+    "Los operadores solo modifican sus propios activos; la autoridad nacional los modifica todos.",
+  "detail.registry.noOperator": "El operador no existe.",
+  "detail.registry.latLon": "Indique lat y lon a la vez, o ninguno de los dos.",
+  "detail.registry.selfSupply": "Un activo no puede abastecerse a sí mismo.",
+  "detail.registry.dependencyExists": "Esta dependencia ya está registrada.",
+  "detail.registry.otherAsset": "Elija otro activo.",
+  "detail.analysis.fixFirst": "El registro no puede analizarse hasta que se corrijan estos puntos.",
+  "detail.analysis.unknownOrHidden": "Desconocido o no visible.",
+  "detail.communities.oneModerator": "Una comunidad necesita al menos un moderador.",
+  "detail.communities.nameModerator": "Indique al menos un moderador.",
+  "detail.communities.ownInvitations": "Solo ve las invitaciones de su propia organización.",
+  "detail.communities.noOrganisation": "La organización no existe.",
+  "detail.communities.memberAlready": "Esta organización ya es miembro de la comunidad.",
+  "detail.communities.invitedAlready": "Esta organización ya tiene una invitación pendiente.",
+  "detail.communities.decidedMeanwhile": "Esta invitación se resolvió mientras tanto.",
+  "detail.incidents.assetsNotHere": "Algunos activos no pueden notificarse aquí.",
+  "detail.incidents.mergeItself": "Un incidente no se fusiona consigo mismo.",
+  "detail.incidents.mergedAlready": "Este incidente ya se fusionó.",
+  "detail.incidents.whoReports":
+    "Solo el operador declarante o la autoridad presentan informes sobre un incidente.",
+  "detail.incidents.same": "El mismo incidente.",
+  "detail.incidents.merged": "Ya fusionado.",
+  "detail.incidents.noRegime": "No existe ese régimen de notificación.",
+  "detail.sharing.unknownRecipients": "Algunos destinatarios o activos no existen.",
+  "detail.sharing.expiresBefore": "La alerta caducaría antes de enviarse.",
+  "detail.sharing.whoAcknowledges":
+    "Los destinatarios acusan recibo de los elementos publicados; los autores, no.",
+  "detail.sharing.acknowledgeWhenPublished": "Los acuses de recibo existen una vez publicado el elemento.",
+  "detail.sharing.capOnAlerts": "Solo las alertas llevan un aviso CAP.",
+  "detail.sharing.futureTime": "Elija un momento futuro.",
+  "detail.users.emailTaken": "Ya existe una cuenta con esta dirección de correo electrónico.",
+  "detail.compendium.nothingToPrint": "Nada que imprimir: la selección no contiene entradas.",
 };

@@ -898,4 +898,42 @@ export const fr: Catalogue = {
     "Seuls les administrateurs et coordinateurs de l'organisation archivent une auto-évaluation.",
   "detail.selfAssessment.whoAggregates":
     "Seuls les organismes qui soutiennent les États (administrateurs de la plateforme, coordinateurs d'organisations internationales) consultent l'agrégation.",
+  // Details of the registry, communities, incidents and sharing rules, said in the caller's language.
+  "detail.registry.whoChanges":
+    "Seuls les administrateurs, coordinateurs et analystes d'une organisation peuvent modifier le registre des actifs.",
+  "detail.registry.ownAssets":
+    "Les exploitants ne modifient que leurs propres actifs ; l'autorité nationale les modifie tous.",
+  "detail.registry.noOperator": "Cet exploitant n'existe pas.",
+  "detail.registry.latLon": "Indiquez à la fois lat et lon, ou aucun des deux.",
+  "detail.registry.selfSupply": "Un actif ne peut pas s'approvisionner lui-même.",
+  "detail.registry.dependencyExists": "Cette dépendance est déjà enregistrée.",
+  "detail.registry.otherAsset": "Choisissez un autre actif.",
+  "detail.analysis.fixFirst":
+    "Le registre ne peut pas être analysé tant que ces points ne sont pas corrigés.",
+  "detail.analysis.unknownOrHidden": "Inconnu ou non visible.",
+  "detail.communities.oneModerator": "Une communauté a besoin d'au moins un modérateur.",
+  "detail.communities.nameModerator": "Indiquez au moins un modérateur.",
+  "detail.communities.ownInvitations": "Vous ne voyez que les invitations de votre propre organisation.",
+  "detail.communities.noOrganisation": "Cette organisation n'existe pas.",
+  "detail.communities.memberAlready": "Cette organisation est déjà membre de la communauté.",
+  "detail.communities.invitedAlready": "Cette organisation a déjà une invitation en attente.",
+  "detail.communities.decidedMeanwhile": "Il a été statué sur cette invitation entre-temps.",
+  "detail.incidents.assetsNotHere": "Certains actifs ne peuvent pas être signalés ici.",
+  "detail.incidents.mergeItself": "Un incident ne peut pas être fusionné avec lui-même.",
+  "detail.incidents.mergedAlready": "Cet incident a déjà été fusionné.",
+  "detail.incidents.whoReports":
+    "Seuls l'exploitant déclarant ou l'autorité déposent des rapports sur un incident.",
+  "detail.incidents.same": "Le même incident.",
+  "detail.incidents.merged": "Déjà fusionné.",
+  "detail.incidents.noRegime": "Ce régime de notification n'existe pas.",
+  "detail.sharing.unknownRecipients": "Certains destinataires ou actifs n'existent pas.",
+  "detail.sharing.expiresBefore": "L'alerte expirerait avant d'être diffusée.",
+  "detail.sharing.whoAcknowledges":
+    "Les destinataires accusent réception des éléments publiés ; les auteurs, non.",
+  "detail.sharing.acknowledgeWhenPublished":
+    "Les accusés de réception n'existent qu'une fois l'élément publié.",
+  "detail.sharing.capOnAlerts": "Seules les alertes comportent un avertissement CAP.",
+  "detail.sharing.futureTime": "Choisissez un moment dans le futur.",
+  "detail.users.emailTaken": "Un compte avec cette adresse électronique existe déjà.",
+  "detail.compendium.nothingToPrint": "Rien à imprimer : la sélection ne contient aucune fiche.",
 };
