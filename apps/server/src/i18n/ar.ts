@@ -865,4 +865,7 @@ export const ar: Catalogue = {
   "detail.sharing.futureTime": "اختر وقتاً في المستقبل.",
   "detail.users.emailTaken": "يوجد حساب بعنوان البريد الإلكتروني هذا بالفعل.",
   "detail.compendium.nothingToPrint": "لا شيء للطباعة: لا يتضمن التحديد أي مدخلات.",
+  "detail.risk.overrideNeedsReason":
+    "يقترح المحرك مستوى العواقب {{proposed}}؛ اذكر سبباً لتقديرها بالمستوى {{rated}}.",
+  "detail.risk.scenarioExists": "يوجد بالفعل سيناريو باسم «{{slug}}».",
 };

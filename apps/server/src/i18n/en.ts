@@ -892,6 +892,9 @@ export const en = {
   "detail.sharing.futureTime": "Choose a time in the future.",
   "detail.users.emailTaken": "An account with this e-mail address exists already.",
   "detail.compendium.nothingToPrint": "Nothing to print: the selection holds no entries.",
+  "detail.risk.overrideNeedsReason":
+    "The engine proposes consequence {{proposed}}; give a reason to rate it {{rated}}.",
+  "detail.risk.scenarioExists": 'A scenario named "{{slug}}" exists.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -936,4 +936,7 @@ export const es: Catalogue = {
   "detail.sharing.futureTime": "Elija un momento futuro.",
   "detail.users.emailTaken": "Ya existe una cuenta con esta dirección de correo electrónico.",
   "detail.compendium.nothingToPrint": "Nada que imprimir: la selección no contiene entradas.",
+  "detail.risk.overrideNeedsReason":
+    "El motor propone la consecuencia {{proposed}}; indique un motivo para calificarla con {{rated}}.",
+  "detail.risk.scenarioExists": "Ya existe un escenario llamado «{{slug}}».",
 };

@@ -936,4 +936,7 @@ export const fr: Catalogue = {
   "detail.sharing.futureTime": "Choisissez un moment dans le futur.",
   "detail.users.emailTaken": "Un compte avec cette adresse électronique existe déjà.",
   "detail.compendium.nothingToPrint": "Rien à imprimer : la sélection ne contient aucune fiche.",
+  "detail.risk.overrideNeedsReason":
+    "Le moteur propose la conséquence {{proposed}} ; donnez un motif pour la noter {{rated}}.",
+  "detail.risk.scenarioExists": "Un scénario nommé « {{slug}} » existe déjà.",
 };

@@ -915,4 +915,7 @@ export const ru: Catalogue = {
   "detail.sharing.futureTime": "Выберите время в будущем.",
   "detail.users.emailTaken": "Учётная запись с этим адресом электронной почты уже существует.",
   "detail.compendium.nothingToPrint": "Печатать нечего: в выборке нет записей.",
+  "detail.risk.overrideNeedsReason":
+    "Механизм предлагает последствия уровня {{proposed}}; укажите причину, чтобы оценить их на {{rated}}.",
+  "detail.risk.scenarioExists": "Сценарий с именем «{{slug}}» уже существует.",
 };

@@ -838,4 +838,6 @@ export const zh: Catalogue = {
   "detail.sharing.futureTime": "请选择将来的时间。",
   "detail.users.emailTaken": "使用此电子邮件地址的账户已存在。",
   "detail.compendium.nothingToPrint": "没有可打印的内容：所选范围内没有条目。",
+  "detail.risk.overrideNeedsReason": "引擎提议的后果等级为 {{proposed}}；若要评为 {{rated}}，请说明理由。",
+  "detail.risk.scenarioExists": "名为“{{slug}}”的情景已存在。",
 };

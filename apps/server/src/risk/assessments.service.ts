@@ -168,7 +168,10 @@ export async function prepare(
   const overrideReason = content.overrideReason?.trim() || null;
   if (content.ratings.consequence !== proposal.level && !overrideReason)
     throw invalid(
-      `The engine proposes consequence ${proposal.level}; give a reason to rate it ${content.ratings.consequence}.`,
+      {
+        key: "detail.risk.overrideNeedsReason",
+        values: { proposed: proposal.level, rated: content.ratings.consequence },
+      },
       [
         {
           path: "body.overrideReason",

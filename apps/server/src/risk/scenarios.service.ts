@@ -50,7 +50,8 @@ export async function addScenario(
   input: z.output<typeof ScenarioCreate>,
 ): Promise<Scenario> {
   must(riskPolicy.addScenario(caller));
-  if (await findScenario(context.db, input.slug)) throw conflict(`A scenario named "${input.slug}" exists.`);
+  if (await findScenario(context.db, input.slug))
+    throw conflict({ key: "detail.risk.scenarioExists", values: { slug: input.slug } });
   for (const [index, slug] of input.content.compendium.entries())
     if (!(await findEntry(context.db, compendiumPolicy.readScope(caller), slug)))
       throw invalid("The scenario names a compendium entry you cannot see.", [
