@@ -59,7 +59,7 @@ export const notFound = (what: string) =>
   );
 export const conflict = (detail: string | Message) =>
   new UserError(409, "Conflict", detail, "urn:bulwark:problem:conflict");
-export const invalid = (detail: string, errors?: { path: string; message: string }[]) =>
+export const invalid = (detail: string | Message, errors?: { path: string; message: string }[]) =>
   Object.assign(new UserError(422, "Invalid input", detail, "urn:bulwark:problem:invalid"), { errors });
 
 function problemOf(

@@ -35,5 +35,6 @@ export * from "./self-assessment/index.ts";
 export * from "./sharing/index.ts";
 export * from "./stix/index.ts";
 export * from "./text/index.ts";
+export * from "./translation/index.ts";
 export * from "./vocabulary.ts";
 export * from "./xml/index.ts";

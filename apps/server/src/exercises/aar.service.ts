@@ -18,6 +18,7 @@ import { correctiveActionsFor, exerciseObjectivesOf, findScenario, observationsF
 import type { ServerContext } from "../context.ts";
 import { type Language, list, type MessageKey, say } from "../i18n/messages.ts";
 import { PdfReport } from "../pdf/report.ts";
+import { scenarioOf } from "../risk/scenarios.service.ts";
 import { audited, frameworkSections, must, seenExercise } from "./exercises.service.ts";
 
 const clockText = (ms: number) => {
@@ -44,7 +45,7 @@ export async function aarReport(
     correctiveActionsFor(context.db, caller.organisationId, id),
     record.scenarioSlug ? findScenario(context.db, record.scenarioSlug) : null,
   ]);
-  const sections = frameworkSections();
+  const sections = frameworkSections(language);
   const tiedTo = (objective: { section: string | null; capability: string | null }) =>
     objective.section
       ? t("pdf.aar.resolution", { section: sections.get(objective.section) ?? objective.section })
@@ -74,7 +75,7 @@ export async function aarReport(
     t("pdf.aar.takingPart", {
       list: taking.length > 0 ? list(language, taking) : t("pdf.aar.controllerOnly"),
     }),
-    ...(scenario ? [t("pdf.aar.scenario", { title: scenario.title })] : []),
+    ...(scenario ? [t("pdf.aar.scenario", { title: scenarioOf(scenario, language).title })] : []),
     t("pdf.aar.printed", { date: now.toISOString().slice(0, 10) }),
     t("pdf.aar.marking"),
   ]);

@@ -19,6 +19,7 @@ import {
   exercisePolicy,
   exerciseTime,
   type HseepRating,
+  type Language,
   regionOfCountry,
 } from "@bulwark/core";
 import {
@@ -41,6 +42,7 @@ import type { AnalysisCache } from "../analysis/analysis.service.ts";
 import { cascadeReport } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
 import { invalid, notFound } from "../errors.ts";
+import { scenarioOf } from "../risk/scenarios.service.ts";
 import { audited, clockOf, must, seenExercise } from "./exercises.service.ts";
 
 type ObservationRow = Awaited<ReturnType<typeof observationsFor>>[number];
@@ -99,6 +101,7 @@ export async function scenarioTruth(
   analysis: AnalysisCache,
   caller: Actor,
   id: string,
+  language: Language = "en",
 ): Promise<ExerciseScenario> {
   const seen = await seenExercise(context, caller, id);
   must(exercisePolicy.evaluate(seen.abilities));
@@ -111,7 +114,7 @@ export async function scenarioTruth(
   return {
     mark: EXERCISE_MARK,
     slug: seen.record.scenarioSlug,
-    title: scenario?.title ?? null,
+    title: scenario ? scenarioOf(scenario, language).title : null,
     hiddenAssets: seen.record.attackedAssetIds.length - attacked.length,
     cascade: cascadeReport(entry, cascade(entry.graph, attacked)),
   };

@@ -1,6 +1,7 @@
 // Routes of the exercises capability: thin handlers over the services.
 import type { FastifyInstance } from "fastify";
 import type { AnalysisCache } from "../analysis/analysis.service.ts";
+import { readerLanguage } from "../content/translations.ts";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
 import { requestLanguage } from "../errors.ts";
@@ -34,7 +35,9 @@ export function exerciseRoutes(app: FastifyInstance, context: ServerContext, ana
   exerciseLiveRoute(app, context);
   route(app, context, "listExercises", ({ caller, query }) => exerciseList(context, caller, query));
   route(app, context, "createExercise", ({ caller, body }) => planExercise(context, caller, body));
-  route(app, context, "getExercise", ({ caller, params }) => exerciseDetail(context, caller, params.id));
+  route(app, context, "getExercise", ({ caller, params, request, reply }) =>
+    exerciseDetail(context, caller, params.id, readerLanguage({ request, reply })),
+  );
   route(app, context, "updateExerciseParticipants", ({ caller, params, body }) =>
     changeParticipants(context, caller, params.id, body),
   );
@@ -64,8 +67,8 @@ export function exerciseRoutes(app: FastifyInstance, context: ServerContext, ana
   route(app, context, "createExerciseObservation", ({ caller, params, body }) =>
     recordObservation(context, caller, params.id, body),
   );
-  route(app, context, "exerciseScenario", ({ caller, params }) =>
-    scenarioTruth(context, analysis, caller, params.id),
+  route(app, context, "exerciseScenario", ({ caller, params, request, reply }) =>
+    scenarioTruth(context, analysis, caller, params.id, readerLanguage({ request, reply })),
   );
   route(app, context, "listExerciseCorrectiveActions", ({ caller, params }) =>
     correctiveActionList(context, caller, params.id),

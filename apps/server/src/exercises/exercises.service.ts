@@ -35,6 +35,7 @@ import {
   exerciseTime,
   type InjectChannel,
   type Json,
+  type Language,
   moveClock,
 } from "@bulwark/core";
 import {
@@ -59,8 +60,10 @@ import {
   type Transaction,
 } from "@bulwark/db";
 import type { z } from "zod";
+import { frameworkIn } from "../content/translations.ts";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
+import { scenarioOf } from "../risk/scenarios.service.ts";
 import { readFrameworks } from "../self-assessment/frameworks.service.ts";
 
 export const must = (decision: Decision): void => {
@@ -112,7 +115,12 @@ export const clockState = (context: ServerContext, record: ExerciseRecord) => ({
   exerciseTimeMs: exerciseTime(clockOf(record), context.clock().getTime()),
 });
 
-export async function exerciseDetail(context: ServerContext, caller: Actor, id: string): Promise<Exercise> {
+export async function exerciseDetail(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  language: Language = "en",
+): Promise<Exercise> {
   const seen = await seenExercise(context, caller, id);
   const { record, abilities } = seen;
   const [objectives, scenario] = await Promise.all([
@@ -132,7 +140,7 @@ export async function exerciseDetail(context: ServerContext, caller: Actor, id: 
     })),
     scenario: {
       slug: record.scenarioSlug,
-      title: scenario?.title ?? null,
+      title: scenario ? scenarioOf(scenario, language).title : null,
       attackedAssetIds: abilities.seesAll ? record.attackedAssetIds : [],
     },
     clock: clockState(context, record),
@@ -168,16 +176,19 @@ export async function exerciseList(
   };
 }
 
-let sections: Map<string, string> | null = null;
-/** The sections (id to title) of the newest shipped version of resolution 2341's framework. */
-export function frameworkSections(): ReadonlyMap<string, string> {
-  if (!sections) {
+const sections = new Map<Language, ReadonlyMap<string, string>>();
+/** The sections (id to title, in `language`) of the newest shipped version of resolution 2341's framework. */
+export function frameworkSections(language: Language = "en"): ReadonlyMap<string, string> {
+  let found = sections.get(language);
+  if (!found) {
     const newest = readFrameworks()
       .filter((framework) => framework.id === EXERCISE_FRAMEWORK)
       .sort((a, b) => b.version - a.version)[0];
-    sections = new Map(newest?.sections.map((section) => [section.id, section.title]) ?? []);
+    const read = newest ? frameworkIn(newest, language) : undefined;
+    found = new Map(read?.sections.map((section) => [section.id, section.title]) ?? []);
+    sections.set(language, found);
   }
-  return sections;
+  return found;
 }
 
 export async function planExercise(

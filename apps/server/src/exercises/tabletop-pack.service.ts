@@ -18,6 +18,7 @@ import { exerciseObjectivesOf, findScenario, injectsFor, readableAssets } from "
 import type { ServerContext } from "../context.ts";
 import { type Language, type MessageKey, say } from "../i18n/messages.ts";
 import { PdfReport } from "../pdf/report.ts";
+import { scenarioOf } from "../risk/scenarios.service.ts";
 import { audited, frameworkSections, must, seenExercise } from "./exercises.service.ts";
 
 const DISCUSSION_BASED: readonly ExerciseType[] = ["seminar", "workshop", "tabletop", "game"];
@@ -44,7 +45,7 @@ export async function tabletopPack(
     record.scenarioSlug ? findScenario(context.db, record.scenarioSlug) : null,
     readableAssets(context.db, assetPolicy.readScope(caller), record.attackedAssetIds),
   ]);
-  const sections = frameworkSections();
+  const sections = frameworkSections(language);
   const names = new Map([
     [record.owner.id, record.owner.name],
     ...participants.map((p) => [p.organisation.id, p.organisation.name] as const),
@@ -109,15 +110,15 @@ export async function tabletopPack(
   );
   pdf.heading(t("pdf.tabletop.scenario"), 2, true);
   if (scenario) {
-    pdf.heading(scenario.title, 3);
+    // The shipped scenario in the reader's language (content/scenarios/i18n).
     const content = ScenarioContent.safeParse(scenario.content);
-    if (content.success) {
-      pdf.paragraph(content.data.summary);
-      pdf.paragraph(content.data.description);
-      if (content.data.attackPaths.length > 0)
-        pdf.facts([
-          [t("pdf.tabletop.attackPaths"), content.data.attackPaths.map((step) => `• ${step}`).join("\n")],
-        ]);
+    const read = content.success ? scenarioOf({ ...scenario, content: content.data }, language) : null;
+    pdf.heading(read?.title ?? scenario.title, 3);
+    if (read) {
+      pdf.paragraph(read.summary);
+      pdf.paragraph(read.description);
+      if (read.attackPaths.length > 0)
+        pdf.facts([[t("pdf.tabletop.attackPaths"), read.attackPaths.map((step) => `• ${step}`).join("\n")]]);
     }
   } else pdf.note(t("pdf.tabletop.noScenario"));
   const attacked = record.attackedAssetIds.flatMap((assetId) => assets.get(assetId) ?? []);

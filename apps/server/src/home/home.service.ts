@@ -12,6 +12,7 @@ import {
   HOME_COMING_DAYS,
   type HomeSection as HomeSectionId,
   homePolicy,
+  type Language,
   revealPersonalData,
   riskPolicy,
   selfAssessmentPolicy,
@@ -57,7 +58,7 @@ const entry = (fields: Partial<HomeEntry> & Pick<HomeEntry, "id" | "title" | "li
 
 type SectionReader = () => Promise<{ total: number; entries: HomeEntry[] }>;
 
-export async function home(context: ServerContext, caller: Actor): Promise<Home> {
+export async function home(context: ServerContext, caller: Actor, language: Language = "en"): Promise<Home> {
   const db = context.db;
   const today = todayOf(context);
   const [organisation, facts] = await Promise.all([
@@ -271,7 +272,7 @@ export async function home(context: ServerContext, caller: Actor): Promise<Home>
   const selfAssessment = latest
     ? summaryOf(
         latest,
-        await frameworkVersion(context, latest.frameworkId, latest.frameworkVersion),
+        await frameworkVersion(context, latest.frameworkId, latest.frameworkVersion, language),
         await listAnswers(db, [latest.id]),
       )
     : null;

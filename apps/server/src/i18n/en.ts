@@ -855,6 +855,79 @@ export const en = {
   // Files of incidents (issue 17).
   "incident.attachFilerOrAuthority":
     "Only the filing operator or the authority adds or removes an incident's files.",
+
+  // Details of the risk, self-assessment and exercise rules, said in the caller's language.
+  "detail.exercise.injectAsWritten": "The inject cannot be changed as written.",
+  "detail.exercise.injectDelivered": "The inject has been delivered: it is part of the exercise's record.",
+  "detail.risk.assessVisibleAssets": "Assess only assets you may see.",
+  "detail.risk.oneAsset": "Name at least one asset.",
+  "detail.risk.measureEntry": "A measure links to a compendium entry you cannot see.",
+  "detail.risk.ownCommunities": "Share only with communities your organisation belongs to.",
+  "detail.risk.unknownScenario": "Unknown scenario.",
+  "detail.risk.noSuchScenario": "No such threat scenario.",
+  "detail.risk.overrideReason": "A reason is required to override the proposed consequence.",
+  "detail.risk.scenarioEntry": "The scenario names a compendium entry you cannot see.",
+  "detail.risk.strict": "This assessment is AMBER+STRICT: it stays with the assessing organisation.",
+  "detail.risk.notShared": "This assessment is not shared with your organisation.",
+  "detail.risk.whoAssesses": "Only organisation administrators, coordinators and analysts assess risks.",
+  "detail.risk.whoRevises": "Only the assessing organisation revises its assessment.",
+  "detail.risk.whoAddsScenarios":
+    "Only national authorities, regulators and platform administrators add threat scenarios.",
+  "detail.risk.whoChangesMethodology": "Only the organisation's administrators change its risk methodology.",
+  "detail.selfAssessment.assignColleagues": "Assign questions to people of the run's organisation.",
+  "detail.selfAssessment.staleAnswer":
+    "Someone saved this answer since you loaded it: reload it, then make your change again.",
+  "detail.selfAssessment.notColleague": "Not a colleague in this organisation.",
+  "detail.selfAssessment.auditorsRead": "Auditors read the audit trail but do not answer self-assessments.",
+  "detail.selfAssessment.auditorsNoAnswer": "Auditors do not answer self-assessments.",
+  "detail.selfAssessment.otherOrganisation": "This run belongs to another organisation.",
+  "detail.selfAssessment.submittedReadOnly": "This run was submitted and is read-only.",
+  "detail.selfAssessment.archivedAnswering": "This run is archived: bring it back to go on answering.",
+  "detail.selfAssessment.whoSubmits":
+    "Only the organisation's administrators and coordinators submit a self-assessment.",
+  "detail.selfAssessment.submittedAlready": "This run was submitted already.",
+  "detail.selfAssessment.archivedSubmitting": "This run is archived: bring it back before submitting it.",
+  "detail.selfAssessment.whoArchives":
+    "Only the organisation's administrators and coordinators archive a self-assessment.",
+  "detail.selfAssessment.whoAggregates":
+    "Only the bodies that support states (platform administrators, coordinators of international organisations) read the aggregation.",
+  // Details of the registry, communities, incidents and sharing rules, said in the caller's language.
+  "detail.registry.whoChanges":
+    "Only organisation administrators, coordinators and analysts can change the asset registry.",
+  "detail.registry.ownAssets": "Operators change only their own assets; the national authority changes all.",
+  "detail.registry.noOperator": "The operator does not exist.",
+  "detail.registry.latLon": "Give both lat and lon, or neither.",
+  "detail.registry.selfSupply": "An asset cannot supply itself.",
+  "detail.registry.dependencyExists": "This dependency is recorded already.",
+  "detail.registry.otherAsset": "Choose another asset.",
+  "detail.analysis.fixFirst": "The registry cannot be analysed until these are fixed.",
+  "detail.analysis.unknownOrHidden": "Unknown or not visible.",
+  "detail.communities.oneModerator": "A community needs at least one moderator.",
+  "detail.communities.nameModerator": "Name at least one moderator.",
+  "detail.communities.ownInvitations": "You see the invitations of your own organisation only.",
+  "detail.communities.noOrganisation": "The organisation does not exist.",
+  "detail.communities.memberAlready": "This organisation is a member of the community already.",
+  "detail.communities.invitedAlready": "This organisation has a pending invitation already.",
+  "detail.communities.decidedMeanwhile": "This invitation was decided meanwhile.",
+  "detail.incidents.assetsNotHere": "Some assets cannot be reported here.",
+  "detail.incidents.mergeItself": "An incident is not merged into itself.",
+  "detail.incidents.mergedAlready": "This incident was merged already.",
+  "detail.incidents.whoReports":
+    "Only the filing operator or the authority files reports against an incident.",
+  "detail.incidents.same": "The same incident.",
+  "detail.incidents.merged": "Merged already.",
+  "detail.incidents.noRegime": "No such notification regime.",
+  "detail.sharing.unknownRecipients": "Some recipients or assets do not exist.",
+  "detail.sharing.expiresBefore": "The warning would expire before it goes out.",
+  "detail.sharing.whoAcknowledges": "Recipients acknowledge published items; authors do not.",
+  "detail.sharing.acknowledgeWhenPublished": "Acknowledgements exist once an item is published.",
+  "detail.sharing.capOnAlerts": "Only alerts carry a CAP warning.",
+  "detail.sharing.futureTime": "Choose a time in the future.",
+  "detail.users.emailTaken": "An account with this e-mail address exists already.",
+  "detail.compendium.nothingToPrint": "Nothing to print: the selection holds no entries.",
+  "detail.risk.overrideNeedsReason":
+    "The engine proposes consequence {{proposed}}; give a reason to rate it {{rated}}.",
+  "detail.risk.scenarioExists": 'A scenario named "{{slug}}" exists.',
 } as const;
 
 export type MessageKey = keyof typeof en;

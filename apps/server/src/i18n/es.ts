@@ -891,4 +891,85 @@ export const es: Catalogue = {
   // Files of incidents (issue 17).
   "incident.attachFilerOrAuthority":
     "Solo el operador declarante o la autoridad añaden o quitan los archivos de un incidente.",
+
+  // Details of the risk, self-assessment and exercise rules, said in the caller's language.
+  "detail.exercise.injectAsWritten": "La inyección no puede modificarse tal como está redactada.",
+  "detail.exercise.injectDelivered": "La inyección ya se entregó: forma parte del registro del ejercicio.",
+  "detail.risk.assessVisibleAssets": "Evalúe solo activos que pueda ver.",
+  "detail.risk.oneAsset": "Indique al menos un activo.",
+  "detail.risk.measureEntry": "Una medida remite a una entrada del compendio que usted no puede ver.",
+  "detail.risk.ownCommunities": "Comparta solo con comunidades a las que pertenezca su organización.",
+  "detail.risk.unknownScenario": "Escenario desconocido.",
+  "detail.risk.noSuchScenario": "No existe ese escenario de amenaza.",
+  "detail.risk.overrideReason": "Se requiere un motivo para apartarse de la consecuencia propuesta.",
+  "detail.risk.scenarioEntry": "El escenario menciona una entrada del compendio que usted no puede ver.",
+  "detail.risk.strict": "Esta evaluación es AMBER+STRICT: permanece en la organización que la realizó.",
+  "detail.risk.notShared": "Esta evaluación no se comparte con su organización.",
+  "detail.risk.whoAssesses":
+    "Solo los administradores, coordinadores y analistas de una organización evalúan riesgos.",
+  "detail.risk.whoRevises": "Solo la organización que realizó la evaluación puede revisarla.",
+  "detail.risk.whoAddsScenarios":
+    "Solo las autoridades nacionales, los reguladores y los administradores de la plataforma añaden escenarios de amenaza.",
+  "detail.risk.whoChangesMethodology":
+    "Solo los administradores de la organización cambian su metodología de riesgos.",
+  "detail.selfAssessment.assignColleagues":
+    "Asigne las preguntas a personas de la organización de la autoevaluación.",
+  "detail.selfAssessment.staleAnswer":
+    "Alguien guardó esta respuesta después de que usted la cargara: vuelva a cargarla y repita su cambio.",
+  "detail.selfAssessment.notColleague": "No es un colega de esta organización.",
+  "detail.selfAssessment.auditorsRead":
+    "Los auditores consultan el registro de auditoría, pero no responden autoevaluaciones.",
+  "detail.selfAssessment.auditorsNoAnswer": "Los auditores no responden autoevaluaciones.",
+  "detail.selfAssessment.otherOrganisation": "Esta autoevaluación pertenece a otra organización.",
+  "detail.selfAssessment.submittedReadOnly": "Esta autoevaluación se presentó y es de solo lectura.",
+  "detail.selfAssessment.archivedAnswering":
+    "Esta autoevaluación está archivada: recupérela para seguir respondiendo.",
+  "detail.selfAssessment.whoSubmits":
+    "Solo los administradores y coordinadores de la organización presentan una autoevaluación.",
+  "detail.selfAssessment.submittedAlready": "Esta autoevaluación ya se presentó.",
+  "detail.selfAssessment.archivedSubmitting":
+    "Esta autoevaluación está archivada: recupérela antes de presentarla.",
+  "detail.selfAssessment.whoArchives":
+    "Solo los administradores y coordinadores de la organización archivan una autoevaluación.",
+  "detail.selfAssessment.whoAggregates":
+    "Solo los organismos que apoyan a los Estados (administradores de la plataforma, coordinadores de organizaciones internacionales) consultan la agregación.",
+  // Details of the registry, communities, incidents and sharing rules, said in the caller's language.
+  "detail.registry.whoChanges":
+    "Solo los administradores, coordinadores y analistas de una organización pueden modificar el registro de activos.",
+  "detail.registry.ownAssets":
+    "Los operadores solo modifican sus propios activos; la autoridad nacional los modifica todos.",
+  "detail.registry.noOperator": "El operador no existe.",
+  "detail.registry.latLon": "Indique lat y lon a la vez, o ninguno de los dos.",
+  "detail.registry.selfSupply": "Un activo no puede abastecerse a sí mismo.",
+  "detail.registry.dependencyExists": "Esta dependencia ya está registrada.",
+  "detail.registry.otherAsset": "Elija otro activo.",
+  "detail.analysis.fixFirst": "El registro no puede analizarse hasta que se corrijan estos puntos.",
+  "detail.analysis.unknownOrHidden": "Desconocido o no visible.",
+  "detail.communities.oneModerator": "Una comunidad necesita al menos un moderador.",
+  "detail.communities.nameModerator": "Indique al menos un moderador.",
+  "detail.communities.ownInvitations": "Solo ve las invitaciones de su propia organización.",
+  "detail.communities.noOrganisation": "La organización no existe.",
+  "detail.communities.memberAlready": "Esta organización ya es miembro de la comunidad.",
+  "detail.communities.invitedAlready": "Esta organización ya tiene una invitación pendiente.",
+  "detail.communities.decidedMeanwhile": "Esta invitación se resolvió mientras tanto.",
+  "detail.incidents.assetsNotHere": "Algunos activos no pueden notificarse aquí.",
+  "detail.incidents.mergeItself": "Un incidente no se fusiona consigo mismo.",
+  "detail.incidents.mergedAlready": "Este incidente ya se fusionó.",
+  "detail.incidents.whoReports":
+    "Solo el operador declarante o la autoridad presentan informes sobre un incidente.",
+  "detail.incidents.same": "El mismo incidente.",
+  "detail.incidents.merged": "Ya fusionado.",
+  "detail.incidents.noRegime": "No existe ese régimen de notificación.",
+  "detail.sharing.unknownRecipients": "Algunos destinatarios o activos no existen.",
+  "detail.sharing.expiresBefore": "La alerta caducaría antes de enviarse.",
+  "detail.sharing.whoAcknowledges":
+    "Los destinatarios acusan recibo de los elementos publicados; los autores, no.",
+  "detail.sharing.acknowledgeWhenPublished": "Los acuses de recibo existen una vez publicado el elemento.",
+  "detail.sharing.capOnAlerts": "Solo las alertas llevan un aviso CAP.",
+  "detail.sharing.futureTime": "Elija un momento futuro.",
+  "detail.users.emailTaken": "Ya existe una cuenta con esta dirección de correo electrónico.",
+  "detail.compendium.nothingToPrint": "Nada que imprimir: la selección no contiene entradas.",
+  "detail.risk.overrideNeedsReason":
+    "El motor propone la consecuencia {{proposed}}; indique un motivo para calificarla con {{rated}}.",
+  "detail.risk.scenarioExists": "Ya existe un escenario llamado «{{slug}}».",
 };

@@ -889,4 +889,88 @@ export const fr: Catalogue = {
   // Files of incidents (issue 17).
   "incident.attachFilerOrAuthority":
     "Seuls l’opérateur déclarant ou l’autorité ajoutent ou retirent les fichiers d’un incident.",
+
+  // Details of the risk, self-assessment and exercise rules, said in the caller's language.
+  "detail.exercise.injectAsWritten": "L'inject ne peut pas être modifié tel qu'il est rédigé.",
+  "detail.exercise.injectDelivered": "L'inject a été transmis : il fait partie du dossier de l'exercice.",
+  "detail.risk.assessVisibleAssets": "N'évaluez que des actifs que vous pouvez voir.",
+  "detail.risk.oneAsset": "Indiquez au moins un actif.",
+  "detail.risk.measureEntry": "Une mesure renvoie à une fiche du recueil que vous ne pouvez pas voir.",
+  "detail.risk.ownCommunities": "Ne partagez qu'avec des communautés dont votre organisation est membre.",
+  "detail.risk.unknownScenario": "Scénario inconnu.",
+  "detail.risk.noSuchScenario": "Ce scénario de menace n'existe pas.",
+  "detail.risk.overrideReason": "Un motif est exigé pour s'écarter de la conséquence proposée.",
+  "detail.risk.scenarioEntry": "Le scénario cite une fiche du recueil que vous ne pouvez pas voir.",
+  "detail.risk.strict":
+    "Cette évaluation est AMBER+STRICT : elle reste au sein de l'organisation qui l'a réalisée.",
+  "detail.risk.notShared": "Cette évaluation n'est pas partagée avec votre organisation.",
+  "detail.risk.whoAssesses":
+    "Seuls les administrateurs, coordinateurs et analystes d'une organisation évaluent les risques.",
+  "detail.risk.whoRevises": "Seule l'organisation qui a réalisé l'évaluation peut la réviser.",
+  "detail.risk.whoAddsScenarios":
+    "Seuls les autorités nationales, les régulateurs et les administrateurs de la plateforme ajoutent des scénarios de menace.",
+  "detail.risk.whoChangesMethodology":
+    "Seuls les administrateurs de l'organisation modifient sa méthode d'évaluation des risques.",
+  "detail.selfAssessment.assignColleagues":
+    "Attribuez les questions à des personnes de l'organisation de l'auto-évaluation.",
+  "detail.selfAssessment.staleAnswer":
+    "Quelqu'un a enregistré cette réponse depuis que vous l'avez chargée : rechargez-la, puis refaites votre modification.",
+  "detail.selfAssessment.notColleague": "Cette personne n'appartient pas à cette organisation.",
+  "detail.selfAssessment.auditorsRead":
+    "Les auditeurs consultent la piste d'audit mais ne répondent pas aux auto-évaluations.",
+  "detail.selfAssessment.auditorsNoAnswer": "Les auditeurs ne répondent pas aux auto-évaluations.",
+  "detail.selfAssessment.otherOrganisation": "Cette auto-évaluation appartient à une autre organisation.",
+  "detail.selfAssessment.submittedReadOnly": "Cette auto-évaluation a été soumise et n'est plus modifiable.",
+  "detail.selfAssessment.archivedAnswering":
+    "Cette auto-évaluation est archivée : désarchivez-la pour continuer à répondre.",
+  "detail.selfAssessment.whoSubmits":
+    "Seuls les administrateurs et coordinateurs de l'organisation soumettent une auto-évaluation.",
+  "detail.selfAssessment.submittedAlready": "Cette auto-évaluation a déjà été soumise.",
+  "detail.selfAssessment.archivedSubmitting":
+    "Cette auto-évaluation est archivée : désarchivez-la avant de la soumettre.",
+  "detail.selfAssessment.whoArchives":
+    "Seuls les administrateurs et coordinateurs de l'organisation archivent une auto-évaluation.",
+  "detail.selfAssessment.whoAggregates":
+    "Seuls les organismes qui soutiennent les États (administrateurs de la plateforme, coordinateurs d'organisations internationales) consultent l'agrégation.",
+  // Details of the registry, communities, incidents and sharing rules, said in the caller's language.
+  "detail.registry.whoChanges":
+    "Seuls les administrateurs, coordinateurs et analystes d'une organisation peuvent modifier le registre des actifs.",
+  "detail.registry.ownAssets":
+    "Les exploitants ne modifient que leurs propres actifs ; l'autorité nationale les modifie tous.",
+  "detail.registry.noOperator": "Cet exploitant n'existe pas.",
+  "detail.registry.latLon": "Indiquez à la fois lat et lon, ou aucun des deux.",
+  "detail.registry.selfSupply": "Un actif ne peut pas s'approvisionner lui-même.",
+  "detail.registry.dependencyExists": "Cette dépendance est déjà enregistrée.",
+  "detail.registry.otherAsset": "Choisissez un autre actif.",
+  "detail.analysis.fixFirst":
+    "Le registre ne peut pas être analysé tant que ces points ne sont pas corrigés.",
+  "detail.analysis.unknownOrHidden": "Inconnu ou non visible.",
+  "detail.communities.oneModerator": "Une communauté a besoin d'au moins un modérateur.",
+  "detail.communities.nameModerator": "Indiquez au moins un modérateur.",
+  "detail.communities.ownInvitations": "Vous ne voyez que les invitations de votre propre organisation.",
+  "detail.communities.noOrganisation": "Cette organisation n'existe pas.",
+  "detail.communities.memberAlready": "Cette organisation est déjà membre de la communauté.",
+  "detail.communities.invitedAlready": "Cette organisation a déjà une invitation en attente.",
+  "detail.communities.decidedMeanwhile": "Il a été statué sur cette invitation entre-temps.",
+  "detail.incidents.assetsNotHere": "Certains actifs ne peuvent pas être signalés ici.",
+  "detail.incidents.mergeItself": "Un incident ne peut pas être fusionné avec lui-même.",
+  "detail.incidents.mergedAlready": "Cet incident a déjà été fusionné.",
+  "detail.incidents.whoReports":
+    "Seuls l'exploitant déclarant ou l'autorité déposent des rapports sur un incident.",
+  "detail.incidents.same": "Le même incident.",
+  "detail.incidents.merged": "Déjà fusionné.",
+  "detail.incidents.noRegime": "Ce régime de notification n'existe pas.",
+  "detail.sharing.unknownRecipients": "Certains destinataires ou actifs n'existent pas.",
+  "detail.sharing.expiresBefore": "L'alerte expirerait avant d'être diffusée.",
+  "detail.sharing.whoAcknowledges":
+    "Les destinataires accusent réception des éléments publiés ; les auteurs, non.",
+  "detail.sharing.acknowledgeWhenPublished":
+    "Les accusés de réception n'existent qu'une fois l'élément publié.",
+  "detail.sharing.capOnAlerts": "Seules les alertes comportent un avertissement CAP.",
+  "detail.sharing.futureTime": "Choisissez un moment dans le futur.",
+  "detail.users.emailTaken": "Un compte avec cette adresse électronique existe déjà.",
+  "detail.compendium.nothingToPrint": "Rien à imprimer : la sélection ne contient aucune fiche.",
+  "detail.risk.overrideNeedsReason":
+    "Le moteur propose la conséquence {{proposed}} ; donnez un motif pour la noter {{rated}}.",
+  "detail.risk.scenarioExists": "Un scénario nommé « {{slug}} » existe déjà.",
 };

@@ -874,4 +874,82 @@ export const ru: Catalogue = {
   // Files of incidents (issue 17).
   "incident.attachFilerOrAuthority":
     "Добавлять и удалять файлы инцидента могут только сообщивший оператор или орган власти.",
+
+  // Details of the risk, self-assessment and exercise rules, said in the caller's language.
+  "detail.exercise.injectAsWritten": "Вводную нельзя изменить в таком виде.",
+  "detail.exercise.injectDelivered": "Вводная уже доставлена: она входит в материалы учения.",
+  "detail.risk.assessVisibleAssets": "Оценивайте только объекты, которые вам видны.",
+  "detail.risk.oneAsset": "Укажите хотя бы один объект.",
+  "detail.risk.measureEntry": "Мера ссылается на запись сборника, которая вам не видна.",
+  "detail.risk.ownCommunities": "Делитесь только с сообществами, в которые входит ваша организация.",
+  "detail.risk.unknownScenario": "Неизвестный сценарий.",
+  "detail.risk.noSuchScenario": "Такого сценария угрозы нет.",
+  "detail.risk.overrideReason": "Чтобы отступить от предложенных последствий, нужно указать причину.",
+  "detail.risk.scenarioEntry": "Сценарий ссылается на запись сборника, которая вам не видна.",
+  "detail.risk.strict": "Эта оценка имеет метку AMBER+STRICT: она остаётся в проводившей её организации.",
+  "detail.risk.notShared": "Эта оценка не передана вашей организации.",
+  "detail.risk.whoAssesses":
+    "Оценивать риски могут только администраторы, координаторы и аналитики организации.",
+  "detail.risk.whoRevises": "Пересматривать оценку может только проводившая её организация.",
+  "detail.risk.whoAddsScenarios":
+    "Добавлять сценарии угроз могут только национальные органы, регуляторы и администраторы платформы.",
+  "detail.risk.whoChangesMethodology":
+    "Менять методику оценки рисков организации могут только её администраторы.",
+  "detail.selfAssessment.assignColleagues":
+    "Назначайте вопросы сотрудникам организации, проводящей самооценку.",
+  "detail.selfAssessment.staleAnswer":
+    "Кто-то сохранил этот ответ после того, как вы его загрузили: загрузите его заново и повторите изменение.",
+  "detail.selfAssessment.notColleague": "Этот человек не сотрудник этой организации.",
+  "detail.selfAssessment.auditorsRead": "Аудиторы читают журнал аудита, но не отвечают на самооценки.",
+  "detail.selfAssessment.auditorsNoAnswer": "Аудиторы не отвечают на самооценки.",
+  "detail.selfAssessment.otherOrganisation": "Эта самооценка принадлежит другой организации.",
+  "detail.selfAssessment.submittedReadOnly": "Эта самооценка отправлена и доступна только для чтения.",
+  "detail.selfAssessment.archivedAnswering":
+    "Эта самооценка в архиве: верните её, чтобы продолжить отвечать.",
+  "detail.selfAssessment.whoSubmits":
+    "Отправлять самооценку могут только администраторы и координаторы организации.",
+  "detail.selfAssessment.submittedAlready": "Эта самооценка уже отправлена.",
+  "detail.selfAssessment.archivedSubmitting": "Эта самооценка в архиве: верните её, прежде чем отправлять.",
+  "detail.selfAssessment.whoArchives":
+    "Архивировать самооценку могут только администраторы и координаторы организации.",
+  "detail.selfAssessment.whoAggregates":
+    "Сводные данные читают только органы, поддерживающие государства (администраторы платформы, координаторы международных организаций).",
+  // Details of the registry, communities, incidents and sharing rules, said in the caller's language.
+  "detail.registry.whoChanges":
+    "Изменять реестр объектов могут только администраторы, координаторы и аналитики организации.",
+  "detail.registry.ownAssets": "Операторы изменяют только свои объекты; национальный орган изменяет все.",
+  "detail.registry.noOperator": "Такого оператора нет.",
+  "detail.registry.latLon": "Укажите и lat, и lon или ни одно из них.",
+  "detail.registry.selfSupply": "Объект не может снабжать сам себя.",
+  "detail.registry.dependencyExists": "Эта зависимость уже записана.",
+  "detail.registry.otherAsset": "Выберите другой объект.",
+  "detail.analysis.fixFirst": "Реестр нельзя проанализировать, пока это не исправлено.",
+  "detail.analysis.unknownOrHidden": "Неизвестен или не виден.",
+  "detail.communities.oneModerator": "У сообщества должен быть хотя бы один модератор.",
+  "detail.communities.nameModerator": "Укажите хотя бы одного модератора.",
+  "detail.communities.ownInvitations": "Вы видите только приглашения своей организации.",
+  "detail.communities.noOrganisation": "Такой организации нет.",
+  "detail.communities.memberAlready": "Эта организация уже входит в сообщество.",
+  "detail.communities.invitedAlready": "У этой организации уже есть ожидающее приглашение.",
+  "detail.communities.decidedMeanwhile": "По этому приглашению тем временем уже принято решение.",
+  "detail.incidents.assetsNotHere": "Некоторые объекты нельзя указать в этом сообщении.",
+  "detail.incidents.mergeItself": "Инцидент нельзя объединить с самим собой.",
+  "detail.incidents.mergedAlready": "Этот инцидент уже объединён.",
+  "detail.incidents.whoReports":
+    "Подавать отчёты по инциденту могут только сообщивший о нём оператор или орган власти.",
+  "detail.incidents.same": "Тот же инцидент.",
+  "detail.incidents.merged": "Уже объединён.",
+  "detail.incidents.noRegime": "Такого режима уведомления нет.",
+  "detail.sharing.unknownRecipients": "Некоторых получателей или объектов не существует.",
+  "detail.sharing.expiresBefore": "Предупреждение истечёт раньше, чем будет отправлено.",
+  "detail.sharing.whoAcknowledges":
+    "Получение опубликованных материалов подтверждают получатели, а не авторы.",
+  "detail.sharing.acknowledgeWhenPublished": "Подтверждения появляются только после публикации материала.",
+  "detail.sharing.capOnAlerts": "Предупреждение CAP есть только у оповещений.",
+  "detail.sharing.futureTime": "Выберите время в будущем.",
+  "detail.users.emailTaken": "Учётная запись с этим адресом электронной почты уже существует.",
+  "detail.compendium.nothingToPrint": "Печатать нечего: в выборке нет записей.",
+  "detail.risk.overrideNeedsReason":
+    "Механизм предлагает последствия уровня {{proposed}}; укажите причину, чтобы оценить их на {{rated}}.",
+  "detail.risk.scenarioExists": "Сценарий с именем «{{slug}}» уже существует.",
 };

@@ -38,7 +38,7 @@ export async function profileReport(
     say(language, values ? { key, values } : { key });
   const number = (value: number) => new Intl.NumberFormat(language).format(value);
   const trend = (value: ImplementationProfile["overall"]["trend"]) => t(`pdf.implementation.trend.${value}`);
-  const profile = await implementationProfile(context, caller, country);
+  const profile = await implementationProfile(context, caller, country, language);
   const now = context.clock();
   const day = now.toISOString().slice(0, 10);
   const name = countryName(country, language);

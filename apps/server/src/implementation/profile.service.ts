@@ -10,6 +10,7 @@ import {
   checkProfileSharer,
   checkProfileSharing,
   eventPolicy,
+  type Language,
   measuresInPlace,
   type ProfileViewer,
   profileAbilities,
@@ -38,6 +39,7 @@ import {
 } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { checkRecipients, must } from "../assistance/viewer.ts";
+import { frameworkIn } from "../content/translations.ts";
 import type { ServerContext } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { readFrameworks } from "../self-assessment/frameworks.service.ts";
@@ -82,16 +84,17 @@ export async function seenProfile(context: ServerContext, caller: Actor, country
 }
 
 /** The newest version of the framework loaded here, else the newest shipped (to name its sections). */
-async function newestFramework(context: ServerContext, version?: number): Promise<Framework | null> {
+async function newestFramework(
+  context: ServerContext,
+  version: number | undefined,
+  language: Language,
+): Promise<Framework | null> {
   const record = await findFramework(context.db, PROFILE_FRAMEWORK, version);
-  if (record) return Framework.parse(record.content);
-  return (
-    readFrameworks()
-      .filter(
-        (framework) => framework.id === PROFILE_FRAMEWORK && (!version || framework.version === version),
-      )
-      .sort((a, b) => b.version - a.version)[0] ?? null
-  );
+  if (record) return frameworkIn(Framework.parse(record.content), language);
+  const shipped = readFrameworks()
+    .filter((framework) => framework.id === PROFILE_FRAMEWORK && (!version || framework.version === version))
+    .sort((a, b) => b.version - a.version)[0];
+  return shipped ? frameworkIn(shipped, language) : null;
 }
 
 const presentAction = (action: EventActionRecord) => ({
@@ -113,9 +116,10 @@ export async function implementationProfile(
   context: ServerContext,
   caller: Actor,
   country: string,
+  language: Language = "en",
 ): Promise<ImplementationProfile> {
   const { viewer, share, abilities } = await seenProfile(context, caller, country);
-  const framework = await newestFramework(context);
+  const framework = await newestFramework(context, undefined, language);
   if (!framework) throw notFound("framework");
   const [runs, actions, engagements, exercises] = await Promise.all([
     profileRuns(context.db, viewer, country, PROFILE_FRAMEWORK),
@@ -146,7 +150,7 @@ export async function implementationProfile(
   );
   const versions = new Map<number, Framework>();
   for (const version of new Set(runs.map((run) => run.frameworkVersion))) {
-    const found = await newestFramework(context, version);
+    const found = await newestFramework(context, version, language);
     if (found) versions.set(version, found);
   }
   const scored = runs.map((run) => {

@@ -15,6 +15,7 @@ import {
   compendiumPolicy,
   type Decision,
   aboveAppetite as isAboveAppetite,
+  type Language,
   matrixCell,
   proposeConsequence,
   type Ratings,
@@ -46,7 +47,7 @@ import type { AnalysisCache } from "../analysis/analysis.service.ts";
 import { runCascade } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
-import { readDefaultMethodology } from "./content.service.ts";
+import { methodologyFor, readDefaultMethodology, scenarioTitleFor } from "./content.service.ts";
 
 type Content = z.output<typeof AssessmentContent>;
 
@@ -167,7 +168,10 @@ export async function prepare(
   const overrideReason = content.overrideReason?.trim() || null;
   if (content.ratings.consequence !== proposal.level && !overrideReason)
     throw invalid(
-      `The engine proposes consequence ${proposal.level}; give a reason to rate it ${content.ratings.consequence}.`,
+      {
+        key: "detail.risk.overrideNeedsReason",
+        values: { proposed: proposal.level, rated: content.ratings.consequence },
+      },
       [
         {
           path: "body.overrideReason",
@@ -213,6 +217,7 @@ export async function createAssessment(
   cache: AnalysisCache,
   caller: Actor,
   content: Content,
+  language: Language = "en",
 ): Promise<Assessment> {
   must(riskPolicy.assess(caller));
   const columns = await prepare(context, cache, caller, caller.organisationId, content);
@@ -243,7 +248,7 @@ export async function createAssessment(
     );
     return created;
   });
-  return assessmentDetail(context, caller, id);
+  return assessmentDetail(context, caller, id, language);
 }
 
 export async function reviseRiskAssessment(
@@ -252,6 +257,7 @@ export async function reviseRiskAssessment(
   caller: Actor,
   id: string,
   content: Content,
+  language: Language = "en",
 ): Promise<Assessment> {
   const current = await visibleAssessment(context, caller, id);
   must(riskPolicy.revise(caller, current));
@@ -277,7 +283,7 @@ export async function reviseRiskAssessment(
       now,
     );
   });
-  return assessmentDetail(context, caller, id);
+  return assessmentDetail(context, caller, id, language);
 }
 
 async function visibleAssessment(context: ServerContext, caller: Actor, id: string): Promise<AssessmentRow> {
@@ -305,23 +311,27 @@ export async function summarise(
   caller: Actor,
   rows: readonly AssessmentRow[],
   today: string,
+  language: Language = "en",
 ): Promise<AssessmentSummary[]> {
   const readable = await readableAssets(
     context.db,
     assetPolicy.readScope(caller),
     rows.flatMap((row) => row.assetIds),
   );
-  return rows.map((row) => summaryOf(row, readable, today));
+  return rows.map((row) => summaryOf(row, readable, today, language));
 }
 
 function summaryOf(
   row: AssessmentRow,
   readable: ReadonlyMap<string, AssetMention>,
   today: string,
+  language: Language,
 ): AssessmentSummary {
   const assets = mentionsIn(row.assetIds, readable);
   const record = row.record as VersionRecord;
-  const { methodology, content } = record;
+  const { content } = record;
+  // Band labels and the scenario's title in the reader's language where they are the shipped ones.
+  const methodology = methodologyFor(record.methodology, language);
   const ratings = {
     likelihood: row.likelihood,
     vulnerability: row.vulnerability,
@@ -337,7 +347,7 @@ function summaryOf(
     hiddenAssets: assets.hidden,
     scenario: {
       slug: row.scenarioSlug,
-      title: row.scenarioTitle,
+      title: scenarioTitleFor(row.scenarioSlug, row.scenarioTitle, language),
       family: row.scenarioFamily as AssessmentSummary["scenario"]["family"],
     },
     ratings,
@@ -363,9 +373,10 @@ export async function assessmentDetail(
   context: ServerContext,
   caller: Actor,
   id: string,
+  language: Language = "en",
 ): Promise<Assessment> {
   const row = await visibleAssessment(context, caller, id);
-  const [summary] = await summarise(context, caller, [row], todayOf(context));
+  const [summary] = await summarise(context, caller, [row], todayOf(context), language);
   if (!summary) throw notFound("risk assessment");
   const record = row.record as VersionRecord;
   return {
@@ -375,7 +386,7 @@ export async function assessmentDetail(
     proposal: record.proposal,
     measures: record.content.measures,
     communityIds: row.communityIds,
-    methodology: record.methodology,
+    methodology: methodologyFor(record.methodology, language),
     canRevise: riskPolicy.revise(caller, row).allowed,
   };
 }

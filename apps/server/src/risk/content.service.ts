@@ -5,9 +5,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Methodology, ScenarioContent } from "@bulwark/contracts";
-import { readYaml } from "@bulwark/core";
+import { type Language, readYaml } from "@bulwark/core";
 import { appendAudit, upsertScenario } from "@bulwark/db";
 import type { z } from "zod";
+import { methodologyIn, scenarioIn } from "../content/translations.ts";
 import type { ServerContext } from "../context.ts";
 
 export const DEFAULT_METHODOLOGY_FILE = fileURLToPath(
@@ -38,6 +39,25 @@ export function readDefaultMethodology(): Methodology {
   return defaultMethodology;
 }
 
+// JSON with keys in order: a methodology read back from a jsonb column has its keys reordered.
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+let defaultKey: string | null = null;
+
+/**
+ * A methodology in the reader's language when it is the shipped default (an assessment keeps a copy
+ * of the methodology it was scored under); an organisation's own methodology stays as written.
+ */
+export function methodologyFor(methodology: Methodology, language: Language): Methodology {
+  if (language === "en") return methodology;
+  defaultKey ??= canonical(readDefaultMethodology());
+  return methodologyIn(methodology, canonical(methodology) === defaultKey, language);
+}
+
 export interface ScenarioFile {
   readonly slug: string;
   readonly content: ScenarioContent;
@@ -52,6 +72,24 @@ export function readScenarioPack(folder = SCENARIO_FOLDER): ScenarioFile[] {
       slug: name.slice(0, -".yaml".length),
       content: readYamlFile(join(folder, name), ScenarioContent),
     }));
+}
+
+let shippedTitles: Map<string, string> | null = null;
+
+/**
+ * A scenario's title as a summary names it (an assessment keeps the title it was written with), in
+ * the reader's language when it is the shipped scenario's own English title.
+ */
+export function scenarioTitleFor(slug: string, title: string, language: Language): string {
+  if (language === "en") return title;
+  shippedTitles ??= new Map(readScenarioPack().map((file) => [file.slug, file.content.title]));
+  if (shippedTitles.get(slug) !== title) return title;
+  return scenarioIn(
+    { title, summary: "", description: "", targets: [], attackPaths: [] },
+    slug,
+    true,
+    language,
+  ).title;
 }
 
 /** Load the pack into the catalogue (all or nothing), audited; unchanged scenarios are left alone. */

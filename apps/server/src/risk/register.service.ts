@@ -1,16 +1,18 @@
 // The risk register: every assessment the caller may see, filtered and sorted, with the counts
 // that summarise it (heat map, bands, reviews due), the trend of the mean score, and CSV export.
 import { REGISTER_CSV_COLUMNS, type Register, type RegisterQuery } from "@bulwark/contracts";
-import { type Actor, dateAfter, riskPolicy, writeCsv } from "@bulwark/core";
+import { type Actor, dateAfter, type Language, riskPolicy, writeCsv } from "@bulwark/core";
 import { listAssessments, type RegisterFilters, registerCounts, registerHistory } from "@bulwark/db";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { assetsInWords, methodologyOf, summarise, todayOf } from "./assessments.service.ts";
+import { methodologyFor } from "./content.service.ts";
 
 type Query = z.output<typeof RegisterQuery>;
 
-async function filtersOf(context: ServerContext, caller: Actor, query: Query) {
-  const { methodology } = await methodologyOf(context, caller.organisationId);
+async function filtersOf(context: ServerContext, caller: Actor, query: Query, language: Language) {
+  const own = await methodologyOf(context, caller.organisationId);
+  const methodology = methodologyFor(own.methodology, language);
   const today = todayOf(context);
   const filters: RegisterFilters = {
     sector: query.sector,
@@ -45,9 +47,14 @@ function trendOf(history: { assessmentId: string; score: number; createdAt: stri
   return points;
 }
 
-export async function riskRegister(context: ServerContext, caller: Actor, query: Query): Promise<Register> {
+export async function riskRegister(
+  context: ServerContext,
+  caller: Actor,
+  query: Query,
+  language: Language = "en",
+): Promise<Register> {
   const scope = riskPolicy.readScope(caller);
-  const { methodology, today, filters } = await filtersOf(context, caller, query);
+  const { methodology, today, filters } = await filtersOf(context, caller, query, language);
   const [page, counts, history] = await Promise.all([
     listAssessments(context.db, scope, filters, query),
     registerCounts(context.db, scope, filters),
@@ -61,7 +68,7 @@ export async function riskRegister(context: ServerContext, caller: Actor, query:
   const known = new Set(methodology.bands.map((band) => band.id));
   const bandCount = new Map(counts.bands.map((item) => [item.band, item.count]));
   return {
-    items: await summarise(context, caller, page.items, today),
+    items: await summarise(context, caller, page.items, today, language),
     total: page.total,
     heatMap,
     bands: [
@@ -84,15 +91,20 @@ export async function riskRegister(context: ServerContext, caller: Actor, query:
 }
 
 /** Every matching assessment the caller may see, in the order asked (for the CSV and the PDF). */
-export async function allRegisterItems(context: ServerContext, caller: Actor, query: Query) {
+export async function allRegisterItems(
+  context: ServerContext,
+  caller: Actor,
+  query: Query,
+  language: Language = "en",
+) {
   const scope = riskPolicy.readScope(caller);
-  const { today, filters } = await filtersOf(context, caller, query);
+  const { today, filters } = await filtersOf(context, caller, query, language);
   const page = await listAssessments(context.db, scope, filters, {
     sort: query.sort,
     limit: 10_000,
     offset: 0,
   });
-  return { today, items: await summarise(context, caller, page.items, today) };
+  return { today, items: await summarise(context, caller, page.items, today, language) };
 }
 
 export async function exportRegister(context: ServerContext, caller: Actor, query: Query) {

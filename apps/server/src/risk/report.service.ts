@@ -75,10 +75,10 @@ export async function assessmentReport(
 ): Promise<FileAnswer> {
   const t = sayIn(language);
   const number = (value: number) => new Intl.NumberFormat(language).format(value);
-  const assessment = await assessmentDetail(context, caller, id);
+  const assessment = await assessmentDetail(context, caller, id, language);
   const [versions, scenario] = await Promise.all([
     assessmentVersions(context, caller, id),
-    scenarioDetail(context, assessment.scenario.slug).catch(() => null),
+    scenarioDetail(context, assessment.scenario.slug, language).catch(() => null),
   ]);
   const slugs = [...new Set(assessment.measures.flatMap((measure) => measure.compendiumSlug ?? []))];
   const entries = new Map(
@@ -352,8 +352,8 @@ export async function registerReport(
   const t = sayIn(language);
   const number = (value: number) => new Intl.NumberFormat(language).format(value);
   const [register, { today, items }] = await Promise.all([
-    riskRegister(context, caller, { ...query, limit: 1, offset: 0 }),
-    allRegisterItems(context, caller, query),
+    riskRegister(context, caller, { ...query, limit: 1, offset: 0 }, language),
+    allRegisterItems(context, caller, query, language),
   ]);
   const marking = items.reduce<TlpMarking>((wide, item) => {
     const mark = item.marking as TlpMarking;

@@ -1,6 +1,7 @@
 // Risk assessment routes: handlers validate (the endpoint table's schemas), call a service, return.
 import type { FastifyInstance } from "fastify";
 import { AnalysisCache } from "../analysis/analysis.service.ts";
+import { readerLanguage } from "../content/translations.ts";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
 import { requestLanguage } from "../errors.ts";
@@ -28,23 +29,32 @@ export function riskRoutes(app: FastifyInstance, context: ServerContext): void {
   // analysis does).
   const cache = new AnalysisCache();
   dropOnPolicyChange(app, context, () => cache.drop());
-  route(app, context, "listRiskScenarios", ({ caller }) => scenarioCatalogue(context, caller));
-  route(app, context, "getRiskScenario", ({ params }) => scenarioDetail(context, params.slug));
+  // The shipped scenarios and default methodology come in the reader's language (content/*/i18n).
+  route(app, context, "listRiskScenarios", ({ caller, request, reply }) =>
+    scenarioCatalogue(context, caller, readerLanguage({ request, reply })),
+  );
+  route(app, context, "getRiskScenario", ({ params, request, reply }) =>
+    scenarioDetail(context, params.slug, readerLanguage({ request, reply })),
+  );
   route(app, context, "createRiskScenario", ({ caller, body }) => addScenario(context, caller, body));
-  route(app, context, "getRiskMethodology", ({ caller }) => methodologyView(context, caller));
-  route(app, context, "setRiskMethodology", ({ caller, body }) => setMethodology(context, caller, body));
+  route(app, context, "getRiskMethodology", ({ caller, request, reply }) =>
+    methodologyView(context, caller, readerLanguage({ request, reply })),
+  );
+  route(app, context, "setRiskMethodology", ({ caller, body, request, reply }) =>
+    setMethodology(context, caller, body, readerLanguage({ request, reply })),
+  );
   route(app, context, "proposeRiskConsequence", async ({ caller, body }) => {
     const { methodology } = await methodologyOf(context, caller.organisationId);
     return proposeFromCascade(context, cache, caller, body.assetIds, methodology);
   });
-  route(app, context, "createRiskAssessment", ({ caller, body }) =>
-    createAssessment(context, cache, caller, body),
+  route(app, context, "createRiskAssessment", ({ caller, body, request, reply }) =>
+    createAssessment(context, cache, caller, body, readerLanguage({ request, reply })),
   );
-  route(app, context, "getRiskAssessment", ({ caller, params }) =>
-    assessmentDetail(context, caller, params.id),
+  route(app, context, "getRiskAssessment", ({ caller, params, request, reply }) =>
+    assessmentDetail(context, caller, params.id, readerLanguage({ request, reply })),
   );
-  route(app, context, "updateRiskAssessment", ({ caller, params, body }) =>
-    reviseRiskAssessment(context, cache, caller, params.id, body),
+  route(app, context, "updateRiskAssessment", ({ caller, params, body, request, reply }) =>
+    reviseRiskAssessment(context, cache, caller, params.id, body, readerLanguage({ request, reply })),
   );
   route(app, context, "getRiskAssessmentReport", ({ caller, params, request }) =>
     assessmentReport(context, caller, params.id, requestLanguage(request)),
@@ -52,7 +62,9 @@ export function riskRoutes(app: FastifyInstance, context: ServerContext): void {
   route(app, context, "listRiskAssessmentVersions", ({ caller, params }) =>
     assessmentVersions(context, caller, params.id),
   );
-  route(app, context, "riskRegister", ({ caller, query }) => riskRegister(context, caller, query));
+  route(app, context, "riskRegister", ({ caller, query, request, reply }) =>
+    riskRegister(context, caller, query, readerLanguage({ request, reply })),
+  );
   route(app, context, "exportRiskRegister", ({ caller, query }) => exportRegister(context, caller, query));
   route(app, context, "exportRiskRegisterPdf", ({ caller, query, request }) =>
     registerReport(context, caller, query, requestLanguage(request)),

@@ -1,6 +1,6 @@
 // The threat scenario catalogue and the organisations' methodologies, as the API shows them.
 import type { Methodology, Scenario, ScenarioContent, ScenarioCreate } from "@bulwark/contracts";
-import { type Actor, compendiumPolicy, riskPolicy } from "@bulwark/core";
+import { type Actor, compendiumPolicy, type Language, riskPolicy } from "@bulwark/core";
 import {
   appendAudit,
   findEntry,
@@ -11,26 +11,37 @@ import {
   upsertScenario,
 } from "@bulwark/db";
 import type { z } from "zod";
+import { scenarioIn } from "../content/translations.ts";
 import type { ServerContext } from "../context.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import { methodologyOf, must } from "./assessments.service.ts";
+import { methodologyFor } from "./content.service.ts";
 
-const present = (record: ScenarioRecord): Scenario => ({
-  ...(record.content as ScenarioContent),
+// The shipped catalogue's texts in the reader's language (content/scenarios/i18n); an organisation's
+// own scenario as it was written. Ids, slugs, sectors, techniques and entries are the same.
+export const scenarioOf = (record: ScenarioRecord, language: Language): Scenario => ({
+  ...scenarioIn(record.content as ScenarioContent, record.slug, record.organisation === null, language),
   id: record.id,
   slug: record.slug,
   organisation: record.organisation,
 });
 
-export async function scenarioCatalogue(context: ServerContext, caller: Actor) {
+export async function scenarioCatalogue(context: ServerContext, caller: Actor, language: Language = "en") {
   const records = await listScenarios(context.db);
-  return { items: records.map(present), canAdd: riskPolicy.addScenario(caller).allowed };
+  return {
+    items: records.map((record) => scenarioOf(record, language)),
+    canAdd: riskPolicy.addScenario(caller).allowed,
+  };
 }
 
-export async function scenarioDetail(context: ServerContext, slug: string): Promise<Scenario> {
+export async function scenarioDetail(
+  context: ServerContext,
+  slug: string,
+  language: Language = "en",
+): Promise<Scenario> {
   const record = await findScenario(context.db, slug);
   if (!record) throw notFound("threat scenario");
-  return present(record);
+  return scenarioOf(record, language);
 }
 
 export async function addScenario(
@@ -39,7 +50,8 @@ export async function addScenario(
   input: z.output<typeof ScenarioCreate>,
 ): Promise<Scenario> {
   must(riskPolicy.addScenario(caller));
-  if (await findScenario(context.db, input.slug)) throw conflict(`A scenario named "${input.slug}" exists.`);
+  if (await findScenario(context.db, input.slug))
+    throw conflict({ key: "detail.risk.scenarioExists", values: { slug: input.slug } });
   for (const [index, slug] of input.content.compendium.entries())
     if (!(await findEntry(context.db, compendiumPolicy.readScope(caller), slug)))
       throw invalid("The scenario names a compendium entry you cannot see.", [
@@ -70,12 +82,21 @@ export async function addScenario(
   return scenarioDetail(context, input.slug);
 }
 
-export async function methodologyView(context: ServerContext, caller: Actor) {
+export async function methodologyView(context: ServerContext, caller: Actor, language: Language = "en") {
   const { methodology, source } = await methodologyOf(context, caller.organisationId);
-  return { methodology, source, canChange: riskPolicy.setMethodology(caller, caller.organisationId).allowed };
+  return {
+    methodology: methodologyFor(methodology, language),
+    source,
+    canChange: riskPolicy.setMethodology(caller, caller.organisationId).allowed,
+  };
 }
 
-export async function setMethodology(context: ServerContext, caller: Actor, methodology: Methodology) {
+export async function setMethodology(
+  context: ServerContext,
+  caller: Actor,
+  methodology: Methodology,
+  language: Language = "en",
+) {
   must(riskPolicy.setMethodology(caller, caller.organisationId));
   const now = context.clock();
   await context.db.transaction(async (tx) => {
@@ -92,5 +113,5 @@ export async function setMethodology(context: ServerContext, caller: Actor, meth
       now,
     );
   });
-  return methodologyView(context, caller);
+  return methodologyView(context, caller, language);
 }

@@ -5,8 +5,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Framework, type FrameworkSummary } from "@bulwark/contracts";
-import { type PackProblem, readFrameworkFile } from "@bulwark/core";
+import { type Language, type PackProblem, readFrameworkFile } from "@bulwark/core";
 import { appendAudit, findFramework, insertFramework, listFrameworks } from "@bulwark/db";
+import { frameworkIn } from "../content/translations.ts";
 import type { ServerContext } from "../context.ts";
 import { notFound } from "../errors.ts";
 
@@ -133,16 +134,27 @@ const summaryOf = (framework: Framework): FrameworkSummary => ({
   questions: framework.sections.reduce((sum, section) => sum + section.questions.length, 0),
 });
 
-export async function frameworks(context: ServerContext): Promise<FrameworkSummary[]> {
-  return (await listFrameworks(context.db)).map((record) => summaryOf(Framework.parse(record.content)));
+/** The frameworks loaded, in `language` where Bulwark translated them (content/frameworks/i18n). */
+export async function frameworks(
+  context: ServerContext,
+  language: Language = "en",
+): Promise<FrameworkSummary[]> {
+  return (await listFrameworks(context.db)).map((record) =>
+    summaryOf(frameworkIn(Framework.parse(record.content), language)),
+  );
 }
 
+/**
+ * One version of a framework (the latest without `version`), its texts in `language` where Bulwark
+ * translated them; ids, weights and answer types are the same in every language.
+ */
 export async function frameworkVersion(
   context: ServerContext,
   id: string,
   version?: number,
+  language: Language = "en",
 ): Promise<Framework> {
   const record = await findFramework(context.db, id, version);
   if (!record) throw notFound("framework");
-  return Framework.parse(record.content);
+  return frameworkIn(Framework.parse(record.content), language);
 }

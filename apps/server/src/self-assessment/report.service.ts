@@ -100,8 +100,8 @@ export async function runReport(
   const number = (value: number) => new Intl.NumberFormat(language).format(value);
   const run = await visibleRun(context, caller, id);
   const [results, framework, answers] = await Promise.all([
-    runResults(context, caller, id),
-    frameworkVersion(context, run.frameworkId, run.frameworkVersion),
+    runResults(context, caller, id, language),
+    frameworkVersion(context, run.frameworkId, run.frameworkVersion, language),
     listAnswers(context.db, [run.id]),
   ]);
   const now = context.clock();

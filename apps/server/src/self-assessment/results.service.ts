@@ -6,6 +6,7 @@ import {
   aggregateByRegion,
   compareRuns,
   compendiumPolicy,
+  type Language,
   MIN_CONTRIBUTORS,
   rankGaps,
   scoreRun,
@@ -22,11 +23,16 @@ import { forbidden } from "../errors.ts";
 import { frameworkVersion } from "./frameworks.service.ts";
 import { answerMap, summaryOf, visibleRun } from "./runs.service.ts";
 
-export async function runResults(context: ServerContext, caller: Actor, id: string): Promise<RunResults> {
+export async function runResults(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  language: Language = "en",
+): Promise<RunResults> {
   const run = await visibleRun(context, caller, id);
   const scope = selfAssessmentPolicy.readScope(caller);
   const [framework, answers, previous] = await Promise.all([
-    frameworkVersion(context, run.frameworkId, run.frameworkVersion),
+    frameworkVersion(context, run.frameworkId, run.frameworkVersion, language),
     listAnswers(context.db, [run.id]),
     previousSubmittedRun(context.db, scope, run),
   ]);
@@ -45,7 +51,7 @@ export async function runResults(context: ServerContext, caller: Actor, id: stri
   let comparison: RunResults["previous"] = null;
   if (previous) {
     const [before, beforeAnswers] = await Promise.all([
-      frameworkVersion(context, previous.frameworkId, previous.frameworkVersion),
+      frameworkVersion(context, previous.frameworkId, previous.frameworkVersion, language),
       listAnswers(context.db, [previous.id]),
     ]);
     const change = compareRuns(scoreRun(before, answerMap(beforeAnswers)), score);
@@ -79,10 +85,11 @@ export async function aggregation(
   context: ServerContext,
   caller: Actor,
   query: { framework: string; version: number },
+  language: Language = "en",
 ): Promise<Aggregation> {
   const decision = selfAssessmentPolicy.aggregate(caller);
   if (!decision.allowed) throw forbidden(decision.reason);
-  const framework = await frameworkVersion(context, query.framework, query.version);
+  const framework = await frameworkVersion(context, query.framework, query.version, language);
   const contributors = await consentedRunsForAggregation(context.db, framework.id, framework.version);
   const answers = await listAnswers(
     context.db,

@@ -17,6 +17,7 @@ import {
   type AnswerValue,
   answerFits,
   type Decision,
+  type Language,
   type RunFacts,
   scoreRun,
   selfAssessmentPolicy,
@@ -76,7 +77,8 @@ export function summaryOf(
   return {
     id: run.id,
     title: run.title,
-    framework: { id: run.frameworkId, version: run.frameworkVersion, title: run.frameworkTitle },
+    // The framework's title in the language it was read in (run.frameworkTitle is the English one).
+    framework: { id: run.frameworkId, version: run.frameworkVersion, title: framework.title },
     organisation: { id: run.organisation.id, name: run.organisation.name },
     state: run.state,
     consent: run.consent,
@@ -106,9 +108,14 @@ const factsOf = (run: RunRecord): RunFacts => ({
   archived: run.archivedAt !== null,
 });
 
-async function present(context: ServerContext, caller: Actor, run: RunRecord): Promise<Run> {
+async function present(
+  context: ServerContext,
+  caller: Actor,
+  run: RunRecord,
+  language: Language,
+): Promise<Run> {
   const [framework, answers, comments, colleagues] = await Promise.all([
-    frameworkVersion(context, run.frameworkId, run.frameworkVersion),
+    frameworkVersion(context, run.frameworkId, run.frameworkVersion, language),
     listAnswers(context.db, [run.id]),
     listComments(context.db, run.id),
     colleaguesOf(context.db, run.organisation.id),
@@ -128,7 +135,11 @@ async function present(context: ServerContext, caller: Actor, run: RunRecord): P
   };
 }
 
-export async function runs(context: ServerContext, caller: Actor): Promise<RunSummary[]> {
+export async function runs(
+  context: ServerContext,
+  caller: Actor,
+  language: Language = "en",
+): Promise<RunSummary[]> {
   const records = await listRuns(context.db, selfAssessmentPolicy.readScope(caller));
   const answers = await listAnswers(
     context.db,
@@ -139,7 +150,8 @@ export async function runs(context: ServerContext, caller: Actor): Promise<RunSu
   for (const run of records) {
     const key = `${run.frameworkId}@${run.frameworkVersion}`;
     const framework =
-      frameworks.get(key) ?? (await frameworkVersion(context, run.frameworkId, run.frameworkVersion));
+      frameworks.get(key) ??
+      (await frameworkVersion(context, run.frameworkId, run.frameworkVersion, language));
     frameworks.set(key, framework);
     summaries.push(
       summaryOf(
@@ -152,13 +164,24 @@ export async function runs(context: ServerContext, caller: Actor): Promise<RunSu
   return summaries;
 }
 
-export async function runDetail(context: ServerContext, caller: Actor, id: string): Promise<Run> {
-  return present(context, caller, await visibleRun(context, caller, id));
+export async function runDetail(
+  context: ServerContext,
+  caller: Actor,
+  id: string,
+  language: Language = "en",
+): Promise<Run> {
+  return present(context, caller, await visibleRun(context, caller, id), language);
 }
 
-export async function startRun(context: ServerContext, caller: Actor, input: Create): Promise<Run> {
+export async function startRun(
+  context: ServerContext,
+  caller: Actor,
+  input: Create,
+  language: Language = "en",
+): Promise<Run> {
   must(selfAssessmentPolicy.start(caller));
-  const framework = await frameworkVersion(context, input.frameworkId, input.frameworkVersion);
+  // In the caller's language: the run's default title names the framework as they read it.
+  const framework = await frameworkVersion(context, input.frameworkId, input.frameworkVersion, language);
   const now = context.clock();
   const id = await context.db.transaction(async (tx) => {
     const created = await insertRun(tx, {
@@ -182,7 +205,7 @@ export async function startRun(context: ServerContext, caller: Actor, input: Cre
     );
     return created;
   });
-  return runDetail(context, caller, id);
+  return runDetail(context, caller, id, language);
 }
 
 export async function updateAnswer(
@@ -299,6 +322,7 @@ export async function submit(
   caller: Actor,
   id: string,
   consent: boolean,
+  language: Language = "en",
 ): Promise<Run> {
   const run = await visibleRun(context, caller, id);
   must(selfAssessmentPolicy.submit(caller, factsOf(run)));
@@ -317,7 +341,7 @@ export async function submit(
       now,
     );
   });
-  return runDetail(context, caller, id);
+  return runDetail(context, caller, id, language);
 }
 
 export async function archive(
@@ -325,6 +349,7 @@ export async function archive(
   caller: Actor,
   id: string,
   archived: boolean,
+  language: Language = "en",
 ): Promise<Run> {
   const run = await visibleRun(context, caller, id);
   must(selfAssessmentPolicy.archive(caller, factsOf(run)));
@@ -343,5 +368,5 @@ export async function archive(
       now,
     );
   });
-  return runDetail(context, caller, id);
+  return runDetail(context, caller, id, language);
 }

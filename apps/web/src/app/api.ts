@@ -4,7 +4,7 @@
 // someone is signed in, the interface follows the language chosen on their account.
 import { ApiError, createClient, type Me, type Problem } from "@bulwark/contracts";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { changeLanguage, currentLanguage } from "../i18n/index.ts";
+import { changeLanguage, currentLanguage, i18n } from "../i18n/index.ts";
 
 export const client = createClient({ baseUrl: "", language: currentLanguage });
 
@@ -34,6 +34,10 @@ export const queryClient = new QueryClient({
     },
   },
 });
+
+// What the server sends in the reader's language (the shipped frameworks, scenarios and methodology,
+// problem texts) is asked for again when the language changes.
+i18n.on("languageChanged", () => void queryClient.invalidateQueries());
 
 /**
  * The account's language, once per signed-in person and page load: at sign-in and when a signed-in

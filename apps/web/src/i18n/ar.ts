@@ -7,6 +7,7 @@ import { auditActions } from "./ar-audit-actions.ts";
 import { board } from "./ar-board.ts";
 import { boardReports } from "./ar-board-reports.ts";
 import { compendium } from "./ar-compendium.ts";
+import { contentTranslation } from "./ar-content-translation.ts";
 import { events } from "./ar-events.ts";
 import { exercises } from "./ar-exercises.ts";
 import { experts } from "./ar-experts.ts";
@@ -359,6 +360,7 @@ export const ar: Translation<Messages, "ar"> = {
   search,
   live,
   auditActions,
+  contentTranslation,
   incidents,
   board,
   boardReports,

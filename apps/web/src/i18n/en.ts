@@ -7,6 +7,7 @@ import { auditActions } from "./en-audit-actions.ts";
 import { board } from "./en-board.ts";
 import { boardReports } from "./en-board-reports.ts";
 import { compendium } from "./en-compendium.ts";
+import { contentTranslation } from "./en-content-translation.ts";
 import { events } from "./en-events.ts";
 import { exercises } from "./en-exercises.ts";
 import { experts } from "./en-experts.ts";
@@ -356,6 +357,7 @@ export const en = {
   search,
   live,
   auditActions,
+  contentTranslation,
   incidents,
   board,
   boardReports,

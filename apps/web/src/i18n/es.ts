@@ -6,6 +6,7 @@ import { auditActions } from "./es-audit-actions.ts";
 import { board } from "./es-board.ts";
 import { boardReports } from "./es-board-reports.ts";
 import { compendium } from "./es-compendium.ts";
+import { contentTranslation } from "./es-content-translation.ts";
 import { events } from "./es-events.ts";
 import { exercises } from "./es-exercises.ts";
 import { experts } from "./es-experts.ts";
@@ -312,6 +313,7 @@ export const es: Translation<Messages, "es"> = {
   search,
   live,
   auditActions,
+  contentTranslation,
   incidents,
   board,
   boardReports,

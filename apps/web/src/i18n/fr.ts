@@ -6,6 +6,7 @@ import { auditActions } from "./fr-audit-actions.ts";
 import { board } from "./fr-board.ts";
 import { boardReports } from "./fr-board-reports.ts";
 import { compendium } from "./fr-compendium.ts";
+import { contentTranslation } from "./fr-content-translation.ts";
 import { events } from "./fr-events.ts";
 import { exercises } from "./fr-exercises.ts";
 import { experts } from "./fr-experts.ts";
@@ -312,6 +313,7 @@ export const fr: Translation<Messages, "fr"> = {
   search,
   live,
   auditActions,
+  contentTranslation,
   incidents,
   board,
   boardReports,

@@ -6,6 +6,7 @@ import { auditActions } from "./ru-audit-actions.ts";
 import { board } from "./ru-board.ts";
 import { boardReports } from "./ru-board-reports.ts";
 import { compendium } from "./ru-compendium.ts";
+import { contentTranslation } from "./ru-content-translation.ts";
 import { events } from "./ru-events.ts";
 import { exercises } from "./ru-exercises.ts";
 import { experts } from "./ru-experts.ts";
@@ -308,6 +309,7 @@ export const ru: Translation<Messages, "ru"> = {
   search,
   live,
   auditActions,
+  contentTranslation,
   incidents,
   board,
   boardReports,

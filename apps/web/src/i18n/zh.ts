@@ -8,6 +8,7 @@ import { auditActions } from "./zh-audit-actions.ts";
 import { board } from "./zh-board.ts";
 import { boardReports } from "./zh-board-reports.ts";
 import { compendium } from "./zh-compendium.ts";
+import { contentTranslation } from "./zh-content-translation.ts";
 import { events } from "./zh-events.ts";
 import { exercises } from "./zh-exercises.ts";
 import { experts } from "./zh-experts.ts";
@@ -350,6 +351,7 @@ export const zh: Translation<Messages, "zh"> = {
   search,
   live,
   auditActions,
+  contentTranslation,
   incidents,
   board,
   boardReports,

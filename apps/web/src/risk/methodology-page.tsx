@@ -9,6 +9,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client } from "../app/api.ts";
+import { ContentTranslationNote } from "../app/content-translation-note.tsx";
 import { useFormat } from "../app/format.ts";
 import { PageHeader, PageSkeleton } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
@@ -102,6 +103,7 @@ export function MethodologyPage() {
               {source === "default" ? t("risk.methodology.default") : t("risk.methodology.own")}
             </Badge>
           </Group>
+          <ContentTranslationNote shown={source === "default"} />
           <Text size="sm">{methodology.basis}</Text>
           <Text size="sm" fw={600} mt="xs">
             {methodology.formula.description}

@@ -20,6 +20,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { client } from "../app/api.ts";
+import { ContentTranslationNote } from "../app/content-translation-note.tsx";
 import { EmptyState, PageHeader, TableSkeleton } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { useLabels } from "../app/vocabulary.ts";
@@ -77,6 +78,7 @@ export function ScenariosPage() {
                     ? t("risk.scenarios.addedBy", { name: item.organisation.name })
                     : t("risk.scenarios.shipped")}
                 </Text>
+                <ContentTranslationNote shown={item.organisation === null} />
                 <Text size="sm" fw={500}>
                   {item.summary}
                 </Text>

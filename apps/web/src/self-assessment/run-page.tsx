@@ -35,6 +35,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
 import { useMe } from "../app/auth.tsx";
+import { ContentTranslationNote } from "../app/content-translation-note.tsx";
 import { useFormat } from "../app/format.ts";
 import { PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
@@ -217,6 +218,7 @@ export function RunPage() {
           </>
         }
       />
+      <ContentTranslationNote />
       <ProblemAlert error={archive.error} />
       {data.archivedAt && (
         <Alert icon={<IconArchive size={16} />} color="gray" variant="light" data-archived="true">
