@@ -1,1 +1,2 @@
 export * from "./storable-text.ts";
+export * from "./segment.ts";
