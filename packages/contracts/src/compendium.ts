@@ -99,7 +99,9 @@ export const EntryTranslation = z
     language: z.enum(LANGUAGES),
     title: z.string(),
     summary: z.string(),
-    by: z.literal("bulwark").describe("Bulwark's own translation: the entry and its source stay the original."),
+    by: z
+      .literal("bulwark")
+      .describe("Bulwark's own translation: the entry and its source stay the original."),
   })
   .describe("The title and summary in the reader's language (Accept-Language, else the account's).");
 export type EntryTranslation = z.infer<typeof EntryTranslation>;
@@ -122,8 +124,12 @@ export const EntrySummary = z.object({
   publisher: z.string().nullable(),
   snippet: z
     .array(SnippetPart)
-    .describe("Where the words searched for appear, with hits marked (in the translation when it holds them)."),
-  translation: EntryTranslation.nullable().describe("Null when the entry is in the reader's language or not translated."),
+    .describe(
+      "Where the words searched for appear, with hits marked (in the translation when it holds them).",
+    ),
+  translation: EntryTranslation.nullable().describe(
+    "Null when the entry is in the reader's language or not translated.",
+  ),
 });
 export type EntrySummary = z.infer<typeof EntrySummary>;
 
@@ -277,7 +283,9 @@ export const ProposalQuery = z.object({
 });
 
 export const EntryDetail = Entry.extend({
-  translation: EntryTranslation.nullable().describe("Null when the entry is in the reader's language or not translated."),
+  translation: EntryTranslation.nullable().describe(
+    "Null when the entry is in the reader's language or not translated.",
+  ),
   related: z.array(EntrySummary.omit({ snippet: true })).describe("Entries sharing the most tags."),
   abilities: z.object({ propose: z.boolean(), moderate: z.boolean() }),
 });

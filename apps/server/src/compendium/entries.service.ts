@@ -54,7 +54,10 @@ export function snippetParts(headline: string): EntrySummary["snippet"] {
 }
 
 /** Bulwark's translation into the reader's language, as the API shows it (null: none). */
-const translationIn = (language: Language, text: TranslationText | null | undefined): EntryTranslation | null =>
+const translationIn = (
+  language: Language,
+  text: TranslationText | null | undefined,
+): EntryTranslation | null =>
   text ? { language, title: text.title, summary: text.summary, by: "bulwark" } : null;
 
 const presentHit =
@@ -66,7 +69,8 @@ const presentHit =
   });
 
 /** The reader's language as search and entries take it: English readers read the originals. */
-const translatedInto = (language: Language): Language | undefined => (language === "en" ? undefined : language);
+const translatedInto = (language: Language): Language | undefined =>
+  language === "en" ? undefined : language;
 
 export async function searchCompendium(
   context: ServerContext,

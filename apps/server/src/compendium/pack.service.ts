@@ -110,7 +110,9 @@ function readTranslations(folder: string, entries: PackEntry[], problems: PackPr
   const dir = join(folder, TRANSLATIONS);
   if (!existsSync(dir)) return;
   const bySlug = new Map(entries.map((entry) => [entry.slug, entry]));
-  for (const name of readdirSync(dir).filter((file) => file.endsWith(".yaml")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith(".yaml"))
+    .sort()) {
     const file = join(dir, name);
     const language = name.slice(0, -".yaml".length);
     if (!(LANGUAGES as readonly string[]).includes(language)) {
@@ -120,7 +122,11 @@ function readTranslations(folder: string, entries: PackEntry[], problems: PackPr
     const text = readFileSync(file, "utf8");
     const at = unstorableIndex(text);
     if (at >= 0) {
-      problems.push({ file, line: text.slice(0, at).split("\n").length, message: unstorableReason(text) ?? "" });
+      problems.push({
+        file,
+        line: text.slice(0, at).split("\n").length,
+        message: unstorableReason(text) ?? "",
+      });
       continue;
     }
     const data = readTranslationsFile(file, text);
@@ -185,7 +191,8 @@ export async function loadPack(
       const stored = translated.get(entry.slug) ?? {};
       for (const [language, text] of Object.entries(entry.translations)) {
         const was = stored[language];
-        if (was?.title !== text.title || was.summary !== text.summary) save.push({ entryId, language, ...text });
+        if (was?.title !== text.title || was.summary !== text.summary)
+          save.push({ entryId, language, ...text });
       }
       for (const language of Object.keys(stored))
         if (!(language in entry.translations)) remove.push({ entryId, language });
@@ -249,9 +256,6 @@ export async function exportPack(
     }
   if (byLanguage.size > 0) mkdirSync(join(folder, TRANSLATIONS), { recursive: true });
   for (const [language, file] of byLanguage)
-    writeFileSync(
-      join(folder, TRANSLATIONS, `${language}.yaml`),
-      writeTranslationsFile(language, file),
-    );
+    writeFileSync(join(folder, TRANSLATIONS, `${language}.yaml`), writeTranslationsFile(language, file));
   return entries.length;
 }

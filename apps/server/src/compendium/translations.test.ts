@@ -45,7 +45,8 @@ describe("the shipped compendium's translations (content)", () => {
         if (!text) continue;
         for (const [field, value] of Object.entries(text)) {
           if (PLACEHOLDER.test(value)) bad.push(`${entry.slug}.${language}.${field}: placeholder`);
-          if (!SCRIPT[language].test(value)) bad.push(`${entry.slug}.${language}.${field}: not in ${language}`);
+          if (!SCRIPT[language].test(value))
+            bad.push(`${entry.slug}.${language}.${field}: not in ${language}`);
         }
         if (text.summary === entry.content.summary) bad.push(`${entry.slug}.${language}.summary: English`);
       }
@@ -81,8 +82,14 @@ describe("reading translations from a pack", () => {
   });
 
   it("refuses an unknown slug, a language outside the six, the entry's own language and a short summary", () => {
-    write("translations/de.yaml", "grid-drills:\n  title: Netzübungen\n  summary: Übungen für Netzbetreiber.\n");
-    write("translations/en.yaml", "grid-drills:\n  title: Grid drills\n  summary: Drills for grid operators.\n");
+    write(
+      "translations/de.yaml",
+      "grid-drills:\n  title: Netzübungen\n  summary: Übungen für Netzbetreiber.\n",
+    );
+    write(
+      "translations/en.yaml",
+      "grid-drills:\n  title: Grid drills\n  summary: Drills for grid operators.\n",
+    );
     write(
       "translations/es.yaml",
       "no-such-entry:\n  title: Simulacros\n  summary: Simulacros para los operadores.\ngrid-drills:\n  title: Simulacros\n  summary: Corto\n",
@@ -92,7 +99,9 @@ describe("reading translations from a pack", () => {
       readPack(folder);
     } catch (error) {
       if (!(error instanceof PackError)) throw error;
-      problems = error.problems.map((problem) => `${problem.file.replace(/^.*translations\//, "")}: ${problem.message}`);
+      problems = error.problems.map(
+        (problem) => `${problem.file.replace(/^.*translations\//, "")}: ${problem.message}`,
+      );
     }
     expect(problems).toHaveLength(4);
     expect(problems.join("\n")).toMatch(/de\.yaml: Name the file after one of/);
@@ -117,13 +126,20 @@ const HIDDEN: PackEntry = {
     source: { citation: "An internal note, 2025." },
   }),
   translations: {
-    fr: { title: "Notes confidentielles de surveillance", summary: "Des notes que seul leur propriétaire peut lire." },
+    fr: {
+      title: "Notes confidentielles de surveillance",
+      summary: "Des notes que seul leur propriétaire peut lire.",
+    },
     zh: { title: "机密监视笔记", summary: "只有所有者才能阅读的笔记。" },
   },
 };
 
-const get = async <T,>(url: string, language: string): Promise<{ status: number; body: T }> => {
-  const response = await server.inject({ method: "GET", url, headers: { cookie, "accept-language": language } });
+const get = async <T>(url: string, language: string): Promise<{ status: number; body: T }> => {
+  const response = await server.inject({
+    method: "GET",
+    url,
+    headers: { cookie, "accept-language": language },
+  });
   return { status: response.statusCode, body: response.json() as T };
 };
 const search = async (q: string, language: string) =>
@@ -159,7 +175,9 @@ describe("loading translations", () => {
   it("replaces a changed translation and removes a dropped one, and search follows", async () => {
     const changed: PackEntry = {
       ...HIDDEN,
-      translations: { fr: { title: "Carnet de vigilance", summary: "Des notes que seul leur propriétaire peut lire." } },
+      translations: {
+        fr: { title: "Carnet de vigilance", summary: "Des notes que seul leur propriétaire peut lire." },
+      },
     };
     expect((await loadPack(server.context, null, [changed])).translations).toBe(2);
     const stored = rowsOf<{ language: string; title: string }>(
@@ -187,7 +205,9 @@ describe("searching and reading in the reader's language", () => {
       summary: expect.stringContaining("Le premier traité international"),
       by: "bulwark",
     });
-    expect(found.items[0]?.title).toBe("Council of Europe Convention on Cybercrime (Budapest Convention, ETS No. 185)");
+    expect(found.items[0]?.title).toBe(
+      "Council of Europe Convention on Cybercrime (Budapest Convention, ETS No. 185)",
+    );
   });
 
   it("finds an entry by a Chinese word of its title (split by Intl.Segmenter) and marks it in the snippet", async () => {
@@ -213,7 +233,9 @@ describe("searching and reading in the reader's language", () => {
     expect(arabic.items[0]?.snippet.map((part) => part.text).join("")).toMatch(/^أول معاهدة دولية/);
     const russian = await search("вымогатель", "ru");
     expect(russian.items[0]?.slug).toBe("case-colonial-pipeline-2021");
-    expect(russian.items[0]?.translation?.title).toBe("Атака программы-вымогателя на Colonial Pipeline (май 2021 года)");
+    expect(russian.items[0]?.translation?.title).toBe(
+      "Атака программы-вымогателя на Colonial Pipeline (май 2021 года)",
+    );
   });
 
   it("leaves English search as it was: originals, no translation", async () => {
@@ -224,7 +246,9 @@ describe("searching and reading in the reader's language", () => {
     // An English word read by a French reader: the translated title, the snippet where the word is.
     const french = await search("ransomware pipeline", "fr");
     expect(french.items[0]?.slug).toBe("case-colonial-pipeline-2021");
-    expect(french.items[0]?.translation?.title).toBe("Attaque par rançongiciel contre Colonial Pipeline (mai 2021)");
+    expect(french.items[0]?.translation?.title).toBe(
+      "Attaque par rançongiciel contre Colonial Pipeline (mai 2021)",
+    );
   });
 
   it("lists entries with their translation and a snippet from it when nothing is searched", async () => {
@@ -241,7 +265,9 @@ describe("searching and reading in the reader's language", () => {
   it("gives an entry and its related entries in the reader's language, the original kept", async () => {
     const { status, body } = await get<EntryDetail>("/api/compendium/entries/res-2341-2017", "zh");
     expect(status).toBe(200);
-    expect(body.title).toBe("Security Council resolution 2341 (2017) on protecting critical infrastructure against terrorist attacks");
+    expect(body.title).toBe(
+      "Security Council resolution 2341 (2017) on protecting critical infrastructure against terrorist attacks",
+    );
     expect(body.translation).toMatchObject({ language: "zh", by: "bulwark" });
     expect(body.translation?.title).toContain("第2341(2017)号决议");
     expect(body.related.length).toBeGreaterThan(0);

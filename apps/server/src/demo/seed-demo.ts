@@ -244,7 +244,8 @@ async function seedDemoCompendium(context: ServerContext): Promise<void> {
       .map((name) => join(DEMO_COMPENDIUM, name)),
     ...(existsSync(translations) ? readdirSync(translations).map((name) => join(translations, name)) : []),
   ].sort();
-  for (const file of files) hash.update(file.slice(DEMO_COMPENDIUM.length)).update("\0").update(readFileSync(file)).update("\0");
+  for (const file of files)
+    hash.update(file.slice(DEMO_COMPENDIUM.length)).update("\0").update(readFileSync(file)).update("\0");
   const digest = hash.digest("hex");
   const seeded = await readSetting(context.db, COMPENDIUM_SEEDED);
   if (seeded && typeof seeded === "object" && "digest" in seeded && seeded.digest === digest) return;

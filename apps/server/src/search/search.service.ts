@@ -79,7 +79,9 @@ const searchers: Record<
         kind: "compendium-entry",
         id: entry.id,
         title: entry.translation?.title ?? entry.title,
-        context: line(entry.snippet.map((part) => part.text).join("") || entry.translation?.summary || entry.summary),
+        context: line(
+          entry.snippet.map((part) => part.text).join("") || entry.translation?.summary || entry.summary,
+        ),
         href: `/compendium/${entry.slug}`,
       })),
     };

@@ -123,7 +123,12 @@ function EntryView({ entry, offline = false }: { entry: EntryDetail; offline?: b
               <Badge size="md" variant="outline" color="gray" tt="none">
                 {t("compendium.entry.translatedBy")}
               </Badge>
-              <Button variant="subtle" size="compact-sm" onClick={() => setOriginal(!original)} aria-pressed={original}>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => setOriginal(!original)}
+                aria-pressed={original}
+              >
                 {original ? t("compendium.entry.showTranslation") : t("compendium.entry.showOriginal")}
               </Button>
             </Group>

@@ -54,7 +54,11 @@ export function ResultCard({ entry }: { entry: EntrySummary }) {
           </Text>
         )}
         <Text size="sm" lh={1.55} lineClamp={4} dir="auto">
-          {entry.snippet.length > 0 ? <Snippet parts={entry.snippet} /> : (translation?.summary ?? entry.summary)}
+          {entry.snippet.length > 0 ? (
+            <Snippet parts={entry.snippet} />
+          ) : (
+            (translation?.summary ?? entry.summary)
+          )}
         </Text>
         {tags.length > 0 && (
           <Text size="xs" c="dimmed" lineClamp={1}>

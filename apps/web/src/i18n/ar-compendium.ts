@@ -134,7 +134,8 @@ export const compendium: Translation<typeof englishCompendium, "ar"> = {
     noBody: "ليس لهذا المدخل نص غير ملخصه.",
     writtenIn: "محرَّر باللغة: {{language}}",
     translatedBy: "ترجمة Bulwark",
-    translationNote: "العنوان والملخص من ترجمة Bulwark. أما النص أدناه والمصدر فهما الأصل، باللغة: {{language}}.",
+    translationNote:
+      "العنوان والملخص من ترجمة Bulwark. أما النص أدناه والمصدر فهما الأصل، باللغة: {{language}}.",
     showOriginal: "عرض الأصل",
     showTranslation: "عرض ترجمة Bulwark",
     originalTitle: "الأصل: {{title}}",

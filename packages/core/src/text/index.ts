@@ -1,2 +1,2 @@
-export * from "./storable-text.ts";
 export * from "./segment.ts";
+export * from "./storable-text.ts";

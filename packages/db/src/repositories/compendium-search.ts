@@ -8,18 +8,18 @@
 // use, says which rows the caller's scope may see (the TLP rule in SQL), checks phrases, and
 // writes the page's snippets. Ranking puts entries whose title or summary hold the words first,
 // then those holding them in the body alone.
-import {
-  COMPENDIUM_FACETS,
-  type CompendiumFacet,
-  hasHan,
-  type Scope,
-  searchableQuery,
-} from "@bulwark/core";
+import { COMPENDIUM_FACETS, type CompendiumFacet, hasHan, type Scope, searchableQuery } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { sqlArray } from "../scope.ts";
-import { parseTsquery, positiveTerms, type TsqueryNode, tsqueryText, withoutRepeats } from "../text-search.ts";
+import {
+  parseTsquery,
+  positiveTerms,
+  type TsqueryNode,
+  tsqueryText,
+  withoutRepeats,
+} from "../text-search.ts";
 import type { RelatedRecord } from "./compendium.ts";
 import { type CompendiumIndex, compendiumIndex, Rows, type Scores } from "./compendium-index.ts";
 import type { TranslationText } from "./compendium-translations.ts";
@@ -165,9 +165,13 @@ async function translatedOf(
       } as headline
     from compendium_translations as t, query
     where t.language = ${language} and t.entry_id = any(${sqlArray(ids, "uuid")})`);
-  const rows = rowsOf<{ entry_id: string; title: string; summary: string; hit: boolean; headline: string | null }>(
-    result,
-  );
+  const rows = rowsOf<{
+    entry_id: string;
+    title: string;
+    summary: string;
+    hit: boolean;
+    headline: string | null;
+  }>(result);
   const chinese = search === null ? [] : [...positiveTerms(search.tree)].filter(hasHan);
   return new Map(
     rows.map((row) => [
