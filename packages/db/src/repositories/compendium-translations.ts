@@ -1,5 +1,5 @@
 // Bulwark's own translations of compendium entries' titles and summaries (issue 15): stored per
-// entry and language, each with its words for search (the trigger of migration 0039 adds them to
+// entry and language, each with its words for search (the trigger of the i18nc migration adds them to
 // the entry's search row). Readers get the translation in their language next to the original;
 // an entry is only ever read through the entry's own scope (the TLP rule), never on its own.
 import { type Scope, searchableText } from "@bulwark/core";

@@ -342,7 +342,7 @@ export const compendiumEntries = pgTable(
  * pack's content/compendium/translations/<language>.yaml); the entry and its cited source stay
  * the original. `words`: the title (weight A) and summary (B) as the search index reads them,
  * stemmed in the translation's language (Chinese split into words by the application first,
- * core's searchableText). A trigger (hand-written in migration 0039) adds them to the entry's
+ * core's searchableText). A trigger (hand-written at the end of the i18nc migration) adds them to the entry's
  * search row, so search finds entries in each language.
  */
 export const compendiumTranslations = pgTable(
