@@ -120,7 +120,7 @@ function EntryView({ entry, offline = false }: { entry: EntryDetail; offline?: b
           </Title>
           {entry.translation && (
             <Group gap="xs" wrap="wrap">
-              <Badge size="md" variant="outline" color="gray" tt="none">
+              <Badge size="md" variant="light" color="gray" tt="none">
                 {t("compendium.entry.translatedBy")}
               </Badge>
               <Button

@@ -31,7 +31,7 @@ export function ResultCard({ entry }: { entry: EntrySummary }) {
             </Text>
           )}
           {translation && (
-            <Badge size="sm" variant="outline" color="gray" tt="none">
+            <Badge size="sm" variant="light" color="gray" tt="none">
               {t("compendium.entry.translatedBy")}
             </Badge>
           )}
