@@ -12,6 +12,10 @@
 // change feed on the one engine) loads the index in full (the cost every change had before issue
 // 13), follows changes, and the bench times each change made through the first instance from its
 // commit to the second instance having applied it (edits, new entries, marking changes, deletions).
+// Translations (issue 15): with BENCH_COMPENDIUM_TRANSLATED=1 (the default) every generated entry
+// also gets its topic's title and summary in the five other UN languages, as the shipped pack's
+// entries have them (five more title and summary vectors per entry in the index, Chinese split by
+// Intl.Segmenter); 0 leaves them out, as before issue 15.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
@@ -23,6 +27,7 @@ import {
   PHASES,
   REGIONS,
   readEntryFile,
+  readTranslationsFile,
   SECTORS,
   THEMES,
   THREAT_FAMILIES,
@@ -41,12 +46,15 @@ import {
   type SearchInput,
   schema,
   searchEntries,
+  type TranslationRow,
+  writeTranslations,
 } from "@bulwark/db";
 import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { onEachDatabase } from "./support/databases.ts";
 
 const SIZE = Number(process.env.BENCH_COMPENDIUM_SIZE ?? 100_000);
+const TRANSLATED = process.env.BENCH_COMPENDIUM_TRANSLATED !== "0";
 const QUERIES = 300;
 const TARGET_P95_MS = 5;
 const TARGET_CHANGE_MS = 50;
@@ -63,6 +71,18 @@ console.log(
 interface Topic {
   words: string[];
   fields: Record<string, unknown>;
+  /** The shipped entry's translations by language (title and summary). */
+  translations: Record<string, { title: string; summary: string }>;
+}
+const translationsBySlug = new Map<string, Record<string, { title: string; summary: string }>>();
+for (const file of readdirSync(join(PACK, "translations")).filter((name) => name.endsWith(".yaml"))) {
+  const read = readTranslationsFile(file, readFileSync(join(PACK, "translations", file), "utf8"));
+  if ("message" in read) continue;
+  for (const [slug, text] of Object.entries(read.entries)) {
+    const own = translationsBySlug.get(slug) ?? {};
+    own[file.slice(0, -".yaml".length)] = text as { title: string; summary: string };
+    translationsBySlug.set(slug, own);
+  }
 }
 const topics: Topic[] = [];
 const words: string[] = [];
@@ -71,7 +91,11 @@ for (const name of readdirSync(PACK).filter((file) => file.endsWith(".md") && fi
   if (isPackProblem(read)) continue;
   const text = `${String(read.fields.title)} ${String(read.fields.summary)} ${String(read.fields.body)}`;
   const own = text.toLowerCase().match(/[a-z]{2,}/g) ?? [];
-  topics.push({ words: own, fields: read.fields });
+  topics.push({
+    words: own,
+    fields: read.fields,
+    translations: translationsBySlug.get(name.slice(0, -3)) ?? {},
+  });
   words.push(...own);
 }
 const distinct = [...new Set(words)];
@@ -123,13 +147,27 @@ async function load(connection: Connection): Promise<void> {
         source: { citation: "Generated for the benchmark." },
         createdAt: now,
         updatedAt: now,
+        topic,
       };
     });
-    await connection.db.insert(schema.compendiumEntries).values(rows);
+    const ids = await connection.db
+      .insert(schema.compendiumEntries)
+      .values(rows.map(({ topic: _topic, ...row }) => row))
+      .returning({ id: schema.compendiumEntries.id });
+    if (TRANSLATED) {
+      const translations: TranslationRow[] = rows.flatMap((row, at) =>
+        Object.entries(row.topic.translations).map(([language, text]) => ({
+          entryId: ids[at]?.id ?? "",
+          language,
+          ...text,
+        })),
+      );
+      await writeTranslations(connection.db, translations, []);
+    }
   }
   await connection.db.execute(sql`analyze compendium_entries, compendium_search`);
   console.log(
-    `  loaded ${SIZE.toLocaleString("en")} entries in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `  loaded ${SIZE.toLocaleString("en")} entries${TRANSLATED ? " (each with five translations)" : ""} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }
 

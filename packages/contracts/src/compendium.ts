@@ -4,6 +4,7 @@ import {
   COMPENDIUM_FACETS,
   type CompendiumFacet,
   ENTRY_TYPES,
+  LANGUAGES,
   PHASES,
   REGIONS,
   THEMES,
@@ -83,6 +84,28 @@ export const Entry = EntryContent.extend({
 });
 export type Entry = z.infer<typeof Entry>;
 
+/** A title and summary as a translations file of a pack holds them (content/compendium/translations). */
+export const EntryTranslationText = z
+  .object({
+    title: z.string().trim().min(3).max(300),
+    summary: z.string().trim().min(10).max(2000),
+  })
+  .strict();
+export type EntryTranslationText = z.infer<typeof EntryTranslationText>;
+
+/** The reader's language, when Bulwark has translated the entry's title and summary into it. */
+export const EntryTranslation = z
+  .object({
+    language: z.enum(LANGUAGES),
+    title: z.string(),
+    summary: z.string(),
+    by: z
+      .literal("bulwark")
+      .describe("Bulwark's own translation: the entry and its source stay the original."),
+  })
+  .describe("The title and summary in the reader's language (Accept-Language, else the account's).");
+export type EntryTranslation = z.infer<typeof EntryTranslation>;
+
 /** A piece of a snippet: the words that matched the search are `hit`. */
 const SnippetPart = z.object({ text: z.string(), hit: z.boolean() });
 
@@ -99,7 +122,14 @@ export const EntrySummary = z.object({
   regions: z.array(Region),
   year: z.number().int().nullable(),
   publisher: z.string().nullable(),
-  snippet: z.array(SnippetPart).describe("Where the words searched for appear, with hits marked."),
+  snippet: z
+    .array(SnippetPart)
+    .describe(
+      "Where the words searched for appear, with hits marked (in the translation when it holds them).",
+    ),
+  translation: EntryTranslation.nullable().describe(
+    "Null when the entry is in the reader's language or not translated.",
+  ),
 });
 export type EntrySummary = z.infer<typeof EntrySummary>;
 
@@ -253,6 +283,9 @@ export const ProposalQuery = z.object({
 });
 
 export const EntryDetail = Entry.extend({
+  translation: EntryTranslation.nullable().describe(
+    "Null when the entry is in the reader's language or not translated.",
+  ),
   related: z.array(EntrySummary.omit({ snippet: true })).describe("Entries sharing the most tags."),
   abilities: z.object({ propose: z.boolean(), moderate: z.boolean() }),
 });

@@ -50,6 +50,7 @@ const TABLES: PgTable[] = [
   schema.dependencies,
   schema.compendiumEntries,
   schema.compendiumVersions,
+  schema.compendiumTranslations,
   schema.compendiumProposals,
   schema.compendiumReviews,
   schema.expertProfiles,

@@ -21,6 +21,7 @@ export {
 } from "./repositories/compendium-index.ts";
 export * from "./repositories/compendium-proposals.ts";
 export * from "./repositories/compendium-search.ts";
+export * from "./repositories/compendium-translations.ts";
 export * from "./repositories/contacts.ts";
 export * from "./repositories/discussions.ts";
 export * from "./repositories/event-actions.ts";

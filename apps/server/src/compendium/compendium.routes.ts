@@ -12,8 +12,12 @@ export function compendiumRoutes(app: FastifyInstance, context: ServerContext): 
   // The search index follows entry changes made by any process, entry by entry (ADR 0023).
   const unfollow = followCompendiumChanges(context.db, context.connection.changes);
   app.addHook("onClose", async () => unfollow());
-  route(app, context, "searchCompendium", ({ caller, query }) => searchCompendium(context, caller, query));
-  route(app, context, "getEntry", ({ caller, params }) => entryDetail(context, caller, params.slug));
+  route(app, context, "searchCompendium", ({ caller, query, request }) =>
+    searchCompendium(context, caller, query, requestLanguage(request)),
+  );
+  route(app, context, "getEntry", ({ caller, params, request }) =>
+    entryDetail(context, caller, params.slug, requestLanguage(request)),
+  );
   route(app, context, "listEntryVersions", ({ caller, params }) =>
     entryVersions(context, caller, params.slug),
   );

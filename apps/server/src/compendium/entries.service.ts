@@ -6,8 +6,9 @@ import type {
   EntryDetail,
   EntryDiff,
   EntrySummary,
+  EntryTranslation,
 } from "@bulwark/contracts";
-import { type Actor, compendiumPolicy, diffLines, isCompendiumModerator } from "@bulwark/core";
+import { type Actor, compendiumPolicy, diffLines, isCompendiumModerator, type Language } from "@bulwark/core";
 import {
   type EntryContentRecord,
   type EntryRecord,
@@ -20,6 +21,8 @@ import {
   relatedEntries,
   type SearchHit,
   searchEntries,
+  type TranslationText,
+  translationsOf,
 } from "@bulwark/db";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
@@ -50,15 +53,30 @@ export function snippetParts(headline: string): EntrySummary["snippet"] {
   return parts;
 }
 
-const presentHit = ({ headline, ...hit }: SearchHit): EntrySummary => ({
-  ...asSummary(hit),
-  snippet: snippetParts(headline),
-});
+/** Bulwark's translation into the reader's language, as the API shows it (null: none). */
+const translationIn = (
+  language: Language,
+  text: TranslationText | null | undefined,
+): EntryTranslation | null =>
+  text ? { language, title: text.title, summary: text.summary, by: "bulwark" } : null;
+
+const presentHit =
+  (language: Language) =>
+  ({ headline, translation, ...hit }: SearchHit): EntrySummary => ({
+    ...asSummary(hit),
+    snippet: snippetParts(headline),
+    translation: translationIn(language, translation),
+  });
+
+/** The reader's language as search and entries take it: English readers read the originals. */
+const translatedInto = (language: Language): Language | undefined =>
+  language === "en" ? undefined : language;
 
 export async function searchCompendium(
   context: ServerContext,
   caller: Actor,
   query: Query,
+  language: Language = "en",
 ): Promise<CompendiumResults> {
   const result = await searchEntries(context.db, compendiumPolicy.readScope(caller), {
     q: query.q,
@@ -74,8 +92,9 @@ export async function searchCompendium(
     },
     limit: query.limit,
     offset: query.offset,
+    language: translatedInto(language),
   });
-  return { total: result.total, items: result.items.map(presentHit), facets: result.facets };
+  return { total: result.total, items: result.items.map(presentHit(language)), facets: result.facets };
 }
 
 export async function visibleEntry(
@@ -88,13 +107,26 @@ export async function visibleEntry(
   return entry;
 }
 
-export async function entryDetail(context: ServerContext, caller: Actor, slug: string): Promise<EntryDetail> {
+export async function entryDetail(
+  context: ServerContext,
+  caller: Actor,
+  slug: string,
+  language: Language = "en",
+): Promise<EntryDetail> {
   const entry = await visibleEntry(context, caller, slug);
   const related = await relatedEntries(context.db, compendiumPolicy.readScope(caller), entry);
+  // Translations of the entry and the related ones, all seen through the caller's scope above.
+  const into = translatedInto(language);
+  const translated = into
+    ? await translationsOf(context.db, [entry.id, ...related.map((other) => other.id)], into)
+    : new Map<string, TranslationText>();
+  const translation = (id: string) =>
+    entry.language === language ? null : translationIn(language, translated.get(id));
   return {
     ...entry,
     ...asContent(entry),
-    related: related.map(asSummary),
+    translation: translation(entry.id),
+    related: related.map((other) => ({ ...asSummary(other), translation: translation(other.id) })),
     abilities: {
       propose: compendiumPolicy.propose(caller).allowed,
       moderate: isCompendiumModerator(caller),

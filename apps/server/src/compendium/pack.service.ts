@@ -1,20 +1,37 @@
-// Compendium packs on disk (content/compendium/*.md): read and validate a folder, publish what is
-// new or changed (all or nothing), and write the entries one may see back out as files.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+// Compendium packs on disk (content/compendium/*.md, and Bulwark's translations of titles and
+// summaries in translations/<language>.yaml): read and validate a folder, publish what is new or
+// changed (all or nothing), and write the entries one may see back out as files.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type EntryContent, EntryContent as EntryContentSchema } from "@bulwark/contracts";
+import {
+  type EntryContent,
+  EntryContent as EntryContentSchema,
+  EntryTranslationText,
+} from "@bulwark/contracts";
 import {
   type Actor,
   compendiumPolicy,
   isPackProblem,
+  LANGUAGES,
+  type Language,
   type PackProblem,
   readEntryFile,
+  readTranslationsFile,
   unstorableIndex,
   unstorableReason,
   writeEntryFile,
+  writeTranslationsFile,
 } from "@bulwark/core";
-import { appendAudit, listEntries, publishEntry } from "@bulwark/db";
+import {
+  appendAudit,
+  type EntryTranslations,
+  listEntries,
+  listTranslations,
+  publishEntry,
+  type TranslationRow,
+  writeTranslations,
+} from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { asContent } from "./entries.service.ts";
 
@@ -23,7 +40,15 @@ export const DEMO_COMPENDIUM = fileURLToPath(new URL("../../../../content/compen
 export interface PackEntry {
   readonly slug: string;
   readonly content: EntryContent;
+  /**
+   * Bulwark's translations of the title and summary, by language: exactly those the entry keeps
+   * (readPack always says, {} for none); absent, the stored ones are left as they are.
+   */
+  readonly translations?: EntryTranslations;
 }
+
+/** Where a pack keeps its translations: translations/<language>.yaml, entries keyed by slug. */
+const TRANSLATIONS = "translations";
 
 export class PackError extends Error {
   override name = "PackError";
@@ -62,7 +87,7 @@ export function readPack(folder: string): PackEntry[] {
       continue;
     }
     const parsed = EntryContentSchema.safeParse(read.fields);
-    if (parsed.success) entries.push({ slug: read.slug, content: parsed.data });
+    if (parsed.success) entries.push({ slug: read.slug, content: parsed.data, translations: {} });
     else
       for (const issue of parsed.error.issues)
         problems.push({
@@ -71,8 +96,65 @@ export function readPack(folder: string): PackEntry[] {
           message: `${issue.path.map(String).map(fileKey).join(".") || "front matter"}: ${issue.message}`,
         });
   }
+  readTranslations(folder, entries, problems);
   if (problems.length > 0) throw new PackError(problems);
   return entries;
+}
+
+/**
+ * Adds each translations/<language>.yaml of the pack to its entries (a mapping of slug to title and
+ * summary). A file for a language outside the six, a slug the pack lacks, a translation into the
+ * entry's own language or a malformed one is a problem.
+ */
+function readTranslations(folder: string, entries: PackEntry[], problems: PackProblem[]): void {
+  const dir = join(folder, TRANSLATIONS);
+  if (!existsSync(dir)) return;
+  const bySlug = new Map(entries.map((entry) => [entry.slug, entry]));
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith(".yaml"))
+    .sort()) {
+    const file = join(dir, name);
+    const language = name.slice(0, -".yaml".length);
+    if (!(LANGUAGES as readonly string[]).includes(language)) {
+      problems.push({ file, line: null, message: `Name the file after one of ${LANGUAGES.join(", ")}.` });
+      continue;
+    }
+    const text = readFileSync(file, "utf8");
+    const at = unstorableIndex(text);
+    if (at >= 0) {
+      problems.push({
+        file,
+        line: text.slice(0, at).split("\n").length,
+        message: unstorableReason(text) ?? "",
+      });
+      continue;
+    }
+    const data = readTranslationsFile(file, text);
+    if ("message" in data) {
+      problems.push(data);
+      continue;
+    }
+    for (const [slug, value] of Object.entries(data.entries)) {
+      const entry = bySlug.get(slug);
+      if (!entry) {
+        problems.push({ file, line: null, message: `${slug}: no entry of the pack has this slug.` });
+        continue;
+      }
+      if (entry.content.language === language) {
+        problems.push({ file, line: null, message: `${slug}: the entry is written in ${language} already.` });
+        continue;
+      }
+      const parsed = EntryTranslationText.safeParse(value);
+      if (parsed.success) (entry.translations ?? {})[language] = parsed.data;
+      else
+        for (const issue of parsed.error.issues)
+          problems.push({
+            file,
+            line: null,
+            message: `${[slug, ...issue.path.map(String)].join(".")}: ${issue.message}`,
+          });
+    }
+  }
 }
 
 const fileKey = (key: string) => (key === "toolKind" ? "tool_kind" : key);
@@ -81,6 +163,8 @@ export interface PackReport {
   created: number;
   updated: number;
   unchanged: number;
+  /** Translations written (new or changed) or removed. */
+  translations: number;
 }
 
 const same = (a: EntryContent, b: EntryContent) => JSON.stringify(a) === JSON.stringify(b);
@@ -95,17 +179,32 @@ export async function loadPack(
   entries: readonly PackEntry[],
 ): Promise<PackReport> {
   const now = context.clock();
-  const report: PackReport = { created: 0, updated: 0, unchanged: 0 };
+  const report: PackReport = { created: 0, updated: 0, unchanged: 0, translations: 0 };
   await context.db.transaction(async (tx) => {
     // One read of what is published (a start-up runs this on every seed), then only the writes.
     const published = new Map((await listEntries(tx, { kind: "all" })).map((entry) => [entry.slug, entry]));
+    const translated = await listTranslations(tx, { kind: "all" });
+    const save: TranslationRow[] = [];
+    const remove: { entryId: string; language: string }[] = [];
+    const translate = (entryId: string, entry: PackEntry) => {
+      if (entry.translations === undefined) return;
+      const stored = translated.get(entry.slug) ?? {};
+      for (const [language, text] of Object.entries(entry.translations)) {
+        const was = stored[language];
+        if (was?.title !== text.title || was.summary !== text.summary)
+          save.push({ entryId, language, ...text });
+      }
+      for (const language of Object.keys(stored))
+        if (!(language in entry.translations)) remove.push({ entryId, language });
+    };
     for (const entry of entries) {
       const current = published.get(entry.slug);
       if (current && same(EntryContentSchema.parse(current), entry.content)) {
         report.unchanged += 1;
+        translate(current.id, entry);
         continue;
       }
-      await publishEntry(tx, {
+      const { id } = await publishEntry(tx, {
         slug: entry.slug,
         content: entry.content,
         organisationId: null,
@@ -115,8 +214,12 @@ export async function loadPack(
       });
       if (current) report.updated += 1;
       else report.created += 1;
+      translate(id, entry);
     }
-    if (report.created + report.updated > 0)
+    // Translations in two statements at most: each rebuilds the search rows it touched once.
+    await writeTranslations(tx, save, remove);
+    report.translations = save.length + remove.length;
+    if (report.created + report.updated + report.translations > 0)
       await appendAudit(
         tx,
         {
@@ -143,5 +246,16 @@ export async function exportPack(
   mkdirSync(folder, { recursive: true });
   for (const entry of entries)
     writeFileSync(join(folder, `${entry.slug}.md`), writeEntryFile(asContent(entry)));
+  // Translations: one file per language, entries in slug order.
+  const byLanguage = new Map<Language, Record<string, { title: string; summary: string }>>();
+  for (const [slug, translations] of await listTranslations(context.db, scope))
+    for (const [language, text] of Object.entries(translations)) {
+      const file = byLanguage.get(language as Language) ?? {};
+      file[slug] = text;
+      byLanguage.set(language as Language, file);
+    }
+  if (byLanguage.size > 0) mkdirSync(join(folder, TRANSLATIONS), { recursive: true });
+  for (const [language, file] of byLanguage)
+    writeFileSync(join(folder, TRANSLATIONS, `${language}.yaml`), writeTranslationsFile(language, file));
   return entries.length;
 }

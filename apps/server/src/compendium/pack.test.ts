@@ -52,11 +52,13 @@ describe("the shipped content pack", () => {
       created: pack.length,
       updated: 0,
       unchanged: 0,
+      translations: pack.length * 5,
     });
     expect(await loadPack(server.context, null, pack)).toEqual({
       created: 0,
       updated: 0,
       unchanged: pack.length,
+      translations: 0,
     });
     const out = folder();
     expect(await exportPack(server.context, null, out)).toBe(pack.length);
@@ -74,6 +76,7 @@ describe("the shipped content pack", () => {
       created: 0,
       updated: 1,
       unchanged: rest.length,
+      translations: 0,
     });
   });
 });

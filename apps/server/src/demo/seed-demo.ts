@@ -238,12 +238,16 @@ async function seedDemoCompendium(context: ServerContext): Promise<void> {
   if (!existsSync(DEMO_COMPENDIUM)) return;
   // A start-up with the same files skips reading them (parsing and checking 72 entries costs ~0.1 s).
   const hash = createHash("sha256");
-  for (const name of readdirSync(DEMO_COMPENDIUM).sort())
-    hash
-      .update(name)
-      .update("\0")
-      .update(readFileSync(join(DEMO_COMPENDIUM, name)))
-      .update("\0");
+  // The entries' files, then those of their translations (translations/<language>.yaml).
+  const translations = join(DEMO_COMPENDIUM, "translations");
+  const files = [
+    ...readdirSync(DEMO_COMPENDIUM)
+      .filter((name) => name !== "translations")
+      .map((name) => join(DEMO_COMPENDIUM, name)),
+    ...(existsSync(translations) ? readdirSync(translations).map((name) => join(translations, name)) : []),
+  ].sort();
+  for (const file of files)
+    hash.update(file.slice(DEMO_COMPENDIUM.length)).update("\0").update(readFileSync(file)).update("\0");
   const digest = hash.digest("hex");
   const seeded = await readSetting(context.db, COMPENDIUM_SEEDED);
   if (seeded && typeof seeded === "object" && "digest" in seeded && seeded.digest === digest) return;

@@ -6,7 +6,7 @@
 // is neither returned nor counted.
 import type { SearchKind, SearchQuery, SearchResult, SearchResults } from "@bulwark/contracts";
 import { SEARCH_KINDS } from "@bulwark/contracts";
-import { type Actor, assetPolicy, riskPolicy, selfAssessmentPolicy } from "@bulwark/core";
+import { type Actor, assetPolicy, type Language, riskPolicy, selfAssessmentPolicy } from "@bulwark/core";
 import { listAssessments, listAssets, searchRuns } from "@bulwark/db";
 import type { z } from "zod";
 import { searchCompendium } from "../compendium/entries.service.ts";
@@ -37,7 +37,7 @@ export function matchScore(title: string, q: string): number {
 
 const searchers: Record<
   SearchKind,
-  (context: ServerContext, caller: Actor, q: string, limit: number) => Promise<Found>
+  (context: ServerContext, caller: Actor, q: string, limit: number, language: Language) => Promise<Found>
 > = {
   asset: async (context, caller, q, limit) => {
     const page = await listAssets(context.db, assetPolicy.readScope(caller), {
@@ -70,15 +70,18 @@ const searchers: Record<
       })),
     };
   },
-  "compendium-entry": async (context, caller, q, limit) => {
-    const found = await searchCompendium(context, caller, { q, limit, offset: 0 });
+  "compendium-entry": async (context, caller, q, limit, language) => {
+    // Titles in the reader's language where Bulwark translated them (the snippet follows).
+    const found = await searchCompendium(context, caller, { q, limit, offset: 0 }, language);
     return {
       total: found.total,
       items: found.items.map((entry) => ({
         kind: "compendium-entry",
         id: entry.id,
-        title: entry.title,
-        context: line(entry.snippet.map((part) => part.text).join("") || entry.summary),
+        title: entry.translation?.title ?? entry.title,
+        context: line(
+          entry.snippet.map((part) => part.text).join("") || entry.translation?.summary || entry.summary,
+        ),
         href: `/compendium/${entry.slug}`,
       })),
     };
@@ -147,10 +150,14 @@ export async function searchEverything(
   context: ServerContext,
   caller: Actor,
   query: Query,
+  language: Language = "en",
 ): Promise<SearchResults> {
   const kinds = query.kinds ?? [...SEARCH_KINDS];
   const found = await Promise.all(
-    kinds.map(async (kind) => ({ kind, ...(await searchers[kind](context, caller, query.q, query.limit)) })),
+    kinds.map(async (kind) => ({
+      kind,
+      ...(await searchers[kind](context, caller, query.q, query.limit, language)),
+    })),
   );
   const groups = found
     .filter((group) => group.items.length > 0)

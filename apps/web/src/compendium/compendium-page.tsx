@@ -46,7 +46,7 @@ import { ResultCard } from "./result-card.tsx";
 import { apiQueryOf, filterCount, PAGE_SIZE, type SearchState, useSearchState } from "./search-state.ts";
 
 export function CompendiumPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const search = useSearchState();
   const { state } = search;
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -54,7 +54,8 @@ export function CompendiumPage() {
   const offlineMode = useOfflineMode();
   const online = useOnline();
   const remote = useQuery({
-    queryKey: ["compendium", "search", query],
+    // The language is part of the key: titles and summaries come in it where Bulwark translated them.
+    queryKey: ["compendium", "search", query, i18n.language],
     queryFn: () => client.call("searchCompendium", { query }),
     placeholderData: keepPreviousData,
     enabled: !offlineMode,

@@ -23,7 +23,16 @@ export function EntryBody({ markdown }: { markdown: string }) {
 
 import { TagBadge } from "./entry-parts.tsx";
 
-export function EntryText({ content }: { content: Pick<EntryContent, "summary" | "body"> }) {
+/** `summaryLanguage` and `bodyLanguage`: the languages of the texts when known (a translated summary: the page's). */
+export function EntryText({
+  content,
+  summaryLanguage,
+  bodyLanguage,
+}: {
+  content: Pick<EntryContent, "summary" | "body">;
+  summaryLanguage?: string | undefined;
+  bodyLanguage?: string | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <Stack gap="lg">
@@ -34,11 +43,14 @@ export function EntryText({ content }: { content: Pick<EntryContent, "summary" |
         ps="md"
         style={{ borderInlineStart: "4px solid var(--mantine-color-bulwark-3)" }}
         dir="auto"
+        lang={summaryLanguage}
       >
         {content.summary}
       </Text>
       {content.body.trim() ? (
-        <EntryBody markdown={content.body} />
+        <div lang={bodyLanguage} dir="auto">
+          <EntryBody markdown={content.body} />
+        </div>
       ) : (
         <Text c="dimmed" size="sm">
           {t("compendium.entry.noBody")}

@@ -1,6 +1,8 @@
 // One compendium entry: what it is and its marking, the summary and text, its source and tags,
 // related entries, and its history of versions; "Propose an edit" for those who may. Without a
 // network, the copy saved on this device (CLEAR entries only), without history or proposals.
+// When Bulwark translated the title and summary into the reader's language, they are shown in it,
+// marked as Bulwark's translation, with a switch to the original (the body stays the original).
 import type { EntryDetail } from "@bulwark/contracts";
 import {
   Alert,
@@ -18,6 +20,7 @@ import {
 } from "@mantine/core";
 import { IconArrowLeft, IconFileText, IconHistory, IconPencil } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { client } from "../app/api.ts";
@@ -52,12 +55,13 @@ export function BackToSearch() {
 }
 
 export function EntryPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { slug = "" } = useParams();
   const offlineMode = useOfflineMode();
   const online = useOnline();
   const entry = useQuery({
-    queryKey: ["compendium", "entry", slug],
+    // The language is part of the key: the translation shown follows it.
+    queryKey: ["compendium", "entry", slug, i18n.language],
     queryFn: () => client.call("getEntry", { params: { slug } }),
     enabled: !offlineMode,
   });
@@ -93,6 +97,10 @@ function EntryView({ entry, offline = false }: { entry: EntryDetail; offline?: b
   const [params, setParams] = useSearchParams();
   const tab = !offline && params.get("tab") === "history" ? "history" : "entry";
   const byline = [entry.source.publisher, entry.source.year].filter((part) => part !== null).join(" · ");
+  const [original, setOriginal] = useState(false);
+  const translation = original ? null : (entry.translation ?? null);
+  // The original's language on the original's words, so that screen readers read them aright.
+  const originalLanguage = translation ? undefined : entry.language;
 
   return (
     <>
@@ -107,9 +115,24 @@ function EntryView({ entry, offline = false }: { entry: EntryDetail; offline?: b
             )}
             <TlpBadge marking={entry.marking} size="md" />
           </Group>
-          <Title order={2} lh={1.25}>
-            {entry.title}
+          <Title order={2} lh={1.25} lang={originalLanguage}>
+            {translation?.title ?? entry.title}
           </Title>
+          {entry.translation && (
+            <Group gap="xs" wrap="wrap">
+              <Badge size="md" variant="light" color="gray" tt="none">
+                {t("compendium.entry.translatedBy")}
+              </Badge>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => setOriginal(!original)}
+                aria-pressed={original}
+              >
+                {original ? t("compendium.entry.showTranslation") : t("compendium.entry.showOriginal")}
+              </Button>
+            </Group>
+          )}
           {byline && (
             <Text size="sm" c="dimmed">
               {byline}
@@ -158,7 +181,16 @@ function EntryView({ entry, offline = false }: { entry: EntryDetail; offline?: b
           <Grid gutter="xl">
             <Grid.Col span={{ base: 12, md: 8 }}>
               <Paper withBorder radius="md" p={{ base: "md", sm: "xl" }}>
-                <EntryText content={entry} />
+                {translation && (
+                  <Text size="sm" c="dimmed" mb="md">
+                    {t("compendium.entry.translationNote", { language: labels.language(entry.language) })}
+                  </Text>
+                )}
+                <EntryText
+                  content={{ body: entry.body, summary: translation?.summary ?? entry.summary }}
+                  bodyLanguage={entry.language}
+                  summaryLanguage={originalLanguage}
+                />
                 {entry.language !== "en" && (
                   <Text size="xs" c="dimmed" mt="lg">
                     {t("compendium.entry.writtenIn", { language: labels.language(entry.language) })}
@@ -200,7 +232,7 @@ function Related({ entry }: { entry: EntryDetail }) {
         {entry.related.map((related) => (
           <Stack key={related.id} gap={2}>
             <Anchor component={Link} to={`/compendium/${related.slug}`} size="sm" fw={600} lh={1.35}>
-              {related.title}
+              {related.translation?.title ?? related.title}
             </Anchor>
             <Group gap={6}>
               <TypeBadge type={related.type} />

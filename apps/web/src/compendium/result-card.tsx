@@ -1,14 +1,18 @@
 // One search result: what it is, its marking, who published it when, and where the words searched
-// for appear.
+// for appear. In the reader's language when Bulwark translated the entry, marked as such, with
+// the original title beside it.
 import type { EntrySummary } from "@bulwark/contracts";
-import { Anchor, Group, Paper, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { useCompendiumLabels } from "./compendium-vocabulary.ts";
 import { Snippet, TypeBadge } from "./entry-parts.tsx";
 
 export function ResultCard({ entry }: { entry: EntrySummary }) {
+  const { t } = useTranslation();
   const labels = useCompendiumLabels();
+  const { translation } = entry;
   const location = useLocation();
   const byline = [entry.publisher, entry.year].filter((part) => part !== null).join(" · ");
   const tags = [
@@ -26,6 +30,11 @@ export function ResultCard({ entry }: { entry: EntrySummary }) {
               {byline}
             </Text>
           )}
+          {translation && (
+            <Badge size="sm" variant="light" color="gray" tt="none">
+              {t("compendium.entry.translatedBy")}
+            </Badge>
+          )}
         </Group>
         <Anchor
           id={`result-${entry.id}`}
@@ -37,10 +46,19 @@ export function ResultCard({ entry }: { entry: EntrySummary }) {
           lh={1.3}
           c="bulwark.9"
         >
-          <bdi>{entry.title}</bdi>
+          <bdi>{translation?.title ?? entry.title}</bdi>
         </Anchor>
+        {translation && (
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {t("compendium.entry.originalTitle", { title: entry.title })}
+          </Text>
+        )}
         <Text size="sm" lh={1.55} lineClamp={4} dir="auto">
-          {entry.snippet.length > 0 ? <Snippet parts={entry.snippet} /> : entry.summary}
+          {entry.snippet.length > 0 ? (
+            <Snippet parts={entry.snippet} />
+          ) : (
+            (translation?.summary ?? entry.summary)
+          )}
         </Text>
         {tags.length > 0 && (
           <Text size="xs" c="dimmed" lineClamp={1}>

@@ -133,6 +133,12 @@ export const compendium: Translation<typeof englishCompendium, "ar"> = {
     noRelated: "لا توجد مدخلات ذات صلة بعد.",
     noBody: "ليس لهذا المدخل نص غير ملخصه.",
     writtenIn: "محرَّر باللغة: {{language}}",
+    translatedBy: "ترجمة Bulwark",
+    translationNote:
+      "العنوان والملخص من ترجمة Bulwark. أما النص أدناه والمصدر فهما الأصل، باللغة: {{language}}.",
+    showOriginal: "عرض الأصل",
+    showTranslation: "عرض ترجمة Bulwark",
+    originalTitle: "الأصل: {{title}}",
     allSectors: "جميع القطاعات",
     tlpGreen: "TLP:GREEN — يُتبادل مع منظمات مجتمعات المالك. لا يجوز نشره.",
     tlpAmber: "TLP:AMBER — لمنظمة المالك (ولمشرفي الخلاصة الوافية). لا يجوز تبادله على نطاق أوسع.",

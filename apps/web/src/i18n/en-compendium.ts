@@ -126,6 +126,12 @@ export const compendium = {
     noRelated: "No related entry yet.",
     noBody: "This entry has no text beyond its summary.",
     writtenIn: "Written in {{language}}",
+    translatedBy: "Translation by Bulwark",
+    translationNote:
+      "The title and summary are Bulwark's own translation. The text below and the source are the original, in {{language}}.",
+    showOriginal: "Show the original",
+    showTranslation: "Show Bulwark's translation",
+    originalTitle: "Original: {{title}}",
     allSectors: "All sectors",
     tlpGreen: "TLP:GREEN — shared with the organisations of the owner's communities. Do not publish.",
     tlpAmber:

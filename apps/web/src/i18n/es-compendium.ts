@@ -58,6 +58,12 @@ export const compendium: Translation<typeof english, "es"> = {
     noRelated: "Todavía no hay fichas relacionadas.",
     noBody: "Esta ficha no tiene más texto que su resumen.",
     writtenIn: "Redactada en {{language}}",
+    translatedBy: "Traducción de Bulwark",
+    translationNote:
+      "El título y el resumen son una traducción de Bulwark. El texto siguiente y la fuente son el original, en {{language}}.",
+    showOriginal: "Ver el original",
+    showTranslation: "Ver la traducción de Bulwark",
+    originalTitle: "Original: {{title}}",
     allSectors: "Todos los sectores",
     tlpGreen:
       "TLP:GREEN — compartida con las organizaciones de las comunidades del propietario. No publicar.",

@@ -58,6 +58,12 @@ export const compendium: Translation<typeof english, "fr"> = {
     noRelated: "Aucune fiche connexe pour l'instant.",
     noBody: "Cette fiche ne contient aucun texte au-delà de son résumé.",
     writtenIn: "Rédigée en {{language}}",
+    translatedBy: "Traduction de Bulwark",
+    translationNote:
+      "Le titre et le résumé sont une traduction de Bulwark. Le texte ci-dessous et la source sont l'original, en {{language}}.",
+    showOriginal: "Afficher l'original",
+    showTranslation: "Afficher la traduction de Bulwark",
+    originalTitle: "Original : {{title}}",
     allSectors: "Tous les secteurs",
     tlpGreen: "TLP:GREEN — partagée avec les organisations des communautés du propriétaire. Ne pas publier.",
     tlpAmber:

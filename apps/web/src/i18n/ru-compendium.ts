@@ -60,6 +60,12 @@ export const compendium: Translation<typeof english, "ru"> = {
     noRelated: "Связанных записей пока нет.",
     noBody: "Кроме краткого содержания, в этой записи нет текста.",
     writtenIn: "Язык записи: {{language}}",
+    translatedBy: "Перевод Bulwark",
+    translationNote:
+      "Заголовок и краткое содержание переведены Bulwark. Текст ниже и источник — оригинал, язык: {{language}}.",
+    showOriginal: "Показать оригинал",
+    showTranslation: "Показать перевод Bulwark",
+    originalTitle: "Оригинал: {{title}}",
     allSectors: "Все секторы",
     tlpGreen: "TLP:GREEN — доступно организациям сообществ владельца. Не публиковать.",
     tlpAmber: "TLP:AMBER — для организации владельца (и модераторов сборника). Не распространять дальше.",

@@ -78,6 +78,8 @@ export function summaryOf(entry: OfflineEntry): Omit<EntrySummary, "snippet"> {
     regions: entry.regions,
     year: entry.source.year,
     publisher: entry.source.publisher,
+    // The copy saved on a device holds the originals only.
+    translation: null,
   };
 }
 
@@ -187,5 +189,5 @@ export function localEntry(compendium: LocalCompendium, slug: string): EntryDeta
     .slice(0, 5)
     .map(({ other }) => summaryOf(other));
   // Proposing an edit needs the network: offline, the page offers reading only.
-  return { ...entry, related, abilities: { propose: false, moderate: false } };
+  return { ...entry, translation: null, related, abilities: { propose: false, moderate: false } };
 }

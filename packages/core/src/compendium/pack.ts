@@ -129,3 +129,31 @@ export function slugify(title: string): string {
     .replace(/-+$/g, "");
   return slug.length >= 3 ? slug : `entry-${slug || "untitled"}`.slice(0, 80);
 }
+
+/**
+ * A pack's translations file (translations/<language>.yaml): a mapping of entry slugs to a title
+ * and a summary, as read (the schema in @bulwark/contracts validates each), or the problem.
+ */
+export function readTranslationsFile(
+  file: string,
+  text: string,
+): { entries: Record<string, unknown> } | PackProblem {
+  let data: unknown;
+  try {
+    data = parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    if (!(error instanceof YAMLParseError)) throw error;
+    return { file, line: error.linePos?.[0]?.line ?? null, message: error.message };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data))
+    return { file, line: null, message: "Write a mapping of entry slugs to a title and a summary." };
+  return { entries: data as Record<string, unknown> };
+}
+
+/** A translations file's text: the entries' titles and summaries into `language`, by slug. */
+export function writeTranslationsFile(
+  language: string,
+  bySlug: Readonly<Record<string, { title: string; summary: string }>>,
+): string {
+  return `# Bulwark's own translation (${language}) of each entry's title and summary; the sources stay the originals.\n${stringify(bySlug, { lineWidth: 100 })}`;
+}

@@ -8,14 +8,21 @@
 // use, says which rows the caller's scope may see (the TLP rule in SQL), checks phrases, and
 // writes the page's snippets. Ranking puts entries whose title or summary hold the words first,
 // then those holding them in the body alone.
-import { COMPENDIUM_FACETS, type CompendiumFacet, type Scope } from "@bulwark/core";
+import { COMPENDIUM_FACETS, type CompendiumFacet, hasHan, type Scope, searchableQuery } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { sqlArray } from "../scope.ts";
-import { parseTsquery, tsqueryText, withoutRepeats } from "../text-search.ts";
+import {
+  parseTsquery,
+  positiveTerms,
+  type TsqueryNode,
+  tsqueryText,
+  withoutRepeats,
+} from "../text-search.ts";
 import type { RelatedRecord } from "./compendium.ts";
 import { type CompendiumIndex, compendiumIndex, Rows, type Scores } from "./compendium-index.ts";
+import type { TranslationText } from "./compendium-translations.ts";
 import { policyVersionSql } from "./policy-state.ts";
 
 const SEARCH_FACETS = COMPENDIUM_FACETS;
@@ -27,11 +34,18 @@ export interface SearchInput {
   filters: Partial<Record<SearchFacet, readonly string[] | undefined>>;
   limit: number;
   offset: number;
+  /**
+   * The reader's language: entries translated into it come with the translation, and their
+   * snippet is taken from it (unless the words are only in the original).
+   */
+  language?: string | undefined;
 }
 
 export interface SearchHit extends RelatedRecord {
   /** The snippet with hits between HIT_START and HIT_END. */
   headline: string;
+  /** Bulwark's translation of the title and summary into the reader's language, if any. */
+  translation: TranslationText | null;
 }
 
 export interface SearchOutput {
@@ -60,7 +74,8 @@ const tick = (name: string, t0: number) => {
 };
 export async function searchEntries(db: Executor, scope: Scope, input: SearchInput): Promise<SearchOutput> {
   let t0 = performance.now();
-  const q = input.q?.trim() ? input.q.trim() : null;
+  // Chinese words split as the index split them (PostgreSQL has no Chinese parser).
+  const q = input.q?.trim() ? searchableQuery(input.q.trim()) : null;
   // One round trip: the index's and the policy's versions and, with words, the query as
   // PostgreSQL reads them.
   const [state] = rowsOf<{ version: number | string; policy: number | string; query: string | null }>(
@@ -88,20 +103,99 @@ export async function searchEntries(db: Executor, scope: Scope, input: SearchInp
   const rows = pageOf(passing, ranking, index.rankOf, input.offset, input.limit);
   t0 = tick("facets+page", t0);
   const scores = ranking;
-  const headlines =
+  const query = tree === null ? "" : tsqueryText(withoutRepeats(tree));
+  const language = input.language && input.language !== "en" ? input.language : null;
+  const [headlines, translations] = await Promise.all([
     scores === null
       ? null
-      : await headlinesOf(
+      : headlinesOf(
           db,
           rows.map((row) => ({ id: index.ids[row] as string, summaryOnly: scores.inSummary[row] === 1 })),
-          tree === null ? "" : tsqueryText(withoutRepeats(tree)),
-        );
+          query,
+        ),
+    language === null
+      ? null
+      : translatedOf(
+          db,
+          rows.map((row) => index.ids[row] as string),
+          language,
+          scores === null ? null : { query, tree: tree as TsqueryNode },
+        ),
+  ]);
   t0 = tick("headlines", t0);
   const items = rows.map((row) => {
     const record = index.records[row] as RelatedRecord;
-    return { ...record, headline: headlines?.get(record.id) ?? [...record.summary].slice(0, 240).join("") };
+    const translated = translations?.get(record.id);
+    const opening = (text: string) => [...text].slice(0, 240).join("");
+    const original = headlines?.get(record.id);
+    // The translation's snippet; else the original's where it marks the words; else the opening.
+    const headline =
+      translated?.headline ??
+      (original !== undefined && (translated === undefined || original.includes(HIT_START))
+        ? original
+        : opening(translated?.translation.summary ?? record.summary));
+    return { ...record, headline, translation: translated?.translation ?? null };
   });
   return { total: passing.length, items, facets };
+}
+
+const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * The page's entries translated into `language`, by entry id, with (for a search) a snippet of
+ * the translated summary when it holds the words: ts_headline in the translation's stemming, or
+ * for Chinese (which PostgreSQL cannot split) the query's Chinese words marked in the process.
+ */
+async function translatedOf(
+  db: Executor,
+  ids: readonly string[],
+  language: string,
+  search: { query: string; tree: TsqueryNode } | null,
+): Promise<Map<string, { translation: TranslationText; headline: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const result = await db.execute(sql`
+    with query as (select ${search?.query ?? ""}::tsquery as q)
+    select t.entry_id, t.title, t.summary,
+      ${search === null ? sql`false` : sql`ts_filter(t.words, '{b}') @@ query.q`} as hit,
+      ${
+        search === null || language === "zh"
+          ? sql`null::text`
+          : sql`case when ts_filter(t.words, '{b}') @@ query.q then ts_headline(
+              compendium_search_config(t.language), t.summary, query.q, ${HEADLINE_OPTIONS}) end`
+      } as headline
+    from compendium_translations as t, query
+    where t.language = ${language} and t.entry_id = any(${sqlArray(ids, "uuid")})`);
+  const rows = rowsOf<{
+    entry_id: string;
+    title: string;
+    summary: string;
+    hit: boolean;
+    headline: string | null;
+  }>(result);
+  const chinese = search === null ? [] : [...positiveTerms(search.tree)].filter(hasHan);
+  return new Map(
+    rows.map((row) => [
+      row.entry_id,
+      {
+        translation: { title: row.title, summary: row.summary },
+        headline: row.headline ?? (row.hit && chinese.length > 0 ? marked(row.summary, chinese) : null),
+      },
+    ]),
+  );
+}
+
+/** Text with every occurrence of the words marked as hits (null when none occurs). */
+function marked(text: string, words: readonly string[]): string | null {
+  const escaped = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = new RegExp(escaped.join("|"), "gu");
+  let found = false;
+  const result = text.replace(pattern, (word) => {
+    found = true;
+    return `${HIT_START}${word}${HIT_END}`;
+  });
+  return found ? result : null;
 }
 
 /**
@@ -226,7 +320,7 @@ async function headlinesOf(
     select e.id, ts_headline(compendium_search_config(e.language),
         case when e.id = any(${sqlArray(short, "uuid")}) then e.summary
           else e.summary || E'\n' || regexp_replace(e.body, ${HEADING}, '\\1.', 'gn') end, query.q,
-        ${`StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) as headline
+        ${HEADLINE_OPTIONS}) as headline
     from compendium_entries as e, query
     where e.id = any(${sqlArray(ids, "uuid")})`);
   return new Map(rowsOf<{ id: string; headline: string }>(result).map((row) => [row.id, row.headline]));

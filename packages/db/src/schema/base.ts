@@ -340,6 +340,28 @@ export const compendiumEntries = pgTable(
 );
 
 /**
+ * Bulwark's own translations of an entry's title and summary into another language (the shipped
+ * pack's content/compendium/translations/<language>.yaml); the entry and its cited source stay
+ * the original. `words`: the title (weight A) and summary (B) as the search index reads them,
+ * stemmed in the translation's language (Chinese split into words by the application first,
+ * core's searchableText). A trigger (hand-written at the end of the i18nc migration) adds them to the entry's
+ * search row, so search finds entries in each language.
+ */
+export const compendiumTranslations = pgTable(
+  "compendium_translations",
+  {
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => compendiumEntries.id, { onDelete: "cascade" }),
+    language: text("language").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    words: tsvector("words").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.entryId, table.language] })],
+);
+
+/**
  * What search reads, one row per entry, kept by a trigger on compendium_entries (migrations 0004
  * and 0005): `seq` (a small number naming the row in the search index each server process holds),
  * the TLP columns, every tag as "facet:value", and `words`: title (weight A), summary (B) and body
