@@ -3,7 +3,8 @@
 // down, loses the network as they send it, sees that it waits in the browser, and it goes out when
 // the network returns; the watch desk sees it appear without a reload, opens it, sees what the
 // cascade takes down next and the deadline of the first report, acknowledges it, and downloads the
-// incident's report so far.
+// incident's report so far, and records the substation restored; a bank outside the audience sees
+// none of it.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
@@ -16,6 +17,8 @@ const AUTHORITY_NAME = "National Critical Infrastructure Protection Authority";
 const OPERATOR = "fatima.nasser@meridiagrid.example";
 const SUBSTATION = { ref: "XM-EL-SUB-0001", name: "Ulohaven 1 161 kV Substation" };
 const TITLE = "Both transformers tripped at Ulohaven 1";
+const OUTSIDER = "hugo.lambert@coastalbank.example";
+const NOT_FOUND = "This incident does not exist, or you may not see it.";
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let bulwark: Started;
@@ -48,7 +51,7 @@ async function violations(page: Page): Promise<string[]> {
 const live = (page: Page) => page.getByRole("status").getByText("Live", { exact: true }).waitFor();
 
 describe("an incident from the first notice to the watch desk", () => {
-  it("is filed offline by the operator, arrives live at the authority, which sees the projection and the deadline", async () => {
+  it("is filed offline by the operator, arrives live at the authority, which sees the projection and the deadline, records the restoration, and stays out of a bank's sight", async () => {
     const [desk, officer] = await Promise.all([
       // axe-core is injected as a script: the test contexts let it past the app's CSP.
       signInAs(browser, bulwark.url, AUTHORITY, { bypassCSP: true }),
@@ -156,5 +159,26 @@ describe("an incident from the first notice to the watch desk", () => {
     expect(download.suggestedFilename()).toMatch(/^bulwark-incident-report-.*\.pdf$/);
     const path = await download.path();
     expect(readFileSync(path).subarray(0, 5).toString()).toBe("%PDF-");
+
+    // The desk records the substation restored (the form's defaults: the first asset, now).
+    const assets = desk.getByTestId("incident-assets");
+    await assets.getByRole("button", { name: "Record" }).click();
+    await desk
+      .getByTestId("incident-asset")
+      .filter({ hasText: SUBSTATION.name })
+      .getByText("Restored", { exact: true })
+      .waitFor();
+
+    // A bank outside the audience sees nothing: not in its list, and not at the incident's address.
+    const address = desk.url();
+    const bank = await signInAs(browser, bulwark.url, OUTSIDER);
+    await bank.goto(`${bulwark.url}/incidents`);
+    await bank.getByRole("heading", { name: "Incidents", level: 2 }).waitFor();
+    await bank.waitForLoadState("networkidle");
+    expect(await bank.getByText(TITLE).count()).toBe(0);
+    await bank.goto(address);
+    await bank.getByText(NOT_FOUND).waitFor();
+    expect(await bank.getByText(TITLE).count()).toBe(0);
+    expect(await bank.getByText(SUBSTATION.name).count()).toBe(0);
   });
 });
