@@ -227,3 +227,14 @@ export const statusOf = (promise: Promise<unknown>): Promise<number> =>
     () => 200,
     (error: unknown) => (error instanceof ApiError ? error.status : 0),
   );
+
+/** The problem+json a call was refused with; the test fails when the call succeeds. */
+export async function problemOf(promise: Promise<unknown>): Promise<ApiError["problem"]> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error.problem;
+    throw error;
+  }
+  throw new Error("The call succeeded.");
+}

@@ -4,12 +4,11 @@
 // someone who may not see the incident gets 404 on every route and learns nothing; refusals and
 // bad files change nothing.
 import { createHash } from "node:crypto";
-import type { Client, IncidentCreateInput } from "@bulwark/contracts";
-import { insertAsset, insertOrganisation, insertUser } from "@bulwark/db";
+import type { Client } from "@bulwark/contracts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { addWatchAndBank, incidentNotice, insertSubstation } from "./incident-world.test-support.ts";
 
 let server: TestServer;
 let watch: Client; // the authority's watch desk
@@ -17,7 +16,6 @@ let gridAdmin: Client; // the filer
 let water: Client; // in the audience: reads, may not change
 let bank: Client; // outside every audience
 let incidentId = "";
-const T0 = "2026-11-22T03:00:00.000Z";
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
 
 const upload = (client: Client, bytes: Uint8Array, mediaType: string, filename = "site-photo.pdf") =>
@@ -37,61 +35,15 @@ const stored = async () => {
 beforeAll(async () => {
   server = await startTestServer();
   const { organisations } = server.cast;
-  const now = server.context.clock();
-  const passwordHash = await hashPassword(PASSWORD);
-  const bankId = await insertOrganisation(
-    server.db,
-    { name: "Test Bank", kind: "private-operator", country: "XM", sectors: ["banking"] },
-    now,
-  );
-  await insertUser(
-    server.db,
-    {
-      email: "watch@authority.example",
-      name: "watch",
-      organisationId: organisations.authority,
-      roles: ["coordinator"],
-      passwordHash,
-    },
-    now,
-  );
-  await insertUser(
-    server.db,
-    { email: "teller@bank.example", name: "teller", organisationId: bankId, roles: ["member"], passwordHash },
-    now,
-  );
-  const assetS = await insertAsset(
-    server.db,
-    {
-      ref: "S",
-      name: "Asset S",
-      sector: "energy-electricity",
-      operatorId: organisations.operator,
-      status: "operational",
-      populationServed: 1000,
-      marking: "amber",
-      tags: [],
-      attributes: {},
-    },
-    now,
-  );
+  await addWatchAndBank(server);
+  const assetS = await insertSubstation(server);
   [watch, gridAdmin, water, bank] = await Promise.all([
     server.client("watch@authority.example"),
     server.client("boss@grid.example"),
     server.client("member@water.example"),
     server.client("teller@bank.example"),
   ]);
-  const notice: IncidentCreateInput = {
-    title: "Substation S down",
-    type: "technical-failure",
-    startedAt: T0,
-    awareAt: T0,
-    regime: "eu-cer-article-15",
-    tlp: "amber",
-    audience: { organisationIds: [organisations.authority, organisations.other] },
-    suspectedCause: "technical-failure",
-    assets: [{ assetId: assetS, status: "down", at: T0 }],
-  };
+  const notice = incidentNotice(assetS, [organisations.authority, organisations.other]);
   incidentId = (await gridAdmin.call("createIncident", { body: notice })).id;
 });
 afterAll(() => server.close());

@@ -3,13 +3,14 @@
 // next due time with its reports; the responsible organisation's coordinators who see the incident
 // (and nobody else) are reminded shortly before a report is due and once it is overdue, once each;
 // a task assigned to a person or an organisation tells them, among those who see the incident.
-import { ApiError, type Client, type IncidentCreateInput } from "@bulwark/contracts";
-import { insertAsset, insertOrganisation, insertUser } from "@bulwark/db";
+import type { Client, IncidentCreateInput } from "@bulwark/contracts";
+import { insertOrganisation, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { runNotificationSweep } from "../notifications/sweep.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, problemOf, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { incidentNotice, insertSubstation, SABOTAGE } from "./incident-world.test-support.ts";
 
 let server: TestServer;
 let boss: Client; // the grid operator's organisation administrator: files, coordinates
@@ -22,31 +23,13 @@ let substation = "";
 let bankId = "";
 const people: Record<string, string> = {};
 const H = 3_600_000;
-const T0 = "2026-11-22T03:00:00.000Z";
 
-const notice = (over: Partial<IncidentCreateInput> = {}): IncidentCreateInput => ({
-  title: "Substation attacked",
-  type: "sabotage",
-  startedAt: T0,
-  awareAt: T0,
-  regime: "eu-cer-article-15",
-  tlp: "amber",
-  audience: { organisationIds: [server.cast.organisations.authority] },
-  suspectedCause: "attack",
-  threatFamily: "sabotage",
-  assets: [{ assetId: substation, status: "down", at: T0 }],
-  ...over,
-});
-
-const problemOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error.problem;
-    throw error;
-  }
-  throw new Error("The call succeeded.");
-};
+const notice = (over: Partial<IncidentCreateInput> = {}): IncidentCreateInput =>
+  incidentNotice(substation, [server.cast.organisations.authority], {
+    title: "Substation attacked",
+    ...SABOTAGE,
+    ...over,
+  });
 
 const inbox = async (client: Client) => (await client.call("listNotifications", { query: {} })).items;
 const kindsFor = async (client: Client, subjectId: string) =>
@@ -82,23 +65,7 @@ beforeAll(async () => {
       { email, name: email.split("@")[0] ?? email, organisationId, roles: [...roles], passwordHash },
       now,
     );
-  substation = await insertAsset(
-    server.db,
-    {
-      ref: "S",
-      name: "Substation S",
-      sector: "energy-electricity",
-      operatorId: organisations.operator,
-      status: "operational",
-      populationServed: 1000,
-      marking: "amber",
-      tags: [],
-      attributes: {},
-      lat: 10,
-      lon: 20,
-    },
-    now,
-  );
+  substation = await insertSubstation(server, { name: "Substation S", lat: 10, lon: 20 });
   boss = await server.client("boss@grid.example");
   member = await server.client("member@grid.example");
   dutyA = await server.client("duty-a@grid.example");

@@ -4,12 +4,12 @@
 // overdue by the server's clock) and points of contact (for organisations involved together in an
 // open incident; written by the organisation's administrators; never in the audit trail). Someone
 // who may not see the incident gets 404 on every route; bad input changes nothing.
-import { ApiError, type Client, type IncidentCreateInput } from "@bulwark/contracts";
+import type { Client, IncidentCreateInput } from "@bulwark/contracts";
 import { insertAsset, insertOrganisation, insertUser, rowsOf } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+import { PASSWORD, problemOf, startTestServer, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 const T0 = "2026-11-24T08:00:00.000Z";
@@ -25,16 +25,6 @@ let water: Client; // a water utility in the audience
 let bank: Client; // a bank outside the audience
 let auditor: Client; // the authority's auditor
 let incidentId = "";
-
-const problemOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error.problem;
-    throw error;
-  }
-  throw new Error("The call succeeded.");
-};
 
 async function counts() {
   const [row] = rowsOf<Record<string, number | string>>(

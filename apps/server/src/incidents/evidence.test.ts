@@ -4,18 +4,13 @@
 // unless law enforcement shares the log with them by name; every reading is audited; a custody
 // record altered, inserted or deleted in SQL is found by the verification; bad input is refused
 // with problem+json and changes nothing.
-import {
-  ApiError,
-  type Client,
-  type EvidenceCreateInput,
-  type IncidentCreateInput,
-} from "@bulwark/contracts";
+import type { Client, EvidenceCreateInput, IncidentCreateInput } from "@bulwark/contracts";
 import { INCIDENTS_CHANNEL, insertAsset, insertOrganisation, insertUser, rowsOf } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, problemOf, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let police: Client; // law enforcement, coordinator: records
@@ -44,16 +39,6 @@ const item = (over: Partial<EvidenceCreateInput> = {}): EvidenceCreateInput => (
   reason: "Shows the intruders",
   ...over,
 });
-
-const problemOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error.problem;
-    throw error;
-  }
-  throw new Error("The call succeeded.");
-};
 
 async function counts() {
   const [row] = rowsOf<Record<string, number>>(

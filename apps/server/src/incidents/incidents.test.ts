@@ -2,7 +2,7 @@
 // anyone outside, on every route), the state machine and who moves it, asset status, merging
 // notices, bad input (problem+json, nothing changed), the notification of each change, the
 // projection equal to the cascade, the recovery curve of a known case and the STIX export.
-import { ApiError, type Client, type IncidentCreateInput } from "@bulwark/contracts";
+import type { Client, IncidentCreateInput } from "@bulwark/contracts";
 import { CRITICAL_ASSET_TYPE, type StixObject } from "@bulwark/core";
 import {
   INCIDENTS_CHANNEL,
@@ -17,7 +17,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { stixProblems } from "../sharing/stix-schemas.test-support.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, problemOf, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let watch: Client; // the national authority's watch desk (coordinator)
@@ -48,16 +48,6 @@ const notice = (over: Partial<IncidentCreateInput> = {}): IncidentCreateInput =>
   assets: [{ assetId: asset.S, status: "down", at: T0 }],
   ...over,
 });
-
-const problemOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error.problem;
-    throw error;
-  }
-  throw new Error("The call succeeded.");
-};
 
 async function counts() {
   const result = await server.db.execute(sql`select

@@ -3,17 +3,11 @@
 // may see both the incident and the item (a reader who sees the incident but not the item learns
 // neither the item's id nor its title); strangers to the incident get 404 on every route; bad input
 // and refusals change nothing.
-import {
-  ApiError,
-  type Client,
-  type IncidentCreateInput,
-  type SharedItemComposeInput,
-} from "@bulwark/contracts";
-import { insertAsset, insertOrganisation, insertUser } from "@bulwark/db";
+import type { Client, IncidentCreateInput, SharedItemComposeInput } from "@bulwark/contracts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { problemOf, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { addWatchAndBank, incidentNotice, insertSubstation } from "./incident-world.test-support.ts";
 
 let server: TestServer;
 let watch: Client; // the national authority's watch desk (coordinator)
@@ -24,20 +18,8 @@ let incidentId: string;
 const item = { forGrid: "", forBoth: "", forAuthority: "", draft: "" };
 let assetS = "";
 
-const T0 = "2026-11-22T03:00:00.000Z";
-
-const notice = (over: Partial<IncidentCreateInput> = {}): IncidentCreateInput => ({
-  title: "Substation S down",
-  type: "technical-failure",
-  startedAt: T0,
-  awareAt: T0,
-  regime: "eu-cer-article-15",
-  tlp: "amber",
-  audience: { organisationIds: [server.cast.organisations.authority, server.cast.organisations.other] },
-  suspectedCause: "technical-failure",
-  assets: [{ assetId: assetS, status: "down", at: T0 }],
-  ...over,
-});
+const notice = (over: Partial<IncidentCreateInput> = {}): IncidentCreateInput =>
+  incidentNotice(assetS, [server.cast.organisations.authority, server.cast.organisations.other], over);
 
 const alert = (title: string, organisationIds: string[]): SharedItemComposeInput => ({
   type: "alert",
@@ -53,16 +35,6 @@ async function publish(client: Client, input: SharedItemComposeInput) {
   return (await client.call("submitSharedItem", { params: { id: draft.id } })).id;
 }
 
-const problemOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error.problem;
-    throw error;
-  }
-  throw new Error("The call succeeded.");
-};
-
 async function linkRows() {
   const result = await server.db.execute(
     sql`select item_id from incident_links where incident_id = ${incidentId} order by item_id`,
@@ -73,36 +45,8 @@ async function linkRows() {
 beforeAll(async () => {
   server = await startTestServer();
   const { organisations } = server.cast;
-  const now = server.context.clock();
-  const passwordHash = await hashPassword(PASSWORD);
-  const bankId = await insertOrganisation(
-    server.db,
-    { name: "Test Bank", kind: "private-operator", country: "XM", sectors: ["banking"] },
-    now,
-  );
-  const person = (email: string, organisationId: string, roles: ("coordinator" | "organisation-admin")[]) =>
-    insertUser(
-      server.db,
-      { email, name: email.split("@")[0] ?? email, organisationId, roles, passwordHash },
-      now,
-    );
-  await person("watch@authority.example", organisations.authority, ["coordinator"]);
-  await person("teller@bank.example", bankId, ["organisation-admin"]);
-  assetS = await insertAsset(
-    server.db,
-    {
-      ref: "S",
-      name: "Asset S",
-      sector: "energy-electricity",
-      operatorId: organisations.operator,
-      status: "operational",
-      populationServed: 1000,
-      marking: "amber",
-      tags: [],
-      attributes: {},
-    },
-    now,
-  );
+  await addWatchAndBank(server, ["organisation-admin"]);
+  assetS = await insertSubstation(server);
   [watch, gridAdmin, water, bank] = await Promise.all([
     server.client("watch@authority.example"),
     server.client("boss@grid.example"),

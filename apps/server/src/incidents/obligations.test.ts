@@ -2,12 +2,12 @@
 // first report, reports filed against the incident meet the others, deadlines follow the regime
 // (hours elapsed, months on the authority's calendar), states move with the clock, and whoever may
 // not see the incident gets 404. An unknown regime or report is refused and changes nothing.
-import { ApiError, type Client, type IncidentCreateInput } from "@bulwark/contracts";
+import type { Client, IncidentCreateInput } from "@bulwark/contracts";
 import { insertAsset, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+import { PASSWORD, problemOf, startTestServer, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let operator: Client; // the grid operator's duty officer, who files
@@ -32,16 +32,6 @@ const notice = (over: Partial<IncidentCreateInput> = {}): IncidentCreateInput =>
   assets: [{ assetId: substation, status: "down", at: at(-3) }],
   ...over,
 });
-
-const problemOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error.problem;
-    throw error;
-  }
-  throw new Error("The call succeeded.");
-};
 
 const counts = async () =>
   (

@@ -4,12 +4,11 @@
 // taken to restore it (met, missed, open), under the reader's asset scope: a reader who sees the
 // incident but not an asset learns nothing of that asset's target or outage.
 import type { Client, IncidentCreateInput } from "@bulwark/contracts";
-import { insertOrganisation, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { addWatchAndBank } from "./incident-world.test-support.ts";
 
 let server: TestServer;
 let watch: Client; // the national authority's watch desk (coordinator)
@@ -25,30 +24,7 @@ const iso = (hours: number) => new Date(T0 + hours * HOUR).toISOString();
 
 beforeAll(async () => {
   server = await startTestServer();
-  const { organisations } = server.cast;
-  const now = server.context.clock();
-  const passwordHash = await hashPassword(PASSWORD);
-  const bankId = await insertOrganisation(
-    server.db,
-    { name: "Test Bank", kind: "private-operator", country: "XM", sectors: ["banking"] },
-    now,
-  );
-  await insertUser(
-    server.db,
-    {
-      email: "watch@authority.example",
-      name: "watch",
-      organisationId: organisations.authority,
-      roles: ["coordinator"],
-      passwordHash,
-    },
-    now,
-  );
-  await insertUser(
-    server.db,
-    { email: "teller@bank.example", name: "teller", organisationId: bankId, roles: ["member"], passwordHash },
-    now,
-  );
+  await addWatchAndBank(server);
   [watch, gridAdmin, water, bank] = await Promise.all([
     server.client("watch@authority.example"),
     server.client("boss@grid.example"),

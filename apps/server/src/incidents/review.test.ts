@@ -3,17 +3,12 @@
 // incident (404 for everyone else); its follow-up actions go to organisations the incident
 // involves; on request it pre-fills a compendium case-study proposal, anonymised as chosen, which
 // waits for the compendium's review; bad input is refused with problem+json and changes nothing.
-import {
-  ApiError,
-  type Client,
-  type IncidentCreateInput,
-  type IncidentReviewCreateInput,
-} from "@bulwark/contracts";
+import type { Client, IncidentCreateInput, IncidentReviewCreateInput } from "@bulwark/contracts";
 import { insertAsset, insertOrganisation, insertUser, rowsOf } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, problemOf, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let watch: Client; // the national authority (coordinator)
@@ -25,16 +20,6 @@ let bankOrg: string;
 
 const T0 = "2026-11-22T03:00:00.000Z";
 const hoursAfter = (hours: number) => new Date(Date.parse(T0) + hours * 3_600_000).toISOString();
-
-const problemOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error.problem;
-    throw error;
-  }
-  throw new Error("The call succeeded.");
-};
 
 async function counts() {
   const [row] = rowsOf<Record<string, number>>(

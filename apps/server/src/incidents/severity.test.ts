@@ -2,12 +2,12 @@
 // the filer proposes a severity when filing, only the authority sets it (anyone else refused, and
 // nothing changes), bad values are problem+json 400; the list counts each incident's assets under
 // the reader's asset scope exactly as the incident's page does (assets + hiddenAssets).
-import { ApiError, type Client, type IncidentCreateInput } from "@bulwark/contracts";
+import type { Client, IncidentCreateInput } from "@bulwark/contracts";
 import { insertAsset, insertOrganisation, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, problemOf, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let watch: Client; // the national authority's watch desk (coordinator)
@@ -30,16 +30,6 @@ const notice = (over: Partial<IncidentCreateInput> = {}): IncidentCreateInput =>
   assets: [{ assetId: asset.S, status: "down", at: T0 }],
   ...over,
 });
-
-const problemOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error.problem;
-    throw error;
-  }
-  throw new Error("The call succeeded.");
-};
 
 async function stateOf(id: string) {
   const result = await server.db.execute(sql`select severity, severity_assessed,

@@ -2,13 +2,13 @@
 // incident, seen by the author's organisation until sent and then by the shared item's recipients,
 // figures computed for each reader over what they may see (JSON and PDF), a second person's
 // approval, sending as a shared item under TLP, and bad input answered with problem+json, nothing changed.
-import { ApiError, type Client, type IncidentCreateInput } from "@bulwark/contracts";
+import type { Client, IncidentCreateInput } from "@bulwark/contracts";
 import { insertAsset, insertDependency, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, problemOf, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let watch: Client; // the national authority's watch desk (coordinator)
@@ -35,16 +35,6 @@ const notice = (over: Partial<IncidentCreateInput> = {}): IncidentCreateInput =>
   assets: [{ assetId: asset.S, status: "down", at: T0 }],
   ...over,
 });
-
-const problemOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error.problem;
-    throw error;
-  }
-  throw new Error("The call succeeded.");
-};
 
 const textOf = async (bytes: Uint8Array) => {
   const parser = new PDFParse({ data: bytes });

@@ -3,32 +3,23 @@
 // schemas; absent (extension and all) while the incident has none; and nothing for a stranger.
 import type { Client, IncidentCreateInput } from "@bulwark/contracts";
 import { INCIDENT_EXTENSION_ID, type StixObject } from "@bulwark/core";
-import { insertAsset, insertOrganisation, insertUser } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../auth/secrets.ts";
 import { stixProblems } from "../sharing/stix-schemas.test-support.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { startTestServer, statusOf, type TestServer } from "../testing.ts";
+import {
+  addWatchAndBank,
+  incidentNotice,
+  insertSubstation,
+  SABOTAGE,
+} from "./incident-world.test-support.ts";
 
 let server: TestServer;
 let watch: Client;
 let gridAdmin: Client;
 let bank: Client;
 let assetS = "";
-const T0 = "2026-11-22T03:00:00.000Z";
-
-const notice = (over: Partial<IncidentCreateInput> = {}): IncidentCreateInput => ({
-  title: "Substation S down",
-  type: "sabotage",
-  startedAt: T0,
-  awareAt: T0,
-  regime: "eu-cer-article-15",
-  tlp: "amber",
-  audience: { organisationIds: [server.cast.organisations.authority] },
-  suspectedCause: "attack",
-  threatFamily: "sabotage",
-  assets: [{ assetId: assetS, status: "down", at: T0 }],
-  ...over,
-});
+const notice = (over: Partial<IncidentCreateInput> = {}): IncidentCreateInput =>
+  incidentNotice(assetS, [server.cast.organisations.authority], { ...SABOTAGE, ...over });
 
 type Bundle = { objects: StixObject[] } & Record<string, unknown>;
 const bundleOf = async (client: Client, id: string): Promise<Bundle> =>
@@ -38,47 +29,8 @@ const bundleOf = async (client: Client, id: string): Promise<Bundle> =>
 
 beforeAll(async () => {
   server = await startTestServer();
-  const { organisations } = server.cast;
-  const now = server.context.clock();
-  const passwordHash = await hashPassword(PASSWORD);
-  const bankId = await insertOrganisation(
-    server.db,
-    { name: "Test Bank", kind: "private-operator", country: "XM", sectors: ["banking"] },
-    now,
-  );
-  await insertUser(
-    server.db,
-    {
-      email: "watch@authority.example",
-      name: "watch",
-      organisationId: organisations.authority,
-      roles: ["coordinator"],
-      passwordHash,
-    },
-    now,
-  );
-  await insertUser(
-    server.db,
-    { email: "teller@bank.example", name: "teller", organisationId: bankId, roles: ["member"], passwordHash },
-    now,
-  );
-  assetS = await insertAsset(
-    server.db,
-    {
-      ref: "S",
-      name: "Asset S",
-      sector: "energy-electricity",
-      operatorId: organisations.operator,
-      status: "operational",
-      populationServed: 1000,
-      marking: "amber",
-      tags: [],
-      attributes: {},
-      lat: 10,
-      lon: 20,
-    },
-    now,
-  );
+  await addWatchAndBank(server);
+  assetS = await insertSubstation(server, { lat: 10, lon: 20 });
   [watch, gridAdmin, bank] = await Promise.all([
     server.client("watch@authority.example"),
     server.client("boss@grid.example"),

@@ -2,12 +2,12 @@
 // the authority coordinating an incident it sees; nobody else, in lists and totals too), who moves
 // them on (provider approves, assigns, declines; requester confirms delivery or cancels), deliveries
 // shown on the incident, and bad input answered with problem+json, nothing changed.
-import { ApiError, type Client, type ResourceRequestCreateInput } from "@bulwark/contracts";
+import type { Client, ResourceRequestCreateInput } from "@bulwark/contracts";
 import { insertAsset, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, problemOf, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let watch: Client; // the authority's watch desk (coordinator)
@@ -20,16 +20,6 @@ let assetS: string;
 
 const T0 = "2026-11-22T03:00:00.000Z";
 const NEEDED = "2026-11-25T12:00:00.000Z";
-
-const problemOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error.problem;
-    throw error;
-  }
-  throw new Error("The call succeeded.");
-};
 
 async function counts() {
   const result = await server.db.execute(sql`select
