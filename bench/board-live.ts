@@ -1,35 +1,7 @@
-// The incident board live (issue 18): READERS people of several organisations hold the incident
-// page open (its log panel follows GET /api/incidents/events, event `incident-log` with
-// {id: incident, entry}) while writers of four organisations post activity-log entries
-// (POST /api/incidents/{id}/log, TLP:AMBER, which every reader of the incident may read) at RATE a
-// second for SECONDS seconds, open loop (an entry is sent on time whether or not the last one was
-// answered), round-robin across the servers. Measured: the time from an entry's POST being sent to
-// each stream parsing its event, p50, p99 and max over every entry and reader, and the deliveries
-// lost (an entry a stream never heard of within 10 s of the last answer, or a POST that failed):
-// any loss exits non-zero. On embedded PGlite (one server), and on PostgreSQL at 127.0.0.1:5432
-// with two server processes (bench/support/live-server.ts, two `bulwark serve` behind a load
-// balancer: half the streams and half the entries on each). Baseline in the same run and
-// server(s): one open stream, the same entries at the same rate.
-// Readers: spread over ORGANISATIONS organisations (the authority that filed the incident, the
-// police, a regulator and operators), members and analysts (2 x ORGANISATIONS scope groups), one
-// session and one stream each, read over real sockets by this process; the incident is AMBER to
-// every organisation. BENCH_BOARD_READERS (default 200), BENCH_BOARD_RATE (entries a second,
-// default 10), BENCH_BOARD_SECONDS (default 60).
-import { randomBytes } from "node:crypto";
 import { request } from "node:http";
-import { availableParallelism, cpus } from "node:os";
-import type { OrganisationKind } from "@bulwark/core";
-import {
-  type Connection,
-  connect,
-  insertIncident,
-  insertOrganisation,
-  insertSession,
-  insertUser,
-  migrate,
-} from "@bulwark/db";
-import pg from "pg";
-import { hashPassword, sha256 } from "../apps/server/src/auth/secrets.ts";
+import { type Connection, migrate } from "@bulwark/db";
+import { onEachDatabase } from "./support/databases.ts";
+import { fileIncident, KINDS, liveWorld, printMachine, session, type Writer } from "./support/live-world.ts";
 import { percentile, type Served, serveHere, serveProcess } from "./support/served.ts";
 
 const READERS = Number(process.env.BENCH_BOARD_READERS ?? 200);
@@ -39,28 +11,9 @@ const ENTRIES = Math.round(RATE * SECONDS);
 /** How long after the last POST's answer a missing delivery is counted lost. */
 const GRACE_MS = 10_000;
 
-const KINDS: readonly OrganisationKind[] = [
-  "national-authority",
-  "law-enforcement",
-  "regulator",
-  "public-operator",
-  "private-operator",
-  "private-operator",
-  "private-operator",
-  "private-operator",
-];
-const ORGANISATIONS = KINDS.length;
-
-console.log(
-  `machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}`,
-);
+printMachine();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
-interface Writer {
-  readonly cookie: string;
-  readonly csrfToken: string;
-}
 
 interface World {
   readonly incident: string;
@@ -68,41 +21,9 @@ interface World {
   readonly writers: Writer[];
 }
 
-async function session(db: Connection["db"], userId: string, now: Date): Promise<Writer> {
-  const secret = randomBytes(24).toString("hex");
-  const csrfToken = randomBytes(16).toString("hex");
-  await insertSession(
-    db,
-    { id: sha256(secret), userId, csrfToken, expiresAt: new Date(now.getTime() + 3_600_000) },
-    now,
-  );
-  return { cookie: `bulwark_session=${secret}`, csrfToken };
-}
-
 async function world(db: Connection["db"]): Promise<World> {
-  const now = new Date();
-  const passwordHash = await hashPassword(randomBytes(12).toString("hex"));
-  const organisations: string[] = [];
-  for (const [n, kind] of KINDS.entries())
-    organisations.push(
-      await insertOrganisation(
-        db,
-        {
-          name: `Bench ${kind} ${n}`,
-          kind,
-          country: "XM",
-          sectors: kind.endsWith("-operator") ? ["energy-electricity"] : [],
-        },
-        now,
-      ),
-    );
-  const organisation = (n: number) => organisations[n % ORGANISATIONS] as string;
-  const user = (
-    email: string,
-    name: string,
-    organisationId: string,
-    roles: ("member" | "analyst" | "coordinator")[],
-  ) => insertUser(db, { email, name, organisationId, roles, passwordHash }, now);
+  const built = await liveWorld(db, READERS);
+  const { organisation, user } = built;
   // The writers: the authority's coordinator (who filed the incident), a police officer and two
   // operators' members; each may mark entries up to AMBER.
   const filer = await user("coordinator@bench.example", "Coordinator", organisation(0), ["coordinator"]);
@@ -113,41 +34,9 @@ async function world(db: Connection["db"]): Promise<World> {
     await user("operator@bench.example", "Operator", organisation(5), ["member"]),
   ];
   const writers: Writer[] = [];
-  for (const id of writerIds) writers.push(await session(db, id, now));
-  const readers: string[] = [];
-  for (let n = 0; n < READERS; n++) {
-    const userId = await user(
-      `reader${n}@bench.example`,
-      `Reader ${n}`,
-      organisation(n),
-      // Members and analysts in every organisation: two scope groups each.
-      [Math.floor(n / ORGANISATIONS) % 2 === 0 ? "member" : "analyst"],
-    );
-    readers.push((await session(db, userId, now)).cookie);
-  }
-  const at = new Date(now.getTime() - 3_600_000);
-  const incident = await insertIncident(db, {
-    title: "Substation attacked",
-    description: "Two transformers were damaged overnight.",
-    type: "sabotage",
-    regime: "eu-cer-article-15",
-    tlp: "amber",
-    startedAt: at,
-    awareAt: at,
-    suspectedCause: "attack",
-    threatFamily: "sabotage",
-    causeDetails: "",
-    servicesAffected: [],
-    peopleAffected: null,
-    effectsAbroad: [],
-    effectsAbroadDetails: "",
-    filerId: filer,
-    filerOrganisationId: organisation(0),
-    audience: { communityIds: [], organisationIds: organisations.slice(1), userIds: [] },
-    assets: [],
-    now,
-  });
-  return { incident, readers, writers };
+  for (const id of writerIds) writers.push(await session(db, id, built.now));
+  const incident = await fileIncident(db, built, filer);
+  return { incident, readers: built.readers, writers };
 }
 
 /** An open stream recording when each log entry of the incident was parsed, by entry id. */
@@ -365,7 +254,7 @@ function report(label: string, servers: number, board: Outcome, baseline: Outcom
   const b99 = percentile(baseline.delays, 99);
   const max = board.delays.reduce((a, b) => Math.max(a, b), 0);
   console.log(
-    `\n${label}: ${READERS} streams over ${Math.min(READERS, 2 * ORGANISATIONS)} scope groups in ${ORGANISATIONS} organisations, ${ENTRIES} entries at ${RATE}/s (${board.rate.toFixed(2)}/s sent) for ${SECONDS} s, round-robin to ${servers} server${servers > 1 ? "s" : ""}`,
+    `\n${label}: ${READERS} streams over ${Math.min(READERS, 2 * KINDS.length)} scope groups in ${KINDS.length} organisations, ${ENTRIES} entries at ${RATE}/s (${board.rate.toFixed(2)}/s sent) for ${SECONDS} s, round-robin to ${servers} server${servers > 1 ? "s" : ""}`,
   );
   console.log(
     `  POST sent to event parsed, ${READERS} streams: p50 ${ms(p50)}, p99 ${ms(p99)}, max ${ms(max)} (${board.delays.length} deliveries; goal p99 < 1000 ms: ${p99 < 1000 ? "met" : "NOT met"})`,
@@ -395,50 +284,15 @@ async function measure(label: string, writer: Connection, start: () => Promise<S
 
 let complete = true;
 
-if (!process.env.BENCH_SKIP_PGLITE) {
-  const embedded = await connect({ memory: true });
-  try {
-    const ok = await measure("PGlite (embedded, in memory), one server", embedded, async () => [
-      await serveHere(embedded),
-    ]);
-    complete &&= ok;
-  } finally {
-    await embedded.close();
-  }
-}
-
-if (!process.env.BENCH_SKIP_POSTGRES) {
-  const admin = new pg.Client({
-    connectionString: "postgres://postgres@127.0.0.1:5432/postgres",
-    connectionTimeoutMillis: 2000,
-  });
-  if (
-    await admin.connect().then(
-      () => true,
-      () => false,
-    )
-  ) {
-    const database = `bulwark_bench_board_${process.pid}`;
-    await admin.query(`create database ${database}`);
-    const url = `postgres://postgres@127.0.0.1:5432/${database}`;
-    const writer = await connect({ url });
-    try {
-      const version = (await admin.query("show server_version")).rows[0]?.server_version ?? "";
-      const ok = await measure(
-        `PostgreSQL ${version}, two server processes (streams and entries split between them)`,
-        writer,
+await onEachDatabase("board", async (label, connection, url) => {
+  const ok = url
+    ? await measure(
+        `${label}, two server processes (streams and entries split between them)`,
+        connection,
         () => Promise.all([serveProcess(url), serveProcess(url)]),
-      );
-      complete &&= ok;
-    } finally {
-      await writer.close();
-      await admin.query(`drop database if exists ${database} with (force)`);
-      await admin.end();
-    }
-  } else console.log("\nPostgreSQL: not answering at 127.0.0.1:5432, skipped");
-}
+      )
+    : await measure(`${label}, one server`, connection, async () => [await serveHere(connection)]);
+  complete &&= ok;
+});
 
-if (!complete) {
-  console.error("\nSome entries were lost (see above).");
-  process.exitCode = 1;
-}
+if (!complete) process.exitCode = 1;

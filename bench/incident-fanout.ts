@@ -1,36 +1,7 @@
-// Incident fan-out (issue 17): a change of an incident (an asset's status, POST
-// /api/incidents/{id}/asset-status by the authority's coordinator) reaches STREAMS open event
-// streams of GET /api/incidents/events (event `incident`, {id}), each reader checked by the hub under
-// the TLP rule of every incident route (visibleIncidents, one query per scope group); goal: p99
-// under 1 s. Timed: from the POST being sent (so the route, its transaction and the commit count) to
-// each stream parsing the event, p50 and p99 over CHANGES changes sent one after the other. On
-// embedded PGlite (one server), and on PostgreSQL at 127.0.0.1:5432 with two server processes, each
-// with its own pool and its own listening connection (two `bulwark serve` behind a load balancer:
-// half the streams on each, the POSTs in turn to each). Baseline in the same run and server(s): one
-// open stream, the same changes.
-// Readers: STREAMS people spread over ORGANISATIONS organisations of several kinds (the authority
-// that filed the incident, the police, a regulator, operators), members and analysts (2 x
-// ORGANISATIONS scope groups), one session and one stream each, read over real sockets by this
-// process; the incident is AMBER to every organisation. On PostgreSQL the servers are child
-// processes (bench/support/live-server.ts). BENCH_INCIDENT_STREAMS (default 500),
-// BENCH_INCIDENT_CHANGES (default 20). A p99 over the goal is reported, not an error (this machine is
-// shared); a change a stream never hears of is.
-import { randomBytes } from "node:crypto";
 import { request } from "node:http";
-import { availableParallelism, cpus } from "node:os";
-import type { OrganisationKind } from "@bulwark/core";
-import {
-  type Connection,
-  connect,
-  insertAsset,
-  insertIncident,
-  insertOrganisation,
-  insertSession,
-  insertUser,
-  migrate,
-} from "@bulwark/db";
-import pg from "pg";
-import { hashPassword, sha256 } from "../apps/server/src/auth/secrets.ts";
+import { type Connection, insertAsset, migrate } from "@bulwark/db";
+import { onEachDatabase } from "./support/databases.ts";
+import { fileIncident, KINDS, liveWorld, printMachine, session, type Writer } from "./support/live-world.ts";
 import { percentile, type Served, serveHere, serveProcess } from "./support/served.ts";
 
 const STREAMS = Number(process.env.BENCH_INCIDENT_STREAMS ?? 500);
@@ -38,26 +9,7 @@ const CHANGES = Number(process.env.BENCH_INCIDENT_CHANGES ?? 20);
 const WARM_UP = 2;
 const STATUSES = ["degraded", "down", "restored"] as const;
 
-const KINDS: readonly OrganisationKind[] = [
-  "national-authority",
-  "law-enforcement",
-  "regulator",
-  "public-operator",
-  "private-operator",
-  "private-operator",
-  "private-operator",
-  "private-operator",
-];
-const ORGANISATIONS = KINDS.length;
-
-console.log(
-  `machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}`,
-);
-
-interface Writer {
-  readonly cookie: string;
-  readonly csrfToken: string;
-}
+printMachine();
 
 interface World {
   readonly incident: string;
@@ -66,70 +18,19 @@ interface World {
   readonly readers: string[];
 }
 
-async function session(db: Connection["db"], userId: string, now: Date): Promise<Writer> {
-  const secret = randomBytes(24).toString("hex");
-  const csrfToken = randomBytes(16).toString("hex");
-  await insertSession(
-    db,
-    { id: sha256(secret), userId, csrfToken, expiresAt: new Date(now.getTime() + 3_600_000) },
-    now,
-  );
-  return { cookie: `bulwark_session=${secret}`, csrfToken };
-}
-
 async function world(db: Connection["db"]): Promise<World> {
-  const now = new Date();
-  const passwordHash = await hashPassword(randomBytes(12).toString("hex"));
-  const organisations: string[] = [];
-  for (const [n, kind] of KINDS.entries())
-    organisations.push(
-      await insertOrganisation(
-        db,
-        {
-          name: `Bench ${kind} ${n}`,
-          kind,
-          country: "XM",
-          sectors: kind.endsWith("-operator") ? ["energy-electricity"] : [],
-        },
-        now,
-      ),
-    );
-  const organisation = (n: number) => organisations[n % ORGANISATIONS] as string;
-  const filer = await insertUser(
-    db,
-    {
-      email: "coordinator@bench.example",
-      name: "Coordinator",
-      organisationId: organisation(0),
-      roles: ["coordinator"],
-      passwordHash,
-    },
-    now,
-  );
-  const writer = await session(db, filer, now);
-  const readers: string[] = [];
-  for (let n = 0; n < STREAMS; n++) {
-    const userId = await insertUser(
-      db,
-      {
-        email: `reader${n}@bench.example`,
-        name: `Reader ${n}`,
-        organisationId: organisation(n),
-        // Members and analysts in every organisation: two scope groups each.
-        roles: [Math.floor(n / ORGANISATIONS) % 2 === 0 ? "member" : "analyst"],
-        passwordHash,
-      },
-      now,
-    );
-    readers.push((await session(db, userId, now)).cookie);
-  }
+  const built = await liveWorld(db, STREAMS);
+  const filer = await built.user("coordinator@bench.example", "Coordinator", built.organisation(0), [
+    "coordinator",
+  ]);
+  const writer = await session(db, filer, built.now);
   const asset = await insertAsset(
     db,
     {
       ref: "SUB-1",
       name: "Substation 1",
       sector: "energy-electricity",
-      operatorId: organisation(4),
+      operatorId: built.organisation(4),
       status: "operational",
       populationServed: 120_000,
       marking: "amber",
@@ -138,31 +39,10 @@ async function world(db: Connection["db"]): Promise<World> {
       lat: 10,
       lon: 20,
     },
-    now,
+    built.now,
   );
-  const at = new Date(now.getTime() - 3_600_000);
-  const incident = await insertIncident(db, {
-    title: "Substation attacked",
-    description: "Two transformers were damaged overnight.",
-    type: "sabotage",
-    regime: "eu-cer-article-15",
-    tlp: "amber",
-    startedAt: at,
-    awareAt: at,
-    suspectedCause: "attack",
-    threatFamily: "sabotage",
-    causeDetails: "",
-    servicesAffected: [],
-    peopleAffected: null,
-    effectsAbroad: [],
-    effectsAbroadDetails: "",
-    filerId: filer,
-    filerOrganisationId: organisation(0),
-    audience: { communityIds: [], organisationIds: organisations.slice(1), userIds: [] },
-    assets: [{ assetId: asset, status: "down", at }],
-    now,
-  });
-  return { incident, asset, writer, readers };
+  const incident = await fileIncident(db, built, filer, [asset]);
+  return { incident, asset, writer, readers: built.readers };
 }
 
 /** An open stream recording when it parsed each `incident` event about the incident. */
@@ -324,7 +204,7 @@ function report(label: string, servers: number, fanout: Outcome, baseline: Outco
   // Every stream heard every change (or the run stopped after 10 s); a missing one is an error.
   const complete = [...fanout.delays, ...baseline.delays].every((delay) => Number.isFinite(delay));
   console.log(
-    `\n${label}: ${STREAMS} streams over ${Math.min(STREAMS, 2 * ORGANISATIONS)} scope groups in ${ORGANISATIONS} organisations, ${CHANGES} asset-status changes, round-robin to ${servers} server${servers > 1 ? "s" : ""}`,
+    `\n${label}: ${STREAMS} streams over ${Math.min(STREAMS, 2 * KINDS.length)} scope groups in ${KINDS.length} organisations, ${CHANGES} asset-status changes, round-robin to ${servers} server${servers > 1 ? "s" : ""}`,
   );
   console.log(
     `  POST sent to event parsed, ${STREAMS} streams: p50 ${ms(p50)}, p99 ${ms(p99)}, max ${ms(max)} (${fanout.delays.length} deliveries; goal p99 < 1000 ms: ${met ? "met" : "NOT met"}); POST answered in p50 ${ms(percentile(fanout.answers, 50))}`,
@@ -351,47 +231,13 @@ async function measure(label: string, writer: Connection, start: () => Promise<S
 
 let complete = true;
 
-if (!process.env.BENCH_SKIP_PGLITE) {
-  const embedded = await connect({ memory: true });
-  try {
-    complete =
-      (await measure("PGlite (embedded, in memory), one server", embedded, async () => [
-        await serveHere(embedded),
-      ])) && complete;
-  } finally {
-    await embedded.close();
-  }
-}
-
-if (!process.env.BENCH_SKIP_POSTGRES) {
-  const admin = new pg.Client({
-    connectionString: "postgres://postgres@127.0.0.1:5432/postgres",
-    connectionTimeoutMillis: 2000,
-  });
-  if (
-    await admin.connect().then(
-      () => true,
-      () => false,
-    )
-  ) {
-    const database = `bulwark_bench_incidents_${process.pid}`;
-    await admin.query(`create database ${database}`);
-    const url = `postgres://postgres@127.0.0.1:5432/${database}`;
-    const writer = await connect({ url });
-    try {
-      const version = (await admin.query("show server_version")).rows[0]?.server_version ?? "";
-      complete =
-        (await measure(
-          `PostgreSQL ${version}, two server processes (streams and POSTs split between them)`,
-          writer,
-          () => Promise.all([serveProcess(url), serveProcess(url)]),
-        )) && complete;
-    } finally {
-      await writer.close();
-      await admin.query(`drop database if exists ${database} with (force)`);
-      await admin.end();
-    }
-  } else console.log("\nPostgreSQL: not answering at 127.0.0.1:5432, skipped");
-}
+await onEachDatabase("incidents", async (label, connection, url) => {
+  const ok = url
+    ? await measure(`${label}, two server processes (streams and POSTs split between them)`, connection, () =>
+        Promise.all([serveProcess(url), serveProcess(url)]),
+      )
+    : await measure(`${label}, one server`, connection, async () => [await serveHere(connection)]);
+  complete &&= ok;
+});
 
 if (!complete) process.exitCode = 1;

@@ -12,13 +12,10 @@
 // (default 10).
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
-import { availableParallelism, cpus } from "node:os";
 import {
   type Connection,
-  connect,
   insertCommunity,
   insertOrganisation,
-  insertSession,
   insertSharedItem,
   insertUser,
   migrate,
@@ -26,17 +23,16 @@ import {
   setCommunityOrganisations,
   updateSharedItem,
 } from "@bulwark/db";
-import pg from "pg";
-import { hashPassword, sha256 } from "../apps/server/src/auth/secrets.ts";
+import { hashPassword } from "../apps/server/src/auth/secrets.ts";
+import { onEachDatabase } from "./support/databases.ts";
+import { printMachine, session } from "./support/live-world.ts";
 import { percentile, type Served, serveHere, serveProcess } from "./support/served.ts";
 
 const STREAMS = Number(process.env.BENCH_LIVE_STREAMS ?? 500);
 const CHANGES = Number(process.env.BENCH_LIVE_CHANGES ?? 20);
 const ORGANISATIONS = Number(process.env.BENCH_LIVE_ORGANISATIONS ?? 10);
 
-console.log(
-  `machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}`,
-);
+printMachine();
 
 interface World {
   readonly item: string;
@@ -86,18 +82,7 @@ async function world(db: Connection["db"]): Promise<World> {
       },
       now,
     );
-    const secret = randomBytes(24).toString("hex");
-    await insertSession(
-      db,
-      {
-        id: sha256(secret),
-        userId,
-        csrfToken: randomBytes(16).toString("hex"),
-        expiresAt: new Date(now.getTime() + 3_600_000),
-      },
-      now,
-    );
-    cookies.push(`bulwark_session=${secret}`);
+    cookies.push((await session(db, userId, now)).cookie);
   }
   const item = await insertSharedItem(db, {
     type: "report",
@@ -252,41 +237,10 @@ async function measure(label: string, writer: Connection, start: () => Promise<S
   }
 }
 
-if (!process.env.BENCH_SKIP_PGLITE) {
-  const embedded = await connect({ memory: true });
-  try {
-    await measure("PGlite (embedded, in memory), one server", embedded, async () => [
-      await serveHere(embedded),
-    ]);
-  } finally {
-    await embedded.close();
-  }
-}
-
-if (!process.env.BENCH_SKIP_POSTGRES) {
-  const admin = new pg.Client({
-    connectionString: "postgres://postgres@127.0.0.1:5432/postgres",
-    connectionTimeoutMillis: 2000,
-  });
-  if (
-    await admin.connect().then(
-      () => true,
-      () => false,
-    )
-  ) {
-    const database = `bulwark_bench_live_${process.pid}`;
-    await admin.query(`create database ${database}`);
-    const url = `postgres://postgres@127.0.0.1:5432/${database}`;
-    const writer = await connect({ url });
-    try {
-      const version = (await admin.query("show server_version")).rows[0]?.server_version ?? "";
-      await measure(`PostgreSQL ${version}, two server processes (streams split between them)`, writer, () =>
+await onEachDatabase("live", (label, connection, url) =>
+  url
+    ? measure(`${label}, two server processes (streams split between them)`, connection, () =>
         Promise.all([serveProcess(url), serveProcess(url)]),
-      );
-    } finally {
-      await writer.close();
-      await admin.query(`drop database if exists ${database} with (force)`);
-      await admin.end();
-    }
-  } else console.log("\nPostgreSQL: not answering at 127.0.0.1:5432, skipped");
-}
+      )
+    : measure(`${label}, one server`, connection, async () => [await serveHere(connection)]),
+);

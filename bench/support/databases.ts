@@ -5,7 +5,8 @@ import pg from "pg";
 
 export async function onEachDatabase(
   name: string,
-  measure: (label: string, connection: Connection) => Promise<void>,
+  /** `url`: PostgreSQL's address, for benches that start server processes on it (none on PGlite). */
+  measure: (label: string, connection: Connection, url?: string) => Promise<void>,
   embeddedDir?: string,
 ): Promise<void> {
   const embedded = process.env.BENCH_SKIP_PGLITE
@@ -33,10 +34,11 @@ export async function onEachDatabase(
   }
   const database = `bulwark_bench_${name}_${process.pid}`;
   await admin.query(`create database ${database}`);
-  const server = await connect({ url: `postgres://postgres@127.0.0.1:5432/${database}` });
+  const url = `postgres://postgres@127.0.0.1:5432/${database}`;
+  const server = await connect({ url });
   try {
     const version = (await admin.query("show server_version")).rows[0]?.server_version ?? "";
-    await measure(`PostgreSQL ${version}`, server);
+    await measure(`PostgreSQL ${version}`, server, url);
   } finally {
     await server.close();
     await admin.query(`drop database if exists ${database} with (force)`);
