@@ -24,6 +24,9 @@ export const HomeEntry = z.object({
   tag: z.string().nullable(),
   at: Timestamp.nullable().describe("When it was published, asked, or last changed."),
   dueOn: Day.nullable().describe("When it is due (actions, risk reviews)."),
+  dueAt: Timestamp.nullable().describe(
+    "When it is due to the minute (an incident's next report under its regime, a task's due time).",
+  ),
   overdue: z.boolean(),
 });
 export type HomeEntry = z.infer<typeof HomeEntry>;

@@ -170,6 +170,7 @@ export const TrackedIncidentTaskQuery = PageQuery.pick({ limit: true, offset: tr
   status: TaskStatus.optional(),
   overdue: flag,
   mine: flag.describe("Only tasks assigned to you or to your organisation."),
+  open: flag.describe("Only tasks still to do (neither done nor cancelled)."),
 });
 
 export const TrackedIncidentTaskList = z.object({

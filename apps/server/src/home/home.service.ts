@@ -40,6 +40,9 @@ import {
 } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { notFound } from "../errors.ts";
+import { incidentList } from "../incidents/incidents.service.ts";
+import { incidentObligations } from "../incidents/obligations.service.ts";
+import { trackedIncidentTasks } from "../incidents/task-tracker.service.ts";
 import { methodologyOf, todayOf } from "../risk/assessments.service.ts";
 import { frameworkVersion } from "../self-assessment/frameworks.service.ts";
 import { summaryOf } from "../self-assessment/runs.service.ts";
@@ -52,6 +55,7 @@ const entry = (fields: Partial<HomeEntry> & Pick<HomeEntry, "id" | "title" | "li
   tag: null,
   at: null,
   dueOn: null,
+  dueAt: null,
   overdue: false,
   ...fields,
 });
@@ -102,6 +106,61 @@ export async function home(context: ServerContext, caller: Actor, language: Lang
   });
 
   const readers: Record<HomeSectionId, { link: string; read: SectionReader }> = {
+    incidents: {
+      link: "/incidents",
+      read: async () => {
+        // Real incidents only (an exercise's stay on its pages), as the incident list reads them.
+        const list = await incidentList(context, caller, {
+          state: ["reported", "acknowledged", "responding", "recovering"],
+          limit: HOME_ENTRIES,
+          offset: 0,
+        });
+        const entries = await Promise.all(
+          list.items.map(async (incident) => {
+            // The next report its regime still asks for (read under the incident's own rule).
+            const next = (await incidentObligations(context, caller, incident.id))
+              .filter((obligation) => obligation.submittedAt === null)
+              .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
+            return entry({
+              id: incident.id,
+              title: incident.title,
+              link: `/incidents/${incident.id}`,
+              context: incident.organisation.name,
+              tag: incident.tlp,
+              at: incident.updatedAt,
+              dueAt: next?.dueAt ?? null,
+              overdue: next?.status === "overdue",
+            });
+          }),
+        );
+        return { total: list.total, entries };
+      },
+    },
+    "incident-tasks": {
+      link: "/incidents",
+      read: async () => {
+        const list = await trackedIncidentTasks(context, caller, {
+          mine: true,
+          open: true,
+          limit: HOME_ENTRIES,
+          offset: 0,
+        });
+        return {
+          total: list.total,
+          entries: list.items.map((task) =>
+            entry({
+              id: task.id,
+              title: task.title,
+              link: `/incidents/${task.incident.id}`,
+              context: task.incident.title,
+              at: task.createdAt,
+              dueAt: task.dueAt,
+              overdue: task.overdue,
+            }),
+          ),
+        };
+      },
+    },
     acknowledge: {
       link: "/sharing",
       read: async () => shared(await itemsToAcknowledge(db, viewer, HOME_ENTRIES)),

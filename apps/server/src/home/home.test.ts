@@ -172,12 +172,22 @@ describe("the sections a person's roles give them", () => {
     [
       "member",
       () => gridMember,
-      ["acknowledge", "actions-overdue", "actions-coming", "self-assessment-drafts", "questions"],
+      [
+        "incidents",
+        "incident-tasks",
+        "acknowledge",
+        "actions-overdue",
+        "actions-coming",
+        "self-assessment-drafts",
+        "questions",
+      ],
     ],
     [
       "analyst",
       () => gridAnalyst,
       [
+        "incidents",
+        "incident-tasks",
         "acknowledge",
         "actions-overdue",
         "actions-coming",
@@ -190,6 +200,8 @@ describe("the sections a person's roles give them", () => {
       "organisation admin",
       () => gridAdmin,
       [
+        "incidents",
+        "incident-tasks",
         "acknowledge",
         "approve-sharing",
         "invitations",
@@ -204,6 +216,8 @@ describe("the sections a person's roles give them", () => {
       "national coordinator",
       () => coordinator,
       [
+        "incidents",
+        "incident-tasks",
         "acknowledge",
         "approve-sharing",
         "review-proposals",
@@ -218,6 +232,8 @@ describe("the sections a person's roles give them", () => {
       "platform admin",
       () => admin,
       [
+        "incidents",
+        "incident-tasks",
         "acknowledge",
         "review-proposals",
         "actions-overdue",
@@ -347,6 +363,75 @@ describe("what the home lists is what the person must do", () => {
       { id: "self-assessment", done: false, link: "/self-assessment" },
     ]);
     expect((await homeOf(gridMember)).gettingStarted).toBeNull();
+  });
+});
+
+describe("incidents and their tasks", () => {
+  it("lists the open incidents I see with their next report's deadline, and the tasks given to me or my organisation", async () => {
+    const at = server.context.clock().toISOString();
+    const { organisations } = server.cast;
+    const incident = await gridAdmin.call("createIncident", {
+      body: {
+        title: "Coastal station fire",
+        type: "sabotage",
+        startedAt: at,
+        awareAt: at,
+        regime: "eu-cer-article-15",
+        tlp: "amber",
+        audience: { organisationIds: [organisations.authority] },
+        suspectedCause: "attack",
+        threatFamily: "sabotage",
+        assets: [{ assetId: ids["GEN-1"] ?? "", status: "down", at }],
+      },
+    });
+    const due = new Date(Date.parse(at) + 86_400_000).toISOString();
+    await coordinator.call("createIncidentTask", {
+      params: { id: incident.id },
+      body: {
+        title: "Send the generator inventory",
+        assignee: { organisationId: organisations.operator },
+        dueAt: due,
+      },
+    });
+    const obligations = await gridAdmin.call("incidentObligations", { params: { id: incident.id } });
+    const next = obligations
+      .filter((obligation) => obligation.submittedAt === null)
+      .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
+    expect(next).toBeDefined();
+
+    for (const client of [gridMember, coordinator]) {
+      const home = await homeOf(client);
+      expect(section(home, "incidents")).toMatchObject({
+        total: 1,
+        link: "/incidents",
+        entries: [
+          {
+            id: incident.id,
+            title: "Coastal station fire",
+            link: `/incidents/${incident.id}`,
+            tag: "amber",
+            dueAt: next?.dueAt,
+            overdue: false,
+          },
+        ],
+      });
+    }
+    // The task is the grid's: its people see it, the authority that assigned it does not have it to do.
+    expect(section(await homeOf(gridMember), "incident-tasks")?.entries).toMatchObject([
+      { title: "Send the generator inventory", link: `/incidents/${incident.id}`, dueAt: due },
+    ]);
+    expect(section(await homeOf(coordinator), "incident-tasks")?.total).toBe(0);
+    // The water utility is outside the incident's audience: nothing of it, not even a count.
+    const waterHome = await homeOf(waterMember);
+    expect(section(waterHome, "incidents")?.total).toBe(0);
+    expect(section(waterHome, "incident-tasks")?.total).toBe(0);
+    expect(JSON.stringify(waterHome)).not.toContain("Coastal station fire");
+    expect(JSON.stringify(waterHome)).not.toContain("generator inventory");
+
+    // Once closed, the incident no longer waits for anyone.
+    for (const to of ["acknowledged", "responding", "recovering", "closed"] as const)
+      await coordinator.call("changeIncidentState", { params: { id: incident.id }, body: { state: to } });
+    expect(section(await homeOf(gridMember), "incidents")?.total).toBe(0);
   });
 });
 

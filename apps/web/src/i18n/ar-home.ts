@@ -20,6 +20,8 @@ export const home: Translation<typeof english, "ar"> = {
   seeAll_other: "عرض الـ {{count}} عنصر",
   due: "الموعد: {{date}}",
   overdueSince: "متأخر منذ {{date}}",
+  reportDue: "التقرير التالي مستحق في {{date}}",
+  reportOverdue: "التقرير متأخر منذ {{date}}",
   figuresTitle: "الأرقام الرئيسية لـ {{name}}",
   assets: "الأصول في سجلك",
   risksAboveAppetite: "مخاطر تتجاوز حد القبول",
@@ -36,6 +38,16 @@ export const home: Translation<typeof english, "ar"> = {
     "self-assessment": "قدّم أول تقييم ذاتي",
   },
   sections: {
+    incidents: {
+      title: "الحوادث المفتوحة",
+      empty: "لا توجد حادثة مفتوحة تخصك. تظهر هنا الحوادث التي أبلغت عنها منظمتك أو التي شوركت معها.",
+      action: "فتح الحوادث",
+    },
+    "incident-tasks": {
+      title: "مهام الحوادث المسندة إليك",
+      empty: "لا توجد مهمة حادثة مسندة إليك أو إلى منظمتك.",
+      action: "فتح الحوادث",
+    },
     acknowledge: {
       title: "عناصر مشتركة بانتظار الإقرار",
       empty: "لا شيء للإقرار. تظهر هنا التنبيهات والتقارير الموجهة إليك أو إلى منظمتك.",

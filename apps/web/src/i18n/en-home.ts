@@ -3,6 +3,17 @@
 import type { GettingStartedStep, HomeSection } from "@bulwark/core";
 
 const sections = {
+  incidents: {
+    title: "Open incidents",
+    empty:
+      "No open incident concerns you. Incidents filed by your organisation or shared with it appear here.",
+    action: "Open incidents",
+  },
+  "incident-tasks": {
+    title: "Incident tasks for you",
+    empty: "No incident task is assigned to you or your organisation.",
+    action: "Open incidents",
+  },
   acknowledge: {
     title: "Shared items to acknowledge",
     empty: "Nothing to acknowledge. Alerts and reports addressed to you or your organisation appear here.",
@@ -75,6 +86,8 @@ export const home = {
   seeAll_other: "See all {{count}}",
   due: "Due {{date}}",
   overdueSince: "Overdue since {{date}}",
+  reportDue: "Next report due {{date}}",
+  reportOverdue: "Report overdue since {{date}}",
   figuresTitle: "Key figures of {{name}}",
   assets: "Assets in your register",
   risksAboveAppetite: "Risks above appetite",

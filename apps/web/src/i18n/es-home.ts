@@ -15,6 +15,8 @@ export const home: Translation<typeof english, "es"> = {
   seeAll_other: "Ver los {{count}}",
   due: "Vence el {{date}}",
   overdueSince: "Vencida desde el {{date}}",
+  reportDue: "Próximo informe antes del {{date}}",
+  reportOverdue: "Informe vencido desde el {{date}}",
   figuresTitle: "Cifras clave de {{name}}",
   assets: "Activos de su registro",
   risksAboveAppetite: "Riesgos por encima del apetito",
@@ -32,6 +34,17 @@ export const home: Translation<typeof english, "es"> = {
     "self-assessment": "Enviar una primera autoevaluación",
   },
   sections: {
+    incidents: {
+      title: "Incidentes abiertos",
+      empty:
+        "Ningún incidente abierto le concierne. Aquí aparecen los incidentes notificados por su organización o compartidos con ella.",
+      action: "Abrir incidentes",
+    },
+    "incident-tasks": {
+      title: "Tareas de incidentes para usted",
+      empty: "No hay ninguna tarea de incidente asignada a usted ni a su organización.",
+      action: "Abrir incidentes",
+    },
     acknowledge: {
       title: "Elementos compartidos por confirmar",
       empty:

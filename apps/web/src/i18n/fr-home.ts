@@ -15,6 +15,8 @@ export const home: Translation<typeof english, "fr"> = {
   seeAll_other: "Voir les {{count}}",
   due: "Échéance : {{date}}",
   overdueSince: "En retard depuis le {{date}}",
+  reportDue: "Prochain rapport attendu le {{date}}",
+  reportOverdue: "Rapport en retard depuis le {{date}}",
   figuresTitle: "Chiffres clés de {{name}}",
   assets: "Actifs de votre registre",
   risksAboveAppetite: "Risques au-delà de l'appétence",
@@ -32,6 +34,17 @@ export const home: Translation<typeof english, "fr"> = {
     "self-assessment": "Soumettre une première auto-évaluation",
   },
   sections: {
+    incidents: {
+      title: "Incidents en cours",
+      empty:
+        "Aucun incident en cours ne vous concerne. Les incidents déclarés par votre organisation ou partagés avec elle apparaissent ici.",
+      action: "Ouvrir les incidents",
+    },
+    "incident-tasks": {
+      title: "Tâches d'incident pour vous",
+      empty: "Aucune tâche d'incident n'est confiée à vous ou à votre organisation.",
+      action: "Ouvrir les incidents",
+    },
     acknowledge: {
       title: "Éléments partagés à accuser",
       empty:

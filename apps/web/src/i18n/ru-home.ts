@@ -16,6 +16,8 @@ export const home: Translation<typeof english, "ru"> = {
   seeAll_other: "Показать все {{count}}",
   due: "Срок: {{date}}",
   overdueSince: "Просрочено с {{date}}",
+  reportDue: "Следующий отчёт до {{date}}",
+  reportOverdue: "Отчёт просрочен с {{date}}",
   figuresTitle: "Ключевые показатели: {{name}}",
   assets: "Объекты вашего реестра",
   risksAboveAppetite: "Риски выше допустимого уровня",
@@ -32,6 +34,17 @@ export const home: Translation<typeof english, "ru"> = {
     "self-assessment": "Отправить первую самооценку",
   },
   sections: {
+    incidents: {
+      title: "Открытые инциденты",
+      empty:
+        "Открытых инцидентов, касающихся вас, нет. Здесь появляются инциденты, о которых сообщила ваша организация или которыми с ней поделились.",
+      action: "Открыть инциденты",
+    },
+    "incident-tasks": {
+      title: "Ваши задачи по инцидентам",
+      empty: "Вам и вашей организации не поручено ни одной задачи по инцидентам.",
+      action: "Открыть инциденты",
+    },
     acknowledge: {
       title: "Материалы для подтверждения",
       empty:

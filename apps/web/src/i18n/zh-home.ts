@@ -10,6 +10,8 @@ export const home: Translation<typeof english, "zh"> = {
   seeAll_other: "查看全部 {{count}} 项",
   due: "截止日期：{{date}}",
   overdueSince: "自 {{date}} 起逾期",
+  reportDue: "下一份报告截止时间：{{date}}",
+  reportOverdue: "报告自 {{date}} 起逾期",
   figuresTitle: "{{name}}的关键数据",
   assets: "您登记册中的资产",
   risksAboveAppetite: "超出风险偏好的风险",
@@ -26,6 +28,16 @@ export const home: Translation<typeof english, "zh"> = {
     "self-assessment": "提交第一次自我评估",
   },
   sections: {
+    incidents: {
+      title: "未结事件",
+      empty: "没有与您相关的未结事件。您组织报告的或与其共享的事件会显示在这里。",
+      action: "打开事件",
+    },
+    "incident-tasks": {
+      title: "分配给您的事件任务",
+      empty: "没有分配给您或您组织的事件任务。",
+      action: "打开事件",
+    },
     acknowledge: {
       title: "待确认的共享信息",
       empty: "没有需要确认的内容。发给您或您组织的警报和报告会显示在这里。",

@@ -79,16 +79,28 @@ function Figure({
   );
 }
 
-function Entry({ entry }: { entry: HomeEntry }) {
+/** `report`: the entry's due time is that of an incident's next report under its regime. */
+function Entry({ entry, report }: { entry: HomeEntry; report: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const when = entry.dueOn
-    ? entry.overdue
-      ? t("home.overdueSince", { date: format.date(noon(entry.dueOn)) })
-      : t("home.due", { date: format.date(noon(entry.dueOn)) })
-    : entry.at
-      ? format.date(entry.at)
-      : null;
+  const when = entry.dueAt
+    ? t(
+        report
+          ? entry.overdue
+            ? "home.reportOverdue"
+            : "home.reportDue"
+          : entry.overdue
+            ? "home.overdueSince"
+            : "home.due",
+        { date: format.dateTime(entry.dueAt) },
+      )
+    : entry.dueOn
+      ? entry.overdue
+        ? t("home.overdueSince", { date: format.date(noon(entry.dueOn)) })
+        : t("home.due", { date: format.date(noon(entry.dueOn)) })
+      : entry.at
+        ? format.date(entry.at)
+        : null;
   return (
     <li style={{ listStyle: "none" }}>
       <Stack gap={2}>
@@ -121,7 +133,9 @@ function Entry({ entry }: { entry: HomeEntry }) {
 function Section({ section }: { section: HomeSection }) {
   const { t } = useTranslation();
   const headingId = `home-${section.id}`;
-  const urgent = section.total > 0 && section.id === "actions-overdue";
+  const urgent =
+    section.total > 0 &&
+    (section.id === "actions-overdue" || section.entries.some((entry) => entry.dueAt && entry.overdue));
   return (
     <Paper
       withBorder
@@ -156,7 +170,7 @@ function Section({ section }: { section: HomeSection }) {
       ) : (
         <Stack component="ul" gap="sm" m={0} p={0}>
           {section.entries.map((entry) => (
-            <Entry key={entry.id} entry={entry} />
+            <Entry key={entry.id} entry={entry} report={section.id === "incidents"} />
           ))}
         </Stack>
       )}

@@ -11,10 +11,12 @@ import { selfAssessmentPolicy } from "./self-assessment-policy.ts";
 import { isSharingApprover } from "./sharing-policy.ts";
 
 /**
- * The home's sections, in the order the page shows them. Incidents and their reporting deadlines
- * come first once Bulwark has incidents (their section goes before "acknowledge").
+ * The home's sections, in the order the page shows them: open incidents and their reporting
+ * deadlines first, then the incident tasks assigned to the person or their organisation.
  */
 export const HOME_SECTIONS = [
+  "incidents",
+  "incident-tasks",
   "acknowledge",
   "approve-sharing",
   "review-proposals",
@@ -42,6 +44,10 @@ export const homePolicy = {
   /** The sections this person's home lists. */
   sections: (actor: Actor): HomeSection[] => {
     const shown: Record<HomeSection, boolean> = {
+      // The open (real) incidents the person sees, under the TLP rule of every incident route.
+      incidents: !onlyWatches(actor),
+      // The assignee moves a task's status (incidentBoardPolicy).
+      "incident-tasks": !onlyWatches(actor),
       // Anyone an item reaches is asked to acknowledge it (sharingAbilities' mayAcknowledge).
       acknowledge: !onlyWatches(actor),
       // Four eyes: the approvers of the author's organisation.

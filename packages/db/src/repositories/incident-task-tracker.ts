@@ -17,21 +17,30 @@ export interface TrackedTaskFilter {
   overdue?: boolean | undefined;
   /** Only tasks assigned to the viewer or to the viewer's organisation. */
   mine?: boolean | undefined;
+  /** Only tasks still to do (neither done nor cancelled). */
+  open?: boolean | undefined;
   limit: number;
   offset: number;
 }
 
-/** Tasks of the incidents the viewer sees, overdue first then by due time, with counts. */
+/**
+ * Tasks of the real incidents the viewer sees (an exercise's incidents keep their tasks on their own
+ * pages, never among real work), overdue first then by due time, with counts.
+ */
 export async function listTrackedTasks(
   db: Executor,
   viewer: SharingViewer,
   now: Date,
   filter: TrackedTaskFilter,
 ): Promise<{ items: TrackedTaskRecord[]; total: number; overdue: number }> {
-  const base: SQL[] = [incidentSeen(viewer, sql`incident_tasks.incident_id`)];
+  const base: SQL[] = [
+    incidentSeen(viewer, sql`incident_tasks.incident_id`),
+    sql`not exists (select 1 from exercise_incidents as drill where drill.incident_id = incident_tasks.incident_id)`,
+  ];
   if (filter.mine)
     base.push(sql`(incident_tasks.assignee_user_id = ${viewer.userId}
       or incident_tasks.assignee_organisation_id = ${viewer.organisationId})`);
+  if (filter.open) base.push(sql`incident_tasks.status not in ('done', 'cancelled')`);
   const conditions = [...base];
   if (filter.status) conditions.push(eq(incidentTasks.status, filter.status));
   if (filter.overdue !== undefined)
