@@ -175,6 +175,24 @@ describe("exercise-mode incidents", () => {
     }
     expect((await banker.call("listIncidents", { query: { exerciseId } })).items).toEqual([]);
 
+    // Its tasks stay on its page: neither the cross-incident tracker nor the home lists them.
+    await control.call("createIncidentTask", {
+      params: { id },
+      body: {
+        title: "Exercise task: inspect the fence",
+        assignee: { organisationId: server.cast.organisations.operator },
+      },
+    });
+    expect(
+      (await player.call("listIncidentTasks", { params: { id } })).items.map((task) => task.title),
+    ).toEqual(["Exercise task: inspect the fence"]);
+    for (const who of [player, control]) {
+      expect((await who.call("listTrackedIncidentTasks", { query: {} })).total).toBe(0);
+      const home = JSON.stringify(await who.call("getHome", {}));
+      expect(home).not.toContain("Exercise task");
+      expect(home).not.toContain(id);
+    }
+
     // Its STIX export and its PDF say so.
     const stix = await server.inject({
       method: "GET",
