@@ -8,7 +8,7 @@
 // Baseline in the same run: what a naive importer does, one INSERT per object in one transaction
 // (on the first BENCH_STIX_BASELINE objects, 5,000 by default).
 // BENCH_STIX_SIZE sets the bundle's size (default 100,000).
-import { availableParallelism, cpus } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { mulberry32, TLP_1_0_MARKING_IDS, TLP_2_0_MARKING_IDS } from "@bulwark/core";
 import {
   type Connection,
@@ -169,13 +169,18 @@ async function measure(label: string, connection: Connection): Promise<void> {
   };
   const caller = { userId, organisationId, roles: ["coordinator" as const] };
 
+  // The machine may be shared: the load and this process's CPU time (on PGlite, the database's
+  // too) go with each figure.
+  const load = () => `load ${loadavg()[0]?.toFixed(1)}`;
+  const cpu = process.cpuUsage();
   let started = performance.now();
   const report = await importStixBundle(context, caller, { collection, defaultTlp: "amber" }, bundle);
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   const rate = SIZE / seconds;
   console.log(`\n${label}`);
   console.log(
-    `  import: ${SIZE} objects in ${seconds.toFixed(2)} s = ${Math.round(rate)} objects/s (added ${report.added}, duplicates ${report.duplicates}, refused ${report.refused.length})`,
+    `  import: ${SIZE} objects in ${seconds.toFixed(2)} s = ${Math.round(rate)} objects/s (added ${report.added}, duplicates ${report.duplicates}, refused ${report.refused.length}; ${load()}, this process's CPU ${((used.user + used.system) / 1e6).toFixed(2)} s)`,
   );
   started = performance.now();
   const again = await importStixBundle(context, caller, { collection, defaultTlp: "amber" }, bundle);
@@ -198,7 +203,9 @@ async function measure(label: string, connection: Connection): Promise<void> {
     }
   });
   const naiveRate = BASELINE / ((performance.now() - started) / 1000);
-  console.log(`  baseline, one INSERT per object (${BASELINE} objects): ${Math.round(naiveRate)} objects/s`);
+  console.log(
+    `  baseline, one INSERT per object (${BASELINE} objects): ${Math.round(naiveRate)} objects/s (${load()})`,
+  );
   console.log(`  import is ${(rate / naiveRate).toFixed(1)}x the baseline`);
   if (connection.kind === "postgres")
     console.log(`  target at least ${TARGET} objects/s on PostgreSQL: ${rate >= TARGET ? "met" : "NOT MET"}`);

@@ -8,12 +8,14 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { restoreBackup, writeBackup } from "../backup.ts";
+import { databaseFailure } from "../errors.ts";
 import { rowsOf } from "../rows.ts";
 import { openTestDatabase, type TestDatabase } from "../testing.ts";
-import { insertCommunity, setCommunityOrganisations } from "./communities.ts";
-import { insertOrganisation } from "./organisations.ts";
+import { deleteCommunity, insertCommunity, setCommunityOrganisations } from "./communities.ts";
+import { deleteOrganisation, insertOrganisation } from "./organisations.ts";
 import { microsUtc, putStixObjects, type StixArrival } from "./stix.ts";
 import { visibleStixObjects } from "./stix-scope.ts";
+import { insertUser } from "./users.ts";
 
 let database: TestDatabase;
 const now = new Date(Date.UTC(2026, 10, 25, 9));
@@ -315,6 +317,101 @@ describe("the read rule in SQL", () => {
           maySeeStixObject(viewer, fact),
         );
     }
+  });
+});
+
+// The foreign keys of stix_objects are checked once per statement by triggers (migration
+// stix_batch_checks, ADR 0038): each of these fails if a check or a parent's action is missing.
+describe("the references of stix_objects", () => {
+  const sqlstate = (error: unknown) => databaseFailure(error)?.code ?? null;
+  const objects = async (collectionId: string) =>
+    rowsOf<{ n: number }>(
+      await database.db.execute(
+        sql`select count(*)::int as n from stix_objects where collection_id = ${collectionId}`,
+      ),
+    )[0]?.n;
+  const missing = "0b8f3d1e-5a4c-4e2b-9f6d-7c1a2b3c4d5e";
+  const putAs = (put: Partial<Parameters<typeof putStixObjects>[1]>, uuid: string) =>
+    database.db.transaction((tx) =>
+      putStixObjects(
+        tx,
+        { collectionId: community, ownerOrganisationId: north, addedBy: null, source: "import", ...put },
+        [indicator(uuid, "2026-03-01T00:00:00.000Z"), indicator(U2, "2026-03-02T00:00:00.000Z")],
+        now,
+      ),
+    );
+
+  it("refuses objects naming a collection, owner, user or shared item that does not exist, and keeps none", async () => {
+    const before = await objects(community);
+    for (const wrong of [
+      { collectionId: missing },
+      { ownerOrganisationId: missing },
+      { addedBy: missing },
+      { sharedItemId: missing },
+    ]) {
+      const error = await putAs(wrong, "3c9d7e1f-2a4b-4c6d-8e0f-1a2b3c4d5e6f").catch(
+        (caught: unknown) => caught,
+      );
+      expect(sqlstate(error), JSON.stringify(wrong)).toBe("23503");
+    }
+    expect(await objects(community)).toBe(before);
+    expect(await objects(missing)).toBe(0);
+    const moved = await database.db
+      .execute(sql`update stix_objects set collection_id = ${missing} where collection_id = ${community}`)
+      .catch((caught: unknown) => caught);
+    expect(sqlstate(moved)).toBe("23503");
+    expect(await objects(community)).toBe(before);
+  });
+
+  it("removes a community's objects with it, refuses to remove an owner, and forgets a removed user", async () => {
+    const db = database.db;
+    const gone = await insertCommunity(db, { name: "gone isac", description: "" }, now);
+    const owner = await insertOrganisation(
+      db,
+      { name: "owner", kind: "private-operator", country: "XM", sectors: [] },
+      now,
+    );
+    const person = await insertUser(
+      db,
+      {
+        email: "stix-writer@example.org",
+        name: "Writer",
+        organisationId: north,
+        roles: ["member"],
+        passwordHash: "x",
+      },
+      now,
+    );
+    await putAs(
+      { collectionId: gone, ownerOrganisationId: owner, addedBy: person },
+      "5e1f9a2b-3c4d-4e6f-8a0b-2c3d4e5f6a7b",
+    );
+    await putAs(
+      { collectionId: other, ownerOrganisationId: owner, addedBy: person },
+      "5e1f9a2b-3c4d-4e6f-8a0b-2c3d4e5f6a7b",
+    );
+    expect(await objects(gone)).toBe(2);
+
+    const refused = await deleteOrganisation(db, owner).catch((caught: unknown) => caught);
+    expect(sqlstate(refused)).toBe("23503");
+    const renamed = await db
+      .execute(sql`update organisations set id = ${missing} where id = ${owner}`)
+      .catch((caught: unknown) => caught);
+    expect(sqlstate(renamed)).toBe("23503");
+    const truncated = await db.execute(sql`truncate communities cascade`).catch((caught: unknown) => caught);
+    expect(truncated).toBeInstanceOf(Error);
+    expect(await objects(other)).toBeGreaterThan(0);
+
+    await db.execute(sql`delete from users where id = ${person}`);
+    const [left] = rowsOf<{ n: number }>(
+      await db.execute(sql`select count(*)::int as n from stix_objects where added_by = ${person}`),
+    );
+    expect(left?.n).toBe(0);
+
+    await deleteCommunity(db, gone);
+    expect(await objects(gone)).toBe(0);
+    await db.execute(sql`delete from stix_objects where owner_organisation_id = ${owner}`);
+    expect(await deleteOrganisation(db, owner)).toBe(true);
   });
 });
 
