@@ -145,6 +145,8 @@ export class DependencyGrouping {
   private groupK = new Float64Array(1024);
   private groupBuffer = new Float64Array(1024);
   private groupFirstRow = new Int32Array(1024);
+  // Suppliers per group, counted as rows come (one pass less at the end).
+  private groupSize = new Int32Array(1024);
   private groupCount = 0;
   private edgeGroup = new Int32Array(4096);
   private edgeSupplier = new Int32Array(4096);
@@ -202,6 +204,7 @@ export class DependencyGrouping {
       this.edgeSupplier = grownInt(this.edgeSupplier);
       this.edgeRow = grownInt(this.edgeRow);
     }
+    this.groupSize[group] = (this.groupSize[group] ?? 0) + 1;
     this.edgeGroup[e] = group;
     this.edgeSupplier[e] = supplier;
     this.edgeRow[e] = index;
@@ -214,6 +217,7 @@ export class DependencyGrouping {
     this.groupDependent = grownInt(this.groupDependent);
     this.groupK = grownFloat(this.groupK);
     this.groupFirstRow = grownInt(this.groupFirstRow);
+    this.groupSize = grownInt(this.groupSize);
     this.groupBuffer = grownFloat(this.groupBuffer);
   }
 
@@ -224,8 +228,7 @@ export class DependencyGrouping {
     const edgeGroup = this.edgeGroup.subarray(0, this.edgeCount);
     const edgeRow = this.edgeRow.subarray(0, this.edgeCount);
     const groupK = this.groupK.slice(0, groupCount);
-    const groupSize = new Int32Array(groupCount);
-    for (const group of edgeGroup) groupSize[group] = (groupSize[group] ?? 0) + 1;
+    const groupSize = this.groupSize.slice(0, groupCount);
     for (let group = 0; group < groupCount; group++) {
       const n = groupSize[group] ?? 0;
       const k = groupK[group] ?? 1;
@@ -294,9 +297,9 @@ function compress(parts: Parts): DependencyGraph {
   const { size, groupDependent, groupSize, edgeGroup, edgeSupplier } = parts;
   const groupCount = groupDependent.length;
   const edgeCount = edgeGroup.length;
-  const supplierOffsets = prefixSums(
-    Int32Array.from({ length: groupCount + 1 }, (_, g) => (g === 0 ? 0 : (groupSize[g - 1] ?? 0))),
-  );
+  const supplierOffsets = new Int32Array(groupCount + 1);
+  supplierOffsets.set(groupSize, 1);
+  prefixSums(supplierOffsets);
   const suppliers = new Int32Array(edgeCount);
   const feedCount = new Int32Array(size + 1);
   const groupCountOf = new Int32Array(size + 1);
