@@ -240,7 +240,7 @@ export class DependencyGrouping {
         );
     }
     if (issues.length > 0) return { graph: null, issues };
-    const graph = compress({
+    const { graph, duplicates } = compress({
       ...assets,
       groupDependent: this.groupDependent.slice(0, groupCount),
       groupK: Int32Array.from(groupK),
@@ -249,7 +249,8 @@ export class DependencyGrouping {
       edgeGroup,
       edgeSupplier: this.edgeSupplier.subarray(0, this.edgeCount),
     });
-    // The same supplier twice in one group: found with a stamp per supplier, no hashing.
+    if (!duplicates) return { graph, issues: [] };
+    // The same supplier twice in one group (compress saw one): each named by its row.
     const stamp = new Int32Array(this.size).fill(-1);
     const rowOf = new Int32Array(edgeRow.length);
     const cursor = graph.supplierOffsets.slice(0, graph.groupCount);
@@ -292,8 +293,11 @@ interface Parts extends GraphAssets {
   edgeSupplier: Int32Array;
 }
 
-/** Lay the grouped edges out in compressed sparse rows, in both directions. */
-function compress(parts: Parts): DependencyGraph {
+/**
+ * Lay the grouped edges out in compressed sparse rows, in both directions, and say whether a group
+ * has the same supplier twice (a stamp per supplier, no hashing).
+ */
+function compress(parts: Parts): { graph: DependencyGraph; duplicates: boolean } {
   const { size, groupDependent, groupSize, edgeGroup, edgeSupplier } = parts;
   const groupCount = groupDependent.length;
   const edgeCount = edgeGroup.length;
@@ -321,9 +325,13 @@ function compress(parts: Parts): DependencyGraph {
   const groupsOf = new Int32Array(groupCount);
   const feedCursor = feedOffsets.slice(0, size);
   const groupCursor = groupOffsets.slice(0, size);
+  const stamp = new Int32Array(size).fill(-1);
+  let duplicates = false;
   for (let g = 0; g < groupCount; g++) {
     for (let e = supplierOffsets[g] ?? 0; e < (supplierOffsets[g + 1] ?? 0); e++) {
       const s = suppliers[e] ?? 0;
+      if (stamp[s] === g) duplicates = true;
+      stamp[s] = g;
       feeds[feedCursor[s] ?? 0] = g;
       feedCursor[s] = (feedCursor[s] ?? 0) + 1;
     }
@@ -331,7 +339,7 @@ function compress(parts: Parts): DependencyGraph {
     groupsOf[groupCursor[d] ?? 0] = g;
     groupCursor[d] = (groupCursor[d] ?? 0) + 1;
   }
-  return {
+  const graph: DependencyGraph = {
     size,
     ids: parts.ids,
     indexOf: parts.indexOf,
@@ -352,6 +360,7 @@ function compress(parts: Parts): DependencyGraph {
     suppliers,
     edgeCount,
   };
+  return { graph, duplicates };
 }
 
 function prefixSums(counts: Int32Array): Int32Array {
