@@ -62,4 +62,49 @@ describe("JsonWriter", () => {
     expect(text.length).toBeGreaterThan(1 << 20);
     expect(text).toBe(JSON.stringify(ids));
   });
+
+  it.each([
+    0,
+    -0,
+    1,
+    9,
+    10,
+    99,
+    100,
+    2 ** 31 - 1,
+    2 ** 31,
+    2 ** 32 - 1,
+    2 ** 32,
+    2 ** 32 + 1,
+    999_999_999,
+    1_000_000_000,
+    4_000_000_000,
+    2 ** 53 - 1,
+    2 ** 53,
+    0.5,
+    -1,
+    -(2 ** 32),
+    1e21,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+  ])("writes the number %d as JSON.stringify does", (value) => {
+    expect(written((json) => json.number(value))).toBe(JSON.stringify(value));
+  });
+
+  it("writes printable ASCII, DEL and long strings across chunks as JSON.stringify does", () => {
+    const printable = Array.from({ length: 0x5f }, (_, i) => String.fromCharCode(0x20 + i)).join("");
+    const long = "x".repeat((1 << 20) + 7);
+    const values = [printable, "\u007f", "a\u007fb", long, "", "tail"];
+    for (let start = (1 << 20) - 40; start < (1 << 20) + 2; start += 3) {
+      const text = written((json) => {
+        json.raw(" ".repeat(start)).raw("[");
+        values.forEach((value, i) => {
+          if (i > 0) json.raw(",");
+          json.string(value);
+        });
+        json.raw("]");
+      });
+      expect(text).toBe(" ".repeat(start) + JSON.stringify(values));
+    }
+  });
 });

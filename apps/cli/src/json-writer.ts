@@ -26,6 +26,24 @@ export class JsonWriter {
 
   /** A string value, quoted and escaped as JSON.stringify does. */
   string(text: string): this {
+    const length = text.length;
+    if (this.used + length + 2 > this.buffer.length) this.flush(length + 2);
+    // Printable ASCII with no quote or backslash, the common case, is its own bytes: one pass.
+    const buffer = this.buffer;
+    let at = this.used;
+    buffer[at++] = 0x22;
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x7f) return this.escaped(text);
+      buffer[at++] = c;
+    }
+    buffer[at++] = 0x22;
+    this.used = at;
+    return this;
+  }
+
+  /** A string with something beyond printable ASCII (what `string` began is written over). */
+  private escaped(text: string): this {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       // Quotes, backslashes, control characters and surrogates are escaped (or checked) by JSON.
@@ -37,6 +55,21 @@ export class JsonWriter {
 
   /** A number, as JSON.stringify writes it (null for NaN and infinities). */
   number(value: number): this {
+    // A whole number below 2^32 (or -0, which JSON.stringify writes as 0), in integer arithmetic.
+    if (value >>> 0 === value) {
+      if (this.used + 10 > this.buffer.length) this.flush(10);
+      let rest = value >>> 0;
+      let digits = 1;
+      for (let power = 10; digits < 10 && rest >= power; power *= 10) digits++;
+      let at = this.used + digits;
+      this.used = at;
+      do {
+        const next = (rest / 10) >>> 0;
+        this.buffer[--at] = 0x30 + rest - next * 10;
+        rest = next;
+      } while (rest > 0);
+      return this;
+    }
     if (!Number.isSafeInteger(value) || value < 0) return this.raw(JSON.stringify(value));
     if (this.used + 16 > this.buffer.length) this.flush(16);
     let digits = 1;

@@ -221,16 +221,18 @@ export function rankAssets(options: FileOptions & { top?: string }): void {
   if (options.json) {
     // What JSON.stringify(rankCriticality(...)) would print, with no object or string per asset.
     const json = new JsonWriter(toStdout).raw("[");
-    order.forEach((a, i) => {
+    const { ids } = graph;
+    for (let i = 0; i < order.length; i++) {
+      const a = order[i] ?? 0;
       json
         .raw(i === 0 ? '{"id":' : ',{"id":')
-        .string(graph.ids[a] ?? "")
+        .string(ids[a] ?? "")
         .raw(',"assets":')
         .number(result.assets[a] ?? 0)
         .raw(',"population":')
         .number(result.population[a] ?? 0)
         .raw("}");
-    });
+    }
     json.raw("]\n").flush();
     return;
   }

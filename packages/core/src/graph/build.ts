@@ -145,6 +145,8 @@ export class DependencyGrouping {
   private groupK = new Float64Array(1024);
   private groupBuffer = new Float64Array(1024);
   private groupFirstRow = new Int32Array(1024);
+  // Suppliers per group, counted as rows come (one pass less at the end).
+  private groupSize = new Int32Array(1024);
   private groupCount = 0;
   private edgeGroup = new Int32Array(4096);
   private edgeSupplier = new Int32Array(4096);
@@ -202,6 +204,7 @@ export class DependencyGrouping {
       this.edgeSupplier = grownInt(this.edgeSupplier);
       this.edgeRow = grownInt(this.edgeRow);
     }
+    this.groupSize[group] = (this.groupSize[group] ?? 0) + 1;
     this.edgeGroup[e] = group;
     this.edgeSupplier[e] = supplier;
     this.edgeRow[e] = index;
@@ -214,6 +217,7 @@ export class DependencyGrouping {
     this.groupDependent = grownInt(this.groupDependent);
     this.groupK = grownFloat(this.groupK);
     this.groupFirstRow = grownInt(this.groupFirstRow);
+    this.groupSize = grownInt(this.groupSize);
     this.groupBuffer = grownFloat(this.groupBuffer);
   }
 
@@ -224,8 +228,7 @@ export class DependencyGrouping {
     const edgeGroup = this.edgeGroup.subarray(0, this.edgeCount);
     const edgeRow = this.edgeRow.subarray(0, this.edgeCount);
     const groupK = this.groupK.slice(0, groupCount);
-    const groupSize = new Int32Array(groupCount);
-    for (const group of edgeGroup) groupSize[group] = (groupSize[group] ?? 0) + 1;
+    const groupSize = this.groupSize.slice(0, groupCount);
     for (let group = 0; group < groupCount; group++) {
       const n = groupSize[group] ?? 0;
       const k = groupK[group] ?? 1;
@@ -237,7 +240,7 @@ export class DependencyGrouping {
         );
     }
     if (issues.length > 0) return { graph: null, issues };
-    const graph = compress({
+    const { graph, duplicates } = compress({
       ...assets,
       groupDependent: this.groupDependent.slice(0, groupCount),
       groupK: Int32Array.from(groupK),
@@ -246,7 +249,8 @@ export class DependencyGrouping {
       edgeGroup,
       edgeSupplier: this.edgeSupplier.subarray(0, this.edgeCount),
     });
-    // The same supplier twice in one group: found with a stamp per supplier, no hashing.
+    if (!duplicates) return { graph, issues: [] };
+    // The same supplier twice in one group (compress saw one): each named by its row.
     const stamp = new Int32Array(this.size).fill(-1);
     const rowOf = new Int32Array(edgeRow.length);
     const cursor = graph.supplierOffsets.slice(0, graph.groupCount);
@@ -289,14 +293,17 @@ interface Parts extends GraphAssets {
   edgeSupplier: Int32Array;
 }
 
-/** Lay the grouped edges out in compressed sparse rows, in both directions. */
-function compress(parts: Parts): DependencyGraph {
+/**
+ * Lay the grouped edges out in compressed sparse rows, in both directions, and say whether a group
+ * has the same supplier twice (a stamp per supplier, no hashing).
+ */
+function compress(parts: Parts): { graph: DependencyGraph; duplicates: boolean } {
   const { size, groupDependent, groupSize, edgeGroup, edgeSupplier } = parts;
   const groupCount = groupDependent.length;
   const edgeCount = edgeGroup.length;
-  const supplierOffsets = prefixSums(
-    Int32Array.from({ length: groupCount + 1 }, (_, g) => (g === 0 ? 0 : (groupSize[g - 1] ?? 0))),
-  );
+  const supplierOffsets = new Int32Array(groupCount + 1);
+  supplierOffsets.set(groupSize, 1);
+  prefixSums(supplierOffsets);
   const suppliers = new Int32Array(edgeCount);
   const feedCount = new Int32Array(size + 1);
   const groupCountOf = new Int32Array(size + 1);
@@ -318,9 +325,13 @@ function compress(parts: Parts): DependencyGraph {
   const groupsOf = new Int32Array(groupCount);
   const feedCursor = feedOffsets.slice(0, size);
   const groupCursor = groupOffsets.slice(0, size);
+  const stamp = new Int32Array(size).fill(-1);
+  let duplicates = false;
   for (let g = 0; g < groupCount; g++) {
     for (let e = supplierOffsets[g] ?? 0; e < (supplierOffsets[g + 1] ?? 0); e++) {
       const s = suppliers[e] ?? 0;
+      if (stamp[s] === g) duplicates = true;
+      stamp[s] = g;
       feeds[feedCursor[s] ?? 0] = g;
       feedCursor[s] = (feedCursor[s] ?? 0) + 1;
     }
@@ -328,7 +339,7 @@ function compress(parts: Parts): DependencyGraph {
     groupsOf[groupCursor[d] ?? 0] = g;
     groupCursor[d] = (groupCursor[d] ?? 0) + 1;
   }
-  return {
+  const graph: DependencyGraph = {
     size,
     ids: parts.ids,
     indexOf: parts.indexOf,
@@ -349,6 +360,7 @@ function compress(parts: Parts): DependencyGraph {
     suppliers,
     edgeCount,
   };
+  return { graph, duplicates };
 }
 
 function prefixSums(counts: Int32Array): Int32Array {

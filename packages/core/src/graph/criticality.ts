@@ -174,9 +174,13 @@ export interface RankedAsset {
 
 /** Asset indices, most critical first: by assets, then population, descending, then id. */
 export function criticalityOrder(graph: DependencyGraph, result: Criticality, top = graph.size): Int32Array {
-  const { assets, population } = result;
-  const { ids } = graph;
-  const indices = Array.from({ length: graph.size }, (_, i) => i);
+  const order = radixOrder(graph.ids, result) ?? comparedOrder(graph.ids, result);
+  return order.length > top ? order.slice(0, Math.max(0, top)) : order;
+}
+
+/** The order by one comparison sort (for counts or populations the radix sort does not take). */
+function comparedOrder(ids: readonly string[], { assets, population }: Criticality): Int32Array {
+  const indices = Array.from({ length: assets.length }, (_, i) => i);
   indices.sort((a, b) => {
     const byAssets = (assets[b] ?? 0) - (assets[a] ?? 0);
     if (byAssets !== 0) return byAssets;
@@ -186,7 +190,84 @@ export function criticalityOrder(graph: DependencyGraph, result: Criticality, to
     const y = ids[b] ?? "";
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  return Int32Array.from(indices.length > top ? indices.slice(0, top) : indices);
+  return Int32Array.from(indices);
+}
+
+/**
+ * The order by a stable least-significant-digit radix sort (digits of 16 bits, 8 for a few assets),
+ * descending: the bits
+ * of the population (a float of 0 or more orders as its bits do), then the count of assets; then
+ * each run of assets equal in both sorted by id. Null where a count or population is negative or
+ * not a number (the comparison sort takes those).
+ */
+function radixOrder(ids: readonly string[], { assets, population }: Criticality): Int32Array | null {
+  const n = assets.length;
+  const people = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const value = population[i] ?? 0;
+    // (-0 + 0 is 0: both zeros sort as one value, as the comparison has them.)
+    if (!(value >= 0) || (assets[i] ?? 0) < 0) return null;
+    people[i] = value + 0;
+  }
+  const halves = new Uint32Array(people.buffer);
+  // Little-endian halves (lower at 2i) or not, found from the float 1, whose lower half is zero.
+  const low = new Uint32Array(new Float64Array([1]).buffer)[0] === 0 ? 0 : 1;
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let spare = new Int32Array(n);
+  const bits = n < 8192 ? 8 : 16;
+  const top = (1 << bits) - 1;
+  const counts = new Int32Array(top + 2);
+  const key = new Uint32Array(n);
+  // Sorts by `bits` bits of key from `shift` up, descending, keeping the order of equal digits.
+  const pass = (shift: number) => {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const at = top - (((key[i] ?? 0) >>> shift) & top) + 1;
+      counts[at] = (counts[at] ?? 0) + 1;
+    }
+    // One digit for every asset: this pass would change nothing.
+    for (let d = 1; d <= top + 1; d++) if (counts[d] === n) return;
+    for (let d = 1; d <= top + 1; d++) counts[d] = (counts[d] ?? 0) + (counts[d - 1] ?? 0);
+    for (let j = 0; j < n; j++) {
+      const i = order[j] ?? 0;
+      const at = top - (((key[i] ?? 0) >>> shift) & top);
+      spare[counts[at] ?? 0] = i;
+      counts[at] = (counts[at] ?? 0) + 1;
+    }
+    [order, spare] = [spare, order];
+  };
+  for (const half of [low, 1 - low]) {
+    for (let i = 0; i < n; i++) key[i] = halves[2 * i + half] ?? 0;
+    for (let shift = 0; shift < 32; shift += bits) pass(shift);
+  }
+  for (let i = 0; i < n; i++) key[i] = assets[i] ?? 0;
+  for (let shift = 0; shift < 32; shift += bits) pass(shift);
+  const byId = (a: number, b: number) => {
+    const x = ids[a] ?? "";
+    const y = ids[b] ?? "";
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  for (let start = 0; start < n; ) {
+    const first = order[start] ?? 0;
+    let end = start + 1;
+    while (end < n && assets[order[end] ?? 0] === assets[first] && people[order[end] ?? 0] === people[first])
+      end++;
+    if (end - start > 16) order.subarray(start, end).sort(byId);
+    else
+      for (let j = start + 1; j < end; j++) {
+        // Insertion sort: most runs are of two or three.
+        const v = order[j] ?? 0;
+        let at = j;
+        while (at > start && byId(order[at - 1] ?? 0, v) > 0) {
+          order[at] = order[at - 1] ?? 0;
+          at--;
+        }
+        order[at] = v;
+      }
+    start = end;
+  }
+  return order;
 }
 
 /** The most critical assets, first to last (see criticalityOrder). */

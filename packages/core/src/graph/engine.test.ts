@@ -527,4 +527,55 @@ describe("criticalityOrder", () => {
       { numRuns: 2000 },
     );
   });
+
+  it("ranks a large network (16-bit digits) as the comparison does, ties included", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 8192, max: 12_000 }), fc.integer(), (n, seed) => {
+        let state = seed >>> 0;
+        const next = (below: number) => {
+          state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+          return state % below;
+        };
+        const graph = buildGraph(
+          Array.from({ length: n }, (_, i) => ({
+            id: `${String.fromCharCode(97 + next(26))}${i}`,
+            sector: "health",
+          })),
+          [],
+        ).graph;
+        if (!graph) throw new Error("the assets do not build");
+        const populations = [0, 0.25, 7, 70_000, 2 ** 33 + 1, 1e300];
+        const result = {
+          assets: Int32Array.from({ length: n }, () => (next(4) === 0 ? 1 + next(100_000) : 1 + next(3))),
+          population: Float64Array.from({ length: n }, () => populations[next(populations.length)] ?? 0),
+          method: "sweeps" as const,
+        };
+        const expected = graph.ids
+          .map((id, i) => ({ id, i }))
+          .sort(
+            (x, y) =>
+              (result.assets[y.i] ?? 0) - (result.assets[x.i] ?? 0) ||
+              (result.population[y.i] ?? 0) - (result.population[x.i] ?? 0) ||
+              (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+          )
+          .map(({ i }) => i);
+        expect(Array.from(criticalityOrder(graph, result))).toEqual(expected);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("takes negative counts and populations by comparison", () => {
+    const graph = buildGraph(
+      ["b", "a", "c"].map((id) => ({ id, sector: "health" })),
+      [],
+    ).graph;
+    if (!graph) throw new Error("the assets do not build");
+    const result = {
+      assets: Int32Array.from([1, 1, -2]),
+      population: Float64Array.from([-5, -5, 3]),
+      method: "sweeps" as const,
+    };
+    expect(Array.from(criticalityOrder(graph, result))).toEqual([1, 0, 2]);
+  });
 });
