@@ -707,6 +707,15 @@ const cardColumns = sql`e.language, e.slug, e.title, e.type, e.summary, e.markin
   e.regions, (e.source->>'year')::int as year, e.source->>'publisher' as publisher`;
 
 async function load(db: Executor): Promise<CompendiumIndex> {
+  // Every entry in one statement: on a loaded PostgreSQL it can take longer than the pool's
+  // statement_timeout (meant for requests), so the load lifts it for its own transaction.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local statement_timeout = 0`);
+    return loadRows(tx);
+  });
+}
+
+async function loadRows(db: Executor): Promise<CompendiumIndex> {
   const result = await db.execute(sql`
     select (select version from compendium_search_state where id = 1) as version,
       s.seq, s.entry_id as id, array_to_string(s.tags, ' ') as tags, s.words::text as words, ${cardColumns}
