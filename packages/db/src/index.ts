@@ -17,6 +17,7 @@ export {
   COMPENDIUM_CHANNEL,
   compendiumIndex,
   compendiumIndexCounts,
+  compendiumWordsLearned,
   followCompendiumChanges,
 } from "./repositories/compendium-index.ts";
 export * from "./repositories/compendium-proposals.ts";

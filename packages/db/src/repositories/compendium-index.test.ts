@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { compendiumEntries } from "../schema.ts";
 import { openTestDatabase, type TestDatabase } from "../testing.ts";
@@ -102,5 +103,28 @@ describe("compendium search index", () => {
     await database.db.execute(sql`truncate compendium_search`);
     expect((await compendiumIndex(database.db)).size).toBe(0);
     expect(compendiumIndexCounts(database.db).fullLoads).toBe(before.fullLoads + 1);
+  });
+
+  it("loads in full even when that takes longer than the pool's statement_timeout (PostgreSQL)", async () => {
+    if (database.url === null) return; // PGlite has no statement_timeout.
+    const [owner] = rowsOf<{ organisation_id: string }>(
+      await database.db.execute(sql`select organisation_id from compendium_entries limit 1`),
+    );
+    const body = "Drones, substations and grids ".repeat(200);
+    await database.db
+      .insert(compendiumEntries)
+      .values(
+        Array.from({ length: 1500 }, (_, at) =>
+          entry(`timeout-${at}`, owner?.organisation_id ?? "", { body, summary: body }),
+        ),
+      );
+    // Another process whose statements may last 20 ms: reading 1,500 entries' words takes longer.
+    const other = await connect({ url: database.url, timeouts: { statementMs: 20, answerMs: 5_000 } });
+    try {
+      const index = await compendiumIndex(other.db);
+      expect(index.size).toBeGreaterThanOrEqual(1500);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -22,6 +22,7 @@ import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { hasPhrase, parseTsvector, positiveTerms, type TsqueryNode } from "../text-search.ts";
 import { entryScope, type RelatedRecord } from "./compendium.ts";
+import { learnWordsOf } from "./compendium-snippets.ts";
 
 /** The channel the search rows' trigger notifies (migration 0022): "<version> <ids or *>". */
 export const COMPENDIUM_CHANNEL = "bulwark_compendium";
@@ -124,6 +125,8 @@ export interface Scores {
 /** One search row as loaded: the entry's card, its search row's seq, tags and words. */
 export interface IndexRow extends RelatedRecord {
   seq: number;
+  /** The entry's language (its text's stemming, for snippets). */
+  language: string;
   tags: string;
   words: string;
 }
@@ -155,6 +158,8 @@ export class CompendiumIndex {
   /** Entry ids and what a result shows of each entry, by slot. */
   readonly ids: string[] = [];
   readonly records: RelatedRecord[] = [];
+  /** Each slot's entry's language (snippets stem its words in it). */
+  readonly languages: string[] = [];
   readonly seqs: Int32Array;
   readonly slotOfSeq = new Map<number, number>();
   readonly slotOfId = new Map<string, number>();
@@ -314,6 +319,7 @@ export class CompendiumIndex {
       year: row.year,
       publisher: row.publisher,
     };
+    this.languages[slot] = row.language;
     this.seqs[slot] = row.seq;
     this.slotOfSeq.set(row.seq, slot);
     this.slotOfId.set(row.id, slot);
@@ -626,6 +632,18 @@ export class CompendiumIndex {
     return stale.length > 0 ? this.visibleTo(db, scope, policy) : rows;
   }
 
+  /**
+   * A scope's visible slots as kept, with the policy version they were asked at (null: they do not
+   * depend on it), when SQL has nothing left to judge about them; else null (then visibleTo asks).
+   * For a search that checks the versions after.
+   */
+  keptVisible(scope: Scope): { rows: Rows; policy: number | null } | null {
+    if (scope.kind === "all") return { rows: this.alive, policy: null };
+    if (scope.kind === "none") return { rows: new Rows(this.capacity), policy: null };
+    const kept = this.visible.get(JSON.stringify(scope));
+    return kept && kept.stale.length === 0 ? { rows: kept.rows, policy: this.visiblePolicy } : null;
+  }
+
   /** Keeps only the rows of `rows` whose words match the query in SQL (phrases need positions). */
   async checkPhrases(db: Executor, node: TsqueryNode, query: string, rows: Rows): Promise<Rows> {
     if (!hasPhrase(node)) return rows;
@@ -671,22 +689,33 @@ interface Holder {
   reload: boolean;
   fullLoads: number;
   updates: number;
+  /** The stems of the loaded entries' words being learned (snippets), after a full load. */
+  words: Promise<void>;
 }
 const held = new WeakMap<object, Holder>();
 
 function holderOf(db: Executor): Holder {
   let holder = held.get(db);
   if (!holder) {
-    holder = { index: null, busy: null, reload: false, fullLoads: 0, updates: 0 };
+    holder = { index: null, busy: null, reload: false, fullLoads: 0, updates: 0, words: Promise.resolve() };
     held.set(db, holder);
   }
   return holder;
 }
 
-const cardColumns = sql`e.slug, e.title, e.type, e.summary, e.marking, e.phases, e.sectors, e.themes,
+const cardColumns = sql`e.language, e.slug, e.title, e.type, e.summary, e.marking, e.phases, e.sectors, e.themes,
   e.regions, (e.source->>'year')::int as year, e.source->>'publisher' as publisher`;
 
 async function load(db: Executor): Promise<CompendiumIndex> {
+  // Every entry in one statement: on a loaded PostgreSQL it can take longer than the pool's
+  // statement_timeout (meant for requests), so the load lifts it for its own transaction.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local statement_timeout = 0`);
+    return loadRows(tx);
+  });
+}
+
+async function loadRows(db: Executor): Promise<CompendiumIndex> {
   const result = await db.execute(sql`
     select (select version from compendium_search_state where id = 1) as version,
       s.seq, s.entry_id as id, array_to_string(s.tags, ' ') as tags, s.words::text as words, ${cardColumns}
@@ -754,6 +783,10 @@ async function refresh(db: Executor, holder: Holder): Promise<void> {
   holder.reload = false;
   holder.index = await load(db);
   holder.fullLoads += 1;
+  // The stems of the entries' words, for snippets, learned after the load (not before the first answer).
+  holder.words = learnWordsOf(db, holder.index).catch(() => {
+    // Words not learned now are learned by the first snippet that holds them.
+  });
 }
 
 /** The holder's index once it holds `atLeast` (a version just read), else once brought up to date. */
@@ -782,6 +815,12 @@ export async function compendiumIndex(db: Executor, version?: number): Promise<C
   return current(db, holderOf(db), version);
 }
 
+/** The index this process holds for a database as it is now (null: none yet, or being brought up to date). */
+export function heldIndex(db: Executor): CompendiumIndex | null {
+  const holder = holderOf(db);
+  return holder.busy || holder.reload ? null : holder.index;
+}
+
 /**
  * Keeps the database's index current in this process as other processes (and this one) change
  * entries: each notification on COMPENDIUM_CHANNEL updates the changed entries at once; when
@@ -807,6 +846,14 @@ export function followCompendiumChanges(db: Executor, feed: ChangeFeed): () => v
       update();
     },
   });
+}
+
+/**
+ * Settles once the stems of the words of the entries' titles and summaries, as loaded, are known
+ * to this process (snippets are then written without asking PostgreSQL; ADR 0036).
+ */
+export function compendiumWordsLearned(db: Executor): Promise<void> {
+  return holderOf(db).words;
 }
 
 /** How often this process loaded the database's index in full, and updated it entry by entry. */

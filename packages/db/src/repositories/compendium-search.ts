@@ -14,6 +14,7 @@ import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { sqlArray } from "../scope.ts";
 import {
+  hasPhrase,
   parseTsquery,
   positiveTerms,
   type TsqueryNode,
@@ -21,7 +22,17 @@ import {
   withoutRepeats,
 } from "../text-search.ts";
 import type { RelatedRecord } from "./compendium.ts";
-import { type CompendiumIndex, compendiumIndex, Rows, type Scores } from "./compendium-index.ts";
+import { type CompendiumIndex, compendiumIndex, heldIndex, Rows, type Scores } from "./compendium-index.ts";
+import {
+  learnStems,
+  type QueryWords,
+  queryWords,
+  type SnippetSource,
+  stemsSql,
+  summaryAndBody,
+  unknownWords,
+  writeSnippets,
+} from "./compendium-snippets.ts";
 import type { TranslationText } from "./compendium-translations.ts";
 import { policyVersionSql } from "./policy-state.ts";
 
@@ -54,9 +65,6 @@ export interface SearchOutput {
   facets: Record<SearchFacet, { value: string; count: number }[]>;
 }
 
-/** A Markdown heading line; snippets end it with a full stop so it does not run into the next line. */
-const HEADING = "^#{1,6}\\s+(.*)$";
-
 /** Markers around hits in headlines: control characters no entry text contains. */
 export const HIT_START = "\u0001";
 export const HIT_END = "\u0002";
@@ -67,62 +75,168 @@ const tsquery = (q: string): SQL =>
     || websearch_to_tsquery('spanish', ${q}) || websearch_to_tsquery('russian', ${q})
     || websearch_to_tsquery('arabic', ${q}) || websearch_to_tsquery('simple', ${q}))`;
 
-export const timings: Record<string, number> = {};
-const tick = (name: string, t0: number) => {
-  timings[name] = (timings[name] ?? 0) + performance.now() - t0;
-  return performance.now();
-};
+/**
+ * Queries as PostgreSQL parsed them (websearch_to_tsquery in every stemming), by the words asked:
+ * a word's stems do not change while the server runs, so a query asked again is not parsed again.
+ */
+const parsedQueries = new Map<string, string>();
+const QUERIES_KEPT = 2_000;
+
 export async function searchEntries(db: Executor, scope: Scope, input: SearchInput): Promise<SearchOutput> {
-  let t0 = performance.now();
   // Chinese words split as the index split them (PostgreSQL has no Chinese parser).
   const q = input.q?.trim() ? searchableQuery(input.q.trim()) : null;
-  // One round trip: the index's and the policy's versions and, with words, the query as
-  // PostgreSQL reads them.
+  const parsed = q === null ? undefined : parsedQueries.get(q);
+  const held = heldIndex(db);
+  const kept = held?.keptVisible(scope);
+  const tree = q === null || parsed === undefined ? null : parseTsquery(parsed);
+  // Warm (the index held, the scope's rows known, the query parsed before, no phrase to check in
+  // SQL): the page is worked out first, then one round trip reads the versions with what the page
+  // needs (bodies, stems of words not met yet); it is the answer only if the versions are those it
+  // was worked out at. Else, or then, the versions are read first.
+  if (held && kept && (q === null || (parsed !== undefined && (tree === null || !hasPhrase(tree))))) {
+    const version = held.version;
+    const page = pageFor(held, kept.rows, tree, q !== null, input);
+    const state = await readWithPage(db, page);
+    if (Number(state.version) === version && (kept.policy === null || Number(state.policy) === kept.policy))
+      return finish(db, page, input);
+  }
+  // One round trip: the index's and the policy's versions and, with words not met before, the
+  // query as PostgreSQL reads them.
   const [state] = rowsOf<{ version: number | string; policy: number | string; query: string | null }>(
     await db.execute(sql`select (select version from compendium_search_state where id = 1) as version,
       ${policyVersionSql} as policy,
-      ${q === null ? sql`null::text` : sql`${tsquery(q)}::text`} as query`),
+      ${q === null || parsed !== undefined ? sql`null::text` : sql`${tsquery(q)}::text`} as query`),
   );
-  t0 = tick("state", t0);
+  const queryText = parsed ?? state?.query ?? "";
+  if (q !== null && parsed === undefined) {
+    if (parsedQueries.size >= QUERIES_KEPT) parsedQueries.clear();
+    parsedQueries.set(q, queryText);
+  }
   const index = await compendiumIndex(db, Number(state?.version ?? 0));
-  t0 = tick("index", t0);
   const visible = await index.visibleTo(db, scope, Number(state?.policy ?? 0));
-  t0 = tick("visible", t0);
+  const parsedTree = q === null ? null : parseTsquery(queryText);
+  const phrased =
+    parsedTree !== null && hasPhrase(parsedTree)
+      ? await index.checkPhrases(db, parsedTree, queryText, index.match(parsedTree).and(visible))
+      : null;
+  return finish(db, pageFor(index, visible, parsedTree, q !== null, input, phrased), input);
+}
+
+/** A page worked out over the index: its rows, their scores, the facets, and what snippets need. */
+interface Page {
+  index: CompendiumIndex;
+  tree: TsqueryNode | null;
+  total: number;
+  rows: number[];
+  facets: SearchOutput["facets"];
+  /** Per row of the page: whether its summary holds the words (null: no words asked). */
+  inSummary: boolean[] | null;
+}
+
+/**
+ * Matches, filters, counts and orders over the index (synchronously: the index may change at the
+ * next await). `matched`: the rows matching the query as checked in SQL (phrases), if it was.
+ */
+function pageFor(
+  index: CompendiumIndex,
+  visible: Rows,
+  tree: TsqueryNode | null,
+  words: boolean,
+  input: SearchInput,
+  matched: Rows | null = null,
+): Page {
   let candidates = visible;
   let ranking: Scores | null = null;
-  const tree = q === null ? null : parseTsquery(state?.query ?? "");
-  if (q !== null) {
+  if (words) {
     if (tree === null) candidates = new Rows(index.capacity);
     else {
-      candidates = await index.checkPhrases(db, tree, state?.query ?? "", index.match(tree).and(visible));
+      candidates = matched ?? index.match(tree).and(visible);
       ranking = index.scores(tree, candidates);
     }
   }
-  t0 = tick("match", t0);
   const { passing, facets } = countFacets(index, candidates, input.filters);
   const rows = pageOf(passing, ranking, index.rankOf, input.offset, input.limit);
-  t0 = tick("facets+page", t0);
   const scores = ranking;
+  return {
+    index,
+    tree,
+    total: passing.length,
+    rows,
+    facets,
+    inSummary: scores === null ? null : rows.map((row) => scores.inSummary[row] === 1),
+  };
+}
+
+/** The page's snippet sources: the summary alone when it holds the words, else summary and body. */
+function sourcesOf(page: Page, bodies: ReadonlyMap<string, string>): SnippetSource[] {
+  return page.rows.map((row, at) => {
+    const record = page.index.records[row] as RelatedRecord;
+    return {
+      key: record.id,
+      language: page.index.languages[row] as string,
+      text: page.inSummary?.[at]
+        ? record.summary
+        : summaryAndBody(record.summary, bodies.get(record.id) ?? ""),
+    };
+  });
+}
+
+/** The ids of the page's entries whose snippet needs the body. */
+const needingBodies = (page: Page): string[] =>
+  page.inSummary === null
+    ? []
+    : page.rows.filter((_, at) => !page.inSummary?.[at]).map((row) => page.index.ids[row] as string);
+
+/** Bodies read for a page, by page (kept for `finish`). */
+const pageBodies = new WeakMap<Page, Map<string, string>>();
+
+/**
+ * One round trip: the versions, the bodies the page's snippets need and the stems of its
+ * summaries' words this process has not met yet (kept whatever the versions say).
+ */
+async function readWithPage(
+  db: Executor,
+  page: Page,
+): Promise<{ version: number | string; policy: number | string }> {
+  const ids = needingBodies(page);
+  const unknown = page.inSummary === null ? [] : unknownWords(sourcesOf(page, new Map()));
+  const [state] = rowsOf<{
+    version: number | string;
+    policy: number | string;
+    bodies: string;
+    stems: string;
+  }>(
+    await db.execute(sql`select (select version from compendium_search_state where id = 1) as version,
+      ${policyVersionSql} as policy,
+      ${
+        ids.length === 0
+          ? sql`'[]'`
+          : sql`(select coalesce(json_agg(json_build_array(e.id, e.body)), '[]') from compendium_entries as e
+              where e.id = any(${sqlArray(ids, "uuid")}))`
+      }::text as bodies,
+      ${stemsSql(unknown)}::text as stems`),
+  );
+  pageBodies.set(page, new Map(JSON.parse(state?.bodies ?? "[]") as [string, string][]));
+  learnStems(JSON.parse(state?.stems ?? "[]") as [string, string, string][]);
+  return { version: state?.version ?? -1, policy: state?.policy ?? -1 };
+}
+
+/** The page's items with snippets, and translations in the reader's language. */
+async function finish(db: Executor, page: Page, input: SearchInput): Promise<SearchOutput> {
+  const { index, tree, rows } = page;
   const query = tree === null ? "" : tsqueryText(withoutRepeats(tree));
   const language = input.language && input.language !== "en" ? input.language : null;
   const [headlines, translations] = await Promise.all([
-    scores === null
-      ? null
-      : headlinesOf(
-          db,
-          rows.map((row) => ({ id: index.ids[row] as string, summaryOnly: scores.inSummary[row] === 1 })),
-          query,
-        ),
+    page.inSummary === null || tree === null ? null : headlinesOf(db, page, queryWords(tree)),
     language === null
       ? null
       : translatedOf(
           db,
           rows.map((row) => index.ids[row] as string),
           language,
-          scores === null ? null : { query, tree: tree as TsqueryNode },
+          page.inSummary === null || tree === null ? null : { query, tree },
         ),
   ]);
-  t0 = tick("headlines", t0);
   const items = rows.map((row) => {
     const record = index.records[row] as RelatedRecord;
     const translated = translations?.get(record.id);
@@ -136,7 +250,7 @@ export async function searchEntries(db: Executor, scope: Scope, input: SearchInp
         : opening(translated?.translation.summary ?? record.summary));
     return { ...record, headline, translation: translated?.translation ?? null };
   });
-  return { total: passing.length, items, facets };
+  return { total: page.total, items, facets: page.facets };
 }
 
 const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -302,26 +416,19 @@ function pageOf(
 }
 
 /**
- * Snippets of the page's entries, hits marked, by entry id (ts_headline in the entry's stemming,
- * for the query as the first round trip parsed it):
- * from the summary alone when it holds the words (the cheap case, and most of a first page), else
- * from the summary and the body.
+ * Snippets of the page's entries, hits marked, by entry id, written in the process
+ * (compendium-snippets.ts): from the summary alone when it holds the words (most of a first page),
+ * else from the summary and the body (read for those entries only, with the words of the summaries
+ * not met yet, unless read with the versions already).
  */
-async function headlinesOf(
-  db: Executor,
-  rows: readonly { id: string; summaryOnly: boolean }[],
-  query: string,
-): Promise<Map<string, string>> {
-  if (rows.length === 0) return new Map();
-  const ids = rows.map((row) => row.id);
-  const short = rows.filter((row) => row.summaryOnly).map((row) => row.id);
-  const result = await db.execute(sql`
-    with query as (select ${query}::tsquery as q)
-    select e.id, ts_headline(compendium_search_config(e.language),
-        case when e.id = any(${sqlArray(short, "uuid")}) then e.summary
-          else e.summary || E'\n' || regexp_replace(e.body, ${HEADING}, '\\1.', 'gn') end, query.q,
-        ${HEADLINE_OPTIONS}) as headline
-    from compendium_entries as e, query
-    where e.id = any(${sqlArray(ids, "uuid")})`);
-  return new Map(rowsOf<{ id: string; headline: string }>(result).map((row) => [row.id, row.headline]));
+async function headlinesOf(db: Executor, page: Page, query: QueryWords): Promise<Map<string, string>> {
+  if (page.rows.length === 0) return new Map();
+  // The bodies needed and the stems of the summaries' unknown words, in one statement.
+  if (
+    !pageBodies.has(page) &&
+    (needingBodies(page).length > 0 || unknownWords(sourcesOf(page, new Map())).length > 0)
+  )
+    await readWithPage(db, page);
+  const bodies = pageBodies.get(page) ?? new Map<string, string>();
+  return writeSnippets(db, sourcesOf(page, bodies), query);
 }
