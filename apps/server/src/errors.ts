@@ -59,7 +59,13 @@ export const notFound = (what: string) =>
   );
 export const conflict = (detail: string | Message) =>
   new UserError(409, "Conflict", detail, "urn:bulwark:problem:conflict");
-export const invalid = (detail: string | Message, errors?: { path: string; message: string }[]) =>
+/** One field's problem: where (never translated) and what, a catalogue sentence or Message. */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string | Message;
+}
+
+export const invalid = (detail: string | Message, errors?: readonly FieldError[]) =>
   Object.assign(new UserError(422, "Invalid input", detail, "urn:bulwark:problem:invalid"), { errors });
 
 function problemOf(
@@ -77,9 +83,10 @@ function problemOf(
         error.detailMessage && language !== "en"
           ? say(language, error.detailMessage)
           : error.detail && translated(language, error.detail),
-      errors: errors?.map((item: { path: string; message: string }) => ({
+      errors: errors?.map((item: FieldError) => ({
         path: item.path,
-        message: translated(language, item.message),
+        message:
+          typeof item.message === "string" ? translated(language, item.message) : say(language, item.message),
       })),
       headers: error.headers,
     };

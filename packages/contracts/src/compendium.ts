@@ -89,6 +89,13 @@ export const EntryTranslationText = z
   .object({
     title: z.string().trim().min(3).max(300),
     summary: z.string().trim().min(10).max(2000),
+    source: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, "16 hexadecimal digits: the mark of the English title and summary translated.")
+      .optional()
+      .describe(
+        "Which English title and summary this translates (ADR 0041); when the entry's differ, readers are told the translation may be out of date.",
+      ),
   })
   .strict();
 export type EntryTranslationText = z.infer<typeof EntryTranslationText>;
@@ -102,6 +109,11 @@ export const EntryTranslation = z
     by: z
       .literal("bulwark")
       .describe("Bulwark's own translation: the entry and its source stay the original."),
+    stale: z
+      .boolean()
+      .describe(
+        "The English title or summary changed since this translation was made: it may be out of date.",
+      ),
   })
   .describe("The title and summary in the reader's language (Accept-Language, else the account's).");
 export type EntryTranslation = z.infer<typeof EntryTranslation>;

@@ -106,7 +106,7 @@ export async function runCascade(
     else attacked.add(index);
   }
   if (unknown.length > 0)
-    throw invalid(`No asset visible to you with these ids: ${unknown.join(", ")}.`, [
+    throw invalid({ key: "analysis.unknownAssets", values: { ids: unknown.join(", ") } }, [
       { path: "body.assetIds", message: "Unknown or not visible." },
     ]);
   if (request.circle)

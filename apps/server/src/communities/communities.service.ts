@@ -19,7 +19,7 @@ import {
 } from "@bulwark/db";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
-import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { conflict, type FieldError, forbidden, invalid, notFound } from "../errors.ts";
 import { notifyInvited } from "../notifications/notify.ts";
 
 type Create = z.output<typeof CommunityCreate>;
@@ -41,9 +41,15 @@ async function checkMembers(
     missingIds(context.db, "organisations", organisationIds),
     missingIds(context.db, "users", moderatorIds),
   ]);
-  const errors = [
-    ...missingOrgs.map((id) => ({ path: "body.organisationIds", message: `No organisation ${id}.` })),
-    ...missingUsers.map((id) => ({ path: "body.moderatorIds", message: `No account ${id}.` })),
+  const errors: FieldError[] = [
+    ...missingOrgs.map((id) => ({
+      path: "body.organisationIds",
+      message: { key: "communities.noOrganisation" as const, values: { id } },
+    })),
+    ...missingUsers.map((id) => ({
+      path: "body.moderatorIds",
+      message: { key: "communities.noAccount" as const, values: { id } },
+    })),
   ];
   if (errors.length === 0 && moderatorIds.length > 0) {
     const moderators = await Promise.all(moderatorIds.map((id) => getUser(context.db, { kind: "all" }, id)));
@@ -51,11 +57,11 @@ async function checkMembers(
       if (user && !organisationIds.includes(user.organisationId))
         errors.push({
           path: "body.moderatorIds",
-          message: `${user.name}'s organisation is not a member of the community.`,
+          message: { key: "communities.moderatorOutside" as const, values: { name: user.name } },
         });
     }
   }
-  if (errors.length > 0) throw invalid(errors.map((error) => error.message).join(" "), errors);
+  if (errors.length > 0) throw invalid({ key: "communities.invalidMembers" }, errors);
 }
 
 export async function createCommunity(
@@ -79,7 +85,7 @@ export async function createCommunity(
   const now = context.clock();
   const id = await context.db.transaction(async (tx) => {
     if (await communityNameTaken(tx, input.name))
-      throw conflict(`A community named "${input.name}" exists already.`);
+      throw conflict({ key: "communities.nameTaken", values: { name: input.name } });
     const created = await insertCommunity(tx, { name: input.name, description: input.description }, now);
     await setCommunityOrganisations(tx, created, organisationIds);
     await setCommunityModerators(tx, created, moderatorIds);
@@ -105,8 +111,11 @@ async function mustExist(context: ServerContext, organisationIds: string[]): Pro
   const missing = await missingIds(context.db, "organisations", organisationIds);
   if (missing.length > 0)
     throw invalid(
-      missing.map((id) => `No organisation ${id}.`).join(" "),
-      missing.map((id) => ({ path: "body.organisationIds", message: `No organisation ${id}.` })),
+      { key: "detail.noSuchOrganisations" },
+      missing.map((id) => ({
+        path: "body.organisationIds",
+        message: { key: "communities.noOrganisation" as const, values: { id } },
+      })),
     );
 }
 
@@ -179,7 +188,7 @@ export async function changeCommunity(
   const now = context.clock();
   await context.db.transaction(async (tx) => {
     if (input.name && (await communityNameTaken(tx, input.name, id)))
-      throw conflict(`A community named "${input.name}" exists already.`);
+      throw conflict({ key: "communities.nameTaken", values: { name: input.name } });
     await updateCommunity(
       tx,
       id,

@@ -73,7 +73,7 @@ async function visibleInvitation(context: ServerContext, actor: Actor, id: strin
 }
 
 const stillPending = (invitation: InvitationRecord) => {
-  if (invitation.state !== "pending") throw conflict(`This invitation was ${invitation.state} already.`);
+  if (invitation.state !== "pending") throw conflict({ key: `communities.invitation.${invitation.state}` });
 };
 
 export async function decideInvitation(

@@ -94,9 +94,10 @@ export async function compendiumBooklet(
       offset: 0,
     });
     if (found.total > BOOKLET_MAX_ENTRIES)
-      throw invalid(
-        `${found.total} entries match; a booklet holds at most ${BOOKLET_MAX_ENTRIES}. Add words or filters, or choose entries.`,
-      );
+      throw invalid({
+        key: "compendium.bookletTooMany",
+        values: { total: found.total, max: BOOKLET_MAX_ENTRIES },
+      });
     slugs = found.items.map((item) => item.slug);
   }
   const entries = await findEntries(context.db, scope, slugs);

@@ -58,7 +58,9 @@ const translationIn = (
   language: Language,
   text: TranslationText | null | undefined,
 ): EntryTranslation | null =>
-  text ? { language, title: text.title, summary: text.summary, by: "bulwark" } : null;
+  text
+    ? { language, title: text.title, summary: text.summary, by: "bulwark", stale: text.stale ?? true }
+    : null;
 
 const presentHit =
   (language: Language) =>

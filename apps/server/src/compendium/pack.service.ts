@@ -191,8 +191,8 @@ export async function loadPack(
       const stored = translated.get(entry.slug) ?? {};
       for (const [language, text] of Object.entries(entry.translations)) {
         const was = stored[language];
-        if (was?.title !== text.title || was.summary !== text.summary)
-          save.push({ entryId, language, ...text });
+        if (was?.title !== text.title || was.summary !== text.summary || was.source !== (text.source ?? null))
+          save.push({ entryId, language, ...text, source: text.source ?? null });
       }
       for (const language of Object.keys(stored))
         if (!(language in entry.translations)) remove.push({ entryId, language });
@@ -247,11 +247,11 @@ export async function exportPack(
   for (const entry of entries)
     writeFileSync(join(folder, `${entry.slug}.md`), writeEntryFile(asContent(entry)));
   // Translations: one file per language, entries in slug order.
-  const byLanguage = new Map<Language, Record<string, { title: string; summary: string }>>();
+  const byLanguage = new Map<Language, Record<string, { title: string; summary: string; source?: string }>>();
   for (const [slug, translations] of await listTranslations(context.db, scope))
-    for (const [language, text] of Object.entries(translations)) {
+    for (const [language, { title, summary, source }] of Object.entries(translations)) {
       const file = byLanguage.get(language as Language) ?? {};
-      file[slug] = text;
+      file[slug] = source ? { title, summary, source } : { title, summary };
       byLanguage.set(language as Language, file);
     }
   if (byLanguage.size > 0) mkdirSync(join(folder, TRANSLATIONS), { recursive: true });

@@ -110,16 +110,15 @@ export async function propose(context: ServerContext, caller: Actor, input: Crea
     entryId = entry.id;
     slug = entry.slug;
     baseVersion = input.baseVersion ?? entry.version;
-    if (baseVersion > entry.version) throw conflict(`The entry has no version ${baseVersion} yet.`);
+    if (baseVersion > entry.version)
+      throw conflict({ key: "compendium.noVersion", values: { version: baseVersion } });
   } else {
     slug = input.slug ?? slugify(input.content.title);
     // Only an entry the proposer may read answers "exists already": a slug taken by an entry hidden
     // from them is caught when a moderator (who sees every entry) approves, so what the proposer
     // learns never depends on entries they cannot see (issue 12, finding 16).
     if (await findEntry(context.db, compendiumPolicy.readScope(caller), slug))
-      throw conflict(
-        `An entry named "${slug}" exists already: propose an edit of it, or choose another slug.`,
-      );
+      throw conflict({ key: "compendium.slugTaken", values: { slug } });
   }
   const id = await context.db.transaction(async (tx) => {
     const created = await insertProposal(tx, {
@@ -205,9 +204,7 @@ export async function review(
     if (input.action === "approve") {
       const current = await entryIdOfSlug(tx, proposal.slug);
       if (proposal.entry === null && current)
-        throw conflict(
-          `An entry named "${proposal.slug}" was published meanwhile: the author should choose another slug.`,
-        );
+        throw conflict({ key: "compendium.slugPublishedMeanwhile", values: { slug: proposal.slug } });
       if (proposal.entry !== null && (!current || current.version !== proposal.baseVersion))
         throw conflict(
           "The entry changed since this edit began: ask the author to revise it against the latest version.",

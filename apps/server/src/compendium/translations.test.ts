@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CompendiumResults, EntryDetail, SearchResults } from "@bulwark/contracts";
 import { EntryContent } from "@bulwark/contracts";
-import { rowsOf } from "@bulwark/db";
+import { rowsOf, translationSource } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
@@ -43,13 +43,36 @@ describe("the shipped compendium's translations (content)", () => {
       for (const language of TRANSLATED) {
         const text = entry.translations?.[language];
         if (!text) continue;
-        for (const [field, value] of Object.entries(text)) {
+        for (const [field, value] of [
+          ["title", text.title],
+          ["summary", text.summary],
+        ] as const) {
           if (PLACEHOLDER.test(value)) bad.push(`${entry.slug}.${language}.${field}: placeholder`);
           if (!SCRIPT[language].test(value))
             bad.push(`${entry.slug}.${language}.${field}: not in ${language}`);
         }
         if (text.summary === entry.content.summary) bad.push(`${entry.slug}.${language}.summary: English`);
       }
+    expect(bad).toEqual([]);
+  });
+});
+
+describe("the shipped translations' sources (ADR 0041)", () => {
+  const pack = readPack(DEMO_COMPENDIUM);
+
+  it("name the English title and summary each translates, and those are the entries' own", () => {
+    const bad: string[] = [];
+    for (const entry of pack) {
+      const current = translationSource(entry.content.title, entry.content.summary);
+      for (const language of TRANSLATED) {
+        const source = entry.translations?.[language]?.source;
+        if (source === undefined) bad.push(`${entry.slug}.${language}: no source`);
+        else if (source !== current)
+          bad.push(
+            `${entry.slug}.${language}: the English changed since (translate it again, then set source: ${current})`,
+          );
+      }
+    }
     expect(bad).toEqual([]);
   });
 });
@@ -195,6 +218,53 @@ describe("loading translations", () => {
   });
 });
 
+describe("a translation the English moved away from (ADR 0041)", () => {
+  const content = EntryContent.parse({
+    title: "Perimeter lighting for substations",
+    type: "good-practice",
+    summary: "How to light a substation's fence line so that guards and cameras see intruders.",
+    source: { citation: "A test note, 2026." },
+  });
+  const french = {
+    title: "Éclairage du périmètre des postes électriques",
+    summary: "Comment éclairer la clôture d'un poste pour que gardes et caméras voient les intrus.",
+  };
+  const entry = (summary: string, source?: string): PackEntry => ({
+    slug: "stale-translation-check",
+    content: { ...content, summary },
+    translations: { fr: source ? { ...french, source } : french },
+  });
+  const read = async () => {
+    const detail = (await get<EntryDetail>("/api/compendium/entries/stale-translation-check", "fr")).body;
+    const listed = (await search("éclairage clôture", "fr")).items.find(
+      (item) => item.slug === "stale-translation-check",
+    );
+    return { detail: detail.translation?.stale, listed: listed?.translation?.stale };
+  };
+
+  it("is marked stale once the English title or summary changes, in the entry and in search", async () => {
+    const made = translationSource(content.title, content.summary);
+    await loadPack(server.context, null, [entry(content.summary, made)]);
+    expect(await read()).toEqual({ detail: false, listed: false });
+    // The English summary changes; the French stays as it was.
+    await loadPack(server.context, null, [
+      entry(`${content.summary} And how to keep glare off roads.`, made),
+    ]);
+    expect(await read()).toEqual({ detail: true, listed: true });
+    // Translated again from the new English: current.
+    const again = translationSource(content.title, `${content.summary} And how to keep glare off roads.`);
+    await loadPack(server.context, null, [
+      entry(`${content.summary} And how to keep glare off roads.`, again),
+    ]);
+    expect(await read()).toEqual({ detail: false, listed: false });
+  });
+
+  it("is read as stale when it does not say which English it translates", async () => {
+    await loadPack(server.context, null, [entry(content.summary)]);
+    expect(await read()).toEqual({ detail: true, listed: true });
+  });
+});
+
 describe("searching and reading in the reader's language", () => {
   it("finds an entry by its French title and answers with the French translation", async () => {
     const found = await search("cybercriminalité", "fr");
@@ -204,6 +274,7 @@ describe("searching and reading in the reader's language", () => {
       title: "Convention du Conseil de l'Europe sur la cybercriminalité (Convention de Budapest, STE n° 185)",
       summary: expect.stringContaining("Le premier traité international"),
       by: "bulwark",
+      stale: false,
     });
     expect(found.items[0]?.title).toBe(
       "Council of Europe Convention on Cybercrime (Budapest Convention, ETS No. 185)",

@@ -311,7 +311,7 @@ async function checkEntries(context: ServerContext, caller: Actor, slugs: readon
   const visible = new Set(await visibleEntrySlugsOf(context.db, compendiumPolicy.readScope(caller), slugs));
   const unknown = slugs.find((slug) => !visible.has(slug));
   if (unknown)
-    throw invalid(`No compendium entry named "${unknown}" is visible to you.`, [
+    throw invalid({ key: "events.entryUnseen", values: { slug: unknown } }, [
       { path, message: "Unknown compendium entry." },
     ]);
 }

@@ -41,7 +41,7 @@ import type { z } from "zod";
 import type { AnalysisCache } from "../analysis/analysis.service.ts";
 import { cascadeReport } from "../analysis/analysis.service.ts";
 import type { ServerContext } from "../context.ts";
-import { invalid, notFound } from "../errors.ts";
+import { type FieldError, invalid, notFound } from "../errors.ts";
 import { scenarioOf } from "../risk/scenarios.service.ts";
 import { audited, clockOf, must, seenExercise } from "./exercises.service.ts";
 
@@ -138,7 +138,7 @@ export async function addCorrectiveAction(
     await lockExercise(tx, id);
     const seen = await seenExercise(context, caller, id, tx);
     must(exercisePolicy.control(seen.abilities));
-    const errors: { path: string; message: string }[] = [];
+    const errors: FieldError[] = [];
     const taking = new Set([seen.record.owner.id, ...seen.participants.map((p) => p.organisation.id)]);
     const owner = taking.has(input.ownerOrganisationId)
       ? await getOrganisation(tx, ALL, input.ownerOrganisationId)

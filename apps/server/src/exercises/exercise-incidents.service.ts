@@ -8,7 +8,7 @@ import { type Actor, type ExerciseStatus, exercisePolicy } from "@bulwark/core";
 import { appendAudit, insertExerciseIncident, usersOutsideOrganisations } from "@bulwark/db";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
-import { forbidden, invalid } from "../errors.ts";
+import { type FieldError, forbidden, invalid } from "../errors.ts";
 import { fileIncident } from "../incidents/incidents.service.ts";
 import { injectList, seenExercise } from "./exercises.service.ts";
 
@@ -23,7 +23,7 @@ export async function respondWithIncident(
   if (!decision.allowed) throw forbidden(decision.reason);
   const taking = new Set([seen.record.owner.id, ...seen.participants.map((p) => p.organisation.id)]);
   const { audience } = input.incident;
-  const errors: { path: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   if (input.injectId !== null) {
     // Only an inject the caller's organisation has received (the inbox's own query) is answered.
     const received = await injectList(context, caller, id);

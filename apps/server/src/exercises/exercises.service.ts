@@ -62,7 +62,7 @@ import {
 import type { z } from "zod";
 import { frameworkIn } from "../content/translations.ts";
 import type { ServerContext } from "../context.ts";
-import { forbidden, invalid, notFound } from "../errors.ts";
+import { type FieldError, forbidden, invalid, notFound } from "../errors.ts";
 import { scenarioOf } from "../risk/scenarios.service.ts";
 import { readFrameworks } from "../self-assessment/frameworks.service.ts";
 
@@ -197,13 +197,13 @@ export async function planExercise(
   input: z.output<typeof ExerciseCreate>,
 ): Promise<Exercise> {
   must(exercisePolicy.create(caller));
-  const errors: { path: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   const known = frameworkSections();
   input.objectives.forEach((objective, i) => {
     if (objective.section !== undefined && !known.has(objective.section))
       errors.push({
         path: `body.objectives.${i}.section`,
-        message: `No section ${objective.section} in resolution 2341's framework.`,
+        message: { key: "exercise.noSection" as const, values: { section: objective.section } },
       });
   });
   const found = await existingOrganisations(
@@ -228,7 +228,10 @@ export async function planExercise(
   );
   input.scenario.attackedAssetIds.forEach((id, i) => {
     if (!readable.has(id))
-      errors.push({ path: `body.scenario.attackedAssetIds.${i}`, message: `No such asset: ${id}.` });
+      errors.push({
+        path: `body.scenario.attackedAssetIds.${i}`,
+        message: { key: "detail.noSuchAsset" as const, values: { id } },
+      });
   });
   if (errors.length > 0) throw invalid("The exercise cannot be planned as written.", errors);
   const now = context.clock();

@@ -15,7 +15,7 @@ import {
 } from "@bulwark/db";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
-import { invalid } from "../errors.ts";
+import { type FieldError, invalid } from "../errors.ts";
 import { audited, exerciseDetail, must, seenExercise } from "./exercises.service.ts";
 
 export async function changeParticipants(
@@ -36,7 +36,7 @@ export async function changeParticipants(
       ),
       injectRecipientsOf(tx, id),
     ]);
-    const errors: { path: string; message: string }[] = [];
+    const errors: FieldError[] = [];
     input.participants.forEach((participant, i) => {
       const path = `body.participants.${i}`;
       if (participant.organisationId === seen.record.owner.id)
@@ -54,7 +54,14 @@ export async function changeParticipants(
       if (!kept.has(organisationId))
         errors.push({
           path: "body.participants",
-          message: `Injects are addressed to ${seen.participants.find((p) => p.organisation.id === organisationId)?.organisation.name ?? organisationId}: it stays a player.`,
+          message: {
+            key: "exercise.staysPlayerNamed" as const,
+            values: {
+              organisation:
+                seen.participants.find((p) => p.organisation.id === organisationId)?.organisation.name ??
+                organisationId,
+            },
+          },
         });
     // A controller taking part beside the owner does not take its own organisation out of control.
     if (caller.organisationId !== seen.record.owner.id) {

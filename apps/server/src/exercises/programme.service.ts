@@ -23,7 +23,7 @@ import {
 } from "@bulwark/db";
 import { z } from "zod";
 import type { ServerContext } from "../context.ts";
-import { invalid, notFound } from "../errors.ts";
+import { type FieldError, invalid, notFound } from "../errors.ts";
 import { riskRegister } from "../risk/register.service.ts";
 import { runResults } from "../self-assessment/results.service.ts";
 import { runs } from "../self-assessment/runs.service.ts";
@@ -189,13 +189,16 @@ export async function changeProgramme(
   const exercises = input.exercises ?? z.array(StoredExercise).parse(record.exercises);
   // Exercises kept as they were are reported against what moved (the years, the priorities).
   const kept = input.exercises === undefined;
-  const errors = exercises.flatMap((exercise, i) => [
+  const errors = exercises.flatMap((exercise, i): FieldError[] => [
     ...(exercise.year < startYear || exercise.year > endYear
       ? [
           kept
             ? {
                 path: "body.years",
-                message: `"${exercise.title}" (${exercise.year}) falls outside these years.`,
+                message: {
+                  key: "exercise.outsideYears" as const,
+                  values: { title: exercise.title, year: exercise.year },
+                },
               }
             : { path: `body.exercises.${i}.year`, message: "A year of the programme." },
         ]
@@ -205,7 +208,10 @@ export async function changeProgramme(
           kept
             ? {
                 path: "body.redrawPriorities",
-                message: `"${exercise.title}" serves priority ${exercise.priority}, which the programme no longer has.`,
+                message: {
+                  key: "exercise.lostPriority" as const,
+                  values: { title: exercise.title, priority: exercise.priority },
+                },
               }
             : { path: `body.exercises.${i}.priority`, message: "Not a priority of this programme." },
         ]

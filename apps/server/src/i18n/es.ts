@@ -972,4 +972,236 @@ export const es: Catalogue = {
   "detail.risk.overrideNeedsReason":
     "El motor propone la consecuencia {{proposed}}; indique un motivo para calificarla con {{rated}}.",
   "detail.risk.scenarioExists": "Ya existe un escenario llamado «{{slug}}».",
+  "title.emptyFile": "Archivo vacío",
+  "title.unsupportedType": "Tipo de medio no admitido",
+  "title.notWhatItClaims": "No es lo que dice ser",
+  "title.liveNotRunning": "Las actualizaciones en directo no están en marcha",
+  "title.tooManyStreams": "Demasiados flujos en directo",
+  "notFound.incident": "No tiene a la vista ningún incidente con este identificador.",
+  "notFound.exerciseProgramme": "No tiene a la vista ningún programa de ejercicios con este identificador.",
+  "detail.noSuchUser": "No existe ese usuario.",
+  "detail.noSuchRecipient": "No existe ese destinatario: {{id}}.",
+  "detail.noSuchAsset": "No existe ese activo: {{id}}.",
+  "detail.noSuchPerson": "No existe esa persona: {{id}}.",
+  "detail.noSuchOrganisationId": "No existe esa organización: {{id}}.",
+  "detail.useOneOf": "Use uno de estos valores: {{choices}}.",
+  "analysis.unknownAssets": "Ningún activo visible para usted tiene estos identificadores: {{ids}}.",
+  "assistance.notPersonOfParties": "No es una persona de la organización del Estado ni de la del proveedor.",
+  "assistance.participantsOfParties":
+    "Los participantes son personas de las dos organizaciones del compromiso.",
+  "communities.noOrganisation": "No existe la organización {{id}}.",
+  "communities.noAccount": "No existe la cuenta {{id}}.",
+  "communities.moderatorOutside": "La organización de {{name}} no es miembro de la comunidad.",
+  "communities.invalidMembers":
+    "Las organizaciones o los moderadores de la comunidad no pueden fijarse tal como están escritos.",
+  "communities.nameTaken": "Ya existe una comunidad llamada «{{name}}».",
+  "communities.invitation.accepted": "Esta invitación ya fue aceptada.",
+  "communities.invitation.declined": "Esta invitación ya fue rechazada.",
+  "communities.invitation.withdrawn": "Esta invitación ya fue retirada.",
+  "compendium.bookletTooMany":
+    "{{total, plural, one {# ficha coincide} many {# de fichas coinciden} other {# fichas coinciden}}}; un folleto contiene como máximo {{max}}. Añada palabras o filtros, o elija fichas.",
+  "compendium.noVersion": "La ficha aún no tiene versión {{version}}.",
+  "compendium.slugTaken":
+    "Ya existe una ficha llamada «{{slug}}»: proponga una modificación de ella o elija otro identificador.",
+  "compendium.slugPublishedMeanwhile":
+    "Entretanto se publicó una ficha llamada «{{slug}}»: el autor debe elegir otro identificador.",
+  "compendium.entryChanged":
+    "La ficha cambió desde que empezó esta modificación: pida al autor que la revise a partir de la última versión.",
+  "compendium.unknownEntry": "Ficha del compendio desconocida.",
+  "events.entryUnseen": "No tiene a la vista ninguna ficha del compendio llamada «{{slug}}».",
+  "events.ownerOrganisationMissing": "La organización responsable no existe.",
+  "events.ownerPerson": "La persona responsable debe pertenecer a la organización responsable.",
+  "events.endBeforeStart": "El evento no puede terminar antes de empezar.",
+  "events.hostMissing": "La organización anfitriona no existe.",
+  "events.speakers": "Los ponentes deben ser participantes de este evento.",
+  "events.notParticipant": "No es participante de este evento.",
+  "events.noSuchSessionHere": "Este evento no tiene esa sesión.",
+  "events.noSuchSession": "No existe esa sesión.",
+  "events.hostManagesParticipants": "Solo la organización anfitriona gestiona quién participa.",
+  "events.takesPartAlready": "Esta persona ya participa.",
+  "exercise.noSection": "No hay sección {{section}} en el marco de la resolución 2341.",
+  "exercise.notDeliveredInject": "No es un inject que se le haya entregado en este ejercicio.",
+  "exercise.incidentAudience":
+    "Un incidente de ejercicio se dirige a organizaciones o personas participantes, no a comunidades.",
+  "exercise.notTakingPart": "No participa en este ejercicio.",
+  "exercise.invalidIncident": "El incidente de ejercicio no puede registrarse tal como está escrito.",
+  "exercise.owningControls": "La organización propietaria ya lo controla.",
+  "exercise.staysPlayer": "Se le dirigen injects: sigue siendo jugadora.",
+  "exercise.staysPlayerNamed": "Se dirigen injects a {{organisation}}: sigue siendo jugadora.",
+  "exercise.staysController": "Su organización sigue siendo controladora.",
+  "exercise.invalidParticipants": "Los participantes no pueden fijarse tal como están escritos.",
+  "exercise.outsideYears": "«{{title}}» ({{year}}) queda fuera de estos años.",
+  "exercise.lostPriority": "«{{title}}» sirve a la prioridad {{priority}}, que el programa ya no tiene.",
+  "exercise.invalidProgrammeChange": "El programa no puede modificarse tal como está escrito.",
+  "experts.replyInDiscussion": "Responda a una publicación de esta discusión.",
+  "experts.notInDiscussion": "no está en esta discusión",
+  "experts.oneLevel":
+    "Las respuestas solo tienen un nivel: responda a la publicación a la que esta responde.",
+  "experts.isReply": "es una respuesta",
+  "experts.profileExists": "Ya tiene un perfil de experto: modifíquelo en su lugar.",
+  "experts.acceptOwnAnswer": "Acepte una de las respuestas de esta pregunta.",
+  "experts.notAnswerHere": "no es una respuesta aquí",
+  "incidents.noPublishedLink":
+    "No tiene a la vista ninguna alerta ni informe publicado con este identificador.",
+  "incidents.noSuchAlertOrReport": "No existe esa alerta o informe.",
+  "incidents.notRegimeReport": "«{{report}}» no es un informe del régimen {{regime}}.",
+  "sitrep.organisationUnseen": "La organización no ve este incidente.",
+  "live.tooManyStreams":
+    "Como máximo {{max, plural, one {# flujo en directo puede estar abierto} many {# de flujos en directo pueden estar abiertos} other {# flujos en directo pueden estar abiertos}}} por inicio de sesión: cierre antes uno (otra pestaña).",
+  "organisations.nameTaken": "Ya existe una organización llamada «{{name}}».",
+  "organisations.stillHasAccounts":
+    "{{name}} aún tiene {{count, plural, one {# cuenta} many {# de cuentas} other {# cuentas}}}: muévalas o desactívelas antes.",
+  "registry.importFailed":
+    "{{count, plural, one {# problema} many {# de problemas} other {# problemas}}} en los archivos: no se importó nada.",
+  "registry.importFailedFirst":
+    "{{count, plural, one {# problema} many {# de problemas} other {# problemas}}} en los archivos: no se importó nada. Se enumeran los {{shown}} primeros.",
+  "registry.assetsOnce": "Indique los activos una sola vez: en CSV (assets) o en GeoJSON (assetsGeoJson).",
+  "registry.assetsFile": "indique assets.csv o assets.geojson",
+  "registry.assetTaken": "Ya existe un activo con el identificador «{{ref}}».",
+  "registry.serviceRule":
+    "{{asset}} ya necesita {{k}} de sus {{suppliers, plural, one {# proveedor de {{service}}} many {# de proveedores de {{service}}} other {# proveedores de {{service}}}}} con {{hours, plural, one {# hora de reserva} many {# de horas de reserva} other {# horas de reserva}}}: todos los proveedores de un mismo servicio comparten esa regla.",
+  "registry.useRule": "Use k = {{k}} y bufferHours = {{hours}}.",
+  "risk.assetUnseen": "{{id}} es desconocido o no está visible.",
+  "risk.foreignCommunities": "No es una comunidad suya: {{ids}}.",
+  "risk.rationale.likelihood": "Indique la justificación de la calificación de probabilidad.",
+  "risk.rationale.vulnerability": "Indique la justificación de la calificación de vulnerabilidad.",
+  "risk.rationale.both": "Indique la justificación de las calificaciones de probabilidad y vulnerabilidad.",
+  "risk.sayWhy.likelihood": "Explique por qué la probabilidad se califica con {{value}}.",
+  "risk.sayWhy.vulnerability": "Explique por qué la vulnerabilidad se califica con {{value}}.",
+  "selfAssessment.answerType": "Esta pregunta admite una respuesta de tipo {{type}}.",
+  "selfAssessment.expected": "Se esperaba «{{type}}».",
+  "sharing.authorFiles": "Solo el autor añade o quita archivos, mientras el elemento es un borrador.",
+  "sharing.personalDataFile":
+    "Este archivo contiene datos personales: solo la organización del autor y los roles que este permitió pueden descargarlo.",
+  "sharing.settingsAdmins":
+    "Solo los administradores de su organización cambian su configuración de intercambio.",
+  "sharing.purgeAdmin": "Solo un administrador de la plataforma ejecuta la depuración.",
+  "sharing.state.draft": "borrador",
+  "sharing.state.awaiting-approval": "pendiente de aprobación",
+  "sharing.state.published": "publicado",
+  "sharing.state.withdrawn": "retirado",
+  "sharing.movedOn.changed":
+    "Este elemento ahora tiene el estado «{{state}}», por lo que no puede modificarse.",
+  "sharing.movedOn.submitted":
+    "Este elemento ahora tiene el estado «{{state}}», por lo que no puede enviarse a aprobación.",
+  "sharing.movedOn.withdrawnAgain":
+    "Este elemento ahora tiene el estado «{{state}}», por lo que no puede retirarse de nuevo.",
+  "sharing.movedOn.revised":
+    "Este elemento ahora tiene el estado «{{state}}», por lo que no puede revisarse.",
+  "stix.notSent": "Solo los elementos publicados o retirados se exportan a STIX: este aún no se ha enviado.",
+  "stix.exportTooMany":
+    "{{total, plural, one {# elemento coincide} many {# de elementos coinciden} other {# elementos coinciden}}}; una exportación contiene como máximo {{max}}. Restrinja los filtros.",
+  "stix.publishRoles": "Sus roles no permiten publicar en la colección de esta comunidad.",
+  "stix.importFailed":
+    "El contenido STIX tiene {{count, plural, one {# problema} many {# de problemas} other {# problemas}}}; no se importó nada. Primero: {{first}}",
+  "stix.importFailedFirst":
+    "El contenido STIX tiene {{count, plural, one {# problema} many {# de problemas} other {# problemas}}} (se enumeran los {{shown}} primeros); no se importó nada. Primero: {{first}}",
+  "taxii.subscriptionRoles":
+    "Solo los coordinadores y los administradores de una organización miembro gestionan las suscripciones.",
+  "taxii.pullRunningChange": "Hay una descarga de esta suscripción en curso; modifíquela cuando termine.",
+  "taxii.pullRunning": "Ya hay una descarga de esta suscripción en curso.",
+  "users.notYourself":
+    "No puede desactivar su propia cuenta ni quitarse su propio rol de administrador de la plataforma: pídaselo a otro administrador.",
+  "sharing.movedOn.approved":
+    "Este elemento ahora tiene el estado «{{state}}», por lo que no puede aprobarse.",
+  "core.incident.closedMerge": "Un incidente cerrado no se fusiona ni recibe fusiones.",
+  "core.implementation.readers":
+    "El perfil de aplicación de un Estado lo leen sus autoridades nacionales y aquellos con quienes se comparte.",
+  "core.incident.ownAssets": "Un operador solo notifica incidentes sobre sus propios activos.",
+  "core.exercise.answersWhileRunning":
+    "Las respuestas se presentan mientras el ejercicio está en curso o en pausa.",
+  "core.auditors.discussions": "Los auditores leen las discusiones pero no participan en ellas.",
+  "core.auditors.actions": "Los auditores leen las acciones de seguimiento pero no las modifican.",
+  "core.auditors.questions": "Los auditores leen las preguntas pero no las formulan.",
+  "core.auditors.compendium": "Los auditores leen el compendio pero no lo modifican.",
+  "core.auditors.experts": "Los auditores consultan la red de expertos pero no se unen a ella.",
+  "core.auditors.exercise": "Los auditores observan; no responden en el ejercicio.",
+  "core.sharing.chooseRecipients": "Elija al menos una comunidad u organización que reciba este elemento.",
+  "core.sharing.chooseOne": "Elija al menos una comunidad u organización.",
+  "core.sharing.draftsStay":
+    "Los borradores y los elementos pendientes de aprobación quedan con los aprobadores de su autor.",
+  "core.sharing.redNeedsPerson": "Indique al menos una persona que reciba un elemento TLP:RED.",
+  "core.sharing.onlyRedPeople":
+    "Solo los elementos TLP:RED se dirigen a personas concretas; elija comunidades u organizaciones.",
+  "core.organisations.addDirectly":
+    "Solo un administrador de la plataforma añade organizaciones directamente; los demás las invitan.",
+  "core.organisations.register": "Solo un administrador de la plataforma puede registrar organizaciones.",
+  "core.organisations.remove": "Solo un administrador de la plataforma puede eliminar organizaciones.",
+  "core.communities.create":
+    "Solo un administrador de la plataforma o un coordinador puede crear comunidades.",
+  "core.organisations.edit":
+    "Solo un administrador de la plataforma o los administradores de esta organización pueden modificarla.",
+  "core.exercise.programmeChangers":
+    "Solo los administradores y coordinadores de una organización modifican su programa de ejercicios.",
+  "core.accounts.manage": "Solo los administradores pueden gestionar cuentas.",
+  "core.audit.readers":
+    "Solo los auditores y los administradores de la plataforma pueden leer el registro de auditoría.",
+  "core.events.edit":
+    "Solo los coordinadores y administradores de la organización anfitriona, y los moderadores del compendio, modifican este evento.",
+  "core.events.organise":
+    "Solo los coordinadores y administradores de la organización anfitriona, y los moderadores del compendio, organizan eventos.",
+  "core.sitrep.schedule":
+    "Solo los coordinadores de la organización del incidente o de la autoridad fijan el calendario de sus informes de situación.",
+  "core.exercise.answerers": "Solo los jugadores y los controladores responden en el ejercicio.",
+  "core.experts.postAuthor": "Solo el autor modifica o elimina una publicación.",
+  "core.compendium.reviser": "Solo el autor revisa una propuesta.",
+  "core.incident.acknowledgeClose": "Solo la autoridad acusa recibo de un incidente y lo cierra.",
+  "core.incident.merge": "Solo la autoridad fusiona notificaciones en un incidente.",
+  "core.incident.moveOn": "Solo la autoridad o el operador que lo notificó hacen avanzar un incidente.",
+  "core.incident.assetStatus":
+    "Solo la autoridad o el operador que lo notificó registran el estado de los activos.",
+  "core.communities.change":
+    "Solo los moderadores de la comunidad o un administrador de la plataforma pueden modificarla.",
+  "core.communities.invite":
+    "Solo los moderadores de la comunidad o un administrador de la plataforma invitan a organizaciones.",
+  "core.compendium.reviewers":
+    "Solo los moderadores del compendio (coordinadores de autoridades nacionales y organizaciones internacionales) revisan las propuestas.",
+  "core.experts.hide": "Solo los moderadores del compendio ocultan publicaciones.",
+  "core.communities.answerInvitation":
+    "Solo los administradores de la organización invitada aceptan o rechazan sus invitaciones.",
+  "core.communities.takeOut":
+    "Solo los administradores de la organización, los moderadores de la comunidad o un administrador de la plataforma pueden retirarla.",
+  "core.events.actionUpdate":
+    "Solo la organización responsable y los editores del evento actualizan esta acción.",
+  "core.experts.accept": "Solo la persona que preguntó, o un moderador del compendio, acepta una respuesta.",
+  "core.compendium.discuss": "Solo la organización proponente y los moderadores debaten una propuesta.",
+  "core.accounts.ownOrganisation":
+    "Los administradores de organización solo gestionan las cuentas de su propia organización.",
+  "core.accounts.othersHidden": "Las personas de otras organizaciones no están visibles para usted.",
+  "core.sharing.reshareTo": "Vuelva a compartir con comunidades u organizaciones.",
+  "core.sharing.greenOwnCommunities": "TLP:GREEN solo se comparte dentro de sus propias comunidades.",
+  "core.sharing.redPeopleOnly": "TLP:RED solo va a personas concretas, no a comunidades ni organizaciones.",
+  "core.exercise.participantsFixed": "El ejercicio ha concluido: sus participantes ya no cambian.",
+  "core.attachments.empty": "El archivo está vacío.",
+  "core.experts.profileHidden": "Este experto no comparte su perfil con usted.",
+  "core.experts.postGone": "Esta publicación se eliminó o se ocultó.",
+  "core.compendium.proposalClosed": "Esta propuesta está cerrada.",
+  "core.accounts.ownRoles":
+    "No puede cambiar sus propios roles ni su organización: pídaselo a otro administrador.",
+  "core.sharing.ownCommunities": "Solo puede dirigirse a comunidades a las que pertenece su organización.",
+  "core.communities.notMember": "Su organización no es miembro de esta comunidad.",
+  "core.sharing.rolesCannotShare": "Sus roles no le permiten compartir elementos.",
+  "core.sharing.onlyPublishedReshared": "Solo se vuelven a compartir los elementos publicados.",
+  "core.exercise.speed": "La velocidad debe estar entre {{min}} y {{max}}.",
+  "core.attachments.fileTooLarge": "Un archivo puede contener como máximo {{max}}; este contiene {{size}}.",
+  "core.sitrep.marking":
+    "Un informe de situación de un incidente TLP:{{incident}} no puede ser TLP:{{sitrep}}: elija la marca del incidente o una más restringida.",
+  "core.board.taskMove": "Una tarea en estado {{from}} no pasa al estado {{to}}.",
+  "core.incident.move": "Un incidente en estado {{from}} pasa a {{next}}, no a {{to}}.",
+  "core.attachments.tooManyFiles": "Un elemento contiene como máximo {{max}} archivos.",
+  "core.attachments.itemTooLarge":
+    "Los archivos de un elemento suman como máximo {{max}}; ya contiene {{held}}.",
+  "core.attachments.type": "No se aceptan archivos de tipo {{type}}. Se aceptan: {{accepted}}.",
+  "core.organisations.fields":
+    "Solo un administrador de la plataforma puede cambiar estos campos: {{fields}}.",
+  "core.accounts.roles":
+    "Solo un administrador de la plataforma puede conceder o cambiar estos roles: {{roles}}.",
+  "core.incident.mergeMarking":
+    "El incidente es TLP:{{incident}}, más amplio que el TLP:{{notice}} de la notificación: fusione en el más restringido.",
+  "core.sharing.notInAudience": "Este elemento es TLP:{{tlp}} y usted no está entre sus destinatarios.",
+  "core.sharing.markingTooWide":
+    "Sus roles permiten marcas hasta TLP:{{widest}}; TLP:{{tlp}} es más amplia. Pídalo a un aprobador de su organización.",
+  "core.board.markingTooWide": "Sus roles permiten marcas hasta TLP:{{widest}}; TLP:{{tlp}} es más amplia.",
+  "core.sharing.noResharing":
+    "TLP:{{tlp}} no permite compartir más allá de sus destinatarios: consulte a la fuente.",
 };

@@ -973,4 +973,243 @@ export const fr: Catalogue = {
   "detail.risk.overrideNeedsReason":
     "Le moteur propose la conséquence {{proposed}} ; donnez un motif pour la noter {{rated}}.",
   "detail.risk.scenarioExists": "Un scénario nommé « {{slug}} » existe déjà.",
+  "title.emptyFile": "Fichier vide",
+  "title.unsupportedType": "Type de média non pris en charge",
+  "title.notWhatItClaims": "Pas ce qu'il prétend être",
+  "title.liveNotRunning": "Les mises à jour en direct ne fonctionnent pas",
+  "title.tooManyStreams": "Trop de flux en direct",
+  "notFound.incident": "Aucun incident portant cet identifiant ne vous est visible.",
+  "notFound.exerciseProgramme": "Aucun programme d'exercices portant cet identifiant ne vous est visible.",
+  "detail.noSuchUser": "Utilisateur inconnu.",
+  "detail.noSuchRecipient": "Destinataire inconnu : {{id}}.",
+  "detail.noSuchAsset": "Actif inconnu : {{id}}.",
+  "detail.noSuchPerson": "Personne inconnue : {{id}}.",
+  "detail.noSuchOrganisationId": "Organisation inconnue : {{id}}.",
+  "detail.useOneOf": "Utilisez l'une de ces valeurs : {{choices}}.",
+  "analysis.unknownAssets": "Aucun actif visible pour vous ne porte ces identifiants : {{ids}}.",
+  "assistance.notPersonOfParties":
+    "Cette personne n'appartient ni à l'organisation de l'État ni à celle du prestataire.",
+  "assistance.participantsOfParties":
+    "Les participants sont des personnes des deux organisations de l'engagement.",
+  "communities.noOrganisation": "Aucune organisation {{id}}.",
+  "communities.noAccount": "Aucun compte {{id}}.",
+  "communities.moderatorOutside": "L'organisation de {{name}} n'est pas membre de la communauté.",
+  "communities.invalidMembers":
+    "Les organisations ou les modérateurs de la communauté ne peuvent pas être définis tels quels.",
+  "communities.nameTaken": "Une communauté nommée « {{name}} » existe déjà.",
+  "communities.invitation.accepted": "Cette invitation a déjà été acceptée.",
+  "communities.invitation.declined": "Cette invitation a déjà été déclinée.",
+  "communities.invitation.withdrawn": "Cette invitation a déjà été retirée.",
+  "compendium.bookletTooMany":
+    "{{total, plural, one {# fiche correspond} many {# de fiches correspondent} other {# fiches correspondent}}} ; un livret en contient au plus {{max}}. Ajoutez des mots ou des filtres, ou choisissez des fiches.",
+  "compendium.noVersion": "La fiche n'a pas encore de version {{version}}.",
+  "compendium.slugTaken":
+    "Une fiche nommée « {{slug}} » existe déjà : proposez-en une modification ou choisissez un autre identifiant.",
+  "compendium.slugPublishedMeanwhile":
+    "Une fiche nommée « {{slug}} » a été publiée entre-temps : l'auteur doit choisir un autre identifiant.",
+  "compendium.entryChanged":
+    "La fiche a changé depuis le début de cette modification : demandez à l'auteur de la reprendre à partir de la dernière version.",
+  "compendium.unknownEntry": "Fiche du recueil inconnue.",
+  "events.entryUnseen": "Aucune fiche du recueil nommée « {{slug}} » ne vous est visible.",
+  "events.ownerOrganisationMissing": "L'organisation responsable n'existe pas.",
+  "events.ownerPerson": "La personne responsable doit appartenir à l'organisation responsable.",
+  "events.endBeforeStart": "L'événement ne peut pas se terminer avant de commencer.",
+  "events.hostMissing": "L'organisation hôte n'existe pas.",
+  "events.speakers": "Les intervenants doivent être des participants de cet événement.",
+  "events.notParticipant": "Pas un participant de cet événement.",
+  "events.noSuchSessionHere": "Cet événement n'a pas de telle séance.",
+  "events.noSuchSession": "Séance inconnue.",
+  "events.hostManagesParticipants": "Seule l'organisation hôte gère qui participe.",
+  "events.takesPartAlready": "Cette personne participe déjà.",
+  "exercise.noSection": "Pas de section {{section}} dans le cadre de la résolution 2341.",
+  "exercise.notDeliveredInject": "Pas un inject qui vous a été remis dans cet exercice.",
+  "exercise.incidentAudience":
+    "Un incident d'exercice s'adresse aux organisations ou aux personnes participantes, non aux communautés.",
+  "exercise.notTakingPart": "Ne participe pas à cet exercice.",
+  "exercise.invalidIncident": "L'incident d'exercice ne peut pas être déclaré tel quel.",
+  "exercise.owningControls": "L'organisation propriétaire le contrôle déjà.",
+  "exercise.staysPlayer": "Des injects lui sont adressés : elle reste joueuse.",
+  "exercise.staysPlayerNamed": "Des injects sont adressés à {{organisation}} : elle reste joueuse.",
+  "exercise.staysController": "Votre organisation reste contrôleuse.",
+  "exercise.invalidParticipants": "Les participants ne peuvent pas être définis tels quels.",
+  "exercise.outsideYears": "« {{title}} » ({{year}}) tombe en dehors de ces années.",
+  "exercise.lostPriority": "« {{title}} » sert la priorité {{priority}}, que le programme n'a plus.",
+  "exercise.invalidProgrammeChange": "Le programme ne peut pas être modifié tel quel.",
+  "experts.replyInDiscussion": "Répondez à un message de cette discussion.",
+  "experts.notInDiscussion": "absent de cette discussion",
+  "experts.oneLevel": "Les réponses ne vont qu'à un niveau : répondez au message auquel celui-ci répond.",
+  "experts.isReply": "est une réponse",
+  "experts.profileExists": "Vous avez déjà un profil d'expert : modifiez-le plutôt.",
+  "experts.acceptOwnAnswer": "Acceptez l'une des réponses à cette question.",
+  "experts.notAnswerHere": "pas une réponse à cette question",
+  "incidents.noPublishedLink":
+    "Aucune alerte ni aucun rapport publié portant cet identifiant ne vous est visible.",
+  "incidents.noSuchAlertOrReport": "Alerte ou rapport inconnu.",
+  "incidents.notRegimeReport": "« {{report}} » n'est pas un rapport du régime {{regime}}.",
+  "sitrep.organisationUnseen": "L'organisation ne voit pas cet incident.",
+  "live.tooManyStreams":
+    "Au plus {{max, plural, one {# flux en direct peut être ouvert} many {# de flux en direct peuvent être ouverts} other {# flux en direct peuvent être ouverts}}} par connexion : fermez-en un (un autre onglet) d'abord.",
+  "organisations.nameTaken": "Une organisation nommée « {{name}} » existe déjà.",
+  "organisations.stillHasAccounts":
+    "{{name}} a encore {{count, plural, one {# compte} many {# de comptes} other {# comptes}}} : déplacez-les ou désactivez-les d'abord.",
+  "registry.importFailed":
+    "{{count, plural, one {# problème} many {# de problèmes} other {# problèmes}}} dans les fichiers : rien n'a été importé.",
+  "registry.importFailedFirst":
+    "{{count, plural, one {# problème} many {# de problèmes} other {# problèmes}}} dans les fichiers : rien n'a été importé. Les {{shown}} premiers sont listés.",
+  "registry.assetsOnce": "Donnez les actifs une seule fois : en CSV (assets) ou en GeoJSON (assetsGeoJson).",
+  "registry.assetsFile": "donnez assets.csv ou assets.geojson",
+  "registry.assetTaken": "Un actif portant l'identifiant « {{ref}} » existe déjà.",
+  "registry.serviceRule":
+    "{{asset}} a déjà besoin de {{k}} de ses {{suppliers, plural, one {# fournisseur de {{service}}} many {# de fournisseurs de {{service}}} other {# fournisseurs de {{service}}}}} avec {{hours, plural, one {# heure de réserve} many {# d'heures de réserve} other {# heures de réserve}}} : tous les fournisseurs d'un même service partagent cette règle.",
+  "registry.useRule": "Utilisez k = {{k}} et bufferHours = {{hours}}.",
+  "risk.assetUnseen": "{{id}} est inconnu ou n'est pas visible.",
+  "risk.foreignCommunities": "Pas une de vos communautés : {{ids}}.",
+  "risk.rationale.likelihood": "Donnez la justification de la note de vraisemblance.",
+  "risk.rationale.vulnerability": "Donnez la justification de la note de vulnérabilité.",
+  "risk.rationale.both": "Donnez la justification des notes de vraisemblance et de vulnérabilité.",
+  "risk.sayWhy.likelihood": "Dites pourquoi la vraisemblance est notée {{value}}.",
+  "risk.sayWhy.vulnerability": "Dites pourquoi la vulnérabilité est notée {{value}}.",
+  "selfAssessment.answerType": "Cette question attend une réponse de type {{type}}.",
+  "selfAssessment.expected": "Attendu : « {{type}} ».",
+  "sharing.authorFiles": "Seul l'auteur ajoute ou retire des fichiers, tant que l'élément est un brouillon.",
+  "sharing.personalDataFile":
+    "Ce fichier contient des données personnelles : seuls l'organisation de l'auteur et les rôles qu'il a autorisés peuvent le télécharger.",
+  "sharing.settingsAdmins":
+    "Seuls les administrateurs de votre organisation modifient ses paramètres de partage.",
+  "sharing.purgeAdmin": "Seul un administrateur de la plateforme lance la purge.",
+  "sharing.state.draft": "un brouillon",
+  "sharing.state.awaiting-approval": "en attente d'approbation",
+  "sharing.state.published": "publié",
+  "sharing.state.withdrawn": "retiré",
+  "sharing.movedOn.changed": "Cet élément est désormais {{state}} : il ne peut donc pas être modifié.",
+  "sharing.movedOn.submitted": "Cet élément est désormais {{state}} : il ne peut donc pas être soumis.",
+  "sharing.movedOn.withdrawnAgain":
+    "Cet élément est désormais {{state}} : il ne peut donc pas être retiré à nouveau.",
+  "sharing.movedOn.revised": "Cet élément est désormais {{state}} : il ne peut donc pas être révisé.",
+  "stix.notSent":
+    "Seuls les éléments publiés ou retirés sont exportés en STIX : celui-ci n'a pas encore été envoyé.",
+  "stix.exportTooMany":
+    "{{total, plural, one {# élément correspond} many {# d'éléments correspondent} other {# éléments correspondent}}} ; un export en contient au plus {{max}}. Resserrez les filtres.",
+  "stix.publishRoles": "Vos rôles ne permettent pas de publier dans la collection de cette communauté.",
+  "stix.importFailed":
+    "Le contenu STIX présente {{count, plural, one {# problème} many {# de problèmes} other {# problèmes}}} ; rien n'a été importé. Premier : {{first}}",
+  "stix.importFailedFirst":
+    "Le contenu STIX présente {{count, plural, one {# problème} many {# de problèmes} other {# problèmes}}} (les {{shown}} premiers sont listés) ; rien n'a été importé. Premier : {{first}}",
+  "taxii.subscriptionRoles":
+    "Seuls les coordinateurs et les administrateurs d'une organisation membre gèrent les abonnements.",
+  "taxii.pullRunningChange":
+    "Une récupération de cet abonnement est en cours ; modifiez-le quand elle sera terminée.",
+  "taxii.pullRunning": "Une récupération de cet abonnement est déjà en cours.",
+  "users.notYourself":
+    "Vous ne pouvez pas désactiver votre propre compte ni retirer votre propre rôle d'administrateur de la plateforme : demandez à un autre administrateur.",
+  "sharing.movedOn.approved": "Cet élément est désormais {{state}} : il ne peut donc pas être approuvé.",
+  "core.incident.closedMerge": "Un incident clos n'est ni fusionné ni cible d'une fusion.",
+  "core.implementation.readers":
+    "Le profil de mise en œuvre d'un État est lu par ses autorités nationales et par ceux avec qui il est partagé.",
+  "core.incident.ownAssets": "Un exploitant ne déclare des incidents que sur ses propres actifs.",
+  "core.exercise.answersWhileRunning":
+    "Les réponses sont déposées pendant que l'exercice se déroule ou est en pause.",
+  "core.auditors.discussions": "Les auditeurs lisent les discussions mais n'y prennent pas part.",
+  "core.auditors.actions": "Les auditeurs lisent les actions de suivi mais ne les modifient pas.",
+  "core.auditors.questions": "Les auditeurs lisent les questions mais n'en posent pas.",
+  "core.auditors.compendium": "Les auditeurs lisent le recueil mais ne le modifient pas.",
+  "core.auditors.experts": "Les auditeurs consultent le réseau d'experts mais ne le rejoignent pas.",
+  "core.auditors.exercise": "Les auditeurs observent ; ils ne répondent pas dans l'exercice.",
+  "core.sharing.chooseRecipients":
+    "Choisissez au moins une communauté ou une organisation destinataire de cet élément.",
+  "core.sharing.chooseOne": "Choisissez au moins une communauté ou une organisation.",
+  "core.sharing.draftsStay":
+    "Les brouillons et les éléments en attente d'approbation restent auprès des approbateurs de leur auteur.",
+  "core.sharing.redNeedsPerson": "Nommez au moins une personne destinataire d'un élément TLP:RED.",
+  "core.sharing.onlyRedPeople":
+    "Seuls les éléments TLP:RED s'adressent à des personnes nommées ; choisissez des communautés ou des organisations.",
+  "core.organisations.addDirectly":
+    "Seul un administrateur de la plateforme ajoute directement des organisations ; les autres les invitent.",
+  "core.organisations.register":
+    "Seul un administrateur de la plateforme peut enregistrer des organisations.",
+  "core.organisations.remove": "Seul un administrateur de la plateforme peut supprimer des organisations.",
+  "core.communities.create":
+    "Seul un administrateur de la plateforme ou un coordinateur peut créer des communautés.",
+  "core.organisations.edit":
+    "Seuls un administrateur de la plateforme ou les administrateurs de cette organisation peuvent la modifier.",
+  "core.exercise.programmeChangers":
+    "Seuls les administrateurs et les coordinateurs d'une organisation modifient son programme d'exercices.",
+  "core.accounts.manage": "Seuls les administrateurs peuvent gérer les comptes.",
+  "core.audit.readers":
+    "Seuls les auditeurs et les administrateurs de la plateforme peuvent lire la piste d'audit.",
+  "core.events.edit":
+    "Seuls les coordinateurs et les administrateurs de l'organisation hôte, ainsi que les modérateurs du recueil, modifient cet événement.",
+  "core.events.organise":
+    "Seuls les coordinateurs et les administrateurs de l'organisation hôte, ainsi que les modérateurs du recueil, organisent des événements.",
+  "core.sitrep.schedule":
+    "Seuls les coordinateurs de l'organisation de l'incident ou de l'autorité fixent le calendrier de ses rapports de situation.",
+  "core.exercise.answerers": "Seuls les joueurs et les contrôleurs répondent dans l'exercice.",
+  "core.experts.postAuthor": "Seul l'auteur modifie ou supprime un message.",
+  "core.compendium.reviser": "Seul l'auteur révise une proposition.",
+  "core.incident.acknowledgeClose": "Seule l'autorité accuse réception d'un incident et le clôt.",
+  "core.incident.merge": "Seule l'autorité fusionne des signalements dans un incident.",
+  "core.incident.moveOn": "Seuls l'autorité ou l'exploitant déclarant font avancer un incident.",
+  "core.incident.assetStatus": "Seuls l'autorité ou l'exploitant déclarant enregistrent l'état des actifs.",
+  "core.communities.change":
+    "Seuls les modérateurs de la communauté ou un administrateur de la plateforme peuvent la modifier.",
+  "core.communities.invite":
+    "Seuls les modérateurs de la communauté ou un administrateur de la plateforme invitent des organisations.",
+  "core.compendium.reviewers":
+    "Seuls les modérateurs du recueil (coordinateurs des autorités nationales et des organisations internationales) examinent les propositions.",
+  "core.experts.hide": "Seuls les modérateurs du recueil masquent des messages.",
+  "core.communities.answerInvitation":
+    "Seuls les administrateurs de l'organisation invitée acceptent ou déclinent ses invitations.",
+  "core.communities.takeOut":
+    "Seuls les administrateurs de l'organisation, les modérateurs de la communauté ou un administrateur de la plateforme peuvent l'en retirer.",
+  "core.events.actionUpdate":
+    "Seuls l'organisation responsable et les éditeurs de l'événement mettent à jour cette action.",
+  "core.experts.accept":
+    "Seuls la personne qui a posé la question ou un modérateur du recueil acceptent une réponse.",
+  "core.compendium.discuss":
+    "Seuls l'organisation qui propose et les modérateurs discutent d'une proposition.",
+  "core.accounts.ownOrganisation":
+    "Les administrateurs d'organisation ne gèrent que les comptes de leur propre organisation.",
+  "core.accounts.othersHidden": "Les personnes des autres organisations ne vous sont pas visibles.",
+  "core.sharing.reshareTo": "Repartagez avec des communautés ou des organisations.",
+  "core.sharing.greenOwnCommunities": "Le TLP:GREEN ne se partage qu'au sein de vos propres communautés.",
+  "core.sharing.redPeopleOnly":
+    "Le TLP:RED ne va qu'à des personnes nommées, non à des communautés ou des organisations.",
+  "core.exercise.participantsFixed": "L'exercice est terminé : ses participants ne changent plus.",
+  "core.attachments.empty": "Le fichier est vide.",
+  "core.experts.profileHidden": "Cet expert ne partage pas son profil avec vous.",
+  "core.experts.postGone": "Ce message a été supprimé ou masqué.",
+  "core.compendium.proposalClosed": "Cette proposition est close.",
+  "core.accounts.ownRoles":
+    "Vous ne pouvez pas modifier vos propres rôles ni votre organisation : demandez à un autre administrateur.",
+  "core.sharing.ownCommunities":
+    "Vous ne pouvez vous adresser qu'aux communautés dont votre organisation fait partie.",
+  "core.communities.notMember": "Votre organisation n'est pas membre de cette communauté.",
+  "core.sharing.rolesCannotShare": "Vos rôles ne vous permettent pas de partager des éléments.",
+  "core.sharing.onlyPublishedReshared": "Seuls les éléments publiés sont repartagés.",
+  "core.exercise.speed": "La vitesse doit être comprise entre {{min}} et {{max}}.",
+  "core.attachments.fileTooLarge":
+    "Un fichier peut contenir au plus {{max}} ; celui-ci en contient {{size}}.",
+  "core.sitrep.marking":
+    "Un rapport de situation d'un incident TLP:{{incident}} ne peut pas être TLP:{{sitrep}} : choisissez le marquage de l'incident ou un plus restreint.",
+  "core.board.taskMove": "Une tâche à l'état {{from}} ne passe pas à l'état {{to}}.",
+  "core.incident.move": "Un incident à l'état {{from}} passe à l'état {{next}}, non {{to}}.",
+  "core.attachments.tooManyFiles": "Un élément contient au plus {{max}} fichiers.",
+  "core.attachments.itemTooLarge":
+    "Les fichiers d'un élément totalisent au plus {{max}} ; il en contient déjà {{held}}.",
+  "core.attachments.type":
+    "Les fichiers de type {{type}} ne sont pas acceptés. Types acceptés : {{accepted}}.",
+  "core.organisations.fields":
+    "Seul un administrateur de la plateforme peut modifier ces champs : {{fields}}.",
+  "core.accounts.roles":
+    "Seul un administrateur de la plateforme peut attribuer ou modifier ces rôles : {{roles}}.",
+  "core.incident.mergeMarking":
+    "L'incident est TLP:{{incident}}, plus large que le TLP:{{notice}} du signalement : fusionnez dans le plus restreint.",
+  "core.sharing.notInAudience":
+    "Cet élément est TLP:{{tlp}} et vous ne faites pas partie de ses destinataires.",
+  "core.sharing.markingTooWide":
+    "Vos rôles permettent des marquages jusqu'à TLP:{{widest}} ; TLP:{{tlp}} est plus large. Demandez à un approbateur de votre organisation.",
+  "core.board.markingTooWide":
+    "Vos rôles permettent des marquages jusqu'à TLP:{{widest}} ; TLP:{{tlp}} est plus large.",
+  "core.sharing.noResharing":
+    "Le TLP:{{tlp}} n'autorise aucun partage au-delà de ses destinataires : demandez à la source.",
 };

@@ -4,10 +4,19 @@
 import { checkSitrepDeed, LANGUAGES, SITREP_STATUSES } from "@bulwark/core";
 import { describe, expect, it } from "vitest";
 import { en, type MessageKey } from "./en.ts";
-import { acceptedLanguage, CATALOGUES, issueMessage, languageOf, say, translated } from "./messages.ts";
+import {
+  acceptedLanguage,
+  CATALOGUES,
+  issueMessage,
+  languageOf,
+  pluralBlocks,
+  say,
+  translated,
+} from "./messages.ts";
 
+// Each placeholder once, counted ones included ({{count, plural, …}}), whatever the branches repeat.
 const placeholders = (text: string): string[] =>
-  [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? "").sort();
+  [...new Set([...text.matchAll(/\{\{(\w+)(?:\}\}|, plural,)/g)].map((m) => m[1] ?? ""))].sort();
 
 describe("the server's message catalogue", () => {
   const keys = Object.keys(en).sort();
@@ -19,6 +28,10 @@ describe("the server's message catalogue", () => {
         const text = catalogue[key];
         expect(text.trim(), `${language} ${key}`).not.toBe("");
         expect(placeholders(text), `${language} ${key}`).toEqual(placeholders(en[key]));
+        // A count is said in every plural form the language has (Arabic six, Russian four).
+        const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+        for (const block of pluralBlocks(text))
+          expect(block.categories.sort(), `${language} ${key} {{${block.name}}}`).toEqual([...forms].sort());
         // A sentence of more than three words left in English is a missing translation.
         if (en[key].split(" ").length > 3) expect(text, `${language} ${key}`).not.toBe(en[key]);
       }
@@ -52,6 +65,41 @@ describe("the language of an answer", () => {
       "This account is locked after repeated failures: try again in 60 seconds.",
     );
     expect(say("fr", message)).toContain("60 secondes");
+  });
+
+  it("says a count by the language's plural rules, in its digits, with no sentence built from pieces", () => {
+    const problems = (count: number) => ({ key: "registry.importFailed", values: { count } }) as const;
+    expect(say("en", problems(1))).toBe("1 problem in the files: nothing was imported.");
+    expect(say("en", problems(1200))).toBe("1,200 problems in the files: nothing was imported.");
+    expect(say("ru", problems(1))).toMatch(/^В файлах 1 проблема:/);
+    expect(say("ru", problems(3))).toMatch(/^В файлах 3 проблемы:/);
+    expect(say("ru", problems(25))).toMatch(/^В файлах 25 проблем:/);
+    expect(say("ar", problems(1))).toMatch(/^مشكلة واحدة /);
+    expect(say("ar", problems(2))).toMatch(/^مشكلتان /);
+    expect(say("ar", problems(3))).toContain("مشكلات");
+    expect(say("ar", problems(11))).toContain("مشكلة");
+    expect(say("fr", problems(2))).toMatch(/^2 problèmes /);
+    expect(say("zh", problems(7))).toContain("7 个问题");
+    // A branch may hold another placeholder.
+    const rule = {
+      key: "registry.serviceRule",
+      values: { asset: "Pump 4", k: 1, suppliers: 2, service: "power", hours: 1 },
+    } as const;
+    expect(say("en", rule)).toBe(
+      "Pump 4 already needs 1 of its 2 power suppliers with 1 buffer hour: every supplier of one service shares that rule.",
+    );
+  });
+
+  it("says core's reasons that carry values in the caller's language, the values kept", () => {
+    expect(translated("fr", "This item is TLP:AMBER and you are not in its audience.")).toBe(
+      "Cet élément est TLP:AMBER et vous ne faites pas partie de ses destinataires.",
+    );
+    expect(translated("ru", "Only a platform administrator can change these fields: kind, country.")).toBe(
+      "Изменять эти поля может только администратор платформы: kind, country.",
+    );
+    expect(translated("fr", "This item is TLP:AMBER and you are in it.")).toBe(
+      "This item is TLP:AMBER and you are in it.",
+    );
   });
 
   it("translates an English sentence the catalogue knows and leaves any other text as it is", () => {

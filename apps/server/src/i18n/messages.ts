@@ -53,10 +53,35 @@ export function languageOf(acceptLanguage: string | undefined, account: string |
   return acceptedLanguage(acceptLanguage) ?? (account && isLanguage(account) ? account : "en");
 }
 
-/** A catalogue sentence with its {{placeholders}} filled in. */
+// A count said by the language's plural rules: {{count, plural, one {# file} other {# files}}}, one
+// branch per category Intl.PluralRules gives the language (Arabic six, Russian four, Chinese one);
+// `#` is the count in the language's digits; a branch may hold other {{placeholders}}.
+const PLURAL =
+  /\{\{(\w+), plural,((?:\s*(?:zero|one|two|few|many|other)\s*\{(?:[^{}]|\{\{\w+\}\})*\})+)\s*\}\}/g;
+const BRANCH = /(zero|one|two|few|many|other)\s*\{((?:[^{}]|\{\{\w+\}\})*)\}/g;
+
+/** The plural blocks of a catalogue sentence: each counted placeholder and the categories it says. */
+export function pluralBlocks(text: string): { name: string; categories: string[] }[] {
+  return [...text.matchAll(PLURAL)].map((block) => ({
+    name: block[1] ?? "",
+    categories: [...(block[2] ?? "").matchAll(BRANCH)].map((branch) => branch[1] ?? ""),
+  }));
+}
+
+function plural(language: Language, text: string, values: Message["values"]): string {
+  return text.replace(PLURAL, (whole, name: string, branches: string) => {
+    const count = values?.[name];
+    if (typeof count !== "number") return whole;
+    const forms = new Map([...branches.matchAll(BRANCH)].map((b) => [b[1] ?? "", b[2] ?? ""]));
+    const form = forms.get(new Intl.PluralRules(language).select(count)) ?? forms.get("other") ?? "";
+    return form.replaceAll("#", new Intl.NumberFormat(language).format(count));
+  });
+}
+
+/** A catalogue sentence with its {{placeholders}} filled in and its counts said by plural rules. */
 export function say(language: Language, message: Message): string {
   if (language === "en" && message.english !== undefined) return message.english;
-  const text = CATALOGUES[language][message.key];
+  const text = plural(language, CATALOGUES[language][message.key], message.values);
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const value = message.values?.[name];
     if (value === undefined) return whole;
@@ -85,14 +110,47 @@ const KEY_OF_ENGLISH = new Map<string, MessageKey>(
     .map(([key, text]) => [text, key]),
 );
 
+// Catalogue sentences with placeholders, as patterns recognising an English sentence core built
+// with values in it ("A resource request delivered cannot become cancelled."), longest first. Only
+// those with enough words of their own to be recognised, and no counts.
+const ENGLISH_PATTERNS = (Object.entries(en) as [MessageKey, string][])
+  .filter(([, text]) => text.includes("{{") && !text.includes(", plural,"))
+  .filter(([, text]) => text.replace(/\{\{\w+\}\}/g, "").length >= 20)
+  .sort(([, a], [, b]) => b.length - a.length)
+  .map(([key, text]) => ({
+    key,
+    names: [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? ""),
+    pattern: new RegExp(
+      `^${text
+        .split(/\{\{\w+\}\}/)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+        .join("(.+?)")}$`,
+      "s",
+    ),
+  }));
+
+/** The catalogue's shape of an English sentence with values: each placeholder an empty {{}}. */
+export const englishShapes = (): Set<string> =>
+  new Set(ENGLISH_PATTERNS.map(({ key }) => en[key].replace(/\{\{\w+\}\}/g, "{{}}")));
+
 /**
- * Plain English text in the caller's language when the catalogue holds that exact sentence (a
- * title like "Not found", a detail like "Wrong or expired code."); other text as it is.
+ * Plain English text in the caller's language when the catalogue holds that sentence (a title
+ * like "Not found", a detail like "Wrong or expired code."), or its pattern with the values in it
+ * (core's reasons that name a state or a marking); other text as it is.
  */
 export function translated(language: Language, text: string): string {
   if (language === "en") return text;
   const key = KEY_OF_ENGLISH.get(text);
-  return key ? say(language, { key }) : text;
+  if (key) return say(language, { key });
+  for (const { key, names, pattern } of ENGLISH_PATTERNS) {
+    const found = pattern.exec(text);
+    if (found)
+      return say(language, {
+        key,
+        values: Object.fromEntries(names.map((name, i) => [name, found[i + 1] ?? ""])),
+      });
+  }
+  return text;
 }
 
 // What notFound(what) names, to the catalogue's sentence for it.
@@ -145,6 +203,8 @@ const NOT_FOUND: Record<string, MessageKey> = {
   "federation peer": "notFound.federationPeer",
   "implementation profile": "notFound.implementationProfile",
   link: "notFound.link",
+  incident: "notFound.incident",
+  "exercise programme": "notFound.exerciseProgramme",
 };
 
 /** The sentence for "no <what> with this id is visible to you"; an unlisted thing gets the general one. */

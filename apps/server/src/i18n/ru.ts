@@ -952,4 +952,226 @@ export const ru: Catalogue = {
   "detail.risk.overrideNeedsReason":
     "Механизм предлагает последствия уровня {{proposed}}; укажите причину, чтобы оценить их на {{rated}}.",
   "detail.risk.scenarioExists": "Сценарий с именем «{{slug}}» уже существует.",
+  "title.emptyFile": "Пустой файл",
+  "title.unsupportedType": "Неподдерживаемый тип данных",
+  "title.notWhatItClaims": "Не то, за что себя выдаёт",
+  "title.liveNotRunning": "Обновления в реальном времени не работают",
+  "title.tooManyStreams": "Слишком много потоков в реальном времени",
+  "notFound.incident": "Инцидент с этим идентификатором вам не виден.",
+  "notFound.exerciseProgramme": "Программа учений с этим идентификатором вам не видна.",
+  "detail.noSuchUser": "Такого пользователя нет.",
+  "detail.noSuchRecipient": "Такого получателя нет: {{id}}.",
+  "detail.noSuchAsset": "Такого объекта нет: {{id}}.",
+  "detail.noSuchPerson": "Такого человека нет: {{id}}.",
+  "detail.noSuchOrganisationId": "Такой организации нет: {{id}}.",
+  "detail.useOneOf": "Используйте одно из значений: {{choices}}.",
+  "analysis.unknownAssets": "Нет видимых вам объектов с такими идентификаторами: {{ids}}.",
+  "assistance.notPersonOfParties": "Это не сотрудник ни организации государства, ни организации поставщика.",
+  "assistance.participantsOfParties":
+    "Участники — сотрудники двух организаций, участвующих во взаимодействии.",
+  "communities.noOrganisation": "Нет организации {{id}}.",
+  "communities.noAccount": "Нет учётной записи {{id}}.",
+  "communities.moderatorOutside": "Организация пользователя {{name}} не входит в сообщество.",
+  "communities.invalidMembers": "Организации или модераторов сообщества нельзя задать в таком виде.",
+  "communities.nameTaken": "Сообщество с названием «{{name}}» уже существует.",
+  "communities.invitation.accepted": "Это приглашение уже принято.",
+  "communities.invitation.declined": "Это приглашение уже отклонено.",
+  "communities.invitation.withdrawn": "Это приглашение уже отозвано.",
+  "compendium.bookletTooMany":
+    "{{total, plural, one {Подходит # запись} few {Подходят # записи} many {Подходят # записей} other {Подходят # записи}}}; в брошюру входит не больше {{max}}. Добавьте слова или фильтры или выберите записи.",
+  "compendium.noVersion": "У записи ещё нет версии {{version}}.",
+  "compendium.slugTaken":
+    "Запись с именем «{{slug}}» уже существует: предложите её правку или выберите другой идентификатор.",
+  "compendium.slugPublishedMeanwhile":
+    "Тем временем была опубликована запись с именем «{{slug}}»: автору следует выбрать другой идентификатор.",
+  "compendium.entryChanged":
+    "Запись изменилась после начала этой правки: попросите автора переработать её на основе последней версии.",
+  "compendium.unknownEntry": "Неизвестная запись справочника.",
+  "events.entryUnseen": "Запись справочника с именем «{{slug}}» вам не видна.",
+  "events.ownerOrganisationMissing": "Ответственной организации не существует.",
+  "events.ownerPerson": "Ответственное лицо должно принадлежать ответственной организации.",
+  "events.endBeforeStart": "Мероприятие не может закончиться раньше, чем начнётся.",
+  "events.hostMissing": "Принимающей организации не существует.",
+  "events.speakers": "Докладчики должны быть участниками этого мероприятия.",
+  "events.notParticipant": "Не участник этого мероприятия.",
+  "events.noSuchSessionHere": "У этого мероприятия нет такой сессии.",
+  "events.noSuchSession": "Такой сессии нет.",
+  "events.hostManagesParticipants": "Только принимающая организация решает, кто участвует.",
+  "events.takesPartAlready": "Этот человек уже участвует.",
+  "exercise.noSection": "В рамочной основе резолюции 2341 нет раздела {{section}}.",
+  "exercise.notDeliveredInject": "Это не вводная, доставленная вам в этих учениях.",
+  "exercise.incidentAudience":
+    "Инцидент учений адресуется участвующим организациям или людям, а не сообществам.",
+  "exercise.notTakingPart": "Не участвует в этих учениях.",
+  "exercise.invalidIncident": "Инцидент учений нельзя подать в таком виде.",
+  "exercise.owningControls": "Организация-владелец уже им управляет.",
+  "exercise.staysPlayer": "Ей адресованы вводные: она остаётся игроком.",
+  "exercise.staysPlayerNamed": "Организации {{organisation}} адресованы вводные: она остаётся игроком.",
+  "exercise.staysController": "Ваша организация остаётся контролёром.",
+  "exercise.invalidParticipants": "Участников нельзя задать в таком виде.",
+  "exercise.outsideYears": "«{{title}}» ({{year}}) выходит за пределы этих лет.",
+  "exercise.lostPriority": "«{{title}}» служит приоритету {{priority}}, которого в программе больше нет.",
+  "exercise.invalidProgrammeChange": "Программу нельзя изменить в таком виде.",
+  "experts.replyInDiscussion": "Отвечайте на сообщение этого обсуждения.",
+  "experts.notInDiscussion": "не в этом обсуждении",
+  "experts.oneLevel":
+    "Ответы допускаются только одного уровня: отвечайте на сообщение, на которое отвечает это.",
+  "experts.isReply": "это ответ",
+  "experts.profileExists": "У вас уже есть профиль эксперта: измените его.",
+  "experts.acceptOwnAnswer": "Примите один из ответов на этот вопрос.",
+  "experts.notAnswerHere": "не ответ на этот вопрос",
+  "incidents.noPublishedLink": "Опубликованное оповещение или отчёт с этим идентификатором вам не видны.",
+  "incidents.noSuchAlertOrReport": "Такого оповещения или отчёта нет.",
+  "incidents.notRegimeReport": "«{{report}}» не является отчётом режима {{regime}}.",
+  "sitrep.organisationUnseen": "Организация не видит этот инцидент.",
+  "live.tooManyStreams":
+    "На один вход допускается не больше {{max, plural, one {# потока} few {# потоков} many {# потоков} other {# потока}}} в реальном времени: сначала закройте один (другую вкладку).",
+  "organisations.nameTaken": "Организация с названием «{{name}}» уже существует.",
+  "organisations.stillHasAccounts":
+    "У организации {{name}} ещё {{count, plural, one {# учётная запись} few {# учётные записи} many {# учётных записей} other {# учётной записи}}}: сначала перенесите или отключите их.",
+  "registry.importFailed":
+    "В файлах {{count, plural, one {# проблема} few {# проблемы} many {# проблем} other {# проблемы}}}: ничего не импортировано.",
+  "registry.importFailedFirst":
+    "В файлах {{count, plural, one {# проблема} few {# проблемы} many {# проблем} other {# проблемы}}}: ничего не импортировано. Показаны первые {{shown}}.",
+  "registry.assetsOnce": "Передайте объекты один раз: в CSV (assets) или в GeoJSON (assetsGeoJson).",
+  "registry.assetsFile": "передайте assets.csv или assets.geojson",
+  "registry.assetTaken": "Объект с идентификатором «{{ref}}» уже существует.",
+  "registry.serviceRule":
+    "{{asset}} уже нуждается в {{k}} из своих {{suppliers, plural, one {# поставщика услуги {{service}}} few {# поставщиков услуги {{service}}} many {# поставщиков услуги {{service}}} other {# поставщика услуги {{service}}}}} с резервом {{hours, plural, one {# час} few {# часа} many {# часов} other {# часа}}}: все поставщики одной услуги подчиняются этому правилу.",
+  "registry.useRule": "Используйте k = {{k}} и bufferHours = {{hours}}.",
+  "risk.assetUnseen": "{{id}} неизвестен или не виден.",
+  "risk.foreignCommunities": "Не ваше сообщество: {{ids}}.",
+  "risk.rationale.likelihood": "Обоснуйте оценку вероятности.",
+  "risk.rationale.vulnerability": "Обоснуйте оценку уязвимости.",
+  "risk.rationale.both": "Обоснуйте оценки вероятности и уязвимости.",
+  "risk.sayWhy.likelihood": "Объясните, почему вероятность оценена в {{value}}.",
+  "risk.sayWhy.vulnerability": "Объясните, почему уязвимость оценена в {{value}}.",
+  "selfAssessment.answerType": "Этот вопрос принимает ответ типа {{type}}.",
+  "selfAssessment.expected": "Ожидалось «{{type}}».",
+  "sharing.authorFiles": "Только автор добавляет или удаляет файлы, пока материал остаётся черновиком.",
+  "sharing.personalDataFile":
+    "Этот файл содержит персональные данные: скачать его могут только организация автора и роли, которым автор это разрешил.",
+  "sharing.settingsAdmins": "Только администраторы вашей организации меняют её настройки обмена.",
+  "sharing.purgeAdmin": "Очистку запускает только администратор платформы.",
+  "sharing.state.draft": "черновик",
+  "sharing.state.awaiting-approval": "ожидает утверждения",
+  "sharing.state.published": "опубликован",
+  "sharing.state.withdrawn": "отозван",
+  "sharing.movedOn.changed": "Этот материал теперь {{state}}, поэтому его нельзя изменить.",
+  "sharing.movedOn.submitted": "Этот материал теперь {{state}}, поэтому его нельзя подать.",
+  "sharing.movedOn.withdrawnAgain": "Этот материал теперь {{state}}, поэтому его нельзя отозвать повторно.",
+  "sharing.movedOn.revised": "Этот материал теперь {{state}}, поэтому его нельзя пересмотреть.",
+  "stix.notSent":
+    "В STIX экспортируются только опубликованные или отозванные материалы: этот ещё не отправлен.",
+  "stix.exportTooMany":
+    "{{total, plural, one {Подходит # материал} few {Подходят # материала} many {Подходят # материалов} other {Подходят # материала}}}; в один экспорт входит не больше {{max}}. Сузьте фильтры.",
+  "stix.publishRoles": "Ваши роли не позволяют публиковать в коллекцию этого сообщества.",
+  "stix.importFailed":
+    "В содержимом STIX {{count, plural, one {# проблема} few {# проблемы} many {# проблем} other {# проблемы}}}; ничего не импортировано. Первая: {{first}}",
+  "stix.importFailedFirst":
+    "В содержимом STIX {{count, plural, one {# проблема} few {# проблемы} many {# проблем} other {# проблемы}}} (показаны первые {{shown}}); ничего не импортировано. Первая: {{first}}",
+  "taxii.subscriptionRoles":
+    "Подписками управляют только координаторы и администраторы организации-участника.",
+  "taxii.pullRunningChange": "Идёт загрузка по этой подписке; измените её, когда загрузка закончится.",
+  "taxii.pullRunning": "Загрузка по этой подписке уже идёт.",
+  "users.notYourself":
+    "Нельзя отключить собственную учётную запись или снять с себя роль администратора платформы: обратитесь к другому администратору.",
+  "sharing.movedOn.approved": "Этот материал теперь {{state}}, поэтому его нельзя утвердить.",
+  "core.incident.closedMerge": "Закрытый инцидент нельзя ни объединить, ни присоединить к нему другие.",
+  "core.implementation.readers":
+    "Профиль выполнения государства читают его национальные органы и те, с кем им поделились.",
+  "core.incident.ownAssets": "Оператор сообщает об инцидентах только на своих объектах.",
+  "core.exercise.answersWhileRunning": "Ответы подаются, пока учения идут или приостановлены.",
+  "core.auditors.discussions": "Аудиторы читают обсуждения, но не участвуют в них.",
+  "core.auditors.actions": "Аудиторы читают последующие действия, но не изменяют их.",
+  "core.auditors.questions": "Аудиторы читают вопросы, но не задают их.",
+  "core.auditors.compendium": "Аудиторы читают справочник, но не изменяют его.",
+  "core.auditors.experts": "Аудиторы просматривают сеть экспертов, но не вступают в неё.",
+  "core.auditors.exercise": "Аудиторы наблюдают и не отвечают в учениях.",
+  "core.sharing.chooseRecipients":
+    "Выберите хотя бы одно сообщество или организацию, которые получат этот материал.",
+  "core.sharing.chooseOne": "Выберите хотя бы одно сообщество или организацию.",
+  "core.sharing.draftsStay":
+    "Черновики и материалы, ожидающие утверждения, видны только утверждающим автора.",
+  "core.sharing.redNeedsPerson": "Укажите хотя бы одного человека, который получит материал TLP:RED.",
+  "core.sharing.onlyRedPeople":
+    "Только материалы TLP:RED адресуются конкретным людям; выберите сообщества или организации.",
+  "core.organisations.addDirectly":
+    "Только администратор платформы добавляет организации напрямую; остальные их приглашают.",
+  "core.organisations.register": "Регистрировать организации может только администратор платформы.",
+  "core.organisations.remove": "Удалять организации может только администратор платформы.",
+  "core.communities.create": "Создавать сообщества может только администратор платформы или координатор.",
+  "core.organisations.edit":
+    "Изменять эту организацию может только администратор платформы или её администраторы.",
+  "core.exercise.programmeChangers":
+    "Программу учений организации меняют только её администраторы и координаторы.",
+  "core.accounts.manage": "Управлять учётными записями могут только администраторы.",
+  "core.audit.readers": "Журнал аудита могут читать только аудиторы и администраторы платформы.",
+  "core.events.edit":
+    "Изменять это мероприятие могут только координаторы и администраторы принимающей организации, а также модераторы справочника.",
+  "core.events.organise":
+    "Организовывать мероприятия могут только координаторы и администраторы принимающей организации, а также модераторы справочника.",
+  "core.sitrep.schedule":
+    "График сводок по инциденту задают только координаторы его организации или органа власти.",
+  "core.exercise.answerers": "Отвечать в учениях могут только игроки и контролёры.",
+  "core.experts.postAuthor": "Изменять или удалять сообщение может только его автор.",
+  "core.compendium.reviser": "Пересматривать предложение может только его автор.",
+  "core.incident.acknowledgeClose": "Подтверждает и закрывает инцидент только орган власти.",
+  "core.incident.merge": "Объединять уведомления в инцидент может только орган власти.",
+  "core.incident.moveOn":
+    "Переводить инцидент на следующий этап может только орган власти или сообщивший оператор.",
+  "core.incident.assetStatus": "Состояние объектов записывают только орган власти или сообщивший оператор.",
+  "core.communities.change": "Изменять сообщество могут только его модераторы или администратор платформы.",
+  "core.communities.invite":
+    "Приглашать организации могут только модераторы сообщества или администратор платформы.",
+  "core.compendium.reviewers":
+    "Предложения рассматривают только модераторы справочника (координаторы национальных органов и международных организаций).",
+  "core.experts.hide": "Скрывать сообщения могут только модераторы справочника.",
+  "core.communities.answerInvitation":
+    "Принимать или отклонять приглашения организации могут только её администраторы.",
+  "core.communities.takeOut":
+    "Вывести организацию могут только её администраторы, модераторы сообщества или администратор платформы.",
+  "core.events.actionUpdate":
+    "Обновлять это действие могут только ответственная организация и редакторы мероприятия.",
+  "core.experts.accept": "Принять ответ может только задавший вопрос или модератор справочника.",
+  "core.compendium.discuss": "Обсуждать предложение могут только предложившая организация и модераторы.",
+  "core.accounts.ownOrganisation":
+    "Администраторы организации управляют только учётными записями своей организации.",
+  "core.accounts.othersHidden": "Сотрудники других организаций вам не видны.",
+  "core.sharing.reshareTo": "Делитесь повторно с сообществами или организациями.",
+  "core.sharing.greenOwnCommunities": "TLP:GREEN распространяется только внутри ваших сообществ.",
+  "core.sharing.redPeopleOnly":
+    "TLP:RED адресуется только конкретным людям, а не сообществам или организациям.",
+  "core.exercise.participantsFixed": "Учения завершены: их участники больше не меняются.",
+  "core.attachments.empty": "Файл пуст.",
+  "core.experts.profileHidden": "Этот эксперт не делится с вами своим профилем.",
+  "core.experts.postGone": "Это сообщение удалено или скрыто.",
+  "core.compendium.proposalClosed": "Это предложение закрыто.",
+  "core.accounts.ownRoles":
+    "Нельзя изменить собственные роли или организацию: обратитесь к другому администратору.",
+  "core.sharing.ownCommunities": "Адресовать можно только сообществам, в которые входит ваша организация.",
+  "core.communities.notMember": "Ваша организация не входит в это сообщество.",
+  "core.sharing.rolesCannotShare": "Ваши роли не позволяют делиться материалами.",
+  "core.sharing.onlyPublishedReshared": "Повторно распространяются только опубликованные материалы.",
+  "core.exercise.speed": "Скорость должна быть от {{min}} до {{max}}.",
+  "core.attachments.fileTooLarge": "Файл может занимать не больше {{max}}; этот занимает {{size}}.",
+  "core.sitrep.marking":
+    "Сводка по инциденту TLP:{{incident}} не может иметь метку TLP:{{sitrep}}: выберите метку инцидента или более узкую.",
+  "core.board.taskMove": "Задача в состоянии {{from}} не переходит в состояние {{to}}.",
+  "core.incident.move": "Инцидент в состоянии {{from}} переходит в {{next}}, а не в {{to}}.",
+  "core.attachments.tooManyFiles": "Материал может содержать не более {{max}} файлов.",
+  "core.attachments.itemTooLarge":
+    "Файлы одного материала вместе занимают не больше {{max}}; уже занято {{held}}.",
+  "core.attachments.type": "Файлы типа {{type}} не принимаются. Принимаются: {{accepted}}.",
+  "core.organisations.fields": "Изменять эти поля может только администратор платформы: {{fields}}.",
+  "core.accounts.roles": "Назначать или изменять эти роли может только администратор платформы: {{roles}}.",
+  "core.incident.mergeMarking":
+    "Инцидент имеет метку TLP:{{incident}}, более широкую, чем TLP:{{notice}} уведомления: объединяйте в более узкий.",
+  "core.sharing.notInAudience":
+    "Этот материал имеет метку TLP:{{tlp}}, и вы не входите в число его получателей.",
+  "core.sharing.markingTooWide":
+    "Ваши роли допускают метки до TLP:{{widest}}; TLP:{{tlp}} шире. Обратитесь к утверждающему вашей организации.",
+  "core.board.markingTooWide": "Ваши роли допускают метки до TLP:{{widest}}; TLP:{{tlp}} шире.",
+  "core.sharing.noResharing":
+    "TLP:{{tlp}} не допускает распространения за пределы получателей: обратитесь к источнику.",
 };

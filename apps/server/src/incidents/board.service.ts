@@ -130,7 +130,14 @@ export async function addLogEntry(
   // RED names people who see the incident: anyone else gets the answer an unknown id gets.
   const seeing = await peopleSeeing(context.db, incidentId, input.recipientIds);
   const strangers = input.recipientIds.flatMap((id, index) =>
-    seeing.has(id) ? [] : [{ path: `body.recipientIds.${index}`, message: `No such recipient: ${id}.` }],
+    seeing.has(id)
+      ? []
+      : [
+          {
+            path: `body.recipientIds.${index}`,
+            message: { key: "detail.noSuchRecipient" as const, values: { id } },
+          },
+        ],
   );
   if (strangers.length > 0) throw invalid("Some recipients do not exist.", strangers);
   const now = context.clock();
@@ -229,14 +236,20 @@ async function checkAssignee(
   if (assignee.userId) {
     if (!(await peopleSeeing(db, incidentId, [assignee.userId])).has(assignee.userId))
       throw invalid("The assignee does not see this incident.", [
-        { path: "body.assignee.userId", message: `No such person: ${assignee.userId}.` },
+        {
+          path: "body.assignee.userId",
+          message: { key: "detail.noSuchPerson" as const, values: { id: assignee.userId } },
+        },
       ]);
     return { assigneeOrganisationId: null, assigneeUserId: assignee.userId };
   }
   const organisationId = assignee.organisationId ?? "";
   if (!(await organisationSees(db, incidentId, organisationId)))
     throw invalid("The assignee does not see this incident.", [
-      { path: "body.assignee.organisationId", message: `No such organisation: ${organisationId}.` },
+      {
+        path: "body.assignee.organisationId",
+        message: { key: "detail.noSuchOrganisationId" as const, values: { id: organisationId } },
+      },
     ]);
   return { assigneeOrganisationId: organisationId, assigneeUserId: null };
 }

@@ -60,7 +60,7 @@ import {
 } from "@bulwark/db";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
-import { forbidden, invalid, notFound } from "../errors.ts";
+import { type FieldError, forbidden, invalid, notFound } from "../errors.ts";
 import { checkRegimeReport, knownRegime, shippedRegimes } from "./regimes.service.ts";
 
 type Create = z.output<typeof IncidentCreate>;
@@ -282,9 +282,10 @@ async function checkAssets(
   operatorCheck: (operatorId: string) => Decision = (operatorId) => checkIncidentAsset(viewer, operatorId),
 ) {
   const readable = await readableAssets(db, assetPolicy.readScope(caller), ids);
-  const errors = ids.flatMap((id, index) => {
+  const errors = ids.flatMap((id, index): FieldError[] => {
     const asset = readable.get(id);
-    if (!asset) return [{ path: path(index), message: `No such asset: ${id}.` }];
+    if (!asset)
+      return [{ path: path(index), message: { key: "detail.noSuchAsset" as const, values: { id } } }];
     const decision = operatorCheck(asset.operatorId);
     return decision.allowed ? [] : [{ path: path(index), message: decision.reason }];
   });
@@ -313,7 +314,10 @@ export async function fileIncident(
   const missing = (["communityIds", "organisationIds", "userIds"] as const).flatMap((key) =>
     input.audience[key]
       .filter((id) => !found[key].includes(id))
-      .map((id) => ({ path: `body.audience.${key}`, message: `No such recipient: ${id}.` })),
+      .map((id) => ({
+        path: `body.audience.${key}`,
+        message: { key: "detail.noSuchRecipient" as const, values: { id } },
+      })),
   );
   if (missing.length > 0) throw invalid("Some recipients do not exist.", missing);
   await checkAssets(

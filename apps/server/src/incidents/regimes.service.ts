@@ -64,7 +64,13 @@ export function knownRegime(id: string, path = "body.regime"): Regime {
   const regime = shippedRegimes().get(id);
   if (!regime)
     throw invalid("No such notification regime.", [
-      { path, message: `Use one of: ${[...shippedRegimes().keys()].join(", ")}.` },
+      {
+        path,
+        message: {
+          key: "detail.useOneOf" as const,
+          values: { choices: [...shippedRegimes().keys()].join(", ") },
+        },
+      },
     ]);
   return regime;
 }
@@ -72,8 +78,14 @@ export function knownRegime(id: string, path = "body.regime"): Regime {
 /** 422 naming `path` unless `report` is one of the regime's reports. */
 export function checkRegimeReport(regime: Regime, report: string, path = "body.report"): void {
   if (!regime.reports.some((known) => known.id === report))
-    throw invalid(`"${report}" is not a report of the regime ${regime.id}.`, [
-      { path, message: `Use one of: ${regime.reports.map((known) => known.id).join(", ")}.` },
+    throw invalid({ key: "incidents.notRegimeReport", values: { report, regime: regime.id } }, [
+      {
+        path,
+        message: {
+          key: "detail.useOneOf" as const,
+          values: { choices: regime.reports.map((known) => known.id).join(", ") },
+        },
+      },
     ]);
 }
 

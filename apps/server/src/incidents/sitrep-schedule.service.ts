@@ -80,7 +80,10 @@ export async function setSitrepSchedule(
       (await peopleSeeingIncident(context.db, incidentId, { organisationId })).length > 0;
     if (!seeing)
       throw invalid("The organisation does not see this incident.", [
-        { path: "body.organisationId", message: `No such organisation: ${organisationId}.` },
+        {
+          path: "body.organisationId",
+          message: { key: "detail.noSuchOrganisationId" as const, values: { id: organisationId } },
+        },
       ]);
   }
   const now = context.clock();

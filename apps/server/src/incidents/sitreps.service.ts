@@ -340,7 +340,10 @@ async function checkMarking(
   const missing = (["communityIds", "organisationIds", "userIds"] as const).flatMap((key) =>
     audience[key]
       .filter((id) => !found[key].includes(id))
-      .map((id) => ({ path: `body.audience.${key}`, message: `No such recipient: ${id}.` })),
+      .map((id) => ({
+        path: `body.audience.${key}`,
+        message: { key: "detail.noSuchRecipient" as const, values: { id } },
+      })),
   );
   if (missing.length > 0) throw invalid("Some recipients do not exist.", missing);
 }

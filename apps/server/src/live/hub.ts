@@ -211,7 +211,7 @@ export class LiveHub {
       throw new UserError(
         429,
         "Too many live streams",
-        `At most ${this.options.maxPerSignIn} live streams are open per sign-in: close one (another tab) first.`,
+        { key: "live.tooManyStreams", values: { max: this.options.maxPerSignIn } },
         "urn:bulwark:problem:too-many-streams",
         { "retry-after": "30" },
       );

@@ -40,7 +40,7 @@ export async function addOrganisation(
   const now = context.clock();
   return context.db.transaction(async (tx) => {
     if (await findOrganisationByName(tx, input.name))
-      throw conflict(`An organisation named "${input.name}" exists already.`);
+      throw conflict({ key: "organisations.nameTaken", values: { name: input.name } });
     const created = await insertOrganisation(tx, input, now);
     const details = {
       name: input.name,
@@ -92,7 +92,8 @@ export async function changeOrganisation(
   await context.db.transaction(async (tx) => {
     if (input.name) {
       const same = await findOrganisationByName(tx, input.name);
-      if (same && same.id !== id) throw conflict(`An organisation named "${input.name}" exists already.`);
+      if (same && same.id !== id)
+        throw conflict({ key: "organisations.nameTaken", values: { name: input.name } });
     }
     await updateOrganisation(tx, id, input, now);
     await appendAudit(
@@ -115,9 +116,10 @@ export async function removeOrganisation(context: ServerContext, actor: Actor, i
   const decision = organisationPolicy.remove(actor);
   if (!decision.allowed) throw forbidden(decision.reason);
   if (organisation.userCount > 0)
-    throw conflict(
-      `${organisation.name} still has ${organisation.userCount} account(s): move or deactivate them first.`,
-    );
+    throw conflict({
+      key: "organisations.stillHasAccounts",
+      values: { name: organisation.name, count: organisation.userCount },
+    });
   const now = context.clock();
   await context.db.transaction(async (tx) => {
     await deleteOrganisation(tx, id);

@@ -63,7 +63,9 @@ const FILE_NAMES: Readonly<Record<keyof ImportFiles, string>> = {
 
 function fail(problems: Problem[]): never {
   throw invalid(
-    `${problems.length} problem(s) in the files: nothing was imported.${problems.length > MAX_SHOWN ? ` The first ${MAX_SHOWN} are listed.` : ""}`,
+    problems.length > MAX_SHOWN
+      ? { key: "registry.importFailedFirst", values: { count: problems.length, shown: MAX_SHOWN } }
+      : { key: "registry.importFailed", values: { count: problems.length } },
     problems.slice(0, MAX_SHOWN),
   );
 }

@@ -58,7 +58,7 @@ export async function createAsset(context: ServerContext, actor: Actor, input: C
   const now = context.clock();
   const id = await context.db.transaction(async (tx) => {
     if (await assetRefTaken(tx, input.operatorId, input.ref))
-      throw conflict(`An asset with the id "${input.ref}" exists already.`);
+      throw conflict({ key: "registry.assetTaken", values: { ref: input.ref } });
     const created = await insertAsset(tx, input, now);
     await bumpRegistry(tx, now);
     await appendAudit(
@@ -109,7 +109,7 @@ export async function changeAsset(
     const ref = input.ref ?? current.ref;
     const operatorId = input.operatorId ?? current.operator.id;
     if ((input.ref || input.operatorId) && (await assetRefTaken(tx, operatorId, ref, id)))
-      throw conflict(`An asset with the id "${ref}" exists already.`);
+      throw conflict({ key: "registry.assetTaken", values: { ref } });
     await updateAsset(tx, id, input, now);
     await bumpRegistry(tx, now);
     await appendAudit(
@@ -170,8 +170,22 @@ export async function addDependency(
     const rule = await serviceRule(tx, input.dependentId, input.service);
     if (rule && (rule.k !== input.k || rule.bufferHours !== input.bufferHours))
       throw invalid(
-        `${dependent.name} already needs ${rule.k} of its ${rule.suppliers} ${input.service} supplier(s) with ${rule.bufferHours} buffer hours: every supplier of one service shares that rule.`,
-        [{ path: "body.k", message: `Use k = ${rule.k} and bufferHours = ${rule.bufferHours}.` }],
+        {
+          key: "registry.serviceRule",
+          values: {
+            asset: dependent.name,
+            k: rule.k,
+            suppliers: rule.suppliers,
+            service: input.service,
+            hours: rule.bufferHours,
+          },
+        },
+        [
+          {
+            path: "body.k",
+            message: { key: "registry.useRule" as const, values: { k: rule.k, hours: rule.bufferHours } },
+          },
+        ],
       );
     const existing = await listDependencies(
       tx,

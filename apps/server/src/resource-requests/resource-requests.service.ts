@@ -176,7 +176,10 @@ export async function requestResources(
   );
   if (!found.organisationIds.includes(input.toOrganisationId))
     throw invalid("No such organisation.", [
-      { path: "body.toOrganisationId", message: `No such organisation: ${input.toOrganisationId}.` },
+      {
+        path: "body.toOrganisationId",
+        message: { key: "detail.noSuchOrganisationId" as const, values: { id: input.toOrganisationId } },
+      },
     ]);
   // The incident must be one the caller sees: else it is "not found", as everywhere.
   if (input.incidentId)

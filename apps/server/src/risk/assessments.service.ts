@@ -120,7 +120,7 @@ export async function prepare(
     const asset = await getAsset(context.db, assetScope, id);
     if (!asset)
       throw invalid("Assess only assets you may see.", [
-        { path: "body.assetIds", message: `${id} is unknown or not visible.` },
+        { path: "body.assetIds", message: { key: "risk.assetUnseen" as const, values: { id } } },
       ]);
     assets.push(asset);
   }
@@ -140,7 +140,10 @@ export async function prepare(
     const foreign = content.communityIds.filter((id) => !mine.has(id));
     if (foreign.length > 0)
       throw invalid("Share only with communities your organisation belongs to.", [
-        { path: "body.communityIds", message: `Not a community of yours: ${foreign.join(", ")}.` },
+        {
+          path: "body.communityIds",
+          message: { key: "risk.foreignCommunities" as const, values: { ids: foreign.join(", ") } },
+        },
       ]);
     communityIds = [...new Set(content.communityIds)];
   }
@@ -151,10 +154,13 @@ export async function prepare(
   );
   if (unexplained.length > 0)
     throw invalid(
-      `Give the rationale of the ${unexplained.join(" and ")} rating${unexplained.length > 1 ? "s" : ""}.`,
+      {
+        key:
+          unexplained.length > 1 ? "risk.rationale.both" : `risk.rationale.${unexplained[0] ?? "likelihood"}`,
+      },
       unexplained.map((rating) => ({
         path: `body.rationale.${rating}`,
-        message: `Say why the ${rating} is rated ${content.ratings[rating]}.`,
+        message: { key: `risk.sayWhy.${rating}` as const, values: { value: content.ratings[rating] } },
       })),
     );
   const { methodology } = await methodologyOf(context, organisationId);

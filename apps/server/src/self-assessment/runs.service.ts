@@ -223,8 +223,11 @@ export async function updateAnswer(
     .find((item) => item.id === questionId);
   if (!question) throw notFound("question");
   if (input.value && !answerFits(question.answer, input.value))
-    throw invalid(`This question takes a ${question.answer.type} answer.`, [
-      { path: "body.value.type", message: `Expected "${question.answer.type}".` },
+    throw invalid({ key: "selfAssessment.answerType", values: { type: question.answer.type } }, [
+      {
+        path: "body.value.type",
+        message: { key: "selfAssessment.expected" as const, values: { type: question.answer.type } },
+      },
     ]);
   if (input.assigneeId) {
     const colleagues = await colleaguesOf(context.db, run.organisation.id);

@@ -64,7 +64,8 @@ import {
 import type { z } from "zod";
 import { capPath } from "../cap/cap.service.ts";
 import type { ServerContext } from "../context.ts";
-import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { conflict, type FieldError, forbidden, invalid, notFound } from "../errors.ts";
+import { say } from "../i18n/messages.ts";
 import { notifyApprovers, notifyRecipients } from "../notifications/notify.ts";
 import { publicTextsOf, storedWarning } from "./personal-data.service.ts";
 import { type MirrorKnown, mirrorSharedItem } from "./stix-mirror.ts";
@@ -265,15 +266,18 @@ async function checkAudienceExists(
   db: Executor = context.db,
 ) {
   const found = await existingAudience(db, audience, caller.organisationId);
-  const errors = (["communityIds", "organisationIds", "userIds"] as const).flatMap((key) =>
+  const errors: FieldError[] = (["communityIds", "organisationIds", "userIds"] as const).flatMap((key) =>
     audience[key]
       .filter((id) => !found[key].includes(id))
-      .map((id) => ({ path: `audience.${key}`, message: `No such recipient: ${id}.` })),
+      .map((id) => ({
+        path: `audience.${key}`,
+        message: { key: "detail.noSuchRecipient" as const, values: { id } },
+      })),
   );
   const { visible } = await assetMentions(db, assetPolicy.readScope(caller), assetIds);
   const readable = new Set(visible.map((asset) => asset.id));
   for (const id of assetIds.filter((assetId) => !readable.has(assetId)))
-    errors.push({ path: "assetIds", message: `No such asset: ${id}.` });
+    errors.push({ path: "assetIds", message: { key: "detail.noSuchAsset" as const, values: { id } } });
   if (errors.length > 0) throw invalid("Some recipients or assets do not exist.", errors);
 }
 
@@ -384,12 +388,14 @@ const keeping = ({ facts }: ItemState): MirrorKnown => ({
 });
 
 type Status = SharedItemFacts["status"];
-const STATUS_WORDS: Record<Status, string> = {
-  draft: "a draft",
-  "awaiting-approval": "awaiting approval",
-  published: "published",
-  withdrawn: "withdrawn",
-};
+// What a caller may no longer do to an item that moved on, said with its state in their language.
+const MOVED_ON = {
+  changed: "sharing.movedOn.changed",
+  submitted: "sharing.movedOn.submitted",
+  approved: "sharing.movedOn.approved",
+  "withdrawn again": "sharing.movedOn.withdrawnAgain",
+  revised: "sharing.movedOn.revised",
+} as const;
 
 /**
  * The caller may do this only while the item is `expected`. Allowed then, but the item has moved
@@ -401,11 +407,14 @@ function mustBeIn(
   facts: SharedItemFacts,
   expected: Status,
   may: (abilities: SharingAbilities) => boolean,
-  deed: string,
+  deed: keyof typeof MOVED_ON,
   reason: string,
 ): void {
   if (facts.status !== expected && may(sharingAbilities(viewer, { ...facts, status: expected })))
-    throw conflict(`This item is ${STATUS_WORDS[facts.status]} now, so it cannot be ${deed}.`);
+    throw conflict({
+      key: MOVED_ON[deed],
+      values: { state: (language) => say(language, { key: `sharing.state.${facts.status}` }) },
+    });
   if (!may(sharingAbilities(viewer, facts))) throw forbidden(reason);
 }
 

@@ -124,9 +124,7 @@ export async function sharingStixExport(
     offset: 0,
   });
   if (page.total > STIX_EXPORT_MAX_ITEMS)
-    throw invalid(
-      `${page.total} items match; one export holds at most ${STIX_EXPORT_MAX_ITEMS}. Narrow the filters.`,
-    );
+    throw invalid({ key: "stix.exportTooMany", values: { total: page.total, max: STIX_EXPORT_MAX_ITEMS } });
   const items = page.items.filter(exportable);
   const objects = await itemsAsStix(context.db, items, assetPolicy.readScope(caller));
   await audit(context, caller, null, items.length);

@@ -178,10 +178,14 @@ export function invalidStix(check: Extract<StixCheck, { ok: false }>): Error {
         : `objects[${problem.index}]${problem.property ? `.${problem.property}` : ""}`,
     message: problem.id ? `${problem.id}: ${problem.message}` : problem.message,
   }));
-  const more = check.problemCount > errors.length ? ` (the first ${errors.length} are listed)` : "";
   const first = errors[0];
+  const values = {
+    count: check.problemCount,
+    shown: errors.length,
+    first: `${first?.path}: ${first?.message}`,
+  };
   return invalid(
-    `The STIX content has ${check.problemCount} problem(s)${more}; nothing was imported. First: ${first?.path}: ${first?.message}`,
+    { key: check.problemCount > errors.length ? "stix.importFailedFirst" : "stix.importFailed", values },
     errors,
   );
 }

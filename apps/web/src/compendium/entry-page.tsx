@@ -186,6 +186,11 @@ function EntryView({ entry, offline = false }: { entry: EntryDetail; offline?: b
                     {t("compendium.entry.translationNote", { language: labels.language(entry.language) })}
                   </Text>
                 )}
+                {translation?.stale && (
+                  <Alert color="orange" variant="light" mb="md" data-testid="translation-stale">
+                    {t("compendium.entry.translationStale")}
+                  </Alert>
+                )}
                 <EntryText
                   content={{ body: entry.body, summary: translation?.summary ?? entry.summary }}
                   bodyLanguage={entry.language}

@@ -35,6 +35,18 @@ export function ResultCard({ entry }: { entry: EntrySummary }) {
               {t("compendium.entry.translatedBy")}
             </Badge>
           )}
+          {translation?.stale && (
+            <Badge
+              size="sm"
+              variant="light"
+              color="orange"
+              tt="none"
+              title={t("compendium.entry.translationStale")}
+              data-testid="translation-stale"
+            >
+              {t("compendium.entry.translationStaleBadge")}
+            </Badge>
+          )}
         </Group>
         <Anchor
           id={`result-${entry.id}`}

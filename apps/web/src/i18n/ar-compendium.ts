@@ -134,6 +134,8 @@ export const compendium: Translation<typeof englishCompendium, "ar"> = {
     noBody: "ليس لهذا المدخل نص غير ملخصه.",
     writtenIn: "محرَّر باللغة: {{language}}",
     translatedBy: "ترجمة Bulwark",
+    translationStale: "قد تكون هذه الترجمة غير محدَّثة: فقد تغيّر العنوان أو الملخص الأصلي منذ إعدادها.",
+    translationStaleBadge: "قد تكون غير محدَّثة",
     translationNote:
       "العنوان والملخص من ترجمة Bulwark. أما النص أدناه والمصدر فهما الأصل، باللغة: {{language}}.",
     showOriginal: "عرض الأصل",

@@ -127,6 +127,8 @@ export const compendium = {
     noBody: "This entry has no text beyond its summary.",
     writtenIn: "Written in {{language}}",
     translatedBy: "Translation by Bulwark",
+    translationStale: "This translation may be out of date: the original title or summary has changed since.",
+    translationStaleBadge: "May be out of date",
     translationNote:
       "The title and summary are Bulwark's own translation. The text below and the source are the original, in {{language}}.",
     showOriginal: "Show the original",

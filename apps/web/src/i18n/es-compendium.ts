@@ -59,6 +59,9 @@ export const compendium: Translation<typeof english, "es"> = {
     noBody: "Esta ficha no tiene más texto que su resumen.",
     writtenIn: "Redactada en {{language}}",
     translatedBy: "Traducción de Bulwark",
+    translationStale:
+      "Es posible que esta traducción no esté actualizada: el título o el resumen original ha cambiado desde entonces.",
+    translationStaleBadge: "Puede no estar actualizada",
     translationNote:
       "El título y el resumen son una traducción de Bulwark. El texto siguiente y la fuente son el original, en {{language}}.",
     showOriginal: "Ver el original",

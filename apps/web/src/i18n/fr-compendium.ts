@@ -59,6 +59,9 @@ export const compendium: Translation<typeof english, "fr"> = {
     noBody: "Cette fiche ne contient aucun texte au-delà de son résumé.",
     writtenIn: "Rédigée en {{language}}",
     translatedBy: "Traduction de Bulwark",
+    translationStale:
+      "Cette traduction n'est peut-être plus à jour : le titre ou le résumé original a changé depuis.",
+    translationStaleBadge: "Peut-être plus à jour",
     translationNote:
       "Le titre et le résumé sont une traduction de Bulwark. Le texte ci-dessous et la source sont l'original, en {{language}}.",
     showOriginal: "Afficher l'original",

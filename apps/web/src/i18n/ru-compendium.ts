@@ -61,6 +61,9 @@ export const compendium: Translation<typeof english, "ru"> = {
     noBody: "Кроме краткого содержания, в этой записи нет текста.",
     writtenIn: "Язык записи: {{language}}",
     translatedBy: "Перевод Bulwark",
+    translationStale:
+      "Этот перевод может быть устаревшим: исходное название или краткое содержание с тех пор изменились.",
+    translationStaleBadge: "Может быть устаревшим",
     translationNote:
       "Заголовок и краткое содержание переведены Bulwark. Текст ниже и источник — оригинал, язык: {{language}}.",
     showOriginal: "Показать оригинал",

@@ -123,6 +123,8 @@ export const compendium: Translation<typeof englishCompendium, "zh"> = {
     noBody: "此条目除摘要外没有正文。",
     writtenIn: "撰写语言：{{language}}",
     translatedBy: "Bulwark 翻译",
+    translationStale: "此译文可能已过时：原文标题或摘要此后已有更改。",
+    translationStaleBadge: "可能已过时",
     translationNote: "标题和摘要为 Bulwark 自行翻译。下方正文和来源为原文，语言：{{language}}。",
     showOriginal: "显示原文",
     showTranslation: "显示 Bulwark 译文",

@@ -153,7 +153,7 @@ export function readTranslationsFile(
 /** A translations file's text: the entries' titles and summaries into `language`, by slug. */
 export function writeTranslationsFile(
   language: string,
-  bySlug: Readonly<Record<string, { title: string; summary: string }>>,
+  bySlug: Readonly<Record<string, { title: string; summary: string; source?: string }>>,
 ): string {
   return `# Bulwark's own translation (${language}) of each entry's title and summary; the sources stay the originals.\n${stringify(bySlug, { lineWidth: 100 })}`;
 }

@@ -33,7 +33,7 @@ import {
   unknownWords,
   writeSnippets,
 } from "./compendium-snippets.ts";
-import type { TranslationText } from "./compendium-translations.ts";
+import { STALE, type TranslationText } from "./compendium-translations.ts";
 import { policyVersionSql } from "./policy-state.ts";
 
 const SEARCH_FACETS = COMPENDIUM_FACETS;
@@ -269,7 +269,7 @@ async function translatedOf(
   if (ids.length === 0) return new Map();
   const result = await db.execute(sql`
     with query as (select ${search?.query ?? ""}::tsquery as q)
-    select t.entry_id, t.title, t.summary,
+    select t.entry_id, t.title, t.summary, ${STALE} as stale,
       ${search === null ? sql`false` : sql`ts_filter(t.words, '{b}') @@ query.q`} as hit,
       ${
         search === null || language === "zh"
@@ -277,12 +277,13 @@ async function translatedOf(
           : sql`case when ts_filter(t.words, '{b}') @@ query.q then ts_headline(
               compendium_search_config(t.language), t.summary, query.q, ${HEADLINE_OPTIONS}) end`
       } as headline
-    from compendium_translations as t, query
+    from compendium_translations as t join compendium_entries as e on e.id = t.entry_id, query
     where t.language = ${language} and t.entry_id = any(${sqlArray(ids, "uuid")})`);
   const rows = rowsOf<{
     entry_id: string;
     title: string;
     summary: string;
+    stale: boolean;
     hit: boolean;
     headline: string | null;
   }>(result);
@@ -291,7 +292,7 @@ async function translatedOf(
     rows.map((row) => [
       row.entry_id,
       {
-        translation: { title: row.title, summary: row.summary },
+        translation: { title: row.title, summary: row.summary, stale: row.stale },
         headline: row.headline ?? (row.hit && chinese.length > 0 ? marked(row.summary, chinese) : null),
       },
     ]),

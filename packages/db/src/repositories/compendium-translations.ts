@@ -2,6 +2,7 @@
 // entry and language, each with its words for search (the trigger of the i18nc migration adds them to
 // the entry's search row). Readers get the translation in their language next to the original;
 // an entry is only ever read through the entry's own scope (the TLP rule), never on its own.
+import { createHash } from "node:crypto";
 import { type Scope, searchableText } from "@bulwark/core";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
@@ -13,7 +14,23 @@ import { entryScope } from "./compendium.ts";
 export interface TranslationText {
   title: string;
   summary: string;
+  /** Which English title and summary it translates (translationSource); null: not known. */
+  source?: string | null;
+  /** Read back: the entry's English title or summary changed since (or the source is not known). */
+  stale?: boolean;
 }
+
+/**
+ * The mark of the English title and summary a translation was made from: the first 16 hex digits
+ * of the SHA-256 of the title, a line feed and the summary (ADR 0041). The same in SQL as
+ * SOURCE_OF_ENTRY below, so a reader learns in the same query whether the original moved on.
+ */
+export const translationSource = (title: string, summary: string): string =>
+  createHash("sha256").update(`${title}\n${summary}`, "utf8").digest("hex").slice(0, 16);
+
+/** Whether the translation `t` no longer matches its entry `e`'s English title and summary. */
+export const STALE = sql`t.source is distinct from
+  left(encode(sha256(convert_to(e.title || chr(10) || e.summary, 'UTF8')), 'hex'), 16)`;
 
 /** An entry's translations by language. */
 export type EntryTranslations = Record<string, TranslationText>;
@@ -26,12 +43,13 @@ export async function translationsOf(
 ): Promise<Map<string, TranslationText>> {
   if (entryIds.length === 0) return new Map();
   const result = await db.execute(sql`
-    select entry_id, title, summary from compendium_translations
-    where language = ${language} and entry_id = any(${sqlArray(entryIds, "uuid")})`);
+    select t.entry_id, t.title, t.summary, ${STALE} as stale
+    from compendium_translations as t join compendium_entries as e on e.id = t.entry_id
+    where t.language = ${language} and t.entry_id = any(${sqlArray(entryIds, "uuid")})`);
   return new Map(
-    rowsOf<{ entry_id: string; title: string; summary: string }>(result).map((row) => [
+    rowsOf<{ entry_id: string; title: string; summary: string; stale: boolean }>(result).map((row) => [
       row.entry_id,
-      { title: row.title, summary: row.summary },
+      { title: row.title, summary: row.summary, stale: row.stale },
     ]),
   );
 }
@@ -40,14 +58,20 @@ export async function translationsOf(
 export async function listTranslations(db: Executor, scope: Scope): Promise<Map<string, EntryTranslations>> {
   const visible = entryScope(scope, "e");
   const result = await db.execute(sql`
-    select e.slug, t.language, t.title, t.summary
+    select e.slug, t.language, t.title, t.summary, t.source
     from compendium_translations as t join compendium_entries as e on e.id = t.entry_id
     ${visible ? sql`where ${visible}` : sql``}
     order by e.slug, t.language`);
   const bySlug = new Map<string, EntryTranslations>();
-  for (const row of rowsOf<{ slug: string; language: string; title: string; summary: string }>(result)) {
+  for (const row of rowsOf<{
+    slug: string;
+    language: string;
+    title: string;
+    summary: string;
+    source: string | null;
+  }>(result)) {
     const translations = bySlug.get(row.slug) ?? {};
-    translations[row.language] = { title: row.title, summary: row.summary };
+    translations[row.language] = { title: row.title, summary: row.summary, source: row.source };
     bySlug.set(row.slug, translations);
   }
   return bySlug;
@@ -77,16 +101,18 @@ export async function writeTranslations(
   if (save.length === 0) return;
   const rows = save.map((row) => ({
     ...row,
+    source: row.source ?? null,
     titleWords: searchableText(row.title),
     summaryWords: searchableText(row.summary),
   }));
   await db.execute(sql`
-    insert into compendium_translations (entry_id, language, title, summary, words)
-    select r."entryId", r.language, r.title, r.summary,
+    insert into compendium_translations (entry_id, language, title, summary, source, words)
+    select r."entryId", r.language, r.title, r.summary, r.source,
       setweight(to_tsvector(compendium_search_config(r.language), r."titleWords"), 'A')
         || setweight(to_tsvector(compendium_search_config(r.language), r."summaryWords"), 'B')
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as r("entryId" uuid, language text, title text, summary text, "titleWords" text, "summaryWords" text)
+      as r("entryId" uuid, language text, title text, summary text, source text,
+        "titleWords" text, "summaryWords" text)
     on conflict (entry_id, language) do update set
-      title = excluded.title, summary = excluded.summary, words = excluded.words`);
+      title = excluded.title, summary = excluded.summary, source = excluded.source, words = excluded.words`);
 }

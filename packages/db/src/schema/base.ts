@@ -345,7 +345,9 @@ export const compendiumEntries = pgTable(
  * the original. `words`: the title (weight A) and summary (B) as the search index reads them,
  * stemmed in the translation's language (Chinese split into words by the application first,
  * core's searchableText). A trigger (hand-written at the end of the i18nc migration) adds them to the entry's
- * search row, so search finds entries in each language.
+ * search row, so search finds entries in each language. `source`: which English title and summary
+ * were translated (translationSource, ADR 0041); when the entry's own differ, the translation is
+ * stale and readers are told it may be out of date. Null: not known, read as stale.
  */
 export const compendiumTranslations = pgTable(
   "compendium_translations",
@@ -356,6 +358,7 @@ export const compendiumTranslations = pgTable(
     language: text("language").notNull(),
     title: text("title").notNull(),
     summary: text("summary").notNull(),
+    source: text("source"),
     words: tsvector("words").notNull(),
   },
   (table) => [primaryKey({ columns: [table.entryId, table.language] })],

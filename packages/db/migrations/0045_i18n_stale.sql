@@ -1,0 +1,1 @@
+ALTER TABLE "compendium_translations" ADD COLUMN "source" text;
