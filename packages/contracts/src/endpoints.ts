@@ -5,7 +5,6 @@ import { AuditPage, AuditQuery, AuditVerification, Health } from "./audit.ts";
 import {
   ChangePassword,
   LanguageChoice,
-  LoginRequest,
   Me,
   TokenCreate,
   TokenCreated,
@@ -31,6 +30,7 @@ import {
   SlugParams,
   VersionParams,
 } from "./compendium.ts";
+
 import { DemoLand } from "./demo.ts";
 import {
   Community,
@@ -65,6 +65,7 @@ import { notificationEndpoints } from "./endpoints/notifications.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
 import { searchEndpoints } from "./endpoints/search.ts";
 import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
+import { sessionEndpoints } from "./endpoints/session.ts";
 import { sharingEndpoints } from "./endpoints/sharing.ts";
 import { sitrepEndpoints } from "./endpoints/sitreps.ts";
 import { stixEndpoints } from "./endpoints/stix.ts";
@@ -104,34 +105,7 @@ export const endpoints = {
     status: 200,
     response: Health,
   },
-  login: {
-    method: "POST",
-    path: "/api/auth/login",
-    summary: "Sign in with e-mail and password (and a TOTP code when enabled); sets the session cookie.",
-    tag: "auth",
-    auth: "public",
-    body: LoginRequest,
-    status: 200,
-    response: Me,
-  },
-  logout: {
-    method: "POST",
-    path: "/api/auth/logout",
-    summary: "End the current session.",
-    tag: "auth",
-    auth: "user",
-    token: "never",
-    status: 204,
-  },
-  me: {
-    method: "GET",
-    path: "/api/me",
-    summary: "The signed-in user.",
-    tag: "me",
-    auth: "user",
-    status: 200,
-    response: Me,
-  },
+  ...sessionEndpoints,
   setLanguage: {
     method: "PATCH",
     path: "/api/me/language",

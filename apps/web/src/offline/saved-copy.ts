@@ -2,10 +2,9 @@
 // when the app starts; its entries, and the search index over them, only when a screen needs them
 // (no network). It is refreshed from the server after sign-in and when the compendium opens, by a
 // conditional request: 304 when nothing changed. Components follow it with useSavedCopy().
-import { CompendiumOffline, endpoints } from "@bulwark/contracts";
 import { useSyncExternalStore } from "react";
 import type { LocalCompendium } from "./local-search.ts";
-import { readEntries, readMeta, type SavedMeta, writeMeta, writeSaved } from "./offline-database.ts";
+import { readMeta, readStoredEntries, type SavedMeta, writeMeta, writeSaved } from "./offline-database.ts";
 
 export interface LocalCopy {
   meta: SavedMeta;
@@ -47,10 +46,11 @@ export function openSavedCompendium(): Promise<void> {
         const saved = current();
         if (!saved || saved.compendium) return;
         // The index's code loads only now (a chunk with the compendium's screens).
-        const [entries, { buildLocalCompendium }] = await Promise.all([
-          readEntries(),
+        const [stored, { buildLocalCompendium, entriesOf }] = await Promise.all([
+          readStoredEntries(),
           import("./local-search.ts"),
         ]);
+        const entries = entriesOf(stored);
         const latest = current();
         if (!entries || !latest) return;
         if (latest.meta.version === saved.meta.version) {
@@ -67,7 +67,8 @@ export function openSavedCompendium(): Promise<void> {
 }
 
 async function refresh(): Promise<void> {
-  await load();
+  // The endpoint table (with the copy's schema) loads only now, not with the first screen.
+  const [{ endpoints }] = await Promise.all([import("@bulwark/contracts/endpoints"), load()]);
   const saved = current();
   const response = await fetch(endpoints.compendiumOffline.path, {
     headers: { accept: "application/json", ...(saved ? { "if-none-match": saved.meta.etag } : {}) },
@@ -87,7 +88,7 @@ async function refresh(): Promise<void> {
   }
   // Signed out (401) or a server in trouble: keep what is saved.
   if (!response.ok) return;
-  const copy = CompendiumOffline.parse(await response.json());
+  const copy = endpoints.compendiumOffline.response.parse(await response.json());
   const meta: SavedMeta = {
     version: copy.version,
     etag: response.headers.get("etag") ?? `"${copy.version}"`,

@@ -11,8 +11,11 @@ import type { Plugin } from "vite";
 
 const SOURCE = new URL("./sw.js", import.meta.url);
 const PLACEHOLDER = /^const BUILD = .*;$/m;
-/** Source folders whose lazily loaded chunks the offline app needs (the languages too: i18n/index.ts). */
-const OFFLINE_SCREENS = ["/src/compendium/", "/src/offline/", "/src/i18n/"];
+/**
+ * Source folders whose lazily loaded chunks the offline app needs (the languages too: i18n/index.ts;
+ * and all of Mantine's styles, which the compendium's screens wait for: app/every-page.ts).
+ */
+const OFFLINE_SCREENS = ["/src/compendium/", "/src/offline/", "/src/i18n/", "/src/app/styles-every-page.ts"];
 
 function precacheOf(bundle: OutputBundle, publicFiles: readonly string[]): string[] {
   const chunks = new Map<string, OutputChunk>();
