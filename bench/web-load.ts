@@ -9,6 +9,7 @@
 // Targets (issue 16): first load at most 300 kB of JS and CSS gzipped; every page usable within
 // 1 s; maps with the 2,003 demo assets drawn within 1 s.
 //
+// BENCH_PAGES=/,/audit measures only those of the pages below (the sign-in page always).
 // BENCH_URL=http://127.0.0.1:8080 measures a running server (demo loaded, BENCH_PASSWORD its demo
 // password); otherwise the bench loads the demo into a temporary data folder and serves it.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -185,7 +186,9 @@ try {
   row("sign-in (baseline)", baseline);
   let slowest = 0;
   let firstLoad = 0;
-  for (const target of PAGES) {
+  // BENCH_PAGES=/,/assets?view=map measures those pages only (the sign-in page always).
+  const only = process.env.BENCH_PAGES?.split(",");
+  for (const target of PAGES.filter((page) => !only || only.includes(page.path))) {
     const result = await measure(target, server.password);
     row(target.path, result);
     slowest = Math.max(slowest, result.ms);

@@ -14,6 +14,9 @@ import {
 import { z } from "zod";
 import { CountryCode, Id, Sector, Slug, Timestamp } from "./common.ts";
 
+/** Where the published CLEAR entries are read for offline use (the web app asks it without the endpoint table). */
+export const COMPENDIUM_OFFLINE_PATH = "/api/compendium/offline";
+
 export const EntryType = z.enum(ENTRY_TYPES).describe("What kind of entry this is.");
 export const ToolKind = z.enum(TOOL_KINDS).describe("For tools: what kind of tool.");
 export const Phase = z.enum(PHASES).describe("A lifecycle phase of protection.");

@@ -15,6 +15,7 @@ import {
 import { IdParams, OrganisationKind, Page, PageQuery, Sector } from "./common.ts";
 import {
   BookletQuery,
+  COMPENDIUM_OFFLINE_PATH,
   CompendiumOffline,
   CompendiumQuery,
   CompendiumResults,
@@ -644,7 +645,7 @@ export const endpoints = {
   },
   compendiumOffline: {
     method: "GET",
-    path: "/api/compendium/offline",
+    path: COMPENDIUM_OFFLINE_PATH,
     summary:
       "Every published CLEAR entry in full, to read and search offline (never GREEN or AMBER, whoever asks); 304 when If-None-Match names the current version.",
     tag: "compendium",

@@ -24,7 +24,15 @@ export function OfflineGate({ children }: { children: ReactNode }) {
   const [offline, setOffline] = useState(false);
   const signedIn = me.data?.id;
   useEffect(() => {
-    if (signedIn) void refreshSavedCopy();
+    if (!signedIn) return;
+    // Once the first screen is drawn and the browser idle: the copy (the whole compendium's CLEAR
+    // entries) is not what the reader came for, and should not hold the first screen up.
+    if (typeof window.requestIdleCallback !== "function") {
+      const timer = window.setTimeout(() => void refreshSavedCopy(), 1000);
+      return () => window.clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(() => void refreshSavedCopy(), { timeout: 3000 });
+    return () => window.cancelIdleCallback(idle);
   }, [signedIn]);
   const unreachable = !online || (me.isError && isNetworkError(me.error));
   const cut = !me.data && unreachable && saved.status === "ready" && saved.saved !== null;

@@ -67,10 +67,13 @@ export function openSavedCompendium(): Promise<void> {
 }
 
 async function refresh(): Promise<void> {
-  // The endpoint table (with the copy's schema) loads only now, not with the first screen.
-  const [{ endpoints }] = await Promise.all([import("@bulwark/contracts/endpoints"), load()]);
+  // The copy's schema loads only now (with the compendium's contracts), not with the first screen.
+  const [{ COMPENDIUM_OFFLINE_PATH, CompendiumOffline }] = await Promise.all([
+    import("@bulwark/contracts/compendium"),
+    load(),
+  ]);
   const saved = current();
-  const response = await fetch(endpoints.compendiumOffline.path, {
+  const response = await fetch(COMPENDIUM_OFFLINE_PATH, {
     headers: { accept: "application/json", ...(saved ? { "if-none-match": saved.meta.etag } : {}) },
     credentials: "same-origin",
     // The copy is kept here, in IndexedDB; the browser's HTTP cache need not keep it twice.
@@ -88,7 +91,7 @@ async function refresh(): Promise<void> {
   }
   // Signed out (401) or a server in trouble: keep what is saved.
   if (!response.ok) return;
-  const copy = endpoints.compendiumOffline.response.parse(await response.json());
+  const copy = CompendiumOffline.parse(await response.json());
   const meta: SavedMeta = {
     version: copy.version,
     etag: response.headers.get("etag") ?? `"${copy.version}"`,
