@@ -81,6 +81,29 @@ describe("the first load", () => {
     expect([...used].filter((name) => !styled.has(name))).toEqual([]);
   });
 
+  it("imports Mantine's style sheets in the order of its styles.css (later rules win within the layer)", () => {
+    const mantine = fileURLToPath(new URL("../../../node_modules/@mantine/core/", import.meta.url));
+    const whole = readFileSync(join(mantine, "styles.layer.css"), "utf8");
+    const list = readFileSync(fileURLToPath(new URL("app/styles-first-screen.ts", import.meta.url)), "utf8");
+    const files = [...list.matchAll(/import "@mantine\/core\/(styles\/[^"]+)";/g)].map(
+      (match) => match[1] ?? "",
+    );
+    expect(files.length).toBeGreaterThan(20);
+    // Where each file's first rule (its first class, or its first line) stands in the whole.
+    const positions = files.map((file) => {
+      const css = readFileSync(join(mantine, file), "utf8");
+      const first =
+        css.match(/\.m_[0-9a-f]{8}\b/)?.[0] ??
+        css
+          .replace(/^@layer mantine \{/, "")
+          .trim()
+          .slice(0, 60);
+      return whole.indexOf(first);
+    });
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
   it("leaves the pages that are not the first screen's to load on demand", () => {
     const files = firstLoad().map((part) => part.file);
     for (const lazy of [
