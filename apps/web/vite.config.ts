@@ -3,6 +3,24 @@ import { defineConfig } from "vite";
 import { precompress } from "./src/offline/precompress.ts";
 import { serviceWorker } from "./src/offline/sw-build.ts";
 
+/**
+ * Libraries every page needs, a chunk each under a stable name: their file names change only when
+ * the library does, so a browser keeps them across releases of the app's own code (ADR 0042).
+ * Libraries only some pages use are left to the automatic splitting (they load with those pages).
+ */
+const VENDOR_CHUNKS: { name: string; test: RegExp }[] = [
+  { name: "vendor-react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+  { name: "vendor-i18n", test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
+  { name: "vendor-query", test: /node_modules[\\/]@tanstack[\\/]/ },
+  { name: "vendor-zod", test: /node_modules[\\/]zod[\\/]/ },
+  // The schemas of what the first screen calls (and what they import), apart from the rest of the
+  // endpoint table (every capability's schemas), which loads on the first call that needs it.
+  {
+    name: "first-screen-contracts",
+    test: /packages[\\/]contracts[\\/]src[\\/]endpoints[\\/](session|home|notifications)\.ts$/,
+  },
+];
+
 // The server serves dist/ at / (with SPA fallback) and the API under /api on the same origin;
 // in development Vite plays that role and forwards /api to a locally running server.
 export default defineConfig({
@@ -14,5 +32,6 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: { output: { codeSplitting: { groups: VENDOR_CHUNKS } } },
   },
 });

@@ -1,12 +1,11 @@
-import "@mantine/core/styles.css";
-import "@mantine/notifications/styles.css";
+import "./app/styles-first-screen.ts";
 import "./app/direction.css";
 import "./app/shell.css";
 import "./app/table-cards.css";
 import { DirectionProvider, MantineProvider, useDirection } from "@mantine/core";
-import { Notifications } from "@mantine/notifications";
+import { useNotifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode, useEffect } from "react";
+import { lazy, StrictMode, Suspense, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
@@ -33,10 +32,29 @@ function TableCardLabels() {
   return null;
 }
 
-/** Notifications at the top of the reading end: right in English, left in Arabic. */
+const Notifications = lazy(() =>
+  import("./app/notifications-container.tsx").then((module) => ({ default: module.Notifications })),
+);
+
+/**
+ * Notifications at the top of the reading end: right in English, left in Arabic. Their container
+ * (and its transitions) loads with the first notification shown, not with the first screen (ADR
+ * 0042): the notifications' store keeps what was shown meanwhile.
+ */
 function NotificationsAtLineEnd() {
   const { dir } = useDirection();
-  return <Notifications position={dir === "rtl" ? "top-left" : "top-right"} />;
+  const { notifications, queue } = useNotifications();
+  const [needed, setNeeded] = useState(false);
+  const any = notifications.length + queue.length > 0;
+  useEffect(() => {
+    if (any) setNeeded(true);
+  }, [any]);
+  if (!needed && !any) return null;
+  return (
+    <Suspense fallback={null}>
+      <Notifications position={dir === "rtl" ? "top-left" : "top-right"} />
+    </Suspense>
+  );
 }
 
 const root = document.getElementById("root");

@@ -12,11 +12,11 @@ import {
   REGIONS,
 } from "@bulwark/core";
 import { z } from "zod";
-import { Id, Name, Sector, Timestamp } from "./common.ts";
-import { Slug, Theme } from "./compendium.ts";
+import { Id, Name, Sector, Slug, Timestamp, Tlp } from "./common.ts";
+import { Theme } from "./compendium.ts";
 import { EventKind } from "./events.ts";
 import { SectionChange } from "./self-assessment.ts";
-import { SharingAudience, Tlp, TlpBanner } from "./sharing.ts";
+import { SharingAudience, TlpBanner } from "./sharing.ts";
 
 export const AssistanceModality = z.enum(ASSISTANCE_MODALITIES);
 export const NeedUrgency = z.enum(NEED_URGENCIES);

@@ -57,7 +57,19 @@ function queryString(query: Record<string, unknown> | undefined): string {
 const record = (value: unknown): Record<string, unknown> | undefined =>
   value && typeof value === "object" ? Object.fromEntries(Object.entries(value)) : undefined;
 
+/**
+ * Where the client finds an endpoint's definition: at once, or later (a browser app may load the
+ * table's schemas on demand, so that its first page does not wait for all of them).
+ */
+export type EndpointSource = (name: EndpointName) => EndpointDef | Promise<EndpointDef>;
+
+/** A client over the whole endpoint table. */
 export function createClient(options: ClientOptions = {}): Client {
+  return createClientOf((name) => endpoints[name], options);
+}
+
+/** A client that looks each endpoint up in `source` (the whole table, or parts loaded on demand). */
+export function createClientOf(source: EndpointSource, options: ClientOptions = {}): Client {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const baseUrl = options.baseUrl ?? "";
   const cookies = new Map<string, string>();
@@ -66,7 +78,7 @@ export function createClient(options: ClientOptions = {}): Client {
   const url = (path: string, query?: Record<string, unknown>) => `${baseUrl}${path}${queryString(query)}`;
 
   async function call(name: EndpointName, input?: unknown): Promise<unknown> {
-    const endpoint: EndpointDef = endpoints[name];
+    const endpoint: EndpointDef = await source(name);
     if (endpoint.stream)
       throw new TypeError(
         `${name} is a stream of server-sent events: open client.url(...) with EventSource.`,

@@ -1,4 +1,4 @@
-import { ABILITIES, ORGANISATION_KINDS, ROLES, SECTORS } from "@bulwark/core";
+import { ABILITIES, ORGANISATION_KINDS, ROLES, SECTORS, TLP_MARKINGS } from "@bulwark/core";
 import { z } from "zod";
 
 export const Id = z.uuid().describe("A UUID.");
@@ -50,3 +50,14 @@ export const PageQuery = z.object({
 });
 
 export const IdParams = z.object({ id: Id });
+
+// Shared by several capabilities (and by what the web app's first screen validates, apart from the
+// large schemas of sharing, the compendium and the expert network).
+export const Tlp = z.enum(TLP_MARKINGS).describe("TLP 2.0 marking (FIRST, 2022).");
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens.")
+  .min(3)
+  .max(120)
+  .describe("The entry's stable name in links and file names.");
+export const UnreadCount = z.object({ count: z.number().int() });

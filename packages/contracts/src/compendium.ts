@@ -12,7 +12,10 @@ import {
   TOOL_KINDS,
 } from "@bulwark/core";
 import { z } from "zod";
-import { CountryCode, Id, Sector, Timestamp } from "./common.ts";
+import { CountryCode, Id, Sector, Slug, Timestamp } from "./common.ts";
+
+/** Where the published CLEAR entries are read for offline use (the web app asks it without the endpoint table). */
+export const COMPENDIUM_OFFLINE_PATH = "/api/compendium/offline";
 
 export const EntryType = z.enum(ENTRY_TYPES).describe("What kind of entry this is.");
 export const ToolKind = z.enum(TOOL_KINDS).describe("For tools: what kind of tool.");
@@ -28,12 +31,6 @@ export const LanguageCode = z
   .string()
   .regex(/^[a-z]{2,3}$/, "Use an ISO 639 language code in lower case, e.g. fr.")
   .describe("ISO 639-1 language code.");
-export const Slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens.")
-  .min(3)
-  .max(120)
-  .describe("The entry's stable name in links and file names.");
 
 const tags = <T extends z.ZodType>(item: T) => z.array(item).max(40).default([]);
 

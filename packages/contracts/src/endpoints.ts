@@ -5,7 +5,6 @@ import { AuditPage, AuditQuery, AuditVerification, Health } from "./audit.ts";
 import {
   ChangePassword,
   LanguageChoice,
-  LoginRequest,
   Me,
   TokenCreate,
   TokenCreated,
@@ -16,6 +15,7 @@ import {
 import { IdParams, OrganisationKind, Page, PageQuery, Sector } from "./common.ts";
 import {
   BookletQuery,
+  COMPENDIUM_OFFLINE_PATH,
   CompendiumOffline,
   CompendiumQuery,
   CompendiumResults,
@@ -31,6 +31,7 @@ import {
   SlugParams,
   VersionParams,
 } from "./compendium.ts";
+
 import { DemoLand } from "./demo.ts";
 import {
   Community,
@@ -65,6 +66,7 @@ import { notificationEndpoints } from "./endpoints/notifications.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
 import { searchEndpoints } from "./endpoints/search.ts";
 import { selfAssessmentEndpoints } from "./endpoints/self-assessment.ts";
+import { sessionEndpoints } from "./endpoints/session.ts";
 import { sharingEndpoints } from "./endpoints/sharing.ts";
 import { sitrepEndpoints } from "./endpoints/sitreps.ts";
 import { stixEndpoints } from "./endpoints/stix.ts";
@@ -104,34 +106,7 @@ export const endpoints = {
     status: 200,
     response: Health,
   },
-  login: {
-    method: "POST",
-    path: "/api/auth/login",
-    summary: "Sign in with e-mail and password (and a TOTP code when enabled); sets the session cookie.",
-    tag: "auth",
-    auth: "public",
-    body: LoginRequest,
-    status: 200,
-    response: Me,
-  },
-  logout: {
-    method: "POST",
-    path: "/api/auth/logout",
-    summary: "End the current session.",
-    tag: "auth",
-    auth: "user",
-    token: "never",
-    status: 204,
-  },
-  me: {
-    method: "GET",
-    path: "/api/me",
-    summary: "The signed-in user.",
-    tag: "me",
-    auth: "user",
-    status: 200,
-    response: Me,
-  },
+  ...sessionEndpoints,
   setLanguage: {
     method: "PATCH",
     path: "/api/me/language",
@@ -670,7 +645,7 @@ export const endpoints = {
   },
   compendiumOffline: {
     method: "GET",
-    path: "/api/compendium/offline",
+    path: COMPENDIUM_OFFLINE_PATH,
     summary:
       "Every published CLEAR entry in full, to read and search offline (never GREEN or AMBER, whoever asks); 304 when If-None-Match names the current version.",
     tag: "compendium",

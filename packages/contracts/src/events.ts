@@ -2,8 +2,8 @@
 // and the participants; counts for everyone else), outcomes, and follow-up actions per country.
 import { ACTION_STATUSES, EVENT_KINDS, EVENT_MARKINGS, PARTICIPANT_ROLES } from "@bulwark/core";
 import { z } from "zod";
-import { CountryCode, Id, Name, Timestamp } from "./common.ts";
-import { Region, Slug } from "./compendium.ts";
+import { CountryCode, Id, Name, Slug, Timestamp } from "./common.ts";
+import { Region } from "./compendium.ts";
 
 export const EventKind = z.enum(EVENT_KINDS).describe("What kind of event.");
 export const EventMarking = z

@@ -177,5 +177,4 @@ export type PostCreate = z.input<typeof PostCreate>;
 export const PostUpdate = z.object({ body: z.string().trim().min(1).max(20_000) });
 export const AcceptAnswer = z.object({ postId: Id });
 
-export const UnreadCount = z.object({ count: z.number().int() });
 export const UserIdParams = z.object({ userId: Id });

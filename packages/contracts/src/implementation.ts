@@ -3,10 +3,10 @@
 // place, and the follow-up actions, assistance engagements and exercises the reader may see.
 import { z } from "zod";
 import { EngagementStatus } from "./assistance.ts";
-import { CountryCode, Id, Timestamp } from "./common.ts";
+import { CountryCode, Id, Timestamp, Tlp } from "./common.ts";
 import { ActionStatus } from "./events.ts";
 import { ExerciseStatus, ExerciseType } from "./exercises.ts";
-import { SharingAudience, Tlp } from "./sharing.ts";
+import { SharingAudience } from "./sharing.ts";
 
 export const CountryParams = z.object({ country: CountryCode });
 

@@ -3,8 +3,7 @@
 // people, and the organisations' 24/7 points of contact.
 import { TASK_STATUSES } from "@bulwark/core";
 import { z } from "zod";
-import { Email, Id, Name, PageQuery, Timestamp } from "./common.ts";
-import { Tlp } from "./sharing.ts";
+import { Email, Id, Name, PageQuery, Timestamp, Tlp } from "./common.ts";
 
 const Ref = z.object({ id: Id, name: z.string() });
 const flag = z

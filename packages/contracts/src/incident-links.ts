@@ -1,8 +1,8 @@
 // Shared items (alerts, reports) linked to an incident (issue 17). A link is shown only to someone
 // who may see both the incident and the item, each under its TLP rule.
 import { z } from "zod";
-import { Id, Timestamp } from "./common.ts";
-import { SharedItemStatus, Tlp } from "./sharing.ts";
+import { Id, Timestamp, Tlp } from "./common.ts";
+import { SharedItemStatus } from "./sharing.ts";
 
 /** The kinds of shared item an incident links to. */
 export const INCIDENT_LINK_TYPES = ["alert", "report"] as const;

@@ -13,9 +13,9 @@ import {
   THREAT_FAMILIES,
 } from "@bulwark/core";
 import { z } from "zod";
-import { CountryCode, Id, Name, Timestamp } from "./common.ts";
+import { CountryCode, Id, Name, Timestamp, Tlp } from "./common.ts";
 import { AssetRef } from "./registry.ts";
-import { SharingAudience, Tlp, TlpBanner } from "./sharing.ts";
+import { SharingAudience, TlpBanner } from "./sharing.ts";
 
 export const IncidentState = z.enum(INCIDENT_STATES);
 export const IncidentType = z

@@ -7,6 +7,10 @@ export * from "./common.ts";
 export * from "./compendium.ts";
 export * from "./demo.ts";
 export * from "./directory.ts";
+// Parts of the endpoint table a client may hold without the rest (see createClientOf).
+export { homeEndpoints } from "./endpoints/home.ts";
+export { notificationEndpoints } from "./endpoints/notifications.ts";
+export { sessionEndpoints } from "./endpoints/session.ts";
 export * from "./endpoints.ts";
 export * from "./events.ts";
 export * from "./evidence.ts";

@@ -3,9 +3,7 @@
 // reviews due, replies and answers), and each person's choice of how to hear of them.
 import { DELIVERIES, LANGUAGES, NOTIFICATION_KINDS, NOTIFICATION_TOPICS } from "@bulwark/core";
 import { z } from "zod";
-import { Id, Timestamp } from "./common.ts";
-import { Slug } from "./compendium.ts";
-import { Tlp } from "./sharing.ts";
+import { Id, Slug, Timestamp, Tlp } from "./common.ts";
 
 export const NotificationKind = z
   .enum(NOTIFICATION_KINDS)

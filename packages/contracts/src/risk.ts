@@ -2,8 +2,8 @@
 // consequence thresholds), assessments with their measures and versions, and the risk register.
 import { RISK_MARKINGS } from "@bulwark/core";
 import { z } from "zod";
-import { CountryCode, Id, Name, Sector, Timestamp } from "./common.ts";
-import { Slug, ThreatFamily } from "./compendium.ts";
+import { CountryCode, Id, Name, Sector, Slug, Timestamp } from "./common.ts";
+import { ThreatFamily } from "./compendium.ts";
 
 const Text = (max: number) => z.string().trim().min(1, "Must not be blank.").max(max);
 const Level = z.number().int().min(1).max(5);

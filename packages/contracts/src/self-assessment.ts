@@ -3,8 +3,8 @@
 // anonymised aggregation across regions.
 import { CHOICES } from "@bulwark/core";
 import { z } from "zod";
-import { Id, Timestamp } from "./common.ts";
-import { EntryMarking, Region, Slug } from "./compendium.ts";
+import { Id, Slug, Timestamp } from "./common.ts";
+import { EntryMarking, Region } from "./compendium.ts";
 
 const Key = z
   .string()

@@ -10,13 +10,11 @@ import {
   SHARED_ITEM_STATUSES,
   SHARED_ITEM_TYPES,
   stixPatternProblem,
-  TLP_MARKINGS,
 } from "@bulwark/core";
 import { z } from "zod";
 import { AlertWarning, AlertWarningView } from "./cap.ts";
-import { Id, Name, Role, Sector, Timestamp } from "./common.ts";
+import { Id, Name, Role, Sector, Timestamp, Tlp } from "./common.ts";
 
-export const Tlp = z.enum(TLP_MARKINGS).describe("TLP 2.0 marking (FIRST, 2022).");
 export const SharedItemType = z.enum(SHARED_ITEM_TYPES);
 export const SharedItemStatus = z.enum(SHARED_ITEM_STATUSES);
 export const AcknowledgementState = z.enum(ACKNOWLEDGEMENT_STATES);

@@ -8,9 +8,9 @@ import {
   SITREP_STATUSES,
 } from "@bulwark/core";
 import { z } from "zod";
-import { Id, Name, Timestamp } from "./common.ts";
+import { Id, Name, Timestamp, Tlp } from "./common.ts";
 import { AssetRef } from "./registry.ts";
-import { SharingAudience, Tlp, TlpBanner } from "./sharing.ts";
+import { SharingAudience, TlpBanner } from "./sharing.ts";
 
 const Ref = z.object({ id: Id, name: z.string() });
 const Text = (what: string) => z.string().max(20_000).describe(what);

@@ -3,8 +3,8 @@
 // request body, as MISP, OpenCTI and MITRE export it: the server checks it in one pass
 // (@bulwark/core's checkStixBundle) rather than through a zod schema, which would copy every object.
 import { z } from "zod";
-import { Id, Sector } from "./common.ts";
-import { SharedItemType, Tlp } from "./sharing.ts";
+import { Id, Sector, Tlp } from "./common.ts";
+import { SharedItemType } from "./sharing.ts";
 
 /** The STIX media type (IANA registration application/stix+json, version parameter). */
 export const STIX_MEDIA_TYPE = "application/stix+json;version=2.1";

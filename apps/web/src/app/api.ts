@@ -2,11 +2,40 @@
 // query cache. A 401 on any query means the session ended: forget who is signed in. Every call
 // names the interface's language (Accept-Language), so the server's messages come in it; once
 // someone is signed in, the interface follows the language chosen on their account.
-import { ApiError, createClient, type Me, type Problem } from "@bulwark/contracts";
+import {
+  ApiError,
+  createClientOf,
+  type EndpointDef,
+  type EndpointName,
+  homeEndpoints,
+  type Me,
+  notificationEndpoints,
+  type Problem,
+  sessionEndpoints,
+} from "@bulwark/contracts";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { changeLanguage, currentLanguage, i18n } from "../i18n/index.ts";
 
-export const client = createClient({ baseUrl: "", language: currentLanguage });
+/**
+ * What the first screen calls (sign-in, who is signed in, the home, the bell) comes with the app;
+ * the rest of the endpoint table (every capability's schemas, about 60 kB gzipped) loads on the
+ * first call that needs it, in a chunk of its own.
+ */
+const firstScreen: Partial<Record<EndpointName, EndpointDef>> = {
+  ...sessionEndpoints,
+  ...homeEndpoints,
+  ...notificationEndpoints,
+};
+let wholeTable: Promise<Record<EndpointName, EndpointDef>> | null = null;
+
+function endpointOf(name: EndpointName): EndpointDef | Promise<EndpointDef> {
+  const known = firstScreen[name];
+  if (known) return known;
+  wholeTable ??= import("@bulwark/contracts/endpoints").then((module) => module.endpoints);
+  return wholeTable.then((table) => table[name]);
+}
+
+export const client = createClientOf(endpointOf, { baseUrl: "", language: currentLanguage });
 
 export const meKey = ["me"] as const;
 

@@ -1,7 +1,7 @@
 // Small building blocks every page uses: its header, an empty state, a loading skeleton, a list
 // table that shows whichever of those fits, pagination controls, and the skeleton of a whole page
 // while its code arrives.
-import { Group, Pagination, Paper, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { Group, Pagination, Paper, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
 import { IconInbox } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -141,19 +141,5 @@ export function ListTable({
   );
 }
 
-/** A page whose code is still on its way (each capability loads on first visit): header and list, busy. */
-export function PageSkeleton() {
-  const { t } = useTranslation();
-  return (
-    <Stack gap={0} aria-busy="true" data-testid="page-skeleton">
-      <VisuallyHidden role="status">{t("app.loading")}</VisuallyHidden>
-      <Stack gap={8} mb="lg">
-        <Skeleton height={30} width={260} radius="sm" />
-        <Skeleton height={14} width={420} maw="100%" radius="sm" />
-      </Stack>
-      <Paper withBorder>
-        <TableSkeleton columns={4} />
-      </Paper>
-    </Stack>
-  );
-}
+// The skeleton of a page whose code is on its way: its own module, for the router (first screen).
+export { PageSkeleton } from "./page-skeleton.tsx";

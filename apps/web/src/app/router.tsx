@@ -4,14 +4,18 @@
 import { type ComponentType, lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate, type RouteObject, useRoutes } from "react-router";
 import { OverviewPage } from "../overview/overview-page.tsx";
-import { PageSkeleton } from "./page-parts.tsx";
+import { forEveryPage } from "./every-page.ts";
+import { PageSkeleton } from "./page-skeleton.tsx";
 import { RouteError } from "./route-error.tsx";
 import { RequireSignIn } from "./shell.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
 
 /** A page loaded on demand (its own chunk), with the page's skeleton until it arrives. */
 function page(load: () => Promise<ComponentType>) {
-  const Page = lazy(() => load().then((component) => ({ default: component })));
+  // With what every page but the first screen needs (every-page.ts), in parallel.
+  const Page = lazy(() =>
+    Promise.all([load(), forEveryPage()]).then(([component]) => ({ default: component })),
+  );
   return (
     <Suspense fallback={<PageSkeleton />}>
       <Page />

@@ -21,7 +21,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation } from "react-router";
 import { NotificationBell } from "../notifications/notification-bell.tsx";
 import { GlossaryButton, GlossaryProvider } from "../search/glossary.tsx";
-import { SearchButton } from "../search/search-palette.tsx";
+import { SearchButton } from "../search/search-button.tsx";
 import { client, meKey, queryClient } from "./api.ts";
 import { MeProvider, useMe, useMeQuery } from "./auth.tsx";
 import { LanguageSwitcher } from "./language-switcher.tsx";

@@ -12,7 +12,7 @@ import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
 import { useOrganisationOptions } from "../organisations/organisation-options.ts";
 import { useAssetLabels } from "./asset-vocabulary.ts";
-import { TlpPicker } from "./tlp-badge.tsx";
+import { TlpPicker } from "./tlp-pickers.tsx";
 
 interface Draft {
   ref: string;

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { client } from "../app/api.ts";
 import { useMe } from "../app/auth.tsx";
 import { useLabels } from "../app/vocabulary.ts";
-import { TlpRulePicker } from "../assets/tlp-badge.tsx";
+import { TlpRulePicker } from "../assets/tlp-pickers.tsx";
 
 export interface AudienceValue {
   tlp: TlpMarking;

@@ -1,12 +1,11 @@
 // Arabic strings of the asset registry and the analysis screens; ar.ts includes them under
 // `assets`, `analysis`, `markings`, `statuses`, `dependencyKinds`.
 import type {
-  analysis as englishAnalysis,
-  assets as englishAssets,
   dependencyKinds as englishDependencyKinds,
   markings as englishMarkings,
   statuses as englishStatuses,
-} from "./en-registry.ts";
+} from "./en-markings.ts";
+import type { analysis as englishAnalysis, assets as englishAssets } from "./en-registry.ts";
 import type { Translation } from "./translation.ts";
 
 // TLP labels stay as FIRST defines them.

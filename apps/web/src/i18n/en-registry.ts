@@ -1,27 +1,6 @@
 // English strings of the asset registry and the analysis screens (kept apart so that en.ts stays
-// readable); en.ts includes them under `assets`, `analysis`, `markings`, `statuses`, `dependencyKinds`.
-import type { AssetStatus, DependencyKind, TlpMarking } from "@bulwark/core";
-
-export const markings = {
-  clear: "TLP:CLEAR",
-  green: "TLP:GREEN",
-  amber: "TLP:AMBER",
-  "amber+strict": "TLP:AMBER+STRICT",
-  red: "TLP:RED",
-} satisfies Record<TlpMarking, string>;
-
-export const statuses = {
-  operational: "Operational",
-  degraded: "Degraded",
-  down: "Down",
-} satisfies Record<AssetStatus, string>;
-
-export const dependencyKinds = {
-  physical: "Physical",
-  cyber: "Cyber",
-  geographic: "Geographic",
-  logical: "Logical",
-} satisfies Record<DependencyKind, string>;
+// readable); en-later.ts includes them under `assets` and `analysis` (markings, statuses and
+// dependency kinds: en-markings.ts).
 
 export const assets = {
   title: "Asset registry",

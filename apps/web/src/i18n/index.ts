@@ -3,7 +3,7 @@
 import { LANGUAGES, type Language, RIGHT_TO_LEFT } from "@bulwark/core";
 import i18n, { type BackendModule, type FormatFunction, type ResourceKey } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "./en.ts";
+import { enFirstScreen } from "./en-first-screen.ts";
 import { isolateFor } from "./isolate.ts";
 
 /**
@@ -24,7 +24,7 @@ const languageChunks: BackendModule = {
   read: (language, _namespace, callback) => {
     const load = isLanguage(language) && language !== "en" ? OTHER_LANGUAGES[language] : null;
     if (!load) {
-      callback(null, language === "en" ? en : {});
+      callback(null, language === "en" ? enFirstScreen : {});
       return;
     }
     load().then(
@@ -122,7 +122,7 @@ export const i18nReady = i18n
   .use(languageChunks)
   .use(initReactI18next)
   .init({
-    resources: { en: { translation: en } },
+    resources: { en: { translation: enFirstScreen } },
     partialBundledLanguages: true,
     lng: language,
     fallbackLng: "en",
@@ -130,5 +130,19 @@ export const i18nReady = i18n
     interpolation: { escapeValue: false, alwaysFormat: true, format: formatValue },
     returnNull: false,
   });
+
+let later: Promise<void> | null = null;
+
+/**
+ * The English of every page but the first screen (en-later.ts: about 20 kB gzipped), loaded once,
+ * with the first of those pages (router.tsx waits for it before showing one): English is every
+ * language's fallback, so it is needed whatever the reader's language.
+ */
+export function englishOfEveryPage(): Promise<void> {
+  later ??= import("./en-later.ts").then(({ enLater }) => {
+    i18n.addResourceBundle("en", "translation", enLater, true, false);
+  });
+  return later;
+}
 
 export { i18n };

@@ -13,7 +13,8 @@ import { client } from "../app/api.ts";
 import { useMe } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
 import { ProblemAlert } from "../app/problem-alert.tsx";
-import { TlpBadge, TlpRulePicker } from "../assets/tlp-badge.tsx";
+import { TlpBadge } from "../assets/tlp-badge.tsx";
+import { TlpRulePicker } from "../assets/tlp-pickers.tsx";
 import { shareAudience, shareForm } from "./profile-view.ts";
 
 export function ShareCard({ country, profile }: { country: string; profile: ImplementationProfile }) {

@@ -42,7 +42,7 @@ import { PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, type Option } from "../app/vocabulary.ts";
 import { AssetSelect } from "../assets/asset-search.tsx";
-import { TlpRulePicker } from "../assets/tlp-badge.tsx";
+import { TlpRulePicker } from "../assets/tlp-pickers.tsx";
 import { ExerciseAnswerNote, useExerciseAnswer } from "../exercises/exercise-answer.tsx";
 import { isNetworkError } from "../offline/offline-hooks.ts";
 import { fromLocalInput, localInput, useTypeLabel } from "./incident-parts.tsx";

@@ -8,7 +8,7 @@ import {
   type EntrySummary,
   FACETS,
   type Facet,
-  type OfflineEntry,
+  OfflineEntry,
 } from "@bulwark/contracts";
 import MiniSearch, { type Query } from "minisearch";
 
@@ -40,6 +40,12 @@ const TAGS: Record<Facet, (entry: OfflineEntry) => readonly string[]> = {
   country: (entry) => entry.countries,
   language: (entry) => entry.languages,
 };
+
+/** The saved entries (offline-database.ts's readStoredEntries), or null when in another shape. */
+export function entriesOf(stored: unknown): OfflineEntry[] | null {
+  const parsed = OfflineEntry.array().safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
 
 export function buildLocalCompendium(entries: readonly OfflineEntry[]): LocalCompendium {
   const index = new MiniSearch<OfflineEntry>({

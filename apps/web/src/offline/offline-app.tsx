@@ -8,6 +8,7 @@ import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from "react-router";
 import { useMeQuery } from "../app/auth.tsx";
+import { forEveryPage } from "../app/every-page.ts";
 import { Logo } from "../app/logo.tsx";
 import { isNetworkError, OfflineModeContext, useOnline } from "./offline-hooks.ts";
 import { refreshSavedCopy, useSavedCopy } from "./saved-copy.ts";
@@ -23,7 +24,15 @@ export function OfflineGate({ children }: { children: ReactNode }) {
   const [offline, setOffline] = useState(false);
   const signedIn = me.data?.id;
   useEffect(() => {
-    if (signedIn) void refreshSavedCopy();
+    if (!signedIn) return;
+    // Once the first screen is drawn and the browser idle: the copy (the whole compendium's CLEAR
+    // entries) is not what the reader came for, and should not hold the first screen up.
+    if (typeof window.requestIdleCallback !== "function") {
+      const timer = window.setTimeout(() => void refreshSavedCopy(), 1000);
+      return () => window.clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(() => void refreshSavedCopy(), { timeout: 3000 });
+    return () => window.cancelIdleCallback(idle);
   }, [signedIn]);
   const unreachable = !online || (me.isError && isNetworkError(me.error));
   const cut = !me.data && unreachable && saved.status === "ready" && saved.saved !== null;
@@ -39,11 +48,16 @@ export function OfflineGate({ children }: { children: ReactNode }) {
 }
 
 // Loaded on demand, as in the app's router (the service worker keeps their chunks: sw-build.ts).
+// With what every page but the first screen needs, as there.
 const CompendiumPage = lazy(() =>
-  import("../compendium/compendium-page.tsx").then((module) => ({ default: module.CompendiumPage })),
+  Promise.all([import("../compendium/compendium-page.tsx"), forEveryPage()]).then(([module]) => ({
+    default: module.CompendiumPage,
+  })),
 );
 const EntryPage = lazy(() =>
-  import("../compendium/entry-page.tsx").then((module) => ({ default: module.EntryPage })),
+  Promise.all([import("../compendium/entry-page.tsx"), forEveryPage()]).then(([module]) => ({
+    default: module.EntryPage,
+  })),
 );
 
 // Made once, when first needed: a router listens to the browser's history from its creation on.

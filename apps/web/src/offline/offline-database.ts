@@ -1,7 +1,7 @@
 // The compendium's copy on this device, in IndexedDB (plain API, a few promises around it): one
 // database, one store, two records: what the copy is ("meta") and its entries ("entries"). Only
 // CLEAR entries are ever written here: the server sends nothing else for offline use.
-import { OfflineEntry } from "@bulwark/contracts";
+import type { OfflineEntry } from "@bulwark/contracts";
 
 export const DATABASE = "bulwark-offline";
 export const STORE = "compendium";
@@ -76,12 +76,12 @@ export async function readMeta(): Promise<SavedMeta | null> {
   return metaOf(await withStore("readonly", (store) => promised(store.get("meta"))));
 }
 
-/** The saved entries, or null when there are none (or in another shape). */
-export async function readEntries(): Promise<OfflineEntry[] | null> {
-  const parsed = OfflineEntry.array().safeParse(
-    await withStore("readonly", (store) => promised(store.get("entries"))),
-  );
-  return parsed.success ? parsed.data : null;
+/**
+ * The saved entries as stored, unchecked: local-search.ts's entriesOf checks their shape (its
+ * schema loads with the offline screens, not with the first one).
+ */
+export function readStoredEntries(): Promise<unknown> {
+  return withStore("readonly", (store) => promised(store.get("entries")));
 }
 
 /** Replaces the copy, meta and entries together. */

@@ -2,10 +2,9 @@
 // when the app starts; its entries, and the search index over them, only when a screen needs them
 // (no network). It is refreshed from the server after sign-in and when the compendium opens, by a
 // conditional request: 304 when nothing changed. Components follow it with useSavedCopy().
-import { CompendiumOffline, endpoints } from "@bulwark/contracts";
 import { useSyncExternalStore } from "react";
 import type { LocalCompendium } from "./local-search.ts";
-import { readEntries, readMeta, type SavedMeta, writeMeta, writeSaved } from "./offline-database.ts";
+import { readMeta, readStoredEntries, type SavedMeta, writeMeta, writeSaved } from "./offline-database.ts";
 
 export interface LocalCopy {
   meta: SavedMeta;
@@ -47,10 +46,11 @@ export function openSavedCompendium(): Promise<void> {
         const saved = current();
         if (!saved || saved.compendium) return;
         // The index's code loads only now (a chunk with the compendium's screens).
-        const [entries, { buildLocalCompendium }] = await Promise.all([
-          readEntries(),
+        const [stored, { buildLocalCompendium, entriesOf }] = await Promise.all([
+          readStoredEntries(),
           import("./local-search.ts"),
         ]);
+        const entries = entriesOf(stored);
         const latest = current();
         if (!entries || !latest) return;
         if (latest.meta.version === saved.meta.version) {
@@ -67,9 +67,13 @@ export function openSavedCompendium(): Promise<void> {
 }
 
 async function refresh(): Promise<void> {
-  await load();
+  // The copy's schema loads only now (with the compendium's contracts), not with the first screen.
+  const [{ COMPENDIUM_OFFLINE_PATH, CompendiumOffline }] = await Promise.all([
+    import("@bulwark/contracts/compendium"),
+    load(),
+  ]);
   const saved = current();
-  const response = await fetch(endpoints.compendiumOffline.path, {
+  const response = await fetch(COMPENDIUM_OFFLINE_PATH, {
     headers: { accept: "application/json", ...(saved ? { "if-none-match": saved.meta.etag } : {}) },
     credentials: "same-origin",
     // The copy is kept here, in IndexedDB; the browser's HTTP cache need not keep it twice.

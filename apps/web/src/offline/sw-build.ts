@@ -11,8 +11,19 @@ import type { Plugin } from "vite";
 
 const SOURCE = new URL("./sw.js", import.meta.url);
 const PLACEHOLDER = /^const BUILD = .*;$/m;
-/** Source folders whose lazily loaded chunks the offline app needs (the languages too: i18n/index.ts). */
-const OFFLINE_SCREENS = ["/src/compendium/", "/src/offline/", "/src/i18n/"];
+/**
+ * Source folders whose lazily loaded chunks the offline app needs (the languages too: i18n/index.ts;
+ * all of Mantine's styles, which the compendium's screens wait for: app/every-page.ts; and the
+ * endpoint table, which the API client loads on its first call beyond the first screen's: without
+ * it offline, the compendium's calls would fail on the missing chunk, not on the network).
+ */
+const OFFLINE_SCREENS = [
+  "/src/compendium/",
+  "/src/offline/",
+  "/src/i18n/",
+  "/src/app/styles-every-page.ts",
+  "/packages/contracts/src/endpoints.ts",
+];
 
 function precacheOf(bundle: OutputBundle, publicFiles: readonly string[]): string[] {
   const chunks = new Map<string, OutputChunk>();

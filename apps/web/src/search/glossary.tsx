@@ -1,10 +1,20 @@
 // The glossary: a drawer explaining the words the pages use (TLP and its markings, STIX, TAXII,
 // CAP, k of n, four eyes…), opened from the header's help button or from a <Term> where the word
 // appears, which scrolls to it.
-import { ActionIcon, Anchor, Drawer, Stack, Text, Title, useDirection } from "@mantine/core";
+import { ActionIcon, Anchor } from "@mantine/core";
 import { IconHelp } from "@tabler/icons-react";
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import {
+  createContext,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useContext,
+  useMemo,
+  useState,
+} from "react";
 import { useTranslation } from "react-i18next";
+import { forEveryPage } from "../app/every-page.ts";
 
 export const TERMS = [
   "tlp",
@@ -23,6 +33,12 @@ export const TERMS = [
 ] as const;
 export type TermId = (typeof TERMS)[number];
 
+const GlossaryDrawer = lazy(() =>
+  Promise.all([import("./glossary-drawer.tsx"), forEveryPage()]).then(([module]) => ({
+    default: module.GlossaryDrawer,
+  })),
+);
+
 interface Glossary {
   open(term?: TermId): void;
 }
@@ -30,69 +46,24 @@ interface Glossary {
 const GlossaryContext = createContext<Glossary | null>(null);
 
 export function GlossaryProvider({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  const { dir } = useDirection();
   const [opened, setOpened] = useState(false);
+  const [shown, setShown] = useState(false);
   const [focus, setFocus] = useState<TermId | null>(null);
   const open = useCallback((term?: TermId) => {
     setFocus(term ?? null);
     setOpened(true);
+    setShown(true);
   }, []);
   const glossary = useMemo(() => ({ open }), [open]);
-  useEffect(() => {
-    if (!opened || !focus) return;
-    // After the drawer's transition has laid it out.
-    const timer = window.setTimeout(
-      () => document.getElementById(`glossary-${focus}`)?.scrollIntoView({ block: "start" }),
-      250,
-    );
-    return () => window.clearTimeout(timer);
-  }, [opened, focus]);
   return (
     <GlossaryContext.Provider value={glossary}>
       {children}
-      <Drawer
-        opened={opened}
-        onClose={() => setOpened(false)}
-        position={dir === "rtl" ? "left" : "right"}
-        title={
-          <Title order={2} size="h3">
-            {t("search.glossary.title")}
-          </Title>
-        }
-        size="md"
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        <Stack gap="md">
-          <Text size="sm" c="gray.7">
-            {t("search.glossary.intro")}
-          </Text>
-          <dl style={{ margin: 0 }}>
-            {TERMS.map((term) => (
-              <div
-                key={term}
-                id={`glossary-${term}`}
-                data-testid={`glossary-${term}`}
-                style={{
-                  padding: "var(--mantine-spacing-xs)",
-                  borderRadius: "var(--mantine-radius-sm)",
-                  background: term === focus ? "var(--mantine-color-yellow-0)" : undefined,
-                }}
-              >
-                <Text component="dt" fw={700}>
-                  {t(`search.glossary.terms.${term}.name`)}
-                </Text>
-                <Text component="dd" size="sm" m={0}>
-                  {t(`search.glossary.terms.${term}.text`)}
-                </Text>
-              </div>
-            ))}
-          </dl>
-          <Text size="xs" c="gray.7">
-            {t("search.glossary.source")}
-          </Text>
-        </Stack>
-      </Drawer>
+      {/* Its words and drawer load when it first opens (glossary-drawer.tsx: ADR 0042). */}
+      {shown && (
+        <Suspense fallback={null}>
+          <GlossaryDrawer opened={opened} focus={focus} onClose={() => setOpened(false)} />
+        </Suspense>
+      )}
     </GlossaryContext.Provider>
   );
 }

@@ -1,21 +1,9 @@
 // Search everything: a command palette opened by Ctrl+K (Cmd+K on a Mac) or the header's search
-// button. A combobox over a listbox of results grouped by kind (WAI-ARIA combobox pattern): the
+// button (search-button.tsx). A combobox over a listbox of results grouped by kind (WAI-ARIA combobox pattern): the
 // arrows move, Enter opens, Escape closes; the dialog keeps the focus inside while open.
 import type { SearchResult, SearchResults } from "@bulwark/contracts";
-import {
-  ActionIcon,
-  Alert,
-  Box,
-  Button,
-  Group,
-  Kbd,
-  Loader,
-  Modal,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import { useDebouncedValue, useDisclosure, useHotkeys } from "@mantine/hooks";
+import { Alert, Box, Group, Loader, Stack, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
@@ -25,50 +13,8 @@ import { client, problemOf } from "../app/api.ts";
 
 const MIN_LENGTH = 2;
 
-export function SearchButton() {
-  const { t } = useTranslation();
-  const [opened, { open, close }] = useDisclosure(false);
-  // Also while typing in a field: Ctrl+K is not a character anyone types.
-  useHotkeys([["mod+K", open]], []);
-  return (
-    <>
-      <Button
-        variant="default"
-        leftSection={<IconSearch size={16} />}
-        rightSection={<Kbd size="xs">{t("search.shortcut")}</Kbd>}
-        onClick={open}
-        aria-keyshortcuts="Control+K Meta+K"
-        visibleFrom="md"
-      >
-        {t("search.button")}
-      </Button>
-      <ActionIcon
-        variant="default"
-        size="lg"
-        onClick={open}
-        aria-label={t("search.button")}
-        aria-keyshortcuts="Control+K Meta+K"
-        hiddenFrom="md"
-      >
-        <IconSearch size={18} />
-      </ActionIcon>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={t("search.title")}
-        size="lg"
-        yOffset="8vh"
-        trapFocus
-        returnFocus
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        <Palette onClose={close} />
-      </Modal>
-    </>
-  );
-}
-
-function Palette({ onClose }: { onClose: () => void }) {
+/** The palette itself: its own chunk, loaded when it first opens (search-button.tsx). */
+export function Palette({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const id = useId();

@@ -41,7 +41,7 @@ import { PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, type Option, onlyOf, useLabels } from "../app/vocabulary.ts";
 import { AssetMultiSelect } from "../assets/asset-search.tsx";
-import { TlpRulePicker } from "../assets/tlp-badge.tsx";
+import { TlpRulePicker } from "../assets/tlp-pickers.tsx";
 import { type IncidentAlertDraft, useIncidentAlert } from "../incidents/incident-alert.ts";
 import { Term } from "../search/glossary.tsx";
 import { AlertWarningFields, emptyWarning, warningInput } from "./alert-warning-fields.tsx";

@@ -1,5 +1,6 @@
 import { IdParams } from "../common.ts";
 import { SlugParams } from "../compendium.ts";
+
 import type { EndpointDef } from "../endpoint-def.ts";
 import {
   AcceptAnswer,

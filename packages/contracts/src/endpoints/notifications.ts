@@ -1,9 +1,8 @@
 // Notifications and each person's notification settings. Spread into the endpoint table in
 // endpoints.ts.
 import { z } from "zod";
-import { IdParams } from "../common.ts";
+import { IdParams, UnreadCount } from "../common.ts";
 import type { EndpointDef } from "../endpoint-def.ts";
-import { UnreadCount } from "../experts.ts";
 import {
   NotificationPage,
   NotificationQuery,

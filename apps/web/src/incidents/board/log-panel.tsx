@@ -14,7 +14,8 @@ import { client } from "../../app/api.ts";
 import { useMe } from "../../app/auth.tsx";
 import { useFormat } from "../../app/format.ts";
 import { ProblemAlert } from "../../app/problem-alert.tsx";
-import { TlpBadge, TlpRulePicker } from "../../assets/tlp-badge.tsx";
+import { TlpBadge } from "../../assets/tlp-badge.tsx";
+import { TlpRulePicker } from "../../assets/tlp-pickers.tsx";
 import { Section } from "../incident-panels.tsx";
 import { incidentKey } from "../incident-parts.tsx";
 
