@@ -19,7 +19,7 @@ import { auditActionKey } from "./audit-action-names.ts";
 const ROOT = fileURLToPath(new URL("../../../..", import.meta.url));
 const SOURCES = ["apps/server/src", "packages/db/src", "apps/cli/src"];
 
-/** Literals shaped like action codes that are something else: settings and demo keys. */
+/** Literals shaped like action codes that are something else: settings, demo and message keys. */
 const NOT_ACTIONS = new Set([
   "demo.assistance",
   "demo.compendium",
@@ -34,6 +34,8 @@ const NOT_ACTIONS = new Set([
   "demo.sharing",
   "federation.identity",
   "registry.version",
+  // A problem detail's key in the server's catalogue (apps/server/src/i18n).
+  "risk.rationale.both",
   "sharing.pseudonym-key",
 ]);
 
