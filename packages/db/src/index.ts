@@ -60,6 +60,7 @@ export * from "./repositories/sharing-attachments.ts";
 export * from "./repositories/sharing-scope.ts";
 export * from "./repositories/sitrep-schedules.ts";
 export * from "./repositories/sitreps.ts";
+export * from "./repositories/staged-imports.ts";
 export * from "./repositories/stix.ts";
 export * from "./repositories/stix-browse.ts";
 export * from "./repositories/stix-export.ts";

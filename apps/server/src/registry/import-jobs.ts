@@ -2,9 +2,9 @@
 // answers 202 at once, GET tells the phase and counts, then the report or every problem. The import
 // itself is the synchronous one (all or nothing). The job's state is a row of the `jobs` table, so
 // that any server process behind a load balancer answers the poll (issue 14, finding 12); the
-// process running the job also keeps it in memory and answers its own polls from there, because
-// on PGlite the import's transaction holds the only connection and a progress row could not be read
-// until it ends. A scheduled sweep deletes finished jobs after an hour and fails jobs whose process
+// process running the job also keeps it in memory and answers its own polls from there, at no
+// cost to the database. The import writes in slices (ADR 0040), so other requests and the progress
+// writes get the database between them. A scheduled sweep deletes finished jobs after an hour and fails jobs whose process
 // died (sweepImportJobs).
 import { randomUUID } from "node:crypto";
 import type { ImportJob } from "@bulwark/contracts";
@@ -15,6 +15,7 @@ import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
 import { notFound, UserError } from "../errors.ts";
 import { type ImportFiles, type ImportPhase, importRegistry } from "./import.service.ts";
+import { sweepStagedImports } from "./import-write.ts";
 
 const KIND = "registry-import";
 /** How long a finished job's result stays readable. */
@@ -116,7 +117,7 @@ export class ImportJobs {
 
   /**
    * Writes the job's progress to its row, the newest only, one write at a time and never awaited by
-   * the import: on PGlite the write waits for the import's transaction, which must not wait for it.
+   * the import (which must not wait for the writes of its own progress).
    */
   private progressWriter(view: ImportJob) {
     let writing: Promise<void> = Promise.resolve();
@@ -178,7 +179,7 @@ const INTERRUPTED: Problem = {
  */
 export async function sweepImportJobs(context: ServerContext) {
   const now = context.clock();
-  return sweepJobs(
+  const swept = await sweepJobs(
     context.db,
     {
       finishedBefore: new Date(now.getTime() - KEEP_FINISHED_MS),
@@ -187,6 +188,9 @@ export async function sweepImportJobs(context: ServerContext) {
     },
     now,
   );
+  // The rows an interrupted import had staged: hidden since it stopped, deleted now.
+  const discarded = await sweepStagedImports(context, new Date(now.getTime() - SILENT_MS));
+  return swept && { ...swept, discarded };
 }
 
 export function importJobRoutes(app: FastifyInstance, context: ServerContext) {

@@ -7,7 +7,6 @@ import {
   ASSET_COLUMNS,
   type AssetArea,
   assetPolicy,
-  buildGraph,
   type CsvAsset,
   type CsvRecordOf,
   featureLocation,
@@ -18,19 +17,10 @@ import {
   unstorableReason,
   writeCsv,
 } from "@bulwark/core";
-import {
-  appendAudit,
-  assetsByRef,
-  exportRegistry,
-  graphInput,
-  organisationNames,
-  replaceDependencies,
-  updateAsset,
-  upsertAssets,
-} from "@bulwark/db";
+import { assetsByRef, exportRegistry, organisationNames } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { invalid } from "../errors.ts";
-import { bumpRegistry } from "./registry.service.ts";
+import { breathe, SLICES, writeSliced } from "./import-write.ts";
 
 /** The assets once, as CSV (assets) or GeoJSON (assetsGeoJson); dependencies as CSV. */
 export interface ImportFiles {
@@ -110,9 +100,6 @@ function readAssetFile(files: ImportFiles): AssetFile {
   };
 }
 
-/** Let requests waiting on the event loop (progress polls) through between long steps. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** `actor` null: the operator at the console, who may change everything. */
 export async function importRegistry(
   context: ServerContext,
@@ -163,7 +150,7 @@ export async function importRegistry(
   // answer depends on an asset hidden from them (issue 12, finding 16). Whoever may write an
   // operator's assets sees all of them, so a row's (operator, ref) is found whenever it exists.
   const scope = actor ? assetPolicy.readScope(actor) : ({ kind: "all" } as const);
-  const visible = await assetsByRef(context.db, refs, scope);
+  const visible = await assetsByRef(context.db, refs, scope, { size: SLICES.reads, wait: breathe });
   const may = (operatorId: string) => !actor || assetPolicy.manage(actor, operatorId).allowed;
   const existingOf = (ref: string, operatorId: string) =>
     visible.get(ref)?.find((asset) => asset.operatorId === operatorId);
@@ -220,89 +207,16 @@ export async function importRegistry(
   }
   if (problems.length > 0) fail(problems);
   progress("references", rowCount, rowCount);
-  // On PGlite the transaction holds the only connection, and requests wait for it (even to sign
-  // in): say that writing starts before it does.
-  progress("assets", 0, assetRows.length);
-  await breathe();
-
   const now = context.clock();
   const created = fields.filter((row) => !existingOf(row.ref, row.operatorId)).length;
-  // The operator of each ref in the file (a dependency names the file's asset before any other).
-  const operatorInFile = new Map(fields.map((row) => [row.ref, row.operatorId]));
-  await context.db.transaction(async (tx) => {
-    // Between batches, let waiting requests (progress polls) through: PGlite would otherwise hold
-    // the event loop for the whole write.
-    await upsertAssets(tx, fields, now, (done) => {
-      progress("assets", done, fields.length);
-      return breathe();
-    });
-    const ids = await assetsByRef(tx, refs, scope);
-    const idOf = (ref: string) => {
-      const candidates = ids.get(ref) ?? [];
-      const operatorId = operatorInFile.get(ref);
-      return (
-        (operatorId ? candidates.find((asset) => asset.operatorId === operatorId) : candidates[0])?.id ?? ""
-      );
-    };
-    // The upsert keeps the polygon of an asset it updates: set the ones the GeoJSON gives.
-    for (const row of fields)
-      if (row.area && existingOf(row.ref, row.operatorId))
-        await updateAsset(tx, idOf(row.ref), { area: row.area }, now);
-    const dependents = [...new Set(dependencyRows.map((row) => idOf(row.value.dependent)))];
-    const rows = dependencyRows.map(({ value }) => ({
-      dependentId: idOf(value.dependent),
-      supplierId: idOf(value.supplier),
-      service: value.service.toLowerCase(),
-      kind: value.kind ?? "physical",
-      k: value.k ?? 1,
-      bufferHours: value.bufferHours ?? 0,
-    }));
-    await replaceDependencies(tx, dependents, rows, now, (done) => {
-      progress("dependencies", done, rows.length);
-      return breathe();
-    });
-    progress("rules", 0, 1);
-    // The registry as it would be: redundancy rules must hold across old and new rows alike.
-    const whole = await graphInput(tx, { kind: "all" });
-    const built = buildGraph(whole.assets, whole.dependencies);
-    if (!built.graph) {
-      const refOf = new Map(whole.assets.map((asset) => [asset.id, asset.ref]));
-      const lineOf = new Map(
-        dependencyRows.map((row) => [`${row.value.dependent}/${row.value.service.toLowerCase()}`, row.line]),
-      );
-      fail(
-        built.issues.map((issue) => {
-          const row = issue.list === "dependencies" ? whole.dependencies[issue.index] : undefined;
-          const dependentRef = refOf.get(row?.dependent ?? "") ?? "?";
-          return {
-            path: `dependencies.csv:${lineOf.get(`${dependentRef}/${row?.service}`) ?? 0}:${issue.field}`,
-            message: `${dependentRef} (${row?.service ?? "?"}): ${issue.message}`,
-          };
-        }),
-      );
-    }
-    progress("rules", 1, 1);
-    await bumpRegistry(tx, now);
-    const details = {
-      assetsCreated: created,
-      assetsUpdated: fields.length - created,
-      dependents: dependents.length,
-      dependencies: rows.length,
-      format: assetFile.format,
-      via: actor ? "api" : "cli",
-    };
-    await appendAudit(
-      tx,
-      {
-        actorId: actor?.userId ?? null,
-        action: "registry.import",
-        targetType: "registry",
-        targetId: null,
-        details,
-      },
-      now,
-    );
-  });
+  await writeSliced(
+    context,
+    actor,
+    { fields, dependencyRows, existingOf, visible, format: assetFile.format },
+    progress,
+    fail,
+    now,
+  );
   return {
     assets: { created, updated: fields.length - created },
     dependencies: {

@@ -25,7 +25,9 @@ export interface AssetMention {
 
 /** The asset read scope as SQL over `table`; `public` is TLP:CLEAR only. */
 export const assetReadFilter = (scope: AssetReadScope, table = "assets"): SQL | undefined =>
-  scope.kind === "public" ? sql.raw(`("${table}".marking = 'clear')`) : assetScope(scope, table);
+  scope.kind === "public"
+    ? and(assetScope({ kind: "all" }, table), sql.raw(`("${table}".marking = 'clear')`))
+    : assetScope(scope, table);
 
 /** The assets among `ids` that the scope may see, by id. */
 export async function readableAssets(

@@ -7,12 +7,28 @@ import type { Executor } from "../connect.ts";
 import { assets, dependencies, organisations } from "../schema.ts";
 import { iso, likePattern, markedFor, scopeFilter, sqlArray } from "../scope.ts";
 
-export const assetScope = (scope: Scope, table = "assets"): SQL | undefined =>
-  scopeFilter(
-    scope,
-    () => sql`false`,
-    (organisationId) => markedFor(table, "operator_id", organisationId),
+/**
+ * The assets of `table` (an alias of assets) that the scope may read. Whatever the scope, never the
+ * rows of a registry import still staged (ADR 0040), except those of the import `staged` names
+ * (it checks the registry it is about to publish). Every read of assets goes through this filter,
+ * and every read of dependencies through it for the dependent (a staged asset's dependencies are
+ * staged with it, and hidden with it).
+ */
+export const assetScope = (scope: Scope, table = "assets", staged?: string): SQL | undefined =>
+  and(
+    published(table, staged),
+    scopeFilter(
+      scope,
+      () => sql`false`,
+      (organisationId) => markedFor(table, "operator_id", organisationId),
+    ),
   );
+
+function published(table: string, staged: string | undefined): SQL {
+  const importId = sql.raw(`"${table}".import_id`);
+  return sql`(${importId} is null${staged ? sql` or ${importId} = ${staged}` : sql``}
+    or not exists (select 1 from staged_imports where staged_imports.id = ${importId}))`;
+}
 
 export interface AssetRecord {
   id: string;
@@ -362,9 +378,14 @@ export async function assetsByRef(
   db: Executor,
   refs: readonly string[],
   scope: Scope = { kind: "all" },
+  /** Awaited between two statements (to let other requests through), with `size` refs each. */
+  between?: { size: number; wait: () => Promise<void> },
 ): Promise<Map<string, { id: string; operatorId: string }[]>> {
   const found = new Map<string, { id: string; operatorId: string }[]>();
-  for (const chunk of batches([...new Set(refs)], 5000)) {
+  let first = true;
+  for (const chunk of batches([...new Set(refs)], between?.size ?? 5000)) {
+    if (!first) await between?.wait();
+    first = false;
     const rows = await db
       .select({ id: assets.id, ref: assets.ref, operatorId: assets.operatorId })
       .from(assets)

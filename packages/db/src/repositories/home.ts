@@ -2,12 +2,14 @@
 // scope (the same SQL filters the capabilities' pages use), a few of each with the total count,
 // and the key figures and first steps of their organisation. Counts come from the same WHERE as
 // the lists, so a number never counts what the list would hide.
+
 import type { AudienceScope, Scope, SharingViewer } from "@bulwark/core";
 import { CLOSED_ACTION_STATUSES } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { scopeFilter, sqlArray } from "../scope.ts";
+import { assetScope } from "./assets.ts";
 import { questionAudience } from "./discussions.ts";
 import { actionOverdueSql } from "./event-actions.ts";
 import { eventScope } from "./events.ts";
@@ -281,8 +283,8 @@ export async function organisationFacts(
 ): Promise<OrganisationFacts> {
   const registered = options.nationalRegister
     ? sql`(select count(*) from assets join organisations as operator on operator.id = assets.operator_id
-        where operator.country = o.country)`
-    : sql`(select count(*) from assets where operator_id = ${organisationId})`;
+        where operator.country = o.country and ${assetScope({ kind: "all" })})`
+    : sql`(select count(*) from assets where operator_id = ${organisationId} and ${assetScope({ kind: "all" })})`;
   const [row] = rowsOf<{
     assets: number | string;
     people: number | string;

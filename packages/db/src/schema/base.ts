@@ -270,11 +270,17 @@ export const assets = pgTable(
     attributes: jsonb("attributes").notNull().default(sql`'{}'::jsonb`),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
+    /**
+     * The registry import that wrote the row (ADR 0040). While that import's staged_imports row
+     * exists, the asset is staged: no read sees it (assetScope), and a failed import deletes it.
+     */
+    importId: uuid("import_id"),
   },
   (table) => [
     uniqueIndex("assets_operator_ref_key").on(table.operatorId, table.ref),
     index("assets_operator_idx").on(table.operatorId),
     index("assets_sector_idx").on(table.sector),
+    index("assets_import_idx").on(table.importId).where(sql`${table.importId} is not null`),
   ],
 );
 

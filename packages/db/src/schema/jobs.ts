@@ -39,3 +39,17 @@ export const jobs = pgTable(
     check("jobs_state_check", sql`${table.state} in ('validating', 'writing', 'done', 'failed')`),
   ],
 );
+
+/**
+ * Registry imports whose rows are still staged (ADR 0040): an import writes its new assets and
+ * their dependencies in short slices, each row carrying the import's id, and every read of the
+ * registry hides the rows of an import listed here. Deleting the import's row here is its one short
+ * final step that shows them all at once. An import that failed deletes its rows; one whose process
+ * died stops touching its row, and the sweep deletes its rows once it has been silent long enough.
+ */
+export const stagedImports = pgTable("staged_imports", {
+  id: uuid("id").primaryKey(),
+  startedAt: at("started_at").notNull(),
+  /** The last slice written: an import silent for long was interrupted. */
+  touchedAt: at("touched_at").notNull(),
+});
