@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKUP_COVERAGE, BackupError, readBackupHeader, restoreBackup, writeBackup } from "./backup.ts";
 import { backupChecksum } from "./backup-seal.ts";
 import { knownMigrations } from "./connect.ts";
+import { assetScope } from "./repositories/assets.ts";
 import { recordAudit, verifyAuditChain } from "./repositories/audit.ts";
 import { insertOrganisation, listOrganisations } from "./repositories/organisations.ts";
 import { writeSetting } from "./repositories/settings.ts";
 import { insertSharedItem, pseudonymKey, updateSharedItem } from "./repositories/sharing.ts";
 import { insertAttachment } from "./repositories/sharing-attachments.ts";
+import { beginStagedImport, stageAssets } from "./repositories/staged-imports.ts";
 import { credentialsById, insertUser, updateUser } from "./repositories/users.ts";
 import { rowsOf } from "./rows.ts";
 import { openTestDatabase, type TestDatabase } from "./testing.ts";
@@ -298,5 +300,48 @@ describe("a backup taken while the database is written", () => {
       await target.db.execute(sql`select count(*)::int as n from settings`),
     )[0]?.n;
     expect(settings).toBe(header.tables.settings);
+  });
+});
+
+describe("a backup taken during a registry import written in slices", () => {
+  it("restores the import's staged rows still hidden from every reader", async () => {
+    const [from, to] = await Promise.all([openTestDatabase(), openTestDatabase()]);
+    try {
+      const operator = await insertOrganisation(
+        from.db,
+        { name: "Grid", kind: "private-operator", country: "XM", sectors: ["energy-electricity"] },
+        now,
+      );
+      const importId = "00000000-0000-4000-8000-000000000001";
+      await beginStagedImport(from.db, importId, now);
+      await stageAssets(
+        from.db,
+        importId,
+        [
+          {
+            ref: "HALF",
+            name: "Half-imported substation",
+            sector: "energy-electricity",
+            operatorId: operator,
+            status: "operational",
+            populationServed: 0,
+            marking: "clear",
+            tags: [],
+            attributes: {},
+          },
+        ],
+        now,
+      );
+      const file = join(folder, "staged.bulwark.gz");
+      await writeBackup(from.db, file, now, SECRET);
+      await restoreBackup(to.db, file, SECRET);
+      const counts = rowsOf<{ stored: number; seen: number }>(
+        await to.db.execute(sql`select count(*)::int as stored,
+          (count(*) filter (where ${assetScope({ kind: "all" })}))::int as seen from assets`),
+      )[0];
+      expect(counts).toEqual({ stored: 1, seen: 0 });
+    } finally {
+      await Promise.all([from.dispose(), to.dispose()]);
+    }
   });
 });

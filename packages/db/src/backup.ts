@@ -46,6 +46,9 @@ const TABLES: PgTable[] = [
   schema.communityOrganisations,
   schema.communityModerators,
   schema.communityInvitations,
+  // Before the assets: rows of a registry import still staged when the backup was taken stay
+  // hidden once restored (ADR 0040), and the sweep removes them as it does a dead import's.
+  schema.stagedImports,
   schema.assets,
   schema.dependencies,
   schema.compendiumEntries,
