@@ -1204,4 +1204,31 @@ export const es: Catalogue = {
   "core.board.markingTooWide": "Sus roles permiten marcas hasta TLP:{{widest}}; TLP:{{tlp}} es más amplia.",
   "core.sharing.noResharing":
     "TLP:{{tlp}} no permite compartir más allá de sus destinatarios: consulte a la fuente.",
+  "custody.kindMisplaced": "su tipo no corresponde a su lugar en la cadena",
+  "custody.itemChanged": "la descripción o el hash del archivo del elemento difiere de lo que se recogió",
+  "custody.unaudited": "el registro de auditoría no guarda constancia de ello",
+  "custody.endsEarly":
+    "la cadena termina en el registro {{last}}, el registro de auditoría anotó por última vez el registro {{head}}",
+  "custody.lost":
+    "el registro de auditoría menciona este elemento, el registro de investigación ya no lo contiene",
+  "chain.missing": "faltan las entradas {{from}} a {{to}}",
+  "chain.order": "el número de secuencia {{seq}} está fuera de orden (se esperaba {{expected}})",
+  "chain.link": "su enlace con la entrada anterior no coincide con el hash de esta",
+  "chain.altered": "su contenido no coincide con su hash (la entrada fue alterada)",
+  "core.attachments.mismatch.pdf":
+    "El archivo se envió como {{type}} pero no es un PDF (debe empezar por %PDF-).",
+  "core.attachments.mismatch.png":
+    "El archivo se envió como {{type}} pero no es una imagen PNG (falta su firma).",
+  "core.attachments.mismatch.jpeg":
+    "El archivo se envió como {{type}} pero no es una imagen JPEG (falta su firma).",
+  "core.attachments.mismatch.gif":
+    "El archivo se envió como {{type}} pero no es una imagen GIF (falta su firma).",
+  "core.attachments.mismatch.webp":
+    "El archivo se envió como {{type}} pero no es una imagen WebP (falta su firma).",
+  "core.attachments.mismatch.zip":
+    "El archivo se envió como {{type}} pero no es un archivo basado en ZIP (falta su firma).",
+  "core.attachments.mismatch.text":
+    "El archivo se envió como {{type}} pero no es texto en UTF-8 (sin bytes NUL).",
+  "core.attachments.mismatch.json":
+    "El archivo se envió como {{type}} pero no es un documento JSON en UTF-8.",
 };

@@ -1212,4 +1212,31 @@ export const fr: Catalogue = {
     "Vos rôles permettent des marquages jusqu'à TLP:{{widest}} ; TLP:{{tlp}} est plus large.",
   "core.sharing.noResharing":
     "Le TLP:{{tlp}} n'autorise aucun partage au-delà de ses destinataires : demandez à la source.",
+  "custody.kindMisplaced": "sa nature ne correspond pas à sa place dans la chaîne",
+  "custody.itemChanged":
+    "la description ou l'empreinte du fichier de la pièce diffère de ce qui a été recueilli",
+  "custody.unaudited": "le journal d'audit n'en garde aucune trace",
+  "custody.endsEarly":
+    "la chaîne s'arrête à l'enregistrement {{last}}, le journal d'audit a consigné en dernier l'enregistrement {{head}}",
+  "custody.lost": "le journal d'audit mentionne cette pièce, le journal d'enquête ne la contient plus",
+  "chain.missing": "les entrées {{from}} à {{to}} manquent",
+  "chain.order": "le numéro d'ordre {{seq}} n'est pas à sa place ({{expected}} attendu)",
+  "chain.link": "son lien vers l'entrée précédente ne correspond pas à l'empreinte de celle-ci",
+  "chain.altered": "son contenu ne correspond pas à son empreinte (l'entrée a été modifiée)",
+  "core.attachments.mismatch.pdf":
+    "Le fichier a été envoyé comme {{type}} mais n'est pas un PDF (il doit commencer par %PDF-).",
+  "core.attachments.mismatch.png":
+    "Le fichier a été envoyé comme {{type}} mais n'est pas une image PNG (sa signature manque).",
+  "core.attachments.mismatch.jpeg":
+    "Le fichier a été envoyé comme {{type}} mais n'est pas une image JPEG (sa signature manque).",
+  "core.attachments.mismatch.gif":
+    "Le fichier a été envoyé comme {{type}} mais n'est pas une image GIF (sa signature manque).",
+  "core.attachments.mismatch.webp":
+    "Le fichier a été envoyé comme {{type}} mais n'est pas une image WebP (sa signature manque).",
+  "core.attachments.mismatch.zip":
+    "Le fichier a été envoyé comme {{type}} mais n'est pas un fichier au format ZIP (sa signature manque).",
+  "core.attachments.mismatch.text":
+    "Le fichier a été envoyé comme {{type}} mais n'est pas du texte en UTF-8 (sans octets NUL).",
+  "core.attachments.mismatch.json":
+    "Le fichier a été envoyé comme {{type}} mais n'est pas un document JSON en UTF-8.",
 };
