@@ -1,7 +1,11 @@
 // The server's messages in English: the source every other language translates (same keys, same
 // {{placeholders}}; i18n/messages.test.ts checks). Titles and details of problem+json answers;
-// machine-readable parts (type URIs, field paths) are never translated.
+// machine-readable parts (type URIs, field paths) are never translated. Core's validators keep their
+// English sentences with their code (an exercise package's checks): they are taken from there.
+import { PACKAGE_SENTENCES } from "@bulwark/core";
+
 export const en = {
+  ...PACKAGE_SENTENCES,
   "title.notSignedIn": "Not signed in",
   "title.notAllowed": "Not allowed",
   "title.notFound": "Not found",
