@@ -1131,4 +1131,9 @@ export const ar: Catalogue = {
   "package.organisationTwice": "يسمّي المنظمة نفسها مرتين",
   "package.yaml": "ليس YAML صالحًا: {{reason}}",
   "package.unreadable": "تتعذر قراءته: {{reason}}",
+  "detail.unstorable": "{{path}}: {{reason}}",
+  "text.nul": "يحتوي على محرف NUL (في الموضع {{at}})، ولا يجوز أن يحتويه النص.",
+  "text.surrogate": "يحتوي على بديل UTF-16 منفرد (في الموضع {{at}})، وهو ليس محرفًا.",
+  "text.nameNul": "اسم يحتوي على محرف NUL (في الموضع {{at}})، ولا يجوز أن يحتويه النص.",
+  "text.nameSurrogate": "اسم يحتوي على بديل UTF-16 منفرد (في الموضع {{at}})، وهو ليس محرفًا.",
 };

@@ -36,17 +36,14 @@ const DYNAMIC = new Set([
   "system/database-outage.ts DETAIL[outage]",
   "sharing/sharing.service.ts reason",
   "sharing/sharing.service.ts WITHDRAW_REFUSED",
-  "input-guard.ts found.message",
 ]);
 
 // Said in English still, each named by file and expression: messages of core's validators, which
 // name the faulty row or property (CSV and GeoJSON imports, STIX checks). The list
 // only shrinks: an entry no longer found fails.
 const LEFT = new Set([
-  "input-guard.ts `${found.path}: ${found.message}`",
   'analysis/analysis.service.ts `${asset?.ref ?? "?"} (${row?.service ?? "asset"}): ${issue.message}`',
   "registry/import.service.ts p.message",
-  "registry/import.service.ts reason",
   'registry/import.service.ts `${dependentRef} (${row?.service ?? "?"}): ${issue.message}`',
   "stix/import.service.ts problem.id ? `${problem.id}: ${problem.message}` : problem.message",
 ]);

@@ -1,11 +1,12 @@
 // The server's messages in English: the source every other language translates (same keys, same
 // {{placeholders}}; i18n/messages.test.ts checks). Titles and details of problem+json answers;
 // machine-readable parts (type URIs, field paths) are never translated. Core's validators keep their
-// English sentences with their code (an exercise package's checks): they are taken from there.
-import { PACKAGE_SENTENCES } from "@bulwark/core";
+// English sentences with their code (an exercise package's checks, text that cannot be stored): they are taken from there.
+import { PACKAGE_SENTENCES, UNSTORABLE_SENTENCES } from "@bulwark/core";
 
 export const en = {
   ...PACKAGE_SENTENCES,
+  ...UNSTORABLE_SENTENCES,
   "title.notSignedIn": "Not signed in",
   "title.notAllowed": "Not allowed",
   "title.notFound": "Not found",
@@ -1167,6 +1168,7 @@ export const en = {
   "core.attachments.mismatch.text":
     "The file was sent as {{type}} but is not text in UTF-8 (without NUL bytes).",
   "core.attachments.mismatch.json": "The file was sent as {{type}} but is not a JSON document in UTF-8.",
+  "detail.unstorable": "{{path}}: {{reason}}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1255,4 +1255,11 @@ export const es: Catalogue = {
   "package.organisationTwice": "nombra dos veces la misma organización",
   "package.yaml": "no es YAML válido: {{reason}}",
   "package.unreadable": "no se puede leer: {{reason}}",
+  "detail.unstorable": "{{path}}: {{reason}}",
+  "text.nul": "contiene un carácter NUL (en la posición {{at}}), que un texto no puede contener.",
+  "text.surrogate": "contiene un sustituto UTF-16 sin pareja (en la posición {{at}}), que no es un carácter.",
+  "text.nameNul":
+    "un nombre que contiene un carácter NUL (en la posición {{at}}), que un texto no puede contener.",
+  "text.nameSurrogate":
+    "un nombre que contiene un sustituto UTF-16 sin pareja (en la posición {{at}}), que no es un carácter.",
 };

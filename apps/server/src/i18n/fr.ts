@@ -1264,4 +1264,11 @@ export const fr: Catalogue = {
   "package.organisationTwice": "désigne deux fois la même organisation",
   "package.yaml": "n'est pas du YAML valide : {{reason}}",
   "package.unreadable": "ne peut pas être lu : {{reason}}",
+  "detail.unstorable": "{{path}} : {{reason}}",
+  "text.nul": "contient un caractère NUL (à la position {{at}}), qu'un texte ne peut pas contenir.",
+  "text.surrogate": "contient un demi-codet UTF-16 isolé (à la position {{at}}), qui n'est pas un caractère.",
+  "text.nameNul":
+    "un nom qui contient un caractère NUL (à la position {{at}}), qu'un texte ne peut pas contenir.",
+  "text.nameSurrogate":
+    "un nom qui contient un demi-codet UTF-16 isolé (à la position {{at}}), qui n'est pas un caractère.",
 };

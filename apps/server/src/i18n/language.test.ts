@@ -138,6 +138,23 @@ describe("problem answers in the caller's language", () => {
     expect(paths(french)).toEqual(paths(english));
   });
 
+  it("says where text cannot be stored in the caller's language", async () => {
+    const member = await signIn("member@grid.example");
+    const english = await request(member, "GET", "/api/assets?q=a%00b", "en");
+    const russian = await request(member, "GET", "/api/assets?q=a%00b", "ru");
+    expect([english.statusCode, russian.statusCode]).toEqual([400, 400]);
+    expect(english.json()).toMatchObject({
+      detail: "query.q: holds a NUL character (at 1), which text may not hold.",
+      errors: [{ path: "query.q", message: "holds a NUL character (at 1), which text may not hold." }],
+    });
+    expect(russian.json()).toMatchObject({
+      detail: "query.q: содержит символ NUL (в позиции 1), который не допускается в тексте.",
+      errors: [
+        { path: "query.q", message: "содержит символ NUL (в позиции 1), который не допускается в тексте." },
+      ],
+    });
+  });
+
   it("has the database-outage answers (503) in the catalogue", () => {
     for (const outage of ["unreachable", "slow", "disk-full"] as const) {
       const error = databaseUnavailable(outage);

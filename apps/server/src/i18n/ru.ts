@@ -1223,4 +1223,10 @@ export const ru: Catalogue = {
   "package.organisationTwice": "называет организацию дважды",
   "package.yaml": "не является корректным YAML: {{reason}}",
   "package.unreadable": "не удаётся прочитать: {{reason}}",
+  "detail.unstorable": "{{path}}: {{reason}}",
+  "text.nul": "содержит символ NUL (в позиции {{at}}), который не допускается в тексте.",
+  "text.surrogate": "содержит непарный суррогат UTF-16 (в позиции {{at}}), который не является символом.",
+  "text.nameNul": "имя, которое содержит символ NUL (в позиции {{at}}), недопустимый в тексте.",
+  "text.nameSurrogate":
+    "имя, которое содержит непарный суррогат UTF-16 (в позиции {{at}}), не являющийся символом.",
 };

@@ -1099,4 +1099,9 @@ export const zh: Catalogue = {
   "package.organisationTwice": "重复指定了同一组织",
   "package.yaml": "不是有效的 YAML：{{reason}}",
   "package.unreadable": "无法读取：{{reason}}",
+  "detail.unstorable": "{{path}}：{{reason}}",
+  "text.nul": "含有 NUL 字符（位置 {{at}}），文本中不得含有该字符。",
+  "text.surrogate": "含有未配对的 UTF-16 代理项（位置 {{at}}），它不是字符。",
+  "text.nameNul": "名称含有 NUL 字符（位置 {{at}}），文本中不得含有该字符。",
+  "text.nameSurrogate": "名称含有未配对的 UTF-16 代理项（位置 {{at}}），它不是字符。",
 };
