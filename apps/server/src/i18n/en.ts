@@ -1,12 +1,13 @@
 // The server's messages in English: the source every other language translates (same keys, same
 // {{placeholders}}; i18n/messages.test.ts checks). Titles and details of problem+json answers;
 // machine-readable parts (type URIs, field paths) are never translated. Core's validators keep their
-// English sentences with their code (an exercise package's checks, text that cannot be stored): they are taken from there.
-import { PACKAGE_SENTENCES, UNSTORABLE_SENTENCES } from "@bulwark/core";
+// English sentences with their code (an exercise package's and a STIX object's checks, text that cannot be stored): they are taken from there.
+import { PACKAGE_SENTENCES, STIX_SENTENCES, UNSTORABLE_SENTENCES } from "@bulwark/core";
 
 export const en = {
   ...PACKAGE_SENTENCES,
   ...UNSTORABLE_SENTENCES,
+  ...STIX_SENTENCES,
   "title.notSignedIn": "Not signed in",
   "title.notAllowed": "Not allowed",
   "title.notFound": "Not found",
@@ -1169,6 +1170,7 @@ export const en = {
     "The file was sent as {{type}} but is not text in UTF-8 (without NUL bytes).",
   "core.attachments.mismatch.json": "The file was sent as {{type}} but is not a JSON document in UTF-8.",
   "detail.unstorable": "{{path}}: {{reason}}",
+  "detail.at": "{{where}}: {{what}}",
 } as const;
 
 export type MessageKey = keyof typeof en;

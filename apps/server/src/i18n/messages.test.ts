@@ -1,7 +1,14 @@
 // The server's message catalogue is complete in the six languages (the same keys as English, the
 // same {{placeholders}}, no empty or untranslated sentence), and the language of an answer is
 // chosen as documented: Accept-Language first, then the account's, then English.
-import { checkAttachment, checkSitrepDeed, LANGUAGES, SITREP_STATUSES } from "@bulwark/core";
+import {
+  checkAttachment,
+  checkSitrepDeed,
+  checkStixBundle,
+  checkStixObjects,
+  LANGUAGES,
+  SITREP_STATUSES,
+} from "@bulwark/core";
 import { describe, expect, it } from "vitest";
 import { custodyReason } from "../incidents/evidence.service.ts";
 import { en, type MessageKey } from "./en.ts";
@@ -175,5 +182,19 @@ describe("situation reports' conflicts", () => {
       "The file was sent as image/png but is not a PNG image (its signature is missing).",
     );
     expect(say("zh", mismatch.detail)).toBe("文件以 image/png 类型发送，但不是 PNG 图像（缺少其文件签名）。");
+  });
+
+  it("says a STIX check's problems in the caller's language, the English kept", () => {
+    const badId = checkStixBundle({ type: "bundle", id: "bundle--x", objects: [] });
+    const badObject = checkStixObjects([{ type: "indicator" }]);
+    if (badId.ok || badObject.ok) throw new Error("accepted a bad bundle");
+    const [bundleId] = badId.problems;
+    const [objectId] = badObject.problems;
+    expect(bundleId).toMatchObject({ property: "id", message: "must be bundle--UUID" });
+    expect(objectId).toMatchObject({ index: 0, property: "id", message: "must be indicator--UUID" });
+    if (!bundleId || !objectId) throw new Error("no problems");
+    expect(say("fr", bundleId.sentence)).toBe("doit être de la forme bundle--UUID");
+    expect(say("ru", objectId.sentence)).toBe("должно иметь вид indicator--UUID");
+    expect(say("en", objectId.sentence)).toBe(objectId.message);
   });
 });
