@@ -131,7 +131,7 @@ describe("problem answers in the caller's language", () => {
       message: "doit valoir bulwark-exercise-package/1",
     });
     expect(french.json().errors).toContainEqual({
-      path: "body.package.mark (line 1)",
+      path: "body.package.type (line 1)",
       message: "est obligatoire",
     });
     const paths = (response: typeof english) => response.json().errors.map((e: { path: string }) => e.path);
