@@ -44,7 +44,7 @@ const DYNAMIC = new Set([
 const LEFT = new Set([
   'analysis/analysis.service.ts `${asset?.ref ?? "?"} (${row?.service ?? "asset"}): ${issue.message}`',
   "registry/import.service.ts p.message",
-  'registry/import.service.ts `${dependentRef} (${row?.service ?? "?"}): ${issue.message}`',
+  'registry/import-write.ts `${dependentRef} (${row?.service ?? "?"}): ${issue.message}`',
 ]);
 const left = new Set<string>();
 
