@@ -7,6 +7,7 @@ export { type Config, ConfigError, readConfig } from "./config.ts";
 export type { ServerContext } from "./context.ts";
 export { DEMO_ADMIN, readDemoCountry, seedDemo, stableId } from "./demo/seed-demo.ts";
 export { exercisePackage, importPackage, type PackageError } from "./exercises/package.service.ts";
+export { type Message, say } from "./i18n/messages.ts";
 export { addOrganisation } from "./organisations/organisations.service.ts";
 export { exportFiles, exportGeoJson, importRegistry } from "./registry/import.service.ts";
 export {

@@ -5,6 +5,7 @@
 import { findUnstorableText } from "@bulwark/core";
 import type { FastifyInstance } from "fastify";
 import { UserError } from "./errors.ts";
+import { say } from "./i18n/messages.ts";
 
 export function refuseUnstorableInput(app: FastifyInstance): void {
   app.addHook("preValidation", async (request) => {
@@ -16,8 +17,16 @@ export function refuseUnstorableInput(app: FastifyInstance): void {
       findUnstorableText(body, "body");
     if (found)
       throw Object.assign(
-        new UserError(400, "Invalid input", `${found.path}: ${found.message}`, "urn:bulwark:problem:invalid"),
-        { errors: [found] },
+        new UserError(
+          400,
+          "Invalid input",
+          {
+            key: "detail.unstorable",
+            values: { path: found.path, reason: (language) => say(language, found.sentence) },
+          },
+          "urn:bulwark:problem:invalid",
+        ),
+        { errors: [{ path: found.path, message: { ...found.sentence } }] },
       );
   });
 }

@@ -62,7 +62,7 @@ export const importExercise = (
       if (!problems) throw error;
       for (const problem of problems)
         process.stderr.write(
-          `${file}${problem.line === null ? "" : `:${problem.line}`}: ${problem.field || "file"}: ${problem.message}\n`,
+          `${file}${problem.line === null ? "" : `:${problem.line}`}: ${problem.field || "file"}: ${problem.english}\n`,
         );
       throw new CliError(`${file} was not imported: nothing was written.`);
     }

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { exportFiles, exportGeoJson, importRegistry } from "@bulwark/server";
+import { exportFiles, exportGeoJson, importRegistry, type Message, say as sayIn } from "@bulwark/server";
 import { CliError, say } from "../output.ts";
 import { withContext } from "./database.ts";
+
+/** A problem's message as the CLI prints it: in English. */
+const english = (message: unknown): string =>
+  message !== null && typeof message === "object" && "key" in message
+    ? sayIn("en", message as Message)
+    : String(message);
 
 function read(file: string): string {
   if (!existsSync(file)) throw new CliError(`${file} does not exist.`);
@@ -33,7 +39,7 @@ export const importFiles = (options: { assets: string; dependencies?: string }):
     // Invalid files: list every problem as file:line:column: message (file:feature:property for GeoJSON).
     if (error instanceof Error && "errors" in error && Array.isArray(error.errors)) {
       for (const item of error.errors)
-        process.stderr.write(`${String(item.path)}: ${String(item.message)}\n`);
+        process.stderr.write(`${String(item.path)}: ${english(item.message)}\n`);
       throw new CliError(error.message.replace(/^Invalid input: /, ""));
     }
     throw error;

@@ -39,6 +39,7 @@ import {
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { invalid, notFound } from "../errors.ts";
+import { type Message, say } from "../i18n/messages.ts";
 import { exerciseDetail, frameworkSections, must, seenExercise } from "./exercises.service.ts";
 
 const EVERYTHING: AssetReadScope = { kind: "all" };
@@ -46,20 +47,28 @@ const EVERYTHING: AssetReadScope = { kind: "all" };
 /** A problem of the package as the API answers it: the field under body.package, with its line. */
 export interface PackageError {
   readonly path: string;
-  readonly message: string;
+  /** A catalogue sentence or Message, said in the caller's language. */
+  readonly message: string | Message;
+  /** The same in English (the CLI's words). */
+  readonly english: string;
   readonly line: number | null;
   readonly field: string;
 }
 
-const errorOf = (problem: PackageProblem): PackageError => {
-  const field = problem.path.map(String).join(".");
+const errorAt = (path: PackagePath, line: number | null, message: string | Message): PackageError => {
+  const field = path.map(String).join(".");
   return {
-    path: `body.package${field ? `.${field}` : ""}${problem.line === null ? "" : ` (line ${problem.line})`}`,
-    message: problem.message,
-    line: problem.line,
+    path: `body.package${field ? `.${field}` : ""}${line === null ? "" : ` (line ${line})`}`,
+    message,
+    english: typeof message === "string" ? message : say("en", message),
+    line,
     field,
   };
 };
+
+/** Core's problem, said in the caller's language (its English as core wrote it). */
+const errorOf = (problem: PackageProblem): PackageError =>
+  errorAt(problem.path, problem.line, { ...problem.sentence, english: problem.message });
 
 /** The exercise's design as a package, and a file name for it. */
 export async function exercisePackage(
@@ -166,8 +175,7 @@ export async function importPackage(
     throw invalid("The exercise package cannot be imported as written.", read.problems.map(errorOf));
   const { package: pack, locate } = read;
   const problems: PackageError[] = [];
-  const problem = (path: PackagePath, message: string) =>
-    problems.push(errorOf({ path, line: locate(path), message }));
+  const problem = (path: PackagePath, message: string) => problems.push(errorAt(path, locate(path), message));
 
   // Organisation names: mapped ones first, the others by name.
   const mapped = new Map(Object.entries(input.organisations));
@@ -180,6 +188,7 @@ export async function importPackage(
       problems.push({
         path: `body.organisations.${name}`,
         message: "Not an organisation of this package.",
+        english: "Not an organisation of this package.",
         line: null,
         field: `organisations.${name}`,
       });

@@ -36,25 +36,15 @@ const DYNAMIC = new Set([
   "system/database-outage.ts DETAIL[outage]",
   "sharing/sharing.service.ts reason",
   "sharing/sharing.service.ts WITHDRAW_REFUSED",
-  "input-guard.ts found.message",
 ]);
 
 // Said in English still, each named by file and expression: messages of core's validators, which
-// name the faulty row or property (CSV and GeoJSON imports, STIX checks, exercise packages), and the
-// custody check's reasons printed in its PDF, and which signature an attachment lacks. The list only shrinks: an entry no longer found fails.
+// name the faulty row or property (CSV and GeoJSON imports). The list
+// only shrinks: an entry no longer found fails.
 const LEFT = new Set([
-  "input-guard.ts `${found.path}: ${found.message}`",
   'analysis/analysis.service.ts `${asset?.ref ?? "?"} (${row?.service ?? "asset"}): ${issue.message}`',
-  "exercises/package.service.ts problem.message",
   "registry/import.service.ts p.message",
-  "registry/import.service.ts reason",
-  'registry/import.service.ts `${dependentRef} (${row?.service ?? "?"}): ${issue.message}`',
-  "stix/import.service.ts problem.id ? `${problem.id}: ${problem.message}` : problem.message",
-  'incidents/custody.ts "its kind does not fit its place"',
-  'incidents/custody.ts "the item\'s description or file hash differs from what was collected"',
-  'incidents/custody.ts "the audit trail holds no record of it"',
-  "sharing/attachments.ts `The file was sent as ${file.mediaType} but is not ${WHAT[kind.check]}.`",
-  "incidents/custody.ts `the chain ends at record ${previous?.seq ?? 0}, the audit trail last recorded record ${head.seq}`",
+  'registry/import-write.ts `${dependentRef} (${row?.service ?? "?"}): ${issue.message}`',
 ]);
 const left = new Set<string>();
 

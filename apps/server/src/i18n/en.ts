@@ -1,7 +1,13 @@
 // The server's messages in English: the source every other language translates (same keys, same
 // {{placeholders}}; i18n/messages.test.ts checks). Titles and details of problem+json answers;
-// machine-readable parts (type URIs, field paths) are never translated.
+// machine-readable parts (type URIs, field paths) are never translated. Core's validators keep their
+// English sentences with their code (an exercise package's and a STIX object's checks, text that cannot be stored): they are taken from there.
+import { PACKAGE_SENTENCES, STIX_SENTENCES, UNSTORABLE_SENTENCES } from "@bulwark/core";
+
 export const en = {
+  ...PACKAGE_SENTENCES,
+  ...UNSTORABLE_SENTENCES,
+  ...STIX_SENTENCES,
   "title.notSignedIn": "Not signed in",
   "title.notAllowed": "Not allowed",
   "title.notFound": "Not found",
@@ -1139,6 +1145,32 @@ export const en = {
     "Your roles allow markings up to TLP:{{widest}}; TLP:{{tlp}} is wider. Ask an approver of your organisation.",
   "core.board.markingTooWide": "Your roles allow markings up to TLP:{{widest}}; TLP:{{tlp}} is wider.",
   "core.sharing.noResharing": "TLP:{{tlp}} allows no sharing beyond its recipients: ask the source.",
+  "custody.kindMisplaced": "its kind does not fit its place",
+  "custody.itemChanged": "the item's description or file hash differs from what was collected",
+  "custody.unaudited": "the audit trail holds no record of it",
+  "custody.endsEarly": "the chain ends at record {{last}}, the audit trail last recorded record {{head}}",
+  "custody.lost": "the audit trail records this item, the log no longer holds it",
+  "chain.missing": "entries {{from}}..{{to}} are missing",
+  "chain.order": "sequence number {{seq}} is out of order (expected {{expected}})",
+  "chain.link": "its link to the previous entry does not match that entry's hash",
+  "chain.altered": "its content does not match its hash (the entry was altered)",
+  "core.attachments.mismatch.pdf":
+    "The file was sent as {{type}} but is not a PDF (it must start with %PDF-).",
+  "core.attachments.mismatch.png":
+    "The file was sent as {{type}} but is not a PNG image (its signature is missing).",
+  "core.attachments.mismatch.jpeg":
+    "The file was sent as {{type}} but is not a JPEG image (its signature is missing).",
+  "core.attachments.mismatch.gif":
+    "The file was sent as {{type}} but is not a GIF image (its signature is missing).",
+  "core.attachments.mismatch.webp":
+    "The file was sent as {{type}} but is not a WebP image (its signature is missing).",
+  "core.attachments.mismatch.zip":
+    "The file was sent as {{type}} but is not a ZIP-based file (its signature is missing).",
+  "core.attachments.mismatch.text":
+    "The file was sent as {{type}} but is not text in UTF-8 (without NUL bytes).",
+  "core.attachments.mismatch.json": "The file was sent as {{type}} but is not a JSON document in UTF-8.",
+  "detail.unstorable": "{{path}}: {{reason}}",
+  "detail.at": "{{where}}: {{what}}",
 } as const;
 
 export type MessageKey = keyof typeof en;

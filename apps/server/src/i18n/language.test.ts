@@ -115,6 +115,46 @@ describe("problem answers in the caller's language", () => {
     expect(nowhere.json()).toMatchObject({ title: "Не найдено", detail: "Маршрута GET /api/nowhere нет." });
   });
 
+  it("says an exercise package's problems in the caller's language, fields and lines kept", async () => {
+    const boss = await signIn("boss@grid.example");
+    const body = { package: "format: something-else\ntitle: Drill\n", organisations: {} };
+    const english = await request(boss, "POST", "/api/exercises/import", "en", body);
+    const french = await request(boss, "POST", "/api/exercises/import", "fr", body);
+    expect([english.statusCode, french.statusCode]).toEqual([422, 422]);
+    const format = "body.package.format (line 1)";
+    expect(english.json().errors).toContainEqual({
+      path: format,
+      message: "must be bulwark-exercise-package/1",
+    });
+    expect(french.json().errors).toContainEqual({
+      path: format,
+      message: "doit valoir bulwark-exercise-package/1",
+    });
+    expect(french.json().errors).toContainEqual({
+      path: "body.package.type (line 1)",
+      message: "est obligatoire",
+    });
+    const paths = (response: typeof english) => response.json().errors.map((e: { path: string }) => e.path);
+    expect(paths(french)).toEqual(paths(english));
+  });
+
+  it("says where text cannot be stored in the caller's language", async () => {
+    const member = await signIn("member@grid.example");
+    const english = await request(member, "GET", "/api/assets?q=a%00b", "en");
+    const russian = await request(member, "GET", "/api/assets?q=a%00b", "ru");
+    expect([english.statusCode, russian.statusCode]).toEqual([400, 400]);
+    expect(english.json()).toMatchObject({
+      detail: "query.q: holds a NUL character (at 1), which text may not hold.",
+      errors: [{ path: "query.q", message: "holds a NUL character (at 1), which text may not hold." }],
+    });
+    expect(russian.json()).toMatchObject({
+      detail: "query.q: содержит символ NUL (в позиции 1), который не допускается в тексте.",
+      errors: [
+        { path: "query.q", message: "содержит символ NUL (в позиции 1), который не допускается в тексте." },
+      ],
+    });
+  });
+
   it("has the database-outage answers (503) in the catalogue", () => {
     for (const outage of ["unreachable", "slow", "disk-full"] as const) {
       const error = databaseUnavailable(outage);

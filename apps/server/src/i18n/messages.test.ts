@@ -1,8 +1,16 @@
 // The server's message catalogue is complete in the six languages (the same keys as English, the
 // same {{placeholders}}, no empty or untranslated sentence), and the language of an answer is
 // chosen as documented: Accept-Language first, then the account's, then English.
-import { checkSitrepDeed, LANGUAGES, SITREP_STATUSES } from "@bulwark/core";
+import {
+  checkAttachment,
+  checkSitrepDeed,
+  checkStixBundle,
+  checkStixObjects,
+  LANGUAGES,
+  SITREP_STATUSES,
+} from "@bulwark/core";
 import { describe, expect, it } from "vitest";
+import { custodyReason } from "../incidents/evidence.service.ts";
 import { en, type MessageKey } from "./en.ts";
 import {
   acceptedLanguage,
@@ -149,5 +157,44 @@ describe("situation reports' conflicts", () => {
     for (const reason of reasons)
       for (const language of LANGUAGES.filter((l) => l !== "en"))
         expect(translated(language, reason), `${language}: ${reason}`).not.toBe(reason);
+  });
+
+  it("says the custody check's reasons and an attachment's mismatch in the caller's language", () => {
+    const ends = { key: "custody.endsEarly", values: { last: 3, head: 5 } } as const;
+    expect(custodyReason("en", ends)).toBe(
+      "the chain ends at record 3, the audit trail last recorded record 5",
+    );
+    expect(custodyReason("fr", ends)).toContain("l'enregistrement 3");
+    expect(custodyReason("ar", ends)).toContain(`السجل ${new Intl.NumberFormat("ar").format(3)}،`);
+    expect(custodyReason("ru", { key: "custody.unaudited" })).toBe("в журнале аудита нет записи о нём");
+    const altered = "its content does not match its hash (the entry was altered)";
+    expect(custodyReason("en", { key: "custody.link", link: altered })).toBe(altered);
+    expect(custodyReason("es", { key: "custody.link", link: altered })).toContain("alterada");
+    const mismatch = checkAttachment(
+      { mediaType: "image/png", bytes: new Uint8Array([1, 2, 3]) },
+      {
+        files: 0,
+        bytes: 0,
+      },
+    );
+    if (mismatch?.kind !== "mismatch") throw new Error("no mismatch found");
+    expect(say("en", mismatch.detail)).toBe(
+      "The file was sent as image/png but is not a PNG image (its signature is missing).",
+    );
+    expect(say("zh", mismatch.detail)).toBe("文件以 image/png 类型发送，但不是 PNG 图像（缺少其文件签名）。");
+  });
+
+  it("says a STIX check's problems in the caller's language, the English kept", () => {
+    const badId = checkStixBundle({ type: "bundle", id: "bundle--x", objects: [] });
+    const badObject = checkStixObjects([{ type: "indicator" }]);
+    if (badId.ok || badObject.ok) throw new Error("accepted a bad bundle");
+    const [bundleId] = badId.problems;
+    const [objectId] = badObject.problems;
+    expect(bundleId).toMatchObject({ property: "id", message: "must be bundle--UUID" });
+    expect(objectId).toMatchObject({ index: 0, property: "id", message: "must be indicator--UUID" });
+    if (!bundleId || !objectId) throw new Error("no problems");
+    expect(say("fr", bundleId.sentence)).toBe("doit être de la forme bundle--UUID");
+    expect(say("ru", objectId.sentence)).toBe("должно иметь вид indicator--UUID");
+    expect(say("en", objectId.sentence)).toBe(objectId.message);
   });
 });

@@ -21,8 +21,8 @@ export function evidenceRoutes(app: FastifyInstance, context: ServerContext): vo
   route(app, context, "addIncidentEvidence", ({ caller, params, body }) =>
     addEvidence(context, caller, params.id, body),
   );
-  route(app, context, "verifyIncidentEvidence", ({ caller, params }) =>
-    verifyEvidence(context, caller, params.id),
+  route(app, context, "verifyIncidentEvidence", ({ caller, params, request }) =>
+    verifyEvidence(context, caller, params.id, requestLanguage(request)),
   );
   route(app, context, "shareIncidentEvidence", ({ caller, params, body }) =>
     shareEvidence(context, caller, params.id, body),

@@ -19,6 +19,7 @@ import type { AuditAction } from "@bulwark/core";
 import {
   type Actor,
   type CustodyLink,
+  type CustodyReason,
   checkEvidenceRecord,
   checkEvidenceShare,
   type Decision,
@@ -52,7 +53,7 @@ import {
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
-import { type Language, type MessageKey, say } from "../i18n/messages.ts";
+import { type Language, type MessageKey, say, translated } from "../i18n/messages.ts";
 import { PdfReport } from "../pdf/report.ts";
 import { incidentViewerOf, type SeenIncident, seenIncident } from "./incidents.service.ts";
 
@@ -330,6 +331,18 @@ export async function shareEvidence(
   return evidenceLog(context, caller, incidentId, { limit: 100, offset: 0 });
 }
 
+/** Why a chain fails, in the reader's language (record numbers in the language's digits). */
+export function custodyReason(language: Language, reason: CustodyReason): string {
+  if (reason.key === "custody.link") return translated(language, reason.link);
+  if (reason.key !== "custody.endsEarly") return say(language, { key: reason.key });
+  const number = (value: number) => (l: Language) =>
+    new Intl.NumberFormat(l, { useGrouping: false }).format(value);
+  return say(language, {
+    key: reason.key,
+    values: { last: number(reason.values.last), head: number(reason.values.head) },
+  });
+}
+
 /**
  * Verify every item of the incident: each chain on its own (hashes, links, the item as collected)
  * and its end against the audit trail; an item the audit trail knows but the log lost is reported
@@ -339,6 +352,7 @@ export async function verifyEvidence(
   context: ServerContext,
   caller: Actor,
   incidentId: string,
+  language: Language = "en",
 ): Promise<CustodyVerification> {
   await seenLog(context, caller, incidentId);
   const db = context.db;
@@ -355,7 +369,14 @@ export async function verifyEvidence(
       heads.get(item.id) ?? null,
       sha256,
     );
-    results.push({ id: item.id, number: item.number, ...report });
+    const broken = report.firstBroken;
+    results.push({
+      id: item.id,
+      number: item.number,
+      ok: report.ok,
+      checked: report.checked,
+      firstBroken: broken && { seq: broken.seq, reason: custodyReason(language, broken.reason) },
+    });
   }
   const known = new Set(items.map((item) => item.id));
   for (const id of heads.keys())
@@ -365,7 +386,7 @@ export async function verifyEvidence(
         number: null,
         ok: false,
         checked: 0,
-        firstBroken: { seq: null, reason: "the audit trail records this item, the log no longer holds it" },
+        firstBroken: { seq: null, reason: say(language, { key: "custody.lost" }) },
       });
   await context.db.transaction((tx) =>
     audit(
@@ -404,7 +425,10 @@ export async function custodyReport(
     createdAt: now,
     footer: t("pdf.custody.footer", { incident: incident.title, number: item.number }),
   });
-  const broken = check.firstBroken;
+  const broken = check.firstBroken && {
+    seq: check.firstBroken.seq,
+    reason: custodyReason(language, check.firstBroken.reason),
+  };
   pdf.cover(
     t("pdf.custody.cover"),
     t("pdf.custody.subtitle", { number: item.number, incident: incident.title }),

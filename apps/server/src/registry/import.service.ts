@@ -14,12 +14,13 @@ import {
   readAssetsGeoJson,
   readDependenciesCsv,
   unstorableIndex,
-  unstorableReason,
+  unstorableSentence,
   writeCsv,
 } from "@bulwark/core";
 import { assetsByRef, exportRegistry, organisationNames } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { invalid } from "../errors.ts";
+import type { Message } from "../i18n/messages.ts";
 import { breathe, SLICES, writeSliced } from "./import-write.ts";
 
 /** The assets once, as CSV (assets) or GeoJSON (assetsGeoJson); dependencies as CSV. */
@@ -40,7 +41,8 @@ export type ImportProgress = (phase: ImportPhase, done: number, total: number) =
 
 interface Problem {
   readonly path: string;
-  readonly message: string;
+  /** A catalogue Message, or a sentence still said in English (core's CSV and GeoJSON checks). */
+  readonly message: string | Message;
 }
 // The core lists up to 1000 problems per file; so do we, in one answer.
 const MAX_SHOWN = 1000;
@@ -111,10 +113,10 @@ export async function importRegistry(
   // Text the database cannot store, named by file and line (the CLI reads files with no HTTP hook).
   const unstorable = (Object.entries(FILE_NAMES) as [keyof ImportFiles, string][]).flatMap(([key, name]) => {
     const text = files[key];
-    const reason = text === undefined ? null : unstorableReason(text);
+    const sentence = text === undefined ? null : unstorableSentence(text);
     const at = text === undefined ? -1 : unstorableIndex(text);
-    return reason && text !== undefined
-      ? [{ path: `${name}:${text.slice(0, at).split("\n").length}`, message: reason }]
+    return sentence && text !== undefined
+      ? [{ path: `${name}:${text.slice(0, at).split("\n").length}`, message: { ...sentence } }]
       : [];
   });
   if (unstorable.length > 0) fail(unstorable);

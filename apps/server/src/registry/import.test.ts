@@ -2,6 +2,7 @@ import { ApiError, type Client } from "@bulwark/contracts";
 import { listAudit } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserError } from "../errors.ts";
+import { type Message, say } from "../i18n/messages.ts";
 import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { importRegistry } from "./import.service.ts";
 
@@ -135,8 +136,10 @@ describe("registry import", () => {
     expect(refused).toBeInstanceOf(UserError);
     expect(refused).toMatchObject({
       status: 422,
-      errors: [{ path: "assets.csv:3", message: expect.stringMatching(/NUL/) }],
+      errors: [{ path: "assets.csv:3", message: { key: "text.nul", values: { at: expect.any(Number) } } }],
     });
+    const [problem] = (refused as { errors: { message: Message }[] }).errors;
+    if (problem) expect(say("en", problem.message)).toMatch(/^holds a NUL character \(at \d+\)/);
     expect((await authority.call("listAssets")).total).toBe(before);
   });
 

@@ -34,6 +34,7 @@ import {
 } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
+import { type Language, type Message, say } from "../i18n/messages.ts";
 
 /** Objects added by one request after which the table's planner statistics are refreshed. */
 export const STATISTICS_AFTER = 1_000;
@@ -171,18 +172,28 @@ export async function collectionWriter(
 
 /** A failed check as problem+json: each problem named by object index, id and property. */
 export function invalidStix(check: Extract<StixCheck, { ok: false }>): Error {
-  const errors = check.problems.map((problem) => ({
-    path:
+  const errors = check.problems.map((problem) => {
+    const path =
       problem.index === null
         ? `bundle${problem.property ? `.${problem.property}` : ""}`
-        : `objects[${problem.index}]${problem.property ? `.${problem.property}` : ""}`,
-    message: problem.id ? `${problem.id}: ${problem.message}` : problem.message,
-  }));
+        : `objects[${problem.index}]${problem.property ? `.${problem.property}` : ""}`;
+    const said = (language: Language) => say(language, problem.sentence);
+    const message: Message = problem.id
+      ? { key: "detail.at", values: { where: problem.id, what: said } }
+      : { ...problem.sentence };
+    return { path, message };
+  });
   const first = errors[0];
   const values = {
     count: check.problemCount,
     shown: errors.length,
-    first: `${first?.path}: ${first?.message}`,
+    first: (language: Language) =>
+      first
+        ? say(language, {
+            key: "detail.at",
+            values: { where: first.path, what: say(language, first.message) },
+          })
+        : "",
   };
   return invalid(
     { key: check.problemCount > errors.length ? "stix.importFailedFirst" : "stix.importFailed", values },

@@ -67,11 +67,56 @@ export interface ExercisePackage {
 
 export type PackagePath = readonly (string | number)[];
 
+/**
+ * What a package check says, in English with {{placeholders}}: the server's catalogue holds these
+ * sentences (i18n/en.ts takes them from here) and says them in the caller's language.
+ */
+export const PACKAGE_SENTENCES = {
+  "package.required": "is required",
+  "package.mapping": "must be a mapping",
+  "package.unknownField": "unknown field (expected one of {{fields}})",
+  "package.text": "must be a text",
+  "package.maxCharacters": "must be at most {{max}} characters",
+  "package.nonEmptyText": "must be a non-empty text",
+  "package.oneOf": "must be one of {{allowed}}",
+  "package.list": "must be a list",
+  "package.atLeast": "must hold at least {{min}}",
+  "package.atMost": "must hold at most {{max}}",
+  "package.tied": "must be tied to one section of resolution 2341 or one capability",
+  "package.section": "must be a section id: lower-case letters and digits joined by hyphens",
+  "package.time": 'must be an exercise time h:mm:ss, e.g. "1:30:00" (quoted)',
+  "package.timeMax": "must be at most 8784:00:00 (366 days)",
+  "package.recipientRole": "must name a participant whose role is player",
+  "package.recipientTwice": "names a recipient twice",
+  "package.objective": "must be the number of an objective, from 1 to {{objectives}}",
+  "package.exactly": "must be {{expected}}",
+  "package.threat": "must be a threat scenario's slug, e.g. uas-payload-delivery",
+  "package.assetTwice": "names an asset twice",
+  "package.organisationTwice": "names an organisation twice",
+  "package.yaml": "is not valid YAML: {{reason}}",
+  "package.unreadable": "cannot be read: {{reason}}",
+} as const;
+
+/** A package problem's sentence: a key of PACKAGE_SENTENCES and its placeholders' values. */
+export interface PackageSentence {
+  readonly key: keyof typeof PACKAGE_SENTENCES;
+  readonly values?: Readonly<Record<string, string | number>>;
+}
+
+/** The sentence in English (the CLI's language, and the tests'). */
+export const packageEnglish = (sentence: PackageSentence): string =>
+  PACKAGE_SENTENCES[sentence.key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    String(sentence.values?.[name] ?? whole),
+  );
+
 export interface PackageProblem {
   /** The field, e.g. ["injects", 2, "at"] (empty: the whole file). */
   readonly path: PackagePath;
   /** The line of the field, or of the nearest mapping or list holding it; null when unknown. */
   readonly line: number | null;
+  /** What is wrong, to be said in the reader's language. */
+  readonly sentence: PackageSentence;
+  /** The same in English. */
   readonly message: string;
 }
 
@@ -99,45 +144,46 @@ export function formatOffset(ms: number): string {
 }
 
 class Checker {
-  readonly problems: { path: PackagePath; message: string }[] = [];
-  fail(path: PackagePath, message: string): null {
-    this.problems.push({ path, message });
+  readonly problems: { path: PackagePath; sentence: PackageSentence }[] = [];
+  fail(path: PackagePath, key: PackageSentence["key"], values?: PackageSentence["values"]): null {
+    this.problems.push({ path, sentence: values ? { key, values } : { key } });
     return null;
   }
   record(value: unknown, path: PackagePath, keys: readonly string[]): Record<string, unknown> | null {
     if (typeof value !== "object" || value === null || Array.isArray(value))
-      return this.fail(path, value === undefined ? "is required" : "must be a mapping");
+      return this.fail(path, value === undefined ? "package.required" : "package.mapping");
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record))
-      if (!keys.includes(key))
-        this.fail([...path, key], `unknown field (expected one of ${keys.join(", ")})`);
+      if (!keys.includes(key)) this.fail([...path, key], "package.unknownField", { fields: keys.join(", ") });
     return record;
   }
   text(value: unknown, path: PackagePath, max: number, optional = false): string | null {
     // Optional texts are kept as written; required ones trimmed, as the API does.
     if (optional) {
       if (value === undefined || value === null) return "";
-      if (typeof value !== "string") return this.fail(path, "must be a text");
-      if (value.length > max) return this.fail(path, `must be at most ${max} characters`);
+      if (typeof value !== "string") return this.fail(path, "package.text");
+      if (value.length > max) return this.fail(path, "package.maxCharacters", { max });
       return value;
     }
     if (typeof value !== "string" || value.trim() === "")
-      return this.fail(path, value === undefined ? "is required" : "must be a non-empty text");
-    if (value.trim().length > max) return this.fail(path, `must be at most ${max} characters`);
+      return this.fail(path, value === undefined ? "package.required" : "package.nonEmptyText");
+    if (value.trim().length > max) return this.fail(path, "package.maxCharacters", { max });
     return value.trim();
   }
   oneOf<T extends string>(value: unknown, path: PackagePath, allowed: readonly T[]): T | null {
     if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-    return this.fail(path, value === undefined ? "is required" : `must be one of ${allowed.join(", ")}`);
+    return value === undefined
+      ? this.fail(path, "package.required")
+      : this.fail(path, "package.oneOf", { allowed: allowed.join(", ") });
   }
   list(value: unknown, path: PackagePath, min: number, max: number): readonly unknown[] {
     if (value === undefined && min === 0) return [];
     if (!Array.isArray(value)) {
-      this.fail(path, value === undefined ? "is required" : "must be a list");
+      this.fail(path, value === undefined ? "package.required" : "package.list");
       return [];
     }
-    if (value.length < min) this.fail(path, `must hold at least ${min}`);
-    if (value.length > max) this.fail(path, `must hold at most ${max}`);
+    if (value.length < min) this.fail(path, "package.atLeast", { min });
+    if (value.length > max) this.fail(path, "package.atMost", { max });
     return value.slice(0, max);
   }
 }
@@ -149,16 +195,13 @@ function checkObjective(check: Checker, value: unknown, path: PackagePath): Pack
   const hasSection = record.section !== undefined && record.section !== null;
   const hasCapability = record.capability !== undefined && record.capability !== null;
   if (hasSection === hasCapability) {
-    check.fail(path, "must be tied to one section of resolution 2341 or one capability");
+    check.fail(path, "package.tied");
     return null;
   }
   let section: string | null = null;
   if (hasSection) {
     if (typeof record.section !== "string" || !SLUG.test(record.section) || record.section.length > 100)
-      check.fail(
-        [...path, "section"],
-        "must be a section id: lower-case letters and digits joined by hyphens",
-      );
+      check.fail([...path, "section"], "package.section");
     else section = record.section;
   }
   const capability = hasCapability
@@ -180,19 +223,18 @@ function checkInject(
   if (record === null) return null;
   let offsetMs: number | null = null;
   const at = typeof record.at === "string" ? AT.exec(record.at) : null;
-  if (!at) check.fail([...path, "at"], 'must be an exercise time h:mm:ss, e.g. "1:30:00" (quoted)');
+  if (!at) check.fail([...path, "at"], "package.time");
   else {
     const [, h = "0", m = "0", s = "0", ms = "0"] = at;
     offsetMs = ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
-    if (offsetMs > MAX_INJECT_OFFSET_MS)
-      offsetMs = check.fail([...path, "at"], "must be at most 8784:00:00 (366 days)");
+    if (offsetMs > MAX_INJECT_OFFSET_MS) offsetMs = check.fail([...path, "at"], "package.timeMax");
   }
   const sender = check.text(record.sender, [...path, "sender"], 200);
   const to: string[] = [];
   check.list(record.to, [...path, "to"], 1, 200).forEach((name, index) => {
     if (typeof name !== "string" || !players.has(name))
-      check.fail([...path, "to", index], "must name a participant whose role is player");
-    else if (to.includes(name)) check.fail([...path, "to", index], "names a recipient twice");
+      check.fail([...path, "to", index], "package.recipientRole");
+    else if (to.includes(name)) check.fail([...path, "to", index], "package.recipientTwice");
     else to.push(name);
   });
   const channel = check.oneOf(record.channel, [...path, "channel"], INJECT_CHANNELS);
@@ -202,7 +244,7 @@ function checkInject(
   if (record.objective !== undefined && record.objective !== null) {
     const n = record.objective;
     if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > objectives)
-      check.fail([...path, "objective"], `must be the number of an objective, from 1 to ${objectives}`);
+      check.fail([...path, "objective"], "package.objective", { objectives });
     else objective = n;
   }
   if (offsetMs === null || sender === null || channel === null || content === null) return null;
@@ -213,8 +255,9 @@ function checkInject(
 function checkPackage(check: Checker, data: unknown): ExercisePackage | null {
   const record = check.record(data, [], TOP);
   if (record === null) return null;
-  if (record.format !== EXERCISE_PACKAGE_FORMAT) check.fail(["format"], `must be ${EXERCISE_PACKAGE_FORMAT}`);
-  if (record.mark !== EXERCISE_MARK) check.fail(["mark"], `must be ${EXERCISE_MARK}`);
+  if (record.format !== EXERCISE_PACKAGE_FORMAT)
+    check.fail(["format"], "package.exactly", { expected: EXERCISE_PACKAGE_FORMAT });
+  if (record.mark !== EXERCISE_MARK) check.fail(["mark"], "package.exactly", { expected: EXERCISE_MARK });
   const title = check.text(record.title, ["title"], 300);
   const type = check.oneOf(record.type, ["type"], EXERCISE_TYPES);
   const summary = check.text(record.summary, ["summary"], 20_000, true);
@@ -230,7 +273,7 @@ function checkPackage(check: Checker, data: unknown): ExercisePackage | null {
     const scenario = check.record(record.scenario, ["scenario"], ["threat", "attackedAssets"]);
     if (scenario && scenario.threat !== undefined && scenario.threat !== null) {
       if (typeof scenario.threat !== "string" || !SLUG.test(scenario.threat) || scenario.threat.length > 100)
-        check.fail(["scenario", "threat"], "must be a threat scenario's slug, e.g. uas-payload-delivery");
+        check.fail(["scenario", "threat"], "package.threat");
       else threat = scenario.threat;
     }
     check.list(scenario?.attackedAssets, ["scenario", "attackedAssets"], 0, 200).forEach((item, index) => {
@@ -241,7 +284,7 @@ function checkPackage(check: Checker, data: unknown): ExercisePackage | null {
       const ref = check.text(asset.ref, [...path, "ref"], 200);
       if (operator === null || ref === null) return;
       if (attackedAssets.some((a) => a.operator === operator && a.ref === ref))
-        check.fail(path, "names an asset twice");
+        check.fail(path, "package.assetTwice");
       else attackedAssets.push({ operator, ref });
     });
   }
@@ -254,7 +297,7 @@ function checkPackage(check: Checker, data: unknown): ExercisePackage | null {
     const role = check.oneOf(participant.role, [...path, "role"], EXERCISE_ROLES);
     if (organisation === null || role === null) return;
     if (participants.some((p) => p.organisation === organisation))
-      check.fail([...path, "organisation"], "names an organisation twice");
+      check.fail([...path, "organisation"], "package.organisationTwice");
     else participants.push({ organisation, role });
   });
   const players = new Set(participants.filter((p) => p.role === "player").map((p) => p.organisation));
@@ -286,11 +329,12 @@ export function readExercisePackage(
   const lineOf = (offset: number | undefined) => (offset === undefined ? null : lines.linePos(offset).line);
   if (document.errors.length > 0)
     return {
-      problems: document.errors.map((error) => ({
-        path: [],
-        line: lineOf(error.pos[0]),
-        message: error.message.split("\n")[0] ?? "",
-      })),
+      problems: document.errors.map((error) =>
+        problemOf([], lineOf(error.pos[0]), {
+          key: "package.yaml",
+          values: { reason: error.message.split("\n")[0] ?? "" },
+        }),
+      ),
     };
   const locate: PackageLocator = (path) => {
     for (let depth = path.length; depth >= 0; depth -= 1) {
@@ -308,15 +352,27 @@ export function readExercisePackage(
     data = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
     return {
-      problems: [{ path: [], line: null, message: error instanceof Error ? error.message : "unreadable" }],
+      problems: [
+        problemOf([], null, {
+          key: "package.unreadable",
+          values: { reason: error instanceof Error ? error.message : String(error) },
+        }),
+      ],
     };
   }
   const found = checkPackage(check, data);
   if (found !== null) return { package: found, locate };
   return {
-    problems: check.problems.map(({ path, message }) => ({ path, line: locate(path), message })),
+    problems: check.problems.map(({ path, sentence }) => problemOf(path, locate(path), sentence)),
   };
 }
+
+const problemOf = (path: PackagePath, line: number | null, sentence: PackageSentence): PackageProblem => ({
+  path,
+  line,
+  sentence,
+  message: packageEnglish(sentence),
+});
 
 /** A problem as a person reads it: `line 12: injects.2.at: message`. */
 export const problemText = (problem: PackageProblem): string =>

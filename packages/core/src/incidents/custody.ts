@@ -64,11 +64,23 @@ export function sealCustody(
   return { ...record, seq: link.seq, prevHash: link.prevHash, hash: link.hash };
 }
 
+/**
+ * Why a chain fails, as a sentence of the server's catalogue (said in the reader's language): a key
+ * and its values, or the audit chain's own words for a broken link (audit/chain.ts, English
+ * sentences the catalogue knows as well).
+ */
+export type CustodyReason =
+  | { readonly key: "custody.kindMisplaced" }
+  | { readonly key: "custody.itemChanged" }
+  | { readonly key: "custody.unaudited" }
+  | { readonly key: "custody.endsEarly"; readonly values: { readonly last: number; readonly head: number } }
+  | { readonly key: "custody.link"; readonly link: string };
+
 export interface CustodyReport {
   readonly ok: boolean;
   readonly checked: number;
   /** The first record found broken (seq), or null when the problem is not one record's. */
-  readonly firstBroken: { readonly seq: number | null; readonly reason: string } | null;
+  readonly firstBroken: { readonly seq: number | null; readonly reason: CustodyReason } | null;
 }
 
 /**
@@ -86,13 +98,14 @@ export function verifyCustody(
   let checked = 0;
   for (const record of records) {
     checked += 1;
-    const reason = brokenLink(previous, asLink(evidenceId, record), hash);
-    if (reason) return { ok: false, checked, firstBroken: { seq: record.seq, reason } };
+    const link = brokenLink(previous, asLink(evidenceId, record), hash);
+    if (link)
+      return { ok: false, checked, firstBroken: { seq: record.seq, reason: { key: "custody.link", link } } };
     if ((record.seq === 1) !== (record.kind === "collected") || (record.seq === 1) !== (record.item !== null))
       return {
         ok: false,
         checked,
-        firstBroken: { seq: record.seq, reason: "its kind does not fit its place" },
+        firstBroken: { seq: record.seq, reason: { key: "custody.kindMisplaced" } },
       };
     previous = record;
   }
@@ -103,14 +116,14 @@ export function verifyCustody(
       checked,
       firstBroken: {
         seq: null,
-        reason: "the item's description or file hash differs from what was collected",
+        reason: { key: "custody.itemChanged" },
       },
     };
   if (!head)
     return {
       ok: false,
       checked,
-      firstBroken: { seq: null, reason: "the audit trail holds no record of it" },
+      firstBroken: { seq: null, reason: { key: "custody.unaudited" } },
     };
   if (!previous || previous.seq !== head.seq || previous.hash !== head.hash)
     return {
@@ -118,7 +131,7 @@ export function verifyCustody(
       checked,
       firstBroken: {
         seq: previous ? previous.seq : null,
-        reason: `the chain ends at record ${previous?.seq ?? 0}, the audit trail last recorded record ${head.seq}`,
+        reason: { key: "custody.endsEarly", values: { last: previous?.seq ?? 0, head: head.seq } },
       },
     };
   return { ok: true, checked, firstBroken: null };

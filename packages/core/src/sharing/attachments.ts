@@ -78,22 +78,20 @@ const CHECKS: Readonly<Record<Check, (bytes: Uint8Array) => boolean>> = {
   },
 };
 
-const WHAT: Readonly<Record<Check, string>> = {
-  pdf: "a PDF (it must start with %PDF-)",
-  png: "a PNG image (its signature is missing)",
-  jpeg: "a JPEG image (its signature is missing)",
-  gif: "a GIF image (its signature is missing)",
-  webp: "a WebP image (its signature is missing)",
-  zip: "a ZIP-based file (its signature is missing)",
-  text: "text in UTF-8 (without NUL bytes)",
-  json: "a JSON document in UTF-8",
-};
+/**
+ * A file whose content is not what its media type says, as a sentence of the server's catalogue
+ * (one per check, said in the caller's language) and the media type it was sent as.
+ */
+export interface AttachmentMismatch {
+  readonly key: `core.attachments.mismatch.${Check}`;
+  readonly values: { readonly type: string };
+}
 
 export type AttachmentProblem =
   | { readonly kind: "empty"; readonly detail: string }
   | { readonly kind: "too-large"; readonly detail: string }
   | { readonly kind: "unsupported-type"; readonly detail: string }
-  | { readonly kind: "mismatch"; readonly detail: string };
+  | { readonly kind: "mismatch"; readonly detail: AttachmentMismatch };
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
@@ -130,7 +128,7 @@ export function checkAttachment(
   if (!CHECKS[kind.check](file.bytes))
     return {
       kind: "mismatch",
-      detail: `The file was sent as ${file.mediaType} but is not ${WHAT[kind.check]}.`,
+      detail: { key: `core.attachments.mismatch.${kind.check}`, values: { type: file.mediaType } },
     };
   return null;
 }

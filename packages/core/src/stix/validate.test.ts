@@ -222,7 +222,13 @@ describe("checkStixObjects", () => {
     expect(check.ok).toBe(false);
     if (check.ok) return;
     expect(check.problems).toEqual([
-      { index: 0, id: object.id, property, message: expect.stringMatching(message) },
+      {
+        index: 0,
+        id: object.id,
+        property,
+        sentence: expect.objectContaining({ key: expect.stringMatching(/^text\./) }),
+        message: expect.stringMatching(message),
+      },
     ]);
   });
 

@@ -4,7 +4,74 @@
 // Custom `x-` types and properties the specification does not name are kept as they are: only
 // their names are checked, and `_ref`/`_refs` values of all but `x_` properties. One pass, no copies: the objects handed back are the ones received.
 
-import { findUnstorableText } from "../text/storable-text.ts";
+import { findUnstorableText, type UnstorableSentence, unstorableEnglish } from "../text/storable-text.ts";
+
+/**
+ * What the checks say, in English with {{placeholders}}: the server's catalogue holds these
+ * sentences (i18n/en.ts takes them from here) and says them in the caller's language.
+ */
+export const STIX_SENTENCES = {
+  "stix.bundle": "A STIX bundle is a JSON object with type, id and objects.",
+  "stix.bundle20":
+    "This is a STIX 2.0 bundle; Bulwark takes STIX 2.1 only (convert it first, e.g. with the OASIS stix2-elevator).",
+  "stix.bundleType": 'must be "bundle"',
+  "stix.bundleId": "must be bundle--UUID",
+  "stix.objects": "must be a list of STIX objects",
+  "stix.notObject": "is not a JSON object",
+  "stix.typeName": "must be a STIX type name (3 to 250 characters: a-z, 0-9 and hyphens)",
+  "stix.specRequired":
+    'is required: "2.1" (an object without it is STIX 2.0, which Bulwark does not take; convert it first)',
+  "stix.spec20": "is 2.0: Bulwark takes STIX 2.1 only (convert it first, e.g. with the OASIS stix2-elevator)",
+  "stix.spec21": 'must be "2.1"',
+  "stix.required": "is required",
+  "stix.markings": "must be a list of marking-definition identifiers",
+  "stix.createdBy": "must be an identity identifier",
+  "stix.confidence": "must be an integer from 0 to 100",
+  "stix.propertyName": "is not a valid property name (3 to 250 characters: letters, digits and underscores)",
+  "stix.refs": "must be a list of STIX identifiers",
+  "stix.externalReference": "must be an object with a source_name",
+  "stix.granularMarking": "must have selectors and a marking_ref (identifier) or lang",
+  "stix.list": "must be a list",
+  "stix.killChainPhase": "must have a kill_chain_name and a phase_name",
+  "stix.extensionName": "must be named by an extension-definition id or end in -ext",
+  "stix.object": "must be an object",
+  "stix.location": "needs region, country, or latitude and longitude",
+  "stix.latitudeLongitude": "latitude and longitude go together",
+  "stix.malwareName": "is required when is_family is true",
+  "stix.numberObserved": "must be between 1 and 999,999,999",
+  "stix.definition": "is required with definition_type",
+  "stix.kind.string": "must be a string",
+  "stix.kind.timestamp": "must be an RFC 3339 UTC timestamp such as 2026-01-31T12:00:00.000Z",
+  "stix.kind.id": "must be a STIX identifier (type--UUID)",
+  "stix.kind.ids": "must be a non-empty list of STIX identifiers",
+  "stix.kind.boolean": "must be true or false",
+  "stix.kind.integer": "must be an integer",
+  "stix.kind.strings": "must be a list of strings",
+  "stix.kind.object": "must be an object",
+  "stix.kind.list": "must be a list",
+  "stix.oneOf": "needs at least one of {{properties}}",
+  "stix.notEarlier": "must not be earlier than {{earlier}}",
+  "stix.later": "must be later than {{earlier}}",
+  "stix.idOfType": "must be {{type}}--UUID",
+  "stix.idStart": 'must start with "{{type}}--" (the object\'s type)',
+  "stix.nesting": "nests objects and lists more than {{levels}} levels deep",
+  "stix.requiredFor": "is required for {{type}}",
+} as const;
+
+/** A problem's sentence: a key of STIX_SENTENCES (or of text that cannot be stored) and its values. */
+export type StixSentence =
+  | { readonly key: keyof typeof STIX_SENTENCES; readonly values?: Readonly<Record<string, string | number>> }
+  | UnstorableSentence;
+
+/** The sentence in English. */
+export function stixEnglish(sentence: StixSentence): string {
+  if (sentence.key.startsWith("text.")) return unstorableEnglish(sentence as UnstorableSentence);
+  const values: Readonly<Record<string, string | number>> = sentence.values ?? {};
+  return STIX_SENTENCES[sentence.key as keyof typeof STIX_SENTENCES].replace(
+    /\{\{(\w+)\}\}/g,
+    (whole, name: string) => String(values[name] ?? whole),
+  );
+}
 
 /** One thing wrong with an object, named so the sender can find it. */
 export interface StixProblem {
@@ -13,6 +80,9 @@ export interface StixProblem {
   /** The object's id when it has a readable one. */
   readonly id: string | null;
   readonly property: string | null;
+  /** What is wrong, to be said in the reader's language. */
+  readonly sentence: StixSentence;
+  /** The same in English. */
   readonly message: string;
 }
 
@@ -150,18 +220,6 @@ const isId = (value: unknown): value is string => typeof value === "string" && s
 
 type Kind = "string" | "timestamp" | "id" | "ids" | "boolean" | "integer" | "strings" | "object" | "list";
 
-const KIND_TEXT: Record<Kind, string> = {
-  string: "a string",
-  timestamp: "an RFC 3339 UTC timestamp such as 2026-01-31T12:00:00.000Z",
-  id: "a STIX identifier (type--UUID)",
-  ids: "a non-empty list of STIX identifiers",
-  boolean: "true or false",
-  integer: "an integer",
-  strings: "a list of strings",
-  object: "an object",
-  list: "a list",
-};
-
 function hasKind(value: unknown, kind: Kind): boolean {
   switch (kind) {
     case "string":
@@ -186,7 +244,7 @@ function hasKind(value: unknown, kind: Kind): boolean {
 }
 
 /** A type's checks beyond its required properties, answering the message or null. */
-type Rule = (object: Record<string, unknown>) => { property: string; message: string } | null;
+type Rule = (object: Record<string, unknown>) => { property: string; sentence: StixSentence } | null;
 
 interface TypeSpec {
   readonly category: "sdo" | "sro" | "sco" | "meta";
@@ -202,7 +260,10 @@ const oneOf =
   (object) =>
     properties.some((property) => object[property] !== undefined)
       ? null
-      : { property: properties.join(" | "), message: `needs at least one of ${properties.join(", ")}` };
+      : {
+          property: properties.join(" | "),
+          sentence: { key: "stix.oneOf", values: { properties: properties.join(", ") } },
+        };
 
 const notBefore =
   (later: string, earlier: string): Rule =>
@@ -210,7 +271,7 @@ const notBefore =
     const a = object[later];
     const b = object[earlier];
     return isStixTimestamp(a) && isStixTimestamp(b) && compareStixTimestamps(a, b) < 0
-      ? { property: later, message: `must not be earlier than ${earlier}` }
+      ? { property: later, sentence: { key: "stix.notEarlier", values: { earlier } } }
       : null;
   };
 
@@ -220,7 +281,7 @@ const after =
     const a = object[later];
     const b = object[earlier];
     return isStixTimestamp(a) && isStixTimestamp(b) && compareStixTimestamps(a, b) <= 0
-      ? { property: later, message: `must be later than ${earlier}` }
+      ? { property: later, sentence: { key: "stix.later", values: { earlier } } }
       : null;
   };
 
@@ -297,12 +358,12 @@ const TYPES: ReadonlyMap<string, TypeSpec> = new Map<string, TypeSpec>([
             ? null
             : {
                 property: "region | country | latitude",
-                message: "needs region, country, or latitude and longitude",
+                sentence: { key: "stix.location" },
               },
         (object) =>
           (object.latitude === undefined) === (object.longitude === undefined)
             ? null
-            : { property: "latitude", message: "latitude and longitude go together" },
+            : { property: "latitude", sentence: { key: "stix.latitudeLongitude" } },
       ],
     },
   ],
@@ -315,7 +376,7 @@ const TYPES: ReadonlyMap<string, TypeSpec> = new Map<string, TypeSpec>([
       rules: [
         (object) =>
           object.is_family === true && typeof object.name !== "string"
-            ? { property: "name", message: "is required when is_family is true" }
+            ? { property: "name", sentence: { key: "stix.malwareName" } }
             : null,
         notBefore("last_seen", "first_seen"),
       ],
@@ -354,7 +415,7 @@ const TYPES: ReadonlyMap<string, TypeSpec> = new Map<string, TypeSpec>([
         (object) => {
           const count = object.number_observed;
           return typeof count === "number" && (count < 1 || count > 999_999_999)
-            ? { property: "number_observed", message: "must be between 1 and 999,999,999" }
+            ? { property: "number_observed", sentence: { key: "stix.numberObserved" } }
             : null;
         },
       ],
@@ -429,7 +490,7 @@ const TYPES: ReadonlyMap<string, TypeSpec> = new Map<string, TypeSpec>([
       rules: [
         (object) =>
           object.definition_type !== undefined && object.definition === undefined
-            ? { property: "definition", message: "is required with definition_type" }
+            ? { property: "definition", sentence: { key: "stix.definition" } }
             : null,
       ],
     },
@@ -510,9 +571,10 @@ class Collector {
   private index: number | null = null;
   private id: string | null = null;
   constructor(private readonly cap = MAX_STIX_PROBLEMS) {}
-  add(index: number | null, id: string | null, property: string | null, message: string): void {
+  add(index: number | null, id: string | null, property: string | null, sentence: StixSentence): void {
     this.count++;
-    if (this.problems.length < this.cap) this.problems.push({ index, id, property, message });
+    if (this.problems.length < this.cap)
+      this.problems.push({ index, id, property, sentence, message: stixEnglish(sentence) });
   }
   /** From now on `problem` is about this object. */
   at(index: number, id: string | null): void {
@@ -520,8 +582,8 @@ class Collector {
     this.id = id;
   }
   /** A problem of the object named by the last `at`. */
-  problem(property: string | null, message: string): void {
-    this.add(this.index, this.id, property, message);
+  problem(property: string | null, sentence: StixSentence): void {
+    this.add(this.index, this.id, property, sentence);
   }
 }
 
@@ -529,23 +591,17 @@ class Collector {
 export function checkStixBundle(bundle: unknown): StixCheck {
   const problems = new Collector();
   if (typeof bundle !== "object" || bundle === null || Array.isArray(bundle)) {
-    problems.add(null, null, null, "A STIX bundle is a JSON object with type, id and objects.");
+    problems.add(null, null, null, { key: "stix.bundle" });
     return { ok: false, problems: problems.problems, problemCount: problems.count };
   }
   const record = bundle as Record<string, unknown>;
-  if (record.spec_version === "2.0")
-    problems.add(
-      null,
-      null,
-      "spec_version",
-      "This is a STIX 2.0 bundle; Bulwark takes STIX 2.1 only (convert it first, e.g. with the OASIS stix2-elevator).",
-    );
-  if (record.type !== "bundle") problems.add(null, null, "type", 'must be "bundle"');
+  if (record.spec_version === "2.0") problems.add(null, null, "spec_version", { key: "stix.bundle20" });
+  if (record.type !== "bundle") problems.add(null, null, "type", { key: "stix.bundleType" });
   if (typeof record.id !== "string" || !BUNDLE_ID.test(record.id))
-    problems.add(null, null, "id", "must be bundle--UUID");
+    problems.add(null, null, "id", { key: "stix.bundleId" });
   const objects = record.objects ?? [];
   if (!Array.isArray(objects)) {
-    problems.add(null, null, "objects", "must be a list of STIX objects");
+    problems.add(null, null, "objects", { key: "stix.objects" });
     return { ok: false, problems: problems.problems, problemCount: problems.count };
   }
   if (problems.count > 0) {
@@ -588,7 +644,7 @@ function checkAll(objects: readonly unknown[], problems: Collector): StixCheck {
 
 function checkObject(value: unknown, index: number, problems: Collector): void {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    problems.add(index, null, null, "is not a JSON object");
+    problems.add(index, null, null, { key: "stix.notObject" });
     return;
   }
   const object = value as Record<string, unknown>;
@@ -598,101 +654,89 @@ function checkObject(value: unknown, index: number, problems: Collector): void {
   // Text the database cannot store (NUL, unpaired surrogates), wherever it is in the object.
   const unstorable = findUnstorableText(object, "");
   if (unstorable) {
-    problems.problem(unstorable.path.slice(1) || null, unstorable.message);
+    problems.problem(unstorable.path.slice(1) || null, unstorable.sentence);
     return;
   }
   if (typeof type !== "string" || !TYPE_NAME.test(type)) {
-    problems.problem("type", "must be a STIX type name (3 to 250 characters: a-z, 0-9 and hyphens)");
+    problems.problem("type", { key: "stix.typeName" });
     return;
   }
-  if (idType === null) problems.problem("id", `must be ${type}--UUID`);
-  else if (idType !== type) problems.problem("id", `must start with "${type}--" (the object's type)`);
+  if (idType === null) problems.problem("id", { key: "stix.idOfType", values: { type } });
+  else if (idType !== type) problems.problem("id", { key: "stix.idStart", values: { type } });
   const spec = TYPES.get(type);
   const category = spec?.category ?? (object.created === undefined ? "sco" : "sdo");
   if (object.spec_version === undefined) {
-    if (category !== "sco")
-      problems.problem(
-        "spec_version",
-        'is required: "2.1" (an object without it is STIX 2.0, which Bulwark does not take; convert it first)',
-      );
-  } else if (object.spec_version === "2.0")
-    problems.problem(
-      "spec_version",
-      "is 2.0: Bulwark takes STIX 2.1 only (convert it first, e.g. with the OASIS stix2-elevator)",
-    );
-  else if (object.spec_version !== "2.1") problems.problem("spec_version", 'must be "2.1"');
+    if (category !== "sco") problems.problem("spec_version", { key: "stix.specRequired" });
+  } else if (object.spec_version === "2.0") problems.problem("spec_version", { key: "stix.spec20" });
+  else if (object.spec_version !== "2.1") problems.problem("spec_version", { key: "stix.spec21" });
   const created = object.created;
   const modified = object.modified;
   const createdValid = isStixTimestamp(created);
   const modifiedValid = isStixTimestamp(modified);
-  if (created !== undefined && !createdValid) problems.problem("created", `must be ${KIND_TEXT.timestamp}`);
-  if (modified !== undefined && !modifiedValid)
-    problems.problem("modified", `must be ${KIND_TEXT.timestamp}`);
+  if (created !== undefined && !createdValid) problems.problem("created", { key: "stix.kind.timestamp" });
+  if (modified !== undefined && !modifiedValid) problems.problem("modified", { key: "stix.kind.timestamp" });
   if (category === "sdo" || category === "sro") {
-    if (created === undefined) problems.problem("created", "is required");
-    if (modified === undefined) problems.problem("modified", "is required");
-  } else if (category === "meta" && created === undefined) problems.problem("created", "is required");
+    if (created === undefined) problems.problem("created", { key: "stix.required" });
+    if (modified === undefined) problems.problem("modified", { key: "stix.required" });
+  } else if (category === "meta" && created === undefined)
+    problems.problem("created", { key: "stix.required" });
   if ((type === "language-content" || type === "extension-definition") && modified === undefined)
-    problems.problem("modified", "is required");
+    problems.problem("modified", { key: "stix.required" });
   if (createdValid && modifiedValid && compareStixTimestamps(modified, created) < 0)
-    problems.problem("modified", "must not be earlier than created");
+    problems.problem("modified", { key: "stix.notEarlier", values: { earlier: "created" } });
   for (const [property, kind] of COMMON) {
     const found = object[property];
     if (found !== undefined && !hasKind(found, kind))
-      problems.problem(property, `must be ${KIND_TEXT[kind]}`);
+      problems.problem(property, { key: `stix.kind.${kind}` });
   }
   const markings = object.object_marking_refs;
   if (
     markings !== undefined &&
     !(Array.isArray(markings) && markings.every((ref) => isId(ref) && ref.startsWith("marking-definition--")))
   )
-    problems.problem("object_marking_refs", "must be a list of marking-definition identifiers");
+    problems.problem("object_marking_refs", { key: "stix.markings" });
   if (typeof object.created_by_ref === "string" && !object.created_by_ref.startsWith("identity--"))
-    problems.problem("created_by_ref", "must be an identity identifier");
+    problems.problem("created_by_ref", { key: "stix.createdBy" });
   checkParts(object, problems);
   const confidence = object.confidence;
   if (
     confidence !== undefined &&
     !(Number.isInteger(confidence) && (confidence as number) >= 0 && (confidence as number) <= 100)
   )
-    problems.problem("confidence", "must be an integer from 0 to 100");
+    problems.problem("confidence", { key: "stix.confidence" });
   for (const property in object) {
     if (!isStixPropertyName(property) && !SHORT_NAMES.has(property)) {
-      problems.problem(
-        property,
-        "is not a valid property name (3 to 250 characters: letters, digits and underscores)",
-      );
+      problems.problem(property, { key: "stix.propertyName" });
       continue;
     }
     // Custom properties are kept as sent: MITRE ATT&CK, for one, leaves x_mitre_*_ref empty.
     if (property === "object_marking_refs" || property.startsWith("x_")) continue;
     if (property.endsWith("_ref")) {
       if (object[property] !== undefined && !isId(object[property]))
-        problems.problem(property, `must be ${KIND_TEXT.id}`);
+        problems.problem(property, { key: "stix.kind.id" });
     } else if (property.endsWith("_refs")) {
       const refs = object[property];
-      if (!(Array.isArray(refs) && refs.every(isId)))
-        problems.problem(property, "must be a list of STIX identifiers");
+      if (!(Array.isArray(refs) && refs.every(isId))) problems.problem(property, { key: "stix.refs" });
     }
   }
   if (nestsDeeperThan(object, MAX_STIX_NESTING))
-    problems.problem(null, `nests objects and lists more than ${MAX_STIX_NESTING} levels deep`);
+    problems.problem(null, { key: "stix.nesting", values: { levels: MAX_STIX_NESTING } });
   if (!spec) return;
   for (const [property, kind] of spec.required) {
     const found = object[property];
-    if (found === undefined) problems.problem(property, `is required for ${type}`);
-    else if (!hasKind(found, kind)) problems.problem(property, `must be ${KIND_TEXT[kind]}`);
+    if (found === undefined) problems.problem(property, { key: "stix.requiredFor", values: { type } });
+    else if (!hasKind(found, kind)) problems.problem(property, { key: `stix.kind.${kind}` });
   }
   if (spec.optional)
     for (const [property, kind] of spec.optional) {
       const found = object[property];
       if (found !== undefined && !hasKind(found, kind))
-        problems.problem(property, `must be ${KIND_TEXT[kind]}`);
+        problems.problem(property, { key: `stix.kind.${kind}` });
     }
   if (spec.rules)
     for (const rule of spec.rules) {
       const failure = rule(object);
-      if (failure) problems.problem(failure.property, failure.message);
+      if (failure) problems.problem(failure.property, failure.sentence);
     }
 }
 
@@ -721,12 +765,12 @@ const EXTENSION_KEY = new RegExp(`^(extension-definition--${UUID}|[a-z0-9-]+-ext
 
 /** The shapes inside the common list and dictionary properties (STIX 2.1 2.5, 2.8, 3.2, 7.2.3). */
 function checkParts(object: Record<string, unknown>, problems: Collector): void {
-  const problem = (property: string | null, message: string) => problems.problem(property, message);
+  const problem = (property: string | null, sentence: StixSentence) => problems.problem(property, sentence);
   const { external_references: references, granular_markings: granular, kill_chain_phases: phases } = object;
   if (Array.isArray(references))
     references.forEach((reference, n) => {
       if (!isRecord(reference) || typeof reference.source_name !== "string")
-        problem(`external_references[${n}]`, "must be an object with a source_name");
+        problem(`external_references[${n}]`, { key: "stix.externalReference" });
     });
   if (Array.isArray(granular))
     granular.forEach((marking, n) => {
@@ -741,10 +785,10 @@ function checkParts(object: Record<string, unknown>, problems: Collector): void 
         (marking.marking_ref === undefined && marking.lang === undefined) ||
         (marking.marking_ref !== undefined && !isId(marking.marking_ref))
       )
-        problem(`granular_markings[${n}]`, "must have selectors and a marking_ref (identifier) or lang");
+        problem(`granular_markings[${n}]`, { key: "stix.granularMarking" });
     });
   if (phases !== undefined) {
-    if (!Array.isArray(phases)) problem("kill_chain_phases", "must be a list");
+    if (!Array.isArray(phases)) problem("kill_chain_phases", { key: "stix.list" });
     else
       phases.forEach((phase, n) => {
         if (
@@ -752,14 +796,13 @@ function checkParts(object: Record<string, unknown>, problems: Collector): void 
           typeof phase.kill_chain_name !== "string" ||
           typeof phase.phase_name !== "string"
         )
-          problem(`kill_chain_phases[${n}]`, "must have a kill_chain_name and a phase_name");
+          problem(`kill_chain_phases[${n}]`, { key: "stix.killChainPhase" });
       });
   }
   if (isRecord(object.extensions))
     for (const key in object.extensions) {
-      if (!EXTENSION_KEY.test(key))
-        problem(`extensions.${key}`, "must be named by an extension-definition id or end in -ext");
-      else if (!isRecord(object.extensions[key])) problem(`extensions.${key}`, "must be an object");
+      if (!EXTENSION_KEY.test(key)) problem(`extensions.${key}`, { key: "stix.extensionName" });
+      else if (!isRecord(object.extensions[key])) problem(`extensions.${key}`, { key: "stix.object" });
     }
 }
 

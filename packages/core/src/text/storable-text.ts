@@ -8,22 +8,53 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is looked for.
 const UNSTORABLE = /\u0000|[\uD800-\uDFFF]/u;
 
+/**
+ * Why text cannot be stored, in English with {{placeholders}}: the server's catalogue holds these
+ * sentences (i18n/en.ts takes them from here) and says them in the caller's language.
+ */
+export const UNSTORABLE_SENTENCES = {
+  "text.nul": "holds a NUL character (at {{at}}), which text may not hold.",
+  "text.surrogate": "holds an unpaired UTF-16 surrogate (at {{at}}), which is not a character.",
+  "text.nameNul": "a name that holds a NUL character (at {{at}}), which text may not hold.",
+  "text.nameSurrogate":
+    "a name that holds an unpaired UTF-16 surrogate (at {{at}}), which is not a character.",
+} as const;
+
+/** Why a string cannot be stored: a key of UNSTORABLE_SENTENCES and where the character is. */
+export interface UnstorableSentence {
+  readonly key: keyof typeof UNSTORABLE_SENTENCES;
+  readonly values: { readonly at: number };
+}
+
 export interface UnstorableText {
   /** Where: the path of the string in the input, dot-separated ("body.warning.event"). */
   readonly path: string;
+  /** Why, to be said in the reader's language. */
+  readonly sentence: UnstorableSentence;
+  /** The same in English. */
   readonly message: string;
 }
+
+/** The sentence in English. */
+export const unstorableEnglish = (sentence: UnstorableSentence): string =>
+  UNSTORABLE_SENTENCES[sentence.key].replace("{{at}}", String(sentence.values.at));
 
 /** Where the first character that cannot be stored is, or -1. */
 export const unstorableIndex = (text: string): number => text.search(UNSTORABLE);
 
-/** Why this string cannot be stored, or null when it can. */
-export function unstorableReason(text: string): string | null {
+/** Why this string (or a name, when `name`) cannot be stored, or null when it can. */
+export function unstorableSentence(text: string, name = false): UnstorableSentence | null {
   const found = UNSTORABLE.exec(text);
   if (!found) return null;
-  return found[0] === "\u0000"
-    ? `holds a NUL character (at ${found.index}), which text may not hold.`
-    : `holds an unpaired UTF-16 surrogate (at ${found.index}), which is not a character.`;
+  const nul = found[0] === "\u0000";
+  const key = name ? (nul ? "text.nameNul" : "text.nameSurrogate") : nul ? "text.nul" : "text.surrogate";
+  return { key, values: { at: found.index } };
+}
+
+/** Why this string cannot be stored, in English, or null when it can. */
+export function unstorableReason(text: string): string | null {
+  const sentence = unstorableSentence(text);
+  return sentence && unstorableEnglish(sentence);
 }
 
 /**
@@ -62,8 +93,8 @@ function locateUnstorableText(value: unknown, root: string): UnstorableText | nu
   for (let next = stack.pop(); next; next = stack.pop()) {
     const { value: current, path } = next;
     if (typeof current === "string") {
-      const reason = unstorableReason(current);
-      if (reason) return { path, message: reason };
+      const sentence = unstorableSentence(current);
+      if (sentence) return { path, sentence, message: unstorableEnglish(sentence) };
     } else if (Array.isArray(current)) {
       for (let index = current.length - 1; index >= 0; index--)
         stack.push({ value: current[index], path: `${path}.${index}` });
@@ -71,8 +102,9 @@ function locateUnstorableText(value: unknown, root: string): UnstorableText | nu
       const entries = Object.entries(current);
       for (let index = entries.length - 1; index >= 0; index--) {
         const [key, inner] = entries[index] ?? ["", undefined];
-        const keyReason = unstorableReason(key);
-        if (keyReason) return { path: `${path}.${JSON.stringify(key)}`, message: `a name that ${keyReason}` };
+        const sentence = unstorableSentence(key, true);
+        if (sentence)
+          return { path: `${path}.${JSON.stringify(key)}`, sentence, message: unstorableEnglish(sentence) };
         stack.push({ value: inner, path: `${path}.${key}` });
       }
     }
