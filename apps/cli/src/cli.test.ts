@@ -62,7 +62,8 @@ describe("bulwark on an embedded database", () => {
     expect((await bulwark(["migrate"])).stdout).toMatch(
       new RegExp(`at migration ${knownMigrations().at(-1)} \\(pglite`),
     );
-  });
+    // Loading the demo country takes some 16 s of CPU; CI runs other test files beside it.
+  }, 180_000);
 
   it("adds a user with a generated password, and refuses bad input clearly", async () => {
     const added = await bulwark([
