@@ -22,6 +22,10 @@ export function Palette({ onClose }: { onClose: () => void }) {
   const [q] = useDebouncedValue(text.trim(), 200);
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
+  // The palette's chunk arrives after the dialog opened (and focused what it held then): take the
+  // focus once here, so Ctrl+K then typing searches at once.
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => inputRef.current?.focus(), []);
   const enabled = q.length >= MIN_LENGTH;
   const results = useQuery({
     queryKey: ["search", q],
@@ -77,6 +81,7 @@ export function Palette({ onClose }: { onClose: () => void }) {
   return (
     <Stack gap="sm">
       <TextInput
+        ref={inputRef}
         data-autofocus
         value={text}
         onChange={(event) => setText(event.currentTarget.value)}
