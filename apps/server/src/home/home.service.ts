@@ -41,7 +41,7 @@ import {
 import type { ServerContext } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { incidentList } from "../incidents/incidents.service.ts";
-import { incidentObligations } from "../incidents/obligations.service.ts";
+import { obligationsOfSeen } from "../incidents/obligations.service.ts";
 import { trackedIncidentTasks } from "../incidents/task-tracker.service.ts";
 import { methodologyOf, todayOf } from "../risk/assessments.service.ts";
 import { frameworkVersion } from "../self-assessment/frameworks.service.ts";
@@ -117,8 +117,8 @@ export async function home(context: ServerContext, caller: Actor, language: Lang
         });
         const entries = await Promise.all(
           list.items.map(async (incident) => {
-            // The next report its regime still asks for (read under the incident's own rule).
-            const next = (await incidentObligations(context, caller, incident.id))
+            // The next report its regime still asks for (the list read it under the incident rule).
+            const next = (await obligationsOfSeen(context, incident))
               .filter((obligation) => obligation.submittedAt === null)
               .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
             return entry({

@@ -16,6 +16,18 @@ export async function incidentObligations(
   id: string,
 ): Promise<Obligation[]> {
   const { record } = await seenIncident(context, await incidentViewerOf(context, caller), id);
+  return obligationsOfSeen(context, record);
+}
+
+/**
+ * The obligations of an incident the caller has already been shown to see (a row of the incident
+ * list, read under the same rule): no second visibility check, no viewer built again.
+ */
+export async function obligationsOfSeen(
+  context: ServerContext,
+  record: { id: string; regime: string; awareAt: string; createdAt: string },
+): Promise<Obligation[]> {
+  const id = record.id;
   // Filing checks the regime; one taken out of the content since leaves nothing to compute.
   const regime = shippedRegimes().get(record.regime);
   const first = regime?.reports[0];
