@@ -41,7 +41,8 @@ const PAGES: Target[] = [
   { path: "/" },
   { path: "/assets" },
   { path: "/assets?view=map", map: true },
-  { path: "/analysis" },
+  // The what-if map: every asset, as on the registry's map.
+  { path: "/analysis", map: true },
   { path: "/organisations" },
   { path: "/risk" },
   { path: "/risk/new" },

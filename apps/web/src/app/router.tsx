@@ -68,7 +68,12 @@ export const router = createBrowserRouter([
       },
       {
         path: "analysis",
-        element: page(() => import("../analysis/analysis-page.tsx").then((module) => module.AnalysisPage)),
+        element: page(() =>
+          import("../analysis/analysis-page.tsx").then((module) => {
+            module.prepareAnalysisPage(new URLSearchParams(window.location.search));
+            return module.AnalysisPage;
+          }),
+        ),
       },
       {
         path: "organisations",
