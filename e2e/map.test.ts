@@ -2,7 +2,8 @@
 // bundled with the app), the table's filters narrow the map, a click opens an asset; and a what-if
 // drawn as a circle around a demo substation runs the cascade and shows it on the map. The map's
 // container says what it holds (data-features once drawn, data-bounds for the view); the pixels of
-// its canvas are checked too, so that a map that loads but draws nothing fails.
+// its canvas are checked too, so that a map that loads but draws nothing fails. Before MapLibre is
+// up the assets are sketched on a plain canvas, in the same place (the frame's data-markers).
 import { inflateSync } from "node:zlib";
 import { type Client, createClient } from "@bulwark/contracts";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -129,6 +130,43 @@ async function pixelsOf(page: Page, map: Locator, hex: string): Promise<number> 
   return count;
 }
 
+/** How many pixels of `element` are within a few levels of a colour, and their mean position (in CSS pixels from its corner). */
+async function centreOf(
+  page: Page,
+  element: Locator,
+  hex: string,
+): Promise<{ count: number; x: number; y: number }> {
+  const image = readPng(await element.screenshot());
+  const box = await element.boundingBox();
+  const legend = page.getByRole("group", { name: "Legend" });
+  const legendBox = (await legend.count()) > 0 ? await legend.boundingBox() : null;
+  if (!box) throw new Error("no box");
+  const scale = image.width / box.width;
+  const rgb = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
+  let count = 0;
+  let x = 0;
+  let y = 0;
+  for (let row = 0; row < image.height; row++)
+    for (let column = 0; column < image.width; column++) {
+      const pageX = box.x + column / scale;
+      const pageY = box.y + row / scale;
+      if (
+        legendBox &&
+        pageX >= legendBox.x &&
+        pageX <= legendBox.x + legendBox.width &&
+        pageY >= legendBox.y &&
+        pageY <= legendBox.y + legendBox.height
+      )
+        continue;
+      const pixel = image.pixel(column, row);
+      if (!rgb.every((value, channel) => Math.abs((pixel[channel] ?? 0) - value) <= 6)) continue;
+      count++;
+      x += column / scale;
+      y += row / scale;
+    }
+  return { count, x: x / Math.max(1, count), y: y / Math.max(1, count) };
+}
+
 /** The demo's assets with a place on the map, by name and reference, as the API exports them. */
 async function placedAssets() {
   const collection = await api.call("exportGeoJson");
@@ -157,15 +195,48 @@ describe("the asset registry on the map", () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await page.route("**/api/registry/export.geojson", async (route) => {
+    await page.route("**/api/registry/map", async (route) => {
       await held;
+      await route.continue();
+    });
+    // MapLibre's code held back too: the assets are sketched on a plain canvas meanwhile.
+    let releaseMapLibre = () => {};
+    const mapLibreHeld = new Promise<void>((resolve) => {
+      releaseMapLibre = resolve;
+    });
+    await page.route("**/assets/map-canvas-*.js", async (route) => {
+      await mapLibreHeld;
       await route.continue();
     });
     await page.getByRole("radiogroup", { name: "View" }).locator("label", { hasText: "Map" }).click();
     await page.getByRole("status").filter({ hasText: "Loading the map…" }).waitFor();
+    expect(await page.getByTestId("asset-map-sketch").count()).toBe(0);
     release();
+    const frame = page.getByTestId("asset-map-frame");
+    await page.locator(`[data-testid="asset-map-frame"][data-markers="${assets.length}"]`).waitFor();
+    const sketch = page.getByTestId("asset-map-sketch");
+    expect(await sketch.getAttribute("aria-hidden")).toBe("true");
+    const sketchBox = await sketch.boundingBox();
+    const sketchArea = (sketchBox?.width ?? 0) * (sketchBox?.height ?? 0);
+    expect(await pixelsOf(page, sketch, "#c9dcea")).toBeGreaterThan(sketchArea * 0.2);
+    const sketched = await centreOf(page, sketch, "#f59f00");
+    expect(sketched.count).toBeGreaterThan(200);
+    // Still loading (the map cannot be panned yet), said at the foot of the sketch.
+    await page.getByRole("status").filter({ hasText: "Loading the map…" }).waitFor();
+    const drawnAt = Number(await frame.getAttribute("data-markers-at"));
+    expect(drawnAt).toBeGreaterThan(0);
+    releaseMapLibre();
     const map = await mapWith(page, assets.length);
     expect(await page.getByTestId("map-loading").count()).toBe(0);
+    expect(await sketch.count()).toBe(0);
+    // The map took over where the sketch was: electricity's amber in the same place, in like amounts.
+    const drawn = await centreOf(page, map, "#f59f00");
+    expect(Math.abs(drawn.x - sketched.x)).toBeLessThan(4);
+    expect(Math.abs(drawn.y - sketched.y)).toBeLessThan(4);
+    expect(drawn.count / sketched.count).toBeGreaterThan(0.5);
+    expect(drawn.count / sketched.count).toBeLessThan(2);
+    // The time the assets were first on screen stays the sketch's.
+    expect(Number(await frame.getAttribute("data-markers-at"))).toBe(drawnAt);
     expect(new URL(page.url()).searchParams.get("view")).toBe("map");
 
     // The legend folds away so that it hides no asset, and comes back.

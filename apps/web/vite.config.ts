@@ -19,6 +19,8 @@ const VENDOR_CHUNKS: { name: string; test: RegExp }[] = [
     name: "first-screen-contracts",
     test: /packages[\\/]contracts[\\/]src[\\/]endpoints[\\/](session|home|notifications)\.ts$/,
   },
+  // The maps' read (its schema and endpoint), which map screens bring along without the endpoint table.
+  { name: "map-contracts", test: /packages[\\/]contracts[\\/]src[\\/](geo|endpoints[\\/]map)\.ts$/ },
 ];
 
 // The server serves dist/ at / (with SPA fallback) and the API under /api on the same origin;

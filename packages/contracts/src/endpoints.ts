@@ -61,6 +61,7 @@ import { implementationEndpoints } from "./endpoints/implementation.ts";
 import { incidentBoardEndpoints } from "./endpoints/incident-board.ts";
 import { incidentLinkEndpoints } from "./endpoints/incident-links.ts";
 import { incidentEndpoints } from "./endpoints/incidents.ts";
+import { mapEndpoints } from "./endpoints/map.ts";
 import { notificationRegimeEndpoints } from "./endpoints/notification-regimes.ts";
 import { notificationEndpoints } from "./endpoints/notifications.ts";
 import { riskEndpoints } from "./endpoints/risk.ts";
@@ -671,6 +672,7 @@ export const endpoints = {
   ...taxiiSubscriptionEndpoints,
   ...communityEndpoints,
   ...homeEndpoints,
+  ...mapEndpoints,
   ...notificationRegimeEndpoints,
   ...assistanceEndpoints,
   ...federationEndpoints,

@@ -9,6 +9,7 @@ export * from "./demo.ts";
 export * from "./directory.ts";
 // Parts of the endpoint table a client may hold without the rest (see createClientOf).
 export { homeEndpoints } from "./endpoints/home.ts";
+export { mapEndpoints } from "./endpoints/map.ts";
 export { notificationEndpoints } from "./endpoints/notifications.ts";
 export { sessionEndpoints } from "./endpoints/session.ts";
 export * from "./endpoints.ts";
@@ -17,6 +18,7 @@ export * from "./evidence.ts";
 export * from "./exercises.ts";
 export * from "./experts.ts";
 export * from "./federation.ts";
+export { MapAssets } from "./geo.ts";
 export * from "./home.ts";
 export * from "./implementation.ts";
 export * from "./incident-board.ts";

@@ -1,12 +1,14 @@
 // Critical assets, their dependencies, and the analysis over them.
-import { ASSET_STATUSES, DEPENDENCY_KINDS, TLP_MARKINGS } from "@bulwark/core";
+import { DEPENDENCY_KINDS, TLP_MARKINGS } from "@bulwark/core";
 import { z } from "zod";
 import { Id, Name, PageQuery, Problem, Sector, Timestamp } from "./common.ts";
+import { Area, AssetStatus, Latitude, Longitude, Ring } from "./geo.ts";
+
+export { Area, AssetStatus };
 
 export const TlpMarking = z
   .enum(TLP_MARKINGS)
   .describe("TLP 2.0 marking: who beyond the operator may see it.");
-export const AssetStatus = z.enum(ASSET_STATUSES);
 export const DependencyKind = z.enum(DEPENDENCY_KINDS);
 const Ref = z
   .string()
@@ -15,20 +17,6 @@ const Ref = z
   .max(100)
   .regex(/^[^\s,;"]+$/, "Use letters, digits and - _ . : / (no spaces, commas or quotes).")
   .describe("The operator's identifier of the asset, unique in the registry (the id column of CSV files).");
-const Latitude = z.number().min(-90).max(90);
-const Longitude = z.number().min(-180).max(180);
-const Ring = z
-  .array(z.tuple([Longitude, Latitude]))
-  .min(4)
-  .max(10_000)
-  .refine(
-    (ring) => ring[0]?.[0] === ring.at(-1)?.[0] && ring[0]?.[1] === ring.at(-1)?.[1],
-    "A ring must end where it starts.",
-  );
-export const Area = z
-  .object({ type: z.literal("Polygon"), coordinates: z.array(Ring).min(1).max(100) })
-  .describe("A GeoJSON Polygon (WGS84) for assets that are long or large.");
-
 export const Asset = z
   .object({
     id: Id,

@@ -213,4 +213,33 @@ describe("registry import", () => {
     const theirs = await water.call("exportGeoJson");
     expect(theirs.features.map((feature) => feature.id)).not.toContain("SUB-1");
   });
+
+  it("gives the maps the export's placed assets in a few fields, only for what the caller may see", async () => {
+    for (const caller of [authority, water]) {
+      const exported = await caller.call("exportGeoJson");
+      const { assets } = await caller.call("mapAssets");
+      // The same assets (those with a place), the same places.
+      expect(assets.map((asset) => asset.ref)).toEqual(
+        exported.features.filter((feature) => feature.geometry !== null).map((feature) => feature.id),
+      );
+      for (const asset of assets) {
+        const feature = exported.features.find((item) => item.id === asset.ref);
+        expect(asset.area ?? { type: "Point", coordinates: asset.point }).toEqual(feature?.geometry);
+        expect(asset).toMatchObject({
+          name: feature?.properties.name,
+          sector: feature?.properties.sector,
+          status: feature?.properties.status,
+          operator: feature?.properties.operator,
+        });
+      }
+    }
+    const all = await authority.call("mapAssets");
+    expect(all.assets.find((asset) => asset.ref === "SUB-1")).toMatchObject({
+      point: [20.25, 10.5],
+      sector: "energy-electricity",
+    });
+    const theirs = await water.call("mapAssets");
+    expect(theirs.assets.length).toBeGreaterThan(0);
+    expect(theirs.assets.map((asset) => asset.ref)).not.toContain("SUB-1");
+  });
 });

@@ -1,5 +1,5 @@
 import { assetPolicy } from "@bulwark/core";
-import { listAssets, listDependencies } from "@bulwark/db";
+import { listAssets, listDependencies, listMapAssets } from "@bulwark/db";
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
@@ -45,6 +45,10 @@ export function registryRoutes(app: FastifyInstance, context: ServerContext): vo
   importJobRoutes(app, context);
   route(app, context, "exportRegistry", ({ caller }) => exportFiles(context, caller));
   route(app, context, "exportGeoJson", ({ caller }) => exportGeoJson(context, caller));
+  // The maps' read: the export's assets (same scope), in the few fields a map needs.
+  route(app, context, "mapAssets", async ({ caller }) => ({
+    assets: await listMapAssets(context.db, assetPolicy.readScope(caller)),
+  }));
   route(app, context, "exportRegistryStix", ({ caller }) => registryStix(context, caller));
   route(app, context, "createDependency", ({ caller, body }) => addDependency(context, caller, body));
   route(app, context, "deleteDependency", async ({ caller, params }) => {

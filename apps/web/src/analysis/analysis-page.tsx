@@ -5,8 +5,14 @@ import { IconBolt, IconListNumbers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PageHeader } from "../app/page-parts.tsx";
+import { prefetchGeoAssets } from "../map/geo-assets.ts";
 import { Criticality } from "./criticality.tsx";
 import { WhatIf } from "./what-if.tsx";
+
+/** Called as the page's code arrives (router.tsx): the what-if tab's map gets its assets asked for now. */
+export function prepareAnalysisPage(params: URLSearchParams): void {
+  if (params.get("tab") !== "criticality") prefetchGeoAssets();
+}
 
 export function AnalysisPage() {
   const { t } = useTranslation();

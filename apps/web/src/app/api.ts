@@ -28,6 +28,14 @@ const firstScreen: Partial<Record<EndpointName, EndpointDef>> = {
 };
 let wholeTable: Promise<Record<EndpointName, EndpointDef>> | null = null;
 
+/**
+ * A screen whose first call should not wait for the whole table brings that call's part of it with
+ * its own code (the maps: geo-assets.ts brings the maps' read).
+ */
+export function bringEndpoints(part: Partial<Record<EndpointName, EndpointDef>>): void {
+  Object.assign(firstScreen, part);
+}
+
 function endpointOf(name: EndpointName): EndpointDef | Promise<EndpointDef> {
   const known = firstScreen[name];
   if (known) return known;

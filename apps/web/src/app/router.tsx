@@ -54,7 +54,13 @@ export const router = createBrowserRouter([
       { index: true, element: <OverviewPage /> },
       {
         path: "assets",
-        element: page(() => import("../assets/assets-page.tsx").then((module) => module.AssetsPage)),
+        element: page(() =>
+          import("../assets/assets-page.tsx").then((module) => {
+            // The map's assets asked for with the page's code, not after what every page waits for.
+            module.prepareAssetsPage(new URLSearchParams(window.location.search));
+            return module.AssetsPage;
+          }),
+        ),
       },
       {
         path: "assets/:id",
@@ -62,7 +68,12 @@ export const router = createBrowserRouter([
       },
       {
         path: "analysis",
-        element: page(() => import("../analysis/analysis-page.tsx").then((module) => module.AnalysisPage)),
+        element: page(() =>
+          import("../analysis/analysis-page.tsx").then((module) => {
+            module.prepareAnalysisPage(new URLSearchParams(window.location.search));
+            return module.AnalysisPage;
+          }),
+        ),
       },
       {
         path: "organisations",

@@ -13,6 +13,7 @@ import { useFormat } from "../app/format.ts";
 import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
+import { prefetchGeoAssets } from "../map/geo-assets.ts";
 import { type RegistryFilters, RegistryMap } from "../map/registry-map.tsx";
 import { useOrganisationOptions } from "../organisations/organisation-options.ts";
 import { RegistryStixExport } from "../sharing/stix-export.tsx";
@@ -23,6 +24,11 @@ import { RegistryImport } from "./registry-import.tsx";
 import { TlpBadge } from "./tlp-badge.tsx";
 
 const PAGE_SIZE = 25;
+
+/** Called as the page's code arrives (router.tsx): a map asked for in the address gets its assets asked for now. */
+export function prepareAssetsPage(params: URLSearchParams): void {
+  if (params.get("view") === "map") prefetchGeoAssets();
+}
 
 export function AssetsPage() {
   const { t } = useTranslation();

@@ -23,8 +23,24 @@ import { isOneOf, type Option, useLabels } from "../app/vocabulary.ts";
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 const PAIRS = [...LETTERS].flatMap((first) => [...LETTERS].map((second) => first + second));
 
-/** Codes that Intl names (it answers with the code itself for those it does not know). */
-function namedCodes(language: string, type: "region" | "language"): Option[] {
+const namedByLanguage = new Map<string, Option[]>();
+
+/**
+ * Codes that Intl names (it answers with the code itself for those it does not know), sorted by
+ * name: 676 codes asked and sorted, half a second on a slow machine, so made once per language and
+ * only when a form asks (the labels' countryOptions and languageOptions are getters).
+ */
+export function namedCodes(language: string, type: "region" | "language"): Option[] {
+  const key = `${language} ${type}`;
+  let options = namedByLanguage.get(key);
+  if (!options) {
+    options = probeCodes(language, type);
+    namedByLanguage.set(key, options);
+  }
+  return options;
+}
+
+function probeCodes(language: string, type: "region" | "language"): Option[] {
   const names = new Intl.DisplayNames([language], { type, fallback: "code" });
   const options: Option[] = [];
   for (const pair of PAIRS) {
@@ -102,8 +118,12 @@ export function useCompendiumLabels() {
       threatOptions: options(THREAT_FAMILIES, threat),
       regionOptions: options(REGIONS, region),
       sectorOptions: labels.sectorOptions,
-      countryOptions: namedCodes(language, "region"),
-      languageOptions: namedCodes(language, "language"),
+      get countryOptions(): Option[] {
+        return namedCodes(language, "region");
+      },
+      get languageOptions(): Option[] {
+        return namedCodes(language, "language");
+      },
     };
   }, [t, language, labels]);
 }

@@ -1,12 +1,19 @@
 // The map of assets every screen uses. This file is light: MapLibre, its style sheet and the world's
 // shapes load with ./map-canvas.tsx only when a map is first shown (React.lazy), so the first page
-// stays fast. Without WebGL the map says so plainly instead of leaving a blank box.
-import { Alert, Box, Center, Loader, Stack, Text } from "@mantine/core";
+// stays fast. Meanwhile the assets are sketched at once on a plain canvas (quick-markers.tsx), in
+// the view the map will open on, and the map takes over once it has drawn them. Without WebGL the
+// map says so plainly instead of leaving a blank box.
+//
+// For tests and benches the frame says what is on screen: data-markers (how many assets are
+// drawn, sketched or by the map) and data-markers-at (when they first were, in milliseconds of
+// performance.now()).
+import { Alert, Box, Center, Group, Loader, Paper, Stack, Text } from "@mantine/core";
 import { IconMapOff } from "@tabler/icons-react";
-import { Component, lazy, type ReactNode, Suspense, useState } from "react";
+import { Component, lazy, type ReactNode, Suspense, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AssetShape } from "./geo-assets.ts";
 import type { LonLat } from "./geometry.ts";
+import { QuickMarkers } from "./quick-markers.tsx";
 
 /** One asset as the map draws it: the screen decides colour and size. */
 export interface MapAsset {
@@ -100,12 +107,38 @@ export function MapMessage({ height, children }: { height: number; children: Rea
   );
 }
 
+/** "Loading the map…": in the middle of an empty map, at its foot over a sketch of the assets. */
+export function MapLoading({ sketched }: { sketched: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Center
+      pos="absolute"
+      inset={sketched ? "auto 0 12px 0" : 0}
+      style={{ zIndex: 3, pointerEvents: "none" }}
+    >
+      <Paper shadow="sm" px="md" py="xs" radius="xl" withBorder role="status" data-testid="map-loading">
+        <Group gap="xs" wrap="nowrap">
+          <Loader size="xs" />
+          <Text size="sm">{t("assets.map.loading")}</Text>
+        </Group>
+      </Paper>
+    </Center>
+  );
+}
+
 /** Shows the map's own failures (a chunk that does not load, a style that throws) as a message. */
-class MapBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+class MapBoundary extends Component<
+  { fallback: ReactNode; onFailed: () => void; children: ReactNode },
+  { failed: boolean }
+> {
   override state = { failed: false };
 
   static getDerivedStateFromError(): { failed: boolean } {
     return { failed: true };
+  }
+
+  override componentDidCatch(): void {
+    this.props.onFailed();
   }
 
   override render() {
@@ -116,10 +149,34 @@ class MapBoundary extends Component<{ fallback: ReactNode; children: ReactNode }
 export function AssetMap({ height = 480, children, ...props }: AssetMapProps) {
   const { t, i18n } = useTranslation();
   const [webgl] = useState(hasWebGl2);
+  // Whether the map has drawn the assets once: the sketch is gone for good then.
+  const [handedOver, setHandedOver] = useState(false);
+  // Nor is there a sketch over the message of a map that failed.
+  const [failed, setFailed] = useState(false);
+  const onFailed = useCallback(() => setFailed(true), []);
+  const [markers, setMarkers] = useState<{ count: number; at: number } | null>(null);
+  const shown = useCallback(
+    (count: number) =>
+      setMarkers((current) =>
+        current?.count === count ? current : { count, at: Math.round(performance.now()) },
+      ),
+    [],
+  );
+  const onDrawn = useCallback(
+    (count: number | null) => {
+      if (count === null) return;
+      setHandedOver(true);
+      shown(count);
+    },
+    [shown],
+  );
   if (!webgl) return <MapMessage height={height}>{t("assets.map.noWebgl")}</MapMessage>;
-  const loading = (
+  const sketched = !handedOver && !failed && !props.loading && props.assets.length > 0;
+  const loading = sketched ? (
+    <MapLoading sketched />
+  ) : (
     <Center h={height} bg="gray.0" style={{ borderRadius: "var(--mantine-radius-md)" }}>
-      <Stack align="center" gap="xs">
+      <Stack align="center" gap="xs" role="status">
         <Loader size="sm" />
         <Text size="sm" c="dimmed">
           {t("assets.map.loading")}
@@ -128,13 +185,38 @@ export function AssetMap({ height = 480, children, ...props }: AssetMapProps) {
     </Center>
   );
   return (
-    <Box pos="relative" h={height}>
-      <MapBoundary fallback={<MapMessage height={height}>{t("assets.map.failed")}</MapMessage>}>
+    <Box
+      pos="relative"
+      h={height}
+      data-testid="asset-map-frame"
+      data-markers={markers?.count}
+      data-markers-at={markers?.at}
+    >
+      <MapBoundary
+        fallback={<MapMessage height={height}>{t("assets.map.failed")}</MapMessage>}
+        onFailed={onFailed}
+      >
         <Suspense fallback={loading}>
           {/* Keyed by language: the zoom buttons and the map's name are set when it is made. */}
-          <MapCanvas key={i18n.language} height={height} {...props} />
+          <MapCanvas
+            key={i18n.language}
+            height={height}
+            sketched={sketched}
+            onDrawn={onDrawn}
+            onFailed={onFailed}
+            {...props}
+          />
         </Suspense>
       </MapBoundary>
+      {sketched && (
+        <QuickMarkers
+          assets={props.assets}
+          fitTo={props.fitTo}
+          fitPadding={props.fitPadding}
+          height={height}
+          onDrawn={shown}
+        />
+      )}
       {children}
     </Box>
   );

@@ -1,11 +1,11 @@
-// The assets the caller may see, with their shapes: the registry's GeoJSON export (one request for
-// all of them), read into typed records the map screens share. The export names assets by their
-// reference; the asset page and the cascade want the id, which one search by reference answers.
-import type { Asset } from "@bulwark/contracts";
-import { ASSET_STATUSES, type AssetStatus, SECTORS, type Sector } from "@bulwark/core";
+// The assets the caller may see, with their shapes: the maps' own read (GET /api/registry/map, one
+// request for all of them, in the few fields a map needs), read into typed records the map screens
+// share. It names assets by their reference; the asset page and the cascade want the id, which one
+// search by reference answers.
+import { type Asset, mapEndpoints } from "@bulwark/contracts";
+import type { AssetStatus, Sector } from "@bulwark/core";
 import { useQuery } from "@tanstack/react-query";
-import { client, queryClient } from "../app/api.ts";
-import { isOneOf } from "../app/vocabulary.ts";
+import { bringEndpoints, client, queryClient } from "../app/api.ts";
 import type { LonLat } from "./geometry.ts";
 
 export type AssetShape =
@@ -24,9 +24,8 @@ export interface GeoAsset {
   anchor: LonLat;
 }
 
-function text(value: string | number | null | undefined): string {
-  return typeof value === "string" ? value : "";
-}
+// The maps' read comes with this code: a map asks for its assets at once, not after the endpoint table.
+bringEndpoints(mapEndpoints);
 
 function middleOf(ring: readonly LonLat[]): LonLat {
   // The mean of the distinct corners: good enough to hang a popup or a cause line on.
@@ -40,40 +39,44 @@ function middleOf(ring: readonly LonLat[]): LonLat {
   return [lon / Math.max(1, corners.length), lat / Math.max(1, corners.length)];
 }
 
-type Collection = Awaited<ReturnType<typeof fetchCollection>>;
-const fetchCollection = () => client.call("exportGeoJson");
+type MapAssets = Awaited<ReturnType<typeof fetchMapAssets>>;
+const fetchMapAssets = () => client.call("mapAssets");
 
-/** Assets without a location stay off the map (the table still lists them). */
-export function readGeoAssets(collection: Collection): GeoAsset[] {
-  const assets: GeoAsset[] = [];
-  for (const feature of collection.features) {
-    const { geometry, properties } = feature;
-    const sector = properties.sector;
-    const status = properties.status;
-    if (!geometry || !isOneOf(SECTORS, sector) || !isOneOf(ASSET_STATUSES, status)) continue;
-    const shape: AssetShape =
-      geometry.type === "Point"
-        ? { type: "Point", coordinates: geometry.coordinates }
-        : { type: "Polygon", coordinates: geometry.coordinates };
-    const outer = shape.type === "Polygon" ? (shape.coordinates[0] ?? []) : [];
-    assets.push({
-      ref: text(properties.id) || feature.id,
-      name: text(properties.name),
-      sector,
-      status,
-      operator: text(properties.operator),
-      population: typeof properties.population_served === "number" ? properties.population_served : 0,
+/** Assets without a location stay off the map (the table still lists them); the server leaves them out. */
+export function readGeoAssets({ assets }: MapAssets): GeoAsset[] {
+  const read: GeoAsset[] = [];
+  for (const asset of assets) {
+    const shape: AssetShape | null = asset.area
+      ? { type: "Polygon", coordinates: asset.area.coordinates }
+      : asset.point
+        ? { type: "Point", coordinates: asset.point }
+        : null;
+    if (!shape) continue;
+    read.push({
+      ref: asset.ref,
+      name: asset.name,
+      sector: asset.sector,
+      status: asset.status,
+      operator: asset.operator,
+      population: asset.population,
       shape,
-      anchor: shape.type === "Point" ? shape.coordinates : middleOf(outer),
+      anchor: shape.type === "Point" ? shape.coordinates : middleOf(shape.coordinates[0] ?? []),
     });
   }
-  return assets;
+  return read;
+}
+
+const GEO_KEY = ["assets", "map"] as const;
+
+/** Asks for the assets now (a page about to show a map), so that they are on their way when it mounts. */
+export function prefetchGeoAssets(): void {
+  void queryClient.prefetchQuery({ queryKey: GEO_KEY, queryFn: fetchMapAssets, staleTime: 60_000 });
 }
 
 export function useGeoAssets() {
   return useQuery({
-    queryKey: ["assets", "geojson"],
-    queryFn: fetchCollection,
+    queryKey: GEO_KEY,
+    queryFn: fetchMapAssets,
     select: readGeoAssets,
     staleTime: 60_000,
   });

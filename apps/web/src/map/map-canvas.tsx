@@ -8,7 +8,6 @@
 // once the view has settled).
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./map.css";
-import { Center, Group, Loader, Paper, Text } from "@mantine/core";
 import type { Feature, FeatureCollection } from "geojson";
 import {
   type GeoJSONSource,
@@ -28,9 +27,10 @@ import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { client } from "../app/api.ts";
 import type { AssetMapProps, MapAsset, MapOverlay } from "./asset-map.tsx";
-import { MapMessage } from "./asset-map.tsx";
-import { boundsOf, type LonLat } from "./geometry.ts";
+import { MapLoading, MapMessage } from "./asset-map.tsx";
+import type { LonLat } from "./geometry.ts";
 import { ASSET_LAYERS, COUNTRY_LAYERS, EMPTY, HANDLE_LAYERS, mapStyle } from "./map-style.ts";
+import { FIT_MAX_ZOOM, fitBoxOf, fitPaddingOf } from "./view.ts";
 
 // MapLibre looks for its worker next to its own module, which a bundle moves: say where it went.
 setWorkerUrl(workerUrl);
@@ -105,18 +105,6 @@ function overlayCollection(overlay: readonly MapOverlay[]): FeatureCollection {
   };
 }
 
-interface Padding {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
-
-/** The room kept for the legend, on its side: padding is given for English, the legend's side is the right in Arabic. */
-export function mirroredInRtl(padding: Padding, direction: "ltr" | "rtl"): Padding {
-  return direction === "rtl" ? { ...padding, left: padding.right, right: padding.left } : padding;
-}
-
 function stringProperty(feature: MapGeoJSONFeature | undefined, name: string): string | null {
   const value: unknown = feature?.properties[name];
   return typeof value === "string" ? value : null;
@@ -127,7 +115,21 @@ const lonLat = (event: { lngLat: { lng: number; lat: number } }): LonLat => [
   event.lngLat.lat,
 ];
 
-export default function MapCanvas({ height = 480, loading = false, ...props }: AssetMapProps) {
+export interface MapCanvasProps extends AssetMapProps {
+  /** Told when the map has drawn its assets (how many), and with null while it draws new ones. */
+  onDrawn?: (count: number | null) => void;
+  /** Told when the map cannot draw after all (no WebGL context, or it was lost). */
+  onFailed?: () => void;
+  /** A sketch of the assets is shown meanwhile (quick-markers.tsx): the loading note keeps to the bottom. */
+  sketched?: boolean;
+}
+
+export default function MapCanvas({
+  height = 480,
+  loading = false,
+  sketched = false,
+  ...props
+}: MapCanvasProps) {
   const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibre | null>(null);
@@ -175,6 +177,7 @@ export default function MapCanvas({ height = 480, loading = false, ...props }: A
     } catch {
       // No WebGL context after all (the probe passed, the real request did not).
       setFailed(true);
+      latest.current.onFailed?.();
       return;
     }
     instance.touchZoomRotate.disableRotation();
@@ -262,7 +265,10 @@ export default function MapCanvas({ height = 480, loading = false, ...props }: A
         // Without the world the assets still stand on the sea and graticule: worth keeping.
         .catch(() => undefined);
     });
-    instance.on("webglcontextlost", () => setFailed(true));
+    instance.on("webglcontextlost", () => {
+      setFailed(true);
+      latest.current.onFailed?.();
+    });
     // Reported once the view has settled and drawn (not at every frame of a zoom).
     instance.on("idle", () =>
       setBounds(
@@ -309,11 +315,18 @@ export default function MapCanvas({ height = 480, loading = false, ...props }: A
     if (!map) return;
     let current = true;
     setDrawn(null);
+    latest.current.onDrawn?.(null);
     void map
       .getSource<GeoJSONSource>("assets")
       ?.setData(assetCollection(assets))
       .then(() => {
-        if (current) map.once("idle", () => current && setDrawn(assets.length));
+        if (current)
+          map.once("idle", () => {
+            if (!current) return;
+            // Together (one render): the container's data-features and the sketch taken away.
+            setDrawn(assets.length);
+            latest.current.onDrawn?.(assets.length);
+          });
       });
     return () => {
       current = false;
@@ -327,24 +340,12 @@ export default function MapCanvas({ height = 480, loading = false, ...props }: A
   // biome-ignore lint/correctness/useExhaustiveDependencies: fits when the key changes, not on every new list of assets.
   useEffect(() => {
     if (!map || assets.length === 0) return;
-    const box = boundsOf(
-      fitTo?.length
-        ? fitTo
-        : assets.flatMap((asset) =>
-            asset.shape.type === "Point" ? [asset.shape.coordinates] : asset.shape.coordinates.flat(),
-          ),
+    const box = fitBoxOf(
+      assets.map((asset) => asset.shape),
+      fitTo,
     );
     if (!box) return;
-    const [west, south, east, north] = box;
-    // A lone asset (or a tight group) is shown with some country around it.
-    const pad = Math.max(0, 0.05 - Math.min(east - west, north - south) / 2);
-    map.fitBounds(
-      [
-        [west - pad, south - pad],
-        [east + pad, north + pad],
-      ],
-      { padding: fitPadding ? mirroredInRtl(fitPadding, i18n.dir()) : 40, maxZoom: 12, duration: 0 },
-    );
+    map.fitBounds(box, { padding: fitPaddingOf(fitPadding, i18n.dir()), maxZoom: FIT_MAX_ZOOM, duration: 0 });
   }, [map, fitKey, assets.length > 0]);
 
   useEffect(() => {
@@ -385,16 +386,7 @@ export default function MapCanvas({ height = 480, loading = false, ...props }: A
         style={{ height, width: "100%", borderRadius: "var(--mantine-radius-md)", overflow: "hidden" }}
       />
       {/* Until the assets are drawn (the style, the world and the data take a while): not a blank box. */}
-      {(loading || drawn === null) && (
-        <Center pos="absolute" inset={0} style={{ zIndex: 3, pointerEvents: "none" }}>
-          <Paper shadow="sm" px="md" py="xs" radius="xl" withBorder role="status" data-testid="map-loading">
-            <Group gap="xs" wrap="nowrap">
-              <Loader size="xs" />
-              <Text size="sm">{t("assets.map.loading")}</Text>
-            </Group>
-          </Paper>
-        </Center>
-      )}
+      {(loading || drawn === null) && <MapLoading sketched={sketched} />}
       {popup && createPortal(popup.content, popupNode)}
     </>
   );

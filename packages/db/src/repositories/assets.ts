@@ -472,3 +472,55 @@ export async function exportRegistry(db: Executor, scope: Scope) {
   ]);
   return { assets: assetRows.map(present), dependencies: dependencyRows };
 }
+
+/** An asset as the maps draw it: only what they show and filter on. */
+export interface MapAssetRecord {
+  ref: string;
+  name: string;
+  sector: Sector;
+  status: AssetStatus;
+  operator: string;
+  population: number;
+  point: [number, number] | null;
+  area: AssetRecord["area"];
+}
+
+/**
+ * Every asset the scope may see that has a place (a point or a polygon), in the few columns a map
+ * needs: the same rows and the same scope as exportRegistry, without the dependencies.
+ */
+export async function listMapAssets(db: Executor, scope: Scope): Promise<MapAssetRecord[]> {
+  const rows = await db
+    .select({
+      ref: assets.ref,
+      name: assets.name,
+      sector: assets.sector,
+      status: assets.status,
+      operator: organisations.name,
+      population: assets.populationServed,
+      lat: assets.lat,
+      lon: assets.lon,
+      area: assets.area,
+    })
+    .from(assets)
+    .innerJoin(organisations, eq(organisations.id, assets.operatorId))
+    .where(and(assetScope(scope), or(sql`${assets.area} is not null`, sql`${assets.lat} is not null`)))
+    .orderBy(asc(assets.ref));
+  return rows.flatMap((row) => {
+    const point: [number, number] | null = row.lat !== null && row.lon !== null ? [row.lon, row.lat] : null;
+    const area = row.area as AssetRecord["area"];
+    if (!point && !area) return [];
+    return [
+      {
+        ref: row.ref,
+        name: row.name,
+        sector: row.sector as Sector,
+        status: row.status as AssetStatus,
+        operator: row.operator,
+        population: row.population,
+        point,
+        area,
+      },
+    ];
+  });
+}
