@@ -8,6 +8,8 @@ export async function onEachDatabase(
   /** `url`: PostgreSQL's address, for benches that start server processes on it (none on PGlite). */
   measure: (label: string, connection: Connection, url?: string) => Promise<void>,
   embeddedDir?: string,
+  /** A PostgreSQL database to use and keep (created when missing), instead of one dropped afterwards. */
+  keptDatabase?: string,
 ): Promise<void> {
   const embedded = process.env.BENCH_SKIP_PGLITE
     ? null
@@ -32,8 +34,11 @@ export async function onEachDatabase(
     console.log("\nPostgreSQL: not answering at 127.0.0.1:5432, skipped");
     return;
   }
-  const database = `bulwark_bench_${name}_${process.pid}`;
-  await admin.query(`create database ${database}`);
+  if (keptDatabase !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keptDatabase))
+    throw new Error(`not a database name: ${keptDatabase}`);
+  const database = keptDatabase ?? `bulwark_bench_${name}_${process.pid}`;
+  const exists = await admin.query("select 1 from pg_database where datname = $1", [database]);
+  if (exists.rowCount === 0) await admin.query(`create database ${database}`);
   const url = `postgres://postgres@127.0.0.1:5432/${database}`;
   const server = await connect({ url });
   try {
@@ -41,7 +46,7 @@ export async function onEachDatabase(
     await measure(`PostgreSQL ${version}`, server, url);
   } finally {
     await server.close();
-    await admin.query(`drop database if exists ${database} with (force)`);
+    if (keptDatabase === undefined) await admin.query(`drop database if exists ${database} with (force)`);
     await admin.end();
   }
 }
