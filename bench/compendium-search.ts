@@ -51,7 +51,7 @@ import {
 } from "@bulwark/db";
 import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
-import { onEachDatabase } from "./support/databases.ts";
+import { BENCH_TIMEOUTS, onEachDatabase } from "./support/databases.ts";
 
 const SIZE = Number(process.env.BENCH_COMPENDIUM_SIZE ?? 100_000);
 const TRANSLATED = process.env.BENCH_COMPENDIUM_TRANSLATED !== "0";
@@ -484,7 +484,7 @@ async function secondInstance(
       close: () => changes.close(),
     };
   }
-  const other = await connect({ url: connection.location });
+  const other = await connect({ url: connection.location, timeouts: BENCH_TIMEOUTS });
   return { db: other.db, changes: other.changes, close: () => other.close() };
 }
 

@@ -3,6 +3,13 @@
 import { type Connection, connect } from "@bulwark/db";
 import pg from "pg";
 
+/**
+ * Benches measure speed, not outage detection: on a machine loaded by other work (load 30 on 2
+ * cores) the pool's liveness probe (a new connection's `select 1` within 2 s) went unanswered
+ * during a 100,000-entry index load, and the pool declared a busy server unresponsive.
+ */
+export const BENCH_TIMEOUTS = { answerMs: 15_000 } as const;
+
 export async function onEachDatabase(
   name: string,
   /** `url`: PostgreSQL's address, for benches that start server processes on it (none on PGlite). */
@@ -40,7 +47,7 @@ export async function onEachDatabase(
   const exists = await admin.query("select 1 from pg_database where datname = $1", [database]);
   if (exists.rowCount === 0) await admin.query(`create database ${database}`);
   const url = `postgres://postgres@127.0.0.1:5432/${database}`;
-  const server = await connect({ url });
+  const server = await connect({ url, timeouts: BENCH_TIMEOUTS });
   try {
     const version = (await admin.query("show server_version")).rows[0]?.server_version ?? "";
     await measure(`PostgreSQL ${version}`, server, url);
