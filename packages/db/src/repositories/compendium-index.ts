@@ -38,6 +38,8 @@ const ROOM = 0.25;
 /** More changed entries than this at once: a full reload is as cheap. */
 const MOST_CHANGES = 5_000;
 const NONE = -1;
+/** How many lexemes' sets of slots an index keeps (16 KB each at 100,000 entries). */
+const TERMS_KEPT = 2_048;
 
 /** Bit sets over the index's slots. */
 export class Rows {
@@ -194,6 +196,11 @@ export class CompendiumIndex {
   private readonly addedLexemes: Int32Array[] = [];
   /** Per slot: how many word positions its title and summary, and its whole text, hold. */
   readonly headLength: Uint16Array;
+  /** Per slot: what a score in its title and summary, and in its whole text, is divided by. */
+  private readonly headDivisor: Float64Array;
+  private readonly allDivisor: Float64Array;
+  /** Per lexeme of the full load, once asked for: the slots holding it (any weight), as a set. */
+  private readonly termRows = new Map<number, Rows>();
   readonly length: Uint32Array;
   /** Live slots in (title, entry id) order as PostgreSQL sorts them, and each slot's place there. */
   byTitle: Int32Array;
@@ -219,6 +226,8 @@ export class CompendiumIndex {
     this.tags = new Uint16Array(Math.max(1024, size * 8));
     this.headLength = new Uint16Array(capacity);
     this.length = new Uint32Array(capacity);
+    this.headDivisor = new Float64Array(capacity);
+    this.allDivisor = new Float64Array(capacity);
     this.byTitle = new Int32Array(capacity);
     this.spare = new Int32Array(capacity);
     this.anchored = new Rows(capacity);
@@ -254,8 +263,7 @@ export class CompendiumIndex {
         head += a + b;
         all += a + b + c;
       }
-      this.headLength[slot] = Math.min(head, 65535);
-      this.length[slot] = all;
+      this.measure(slot, head, all);
     });
     slotLexemeStart[size] = used;
     this.titled = size;
@@ -345,6 +353,14 @@ export class CompendiumIndex {
     this.live += 1;
   }
 
+  /** A slot's lengths, and the divisors of its scores (worked out once, not per search). */
+  private measure(slot: number, head: number, all: number): void {
+    this.headLength[slot] = Math.min(head, 65535);
+    this.length[slot] = all;
+    this.headDivisor[slot] = 1 + Math.log(1 + (this.headLength[slot] as number));
+    this.allDivisor[slot] = 1 + Math.log(1 + all);
+  }
+
   /** Puts a changed entry in a new slot (its words as added postings). */
   private append(row: IndexRow): number {
     const slot = this.slots;
@@ -368,8 +384,7 @@ export class CompendiumIndex {
       all += a + b + c;
     });
     this.addedLexemes.push(ids);
-    this.headLength[slot] = Math.min(head, 65535);
-    this.length[slot] = all;
+    this.measure(slot, head, all);
     return slot;
   }
 
@@ -460,6 +475,30 @@ export class CompendiumIndex {
     return true;
   }
 
+  /**
+   * The slots of the full load holding a lexeme (any weight), as a set kept for the index's life
+   * (those postings never change; at most TERMS_KEPT), for lexemes held by so many rows that copying the set is
+   * cheaper than reading their postings; else undefined.
+   */
+  private loadedRowsOf(id: number): Rows | undefined {
+    if (id >= this.postingStart.length - 1) return undefined;
+    const from = this.postingStart[id] as number;
+    const to = this.postingStart[id + 1] as number;
+    if (to - from < this.capacity >>> 5) return undefined;
+    let rows = this.termRows.get(id);
+    if (!rows) {
+      if (this.termRows.size >= TERMS_KEPT) return undefined;
+      rows = new Rows(this.capacity);
+      const { words } = rows;
+      for (let at = from; at < to; at += 1) {
+        const row = this.postingRows[at] as number;
+        words[row >>> 5] = (words[row >>> 5] as number) | (1 << (row & 31));
+      }
+      this.termRows.set(id, rows);
+    }
+    return rows;
+  }
+
   /** The rows holding a lexeme (prefix: any lexeme starting with it), optionally under given weights. */
   term(lexeme: string, prefix: boolean, weights: string): Rows {
     const rows = new Rows(this.capacity);
@@ -478,7 +517,9 @@ export class CompendiumIndex {
     const wantC = weights.includes("C") || weights.includes("D");
     const { words } = rows;
     for (const id of ids) {
-      if (id < this.postingStart.length - 1) {
+      const cached = anyWeight ? this.loadedRowsOf(id) : undefined;
+      if (cached) rows.addAll(cached);
+      else if (id < this.postingStart.length - 1) {
         const to = this.postingStart[id + 1] as number;
         for (let at = this.postingStart[id] as number; at < to; at += 1) {
           if (
@@ -530,7 +571,7 @@ export class CompendiumIndex {
    * (0 when the words are only in the body) and the whole-text score. Words weigh by where they
    * are (title A, summary B, body C) and how rare they are, over the length of the text.
    * `inSummary` marks the rows whose summary holds one of the words. The arrays are the index's
-   * own, reused by the next call: read them before anything awaits.
+   * own, reused by the next call: read them before anything awaits, and for rows of `rows` only.
    */
   scores(node: TsqueryNode, rows: Rows): Scores {
     this.scratch ??= {
@@ -539,19 +580,25 @@ export class CompendiumIndex {
       inSummary: new Uint8Array(this.capacity),
     };
     const { head, all, inSummary } = this.scratch;
-    head.fill(0);
-    all.fill(0);
-    inSummary.fill(0);
     const { words } = rows;
+    // Only the rows asked about are read after: only theirs are cleared (not every slot's).
+    for (let word = 0; word < words.length; word += 1) {
+      let rest = words[word] as number;
+      while (rest !== 0) {
+        const low = rest & -rest;
+        rest ^= low;
+        const row = (word << 5) + 31 - Math.clz32(low);
+        head[row] = 0;
+        all[row] = 0;
+        inSummary[row] = 0;
+      }
+    }
+    const { headDivisor, allDivisor } = this;
     const score = (row: number, a: number, b: number, c: number, rarity: number) => {
       const inHead = WEIGHT_A * a + WEIGHT_B * b;
       if (b > 0) inSummary[row] = 1;
-      if (inHead > 0)
-        head[row] =
-          (head[row] as number) + (rarity * inHead) / (1 + Math.log(1 + (this.headLength[row] as number)));
-      all[row] =
-        (all[row] as number) +
-        (rarity * (inHead + WEIGHT_C * c)) / (1 + Math.log(1 + (this.length[row] as number)));
+      if (inHead > 0) head[row] = (head[row] as number) + (rarity * inHead) / (headDivisor[row] as number);
+      all[row] = (all[row] as number) + (rarity * (inHead + WEIGHT_C * c)) / (allDivisor[row] as number);
     };
     for (const lexeme of positiveTerms(node)) {
       const id = this.lexemes.get(lexeme);
@@ -708,14 +755,17 @@ const cardColumns = sql`e.language, e.slug, e.title, e.type, e.summary, e.markin
 
 async function load(db: Executor): Promise<CompendiumIndex> {
   // Every entry in one statement: on a loaded PostgreSQL it can take longer than the pool's
-  // statement_timeout (meant for requests), so the load lifts it for its own transaction.
-  return db.transaction(async (tx) => {
+  // statement_timeout (meant for requests), so the load lifts it for its own transaction. The
+  // index is built once the transaction has ended: at 100,000 entries on a loaded machine building
+  // it takes longer than idle_in_transaction_session_timeout, which ended the transaction under it.
+  const { version, rows } = await db.transaction(async (tx) => {
     await tx.execute(sql`set local statement_timeout = 0`);
     return loadRows(tx);
   });
+  return new CompendiumIndex(version, rows);
 }
 
-async function loadRows(db: Executor): Promise<CompendiumIndex> {
+async function loadRows(db: Executor): Promise<{ version: number; rows: IndexRow[] }> {
   const result = await db.execute(sql`
     select (select version from compendium_search_state where id = 1) as version,
       s.seq, s.entry_id as id, array_to_string(s.tags, ' ') as tags, s.words::text as words, ${cardColumns}
@@ -723,7 +773,7 @@ async function loadRows(db: Executor): Promise<CompendiumIndex> {
     order by s.title, s.entry_id`);
   const rows = rowsOf<IndexRow & { version: number | string | null }>(result);
   const version = rows.length > 0 ? Number(rows[0]?.version) : await currentVersion(db);
-  return new CompendiumIndex(version, rows);
+  return { version, rows };
 }
 
 async function currentVersion(db: Executor): Promise<number> {

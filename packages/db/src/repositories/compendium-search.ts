@@ -137,7 +137,7 @@ interface Page {
  * Matches, filters, counts and orders over the index (synchronously: the index may change at the
  * next await). `matched`: the rows matching the query as checked in SQL (phrases), if it was.
  */
-function pageFor(
+export function pageFor(
   index: CompendiumIndex,
   visible: Rows,
   tree: TsqueryNode | null,
@@ -146,21 +146,17 @@ function pageFor(
   matched: Rows | null = null,
 ): Page {
   let candidates = visible;
-  let ranking: Scores | null = null;
-  if (words) {
-    if (tree === null) candidates = new Rows(index.capacity);
-    else {
-      candidates = matched ?? index.match(tree).and(visible);
-      ranking = index.scores(tree, candidates);
-    }
-  }
-  const { passing, facets } = countFacets(index, candidates, input.filters);
-  const rows = pageOf(passing, ranking, index.rankOf, input.offset, input.limit);
+  if (words)
+    candidates = tree === null ? new Rows(index.capacity) : (matched ?? index.match(tree).and(visible));
+  const { passing, total, facets } = countFacets(index, candidates, input.filters);
+  // Scored after the filters: only the rows that can be on the page.
+  const ranking = words && tree !== null ? index.scores(tree, passing) : null;
+  const rows = pageOf(index, passing, ranking, input.offset, input.limit);
   const scores = ranking;
   return {
     index,
     tree,
-    total: passing.length,
+    total,
     rows,
     facets,
     inSummary: scores === null ? null : rows.map((row) => scores.inSummary[row] === 1),
@@ -313,18 +309,83 @@ function marked(text: string, words: readonly string[]): string | null {
   return found ? result : null;
 }
 
+/** How many bits a 32-bit word holds. */
+const bitCount = (word: number): number => {
+  let x = word - ((word >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+};
+
+/** The indexes of a set's non-empty words, and how many rows it holds. */
+function occupied(rows: Rows): { at: Int32Array; count: number; rows: number } {
+  const { words } = rows;
+  const at = new Int32Array(words.length);
+  let count = 0;
+  let total = 0;
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i] as number;
+    if (word === 0) continue;
+    at[count] = i;
+    count += 1;
+    total += bitCount(word);
+  }
+  return { at, count, rows: total };
+}
+
+/** How many rows `rows` (its non-empty words listed in `at`) and `other` share. */
+function sharedCount(rows: Rows, at: Int32Array, count: number, other: Rows): number {
+  const mine = rows.words;
+  const theirs = other.words;
+  let total = 0;
+  for (let i = 0; i < count; i += 1) {
+    const word = at[i] as number;
+    const both = (mine[word] as number) & (theirs[word] as number);
+    if (both !== 0) total += bitCount(both);
+  }
+  return total;
+}
+
+/** Adds to `counts` the tags (those not `filtered`) of each row of a set, its non-empty words listed in `at`. */
+function countRows(
+  bits: Uint32Array,
+  at: Int32Array,
+  count: number,
+  tagStart: Int32Array,
+  tags: Uint16Array,
+  filtered: Uint8Array,
+  counts: Int32Array,
+): void {
+  for (let i = 0; i < count; i += 1) {
+    const word = at[i] as number;
+    let rest = bits[word] as number;
+    const base = word << 5;
+    while (rest !== 0) {
+      const low = rest & -rest;
+      rest ^= low;
+      const row = base + 31 - Math.clz32(low);
+      const to = tagStart[row + 1] as number;
+      for (let tag = tagStart[row] as number; tag < to; tag += 1) {
+        const code = tags[tag] as number;
+        if (filtered[code] === 0) counts[code] = (counts[code] as number) + 1;
+      }
+    }
+  }
+}
+
 /**
- * The candidates passing every filter, and the tag counts. A row passing all filters counts for
- * every tag; a row failing exactly one tag's filter counts for that tag only (its counts leave out
- * its own filter); a row failing two counts nowhere. Filters and the counts of filtered tags are
- * set algebra over each tag's rows (bit sets); the other tags are counted row by row over the
- * rows passing every filter.
+ * The candidates passing every filter (a set), how many, and the tag counts. A row passing all
+ * filters counts for every tag; a row failing exactly one tag's filter counts for that tag only
+ * (its counts leave out its own filter); a row failing two counts nowhere. Filters are set algebra
+ * over each tag's rows (bit sets). Counts are bit counts of the passing set with each tag's rows,
+ * over the passing set's non-empty words only, or, when fewer rows pass than that would read,
+ * row by row over the passing rows' tags; a filtered tag's values are counted over the rows
+ * passing every other filter.
  */
-function countFacets(
+export function countFacets(
   index: CompendiumIndex,
   candidates: Rows,
   filters: SearchInput["filters"],
-): { passing: number[]; facets: SearchOutput["facets"] } {
+): { passing: Rows; total: number; facets: SearchOutput["facets"] } {
   const codes = index.tagNames.length;
   const active = SEARCH_FACETS.filter((facet) => (filters[facet]?.length ?? 0) > 0);
   /** Per active filter: the rows holding one of its values. */
@@ -336,33 +397,29 @@ function countFacets(
     }
     return rows;
   });
-  const passingRows = allowed.reduce((rows, these) => rows.and(these), candidates);
+  const passing = allowed.reduce((rows, these) => rows.and(these), candidates);
   const counts = new Int32Array(codes);
   const filtered = new Uint8Array(codes);
+  let unfiltered = 0;
   for (let code = 0; code < codes; code += 1)
     if (active.includes(index.facetOfCode[code] as SearchFacet)) filtered[code] = 1;
-  const passing: number[] = [];
-  const { tagStart, tags } = index;
-  const words = passingRows.words;
-  for (let word = 0; word < words.length; word += 1) {
-    let bits = words[word] as number;
-    while (bits !== 0) {
-      const low = bits & -bits;
-      bits ^= low;
-      const row = (word << 5) + 31 - Math.clz32(low);
-      passing.push(row);
-      const to = tagStart[row + 1] as number;
-      for (let at = tagStart[row] as number; at < to; at += 1) {
-        const code = tags[at] as number;
-        if (filtered[code] === 0) counts[code] = (counts[code] as number) + 1;
-      }
-    }
-  }
+    else unfiltered += 1;
+  const words = occupied(passing);
+  // Row by row: a read per tag of each passing row; by bit sets: a read per non-empty word and tag.
+  const tagsPerRow = (index.tagStart[index.slots] as number) / Math.max(1, index.slots);
+  if (words.rows * tagsPerRow <= words.count * unfiltered * 2)
+    countRows(passing.words, words.at, words.count, index.tagStart, index.tags, filtered, counts);
+  else
+    for (let code = 0; code < codes; code += 1)
+      if (filtered[code] === 0)
+        counts[code] = sharedCount(passing, words.at, words.count, index.tagRows[code] as Rows);
   // A filtered tag's values: over the rows passing every other filter.
   active.forEach((facet, slot) => {
     const others = allowed.reduce((rows, these, at) => (at === slot ? rows : rows.and(these)), candidates);
+    const theirs = occupied(others);
     for (let code = 0; code < codes; code += 1)
-      if (index.facetOfCode[code] === facet) counts[code] = others.countAnd(index.tagRows[code] as Rows);
+      if (index.facetOfCode[code] === facet)
+        counts[code] = sharedCount(others, theirs.at, theirs.count, index.tagRows[code] as Rows);
   });
   const facets = Object.fromEntries(
     SEARCH_FACETS.map((facet) => [facet, [] as { value: string; count: number }[]]),
@@ -374,44 +431,59 @@ function countFacets(
   });
   for (const values of Object.values(facets))
     values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  return { passing, facets: facets as SearchOutput["facets"] };
+  return { passing, total: words.rows, facets: facets as SearchOutput["facets"] };
 }
 
 /**
  * The rows of the page. With words: those holding them in the title or summary first, by score
  * there, then those holding them in the body alone, by score over the whole text; ties by title.
- * Without words: by title. `rankOf` gives each row's place in title order.
+ * Without words: by title (read in title order until the page is full).
  */
 function pageOf(
-  passing: readonly number[],
+  index: CompendiumIndex,
+  passing: Rows,
   ranking: Scores | null,
-  rankOf: Int32Array,
   offset: number,
   limit: number,
 ): number[] {
   const end = offset + limit;
   if (end <= 0) return [];
-  // Before: (with words) in the head before body only, then higher score; then title order.
-  const before =
-    ranking === null
-      ? (a: number, b: number): boolean => (rankOf[a] as number) < (rankOf[b] as number)
-      : (a: number, b: number): boolean => {
-          const { head, all } = ranking;
-          const headA = head[a] as number;
-          const headB = head[b] as number;
-          if (headA > 0 !== headB > 0) return headA > 0;
-          const scoreA = headA > 0 ? headA : (all[a] as number);
-          const scoreB = headB > 0 ? headB : (all[b] as number);
-          return scoreA !== scoreB ? scoreA > scoreB : (rankOf[a] as number) < (rankOf[b] as number);
-        };
+  const { rankOf } = index;
+  if (ranking === null) {
+    const page: number[] = [];
+    const { byTitle, titled } = index;
+    const bits = passing.words;
+    for (let at = 0; at < titled && page.length < end; at += 1) {
+      const row = byTitle[at] as number;
+      if (((bits[row >>> 5] as number) & (1 << (row & 31))) !== 0) page.push(row);
+    }
+    return page.slice(offset);
+  }
+  const { head, all } = ranking;
+  // Before: in the head before body only, then higher score; then title order.
+  const before = (a: number, b: number): boolean => {
+    const headA = head[a] as number;
+    const headB = head[b] as number;
+    if (headA > 0 !== headB > 0) return headA > 0;
+    const scoreA = headA > 0 ? headA : (all[a] as number);
+    const scoreB = headB > 0 ? headB : (all[b] as number);
+    return scoreA !== scoreB ? scoreA > scoreB : (rankOf[a] as number) < (rankOf[b] as number);
+  };
   // The best `end` rows, kept sorted (pages are short; most rows fail the comparison at once).
   const best: number[] = [];
-  for (const row of passing) {
-    if (best.length === end && !before(row, best[end - 1] as number)) continue;
-    let at = best.length === end ? end - 1 : best.length;
-    while (at > 0 && before(row, best[at - 1] as number)) at -= 1;
-    best.splice(at, 0, row);
-    if (best.length > end) best.pop();
+  const bits = passing.words;
+  for (let word = 0; word < bits.length; word += 1) {
+    let rest = bits[word] as number;
+    while (rest !== 0) {
+      const low = rest & -rest;
+      rest ^= low;
+      const row = (word << 5) + 31 - Math.clz32(low);
+      if (best.length === end && !before(row, best[end - 1] as number)) continue;
+      let at = best.length === end ? end - 1 : best.length;
+      while (at > 0 && before(row, best[at - 1] as number)) at -= 1;
+      best.splice(at, 0, row);
+      if (best.length > end) best.pop();
+    }
   }
   return best.slice(offset);
 }
