@@ -72,6 +72,8 @@ export async function putCheckedStixObjects(
   intake: StixIntake,
   objects: readonly CheckedStixObject[],
   now: Date,
+  /** Each object's JSON text when the check made it (StixCheck's `json`), stored as it is. */
+  json?: readonly string[],
 ): Promise<StixIntakeResult> {
   const outcomes: StixObjectOutcome[] = new Array(objects.length);
   const refused: StixIntakeResult["refused"] = [];
@@ -104,6 +106,7 @@ export async function putCheckedStixObjects(
       tlp,
       revoked: object.revoked === true,
       object,
+      json: json?.[index],
     });
   }
   const put = await putStixObjects(
@@ -224,6 +227,7 @@ export async function importStixBundle(
       },
       check.objects,
       now,
+      check.json,
     );
     await appendAudit(
       tx,

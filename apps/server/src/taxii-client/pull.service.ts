@@ -118,7 +118,7 @@ async function pull(
       );
     const pageCursor = laterTimestamp(cursor, page.dateAddedLast);
     const result = await context.db.transaction(async (tx) => {
-      const stored = await putCheckedStixObjects(tx, intake, check.objects, context.clock());
+      const stored = await putCheckedStixObjects(tx, intake, check.objects, context.clock(), check.json);
       if (pageCursor !== null && pageCursor !== cursor)
         await advanceSubscriptionCursor(tx, row.id, pageCursor);
       return stored;

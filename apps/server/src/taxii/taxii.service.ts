@@ -393,6 +393,7 @@ export async function addObjects(
       { collectionId, writer: viewer, addedBy: caller.userId, source: "taxii", defaultTlp: "amber" },
       sorted.valid.map((entry) => entry.object),
       now,
+      sorted.valid.map((entry) => entry.json),
     );
     const successes: { id: string; version: string; message?: string }[] = [];
     const failures: { id: string; version: string; message: string }[] = [];

@@ -255,6 +255,23 @@ describe("checkStixObjects", () => {
     ).toBe(false);
   });
 
+  it("hands back each object's JSON text, also when its text looks like what is refused", () => {
+    const objects = [
+      sdo("tool", { name: "t" }),
+      // A backslash before u0000 is no NUL, and brackets inside a string nest nothing.
+      sdo("tool", { name: "\\u0000 \\ud800", x_pattern: "[".repeat(MAX_STIX_NESTING * 2) }),
+      sdo("tool", {
+        name: "\u0001",
+        x_nested: JSON.parse(`${"[".repeat(MAX_STIX_NESTING)}${"]".repeat(MAX_STIX_NESTING)}`),
+      }),
+    ];
+    const check = checkStixObjects(objects);
+    expect(check.ok && check.json).toEqual(objects.map((object) => JSON.stringify(object)));
+    expect(sortStixObjects(objects).valid.map((entry) => entry.json)).toEqual(
+      objects.map((object) => JSON.stringify(object)),
+    );
+  });
+
   it("lists at most 100 problems but counts them all", () => {
     const check = checkStixObjects(Array.from({ length: 150 }, () => sdo("tool")));
     expect(check).toMatchObject({ ok: false, problemCount: 150 });

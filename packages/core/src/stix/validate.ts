@@ -2,7 +2,8 @@
 // collection) before anything is stored: the bundle's shape, the common properties of every object
 // (STIX 2.1 part 3) and the required properties of each type the specification defines (parts 4-7).
 // Custom `x-` types and properties the specification does not name are kept as they are: only
-// their names are checked, and `_ref`/`_refs` values of all but `x_` properties. One pass, no copies: the objects handed back are the ones received.
+// their names are checked, and `_ref`/`_refs` values of all but `x_` properties. One pass, no copies: the objects handed back are the ones received,
+// with each one's JSON text as the check made it (what is stored, ADR 0046).
 
 import { findUnstorableText, type UnstorableSentence, unstorableEnglish } from "../text/storable-text.ts";
 
@@ -87,7 +88,12 @@ export interface StixProblem {
 }
 
 export type StixCheck =
-  | { readonly ok: true; readonly objects: readonly CheckedStixObject[] }
+  | {
+      readonly ok: true;
+      readonly objects: readonly CheckedStixObject[];
+      /** Each object as JSON text (JSON.stringify's), made while it was checked: what is stored. */
+      readonly json: readonly string[];
+    }
   | { readonly ok: false; readonly problems: readonly StixProblem[]; readonly problemCount: number };
 
 /** An object that passed the checks: the common properties are known to hold these types. */
@@ -564,6 +570,37 @@ const COMMON: readonly (readonly [string, Kind])[] = [
 /** Properties only the specification may name in two letters or fewer. */
 const SHORT_NAMES = new Set(["id"]);
 
+// The optional properties checked below are absent from most objects, and asking an object for a
+// property it lacks (under a name only known at run time) costs more than listing the ones it has:
+// one pass over its names marks which of these it holds, one bit each, and only those are read.
+const WATCHED = [
+  ...new Set([
+    ...COMMON.map(([property]) => property),
+    "object_marking_refs",
+    "confidence",
+    "kill_chain_phases",
+    ...[...TYPES.values()].flatMap((spec) => (spec.optional ?? []).map(([property]) => property)),
+  ]),
+];
+// Bits 0 to 28: shifted above a name's kind (NAME_BITS), they stay within 32 bits.
+if (WATCHED.length > 29) throw new Error("validate.ts: more watched properties than bits in a mask");
+const bitOf = (property: string): number => 1 << WATCHED.indexOf(property);
+const COMMON_BITS = COMMON.map(([property, kind]) => [property, kind, bitOf(property)] as const);
+const OPTIONAL_BITS = new Map(
+  [...TYPES.values()].map((spec) => [
+    spec,
+    (spec.optional ?? []).map(([property, kind]) => [property, kind, bitOf(property)] as const),
+  ]),
+);
+const MARKINGS_BIT = bitOf("object_marking_refs");
+const CREATED_BY_BIT = bitOf("created_by_ref");
+const CONFIDENCE_BIT = bitOf("confidence");
+const PARTS_BITS =
+  bitOf("external_references") |
+  bitOf("granular_markings") |
+  bitOf("kill_chain_phases") |
+  bitOf("extensions");
+
 class Collector {
   readonly problems: StixProblem[] = [];
   count = 0;
@@ -619,47 +656,65 @@ export const checkStixObjects = (objects: readonly unknown[]): StixCheck =>
  * objects that pass, with their positions, and the first problem of each one that does not.
  */
 export function sortStixObjects(objects: readonly unknown[]): {
-  valid: { index: number; object: CheckedStixObject }[];
+  valid: { index: number; object: CheckedStixObject; json: string }[];
   invalid: StixProblem[];
 } {
   const problems = new Collector(Number.POSITIVE_INFINITY);
-  const valid: { index: number; object: CheckedStixObject }[] = [];
+  const valid: { index: number; object: CheckedStixObject; json: string }[] = [];
   const invalid: StixProblem[] = [];
   for (let index = 0; index < objects.length; index++) {
     const before = problems.count;
-    checkObject(objects[index], index, problems);
+    const json = checkObject(objects[index], index, problems);
     const first = problems.problems[before];
     if (first) invalid.push(first);
-    else valid.push({ index, object: objects[index] as CheckedStixObject });
+    else valid.push({ index, object: objects[index] as CheckedStixObject, json: json as string });
   }
   return { valid, invalid };
 }
 
 function checkAll(objects: readonly unknown[], problems: Collector): StixCheck {
-  for (let index = 0; index < objects.length; index++) checkObject(objects[index], index, problems);
+  const json: string[] = new Array(objects.length);
+  for (let index = 0; index < objects.length; index++)
+    json[index] = checkObject(objects[index], index, problems) as string;
+  // Once a problem is found the texts are not needed: they are kept only while all pass.
   return problems.count > 0
     ? { ok: false, problems: problems.problems, problemCount: problems.count }
-    : { ok: true, objects: objects as readonly CheckedStixObject[] };
+    : { ok: true, objects: objects as readonly CheckedStixObject[], json };
 }
 
-function checkObject(value: unknown, index: number, problems: Collector): void {
+/**
+ * Checks one object; answers its JSON text (when it passes, what is stored). The text also
+ * spares two walks of every object: JSON.stringify writes NUL and unpaired surrogates as \u
+ * escapes, so a text without "\u" holds neither; and a text with at most MAX_STIX_NESTING
+ * brackets and braces cannot nest deeper than that. Only the others are walked.
+ */
+function checkObject(value: unknown, index: number, problems: Collector): string | null {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     problems.add(index, null, null, { key: "stix.notObject" });
-    return;
+    return null;
   }
   const object = value as Record<string, unknown>;
   const { type, id } = object;
   const idType = typeof id === "string" ? stixIdType(id) : null;
   problems.at(index, idType === null ? null : (id as string));
+  const before = problems.count;
+  let json: string | null = null;
+  let unwritable: unknown = null;
+  try {
+    json = JSON.stringify(object);
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack (found below), or a value JSON cannot hold.
+    unwritable = error;
+  }
   // Text the database cannot store (NUL, unpaired surrogates), wherever it is in the object.
-  const unstorable = findUnstorableText(object, "");
+  const unstorable = json === null || json.includes("\\u") ? findUnstorableText(object, "") : null;
   if (unstorable) {
     problems.problem(unstorable.path.slice(1) || null, unstorable.sentence);
-    return;
+    return null;
   }
   if (typeof type !== "string" || !TYPE_NAME.test(type)) {
     problems.problem("type", { key: "stix.typeName" });
-    return;
+    return null;
   }
   if (idType === null) problems.problem("id", { key: "stix.idOfType", values: { type } });
   else if (idType !== type) problems.problem("id", { key: "stix.idStart", values: { type } });
@@ -684,60 +739,105 @@ function checkObject(value: unknown, index: number, problems: Collector): void {
     problems.problem("modified", { key: "stix.required" });
   if (createdValid && modifiedValid && compareStixTimestamps(modified, created) < 0)
     problems.problem("modified", { key: "stix.notEarlier", values: { earlier: "created" } });
-  for (const [property, kind] of COMMON) {
+  let present = 0;
+  for (const property in object) present |= propertyNameKind(property) >>> NAME_BITS;
+  for (const [property, kind, bit] of COMMON_BITS) {
+    if ((present & bit) === 0) continue;
     const found = object[property];
     if (found !== undefined && !hasKind(found, kind))
       problems.problem(property, { key: `stix.kind.${kind}` });
   }
-  const markings = object.object_marking_refs;
+  const markings = present & MARKINGS_BIT ? object.object_marking_refs : undefined;
   if (
     markings !== undefined &&
     !(Array.isArray(markings) && markings.every((ref) => isId(ref) && ref.startsWith("marking-definition--")))
   )
     problems.problem("object_marking_refs", { key: "stix.markings" });
-  if (typeof object.created_by_ref === "string" && !object.created_by_ref.startsWith("identity--"))
+  if (
+    present & CREATED_BY_BIT &&
+    typeof object.created_by_ref === "string" &&
+    !object.created_by_ref.startsWith("identity--")
+  )
     problems.problem("created_by_ref", { key: "stix.createdBy" });
-  checkParts(object, problems);
-  const confidence = object.confidence;
+  if (present & PARTS_BITS) checkParts(object, problems);
+  const confidence = present & CONFIDENCE_BIT ? object.confidence : undefined;
   if (
     confidence !== undefined &&
     !(Number.isInteger(confidence) && (confidence as number) >= 0 && (confidence as number) <= 100)
   )
     problems.problem("confidence", { key: "stix.confidence" });
   for (const property in object) {
-    if (!isStixPropertyName(property) && !SHORT_NAMES.has(property)) {
+    const name = propertyNameKind(property) & NAME_KIND;
+    if (name === NAME_INVALID) {
       problems.problem(property, { key: "stix.propertyName" });
       continue;
     }
-    // Custom properties are kept as sent: MITRE ATT&CK, for one, leaves x_mitre_*_ref empty.
-    if (property === "object_marking_refs" || property.startsWith("x_")) continue;
-    if (property.endsWith("_ref")) {
+    if (name === NAME_REF) {
       if (object[property] !== undefined && !isId(object[property]))
         problems.problem(property, { key: "stix.kind.id" });
-    } else if (property.endsWith("_refs")) {
+    } else if (name === NAME_REFS) {
       const refs = object[property];
       if (!(Array.isArray(refs) && refs.every(isId))) problems.problem(property, { key: "stix.refs" });
     }
   }
-  if (nestsDeeperThan(object, MAX_STIX_NESTING))
+  if ((json === null || bracketsExceed(json, MAX_STIX_NESTING)) && nestsDeeperThan(object, MAX_STIX_NESTING))
     problems.problem(null, { key: "stix.nesting", values: { levels: MAX_STIX_NESTING } });
-  if (!spec) return;
+  // Not JSON for another reason than its depth (a BigInt, say: no parsed input holds one).
+  if (json === null && problems.count === before) throw unwritable;
+  if (!spec) return json;
   for (const [property, kind] of spec.required) {
     const found = object[property];
     if (found === undefined) problems.problem(property, { key: "stix.requiredFor", values: { type } });
     else if (!hasKind(found, kind)) problems.problem(property, { key: `stix.kind.${kind}` });
   }
-  if (spec.optional)
-    for (const [property, kind] of spec.optional) {
-      const found = object[property];
-      if (found !== undefined && !hasKind(found, kind))
-        problems.problem(property, { key: `stix.kind.${kind}` });
-    }
+  for (const [property, kind, bit] of OPTIONAL_BITS.get(spec) ?? []) {
+    if ((present & bit) === 0) continue;
+    const found = object[property];
+    if (found !== undefined && !hasKind(found, kind))
+      problems.problem(property, { key: `stix.kind.${kind}` });
+  }
   if (spec.rules)
     for (const rule of spec.rules) {
       const failure = rule(object);
       if (failure) problems.problem(failure.property, failure.sentence);
     }
+  return json;
+}
+
+const NAME_INVALID = 0;
+/** Not looked into: object_marking_refs (checked above) and custom x_ properties. */
+const NAME_KEPT = 1;
+const NAME_REF = 2;
+const NAME_REFS = 3;
+const NAME_OTHER = 4;
+const NAME_KIND = 7;
+/** Above the kind, a watched property's bit (WATCHED). */
+const NAME_BITS = 3;
+/** What each property name seen is; a bundle repeats a few dozen names (bounded all the same). */
+const propertyNames = new Map<string, number>();
+const PROPERTY_NAMES_KEPT = 10_000;
+
+function propertyNameKind(property: string): number {
+  let kind = propertyNames.get(property);
+  if (kind !== undefined) return kind;
+  if (!isStixPropertyName(property) && !SHORT_NAMES.has(property)) kind = NAME_INVALID;
+  // Custom properties are kept as sent: MITRE ATT&CK, for one, leaves x_mitre_*_ref empty.
+  else if (property === "object_marking_refs" || property.startsWith("x_")) kind = NAME_KEPT;
+  else if (property.endsWith("_ref")) kind = NAME_REF;
+  else if (property.endsWith("_refs")) kind = NAME_REFS;
+  else kind = NAME_OTHER;
+  const watched = WATCHED.indexOf(property);
+  if (watched >= 0) kind |= (1 << watched) << NAME_BITS;
+  if (propertyNames.size < PROPERTY_NAMES_KEPT) propertyNames.set(property, kind);
+  return kind;
+}
+
+/** Does the JSON text hold more than `limit` opening brackets and braces (in strings too)? */
+function bracketsExceed(json: string, limit: number): boolean {
+  let count = 0;
+  for (let at = json.indexOf("{"); at >= 0; at = json.indexOf("{", at + 1)) if (++count > limit) return true;
+  for (let at = json.indexOf("["); at >= 0; at = json.indexOf("[", at + 1)) if (++count > limit) return true;
+  return false;
 }
 
 /**
@@ -765,12 +865,11 @@ const EXTENSION_KEY = new RegExp(`^(extension-definition--${UUID}|[a-z0-9-]+-ext
 
 /** The shapes inside the common list and dictionary properties (STIX 2.1 2.5, 2.8, 3.2, 7.2.3). */
 function checkParts(object: Record<string, unknown>, problems: Collector): void {
-  const problem = (property: string | null, sentence: StixSentence) => problems.problem(property, sentence);
   const { external_references: references, granular_markings: granular, kill_chain_phases: phases } = object;
   if (Array.isArray(references))
     references.forEach((reference, n) => {
       if (!isRecord(reference) || typeof reference.source_name !== "string")
-        problem(`external_references[${n}]`, { key: "stix.externalReference" });
+        problems.problem(`external_references[${n}]`, { key: "stix.externalReference" });
     });
   if (Array.isArray(granular))
     granular.forEach((marking, n) => {
@@ -785,10 +884,10 @@ function checkParts(object: Record<string, unknown>, problems: Collector): void 
         (marking.marking_ref === undefined && marking.lang === undefined) ||
         (marking.marking_ref !== undefined && !isId(marking.marking_ref))
       )
-        problem(`granular_markings[${n}]`, { key: "stix.granularMarking" });
+        problems.problem(`granular_markings[${n}]`, { key: "stix.granularMarking" });
     });
   if (phases !== undefined) {
-    if (!Array.isArray(phases)) problem("kill_chain_phases", { key: "stix.list" });
+    if (!Array.isArray(phases)) problems.problem("kill_chain_phases", { key: "stix.list" });
     else
       phases.forEach((phase, n) => {
         if (
@@ -796,13 +895,14 @@ function checkParts(object: Record<string, unknown>, problems: Collector): void 
           typeof phase.kill_chain_name !== "string" ||
           typeof phase.phase_name !== "string"
         )
-          problem(`kill_chain_phases[${n}]`, { key: "stix.killChainPhase" });
+          problems.problem(`kill_chain_phases[${n}]`, { key: "stix.killChainPhase" });
       });
   }
   if (isRecord(object.extensions))
     for (const key in object.extensions) {
-      if (!EXTENSION_KEY.test(key)) problem(`extensions.${key}`, { key: "stix.extensionName" });
-      else if (!isRecord(object.extensions[key])) problem(`extensions.${key}`, { key: "stix.object" });
+      if (!EXTENSION_KEY.test(key)) problems.problem(`extensions.${key}`, { key: "stix.extensionName" });
+      else if (!isRecord(object.extensions[key]))
+        problems.problem(`extensions.${key}`, { key: "stix.object" });
     }
 }
 

@@ -81,6 +81,36 @@ describe("putting STIX objects into a collection", () => {
     expect(row?.object).toMatchObject({ x_kept: { nested: [1, 2] } });
   });
 
+  it("stores text holding the record separator the columns are sent with, and a caller's JSON text as it is", async () => {
+    const U3 = "0b9c3d5e-1f2a-4b3c-8d4e-5f6a7b8c9d0e";
+    const U4 = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+    const separated = indicator(U3, "2026-01-01T00:00:00.000Z", { name: "a\u001eb", x_list: ["\u001e", ""] });
+    const object = {
+      type: "indicator",
+      id: `indicator--${U4}`,
+      x_order: "kept",
+      modified: "2026-01-01T00:00:00.000Z",
+    };
+    const texted: StixArrival = {
+      ...indicator(U4, "2026-01-01T00:00:00.000Z"),
+      object,
+      json: JSON.stringify(object),
+    };
+    expect((await put([separated, texted])).outcomes).toEqual(["added", "added"]);
+    const rows = rowsOf<{ stix_id: string; object: unknown; version: string }>(
+      await database.db.execute(sql`select stix_id, object, ${microsUtc(sql`version`)} as version from stix_objects
+        where stix_id in (${`indicator--${U3}`}, ${`indicator--${U4}`}) order by date_added`),
+    );
+    expect(rows.map((row) => row.object)).toEqual([separated.object, object]);
+    expect(rows.map((row) => row.version)).toEqual([
+      "2026-01-01T00:00:00.000000Z",
+      "2026-01-01T00:00:00.000000Z",
+    ]);
+    // A value that would shift the columns is refused before anything is sent.
+    const shifted: StixArrival = { ...indicator(U4, "2026-05-01T00:00:00.000Z"), json: '{"a":"\u001e"}' };
+    await expect(put([shifted])).rejects.toThrow(/record separator/);
+  });
+
   it("holds nothing after a revoked version", async () => {
     const revoked = await put([indicator(U2, "2026-03-01T00:00:00.000Z", { revoked: true })]);
     expect(revoked.outcomes).toEqual(["added"]);

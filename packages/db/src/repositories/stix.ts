@@ -18,6 +18,11 @@ export interface StixArrival {
   tlp: TlpMarking;
   revoked: boolean;
   object: unknown;
+  /**
+   * `object` as JSON.stringify writes it, when the caller has it already (checkStixBundle makes it
+   * while checking): stored as it is instead of written again.
+   */
+  json?: string;
 }
 
 export interface StixPut {
@@ -115,23 +120,23 @@ export async function putStixObjects(
   let pending: Promise<void> | undefined;
   for (let from = 0; from < rows.length; from += batch) {
     const chunk = rows.slice(from, from + batch);
-    const column = <T>(pick: (arrival: StixArrival) => T): T[] =>
-      chunk.map((i) => pick(arrivals[i] as StixArrival));
+    const column = (pick: (arrival: StixArrival) => string): string =>
+      separated(chunk.map((i) => pick(arrivals[i] as StixArrival)));
     const sent = tx
       .execute(sql`insert into stix_objects (collection_id, stix_id, type, spec_version, version,
           date_added, tlp, owner_organisation_id, added_by, source, shared_item_id, revoked, object)
-        select ${put.collectionId}, r.stix_id, r.type, r.spec, r.version::timestamptz,
+        select ${put.collectionId}, r.stix_id, r.type, r.spec, r.version,
           ${base}::timestamptz + ((${from}::int + r.n - 1) * interval '1 microsecond'),
           r.tlp, ${put.ownerOrganisationId}, ${put.addedBy}, ${put.source}, ${put.sharedItemId ?? null},
-          r.revoked, r.object
+          r.revoked, r.object::jsonb
         from rows from (
-          unnest(${sql.param(column((arrival) => arrival.stixId))}::text[]),
-          unnest(${sql.param(column((arrival) => arrival.type))}::text[]),
-          unnest(${sql.param(column((arrival) => arrival.specVersion))}::text[]),
-          unnest(${sql.param(versions.slice(from, from + batch))}::text[]),
-          unnest(${sql.param(column((arrival) => arrival.tlp))}::text[]),
-          unnest(${sql.param(column((arrival) => arrival.revoked))}::boolean[]),
-          jsonb_array_elements(${JSON.stringify(column((arrival) => arrival.object))}::jsonb)
+          unnest(string_to_array(${column((arrival) => arrival.stixId)}::text, ${SEPARATOR})),
+          unnest(string_to_array(${column((arrival) => arrival.type)}::text, ${SEPARATOR})),
+          unnest(string_to_array(${column((arrival) => arrival.specVersion)}::text, ${SEPARATOR})),
+          unnest(string_to_array(${separated(versions.slice(from, from + batch))}::text, ${SEPARATOR})::timestamptz[]),
+          unnest(string_to_array(${column((arrival) => arrival.tlp)}::text, ${SEPARATOR})),
+          unnest(string_to_array(${column((arrival) => (arrival.revoked ? "t" : "f"))}::text, ${SEPARATOR})::boolean[]),
+          unnest(string_to_array(${column((arrival) => arrival.json ?? JSON.stringify(arrival.object))}::text, ${SEPARATOR}))
         ) with ordinality as r(stix_id, type, spec, version, tlp, revoked, object, n)`)
       .then(() => {
         for (const i of chunk) outcomes[i] = "added";
@@ -148,6 +153,22 @@ export async function putStixObjects(
     result.dateAddedLast = addMicros(base, rows.length - 1);
   }
   return result;
+}
+
+// A batch's column goes as one text, its values separated by the ASCII record separator (U+001E),
+// split by string_to_array: no array literal to escape value by value, and each object's JSON
+// parsed on its own rather than as one array of them. No value holds the separator: STIX ids and
+// type names are checked, the rest are Bulwark's own words and timestamps, and JSON.stringify
+// writes U+001E inside a string as an escape.
+const SEPARATOR = "\u001e";
+
+function separated(values: readonly string[]): string {
+  const text = values.join(SEPARATOR);
+  // Were one to hold it, the columns would no longer line up: refuse rather than store that.
+  let count = 0;
+  for (let at = text.indexOf(SEPARATOR); at >= 0; at = text.indexOf(SEPARATOR, at + 1)) count++;
+  if (count !== values.length - 1) throw new RangeError("a STIX column value holds the record separator");
+  return text;
 }
 
 /** The lineages the writer's organisation holds in the collection of the arrivals' ids. */
