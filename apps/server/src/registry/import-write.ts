@@ -9,7 +9,7 @@
 // Any failure deletes the staged rows (slice by slice, still hidden); a process that dies leaves
 // them hidden until the sweep deletes them (sweepStagedImports).
 import { randomUUID } from "node:crypto";
-import { type Actor, buildGraph, type DependencyKind } from "@bulwark/core";
+import { type Actor, buildGraphInSlices, type DependencyKind } from "@bulwark/core";
 import {
   type AssetFields,
   appendAudit,
@@ -206,7 +206,7 @@ async function checkRules(
     })),
   ];
   await breathe();
-  const built = buildGraph(assets, dependencies);
+  const built = await buildGraphInSlices(assets, dependencies, breathe);
   if (built.graph) return;
   const refOf = new Map(assets.map((asset) => [asset.id, asset.ref]));
   const lineOf = new Map(
