@@ -49,6 +49,8 @@ const TABLES: PgTable[] = [
   // Before the assets: rows of a registry import still staged when the backup was taken stay
   // hidden once restored (ADR 0040), and the sweep removes them as it does a dead import's.
   schema.stagedImports,
+  // Likewise the slices of a STIX import still staged (ADR 0047), restored with their objects.
+  schema.stagedStixSlices,
   schema.assets,
   schema.dependencies,
   schema.compendiumEntries,

@@ -9,7 +9,7 @@
 // Any failure deletes the staged rows (slice by slice, still hidden); a process that dies leaves
 // them hidden until the sweep deletes them (sweepStagedImports).
 import { randomUUID } from "node:crypto";
-import { type Actor, buildGraph, type DependencyKind } from "@bulwark/core";
+import { type Actor, buildGraphInSlices, type DependencyKind } from "@bulwark/core";
 import {
   type AssetFields,
   appendAudit,
@@ -33,8 +33,14 @@ export const SLICES = { assets: 200, dependencies: 400, reads: 2000 } as const;
 /** Slices between two signs of life of the import (the sweep discards a silent one). */
 const TOUCH_EVERY = 50;
 
-/** Let requests waiting on the event loop (and, on PGlite, for the session) through. */
-export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Let requests waiting on the event loop (and, on PGlite, for the session) through. One turn of the
+ * event loop (setImmediate) was not enough: a waiting request needs several turns (its hooks, then
+ * each of its statements) and got one step further per slice, so a few waited for most of an import
+ * (ADR 0047). A few milliseconds let every waiting request finish.
+ */
+export const BREATHE_MS = 4;
+export const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, BREATHE_MS));
 
 export interface DependencyRow {
   readonly line: number;
@@ -206,7 +212,7 @@ async function checkRules(
     })),
   ];
   await breathe();
-  const built = buildGraph(assets, dependencies);
+  const built = await buildGraphInSlices(assets, dependencies, breathe);
   if (built.graph) return;
   const refOf = new Map(assets.map((asset) => [asset.id, asset.ref]));
   const lineOf = new Map(

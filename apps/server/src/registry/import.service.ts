@@ -10,9 +10,9 @@ import {
   type CsvAsset,
   type CsvRecordOf,
   featureLocation,
-  readAssetsCsv,
+  readAssetsCsvInSlices,
   readAssetsGeoJson,
-  readDependenciesCsv,
+  readDependenciesCsvInSlices,
   unstorableIndex,
   unstorableSentence,
   writeCsv,
@@ -75,7 +75,7 @@ interface AssetFile {
   readonly format: "csv" | "geojson";
 }
 
-function readAssetFile(files: ImportFiles): AssetFile {
+async function readAssetFile(files: ImportFiles): Promise<AssetFile> {
   if ((files.assets === undefined) === (files.assetsGeoJson === undefined))
     throw invalid("Give the assets once: as CSV (assets) or as GeoJSON (assetsGeoJson).", [
       { path: "assets", message: "give assets.csv or assets.geojson" },
@@ -92,7 +92,8 @@ function readAssetFile(files: ImportFiles): AssetFile {
       format: "geojson",
     };
   }
-  const read = readAssetsCsv(files.assets ?? "");
+  // In slices: 100,000 rows are seconds of parsing, during which the server answered nothing else.
+  const read = await readAssetsCsvInSlices(files.assets ?? "", breathe);
   return {
     rows: read.rows,
     problems: read.problems.map((p) => ({ path: `assets.csv:${p.line}:${p.column}`, message: p.message })),
@@ -120,9 +121,11 @@ export async function importRegistry(
       : [];
   });
   if (unstorable.length > 0) fail(unstorable);
-  const assetFile = readAssetFile(files);
+  const assetFile = await readAssetFile(files);
   const dependencyRead =
-    files.dependencies === undefined ? { rows: [], problems: [] } : readDependenciesCsv(files.dependencies);
+    files.dependencies === undefined
+      ? { rows: [], problems: [] }
+      : await readDependenciesCsvInSlices(files.dependencies, breathe);
   const problems: Problem[] = [...assetFile.problems];
   problems.push(
     ...dependencyRead.problems.map((p) => ({

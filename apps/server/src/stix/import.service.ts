@@ -1,16 +1,18 @@
 // STIX 2.1 into a community's collection (ADR 0009), for the import endpoint, TAXII's POST and the
 // TAXII client alike: the content is checked whole first (a bad bundle changes nothing), then each
 // object is held under the TLP its markings name (else the importer's default), refused when core's
-// stixArrivalRefusal or stixAuthorshipRefusal says so, and put with its versions in one
-// transaction, in the writer organisation's own lineage (ADR 0015). The audit records counts,
-// never contents.
+// stixArrivalRefusal or stixAuthorshipRefusal says so, and put with its versions in the writer
+// organisation's own lineage (ADR 0015): a bundle import in staged slices published at once
+// (ADR 0047), TAXII's POST and the client in one transaction. The audit records counts, never
+// contents.
 
+import { randomUUID } from "node:crypto";
 import type { StixCollections, StixImportReport } from "@bulwark/contracts";
 import type { AuditAction } from "@bulwark/core";
 import {
   type Actor,
   type CheckedStixObject,
-  checkStixBundle,
+  checkStixBundleInSlices,
   collectionAbilities,
   organisationStixId,
   type SharingViewer,
@@ -24,17 +26,23 @@ import {
 import {
   allOrganisationIds,
   appendAudit,
+  beginStagedImport,
+  discardStagedImport,
+  publishStagedImport,
   putStixObjects,
   refreshStixStatistics,
   type StixArrival,
   type StixPut,
   sharingViewer,
+  stageStixSlice,
   stixCollections,
   type Transaction,
+  touchStagedImport,
 } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
 import { type Language, type Message, say } from "../i18n/messages.ts";
+import { breathe } from "../registry/import-write.ts";
 
 /** Objects added by one request after which the table's planner statistics are refreshed. */
 export const STATISTICS_AFTER = 1_000;
@@ -204,38 +212,87 @@ export function invalidStix(check: Extract<StixCheck, { ok: false }>): Error {
   );
 }
 
-/** POST /api/sharing/stix/imports: a bundle into a collection, all checks before any write. */
+/** Objects a slice of a bundle import: one short transaction each (tens of milliseconds on PGlite). */
+export const STIX_IMPORT_SLICE = 1_000;
+/** Slices between two signs of life of the import (the sweep discards a silent one). */
+const TOUCH_EVERY = 20;
+
+/**
+ * POST /api/sharing/stix/imports: a bundle into a collection, all checks before any write. The
+ * objects are put a slice at a time, each slice in a short transaction of its own and staged
+ * (ADR 0047): the collection is read only up to the import's first slice until one short final
+ * transaction publishes them all and audits. On PGlite a single transaction held the one session
+ * for the whole import, and every other request (health included) waited for it. A failure deletes
+ * the staged slices; a process that dies leaves them hidden until the sweep deletes them.
+ */
 export async function importStixBundle(
   context: ServerContext,
   caller: Actor,
   query: { collection: string; defaultTlp: Exclude<TlpMarking, "red"> },
   bundle: unknown,
+  /** Objects a slice (tests set it low to cross slices). */
+  size = STIX_IMPORT_SLICE,
 ): Promise<StixImportReport> {
   const writer = await collectionWriter(context, caller, query.collection);
-  const check = checkStixBundle(bundle);
+  const check = await checkStixBundleInSlices(bundle, breathe);
   if (!check.ok) throw invalidStix(check);
   const now = context.clock();
-  const result = await context.db.transaction(async (tx) => {
-    const result = await putCheckedStixObjects(
-      tx,
-      {
-        collectionId: query.collection,
-        writer,
-        addedBy: caller.userId,
-        source: "import",
-        defaultTlp: query.defaultTlp,
-      },
-      check.objects,
-      now,
-      check.json,
-    );
-    await appendAudit(
-      tx,
-      importAudit(caller.userId, query.collection, "stix.import", check.objects.length, result),
-      now,
-    );
-    return result;
-  });
+  const db = context.db;
+  const intake: StixIntake = {
+    collectionId: query.collection,
+    writer,
+    addedBy: caller.userId,
+    source: "import",
+    defaultTlp: query.defaultTlp,
+  };
+  const result: { -readonly [K in keyof StixIntakeResult]: StixIntakeResult[K] } = {
+    outcomes: [],
+    added: 0,
+    duplicates: 0,
+    revoked: 0,
+    refused: [],
+    dateAddedFirst: null,
+    dateAddedLast: null,
+  };
+  const importId = randomUUID();
+  await beginStagedImport(db, importId, now);
+  try {
+    for (let from = 0, slices = 1; from < check.objects.length; from += size, slices++) {
+      const part = await db.transaction(async (tx) => {
+        const part = await putCheckedStixObjects(
+          tx,
+          intake,
+          check.objects.slice(from, from + size),
+          now,
+          check.json.slice(from, from + size),
+        );
+        if (part.dateAddedFirst && part.dateAddedLast)
+          await stageStixSlice(tx, importId, query.collection, part.dateAddedFirst, part.dateAddedLast);
+        return part;
+      });
+      result.outcomes.push(...part.outcomes);
+      result.added += part.added;
+      result.duplicates += part.duplicates;
+      result.revoked += part.revoked;
+      for (const refusal of part.refused) result.refused.push({ ...refusal, index: from + refusal.index });
+      result.dateAddedFirst ??= part.dateAddedFirst;
+      result.dateAddedLast = part.dateAddedLast ?? result.dateAddedLast;
+      await breathe();
+      if (slices % TOUCH_EVERY === 0) await touchStagedImport(db, importId, context.clock());
+    }
+    await db.transaction(async (tx) => {
+      await publishStagedImport(tx, importId);
+      await appendAudit(
+        tx,
+        importAudit(caller.userId, query.collection, "stix.import", check.objects.length, result),
+        now,
+      );
+    });
+  } catch (error) {
+    // Nothing was shown: take the staged objects away (the sweep does it if this fails too).
+    await discardStagedImport(db, importId, breathe).catch(() => undefined);
+    throw error;
+  }
   if (result.added >= STATISTICS_AFTER) await refreshStixStatistics(context.db);
   return {
     collection: query.collection,

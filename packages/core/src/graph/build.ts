@@ -2,6 +2,7 @@
 // dependencies. A dependency is dependent -> supplier for a service; the dependencies of one asset
 // for one service form a *group* with a redundancy rule (the asset needs at least k of the group's
 // n suppliers) and a buffer (hours it keeps running after the group drops below k).
+import { drive, driveInSlices, type Steps } from "../steps.ts";
 
 export interface AssetInput {
   readonly id: string;
@@ -61,10 +62,32 @@ export type BuildResult =
 
 const MAX_ISSUES = 1000;
 
+/** Rows read between two stops of the graph built in slices. */
+const PACE = 5000;
+
 export function buildGraph(
   assets: readonly AssetInput[],
   dependencies: readonly DependencyInput[],
 ): BuildResult {
+  return drive(buildSteps(assets, dependencies));
+}
+
+/**
+ * buildGraph, with `between` awaited every few thousand rows (a server checking a registry of
+ * 100,000 assets keeps answering others); the last step, the compressed rows, runs in one go.
+ */
+export function buildGraphInSlices(
+  assets: readonly AssetInput[],
+  dependencies: readonly DependencyInput[],
+  between: () => Promise<void>,
+): Promise<BuildResult> {
+  return driveInSlices(buildSteps(assets, dependencies), between);
+}
+
+function* buildSteps(
+  assets: readonly AssetInput[],
+  dependencies: readonly DependencyInput[],
+): Steps<BuildResult> {
   const issues: GraphIssue[] = [];
   const issue = (list: GraphIssue["list"], index: number, field: string, message: string) => {
     if (issues.length < MAX_ISSUES) issues.push({ list, index, field, message });
@@ -76,7 +99,9 @@ export function buildGraph(
   const lon = new Float64Array(size).fill(Number.NaN);
   const ids: string[] = new Array(size);
   const sectors: string[] = new Array(size);
-  assets.forEach((asset, index) => {
+  for (let index = 0; index < size; index++) {
+    const asset = assets[index] as AssetInput;
+    if (index % PACE === PACE - 1) yield;
     if (!asset.id) issue("assets", index, "id", "is empty");
     else if (indexOf.has(asset.id)) issue("assets", index, "id", `"${asset.id}" appears twice`);
     else indexOf.set(asset.id, index);
@@ -88,13 +113,14 @@ export function buildGraph(
     population[index] = people;
     if (asset.lat !== undefined) lat[index] = asset.lat;
     if (asset.lon !== undefined) lon[index] = asset.lon;
-  });
+  }
 
   // Services are interned: a group is found by (dependent, service number).
   const serviceIndex = new Map<string, number>();
   const grouping = new DependencyGrouping(size, issues);
   for (let index = 0; index < dependencies.length; index++) {
     const row = dependencies[index];
+    if (index % PACE === PACE - 1) yield;
     if (!row) continue;
     const dependent = indexOf.get(row.dependent);
     const supplier = indexOf.get(row.supplier);

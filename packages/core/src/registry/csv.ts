@@ -1,6 +1,7 @@
 // Assets and dependencies from CSV files (RFC 4180), checked row by row so that a person fixing a
 // spreadsheet sees every problem at once, each with its line and column. Pure: text in, rows out.
 import type { AssetInput, DependencyInput, GraphIssue } from "../graph/build.ts";
+import { drive, driveInSlices, type Steps } from "../steps.ts";
 import {
   ASSET_STATUSES,
   type AssetStatus,
@@ -64,8 +65,15 @@ export interface CsvProblem {
   readonly message: string;
 }
 
+/** Rows read between two turns of the event loop by the readers in slices. */
+const PACE = 2000;
+
 /** Parse RFC 4180 CSV: the first non-blank record is the header; blank lines are skipped. */
 export function parseCsv(text: string): CsvTable {
+  return drive(parseSteps(text));
+}
+
+function* parseSteps(text: string): Steps<CsvTable> {
   let header: string[] | null = null;
   const rows: CsvRow[] = [];
   const columnName = (field: number) => header?.[field] ?? `field ${field + 1}`;
@@ -87,6 +95,7 @@ export function parseCsv(text: string): CsvTable {
       header.map((name, field) => [name, unguardCell(record.fields[field] ?? "")]),
     );
     rows.push({ line: record.line, values });
+    if (rows.length % PACE === 0) yield;
   }
   return { header: header ?? [], rows };
 }
@@ -256,18 +265,18 @@ class RowReader {
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-function readCsv<T>(
+function* readCsv<T>(
   text: string,
   columns: { required: readonly string[]; optional: readonly string[] },
   read: (row: RowReader) => T,
-): CsvRead<T> {
+): Steps<CsvRead<T>> {
   const problems: CsvProblem[] = [];
   const report = (problem: CsvProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
   };
   let table: CsvTable;
   try {
-    table = parseCsv(text);
+    table = yield* parseSteps(text);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     return { rows: null, problems: [{ line: error.line, column: error.column, message: error.message }] };
@@ -275,10 +284,12 @@ function readCsv<T>(
   for (const column of columns.required)
     if (!table.header.includes(column)) report({ line: 1, column, message: "is missing from the header" });
   const known = [...columns.required, ...columns.optional];
-  const rows = table.rows.map((row) => {
+  const rows: CsvRecordOf<T>[] = [];
+  for (const row of table.rows) {
     const reader = new RowReader(row, report);
-    return { line: row.line, attributes: reader.attributes(known), value: read(reader) };
-  });
+    rows.push({ line: row.line, attributes: reader.attributes(known), value: read(reader) });
+    if (rows.length % PACE === 0) yield;
+  }
   return problems.length > 0 ? { rows: null, problems } : { rows, problems: [] };
 }
 
@@ -287,6 +298,18 @@ function readCsv<T>(
  * marking (TLP), capacity, capacity_unit, recovery_target_hours.
  */
 export function readAssetsCsv(text: string): CsvRead<CsvAsset> {
+  return drive(assetSteps(text));
+}
+
+/** readAssetsCsv, with `between` awaited every few thousand rows (for a server). */
+export function readAssetsCsvInSlices(
+  text: string,
+  between: () => Promise<void>,
+): Promise<CsvRead<CsvAsset>> {
+  return driveInSlices(assetSteps(text), between);
+}
+
+function assetSteps(text: string): Steps<CsvRead<CsvAsset>> {
   return readCsv(text, ASSET_COLUMNS, (row): CsvAsset => {
     const id = row.required("id");
     const name = row.required("name");
@@ -327,6 +350,18 @@ export function recoveryTarget(hours: number | undefined, problem: () => void): 
 
 /** dependencies.csv: dependent_id, supplier_id, service; optional k, buffer_hours, kind. */
 export function readDependenciesCsv(text: string): CsvRead<CsvDependency> {
+  return drive(dependencySteps(text));
+}
+
+/** readDependenciesCsv, with `between` awaited every few thousand rows (for a server). */
+export function readDependenciesCsvInSlices(
+  text: string,
+  between: () => Promise<void>,
+): Promise<CsvRead<CsvDependency>> {
+  return driveInSlices(dependencySteps(text), between);
+}
+
+function dependencySteps(text: string): Steps<CsvRead<CsvDependency>> {
   return readCsv(
     text,
     DEPENDENCY_COLUMNS,

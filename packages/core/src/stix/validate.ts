@@ -647,6 +647,35 @@ export function checkStixBundle(bundle: unknown): StixCheck {
   return checkAll(objects, problems);
 }
 
+/**
+ * checkStixBundle with the same answer, giving the event loop back (`between`) after every `every`
+ * objects: a server checking a bundle of 100,000 objects would otherwise answer nothing else for
+ * seconds.
+ */
+export async function checkStixBundleInSlices(
+  bundle: unknown,
+  between: () => Promise<void>,
+  every = 1000,
+): Promise<StixCheck> {
+  const objects =
+    typeof bundle === "object" && bundle !== null ? (bundle as { objects?: unknown }).objects : null;
+  if (!Array.isArray(objects)) return checkStixBundle(bundle);
+  // The bundle's own properties, without its objects (a spread copies only the top level).
+  const head = checkStixBundle({ ...(bundle as object), objects: [] });
+  if (!head.ok) return head;
+  const problems = new Collector();
+  const json: string[] = new Array(objects.length);
+  for (let from = 0; from < objects.length; from += every) {
+    const to = Math.min(objects.length, from + every);
+    for (let index = from; index < to; index++)
+      json[index] = checkObject(objects[index], index, problems) as string;
+    await between();
+  }
+  return problems.count > 0
+    ? { ok: false, problems: problems.problems, problemCount: problems.count }
+    : { ok: true, objects: objects as readonly CheckedStixObject[], json };
+}
+
 /** Checks a list of STIX 2.1 objects (a bundle's, or a TAXII envelope's). */
 export const checkStixObjects = (objects: readonly unknown[]): StixCheck =>
   checkAll(objects, new Collector());

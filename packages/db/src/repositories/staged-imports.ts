@@ -4,6 +4,9 @@
 // Each new asset carries the import's id, and while the import is listed in staged_imports every
 // read hides it (assetScope); a dependency is hidden with its dependent. Publishing is one short
 // statement (the import's staged_imports row deleted); failing deletes the rows, slice by slice.
+// A STIX import is staged the same way (ADR 0047): each slice of objects goes into stix_objects in a
+// short transaction of its own and is listed in staged_stix_slices, which hides the collection from
+// that slice's first date_added on (stixPublished) until the staged_imports row goes.
 import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../connect.ts";
@@ -89,7 +92,48 @@ export async function discardStagedImport(
     if (gone.length < slice) break;
     await between();
   }
+  removed += await discardStixSlices(db, id, between);
   await db.delete(stagedImports).where(eq(stagedImports.id, id));
+  return removed;
+}
+
+/**
+ * A slice of a STIX import, just written in the caller's transaction under the collection's lock:
+ * the collection's rows with date_added from `first` to `last` (RFC 3339 with microseconds).
+ */
+export async function stageStixSlice(
+  tx: Executor,
+  importId: string,
+  collectionId: string,
+  first: string,
+  last: string,
+): Promise<void> {
+  await tx.execute(sql`insert into staged_stix_slices (import_id, collection_id, first_added, last_added)
+    values (${importId}, ${collectionId}, ${first}::timestamptz, ${last}::timestamptz)`);
+}
+
+/**
+ * Delete the objects of a STIX import's staged slices, a slice a statement, latest first: each slice
+ * is listed until its objects are gone, so the collection stays hidden from the import's first
+ * slice on until everything of it is deleted.
+ */
+async function discardStixSlices(db: Executor, id: string, between: Between): Promise<number> {
+  const slices = rowsOf<{ collection_id: string; first_added: string; last_added: string }>(
+    await db.execute(sql`select collection_id, first_added::text, last_added::text from staged_stix_slices
+      where import_id = ${id} order by first_added desc`),
+  );
+  let removed = 0;
+  for (const slice of slices) {
+    const gone = rowsOf(
+      await db.execute(sql`delete from stix_objects where collection_id = ${slice.collection_id}
+          and date_added between ${slice.first_added}::timestamptz and ${slice.last_added}::timestamptz
+        returning seq`),
+    );
+    removed += gone.length;
+    await db.execute(sql`delete from staged_stix_slices
+      where import_id = ${id} and first_added = ${slice.first_added}::timestamptz`);
+    await between();
+  }
   return removed;
 }
 

@@ -7,7 +7,7 @@ import { rowsOf } from "../rows.ts";
 import { taxiiStatuses } from "../schema.ts";
 import { sqlArray } from "../scope.ts";
 import { microsUtc } from "./stix.ts";
-import { visibleStixMarking, visibleStixObjects } from "./stix-scope.ts";
+import { stixPublished, visibleStixMarking, visibleStixObjects } from "./stix-scope.ts";
 
 export interface StixCollectionRecord {
   id: string;
@@ -164,7 +164,8 @@ export async function deleteStixObjectVersions(
   query: Omit<StixObjectQuery, "limit" | "cursor" | "ids" | "types" | "addedAfter"> & { stixId: string },
 ): Promise<number | "not-owner"> {
   const own = sql`(stix_objects.collection_id = any(${sqlArray(viewer.communityIds, "uuid")})
-    and stix_objects.owner_organisation_id = ${viewer.organisationId})`;
+    and stix_objects.owner_organisation_id = ${viewer.organisationId}
+    and ${stixPublished("stix_objects")})`;
   const held = rowsOf(
     await tx.execute(sql`select 1 from stix_objects where stix_objects.collection_id = ${query.collectionId}
       and stix_objects.stix_id = ${query.stixId} and ${own} limit 1`),

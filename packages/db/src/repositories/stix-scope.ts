@@ -41,6 +41,20 @@ function servedOwner(viewer: SharingViewer, alias: string): SQL {
  */
 export function visibleStixMarking(viewer: SharingViewer, alias: string): SQL {
   const t = sql.raw(alias);
-  return sql`(${t}.tlp in ('clear', 'green', 'amber')
-      or (${t}.tlp = 'amber+strict' and ${t}.owner_organisation_id = ${viewer.organisationId}))`;
+  return sql`((${t}.tlp in ('clear', 'green', 'amber')
+      or (${t}.tlp = 'amber+strict' and ${t}.owner_organisation_id = ${viewer.organisationId}))
+    and ${stixPublished(alias)})`;
+}
+
+/**
+ * Rows of `alias` not hidden by a STIX import still staged (ADR 0047): while an import's slices of a
+ * collection are listed in staged_stix_slices, the collection is read only up to its first staged
+ * date_added, for every viewer (its own writer included). So nobody sees part of an import, and what
+ * a collection shows only grows at its end: a TAXII client paging by date_added misses nothing
+ * published later. Every read of stix_objects goes through visibleStixMarking, which includes it.
+ */
+export function stixPublished(alias: string): SQL {
+  const t = sql.raw(alias);
+  return sql`not exists (select 1 from staged_stix_slices as staged
+      where staged.collection_id = ${t}.collection_id and staged.first_added <= ${t}.date_added)`;
 }

@@ -4,8 +4,8 @@
 // its owner's alone (platform administrators aside), a rule the repository applies in SQL. Finished
 // rows are deleted after a while by a scheduled job (system/schedule.ts).
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { users } from "./base.ts";
+import { check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { communities, users } from "./base.ts";
 import { at } from "./columns.ts";
 
 export const jobs = pgTable(
@@ -53,3 +53,30 @@ export const stagedImports = pgTable("staged_imports", {
   /** The last slice written: an import silent for long was interrupted. */
   touchedAt: at("touched_at").notNull(),
 });
+
+/**
+ * The slices a STIX import has written into a collection and not yet published (ADR 0047): each
+ * slice's objects were added in one short transaction under the collection's lock, so they are the
+ * collection's rows with date_added from `first` to `last`, and no other writer's. While any slice
+ * of a collection is listed here, every read of the collection hides its rows from the first
+ * listed date_added on (stixPublished), so what readers see of a collection only ever grows at its
+ * end, as TAXII clients paging by date_added expect. Publishing deletes the import's staged_imports
+ * row, which takes these rows with it in the same statement.
+ */
+export const stagedStixSlices = pgTable(
+  "staged_stix_slices",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => stagedImports.id, { onDelete: "cascade" }),
+    collectionId: uuid("collection_id")
+      .notNull()
+      .references(() => communities.id, { onDelete: "cascade" }),
+    first: at("first_added", 6).notNull(),
+    last: at("last_added", 6).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.importId, table.first] }),
+    index("staged_stix_slices_collection_idx").on(table.collectionId, table.first),
+  ],
+);
