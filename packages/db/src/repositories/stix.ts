@@ -75,12 +75,21 @@ export async function putStixObjects(
   const result: StixPutResult = { outcomes, added: 0, dateAddedFirst: null, dateAddedLast: null };
   if (arrivals.length === 0) return result;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${put.collectionId}))`);
-  const [start] = rowsOf<{ base: string }>(
-    await tx.execute(sql`select ${microsUtc(sql`greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz)`)} as base
-      from stix_objects where collection_id = ${put.collectionId}`),
+  // After the lock, in a statement of its own (which sees what was committed before the lock was
+  // granted): the first date_added free and what the writer holds of the first LOOKUP_BATCH ids.
+  const ids = [...new Set(arrivals.map((arrival) => arrival.stixId))];
+  const first = rowsOf<HeldRow & { base: string }>(
+    await tx.execute(sql`select (select ${microsUtc(sql`greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz)`)}
+        from stix_objects where collection_id = ${put.collectionId}) as base, held.*
+      from (values (1)) as one left join lateral (${heldIn(put, ids.slice(0, LOOKUP_BATCH))}) as held on true`),
   );
-  const base = start?.base ?? microsOf(now);
-  const lineages = await heldLineages(tx, put, arrivals);
+  const base = first[0]?.base ?? microsOf(now);
+  const lineages = await heldLineages(
+    tx,
+    put,
+    ids,
+    first.filter((row) => row.stix_id !== null),
+  );
   // Decide every arrival here, in order, against what is held and what this call adds before it:
   // the database is asked once per LOOKUP_BATCH ids, and only rows to add are sent.
   const rows: number[] = [];
@@ -150,23 +159,33 @@ export async function putStixObjects(
   return result;
 }
 
-/** The lineages the writer's organisation holds in the collection of the arrivals' ids. */
+interface HeldRow {
+  stix_id: string;
+  version: number;
+  revoked: boolean;
+}
+
+/** What the writer's organisation holds in the collection of these ids (a query). */
+const heldIn = (put: StixPut, ids: readonly string[]): SQL =>
+  // A real array parameter: the planner sees its values (a sub-select's array, unseen, made it
+  // compare every id with every row of a collection whose statistics were stale).
+  sql`select stix_id, (extract(epoch from version) * 1000)::float8 as version, revoked
+    from stix_objects
+    where collection_id = ${put.collectionId} and owner_organisation_id = ${put.ownerOrganisationId}
+      and stix_id = any(${sql.param(ids)}::text[])`;
+
+/**
+ * The lineages the writer's organisation holds in the collection of the arrivals' ids (`ids`, each
+ * once): `firstHeld` of the first LOOKUP_BATCH of them, already read; the rest read here.
+ */
 async function heldLineages(
   tx: Executor,
   put: StixPut,
-  arrivals: readonly StixArrival[],
+  ids: readonly string[],
+  firstHeld: readonly HeldRow[],
 ): Promise<Map<string, Lineage>> {
-  const ids = [...new Set(arrivals.map((arrival) => arrival.stixId))];
   const lineages = new Map<string, Lineage>();
-  for (let from = 0; from < ids.length; from += LOOKUP_BATCH) {
-    // A real array parameter: the planner sees its values (a sub-select's array, unseen, made it
-    // compare every id with every row of a collection whose statistics were stale).
-    const held = rowsOf<{ stix_id: string; version: number; revoked: boolean }>(
-      await tx.execute(sql`select stix_id, (extract(epoch from version) * 1000)::float8 as version, revoked
-        from stix_objects
-        where collection_id = ${put.collectionId} and owner_organisation_id = ${put.ownerOrganisationId}
-          and stix_id = any(${sql.param(ids.slice(from, from + LOOKUP_BATCH))}::text[])`),
-    );
+  const hold = (held: readonly HeldRow[]) => {
     for (const row of held) {
       let lineage = lineages.get(row.stix_id);
       if (lineage === undefined) {
@@ -176,7 +195,10 @@ async function heldLineages(
       lineage.versions.add(Number(row.version));
       if (row.revoked) lineage.revoked = true;
     }
-  }
+  };
+  hold(firstHeld);
+  for (let from = LOOKUP_BATCH; from < ids.length; from += LOOKUP_BATCH)
+    hold(rowsOf<HeldRow>(await tx.execute(heldIn(put, ids.slice(from, from + LOOKUP_BATCH)))));
   return lineages;
 }
 
