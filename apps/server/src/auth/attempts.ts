@@ -10,6 +10,7 @@ import {
   countThrottled,
   type Executor,
   recordAudit,
+  type ThrottleCount,
   throttledCount,
   uncountThrottled,
 } from "@bulwark/db";
@@ -99,9 +100,23 @@ export async function attemptSucceeded(db: Executor, userId: string, address: st
 
 /** Before an API token is looked up: an address past its limit of failures is refused. */
 export async function admitTokenAttempt(context: ServerContext, address: string, now: Date): Promise<void> {
-  const count = await throttledCount(context.db, addressKey(address), now);
+  admitCounted(await throttledCount(context.db, addressKey(address), now), now);
+}
+
+/** An address's count as read (null: none): beyond the limit, the attempt is refused (429). */
+function admitCounted(count: ThrottleCount | null, now: Date): void {
   if (count && count.failures >= ADDRESS_FAILURES) throw throttled(secondsUntil(count.windowEnds, now));
 }
+
+/**
+ * What principalByToken needs to admit a token attempt from `address` in the statement that reads
+ * the token: the address's counter and admitTokenAttempt's rule. (An unknown token reads no count:
+ * admitTokenAttempt is then asked before the failure is counted.)
+ */
+export const tokenAttemptFrom = (address: string, now: Date) => ({
+  key: addressKey(address),
+  admit: (count: ThrottleCount | null) => admitCounted(count, now),
+});
 
 /** An unknown, revoked or expired API token: one more failure for its address. */
 export async function tokenFailed(context: ServerContext, address: string, now: Date): Promise<void> {

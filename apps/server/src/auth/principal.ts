@@ -6,7 +6,7 @@ import type {} from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { forbidden, unauthorized } from "../errors.ts";
-import { admitTokenAttempt, tokenFailed } from "./attempts.ts";
+import { admitTokenAttempt, tokenAttemptFrom, tokenFailed } from "./attempts.ts";
 import { API_TOKEN_PREFIX, sameSecret, sha256 } from "./secrets.ts";
 
 export const SESSION_COOKIE = "bulwark_session";
@@ -47,14 +47,22 @@ async function identify(context: ServerContext, request: FastifyRequest): Promis
   const now = context.clock();
   const header = request.headers.authorization;
   if (header) {
-    await admitTokenAttempt(context, request.ip, now);
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token?.startsWith(API_TOKEN_PREFIX)) {
+      await admitTokenAttempt(context, request.ip, now);
       await tokenFailed(context, request.ip, now);
       throw unauthorized("The Authorization header must be 'Bearer <API token>'.");
     }
-    const principal = await principalByToken(context.db, sha256(token), now);
+    // The address's failures are read with the token and admitted before anything else is done
+    // (429 beyond the limit, even for a right token): one statement for both.
+    const principal = await principalByToken(
+      context.db,
+      sha256(token),
+      now,
+      tokenAttemptFrom(request.ip, now),
+    );
     if (!principal) {
+      await admitTokenAttempt(context, request.ip, now);
       await tokenFailed(context, request.ip, now);
       throw unauthorized("This API token is unknown, revoked or expired.");
     }
@@ -140,11 +148,17 @@ export async function authenticateRecent(
   const now = context.clock();
   const hit = key ? recentOf(context).get(key) : undefined;
   if (key && hit && now.getTime() - hit.at < RECENT_MS && SAFE_METHODS.has(request.method))
-    return authorised(hit.caller, access);
+    return authorised(unread(hit.caller), access);
   const caller = await authenticate(context, request, access);
   if (key) remember(context, key, caller, now);
   return caller;
 }
+
+/** A caller remembered from an earlier request: what was read with it then is read again when needed. */
+const unread = (caller: Caller): Caller => {
+  const { communityIds: _, ...principal } = caller.principal;
+  return { ...caller, principal };
+};
 
 const callerOf = (principal: Principal): Caller => ({
   userId: principal.userId,

@@ -78,8 +78,15 @@ export async function publicTextsOf(
   organisationId: string,
   item: ItemText,
 ): Promise<PublicTexts> {
-  const pseudonymOf = await pseudonymsOf(context, organisationId);
-  return { ...publicOf(pseudonymiseItemText(item, pseudonymOf)), publicTextsVersion: PUBLIC_TEXTS_VERSION };
+  // A text without personal values reads the same whatever the key: the key (two statements) is
+  // fetched, or created, only when a value asks for a pseudonym.
+  let asked = false;
+  const plain = pseudonymiseItemText(item, () => {
+    asked = true;
+    return "";
+  });
+  const texts = asked ? pseudonymiseItemText(item, await pseudonymsOf(context, organisationId)) : plain;
+  return { ...publicOf(texts), publicTextsVersion: PUBLIC_TEXTS_VERSION };
 }
 
 /** An attachment's name as this reader sees it (pseudonyms unless they read personal data). */

@@ -40,16 +40,16 @@ import {
   warningOf,
 } from "@bulwark/core";
 import {
+  type AudienceMember,
   acknowledgeSharedItem,
   appendAudit,
   assetMentions,
   audienceIds,
   type Executor,
   existingAudience,
-  findSharedItem,
+  findSharedItemWithAudience,
+  insertComposedItem,
   insertReshare,
-  insertSharedItem,
-  listAudience,
   listRecipients,
   listSharedItems,
   lockSharedItem,
@@ -62,6 +62,7 @@ import {
   updateSharedItem,
 } from "@bulwark/db";
 import type { z } from "zod";
+import type { Caller } from "../auth/principal.ts";
 import { capPath } from "../cap/cap.service.ts";
 import type { ServerContext } from "../context.ts";
 import { conflict, type FieldError, forbidden, invalid, notFound } from "../errors.ts";
@@ -77,8 +78,14 @@ const must = (decision: Decision): void => {
   if (!decision.allowed) throw forbidden(decision.reason);
 };
 
-export const viewerOf = (context: ServerContext, caller: Actor): Promise<SharingViewer> =>
-  sharingViewer(context.db, caller);
+/**
+ * The caller as the sharing rule takes them: their organisation's communities as read with their
+ * session or token in this request (one statement fewer), else read now.
+ */
+export const viewerOf = (context: ServerContext, caller: Actor | Caller): Promise<SharingViewer> => {
+  const communityIds = "principal" in caller ? caller.principal.communityIds : undefined;
+  return communityIds ? Promise.resolve({ ...caller, communityIds }) : sharingViewer(context.db, caller);
+};
 
 export async function visibleItem(
   context: ServerContext,
@@ -86,9 +93,13 @@ export async function visibleItem(
   id: string,
   db: Executor = context.db,
 ) {
-  const item = await findSharedItem(db, viewer, id);
-  if (!item) throw notFound("shared item");
-  const members = await listAudience(db, id);
+  const found = await findSharedItemWithAudience(db, viewer, id);
+  if (!found) throw notFound("shared item");
+  return itemState(viewer, found.item, found.members);
+}
+
+/** What the policy decides on, from an item and its audience as read (or as a change left them). */
+function itemState(viewer: SharingViewer, item: SharedItemRecord, members: AudienceMember[]) {
   const facts: SharedItemFacts = {
     authorId: item.author.id,
     authorOrganisationId: item.organisation.id,
@@ -139,11 +150,21 @@ export async function sharedItemDetail(
   context: ServerContext,
   caller: Actor,
   id: string,
-  options: { markRead?: boolean; viewer?: SharingViewer } = {},
+  options: {
+    markRead?: boolean;
+    viewer?: SharingViewer;
+    /**
+     * The item and its audience as the change this answers committed them (read under its lock,
+     * plus what it wrote), so they are not read again.
+     */
+    committed?: { item: SharedItemRecord; members: AudienceMember[] };
+  } = {},
 ): Promise<SharedItem> {
   // The viewer already read for the change this answers, if any (the caller's communities).
   const viewer = options.viewer ?? (await viewerOf(context, caller));
-  const { item, members, facts, abilities } = await visibleItem(context, viewer, id);
+  const { item, members, facts, abilities } = options.committed
+    ? itemState(viewer, options.committed.item, options.committed.members)
+    : await visibleItem(context, viewer, id);
   if ((options.markRead ?? true) && item.readAt === null)
     await markSharedItemRead(context.db, id, viewer.userId, context.clock());
   const known = abilities.maySeeAudienceNames
@@ -382,9 +403,30 @@ async function changeItem(
 }
 
 /** Author and communities as read under the lock, for a mirror after a change that keeps them. */
-const keeping = ({ facts }: ItemState): MirrorKnown => ({
+const keeping = ({ facts }: ItemState, item?: SharedItemRecord): MirrorKnown => ({
   author: { userId: facts.authorId, organisationId: facts.authorOrganisationId },
   communityIds: facts.audience.communityIds,
+  ...(item ? { item } : {}),
+});
+
+/**
+ * The item as read under its lock, after a publication (or a move to approval) wrote these fields:
+ * what the database now holds, so it is not read again in or after the change.
+ */
+const afterPublishing = (
+  item: SharedItemRecord,
+  change: { status: string; now: Date; published: boolean; approver?: { id: string; name: string } },
+): SharedItemRecord => ({
+  ...item,
+  status: change.status,
+  updatedAt: change.now.toISOString(),
+  ...(change.approver ? { approver: change.approver } : {}),
+  ...(change.published
+    ? {
+        publishedAt: change.now.toISOString(),
+        capSent: item.type === "alert" ? [...item.capSent, change.now.toISOString()] : item.capSent,
+      }
+    : {}),
 });
 
 type Status = SharedItemFacts["status"];
@@ -427,17 +469,13 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
     context,
     caller,
     { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) },
-    async (tx, now) => {
-      const created = await insertSharedItem(tx, {
-        ...fields,
-        authorId: caller.userId,
-        authorOrganisationId: caller.organisationId,
-        now,
-      });
-      await replaceAuthorAudience(tx, created, input.audience, { fresh: true });
-      await markSharedItemRead(tx, created, caller.userId, now);
-      return created;
-    },
+    (tx, now) =>
+      insertComposedItem(
+        tx,
+        { ...fields, authorId: caller.userId, authorOrganisationId: caller.organisationId, now },
+        input.audience,
+        caller.userId,
+      ),
   );
   return sharedItemDetail(context, caller, id, { viewer });
 }
@@ -470,6 +508,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
  */
 export async function submitSharedItem(context: ServerContext, caller: Actor, id: string) {
   const viewer = await viewerOf(context, caller);
+  let committed: { item: SharedItemRecord; members: AudienceMember[] } | undefined;
   await changeItem(context, caller, viewer, id, "sharing.submit", async (tx, state, now) => {
     const { item, facts } = state;
     mustBeIn(viewer, facts, "draft", (may) => may.mayEdit, "submitted", "Only the author submits a draft.");
@@ -485,7 +524,6 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
         : { publishedAt: now, ...(item.type === "alert" ? { capMessage: true as const } : {}) }),
       now,
     });
-    if (!fourEyes) await mirrorSharedItem(tx, id, now, keeping(state));
     const notified = {
       id,
       tlp: facts.tlp,
@@ -494,9 +532,14 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
     };
     if (fourEyes) await notifyApprovers(tx, notified, now);
     else await notifyRecipients(tx, notified, caller.userId, now);
+    // The STIX copies last (before the audit entry): each collection's lock, which every publisher
+    // to that community waits for, is then held for the fewest statements until the commit.
+    const published = afterPublishing(item, { status, now, published: !fourEyes });
+    if (!fourEyes) await mirrorSharedItem(tx, id, now, keeping(state, published));
+    committed = { item: published, members: state.members };
     return { tlp: facts.tlp, status };
   });
-  return sharedItemDetail(context, caller, id, { viewer });
+  return sharedItemDetail(context, caller, id, { viewer, committed });
 }
 
 export async function approveSharedItem(context: ServerContext, caller: Actor, id: string) {

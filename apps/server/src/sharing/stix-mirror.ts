@@ -11,6 +11,7 @@ import {
   findSharedItem,
   listAudience,
   putStixObjects,
+  type SharedItemRecord,
   sharedItemAuthor,
   type Transaction,
 } from "@bulwark/db";
@@ -22,6 +23,8 @@ const MIRRORED: readonly TlpMarking[] = ["clear", "green", "amber"];
 export interface MirrorKnown {
   author: { userId: string; organisationId: string };
   communityIds: readonly string[];
+  /** The item as the change left it, when the caller knows it (read under the lock, plus its writes). */
+  item?: SharedItemRecord;
 }
 
 /**
@@ -38,7 +41,7 @@ export async function mirrorSharedItem(
   const author = known?.author ?? (await sharedItemAuthor(tx, itemId));
   if (!author) return;
   // Read as its author, who always sees it.
-  const item = await findSharedItem(tx, { ...author, roles: [], communityIds: [] }, itemId);
+  const item = known?.item ?? (await findSharedItem(tx, { ...author, roles: [], communityIds: [] }, itemId));
   if (!item || !exportable(item) || !MIRRORED.includes(item.tlp as TlpMarking)) return;
   const communityIds = known?.communityIds ?? audienceIds(await listAudience(tx, itemId)).communityIds;
   if (communityIds.length === 0) return;

@@ -10,6 +10,7 @@ import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { apiTokens, organisations, sessions, users } from "../schema.ts";
 import { iso, isoOrNull } from "../scope.ts";
+import type { ThrottleCount } from "./auth-throttle.ts";
 
 export interface Principal {
   userId: string;
@@ -24,7 +25,16 @@ export interface Principal {
   scopes: TokenScope[] | null;
   /** The language chosen on the account (users.language); null when none was chosen. */
   language: Language | null;
+  /**
+   * The communities of the person's organisation, read with the principal (in the same statement):
+   * the rest of a sharing viewer, for the request that read it (absent: read them when needed).
+   */
+  communityIds?: string[];
 }
+
+/** The communities of the user's organisation, as a column next to `users`. */
+const communityIdsOf = sql<string[]>`array(select co.community_id::text from community_organisations as co
+  where co.organisation_id = ${users.organisationId})`;
 
 export const languageOrNull = (value: string | null): Language | null =>
   value !== null && (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : null;
@@ -55,6 +65,7 @@ export async function principalBySession(
       roles: users.roles,
       csrfToken: sessions.csrfToken,
       language: users.language,
+      communityIds: communityIdsOf,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -166,14 +177,26 @@ export async function revokeToken(db: Executor, userId: string, id: string, now:
   return rows.length > 0;
 }
 
-/** The active user behind a live, unrevoked token, or null; records the use. */
+/**
+ * The active user behind a live, unrevoked token, or null; records the use. `throttle`: the
+ * failures counted under this key (auth-throttle.ts) are read in the same statement and handed to
+ * `admit` (null: none in the current window) before the use is recorded; `admit` throws to refuse.
+ * (With no such token nothing is admitted: the caller counts the failure its own way.)
+ */
 export async function principalByToken(
   db: Executor,
   tokenHash: string,
   now: Date,
+  throttle?: { key: string; admit: (count: ThrottleCount | null) => void },
 ): Promise<Principal | null> {
+  // The address's counter in its current window (none asked: nulls).
+  const counter = throttle
+    ? sql`t.key = ${throttle.key} and t.window_ends > ${now.toISOString()}::timestamptz`
+    : sql`false`;
   const [row] = await db
     .select({
+      failures: sql<number | null>`(select t.failures from auth_throttle as t where ${counter})`,
+      windowEnds: sql<string | Date | null>`(select t.window_ends from auth_throttle as t where ${counter})`,
       tokenId: apiTokens.id,
       userId: users.id,
       organisationId: users.organisationId,
@@ -182,6 +205,7 @@ export async function principalByToken(
       scopes: apiTokens.scopes,
       lastUsedAt: apiTokens.lastUsedAt,
       language: users.language,
+      communityIds: communityIdsOf,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -195,7 +219,12 @@ export async function principalByToken(
       ),
     );
   if (!row) return null;
-  const { lastUsedAt, ...found } = row;
+  const { lastUsedAt, failures, windowEnds, ...found } = row;
+  throttle?.admit(
+    failures === null || windowEnds === null
+      ? null
+      : { failures: Number(failures), windowEnds: new Date(windowEnds) },
+  );
   // The use is recorded to the minute: a token used within the last one costs no write.
   const stale = new Date(now.getTime() - 60_000);
   if (lastUsedAt === null || new Date(lastUsedAt) < stale)

@@ -156,6 +156,39 @@ export async function findSharedItem(
   return row ? present(row) : null;
 }
 
+/** Who an item is addressed to, as a column of the item's row (listAudience's rows, in its order). */
+const audienceColumn = sql<unknown>`(select coalesce(json_agg(json_build_object(
+      'community_id', a.community_id, 'organisation_id', a.organisation_id, 'user_id', a.user_id,
+      'reshare_id', a.reshare_id, 'name', coalesce(c.name, o.name, u.name),
+      'user_organisation_id', u.organisation_id)
+    order by coalesce(c.name, o.name, u.name), a.community_id, a.organisation_id, a.user_id), '[]'::json)
+  from shared_item_audience as a
+  left join communities as c on c.id = a.community_id
+  left join organisations as o on o.id = a.organisation_id
+  left join users as u on u.id = a.user_id
+  where a.item_id = shared_items.id)`;
+
+/**
+ * findSharedItem and listAudience in one statement: the item as the viewer sees it (null: absent
+ * or hidden from them) and every addressee of it.
+ */
+export async function findSharedItemWithAudience(
+  db: Executor,
+  viewer: SharingViewer,
+  id: string,
+): Promise<{ item: SharedItemRecord; members: AudienceMember[] } | null> {
+  const [row] = await db
+    .select({ ...itemColumns(viewer.userId), audience: audienceColumn })
+    .from(sharedItems)
+    .innerJoin(organisations, eq(organisations.id, sharedItems.authorOrganisationId))
+    .where(and(eq(sharedItems.id, id), visibleSharedItems(viewer)));
+  if (!row) return null;
+  const audience = (
+    typeof row.audience === "string" ? JSON.parse(row.audience) : row.audience
+  ) as AudienceRow[];
+  return { item: present(row), members: audience.map(memberOf) };
+}
+
 export interface FeedFilter {
   tlp?: string[] | undefined;
   type?: string | undefined;
@@ -280,11 +313,10 @@ export interface SharedItemInput {
   pattern?: string | null;
 }
 
-export async function insertSharedItem(
-  db: Executor,
-  input: SharedItemInput & { authorId: string; authorOrganisationId: string; now: Date },
-): Promise<string> {
-  const [row] = await db
+type NewSharedItem = SharedItemInput & { authorId: string; authorOrganisationId: string; now: Date };
+
+const newItemRow = (db: Executor, input: NewSharedItem) =>
+  db
     .insert(sharedItems)
     .values({
       ...input,
@@ -293,6 +325,36 @@ export async function insertSharedItem(
       updatedAt: input.now,
     })
     .returning({ id: sharedItems.id });
+
+export async function insertSharedItem(db: Executor, input: NewSharedItem): Promise<string> {
+  const [row] = await newItemRow(db, input);
+  if (!row) throw new Error("The item was not recorded.");
+  return row.id;
+}
+
+/**
+ * A new draft, its author's audience and its author's read mark, in one statement (the rows of
+ * insertSharedItem, replaceAuthorAudience with `fresh` and markSharedItemRead).
+ */
+export async function insertComposedItem(
+  db: Executor,
+  input: NewSharedItem,
+  audience: SharingAudience,
+  readerId: string,
+): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(
+    await db.execute(sql`with item as (${newItemRow(db, input).getSQL()}),
+      audience as (insert into shared_item_audience (item_id, community_id, organisation_id, user_id)
+        select item.id, member.community_id, member.organisation_id, member.user_id from item, (
+          select c as community_id, null::uuid as organisation_id, null::uuid as user_id
+            from unnest(${sqlArray(audience.communityIds, "uuid")}) as c
+          union all select null, o, null from unnest(${sqlArray(audience.organisationIds, "uuid")}) as o
+          union all select null, null, u from unnest(${sqlArray(audience.userIds, "uuid")}) as u
+        ) as member),
+      mark as (insert into shared_item_reads (item_id, user_id, read_at)
+        select item.id, ${readerId}::uuid, ${input.now.toISOString()}::timestamptz from item)
+      select id from item`),
+  );
   if (!row) throw new Error("The item was not recorded.");
   return row.id;
 }
@@ -408,15 +470,25 @@ export interface AudienceMember {
 }
 
 /** Every addressee of an item (the caller has already checked that the viewer may see it). */
+interface AudienceRow {
+  community_id: string | null;
+  organisation_id: string | null;
+  user_id: string | null;
+  reshare_id: string | null;
+  name: string;
+  user_organisation_id: string | null;
+}
+
+const memberOf = (row: AudienceRow): AudienceMember => ({
+  kind: row.community_id ? "community" : row.organisation_id ? "organisation" : "user",
+  id: row.community_id ?? row.organisation_id ?? row.user_id ?? "",
+  name: row.name,
+  organisationId: row.user_organisation_id,
+  reshared: row.reshare_id !== null,
+});
+
 export async function listAudience(db: Executor, itemId: string): Promise<AudienceMember[]> {
-  const rows = rowsOf<{
-    community_id: string | null;
-    organisation_id: string | null;
-    user_id: string | null;
-    reshare_id: string | null;
-    name: string;
-    user_organisation_id: string | null;
-  }>(
+  const rows = rowsOf<AudienceRow>(
     await db.execute(sql`select a.community_id, a.organisation_id, a.user_id, a.reshare_id,
         coalesce(c.name, o.name, u.name) as name, u.organisation_id as user_organisation_id
       from shared_item_audience as a
@@ -426,13 +498,7 @@ export async function listAudience(db: Executor, itemId: string): Promise<Audien
       where a.item_id = ${itemId}
       order by 5, 1, 2, 3`),
   );
-  return rows.map((row) => ({
-    kind: row.community_id ? "community" : row.organisation_id ? "organisation" : "user",
-    id: row.community_id ?? row.organisation_id ?? row.user_id ?? "",
-    name: row.name,
-    organisationId: row.user_organisation_id,
-    reshared: row.reshare_id !== null,
-  }));
+  return rows.map(memberOf);
 }
 
 /** The ids of an item's whole audience, author's and reshares', as the rule takes them. */

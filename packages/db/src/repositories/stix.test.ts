@@ -106,9 +106,12 @@ describe("putting STIX objects into a collection", () => {
       "2026-01-01T00:00:00.000000Z",
       "2026-01-01T00:00:00.000000Z",
     ]);
-    // A value that would shift the columns is refused before anything is sent.
+    // A value that would shift the columns is refused before anything is sent (two versions of one
+    // id: the general path, which sends columns as separated text).
     const shifted: StixArrival = { ...indicator(U4, "2026-05-01T00:00:00.000Z"), json: '{"a":"\u001e"}' };
-    await expect(put([shifted])).rejects.toThrow(/record separator/);
+    await expect(put([shifted, indicator(U4, "2026-06-01T00:00:00.000Z")])).rejects.toThrow(
+      /record separator/,
+    );
   });
 
   it("holds nothing after a revoked version", async () => {

@@ -80,12 +80,22 @@ export async function putStixObjects(
   const result: StixPutResult = { outcomes, added: 0, dateAddedFirst: null, dateAddedLast: null };
   if (arrivals.length === 0) return result;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${put.collectionId}))`);
-  const [start] = rowsOf<{ base: string }>(
-    await tx.execute(sql`select ${microsUtc(sql`greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz)`)} as base
-      from stix_objects where collection_id = ${put.collectionId}`),
+  const ids = [...new Set(arrivals.map((arrival) => arrival.stixId))];
+  if (ids.length === arrivals.length && arrivals.length <= FEW) return putFew(tx, put, arrivals, now, result);
+  // After the lock, in a statement of its own (which sees what was committed before the lock was
+  // granted): the first date_added free and what the writer holds of the first LOOKUP_BATCH ids.
+  const first = rowsOf<HeldRow & { base: string }>(
+    await tx.execute(sql`select (select ${microsUtc(sql`greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz)`)}
+        from stix_objects where collection_id = ${put.collectionId}) as base, held.*
+      from (values (1)) as one left join lateral (${heldIn(put, ids.slice(0, LOOKUP_BATCH))}) as held on true`),
   );
-  const base = start?.base ?? microsOf(now);
-  const lineages = await heldLineages(tx, put, arrivals);
+  const base = first[0]?.base ?? microsOf(now);
+  const lineages = await heldLineages(
+    tx,
+    put,
+    ids,
+    first.filter((row) => row.stix_id !== null),
+  );
   // Decide every arrival here, in order, against what is held and what this call adds before it:
   // the database is asked once per LOOKUP_BATCH ids, and only rows to add are sent.
   const rows: number[] = [];
@@ -171,23 +181,103 @@ function separated(values: readonly string[]): string {
   return text;
 }
 
-/** The lineages the writer's organisation holds in the collection of the arrivals' ids. */
-async function heldLineages(
+/** Up to this many arrivals with distinct ids (a shared item's copy: five) go in one statement. */
+const FEW = 50;
+
+/**
+ * putStixObjects for a few arrivals, each id once (so each one's outcome depends on what is held
+ * only, not on the arrivals before it): decided and added in one statement, run after the
+ * collection's lock, with the rules of the general path (a lineage ending in a revoked version
+ * takes nothing more; a version held, or any version of an object without timestamps, is a
+ * duplicate; row k added at the first free date_added plus k microseconds). The lock is then held
+ * for one round trip fewer.
+ */
+async function putFew(
   tx: Executor,
   put: StixPut,
   arrivals: readonly StixArrival[],
+  now: Date,
+  result: StixPutResult,
+): Promise<StixPutResult> {
+  const versions = arrivals.map((arrival) => {
+    if (arrival.version === null) return null;
+    const version = Date.parse(arrival.version);
+    if (Number.isNaN(version)) throw new RangeError(`${arrival.stixId}: version is not a timestamp`);
+    return new Date(version).toISOString();
+  });
+  const column = <T>(pick: (arrival: StixArrival) => T): T[] => arrivals.map(pick);
+  const held = (also: SQL) => sql`exists (select 1 from stix_objects as h
+    where h.collection_id = ${put.collectionId} and h.stix_id = r.stix_id
+      and h.owner_organisation_id = ${put.ownerOrganisationId} and ${also})`;
+  const rows = rowsOf<{ n: number | string; closed: boolean; held: boolean; base: string }>(
+    await tx.execute(sql`with base as (
+        select greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz) as at
+        from stix_objects where collection_id = ${put.collectionId}),
+      arrival as (
+        select r.*, ${held(sql`h.revoked`)} as closed,
+          ${held(sql`(r.version is null or h.version = r.version::timestamptz)`)} as held
+        from rows from (
+          unnest(${sql.param(column((arrival) => arrival.stixId))}::text[]),
+          unnest(${sql.param(column((arrival) => arrival.type))}::text[]),
+          unnest(${sql.param(column((arrival) => arrival.specVersion))}::text[]),
+          jsonb_array_elements_text(${JSON.stringify(versions)}::jsonb),
+          unnest(${sql.param(column((arrival) => arrival.tlp))}::text[]),
+          unnest(${sql.param(column((arrival) => arrival.revoked))}::boolean[]),
+          jsonb_array_elements(${`[${column((arrival) => arrival.json ?? JSON.stringify(arrival.object)).join(",")}]`}::jsonb)
+        ) with ordinality as r(stix_id, type, spec, version, tlp, revoked, object, n)),
+      taken as (
+        select arrival.*, row_number() over (order by n) as k from arrival where not closed and not held),
+      added as (
+        insert into stix_objects (collection_id, stix_id, type, spec_version, version, date_added, tlp,
+          owner_organisation_id, added_by, source, shared_item_id, revoked, object)
+        select ${put.collectionId}, taken.stix_id, taken.type, taken.spec,
+          coalesce(taken.version::timestamptz, ${now.toISOString()}::timestamptz),
+          base.at + ((taken.k - 1) * interval '1 microsecond'), taken.tlp, ${put.ownerOrganisationId},
+          ${put.addedBy}, ${put.source}, ${put.sharedItemId ?? null}, taken.revoked, taken.object
+        from taken, base)
+      select arrival.n, arrival.closed, arrival.held, ${microsUtc(sql`base.at`)} as base
+      from arrival, base order by arrival.n`),
+  );
+  for (const row of rows) {
+    const i = Number(row.n) - 1;
+    result.outcomes[i] = row.closed ? "revoked" : row.held ? "duplicate" : "added";
+    if (!row.closed && !row.held) result.added += 1;
+  }
+  const base = rows[0]?.base;
+  if (base !== undefined && result.added > 0) {
+    result.dateAddedFirst = addMicros(base, 0);
+    result.dateAddedLast = addMicros(base, result.added - 1);
+  }
+  return result;
+}
+
+interface HeldRow {
+  stix_id: string;
+  version: number;
+  revoked: boolean;
+}
+
+/** What the writer's organisation holds in the collection of these ids (a query). */
+const heldIn = (put: StixPut, ids: readonly string[]): SQL =>
+  // A real array parameter: the planner sees its values (a sub-select's array, unseen, made it
+  // compare every id with every row of a collection whose statistics were stale).
+  sql`select stix_id, (extract(epoch from version) * 1000)::float8 as version, revoked
+    from stix_objects
+    where collection_id = ${put.collectionId} and owner_organisation_id = ${put.ownerOrganisationId}
+      and stix_id = any(${sql.param(ids)}::text[])`;
+
+/**
+ * The lineages the writer's organisation holds in the collection of the arrivals' ids (`ids`, each
+ * once): `firstHeld` of the first LOOKUP_BATCH of them, already read; the rest read here.
+ */
+async function heldLineages(
+  tx: Executor,
+  put: StixPut,
+  ids: readonly string[],
+  firstHeld: readonly HeldRow[],
 ): Promise<Map<string, Lineage>> {
-  const ids = [...new Set(arrivals.map((arrival) => arrival.stixId))];
   const lineages = new Map<string, Lineage>();
-  for (let from = 0; from < ids.length; from += LOOKUP_BATCH) {
-    // A real array parameter: the planner sees its values (a sub-select's array, unseen, made it
-    // compare every id with every row of a collection whose statistics were stale).
-    const held = rowsOf<{ stix_id: string; version: number; revoked: boolean }>(
-      await tx.execute(sql`select stix_id, (extract(epoch from version) * 1000)::float8 as version, revoked
-        from stix_objects
-        where collection_id = ${put.collectionId} and owner_organisation_id = ${put.ownerOrganisationId}
-          and stix_id = any(${sql.param(ids.slice(from, from + LOOKUP_BATCH))}::text[])`),
-    );
+  const hold = (held: readonly HeldRow[]) => {
     for (const row of held) {
       let lineage = lineages.get(row.stix_id);
       if (lineage === undefined) {
@@ -197,7 +287,10 @@ async function heldLineages(
       lineage.versions.add(Number(row.version));
       if (row.revoked) lineage.revoked = true;
     }
-  }
+  };
+  hold(firstHeld);
+  for (let from = LOOKUP_BATCH; from < ids.length; from += LOOKUP_BATCH)
+    hold(rowsOf<HeldRow>(await tx.execute(heldIn(put, ids.slice(from, from + LOOKUP_BATCH)))));
   return lineages;
 }
 
