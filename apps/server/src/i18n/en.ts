@@ -1,13 +1,22 @@
 // The server's messages in English: the source every other language translates (same keys, same
 // {{placeholders}}; i18n/messages.test.ts checks). Titles and details of problem+json answers;
 // machine-readable parts (type URIs, field paths) are never translated. Core's validators keep their
-// English sentences with their code (an exercise package's and a STIX object's checks, text that cannot be stored): they are taken from there.
-import { PACKAGE_SENTENCES, STIX_SENTENCES, UNSTORABLE_SENTENCES } from "@bulwark/core";
+// English sentences with their code (an exercise package's and a STIX object's checks, text that cannot be stored, the registry files'
+// rows and the dependency graph's): they are taken from there.
+import {
+  GRAPH_SENTENCES,
+  PACKAGE_SENTENCES,
+  REGISTRY_SENTENCES,
+  STIX_SENTENCES,
+  UNSTORABLE_SENTENCES,
+} from "@bulwark/core";
 
 export const en = {
   ...PACKAGE_SENTENCES,
   ...UNSTORABLE_SENTENCES,
   ...STIX_SENTENCES,
+  ...REGISTRY_SENTENCES,
+  ...GRAPH_SENTENCES,
   "title.notSignedIn": "Not signed in",
   "title.notAllowed": "Not allowed",
   "title.notFound": "Not found",
@@ -1171,6 +1180,14 @@ export const en = {
   "core.attachments.mismatch.json": "The file was sent as {{type}} but is not a JSON document in UTF-8.",
   "detail.unstorable": "{{path}}: {{reason}}",
   "detail.at": "{{where}}: {{what}}",
+  "registry.rowIssue": "{{ref}} ({{service}}): {{what}}",
+  "registry.assetIssue": "{{ref}} (asset): {{what}}",
+  "registry.twiceLine": '"{{id}}" appears twice (also line {{line}})',
+  "registry.twiceFeature": '"{{id}}" appears twice (also {{feature}})',
+  "registry.noOrganisation": 'no organisation "{{name}}"',
+  "registry.mayNotOperator": "you may not register or change assets of this operator",
+  "registry.severalOperators": '"{{ref}}" names assets of several operators: list it in assets.csv',
+  "registry.mayNotDepend": "you may not change what this asset depends on",
 } as const;
 
 export type MessageKey = keyof typeof en;
