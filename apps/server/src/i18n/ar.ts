@@ -1244,4 +1244,14 @@ export const ar: Catalogue = {
   "registry.mayNotOperator": "لا يجوز لك تسجيل أصول هذا المشغّل أو تغييرها",
   "registry.severalOperators": "«{{ref}}» يشير إلى أصول عدة مشغّلين: أدرجه في assets.csv",
   "registry.mayNotDepend": "لا يجوز لك تغيير ما يعتمد عليه هذا الأصل",
+  "taxii.propertyProblem": "{{property}}: {{what}}",
+  "taxii.alreadyHeld": "هذه النسخة محفوظة بالفعل.",
+  "taxii.revoked": "ألغت منظمتك هذا الكائن: لا تَلي نسخةً ملغاة أيُّ نسخة أخرى.",
+  "taxii.refused": "مرفوض.",
+  "stix.refusal.red": "كائنات TLP:RED مخصصة لأشخاص محددين بأسمائهم فقط؛ ولا يمكن لمجموعة مجتمع أن تضمها.",
+  "stix.refusal.noCommunity": "لا تسمح لك أدوارك بالنشر في مجتمع.",
+  "stix.refusal.upTo": "تسمح لك أدوارك بالنشر حتى TLP:{{widest}}؛ وهذا الكائن TLP:{{tlp}}.",
+  "stix.refusal.creator":
+    "يشير created_by_ref إلى منظمة أخرى في Bulwark؛ ولا يجوز نشر كائنات باسمها إلا لتلك المنظمة.",
+  "stix.refusal.identity": "هذه هوية منظمة أخرى في Bulwark؛ ولا يجوز نشرها إلا لتلك المنظمة.",
 };

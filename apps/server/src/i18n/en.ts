@@ -1188,6 +1188,17 @@ export const en = {
   "registry.mayNotOperator": "you may not register or change assets of this operator",
   "registry.severalOperators": '"{{ref}}" names assets of several operators: list it in assets.csv',
   "registry.mayNotDepend": "you may not change what this asset depends on",
+  "taxii.propertyProblem": "{{property}} {{what}}",
+  "taxii.alreadyHeld": "This version was already held.",
+  "taxii.revoked": "Your organisation revoked this object: nothing follows a revoked version.",
+  "taxii.refused": "Refused.",
+  "stix.refusal.red": "TLP:RED objects are for named people only; a community collection cannot hold them.",
+  "stix.refusal.noCommunity": "Your roles may not publish to a community.",
+  "stix.refusal.upTo": "Your roles may publish up to TLP:{{widest}}; this object is TLP:{{tlp}}.",
+  "stix.refusal.creator":
+    "created_by_ref names another Bulwark organisation; only that organisation may publish objects in its name.",
+  "stix.refusal.identity":
+    "This is another Bulwark organisation's identity; only that organisation may publish it.",
 } as const;
 
 export type MessageKey = keyof typeof en;

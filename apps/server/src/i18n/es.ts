@@ -1374,4 +1374,16 @@ export const es: Catalogue = {
   "registry.mayNotOperator": "no puede registrar ni modificar activos de este operador",
   "registry.severalOperators": "«{{ref}}» designa activos de varios operadores: inclúyalo en assets.csv",
   "registry.mayNotDepend": "no puede modificar de qué depende este activo",
+  "taxii.propertyProblem": "{{property}}: {{what}}",
+  "taxii.alreadyHeld": "Esta versión ya estaba registrada.",
+  "taxii.revoked": "Su organización revocó este objeto: ninguna versión puede seguir a una versión revocada.",
+  "taxii.refused": "Rechazado.",
+  "stix.refusal.red":
+    "Los objetos TLP:RED son solo para personas designadas por su nombre; una colección de comunidad no puede contenerlos.",
+  "stix.refusal.noCommunity": "Sus roles no le permiten publicar en una comunidad.",
+  "stix.refusal.upTo": "Sus roles permiten publicar hasta TLP:{{widest}}; este objeto es TLP:{{tlp}}.",
+  "stix.refusal.creator":
+    "created_by_ref designa otra organización de Bulwark; solo esa organización puede publicar objetos en su nombre.",
+  "stix.refusal.identity":
+    "Esta es la identidad de otra organización de Bulwark; solo esa organización puede publicarla.",
 };

@@ -1385,4 +1385,17 @@ export const fr: Catalogue = {
   "registry.severalOperators":
     "« {{ref}} » désigne des actifs de plusieurs exploitants : indiquez-le dans assets.csv",
   "registry.mayNotDepend": "vous ne pouvez pas modifier ce dont cet actif dépend",
+  "taxii.propertyProblem": "{{property}} : {{what}}",
+  "taxii.alreadyHeld": "Cette version était déjà enregistrée.",
+  "taxii.revoked":
+    "Votre organisation a révoqué cet objet : aucune version ne peut suivre une version révoquée.",
+  "taxii.refused": "Refusé.",
+  "stix.refusal.red":
+    "Les objets TLP:RED sont réservés à des personnes nommément désignées ; une collection de communauté ne peut pas les contenir.",
+  "stix.refusal.noCommunity": "Vos rôles ne vous permettent pas de publier dans une communauté.",
+  "stix.refusal.upTo": "Vos rôles permettent de publier jusqu'à TLP:{{widest}} ; cet objet est TLP:{{tlp}}.",
+  "stix.refusal.creator":
+    "created_by_ref désigne une autre organisation Bulwark ; seule cette organisation peut publier des objets en son nom.",
+  "stix.refusal.identity":
+    "Il s'agit de l'identité d'une autre organisation Bulwark ; seule cette organisation peut la publier.",
 };

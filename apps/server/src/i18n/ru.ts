@@ -1341,4 +1341,17 @@ export const ru: Catalogue = {
   "registry.mayNotOperator": "вы не можете регистрировать или изменять объекты этого оператора",
   "registry.severalOperators": "«{{ref}}» обозначает объекты нескольких операторов: укажите его в assets.csv",
   "registry.mayNotDepend": "вы не можете изменять то, от чего зависит этот объект",
+  "taxii.propertyProblem": "{{property}}: {{what}}",
+  "taxii.alreadyHeld": "Эта версия уже была сохранена.",
+  "taxii.revoked":
+    "Ваша организация отозвала этот объект: после отозванной версии новых версий быть не может.",
+  "taxii.refused": "Отклонено.",
+  "stix.refusal.red":
+    "Объекты TLP:RED предназначены только для поимённо названных людей; коллекция сообщества не может их содержать.",
+  "stix.refusal.noCommunity": "Ваши роли не позволяют публиковать в сообществе.",
+  "stix.refusal.upTo": "Ваши роли позволяют публиковать до TLP:{{widest}}; этот объект — TLP:{{tlp}}.",
+  "stix.refusal.creator":
+    "created_by_ref указывает на другую организацию Bulwark; публиковать объекты от её имени может только она сама.",
+  "stix.refusal.identity":
+    "Это объект identity другой организации Bulwark; опубликовать его может только она сама.",
 };

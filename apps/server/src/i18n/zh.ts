@@ -1206,4 +1206,13 @@ export const zh: Catalogue = {
   "registry.mayNotOperator": "您无权登记或更改该运营者的资产",
   "registry.severalOperators": "“{{ref}}”指向多个运营者的资产：请在 assets.csv 中列出它",
   "registry.mayNotDepend": "您无权更改该资产的依赖关系",
+  "taxii.propertyProblem": "{{property}}：{{what}}",
+  "taxii.alreadyHeld": "此版本已存在。",
+  "taxii.revoked": "您的组织已撤销此对象：被撤销的版本之后不能再有新版本。",
+  "taxii.refused": "已拒绝。",
+  "stix.refusal.red": "TLP:RED 对象仅供指名的人员使用；社区集合不能保存此类对象。",
+  "stix.refusal.noCommunity": "您的角色无权向社区发布。",
+  "stix.refusal.upTo": "您的角色最高可发布 TLP:{{widest}}；此对象为 TLP:{{tlp}}。",
+  "stix.refusal.creator": "created_by_ref 指向另一个 Bulwark 组织；只有该组织才能以其名义发布对象。",
+  "stix.refusal.identity": "这是另一个 Bulwark 组织的身份对象；只有该组织才能发布它。",
 };
