@@ -2,27 +2,8 @@
 // interface strings (en.ts) a translation changes, matched against the page's visible texts. Used by
 // the languages walk (French, Spanish, Russian, Chinese) and the accessibility walk (Arabic, on every
 // route of the router).
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { en } from "../apps/web/src/i18n/en.ts";
-import { ROOT } from "./start.ts";
-
-/**
- * Content the server sends in English until it is translated with the rest of the content (issue 15,
- * item 4): the risk methodology, the frameworks and the threat scenarios. Some of their words are
- * also interface strings ("Likely", "Vulnerability"); a text that is a value of these files is
- * content, not interface.
- */
-export const ENGLISH_CONTENT = new Set(
-  ["risk", "frameworks", "scenarios"].flatMap((folder) =>
-    readdirSync(join(ROOT, "content", folder))
-      .filter((file) => file.endsWith(".yaml"))
-      .flatMap((file) => readFileSync(join(ROOT, "content", folder, file), "utf8").split("\n"))
-      .map((line) => /^\s*(?:-\s+)?(?:[\w-]+:\s+)?["']?(.*?)["']?\s*$/.exec(line)?.[1] ?? "")
-      .filter((value) => value !== ""),
-  ),
-);
 
 function strings(value: unknown, into: string[] = []): string[] {
   if (typeof value === "string") into.push(value);
@@ -90,8 +71,7 @@ export async function leftInEnglish(
 ): Promise<string[]> {
   const found: string[] = [];
   for (const text of await visibleTexts(page))
-    if (!ENGLISH_CONTENT.has(text))
-      for (const { text: english, pattern } of patterns)
-        if (pattern.test(text)) found.push(`${where}: "${text}" (en: "${english}")`);
+    for (const { text: english, pattern } of patterns)
+      if (pattern.test(text)) found.push(`${where}: "${text}" (en: "${english}")`);
   return found;
 }

@@ -68,29 +68,31 @@ export interface FieldError {
 export const invalid = (detail: string | Message, errors?: readonly FieldError[]) =>
   Object.assign(new UserError(422, "Invalid input", detail, "urn:bulwark:problem:invalid"), { errors });
 
+/** A UserError as problem+json in a language: its title, detail and each field's message said in it. */
+export function sayUserError(error: UserError, language: Language): Problem {
+  const errors = "errors" in error && Array.isArray(error.errors) ? error.errors : undefined;
+  return {
+    type: error.type,
+    title: translated(language, error.title),
+    status: error.status,
+    detail:
+      error.detailMessage && language !== "en"
+        ? say(language, error.detailMessage)
+        : error.detail && translated(language, error.detail),
+    errors: errors?.map((item: FieldError) => ({
+      path: item.path,
+      message:
+        typeof item.message === "string" ? translated(language, item.message) : say(language, item.message),
+    })),
+  };
+}
+
 function problemOf(
   error: FastifyError | UserError | Error,
   bodyLimit: number,
   language: Language,
 ): Problem & { headers?: Record<string, string> } {
-  if (error instanceof UserError) {
-    const errors = "errors" in error && Array.isArray(error.errors) ? error.errors : undefined;
-    return {
-      type: error.type,
-      title: translated(language, error.title),
-      status: error.status,
-      detail:
-        error.detailMessage && language !== "en"
-          ? say(language, error.detailMessage)
-          : error.detail && translated(language, error.detail),
-      errors: errors?.map((item: FieldError) => ({
-        path: item.path,
-        message:
-          typeof item.message === "string" ? translated(language, item.message) : say(language, item.message),
-      })),
-      headers: error.headers,
-    };
-  }
+  if (error instanceof UserError) return { ...sayUserError(error, language), headers: error.headers };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => ({
       path: `${error.validationContext ?? "body"}${issue.instancePath.replaceAll("/", ".")}`,

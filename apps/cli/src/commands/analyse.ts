@@ -92,13 +92,19 @@ function load(options: FileOptions, names: boolean): Loaded | null {
   return loadRowByRow(options);
 }
 
+/** A problem of a file, in English (the CLI speaks English). */
+type Located = Omit<CsvProblem, "sentence"> & { file: string };
+
 /** The files read row by row, every problem named; the graph if there is none after all. */
 function loadRowByRow(options: FileOptions): Loaded | null {
   const assets = readAssetsCsv(readText(options.assets));
   const dependencies = readDependenciesCsv(readText(options.dependencies));
   const located = (file: string, read: CsvRead<unknown>) =>
     read.problems.map((problem) => ({ file, ...problem }));
-  let problems = [...located(options.assets, assets), ...located(options.dependencies, dependencies)];
+  let problems: Located[] = [
+    ...located(options.assets, assets),
+    ...located(options.dependencies, dependencies),
+  ];
   if (assets.rows && dependencies.rows) {
     const built = buildGraph(
       assets.rows.map((row) => row.value),
@@ -113,7 +119,7 @@ function loadRowByRow(options: FileOptions): Loaded | null {
   return null;
 }
 
-function report(problems: (CsvProblem & { file: string })[]): void {
+function report(problems: Located[]): void {
   for (const problem of problems.slice(0, SHOWN_PROBLEMS))
     warn(`${problem.file}:${problem.line}: ${problem.column}: ${problem.message}`);
   if (problems.length > SHOWN_PROBLEMS) warn(`... and ${problems.length - SHOWN_PROBLEMS} more`);

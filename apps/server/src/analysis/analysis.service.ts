@@ -24,6 +24,7 @@ import { graphInput, policyVersion } from "@bulwark/db";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { invalid } from "../errors.ts";
+import { type Language, type Message, say } from "../i18n/messages.ts";
 import { registryVersion } from "../registry/registry.service.ts";
 
 export interface Analysed {
@@ -64,12 +65,13 @@ export class AnalysisCache {
       const errors = built.issues.slice(0, 20).map((issue) => {
         const row = issue.list === "dependencies" ? input.dependencies[issue.index] : undefined;
         const asset = byId.get(row?.dependent ?? input.assets[issue.index]?.id ?? "");
-        return {
-          path: issue.field,
-          message: `${asset?.ref ?? "?"} (${row?.service ?? "asset"}): ${issue.message}`,
-        };
+        const what = (language: Language) => say(language, issue.sentence);
+        const message: Message = row
+          ? { key: "registry.rowIssue", values: { ref: asset?.ref ?? "?", service: row.service, what } }
+          : { key: "registry.assetIssue", values: { ref: asset?.ref ?? "?", what } };
+        return { path: issue.field, message };
       });
-      throw invalid("The registry cannot be analysed until these are fixed.", errors);
+      throw invalid({ key: "detail.analysis.fixFirst" }, errors);
     }
     const entry: Analysed = {
       version,

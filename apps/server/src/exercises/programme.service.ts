@@ -197,7 +197,7 @@ export async function changeProgramme(
                 path: "body.years",
                 message: {
                   key: "exercise.outsideYears" as const,
-                  values: { title: exercise.title, year: exercise.year },
+                  values: { title: exercise.title, year: String(exercise.year) },
                 },
               }
             : { path: `body.exercises.${i}.year`, message: "A year of the programme." },

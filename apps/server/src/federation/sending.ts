@@ -217,7 +217,7 @@ async function sendUnder(
     throw new UserError(
       502,
       "Hub refused",
-      { key: "federation.hubRefused", values: { status: response.status, detail } },
+      { key: "federation.hubRefused", values: { status: String(response.status), detail } },
       "urn:bulwark:problem:hub-refused",
     );
   }

@@ -1,13 +1,22 @@
 // The server's messages in English: the source every other language translates (same keys, same
 // {{placeholders}}; i18n/messages.test.ts checks). Titles and details of problem+json answers;
 // machine-readable parts (type URIs, field paths) are never translated. Core's validators keep their
-// English sentences with their code (an exercise package's and a STIX object's checks, text that cannot be stored): they are taken from there.
-import { PACKAGE_SENTENCES, STIX_SENTENCES, UNSTORABLE_SENTENCES } from "@bulwark/core";
+// English sentences with their code (an exercise package's and a STIX object's checks, text that cannot be stored, the registry files'
+// rows and the dependency graph's): they are taken from there.
+import {
+  GRAPH_SENTENCES,
+  PACKAGE_SENTENCES,
+  REGISTRY_SENTENCES,
+  STIX_SENTENCES,
+  UNSTORABLE_SENTENCES,
+} from "@bulwark/core";
 
 export const en = {
   ...PACKAGE_SENTENCES,
   ...UNSTORABLE_SENTENCES,
   ...STIX_SENTENCES,
+  ...REGISTRY_SENTENCES,
+  ...GRAPH_SENTENCES,
   "title.notSignedIn": "Not signed in",
   "title.notAllowed": "Not allowed",
   "title.notFound": "Not found",
@@ -1171,6 +1180,25 @@ export const en = {
   "core.attachments.mismatch.json": "The file was sent as {{type}} but is not a JSON document in UTF-8.",
   "detail.unstorable": "{{path}}: {{reason}}",
   "detail.at": "{{where}}: {{what}}",
+  "registry.rowIssue": "{{ref}} ({{service}}): {{what}}",
+  "registry.assetIssue": "{{ref}} (asset): {{what}}",
+  "registry.twiceLine": '"{{id}}" appears twice (also line {{line}})',
+  "registry.twiceFeature": '"{{id}}" appears twice (also {{feature}})',
+  "registry.noOrganisation": 'no organisation "{{name}}"',
+  "registry.mayNotOperator": "you may not register or change assets of this operator",
+  "registry.severalOperators": '"{{ref}}" names assets of several operators: list it in assets.csv',
+  "registry.mayNotDepend": "you may not change what this asset depends on",
+  "taxii.propertyProblem": "{{property}} {{what}}",
+  "taxii.alreadyHeld": "This version was already held.",
+  "taxii.revoked": "Your organisation revoked this object: nothing follows a revoked version.",
+  "taxii.refused": "Refused.",
+  "stix.refusal.red": "TLP:RED objects are for named people only; a community collection cannot hold them.",
+  "stix.refusal.noCommunity": "Your roles may not publish to a community.",
+  "stix.refusal.upTo": "Your roles may publish up to TLP:{{widest}}; this object is TLP:{{tlp}}.",
+  "stix.refusal.creator":
+    "created_by_ref names another Bulwark organisation; only that organisation may publish objects in its name.",
+  "stix.refusal.identity":
+    "This is another Bulwark organisation's identity; only that organisation may publish it.",
 } as const;
 
 export type MessageKey = keyof typeof en;

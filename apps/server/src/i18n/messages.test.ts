@@ -2,11 +2,13 @@
 // same {{placeholders}}, no empty or untranslated sentence), and the language of an answer is
 // chosen as documented: Accept-Language first, then the account's, then English.
 import {
+  buildGraph,
   checkAttachment,
   checkSitrepDeed,
   checkStixBundle,
   checkStixObjects,
   LANGUAGES,
+  readAssetsCsv,
   SITREP_STATUSES,
 } from "@bulwark/core";
 import { describe, expect, it } from "vitest";
@@ -96,6 +98,54 @@ describe("the language of an answer", () => {
     expect(say("en", rule)).toBe(
       "Pump 4 already needs 1 of its 2 power suppliers with 1 buffer hour: every supplier of one service shares that rule.",
     );
+  });
+
+  it("writes numbers inside a sentence as the language writes them, identifiers as given", () => {
+    const first = { key: "registry.importFailedFirst", values: { count: 1500, shown: 1000 } } as const;
+    expect(say("en", first)).toBe(
+      "1,500 problems in the files: nothing was imported. The first 1,000 are listed.",
+    );
+    // French and Russian group by a narrow no-break space, Spanish by a dot: whatever ICU gives.
+    for (const language of ["fr", "ru", "es", "ar", "zh"] as const)
+      expect(say(language, first), language).toContain(new Intl.NumberFormat(language).format(1000));
+    expect(say("fr", first)).toContain("1\u202f000");
+    // Spanish groups from five digits on (1000, but 12.000).
+    expect(say("es", first)).toContain("los 1000 primeros");
+    expect(say("es", { ...first, values: { count: 12_000, shown: 1000 } })).toMatch(/^12\.000 problemas/);
+    const range = { key: "rows.between", values: { min: -0.5, max: 1250.75, value: "2000,5" } } as const;
+    expect(say("fr", range)).toBe("doit être compris entre -0,5 et 1\u202f250,75, et non 2000,5");
+    expect(say("en", range)).toBe("must be from -0.5 to 1,250.75, not 2000,5");
+    // A year is an identifier: passed as text, never grouped.
+    const year = { key: "exercise.outsideYears", values: { title: "Dam", year: "2026" } } as const;
+    expect(say("en", year)).toBe('"Dam" (2026) falls outside these years.');
+  });
+
+  it("says core's registry and graph checks in the caller's language, the English kept for the CLI", () => {
+    const read = readAssetsCsv("id,name,sector\nA,Alpha,bakeries\n");
+    const [problem] = read.problems;
+    if (!problem) throw new Error("no problem found");
+    expect(problem).toMatchObject({ line: 2, column: "sector" });
+    expect(say("en", problem.sentence)).toBe(problem.message);
+    expect(say("fr", problem.sentence)).toMatch(/^« bakeries » n'est pas un secteur : energy-electricity, /);
+    const built = buildGraph(
+      [
+        { id: "A", sector: "health" },
+        { id: "B", sector: "health" },
+      ],
+      [{ dependent: "A", supplier: "B", service: "power", k: 3 }],
+    );
+    const [issue] = built.issues;
+    if (!issue) throw new Error("no issue found");
+    expect(issue.message).toBe("needs 3 suppliers of this service but the asset has 1");
+    expect(say("en", issue.sentence)).toBe(issue.message);
+    expect(say("ru", issue.sentence)).toBe("требуется 3 поставщика этой услуги, а у объекта их 1");
+    expect(say("ru", { ...issue.sentence, values: { k: 5, n: 1 } })).toBe(
+      "требуется 5 поставщиков этой услуги, а у объекта их 1",
+    );
+    expect(say("ar", { ...issue.sentence, values: { k: 2, n: 1 } })).toBe(
+      "يحتاج إلى موردَين لهذه الخدمة، لكن لدى الأصل 1",
+    );
+    expect(say("zh", issue.sentence)).toBe("需要此服务的 3 个供应方，但该资产只有 1 个");
   });
 
   it("says core's reasons that carry values in the caller's language, the values kept", () => {

@@ -53,6 +53,20 @@ export function languageOf(acceptLanguage: string | undefined, account: string |
   return acceptedLanguage(acceptLanguage) ?? (account && isLanguage(account) ? account : "en");
 }
 
+const NUMERALS = new Map<Language, Intl.NumberFormat>();
+/**
+ * A number as the language writes it: its digits, its decimal sign and its grouping ("1,000",
+ * "1 000", "1.000"). Identifiers that are numbers (a year, an HTTP status) are passed as text.
+ */
+export function numeral(language: Language, value: number): string {
+  let format = NUMERALS.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: 10 });
+    NUMERALS.set(language, format);
+  }
+  return format.format(value);
+}
+
 // A count said by the language's plural rules: {{count, plural, one {# file} other {# files}}}, one
 // branch per category Intl.PluralRules gives the language (Arabic six, Russian four, Chinese one);
 // `#` is the count in the language's digits; a branch may hold other {{placeholders}}.
@@ -74,17 +88,21 @@ function plural(language: Language, text: string, values: Message["values"]): st
     if (typeof count !== "number") return whole;
     const forms = new Map([...branches.matchAll(BRANCH)].map((b) => [b[1] ?? "", b[2] ?? ""]));
     const form = forms.get(new Intl.PluralRules(language).select(count)) ?? forms.get("other") ?? "";
-    return form.replaceAll("#", new Intl.NumberFormat(language).format(count));
+    return form.replaceAll("#", numeral(language, count));
   });
 }
 
-/** A catalogue sentence with its {{placeholders}} filled in and its counts said by plural rules. */
+/**
+ * A catalogue sentence with its {{placeholders}} filled in, numbers written as the language writes
+ * them, and its counts said by plural rules.
+ */
 export function say(language: Language, message: Message): string {
   if (language === "en" && message.english !== undefined) return message.english;
   const text = plural(language, CATALOGUES[language][message.key], message.values);
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const value = message.values?.[name];
     if (value === undefined) return whole;
+    if (typeof value === "number") return numeral(language, value);
     return typeof value === "function" ? value(language) : String(value);
   });
 }

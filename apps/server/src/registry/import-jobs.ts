@@ -13,7 +13,8 @@ import { finishJob, insertJob, type JobReader, readJob, sweepJobs, updateJobProg
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
-import { notFound, UserError } from "../errors.ts";
+import { notFound, requestLanguage, sayUserError, UserError } from "../errors.ts";
+import type { Language } from "../i18n/messages.ts";
 import { type ImportFiles, type ImportPhase, importRegistry } from "./import.service.ts";
 import { sweepStagedImports } from "./import-write.ts";
 
@@ -46,8 +47,11 @@ export class ImportJobs {
     private readonly log: FastifyBaseLogger,
   ) {}
 
-  /** Start an import for the caller; it runs after this returns (its row is written first). */
-  async start(actor: Actor, files: ImportFiles): Promise<ImportJob> {
+  /**
+   * Start an import for the caller; it runs after this returns (its row is written first). Its
+   * problems are kept said in `language`, the language of the request that started it.
+   */
+  async start(actor: Actor, files: ImportFiles, language: Language = "en"): Promise<ImportJob> {
     const view: ImportJob = { id: randomUUID(), state: "validating", phase: "reading", done: 0, total: 0 };
     await insertJob(
       this.context.db,
@@ -73,7 +77,7 @@ export class ImportJobs {
           return { state: "done" as const, report };
         },
         (error: unknown) => {
-          const problem = this.problemOf(error);
+          const problem = this.problemOf(error, language);
           view.state = "failed";
           view.problem = problem;
           return { state: "failed" as const, problem };
@@ -150,11 +154,8 @@ export class ImportJobs {
     };
   }
 
-  private problemOf(error: unknown): Problem {
-    if (error instanceof UserError) {
-      const errors = "errors" in error && Array.isArray(error.errors) ? error.errors : undefined;
-      return { type: error.type, title: error.title, status: error.status, detail: error.detail, errors };
-    }
+  private problemOf(error: unknown, language: Language): Problem {
+    if (error instanceof UserError) return sayUserError(error, language);
     this.log.error({ err: error }, "import job failed");
     return {
       type: "about:blank",
@@ -197,7 +198,9 @@ export function importJobRoutes(app: FastifyInstance, context: ServerContext) {
   const jobs = new ImportJobs(context, app.log);
   // A running import writes to the database: let it end before the database closes.
   app.addHook("onClose", () => jobs.idle());
-  route(app, context, "startImportJob", ({ caller, body }) => jobs.start(caller, body));
+  route(app, context, "startImportJob", ({ caller, body, request }) =>
+    jobs.start(caller, body, requestLanguage(request)),
+  );
   route(app, context, "getImportJob", ({ caller, params }) => jobs.read(caller, params.id));
   return jobs;
 }

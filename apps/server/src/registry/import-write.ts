@@ -26,6 +26,7 @@ import {
   upsertAssets,
 } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
+import { type Language, type Message, say } from "../i18n/messages.ts";
 import { bumpRegistry } from "./registry.service.ts";
 
 /** Rows a statement: each a few milliseconds on PGlite, so that a waiting request waits little. */
@@ -68,7 +69,7 @@ export interface ImportPlan {
 export type WriteProgress = (phase: "assets" | "dependencies" | "rules", done: number, total: number) => void;
 
 /** Problems of the rules check, named as the synchronous import named them. */
-type Fail = (problems: { path: string; message: string }[]) => never;
+type Fail = (problems: { path: string; message: Message }[]) => never;
 
 /** Write a checked import in slices; returns how many dependents it set. */
 export async function writeSliced(
@@ -227,7 +228,14 @@ async function checkRules(
       const dependentRef = refOf.get(row?.dependent ?? "") ?? "?";
       return {
         path: `dependencies.csv:${lineOf.get(`${dependentRef}/${row?.service}`) ?? 0}:${issue.field}`,
-        message: `${dependentRef} (${row?.service ?? "?"}): ${issue.message}`,
+        message: {
+          key: "registry.rowIssue",
+          values: {
+            ref: dependentRef,
+            service: row?.service ?? "?",
+            what: (language: Language) => say(language, issue.sentence),
+          },
+        },
       };
     }),
   );

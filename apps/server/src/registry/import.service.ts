@@ -41,8 +41,8 @@ export type ImportProgress = (phase: ImportPhase, done: number, total: number) =
 
 interface Problem {
   readonly path: string;
-  /** A catalogue Message, or a sentence still said in English (core's CSV and GeoJSON checks). */
-  readonly message: string | Message;
+  /** What is wrong, said in the caller's language (core's checks name their sentences). */
+  readonly message: Message;
 }
 // The core lists up to 1000 problems per file; so do we, in one answer.
 const MAX_SHOWN = 1000;
@@ -70,15 +70,15 @@ interface AssetFile {
   readonly problems: Problem[];
   /** "assets.csv:12:operator", "assets.geojson:features[11] (SUB-1):properties.operator". */
   readonly at: (row: AssetRow, column: string) => string;
-  /** "line 12", "features[11]". */
-  readonly name: (row: AssetRow) => string;
+  /** Another row with the same id: "appears twice (also line 12)", "… (also features[11])". */
+  readonly twice: (row: AssetRow, first: AssetRow) => Message;
   readonly format: "csv" | "geojson";
 }
 
 async function readAssetFile(files: ImportFiles): Promise<AssetFile> {
   if ((files.assets === undefined) === (files.assetsGeoJson === undefined))
-    throw invalid("Give the assets once: as CSV (assets) or as GeoJSON (assetsGeoJson).", [
-      { path: "assets", message: "give assets.csv or assets.geojson" },
+    throw invalid({ key: "registry.assetsOnce" }, [
+      { path: "assets", message: { key: "registry.assetsFile" } },
     ]);
   if (files.assetsGeoJson !== undefined) {
     const read = readAssetsGeoJson(files.assetsGeoJson);
@@ -86,9 +86,15 @@ async function readAssetFile(files: ImportFiles): Promise<AssetFile> {
       `assets.geojson:${featureLocation(feature, id)}${property ? `:${property}` : ""}`;
     return {
       rows: read.rows,
-      problems: read.problems.map((p) => ({ path: path(p.feature, p.id, p.property), message: p.message })),
+      problems: read.problems.map((p) => ({
+        path: path(p.feature, p.id, p.property),
+        message: { ...p.sentence },
+      })),
       at: (row, column) => path(row.line, row.value.id || undefined, `properties.${column}`),
-      name: (row) => featureLocation(row.line),
+      twice: (row, first) => ({
+        key: "registry.twiceFeature",
+        values: { id: row.value.id, feature: featureLocation(first.line) },
+      }),
       format: "geojson",
     };
   }
@@ -96,9 +102,12 @@ async function readAssetFile(files: ImportFiles): Promise<AssetFile> {
   const read = await readAssetsCsvInSlices(files.assets ?? "", breathe);
   return {
     rows: read.rows,
-    problems: read.problems.map((p) => ({ path: `assets.csv:${p.line}:${p.column}`, message: p.message })),
+    problems: read.problems.map((p) => ({
+      path: `assets.csv:${p.line}:${p.column}`,
+      message: { ...p.sentence },
+    })),
     at: (row, column) => `assets.csv:${row.line}:${column}`,
-    name: (row) => `line ${row.line}`,
+    twice: (row, first) => ({ key: "registry.twiceLine", values: { id: row.value.id, line: first.line } }),
     format: "csv",
   };
 }
@@ -130,7 +139,7 @@ export async function importRegistry(
   problems.push(
     ...dependencyRead.problems.map((p) => ({
       path: `dependencies.csv:${p.line}:${p.column}`,
-      message: p.message,
+      message: { ...p.sentence },
     })),
   );
   if (!assetFile.rows || !dependencyRead.rows) fail(problems);
@@ -162,15 +171,20 @@ export async function importRegistry(
   const inFile = new Map<string, AssetRow>();
   const fields = assetRows.map((row) => {
     const { value, attributes } = row;
-    const problem = (column: string, message: string) =>
+    const problem = (column: string, message: Message) =>
       problems.push({ path: assetFile.at(row, column), message });
     const first = inFile.get(value.id);
-    if (first) problem("id", `"${value.id}" appears twice (also ${assetFile.name(first)})`);
+    if (first) problem("id", assetFile.twice(row, first));
     else inFile.set(value.id, row);
     const operatorId = value.operator ? operators.get(value.operator.toLowerCase()) : actor?.organisationId;
     if (!operatorId)
-      problem("operator", value.operator ? `no organisation "${value.operator}"` : "is required");
-    else if (!may(operatorId)) problem("operator", "you may not register or change assets of this operator");
+      problem(
+        "operator",
+        value.operator
+          ? { key: "registry.noOrganisation", values: { name: value.operator } }
+          : { key: "rows.required" },
+      );
+    else if (!may(operatorId)) problem("operator", { key: "registry.mayNotOperator" });
     return {
       ref: value.id,
       name: value.name,
@@ -192,23 +206,21 @@ export async function importRegistry(
     };
   });
   for (const { line, value } of dependencyRows) {
-    const problem = (column: string, message: string) =>
+    const problem = (column: string, message: Message) =>
       problems.push({ path: `dependencies.csv:${line}:${column}`, message });
+    const noAsset = (ref: string): Message => ({ key: "graph.noAsset", values: { ref } });
+    const several = (ref: string): Message => ({ key: "registry.severalOperators", values: { ref } });
     const dependentInFile = inFile.has(value.dependent);
     const dependents = visible.get(value.dependent) ?? [];
-    if (!dependentInFile && dependents.length === 0) problem("dependent_id", `no asset "${value.dependent}"`);
-    else if (!dependentInFile && dependents.length > 1)
-      problem(
-        "dependent_id",
-        `"${value.dependent}" names assets of several operators: list it in assets.csv`,
-      );
+    if (!dependentInFile && dependents.length === 0) problem("dependent_id", noAsset(value.dependent));
+    else if (!dependentInFile && dependents.length > 1) problem("dependent_id", several(value.dependent));
     else if (!dependentInFile && dependents.some((asset) => !may(asset.operatorId)))
-      problem("dependent_id", "you may not change what this asset depends on");
+      problem("dependent_id", { key: "registry.mayNotDepend" });
     const suppliers = visible.get(value.supplier) ?? [];
     if (!inFile.has(value.supplier) && suppliers.length === 0)
-      problem("supplier_id", `no asset "${value.supplier}"`);
+      problem("supplier_id", noAsset(value.supplier));
     else if (!inFile.has(value.supplier) && suppliers.length > 1)
-      problem("supplier_id", `"${value.supplier}" names assets of several operators: list it in assets.csv`);
+      problem("supplier_id", several(value.supplier));
   }
   if (problems.length > 0) fail(problems);
   progress("references", rowCount, rowCount);

@@ -4,6 +4,7 @@
 import type { Actor } from "@bulwark/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from "fastify";
 import type { ServerContext } from "../context.ts";
+import { languageOf } from "../i18n/messages.ts";
 import { publicOrigin } from "../system/public-origin.ts";
 import {
   addObjects,
@@ -156,7 +157,11 @@ export async function taxiiRoutes(
           const type = mediaType(request.headers["content-type"] ?? "");
           if (!isTaxii21(type))
             throw new TaxiiError(415, "Unsupported media type", `Send the envelope as ${TAXII_MEDIA_TYPE}.`);
-          return send(reply, await addObjects(context, caller, params(request).collection, request.body));
+          const language = languageOf(request.headers["accept-language"], null);
+          return send(
+            reply,
+            await addObjects(context, caller, params(request).collection, request.body, language),
+          );
         },
         maxContentLength,
       );

@@ -25,6 +25,7 @@ import {
   stixObjectVisible,
 } from "@bulwark/db";
 import type { ServerContext } from "../context.ts";
+import { type Language, say, translated } from "../i18n/messages.ts";
 import { importAudit, putCheckedStixObjects, STATISTICS_AFTER } from "../stix/import.service.ts";
 import {
   TAXII_MEDIA_TYPE,
@@ -352,12 +353,17 @@ export async function deleteObject(
   return { body: "" };
 }
 
-/** POST objects: each object checked on its own; the good ones put in; a status resource answers. */
+/**
+ * POST objects: each object checked on its own; the good ones put in; a status resource answers.
+ * Its messages are for a person (TAXII 2.1 fixes no wording for status-details' `message`): said
+ * in the poster's language (Accept-Language), as the status is stored and read back.
+ */
 export async function addObjects(
   context: ServerContext,
   caller: Actor,
   collectionId: string,
   body: unknown,
+  language: Language = "en",
 ): Promise<TaxiiAnswer> {
   const viewer = await readable(context, caller, collectionId);
   if (!collectionAbilities(viewer, collectionId).mayWrite)
@@ -402,7 +408,15 @@ export async function addObjects(
       failures.push({
         id: idOf(objects[index], index),
         version: versionOf(objects[index]),
-        message: problem.property ? `${problem.property} ${problem.message}` : problem.message,
+        message: say(
+          language,
+          problem.property
+            ? {
+                key: "taxii.propertyProblem",
+                values: { property: problem.property, what: (l: Language) => say(l, problem.sentence) },
+              }
+            : problem.sentence,
+        ),
       });
     }
     const refusals = new Map(result.refused.map((refusal) => [refusal.index, refusal.reason]));
@@ -412,13 +426,20 @@ export async function addObjects(
       const detail = { id: object.id, version: versionOf(object) };
       if (outcome === "added") successes.push(detail);
       else if (outcome === "duplicate")
-        successes.push({ ...detail, message: "This version was already held." });
+        successes.push({ ...detail, message: say(language, { key: "taxii.alreadyHeld" }) });
       else if (outcome === "revoked")
         failures.push({
           ...detail,
-          message: "Your organisation revoked this object: nothing follows a revoked version.",
+          message: say(language, { key: "taxii.revoked" }),
         });
-      else failures.push({ ...detail, message: refusals.get(i) ?? "Refused." });
+      else {
+        // Core's refusal reasons are sentences of the catalogue (stix.refusal.*).
+        const reason = refusals.get(i);
+        failures.push({
+          ...detail,
+          message: reason ? translated(language, reason) : say(language, { key: "taxii.refused" }),
+        });
+      }
     });
     const resource = {
       id,

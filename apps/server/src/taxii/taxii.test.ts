@@ -518,6 +518,41 @@ describe("adding objects", () => {
     expect(imported.json().detail).toMatch(/more than 100 levels deep/);
   });
 
+  // Issue 15: status-details' messages are for a person (TAXII 2.1 fixes no wording): said in the
+  // poster's language, as stored and read back; ids and versions as they are.
+  it("says the status messages in the poster's language (Accept-Language)", async () => {
+    const red = indicator(81, undefined, "red");
+    const broken = { ...indicator(82), pattern: undefined };
+    await taxii(objectsUrl(), { method: "POST", auth: ADMIN, body: { objects: [indicator(80)] } });
+    const posted = await server.inject({
+      method: "POST",
+      url: objectsUrl(),
+      headers: { authorization: ADMIN, accept: MEDIA, "content-type": MEDIA, "accept-language": "fr" },
+      payload: JSON.stringify({ objects: [indicator(80), red, broken] }),
+    });
+    expect(posted.statusCode).toBe(202);
+    const status = posted.json();
+    expect(status.successes).toEqual([
+      { id: indicator(80).id, version: red.modified, message: "Cette version était déjà enregistrée." },
+    ]);
+    expect(status.failures).toEqual(
+      expect.arrayContaining([
+        {
+          id: red.id,
+          version: red.modified,
+          message:
+            "Les objets TLP:RED sont réservés à des personnes nommément désignées ; une collection de communauté ne peut pas les contenir.",
+        },
+        { id: broken.id, version: broken.modified, message: "pattern : est obligatoire pour indicator" },
+      ]),
+    );
+    const again = await taxii(`/taxii2/api/status/${status.id}/`, { auth: ADMIN });
+    expect(again.json.failures).toEqual(status.failures);
+    // No language asked: English, as before.
+    const english = await taxii(objectsUrl(), { method: "POST", auth: ADMIN, body: { objects: [broken] } });
+    expect(english.json.failures[0].message).toBe("pattern is required for indicator");
+  });
+
   it("refuses writers who may not write (403) and strangers (404)", async () => {
     const body = { objects: [indicator(63)] };
     expect((await taxii(objectsUrl(), { method: "POST", auth: AUDITOR, body })).status).toBe(403);

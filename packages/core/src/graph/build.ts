@@ -4,6 +4,8 @@
 // n suppliers) and a buffer (hours it keeps running after the group drops below k).
 import { drive, driveInSlices, type Steps } from "../steps.ts";
 
+import { fillEnglish, type Sentence } from "../text/sentence.ts";
+
 export interface AssetInput {
   readonly id: string;
   readonly sector: string;
@@ -22,13 +24,49 @@ export interface DependencyInput {
   readonly bufferHours?: number | undefined;
 }
 
+/**
+ * What the builder says of a row it cannot use, in English with {{placeholders}}: the server's
+ * catalogue holds these sentences (i18n/en.ts takes them from here) and says them in the caller's
+ * language. Rows are counted from 1 in the input list.
+ */
+export const GRAPH_SENTENCES = {
+  "graph.empty": "is empty",
+  "graph.twice": '"{{id}}" appears twice',
+  "graph.notNegative": "must be a number of 0 or more",
+  "graph.noAsset": 'no asset "{{ref}}"',
+  "graph.wholeFromOne": "must be a whole number of 1 or more",
+  "graph.selfSupply": "an asset cannot supply itself",
+  "graph.differs": "differs from row {{row}} for the same asset and service ({{value}})",
+  "graph.tooFewSuppliers":
+    "needs {{k, plural, one {# supplier} other {# suppliers}}} of this service but the asset has {{n}}",
+  "graph.sameTwice": "the same dependency appears twice",
+} as const;
+
+export type GraphSentence = Sentence<keyof typeof GRAPH_SENTENCES>;
+
 /** Why an input row cannot be used: its position in the input list, the field, the reason. */
 export interface GraphIssue {
   readonly list: "assets" | "dependencies";
   readonly index: number;
   readonly field: string;
+  /** The reason, to be said in the reader's language. */
+  readonly sentence: GraphSentence;
+  /** The same in English. */
   readonly message: string;
 }
+
+const graphIssue = (
+  list: GraphIssue["list"],
+  index: number,
+  field: string,
+  sentence: GraphSentence,
+): GraphIssue => ({
+  list,
+  index,
+  field,
+  sentence,
+  message: fillEnglish(GRAPH_SENTENCES[sentence.key], sentence.values),
+});
 
 export interface DependencyGraph {
   readonly size: number;
@@ -89,8 +127,8 @@ function* buildSteps(
   dependencies: readonly DependencyInput[],
 ): Steps<BuildResult> {
   const issues: GraphIssue[] = [];
-  const issue = (list: GraphIssue["list"], index: number, field: string, message: string) => {
-    if (issues.length < MAX_ISSUES) issues.push({ list, index, field, message });
+  const issue = (list: GraphIssue["list"], index: number, field: string, sentence: GraphSentence) => {
+    if (issues.length < MAX_ISSUES) issues.push(graphIssue(list, index, field, sentence));
   };
   const indexOf = new Map<string, number>();
   const size = assets.length;
@@ -102,14 +140,15 @@ function* buildSteps(
   for (let index = 0; index < size; index++) {
     const asset = assets[index] as AssetInput;
     if (index % PACE === PACE - 1) yield;
-    if (!asset.id) issue("assets", index, "id", "is empty");
-    else if (indexOf.has(asset.id)) issue("assets", index, "id", `"${asset.id}" appears twice`);
+    if (!asset.id) issue("assets", index, "id", { key: "graph.empty" });
+    else if (indexOf.has(asset.id))
+      issue("assets", index, "id", { key: "graph.twice", values: { id: asset.id } });
     else indexOf.set(asset.id, index);
     ids[index] = asset.id;
     sectors[index] = asset.sector;
     const people = asset.population ?? 0;
     if (!Number.isFinite(people) || people < 0)
-      issue("assets", index, "population_served", "must be a number of 0 or more");
+      issue("assets", index, "population_served", { key: "graph.notNegative" });
     population[index] = people;
     if (asset.lat !== undefined) lat[index] = asset.lat;
     if (asset.lon !== undefined) lon[index] = asset.lon;
@@ -124,15 +163,16 @@ function* buildSteps(
     if (!row) continue;
     const dependent = indexOf.get(row.dependent);
     const supplier = indexOf.get(row.supplier);
-    if (dependent === undefined) issue("dependencies", index, "dependent_id", `no asset "${row.dependent}"`);
-    if (supplier === undefined) issue("dependencies", index, "supplier_id", `no asset "${row.supplier}"`);
-    if (!row.service) issue("dependencies", index, "service", "is empty");
+    if (dependent === undefined)
+      issue("dependencies", index, "dependent_id", { key: "graph.noAsset", values: { ref: row.dependent } });
+    if (supplier === undefined)
+      issue("dependencies", index, "supplier_id", { key: "graph.noAsset", values: { ref: row.supplier } });
+    if (!row.service) issue("dependencies", index, "service", { key: "graph.empty" });
     const k = row.k ?? 1;
     const buffer = row.bufferHours ?? 0;
-    if (!Number.isInteger(k) || k < 1)
-      issue("dependencies", index, "k", "must be a whole number of 1 or more");
+    if (!Number.isInteger(k) || k < 1) issue("dependencies", index, "k", { key: "graph.wholeFromOne" });
     if (!Number.isFinite(buffer) || buffer < 0)
-      issue("dependencies", index, "buffer_hours", "must be a number of 0 or more");
+      issue("dependencies", index, "buffer_hours", { key: "graph.notNegative" });
     if (dependent === undefined || supplier === undefined || !row.service) continue;
     let service = serviceIndex.get(row.service);
     if (service === undefined) {
@@ -186,14 +226,14 @@ export class DependencyGrouping {
     this.firstGroup = new Int32Array(size).fill(-1);
   }
 
-  private issue(index: number, field: string, message: string): void {
-    if (this.issues.length < MAX_ISSUES) this.issues.push({ list: "dependencies", index, field, message });
+  private issue(index: number, field: string, sentence: GraphSentence): void {
+    if (this.issues.length < MAX_ISSUES) this.issues.push(graphIssue("dependencies", index, field, sentence));
   }
 
   /** Row `index`: `dependent` needs `supplier` (asset indices) for `service` (interned). */
   add(index: number, dependent: number, supplier: number, service: number, k: number, buffer: number): void {
     if (dependent === supplier) {
-      this.issue(index, "supplier_id", "an asset cannot supply itself");
+      this.issue(index, "supplier_id", { key: "graph.selfSupply" });
       return;
     }
     let group = this.firstGroup[dependent] ?? -1;
@@ -212,17 +252,15 @@ export class DependencyGrouping {
     } else {
       const firstRow = this.groupFirstRow[group] ?? 0;
       if (this.groupK[group] !== k)
-        this.issue(
-          index,
-          "k",
-          `differs from row ${firstRow + 1} for the same asset and service (${this.groupK[group]})`,
-        );
+        this.issue(index, "k", {
+          key: "graph.differs",
+          values: { row: firstRow + 1, value: String(this.groupK[group]) },
+        });
       if (this.groupBuffer[group] !== buffer)
-        this.issue(
-          index,
-          "buffer_hours",
-          `differs from row ${firstRow + 1} for the same asset and service (${this.groupBuffer[group]})`,
-        );
+        this.issue(index, "buffer_hours", {
+          key: "graph.differs",
+          values: { row: firstRow + 1, value: String(this.groupBuffer[group]) },
+        });
     }
     const e = this.edgeCount;
     if (e === this.edgeGroup.length) {
@@ -259,11 +297,7 @@ export class DependencyGrouping {
       const n = groupSize[group] ?? 0;
       const k = groupK[group] ?? 1;
       if (k > n)
-        this.issue(
-          this.groupFirstRow[group] ?? 0,
-          "k",
-          `needs ${k} suppliers of this service but the asset has ${n}`,
-        );
+        this.issue(this.groupFirstRow[group] ?? 0, "k", { key: "graph.tooFewSuppliers", values: { k, n } });
     }
     if (issues.length > 0) return { graph: null, issues };
     const { graph, duplicates } = compress({
@@ -288,8 +322,7 @@ export class DependencyGrouping {
     for (let g = 0; g < graph.groupCount; g++)
       for (let e = graph.supplierOffsets[g] ?? 0; e < (graph.supplierOffsets[g + 1] ?? 0); e++) {
         const supplier = graph.suppliers[e] ?? 0;
-        if (stamp[supplier] === g)
-          this.issue(rowOf[e] ?? 0, "supplier_id", "the same dependency appears twice");
+        if (stamp[supplier] === g) this.issue(rowOf[e] ?? 0, "supplier_id", { key: "graph.sameTwice" });
         stamp[supplier] = g;
       }
     return issues.length > 0

@@ -10,6 +10,14 @@ import {
   readDependenciesCsv,
   writeCsv,
 } from "./csv.ts";
+import { type RegistrySentence, registryEnglish } from "./sentences.ts";
+
+// Each problem's English is its sentence said in English; the tests read the English.
+const said = <P extends { sentence: RegistrySentence; message: string }>(problems: readonly P[]) =>
+  problems.map(({ sentence, ...problem }) => {
+    expect(problem.message).toBe(registryEnglish(sentence));
+    return problem;
+  });
 
 describe("parseCsv", () => {
   it.each([
@@ -104,7 +112,7 @@ describe("readAssetsCsv", () => {
     const read = readAssetsCsv(
       `${HEADER}S1,"Substation North, A",energy-electricity,transmission,GridCo,48.85,2.35,12000,operational,state\n`,
     );
-    expect(read.problems).toEqual([]);
+    expect(said(read.problems)).toEqual([]);
     expect(read.rows).toEqual([
       {
         line: 2,
@@ -154,12 +162,12 @@ describe("readAssetsCsv", () => {
   ])("reports %s with its line and column", (_, row, column, message) => {
     const read = readAssetsCsv(`${HEADER}\nS1,Fine,energy-electricity,,,,,,\n${row}\n`);
     expect(read.rows).toBeNull();
-    expect(read.problems).toEqual([{ line: 4, column, message: expect.stringMatching(message) }]);
+    expect(said(read.problems)).toEqual([{ line: 4, column, message: expect.stringMatching(message) }]);
   });
 
   it("collects every problem of every row, and missing columns on line 1", () => {
     const read = readAssetsCsv("id,sector,lat\n,health,x\nB,nowhere,\n");
-    expect(read.problems).toEqual([
+    expect(said(read.problems)).toEqual([
       { line: 1, column: "name", message: "is missing from the header" },
       { line: 2, column: "id", message: "is required" },
       { line: 2, column: "lat", message: '"x" is not a number' },
@@ -174,7 +182,7 @@ describe("readAssetsCsv", () => {
   });
 
   it("reports malformed CSV as one problem", () => {
-    expect(readAssetsCsv('id,name,sector\nA,"B,health\n').problems).toEqual([
+    expect(said(readAssetsCsv('id,name,sector\nA,"B,health\n').problems)).toEqual([
       { line: 2, column: "name", message: "a quoted field never closes" },
     ]);
   });
@@ -223,11 +231,11 @@ describe("readDependenciesCsv", () => {
     ["an unknown kind", "H1,P1,water,,,social", "kind", /"social" is not a kind of dependency/],
   ])("reports %s", (_, row, column, message) => {
     const read = readDependenciesCsv(`${HEADER}${row}\n`);
-    expect(read.problems).toEqual([{ line: 2, column, message: expect.stringMatching(message) }]);
+    expect(said(read.problems)).toEqual([{ line: 2, column, message: expect.stringMatching(message) }]);
   });
 
   it("names every missing required column", () => {
-    expect(readDependenciesCsv("dependent_id\nA\n").problems).toEqual([
+    expect(said(readDependenciesCsv("dependent_id\nA\n").problems)).toEqual([
       { line: 1, column: "supplier_id", message: "is missing from the header" },
       { line: 1, column: "service", message: "is missing from the header" },
     ]);
@@ -266,6 +274,7 @@ describe("graphIssueProblems", () => {
           list: "dependencies",
           index: 1,
           field: "k",
+          sentence: { key: "graph.differs", values: { row: 1, value: "1" } },
           message: "differs from row 1 for the same asset and service (1)",
         },
       ],

@@ -12,6 +12,7 @@ import {
   TLP_MARKINGS,
   type TlpMarking,
 } from "../vocabulary.ts";
+import { type RegistrySentence, registryEnglish } from "./sentences.ts";
 
 export const ASSET_COLUMNS = {
   required: ["id", "name", "sector"],
@@ -41,9 +42,10 @@ export class CsvError extends Error {
   constructor(
     readonly line: number,
     readonly column: string,
-    message: string,
+    /** What is wrong, to be said in the reader's language (the message holds the English). */
+    readonly sentence: RegistrySentence,
   ) {
-    super(message);
+    super(registryEnglish(sentence));
   }
 }
 
@@ -62,11 +64,21 @@ export interface CsvTable {
 export interface CsvProblem {
   readonly line: number;
   readonly column: string;
+  /** What is wrong, to be said in the reader's language. */
+  readonly sentence: RegistrySentence;
+  /** The same in English. */
   readonly message: string;
 }
 
 /** Rows read between two turns of the event loop by the readers in slices. */
 const PACE = 2000;
+
+const csvProblem = (line: number, column: string, sentence: RegistrySentence): CsvProblem => ({
+  line,
+  column,
+  sentence,
+  message: registryEnglish(sentence),
+});
 
 /** Parse RFC 4180 CSV: the first non-blank record is the header; blank lines are skipped. */
 export function parseCsv(text: string): CsvTable {
@@ -85,11 +97,10 @@ function* parseSteps(text: string): Steps<CsvTable> {
       continue;
     }
     if (record.fields.length > header.length)
-      throw new CsvError(
-        record.line,
-        columnName(header.length),
-        `the row has ${record.fields.length} fields but the header has ${header.length}`,
-      );
+      throw new CsvError(record.line, columnName(header.length), {
+        key: "rows.fieldCount",
+        values: { fields: record.fields.length, columns: header.length },
+      });
     // fromEntries defines own properties: a column named __proto__ stays a column.
     const values = Object.fromEntries(
       header.map((name, field) => [name, unguardCell(record.fields[field] ?? "")]),
@@ -103,8 +114,8 @@ function* parseSteps(text: string): Steps<CsvTable> {
 function checkHeader(header: string[], line: number): void {
   const seen = new Set<string>();
   header.forEach((name, field) => {
-    if (!name) throw new CsvError(line, `field ${field + 1}`, "the header has an empty column name");
-    if (seen.has(name)) throw new CsvError(line, name, "appears twice in the header");
+    if (!name) throw new CsvError(line, `field ${field + 1}`, { key: "rows.emptyColumnName" });
+    if (seen.has(name)) throw new CsvError(line, name, { key: "rows.twiceInHeader" });
     seen.add(name);
   });
 }
@@ -129,7 +140,9 @@ function* records(text: string, columnName: (field: number) => string): Generato
         for (;;) {
           const quote = text.indexOf('"', i);
           if (quote < 0)
-            throw new CsvError(record.line, columnName(record.fields.length), "a quoted field never closes");
+            throw new CsvError(record.line, columnName(record.fields.length), {
+              key: "rows.quoteNeverCloses",
+            });
           const part = text.slice(i, quote);
           line += countLineBreaks(part);
           value += part;
@@ -140,11 +153,7 @@ function* records(text: string, columnName: (field: number) => string): Generato
         }
         const next = text[i];
         if (next !== undefined && next !== "," && next !== "\n" && next !== "\r")
-          throw new CsvError(
-            record.line,
-            columnName(record.fields.length),
-            "unexpected text after a closing quote (write a quote inside a quoted field as two quotes)",
-          );
+          throw new CsvError(record.line, columnName(record.fields.length), { key: "rows.textAfterQuote" });
         record.fields.push(value);
       } else {
         let end = i;
@@ -209,8 +218,8 @@ class RowReader {
     private readonly report: (problem: CsvProblem) => void,
   ) {}
 
-  problem(column: string, message: string): void {
-    this.report({ line: this.row.line, column, message });
+  problem(column: string, sentence: RegistrySentence): void {
+    this.report(csvProblem(this.row.line, column, sentence));
   }
 
   text(column: string): string | undefined {
@@ -221,7 +230,8 @@ class RowReader {
   required(column: string): string {
     const value = this.text(column);
     // A column missing from the header is reported once, on the header line.
-    if (value === undefined && Object.hasOwn(this.row.values, column)) this.problem(column, "is required");
+    if (value === undefined && Object.hasOwn(this.row.values, column))
+      this.problem(column, { key: "rows.required" });
     return value ?? "";
   }
 
@@ -229,32 +239,34 @@ class RowReader {
     const value = this.text(column);
     if (value === undefined) return undefined;
     if (!NUMBER.test(value)) {
-      this.problem(
-        column,
-        `"${value}" is not a number${value.includes(",") ? " (use a dot for decimals)" : ""}`,
-      );
+      this.problem(column, {
+        key: value.includes(",") ? "rows.notNumberComma" : "rows.notNumber",
+        values: { value },
+      });
       return undefined;
     }
     const number = Number(value);
     const { min, max, whole } = rule;
     if (whole && (!Number.isInteger(number) || number < min))
-      this.problem(column, `must be a whole number of ${min} or more, not ${value}`);
+      this.problem(column, { key: "rows.wholeFrom", values: { min, value } });
     else if (number < min || (max !== undefined && number > max))
       this.problem(
         column,
         max === undefined
-          ? `must be ${min} or more, not ${value}`
-          : `must be from ${min} to ${max}, not ${value}`,
+          ? { key: "rows.from", values: { min, value } }
+          : { key: "rows.between", values: { min, max, value } },
       );
     else return number;
     return undefined;
   }
 
-  oneOf<T extends string>(column: string, allowed: readonly T[], what: string): T | undefined {
+  /** One of a vocabulary; `not` says what the value is not (a sector, a status…). */
+  oneOf<T extends string>(column: string, allowed: readonly T[], not: VocabularyKey): T | undefined {
     const value = this.text(column);
     if (value === undefined) return undefined;
     const found = allowed.find((candidate) => candidate === value);
-    if (found === undefined) this.problem(column, `"${value}" is not ${what}: ${allowed.join(", ")}`);
+    if (found === undefined)
+      this.problem(column, { key: not, values: { value, allowed: allowed.join(", ") } });
     return found;
   }
 
@@ -264,6 +276,9 @@ class RowReader {
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** The sentences saying a value is not of a vocabulary. */
+export type VocabularyKey = "rows.notSector" | "rows.notStatus" | "rows.notMarking" | "rows.notKind";
 
 function* readCsv<T>(
   text: string,
@@ -279,10 +294,10 @@ function* readCsv<T>(
     table = yield* parseSteps(text);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    return { rows: null, problems: [{ line: error.line, column: error.column, message: error.message }] };
+    return { rows: null, problems: [csvProblem(error.line, error.column, error.sentence)] };
   }
   for (const column of columns.required)
-    if (!table.header.includes(column)) report({ line: 1, column, message: "is missing from the header" });
+    if (!table.header.includes(column)) report(csvProblem(1, column, { key: "rows.missingFromHeader" }));
   const known = [...columns.required, ...columns.optional];
   const rows: CsvRecordOf<T>[] = [];
   for (const row of table.rows) {
@@ -314,13 +329,13 @@ function assetSteps(text: string): Steps<CsvRead<CsvAsset>> {
     const id = row.required("id");
     const name = row.required("name");
     const sectorText = row.required("sector");
-    const sector = sectorText ? row.oneOf("sector", SECTORS, "a sector") : undefined;
+    const sector = sectorText ? row.oneOf("sector", SECTORS, "rows.notSector") : undefined;
     const lat = row.number("lat", { min: -90, max: 90 });
     const lon = row.number("lon", { min: -180, max: 180 });
     const hasLat = row.text("lat") !== undefined;
     const hasLon = row.text("lon") !== undefined;
-    if (hasLat && !hasLon) row.problem("lon", "is needed when lat is given");
-    if (hasLon && !hasLat) row.problem("lat", "is needed when lon is given");
+    if (hasLat && !hasLon) row.problem("lon", { key: "rows.neededWith", values: { other: "lat" } });
+    if (hasLon && !hasLat) row.problem("lat", { key: "rows.neededWith", values: { other: "lon" } });
     return {
       id,
       name,
@@ -331,12 +346,12 @@ function assetSteps(text: string): Steps<CsvRead<CsvAsset>> {
       lat,
       lon,
       population: row.number("population_served", { min: 0 }),
-      status: row.oneOf("status", ASSET_STATUSES, "a status"),
-      marking: row.oneOf("marking", TLP_MARKINGS, "a TLP marking"),
+      status: row.oneOf("status", ASSET_STATUSES, "rows.notStatus"),
+      marking: row.oneOf("marking", TLP_MARKINGS, "rows.notMarking"),
       capacity: row.number("capacity", { min: 0 }),
       capacityUnit: row.text("capacity_unit"),
       recoveryTargetHours: recoveryTarget(row.number("recovery_target_hours", { min: 0, max: 8760 }), () =>
-        row.problem("recovery_target_hours", "must be more than 0"),
+        row.problem("recovery_target_hours", { key: "rows.moreThanZero" }),
       ),
     };
   });
@@ -371,7 +386,7 @@ function dependencySteps(text: string): Steps<CsvRead<CsvDependency>> {
       service: row.required("service"),
       k: row.number("k", { min: 1, whole: true }),
       bufferHours: row.number("buffer_hours", { min: 0 }),
-      kind: row.oneOf("kind", DEPENDENCY_KINDS, "a kind of dependency"),
+      kind: row.oneOf("kind", DEPENDENCY_KINDS, "rows.notKind"),
     }),
   );
 }
@@ -380,7 +395,7 @@ function dependencySteps(text: string): Steps<CsvRead<CsvDependency>> {
 export function graphIssueProblems(
   issues: readonly GraphIssue[],
   lines: { readonly assets: readonly { line: number }[]; readonly dependencies: readonly { line: number }[] },
-): (CsvProblem & { readonly list: GraphIssue["list"] })[] {
+): (Omit<CsvProblem, "sentence"> & { readonly list: GraphIssue["list"] })[] {
   return issues.map((issue) => {
     const rows = lines[issue.list];
     const lineOf = (index: number) => rows[index]?.line ?? index + 2;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SECTORS, TLP_MARKINGS } from "../vocabulary.ts";
 import { featureLocation, type GeoJsonProblem, readAssetsGeoJson } from "./geojson.ts";
+import { registryEnglish } from "./sentences.ts";
 
 const collection = (...features: unknown[]) => JSON.stringify({ type: "FeatureCollection", features });
 const point = (lon: number, lat: number) => ({ type: "Point", coordinates: [lon, lat] });
@@ -30,7 +31,12 @@ const read = (text: string) => {
   if (!result.rows) throw new Error(`unexpected problems: ${JSON.stringify(result.problems)}`);
   return result.rows;
 };
-const problems = (text: string): GeoJsonProblem[] => readAssetsGeoJson(text).problems;
+// Each problem's English is its sentence said in English; the tests read the English.
+const problems = (text: string): Omit<GeoJsonProblem, "sentence">[] =>
+  readAssetsGeoJson(text).problems.map(({ sentence, ...problem }) => {
+    expect(problem.message).toBe(registryEnglish(sentence));
+    return problem;
+  });
 
 describe("readAssetsGeoJson", () => {
   it.each([

@@ -4,7 +4,8 @@
 // geometry is a Point or a Polygon. Pure: text in, the CSV path's rows out.
 
 import { ASSET_STATUSES, SECTORS, TLP_MARKINGS } from "../vocabulary.ts";
-import { ASSET_COLUMNS, type CsvAsset, type CsvRecordOf, recoveryTarget } from "./csv.ts";
+import { ASSET_COLUMNS, type CsvAsset, type CsvRecordOf, recoveryTarget, type VocabularyKey } from "./csv.ts";
+import { type RegistrySentence, registryEnglish } from "./sentences.ts";
 
 /** The limits of an asset's area in the API (contracts' Area), so that what is stored can be read. */
 export const AREA_LIMITS = { rings: 100, positions: 10_000 } as const;
@@ -28,6 +29,9 @@ export interface GeoJsonProblem {
   readonly id?: string | undefined;
   /** Where in the feature: "properties.sector", "geometry.coordinates[0][3]". */
   readonly property: string;
+  /** What is wrong, to be said in the reader's language. */
+  readonly sentence: RegistrySentence;
+  /** The same in English. */
   readonly message: string;
 }
 
@@ -54,35 +58,40 @@ export function readAssetsGeoJson(text: string): GeoJsonRead {
   const report = (problem: GeoJsonProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
   };
-  const document = (property: string, message: string): GeoJsonRead => ({
+  const document = (property: string, sentence: RegistrySentence): GeoJsonRead => ({
     rows: null,
-    problems: [{ feature: null, property, message }],
+    problems: [{ feature: null, property, sentence, message: registryEnglish(sentence) }],
   });
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch (error) {
-    return document("", `is not JSON: ${jsonError(body, error)}`);
+    return document("", jsonError(body, error));
   }
   if (!isObject(parsed) || parsed.type !== "FeatureCollection")
-    return document("type", 'must be "FeatureCollection" (one feature per asset)');
-  if (!Array.isArray(parsed.features)) return document("features", "must be a list of features");
+    return document("type", { key: "geojson.collection" });
+  if (!Array.isArray(parsed.features)) return document("features", { key: "geojson.features" });
   const crs = parsed.crs;
   if (crs !== undefined && crs !== null && !/CRS84|4326/i.test(JSON.stringify(crs)))
-    return document("crs", "GeoJSON (RFC 7946) is WGS84 longitude and latitude: give coordinates in it");
+    return document("crs", { key: "geojson.crs" });
   const rows = parsed.features.map((feature: unknown, index: number) => readFeature(feature, index, report));
   return problems.length > 0 ? { rows: null, problems } : { rows, problems: [] };
 }
 
-/** The parser's message, with the line and column of its "position N" (files are often large). */
-function jsonError(text: string, error: unknown): string {
+/**
+ * The parser's message (English: the JavaScript engine's own), with the line and column of its
+ * "position N" (files are often large).
+ */
+function jsonError(text: string, error: unknown): RegistrySentence {
   const message = error instanceof Error ? error.message : String(error);
   const position = /at position (\d+)/.exec(message)?.[1];
-  if (position === undefined || /\bline \d+/.test(message)) return message;
+  if (position === undefined || /\bline \d+/.test(message))
+    return { key: "geojson.notJson", values: { error: message } };
   const before = text.slice(0, Number(position));
   const line = before.split("\n").length;
-  return `${message} (line ${line}, column ${Number(position) - before.lastIndexOf("\n")})`;
+  const column = Number(position) - before.lastIndexOf("\n");
+  return { key: "geojson.notJsonAt", values: { error: message, line, column } };
 }
 
 function readFeature(
@@ -96,29 +105,29 @@ function readFeature(
   const ownId = reader.text("id");
   reader.id = ownId ?? featureId;
   // Not a feature at all: one problem says so, rather than one per missing property.
-  if (!isObject(feature) || feature.type !== "Feature") reader.problem("type", 'must be "Feature"');
+  if (!isObject(feature) || feature.type !== "Feature") reader.problem("type", { key: "geojson.feature" });
   else if (feature.properties !== null && feature.properties !== undefined && !isObject(feature.properties))
-    reader.problem("properties", "must be an object");
+    reader.problem("properties", { key: "geojson.object" });
   else {
     if (ownId !== undefined && featureId !== undefined && ownId !== featureId)
-      reader.problem("properties.id", `"${ownId}" differs from the feature's id "${featureId}"`);
+      reader.problem("properties.id", { key: "geojson.idDiffers", values: { id: ownId, featureId } });
     if (!reader.has("id") && featureId === undefined)
-      reader.problem("properties.id", "is required (or give the feature an id)");
-    if (!reader.has("name")) reader.problem("properties.name", "is required");
-    if (!reader.has("sector")) reader.problem("properties.sector", "is required");
+      reader.problem("properties.id", { key: "geojson.idRequired" });
+    if (!reader.has("name")) reader.problem("properties.name", { key: "rows.required" });
+    if (!reader.has("sector")) reader.problem("properties.sector", { key: "rows.required" });
   }
   const name = reader.text("name");
-  const sector = reader.oneOf("sector", SECTORS, "a sector");
+  const sector = reader.oneOf("sector", SECTORS, "rows.notSector");
   const place = readGeometry(isObject(feature) ? feature.geometry : null, reader);
   const lat = reader.number("lat", { min: -90, max: 90 });
   const lon = reader.number("lon", { min: -180, max: 180 });
   if (reader.has("lat") !== reader.has("lon"))
-    reader.problem(
-      reader.has("lat") ? "properties.lon" : "properties.lat",
-      `is needed when ${reader.has("lat") ? "lat" : "lon"} is given`,
-    );
+    reader.problem(reader.has("lat") ? "properties.lon" : "properties.lat", {
+      key: "rows.neededWith",
+      values: { other: reader.has("lat") ? "lat" : "lon" },
+    });
   if (place.point && (lat !== undefined || lon !== undefined) && (lat !== place.lat || lon !== place.lon))
-    reader.problem("properties.lat", "differs from the Point geometry (give one location)");
+    reader.problem("properties.lat", { key: "geojson.pointDiffers" });
   return {
     line: index,
     attributes: attributesOf(properties),
@@ -133,15 +142,15 @@ function readFeature(
       lon: place.point ? place.lon : lon,
       area: place.area,
       population: reader.number("population_served", { min: 0 }),
-      status: reader.oneOf("status", ASSET_STATUSES, "a status"),
+      status: reader.oneOf("status", ASSET_STATUSES, "rows.notStatus"),
       // What the GeoJSON export writes ("TLP:AMBER") as well as what assets.csv holds ("amber").
-      marking: reader.oneOf("marking", TLP_MARKINGS, "a TLP marking", (text) =>
+      marking: reader.oneOf("marking", TLP_MARKINGS, "rows.notMarking", (text) =>
         text.replace(/^tlp:/i, "").toLowerCase(),
       ),
       capacity: reader.number("capacity", { min: 0 }),
       capacityUnit: reader.text("capacity_unit"),
       recoveryTargetHours: recoveryTarget(reader.number("recovery_target_hours", { min: 0, max: 8760 }), () =>
-        reader.problem("properties.recovery_target_hours", "must be more than 0"),
+        reader.problem("properties.recovery_target_hours", { key: "rows.moreThanZero" }),
       ),
     },
   };
@@ -174,8 +183,8 @@ class FeatureReader {
     private readonly report: (problem: GeoJsonProblem) => void,
   ) {}
 
-  problem(property: string, message: string): void {
-    this.report({ feature: this.index, id: this.id, property, message });
+  problem(property: string, sentence: RegistrySentence): void {
+    this.report({ feature: this.index, id: this.id, property, sentence, message: registryEnglish(sentence) });
   }
 
   /** Given and not empty (null and blank text count as absent, like an empty CSV field). */
@@ -190,7 +199,7 @@ class FeatureReader {
     if (value === null || value === undefined) return undefined;
     const text = scalar(value);
     if (text === undefined && typeof value !== "string")
-      this.problem(`properties.${key}`, `must be text, not ${JSON.stringify(value)}`);
+      this.problem(`properties.${key}`, { key: "geojson.notText", values: { value: JSON.stringify(value) } });
     return text;
   }
 
@@ -205,13 +214,16 @@ class FeatureReader {
           : Number.NaN;
     const { min, max } = rule;
     if (!Number.isFinite(number))
-      this.problem(`properties.${key}`, `${JSON.stringify(value)} is not a number`);
+      this.problem(`properties.${key}`, {
+        key: "geojson.notNumber",
+        values: { value: JSON.stringify(value) },
+      });
     else if (number < min || (max !== undefined && number > max))
       this.problem(
         `properties.${key}`,
         max === undefined
-          ? `must be ${min} or more, not ${number}`
-          : `must be from ${min} to ${max}, not ${number}`,
+          ? { key: "rows.from", values: { min, value: String(number) } }
+          : { key: "rows.between", values: { min, max, value: String(number) } },
       );
     else return number;
     return undefined;
@@ -221,7 +233,7 @@ class FeatureReader {
   oneOf<T extends string>(
     key: string,
     allowed: readonly T[],
-    what: string,
+    not: VocabularyKey,
     normalise: (text: string) => string = (text) => text,
   ): T | undefined {
     const text = this.text(key);
@@ -229,7 +241,7 @@ class FeatureReader {
     const given = normalise(text);
     const found = allowed.find((candidate) => candidate === given);
     if (found === undefined)
-      this.problem(`properties.${key}`, `"${text}" is not ${what}: ${allowed.join(", ")}`);
+      this.problem(`properties.${key}`, { key: not, values: { value: text, allowed: allowed.join(", ") } });
     return found;
   }
 }
@@ -242,8 +254,12 @@ const NOWHERE: Place = { point: false, area: null };
 function readGeometry(geometry: unknown, reader: FeatureReader): Place {
   if (geometry === null || geometry === undefined) return NOWHERE;
   if (!isObject(geometry) || (geometry.type !== "Point" && geometry.type !== "Polygon")) {
-    const type = isObject(geometry) ? JSON.stringify(geometry.type) : "not an object";
-    reader.problem("geometry.type", `must be "Point" or "Polygon" (or the geometry null), not ${type}`);
+    reader.problem(
+      "geometry.type",
+      isObject(geometry)
+        ? { key: "geojson.geometryType", values: { type: String(JSON.stringify(geometry.type)) } }
+        : { key: "geojson.geometryNotObject" },
+    );
     return NOWHERE;
   }
   const { coordinates } = geometry;
@@ -252,15 +268,20 @@ function readGeometry(geometry: unknown, reader: FeatureReader): Place {
     return position ? { point: true, lon: position[0], lat: position[1], area: null } : NOWHERE;
   }
   if (!Array.isArray(coordinates) || coordinates.length === 0 || coordinates.length > AREA_LIMITS.rings) {
-    reader.problem("geometry.coordinates", `must be a list of 1 to ${AREA_LIMITS.rings} rings`);
+    reader.problem("geometry.coordinates", { key: "geojson.rings", values: { rings: AREA_LIMITS.rings } });
     return NOWHERE;
   }
   const rings: [number, number][][] = [];
   coordinates.forEach((ring: unknown, r: number) => {
     const at = `geometry.coordinates[${r}]`;
     if (!Array.isArray(ring) || ring.length < 4 || ring.length > AREA_LIMITS.positions) {
-      const size = Array.isArray(ring) ? `, not ${ring.length}` : "";
-      reader.problem(at, `a ring must have 4 to ${AREA_LIMITS.positions} positions${size}`);
+      const positions = AREA_LIMITS.positions;
+      reader.problem(
+        at,
+        Array.isArray(ring)
+          ? { key: "geojson.ringSizeNot", values: { positions, size: ring.length } }
+          : { key: "geojson.ringSize", values: { positions } },
+      );
       return;
     }
     const positions: [number, number][] = [];
@@ -272,8 +293,7 @@ function readGeometry(geometry: unknown, reader: FeatureReader): Place {
     }
     const first = positions[0];
     const last = positions.at(-1);
-    if (first?.[0] !== last?.[0] || first?.[1] !== last?.[1])
-      reader.problem(at, "a ring must end at the position where it starts");
+    if (first?.[0] !== last?.[0] || first?.[1] !== last?.[1]) reader.problem(at, { key: "geojson.ringOpen" });
     else rings.push(positions);
   });
   return rings.length === coordinates.length
@@ -290,14 +310,18 @@ function readPosition(position: unknown, at: string, reader: FeatureReader): [nu
     typeof lat !== "number" ||
     !position.every((value) => typeof value === "number" && Number.isFinite(value))
   ) {
-    reader.problem(at, `must be [longitude, latitude] in numbers, not ${JSON.stringify(position)}`);
+    reader.problem(at, { key: "geojson.position", values: { value: String(JSON.stringify(position)) } });
     return null;
   }
   // GeoJSON puts longitude first; a latitude out of range that would fit as a longitude is the hint.
-  const swapped = Math.abs(lat) > 90 && Math.abs(lon) <= 90 ? " (GeoJSON gives longitude first)" : "";
-  if (lon < -180 || lon > 180) reader.problem(`${at}[0]`, `longitude must be from -180 to 180, not ${lon}`);
+  const swapped = Math.abs(lat) > 90 && Math.abs(lon) <= 90;
+  if (lon < -180 || lon > 180)
+    reader.problem(`${at}[0]`, { key: "geojson.longitude", values: { value: String(lon) } });
   else if (lat < -90 || lat > 90)
-    reader.problem(`${at}[1]`, `latitude must be from -90 to 90, not ${lat}${swapped}`);
+    reader.problem(`${at}[1]`, {
+      key: swapped ? "geojson.latitudeSwapped" : "geojson.latitude",
+      values: { value: String(lat) },
+    });
   else return [lon, lat];
   return null;
 }

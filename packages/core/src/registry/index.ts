@@ -1,3 +1,4 @@
 export * from "./csv.ts";
 export * from "./geojson.ts";
 export * from "./network-csv.ts";
+export * from "./sentences.ts";

@@ -1,2 +1,3 @@
 export * from "./segment.ts";
+export * from "./sentence.ts";
 export * from "./storable-text.ts";
