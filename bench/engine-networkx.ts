@@ -9,9 +9,12 @@
 //   services) after the loss of ten power plants: bench/peers/networkx_cascade.py reads, builds a
 //   MultiDiGraph and runs the same event-driven cascade with a heap.
 // Both sides must give the same ranking, line for line, and the same failures at the same hours.
+// Besides the wall clock, each process's CPU time (user + system, all its threads) where Linux says
+// it (/proc/self/stat counts the children this process has waited for): on a shared, loaded
+// machine the wall clock measures the neighbours as much as the programs.
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, cpus, tmpdir } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateNetwork } from "../packages/core/src/graph/index.ts";
@@ -20,6 +23,11 @@ const SIZE = Number(process.env.BENCH_NETWORKX_SIZE ?? 100_000);
 const RUNS = 5;
 const TARGET = 10;
 const BIN = fileURLToPath(new URL("../apps/cli/bin/bulwark.js", import.meta.url));
+/** Clock ticks per second, the unit of /proc's CPU times. */
+const TICKS = (() => {
+  const result = spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" });
+  return Number(result.stdout?.trim()) || 100;
+})();
 const peer = (name: string) => fileURLToPath(new URL(`./peers/${name}`, import.meta.url));
 
 console.log(
@@ -100,6 +108,32 @@ interface Timed {
   ours: number;
   theirs: number;
   inScript: number;
+  /** CPU milliseconds of each process (medians), or null where the system does not say. */
+  oursCpu: number | null;
+  theirsCpu: number | null;
+}
+
+/** CPU milliseconds (user + system) of the children waited for so far, or null off Linux. */
+function childrenCpu(): number | null {
+  let stat: string;
+  try {
+    stat = readFileSync("/proc/self/stat", "utf8");
+  } catch {
+    return null;
+  }
+  // Fields after the command's name in parentheses: the 16th and 17th are cutime and cstime.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS;
+}
+
+/** The wall and CPU milliseconds of `run`, a process run to its end. */
+function timed<T>(run: () => T): { took: number; cpu: number | null; value: T } {
+  const cpuBefore = childrenCpu();
+  const started = performance.now();
+  const value = run();
+  const took = performance.now() - started;
+  const cpuAfter = childrenCpu();
+  return { took, cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore, value };
 }
 
 /** Runs both, once untimed (files in the page cache, bulwark compiled), then RUNS times each, turn about. */
@@ -107,34 +141,41 @@ function compare(args: string[], output: string, peerArgs: string[]): Timed {
   const runOurs = () => {
     const fd = openSync(output, "w");
     try {
-      const started = performance.now();
-      const result = spawnSync(process.execPath, [BIN, ...args], { stdio: ["ignore", fd, "pipe"] });
-      const took = performance.now() - started;
-      if (result.status !== 0) throw new Error(`bulwark failed: ${result.stderr}`);
-      return took;
+      const run = timed(() => spawnSync(process.execPath, [BIN, ...args], { stdio: ["ignore", fd, "pipe"] }));
+      if (run.value.status !== 0) throw new Error(`bulwark failed: ${run.value.stderr}`);
+      return run;
     } finally {
       closeSync(fd);
     }
   };
   const runTheirs = () => {
-    const started = performance.now();
-    const result = spawnSync("python3", peerArgs, { encoding: "utf8" });
-    const took = performance.now() - started;
-    if (result.status !== 0) throw new Error(`the networkx peer failed: ${result.stderr}`);
-    return { took, inScript: Number(result.stdout.trim()) * 1000 };
+    const run = timed(() => spawnSync("python3", peerArgs, { encoding: "utf8" }));
+    if (run.value.status !== 0) throw new Error(`the networkx peer failed: ${run.value.stderr}`);
+    return { ...run, inScript: Number(run.value.stdout.trim()) * 1000 };
   };
   runOurs();
   runTheirs();
   const ours: number[] = [];
   const theirs: number[] = [];
   const inScript: number[] = [];
+  const oursCpu: number[] = [];
+  const theirsCpu: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    ours.push(runOurs());
+    const ourRun = runOurs();
+    ours.push(ourRun.took);
+    if (ourRun.cpu !== null) oursCpu.push(ourRun.cpu);
     const peerRun = runTheirs();
     theirs.push(peerRun.took);
+    if (peerRun.cpu !== null) theirsCpu.push(peerRun.cpu);
     inScript.push(peerRun.inScript);
   }
-  return { ours: median(ours), theirs: median(theirs), inScript: median(inScript) };
+  return {
+    ours: median(ours),
+    theirs: median(theirs),
+    inScript: median(inScript),
+    oursCpu: oursCpu.length === RUNS ? median(oursCpu) : null,
+    theirsCpu: theirsCpu.length === RUNS ? median(theirsCpu) : null,
+  };
 }
 
 function print(label: string, timed: Timed, agreement: string): void {
@@ -144,11 +185,24 @@ function print(label: string, timed: Timed, agreement: string): void {
   line(`networkx ${version}, the whole python3 process`, ms(timed.theirs));
   line("networkx, inside the script (reading to writing)", ms(timed.inScript));
   console.log(`  ${agreement}; medians of ${RUNS} runs`);
+  if (timed.oursCpu !== null && timed.theirsCpu !== null) {
+    line("bulwark analyse, CPU time (user + system)", ms(timed.oursCpu));
+    line(`networkx ${version}, CPU time (user + system)`, ms(timed.theirsCpu));
+  }
   const ratio = timed.theirs / timed.ours;
   console.log(
     `  ratio networkx / bulwark: ${ratio.toFixed(1)}x whole process (target ≥ ${TARGET}x: ${ratio >= TARGET ? "met" : "MISSED"}), ` +
       `${(timed.inScript / timed.ours).toFixed(1)}x against the script's own steps`,
   );
+  if (timed.oursCpu !== null && timed.theirsCpu !== null) {
+    const cpuRatio = timed.theirsCpu / timed.oursCpu;
+    console.log(
+      `  ratio networkx / bulwark by CPU time: ${cpuRatio.toFixed(1)}x (target ≥ ${TARGET}x: ${cpuRatio >= TARGET ? "met" : "MISSED"}); ` +
+        `load average ${loadavg()
+          .map((load) => load.toFixed(1))
+          .join(", ")}`,
+    );
+  }
 }
 
 function writeNetwork(redundancy: "none" | "realistic") {
