@@ -28,7 +28,13 @@ export default defineConfig(async () => {
     console.warn(`PostgreSQL does not answer at ${POSTGRES_URL}: database tests run on PGlite only.`);
   const projects: TestProjectConfiguration[] = [
     {
-      test: { name: "core", include: ["packages/core/src/**/*.test.ts"], exclude: ["**/*.test-support.ts"] },
+      // Property tests run hundreds of cases: 5 s is too little beside other files on two cores.
+      test: {
+        name: "core",
+        include: ["packages/core/src/**/*.test.ts"],
+        exclude: ["**/*.test-support.ts"],
+        testTimeout: 30_000,
+      },
     },
     { test: { name: "contracts", include: ["packages/contracts/src/**/*.test.ts"] } },
     // The web app's own logic that needs no browser (e.g. every translation complete).
