@@ -57,6 +57,10 @@ export const en = {
   "detail.taken": "Taken already.",
   "detail.tooLarge": "This endpoint accepts at most {{size}}.",
   "detail.unexpected": "The error was logged; please try again.",
+  "detail.importFailed": "The error was logged; nothing was imported. Please try again.",
+  "title.importInterrupted": "Import interrupted",
+  "detail.importInterrupted":
+    "The server stopped during the import; nothing was imported. Please start it again.",
   "detail.noRoute": "No route {{method}} {{path}}.",
   "detail.databaseUnreachable": "The database cannot be reached. Try again shortly.",
   "detail.databaseSlow": "The database is too busy to answer in time. Try again shortly.",

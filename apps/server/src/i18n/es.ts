@@ -46,6 +46,10 @@ export const es: Catalogue = {
   "detail.taken": "Ya está en uso.",
   "detail.tooLarge": "Este punto de acceso acepta como máximo {{size}}.",
   "detail.unexpected": "El error quedó registrado; vuelva a intentarlo.",
+  "detail.importFailed": "El error quedó registrado; no se importó nada. Vuelva a intentarlo.",
+  "title.importInterrupted": "Importación interrumpida",
+  "detail.importInterrupted":
+    "El servidor se detuvo durante la importación; no se importó nada. Vuelva a iniciarla.",
   "detail.noRoute": "No existe la ruta {{method}} {{path}}.",
   "detail.databaseUnreachable": "No se puede acceder a la base de datos. Vuelva a intentarlo en breve.",
   "detail.databaseSlow":

@@ -45,6 +45,10 @@ export const fr: Catalogue = {
   "detail.taken": "Déjà pris.",
   "detail.tooLarge": "Ce point d'accès accepte au plus {{size}}.",
   "detail.unexpected": "L'erreur a été consignée ; veuillez réessayer.",
+  "detail.importFailed": "L'erreur a été consignée ; rien n'a été importé. Veuillez réessayer.",
+  "title.importInterrupted": "Importation interrompue",
+  "detail.importInterrupted":
+    "Le serveur s'est arrêté pendant l'importation ; rien n'a été importé. Veuillez la relancer.",
   "detail.noRoute": "Aucune route {{method}} {{path}}.",
   "detail.databaseUnreachable": "La base de données est injoignable. Réessayez dans un instant.",
   "detail.databaseSlow":

@@ -46,6 +46,10 @@ export const ru: Catalogue = {
   "detail.taken": "Уже занято.",
   "detail.tooLarge": "Эта точка доступа принимает не более {{size}}.",
   "detail.unexpected": "Ошибка записана в журнал; попробуйте ещё раз.",
+  "detail.importFailed": "Ошибка записана в журнал; ничего не импортировано. Попробуйте ещё раз.",
+  "title.importInterrupted": "Импорт прерван",
+  "detail.importInterrupted":
+    "Сервер остановился во время импорта; ничего не импортировано. Запустите импорт снова.",
   "detail.noRoute": "Маршрута {{method}} {{path}} нет.",
   "detail.databaseUnreachable": "База данных недоступна. Повторите попытку чуть позже.",
   "detail.databaseSlow":

@@ -239,6 +239,12 @@ describe("import jobs", () => {
 
   it("read as failed, with nothing imported, when the process running them died", async () => {
     // What a process killed during an import leaves: a running job nobody will finish.
+    // (Signed in first: a sign-in is audited.)
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "analyst@grid.example", password: PASSWORD },
+    });
     const id = crypto.randomUUID();
     const before = await registrySize();
     await insertJob(
@@ -256,6 +262,14 @@ describe("import jobs", () => {
       state: "failed",
       problem: { title: "Import interrupted", status: 503 },
     });
+    // Written by the sweep, which no one asked: each reader reads it in their own language.
+    const read = await server.inject({
+      method: "GET",
+      url: `/api/registry/imports/${id}`,
+      headers: { cookie: String(login.headers["set-cookie"]).split(";")[0] ?? "", "accept-language": "fr" },
+    });
+    expect(read.json().problem).toMatchObject({ title: "Importation interrompue", status: 503 });
+    expect(read.json().problem.detail).toMatch(/rien n'a été importé/);
     expect(await registrySize()).toEqual(before);
   });
 });

@@ -14,7 +14,7 @@ import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { route } from "../endpoint.ts";
 import { notFound, requestLanguage, sayUserError, UserError } from "../errors.ts";
-import type { Language } from "../i18n/messages.ts";
+import { type Language, say } from "../i18n/messages.ts";
 import { type ImportFiles, type ImportPhase, importRegistry } from "./import.service.ts";
 import { sweepStagedImports } from "./import-write.ts";
 
@@ -97,7 +97,7 @@ export class ImportJobs {
   }
 
   /** The job, to the user who started it or a platform administrator; anyone else: 404. */
-  async read(actor: Actor, id: string): Promise<ImportJob> {
+  async read(actor: Actor, id: string, language: Language = "en"): Promise<ImportJob> {
     const reader = readerOf(actor);
     const local = this.running.get(id);
     if (local && (reader.kind === "all" || local.ownerId === reader.userId)) return { ...local.view };
@@ -110,7 +110,7 @@ export class ImportJobs {
       done: row.done,
       total: row.total,
       ...(row.report ? { report: row.report as ImportJob["report"] } : {}),
-      ...(row.problem ? { problem: row.problem as Problem } : {}),
+      ...(row.problem ? { problem: saidIn(row.problem as Problem, language) } : {}),
     };
   }
 
@@ -159,20 +159,24 @@ export class ImportJobs {
     this.log.error({ err: error }, "import job failed");
     return {
       type: "about:blank",
-      title: "Unexpected error",
+      title: say(language, { key: "title.unexpected" }),
       status: 500,
-      detail: "The error was logged; nothing was imported. Please try again.",
+      detail: say(language, { key: "detail.importFailed" }),
     };
   }
 }
 
-/** What a job whose process died reads as: an import is all or nothing, so it left nothing. */
-const INTERRUPTED: Problem = {
-  type: "about:blank",
-  title: "Import interrupted",
+/**
+ * What a job whose process died reads as: an import is all or nothing, so it left nothing. The
+ * sweep writes it in English (no one asked); each reader reads it in their language (`read`).
+ */
+const INTERRUPTED_TYPE = "urn:bulwark:problem:import-interrupted";
+const interrupted = (language: Language): Problem => ({
+  type: INTERRUPTED_TYPE,
+  title: say(language, { key: "title.importInterrupted" }),
   status: 503,
-  detail: "The server stopped during the import; nothing was imported. Please start it again.",
-};
+  detail: say(language, { key: "detail.importInterrupted" }),
+});
 
 /**
  * Delete jobs finished more than an hour ago, and fail running jobs silent for SILENT_MS (their
@@ -185,7 +189,7 @@ export async function sweepImportJobs(context: ServerContext) {
     {
       finishedBefore: new Date(now.getTime() - KEEP_FINISHED_MS),
       silentBefore: new Date(now.getTime() - SILENT_MS),
-      interrupted: INTERRUPTED,
+      interrupted: interrupted("en"),
     },
     now,
   );
@@ -194,6 +198,10 @@ export async function sweepImportJobs(context: ServerContext) {
   return swept && { ...swept, discarded };
 }
 
+/** A stored problem as the reader reads it: the sweep's interruption in the reader's language. */
+const saidIn = (problem: Problem, language: Language): Problem =>
+  problem.type === INTERRUPTED_TYPE ? interrupted(language) : problem;
+
 export function importJobRoutes(app: FastifyInstance, context: ServerContext) {
   const jobs = new ImportJobs(context, app.log);
   // A running import writes to the database: let it end before the database closes.
@@ -201,6 +209,8 @@ export function importJobRoutes(app: FastifyInstance, context: ServerContext) {
   route(app, context, "startImportJob", ({ caller, body, request }) =>
     jobs.start(caller, body, requestLanguage(request)),
   );
-  route(app, context, "getImportJob", ({ caller, params }) => jobs.read(caller, params.id));
+  route(app, context, "getImportJob", ({ caller, params, request }) =>
+    jobs.read(caller, params.id, requestLanguage(request)),
+  );
   return jobs;
 }
