@@ -226,6 +226,41 @@ describe("importing STIX 2.1 bundles", () => {
     expect(held).toEqual([]);
   });
 
+  it("gives each refusal's reason in the caller's language", async () => {
+    const login = await server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "analyst@grid.example", password: PASSWORD },
+    });
+    const red = indicator({
+      id: "indicator--5e6f7a8b-9c0d-4e1f-8a2b-4c5d6e7f8091",
+      object_marking_refs: [TLP_2_0_MARKING_IDS.red],
+    });
+    const clear = indicator({
+      id: "indicator--6f7a8b9c-0d1e-4f2a-9b3c-5d6e7f809102",
+      object_marking_refs: [TLP_2_0_MARKING_IDS.clear],
+    });
+    const response = await server.inject({
+      method: "POST",
+      url: `/api/sharing/stix/imports?collection=${energy}`,
+      headers: {
+        cookie: String(login.headers["set-cookie"]).split(";")[0] ?? "",
+        "x-csrf-token": login.json().csrfToken,
+        "accept-language": "fr",
+      },
+      payload: bundleOf(red, clear),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().refused).toEqual([
+      { index: 0, id: red.id, reason: expect.stringMatching(/^Les objets TLP:RED/) },
+      {
+        index: 1,
+        id: clear.id,
+        reason: "Vos rôles permettent de publier jusqu'à TLP:GREEN ; cet objet est TLP:CLEAR.",
+      },
+    ]);
+  });
+
   it("audits an import with counts, not contents", async () => {
     const { items } = await listAudit(server.db, { kind: "all" }, { action: "stix.import", limit: 50 });
     expect(items.length).toBeGreaterThan(3);
