@@ -1203,6 +1203,43 @@ export const en = {
     "created_by_ref names another Bulwark organisation; only that organisation may publish objects in its name.",
   "stix.refusal.identity":
     "This is another Bulwark organisation's identity; only that organisation may publish it.",
+  "taxii.title.unauthorized": "Unauthorized",
+  "taxii.title.forbidden": "Forbidden",
+  "taxii.title.methodNotAllowed": "Method not allowed",
+  "taxii.title.notAcceptable": "Not acceptable",
+  "taxii.title.tooLarge": "Request too large",
+  "taxii.title.unprocessable": "Unprocessable content",
+  "taxii.title.tooMany": "Too many requests",
+  "taxii.title.internal": "Internal error",
+  "taxii.auth.send":
+    "Send HTTP Basic credentials (your e-mail and password) or an API token (Authorization: Bearer).",
+  "taxii.auth.unknownToken": "This API token is unknown, revoked or expired.",
+  "taxii.auth.noScope": "This API token lacks the 'taxii' scope.",
+  "taxii.auth.noWriteScope":
+    "Adding or deleting over TAXII needs an API token with the 'taxii' and 'write' scopes.",
+  "taxii.auth.header": "The Authorization header must be 'Basic …' or 'Bearer <API token>'.",
+  "taxii.auth.basicForm": "HTTP Basic credentials are 'e-mail:password'.",
+  "taxii.auth.secondFactor":
+    "This account signs in with a second factor, which HTTP Basic cannot carry: use an API token (Authorization: Bearer) instead.",
+  "taxii.notAuthenticated": "Not authenticated.",
+  "taxii.badJson": "The body is not valid JSON.",
+  "taxii.notAcceptable": "This server answers {{type}}; the Accept header does not admit it.",
+  "taxii.sendEnvelopeAs": "Send the envelope as {{type}}.",
+  "taxii.noResourceAt": "No TAXII resource at {{path}}.",
+  "taxii.notFound.status": "No status resource here is visible to you.",
+  "taxii.notFound.collection": "No collection here is visible to you.",
+  "taxii.notFound.object": "No object with this id here is visible to you.",
+  "taxii.notFound.version": "No version of this object matching these filters here is visible to you.",
+  "taxii.giveOnce": "The parameter {{name}} must be given only once.",
+  "taxii.matchVersion": 'match[version] takes first, last, all or a timestamp; "{{value}}" is none of them.',
+  "taxii.badNext": "This next value was not given by this server.",
+  "taxii.badAddedAfter": "added_after must be a timestamp such as 2026-01-31T12:00:00.000000Z.",
+  "taxii.badLimit": "limit must be a positive integer.",
+  "taxii.mayNotWrite": "Your roles may not write to this collection.",
+  "taxii.notYours":
+    "Your organisation holds no version of this object: only the organisation that put versions in may delete them.",
+  "taxii.notEnvelope": 'The body must be a TAXII envelope: {"objects": [...]}.',
+  "taxii.notObjectList": "The envelope's objects must be a list of STIX objects.",
 } as const;
 
 export type MessageKey = keyof typeof en;

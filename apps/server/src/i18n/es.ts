@@ -1390,4 +1390,43 @@ export const es: Catalogue = {
     "created_by_ref designa otra organización de Bulwark; solo esa organización puede publicar objetos en su nombre.",
   "stix.refusal.identity":
     "Esta es la identidad de otra organización de Bulwark; solo esa organización puede publicarla.",
+  "taxii.title.unauthorized": "No autorizado",
+  "taxii.title.forbidden": "Prohibido",
+  "taxii.title.methodNotAllowed": "Método no permitido",
+  "taxii.title.notAcceptable": "No aceptable",
+  "taxii.title.tooLarge": "Solicitud demasiado grande",
+  "taxii.title.unprocessable": "Contenido no procesable",
+  "taxii.title.tooMany": "Demasiadas solicitudes",
+  "taxii.title.internal": "Error interno",
+  "taxii.auth.send":
+    "Envíe credenciales HTTP Basic (su correo electrónico y su contraseña) o un token de API (Authorization: Bearer).",
+  "taxii.auth.unknownToken": "Este token de API es desconocido, está revocado o ha caducado.",
+  "taxii.auth.noScope": "Este token de API carece del ámbito 'taxii'.",
+  "taxii.auth.noWriteScope":
+    "Añadir o eliminar mediante TAXII requiere un token de API con los ámbitos 'taxii' y 'write'.",
+  "taxii.auth.header": "La cabecera Authorization debe ser 'Basic …' o 'Bearer <token de API>'.",
+  "taxii.auth.basicForm": "Las credenciales HTTP Basic tienen la forma 'correo:contraseña'.",
+  "taxii.auth.secondFactor":
+    "Esta cuenta inicia sesión con un segundo factor, que HTTP Basic no puede transmitir: use en su lugar un token de API (Authorization: Bearer).",
+  "taxii.notAuthenticated": "No autenticado.",
+  "taxii.badJson": "El cuerpo no es JSON válido.",
+  "taxii.notAcceptable": "Este servidor responde en {{type}}; la cabecera Accept no lo admite.",
+  "taxii.sendEnvelopeAs": "Envíe el sobre como {{type}}.",
+  "taxii.noResourceAt": "No hay ningún recurso TAXII en {{path}}.",
+  "taxii.notFound.status": "Aquí no hay ningún recurso de estado visible para usted.",
+  "taxii.notFound.collection": "Aquí no hay ninguna colección visible para usted.",
+  "taxii.notFound.object": "Aquí no hay ningún objeto con este id visible para usted.",
+  "taxii.notFound.version":
+    "Aquí no hay ninguna versión de este objeto que coincida con estos filtros visible para usted.",
+  "taxii.giveOnce": "El parámetro {{name}} debe indicarse una sola vez.",
+  "taxii.matchVersion":
+    'match[version] admite first, last, all o una marca de tiempo; "{{value}}" no es ninguno de ellos.',
+  "taxii.badNext": "Este valor next no lo ha dado este servidor.",
+  "taxii.badAddedAfter": "added_after debe ser una marca de tiempo como 2026-01-31T12:00:00.000000Z.",
+  "taxii.badLimit": "limit debe ser un entero positivo.",
+  "taxii.mayNotWrite": "Sus funciones no le permiten escribir en esta colección.",
+  "taxii.notYours":
+    "Su organización no tiene ninguna versión de este objeto: solo la organización que introdujo versiones puede eliminarlas.",
+  "taxii.notEnvelope": 'El cuerpo debe ser un sobre TAXII: {"objects": [...]}.',
+  "taxii.notObjectList": "Los objects del sobre deben ser una lista de objetos STIX.",
 };

@@ -1402,4 +1402,43 @@ export const fr: Catalogue = {
     "created_by_ref désigne une autre organisation Bulwark ; seule cette organisation peut publier des objets en son nom.",
   "stix.refusal.identity":
     "Il s'agit de l'identité d'une autre organisation Bulwark ; seule cette organisation peut la publier.",
+  "taxii.title.unauthorized": "Non autorisé",
+  "taxii.title.forbidden": "Interdit",
+  "taxii.title.methodNotAllowed": "Méthode non autorisée",
+  "taxii.title.notAcceptable": "Non acceptable",
+  "taxii.title.tooLarge": "Requête trop volumineuse",
+  "taxii.title.unprocessable": "Contenu impossible à traiter",
+  "taxii.title.tooMany": "Trop de requêtes",
+  "taxii.title.internal": "Erreur interne",
+  "taxii.auth.send":
+    "Envoyez des identifiants HTTP Basic (votre adresse électronique et votre mot de passe) ou un jeton d'API (Authorization: Bearer).",
+  "taxii.auth.unknownToken": "Ce jeton d'API est inconnu, révoqué ou expiré.",
+  "taxii.auth.noScope": "Ce jeton d'API n'a pas la portée « taxii ».",
+  "taxii.auth.noWriteScope":
+    "Ajouter ou supprimer par TAXII demande un jeton d'API ayant les portées « taxii » et « write ».",
+  "taxii.auth.header": "L'en-tête Authorization doit être « Basic … » ou « Bearer <jeton d'API> ».",
+  "taxii.auth.basicForm": "Les identifiants HTTP Basic s'écrivent « adresse:mot de passe ».",
+  "taxii.auth.secondFactor":
+    "Ce compte se connecte avec un second facteur, que HTTP Basic ne peut pas transmettre : utilisez plutôt un jeton d'API (Authorization: Bearer).",
+  "taxii.notAuthenticated": "Non authentifié.",
+  "taxii.badJson": "Le corps n'est pas du JSON valide.",
+  "taxii.notAcceptable": "Ce serveur répond en {{type}} ; l'en-tête Accept ne l'admet pas.",
+  "taxii.sendEnvelopeAs": "Envoyez l'enveloppe en {{type}}.",
+  "taxii.noResourceAt": "Aucune ressource TAXII à {{path}}.",
+  "taxii.notFound.status": "Aucune ressource d'état visible pour vous ici.",
+  "taxii.notFound.collection": "Aucune collection visible pour vous ici.",
+  "taxii.notFound.object": "Aucun objet visible pour vous ne porte cet identifiant ici.",
+  "taxii.notFound.version":
+    "Aucune version de cet objet correspondant à ces filtres n'est visible pour vous ici.",
+  "taxii.giveOnce": "Le paramètre {{name}} ne doit être donné qu'une fois.",
+  "taxii.matchVersion":
+    "match[version] accepte first, last, all ou un horodatage ; « {{value}} » n'est rien de tout cela.",
+  "taxii.badNext": "Cette valeur next n'a pas été donnée par ce serveur.",
+  "taxii.badAddedAfter": "added_after doit être un horodatage tel que 2026-01-31T12:00:00.000000Z.",
+  "taxii.badLimit": "limit doit être un entier positif.",
+  "taxii.mayNotWrite": "Vos rôles ne vous permettent pas d'écrire dans cette collection.",
+  "taxii.notYours":
+    "Votre organisation ne détient aucune version de cet objet : seule l'organisation qui a déposé des versions peut les supprimer.",
+  "taxii.notEnvelope": 'Le corps doit être une enveloppe TAXII : {"objects": [...]}.',
+  "taxii.notObjectList": "Les objects de l'enveloppe doivent être une liste d'objets STIX.",
 };

@@ -1358,4 +1358,42 @@ export const ru: Catalogue = {
     "created_by_ref указывает на другую организацию Bulwark; публиковать объекты от её имени может только она сама.",
   "stix.refusal.identity":
     "Это объект identity другой организации Bulwark; опубликовать его может только она сама.",
+  "taxii.title.unauthorized": "Не авторизован",
+  "taxii.title.forbidden": "Запрещено",
+  "taxii.title.methodNotAllowed": "Метод не разрешён",
+  "taxii.title.notAcceptable": "Неприемлемо",
+  "taxii.title.tooLarge": "Слишком большой запрос",
+  "taxii.title.unprocessable": "Необрабатываемое содержимое",
+  "taxii.title.tooMany": "Слишком много запросов",
+  "taxii.title.internal": "Внутренняя ошибка",
+  "taxii.auth.send":
+    "Передайте учётные данные HTTP Basic (адрес электронной почты и пароль) или API-токен (Authorization: Bearer).",
+  "taxii.auth.unknownToken": "Этот API-токен неизвестен, отозван или просрочен.",
+  "taxii.auth.noScope": "У этого API-токена нет области «taxii».",
+  "taxii.auth.noWriteScope":
+    "Для добавления или удаления через TAXII нужен API-токен с областями «taxii» и «write».",
+  "taxii.auth.header": "Заголовок Authorization должен иметь вид «Basic …» или «Bearer <API-токен>».",
+  "taxii.auth.basicForm": "Учётные данные HTTP Basic имеют вид «адрес:пароль».",
+  "taxii.auth.secondFactor":
+    "Эта учётная запись входит со вторым фактором, который HTTP Basic передать не может: используйте API-токен (Authorization: Bearer).",
+  "taxii.notAuthenticated": "Не выполнена аутентификация.",
+  "taxii.badJson": "Тело запроса не является корректным JSON.",
+  "taxii.notAcceptable": "Этот сервер отвечает в формате {{type}}; заголовок Accept его не допускает.",
+  "taxii.sendEnvelopeAs": "Отправьте конверт в формате {{type}}.",
+  "taxii.noResourceAt": "По адресу {{path}} нет ресурса TAXII.",
+  "taxii.notFound.status": "Здесь нет видимого вам ресурса состояния.",
+  "taxii.notFound.collection": "Здесь нет видимой вам коллекции.",
+  "taxii.notFound.object": "Здесь нет видимого вам объекта с таким идентификатором.",
+  "taxii.notFound.version": "Здесь нет видимой вам версии этого объекта, подходящей под эти фильтры.",
+  "taxii.giveOnce": "Параметр {{name}} должен быть указан только один раз.",
+  "taxii.matchVersion":
+    "match[version] принимает first, last, all или отметку времени; «{{value}}» не является ни одним из них.",
+  "taxii.badNext": "Это значение next выдано не этим сервером.",
+  "taxii.badAddedAfter": "added_after должен быть отметкой времени, например 2026-01-31T12:00:00.000000Z.",
+  "taxii.badLimit": "limit должен быть положительным целым числом.",
+  "taxii.mayNotWrite": "Ваши роли не позволяют записывать в эту коллекцию.",
+  "taxii.notYours":
+    "Ваша организация не хранит ни одной версии этого объекта: удалять версии может только организация, которая их добавила.",
+  "taxii.notEnvelope": 'Тело запроса должно быть конвертом TAXII: {"objects": [...]}.',
+  "taxii.notObjectList": "Поле objects конверта должно быть списком объектов STIX.",
 };

@@ -2,7 +2,8 @@
 // Every answer under /taxii2/ goes out as application/taxii+json;version=2.1, errors included.
 import { databaseFailure } from "@bulwark/db";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
-import { UserError } from "../errors.ts";
+import { requestLanguage, sayUserError, UserError } from "../errors.ts";
+import { type Language, translated } from "../i18n/messages.ts";
 
 export const TAXII_MEDIA_TYPE = "application/taxii+json;version=2.1";
 
@@ -42,18 +43,30 @@ const TITLES: Record<number, string> = {
   429: "Too many requests",
 };
 
-function errorOf(error: FastifyError | Error): TaxiiError {
-  if (error instanceof TaxiiError) return error;
+function errorOf(error: FastifyError | Error, language: Language): TaxiiError {
+  // Title and description are for a person: said in the caller's language (English unless the
+  // request asks otherwise); status, headers and details stay as they are.
+  const say = (text: string) => translated(language, text);
+  if (error instanceof TaxiiError)
+    return new TaxiiError(
+      error.status,
+      say(error.title),
+      error.description && say(error.description),
+      error.headers,
+      error.details,
+    );
   // The shared services speak UserError; the same facts, in TAXII's words.
-  if (error instanceof UserError)
-    return new TaxiiError(error.status, TITLES[error.status] ?? error.title, error.detail ?? error.title, {
+  if (error instanceof UserError) {
+    const said = sayUserError(error, language);
+    return new TaxiiError(error.status, say(TITLES[error.status] ?? error.title), said.detail ?? said.title, {
       ...error.headers,
       ...(error.status === 401 ? { "www-authenticate": CHALLENGES } : {}),
     });
+  }
   const status = "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : 500;
   if (status >= 400 && status < 500 && !databaseFailure(error))
-    return new TaxiiError(status, TITLES[status] ?? "Bad request", error.message);
-  return new TaxiiError(500, "Internal error", "The error was logged; please try again.");
+    return new TaxiiError(status, say(TITLES[status] ?? "Bad request"), error.message);
+  return new TaxiiError(500, say("Internal error"), say("The error was logged; please try again."));
 }
 
 export function sendTaxiiError(reply: FastifyReply, error: TaxiiError): FastifyReply {
@@ -76,7 +89,7 @@ export function sendTaxiiError(reply: FastifyReply, error: TaxiiError): FastifyR
 /** Errors of the TAXII routes (registered inside their plugin, so the rest of the API keeps problem+json). */
 export function registerTaxiiErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const taxii = errorOf(error);
+    const taxii = errorOf(error, requestLanguage(request));
     if (taxii.status >= 500) {
       const database = databaseFailure(error);
       if (database) request.log.error({ database }, "TAXII request failed in the database");

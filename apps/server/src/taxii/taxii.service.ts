@@ -131,7 +131,7 @@ function listOf(query: Query, name: string): string[] {
 
 function single(query: Query, name: string): string | undefined {
   const value = query[name];
-  if (Array.isArray(value)) throw taxiiBadRequest(`Give ${name} once.`);
+  if (Array.isArray(value)) throw taxiiBadRequest(`The parameter ${name} must be given only once.`);
   return value;
 }
 

@@ -553,6 +553,35 @@ describe("adding objects", () => {
     expect(english.json.failures[0].message).toBe("pattern is required for indicator");
   });
 
+  // Issue 15: a TAXII error's title and description are for a person too; status and headers stay.
+  it("says its errors in the caller's language (Accept-Language), English without it", async () => {
+    const ask = (url: string, headers: Record<string, string>) =>
+      server.inject({ method: "GET", url, headers: { accept: MEDIA, ...headers } });
+    const stranger = await ask(`/taxii2/api/collections/${uuid(999)}/objects/`, {
+      authorization: MEMBER,
+      "accept-language": "fr",
+    });
+    expect(stranger.statusCode).toBe(404);
+    expect(stranger.json()).toEqual({
+      title: "Introuvable",
+      description: "Aucune collection visible pour vous ici.",
+      http_status: "404",
+    });
+    const anonymous = await ask("/taxii2/api/collections/", { "accept-language": "ar" });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers["www-authenticate"]).toBeDefined();
+    expect(anonymous.json().title).toBe("غير مصرّح");
+    expect(anonymous.json().description).toMatch(/HTTP Basic/);
+    expect(anonymous.json().description).not.toMatch(/^Send/);
+    const repeated = await ask(`${objectsUrl()}?limit=1&limit=2`, {
+      authorization: MEMBER,
+      "accept-language": "es",
+    });
+    expect(repeated.json().description).toBe("El parámetro limit debe indicarse una sola vez.");
+    const english = await ask("/taxii2/api/collections/", {});
+    expect(english.json().title).toBe("Unauthorized");
+  });
+
   it("refuses writers who may not write (403) and strangers (404)", async () => {
     const body = { objects: [indicator(63)] };
     expect((await taxii(objectsUrl(), { method: "POST", auth: AUDITOR, body })).status).toBe(403);
