@@ -41,7 +41,12 @@ describe("reading in slices", () => {
     const read = await readAssetsCsvInSlices(broken, async () => undefined);
     expect(read).toEqual(readAssetsCsv(broken));
     expect(read.problems).toEqual([
-      { line: 8_502, column: "population_served", message: expect.stringContaining("lots") },
+      {
+        line: 8_502,
+        column: "population_served",
+        message: expect.stringContaining("lots"),
+        sentence: { key: "rows.notNumber", values: { value: "lots" } },
+      },
     ]);
   });
 

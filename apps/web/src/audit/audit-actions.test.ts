@@ -37,6 +37,9 @@ const NOT_ACTIONS = new Set([
   // A problem detail's key in the server's catalogue (apps/server/src/i18n).
   "risk.rationale.both",
   "sharing.pseudonym-key",
+  // TAXII status messages' keys in the server's catalogue.
+  "taxii.refused",
+  "taxii.revoked",
 ]);
 
 function sourceFiles(folder: string): string[] {
