@@ -21,6 +21,10 @@ function answers(url: string): Promise<boolean> {
 }
 
 const databaseTests = ["packages/db/src/**/*.test.ts", "apps/server/src/**/*.test.ts"];
+// Database tests share their worker's modules from file to file (isolate: false): each file opens
+// databases of its own and mocks nothing, and loading the server's modules again for each of ~170
+// files was about 40% of the phase's CPU. Process-wide caches are keyed by what they depend on
+// (contexts, connections, content files), as they must be when several servers share a process.
 
 export default defineConfig(async () => {
   const postgres = await answers(POSTGRES_URL);
@@ -46,6 +50,7 @@ export default defineConfig(async () => {
         name: "api:pglite",
         include: databaseTests,
         env: { BULWARK_TEST_DB: "pglite" },
+        isolate: false,
         testTimeout: 30_000,
         hookTimeout: 60_000,
       },
@@ -74,6 +79,7 @@ export default defineConfig(async () => {
         name: "api:postgres",
         include: databaseTests,
         env: { BULWARK_TEST_DB: "postgres", BULWARK_TEST_POSTGRES_URL: POSTGRES_URL },
+        isolate: false,
         testTimeout: 30_000,
         hookTimeout: 60_000,
       },
