@@ -6,6 +6,7 @@ import { insertOrganisation, insertUser } from "@bulwark/db";
 import { openTestDatabase, type TestDatabase } from "@bulwark/db/testing";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
+import { SESSION_COOKIE } from "./auth/principal.ts";
 import { hashPassword } from "./auth/secrets.ts";
 import { type Config, readConfig } from "./config.ts";
 import type { ServerContext } from "./context.ts";
@@ -96,6 +97,43 @@ export async function injectClient(fetch: typeof globalThis.fetch, email?: strin
   const client = createClient({ fetch, cookieJar: true, baseUrl: "http://localhost" });
   if (email) await client.call("login", { body: { email, password: PASSWORD } });
   return client;
+}
+
+/** A session signed in through `POST /api/auth/login`, for raw requests the typed client would not send. */
+export interface Session {
+  /** The Cookie header: `bulwark_session=…`, all a browser sends on a read. */
+  cookie: string;
+  /** The CSRF token the sign-in answered with. */
+  csrfToken: string;
+  /** Headers for a write in this session: the cookie and X-CSRF-Token, then `extra` (e.g. accept-language). */
+  headers(extra?: Record<string, string>): Record<string, string>;
+}
+
+/**
+ * Sign in by hand, as the web page does; throws with the status and body when the sign-in is refused
+ * or sets no session cookie, so a test never goes on without a session.
+ */
+export async function signedIn(
+  server: Pick<FastifyInstance, "inject">,
+  email: string,
+  password = PASSWORD,
+): Promise<Session> {
+  const response = await server.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`Signing in as ${email} answered ${response.statusCode}: ${response.body}`);
+  const csrfToken: unknown = response.json().csrfToken;
+  if (typeof csrfToken !== "string" || !response.cookies.some((c) => c.name === SESSION_COOKIE))
+    throw new Error(`Signing in as ${email} answered 200 without a session cookie and CSRF token.`);
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  return {
+    cookie,
+    csrfToken,
+    headers: (extra = {}) => ({ cookie, "x-csrf-token": csrfToken, ...extra }),
+  };
 }
 
 /** Timers that follow the test clock: a job is due when the clock has reached its time. */

@@ -1,7 +1,7 @@
 import { ApiError, type Client } from "@bulwark/contracts";
 import { listAudit } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+import { PASSWORD, signedIn, startTestServer, type TestServer } from "../testing.ts";
 import { currentTotp } from "./auth.service.ts";
 
 let server: TestServer;
@@ -120,12 +120,7 @@ describe("sign-in", () => {
 
 describe("CSRF protection", () => {
   it("refuses a cookie-authenticated write without the token, and changes nothing", async () => {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "admin@authority.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const { cookie, csrfToken } = await signedIn(server, "admin@authority.example");
     const create = (headers: Record<string, string>) =>
       server.inject({
         method: "POST",
@@ -143,7 +138,7 @@ describe("CSRF protection", () => {
       headers: { cookie },
     });
     expect(listed.json().total).toBe(0);
-    expect((await create({ "x-csrf-token": login.json().csrfToken })).statusCode).toBe(201);
+    expect((await create({ "x-csrf-token": csrfToken })).statusCode).toBe(201);
   });
 });
 

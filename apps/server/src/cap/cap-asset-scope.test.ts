@@ -5,7 +5,7 @@ import { ApiError, type Client, type SharedItemComposeInput } from "@bulwark/con
 import { insertAsset, insertCommunity, setCommunityOrganisations } from "@bulwark/db";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+import { signedIn, startTestServer, type TestServer } from "../testing.ts";
 import { capSchemaErrors } from "./cap-schema.test-support.ts";
 
 const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "circle" });
@@ -39,21 +39,8 @@ const redAlert = (assetIds: string[], userId: string): SharedItemComposeInput =>
 });
 
 async function capAs(id: string, email: string | null) {
-  let cookie = "";
-  if (email) {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email, password: PASSWORD },
-    });
-    cookie = String(login.headers["set-cookie"] ?? "").split(";")[0] ?? "";
-  }
-  const answer = await server.inject({
-    method: "GET",
-    url: `/api/cap/alerts/${id}.xml`,
-    headers: cookie ? { cookie } : {},
-  });
-  return answer;
+  const headers = email ? { cookie: (await signedIn(server, email)).cookie } : {};
+  return server.inject({ method: "GET", url: `/api/cap/alerts/${id}.xml`, headers });
 }
 
 const problemOf = async (promise: Promise<unknown>) => {

@@ -6,7 +6,7 @@ import { insertAsset, insertCommunity, insertUser, setCommunityOrganisations } f
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, type Session, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { capSchemaErrors as schemaErrors } from "./cap-schema.test-support.ts";
 
 const parser = new XMLParser({
@@ -23,7 +23,7 @@ let energy: string;
 let clearAsset: string;
 let amberAsset: string;
 let secondClearAsset: string;
-const cookies = new Map<string, string>();
+const sessions = new Map<string, Session>();
 
 const warning = (over: Partial<AlertWarningInput> = {}): AlertWarningInput => ({
   categories: ["Security", "Infra"],
@@ -53,30 +53,18 @@ async function publish(client: Client, input: SharedItemComposeInput) {
   return client.call("submitSharedItem", { params: { id: draft.id } });
 }
 
-/** The session cookie of a person (for raw GETs, as a browser sends them). */
-async function cookieOf(email: string): Promise<string> {
-  const known = cookies.get(email);
-  if (known) return known;
-  const response = await server.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { email, password: PASSWORD },
-  });
-  const header = response.headers["set-cookie"];
-  const line = (Array.isArray(header) ? header : [header ?? ""]).find((l) =>
-    l.startsWith("bulwark_session="),
-  );
-  const cookie = line?.split(";")[0];
-  if (!cookie) throw new Error(`No session for ${email}`);
-  cookies.set(email, cookie);
-  return cookie;
+/** A person's session (its cookie for raw GETs, as a browser sends them). */
+async function sessionOf(email: string): Promise<Session> {
+  const session = sessions.get(email) ?? (await signedIn(server, email));
+  sessions.set(email, session);
+  return session;
 }
 
 async function getCap(id: string, email?: string) {
   const response = await server.inject({
     method: "GET",
     url: `/api/cap/alerts/${id}.xml`,
-    headers: email ? { cookie: await cookieOf(email) } : {},
+    headers: email ? { cookie: (await sessionOf(email)).cookie } : {},
   });
   return { status: response.statusCode, type: String(response.headers["content-type"]), body: response.body };
 }
@@ -321,13 +309,11 @@ describe("bad warnings", () => {
     expect(await drafts()).toBe(before);
 
     // As a raw client sees it: RFC 9457 problem+json naming the field.
-    const cookie = await cookieOf("coord@authority.example");
-    const me = await server.inject({ method: "GET", url: "/api/me", headers: { cookie } });
-    const csrf = String(JSON.parse(me.body).csrfToken);
+    const coord = await sessionOf("coord@authority.example");
     const answer = await server.inject({
       method: "POST",
       url: "/api/sharing/items",
-      headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
+      headers: coord.headers({ "content-type": "application/json" }),
       payload: JSON.stringify({ ...alert(), warning: { ...warning(), severity: "Huge" } }),
     });
     expect(answer.statusCode).toBe(400);

@@ -4,7 +4,7 @@ import { HIT_END, HIT_START, listAudit, rowsOf } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { loadPack } from "./pack.service.ts";
 
 let server: TestServer;
@@ -502,12 +502,7 @@ describe("printable booklet", () => {
   });
 
   it("prints the booklet's own words in the reader's language, the entries as written (issue 15)", async () => {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "member@grid.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const { cookie } = await signedIn(server, "member@grid.example");
     const textIn = async (language: string) => {
       const response = await server.inject({
         method: "GET",

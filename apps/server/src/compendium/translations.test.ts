@@ -10,7 +10,7 @@ import { EntryContent } from "@bulwark/contracts";
 import { rowsOf, translationSource } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+import { signedIn, startTestServer, type TestServer } from "../testing.ts";
 import { DEMO_COMPENDIUM, loadPack, type PackEntry, PackError, readPack } from "./pack.service.ts";
 
 const TRANSLATED = ["fr", "es", "ru", "zh", "ar"] as const;
@@ -172,12 +172,7 @@ beforeAll(async () => {
   server = await startTestServer();
   pack = readPack(DEMO_COMPENDIUM);
   await loadPack(server.context, null, [...pack, HIDDEN]);
-  const login = await server.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { email: "member@grid.example", password: PASSWORD },
-  });
-  cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+  cookie = (await signedIn(server, "member@grid.example")).cookie;
 });
 afterAll(() => server?.close());
 

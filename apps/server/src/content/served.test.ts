@@ -10,7 +10,7 @@ import { hashPassword } from "../auth/secrets.ts";
 import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.ts";
 import { loadScenarioPack, readDefaultMethodology } from "../risk/content.service.ts";
 import { loadFrameworks, readFrameworks } from "../self-assessment/frameworks.service.ts";
-import { injectFetch, PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+import { injectFetch, PASSWORD, signedIn, startTestServer, type TestServer } from "../testing.ts";
 import { readTranslation } from "./translations.ts";
 
 let server: TestServer;
@@ -278,12 +278,7 @@ describe("the answer", () => {
       headers: { "accept-language": "ar" },
     });
     expect(response.statusCode).toBe(401);
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "member@grid.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const { cookie } = await signedIn(server, "member@grid.example");
     const answer = await server.inject({
       method: "GET",
       url: "/api/risk/scenarios/ied-placed-or-person-borne",
@@ -299,18 +294,12 @@ describe("the answer", () => {
 
 describe("refusals of the risk and self-assessment rules", () => {
   it("say their detail in the caller's language", async () => {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "analyst@grid.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
-    const csrf = login.json().csrfToken;
+    const session = await signedIn(server, "analyst@grid.example");
     const refused = (language: string) =>
       server.inject({
         method: "POST",
         url: "/api/risk/scenarios",
-        headers: { cookie, "x-csrf-token": csrf, "accept-language": language },
+        headers: session.headers({ "accept-language": language }),
         payload: {
           slug: "refused-one",
           content: { family: "ied", title: "Refused", summary: "No.", description: "No." },

@@ -11,7 +11,7 @@ import { sql } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let control: Client;
@@ -194,17 +194,18 @@ describe("exercise-mode incidents", () => {
     }
 
     // Its STIX export and its PDF say so.
+    const { cookie } = await signedIn(server, "member@grid.example");
     const stix = await server.inject({
       method: "GET",
       url: `/api/incidents/${id}/stix`,
-      headers: { cookie: await cookieOf("member@grid.example") },
+      headers: { cookie },
     });
     expect(stix.statusCode).toBe(200);
     expect(stix.body).toContain(EXERCISE_MARK);
     const pdf = await server.inject({
       method: "GET",
       url: `/api/incidents/${id}/report.pdf`,
-      headers: { cookie: await cookieOf("member@grid.example") },
+      headers: { cookie },
     });
     expect(pdf.statusCode).toBe(200);
     const text = (await new PDFParse({ data: new Uint8Array(pdf.rawPayload) }).getText()).text;
@@ -224,20 +225,3 @@ describe("exercise-mode incidents", () => {
     expect((await water.call("listIncidents", { query: { exerciseId } })).items).toEqual([]);
   });
 });
-
-const cookies = new Map<string, string>();
-async function cookieOf(email: string): Promise<string> {
-  const known = cookies.get(email);
-  if (known) return known;
-  const response = await server.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { email, password: PASSWORD },
-  });
-  const header = response.headers["set-cookie"];
-  const cookie = (Array.isArray(header) ? header : [header ?? ""])
-    .map((line) => line.split(";")[0])
-    .join("; ");
-  cookies.set(email, cookie);
-  return cookie;
-}

@@ -15,6 +15,7 @@ import {
   injectClient,
   injectFetch,
   PASSWORD,
+  signedIn,
   startTestServer,
   statusOf,
   type TestServer,
@@ -456,12 +457,7 @@ describe("evaluation", () => {
     expect(await statusOf(gridMember.call("exerciseAar", { params: { id } }))).toBe(403);
 
     // In the reader's language (issue 15): Accept-Language decides; the evaluators' words stay.
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "inspector@inspectorate.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const { cookie } = await signedIn(server, "inspector@inspectorate.example");
     const textIn = async (language: string) => {
       const response = await server.inject({
         method: "GET",
@@ -488,17 +484,7 @@ describe("access", () => {
     const before = await counts();
     const routes = Object.entries(endpoints).filter(([, e]) => e.path.startsWith("/api/exercises/:id"));
     expect(routes.length).toBe(17);
-    const cookie = await (async () => {
-      const response = await server.inject({
-        method: "POST",
-        url: "/api/auth/login",
-        payload: { email: "boss@bank.example", password: PASSWORD },
-      });
-      const header = response.headers["set-cookie"];
-      return (Array.isArray(header) ? header : [header ?? ""]).map((line) => line.split(";")[0]).join("; ");
-    })();
-    const me = await server.inject({ method: "GET", url: "/api/me", headers: { cookie } });
-    const csrf = (me.json() as { csrfToken: string }).csrfToken;
+    const session = await signedIn(server, "boss@bank.example");
     const bodies: Record<string, unknown> = {
       createExerciseInject: {
         offsetMs: 0,
@@ -534,7 +520,7 @@ describe("access", () => {
       const response = await server.inject({
         method: endpoint.method,
         url: endpoint.path.replace(":id", id).replace(":injectId", id),
-        headers: { cookie, "x-csrf-token": csrf },
+        headers: session.headers(),
         ...(endpoint.method === "POST" || endpoint.method === "PUT"
           ? { payload: bodies[name] as object }
           : {}),

@@ -8,7 +8,7 @@ import { type Client, endpoints } from "@bulwark/contracts";
 import { insertAsset, insertUser } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+import { PASSWORD, signedIn, startTestServer, type TestServer } from "../testing.ts";
 
 const MARK = "zebra-quokka-7731"; // in every exercise text below, nowhere else
 let server: TestServer;
@@ -19,17 +19,7 @@ let capInject = "";
 const cookies = new Map<string, string>();
 
 async function cookieOf(email: string): Promise<string> {
-  const known = cookies.get(email);
-  if (known) return known;
-  const response = await server.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { email, password: PASSWORD },
-  });
-  const header = response.headers["set-cookie"];
-  const cookie = (Array.isArray(header) ? header : [header ?? ""])
-    .map((line) => line.split(";")[0])
-    .join("; ");
+  const cookie = cookies.get(email) ?? (await signedIn(server, email)).cookie;
   cookies.set(email, cookie);
   return cookie;
 }

@@ -10,7 +10,7 @@ import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { loadScenarioPack } from "../risk/content.service.ts";
-import { PASSWORD, startTestServer, statusOf } from "../testing.ts";
+import { PASSWORD, signedIn, startTestServer, statusOf } from "../testing.ts";
 
 /** One installation: the test cast, an inspectorate, a bank, a coordinator and two assets. */
 async function installation() {
@@ -309,12 +309,7 @@ describe("the tabletop pack", () => {
   });
 
   it("prints the pack in the reader's language, the mark and the controllers' words as they are (issue 15)", async () => {
-    const login = await here.server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "director@authority.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const { cookie } = await signedIn(here.server, "director@authority.example");
     const textIn = async (language: string) => {
       const response = await here.server.inject({
         method: "GET",

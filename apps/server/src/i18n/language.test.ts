@@ -4,7 +4,7 @@
 import { listAudit } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUnavailable } from "../system/database-outage.ts";
-import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+import { type Session, signedIn, startTestServer, type TestServer } from "../testing.ts";
 import { translated } from "./messages.ts";
 
 let server: TestServer;
@@ -12,22 +12,6 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.close());
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function signIn(email: string): Promise<Session> {
-  const response = await server.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { email, password: PASSWORD },
-  });
-  expect(response.statusCode).toBe(200);
-  const cookie = String(response.headers["set-cookie"]).split(";")[0] ?? "";
-  return { cookie, csrf: response.json().csrfToken };
-}
 
 const request = (
   session: Session | null,
@@ -40,7 +24,7 @@ const request = (
     method,
     url,
     headers: {
-      ...(session ? { cookie: session.cookie, "x-csrf-token": session.csrf } : {}),
+      ...session?.headers(),
       ...(language ? { "accept-language": language } : {}),
     },
     ...(payload ? { payload } : {}),
@@ -50,7 +34,7 @@ const MISSING = "/api/organisations/00000000-0000-4000-8000-000000000000";
 
 describe("problem answers in the caller's language", () => {
   it("answers a French caller in French and an Arabic caller in Arabic, keeping the machine parts", async () => {
-    const member = await signIn("member@grid.example");
+    const member = await signedIn(server, "member@grid.example");
     const english = await request(member, "GET", MISSING);
     const french = await request(member, "GET", MISSING, "fr-FR,fr;q=0.9,en;q=0.5");
     const arabic = await request(member, "GET", MISSING, "ar");
@@ -78,14 +62,14 @@ describe("problem answers in the caller's language", () => {
   });
 
   it("falls back to English for a language that is not one of the six", async () => {
-    const member = await signIn("member@grid.example");
+    const member = await signedIn(server, "member@grid.example");
     const german = await request(member, "GET", MISSING, "de-DE,de;q=0.9");
     expect(german.headers["content-language"]).toBe("en");
     expect(german.json()).toMatchObject({ title: "Not found" });
   });
 
   it("translates validation errors, leaving field paths as they are", async () => {
-    const member = await signIn("member@grid.example");
+    const member = await signedIn(server, "member@grid.example");
     const response = await request(member, "PATCH", "/api/me/language", "fr", { language: "de" });
     expect(response.statusCode).toBe(400);
     const problem = response.json();
@@ -96,7 +80,7 @@ describe("problem answers in the caller's language", () => {
   });
 
   it("translates conflicts, refusals and the answer to an unknown route", async () => {
-    const member = await signIn("member@grid.example");
+    const member = await signedIn(server, "member@grid.example");
     const conflict = await request(member, "POST", "/api/me/totp/confirm", "es", { code: "123456" });
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json()).toMatchObject({
@@ -116,7 +100,7 @@ describe("problem answers in the caller's language", () => {
   });
 
   it("says an exercise package's problems in the caller's language, fields and lines kept", async () => {
-    const boss = await signIn("boss@grid.example");
+    const boss = await signedIn(server, "boss@grid.example");
     const body = { package: "format: something-else\ntitle: Drill\n", organisations: {} };
     const english = await request(boss, "POST", "/api/exercises/import", "en", body);
     const french = await request(boss, "POST", "/api/exercises/import", "fr", body);
@@ -139,7 +123,7 @@ describe("problem answers in the caller's language", () => {
   });
 
   it("says where text cannot be stored in the caller's language", async () => {
-    const member = await signIn("member@grid.example");
+    const member = await signedIn(server, "member@grid.example");
     const english = await request(member, "GET", "/api/assets?q=a%00b", "en");
     const russian = await request(member, "GET", "/api/assets?q=a%00b", "ru");
     expect([english.statusCode, russian.statusCode]).toEqual([400, 400]);
@@ -166,7 +150,7 @@ describe("problem answers in the caller's language", () => {
 
 describe("the language on the account", () => {
   it("is chosen by its person, validated to the six, and audited", async () => {
-    const member = await signIn("member@grid.example");
+    const member = await signedIn(server, "member@grid.example");
     expect((await request(member, "GET", "/api/me")).json().language).toBeNull();
     const refused = await request(member, "PATCH", "/api/me/language", undefined, { language: "xx" });
     expect(refused.statusCode).toBe(400);
@@ -183,12 +167,12 @@ describe("the language on the account", () => {
       targetId: server.cast.users.member,
     });
     // Someone else's account is untouched.
-    const outsider = await signIn("member@water.example");
+    const outsider = await signedIn(server, "member@water.example");
     expect((await request(outsider, "GET", "/api/me")).json().language).toBeNull();
   });
 
   it("is the language of answers to requests that name none, and Accept-Language still wins", async () => {
-    const member = await signIn("member@grid.example");
+    const member = await signedIn(server, "member@grid.example");
     await request(member, "PATCH", "/api/me/language", undefined, { language: "ru" });
     const unnamed = await request(member, "GET", MISSING);
     expect(unnamed.headers["content-language"]).toBe("ru");
@@ -202,7 +186,7 @@ describe("the language on the account", () => {
   });
 
   it("is used for API-token callers too", async () => {
-    const member = await signIn("member@grid.example");
+    const member = await signedIn(server, "member@grid.example");
     await request(member, "PATCH", "/api/me/language", undefined, { language: "es" });
     const created = await request(member, "POST", "/api/me/tokens", undefined, {
       name: "lang",

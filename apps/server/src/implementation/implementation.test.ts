@@ -12,7 +12,7 @@ import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { loadFrameworks, readFrameworks } from "../self-assessment/frameworks.service.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let state: Client; // the national authority's coordinator (country XM)
@@ -318,12 +318,7 @@ describe("shared with an organisation", () => {
   });
 
   it("prints the PDF in the reader's language (issue 15)", async () => {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "watch@authority.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const { cookie } = await signedIn(server, "watch@authority.example");
     const textIn = async (language: string) => {
       const response = await server.inject({
         method: "GET",

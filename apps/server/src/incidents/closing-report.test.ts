@@ -6,7 +6,7 @@ import { createClient } from "@bulwark/contracts";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed-demo.ts";
-import { injectFetch, startTestServer, type TestServer } from "../testing.ts";
+import { injectFetch, signedIn, startTestServer, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 const PASSWORD = "demo password for the incident report test";
@@ -117,12 +117,7 @@ describe("the incident report PDF", () => {
     const watch = await as(WATCH);
     const closed = (await watch.call("listIncidents")).items.find((incident) => incident.state === "closed");
     if (!closed) throw new Error("The closed demo incident is missing.");
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: WATCH, password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const { cookie } = await signedIn(server, WATCH, PASSWORD);
     const pdfIn = async (language: string) => {
       const response = await server.inject({
         method: "GET",

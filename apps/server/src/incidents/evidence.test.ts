@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, problemOf, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, problemOf, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let police: Client; // law enforcement, coordinator: records
@@ -193,12 +193,7 @@ describe("the investigation log", () => {
   it("prints the chain of custody in the reader's language (issue 15)", async () => {
     const [first] = (await constable.call("listIncidentEvidence", { params: { id: incidentId } })).items;
     if (!first) throw new Error("No item.");
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "constable@police.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const { cookie } = await signedIn(server, "constable@police.example");
     const textIn = async (language: string) => {
       const response = await server.inject({
         method: "GET",

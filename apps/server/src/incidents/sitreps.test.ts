@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, problemOf, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, problemOf, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let watch: Client; // the national authority's watch desk (coordinator)
@@ -362,17 +362,11 @@ describe("editing, a second person's approval, sending", () => {
   it("says refusals in the caller's language", async () => {
     const incident = await gridAdmin.call("createIncident", { body: notice() });
     await gridAdmin.call("createSitrep", { params: { id: incident.id }, body: {} });
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "boss@grid.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
-    const csrf = login.json().csrfToken;
+    const session = await signedIn(server, "boss@grid.example");
     const response = await server.inject({
       method: "POST",
       url: `/api/incidents/${incident.id}/sitreps/1/approve`,
-      headers: { cookie, "x-csrf-token": csrf, "accept-language": "fr" },
+      headers: session.headers({ "accept-language": "fr" }),
     });
     expect(response.statusCode).toBe(403);
     expect(JSON.parse(response.body).detail).toBe(
@@ -382,7 +376,7 @@ describe("editing, a second person's approval, sending", () => {
     const early = await server.inject({
       method: "POST",
       url: `/api/incidents/${incident.id}/sitreps/1/send`,
-      headers: { cookie, "x-csrf-token": csrf, "accept-language": "fr" },
+      headers: session.headers({ "accept-language": "fr" }),
     });
     expect(early.statusCode).toBe(409);
     expect(JSON.parse(early.body)).toMatchObject({
@@ -397,12 +391,7 @@ describe("editing, a second person's approval, sending", () => {
       params: { id: incident.id },
       body: { situation: "Substation S is down." },
     });
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "boss@grid.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const { cookie } = await signedIn(server, "boss@grid.example");
     const pdfIn = async (language: string) => {
       const response = await server.inject({
         method: "GET",

@@ -2,7 +2,7 @@ import type { Client, ImportJob } from "@bulwark/contracts";
 import { insertJob, listAudit } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Instance, secondInstance } from "../system/scope-world.test-support.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { type ImportPhase, importRegistry } from "./import.service.ts";
 import { KEEP_FINISHED_MS, SILENT_MS, sweepImportJobs } from "./import-jobs.ts";
 import { SLICES } from "./import-write.ts";
@@ -240,11 +240,7 @@ describe("import jobs", () => {
   it("read as failed, with nothing imported, when the process running them died", async () => {
     // What a process killed during an import leaves: a running job nobody will finish.
     // (Signed in first: a sign-in is audited.)
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "analyst@grid.example", password: PASSWORD },
-    });
+    const { cookie } = await signedIn(server, "analyst@grid.example");
     const id = crypto.randomUUID();
     const before = await registrySize();
     await insertJob(
@@ -266,7 +262,7 @@ describe("import jobs", () => {
     const read = await server.inject({
       method: "GET",
       url: `/api/registry/imports/${id}`,
-      headers: { cookie: String(login.headers["set-cookie"]).split(";")[0] ?? "", "accept-language": "fr" },
+      headers: { cookie, "accept-language": "fr" },
     });
     expect(read.json().problem).toMatchObject({ title: "Importation interrompue", status: 503 });
     expect(read.json().problem.detail).toMatch(/rien n'a été importé/);

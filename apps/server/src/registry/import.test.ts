@@ -3,7 +3,7 @@ import { listAudit } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserError } from "../errors.ts";
 import { type Message, say } from "../i18n/messages.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { importRegistry } from "./import.service.ts";
 
 let server: TestServer;
@@ -126,18 +126,12 @@ describe("registry import", () => {
   // Issue 15: a row's problem in the caller's language, the file, line and column in its path and
   // the line named again in the sentence; nothing built in English.
   it("says each bad row in the caller's language, naming the row", async () => {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "analyst@authority.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
-    const csrf = login.json().csrfToken;
+    const session = await signedIn(server, "analyst@authority.example");
     const refused = async (language: string, body: { assets: string; dependencies?: string }) => {
       const response = await server.inject({
         method: "POST",
         url: "/api/registry/import",
-        headers: { cookie, "x-csrf-token": csrf, "accept-language": language },
+        headers: session.headers({ "accept-language": language }),
         payload: body,
       });
       expect(response.statusCode).toBe(422);

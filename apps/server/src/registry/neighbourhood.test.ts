@@ -1,6 +1,6 @@
 import { type AssetNeighbourhood, type Client, endpoints } from "@bulwark/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { NEIGHBOURHOOD_LIMIT } from "./neighbourhood.service.ts";
 
 let server: TestServer;
@@ -150,12 +150,7 @@ describe("an asset's neighbourhood", () => {
   });
 
   it("refuses a depth outside 1..3 with 400 problem+json", async () => {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "admin@authority.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const { cookie } = await signedIn(server, "admin@authority.example");
     const path = endpoints.assetNeighbourhood.path.replace(":id", idOf("PUMP-1"));
     for (const depth of ["0", "4", "two", "1.5"]) {
       const response = await server.inject({

@@ -7,7 +7,7 @@ import { insertAsset, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, problemOf, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, problemOf, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let watch: Client; // the authority's watch desk (coordinator)
@@ -222,13 +222,7 @@ describe("a request that moved on", () => {
   it("answers 409 in the caller's language, its states named in it (six languages)", async () => {
     const asked = await gridAdmin.call("createResourceRequest", { body: ask() });
     await water.call("updateResourceRequest", { params: { id: asked.id }, body: { state: "declined" } });
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "member@water.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
-    const csrf = login.json().csrfToken;
+    const session = await signedIn(server, "member@water.example");
     const expected: Record<string, [string, string]> = {
       en: ["Conflict", "A resource request declined cannot become approved."],
       fr: [
@@ -245,7 +239,7 @@ describe("a request that moved on", () => {
       const response = await server.inject({
         method: "PATCH",
         url: `/api/resource-requests/${asked.id}`,
-        headers: { cookie, "x-csrf-token": csrf, "accept-language": language },
+        headers: session.headers({ "accept-language": language }),
         payload: { state: "approved" },
       });
       expect(response.statusCode).toBe(409);

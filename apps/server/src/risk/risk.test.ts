@@ -11,7 +11,7 @@ import {
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { loadScenarioPack } from "./content.service.ts";
 
 let server: TestServer;
@@ -391,12 +391,7 @@ describe("writing assessments", () => {
   });
 
   it("prints the assessment and the register in the reader's language (issue 15)", async () => {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "analyst@regulator.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const { cookie } = await signedIn(server, "analyst@regulator.example");
     const textIn = async (url: string, language: string) => {
       const response = await server.inject({
         method: "GET",

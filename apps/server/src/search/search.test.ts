@@ -3,7 +3,7 @@
 import type { Client, SearchResults } from "@bulwark/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFrameworks, readFrameworks } from "../self-assessment/frameworks.service.ts";
-import { startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let gridAnalyst: Client; // grid operator
@@ -114,6 +114,7 @@ describe("search everything", () => {
   });
 
   it("refuses bad input with problem+json", async () => {
+    const { cookie } = await signedIn(server, "analyst@grid.example");
     for (const query of [
       "q=a",
       `q=${"x".repeat(101)}`,
@@ -126,7 +127,7 @@ describe("search everything", () => {
       const response = await server.inject({
         method: "GET",
         url: `/api/search?${query}`,
-        headers: { cookie: await cookieOf("analyst@grid.example") },
+        headers: { cookie },
       });
       expect(response.statusCode, query).toBe(400);
       expect(response.headers["content-type"]).toContain("application/problem+json");
@@ -134,21 +135,3 @@ describe("search everything", () => {
     expect(await statusOf(server.client().then((anonymous) => search(anonymous, "zephyr")))).toBe(401);
   });
 });
-
-const cookies = new Map<string, string>();
-async function cookieOf(email: string): Promise<string> {
-  const known = cookies.get(email);
-  if (known) return known;
-  const response = await server.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { email, password: "correct horse battery staple" },
-  });
-  const cookie = [response.headers["set-cookie"]]
-    .flat()
-    .filter(Boolean)
-    .map((c) => String(c).split(";")[0])
-    .join("; ");
-  cookies.set(email, cookie);
-  return cookie;
-}

@@ -8,7 +8,7 @@ import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.ts";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { loadFrameworks, readFrameworks } from "./frameworks.service.ts";
 
 let server: TestServer;
@@ -426,12 +426,7 @@ describe("PDF report", () => {
       params: { id: run.id, questionId: "strategy-lead" },
       body: { version: 0, value: { type: "choice", choice: "partial" } },
     });
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "member@grid.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const { cookie } = await signedIn(server, "member@grid.example");
     const textIn = async (language: string) => {
       const response = await server.inject({
         method: "GET",

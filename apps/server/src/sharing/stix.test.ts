@@ -12,7 +12,7 @@ import {
 import { insertCommunity, schema, setCommunityOrganisations } from "@bulwark/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { stixProblems } from "./stix-schemas.test-support.ts";
 
 let server: TestServer;
@@ -69,7 +69,7 @@ describe("one item as STIX", () => {
     const response = await server.inject({
       method: "GET",
       url: `/api/sharing/items/${id}/stix`,
-      headers: { cookie: await cookieOf("member@grid.example") },
+      headers: { cookie: (await signedIn(server, "member@grid.example")).cookie },
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("application/stix+json;version=2.1");
@@ -214,20 +214,11 @@ describe("an indicator with a STIX pattern", () => {
     alert({ type: "indicator", title: "Drone controller beacons", tlp: "green", pattern, ...over });
   // Raw requests: the typed client would check the body before sending it.
   const compose = async (body: unknown) => {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "boss@grid.example", password: "correct horse battery staple" },
-    });
-    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const boss = await signedIn(server, "boss@grid.example");
     return server.inject({
       method: "POST",
       url: "/api/sharing/items",
-      headers: {
-        cookie,
-        "x-csrf-token": String(login.json().csrfToken ?? ""),
-        "content-type": "application/json",
-      },
+      headers: boss.headers({ "content-type": "application/json" }),
       payload: JSON.stringify(body),
     });
   };
@@ -419,15 +410,3 @@ describe("the schema check itself", () => {
     expect(problems.some((p) => p.startsWith("location--"))).toBe(true);
   });
 });
-
-/** A signed-in session's cookie, for raw requests that check headers. */
-async function cookieOf(email: string): Promise<string> {
-  const response = await server.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    headers: { "content-type": "application/json" },
-    payload: JSON.stringify({ email, password: "correct horse battery staple" }),
-  });
-  const cookies = response.cookies.map((cookie) => `${cookie.name}=${cookie.value}`);
-  return cookies.join("; ");
-}

@@ -5,7 +5,7 @@ import { ApiError, type Client } from "@bulwark/contracts";
 import { TLP_2_0_MARKING_IDS } from "@bulwark/core";
 import { insertCommunity, setCommunityOrganisations } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let admin: Client; // authority, publishes up to CLEAR
@@ -177,13 +177,7 @@ describe("browsing a STIX collection", () => {
   });
 
   it("refuses bad queries with 400 problem+json", async () => {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "admin@authority.example", password: PASSWORD },
-    });
-    const set = login.headers["set-cookie"];
-    const cookie = ((Array.isArray(set) ? set[0] : set) ?? "").split(";")[0] ?? "";
+    const { cookie } = await signedIn(server, "admin@authority.example");
     for (const url of [
       `/api/sharing/stix/collections/${energy}/objects?limit=0`,
       `/api/sharing/stix/collections/${energy}/objects?limit=201`,

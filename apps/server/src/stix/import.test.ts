@@ -7,7 +7,7 @@ import { TLP_2_0_MARKING_IDS } from "@bulwark/core";
 import { insertCommunity, listAudit, rowsOf, setCommunityOrganisations } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { PASSWORD, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 // A copy of MITRE's release, with its licence: third-party/README.md.
 const ICS = new URL("../../../../third-party/mitre-attack-ics/ics-attack.json", import.meta.url);
@@ -227,11 +227,7 @@ describe("importing STIX 2.1 bundles", () => {
   });
 
   it("gives each refusal's reason in the caller's language", async () => {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "analyst@grid.example", password: PASSWORD },
-    });
+    const session = await signedIn(server, "analyst@grid.example");
     const red = indicator({
       id: "indicator--5e6f7a8b-9c0d-4e1f-8a2b-4c5d6e7f8091",
       object_marking_refs: [TLP_2_0_MARKING_IDS.red],
@@ -243,11 +239,7 @@ describe("importing STIX 2.1 bundles", () => {
     const response = await server.inject({
       method: "POST",
       url: `/api/sharing/stix/imports?collection=${energy}`,
-      headers: {
-        cookie: String(login.headers["set-cookie"]).split(";")[0] ?? "",
-        "x-csrf-token": login.json().csrfToken,
-        "accept-language": "fr",
-      },
+      headers: session.headers({ "accept-language": "fr" }),
       payload: bundleOf(red, clear),
     });
     expect(response.statusCode).toBe(200);

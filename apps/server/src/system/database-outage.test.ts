@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.ts";
 import type { ServerContext } from "../context.ts";
-import { PASSWORD, startTestServer, type TestServer } from "../testing.ts";
+import { PASSWORD, signedIn, startTestServer, type TestServer } from "../testing.ts";
 import { DISK_FULL_REMEMBERED_MS } from "./database-outage.ts";
 
 const TIMEOUTS: DatabaseTimeouts = {
@@ -82,16 +82,6 @@ const calls = (cookie: string) => [
   },
 ];
 
-async function signIn(app: FastifyInstance, email: string): Promise<string> {
-  const response = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { email, password: PASSWORD },
-  });
-  expect(response.statusCode).toBe(200);
-  return String(response.headers["set-cookie"]).split(";")[0] ?? "";
-}
-
 /** Every call answers 503 problem+json of `type` with Retry-After, well before a client gives up. */
 async function expectUnavailable(app: FastifyInstance, cookie: string, type: string): Promise<void> {
   for (const call of calls(cookie)) {
@@ -125,7 +115,7 @@ describe.runIf(postgres)("PostgreSQL that hangs, is slow or goes away", () => {
     const connection = await connect({ url: proxied.toString(), timeouts: TIMEOUTS });
     const app = await appOn(connection);
     try {
-      const cookie = await signIn(app, "member@grid.example");
+      const { cookie } = await signedIn(app, "member@grid.example");
       // A statement the server is still working on is waited for, well past answerMs.
       await connection.db.execute(sql`select pg_sleep(1)`);
       proxy.freeze();
@@ -148,7 +138,7 @@ describe.runIf(postgres)("PostgreSQL that hangs, is slow or goes away", () => {
     const connection = await connect({ url: proxied.toString(), timeouts: TIMEOUTS });
     const app = await appOn(connection);
     try {
-      const cookie = await signIn(app, "member@grid.example");
+      const { cookie } = await signedIn(app, "member@grid.example");
       await proxy.stop();
       await expectUnavailable(app, cookie, "urn:bulwark:problem:database-unreachable");
     } finally {
@@ -163,7 +153,7 @@ describe.runIf(postgres)("PostgreSQL that hangs, is slow or goes away", () => {
     const holder = new pg.Client({ connectionString: url().toString() });
     await holder.connect();
     try {
-      const cookie = await signIn(app, "member@grid.example");
+      const { cookie } = await signedIn(app, "member@grid.example");
       // Another session holds the users table: reading the caller's account waits past 1.5 s.
       await holder.query("begin");
       await holder.query("lock table users in access exclusive mode");

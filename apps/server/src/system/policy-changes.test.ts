@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Client } from "@bulwark/contracts";
 import { setCommunityOrganisations, updateOrganisation, updateUser } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import {
   AMBER_ASSET,
   buildScopeWorld,
@@ -116,13 +116,7 @@ describe("other policy inputs drop the caches too", () => {
   });
 
   it("a sign-out through one process ends the remembered session in the other at once", async () => {
-    const login = await server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "boss@grid.example", password: PASSWORD },
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
-    const { csrfToken } = login.json<{ csrfToken: string }>();
+    const { cookie, csrfToken } = await signedIn(server, "boss@grid.example");
     const url = `/api/registry/imports/${randomUUID()}`;
     // The same session, presented to either process (as a load balancer would): now remembered in both.
     expect((await server.inject({ method: "GET", url, headers: { cookie } })).statusCode).toBe(404);
