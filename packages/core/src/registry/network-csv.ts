@@ -62,6 +62,7 @@ export class NetworkCsvReader {
   private readonly issues: GraphIssue[] = [];
   private dependencyRows = 0;
   private lastService = -1;
+  private lastSector = -1;
   private lastDependent = -1;
   private readonly assetScanner = new CsvByteScanner((record) => this.assetRecord(record));
   private readonly dependencyScanner = new CsvByteScanner((record) => this.dependencyRecord(record));
@@ -195,8 +196,13 @@ export class NetworkCsvReader {
     if (cell.read(record, columns[1] ?? -1) === 0) return this.stop();
     this.names?.push(cell.bytes, cell.start, cell.end);
     cell.read(record, columns[2] ?? -1);
-    const sector = sectorTable.find(cell.bytes, cell.start, cell.end);
-    if (sector < 0) return this.stop();
+    // Assets of one sector tend to come together: try the last one before hashing.
+    let sector = this.lastSector;
+    if (!sectorTable.is(sector, cell.bytes, cell.start, cell.end)) {
+      sector = sectorTable.find(cell.bytes, cell.start, cell.end);
+      if (sector < 0) return this.stop();
+      this.lastSector = sector;
+    }
     this.sectors.push(SECTORS[sector] ?? "");
     if (a === this.population.length) {
       this.population = grown(this.population);
