@@ -165,6 +165,54 @@ describe.concurrent("bulwark analyse", () => {
     expect(result.stderr).toBe(`${dependencies}:3: supplier_id: no asset "S9"\n`);
   });
 
+  // Ids written from their bytes where they are plain ASCII, from their strings where not: the
+  // same text as JSON.stringify of the ranking and of the failures either way.
+  it.for<[string, string[]]>([
+    ["plain ASCII ids", ["S1", "S2", "P1", "H1"]],
+    ["ids with a quote, a backslash and an accent", ['S"1', "S\\2", "P1", "Hôpital"]],
+  ])("writes JSON as JSON.stringify does, with %s", async ([name, ids], { expect }) => {
+    const [s1, s2, p1, h1] = ids.map((id) => (/[",]/.test(id) ? `"${id.replaceAll('"', '""')}"` : id));
+    const assets = fixture(`ids-${name}.csv`, [
+      "id,name,sector,population_served",
+      `${s1},North,energy-electricity,0`,
+      `${s2},South,energy-electricity,10`,
+      `${p1},Pumps,water-drinking,50000`,
+      `${h1},Hospital,health,2000`,
+    ]);
+    const dependencies = fixture(`ids-${name}-dependencies.csv`, [
+      "dependent_id,supplier_id,service,k,buffer_hours",
+      `${p1},${s1},electricity,1,`,
+      `${p1},${s2},electricity,1,`,
+      `${h1},${p1},water,1,6`,
+      `${h1},${s1},electricity,1,72`,
+    ]);
+    const files = ["--assets", assets, "--dependencies", dependencies, "--json"];
+    const [S1, S2, P1, H1] = ids as [string, string, string, string];
+    const ranked = await bulwark(["criticality", ...files]);
+    expect(ranked.stderr).toBe("");
+    expect(ranked.stdout).toBe(
+      `${JSON.stringify(
+        [
+          { id: S1, assets: 2, population: 2000 },
+          { id: P1, assets: 2, population: 52000 },
+          { id: S2, assets: 1, population: 10 },
+          { id: H1, assets: 1, population: 2000 },
+        ].sort((x, y) => y.assets - x.assets || y.population - x.population || (x.id < y.id ? -1 : 1)),
+      )}\n`,
+    );
+    const failed = await bulwark(["cascade", ...files.slice(0, 4), "--fail", `${S1},${S2}`, "--json"]);
+    expect(failed.stderr).toBe("");
+    expect(JSON.parse(failed.stdout).failed).toEqual([
+      { id: S1, hours: 0, cause: null },
+      { id: S2, hours: 0, cause: null },
+      { id: P1, hours: 0, cause: S2 },
+      { id: H1, hours: 6, cause: P1 },
+    ]);
+    expect(failed.stdout.startsWith(`{"failed":${JSON.stringify(JSON.parse(failed.stdout).failed)},`)).toBe(
+      true,
+    );
+  });
+
   it("refuses an asset id it does not know", async ({ expect }) => {
     const result = await bulwark(["cascade", ...FILES, "--fail", "S1,X9", "--json"]);
     expect(result.code).toBe(1);

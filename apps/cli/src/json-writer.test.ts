@@ -49,6 +49,19 @@ describe("JsonWriter", () => {
     expect(written((json) => json.string(text))).toBe(JSON.stringify(text));
   });
 
+  it("writes bytes as they are, across chunks", () => {
+    const bytes = new TextEncoder().encode("asset-12,pump-7");
+    const text = written((json) => {
+      for (let i = 0; i < 200_000; i++)
+        json
+          .raw(i === 0 ? '["' : ',"')
+          .bytes(bytes, 6, 8)
+          .raw('"');
+      json.raw("]");
+    });
+    expect(text).toBe(JSON.stringify(Array.from({ length: 200_000 }, () => "12")));
+  });
+
   it("hands over full chunks and keeps writing past them", () => {
     const ids = Array.from({ length: 60_000 }, (_, i) => `asset-${i}-é"\\`);
     const text = written((json) => {

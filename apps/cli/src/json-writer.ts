@@ -24,6 +24,20 @@ export class JsonWriter {
     return this;
   }
 
+  /**
+   * Bytes written as they are: a string's UTF-8 when the caller knows it needs no escaping (printable
+   * ASCII, no quote or backslash), between the quotes it writes with `raw`.
+   */
+  bytes(source: Uint8Array, start: number, end: number): this {
+    const length = end - start;
+    if (this.used + length > this.buffer.length) this.flush(length);
+    const buffer = this.buffer;
+    let at = this.used;
+    for (let i = start; i < end; i++) buffer[at++] = source[i] ?? 0;
+    this.used = at;
+    return this;
+  }
+
   /** A string value, quoted and escaped as JSON.stringify does. */
   string(text: string): this {
     const length = text.length;

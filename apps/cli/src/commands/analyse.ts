@@ -13,6 +13,7 @@ import {
   type DependencyGraph,
 } from "@bulwark/core/graph";
 import {
+  type ByteStrings,
   type CsvProblem,
   type CsvRead,
   graphIssueProblems,
@@ -39,6 +40,12 @@ interface Loaded {
   graph: DependencyGraph;
   /** Asset names by index, as the graph numbers them (empty unless asked for). */
   names: readonly string[];
+  /** The ids as bytes, when the files were streamed (not after the row-by-row readers). */
+  idBytes: ByteStrings | null;
+  /** Two assets in the order of their ids, from their bytes (see NetworkRead), or undefined. */
+  compareIds: ((a: number, b: number) => number) | undefined;
+  /** The index of an asset by id, or -1. */
+  indexOfId(id: string): number;
 }
 
 function cannotRead(file: string, error: unknown): CliError {
@@ -88,7 +95,14 @@ function load(options: FileOptions, names: boolean): Loaded | null {
   stream(options.assets, reader.assets);
   if (reader.clean) stream(options.dependencies, reader.dependencies);
   const read = reader.finish();
-  if (read) return { graph: read.graph, names: read.names ?? [] };
+  if (read)
+    return {
+      graph: read.graph,
+      names: read.names ?? [],
+      idBytes: read.idBytes,
+      compareIds: read.compareIds ?? undefined,
+      indexOfId: read.indexOfId,
+    };
   return loadRowByRow(options);
 }
 
@@ -110,7 +124,15 @@ function loadRowByRow(options: FileOptions): Loaded | null {
       assets.rows.map((row) => row.value),
       dependencies.rows.map((row) => row.value),
     );
-    if (built.graph) return { graph: built.graph, names: assets.rows.map((row) => row.value.name) };
+    const { graph } = built;
+    if (graph)
+      return {
+        graph,
+        names: assets.rows.map((row) => row.value.name),
+        idBytes: null,
+        compareIds: undefined,
+        indexOfId: (id) => graph.indexOf.get(id) ?? -1,
+      };
     problems = graphIssueProblems(built.issues, { assets: assets.rows, dependencies: dependencies.rows }).map(
       (problem) => ({ ...problem, file: problem.list === "assets" ? options.assets : options.dependencies }),
     );
@@ -126,6 +148,35 @@ function report(problems: Located[]): void {
   process.exitCode = 1;
 }
 
+/**
+ * `{"id":` and asset a's id as JSON.stringify writes it, then `after`: from the id's bytes when
+ * every id is plain printable ASCII (no string made), else from its string.
+ */
+function jsonId(json: JsonWriter, loaded: Loaded, a: number, first: boolean, after: string): JsonWriter {
+  const ids = loaded.idBytes;
+  if (ids?.plain)
+    return json
+      .raw(first ? '{"id":"' : ',{"id":"')
+      .bytes(ids.bytes, ids.offsets[a] ?? 0, ids.offsets[a + 1] ?? 0)
+      .raw('"')
+      .raw(after);
+  return json
+    .raw(first ? '{"id":' : ',{"id":')
+    .string(loaded.graph.ids[a] ?? "")
+    .raw(after);
+}
+
+/** Asset a's id as a JSON string value (see jsonId). */
+function jsonIdValue(json: JsonWriter, loaded: Loaded, a: number): JsonWriter {
+  const ids = loaded.idBytes;
+  if (ids?.plain)
+    return json
+      .raw('"')
+      .bytes(ids.bytes, ids.offsets[a] ?? 0, ids.offsets[a + 1] ?? 0)
+      .raw('"');
+  return json.string(loaded.graph.ids[a] ?? "");
+}
+
 const people = (count: number) => Math.round(count).toLocaleString("en");
 const hoursText = (hours: number) => String(Math.round(hours * 100) / 100);
 
@@ -136,16 +187,28 @@ export function failCascade(options: FileOptions & { fail: string }): void {
   const loaded = load(options, !options.json);
   if (!loaded) return;
   const { graph, names } = loaded;
-  const unknown = ids.filter((id) => !graph.indexOf.has(id));
+  const indices = ids.map((id) => loaded.indexOfId(id));
+  const unknown = ids.filter((_, i) => (indices[i] ?? -1) < 0);
   if (unknown.length > 0)
     throw new CliError(
       `No asset ${unknown.map((id) => `"${id}"`).join(", ")} in ${options.assets} (--fail takes asset ids).`,
     );
-  const result = cascade(
-    graph,
-    ids.map((id) => graph.indexOf.get(id) ?? -1),
-  );
+  const result = cascade(graph, indices);
   const totals = cascadeTotals(graph, result);
+  if (options.json) {
+    const json = new JsonWriter(toStdout).raw('{"failed":[');
+    const { order, hours, cause } = result;
+    for (let i = 0; i < order.length; i++) {
+      jsonId(json, loaded, order[i] ?? 0, i === 0, ',"hours":')
+        .number(hours[i] ?? 0)
+        .raw(',"cause":');
+      const by = cause[i] ?? ATTACKED;
+      if (by === ATTACKED) json.raw("null}");
+      else jsonIdValue(json, loaded, by).raw("}");
+    }
+    json.raw(`],"totals":${JSON.stringify(totals)}}\n`).flush();
+    return;
+  }
   const failed = Array.from(result.order, (asset, i) => {
     const cause = result.cause[i] ?? ATTACKED;
     return {
@@ -155,21 +218,6 @@ export function failCascade(options: FileOptions & { fail: string }): void {
       cause: cause === ATTACKED ? null : (graph.ids[cause] ?? null),
     };
   });
-  if (options.json) {
-    const json = new JsonWriter(toStdout).raw('{"failed":[');
-    failed.forEach(({ id, hours, cause }, i) => {
-      json
-        .raw(i === 0 ? '{"id":' : ',{"id":')
-        .string(id)
-        .raw(',"hours":')
-        .number(hours)
-        .raw(',"cause":');
-      if (cause === null) json.raw("null}");
-      else json.string(cause).raw("}");
-    });
-    json.raw(`],"totals":${JSON.stringify(totals)}}\n`).flush();
-    return;
-  }
   say(
     `Losing ${ids.join(", ")} takes down ${totals.assets} asset${totals.assets === 1 ? "" : "s"} serving ${people(totals.population)} people.`,
   );
@@ -223,17 +271,18 @@ export function rankAssets(options: FileOptions & { top?: string }): void {
   const started = performance.now();
   const result = criticality(graph);
   const took = performance.now() - started;
-  const order = criticalityOrder(graph, result, top ?? (options.json ? graph.size : HUMAN_TOP));
+  const order = criticalityOrder(
+    graph,
+    result,
+    top ?? (options.json ? graph.size : HUMAN_TOP),
+    loaded.compareIds,
+  );
   if (options.json) {
     // What JSON.stringify(rankCriticality(...)) would print, with no object or string per asset.
     const json = new JsonWriter(toStdout).raw("[");
-    const { ids } = graph;
     for (let i = 0; i < order.length; i++) {
       const a = order[i] ?? 0;
-      json
-        .raw(i === 0 ? '{"id":' : ',{"id":')
-        .string(ids[a] ?? "")
-        .raw(',"assets":')
+      jsonId(json, loaded, a, i === 0, ',"assets":')
         .number(result.assets[a] ?? 0)
         .raw(',"population":')
         .number(result.population[a] ?? 0)

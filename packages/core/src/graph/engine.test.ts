@@ -528,40 +528,54 @@ describe("criticalityOrder", () => {
     );
   });
 
-  it("ranks a large network (16-bit digits) as the comparison does, ties included", () => {
+  it("ranks a large network (11-bit digits) as the comparison does, ties included, by any id order", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 8192, max: 12_000 }), fc.integer(), (n, seed) => {
-        let state = seed >>> 0;
-        const next = (below: number) => {
-          state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-          return state % below;
-        };
-        const graph = buildGraph(
-          Array.from({ length: n }, (_, i) => ({
-            id: `${String.fromCharCode(97 + next(26))}${i}`,
-            sector: "health",
-          })),
-          [],
-        ).graph;
-        if (!graph) throw new Error("the assets do not build");
-        const populations = [0, 0.25, 7, 70_000, 2 ** 33 + 1, 1e300];
-        const result = {
-          assets: Int32Array.from({ length: n }, () => (next(4) === 0 ? 1 + next(100_000) : 1 + next(3))),
-          population: Float64Array.from({ length: n }, () => populations[next(populations.length)] ?? 0),
-          method: "sweeps" as const,
-        };
-        const expected = graph.ids
-          .map((id, i) => ({ id, i }))
-          .sort(
-            (x, y) =>
-              (result.assets[y.i] ?? 0) - (result.assets[x.i] ?? 0) ||
-              (result.population[y.i] ?? 0) - (result.population[x.i] ?? 0) ||
-              (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
-          )
-          .map(({ i }) => i);
-        expect(Array.from(criticalityOrder(graph, result))).toEqual(expected);
-      }),
-      { numRuns: 20 },
+      fc.property(
+        fc.integer({ min: 8192, max: 12_000 }),
+        fc.integer(),
+        fc.boolean(),
+        fc.boolean(),
+        (n, seed, whole, reversed) => {
+          let state = seed >>> 0;
+          const next = (below: number) => {
+            state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+            return state % below;
+          };
+          const graph = buildGraph(
+            Array.from({ length: n }, (_, i) => ({
+              id: `${String.fromCharCode(97 + next(26))}${i}`,
+              sector: "health",
+            })),
+            [],
+          ).graph;
+          if (!graph) throw new Error("the assets do not build");
+          // Whole numbers below 2^32 sort as themselves, others by their bits.
+          const populations = whole
+            ? [0, 7, 70_000, 1_318_898, 0xffff_ffff]
+            : [0, 0.25, 7, 70_000, 2 ** 33 + 1, 1e300];
+          const result = {
+            assets: Int32Array.from({ length: n }, () => (next(4) === 0 ? 1 + next(100_000) : 1 + next(3))),
+            population: Float64Array.from({ length: n }, () => populations[next(populations.length)] ?? 0),
+            method: "sweeps" as const,
+          };
+          // Ties by id, or by the order a caller gives (here the reverse), which replaces the ids'.
+          const byId = (x: string, y: string) => (reversed ? -1 : 1) * (x < y ? -1 : x > y ? 1 : 0);
+          const expected = graph.ids
+            .map((id, i) => ({ id, i }))
+            .sort(
+              (x, y) =>
+                (result.assets[y.i] ?? 0) - (result.assets[x.i] ?? 0) ||
+                (result.population[y.i] ?? 0) - (result.population[x.i] ?? 0) ||
+                byId(x.id, y.id),
+            )
+            .map(({ i }) => i);
+          const compareIds = reversed
+            ? (a: number, b: number) => byId(graph.ids[a] ?? "", graph.ids[b] ?? "")
+            : undefined;
+          expect(Array.from(criticalityOrder(graph, result, graph.size, compareIds))).toEqual(expected);
+        },
+      ),
+      { numRuns: 24 },
     );
   });
 

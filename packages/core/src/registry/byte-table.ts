@@ -11,7 +11,13 @@ export class ByteStrings {
   used = 0;
   offsets = new Int32Array(1025);
   size = 0;
-  private ascii = true;
+  /** Every byte so far is ASCII. */
+  ascii = true;
+  /**
+   * Every byte so far is printable ASCII other than a quote and a backslash: each string, in JSON,
+   * is its own bytes between quotes (what JSON.stringify writes).
+   */
+  plain = true;
 
   push(bytes: Uint8Array, start: number, end: number): void {
     const length = end - start;
@@ -22,12 +28,33 @@ export class ByteStrings {
     }
     for (let i = start; i < end; i++) {
       const c = bytes[i] ?? 0;
-      if (c >= 0x80) this.ascii = false;
+      if (c < 0x20 || c >= 0x7f || c === 0x22 || c === 0x5c) {
+        this.plain = false;
+        if (c >= 0x80) this.ascii = false;
+      }
       this.bytes[this.used++] = c;
     }
     if (this.size + 2 > this.offsets.length) this.offsets = grown(this.offsets);
     this.size += 1;
     this.offsets[this.size] = this.used;
+  }
+
+  /**
+   * Strings a and b compared by their bytes: -1, 0 or 1. Byte order is JavaScript's order of
+   * the strings (UTF-16 code units) while every byte is ASCII; callers check `ascii`.
+   */
+  compare(a: number, b: number): number {
+    const { bytes, offsets } = this;
+    let i = offsets[a] ?? 0;
+    let j = offsets[b] ?? 0;
+    const iEnd = offsets[a + 1] ?? 0;
+    const jEnd = offsets[b + 1] ?? 0;
+    while (i < iEnd && j < jEnd) {
+      const x = bytes[i++] ?? 0;
+      const y = bytes[j++] ?? 0;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return i < iEnd ? 1 : j < jEnd ? -1 : 0;
   }
 
   /** Every string, in order: one decoding when they are all ASCII (each a slice of it). */
@@ -48,7 +75,8 @@ export class ByteStrings {
 const SLOT = 4;
 
 export class ByteTable {
-  private readonly keys = new ByteStrings();
+  /** The keys' bytes, by number. */
+  readonly keys = new ByteStrings();
   // Everything a probe compares sits in its slot: one cache miss for the slot, one for the bytes.
   private slots = new Int32Array(64 * SLOT);
   private capacity = 64;

@@ -193,6 +193,7 @@ const idArb = fc.constantFrom(
   " pad ",
   "'=sum",
   "'b",
+  "b\\s",
   "\u00a0nb",
   "d",
   "e",
@@ -273,6 +274,30 @@ function streamed(assets: string, dependencies: string, sizes: number[]): Networ
 
 const plain = (graph: DependencyGraph) => ({ ...graph, indexOf: [...graph.indexOf] });
 
+/**
+ * The ids as bytes say what the ids as strings say: the same order (when given), the same index,
+ * and JSON that is the bytes between quotes where `plain`.
+ */
+function expectIdsAsBytes(read: NetworkRead, expected: DependencyGraph): void {
+  const { ids, indexOf } = expected;
+  const sign = (x: number) => Math.sign(x);
+  expect(read.compareIds !== null).toBe(ids.every((id) => [...id].every((c) => c.charCodeAt(0) < 0x80)));
+  for (let a = 0; a < ids.length; a++) {
+    const id = ids[a] ?? "";
+    const bytes = read.idBytes.bytes.subarray(read.idBytes.offsets[a], read.idBytes.offsets[a + 1]);
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes)).toBe(id);
+    if (read.idBytes.plain) expect(JSON.stringify(id)).toBe(`"${id}"`);
+    expect(read.indexOfId(id)).toBe(indexOf.get(id) ?? -1);
+    expect(read.indexOfId(`${id}\u00e9`)).toBe(indexOf.get(`${id}\u00e9`) ?? -1);
+    if (read.compareIds)
+      for (let b = 0; b < ids.length; b++) {
+        const other = ids[b] ?? "";
+        expect(sign(read.compareIds(a, b))).toBe(id < other ? -1 : id > other ? 1 : 0);
+      }
+  }
+  expect(read.idBytes.plain).toBe(ids.every((id) => /^[\x20-\x7e]*$/.test(id) && !/["\\]/.test(id)));
+}
+
 describe("NetworkCsvReader", () => {
   it("builds the graph buildGraph builds, and refuses exactly the files the row-by-row readers refuse", () => {
     fc.assert(
@@ -328,6 +353,7 @@ describe("NetworkCsvReader", () => {
           expect(plain(read.graph)).toEqual(plain(expected));
           const names = readAssetsCsv(assetsCsv).rows?.map((row) => row.value.name);
           expect(read.names).toEqual(names);
+          expectIdsAsBytes(read, expected);
         },
       ),
       { numRuns: 1500 },

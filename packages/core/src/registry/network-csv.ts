@@ -25,6 +25,18 @@ export interface NetworkRead {
   readonly graph: DependencyGraph;
   /** Asset names by index, when asked for. */
   readonly names: readonly string[] | null;
+  /**
+   * The asset ids' bytes by index, for output written from bytes with no string per id
+   * (`graph.ids` makes the strings when first read).
+   */
+  readonly idBytes: ByteStrings;
+  /**
+   * Assets a and b in the order of their ids as strings (JavaScript's `<`), from their bytes, no
+   * string made; null when an id is not ASCII (UTF-8 byte order is then not always that order).
+   */
+  readonly compareIds: ((a: number, b: number) => number) | null;
+  /** The index of the asset with this id, or -1 (no string made per asset). */
+  indexOfId(id: string): number;
 }
 
 const sectorTable = ByteTable.of(SECTORS);
@@ -50,6 +62,7 @@ export class NetworkCsvReader {
   private readonly issues: GraphIssue[] = [];
   private dependencyRows = 0;
   private lastService = -1;
+  private lastSector = -1;
   private lastDependent = -1;
   private readonly assetScanner = new CsvByteScanner((record) => this.assetRecord(record));
   private readonly dependencyScanner = new CsvByteScanner((record) => this.dependencyRecord(record));
@@ -81,10 +94,10 @@ export class NetworkCsvReader {
   finish(): NetworkRead | null {
     if (!this.clean || !this.grouping) return null;
     const size = this.idTable.size;
-    const ids = this.idTable.strings();
+    const idTable = this.idTable;
     const built = this.grouping.finish({
       size,
-      ids,
+      ids: [],
       indexOf: new Map(),
       sectors: this.sectors,
       population: this.population.slice(0, size),
@@ -92,19 +105,45 @@ export class NetworkCsvReader {
       lon: this.lon.slice(0, size),
     });
     if (!built.graph) return null;
-    // The map from id to index, made when first asked for: ranking every asset never needs it.
+    // The ids as strings, and the map from id to index, made when first asked for: ranking every
+    // asset into JSON needs neither.
+    let ids: string[] | null = null;
     let indexOf: Map<string, number> | null = null;
-    const graph = Object.defineProperty({ ...built.graph }, "indexOf", {
-      enumerable: true,
-      get: () => {
-        if (!indexOf) {
-          indexOf = new Map();
-          for (let a = 0; a < size; a++) indexOf.set(ids[a] ?? "", a);
-        }
-        return indexOf;
+    const idStrings = () => {
+      if (!ids) ids = idTable.strings();
+      return ids;
+    };
+    const graph = Object.defineProperties(
+      { ...built.graph },
+      {
+        ids: { enumerable: true, get: idStrings },
+        indexOf: {
+          enumerable: true,
+          get: () => {
+            if (!indexOf) {
+              const all = idStrings();
+              indexOf = new Map();
+              for (let a = 0; a < size; a++) indexOf.set(all[a] ?? "", a);
+            }
+            return indexOf;
+          },
+        },
       },
-    });
-    return { graph, names: this.names?.strings() ?? null };
+    );
+    const idBytes = idTable.keys;
+    const encoder = new TextEncoder();
+    return {
+      graph,
+      names: this.names?.strings() ?? null,
+      idBytes,
+      compareIds: idBytes.ascii ? (a, b) => idBytes.compare(a, b) : null,
+      indexOfId: (id) => {
+        // Bytes that are not UTF-8 read as U+FFFD in the strings: only ASCII ids are found by bytes.
+        if (!idBytes.ascii) return graph.indexOf.get(id) ?? -1;
+        const bytes = encoder.encode(id);
+        return idTable.find(bytes, 0, bytes.length);
+      },
+    };
   }
 
   private scan(scanner: CsvByteScanner, chunk: Uint8Array | null): void {
@@ -157,8 +196,13 @@ export class NetworkCsvReader {
     if (cell.read(record, columns[1] ?? -1) === 0) return this.stop();
     this.names?.push(cell.bytes, cell.start, cell.end);
     cell.read(record, columns[2] ?? -1);
-    const sector = sectorTable.find(cell.bytes, cell.start, cell.end);
-    if (sector < 0) return this.stop();
+    // Assets of one sector tend to come together: try the last one before hashing.
+    let sector = this.lastSector;
+    if (!sectorTable.is(sector, cell.bytes, cell.start, cell.end)) {
+      sector = sectorTable.find(cell.bytes, cell.start, cell.end);
+      if (sector < 0) return this.stop();
+      this.lastSector = sector;
+    }
     this.sectors.push(SECTORS[sector] ?? "");
     if (a === this.population.length) {
       this.population = grown(this.population);
@@ -194,10 +238,13 @@ export class NetworkCsvReader {
     // Positions in DEPENDENCY_COLUMNS: dependent_id, supplier_id, service, k, buffer_hours, kind.
     const cell = this.cell;
     cell.read(record, columns[0] ?? -1);
-    // Rows of one dependent tend to come together: try the last one before hashing.
+    // Rows of one dependent tend to come together, and dependents in the order of assets.csv: try
+    // the last one, then the next asset, before hashing.
     let dependent = this.lastDependent;
     if (!this.idTable.is(dependent, cell.bytes, cell.start, cell.end)) {
-      dependent = this.idTable.find(cell.bytes, cell.start, cell.end);
+      dependent += 1;
+      if (!this.idTable.is(dependent, cell.bytes, cell.start, cell.end))
+        dependent = this.idTable.find(cell.bytes, cell.start, cell.end);
       this.lastDependent = dependent;
     }
     cell.read(record, columns[1] ?? -1);
