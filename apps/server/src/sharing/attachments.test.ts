@@ -8,7 +8,7 @@ import { ATTACHMENT_MAX_BYTES } from "@bulwark/core";
 import { listAudit, rowsOf } from "@bulwark/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, startTestServer, statusOf, type TestServer } from "../testing.ts";
+import { signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 let author: Client; // member of the grid operator
@@ -92,7 +92,7 @@ describe("attachments", () => {
     const raw = await server.inject({
       method: "GET",
       url: `/api/sharing/items/${draft.id}/attachments/${added.id}`,
-      headers: { cookie: (await signIn("admin@authority.example")).cookie },
+      headers: { cookie: (await signedIn(server, "admin@authority.example")).cookie },
     });
     expect(raw.statusCode).toBe(200);
     expect(raw.headers["content-type"]).toBe("application/pdf");
@@ -175,11 +175,11 @@ describe("attachments", () => {
       type: "urn:bulwark:problem:too-large",
     });
     // No filename, no type: refused before anything is read.
-    const { cookie, csrf } = await signIn("member@grid.example");
+    const member = await signedIn(server, "member@grid.example");
     const bare = await server.inject({
       method: "POST",
       url: `/api/sharing/items/${draft.id}/attachments`,
-      headers: { cookie, "x-csrf-token": csrf, "content-type": "application/pdf" },
+      headers: member.headers({ "content-type": "application/pdf" }),
       payload: Buffer.from(PDF),
     });
     expect(bare.statusCode).toBe(400);
@@ -187,7 +187,7 @@ describe("attachments", () => {
     const untyped = await server.inject({
       method: "POST",
       url: `/api/sharing/items/${draft.id}/attachments?filename=a.pdf`,
-      headers: { cookie, "x-csrf-token": csrf },
+      headers: member.headers(),
       payload: Buffer.from(PDF),
     });
     expect(untyped.statusCode).toBe(415);
@@ -264,15 +264,3 @@ describe("attachments", () => {
     );
   });
 });
-
-/** A raw session for checks the typed client would hide (headers, a missing query or type). */
-async function signIn(email: string): Promise<{ cookie: string; csrf: string }> {
-  const login = await server.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { email, password: PASSWORD },
-  });
-  const set = login.headers["set-cookie"];
-  const line = Array.isArray(set) ? set[0] : set;
-  return { cookie: (line ?? "").split(";")[0] ?? "", csrf: String(login.json().csrfToken ?? "") };
-}
