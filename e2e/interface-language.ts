@@ -75,3 +75,64 @@ export async function leftInEnglish(
       if (pattern.test(text)) found.push(`${where}: "${text}" (en: "${english}")`);
   return found;
 }
+
+/** The strings of the server's JSON answers a page received (data: names, titles, bodies). */
+export interface ServerStrings {
+  strings: Set<string>;
+  reading: Set<Promise<void>>;
+}
+
+const gathered = new WeakMap<Page, ServerStrings>();
+
+/** Starts gathering what the server sends `page` (call before the page opens anything). */
+export function serverStrings(page: Page): ServerStrings {
+  let found = gathered.get(page);
+  if (found) return found;
+  const received = new Set<string>();
+  const reading = new Set<Promise<void>>();
+  page.on("response", (response) => {
+    if (!(response.headers()["content-type"] ?? "").includes("json")) return;
+    const read = response.json().then(
+      (body: unknown) => {
+        for (const text of strings(body)) received.add(text);
+      },
+      () => undefined,
+    );
+    reading.add(read);
+    void read.finally(() => reading.delete(read));
+  });
+  found = { strings: received, reading };
+  gathered.set(page, found);
+  return found;
+}
+
+/**
+ * Two Latin words in a row, one of them in small letters ("resolution 2341" is not, "Council
+ * resolution" is): English prose, not a code ("TLP:AMBER"), an acronym ("MITRE ATT&CK"), a name in
+ * capitals ("Natural Earth") or an address.
+ */
+const LATIN_PROSE = /(?:^|[^\p{L}])(?:[a-z]{2,}\s+[A-Za-z]{2,}|[A-Za-z]{2,}\s+[a-z]{2,})(?:[^\p{L}]|$)/u;
+
+/**
+ * For a page in a language not written in Latin letters (Russian, Chinese): its texts with English
+ * prose that came neither from its translations nor from the server's data (an entry's body stays in
+ * its original language and is shown as sent). This finds English written into a component, which
+ * en.ts does not hold and `leftInEnglish` cannot see.
+ */
+export async function latinProse(
+  page: Page,
+  where: string,
+  messages: unknown,
+  server: ServerStrings,
+): Promise<string[]> {
+  await Promise.all([...server.reading]);
+  const translated = new Set(strings(messages));
+  const data = [...server.strings];
+  const found: string[] = [];
+  for (const text of await visibleTexts(page)) {
+    if (!LATIN_PROSE.test(text) || translated.has(text)) continue;
+    if (data.some((value) => value.includes(text) || (value.length > 3 && text.includes(value)))) continue;
+    found.push(`${where}: "${text}" (English prose in neither the translations nor the data)`);
+  }
+  return found;
+}
