@@ -84,28 +84,24 @@ export interface ServerStrings {
 
 const gathered = new WeakMap<Page, ServerStrings>();
 
-function gather(value: unknown, into: Set<string>): void {
-  if (typeof value === "string") into.add(value);
-  else if (value !== null && typeof value === "object")
-    for (const inner of Object.values(value)) gather(inner, into);
-}
-
 /** Starts gathering what the server sends `page` (call before the page opens anything). */
 export function serverStrings(page: Page): ServerStrings {
   let found = gathered.get(page);
   if (found) return found;
-  const strings = new Set<string>();
+  const received = new Set<string>();
   const reading = new Set<Promise<void>>();
   page.on("response", (response) => {
     if (!(response.headers()["content-type"] ?? "").includes("json")) return;
     const read = response.json().then(
-      (body: unknown) => gather(body, strings),
+      (body: unknown) => {
+        for (const text of strings(body)) received.add(text);
+      },
       () => undefined,
     );
     reading.add(read);
     void read.finally(() => reading.delete(read));
   });
-  found = { strings, reading };
+  found = { strings: received, reading };
   gathered.set(page, found);
   return found;
 }
@@ -120,7 +116,7 @@ const LATIN_PROSE = /(?:^|[^\p{L}])(?:[a-z]{2,}\s+[A-Za-z]{2,}|[A-Za-z]{2,}\s+[a
 /**
  * For a page in a language not written in Latin letters (Russian, Chinese): its texts with English
  * prose that came neither from its translations nor from the server's data (an entry's body stays in
- * its original language and is read as sent). This finds English written into a component, which
+ * its original language and is shown as sent). This finds English written into a component, which
  * en.ts does not hold and `leftInEnglish` cannot see.
  */
 export async function latinProse(

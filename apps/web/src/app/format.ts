@@ -9,6 +9,8 @@ export interface Formatters {
   /** A share from 0 to 1 as a whole percentage ("45 %" in French, "45%" in English); "—" when there is none. */
   percent(share: number | null | undefined): string;
   country(code: string): string;
+  /** A file's size in kilobytes below a megabyte, else in megabytes, with the language's units ("10 Mo", "10 МБ"). */
+  fileSize(bytes: number): string;
 }
 
 export function useFormat(): Formatters {
@@ -19,12 +21,22 @@ export function useFormat(): Formatters {
     const date = new Intl.DateTimeFormat(language, { dateStyle: "medium" });
     const number = new Intl.NumberFormat(language);
     const percent = new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 0 });
+    const kilobytes = new Intl.NumberFormat(language, { style: "unit", unit: "kilobyte" });
+    const megabytes = new Intl.NumberFormat(language, {
+      style: "unit",
+      unit: "megabyte",
+      maximumFractionDigits: 1,
+    });
     const regions = new Intl.DisplayNames([language], { type: "region", fallback: "code" });
     return {
       dateTime: (iso) => dateTime.format(new Date(iso)),
       date: (iso) => date.format(new Date(iso)),
       number: (value) => number.format(value),
       percent: (share) => (share === null || share === undefined ? "—" : percent.format(share)),
+      fileSize: (bytes) =>
+        bytes < 1024 * 1024
+          ? kilobytes.format(Math.max(1, Math.round(bytes / 1024)))
+          : megabytes.format(bytes / 1024 / 1024),
       country: (code) => {
         try {
           return regions.of(code) ?? code;

@@ -139,7 +139,7 @@ export function SignInPage() {
             </form>
           </Paper>
           <Text size="xs" c="dimmed" ta="center">
-            UN Security Council resolution 2341 (2017)
+            {t("signIn.resolution")}
           </Text>
         </Stack>
       </Center>

@@ -155,6 +155,7 @@ export const ar: Translation<Messages, "ar"> = {
     failed: "تعذّر تسجيل الدخول",
     missing: "أدخل بريدك الإلكتروني وكلمة المرور.",
     codeFormat: "يتكوّن الرمز من ستة أرقام.",
+    resolution: "قرار مجلس الأمن التابع للأمم المتحدة 2341 (2017)",
   },
   overview: {
     welcome: "مرحبًا، {{name}}",

@@ -139,6 +139,7 @@ export const enFirstScreen = {
     failed: "Sign-in failed",
     missing: "Enter your email and password.",
     codeFormat: "A code is six digits.",
+    resolution: "UN Security Council resolution 2341 (2017)",
   },
   overview: {
     welcome: "Welcome, {{name}}",

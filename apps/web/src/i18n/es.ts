@@ -103,6 +103,7 @@ export const es: Translation<Messages, "es"> = {
     failed: "No se pudo iniciar sesión",
     missing: "Introduzca su correo electrónico y su contraseña.",
     codeFormat: "Un código tiene seis dígitos.",
+    resolution: "Resolución 2341 (2017) del Consejo de Seguridad de las Naciones Unidas",
   },
   overview: {
     welcome: "Le damos la bienvenida, {{name}}",

@@ -103,6 +103,7 @@ export const fr: Translation<Messages, "fr"> = {
     failed: "Échec de la connexion",
     missing: "Saisissez votre courriel et votre mot de passe.",
     codeFormat: "Un code compte six chiffres.",
+    resolution: "Résolution 2341 (2017) du Conseil de sécurité de l'ONU",
   },
   overview: {
     welcome: "Bienvenue, {{name}}",

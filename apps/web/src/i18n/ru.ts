@@ -102,6 +102,7 @@ export const ru: Translation<Messages, "ru"> = {
     failed: "Не удалось войти",
     missing: "Введите адрес электронной почты и пароль.",
     codeFormat: "Код состоит из шести цифр.",
+    resolution: "Резолюция 2341 (2017) Совета Безопасности ООН",
   },
   overview: {
     welcome: "Добро пожаловать, {{name}}",

@@ -154,6 +154,7 @@ export const zh: Translation<Messages, "zh"> = {
     failed: "登录失败",
     missing: "请输入电子邮件和密码。",
     codeFormat: "验证码为六位数字。",
+    resolution: "联合国安全理事会第2341（2017）号决议",
   },
   overview: {
     welcome: "欢迎，{{name}}",

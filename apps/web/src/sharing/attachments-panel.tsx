@@ -56,10 +56,7 @@ export const uploadFile = (api: Client, itemId: string, picked: PickedFile) =>
 
 export function useFileSize() {
   const format = useFormat();
-  return (bytes: number) =>
-    bytes < 1024 * 1024
-      ? `${format.number(Math.max(1, Math.round(bytes / 1024)))} kB`
-      : `${format.number(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
+  return format.fileSize;
 }
 
 /** Choose files (each may be marked personal) before or after the item is saved. */
