@@ -86,7 +86,7 @@ export async function putStixObjects(
   // granted): the first date_added free and what the writer holds of the first LOOKUP_BATCH ids.
   const first = rowsOf<HeldRow & { base: string }>(
     await tx.execute(sql`select (select ${microsUtc(sql`greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz)`)}
-        from stix_objects where collection_id = ${put.collectionId}) as base, held.*
+        from stix_objects where collection_id = ${unseen(put.collectionId)}) as base, held.*
       from (values (1)) as one left join lateral (${heldIn(put, ids.slice(0, LOOKUP_BATCH))}) as held on true`),
   );
   const base = first[0]?.base ?? microsOf(now);
@@ -207,12 +207,12 @@ async function putFew(
   });
   const column = <T>(pick: (arrival: StixArrival) => T): T[] => arrivals.map(pick);
   const held = (also: SQL) => sql`exists (select 1 from stix_objects as h
-    where h.collection_id = ${put.collectionId} and h.stix_id = r.stix_id
-      and h.owner_organisation_id = ${put.ownerOrganisationId} and ${also})`;
+    where h.collection_id = ${unseen(put.collectionId)} and h.stix_id = r.stix_id
+      and h.owner_organisation_id = ${unseen(put.ownerOrganisationId)} and ${also})`;
   const rows = rowsOf<{ n: number | string; closed: boolean; held: boolean; base: string }>(
     await tx.execute(sql`with base as (
         select greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz) as at
-        from stix_objects where collection_id = ${put.collectionId}),
+        from stix_objects where collection_id = ${unseen(put.collectionId)}),
       arrival as (
         select r.*, ${held(sql`h.revoked`)} as closed,
           ${held(sql`(r.version is null or h.version = r.version::timestamptz)`)} as held
@@ -257,14 +257,31 @@ interface HeldRow {
   revoked: boolean;
 }
 
-/** What the writer's organisation holds in the collection of these ids (a query). */
+/**
+ * A uuid the planner does not see (a sub-select's value): it plans for a collection of average
+ * size. Seeing the value, it took a collection its statistics do not know (new, or grown since the
+ * last ANALYZE, as during a large import) for a handful of rows, and then chose to walk all of the
+ * collection's rows: for the first free date_added, the whole collection instead of the date_added
+ * index's last entry; for each id looked up, the (collection, type) index's whole range instead of
+ * one probe of the unique key (at equal estimates of one row, the smaller index wins). During a
+ * 100,000-object import into a new collection each slice's lookups then read every row the import
+ * had already put (ADR 0051).
+ */
+const unseen = (id: string): SQL => sql`(select ${id}::uuid)`;
+
+/**
+ * What the writer's organisation holds in the collection of these ids (a query): one probe of the
+ * unique key per id. Written `stix_id = any(ids)`, the planner may walk the collection's whole
+ * range of the key and test each row against the ids instead (and did at stale estimates); a
+ * lateral probe per id, kept a subquery by `offset 0`, can only be a nested loop.
+ */
 const heldIn = (put: StixPut, ids: readonly string[]): SQL =>
-  // A real array parameter: the planner sees its values (a sub-select's array, unseen, made it
-  // compare every id with every row of a collection whose statistics were stale).
-  sql`select stix_id, (extract(epoch from version) * 1000)::float8 as version, revoked
-    from stix_objects
-    where collection_id = ${put.collectionId} and owner_organisation_id = ${put.ownerOrganisationId}
-      and stix_id = any(${sql.param(ids)}::text[])`;
+  sql`select h.stix_id, (extract(epoch from h.version) * 1000)::float8 as version, h.revoked
+    from unnest(${sql.param(ids)}::text[]) as wanted(stix_id)
+    cross join lateral (select stix_id, version, revoked from stix_objects
+      where collection_id = ${unseen(put.collectionId)} and stix_id = wanted.stix_id
+        and owner_organisation_id = ${unseen(put.ownerOrganisationId)}
+      offset 0) as h`;
 
 /**
  * The lineages the writer's organisation holds in the collection of the arrivals' ids (`ids`, each
