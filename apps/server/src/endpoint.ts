@@ -16,6 +16,7 @@ import { z } from "zod";
 import { authenticate, authenticateRecent, type Caller } from "./auth/principal.ts";
 import { requestCaller, setRequestCaller } from "./auth/request-caller.ts";
 import type { ServerContext } from "./context.ts";
+import { DEFAULT_BODY_LIMIT, parseJsonBodiesInSlices } from "./json-body.ts";
 
 type Parsed<E, K extends string> = E extends { [P in K]: infer S extends z.ZodType }
   ? z.output<S>
@@ -87,7 +88,14 @@ export function route<N extends EndpointName>(
       );
       addRoute(scope, context, name, handler);
     });
-  else addRoute(app, context, name, handler);
+  // A JSON body that may be larger than the default megabyte is parsed in slices (json-body.ts).
+  else if (def.body && def.bodyLimit && def.bodyLimit > DEFAULT_BODY_LIMIT) {
+    const bodyLimit = def.bodyLimit;
+    app.register(async (scope) => {
+      parseJsonBodiesInSlices(scope, bodyLimit);
+      addRoute(scope, context, name, handler);
+    });
+  } else addRoute(app, context, name, handler);
 }
 
 function addRoute<N extends EndpointName>(

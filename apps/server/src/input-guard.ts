@@ -1,11 +1,21 @@
 // One guard for every route (the endpoint table's, CAP's, TAXII's, any added later): text the
 // database cannot store (NUL, unpaired surrogates) in params, query, headers or a parsed body is
 // refused with 400 problem+json naming where it is, before validation or any handler runs, so it
-// never reaches SQL as an unexpected 500. Upload bodies are bytes, checked by their own rules.
-import { findUnstorableText } from "@bulwark/core";
+// never reaches SQL as an unexpected 500. Upload bodies are bytes, checked by their own rules. A
+// large body parsed in slices (json-body.ts) is not walked when its parse found no escape that
+// could make such text, and is walked in slices when it did.
+import { findUnstorableText, findUnstorableTextInSlices, type UnstorableText } from "@bulwark/core";
 import type { FastifyInstance } from "fastify";
 import { UserError } from "./errors.ts";
 import { say } from "./i18n/messages.ts";
+import { slicedBody } from "./json-body.ts";
+import { breathe } from "./registry/import-write.ts";
+
+async function unstorableInBody(body: unknown): Promise<UnstorableText | null> {
+  const sliced = slicedBody(body);
+  if (!sliced) return findUnstorableText(body, "body");
+  return sliced.storable ? null : findUnstorableTextInSlices(body, "body", breathe);
+}
 
 export function refuseUnstorableInput(app: FastifyInstance): void {
   app.addHook("preValidation", async (request) => {
@@ -14,7 +24,7 @@ export function refuseUnstorableInput(app: FastifyInstance): void {
       findUnstorableText(request.params, "params") ??
       findUnstorableText(request.query, "query") ??
       findUnstorableText(request.headers, "headers") ??
-      findUnstorableText(body, "body");
+      (await unstorableInBody(body));
     if (found)
       throw Object.assign(
         new UserError(

@@ -4,6 +4,8 @@
 // server's hook over params, query and parsed bodies, and the imports that read files (registry
 // CSV and GeoJSON, compendium packs, STIX objects pulled from a TAXII server).
 
+import { drive, driveInSlices, type Steps } from "../steps.ts";
+
 // In u mode, [\uD800-\uDFFF] matches only a surrogate without its pair.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is looked for.
 const UNSTORABLE = /\u0000|[\uD800-\uDFFF]/u;
@@ -61,17 +63,32 @@ export function unstorableReason(text: string): string | null {
  * The first string (or object key) in a parsed input that cannot be stored, or null. Walks any
  * depth without recursion, so a deeply nested body cannot exhaust the stack.
  */
-export function findUnstorableText(value: unknown, root: string): UnstorableText | null {
-  return holdsUnstorableText(value) ? locateUnstorableText(value, root) : null;
+export const findUnstorableText = (value: unknown, root: string): UnstorableText | null =>
+  drive(unstorableTextSteps(value, root));
+
+/** The same, with `between` awaited every WALK_STEP values (a server walking a 50 MB body). */
+export const findUnstorableTextInSlices = (
+  value: unknown,
+  root: string,
+  between: () => Promise<void>,
+): Promise<UnstorableText | null> => driveInSlices(unstorableTextSteps(value, root), between);
+
+/** Values (strings, keys, arrays, objects) walked between two stops: a few milliseconds. */
+const WALK_STEP = 50_000;
+
+function* unstorableTextSteps(value: unknown, root: string): Steps<UnstorableText | null> {
+  return (yield* holdsUnstorableText(value)) ? yield* locateUnstorableText(value, root) : null;
 }
 
 /**
  * Whether any string or key in the value cannot be stored: the same walk as
  * locateUnstorableText without naming a path for every value (most inputs hold none).
  */
-function holdsUnstorableText(value: unknown): boolean {
+function* holdsUnstorableText(value: unknown): Steps<boolean> {
   const stack: unknown[] = [value];
+  let walked = 0;
   while (stack.length > 0) {
+    if (++walked % WALK_STEP === 0) yield;
     const next = stack.pop();
     if (typeof next === "string") {
       if (UNSTORABLE.test(next)) return true;
@@ -88,9 +105,11 @@ function holdsUnstorableText(value: unknown): boolean {
 }
 
 /** The first string or key that cannot be stored, with its path. */
-function locateUnstorableText(value: unknown, root: string): UnstorableText | null {
+function* locateUnstorableText(value: unknown, root: string): Steps<UnstorableText | null> {
   const stack: { value: unknown; path: string }[] = [{ value, path: root }];
+  let walked = 0;
   for (let next = stack.pop(); next; next = stack.pop()) {
+    if (++walked % WALK_STEP === 0) yield;
     const { value: current, path } = next;
     if (typeof current === "string") {
       const sentence = unstorableSentence(current);
