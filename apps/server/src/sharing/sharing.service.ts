@@ -342,27 +342,27 @@ function checkExpiry(context: ServerContext, warning: AlertWarning) {
 type ItemState = Awaited<ReturnType<typeof visibleItem>>;
 
 /** A new item and its audit entry, in one transaction. */
-async function composed(
+async function composed<T extends { item: { id: string } }>(
   context: ServerContext,
   caller: Actor,
   details: Record<string, unknown>,
-  create: (tx: Transaction, now: Date) => Promise<string>,
-): Promise<string> {
+  create: (tx: Transaction, now: Date) => Promise<T>,
+): Promise<T> {
   const now = context.clock();
   return context.db.transaction(async (tx) => {
-    const id = await create(tx, now);
+    const created = await create(tx, now);
     await appendAudit(
       tx,
       {
         actorId: caller.userId,
         action: "sharing.compose",
         targetType: "shared-item",
-        targetId: id,
+        targetId: created.item.id,
         details: JSON.parse(JSON.stringify(details)),
       },
       now,
     );
-    return id;
+    return created;
   });
 }
 
@@ -465,7 +465,7 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, caller, input.audience, input.assetIds);
   const fields = await storedFields(context, caller.organisationId, input);
-  const id = await composed(
+  const committed = await composed(
     context,
     caller,
     { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) },
@@ -477,7 +477,8 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
         caller.userId,
       ),
   );
-  return sharedItemDetail(context, caller, id, { viewer });
+  // The new item as its author reads it, from what was written: not read again.
+  return sharedItemDetail(context, caller, committed.item.id, { viewer, committed });
 }
 
 const EDIT_REFUSED = "Only the author changes a draft.";
