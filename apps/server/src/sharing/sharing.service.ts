@@ -60,6 +60,7 @@ import {
   sharingViewer,
   type Transaction,
   updateSharedItem,
+  updateSharedItemStatement,
 } from "@bulwark/db";
 import type { z } from "zod";
 import type { Caller } from "../auth/principal.ts";
@@ -518,21 +519,30 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
       requiresFourEyes: item.organisationRequiresFourEyes,
     });
     const status = fourEyes ? "awaiting-approval" : "published";
-    await updateSharedItem(tx, id, {
-      status,
-      ...(fourEyes
-        ? {}
-        : { publishedAt: now, ...(item.type === "alert" ? { capMessage: true as const } : {}) }),
-      now,
-    });
     const notified = {
       id,
       tlp: facts.tlp,
       authorId: facts.authorId,
       authorOrganisationId: facts.authorOrganisationId,
     };
-    if (fourEyes) await notifyApprovers(tx, notified, now);
-    else await notifyRecipients(tx, notified, caller.userId, now);
+    if (fourEyes) {
+      await updateSharedItem(tx, id, { status, now });
+      await notifyApprovers(tx, notified, now);
+    }
+    // The publication is written in the statement that finds the recipients (one round trip).
+    else
+      await notifyRecipients(
+        tx,
+        notified,
+        caller.userId,
+        now,
+        updateSharedItemStatement(tx, id, {
+          status,
+          publishedAt: now,
+          ...(item.type === "alert" ? { capMessage: true as const } : {}),
+          now,
+        }),
+      );
     // The STIX copies last (before the audit entry): each collection's lock, which every publisher
     // to that community waits for, is then held for the fewest statements until the commit.
     const published = afterPublishing(item, { status, now, published: !fourEyes });

@@ -420,23 +420,29 @@ export async function insertComposedItem(
   return { item, members: members.map(memberOf) };
 }
 
-export async function updateSharedItem(
-  db: Executor,
-  id: string,
-  change: Partial<SharedItemInput> & {
-    status?: string;
-    approverId?: string | null;
-    publishedAt?: Date;
-    personalDataPurgedAt?: Date;
-    /** A CAP message goes out now (an alert published, revised or withdrawn). */
-    capMessage?: true;
-    /** Work on the item's stored form that is no change of it (new pseudonyms): updated_at stays. */
-    keepUpdatedAt?: true;
-    now: Date;
-  },
-): Promise<void> {
+export type SharedItemChange = Partial<SharedItemInput> & {
+  status?: string;
+  approverId?: string | null;
+  publishedAt?: Date;
+  personalDataPurgedAt?: Date;
+  /** A CAP message goes out now (an alert published, revised or withdrawn). */
+  capMessage?: true;
+  /** Work on the item's stored form that is no change of it (new pseudonyms): updated_at stays. */
+  keepUpdatedAt?: true;
+  now: Date;
+};
+
+export async function updateSharedItem(db: Executor, id: string, change: SharedItemChange): Promise<void> {
+  await updateSharedItemStatement(db, id, change);
+}
+
+/**
+ * updateSharedItem's statement, not yet run: run it, or hand it to a statement that carries it as
+ * a CTE (listRecipients' `alongside`), one round trip for both.
+ */
+export function updateSharedItemStatement(db: Executor, id: string, change: SharedItemChange) {
   const { now, capMessage, keepUpdatedAt, ...rest } = change;
-  await db
+  return db
     .update(sharedItems)
     .set({
       ...rest,
@@ -621,6 +627,12 @@ export interface RecipientRecord {
 export async function listRecipients(
   db: Executor,
   item: { id: string; tlp: string; authorOrganisationId: string; authorId: string },
+  /**
+   * A change run in the same statement, before the answer is returned (a data-modifying CTE:
+   * it runs once and to completion): one that touches none of the tables read here, such as the
+   * item's own row (updateSharedItemStatement).
+   */
+  alongside?: { getSQL(): SQL },
 ): Promise<RecipientRecord[]> {
   const reached =
     item.tlp === "red"
@@ -639,7 +651,7 @@ export async function listRecipients(
     state: string | null;
     at: string | Date | null;
   }>(
-    await db.execute(sql`with reached as (${reached}
+    await db.execute(sql`with ${alongside ? sql`changed as (${alongside.getSQL()}),` : sql``} reached as (${reached}
         union select k.user_id from shared_item_acknowledgements as k where k.item_id = ${item.id})
       select u.id as user_id, u.name as user_name, o.id as organisation_id, o.name as organisation_name,
         k.state, k.at
