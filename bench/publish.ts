@@ -9,8 +9,15 @@
 // Node CPU: the CPU time of this process per item (server and HTTP client both run in it; the
 // database's own CPU is not counted), the limit when the database has cores to spare.
 // BENCH_PUBLISH_ITEMS sets the number of items per run (default 600), BENCH_PUBLISH_CONCURRENCY
-// the requests in flight (default 10).
-import { availableParallelism, cpus } from "node:os";
+// the requests in flight (default 10). The client is node:http with kept-alive connections
+// (BENCH_PUBLISH_CLIENT=fetch: the global fetch, as before; it costs about 0.4 ms more of this
+// process's CPU per request, which a server's own clients would spend on their machines). BENCH_PUBLISH_CPU_PROF set to a folder writes a V8 CPU
+// profile of the timed publishing run alone there (publish-pglite.cpuprofile, publish-postgres...).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { Session } from "node:inspector/promises";
+import { availableParallelism, cpus, loadavg } from "node:os";
+import { join } from "node:path";
 import { createClient } from "@bulwark/contracts";
 import { appendAudit, type Connection, insertSharedItem, migrate } from "@bulwark/db";
 import { buildApp } from "../apps/server/src/app.ts";
@@ -22,6 +29,25 @@ import { onEachDatabase } from "./support/databases.ts";
 const ITEMS = Number(process.env.BENCH_PUBLISH_ITEMS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_PUBLISH_CONCURRENCY ?? 10);
 const PASSWORD = "bench password for publishing";
+const PROFILE_DIR = process.env.BENCH_PUBLISH_CPU_PROF;
+const CLIENT = process.env.BENCH_PUBLISH_CLIENT === "fetch" ? "fetch" : "http";
+
+/** `work`, profiled into PROFILE_DIR/publish-<name>.cpuprofile when that folder is given. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return work();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    session.disconnect();
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(join(PROFILE_DIR, `publish-${name}.cpuprofile`), JSON.stringify(profile));
+  }
+}
 
 console.log(
   `machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}`,
@@ -118,15 +144,43 @@ async function measure(label: string, connection: Connection): Promise<void> {
         tlp: "green",
         audience: { communityIds: [community] },
       });
-    const post = async (path: string, body?: string) => {
-      const response = await fetch(`${address}${path}`, {
-        method: "POST",
-        headers: body === undefined ? { authorization: headers.authorization } : headers,
-        body,
-      });
-      const json = (await response.json()) as { id?: string; status?: string };
-      if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(json)}`);
-      return json;
+    const url = new URL(address);
+    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const post = async (path: string, body?: string): Promise<{ id?: string; status?: string }> => {
+      const answer =
+        CLIENT === "fetch"
+          ? await fetch(`${address}${path}`, {
+              method: "POST",
+              headers: body === undefined ? { authorization: headers.authorization } : headers,
+              body,
+            }).then(async (response) => ({ status: response.status, text: await response.text() }))
+          : await new Promise<{ status: number; text: string }>((resolve, reject) => {
+              const sent = request(
+                {
+                  host: url.hostname,
+                  port: url.port,
+                  path,
+                  method: "POST",
+                  agent,
+                  headers: {
+                    ...(body === undefined ? { authorization: headers.authorization } : headers),
+                    "content-length": body === undefined ? 0 : Buffer.byteLength(body),
+                  },
+                },
+                (response) => {
+                  const chunks: Buffer[] = [];
+                  response.on("data", (chunk: Buffer) => chunks.push(chunk));
+                  response.on("end", () =>
+                    resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
+                  );
+                  response.on("error", reject);
+                },
+              );
+              sent.on("error", reject);
+              sent.end(body);
+            });
+      if (answer.status >= 300) throw new Error(`${path} answered ${answer.status}: ${answer.text}`);
+      return JSON.parse(answer.text) as { id?: string; status?: string };
     };
     const publish = async (n: number) => {
       const draft = await post("/api/sharing/items", item(n));
@@ -139,12 +193,15 @@ async function measure(label: string, connection: Connection): Promise<void> {
       await post("/naive/publish", item(n));
     });
 
-    const bulwark = await run(ITEMS, CONCURRENCY, (n) => publish(1000 + n));
+    const bulwark = await profiled(connection.kind, () => run(ITEMS, CONCURRENCY, (n) => publish(1000 + n)));
     const naive = await run(ITEMS, CONCURRENCY, async (n) => {
       await post("/naive/publish", item(1000 + n));
     });
     const rate = (total: number) => ITEMS / (total / 1000);
-    console.log(`\n${label}: ${ITEMS} items, ${CONCURRENCY} in flight`);
+    agent.destroy();
+    console.log(
+      `\n${label}: ${ITEMS} items, ${CONCURRENCY} in flight, client ${CLIENT}, load average ${loadavg()[0]?.toFixed(1)}`,
+    );
     console.log(
       `  compose + submit: ${rate(bulwark.total).toFixed(1)} items/s, per item p50 ${percentile(bulwark.durations, 50).toFixed(1)} ms, p99 ${percentile(bulwark.durations, 99).toFixed(1)} ms, Node CPU ${bulwark.cpuMs.toFixed(1)} ms`,
     );

@@ -15,9 +15,18 @@ interface ItemFacts {
   authorOrganisationId: string;
 }
 
-/** A published item (or one reshared to more people) reaches each recipient once. */
-export async function notifyRecipients(db: Executor, item: ItemFacts, actorId: string, now: Date) {
-  const recipients = await listRecipients(db, item);
+/**
+ * A published item (or one reshared to more people) reaches each recipient once. `alongside`: a
+ * change of the item's row run in the statement that finds the recipients (see listRecipients).
+ */
+export async function notifyRecipients(
+  db: Executor,
+  item: ItemFacts,
+  actorId: string,
+  now: Date,
+  alongside?: Parameters<typeof listRecipients>[2],
+) {
+  const recipients = await listRecipients(db, item, alongside);
   return notify(
     db,
     recipients.map((recipient) => ({

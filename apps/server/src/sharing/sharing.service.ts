@@ -60,6 +60,7 @@ import {
   sharingViewer,
   type Transaction,
   updateSharedItem,
+  updateSharedItemStatement,
 } from "@bulwark/db";
 import type { z } from "zod";
 import type { Caller } from "../auth/principal.ts";
@@ -342,27 +343,27 @@ function checkExpiry(context: ServerContext, warning: AlertWarning) {
 type ItemState = Awaited<ReturnType<typeof visibleItem>>;
 
 /** A new item and its audit entry, in one transaction. */
-async function composed(
+async function composed<T extends { item: { id: string } }>(
   context: ServerContext,
   caller: Actor,
   details: Record<string, unknown>,
-  create: (tx: Transaction, now: Date) => Promise<string>,
-): Promise<string> {
+  create: (tx: Transaction, now: Date) => Promise<T>,
+): Promise<T> {
   const now = context.clock();
   return context.db.transaction(async (tx) => {
-    const id = await create(tx, now);
+    const created = await create(tx, now);
     await appendAudit(
       tx,
       {
         actorId: caller.userId,
         action: "sharing.compose",
         targetType: "shared-item",
-        targetId: id,
+        targetId: created.item.id,
         details: JSON.parse(JSON.stringify(details)),
       },
       now,
     );
-    return id;
+    return created;
   });
 }
 
@@ -465,7 +466,7 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, caller, input.audience, input.assetIds);
   const fields = await storedFields(context, caller.organisationId, input);
-  const id = await composed(
+  const committed = await composed(
     context,
     caller,
     { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) },
@@ -477,7 +478,8 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
         caller.userId,
       ),
   );
-  return sharedItemDetail(context, caller, id, { viewer });
+  // The new item as its author reads it, from what was written: not read again.
+  return sharedItemDetail(context, caller, committed.item.id, { viewer, committed });
 }
 
 const EDIT_REFUSED = "Only the author changes a draft.";
@@ -517,21 +519,30 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
       requiresFourEyes: item.organisationRequiresFourEyes,
     });
     const status = fourEyes ? "awaiting-approval" : "published";
-    await updateSharedItem(tx, id, {
-      status,
-      ...(fourEyes
-        ? {}
-        : { publishedAt: now, ...(item.type === "alert" ? { capMessage: true as const } : {}) }),
-      now,
-    });
     const notified = {
       id,
       tlp: facts.tlp,
       authorId: facts.authorId,
       authorOrganisationId: facts.authorOrganisationId,
     };
-    if (fourEyes) await notifyApprovers(tx, notified, now);
-    else await notifyRecipients(tx, notified, caller.userId, now);
+    if (fourEyes) {
+      await updateSharedItem(tx, id, { status, now });
+      await notifyApprovers(tx, notified, now);
+    }
+    // The publication is written in the statement that finds the recipients (one round trip).
+    else
+      await notifyRecipients(
+        tx,
+        notified,
+        caller.userId,
+        now,
+        updateSharedItemStatement(tx, id, {
+          status,
+          publishedAt: now,
+          ...(item.type === "alert" ? { capMessage: true as const } : {}),
+          now,
+        }),
+      );
     // The STIX copies last (before the audit entry): each collection's lock, which every publisher
     // to that community waits for, is then held for the fewest statements until the commit.
     const published = afterPublishing(item, { status, now, published: !fourEyes });

@@ -10,6 +10,7 @@ import {
   audienceIds,
   findSharedItem,
   listAudience,
+  organisationsForStixLocking,
   putStixObjects,
   type SharedItemRecord,
   sharedItemAuthor,
@@ -45,21 +46,28 @@ export async function mirrorSharedItem(
   if (!item || !exportable(item) || !MIRRORED.includes(item.tlp as TlpMarking)) return;
   const communityIds = known?.communityIds ?? audienceIds(await listAudience(tx, itemId)).communityIds;
   if (communityIds.length === 0) return;
-  const arrivals = (await itemsAsStix(tx, [item], assetPolicy.viewScope(null))).map((object) => ({
-    stixId: object.id,
-    type: object.type,
-    specVersion: "2.1",
-    version:
-      typeof object.modified === "string"
-        ? object.modified
-        : typeof object.created === "string"
-          ? object.created
-          : null,
-    tlp: item.tlp as TlpMarking,
-    revoked: object.revoked === true,
-    object,
-  }));
-  for (const collectionId of communityIds)
+  // The collections' locks are taken with the read of the author's organisation, in a steady
+  // order (two mirrors to the same communities queue rather than deadlock), so each put after it
+  // asks none; they are held until commit, as putStixObjects' own would be.
+  const collections = [...new Set(communityIds)].sort();
+  const organisations = await organisationsForStixLocking(tx, [item.organisation.id], collections);
+  const arrivals = (await itemsAsStix(tx, [item], assetPolicy.viewScope(null), organisations)).map(
+    (object) => ({
+      stixId: object.id,
+      type: object.type,
+      specVersion: "2.1",
+      version:
+        typeof object.modified === "string"
+          ? object.modified
+          : typeof object.created === "string"
+            ? object.created
+            : null,
+      tlp: item.tlp as TlpMarking,
+      revoked: object.revoked === true,
+      object,
+    }),
+  );
+  for (const collectionId of collections)
     await putStixObjects(
       tx,
       {
@@ -68,6 +76,7 @@ export async function mirrorSharedItem(
         addedBy: author.userId,
         source: "bulwark",
         sharedItemId: itemId,
+        locked: true,
       },
       arrivals,
       now,

@@ -45,6 +45,8 @@ export async function itemsAsStix(
   db: Executor,
   items: readonly (SharedItemRecord & { publishedAt: string })[],
   scope: AssetReadScope,
+  /** The items' organisations, when the caller read them already (organisationsForStixLocking). */
+  read?: readonly StixOrganisationRecord[],
 ): Promise<StixObject[]> {
   const readable = await readableAssets(
     db,
@@ -53,10 +55,11 @@ export async function itemsAsStix(
   );
   const organisations = new Map<string, StixOrganisationRecord>(
     (
-      await organisationsForStix(
+      read ??
+      (await organisationsForStix(
         db,
         items.map((item) => item.organisation.id),
-      )
+      ))
     ).map((o) => [o.id, o]),
   );
   return items.flatMap((item) => {

@@ -5,6 +5,8 @@ import {
   type AuditLink,
   brokenLink,
   canonicalJson,
+  contentAroundSeq,
+  entryHash,
   GENESIS_HASH,
   type Json,
   seal,
@@ -100,5 +102,35 @@ describe("audit hash chain", () => {
     if (!a || !b) throw new Error("fixture");
     expect(brokenLink(a, b, sha256)).toBeNull();
     expect(brokenLink(b, a, sha256)).toMatch(/out of order/);
+  });
+});
+
+describe("an entry's text around its sequence number", () => {
+  it("is the text entryHash hashes, for any content, sequence number and link", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          at: fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+          actorId: fc.option(fc.uuid()),
+          action: fc.string(),
+          targetType: fc.option(fc.string()),
+          targetId: fc.option(fc.string()),
+          // Details may hold a "seq" of their own (and the marker's text in strings).
+          details: fc.oneof(
+            fc.jsonValue() as fc.Arbitrary<Json>,
+            fc.constant({ seq: 0, a: { seq: 0 } } as Json),
+            fc.constant(',"seq":0,' as Json),
+          ),
+        }),
+        fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+        fc.oneof(fc.constant(GENESIS_HASH), fc.stringMatching(/^[0-9a-f]{64}$/)),
+        (content, seq, prevHash) => {
+          const { before, after } = contentAroundSeq(content);
+          expect(sha256(`${prevHash}\n${before}${seq}${after}`)).toBe(
+            entryHash(prevHash, { ...content, seq }, sha256),
+          );
+        },
+      ),
+    );
   });
 });

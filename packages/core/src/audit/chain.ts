@@ -45,6 +45,22 @@ export function entryHash(prevHash: string, content: AuditContent, hash: HashFun
   return hash(`${prevHash}\n${canonicalJson({ seq, at, actorId, action, targetType, targetId, details })}`);
 }
 
+/**
+ * What entryHash hashes, split around the sequence number: for any seq and prevHash its input is
+ * `${prevHash}\n${before}${seq}${after}`. A writer that learns seq and prevHash only under the
+ * chain's lock, in the database, hashes there in the statement that appends (one round trip).
+ */
+export function contentAroundSeq(content: Omit<AuditContent, "seq">): { before: string; after: string } {
+  const { at, actorId, action, targetType, targetId, details } = content;
+  const text = canonicalJson({ seq: 0, at, actorId, action, targetType, targetId, details });
+  // Keys are sorted, so seq comes after details and before targetId and targetType, whose values
+  // (strings or null) hold no unescaped quote: the last `,"seq":0,` is the entry's own.
+  const marker = ',"seq":0,';
+  const index = text.lastIndexOf(marker);
+  if (index < 0) throw new Error("An audit entry's text has no sequence number.");
+  return { before: text.slice(0, index + marker.length - 2), after: text.slice(index + marker.length - 1) };
+}
+
 /** Seal new content onto the chain after `previous` (null for the first entry). */
 export function seal(
   previous: Pick<AuditLink, "seq" | "hash"> | null,

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { entryHash } from "@bulwark/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../testing.ts";
@@ -40,6 +42,34 @@ describe("audit trail in the database", () => {
 
   it("shows nothing to a scope of none", async () => {
     expect((await listAudit(database.db, { kind: "none" }, { limit: 5 })).items).toEqual([]);
+  });
+
+  it("hashes in the database exactly as core does in JavaScript, whatever the text", async () => {
+    const sha256 = (input: string) => createHash("sha256").update(input).digest("hex");
+    const texts = [
+      "تحذير",
+      "预警",
+      "Предупреждение",
+      "émoji 🛡️",
+      'quote " back\\slash',
+      "line\nbreak\t",
+      ',"seq":0,',
+    ];
+    for (const [i, text] of texts.entries()) {
+      const link = await recordAudit(
+        database.db,
+        {
+          actorId: "00000000-0000-4000-8000-000000000001",
+          action: "sharing.submit",
+          targetType: text,
+          targetId: text,
+          details: { text, seq: i, nested: { seq: 0, list: [text, null, 1.5] } },
+        },
+        at(40 + i),
+      );
+      expect(link.hash).toBe(entryHash(link.prevHash, link, sha256));
+    }
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 
   it("refuses updates and deletes", async () => {

@@ -6,9 +6,10 @@ import {
   type AuditLink,
   brokenLink,
   type ChainReport,
+  contentAroundSeq,
+  GENESIS_HASH,
   type Json,
   type Scope,
-  seal,
 } from "@bulwark/core";
 import { and, asc, desc, eq, gt, gte, like, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor, Transaction } from "../connect.ts";
@@ -28,35 +29,38 @@ export interface AuditEvent {
 }
 
 /**
- * The chain's lock (pg_advisory_xact_lock(7236423472)) and its last link, in one round trip
- * (migration 0039): the lock is held until commit and serialises every writer of every process,
- * so each round trip made while holding it is paid by everyone waiting (bench/board-live.ts).
+ * Append within the caller's transaction, so the change and its record commit together. One
+ * statement: the chain's lock and its last link (audit_chain_lock_last, migration 0040_board18: VOLATILE,
+ * so its read after the lock takes a fresh snapshot and sees the link the previous holder
+ * committed), then the entry sealed onto that link, hashed in the database over the text core's
+ * entryHash hashes (contentAroundSeq). The lock is held until commit and serialises every writer
+ * of every process, so each round trip made while holding it is paid by everyone waiting.
  */
-const LOCK_AND_LAST = sql`select last_seq, last_hash from audit_chain_lock_last()`;
-
-/** Append within the caller's transaction, so the change and its record commit together. */
 export async function appendAudit(tx: Transaction, event: AuditEvent, now: Date): Promise<AuditLink> {
-  const [row] = rowsOf<{ last_seq: number | string | null; last_hash: string | null }>(
-    await tx.execute(LOCK_AND_LAST),
+  const content = {
+    at: iso(now),
+    actorId: event.actorId,
+    action: event.action,
+    targetType: event.targetType ?? null,
+    targetId: event.targetId ?? null,
+    details: event.details ?? {},
+  };
+  const { before, after } = contentAroundSeq(content);
+  const [row] = rowsOf<{ seq: number | string; prev_hash: string; hash: string }>(
+    await tx.execute(sql`with last as (select last_seq, last_hash from audit_chain_lock_last()),
+      link as (select coalesce(last.last_seq, 0) + 1 as seq,
+          case when last.last_seq is null or last.last_hash is null then ${GENESIS_HASH}
+            else last.last_hash end as prev_hash
+        from last)
+      insert into audit_log (seq, at, actor_id, action, target_type, target_id, details, prev_hash, hash)
+      select link.seq, ${now.toISOString()}::timestamptz, ${content.actorId}::uuid, ${content.action},
+        ${content.targetType}, ${content.targetId}, ${JSON.stringify(content.details)}::jsonb, link.prev_hash,
+        encode(sha256(convert_to(link.prev_hash || ${`\n${before}`}::text || link.seq::text || ${after}::text, 'UTF8')), 'hex')
+      from link
+      returning seq, prev_hash, hash`),
   );
-  const last =
-    row?.last_seq !== null && row?.last_seq !== undefined && row.last_hash !== null
-      ? { seq: Number(row.last_seq), hash: row.last_hash }
-      : null;
-  const link = seal(
-    last,
-    {
-      at: iso(now),
-      actorId: event.actorId,
-      action: event.action,
-      targetType: event.targetType ?? null,
-      targetId: event.targetId ?? null,
-      details: event.details ?? {},
-    },
-    sha256,
-  );
-  await tx.insert(auditLog).values({ ...link, at: now });
-  return link;
+  if (!row) throw new Error("The audit entry was not recorded.");
+  return { ...content, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
 }
 
 /** Record an event that is not part of a change (e.g. a sign-in), in a transaction of its own. */

@@ -31,6 +31,11 @@ export interface StixPut {
   addedBy: string | null;
   source: "import" | "taxii" | "subscription" | "bulwark";
   sharedItemId?: string | null;
+  /**
+   * The caller took this collection's lock in this transaction, in a statement before this one
+   * (organisationsForStixLocking): the lookup after it then sees what was committed before it.
+   */
+  locked?: true;
 }
 
 /**
@@ -79,7 +84,7 @@ export async function putStixObjects(
   const outcomes: StixPutOutcome[] = new Array(arrivals.length).fill("duplicate");
   const result: StixPutResult = { outcomes, added: 0, dateAddedFirst: null, dateAddedLast: null };
   if (arrivals.length === 0) return result;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${put.collectionId}))`);
+  if (!put.locked) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${put.collectionId}))`);
   const ids = [...new Set(arrivals.map((arrival) => arrival.stixId))];
   if (ids.length === arrivals.length && arrivals.length <= FEW) return putFew(tx, put, arrivals, now, result);
   // After the lock, in a statement of its own (which sees what was committed before the lock was
