@@ -80,7 +80,12 @@ export const PAGE_CODE = {
       page: module.ImplementationPage,
     })),
   ),
-  audit: once(() => import("../audit/audit-page.tsx").then((module) => ({ page: module.AuditPage }))),
+  audit: once(() =>
+    import("../audit/audit-page.tsx").then((module) => {
+      module.prepareAuditPage();
+      return { page: module.AuditPage };
+    }),
+  ),
   account: once(() => import("../account/account-page.tsx").then((module) => ({ page: module.AccountPage }))),
 } satisfies Record<string, () => Promise<PageModule>>;
 
