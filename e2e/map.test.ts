@@ -302,7 +302,8 @@ describe("what-if on the map", () => {
       const before = await map.getAttribute("data-bounds");
       await page.mouse.wheel(0, -400);
       // data-bounds changes once the zoom has ended and the map has drawn.
-      await expect.poll(() => map.getAttribute("data-bounds")).not.toBe(before);
+      // (Up to 10 s: on a busy machine MapLibre's software rendering takes more than poll's 1 s.)
+      await expect.poll(() => map.getAttribute("data-bounds"), { timeout: 10_000 }).not.toBe(before);
       at = await pixelOf(map, substation.lon, substation.lat);
     }
 

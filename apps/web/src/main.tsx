@@ -1,3 +1,5 @@
+// Before anything else: what the app asks for at once (start.ts), while the rest of its code runs.
+import "./app/start.ts";
 import "./app/styles-first-screen.ts";
 import "./app/direction.css";
 import "./app/shell.css";

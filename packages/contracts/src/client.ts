@@ -78,7 +78,9 @@ export function createClientOf(source: EndpointSource, options: ClientOptions = 
   const url = (path: string, query?: Record<string, unknown>) => `${baseUrl}${path}${queryString(query)}`;
 
   async function call(name: EndpointName, input?: unknown): Promise<unknown> {
-    const endpoint: EndpointDef = await source(name);
+    // Not awaited when known at once: the request then leaves before the caller's script ends.
+    const found = source(name);
+    const endpoint: EndpointDef = found instanceof Promise ? await found : found;
     if (endpoint.stream)
       throw new TypeError(
         `${name} is a stream of server-sent events: open client.url(...) with EventSource.`,

@@ -1,5 +1,6 @@
 // The web app's files go out compressed when the build wrote compressed copies and the browser
-// accepts them (Brotli first, then gzip), as they are otherwise; client routes get index.html.
+// accepts them (Brotli first, then gzip), as they are otherwise; client routes get index.html. The
+// build's hashed files may be kept for good, index.html never without asking.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,6 +50,15 @@ describe("the built web app", () => {
     const answer = await app.inject({ url: "/assets/app.js", headers: { "accept-encoding": "identity" } });
     expect(answer.headers["content-encoding"]).toBeUndefined();
     expect(answer.body).toBe(SCRIPT);
+  });
+
+  it("lets browsers keep the build's hashed files for good, and ask again for index.html", async () => {
+    const script = await app.inject({ url: "/assets/app.js" });
+    expect(script.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const page = await app.inject({ url: "/risk/new" });
+    expect(page.headers["cache-control"]).not.toMatch(/immutable/);
+    const missing = await app.inject({ url: "/assets/gone.js" });
+    expect(missing.headers["cache-control"]).not.toMatch(/immutable/);
   });
 
   it("sends index.html, compressed too, for a client route", async () => {

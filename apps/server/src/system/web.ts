@@ -32,6 +32,13 @@ export async function registerWeb(app: FastifyInstance, root = WEB_DIST): Promis
         res.setHeader("vary", "accept-encoding");
       },
     });
+  // The build's files under /assets/ carry their content's hash in their names: a browser may keep
+  // them for good and never ask again (@fastify/static would have it ask each time, max-age=0).
+  app.addHook("onSend", async (request, reply) => {
+    // The file's own route (not the fallback that answers index.html for any other address).
+    if (reply.statusCode === 200 && request.routeOptions.url?.startsWith("/assets/"))
+      reply.header("cache-control", "public, max-age=31536000, immutable");
+  });
   app.get("/*", { schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith("/api/")) return reply.callNotFound();
     if (!built)

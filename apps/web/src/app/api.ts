@@ -36,11 +36,31 @@ export function bringEndpoints(part: Partial<Record<EndpointName, EndpointDef>>)
   Object.assign(firstScreen, part);
 }
 
+function loadWholeTable(): Promise<Record<EndpointName, EndpointDef>> {
+  wholeTable ??= import("@bulwark/contracts/endpoints").then(
+    (module) => module.endpoints,
+    (error: unknown) => {
+      // The next call asks again (a network that came back, a server restarted with the same build).
+      wholeTable = null;
+      throw error;
+    },
+  );
+  return wholeTable;
+}
+
+/**
+ * Starts loading the rest of the endpoint table now: a page beyond the first screen opened
+ * directly needs it for its first call, and its chunk then loads beside the page's own code.
+ */
+export function preloadEndpointTable(): void {
+  // A failure shows on the call that needs the table, which asks again.
+  loadWholeTable().catch(() => undefined);
+}
+
 function endpointOf(name: EndpointName): EndpointDef | Promise<EndpointDef> {
   const known = firstScreen[name];
   if (known) return known;
-  wholeTable ??= import("@bulwark/contracts/endpoints").then((module) => module.endpoints);
-  return wholeTable.then((table) => table[name]);
+  return loadWholeTable().then((table) => table[name]);
 }
 
 export const client = createClientOf(endpointOf, { baseUrl: "", language: currentLanguage });

@@ -4,7 +4,7 @@ import { ApiError, type Me } from "@bulwark/contracts";
 import type { Ability } from "@bulwark/core";
 import { useQuery } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext } from "react";
-import { client, meKey } from "./api.ts";
+import { client, meKey, queryClient } from "./api.ts";
 
 async function fetchMe(): Promise<Me | null> {
   try {
@@ -15,8 +15,15 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+const meQuery = { queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 };
+
 export function useMeQuery() {
-  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+  return useQuery(meQuery);
+}
+
+/** Asks who is signed in now, before the app is drawn (start.ts); useMeQuery then finds the answer. */
+export function prefetchMe(): void {
+  void queryClient.prefetchQuery(meQuery);
 }
 
 const MeContext = createContext<Me | null>(null);

@@ -5,16 +5,19 @@ import { type ComponentType, lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate, type RouteObject, useRoutes } from "react-router";
 import { OverviewPage } from "../overview/overview-page.tsx";
 import { forEveryPage } from "./every-page.ts";
+import { PAGE_CODE, type PagePath } from "./page-code.ts";
 import { PageSkeleton } from "./page-skeleton.tsx";
 import { RouteError } from "./route-error.tsx";
 import { RequireSignIn } from "./shell.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
 
 /** A page loaded on demand (its own chunk), with the page's skeleton until it arrives. */
-function page(load: () => Promise<ComponentType>) {
+function page(path: PagePath) {
   // With what every page but the first screen needs (every-page.ts), in parallel.
   const Page = lazy(() =>
-    Promise.all([load(), forEveryPage()]).then(([component]) => ({ default: component })),
+    Promise.all([PAGE_CODE[path](), forEveryPage()]).then(([module]) => ({
+      default: "page" in module ? module.page : routesBelow(path.slice(0, -"/*".length), module.routes),
+    })),
   );
   return (
     <Suspense fallback={<PageSkeleton />}>
@@ -44,6 +47,11 @@ function routesBelow(prefix: string, routes: readonly RouteObject[]): ComponentT
   return () => <RoutesBelow routes={below} />;
 }
 
+/** The pages loaded on demand, each at its path (page-code.ts). */
+const lazyPages: RouteObject[] = Object.keys(PAGE_CODE)
+  .filter((path): path is PagePath => path in PAGE_CODE)
+  .map((path) => ({ path, element: page(path) }));
+
 export const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage />, errorElement: <RouteError /> },
   {
@@ -52,133 +60,7 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <OverviewPage /> },
-      {
-        path: "assets",
-        element: page(() =>
-          import("../assets/assets-page.tsx").then((module) => {
-            // The map's assets asked for with the page's code, not after what every page waits for.
-            module.prepareAssetsPage(new URLSearchParams(window.location.search));
-            return module.AssetsPage;
-          }),
-        ),
-      },
-      {
-        path: "assets/:id",
-        element: page(() => import("../assets/asset-page.tsx").then((module) => module.AssetPage)),
-      },
-      {
-        path: "analysis",
-        element: page(() =>
-          import("../analysis/analysis-page.tsx").then((module) => {
-            module.prepareAnalysisPage(new URLSearchParams(window.location.search));
-            return module.AnalysisPage;
-          }),
-        ),
-      },
-      {
-        path: "organisations",
-        element: page(() =>
-          import("../organisations/organisations-page.tsx").then((module) => module.OrganisationsPage),
-        ),
-      },
-      {
-        path: "people",
-        element: page(() => import("../people/people-page.tsx").then((module) => module.PeoplePage)),
-      },
-      {
-        path: "communities",
-        element: page(() =>
-          import("../communities/communities-page.tsx").then((module) => module.CommunitiesPage),
-        ),
-      },
-      {
-        path: "compendium/*",
-        element: page(() =>
-          import("../compendium/compendium-routes.tsx").then((module) =>
-            routesBelow("compendium", module.compendiumRoutes),
-          ),
-        ),
-      },
-      {
-        path: "experts/*",
-        element: page(() =>
-          import("../experts/experts-routes.tsx").then((module) =>
-            routesBelow("experts", module.expertsRoutes),
-          ),
-        ),
-      },
-      {
-        path: "events/*",
-        element: page(() =>
-          import("../events/events-routes.tsx").then((module) => routesBelow("events", module.eventRoutes)),
-        ),
-      },
-      {
-        path: "exercises/*",
-        element: page(() =>
-          import("../exercises/exercises-routes.tsx").then((module) =>
-            routesBelow("exercises", module.exerciseRoutes),
-          ),
-        ),
-      },
-      {
-        path: "risk/*",
-        element: page(() =>
-          import("../risk/risk-routes.tsx").then((module) => routesBelow("risk", module.riskRoutes)),
-        ),
-      },
-      {
-        path: "self-assessment/*",
-        element: page(() =>
-          import("../self-assessment/self-assessment-routes.tsx").then((module) =>
-            routesBelow("self-assessment", module.selfAssessmentRoutes),
-          ),
-        ),
-      },
-      {
-        path: "assistance/*",
-        element: page(() =>
-          import("../assistance/assistance-routes.tsx").then((module) =>
-            routesBelow("assistance", module.assistanceRoutes),
-          ),
-        ),
-      },
-      {
-        path: "sharing/*",
-        element: page(() =>
-          import("../sharing/sharing-routes.tsx").then((module) =>
-            routesBelow("sharing", module.sharingRoutes),
-          ),
-        ),
-      },
-      {
-        path: "incidents/*",
-        element: page(() =>
-          import("../incidents/incidents-routes.tsx").then((module) =>
-            routesBelow("incidents", module.incidentRoutes),
-          ),
-        ),
-      },
-      {
-        path: "federation",
-        element: page(() =>
-          import("../federation/federation-page.tsx").then((module) => module.FederationPage),
-        ),
-      },
-      {
-        path: "implementation/:country",
-        element: page(() =>
-          import("../implementation/implementation-page.tsx").then((module) => module.ImplementationPage),
-        ),
-      },
-      {
-        path: "audit",
-        element: page(() => import("../audit/audit-page.tsx").then((module) => module.AuditPage)),
-      },
-      {
-        path: "account",
-        element: page(() => import("../account/account-page.tsx").then((module) => module.AccountPage)),
-      },
+      ...lazyPages,
       { path: "*", element: <Navigate to="/" replace /> },
     ],
   },

@@ -12,11 +12,11 @@ import {
   Tooltip,
   UnstyledButton,
 } from "@mantine/core";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate } from "react-router";
-import { client } from "../app/api.ts";
+import { client, queryClient } from "../app/api.ts";
 import { useCan } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
 import { EmptyState, PageHeader, TableSkeleton } from "../app/page-parts.tsx";
@@ -106,6 +106,23 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
   );
 }
 
+/** The trail's pages under `filter`, newest first: the page's query, and what prepareAuditPage asks for. */
+function auditQuery(filter: AuditFilter) {
+  return infiniteQueryOptions({
+    queryKey: ["audit", filter],
+    // 0 stands for "from the newest": sequence numbers start at 1.
+    queryFn: ({ pageParam }) =>
+      client.call("listAudit", { query: { ...filter, before: pageParam || undefined, limit: PAGE_SIZE } }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+}
+
+/** Asks for the newest entries with the page's code (page-code.ts), not once the page is drawn. */
+export function prepareAuditPage(): void {
+  void queryClient.prefetchInfiniteQuery(auditQuery({}));
+}
+
 export function AuditPage() {
   const canRead = useCan("audit:read");
   if (!canRead) return <Navigate to="/" replace />;
@@ -117,14 +134,7 @@ function AuditTrail() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const onFilter = useCallback((next: AuditFilter) => setFilter(next), []);
   const verify = useVerifyChain();
-  const entries = useInfiniteQuery({
-    queryKey: ["audit", filter],
-    // 0 stands for "from the newest": sequence numbers start at 1.
-    queryFn: ({ pageParam }) =>
-      client.call("listAudit", { query: { ...filter, before: pageParam || undefined, limit: PAGE_SIZE } }),
-    initialPageParam: 0,
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
-  });
+  const entries = useInfiniteQuery(auditQuery(filter));
   const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (

@@ -36,6 +36,7 @@ import { client } from "../app/api.ts";
 import { useCan } from "../app/auth.tsx";
 import { PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
+import { whenSettled } from "../app/settled.ts";
 import { useOfflineSearch } from "../offline/offline-compendium.ts";
 import { isNetworkError, useNoAnswerYet, useOfflineMode, useOnline } from "../offline/offline-hooks.ts";
 import { OfflineSearchBanner, SavedCopyNote } from "../offline/offline-status.tsx";
@@ -69,7 +70,15 @@ export function CompendiumPage() {
     ? { data: local.results, error: null, isFetching: false, isPending: false, isPlaceholderData: false }
     : remote;
   useEffect(() => {
-    if (!offlineMode && online) void refreshSavedCopy();
+    if (offlineMode || !online) return;
+    // Once the page has settled: the reader came for the search, not for the copy.
+    let current = true;
+    void whenSettled().then(() => {
+      if (current) void refreshSavedCopy();
+    });
+    return () => {
+      current = false;
+    };
   }, [offlineMode, online]);
   const activeFilters = filterCount(state);
   const facets = (

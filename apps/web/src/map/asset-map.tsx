@@ -11,6 +11,7 @@ import { Alert, Box, Center, Group, Loader, Paper, Stack, Text } from "@mantine/
 import { IconMapOff } from "@tabler/icons-react";
 import { Component, lazy, type ReactNode, Suspense, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { whileLoading } from "../app/settled.ts";
 import type { AssetShape } from "./geo-assets.ts";
 import type { LonLat } from "./geometry.ts";
 import { QuickMarkers } from "./quick-markers.tsx";
@@ -84,7 +85,8 @@ export interface AssetMapProps {
   loading?: boolean;
 }
 
-const MapCanvas = lazy(() => import("./map-canvas.tsx"));
+// Counted as loading (settled.ts): the service worker's downloads wait for the map.
+const MapCanvas = lazy(() => whileLoading(import("./map-canvas.tsx")));
 
 /** Whether this browser gives WebGL 2 (MapLibre's need); the probe's context is let go at once. */
 function hasWebGl2(): boolean {

@@ -26,6 +26,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { client } from "../app/api.ts";
+import { whileLoading } from "../app/settled.ts";
 import type { AssetMapProps, MapAsset, MapOverlay } from "./asset-map.tsx";
 import { MapLoading, MapMessage } from "./asset-map.tsx";
 import type { LonLat } from "./geometry.ts";
@@ -142,6 +143,16 @@ export default function MapCanvas({
   useLayoutEffect(() => {
     latest.current = props;
   });
+  // The map counts as loading (settled.ts) until MapLibre has drawn the assets once, or goes.
+  const [drawnOnce] = useState(() => {
+    let release = () => {};
+    void whileLoading(
+      new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    );
+    return () => release();
+  });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: one map per mount; labels are fixed at creation (the parent keys by language).
   useEffect(() => {
@@ -176,6 +187,7 @@ export default function MapCanvas({
       });
     } catch {
       // No WebGL context after all (the probe passed, the real request did not).
+      drawnOnce();
       setFailed(true);
       latest.current.onFailed?.();
       return;
@@ -266,6 +278,7 @@ export default function MapCanvas({
         .catch(() => undefined);
     });
     instance.on("webglcontextlost", () => {
+      drawnOnce();
       setFailed(true);
       latest.current.onFailed?.();
     });
@@ -303,6 +316,7 @@ export default function MapCanvas({
     });
     return () => {
       live = false;
+      drawnOnce();
       setMap(null);
       tooltip.remove();
       instance.remove();
@@ -326,12 +340,13 @@ export default function MapCanvas({
             // Together (one render): the container's data-features and the sketch taken away.
             setDrawn(assets.length);
             latest.current.onDrawn?.(assets.length);
+            drawnOnce();
           });
       });
     return () => {
       current = false;
     };
-  }, [map, assets]);
+  }, [map, assets, drawnOnce]);
 
   useEffect(() => {
     void map?.getSource<GeoJSONSource>("overlay")?.setData(overlay ? overlayCollection(overlay) : EMPTY);

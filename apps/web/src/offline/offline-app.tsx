@@ -10,6 +10,7 @@ import { createBrowserRouter, Navigate, Outlet, RouterProvider } from "react-rou
 import { useMeQuery } from "../app/auth.tsx";
 import { forEveryPage } from "../app/every-page.ts";
 import { Logo } from "../app/logo.tsx";
+import { whenSettled } from "../app/settled.ts";
 import { isNetworkError, OfflineModeContext, useOnline } from "./offline-hooks.ts";
 import { refreshSavedCopy, useSavedCopy } from "./saved-copy.ts";
 
@@ -25,14 +26,15 @@ export function OfflineGate({ children }: { children: ReactNode }) {
   const signedIn = me.data?.id;
   useEffect(() => {
     if (!signedIn) return;
-    // Once the first screen is drawn and the browser idle: the copy (the whole compendium's CLEAR
-    // entries) is not what the reader came for, and should not hold the first screen up.
-    if (typeof window.requestIdleCallback !== "function") {
-      const timer = window.setTimeout(() => void refreshSavedCopy(), 1000);
-      return () => window.clearTimeout(timer);
-    }
-    const idle = window.requestIdleCallback(() => void refreshSavedCopy(), { timeout: 3000 });
-    return () => window.cancelIdleCallback(idle);
+    // Once the page has settled (settled.ts): the copy (the whole compendium's CLEAR entries) is not
+    // what the reader came for, and should not hold the page they opened up.
+    let current = true;
+    void whenSettled().then(() => {
+      if (current) void refreshSavedCopy();
+    });
+    return () => {
+      current = false;
+    };
   }, [signedIn]);
   const unreachable = !online || (me.isError && isNetworkError(me.error));
   const cut = !me.data && unreachable && saved.status === "ready" && saved.saved !== null;

@@ -2,6 +2,7 @@
 // Registers the service worker (src/offline/sw.js, written into the build as /sw.js) in production
 // builds only: in development Vite serves files that change all the time, and a worker keeping old
 // ones would only confuse.
+import { whenSettled } from "../app/settled.ts";
 
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return;
@@ -9,7 +10,7 @@ export function registerServiceWorker(): void {
     navigator.serviceWorker
       .register("/sw.js", { scope: "/" })
       .catch((error: unknown) => console.warn("The service worker was not registered.", error));
-  // After the page's own loading, so that the worker's downloads do not compete with it.
-  if (document.readyState === "complete") void register();
-  else window.addEventListener("load", () => void register(), { once: true });
+  // Once the page has settled, so that the worker's downloads (the app's files for offline use,
+  // about 650 kB) do not compete with what the reader opened.
+  void whenSettled().then(register);
 }
