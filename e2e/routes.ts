@@ -28,8 +28,13 @@ export const OVERSIGHT = "admin@bulwark.example";
  * (compendium-routes.tsx and the like), whose paths are read in turn. The catch-all "*" is left out.
  */
 export function routerPaths(): string[] {
-  const router = readFileSync(join(APP, "router.tsx"), "utf8");
-  const declared = [...router.matchAll(/path:\s*"([^"]+)"/g)].map((match) => match[1] ?? "");
+  // The router declares its routes, and page-code.ts those loaded on demand, by path, each with
+  // the module it loads.
+  const router = `${readFileSync(join(APP, "router.tsx"), "utf8")}\n${readFileSync(join(APP, "page-code.ts"), "utf8")}`;
+  const declared = [
+    ...[...router.matchAll(/path:\s*"([^"]+)"/g)].map((match) => match[1] ?? ""),
+    ...[...router.matchAll(/^ {2}"?([a-z][^"\n]*?)"?: once\(/gm)].map((match) => match[1] ?? ""),
+  ];
   const paths: string[] = [];
   for (const path of declared) {
     if (path === "*" || path === "/") continue;
@@ -38,11 +43,10 @@ export function routerPaths(): string[] {
       continue;
     }
     // The table a "prefix/*" route loads: the module its element imports.
-    const entry = new RegExp(
-      `path:\\s*"${path.replace(/[*]/g, "\\*")}"[^{}]*?import\\("([^"]+)"\\)`,
-      "s",
-    ).exec(router);
-    if (!entry?.[1]) throw new Error(`router.tsx: the route ${path} loads no module this test can read.`);
+    const entry = new RegExp(`"${path.replace(/[*]/g, "\\*")}"[^{}]*?import\\("([^"]+)"\\)`, "s").exec(
+      router,
+    );
+    if (!entry?.[1]) throw new Error(`page-code.ts: the route ${path} loads no module this test can read.`);
     const table = readFileSync(join(APP, entry[1]), "utf8");
     const below = [...table.matchAll(/path:\s*"([^"]+)"/g)].map((match) => `/${match[1]}`);
     const prefix = `/${path.slice(0, -2)}`;
