@@ -39,7 +39,8 @@ const Notifications = lazy(() =>
 );
 
 /**
- * Notifications at the top of the reading end: right in English, left in Arabic. Their container
+ * Notifications at the top of the reading end: right in English, left in Arabic; below the shell's
+ * 64 px header, so that they never lie over its controls (sign out, the bell, the language). Their container
  * (and its transitions) loads with the first notification shown, not with the first screen (ADR
  * 0042): the notifications' store keeps what was shown meanwhile.
  */
@@ -54,7 +55,10 @@ function NotificationsAtLineEnd() {
   if (!needed && !any) return null;
   return (
     <Suspense fallback={null}>
-      <Notifications position={dir === "rtl" ? "top-left" : "top-right"} />
+      <Notifications
+        position={dir === "rtl" ? "top-left" : "top-right"}
+        classNames={{ root: "notifications-below-header" }}
+      />
     </Suspense>
   );
 }

@@ -211,7 +211,10 @@ describe("JSON parsed in slices", () => {
       for (const slicing of SLICINGS) expect(parseJson(text, slicing).storable, text).toBe(storable);
     fc.assert(
       fc.property(
-        fc.jsonValue({ maxDepth: 3 }),
+        // Values with prototype keys are refused outright (tested above), so they are not drawn here.
+        fc
+          .jsonValue({ maxDepth: 3 })
+          .filter((value) => !/"(?:__proto__|constructor)"/.test(JSON.stringify(value))),
         fc.string({ unit: fc.constantFrom("\u0000", "\ud800", "\udc00", "a", "😀"), maxLength: 3 }),
         (item, bad) => {
           const text = JSON.stringify([item, bad]);
