@@ -16,11 +16,8 @@
 // also gets its topic's title and summary in the five other UN languages, as the shipped pack's
 // entries have them (five more title and summary vectors per entry in the index, Chinese split by
 // Intl.Segmenter); 0 leaves them out, as before issue 15.
-// To profile or compare: BENCH_COMPENDIUM_ROUNDS=n runs the searches n times (timed together),
-// BENCH_COMPENDIUM_CHANGES=0 leaves the changes out, BENCH_COMPENDIUM_DUMP=<file> writes every
-// search's answer (first round) as JSON lines, to compare two versions of the code.
 
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import {
@@ -59,7 +56,6 @@ import { BENCH_TIMEOUTS, onEachDatabase } from "./support/databases.ts";
 const SIZE = Number(process.env.BENCH_COMPENDIUM_SIZE ?? 100_000);
 const TRANSLATED = process.env.BENCH_COMPENDIUM_TRANSLATED !== "0";
 const QUERIES = 300;
-const ROUNDS = Math.max(1, Number(process.env.BENCH_COMPENDIUM_ROUNDS ?? 1));
 const TARGET_P95_MS = 5;
 const TARGET_CHANGE_MS = 50;
 /** This run's letters (words made of letters stem as words). */
@@ -292,11 +288,6 @@ async function load(connection: Connection): Promise<void> {
     for (let at = start; at < Math.min(SIZE, start + batch * together); at += batch)
       writes.push(write(batchRows(at)));
     await Promise.all(writes);
-    const done = Math.min(SIZE, start + batch * together);
-    if (done % 10_000 === 0)
-      process.stderr.write(
-        `  seeded ${done.toLocaleString("en")} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
-      );
   }
   // The search rows changed without the log: any index loaded before reloads in full.
   await connection.db.execute(
@@ -437,15 +428,10 @@ async function measure(name: string, connection: Connection): Promise<void> {
   const byKind = new Map<string, { times: number[]; found: number }>();
   const cpu = process.cpuUsage();
   let found = 0;
-  const answers: unknown[] = [];
-  for (const [index, search] of Array.from({ length: ROUNDS }, () => searches)
-    .flat()
-    .entries()) {
+  for (const [index, search] of searches.entries()) {
     const started = performance.now();
-    const answer = await searchEntries(connection.db, scope, search);
+    const total = (await searchEntries(connection.db, scope, search)).total;
     const took = performance.now() - started;
-    const { total } = answer;
-    if (index < QUERIES && process.env.BENCH_COMPENDIUM_DUMP) answers.push(answer);
     found += total;
     times.push(took);
     const kind = byKind.get(KINDS[index % 10] ?? "") ?? { times: [], found: 0 };
@@ -454,17 +440,12 @@ async function measure(name: string, connection: Connection): Promise<void> {
     byKind.set(KINDS[index % 10] ?? "", kind);
   }
   const used = process.cpuUsage(cpu);
-  if (process.env.BENCH_COMPENDIUM_DUMP)
-    writeFileSync(
-      process.env.BENCH_COMPENDIUM_DUMP,
-      `${answers.map((answer) => JSON.stringify(answer)).join("\n")}\n`,
-    );
   console.log(
     `  load average ${loadavg()
       .map((load) => load.toFixed(1))
       .join(
         " ",
-      )}; CPU of this process per search ${((used.user + used.system) / 1000 / (QUERIES * ROUNDS)).toFixed(2)} ms (on PGlite the database's work included)`,
+      )}; CPU of this process per search ${((used.user + used.system) / 1000 / QUERIES).toFixed(2)} ms (on PGlite the database's work included)`,
   );
   times.sort((a, b) => a - b);
   for (const [kind, { times: its, found: hits }] of byKind) {
@@ -483,12 +464,12 @@ async function measure(name: string, connection: Connection): Promise<void> {
   plain.sort((a, b) => a - b);
   const p95 = percentile(times, 95);
   console.log(
-    `  ${QUERIES * ROUNDS} searches with facets: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms; ${Math.round(found / (QUERIES * ROUNDS))} matches on average`,
+    `  ${QUERIES} searches with facets: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms; ${Math.round(found / QUERIES)} matches on average`,
   );
   console.log(
     `  target p95 under ${TARGET_P95_MS} ms (issue 13): ${p95 < TARGET_P95_MS ? "met" : "NOT MET"}; plain ILIKE baseline (${plain.length} searches) p95 ${percentile(plain, 95).toFixed(1)} ms, ${(percentile(plain, 95) / p95).toFixed(1)}x slower`,
   );
-  if (process.env.BENCH_COMPENDIUM_CHANGES !== "0") await measureChanges(connection, scope);
+  await measureChanges(connection, scope);
 }
 
 /** A second instance on the connection's database: its own handle and change feed. */

@@ -11,17 +11,8 @@ export interface LexemeCounts {
   readonly c: number;
 }
 
-const QUOTE = 39;
-const BACKSLASH = 92;
-
 /** Reads a quoted lexeme starting at text[start] === "'"; returns it and the index after it. */
 function readQuoted(text: string, start: number): [string, number] {
-  // Most lexemes hold neither a backslash nor a quote: one slice (the index's full load reads
-  // tens of millions of them).
-  let end = start + 1;
-  while (end < text.length && text.charCodeAt(end) !== QUOTE && text.charCodeAt(end) !== BACKSLASH) end += 1;
-  if (text.charCodeAt(end) === QUOTE && text.charCodeAt(end + 1) !== QUOTE)
-    return [text.slice(start + 1, end), end + 1];
   let value = "";
   let at = start + 1;
   for (;;) {

@@ -40,19 +40,6 @@ const MOST_CHANGES = 5_000;
 const NONE = -1;
 /** How many lexemes' sets of slots an index keeps (16 KB each at 100,000 entries). */
 const TERMS_KEPT = 2_048;
-/** At most this many tags, the most frequent of a full load, are also kept word by word (denseBits). */
-const DENSE_MOST = 64;
-/** A tag held by fewer than this share of a full load's entries is not kept word by word. */
-const DENSE_LEAST = 1 / 64;
-/** tagOrder of a tag not kept word by word. */
-const SPARSE = 0xffff;
-
-/** How many bits a 32-bit word holds. */
-const bitCount = (word: number): number => {
-  let x = word - ((word >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-};
 
 /** Bit sets over the index's slots. */
 export class Rows {
@@ -110,11 +97,6 @@ export class Rows {
       count += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
     }
     return count;
-  }
-  /** Keeps in this set only the rows `other` holds too. */
-  keepShared(other: Rows): void {
-    const { words } = this;
-    for (let i = 0; i < words.length; i += 1) words[i] = (words[i] as number) & (other.words[i] as number);
   }
   /** Adds every row of `other` to this set. */
   addAll(other: Rows): void {
@@ -189,28 +171,10 @@ export class CompendiumIndex {
   readonly tagCodes = new Map<string, number>();
   /** By tag code: the slots holding it (facet counts over dense sets count bits, not rows). */
   readonly tagRows: Rows[] = [];
-  /**
-   * Tags by slot: tags[tagStart[slot] .. tagStart[slot + 1]), the dense tags first in their order
-   * (tagOrder ascending), then the others.
-   */
+  /** Tags by slot: tags[tagStart[slot] .. tagStart[slot + 1]). */
   readonly tagStart: Int32Array;
   tags: Uint16Array;
   private tagsUsed = 0;
-  /** By tag code: its place among the dense tags, or SPARSE (codes made after the full load too). */
-  tagOrder = new Uint16Array(256).fill(SPARSE);
-  /**
-   * The dense tags: the most frequent of the full load (at most DENSE_MOST), by share of entries
-   * held, descending. Their slots word-major: bit `slot & 31` of
-   * denseBits[(slot >>> 5) * denseCount + place], so counting them over a set of matches reads
-   * each word of the set once for all of them (facets over many matches).
-   */
-  denseCount = 0;
-  denseCodes = new Int32Array(0);
-  /** Per dense tag, the share of the full load's entries holding it (to choose how to count). */
-  denseShare = new Float64Array(0);
-  denseBits = new Uint32Array(0);
-  /** Whether the dense tags are chosen (slots described before are placed then). */
-  private densified = false;
   /** Lexeme ids, and their names by id (for prefix matching). */
   readonly lexemes = new Map<string, number>();
   readonly lexemeNames: string[] = [];
@@ -237,8 +201,6 @@ export class CompendiumIndex {
   private readonly allDivisor: Float64Array;
   /** Per lexeme of the full load, once asked for: the slots holding it (any weight), as a set. */
   private readonly termRows = new Map<number, Rows>();
-  /** Per lexeme with a kept set: how many of its rows come before each word of the set (its postings' ranks). */
-  private readonly termRanks = new Map<number, Int32Array>();
   readonly length: Uint32Array;
   /** Live slots in (title, entry id) order as PostgreSQL sorts them, and each slot's place there. */
   byTitle: Int32Array;
@@ -304,7 +266,6 @@ export class CompendiumIndex {
       this.measure(slot, head, all);
     });
     slotLexemeStart[size] = used;
-    this.densify();
     this.titled = size;
     this.loadedSlots = size;
     this.slotLexemeStart = slotLexemeStart;
@@ -332,55 +293,6 @@ export class CompendiumIndex {
     this.postingStart = start;
     this.documents = new Int32Array(Math.max(1024, perLexeme.length * 2));
     this.documents.set(perLexeme);
-  }
-
-  /** Chooses the dense tags of the slots described so far (the full load) and places every slot's tags. */
-  private densify(): void {
-    const codes = this.tagNames.length;
-    const held = new Int32Array(codes);
-    for (let at = 0; at < this.tagsUsed; at += 1) {
-      const code = this.tags[at] as number;
-      held[code] = (held[code] as number) + 1;
-    }
-    const entries = Math.max(1, this.slots);
-    const least = Math.max(1, entries * DENSE_LEAST);
-    const ranked = Array.from({ length: codes }, (_, code) => code)
-      .filter((code) => (held[code] as number) >= least)
-      .sort((a, b) => (held[b] as number) - (held[a] as number) || a - b)
-      .slice(0, DENSE_MOST);
-    this.denseCount = ranked.length;
-    this.denseCodes = Int32Array.from(ranked);
-    this.denseShare = Float64Array.from(ranked, (code) => (held[code] as number) / entries);
-    ranked.forEach((code, place) => {
-      this.tagOrder[code] = place;
-    });
-    this.denseBits = new Uint32Array(((this.capacity + 31) >>> 5) * this.denseCount);
-    this.densified = true;
-    for (let slot = 0; slot < this.slots; slot += 1) this.placeTags(slot);
-  }
-
-  /** Orders a slot's tags by tagOrder (dense first) and sets its dense bits. */
-  private placeTags(slot: number): void {
-    const from = this.tagStart[slot] as number;
-    const to = this.tagStart[slot + 1] as number;
-    const { tags, tagOrder } = this;
-    for (let at = from + 1; at < to; at += 1) {
-      const code = tags[at] as number;
-      const order = tagOrder[code] as number;
-      let into = at - 1;
-      while (into >= from && (tagOrder[tags[into] as number] as number) > order) {
-        tags[into + 1] = tags[into] as number;
-        into -= 1;
-      }
-      tags[into + 1] = code;
-    }
-    const base = (slot >>> 5) * this.denseCount;
-    const bit = 1 << (slot & 31);
-    for (let at = from; at < to; at += 1) {
-      const order = tagOrder[tags[at] as number] as number;
-      if (order === SPARSE) break;
-      this.denseBits[base + order] = (this.denseBits[base + order] as number) | bit;
-    }
   }
 
   /** Entries (live slots). */
@@ -430,18 +342,12 @@ export class CompendiumIndex {
         this.tagCodes.set(tag, code);
         this.facetOfCode.push(tag.slice(0, tag.indexOf(":")));
         this.tagRows.push(new Rows(this.capacity));
-        if (code >= this.tagOrder.length) {
-          const more = new Uint16Array(this.tagOrder.length * 2).fill(SPARSE);
-          more.set(this.tagOrder);
-          this.tagOrder = more;
-        }
       }
       (this.tagRows[code] as Rows).add(slot);
       this.tags[this.tagsUsed] = code;
       this.tagsUsed += 1;
     }
     this.tagStart[slot + 1] = this.tagsUsed;
-    if (this.densified) this.placeTags(slot);
     this.alive.add(slot);
     this.slots = Math.max(this.slots, slot + 1);
     this.live += 1;
@@ -492,14 +398,8 @@ export class CompendiumIndex {
         ? this.slotLexemes.subarray(this.slotLexemeStart[slot], this.slotLexemeStart[slot + 1])
         : (this.addedLexemes[slot - this.loadedSlots] as Int32Array);
     for (const id of lexemes) this.documents[id] = (this.documents[id] as number) - 1;
-    const base = (slot >>> 5) * this.denseCount;
-    for (let at = this.tagStart[slot] as number; at < (this.tagStart[slot + 1] as number); at += 1) {
-      const code = this.tags[at] as number;
-      this.tagRows[code]?.delete(slot);
-      const order = this.tagOrder[code] as number;
-      if (order !== SPARSE)
-        this.denseBits[base + order] = (this.denseBits[base + order] as number) & ~(1 << (slot & 31));
-    }
+    for (let at = this.tagStart[slot] as number; at < (this.tagStart[slot + 1] as number); at += 1)
+      this.tagRows[this.tags[at] as number]?.delete(slot);
     const seq = this.seqs[slot] as number;
     if (this.slotOfSeq.get(seq) === slot) this.slotOfSeq.delete(seq);
     const id = this.ids[slot] as string;
@@ -599,24 +499,9 @@ export class CompendiumIndex {
     return rows;
   }
 
-  /** For a lexeme's kept set: per word, how many of its rows come before that word. */
-  private ranksOf(id: number, kept: Rows): Int32Array {
-    let ranks = this.termRanks.get(id);
-    if (!ranks) {
-      const { words } = kept;
-      ranks = new Int32Array(words.length);
-      let before = 0;
-      for (let word = 0; word < words.length; word += 1) {
-        ranks[word] = before;
-        before += bitCount(words[word] as number);
-      }
-      this.termRanks.set(id, ranks);
-    }
-    return ranks;
-  }
-
   /** The rows holding a lexeme (prefix: any lexeme starting with it), optionally under given weights. */
-  term(lexeme: string, prefix: boolean, weights: string, rows = new Rows(this.capacity)): Rows {
+  term(lexeme: string, prefix: boolean, weights: string): Rows {
+    const rows = new Rows(this.capacity);
     const ids: number[] = [];
     if (prefix)
       this.lexemeNames.forEach((name, id) => {
@@ -667,29 +552,17 @@ export class CompendiumIndex {
     return rows;
   }
 
-  /**
-   * The rows a query matches (a set of its own); phrases match as "all of these words" (check them
-   * in SQL after). A query holds the words in every stemming, or-ed: each term's rows are added to
-   * the set of the terms before it.
-   */
+  /** The rows a query matches; phrases match as "all of these words" (check them in SQL after). */
   match(node: TsqueryNode): Rows {
     switch (node.kind) {
       case "term":
         return this.term(node.lexeme, node.prefix, node.weights);
       case "not":
         return this.match(node.operand).not();
-      case "or": {
-        const rows = this.match(node.left);
-        const { right } = node;
-        if (right.kind === "term") this.term(right.lexeme, right.prefix, right.weights, rows);
-        else rows.addAll(this.match(right));
-        return rows;
-      }
-      default: {
-        const rows = this.match(node.left);
-        rows.keepShared(this.match(node.right));
-        return rows;
-      }
+      case "or":
+        return this.match(node.left).or(this.match(node.right));
+      default:
+        return this.match(node.left).and(this.match(node.right));
     }
   }
 
@@ -700,7 +573,7 @@ export class CompendiumIndex {
    * `inSummary` marks the rows whose summary holds one of the words. The arrays are the index's
    * own, reused by the next call: read them before anything awaits, and for rows of `rows` only.
    */
-  scores(node: TsqueryNode, rows: Rows, count = Number.POSITIVE_INFINITY): Scores {
+  scores(node: TsqueryNode, rows: Rows): Scores {
     this.scratch ??= {
       head: new Float64Array(this.capacity),
       all: new Float64Array(this.capacity),
@@ -731,32 +604,7 @@ export class CompendiumIndex {
       const id = this.lexemes.get(lexeme);
       if (id === undefined) continue;
       const rarity = Math.log(1 + this.live / Math.max(1, this.documents[id] as number));
-      const kept = id < this.postingStart.length - 1 ? this.loadedRowsOf(id) : undefined;
-      const from = this.postingStart[id] as number;
-      if (kept && count < (this.postingStart[id + 1] as number) - from) {
-        // Fewer rows asked about than the lexeme has postings: each row shared with the lexeme's
-        // set finds its posting by rank (how many of the set's rows come before it).
-        const ranks = this.ranksOf(id, kept);
-        const theirs = kept.words;
-        for (let word = 0; word < words.length; word += 1) {
-          let both = (words[word] as number) & (theirs[word] as number);
-          if (both === 0) continue;
-          const held = theirs[word] as number;
-          const base = from + (ranks[word] as number);
-          while (both !== 0) {
-            const low = both & -both;
-            both ^= low;
-            const at = base + bitCount(held & (low - 1));
-            score(
-              (word << 5) + 31 - Math.clz32(low),
-              this.postingA[at] as number,
-              this.postingB[at] as number,
-              this.postingC[at] as number,
-              rarity,
-            );
-          }
-        }
-      } else if (id < this.postingStart.length - 1) {
+      if (id < this.postingStart.length - 1) {
         const to = this.postingStart[id + 1] as number;
         for (let at = this.postingStart[id] as number; at < to; at += 1) {
           const row = this.postingRows[at] as number;

@@ -147,10 +147,10 @@ export function pageFor(
 ): Page {
   let candidates = visible;
   if (words)
-    candidates = tree === null ? new Rows(index.capacity) : (matched ?? matchedVisible(index, tree, visible));
+    candidates = tree === null ? new Rows(index.capacity) : (matched ?? index.match(tree).and(visible));
   const { passing, total, facets } = countFacets(index, candidates, input.filters);
   // Scored after the filters: only the rows that can be on the page.
-  const ranking = words && tree !== null ? index.scores(tree, passing, total) : null;
+  const ranking = words && tree !== null ? index.scores(tree, passing) : null;
   const rows = pageOf(index, passing, ranking, input.offset, input.limit);
   const scores = ranking;
   return {
@@ -161,13 +161,6 @@ export function pageFor(
     facets,
     inSummary: scores === null ? null : rows.map((row) => scores.inSummary[row] === 1),
   };
-}
-
-/** The rows matching a query that are visible (a set of its own: the match's, narrowed). */
-function matchedVisible(index: CompendiumIndex, tree: TsqueryNode, visible: Rows): Rows {
-  const rows = index.match(tree);
-  rows.keepShared(visible);
-  return rows;
 }
 
 /** The page's snippet sources: the summary alone when it holds the words, else summary and body. */
@@ -352,19 +345,14 @@ function sharedCount(rows: Rows, at: Int32Array, count: number, other: Rows): nu
   return total;
 }
 
-/**
- * Adds to `counts` the tags of each row of a set (its non-empty words listed in `at`) but the first
- * `dense` dense tags (counted by countDense): each row's tags are in tagOrder, so they are read
- * from the last until a dense tag counted there.
- */
+/** Adds to `counts` the tags (those not `filtered`) of each row of a set, its non-empty words listed in `at`. */
 function countRows(
   bits: Uint32Array,
   at: Int32Array,
   count: number,
   tagStart: Int32Array,
   tags: Uint16Array,
-  tagOrder: Uint16Array,
-  dense: number,
+  filtered: Uint8Array,
   counts: Int32Array,
 ): void {
   for (let i = 0; i < count; i += 1) {
@@ -375,61 +363,23 @@ function countRows(
       const low = rest & -rest;
       rest ^= low;
       const row = base + 31 - Math.clz32(low);
-      const from = tagStart[row] as number;
-      for (let tag = (tagStart[row + 1] as number) - 1; tag >= from; tag -= 1) {
+      const to = tagStart[row + 1] as number;
+      for (let tag = tagStart[row] as number; tag < to; tag += 1) {
         const code = tags[tag] as number;
-        if ((tagOrder[code] as number) < dense) break;
-        counts[code] = (counts[code] as number) + 1;
+        if (filtered[code] === 0) counts[code] = (counts[code] as number) + 1;
       }
     }
   }
 }
 
 /**
- * Sets in `counts` the counts over a set of the dense tags at `places` (their places among the
- * index's dense tags), a read per non-empty word of the set for them all.
- */
-function countDense(
-  bits: Uint32Array,
-  at: Int32Array,
-  count: number,
-  index: CompendiumIndex,
-  places: Int32Array,
-  counts: Int32Array,
-): void {
-  const { denseBits, denseCount, denseCodes } = index;
-  const wanted = places.length;
-  const sums = new Int32Array(wanted);
-  for (let i = 0; i < count; i += 1) {
-    const word = at[i] as number;
-    const mine = bits[word] as number;
-    const base = word * denseCount;
-    for (let k = 0; k < wanted; k += 1) {
-      const both = mine & (denseBits[base + (places[k] as number)] as number);
-      if (both !== 0) sums[k] = (sums[k] as number) + bitCount(both);
-    }
-  }
-  for (let k = 0; k < wanted; k += 1) counts[denseCodes[places[k] as number] as number] = sums[k] as number;
-}
-
-/** The first `count` places among the dense tags (0, 1, …), for countDense. */
-const firstPlaces = (count: number): Int32Array => Int32Array.from({ length: count }, (_, place) => place);
-
-/**
- * A dense tag is counted word by word (countDense) when the rows it should be held by per
- * non-empty word of the set, at its share of the entries, are more than this (a read per word
- * and tag costs about half a count per row and tag, measured).
- */
-const DENSE_PER_WORD = 0.5;
-
-/**
  * The candidates passing every filter (a set), how many, and the tag counts. A row passing all
  * filters counts for every tag; a row failing exactly one tag's filter counts for that tag only
  * (its counts leave out its own filter); a row failing two counts nowhere. Filters are set algebra
- * over each tag's rows (bit sets). Counts are taken over the passing set: the most frequent tags
- * (the index's dense tags) word by word over its non-empty words, as many of them as that is
- * cheaper for, the others row by row over each passing row's tags; a filtered tag's values are
- * then counted over the rows passing every other filter (bit counts with each value's rows).
+ * over each tag's rows (bit sets). Counts are bit counts of the passing set with each tag's rows,
+ * over the passing set's non-empty words only, or, when fewer rows pass than that would read,
+ * row by row over the passing rows' tags; a filtered tag's values are counted over the rows
+ * passing every other filter.
  */
 export function countFacets(
   index: CompendiumIndex,
@@ -447,31 +397,29 @@ export function countFacets(
     }
     return rows;
   });
-  // A set of its own when filtered (candidates may be a kept set, never written to).
-  const passing = allowed.length === 0 ? candidates : candidates.and(allowed[0] as Rows);
-  for (let at = 1; at < allowed.length; at += 1) passing.keepShared(allowed[at] as Rows);
+  const passing = allowed.reduce((rows, these) => rows.and(these), candidates);
   const counts = new Int32Array(codes);
+  const filtered = new Uint8Array(codes);
+  let unfiltered = 0;
+  for (let code = 0; code < codes; code += 1)
+    if (active.includes(index.facetOfCode[code] as SearchFacet)) filtered[code] = 1;
+    else unfiltered += 1;
   const words = occupied(passing);
-  // Filtered tags are counted here too, and set again below.
-  const perWord = words.rows / Math.max(1, words.count);
-  let dense = 0;
-  while (dense < index.denseCount && (index.denseShare[dense] as number) * perWord > DENSE_PER_WORD)
-    dense += 1;
-  countRows(passing.words, words.at, words.count, index.tagStart, index.tags, index.tagOrder, dense, counts);
-  if (dense > 0) countDense(passing.words, words.at, words.count, index, firstPlaces(dense), counts);
-  // A filtered tag's values: over the rows passing every other filter, the dense ones word by word.
+  // Row by row: a read per tag of each passing row; by bit sets: a read per non-empty word and tag.
+  const tagsPerRow = (index.tagStart[index.slots] as number) / Math.max(1, index.slots);
+  if (words.rows * tagsPerRow <= words.count * unfiltered * 2)
+    countRows(passing.words, words.at, words.count, index.tagStart, index.tags, filtered, counts);
+  else
+    for (let code = 0; code < codes; code += 1)
+      if (filtered[code] === 0)
+        counts[code] = sharedCount(passing, words.at, words.count, index.tagRows[code] as Rows);
+  // A filtered tag's values: over the rows passing every other filter.
   active.forEach((facet, slot) => {
     const others = allowed.reduce((rows, these, at) => (at === slot ? rows : rows.and(these)), candidates);
     const theirs = occupied(others);
-    const places: number[] = [];
-    for (let code = 0; code < codes; code += 1) {
-      if (index.facetOfCode[code] !== facet) continue;
-      const place = index.tagOrder[code] as number;
-      if (place < index.denseCount) places.push(place);
-      else counts[code] = sharedCount(others, theirs.at, theirs.count, index.tagRows[code] as Rows);
-    }
-    if (places.length > 0)
-      countDense(others.words, theirs.at, theirs.count, index, Int32Array.from(places), counts);
+    for (let code = 0; code < codes; code += 1)
+      if (index.facetOfCode[code] === facet)
+        counts[code] = sharedCount(others, theirs.at, theirs.count, index.tagRows[code] as Rows);
   });
   const facets = Object.fromEntries(
     SEARCH_FACETS.map((facet) => [facet, [] as { value: string; count: number }[]]),

@@ -21,8 +21,6 @@ const MAX_FRAGMENTS = 2;
 const DELIMITER = " … ";
 /** Words kept with their stems (per language); beyond, the cache starts again. */
 const STEMS_KEPT = 500_000;
-/** Texts kept split into words (a page's summaries are split again by the next page holding them). */
-const TEXTS_KEPT = 4_000;
 
 /** Per UTF-16 code unit: 1 a letter, digit or mark (inside a word), 2 a joiner, 0 anything else. */
 const KIND = new Uint8Array(65536);
@@ -39,10 +37,8 @@ const KIND = new Uint8Array(65536);
  * and marks, joined inside by hyphens, apostrophes, dots or underscores ("counter-drone", "don't",
  * "2.0", "example.com"); each stemmed whole, so a compound is marked when a part is asked for.
  */
-function wordsOf(source: SnippetSource, keep = true): readonly Word[] {
-  const { text } = source;
-  const kept = keep ? splitTexts.get(text) : undefined;
-  if (kept) return kept;
+function wordsOf(source: SnippetSource): Word[] {
+  const { text, language } = source;
   const words: Word[] = [];
   const length = text.length;
   let at = 0;
@@ -57,16 +53,10 @@ function wordsOf(source: SnippetSource, keep = true): readonly Word[] {
       if (at + 1 < length && KIND[text.charCodeAt(at)] === 2 && KIND[text.charCodeAt(at + 1)] === 1) at += 1;
       else break;
     }
-    words.push({ start, end: at, key: text.slice(start, at).toLowerCase() });
+    words.push({ start, end: at, stemKey: stemKey(language, text.slice(start, at)) });
   }
-  if (!keep) return words;
-  if (splitTexts.size >= TEXTS_KEPT) splitTexts.clear();
-  splitTexts.set(text, words);
   return words;
 }
-
-/** Texts split into words (wordsOf), by text: the words do not depend on the language. */
-const splitTexts = new Map<string, readonly Word[]>();
 
 /** A Markdown heading line: its text ends with a full stop so it does not run into the next line. */
 const HEADING = /^#{1,6}\s+(.*)$/gm;
@@ -95,26 +85,10 @@ export function queryWords(node: TsqueryNode): QueryWords {
   return { exact, prefixes };
 }
 
-/**
- * Stems of words by language, then by word in lower case (en, drones -> ["drone"]), as PostgreSQL
- * gave them. Two levels, so a lookup hashes the word alone (kept by the split text it came from).
- */
-const stems = new Map<string, Map<string, readonly string[]>>();
-let stemsKept = 0;
-/** Moves each time the stems start again (so a text's words once all known stay known until then). */
-let stemsGeneration = 0;
-/** Split texts (wordsOf's) whose every word's stems are known: "<language> <stemsGeneration>". */
-const knownTexts = new WeakMap<readonly Word[], string>();
+/** Stems of words by language ("en drones" -> ["drone"]), as PostgreSQL gave them. */
+const stems = new Map<string, readonly string[]>();
 
-/** The stems of a language's words (made when first asked). */
-function stemsIn(language: string): Map<string, readonly string[]> {
-  let own = stems.get(language);
-  if (!own) {
-    own = new Map();
-    stems.set(language, own);
-  }
-  return own;
-}
+const stemKey = (language: string, word: string) => `${language} ${word.toLowerCase()}`;
 
 /** A word to stem, in its entry's language. */
 export interface WordToStem {
@@ -135,63 +109,26 @@ export function stemsSql(words: readonly WordToStem[]): SQL {
 
 /** Keeps the stems read with stemsSql. */
 export function learnStems(rows: readonly [string, string, string][]): void {
-  if (stemsKept + rows.length > STEMS_KEPT) {
-    stems.clear();
-    stemsKept = 0;
-    stemsGeneration += 1;
-  }
-  for (const [language, word, vector] of rows) {
-    const own = stemsIn(language);
-    const key = word.toLowerCase();
-    if (!own.has(key)) stemsKept += 1;
-    own.set(
-      key,
+  if (stems.size + rows.length > STEMS_KEPT) stems.clear();
+  for (const [language, word, vector] of rows)
+    stems.set(
+      stemKey(language, word),
       parseTsvector(vector).map((stem) => stem.lexeme),
     );
-  }
 }
 
 /** The words of the sources whose stems this process has not met yet (each once). */
-export function unknownWords(
-  sources: readonly SnippetSource[],
-  words = sources.map((source) => wordsOf(source)),
-): WordToStem[] {
-  const wanted: WordToStem[] = [];
-  const asked = new Map<string, Set<string>>();
+export function unknownWords(sources: readonly SnippetSource[], words = sources.map(wordsOf)): WordToStem[] {
+  const wanted = new Map<string, WordToStem>();
   sources.forEach((source, at) => {
-    const list = words[at] ?? [];
-    const stamp = `${source.language} ${stemsGeneration}`;
-    if (knownTexts.get(list) === stamp) return;
-    if (addUnknown(source.language, list, asked, wanted)) knownTexts.set(list, stamp);
+    for (const word of words[at] ?? [])
+      if (!stems.has(word.stemKey) && !wanted.has(word.stemKey))
+        wanted.set(word.stemKey, {
+          language: source.language,
+          word: source.text.slice(word.start, word.end).toLowerCase(),
+        });
   });
-  return wanted;
-}
-
-/**
- * Adds to `wanted` the words of a text whose stems are not known in its language and not `asked`
- * already (each once); true when every word's stems are known.
- */
-function addUnknown(
-  language: string,
-  words: readonly Word[],
-  asked: Map<string, Set<string>>,
-  wanted: WordToStem[],
-): boolean {
-  const known = stemsIn(language);
-  let mine = asked.get(language);
-  let all = true;
-  for (const word of words) {
-    if (known.has(word.key)) continue;
-    all = false;
-    if (!mine) {
-      mine = new Set();
-      asked.set(language, mine);
-    }
-    if (mine.has(word.key)) continue;
-    mine.add(word.key);
-    wanted.push({ language, word: word.key });
-  }
-  return all;
+  return [...wanted.values()];
 }
 
 /** One text to write a snippet of, in its entry's language. */
@@ -204,8 +141,7 @@ export interface SnippetSource {
 interface Word {
   readonly start: number;
   readonly end: number;
-  /** The word in lower case, as its stems are kept. */
-  readonly key: string;
+  readonly stemKey: string;
 }
 
 /** Words asked about per statement when learning an index's words (short, so searches wait little). */
@@ -222,15 +158,21 @@ export async function learnWordsOf(
     readonly languages: readonly string[];
   },
 ): Promise<void> {
-  // Entry by entry, split without keeping: a full load's texts would only push out those of
-  // recent pages, and holding the words of them all at once costs memory and collection time.
-  const list: WordToStem[] = [];
-  const asked = new Map<string, Set<string>>();
+  const wanted = new Map<string, WordToStem>();
   index.records.forEach((record, slot) => {
-    const language = index.languages[slot] ?? "en";
-    const text = `${record.title}\n${record.summary}`;
-    addUnknown(language, wordsOf({ key: "", language, text }, false), asked, list);
+    const source = {
+      key: "",
+      language: index.languages[slot] ?? "en",
+      text: `${record.title}\n${record.summary}`,
+    };
+    for (const word of wordsOf(source))
+      if (!stems.has(word.stemKey) && !wanted.has(word.stemKey))
+        wanted.set(word.stemKey, {
+          language: source.language,
+          word: source.text.slice(word.start, word.end).toLowerCase(),
+        });
   });
+  const list = [...wanted.values()];
   for (let start = 0; start < list.length; start += LEARNED_AT_ONCE) {
     await new Promise((resolve) => setImmediate(resolve));
     const chunk = list.slice(start, start + LEARNED_AT_ONCE);
@@ -256,7 +198,7 @@ export async function writeSnippets(
   sources: readonly SnippetSource[],
   query: QueryWords,
 ): Promise<Map<string, string>> {
-  const words = sources.map((source) => wordsOf(source));
+  const words = sources.map(wordsOf);
   const unknown = unknownWords(sources, words);
   if (unknown.length > 0)
     learnStems(
@@ -265,30 +207,18 @@ export async function writeSnippets(
           ?.stems ?? "[]",
       ) as [string, string, string][],
     );
-  /** Per language: whether a word (in lower case) is one of the query's. */
-  const hits = new Map<string, Map<string, boolean>>();
-  return new Map(
-    sources.map((source, at) => {
-      const known = stemsIn(source.language);
-      let hit = hits.get(source.language);
-      if (!hit) {
-        hit = new Map();
-        hits.set(source.language, hit);
-      }
-      const seen = hit;
-      const isHit = (word: Word) => {
-        let found = seen.get(word.key);
-        if (found === undefined) {
-          found = (known.get(word.key) ?? []).some(
-            (stem) => query.exact.has(stem) || query.prefixes.some((prefix) => stem.startsWith(prefix)),
-          );
-          seen.set(word.key, found);
-        }
-        return found;
-      };
-      return [source.key, snippetOf(source.text, words[at] ?? [], isHit)];
-    }),
-  );
+  const hit = new Map<string, boolean>();
+  const isHit = (word: Word) => {
+    let known = hit.get(word.stemKey);
+    if (known === undefined) {
+      known = (stems.get(word.stemKey) ?? []).some(
+        (stem) => query.exact.has(stem) || query.prefixes.some((prefix) => stem.startsWith(prefix)),
+      );
+      hit.set(word.stemKey, known);
+    }
+    return known;
+  };
+  return new Map(sources.map((source, at) => [source.key, snippetOf(source.text, words[at] ?? [], isHit)]));
 }
 
 /** Up to MAX_FRAGMENTS fragments around the marked words, or the opening when none is marked. */
