@@ -105,6 +105,25 @@ function graphOf({ assets, dependencies }: Case): DependencyGraph {
   return built.graph;
 }
 
+const byIdText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** The ranking by its definition: more assets, then more population, then the ids' order. */
+function rankedByHand(
+  ids: readonly string[],
+  result: { assets: Int32Array; population: Float64Array },
+  byId: (x: string, y: string) => number,
+): number[] {
+  return ids
+    .map((id, i) => ({ id, i }))
+    .sort(
+      (x, y) =>
+        (result.assets[y.i] ?? 0) - (result.assets[x.i] ?? 0) ||
+        (result.population[y.i] ?? 0) - (result.population[x.i] ?? 0) ||
+        byId(x.id, y.id),
+    )
+    .map(({ i }) => i);
+}
+
 describe("cascade", () => {
   it("matches the reference on random graphs: the same assets fail at the same hours", () => {
     fc.assert(
@@ -511,16 +530,7 @@ describe("criticalityOrder", () => {
             population: Float64Array.from(rows, (row) => row.population),
             method: "sweeps" as const,
           };
-          const expected = graph.ids
-            .map((id, i) => ({ id, i }))
-            .sort(
-              (x, y) =>
-                (result.assets[y.i] ?? 0) - (result.assets[x.i] ?? 0) ||
-                (result.population[y.i] ?? 0) - (result.population[x.i] ?? 0) ||
-                (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
-            )
-            .map(({ i }) => i)
-            .slice(0, top);
+          const expected = rankedByHand(graph.ids, result, byIdText).slice(0, top);
           expect(Array.from(criticalityOrder(graph, result, top))).toEqual(expected);
         },
       ),
@@ -560,15 +570,7 @@ describe("criticalityOrder", () => {
           };
           // Ties by id, or by the order a caller gives (here the reverse), which replaces the ids'.
           const byId = (x: string, y: string) => (reversed ? -1 : 1) * (x < y ? -1 : x > y ? 1 : 0);
-          const expected = graph.ids
-            .map((id, i) => ({ id, i }))
-            .sort(
-              (x, y) =>
-                (result.assets[y.i] ?? 0) - (result.assets[x.i] ?? 0) ||
-                (result.population[y.i] ?? 0) - (result.population[x.i] ?? 0) ||
-                byId(x.id, y.id),
-            )
-            .map(({ i }) => i);
+          const expected = rankedByHand(graph.ids, result, byId);
           const compareIds = reversed
             ? (a: number, b: number) => byId(graph.ids[a] ?? "", graph.ids[b] ?? "")
             : undefined;
