@@ -2,8 +2,8 @@ import type { Client, EntryContentInput } from "@bulwark/contracts";
 import { EntryContent } from "@bulwark/contracts";
 import { HIT_END, HIT_START, listAudit, rowsOf } from "@bulwark/db";
 import { sql } from "drizzle-orm";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readPdf } from "../pdf/testing.ts";
 import { PASSWORD, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { loadPack } from "./pack.service.ts";
 
@@ -439,15 +439,7 @@ describe("search index", () => {
 });
 
 describe("printable booklet", () => {
-  const textOf = async (bytes: Uint8Array) => {
-    const parser = new PDFParse({ data: bytes });
-    try {
-      const result = await parser.getText();
-      return { text: result.text, pages: result.total };
-    } finally {
-      await parser.destroy();
-    }
-  };
+  const textOf = readPdf;
 
   it("prints what a search finds: cover, contents, each entry with its source, page numbers", async () => {
     const file = await gridMember.call("compendiumBooklet", {

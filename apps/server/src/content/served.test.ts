@@ -4,10 +4,10 @@
 // as written; the PDFs that print these texts print the translation.
 import { type Client, createClient, type Methodology } from "@bulwark/contracts";
 import { insertUser, setUserLanguage } from "@bulwark/db";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.ts";
+import { readPdf } from "../pdf/testing.ts";
 import { loadScenarioPack, readDefaultMethodology } from "../risk/content.service.ts";
 import { loadFrameworks, readFrameworks } from "../self-assessment/frameworks.service.ts";
 import { injectFetch, PASSWORD, signedIn, startTestServer, type TestServer } from "../testing.ts";
@@ -36,12 +36,7 @@ function translationAt(folder: string, file: string, lang: "fr" | "ar" | "ru" | 
   return text.trim();
 }
 
-const pdfText = async (bytes: Uint8Array) => {
-  const parser = new PDFParse({ data: bytes });
-  const { text } = await parser.getText();
-  await parser.destroy();
-  return text.replace(/\s+/g, " ");
-};
+const pdfText = async (bytes: Uint8Array) => (await readPdf(bytes)).flat;
 
 // Ids, weights, answer types and entries: everything but the words.
 const shapeOf = (framework: {

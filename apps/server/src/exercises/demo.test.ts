@@ -2,9 +2,9 @@
 // ratings, AAR/IP and corrective actions in the tracker, and a functional exercise being planned;
 // players see what reached them, a bank sees neither.
 import { createClient } from "@bulwark/contracts";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed-demo.ts";
+import { readPdf } from "../pdf/testing.ts";
 import { injectFetch, startTestServer, type TestServer } from "../testing.ts";
 
 let server: TestServer;
@@ -47,9 +47,7 @@ describe("the exercises demo", () => {
     const tracker = await director.call("listEventActions", { query: { eventId: plan.eventId ?? "" } });
     expect(tracker.items.map((a) => a.id).sort()).toEqual(plan.items.map((a) => a.id).sort());
     const file = await director.call("exerciseAar", { params: { id: tabletop.id } });
-    const parser = new PDFParse({ data: file.bytes });
-    const { text } = await parser.getText().finally(() => parser.destroy());
-    const flat = text.replace(/\s+/g, " ");
+    const { flat } = await readPdf(file.bytes);
     expect(flat).toContain("Drones over substations");
     expect(flat).toContain("Rating: M: Performed with major challenges");
     expect(flat).toContain("Keep a warning list of dependent operators for each substation");

@@ -8,9 +8,9 @@ import type { Client, ExerciseIncidentCreateInput, IncidentCreateInput } from "@
 import { EXERCISE_MARK } from "@bulwark/core";
 import { insertAsset, insertOrganisation, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
+import { readPdf } from "../pdf/testing.ts";
 import { PASSWORD, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
@@ -208,7 +208,7 @@ describe("exercise-mode incidents", () => {
       headers: { cookie },
     });
     expect(pdf.statusCode).toBe(200);
-    const text = (await new PDFParse({ data: new Uint8Array(pdf.rawPayload) }).getText()).text;
+    const { text } = await readPdf(new Uint8Array(pdf.rawPayload));
     expect(text).toContain(EXERCISE_MARK);
 
     // Taken out of the exercise, the water utility no longer sees it, though it was addressed.

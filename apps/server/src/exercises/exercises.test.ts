@@ -6,10 +6,10 @@
 import { ApiError, type Client, createClient, type ExerciseCreateInput, endpoints } from "@bulwark/contracts";
 import { insertAsset, insertDependency, insertOrganisation, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.ts";
 import { hashPassword } from "../auth/secrets.ts";
+import { pdfTextIn, readPdf } from "../pdf/testing.ts";
 import { loadScenarioPack } from "../risk/content.service.ts";
 import {
   injectClient,
@@ -442,9 +442,7 @@ describe("evaluation", () => {
 
     const file = await inspector.call("exerciseAar", { params: { id } });
     expect(Buffer.from(file.bytes.subarray(0, 5)).toString()).toBe("%PDF-");
-    const parser = new PDFParse({ data: file.bytes });
-    const { text, total } = await parser.getText().finally(() => parser.destroy());
-    const flat = text.replace(/\s+/g, " ");
+    const { text, flat, pages: total } = await readPdf(file.bytes);
     expect(flat).toContain("After-action report and improvement plan");
     expect(flat).toContain("Share the first warning within the hour");
     // The lowest rating its evaluators gave, and the other objective's.
@@ -458,16 +456,7 @@ describe("evaluation", () => {
 
     // In the reader's language (issue 15): Accept-Language decides; the evaluators' words stay.
     const { cookie } = await signedIn(server, "inspector@inspectorate.example");
-    const textIn = async (language: string) => {
-      const response = await server.inject({
-        method: "GET",
-        url: `/api/exercises/${id}/aar.pdf`,
-        headers: { cookie, "accept-language": language },
-      });
-      expect(response.statusCode).toBe(200);
-      const reader = new PDFParse({ data: response.rawPayload });
-      return (await reader.getText().finally(() => reader.destroy())).text.replace(/\s+/g, " ");
-    };
+    const textIn = (language: string) => pdfTextIn(server, cookie, `/api/exercises/${id}/aar.pdf`, language);
     const spanish = await textIn("es");
     expect(spanish).toContain("Informe posterior a la acción y plan de mejora");
     expect(spanish).toContain("Calificación: M: Realizado con dificultades importantes");

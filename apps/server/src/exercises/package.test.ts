@@ -6,9 +6,9 @@
 import { ApiError, type Client, type ExerciseCreateInput } from "@bulwark/contracts";
 import { insertAsset, insertOrganisation, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
+import { pdfTextIn, readPdf } from "../pdf/testing.ts";
 import { loadScenarioPack } from "../risk/content.service.ts";
 import { PASSWORD, signedIn, startTestServer, statusOf } from "../testing.ts";
 
@@ -283,9 +283,7 @@ describe("the tabletop pack", () => {
   it("prints the situation manual and one card per inject, every page marked as an exercise", async () => {
     const file = await control.call("exerciseTabletopPack", { params: { id: exerciseId } });
     expect(file.mediaType).toBe("application/pdf");
-    const parser = new PDFParse({ data: file.bytes });
-    const result = await parser.getText().finally(() => parser.destroy());
-    const flat = result.text.replace(/\s+/g, " ");
+    const { flat, pages, pageTexts } = await readPdf(file.bytes);
     for (const part of [
       "Situation manual",
       "Purpose",
@@ -304,22 +302,14 @@ describe("the tabletop pack", () => {
     ])
       expect(flat).toContain(part);
     // Cover, manual, three cards, the MSEL: at least six pages, each with the mark.
-    expect(result.total).toBeGreaterThanOrEqual(6);
-    for (const page of result.pages) expect(page.text).toContain("EXERCISE EXERCISE EXERCISE");
+    expect(pages).toBeGreaterThanOrEqual(6);
+    for (const page of pageTexts) expect(page).toContain("EXERCISE EXERCISE EXERCISE");
   });
 
   it("prints the pack in the reader's language, the mark and the controllers' words as they are (issue 15)", async () => {
     const { cookie } = await signedIn(here.server, "director@authority.example");
-    const textIn = async (language: string) => {
-      const response = await here.server.inject({
-        method: "GET",
-        url: `/api/exercises/${exerciseId}/tabletop-pack.pdf`,
-        headers: { cookie, "accept-language": language },
-      });
-      expect(response.statusCode).toBe(200);
-      const reader = new PDFParse({ data: response.rawPayload });
-      return (await reader.getText().finally(() => reader.destroy())).text.replace(/\s+/g, " ");
-    };
+    const textIn = (language: string) =>
+      pdfTextIn(here.server, cookie, `/api/exercises/${exerciseId}/tabletop-pack.pdf`, language);
     const french = await textIn("fr");
     for (const part of [
       "Manuel de situation",

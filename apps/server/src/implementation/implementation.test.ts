@@ -8,9 +8,9 @@ import type { Client } from "@bulwark/contracts";
 import type { AnswerValue } from "@bulwark/core";
 import { insertOrganisation, insertRun, insertUser, rowsOf, saveAnswer, submitRun } from "@bulwark/db";
 import { sql } from "drizzle-orm";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
+import { readPdf } from "../pdf/testing.ts";
 import { loadFrameworks, readFrameworks } from "../self-assessment/frameworks.service.ts";
 import { PASSWORD, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
@@ -56,10 +56,7 @@ async function submittedRun(
   return id;
 }
 
-const pdfText = async (bytes: Uint8Array) => {
-  const parser = new PDFParse({ data: bytes });
-  return (await parser.getText().finally(() => parser.destroy())).text;
-};
+const pdfText = async (bytes: Uint8Array) => (await readPdf(bytes)).text;
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -3,9 +3,9 @@
 // review; the open one's is an interim report; a bank outside the audience gets 404, in any language;
 // the report comes in the reader's language.
 import { createClient } from "@bulwark/contracts";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed-demo.ts";
+import { readPdf } from "../pdf/testing.ts";
 import { injectFetch, signedIn, startTestServer, type TestServer } from "../testing.ts";
 
 let server: TestServer;
@@ -28,12 +28,7 @@ async function as(email: string) {
   return client;
 }
 
-const textOf = async (bytes: Uint8Array) => {
-  const parser = new PDFParse({ data: bytes });
-  const { text } = await parser.getText();
-  await parser.destroy();
-  return text.replace(/\s+/g, " ");
-};
+const textOf = async (bytes: Uint8Array) => (await readPdf(bytes)).flat;
 
 const WATCH = "tomas.varga@ncipa.meridia.example";
 

@@ -7,9 +7,9 @@
 import type { Client, EvidenceCreateInput, IncidentCreateInput } from "@bulwark/contracts";
 import { INCIDENTS_CHANNEL, insertAsset, insertOrganisation, insertUser, rowsOf } from "@bulwark/db";
 import { sql } from "drizzle-orm";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
+import { pdfTextIn } from "../pdf/testing.ts";
 import { PASSWORD, problemOf, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
@@ -194,18 +194,8 @@ describe("the investigation log", () => {
     const [first] = (await constable.call("listIncidentEvidence", { params: { id: incidentId } })).items;
     if (!first) throw new Error("No item.");
     const { cookie } = await signedIn(server, "constable@police.example");
-    const textIn = async (language: string) => {
-      const response = await server.inject({
-        method: "GET",
-        url: `/api/incidents/${incidentId}/evidence/${first.id}/custody.pdf`,
-        headers: { cookie, "accept-language": language },
-      });
-      expect(response.statusCode).toBe(200);
-      const parser = new PDFParse({ data: response.rawPayload });
-      const { text } = await parser.getText();
-      await parser.destroy();
-      return text;
-    };
+    const textIn = (language: string) =>
+      pdfTextIn(server, cookie, `/api/incidents/${incidentId}/evidence/${first.id}/custody.pdf`, language);
     expect(await textIn("ru")).toContain("Цепочка хранения");
     const chinese = await textIn("zh");
     expect(chinese).toContain("证据保管链");

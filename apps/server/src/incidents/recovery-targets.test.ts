@@ -5,8 +5,8 @@
 // incident but not an asset learns nothing of that asset's target or outage.
 import type { Client, IncidentCreateInput } from "@bulwark/contracts";
 import { sql } from "drizzle-orm";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readPdf } from "../pdf/testing.ts";
 import { startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { addWatchAndBank } from "./incident-world.test-support.ts";
 
@@ -149,10 +149,7 @@ describe("recovery against targets on an incident", () => {
   it("prints the targets in the incident's report, under the reader's scope", async () => {
     const textOf = async (client: Client) => {
       const bytes = (await client.call("exportIncidentReport", { params: { id: incidentId } })).bytes;
-      const parser = new PDFParse({ data: bytes });
-      const { text } = await parser.getText();
-      await parser.destroy();
-      return text.replace(/\s+/g, " ");
+      return (await readPdf(bytes)).flat;
     };
     const text = await textOf(watch);
     expect(text).toContain("Recovery targets");

@@ -5,9 +5,9 @@
 import type { Client, IncidentCreateInput } from "@bulwark/contracts";
 import { insertAsset, insertDependency, insertUser } from "@bulwark/db";
 import { sql } from "drizzle-orm";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
+import { readPdf } from "../pdf/testing.ts";
 import { PASSWORD, problemOf, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 
 let server: TestServer;
@@ -36,12 +36,7 @@ const notice = (over: Partial<IncidentCreateInput> = {}): IncidentCreateInput =>
   ...over,
 });
 
-const textOf = async (bytes: Uint8Array) => {
-  const parser = new PDFParse({ data: bytes });
-  const { text } = await parser.getText();
-  await parser.destroy();
-  return text.replace(/\s+/g, " ");
-};
+const textOf = async (bytes: Uint8Array) => (await readPdf(bytes)).flat;
 
 async function counts() {
   const result = await server.db.execute(sql`select

@@ -1,18 +1,13 @@
 // PDFs in the six UN languages (issue 15, ADR 0029): every language renders, its heading comes back
 // out of the PDF, and no character of the server's words falls to an empty box (.notdef).
 import { LANGUAGES } from "@bulwark/core";
-import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
 import { CATALOGUES, say } from "../i18n/messages.ts";
 import { PdfReport } from "./report.ts";
+import { readPdf } from "./testing.ts";
 import { fontFor, missingCharacters } from "./text.ts";
 
-const textOf = async (bytes: Uint8Array) => {
-  const parser = new PDFParse({ data: bytes });
-  const { text } = await parser.getText();
-  await parser.destroy();
-  return text;
-};
+const textOf = async (bytes: Uint8Array) => (await readPdf(bytes)).text;
 
 async function render(language: string, heading: string, body: string): Promise<Buffer> {
   const pdf = new PdfReport({

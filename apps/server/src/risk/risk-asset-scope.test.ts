@@ -3,8 +3,8 @@
 // PDFs); it never names, refers to or identifies the others.
 import type { AssessmentContentInput, Client } from "@bulwark/contracts";
 import { insertCommunity, setCommunityOrganisations } from "@bulwark/db";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readPdf } from "../pdf/testing.ts";
 import { startTestServer, type TestServer } from "../testing.ts";
 import { loadScenarioPack } from "./content.service.ts";
 
@@ -19,12 +19,7 @@ SECRET-7,Hidden coastal station,energy-electricity,Test Grid Operator,amber,0
 LINE-1,Public line,energy-electricity,Test Grid Operator,clear,0
 `;
 
-const textOf = async (bytes: Uint8Array) => {
-  const parser = new PDFParse({ data: bytes });
-  const { text } = await parser.getText();
-  await parser.destroy();
-  return text.replace(/\s+/g, " ");
-};
+const textOf = async (bytes: Uint8Array) => (await readPdf(bytes)).flat;
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -8,9 +8,9 @@ import {
   listAudit,
   setCommunityOrganisations,
 } from "@bulwark/db";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
+import { pdfTextIn, readPdf } from "../pdf/testing.ts";
 import { PASSWORD, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { loadScenarioPack } from "./content.service.ts";
 
@@ -260,10 +260,8 @@ describe("writing assessments", () => {
     const printed = async (client: Client, query: Record<string, string> = {}) => {
       const file = await client.call("exportRiskRegisterPdf", { query });
       expect(file.filename).toMatch(/^bulwark-risk-register-\d{4}-\d{2}-\d{2}\.pdf$/);
-      const parser = new PDFParse({ data: file.bytes });
-      const { text, total } = await parser.getText();
-      await parser.destroy();
-      return { text: text.replace(/\s+/g, " "), pages: total };
+      const { flat, pages } = await readPdf(file.bytes);
+      return { text: flat, pages };
     };
     const member = await printed(gridMember);
     for (const title of [
@@ -362,10 +360,7 @@ describe("writing assessments", () => {
     const file = await regulator.call("getRiskAssessmentReport", { params: { id: gridAmber } });
     expect(file.filename).toMatch(/^bulwark-risk-assessment-\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(Buffer.from(file.bytes.subarray(0, 5)).toString()).toBe("%PDF-");
-    const parser = new PDFParse({ data: file.bytes });
-    const { text, total } = await parser.getText();
-    await parser.destroy();
-    const flat = text.replace(/\s+/g, " ");
+    const { text, flat, pages: total } = await readPdf(file.bytes);
     expect(flat).toContain("Coastal power station against drones");
     expect(flat).toContain("Coastal power station");
     expect(flat).toContain("Overflights reported.");
@@ -392,16 +387,7 @@ describe("writing assessments", () => {
 
   it("prints the assessment and the register in the reader's language (issue 15)", async () => {
     const { cookie } = await signedIn(server, "analyst@regulator.example");
-    const textIn = async (url: string, language: string) => {
-      const response = await server.inject({
-        method: "GET",
-        url,
-        headers: { cookie, "accept-language": language },
-      });
-      expect(response.statusCode).toBe(200);
-      const parser = new PDFParse({ data: response.rawPayload });
-      return (await parser.getText().finally(() => parser.destroy())).text.replace(/\s+/g, " ");
-    };
+    const textIn = (url: string, language: string) => pdfTextIn(server, cookie, url, language);
     const assessment = `/api/risk/assessments/${gridAmber}/report.pdf`;
     const french = await textIn(assessment, "fr");
     for (const part of [

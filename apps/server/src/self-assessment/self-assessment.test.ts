@@ -4,10 +4,10 @@
 import type { Client } from "@bulwark/contracts";
 import { insertOrganisation, insertUser, listAudit } from "@bulwark/db";
 import { sql } from "drizzle-orm";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/secrets.ts";
 import { DEMO_COMPENDIUM, loadPack, readPack } from "../compendium/pack.service.ts";
+import { readPdf } from "../pdf/testing.ts";
 import { PASSWORD, signedIn, startTestServer, statusOf, type TestServer } from "../testing.ts";
 import { loadFrameworks, readFrameworks } from "./frameworks.service.ts";
 
@@ -339,14 +339,7 @@ describe("results", () => {
 });
 
 describe("PDF report", () => {
-  const textOf = async (bytes: Uint8Array) => {
-    const parser = new PDFParse({ data: bytes });
-    try {
-      return (await parser.getText()).text;
-    } finally {
-      await parser.destroy();
-    }
-  };
+  const textOf = async (bytes: Uint8Array) => (await readPdf(bytes)).text;
 
   it("prints the scores, the gaps with the entries the reader may see, and the answers; 404 for others", async () => {
     const run = await start(member);
