@@ -330,7 +330,16 @@ function addMicros(base: string, micros: number): string {
  * Refresh the planner's statistics of stix_objects after a large put. Without them (embedded
  * PGlite has no autovacuum; PostgreSQL's runs later) a collection's pages are read by sorting the
  * whole collection instead of walking the date_added index.
+ *
+ * A sample of 3,000 rows (statistics target 10, not the default 100's 30,000) is enough for what
+ * the plans need: the table's size, the collections and the spread of date_added. On PGlite the
+ * ANALYZE runs on the event loop, and the full sample stopped every request for about as long as
+ * the rest of a 50 MB import's slowest step (ten times the smaller sample's time, measured on
+ * 124,000 rows); PostgreSQL's autovacuum later analyses with its own target.
  */
 export async function refreshStixStatistics(db: Executor): Promise<void> {
-  await db.execute(sql`analyze stix_objects`);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local default_statistics_target = 10`);
+    await tx.execute(sql`analyze stix_objects`);
+  });
 }
