@@ -12,13 +12,28 @@ import {
   REGIONS,
   THEMES,
 } from "@bulwark/core";
-import { Badge, Group, Paper, Stack, Table, Text, Tooltip } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  Paper,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from "@mantine/core";
 import { IconArrowDownRight, IconArrowUpRight, IconCheck, IconX } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { client } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
+import { EmptyState } from "../app/page-parts.tsx";
+import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf } from "../app/vocabulary.ts";
 import { useCompendiumLabels } from "../compendium/compendium-vocabulary.ts";
 
@@ -103,6 +118,74 @@ export function EngagementStatusBadge({ status }: { status: EngagementStatus }) 
 }
 
 type Match = AssistanceMatches["items"][number];
+
+/**
+ * The matches of a need (its offers) or of an offer (its needs), best first: each a card with the
+ * other side's title and link, whose it is, the score and the reasons.
+ */
+export function AssistanceMatchList({
+  of,
+  matches,
+}: {
+  /** Whose matches these are: a need's list offers, an offer's list needs. */
+  of: "need" | "offer";
+  matches: UseQueryResult<AssistanceMatches>;
+}) {
+  const { t } = useTranslation();
+  const items = matches.data?.items ?? [];
+  const heading = `${of}-matches`;
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={heading}>
+      <Title order={3} id={heading}>
+        {t(`assistance.${of}.matches`)}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t(`assistance.${of}.matchesHelp`)}
+      </Text>
+      <ProblemAlert error={matches.error} />
+      {matches.isPending && <Skeleton height={80} />}
+      {!matches.isPending && items.length === 0 && !matches.isError && (
+        <EmptyState>{t(`assistance.${of}.noMatches`)}</EmptyState>
+      )}
+      {items.map((match) => {
+        const other = of === "need" ? match.offer : match.need;
+        return (
+          <Card
+            key={other.id}
+            withBorder
+            radius="md"
+            padding="sm"
+            component="article"
+            data-match={other.id}
+            aria-label={other.title}
+          >
+            <Group justify="space-between" align="flex-start" wrap="nowrap" mb={6}>
+              <Stack gap={2}>
+                <Anchor
+                  component={Link}
+                  to={`/assistance/${of === "need" ? "offers" : "needs"}/${other.id}`}
+                  fw={600}
+                  size="sm"
+                >
+                  {other.title}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {of === "need"
+                    ? t("assistance.offeredBy", { organisation: other.organisation.name })
+                    : t("assistance.needOf", { organisation: other.organisation.name })}
+                </Text>
+              </Stack>
+              <Badge size="lg" variant="filled" color={match.score >= 70 ? "teal" : "blue"} tt="none">
+                {t("assistance.need.score", { score: match.score })}
+              </Badge>
+            </Group>
+            <MatchReasons match={match} />
+          </Card>
+        );
+      })}
+    </Stack>
+  );
+}
 
 /** A match's reasons: each criterion, met or not, with its points and what met it. */
 export function MatchReasons({ match }: { match: Match }) {

@@ -31,10 +31,10 @@ import { ProblemAlert } from "../app/problem-alert.tsx";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { TlpBanner } from "../sharing/tlp-banner.tsx";
 import {
+  AssistanceMatchList,
   assistanceKey,
   EngagementStatusBadge,
   Fact,
-  MatchReasons,
   NeedStatusBadge,
   needKey,
   UrgencyBadge,
@@ -277,49 +277,9 @@ function Proposals({ need }: { need: Need }) {
 }
 
 function Matches({ need }: { need: Need }) {
-  const { t } = useTranslation();
   const matches = useQuery({
     queryKey: [...assistanceKey, "matches", need.id],
     queryFn: () => client.call("listAssistanceMatches", { query: { need: need.id } }),
   });
-  const items = matches.data?.items ?? [];
-  return (
-    <Stack gap="xs" component="section" aria-labelledby="need-matches">
-      <Title order={3} id="need-matches">
-        {t("assistance.need.matches")}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t("assistance.need.matchesHelp")}
-      </Text>
-      <ProblemAlert error={matches.error} />
-      {matches.isPending && <Skeleton height={80} />}
-      {!matches.isPending && items.length === 0 && <EmptyState>{t("assistance.need.noMatches")}</EmptyState>}
-      {items.map((match) => (
-        <Card
-          key={match.offer.id}
-          withBorder
-          radius="md"
-          padding="sm"
-          component="article"
-          data-match={match.offer.id}
-          aria-label={match.offer.title}
-        >
-          <Group justify="space-between" align="flex-start" wrap="nowrap" mb={6}>
-            <Stack gap={2}>
-              <Anchor component={Link} to={`/assistance/offers/${match.offer.id}`} fw={600} size="sm">
-                {match.offer.title}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {t("assistance.offeredBy", { organisation: match.offer.organisation.name })}
-              </Text>
-            </Stack>
-            <Badge size="lg" variant="filled" color={match.score >= 70 ? "teal" : "blue"} tt="none">
-              {t("assistance.need.score", { score: match.score })}
-            </Badge>
-          </Group>
-          <MatchReasons match={match} />
-        </Card>
-      ))}
-    </Stack>
-  );
+  return <AssistanceMatchList of="need" matches={matches} />;
 }

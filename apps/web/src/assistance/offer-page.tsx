@@ -26,7 +26,7 @@ import { EmptyState } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { TlpBanner } from "../sharing/tlp-banner.tsx";
-import { assistanceKey, Fact, MatchReasons, useAssistanceLabels } from "./assistance-parts.tsx";
+import { AssistanceMatchList, assistanceKey, Fact, useAssistanceLabels } from "./assistance-parts.tsx";
 import { BackToAssistance } from "./need-page.tsx";
 import { OfferForm } from "./offer-form-page.tsx";
 
@@ -170,51 +170,9 @@ function OfferView({ offer }: { offer: Offer }) {
 
 /** The open needs this offer answers, best first, each with its reasons (only needs the reader may see). */
 function OfferMatches({ offer }: { offer: Offer }) {
-  const { t } = useTranslation();
   const matches = useQuery({
     queryKey: [...assistanceKey, "matches", "offer", offer.id, offer.updatedAt],
     queryFn: () => client.call("listAssistanceMatches", { query: { offer: offer.id } }),
   });
-  const items = matches.data?.items ?? [];
-  return (
-    <Stack gap="xs" component="section" aria-labelledby="offer-matches">
-      <Title order={3} id="offer-matches">
-        {t("assistance.offer.matches")}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t("assistance.offer.matchesHelp")}
-      </Text>
-      <ProblemAlert error={matches.error} />
-      {matches.isPending && <Skeleton height={80} />}
-      {!matches.isPending && items.length === 0 && !matches.isError && (
-        <EmptyState>{t("assistance.offer.noMatches")}</EmptyState>
-      )}
-      {items.map((match) => (
-        <Card
-          key={match.need.id}
-          withBorder
-          radius="md"
-          padding="sm"
-          component="article"
-          data-match={match.need.id}
-          aria-label={match.need.title}
-        >
-          <Group justify="space-between" align="flex-start" wrap="nowrap" mb={6}>
-            <Stack gap={2}>
-              <Anchor component={Link} to={`/assistance/needs/${match.need.id}`} fw={600} size="sm">
-                {match.need.title}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {t("assistance.needOf", { organisation: match.need.organisation.name })}
-              </Text>
-            </Stack>
-            <Badge size="lg" variant="filled" color={match.score >= 70 ? "teal" : "blue"} tt="none">
-              {t("assistance.need.score", { score: match.score })}
-            </Badge>
-          </Group>
-          <MatchReasons match={match} />
-        </Card>
-      ))}
-    </Stack>
-  );
+  return <AssistanceMatchList of="offer" matches={matches} />;
 }
