@@ -9,7 +9,7 @@ import {
   logEntryVisible,
   TLP_MARKINGS,
 } from "@bulwark/core";
-import { insertIncident, insertLogEntry } from "@bulwark/db";
+import { insertLogEntry } from "@bulwark/db";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -24,6 +24,7 @@ import {
   viewerIn,
 } from "../sharing/random-world.test-support.ts";
 import { statusOf, type TestServer } from "../testing.ts";
+import { arbIncident, insertRandomIncident } from "./random-incidents.test-support.ts";
 
 const SIZES = { organisations: 3, communities: 2, people: 6 };
 
@@ -46,11 +47,7 @@ const arbWorld = fc.record({
   ...arbMembership(SIZES),
   incidents: fc.array(
     fc.record({
-      filer: pick(SIZES.people),
-      tlp: fc.constantFrom(...TLP_MARKINGS),
-      communities: subset(SIZES.communities),
-      organisations: subset(SIZES.organisations),
-      people: subset(SIZES.people),
+      ...arbIncident(SIZES),
       entries: fc.array(arbEntry, { minLength: 1, maxLength: 5 }),
     }),
     { minLength: 1, maxLength: 3 },
@@ -64,33 +61,7 @@ async function build(world: World) {
   const now = server.context.clock();
   const built: { id: string; facts: IncidentFacts; entries: { id: string; facts: LogEntryFacts }[] }[] = [];
   for (const [n, incident] of world.incidents.entries()) {
-    const filer = at(population.people, incident.filer);
-    const audience = {
-      communityIds: incident.communities.map((c) => at(population.communities, c)),
-      organisationIds: incident.organisations.map((o) => at(population.organisations, o)),
-      userIds: incident.people.map((p) => at(population.people, p).id),
-    };
-    const id = await insertIncident(server.db, {
-      title: `Incident ${n}`,
-      description: "",
-      type: "other",
-      regime: "national-default",
-      tlp: incident.tlp,
-      startedAt: now,
-      awareAt: now,
-      suspectedCause: "unknown",
-      threatFamily: null,
-      causeDetails: "",
-      servicesAffected: [],
-      peopleAffected: null,
-      effectsAbroad: [],
-      effectsAbroadDetails: "",
-      filerId: filer.id,
-      filerOrganisationId: filer.organisationId,
-      audience,
-      assets: [],
-      now,
-    });
+    const { id, facts: incidentFacts } = await insertRandomIncident(server, population, incident, n, now);
     const entries: { id: string; facts: LogEntryFacts }[] = [];
     for (const entry of incident.entries) {
       const author = at(population.people, entry.author);
@@ -112,18 +83,7 @@ async function build(world: World) {
       });
       entries.push({ id: entryId, facts });
     }
-    built.push({
-      id,
-      entries,
-      facts: {
-        filerId: filer.id,
-        filerOrganisationId: filer.organisationId,
-        tlp: incident.tlp,
-        audience,
-        state: "reported",
-        noticeOrganisationIds: [filer.organisationId],
-      },
-    });
+    built.push({ id, entries, facts: incidentFacts });
   }
   return built;
 }

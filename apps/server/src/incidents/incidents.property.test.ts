@@ -3,23 +3,20 @@
 // shared items) denies, and every incident it allows is reachable: the list, the incident, its
 // projection, recovery and STIX export. Random worlds are written straight into the database and
 // read as each person through the typed client (as sharing.property.test.ts does for items).
-import { type IncidentFacts, incidentAbilities, TLP_MARKINGS } from "@bulwark/core";
-import { insertIncident } from "@bulwark/db";
+import { type IncidentFacts, incidentAbilities } from "@bulwark/core";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   applyMembership,
   arbMembership,
-  at,
   type Population,
-  pick,
   type SignedIn,
   startRandomWorld,
-  subset,
   viewerIn,
 } from "../sharing/random-world.test-support.ts";
 import { statusOf, type TestServer } from "../testing.ts";
+import { arbIncident, insertRandomIncident } from "./random-incidents.test-support.ts";
 
 const SIZES = { organisations: 3, communities: 2, people: 6 };
 
@@ -34,16 +31,7 @@ afterAll(() => server.close());
 
 const arbWorld = fc.record({
   ...arbMembership(SIZES),
-  incidents: fc.array(
-    fc.record({
-      filer: pick(SIZES.people),
-      tlp: fc.constantFrom(...TLP_MARKINGS),
-      communities: subset(SIZES.communities),
-      organisations: subset(SIZES.organisations),
-      people: subset(SIZES.people),
-    }),
-    { minLength: 2, maxLength: 6 },
-  ),
+  incidents: fc.array(fc.record(arbIncident(SIZES)), { minLength: 2, maxLength: 6 }),
 });
 type World = typeof arbWorld extends fc.Arbitrary<infer W> ? W : never;
 
@@ -52,46 +40,8 @@ async function build(world: World) {
   await applyMembership(server, population, world);
   const now = server.context.clock();
   const built: { id: string; facts: IncidentFacts }[] = [];
-  for (const [n, incident] of world.incidents.entries()) {
-    const filer = at(population.people, incident.filer);
-    const audience = {
-      communityIds: incident.communities.map((c) => at(population.communities, c)),
-      organisationIds: incident.organisations.map((o) => at(population.organisations, o)),
-      userIds: incident.people.map((p) => at(population.people, p).id),
-    };
-    const id = await insertIncident(server.db, {
-      title: `Incident ${n}`,
-      description: "",
-      type: "other",
-      regime: "national-default",
-      tlp: incident.tlp,
-      startedAt: now,
-      awareAt: now,
-      suspectedCause: "unknown",
-      threatFamily: null,
-      causeDetails: "",
-      servicesAffected: [],
-      peopleAffected: null,
-      effectsAbroad: [],
-      effectsAbroadDetails: "",
-      filerId: filer.id,
-      filerOrganisationId: filer.organisationId,
-      audience,
-      assets: [],
-      now,
-    });
-    built.push({
-      id,
-      facts: {
-        filerId: filer.id,
-        filerOrganisationId: filer.organisationId,
-        tlp: incident.tlp,
-        audience,
-        state: "reported",
-        noticeOrganisationIds: [filer.organisationId],
-      },
-    });
-  }
+  for (const [n, incident] of world.incidents.entries())
+    built.push(await insertRandomIncident(server, population, incident, n, now));
   return built;
 }
 
