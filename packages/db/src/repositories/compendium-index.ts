@@ -139,7 +139,7 @@ interface Visible {
   stale: number[];
 }
 
-const grow = <T extends Int32Array | Uint16Array>(from: T, least: number): T => {
+const grow = <T extends Int32Array | Uint16Array | Uint32Array>(from: T, least: number): T => {
   if (from.length >= least) return from;
   const to = new (from.constructor as new (length: number) => T)(Math.max(least, from.length * 2));
   to.set(from);
@@ -175,6 +175,17 @@ export class CompendiumIndex {
   readonly tagStart: Int32Array;
   tags: Uint16Array;
   private tagsUsed = 0;
+  /**
+   * Tags by slot grouped by facet: a group is one facet's values on a slot (its tag codes), shared
+   * by every slot holding the same values; groups[groupStart[slot] .. groupStart[slot + 1]).
+   * Counting facets row by row reads a slot's groups (one per facet), not each of its tags.
+   */
+  readonly groupStart: Int32Array;
+  groups: Uint32Array;
+  private groupsUsed = 0;
+  private readonly groupCodes = new Map<string, number>();
+  /** By group: its tag codes. */
+  readonly groupTags: Uint16Array[] = [];
   /** Lexeme ids, and their names by id (for prefix matching). */
   readonly lexemes = new Map<string, number>();
   readonly lexemeNames: string[] = [];
@@ -224,6 +235,8 @@ export class CompendiumIndex {
     this.seqs = new Int32Array(capacity);
     this.tagStart = new Int32Array(capacity + 1);
     this.tags = new Uint16Array(Math.max(1024, size * 8));
+    this.groupStart = new Int32Array(capacity + 1);
+    this.groups = new Uint32Array(Math.max(1024, size * 4));
     this.headLength = new Uint16Array(capacity);
     this.length = new Uint32Array(capacity);
     this.headDivisor = new Float64Array(capacity);
@@ -334,6 +347,7 @@ export class CompendiumIndex {
     const tags = row.tags === "" ? [] : row.tags.split(" ");
     this.tags = grow(this.tags, this.tagsUsed + tags.length);
     this.tagStart[slot] = this.tagsUsed;
+    const byFacet = new Map<string, number[]>();
     for (const tag of tags) {
       let code = this.tagCodes.get(tag);
       if (code === undefined) {
@@ -346,8 +360,26 @@ export class CompendiumIndex {
       (this.tagRows[code] as Rows).add(slot);
       this.tags[this.tagsUsed] = code;
       this.tagsUsed += 1;
+      const facet = this.facetOfCode[code] as string;
+      const codes = byFacet.get(facet);
+      if (codes) codes.push(code);
+      else byFacet.set(facet, [code]);
     }
     this.tagStart[slot + 1] = this.tagsUsed;
+    this.groups = grow(this.groups, this.groupsUsed + byFacet.size);
+    this.groupStart[slot] = this.groupsUsed;
+    for (const codes of byFacet.values()) {
+      const key = codes.join(",");
+      let group = this.groupCodes.get(key);
+      if (group === undefined) {
+        group = this.groupTags.length;
+        this.groupCodes.set(key, group);
+        this.groupTags.push(Uint16Array.from(codes));
+      }
+      this.groups[this.groupsUsed] = group;
+      this.groupsUsed += 1;
+    }
+    this.groupStart[slot + 1] = this.groupsUsed;
     this.alive.add(slot);
     this.slots = Math.max(this.slots, slot + 1);
     this.live += 1;
