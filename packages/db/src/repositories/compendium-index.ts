@@ -139,6 +139,27 @@ interface Visible {
   stale: number[];
 }
 
+/** The first place in `list[from..to)` (ascending) holding `value` or more: galloping, then halving. */
+function firstAtLeast(list: Int32Array, from: number, to: number, value: number): number {
+  if (from >= to || (list[from] as number) >= value) return from;
+  // list[low] < value; find high with list[high] >= value (or to).
+  let low = from;
+  let step = 1;
+  let high = from + 1;
+  while (high < to && (list[high] as number) < value) {
+    low = high;
+    step *= 2;
+    high = low + step;
+  }
+  if (high > to) high = to;
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] as number) < value) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
 const grow = <T extends Int32Array | Uint16Array | Uint32Array>(from: T, least: number): T => {
   if (from.length >= least) return from;
   const to = new (from.constructor as new (length: number) => T)(Math.max(least, from.length * 2));
@@ -604,8 +625,9 @@ export class CompendiumIndex {
    * are (title A, summary B, body C) and how rare they are, over the length of the text.
    * `inSummary` marks the rows whose summary holds one of the words. The arrays are the index's
    * own, reused by the next call: read them before anything awaits, and for rows of `rows` only.
+   * `count`: how many rows `rows` holds.
    */
-  scores(node: TsqueryNode, rows: Rows): Scores {
+  scores(node: TsqueryNode, rows: Rows, count: number): Scores {
     this.scratch ??= {
       head: new Float64Array(this.capacity),
       all: new Float64Array(this.capacity),
@@ -637,18 +659,30 @@ export class CompendiumIndex {
       if (id === undefined) continue;
       const rarity = Math.log(1 + this.live / Math.max(1, this.documents[id] as number));
       if (id < this.postingStart.length - 1) {
+        const from = this.postingStart[id] as number;
         const to = this.postingStart[id + 1] as number;
-        for (let at = this.postingStart[id] as number; at < to; at += 1) {
-          const row = this.postingRows[at] as number;
-          if (((words[row >>> 5] as number) & (1 << (row & 31))) === 0) continue;
-          score(
-            row,
-            this.postingA[at] as number,
-            this.postingB[at] as number,
-            this.postingC[at] as number,
-            rarity,
-          );
-        }
+        const { postingRows, postingA, postingB, postingC } = this;
+        if (count * 16 < to - from) {
+          // Far fewer rows asked about than postings: each row's posting is found by galloping
+          // (postings are in slot order), not every posting read.
+          let at = from;
+          for (let word = 0; word < words.length && at < to; word += 1) {
+            let rest = words[word] as number;
+            while (rest !== 0 && at < to) {
+              const low = rest & -rest;
+              rest ^= low;
+              const row = (word << 5) + 31 - Math.clz32(low);
+              at = firstAtLeast(postingRows, at, to, row);
+              if (at < to && postingRows[at] === row)
+                score(row, postingA[at] as number, postingB[at] as number, postingC[at] as number, rarity);
+            }
+          }
+        } else
+          for (let at = from; at < to; at += 1) {
+            const row = postingRows[at] as number;
+            if (((words[row >>> 5] as number) & (1 << (row & 31))) === 0) continue;
+            score(row, postingA[at] as number, postingB[at] as number, postingC[at] as number, rarity);
+          }
       }
       const added = this.addedRows[id];
       const counts = this.addedCounts[id];

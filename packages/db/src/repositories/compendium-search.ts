@@ -152,7 +152,7 @@ export function pageFor(
     candidates = tree === null ? new Rows(index.capacity) : (matched ?? index.match(tree).and(visible));
   const { passing, total, facets } = countFacets(index, candidates, input.filters);
   // Scored after the filters: only the rows that can be on the page.
-  const ranking = words && tree !== null ? index.scores(tree, passing) : null;
+  const ranking = words && tree !== null ? index.scores(tree, passing, total) : null;
   const rows = pageOf(index, passing, ranking, input.offset, input.limit);
   const scores = ranking;
   return {
