@@ -107,7 +107,12 @@ describe("compendium index counting", () => {
       const copy = (scores: ReturnType<CompendiumIndex["scores"]>) => {
         const out: [number, number, number, number][] = [];
         asked.forEach((slot) => {
-          out.push([slot, scores.head[slot] as number, scores.all[slot] as number, scores.inSummary[slot] as number]);
+          out.push([
+            slot,
+            scores.head[slot] as number,
+            scores.all[slot] as number,
+            scores.inSummary[slot] as number,
+          ]);
         });
         return out;
       };
