@@ -139,7 +139,28 @@ interface Visible {
   stale: number[];
 }
 
-const grow = <T extends Int32Array | Uint16Array>(from: T, least: number): T => {
+/** The first place in `list[from..to)` (ascending) holding `value` or more: galloping, then halving. */
+function firstAtLeast(list: Int32Array, from: number, to: number, value: number): number {
+  if (from >= to || (list[from] as number) >= value) return from;
+  // list[low] < value; find high with list[high] >= value (or to).
+  let low = from;
+  let step = 1;
+  let high = from + 1;
+  while (high < to && (list[high] as number) < value) {
+    low = high;
+    step *= 2;
+    high = low + step;
+  }
+  if (high > to) high = to;
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] as number) < value) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
+const grow = <T extends Int32Array | Uint16Array | Uint32Array>(from: T, least: number): T => {
   if (from.length >= least) return from;
   const to = new (from.constructor as new (length: number) => T)(Math.max(least, from.length * 2));
   to.set(from);
@@ -175,6 +196,17 @@ export class CompendiumIndex {
   readonly tagStart: Int32Array;
   tags: Uint16Array;
   private tagsUsed = 0;
+  /**
+   * Tags by slot grouped by facet: a group is one facet's values on a slot (its tag codes), shared
+   * by every slot holding the same values; groups[groupStart[slot] .. groupStart[slot + 1]).
+   * Counting facets row by row reads a slot's groups (one per facet), not each of its tags.
+   */
+  readonly groupStart: Int32Array;
+  groups: Uint32Array;
+  private groupsUsed = 0;
+  private readonly groupCodes = new Map<string, number>();
+  /** By group: its tag codes. */
+  readonly groupTags: Uint16Array[] = [];
   /** Lexeme ids, and their names by id (for prefix matching). */
   readonly lexemes = new Map<string, number>();
   readonly lexemeNames: string[] = [];
@@ -224,6 +256,8 @@ export class CompendiumIndex {
     this.seqs = new Int32Array(capacity);
     this.tagStart = new Int32Array(capacity + 1);
     this.tags = new Uint16Array(Math.max(1024, size * 8));
+    this.groupStart = new Int32Array(capacity + 1);
+    this.groups = new Uint32Array(Math.max(1024, size * 4));
     this.headLength = new Uint16Array(capacity);
     this.length = new Uint32Array(capacity);
     this.headDivisor = new Float64Array(capacity);
@@ -334,6 +368,7 @@ export class CompendiumIndex {
     const tags = row.tags === "" ? [] : row.tags.split(" ");
     this.tags = grow(this.tags, this.tagsUsed + tags.length);
     this.tagStart[slot] = this.tagsUsed;
+    const byFacet = new Map<string, number[]>();
     for (const tag of tags) {
       let code = this.tagCodes.get(tag);
       if (code === undefined) {
@@ -346,8 +381,26 @@ export class CompendiumIndex {
       (this.tagRows[code] as Rows).add(slot);
       this.tags[this.tagsUsed] = code;
       this.tagsUsed += 1;
+      const facet = this.facetOfCode[code] as string;
+      const codes = byFacet.get(facet);
+      if (codes) codes.push(code);
+      else byFacet.set(facet, [code]);
     }
     this.tagStart[slot + 1] = this.tagsUsed;
+    this.groups = grow(this.groups, this.groupsUsed + byFacet.size);
+    this.groupStart[slot] = this.groupsUsed;
+    for (const codes of byFacet.values()) {
+      const key = codes.join(",");
+      let group = this.groupCodes.get(key);
+      if (group === undefined) {
+        group = this.groupTags.length;
+        this.groupCodes.set(key, group);
+        this.groupTags.push(Uint16Array.from(codes));
+      }
+      this.groups[this.groupsUsed] = group;
+      this.groupsUsed += 1;
+    }
+    this.groupStart[slot + 1] = this.groupsUsed;
     this.alive.add(slot);
     this.slots = Math.max(this.slots, slot + 1);
     this.live += 1;
@@ -572,8 +625,9 @@ export class CompendiumIndex {
    * are (title A, summary B, body C) and how rare they are, over the length of the text.
    * `inSummary` marks the rows whose summary holds one of the words. The arrays are the index's
    * own, reused by the next call: read them before anything awaits, and for rows of `rows` only.
+   * `count`: how many rows `rows` holds.
    */
-  scores(node: TsqueryNode, rows: Rows): Scores {
+  scores(node: TsqueryNode, rows: Rows, count: number): Scores {
     this.scratch ??= {
       head: new Float64Array(this.capacity),
       all: new Float64Array(this.capacity),
@@ -605,18 +659,30 @@ export class CompendiumIndex {
       if (id === undefined) continue;
       const rarity = Math.log(1 + this.live / Math.max(1, this.documents[id] as number));
       if (id < this.postingStart.length - 1) {
+        const from = this.postingStart[id] as number;
         const to = this.postingStart[id + 1] as number;
-        for (let at = this.postingStart[id] as number; at < to; at += 1) {
-          const row = this.postingRows[at] as number;
-          if (((words[row >>> 5] as number) & (1 << (row & 31))) === 0) continue;
-          score(
-            row,
-            this.postingA[at] as number,
-            this.postingB[at] as number,
-            this.postingC[at] as number,
-            rarity,
-          );
-        }
+        const { postingRows, postingA, postingB, postingC } = this;
+        if (count * 16 < to - from) {
+          // Far fewer rows asked about than postings: each row's posting is found by galloping
+          // (postings are in slot order), not every posting read.
+          let at = from;
+          for (let word = 0; word < words.length && at < to; word += 1) {
+            let rest = words[word] as number;
+            while (rest !== 0 && at < to) {
+              const low = rest & -rest;
+              rest ^= low;
+              const row = (word << 5) + 31 - Math.clz32(low);
+              at = firstAtLeast(postingRows, at, to, row);
+              if (at < to && postingRows[at] === row)
+                score(row, postingA[at] as number, postingB[at] as number, postingC[at] as number, rarity);
+            }
+          }
+        } else
+          for (let at = from; at < to; at += 1) {
+            const row = postingRows[at] as number;
+            if (((words[row >>> 5] as number) & (1 << (row & 31))) === 0) continue;
+            score(row, postingA[at] as number, postingB[at] as number, postingC[at] as number, rarity);
+          }
       }
       const added = this.addedRows[id];
       const counts = this.addedCounts[id];

@@ -31,6 +31,8 @@ import {
   stemsSql,
   summaryAndBody,
   unknownWords,
+  type Word,
+  wordsOf,
   writeSnippets,
 } from "./compendium-snippets.ts";
 import { STALE, type TranslationText } from "./compendium-translations.ts";
@@ -150,7 +152,7 @@ export function pageFor(
     candidates = tree === null ? new Rows(index.capacity) : (matched ?? index.match(tree).and(visible));
   const { passing, total, facets } = countFacets(index, candidates, input.filters);
   // Scored after the filters: only the rows that can be on the page.
-  const ranking = words && tree !== null ? index.scores(tree, passing) : null;
+  const ranking = words && tree !== null ? index.scores(tree, passing, total) : null;
   const rows = pageOf(index, passing, ranking, input.offset, input.limit);
   const scores = ranking;
   return {
@@ -186,6 +188,19 @@ const needingBodies = (page: Page): string[] =>
 /** Bodies read for a page, by page (kept for `finish`). */
 const pageBodies = new WeakMap<Page, Map<string, string>>();
 
+/** The page's snippet sources without bodies, and their words (read once per page). */
+const bareWords = new WeakMap<Page, { sources: SnippetSource[]; words: Word[][] }>();
+
+function wordsWithoutBodies(page: Page): { sources: SnippetSource[]; words: Word[][] } {
+  let bare = bareWords.get(page);
+  if (!bare) {
+    const sources = sourcesOf(page, new Map());
+    bare = { sources, words: sources.map((source) => wordsOf(source)) };
+    bareWords.set(page, bare);
+  }
+  return bare;
+}
+
 /**
  * One round trip: the versions, the bodies the page's snippets need and the stems of its
  * summaries' words this process has not met yet (kept whatever the versions say).
@@ -195,7 +210,8 @@ async function readWithPage(
   page: Page,
 ): Promise<{ version: number | string; policy: number | string }> {
   const ids = needingBodies(page);
-  const unknown = page.inSummary === null ? [] : unknownWords(sourcesOf(page, new Map()));
+  const bare = page.inSummary === null ? null : wordsWithoutBodies(page);
+  const unknown = bare === null ? [] : unknownWords(bare.sources, bare.words);
   const [state] = rowsOf<{
     version: number | string;
     policy: number | string;
@@ -345,16 +361,28 @@ function sharedCount(rows: Rows, at: Int32Array, count: number, other: Rows): nu
   return total;
 }
 
-/** Adds to `counts` the tags (those not `filtered`) of each row of a set, its non-empty words listed in `at`. */
+/** Per index: how many rows hold each tag group (scratch, left all zero after each count). */
+const groupScratch = new WeakMap<CompendiumIndex, Int32Array>();
+
+/**
+ * Adds to `counts` the tags (those not `filtered`) of each row of a set, its non-empty words listed
+ * in `at`: how many rows hold each of the index's tag groups (one facet's values on a row), then
+ * each group's tags by that many.
+ */
 function countRows(
+  index: CompendiumIndex,
   bits: Uint32Array,
   at: Int32Array,
   count: number,
-  tagStart: Int32Array,
-  tags: Uint16Array,
   filtered: Uint8Array,
   counts: Int32Array,
 ): void {
+  const { groupStart, groups, groupTags } = index;
+  let held = groupScratch.get(index);
+  if (!held || held.length < groupTags.length) {
+    held = new Int32Array(Math.max(1024, groupTags.length * 2));
+    groupScratch.set(index, held);
+  }
   for (let i = 0; i < count; i += 1) {
     const word = at[i] as number;
     let rest = bits[word] as number;
@@ -363,11 +391,21 @@ function countRows(
       const low = rest & -rest;
       rest ^= low;
       const row = base + 31 - Math.clz32(low);
-      const to = tagStart[row + 1] as number;
-      for (let tag = tagStart[row] as number; tag < to; tag += 1) {
-        const code = tags[tag] as number;
-        if (filtered[code] === 0) counts[code] = (counts[code] as number) + 1;
+      const to = groupStart[row + 1] as number;
+      for (let group = groupStart[row] as number; group < to; group += 1) {
+        const code = groups[group] as number;
+        held[code] = (held[code] as number) + 1;
       }
+    }
+  }
+  for (let group = 0; group < groupTags.length; group += 1) {
+    const rows = held[group] as number;
+    if (rows === 0) continue;
+    held[group] = 0;
+    const codes = groupTags[group] as Uint16Array;
+    for (let tag = 0; tag < codes.length; tag += 1) {
+      const code = codes[tag] as number;
+      if (filtered[code] === 0) counts[code] = (counts[code] as number) + rows;
     }
   }
 }
@@ -405,10 +443,10 @@ export function countFacets(
     if (active.includes(index.facetOfCode[code] as SearchFacet)) filtered[code] = 1;
     else unfiltered += 1;
   const words = occupied(passing);
-  // Row by row: a read per tag of each passing row; by bit sets: a read per non-empty word and tag.
-  const tagsPerRow = (index.tagStart[index.slots] as number) / Math.max(1, index.slots);
-  if (words.rows * tagsPerRow <= words.count * unfiltered * 2)
-    countRows(passing.words, words.at, words.count, index.tagStart, index.tags, filtered, counts);
+  // Row by row: a read per tag group of each passing row; by bit sets: a read per non-empty word and tag.
+  const groupsPerRow = (index.groupStart[index.slots] as number) / Math.max(1, index.slots);
+  if (words.rows * groupsPerRow <= words.count * unfiltered * 2)
+    countRows(index, passing.words, words.at, words.count, filtered, counts);
   else
     for (let code = 0; code < codes; code += 1)
       if (filtered[code] === 0)
@@ -497,11 +535,20 @@ function pageOf(
 async function headlinesOf(db: Executor, page: Page, query: QueryWords): Promise<Map<string, string>> {
   if (page.rows.length === 0) return new Map();
   // The bodies needed and the stems of the summaries' unknown words, in one statement.
+  const bare = wordsWithoutBodies(page);
   if (
     !pageBodies.has(page) &&
-    (needingBodies(page).length > 0 || unknownWords(sourcesOf(page, new Map())).length > 0)
+    (needingBodies(page).length > 0 || unknownWords(bare.sources, bare.words).length > 0)
   )
     await readWithPage(db, page);
   const bodies = pageBodies.get(page) ?? new Map<string, string>();
-  return writeSnippets(db, sourcesOf(page, bodies), query);
+  const sources = sourcesOf(page, bodies);
+  // A summary's words are those read without the body; a body's follow the summary and its line break.
+  const words = sources.map((source, at) => {
+    const summary = bare.words[at] as Word[];
+    if (page.inSummary?.[at]) return summary;
+    const record = page.index.records[page.rows[at] as number] as RelatedRecord;
+    return summary.concat(wordsOf(source, record.summary.length + 1));
+  });
+  return writeSnippets(db, sources, query, words);
 }

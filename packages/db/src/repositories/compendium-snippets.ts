@@ -33,15 +33,15 @@ const KIND = new Uint8Array(65536);
 }
 
 /**
- * The words of a text as PostgreSQL's parser reads them, near enough for marking: letters, digits
+ * The words of a text (from `from`, a place no word runs across) as PostgreSQL's parser reads them, near enough for marking: letters, digits
  * and marks, joined inside by hyphens, apostrophes, dots or underscores ("counter-drone", "don't",
  * "2.0", "example.com"); each stemmed whole, so a compound is marked when a part is asked for.
  */
-function wordsOf(source: SnippetSource): Word[] {
+export function wordsOf(source: SnippetSource, from = 0): Word[] {
   const { text, language } = source;
   const words: Word[] = [];
   const length = text.length;
-  let at = 0;
+  let at = from;
   while (at < length) {
     if (KIND[text.charCodeAt(at)] !== 1) {
       at += 1;
@@ -118,7 +118,10 @@ export function learnStems(rows: readonly [string, string, string][]): void {
 }
 
 /** The words of the sources whose stems this process has not met yet (each once). */
-export function unknownWords(sources: readonly SnippetSource[], words = sources.map(wordsOf)): WordToStem[] {
+export function unknownWords(
+  sources: readonly SnippetSource[],
+  words: readonly (readonly Word[])[] = sources.map((source) => wordsOf(source)),
+): WordToStem[] {
   const wanted = new Map<string, WordToStem>();
   sources.forEach((source, at) => {
     for (const word of words[at] ?? [])
@@ -138,7 +141,7 @@ export interface SnippetSource {
   readonly text: string;
 }
 
-interface Word {
+export interface Word {
   readonly start: number;
   readonly end: number;
   readonly stemKey: string;
@@ -197,8 +200,8 @@ export async function writeSnippets(
   db: Executor,
   sources: readonly SnippetSource[],
   query: QueryWords,
+  words: readonly (readonly Word[])[] = sources.map((source) => wordsOf(source)),
 ): Promise<Map<string, string>> {
-  const words = sources.map(wordsOf);
   const unknown = unknownWords(sources, words);
   if (unknown.length > 0)
     learnStems(
