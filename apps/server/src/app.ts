@@ -37,6 +37,7 @@ import { searchRoutes } from "./search/search.routes.ts";
 import { selfAssessmentRoutes } from "./self-assessment/self-assessment.routes.ts";
 import { sharingRoutes } from "./sharing/sharing.routes.ts";
 import { stixRoutes } from "./stix/stix.routes.ts";
+import { registerCompression } from "./system/compression.ts";
 import { healthRoutes } from "./system/health.routes.ts";
 import { registerOpenApi } from "./system/openapi.ts";
 import { dropOnPolicyChange, dropOnSessionsEnded } from "./system/policy-changes.ts";
@@ -83,6 +84,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerSecurityHeaders(app, context.config);
+  registerCompression(app);
   registerErrorHandler(app, context);
   refuseUnstorableInput(app);
   await app.register(cookie);

@@ -39,7 +39,10 @@ export const PAGE_CODE = {
     }),
   ),
   organisations: once(() =>
-    import("../organisations/organisations-page.tsx").then((module) => ({ page: module.OrganisationsPage })),
+    import("../organisations/organisations-page.tsx").then((module) => {
+      module.prepareOrganisationsPage();
+      return { page: module.OrganisationsPage };
+    }),
   ),
   people: once(() => import("../people/people-page.tsx").then((module) => ({ page: module.PeoplePage }))),
   communities: once(() =>

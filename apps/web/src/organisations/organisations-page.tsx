@@ -17,7 +17,7 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconPencil, IconPlus, IconSearch, IconTrash } from "@tabler/icons-react";
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client, queryClient } from "../app/api.ts";
@@ -31,6 +31,27 @@ import { OwnContactsSection } from "../incidents/board/contacts-panel.tsx";
 import { OrganisationForm } from "./organisation-form.tsx";
 
 const PAGE_SIZE = 25;
+
+interface OrganisationsQuery {
+  q?: string;
+  kind?: (typeof ORGANISATION_KINDS)[number];
+  sector?: (typeof SECTORS)[number];
+  limit: number;
+  offset: number;
+}
+
+/** A page of the directory: the page's query, and what prepareOrganisationsPage asks for. */
+function organisationsQuery(query: OrganisationsQuery) {
+  return queryOptions({
+    queryKey: ["organisations", "list", query],
+    queryFn: () => client.call("listOrganisations", { query }),
+  });
+}
+
+/** Asks for the first page, unfiltered, with the page's code (page-code.ts), not once it is drawn. */
+export function prepareOrganisationsPage(): void {
+  void queryClient.prefetchQuery(organisationsQuery({ limit: PAGE_SIZE, offset: 0 }));
+}
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
@@ -48,16 +69,14 @@ export function OrganisationsPage() {
   const [formOpen, setFormOpen] = useState(false);
   const [removing, setRemoving] = useState<Organisation | null>(null);
 
-  const query = {
-    q: q || undefined,
-    kind: isOneOf(ORGANISATION_KINDS, kind) ? kind : undefined,
-    sector: isOneOf(SECTORS, sector) ? sector : undefined,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  };
   const list = useQuery({
-    queryKey: ["organisations", "list", query],
-    queryFn: () => client.call("listOrganisations", { query }),
+    ...organisationsQuery({
+      q: q || undefined,
+      kind: isOneOf(ORGANISATION_KINDS, kind) ? kind : undefined,
+      sector: isOneOf(SECTORS, sector) ? sector : undefined,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    }),
     placeholderData: keepPreviousData,
   });
 
