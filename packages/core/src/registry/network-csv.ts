@@ -66,6 +66,8 @@ export class NetworkCsvReader {
   private lastDependent = -1;
   private readonly assetScanner: CsvByteScanner;
   private readonly dependencyScanner: CsvByteScanner;
+  /** The scanner at work. */
+  private scanning: CsvByteScanner;
   private assetColumns: Int32Array | null = null;
   private dependencyColumns: Int32Array | null = null;
   private header = 0;
@@ -88,15 +90,16 @@ export class NetworkCsvReader {
    */
   constructor(options: { names?: boolean; fast?: boolean } = {}) {
     this.names = options.names ? new ByteStrings() : null;
-    const fast = options.fast ?? true;
-    this.assetScanner = new CsvByteScanner(
-      (record) => this.assetRecord(record),
-      fast ? (data, at) => this.assetFast(data, at) : null,
-    );
-    this.dependencyScanner = new CsvByteScanner(
-      (record) => this.dependencyRecord(record),
-      fast ? (data, at) => this.dependencyFast(data, at) : null,
-    );
+    // One function for both files (the scanners' call site stays monomorphic: no deoptimisation
+    // when the second file starts); it reads the file being scanned (see scan).
+    const fast =
+      (options.fast ?? true)
+        ? (data: Uint8Array, at: number) =>
+            this.scanning === this.assetScanner ? this.assetFast(data, at) : this.dependencyFast(data, at)
+        : null;
+    this.assetScanner = new CsvByteScanner((record) => this.assetRecord(record), fast);
+    this.dependencyScanner = new CsvByteScanner((record) => this.dependencyRecord(record), fast);
+    this.scanning = this.assetScanner;
   }
 
   readonly assets = {
@@ -173,6 +176,7 @@ export class NetworkCsvReader {
 
   private scan(scanner: CsvByteScanner, chunk: Uint8Array | null): void {
     if (!this.clean) return;
+    this.scanning = scanner;
     try {
       if (chunk) scanner.push(chunk);
       else scanner.end();
