@@ -220,8 +220,9 @@ export class NetworkCsvReader {
   /**
    * The fields of the record at `at` into fieldStart, fieldEnd and fieldHash by role, when it is
    * one line (ended by LF or CRLF in `data`) of as many fields as the header, each unquoted and
-   * either empty or starting and ending with a printable ASCII byte other than a quote or an
-   * apostrophe: fields CsvCell would give as they are (no quote, guard or space to take off).
+   * either empty or starting with a printable ASCII byte other than a quote or an apostrophe and
+   * ending with a printable ASCII byte: fields CsvCell would give as they are (no quote, guard or
+   * space to take off).
    * Returns where the next record starts, or -1 for any other record.
    */
   private fastFields(data: Uint8Array, at: number, roles: Int8Array): number {
