@@ -213,6 +213,45 @@ describe.concurrent("bulwark analyse", () => {
     );
   });
 
+  it("writes populations that are not whole numbers below 2^32 as JSON.stringify does", async ({
+    expect,
+  }) => {
+    // The ranking's own JSON loop writes such numbers through JSON.stringify: fractions, 2^32 and
+    // above, a population written -0 (JSON.stringify writes 0), and ids long enough to fill a line.
+    const long = `a-${"x".repeat(300)}`;
+    const assets = fixture("populations.csv", [
+      "id,name,sector,population_served",
+      "S1,North,energy-electricity,2.5",
+      "S2,South,energy-electricity,4294967296",
+      `${long},Long,health,-0`,
+      "P1,Pumps,water-drinking,1e21",
+      "H1,Hospital,health,0.1",
+    ]);
+    const dependencies = fixture("populations-dependencies.csv", [
+      "dependent_id,supplier_id,service",
+      "P1,S1,electricity",
+      `${long},S2,electricity`,
+      "H1,P1,water",
+    ]);
+    const result = await bulwark([
+      "criticality",
+      "--assets",
+      assets,
+      "--dependencies",
+      dependencies,
+      "--json",
+    ]);
+    expect(result.stderr).toBe("");
+    const ranking = [
+      { id: "S1", assets: 3, population: 2.5 + 1e21 + 0.1 },
+      { id: "P1", assets: 2, population: 1e21 + 0.1 },
+      { id: "S2", assets: 2, population: 4294967296 },
+      { id: "H1", assets: 1, population: 0.1 },
+      { id: long, assets: 1, population: 0 },
+    ];
+    expect(result.stdout).toBe(`${JSON.stringify(ranking)}\n`);
+  });
+
   it("refuses an asset id it does not know", async ({ expect }) => {
     const result = await bulwark(["cascade", ...FILES, "--fail", "S1,X9", "--json"]);
     expect(result.code).toBe(1);

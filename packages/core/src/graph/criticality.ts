@@ -218,6 +218,10 @@ function comparedOrder(
  * of the population (a float of 0 or more orders as its bits do), then the count of assets; then
  * each run of assets equal in both sorted by id. Null where a count or population is negative or
  * not a number (the comparison sort takes those).
+ *
+ * Each loop over the assets is a small function of its own: the process that ranks once (`bulwark
+ * analyse`) has each loop compiled on its own, small and once, rather than this whole function once
+ * per loop.
  */
 function radixOrder(
   byId: (a: number, b: number) => number,
@@ -227,53 +231,113 @@ function radixOrder(
   const people = new Float64Array(n);
   // Whole numbers of people below 2^32, the common case, sort as themselves: fewer digits than
   // the bits of the floats.
+  const whole = peopleOf(assets, population, people);
+  if (whole === null) return null;
+  const halves = new Uint32Array(people.buffer);
+  // Little-endian halves (lower at 2i) or not, found from the float 1, whose lower half is zero.
+  const low = new Uint32Array(new Float64Array([1]).buffer)[0] === 0 ? 0 : 1;
+  // Digits of 11 bits for many assets: 2,048 counters stay in the processor's nearest cache.
+  const sort = new RadixPasses(n, n < 8192 ? 8 : 11);
+  if (whole) {
+    keysFrom(people, 1, 0, sort.key);
+    sort.passes();
+  } else
+    for (const half of [low, 1 - low]) {
+      keysFrom(halves, 2, half, sort.key);
+      sort.passes();
+    }
+  keysFrom(assets, 1, 0, sort.key);
+  sort.passes();
+  sortTies(sort.order, assets, people, byId);
+  return sort.order;
+}
+
+/**
+ * The populations into `people` (-0 as 0: both zeros sort as one value, as the comparison has
+ * them); whether all are whole numbers below 2^32, or null where a count or a population is
+ * negative or not a number.
+ */
+function peopleOf(assets: Int32Array, population: Float64Array, people: Float64Array): boolean | null {
   let whole = true;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < assets.length; i++) {
     const value = population[i] ?? 0;
-    // (-0 + 0 is 0: both zeros sort as one value, as the comparison has them.)
     if (!(value >= 0) || (assets[i] ?? 0) < 0) return null;
     people[i] = value + 0;
     if (value >>> 0 !== value) whole = false;
   }
-  const halves = new Uint32Array(people.buffer);
-  // Little-endian halves (lower at 2i) or not, found from the float 1, whose lower half is zero.
-  const low = new Uint32Array(new Float64Array([1]).buffer)[0] === 0 ? 0 : 1;
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let spare = new Int32Array(n);
-  // Digits of 11 bits for many assets: 2,048 counters stay in the processor's nearest cache.
-  const bits = n < 8192 ? 8 : 11;
-  const top = (1 << bits) - 1;
-  const counts = new Int32Array(top + 2);
-  const key = new Uint32Array(n);
-  // Sorts by `bits` bits of key from `shift` up, descending, keeping the order of equal digits.
-  const pass = (shift: number) => {
+  return whole;
+}
+
+/** key[i] = source[stride * i + offset], for every key. */
+function keysFrom(source: ArrayLike<number>, stride: number, offset: number, key: Uint32Array): void {
+  for (let i = 0; i < key.length; i++) key[i] = source[stride * i + offset] ?? 0;
+}
+
+/** Stable radix passes over `order`, by the 32 bits of `key` (filled before each `passes`). */
+class RadixPasses {
+  order: Int32Array;
+  private spare: Int32Array;
+  readonly key: Uint32Array;
+  private readonly counts: Int32Array;
+  private readonly top: number;
+
+  constructor(
+    n: number,
+    private readonly bits: number,
+  ) {
+    this.order = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.order[i] = i;
+    this.spare = new Int32Array(n);
+    this.key = new Uint32Array(n);
+    this.top = (1 << bits) - 1;
+    this.counts = new Int32Array(this.top + 2);
+  }
+
+  /** Sorts by all 32 bits of the keys, descending, keeping the order of equal keys. */
+  passes(): void {
+    for (let shift = 0; shift < 32; shift += this.bits) {
+      if (!this.count(shift)) continue;
+      this.scatter(shift);
+      const order = this.order;
+      this.order = this.spare;
+      this.spare = order;
+    }
+  }
+
+  /** Counts the digits from `shift` up into start positions; false when one digit has them all. */
+  private count(shift: number): boolean {
+    const { counts, key, top } = this;
+    const n = key.length;
     counts.fill(0);
     for (let i = 0; i < n; i++) {
       const at = top - (((key[i] ?? 0) >>> shift) & top) + 1;
       counts[at] = (counts[at] ?? 0) + 1;
     }
     // One digit for every asset: this pass would change nothing.
-    for (let d = 1; d <= top + 1; d++) if (counts[d] === n) return;
+    for (let d = 1; d <= top + 1; d++) if (counts[d] === n) return false;
     for (let d = 1; d <= top + 1; d++) counts[d] = (counts[d] ?? 0) + (counts[d - 1] ?? 0);
-    for (let j = 0; j < n; j++) {
+    return true;
+  }
+
+  private scatter(shift: number): void {
+    const { counts, key, top, order, spare } = this;
+    for (let j = 0; j < order.length; j++) {
       const i = order[j] ?? 0;
       const at = top - (((key[i] ?? 0) >>> shift) & top);
       spare[counts[at] ?? 0] = i;
       counts[at] = (counts[at] ?? 0) + 1;
     }
-    [order, spare] = [spare, order];
-  };
-  if (whole) {
-    for (let i = 0; i < n; i++) key[i] = people[i] ?? 0;
-    for (let shift = 0; shift < 32; shift += bits) pass(shift);
-  } else
-    for (const half of [low, 1 - low]) {
-      for (let i = 0; i < n; i++) key[i] = halves[2 * i + half] ?? 0;
-      for (let shift = 0; shift < 32; shift += bits) pass(shift);
-    }
-  for (let i = 0; i < n; i++) key[i] = assets[i] ?? 0;
-  for (let shift = 0; shift < 32; shift += bits) pass(shift);
+  }
+}
+
+/** Each run of assets equal in count and population, in `order`, sorted by id. */
+function sortTies(
+  order: Int32Array,
+  assets: Int32Array,
+  people: Float64Array,
+  byId: (a: number, b: number) => number,
+): void {
+  const n = order.length;
   for (let start = 0; start < n; ) {
     const first = order[start] ?? 0;
     let end = start + 1;
@@ -293,7 +357,6 @@ function radixOrder(
       }
     start = end;
   }
-  return order;
 }
 
 /** The most critical assets, first to last (see criticalityOrder). */

@@ -95,14 +95,23 @@ export class ByteTable {
 
   /** The number of bytes[start .. end), or -1. */
   find(bytes: Uint8Array, start: number, end: number): number {
-    const slot = this.probe(hashOf(bytes, start, end), bytes, start, end);
+    return this.findHashed(hashOf(bytes, start, end), bytes, start, end);
+  }
+
+  /** find, with the bytes' hash already made (finishHash of the FNV-1a steps, see hashOf). */
+  findHashed(hash: number, bytes: Uint8Array, start: number, end: number): number {
+    const slot = this.probe(hash, bytes, start, end);
     return (this.slots[slot * SLOT] ?? 0) - 1;
   }
 
   /** Adds bytes[start .. end) and returns its number, or -1 - the number it already has. */
   add(bytes: Uint8Array, start: number, end: number): number {
+    return this.addHashed(hashOf(bytes, start, end), bytes, start, end);
+  }
+
+  /** add, with the bytes' hash already made (see findHashed). */
+  addHashed(hash: number, bytes: Uint8Array, start: number, end: number): number {
     if ((this.size + 1) * 2 > this.capacity) this.rehash();
-    const hash = hashOf(bytes, start, end);
     const slot = this.probe(hash, bytes, start, end);
     const found = (this.slots[slot * SLOT] ?? 0) - 1;
     if (found >= 0) return -1 - found;
@@ -138,9 +147,10 @@ export class ByteTable {
 
   /** True when key number `key` is bytes[start .. end) (cheaper than find when it is a guess). */
   is(key: number, bytes: Uint8Array, start: number, end: number): boolean {
+    if (key < 0 || key >= this.size) return false;
     const { offsets, bytes: keys } = this.keys;
     const from = offsets[key] ?? 0;
-    if (key < 0 || key >= this.size || (offsets[key + 1] ?? 0) - from !== end - start) return false;
+    if ((offsets[key + 1] ?? 0) - from !== end - start) return false;
     for (let i = 0; i < end - start; i++) if (keys[from + i] !== bytes[start + i]) return false;
     return true;
   }
@@ -165,9 +175,21 @@ export class ByteTable {
   }
 }
 
+/** The FNV-1a basis and prime: a caller hashing bytes as it scans them starts at FNV_BASIS and
+ * steps `hash = Math.imul(hash ^ byte, FNV_PRIME)`, then calls finishHash. */
+// As a signed 32-bit integer, the type of every later step (a small integer to V8, not a double).
+export const FNV_BASIS = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
 function hashOf(bytes: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] ?? 0), 0x01000193);
+  let hash = FNV_BASIS;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] ?? 0), FNV_PRIME);
+  return finishHash(hash);
+}
+
+/** The table's hash from the FNV-1a steps over the bytes (see FNV_BASIS). */
+export function finishHash(fnv: number): number {
+  let hash = fnv;
   // Murmur3's finaliser: every bit of the hash reaches the low ones the table uses.
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);

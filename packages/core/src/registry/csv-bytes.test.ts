@@ -360,6 +360,187 @@ describe("NetworkCsvReader", () => {
     );
   }, 60_000);
 
+  it("reads plain rows straight from the bytes as the general way reads them, rows it leaves to it among them", () => {
+    // Mostly plain rows (the fast path), now and then one it leaves to CsvCell (quoted, padded,
+    // guarded, accented, CR at the end, a missing or an extra field) or a mistake: the reader with
+    // the fast path and the reader without it agree on everything, however the bytes are cut.
+    // Ids by number: an asset row's own (so mostly unique), a dependency's taken modulo the assets.
+    const plainId = fc.integer({ min: 0, max: 1000 }).map((i) => `#${i}`);
+    const oddCell = fc.constantFrom(
+      ' "x"',
+      '"a-1"',
+      " a-2",
+      "a-3 ",
+      "'=1",
+      "é",
+      "a\u00a0",
+      "a\tb",
+      "",
+      "waterworks",
+      "broken",
+      "psychic",
+      "-2",
+    );
+    const cellOf = (plain: fc.Arbitrary<string>) =>
+      fc.oneof({ weight: 150, arbitrary: plain }, { weight: 1, arbitrary: oddCell });
+    const numberCell = fc.constantFrom(
+      "",
+      "0",
+      "1",
+      "2",
+      "3.5",
+      "1e3",
+      "+4",
+      ".5",
+      "-1",
+      "1e400",
+      "-1e400",
+      "x",
+      "-0",
+    );
+    const line = (cells: string[], end: string) => `${cells.join(",")}${end}`;
+    const endArb = fc.constantFrom("\n", "\n", "\n", "\r\n", "\r");
+    const assetRow = fc.tuple(
+      cellOf(plainId),
+      cellOf(fc.constantFrom("Pump", "Sub station", "x")),
+      cellOf(fc.constantFrom("health", "energy-electricity")),
+      fc.oneof({ weight: 40, arbitrary: fc.constant("") }, { weight: 1, arbitrary: numberCell }),
+      fc.oneof(
+        { weight: 40, arbitrary: fc.constant("") },
+        { weight: 1, arbitrary: fc.constantFrom("45.5", "95", "x") },
+      ),
+      fc.oneof(
+        { weight: 40, arbitrary: fc.constant("") },
+        { weight: 1, arbitrary: fc.constantFrom("7.25", "-190") },
+      ),
+      cellOf(fc.constantFrom("", "operational")),
+      cellOf(fc.constantFrom("", "1", "1e400")),
+      fc.integer({ min: -1, max: 150 }),
+      endArb,
+    );
+    const dependencyRow = fc.tuple(
+      cellOf(plainId),
+      cellOf(plainId),
+      cellOf(fc.constantFrom("electricity", "water", "fuel")),
+      fc.oneof({ weight: 40, arbitrary: fc.constant("") }, { weight: 1, arbitrary: numberCell }),
+      fc.oneof({ weight: 40, arbitrary: fc.constant("") }, { weight: 1, arbitrary: numberCell }),
+      cellOf(fc.constantFrom("", "physical")),
+      fc.integer({ min: -1, max: 150 }),
+      endArb,
+    );
+    // A missing field (-1 in the tuple's count: one field less) or an extra one, now and then.
+    const shaped = (cells: string[], odd: number) =>
+      odd === -1 ? cells.slice(0, -1) : odd === 0 ? [...cells, "extra"] : cells;
+    let clean = 0;
+    fc.assert(
+      fc.property(
+        fc.array(assetRow, { minLength: 1, maxLength: 40 }),
+        fc.uniqueArray(dependencyRow, {
+          maxLength: 60,
+          selector: ([dependent, supplier]) => `${dependent}|${supplier}`,
+        }),
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (assetRows, dependencyRows, sizes, names) => {
+          const asset = (cell: string, i: number) => (cell.startsWith("#") ? `a-${i}` : cell);
+          const ref = (cell: string) =>
+            cell.startsWith("#") ? `a-${Number(cell.slice(1)) % assetRows.length}` : cell;
+          const assets =
+            "id,name,sector,population_served,lat,lon,status,capacity\n" +
+            assetRows
+              .map(([id, name, sector, people, lat, lon, status, capacity, odd, end], i) =>
+                line(shaped([asset(id, i), name, sector, people, lat, lon, status, capacity], odd), end),
+              )
+              .join("");
+          const dependencies =
+            "dependent_id,supplier_id,service,k,buffer_hours,kind\r\n" +
+            dependencyRows
+              .map(([dependent, supplier, service, k, buffer, kind, odd, end]) =>
+                line(shaped([ref(dependent), ref(supplier), service, k, buffer, kind], odd), end),
+              )
+              .join("");
+          const read = (fast: boolean) => {
+            const reader = new NetworkCsvReader({ names, fast });
+            push(reader.assets, assets, sizes);
+            push(reader.dependencies, dependencies, sizes);
+            return { reader, read: reader.finish() };
+          };
+          const general = read(false);
+          const fast = read(true);
+          expect(general.reader.fastRecords).toBe(0);
+          expect(fast.read === null).toBe(general.read === null);
+          if (!fast.read || !general.read) return;
+          clean += 1;
+          expect(plain(fast.read.graph)).toEqual(plain(general.read.graph));
+          expect(fast.read.names).toEqual(general.read.names);
+          expect(Array.from(fast.read.idBytes.bytes.subarray(0, fast.read.idBytes.used))).toEqual(
+            Array.from(general.read.idBytes.bytes.subarray(0, general.read.idBytes.used)),
+          );
+          expect([fast.read.idBytes.ascii, fast.read.idBytes.plain]).toEqual([
+            general.read.idBytes.ascii,
+            general.read.idBytes.plain,
+          ]);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    // Clean networks, whose graphs were compared, and not only files both refuse.
+    expect(clean).toBeGreaterThan(150);
+  }, 60_000);
+
+  it.each([
+    ["a k that is not whole", "A,C,water,1.5,\nA,B,water,1.5,\n", "", null],
+    ["a k of infinity", "A,C,water,1e400,\nA,B,water,1e400,\n", "", null],
+    ["a buffer of infinity", "A,C,water,,1e400\n", "", null],
+    ["a buffer below zero", "A,C,water,,-1e400\n", "", null],
+    ["a buffer of -0", "A,C,water,,-0\n", "", "clean"],
+    ["a latitude of -infinity", "A,C,water,,\n", ",-1e400,7", null],
+    ["a latitude with no longitude", "A,C,water,,\n", ",45,", null],
+    ["a population of infinity", "A,C,water,,\n", "1e400,,", null],
+    ["a population of -0 and a place", "A,C,water,,\n", "-0,45.5,7.25", "clean"],
+    ["a population written 1e3", "A,C,water,,\n", "1e3,,", "clean"],
+  ])("reads %s as the general way does", (_, rows, extra, outcome) => {
+    const assets = `id,name,sector,population_served,lat,lon\nA,a,health,1,,\nB,b,health,2,,\nC,c,health${extra ? `,${extra}` : ",3,,"}\n`;
+    const dependencies = `dependent_id,supplier_id,service,k,buffer_hours\n${rows}`;
+    const read = (fast: boolean) => {
+      const reader = new NetworkCsvReader({ fast });
+      push(reader.assets, assets);
+      push(reader.dependencies, dependencies);
+      return { reader, read: reader.finish() };
+    };
+    const fast = read(true);
+    const general = read(false);
+    // The rows of A and B, and the first dependency, at least, are read by the fast path.
+    expect(fast.reader.fastRecords).toBeGreaterThanOrEqual(outcome ? 4 : 2);
+    expect(fast.read === null ? null : "clean").toBe(outcome);
+    expect(general.read === null ? null : "clean").toBe(outcome);
+    if (fast.read && general.read) {
+      expect(plain(fast.read.graph)).toEqual(plain(general.read.graph));
+      expect(Object.is(fast.read.graph.population[2], general.read.graph.population[2])).toBe(true);
+    }
+  });
+
+  it("reads a clean network's rows by the fast path, and the same graph as the general way", () => {
+    const assets = ["id,name,sector,population_served"];
+    const dependencies = ["dependent_id,supplier_id,service,k,buffer_hours"];
+    for (let i = 0; i < 2000; i++) {
+      assets.push(`asset-${i},Asset ${i},health,${i * 7}`);
+      if (i > 0) dependencies.push(`asset-${i},asset-${(i * 7919) % i},water,1,${i % 5 === 0 ? "2.5" : ""}`);
+    }
+    const read = (fast: boolean) => {
+      const reader = new NetworkCsvReader({ fast });
+      push(reader.assets, `${assets.join("\r\n")}\r\n`, [4096, 777]);
+      push(reader.dependencies, `${dependencies.join("\n")}\n`, [4096, 777]);
+      return { reader, read: reader.finish() };
+    };
+    const fast = read(true);
+    const general = read(false);
+    // Every row but a few that straddle two chunks: those the general way reads.
+    expect(fast.reader.fastRecords).toBeGreaterThan(3900);
+    expect(fast.read && plain(fast.read.graph)).toEqual(general.read && plain(general.read.graph));
+    expect(fast.read?.graph.groupBuffer.filter((hours) => hours === 2.5).length).toBe(399);
+  });
+
   it("reads the worked example: quoted names, CRLF, a blank line, an extra column", () => {
     const assets = [
       "id,name,sector,population_served,owner",
