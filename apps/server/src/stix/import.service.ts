@@ -251,9 +251,10 @@ export async function importStixBundle(
   const writer = await collectionWriter(context, caller, query.collection);
   const parts = checkStixBundleInParts(bundle);
   const objects = parts.objects as readonly CheckedStixObject[];
-  // On PGlite the database runs on this thread: nothing would overlap, and the slice's transaction
-  // would hold the one session while the next slice is checked.
-  const overlap = context.connection.kind === "postgres";
+  // PostgreSQL works apart, in a process of its own. On PGlite the database runs on this thread:
+  // nothing would overlap, and the slice's transaction would hold the one session while the next
+  // slice is checked.
+  const apart = context.connection.kind === "postgres";
   /** The next `count` objects checked, with a pause every CHECK_EVERY: their texts, null once a problem was found. */
   const checkNext = async (count: number): Promise<string[] | null> => {
     const end = Math.min(objects.length, parts.checked + count);
@@ -313,20 +314,20 @@ export async function importStixBundle(
       if (json === null) break;
       now ??= context.clock();
       const writing = write(from, json, now);
-      if (overlap) {
+      if (apart) {
         // Awaited below; until then a failure must not count as unhandled.
         writing.catch(() => undefined);
         checking = checkNext(size);
       }
       try {
         await writing;
-        if (!overlap) await breathe();
+        if (!apart) await breathe();
         if (slices % TOUCH_EVERY === 0) await touchStagedImport(db, importId, context.clock());
       } catch (error) {
         failure = { error };
         break;
       }
-      if (!overlap) checking = checkNext(size);
+      if (!apart) checking = checkNext(size);
     }
     // After a problem or a failed write: the rest is checked all the same, so that the bundle is
     // refused with every problem a whole check finds, and rather than for the failed write.
@@ -348,7 +349,14 @@ export async function importStixBundle(
     if (begun) await discardStagedImport(db, importId, breathe).catch(() => undefined);
     throw error;
   }
-  if (result.added >= STATISTICS_AFTER) await refreshStixStatistics(context.db);
+  if (result.added >= STATISTICS_AFTER) {
+    // On PostgreSQL the statistics are refreshed beside the answer, not before it (ADR 0058): the
+    // import's report does not need them, other requests have connections of their own, and were
+    // the refresh to fail, autovacuum's would follow. PGlite has no autovacuum and one session.
+    const refreshed = refreshStixStatistics(db);
+    if (apart) refreshed.catch(() => undefined);
+    else await refreshed;
+  }
   return {
     collection: query.collection,
     total: objects.length,
