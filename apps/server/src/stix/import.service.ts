@@ -1,10 +1,10 @@
 // STIX 2.1 into a community's collection (ADR 0009), for the import endpoint, TAXII's POST and the
-// TAXII client alike: the content is checked whole first (a bad bundle changes nothing), then each
+// TAXII client alike: the content is checked (a bad bundle changes nothing visible), then each
 // object is held under the TLP its markings name (else the importer's default), refused when core's
 // stixArrivalRefusal or stixAuthorshipRefusal says so, and put with its versions in the writer
-// organisation's own lineage (ADR 0015): a bundle import in staged slices published at once
-// (ADR 0047), TAXII's POST and the client in one transaction. The audit records counts, never
-// contents.
+// organisation's own lineage (ADR 0015): a bundle import in staged slices, each checked before it
+// is written, published at once (ADR 0047, 0058), TAXII's POST and the client in one transaction.
+// The audit records counts, never contents.
 
 import { randomUUID } from "node:crypto";
 import type { StixCollections, StixImportReport } from "@bulwark/contracts";
