@@ -349,14 +349,7 @@ export async function importStixBundle(
     if (begun) await discardStagedImport(db, importId, breathe).catch(() => undefined);
     throw error;
   }
-  if (result.added >= STATISTICS_AFTER) {
-    // On PostgreSQL the statistics are refreshed beside the answer, not before it (ADR 0058): the
-    // import's report does not need them, other requests have connections of their own, and were
-    // the refresh to fail, autovacuum's would follow. PGlite has no autovacuum and one session.
-    const refreshed = refreshStixStatistics(db);
-    if (apart) refreshed.catch(() => undefined);
-    else await refreshed;
-  }
+  if (result.added >= STATISTICS_AFTER) await refreshStixStatistics(db);
   return {
     collection: query.collection,
     total: objects.length,
