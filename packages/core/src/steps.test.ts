@@ -8,7 +8,7 @@ import {
   readDependenciesCsv,
   readDependenciesCsvInSlices,
 } from "./registry/csv.ts";
-import { checkStixBundle, checkStixBundleInSlices } from "./stix/validate.ts";
+import { checkStixBundle, checkStixBundleInParts, checkStixBundleInSlices } from "./stix/validate.ts";
 
 const counted = () => {
   const between = async () => {
@@ -110,5 +110,51 @@ describe("reading in slices", () => {
       { ...bundle, objects: 3 },
     ])
       expect(await checkStixBundleInSlices(wrong, async () => undefined)).toEqual(checkStixBundle(wrong));
+  });
+
+  it("checks a STIX bundle in parts as checkStixBundle does, however it is cut", () => {
+    const object = (i: number) => ({
+      type: "indicator",
+      spec_version: "2.1",
+      id: `indicator--${`${i}`.padStart(8, "0")}-5b6a-4798-8a1b-2c3d4e5f6a7b`,
+      created: "2026-01-05T10:00:00.000Z",
+      modified: "2026-01-05T10:00:00.000Z",
+      pattern: "[domain-name:value = 'relay.example.org']",
+      pattern_type: "stix",
+      valid_from: "2026-01-05T10:00:00Z",
+    });
+    const objects = Array.from({ length: 40 }, (_, i) => object(i));
+    const bundle = { type: "bundle", id: "bundle--0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d", objects };
+    const bad = [...objects];
+    bad[17] = { ...object(17), modified: "yesterday" };
+    bad[30] = { ...object(30), created: 3 } as never;
+    const late = { ...bundle, objects: bad };
+    for (const cut of [1, 7, 17, 18, 40, 100]) {
+      const parts = checkStixBundleInParts(bundle);
+      const json: string[] = [];
+      while (parts.checked < parts.objects.length)
+        json.push(...(parts.check(parts.checked + cut) ?? ["failed"]));
+      expect(parts.failure()).toBeNull();
+      expect({ ok: true, objects: parts.objects, json }).toEqual(checkStixBundle(bundle));
+      const failing = checkStixBundleInParts(late);
+      const passed: boolean[] = [];
+      while (failing.checked < failing.objects.length) {
+        const to = failing.checked + cut;
+        passed.push(failing.check(to) !== null);
+        // Texts while every object so far passed; none from the part with the first problem on.
+        expect(passed.at(-1)).toBe(to <= 17);
+        expect(failing.passing).toBe(to <= 17);
+      }
+      expect(failing.failure()).toEqual(checkStixBundle(late));
+    }
+    // A bundle whose own properties fail: no objects to check, the failure at once.
+    for (const wrong of [null, [], { ...bundle, type: "report" }, { ...bundle, objects: 3 }]) {
+      const parts = checkStixBundleInParts(wrong);
+      expect(parts.objects).toEqual([]);
+      expect(parts.failure()).toEqual(checkStixBundle(wrong));
+    }
+    const unfinished = checkStixBundleInParts(bundle);
+    unfinished.check(10);
+    expect(() => unfinished.failure()).toThrow(RangeError);
   });
 });

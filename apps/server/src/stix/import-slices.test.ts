@@ -4,7 +4,7 @@
 // date_added order, so a TAXII reader paging by date_added misses nothing; a failure leaves nothing;
 // the slices of an import whose process died are hidden, then deleted by the sweep.
 import { randomUUID } from "node:crypto";
-import { type Actor, TLP_2_0_MARKING_IDS } from "@bulwark/core";
+import { type Actor, checkStixBundle, TLP_2_0_MARKING_IDS } from "@bulwark/core";
 import {
   beginStagedImport,
   insertCommunity,
@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerContext } from "../context.ts";
 import { SILENT_MS, sweepImportJobs } from "../registry/import-jobs.ts";
 import { startTestServer, type TestServer } from "../testing.ts";
-import { importStixBundle } from "./import.service.ts";
+import { importStixBundle, invalidStix } from "./import.service.ts";
 
 let server: TestServer;
 let admin: Actor; // authority: imports
@@ -219,6 +219,55 @@ describe("sliced STIX imports", () => {
     expect(await held()).toBe(before);
     expect(await staged()).toBe(0);
     expect(await read(analyst)).toHaveLength(seen);
+  });
+
+  it("refuse a bundle with a problem in a later slice as a whole check does, after a failed write too, leaving nothing", async () => {
+    const before = await held();
+    const seen = (await read(analyst)).length;
+    const objects: Record<string, unknown>[] = Array.from({ length: 50 }, () => indicator());
+    objects[35] = { ...objects[35], modified: "yesterday" };
+    objects[47] = { ...objects[47], object_marking_refs: "clear" };
+    const bundle = bundleOf(objects);
+    const whole = checkStixBundle(bundle);
+    if (whole.ok) throw new Error("the bundle was meant to fail its checks");
+    const expected = invalidStix(whole) as Error & { errors: { path: string }[] };
+    // The database fails at transaction `failAt` (never, or the second slice's).
+    for (const failAt of [0, 2]) {
+      let transactions = 0;
+      const counted: ServerContext = {
+        ...server.context,
+        db: new Proxy(server.db, {
+          get(target, property, receiver) {
+            if (property !== "transaction") return Reflect.get(target, property, receiver);
+            return (work: Parameters<typeof target.transaction>[0]) =>
+              ++transactions === failAt
+                ? Promise.reject(new Error("the database went away"))
+                : target.transaction(work);
+          },
+        }),
+      };
+      const failed = await importStixBundle(
+        counted,
+        admin,
+        { collection: community, defaultTlp: "amber" },
+        bundle,
+        10,
+      ).then(
+        () => null,
+        (error: unknown) => error as Error & { errors: { path: string }[] },
+      );
+      // Slices before the problem's were written (and the problem's slice never was), or up to the failed one.
+      expect(transactions).toBe(failAt === 0 ? 3 : failAt);
+      expect(failed?.message).toBe(expected.message);
+      expect(failed?.errors.map((error) => error.path)).toEqual([
+        "objects[35].modified",
+        "objects[47].object_marking_refs",
+      ]);
+      expect(failed?.errors.map((error) => error.path)).toEqual(expected.errors.map((error) => error.path));
+      expect(await held()).toBe(before);
+      expect(await staged()).toBe(0);
+      expect(await read(analyst)).toHaveLength(seen);
+    }
   });
 
   it("hide the objects of an import whose process died, and the sweep deletes them", async () => {

@@ -1,10 +1,10 @@
 // STIX 2.1 into a community's collection (ADR 0009), for the import endpoint, TAXII's POST and the
-// TAXII client alike: the content is checked whole first (a bad bundle changes nothing), then each
+// TAXII client alike: the content is checked (a bad bundle changes nothing visible), then each
 // object is held under the TLP its markings name (else the importer's default), refused when core's
 // stixArrivalRefusal or stixAuthorshipRefusal says so, and put with its versions in the writer
-// organisation's own lineage (ADR 0015): a bundle import in staged slices published at once
-// (ADR 0047), TAXII's POST and the client in one transaction. The audit records counts, never
-// contents.
+// organisation's own lineage (ADR 0015): a bundle import in staged slices, each checked before it
+// is written, published at once (ADR 0047, 0058), TAXII's POST and the client in one transaction.
+// The audit records counts, never contents.
 
 import { randomUUID } from "node:crypto";
 import type { StixCollections, StixImportReport } from "@bulwark/contracts";
@@ -12,7 +12,7 @@ import type { AuditAction } from "@bulwark/core";
 import {
   type Actor,
   type CheckedStixObject,
-  checkStixBundleInSlices,
+  checkStixBundleInParts,
   collectionAbilities,
   organisationStixId,
   type SharingViewer,
@@ -223,13 +223,22 @@ export const STIX_IMPORT_SLICE = { pglite: 1_000, postgres: 5_000 } as const;
 /** Slices between two signs of life of the import (the sweep discards a silent one). */
 const TOUCH_EVERY = 20;
 
+/** Objects checked between two pauses of the event loop (`breathe`). */
+const CHECK_EVERY = 1_000;
+
 /**
- * POST /api/sharing/stix/imports: a bundle into a collection, all checks before any write. The
- * objects are put a slice at a time, each slice in a short transaction of its own and staged
- * (ADR 0047): the collection is read only up to the import's first slice until one short final
- * transaction publishes them all and audits. On PGlite a single transaction held the one session
- * for the whole import, and every other request (health included) waited for it. A failure deletes
- * the staged slices; a process that dies leaves them hidden until the sweep deletes them.
+ * POST /api/sharing/stix/imports: a bundle into a collection. The objects are put a slice at a
+ * time, each slice in a short transaction of its own and staged (ADR 0047): the collection is read
+ * only up to the import's first slice until one short final transaction publishes them all and
+ * audits. On PGlite a single transaction held the one session for the whole import, and every other
+ * request (health included) waited for it. A failure deletes the staged slices; a process that dies
+ * leaves them hidden until the sweep deletes them.
+ *
+ * Each slice is checked before it is written, and on PostgreSQL while the slice before it is
+ * written (ADR 0058): the database works in a process of its own, so the two overlap. A bundle that
+ * fails its checks is refused as a whole check before any write refused it (the same problems, and
+ * before any other failure): once a problem is found nothing more is written, the rest is checked,
+ * and what was staged is deleted, never shown.
  */
 export async function importStixBundle(
   context: ServerContext,
@@ -240,10 +249,25 @@ export async function importStixBundle(
   size: number = STIX_IMPORT_SLICE[context.connection.kind],
 ): Promise<StixImportReport> {
   const writer = await collectionWriter(context, caller, query.collection);
-  const check = await checkStixBundleInSlices(bundle, breathe);
-  if (!check.ok) throw invalidStix(check);
-  const now = context.clock();
+  const parts = checkStixBundleInParts(bundle);
+  const objects = parts.objects as readonly CheckedStixObject[];
+  // PostgreSQL works apart, in a process of its own. On PGlite the database runs on this thread:
+  // nothing would overlap, and the slice's transaction would hold the one session while the next
+  // slice is checked.
+  const apart = context.connection.kind === "postgres";
+  /** The next `count` objects checked, with a pause every CHECK_EVERY: their texts, null once a problem was found. */
+  const checkNext = async (count: number): Promise<string[] | null> => {
+    const end = Math.min(objects.length, parts.checked + count);
+    const json: string[] = [];
+    while (parts.checked < end) {
+      const texts = parts.check(Math.min(end, parts.checked + CHECK_EVERY));
+      if (texts) for (const text of texts) json.push(text);
+      await breathe();
+    }
+    return parts.passing ? json : null;
+  };
   const db = context.db;
+  let now: Date | null = null;
   const intake: StixIntake = {
     collectionId: query.collection,
     writer,
@@ -261,48 +285,74 @@ export async function importStixBundle(
     dateAddedLast: null,
   };
   const importId = randomUUID();
-  await beginStagedImport(db, importId, now);
-  try {
-    for (let from = 0, slices = 1; from < check.objects.length; from += size, slices++) {
-      const part = await db.transaction(async (tx) => {
-        const part = await putCheckedStixObjects(
-          tx,
-          intake,
-          check.objects.slice(from, from + size),
-          now,
-          check.json.slice(from, from + size),
-        );
-        if (part.dateAddedFirst && part.dateAddedLast)
-          await stageStixSlice(tx, importId, query.collection, part.dateAddedFirst, part.dateAddedLast);
-        return part;
-      });
-      result.outcomes.push(...part.outcomes);
-      result.added += part.added;
-      result.duplicates += part.duplicates;
-      result.revoked += part.revoked;
-      for (const refusal of part.refused) result.refused.push({ ...refusal, index: from + refusal.index });
-      result.dateAddedFirst ??= part.dateAddedFirst;
-      result.dateAddedLast = part.dateAddedLast ?? result.dateAddedLast;
-      await breathe();
-      if (slices % TOUCH_EVERY === 0) await touchStagedImport(db, importId, context.clock());
+  let begun = false;
+  /** Objects from `from` on, checked (their texts), in a transaction of their own, staged. */
+  const write = async (from: number, json: readonly string[], at: Date) => {
+    if (!begun) {
+      await beginStagedImport(db, importId, at);
+      begun = true;
     }
+    const part = await db.transaction(async (tx) => {
+      const part = await putCheckedStixObjects(tx, intake, objects.slice(from, from + json.length), at, json);
+      if (part.dateAddedFirst && part.dateAddedLast)
+        await stageStixSlice(tx, importId, query.collection, part.dateAddedFirst, part.dateAddedLast);
+      return part;
+    });
+    result.outcomes.push(...part.outcomes);
+    result.added += part.added;
+    result.duplicates += part.duplicates;
+    result.revoked += part.revoked;
+    for (const refusal of part.refused) result.refused.push({ ...refusal, index: from + refusal.index });
+    result.dateAddedFirst ??= part.dateAddedFirst;
+    result.dateAddedLast = part.dateAddedLast ?? result.dateAddedLast;
+  };
+  let failure: { error: unknown } | null = null;
+  try {
+    let checking = checkNext(size);
+    for (let from = 0, slices = 1; from < objects.length; from += size, slices++) {
+      const json = await checking;
+      if (json === null) break;
+      now ??= context.clock();
+      const writing = write(from, json, now);
+      if (apart) {
+        // Awaited below; until then a failure must not count as unhandled.
+        writing.catch(() => undefined);
+        checking = checkNext(size);
+      }
+      try {
+        await writing;
+        if (!apart) await breathe();
+        if (slices % TOUCH_EVERY === 0) await touchStagedImport(db, importId, context.clock());
+      } catch (error) {
+        failure = { error };
+        break;
+      }
+      if (!apart) checking = checkNext(size);
+    }
+    // After a problem or a failed write: the rest is checked all the same, so that the bundle is
+    // refused with every problem a whole check finds, and rather than for the failed write.
+    await checking;
+    while (parts.checked < objects.length) await checkNext(size);
+    const problems = parts.failure();
+    if (problems) throw invalidStix(problems);
+    if (failure) throw failure.error;
     await db.transaction(async (tx) => {
-      await publishStagedImport(tx, importId);
+      if (begun) await publishStagedImport(tx, importId);
       await appendAudit(
         tx,
-        importAudit(caller.userId, query.collection, "stix.import", check.objects.length, result),
-        now,
+        importAudit(caller.userId, query.collection, "stix.import", objects.length, result),
+        now ?? context.clock(),
       );
     });
   } catch (error) {
     // Nothing was shown: take the staged objects away (the sweep does it if this fails too).
-    await discardStagedImport(db, importId, breathe).catch(() => undefined);
+    if (begun) await discardStagedImport(db, importId, breathe).catch(() => undefined);
     throw error;
   }
-  if (result.added >= STATISTICS_AFTER) await refreshStixStatistics(context.db);
+  if (result.added >= STATISTICS_AFTER) await refreshStixStatistics(db);
   return {
     collection: query.collection,
-    total: check.objects.length,
+    total: objects.length,
     added: result.added,
     duplicates: result.duplicates,
     revoked: result.revoked,

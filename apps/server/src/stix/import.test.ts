@@ -88,6 +88,11 @@ const indicator = (over: Record<string, unknown> = {}) => ({
   valid_from: "2026-01-05T10:00:00Z",
   ...over,
 });
+/** A RED indicator and a CLEAR one: an analyst may publish neither (their roles stop at GREEN). */
+const redAndClear = (redId: string, clearId: string) => ({
+  red: indicator({ id: redId, object_marking_refs: [TLP_2_0_MARKING_IDS.red] }),
+  clear: indicator({ id: clearId, object_marking_refs: [TLP_2_0_MARKING_IDS.clear] }),
+});
 
 describe("importing STIX 2.1 bundles", () => {
   it("imports MITRE ATT&CK for ICS and keeps its custom objects unchanged", async () => {
@@ -200,14 +205,10 @@ describe("importing STIX 2.1 bundles", () => {
   });
 
   it("refuses RED objects and markings wider than the writer may publish, and takes the rest", async () => {
-    const red = indicator({
-      id: "indicator--2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
-      object_marking_refs: [TLP_2_0_MARKING_IDS.red],
-    });
-    const clear = indicator({
-      id: "indicator--3c4d5e6f-7a8b-4c9d-8e0f-2a3b4c5d6e7f",
-      object_marking_refs: [TLP_2_0_MARKING_IDS.clear],
-    });
+    const { red, clear } = redAndClear(
+      "indicator--2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+      "indicator--3c4d5e6f-7a8b-4c9d-8e0f-2a3b4c5d6e7f",
+    );
     const amber = indicator({
       id: "indicator--4d5e6f7a-8b9c-4d0e-9f1a-3b4c5d6e7f80",
       object_marking_refs: [TLP_2_0_MARKING_IDS.amber],
@@ -228,14 +229,10 @@ describe("importing STIX 2.1 bundles", () => {
 
   it("gives each refusal's reason in the caller's language", async () => {
     const session = await signedIn(server, "analyst@grid.example");
-    const red = indicator({
-      id: "indicator--5e6f7a8b-9c0d-4e1f-8a2b-4c5d6e7f8091",
-      object_marking_refs: [TLP_2_0_MARKING_IDS.red],
-    });
-    const clear = indicator({
-      id: "indicator--6f7a8b9c-0d1e-4f2a-9b3c-5d6e7f809102",
-      object_marking_refs: [TLP_2_0_MARKING_IDS.clear],
-    });
+    const { red, clear } = redAndClear(
+      "indicator--5e6f7a8b-9c0d-4e1f-8a2b-4c5d6e7f8091",
+      "indicator--6f7a8b9c-0d1e-4f2a-9b3c-5d6e7f809102",
+    );
     const response = await server.inject({
       method: "POST",
       url: `/api/sharing/stix/imports?collection=${energy}`,

@@ -647,6 +647,67 @@ export function checkStixBundle(bundle: unknown): StixCheck {
   return checkAll(objects, problems);
 }
 
+/** A failed check. */
+export type StixCheckFailure = Extract<StixCheck, { ok: false }>;
+
+/**
+ * checkStixBundle a part at a time, in order, for a caller that acts on each part once it passed
+ * (a server writes a slice of a bundle import while it checks the next, ADR 0058). Once every
+ * object is checked, `failure` is checkStixBundle's answer when that is a failure (the same
+ * problems, in the same order, however the objects were cut), else null.
+ */
+export interface StixBundleParts {
+  /** The objects to check: none when the bundle's own properties failed. */
+  readonly objects: readonly unknown[];
+  /** How many objects were checked (each part starts there). */
+  readonly checked: number;
+  /** Whether no problem was found so far (the bundle's own included). */
+  readonly passing: boolean;
+  /**
+   * Checks `objects[checked]` up to (not including) `to`: each one's JSON text (what is stored)
+   * while every object so far passes, else null.
+   */
+  check(to: number): string[] | null;
+  /** checkStixBundle's failure, or null when it passes; only once every object was checked. */
+  failure(): StixCheckFailure | null;
+}
+
+export function checkStixBundleInParts(bundle: unknown): StixBundleParts {
+  const listed =
+    typeof bundle === "object" && bundle !== null ? (bundle as { objects?: unknown }).objects : null;
+  // The bundle's own properties, without its objects (a spread copies only the top level).
+  const head = Array.isArray(listed)
+    ? checkStixBundle({ ...(bundle as object), objects: [] })
+    : checkStixBundle(bundle);
+  const objects: readonly unknown[] = head.ok && Array.isArray(listed) ? listed : [];
+  const problems = new Collector();
+  let checked = 0;
+  return {
+    objects,
+    get checked() {
+      return checked;
+    },
+    get passing() {
+      return head.ok && problems.count === 0;
+    },
+    check(to) {
+      const end = Math.min(to, objects.length);
+      const json: string[] = new Array(Math.max(0, end - checked));
+      for (let index = checked; index < end; index++)
+        json[index - checked] = checkObject(objects[index], index, problems) as string;
+      checked = Math.max(checked, end);
+      return head.ok && problems.count === 0 ? json : null;
+    },
+    failure() {
+      if (!head.ok) return head;
+      if (checked < objects.length) throw new RangeError("checkStixBundleInParts: objects left unchecked");
+      return problems.count > 0
+        ? { ok: false, problems: problems.problems, problemCount: problems.count }
+        : null;
+    },
+  };
+}
+
 /**
  * checkStixBundle with the same answer, giving the event loop back (`between`) after every `every`
  * objects: a server checking a bundle of 100,000 objects would otherwise answer nothing else for
@@ -657,23 +718,14 @@ export async function checkStixBundleInSlices(
   between: () => Promise<void>,
   every = 1000,
 ): Promise<StixCheck> {
-  const objects =
-    typeof bundle === "object" && bundle !== null ? (bundle as { objects?: unknown }).objects : null;
-  if (!Array.isArray(objects)) return checkStixBundle(bundle);
-  // The bundle's own properties, without its objects (a spread copies only the top level).
-  const head = checkStixBundle({ ...(bundle as object), objects: [] });
-  if (!head.ok) return head;
-  const problems = new Collector();
-  const json: string[] = new Array(objects.length);
-  for (let from = 0; from < objects.length; from += every) {
-    const to = Math.min(objects.length, from + every);
-    for (let index = from; index < to; index++)
-      json[index] = checkObject(objects[index], index, problems) as string;
+  const parts = checkStixBundleInParts(bundle);
+  const json: string[] = [];
+  while (parts.checked < parts.objects.length) {
+    const texts = parts.check(parts.checked + every);
+    if (texts) for (const text of texts) json.push(text);
     await between();
   }
-  return problems.count > 0
-    ? { ok: false, problems: problems.problems, problemCount: problems.count }
-    : { ok: true, objects: objects as readonly CheckedStixObject[], json };
+  return parts.failure() ?? { ok: true, objects: parts.objects as readonly CheckedStixObject[], json };
 }
 
 /** Checks a list of STIX 2.1 objects (a bundle's, or a TAXII envelope's). */

@@ -99,7 +99,10 @@ export async function discardStagedImport(
 
 /**
  * A slice of a STIX import, just written in the caller's transaction under the collection's lock:
- * the collection's rows with date_added from `first` to `last` (RFC 3339 with microseconds).
+ * the collection's rows with date_added from `first` to `last` (RFC 3339 with microseconds). The
+ * transaction's commit then does not wait for its WAL to reach the disk (synchronous_commit off,
+ * ADR 0058): the publication's commit waits for its own WAL, which follows the slices', so nothing
+ * shown can be lost; a crash can lose only slices never shown, of an import that died with it.
  */
 export async function stageStixSlice(
   tx: Executor,
@@ -109,7 +112,8 @@ export async function stageStixSlice(
   last: string,
 ): Promise<void> {
   await tx.execute(sql`insert into staged_stix_slices (import_id, collection_id, first_added, last_added)
-    values (${importId}, ${collectionId}, ${first}::timestamptz, ${last}::timestamptz)`);
+    select ${importId}, ${collectionId}, ${first}::timestamptz, ${last}::timestamptz
+    from (select set_config('synchronous_commit', 'off', true)) as unflushed`);
 }
 
 /**
