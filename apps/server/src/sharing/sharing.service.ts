@@ -3,6 +3,7 @@
 // items goes through the repository's visibility filter, compiled from the same rule. Every change
 // is audited with ids, markings and counts only (no titles, names or e-mail addresses).
 
+import { randomUUID } from "node:crypto";
 import type {
   AcknowledgementCreate,
   Acknowledgements,
@@ -45,6 +46,7 @@ import {
   appendAudit,
   assetMentions,
   audienceIds,
+  auditAppend,
   type Executor,
   existingAudience,
   findSharedItemWithAudience,
@@ -342,31 +344,6 @@ function checkExpiry(context: ServerContext, warning: AlertWarning) {
 
 type ItemState = Awaited<ReturnType<typeof visibleItem>>;
 
-/** A new item and its audit entry, in one transaction. */
-async function composed<T extends { item: { id: string } }>(
-  context: ServerContext,
-  caller: Actor,
-  details: Record<string, unknown>,
-  create: (tx: Transaction, now: Date) => Promise<T>,
-): Promise<T> {
-  const now = context.clock();
-  return context.db.transaction(async (tx) => {
-    const created = await create(tx, now);
-    await appendAudit(
-      tx,
-      {
-        actorId: caller.userId,
-        action: "sharing.compose",
-        targetType: "shared-item",
-        targetId: created.item.id,
-        details: JSON.parse(JSON.stringify(details)),
-      },
-      now,
-    );
-    return created;
-  });
-}
-
 /**
  * A change of an existing item, in one transaction. Its row is locked first, so the changes of one
  * item queue (across server processes too); what the change depends on (status, audience, the
@@ -466,17 +443,25 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, caller, input.audience, input.assetIds);
   const fields = await storedFields(context, caller.organisationId, input);
-  const committed = await composed(
-    context,
-    caller,
-    { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) },
-    (tx, now) =>
-      insertComposedItem(
-        tx,
-        { ...fields, authorId: caller.userId, authorOrganisationId: caller.organisationId, now },
-        input.audience,
-        caller.userId,
-      ),
+  // The new item and its audit entry in one statement (so in one transaction): its id is made here,
+  // for the entry names it.
+  const id = randomUUID();
+  const now = context.clock();
+  const committed = await insertComposedItem(
+    context.db,
+    { ...fields, id, authorId: caller.userId, authorOrganisationId: caller.organisationId, now },
+    input.audience,
+    caller.userId,
+    auditAppend(
+      {
+        actorId: caller.userId,
+        action: "sharing.compose",
+        targetType: "shared-item",
+        targetId: id,
+        details: { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) },
+      },
+      now,
+    ),
   );
   // The new item as its author reads it, from what was written: not read again.
   return sharedItemDetail(context, caller, committed.item.id, { viewer, committed });

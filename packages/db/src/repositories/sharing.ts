@@ -6,7 +6,6 @@ import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import {
-  communities,
   communityOrganisations,
   organisations,
   settings,
@@ -19,6 +18,8 @@ import {
   users,
 } from "../schema.ts";
 import { iso, isoOrNull, likePattern, sqlArray } from "../scope.ts";
+import { runStatement } from "../statement.ts";
+import type { AuditAppend } from "./audit.ts";
 import { publicSharedItems, visibleSharedItems } from "./sharing-scope.ts";
 
 export interface SharedItemRecord {
@@ -336,17 +337,19 @@ const asStoredJson = (value: unknown): unknown =>
   value === null || value === undefined ? null : JSON.parse(JSON.stringify(value));
 
 /**
- * A new draft, its author's audience and its author's read mark, in one statement (the rows of
- * insertSharedItem, replaceAuthorAudience with `fresh` and markSharedItemRead), answered as
- * findSharedItemWithAudience would read it for `readerId` (its author) right after: what was written, with the
- * names and the organisation's four-eyes setting read in the same statement (one round trip fewer
- * for the answer).
+ * A new draft, its author's audience, its author's read mark and its audit entry, in one statement
+ * (the rows of insertSharedItem, replaceAuthorAudience with `fresh`, markSharedItemRead and
+ * appendAudit), so it needs no transaction of its own: one round trip instead of four. Answered as
+ * findSharedItemWithAudience would read it for `readerId` (its author) right after: what was
+ * written, with the names and the organisation's four-eyes setting read in the same statement.
+ * The item's id is the caller's (`input.id`), for the audit entry names it.
  */
 export async function insertComposedItem(
   db: Executor,
-  input: NewSharedItem,
+  input: NewSharedItem & { id: string },
   audience: SharingAudience,
   readerId: string,
+  audit: AuditAppend,
 ): Promise<{ item: SharedItemRecord; members: AudienceMember[] }> {
   const [row] = rowsOf<{
     id: string;
@@ -354,8 +357,9 @@ export async function insertComposedItem(
     organisation_name: string;
     four_eyes: boolean | null;
     audience: unknown;
+    audit_seq: number | string | null;
   }>(
-    await db.execute(sql`with item as (${newItemRow(db, input).getSQL()}),
+    await db.execute(sql`with item as (${newItemRow(db, input).getSQL()}), ${audit.ctes},
       member as (
         select c as community_id, null::uuid as organisation_id, null::uuid as user_id
           from unnest(${sqlArray(audience.communityIds, "uuid")}) as c
@@ -378,10 +382,12 @@ export async function insertComposedItem(
           from member as m
           left join communities as c on c.id = m.community_id
           left join organisations as o on o.id = m.organisation_id
-          left join users as u on u.id = m.user_id) as audience
+          left join users as u on u.id = m.user_id) as audience,
+        (select seq from audited) as audit_seq
       from item`),
   );
   if (!row) throw new Error("The item was not recorded.");
+  if (row.audit_seq === null) throw new Error("The audit entry was not recorded.");
   const at = input.now.toISOString();
   const item: SharedItemRecord = {
     id: row.id,
@@ -756,10 +762,8 @@ export async function existingAudience(
   const [c, o, u] = await Promise.all([
     audience.communityIds.length === 0
       ? none
-      : db
-          .select({ id: communities.id })
-          .from(communities)
-          .where(sql`${communities.id} = any(${sqlArray(audience.communityIds, "uuid")})`),
+      : // Every composition asks this: written once (runStatement).
+        runStatement<{ id: string }>(db, EXISTING_COMMUNITIES, [JSON.stringify(audience.communityIds)]),
     audience.organisationIds.length === 0
       ? none
       : db
@@ -785,6 +789,10 @@ export async function existingAudience(
     userIds: u.map((row) => row.id),
   };
 }
+
+/** Which of these community ids ($1: a JSON array of texts) exist. */
+const EXISTING_COMMUNITIES = `select id from communities
+  where id = any((select coalesce(array_agg(value), '{}') from jsonb_array_elements_text($1::jsonb) as value)::uuid[])`;
 
 export async function readFourEyes(db: Executor, organisationId: string): Promise<boolean> {
   const [row] = await db
