@@ -4,8 +4,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
-import { sql } from "drizzle-orm";
+import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -17,8 +16,13 @@ import { rowsOf } from "./rows.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * Without Drizzle's relational queries (db.query.*), which Bulwark does not use: given the schema,
+ * Drizzle builds a query builder for each of its tables in every transaction it opens.
+ */
+export type Database = PgDatabase<PgQueryResultHKT>;
+type NoSchema = Record<string, never>;
+export type Transaction = PgTransaction<PgQueryResultHKT, NoSchema, ExtractTablesWithRelations<NoSchema>>;
 /** Where a query may run: the database itself or an open transaction. */
 export type Executor = Database | Transaction;
 export type DatabaseKind = "pglite" | "postgres";
@@ -86,7 +90,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     client.release();
     const changes = new ChangeFeed(postgresListener(options.url));
     return {
-      db: drizzlePostgres(pool, { schema }),
+      db: drizzlePostgres(pool),
       kind: "postgres",
       location: redactUrl(options.url),
       pglite: null,
@@ -118,7 +122,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   if (!("dataDir" in options)) {
     const engine = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     return {
-      db: drizzlePglite(engine, { schema }),
+      db: drizzlePglite(engine),
       kind: "pglite",
       location: "memory",
       pglite: engine,
@@ -134,7 +138,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   try {
     const engine = await PGlite.create(join(options.dataDir, "pgdata"));
     return {
-      db: drizzlePglite(engine, { schema }),
+      db: drizzlePglite(engine),
       kind: "pglite",
       location: options.dataDir,
       pglite: engine,

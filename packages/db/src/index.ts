@@ -72,3 +72,4 @@ export * from "./rows.ts";
 export * as schema from "./schema.ts";
 export { scopeFilter } from "./scope.ts";
 export * from "./seal.ts";
+export { dateOf, runStatement } from "./statement.ts";

@@ -1,5 +1,5 @@
 import { ApiError, type Client } from "@bulwark/contracts";
-import { listAudit } from "@bulwark/db";
+import { listAudit, schema } from "@bulwark/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, signedIn, startTestServer, type TestServer } from "../testing.ts";
 import { currentTotp } from "./auth.service.ts";
@@ -197,7 +197,7 @@ describe("API tokens", () => {
     expect(created.token).toMatch(/^bwk_/);
     const listed = await owner.call("listTokens");
     expect(listed.find((token) => token.id === created.id)).not.toHaveProperty("token");
-    const stored = JSON.stringify(await server.db.query.apiTokens.findMany());
+    const stored = JSON.stringify(await server.db.select().from(schema.apiTokens));
     expect(stored).not.toContain(created.token);
 
     const machine = (await import("@bulwark/contracts")).createClient({
@@ -264,10 +264,10 @@ describe("expired sessions", () => {
   it("are purged from the database", async () => {
     const { deleteExpiredSessions } = await import("@bulwark/db");
     await server.client("member@grid.example");
-    const before = (await server.db.query.sessions.findMany()).length;
+    const before = (await server.db.select().from(schema.sessions)).length;
     expect(before).toBeGreaterThan(0);
     server.advance(24 * 3_600_000);
     expect(await deleteExpiredSessions(server.db, server.context.clock())).toBe(before);
-    expect(await server.db.query.sessions.findMany()).toEqual([]);
+    expect(await server.db.select().from(schema.sessions)).toEqual([]);
   });
 });

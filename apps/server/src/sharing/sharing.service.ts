@@ -3,6 +3,7 @@
 // items goes through the repository's visibility filter, compiled from the same rule. Every change
 // is audited with ids, markings and counts only (no titles, names or e-mail addresses).
 
+import { randomUUID } from "node:crypto";
 import type {
   AcknowledgementCreate,
   Acknowledgements,
@@ -41,10 +42,12 @@ import {
 } from "@bulwark/core";
 import {
   type AudienceMember,
+  type AuditAppend,
   acknowledgeSharedItem,
   appendAudit,
   assetMentions,
   audienceIds,
+  auditAppend,
   type Executor,
   existingAudience,
   findSharedItemWithAudience,
@@ -342,31 +345,6 @@ function checkExpiry(context: ServerContext, warning: AlertWarning) {
 
 type ItemState = Awaited<ReturnType<typeof visibleItem>>;
 
-/** A new item and its audit entry, in one transaction. */
-async function composed<T extends { item: { id: string } }>(
-  context: ServerContext,
-  caller: Actor,
-  details: Record<string, unknown>,
-  create: (tx: Transaction, now: Date) => Promise<T>,
-): Promise<T> {
-  const now = context.clock();
-  return context.db.transaction(async (tx) => {
-    const created = await create(tx, now);
-    await appendAudit(
-      tx,
-      {
-        actorId: caller.userId,
-        action: "sharing.compose",
-        targetType: "shared-item",
-        targetId: created.item.id,
-        details: JSON.parse(JSON.stringify(details)),
-      },
-      now,
-    );
-    return created;
-  });
-}
-
 /**
  * A change of an existing item, in one transaction. Its row is locked first, so the changes of one
  * item queue (across server processes too); what the change depends on (status, audience, the
@@ -382,26 +360,31 @@ async function changeItem(
   viewer: SharingViewer,
   id: string,
   action: AuditAction,
-  change: (tx: Transaction, state: ItemState, now: Date) => Promise<Record<string, unknown>>,
+  change: (
+    tx: Transaction,
+    state: ItemState,
+    now: Date,
+    audit: (details: Record<string, unknown>) => AuditAppend,
+  ) => Promise<Record<string, unknown> | typeof AUDITED>,
 ): Promise<void> {
   const now = context.clock();
+  const entry = (details: Record<string, unknown>) => ({
+    actorId: caller.userId,
+    action,
+    targetType: "shared-item",
+    targetId: id,
+    details: JSON.parse(JSON.stringify(details)),
+  });
   await context.db.transaction(async (tx) => {
     if (!(await lockSharedItem(tx, id))) throw notFound("shared item");
     const state = await visibleItem(context, viewer, id, tx);
-    const details = await change(tx, state, now);
-    await appendAudit(
-      tx,
-      {
-        actorId: caller.userId,
-        action,
-        targetType: "shared-item",
-        targetId: id,
-        details: JSON.parse(JSON.stringify(details)),
-      },
-      now,
-    );
+    const details = await change(tx, state, now, (said) => auditAppend(entry(said), now));
+    if (details !== AUDITED) await appendAudit(tx, entry(details), now);
   });
 }
+
+/** What a change returns when it appended its audit entry itself (with its STIX copies). */
+const AUDITED: unique symbol = Symbol("audited");
 
 /** Author and communities as read under the lock, for a mirror after a change that keeps them. */
 const keeping = ({ facts }: ItemState, item?: SharedItemRecord): MirrorKnown => ({
@@ -466,17 +449,25 @@ export async function composeSharedItem(context: ServerContext, caller: Actor, i
   must(checkComposition(viewer, input.tlp, input.audience, { forSubmission: false }));
   await checkAudienceExists(context, caller, input.audience, input.assetIds);
   const fields = await storedFields(context, caller.organisationId, input);
-  const committed = await composed(
-    context,
-    caller,
-    { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) },
-    (tx, now) =>
-      insertComposedItem(
-        tx,
-        { ...fields, authorId: caller.userId, authorOrganisationId: caller.organisationId, now },
-        input.audience,
-        caller.userId,
-      ),
+  // The new item and its audit entry in one statement (so in one transaction): its id is made here,
+  // for the entry names it.
+  const id = randomUUID();
+  const now = context.clock();
+  const committed = await insertComposedItem(
+    context.db,
+    { ...fields, id, authorId: caller.userId, authorOrganisationId: caller.organisationId, now },
+    input.audience,
+    caller.userId,
+    auditAppend(
+      {
+        actorId: caller.userId,
+        action: "sharing.compose",
+        targetType: "shared-item",
+        targetId: id,
+        details: { type: input.type, tlp: input.tlp, audience: audienceCounts(input.audience) },
+      },
+      now,
+    ),
   );
   // The new item as its author reads it, from what was written: not read again.
   return sharedItemDetail(context, caller, committed.item.id, { viewer, committed });
@@ -511,7 +502,7 @@ export async function reviseSharedItem(context: ServerContext, caller: Actor, id
 export async function submitSharedItem(context: ServerContext, caller: Actor, id: string) {
   const viewer = await viewerOf(context, caller);
   let committed: { item: SharedItemRecord; members: AudienceMember[] } | undefined;
-  await changeItem(context, caller, viewer, id, "sharing.submit", async (tx, state, now) => {
+  await changeItem(context, caller, viewer, id, "sharing.submit", async (tx, state, now, audit) => {
     const { item, facts } = state;
     mustBeIn(viewer, facts, "draft", (may) => may.mayEdit, "submitted", "Only the author submits a draft.");
     must(checkComposition(viewer, facts.tlp, facts.audience, { forSubmission: true }));
@@ -546,9 +537,13 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
     // The STIX copies last (before the audit entry): each collection's lock, which every publisher
     // to that community waits for, is then held for the fewest statements until the commit.
     const published = afterPublishing(item, { status, now, published: !fourEyes });
-    if (!fourEyes) await mirrorSharedItem(tx, id, now, keeping(state, published));
     committed = { item: published, members: state.members };
-    return { tlp: facts.tlp, status };
+    const details = { tlp: facts.tlp, status };
+    // The audit entry goes with the last STIX copy: its chain's lock after the collections', as
+    // before, and one round trip fewer.
+    if (!fourEyes && (await mirrorSharedItem(tx, id, now, keeping(state, published), audit(details))))
+      return AUDITED;
+    return details;
   });
   return sharedItemDetail(context, caller, id, { viewer, committed });
 }

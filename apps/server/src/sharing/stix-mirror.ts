@@ -7,6 +7,7 @@
 // visible to the author is not thereby visible to every reader of the collection.
 import { assetPolicy, type TlpMarking } from "@bulwark/core";
 import {
+  type AuditAppend,
   audienceIds,
   findSharedItem,
   listAudience,
@@ -31,21 +32,24 @@ export interface MirrorKnown {
 /**
  * Brings the item's objects in its communities' collections up to date, inside the change's
  * transaction (after the change). `known`: its author and communities, when the change kept them
- * and the caller read them in this transaction, so they are not read again.
+ * and the caller read them in this transaction, so they are not read again. `audit`: the change's
+ * audit entry, appended with the last collection's objects (one round trip fewer); true when it
+ * was, false when the item goes into no collection (the caller then appends it).
  */
 export async function mirrorSharedItem(
   tx: Transaction,
   itemId: string,
   now: Date,
   known?: MirrorKnown,
-): Promise<void> {
+  audit?: AuditAppend,
+): Promise<boolean> {
   const author = known?.author ?? (await sharedItemAuthor(tx, itemId));
-  if (!author) return;
+  if (!author) return false;
   // Read as its author, who always sees it.
   const item = known?.item ?? (await findSharedItem(tx, { ...author, roles: [], communityIds: [] }, itemId));
-  if (!item || !exportable(item) || !MIRRORED.includes(item.tlp as TlpMarking)) return;
+  if (!item || !exportable(item) || !MIRRORED.includes(item.tlp as TlpMarking)) return false;
   const communityIds = known?.communityIds ?? audienceIds(await listAudience(tx, itemId)).communityIds;
-  if (communityIds.length === 0) return;
+  if (communityIds.length === 0) return false;
   // The collections' locks are taken with the read of the author's organisation, in a steady
   // order (two mirrors to the same communities queue rather than deadlock), so each put after it
   // asks none; they are held until commit, as putStixObjects' own would be.
@@ -67,6 +71,7 @@ export async function mirrorSharedItem(
       object,
     }),
   );
+  const last = collections.at(-1);
   for (const collectionId of collections)
     await putStixObjects(
       tx,
@@ -77,8 +82,10 @@ export async function mirrorSharedItem(
         source: "bulwark",
         sharedItemId: itemId,
         locked: true,
+        ...(audit && collectionId === last ? { audit } : {}),
       },
       arrivals,
       now,
     );
+  return true;
 }

@@ -29,14 +29,21 @@ export interface AuditEvent {
 }
 
 /**
- * Append within the caller's transaction, so the change and its record commit together. One
- * statement: the chain's lock and its last link (audit_chain_lock_last, migration 0040_board18: VOLATILE,
- * so its read after the lock takes a fresh snapshot and sees the link the previous holder
- * committed), then the entry sealed onto that link, hashed in the database over the text core's
- * entryHash hashes (contentAroundSeq). The lock is held until commit and serialises every writer
- * of every process, so each round trip made while holding it is paid by everyone waiting.
+ * An audit entry to append in the statement of the change it records (ADR 0060): `ctes` are
+ * common table expressions (`audit_last`, `audit_link`, `audited`) to put in that statement's
+ * WITH list; the entry is inserted when the statement runs, and commits with it. The chain's lock
+ * and its last link come from audit_chain_lock_last (migration 0040_board18: VOLATILE, so its read
+ * after the lock takes a fresh snapshot and sees the link the previous holder committed); the
+ * entry is sealed onto that link, hashed in the database over the text core's entryHash hashes
+ * (contentAroundSeq). The lock is held until commit and serialises every writer of every process,
+ * so each round trip made while holding it is paid by everyone waiting.
  */
-export async function appendAudit(tx: Transaction, event: AuditEvent, now: Date): Promise<AuditLink> {
+export interface AuditAppend {
+  readonly content: Omit<AuditLink, "seq" | "prevHash" | "hash">;
+  readonly ctes: SQL;
+}
+
+export function auditAppend(event: AuditEvent, now: Date): AuditAppend {
   const content = {
     at: iso(now),
     actorId: event.actorId,
@@ -46,21 +53,41 @@ export async function appendAudit(tx: Transaction, event: AuditEvent, now: Date)
     details: event.details ?? {},
   };
   const { before, after } = contentAroundSeq(content);
-  const [row] = rowsOf<{ seq: number | string; prev_hash: string; hash: string }>(
-    await tx.execute(sql`with last as (select last_seq, last_hash from audit_chain_lock_last()),
-      link as (select coalesce(last.last_seq, 0) + 1 as seq,
-          case when last.last_seq is null or last.last_hash is null then ${GENESIS_HASH}
-            else last.last_hash end as prev_hash
-        from last)
-      insert into audit_log (seq, at, actor_id, action, target_type, target_id, details, prev_hash, hash)
-      select link.seq, ${now.toISOString()}::timestamptz, ${content.actorId}::uuid, ${content.action},
-        ${content.targetType}, ${content.targetId}, ${JSON.stringify(content.details)}::jsonb, link.prev_hash,
-        encode(sha256(convert_to(link.prev_hash || ${`\n${before}`}::text || link.seq::text || ${after}::text, 'UTF8')), 'hex')
-      from link
-      returning seq, prev_hash, hash`),
-  );
+  return {
+    content,
+    ctes: sql`audit_last as (select last_seq, last_hash from audit_chain_lock_last()),
+      audit_link as (select coalesce(audit_last.last_seq, 0) + 1 as seq,
+          case when audit_last.last_seq is null or audit_last.last_hash is null then ${GENESIS_HASH}
+            else audit_last.last_hash end as prev_hash
+        from audit_last),
+      audited as (insert into audit_log (seq, at, actor_id, action, target_type, target_id, details, prev_hash, hash)
+        select audit_link.seq, ${now.toISOString()}::timestamptz, ${content.actorId}::uuid, ${content.action},
+          ${content.targetType}, ${content.targetId}, ${JSON.stringify(content.details)}::jsonb, audit_link.prev_hash,
+          encode(sha256(convert_to(audit_link.prev_hash || ${`\n${before}`}::text || audit_link.seq::text || ${after}::text, 'UTF8')), 'hex')
+        from audit_link
+        returning seq, prev_hash, hash)`,
+  };
+}
+
+/** The entry `appended` wrote, from the row of its `audited` CTE. */
+export function auditLinkOf(
+  appended: AuditAppend,
+  row: { seq: number | string; prev_hash: string; hash: string } | undefined,
+): AuditLink {
   if (!row) throw new Error("The audit entry was not recorded.");
-  return { ...content, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
+  return { ...appended.content, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
+}
+
+/**
+ * Append within the caller's transaction, so the change and its record commit together, in one
+ * statement (auditAppend).
+ */
+export async function appendAudit(tx: Transaction, event: AuditEvent, now: Date): Promise<AuditLink> {
+  const appended = auditAppend(event, now);
+  const [row] = rowsOf<{ seq: number | string; prev_hash: string; hash: string }>(
+    await tx.execute(sql`with ${appended.ctes} select seq, prev_hash, hash from audited`),
+  );
+  return auditLinkOf(appended, row);
 }
 
 /** Record an event that is not part of a change (e.g. a sign-in), in a transaction of its own. */

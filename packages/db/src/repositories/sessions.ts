@@ -10,6 +10,7 @@ import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { apiTokens, organisations, sessions, users } from "../schema.ts";
 import { iso, isoOrNull } from "../scope.ts";
+import { dateOf, runStatement } from "../statement.ts";
 import type { ThrottleCount } from "./auth-throttle.ts";
 
 export interface Principal {
@@ -189,37 +190,23 @@ export async function principalByToken(
   now: Date,
   throttle?: { key: string; admit: (count: ThrottleCount | null) => void },
 ): Promise<Principal | null> {
-  // The address's counter in its current window (none asked: nulls).
-  const counter = throttle
-    ? sql`t.key = ${throttle.key} and t.window_ends > ${now.toISOString()}::timestamptz`
-    : sql`false`;
-  const [row] = await db
-    .select({
-      failures: sql<number | null>`(select t.failures from auth_throttle as t where ${counter})`,
-      windowEnds: sql<string | Date | null>`(select t.window_ends from auth_throttle as t where ${counter})`,
-      tokenId: apiTokens.id,
-      userId: users.id,
-      organisationId: users.organisationId,
-      organisationKind: organisations.kind,
-      roles: users.roles,
-      scopes: apiTokens.scopes,
-      lastUsedAt: apiTokens.lastUsedAt,
-      language: users.language,
-      communityIds: communityIdsOf,
-    })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, tokenHash),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-        eq(users.active, true),
-      ),
-    );
+  // Written once as SQL (runStatement): every request with a token runs it. The address's counter
+  // in its current window (no key asked: nulls).
+  const [row] = await runStatement<{
+    failures: number | null;
+    windowEnds: string | Date | null;
+    tokenId: string;
+    userId: string;
+    organisationId: string;
+    organisationKind: string;
+    roles: string[];
+    scopes: string[];
+    lastUsedAt: string | Date | null;
+    language: string | null;
+    communityIds: string[];
+  }>(db, TOKEN_PRINCIPAL, [tokenHash, now.toISOString(), throttle?.key ?? null]);
   if (!row) return null;
-  const { lastUsedAt, failures, windowEnds, ...found } = row;
+  const { lastUsedAt, failures, windowEnds, organisationKind, roles, scopes, language, ...found } = row;
   throttle?.admit(
     failures === null || windowEnds === null
       ? null
@@ -227,7 +214,7 @@ export async function principalByToken(
   );
   // The use is recorded to the minute: a token used within the last one costs no write.
   const stale = new Date(now.getTime() - 60_000);
-  if (lastUsedAt === null || new Date(lastUsedAt) < stale)
+  if (lastUsedAt === null || dateOf(lastUsedAt) < stale)
     await db
       .update(apiTokens)
       .set({ lastUsedAt: now })
@@ -239,11 +226,25 @@ export async function principalByToken(
       );
   return {
     ...found,
-    organisationKind: row.organisationKind as OrganisationKind,
-    roles: row.roles as Role[],
-    language: languageOrNull(row.language),
-    scopes: tokenScopesOf(row.scopes),
+    organisationKind: organisationKind as OrganisationKind,
+    roles: roles as Role[],
+    language: languageOrNull(language),
+    scopes: tokenScopesOf(scopes),
     csrfToken: null,
     sessionId: null,
   };
 }
+
+/** principalByToken's read: $1 the token's hash, $2 now, $3 the throttle's key (null: none). */
+const TOKEN_PRINCIPAL = `select
+    (select t.failures from auth_throttle as t where t.key = $3 and t.window_ends > $2::timestamptz) as "failures",
+    (select t.window_ends from auth_throttle as t where t.key = $3 and t.window_ends > $2::timestamptz) as "windowEnds",
+    k.id as "tokenId", u.id as "userId", u.organisation_id as "organisationId", o.kind as "organisationKind",
+    u.roles, k.scopes, k.last_used_at as "lastUsedAt", u.language,
+    array(select co.community_id::text from community_organisations as co
+      where co.organisation_id = u.organisation_id) as "communityIds"
+  from api_tokens as k
+  join users as u on u.id = k.user_id
+  join organisations as o on o.id = u.organisation_id
+  where k.token_hash = $1 and k.revoked_at is null
+    and (k.expires_at is null or k.expires_at > $2::timestamptz) and u.active`;

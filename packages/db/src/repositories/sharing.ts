@@ -6,7 +6,6 @@ import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import {
-  communities,
   communityOrganisations,
   organisations,
   settings,
@@ -19,6 +18,8 @@ import {
   users,
 } from "../schema.ts";
 import { iso, isoOrNull, likePattern, sqlArray } from "../scope.ts";
+import { dateOf, runStatement } from "../statement.ts";
+import type { AuditAppend } from "./audit.ts";
 import { publicSharedItems, visibleSharedItems } from "./sharing-scope.ts";
 
 export interface SharedItemRecord {
@@ -170,24 +171,121 @@ const audienceColumn = sql<unknown>`(select coalesce(json_agg(json_build_object(
 
 /**
  * findSharedItem and listAudience in one statement: the item as the viewer sees it (null: absent
- * or hidden from them) and every addressee of it.
+ * or hidden from them) and every addressee of it. Every change of an item reads it so under its
+ * lock: its columns are written once as SQL (ITEM_FIELDS) rather than built by Drizzle per call.
  */
 export async function findSharedItemWithAudience(
   db: Executor,
   viewer: SharingViewer,
   id: string,
 ): Promise<{ item: SharedItemRecord; members: AudienceMember[] } | null> {
-  const [row] = await db
-    .select({ ...itemColumns(viewer.userId), audience: audienceColumn })
-    .from(sharedItems)
-    .innerJoin(organisations, eq(organisations.id, sharedItems.authorOrganisationId))
-    .where(and(eq(sharedItems.id, id), visibleSharedItems(viewer)));
+  const [row] = rowsOf<ItemFieldsRow & { audience: unknown }>(
+    await db.execute(sql`select ${ITEM_FIELDS},
+        (select read_at from shared_item_reads as r
+          where r.item_id = shared_items.id and r.user_id = ${viewer.userId}) as read_at,
+        (select state from shared_item_acknowledgements as k
+          where k.item_id = shared_items.id and k.user_id = ${viewer.userId}) as acknowledgement,
+        ${audienceColumn} as audience
+      from shared_items join organisations on organisations.id = shared_items.author_organisation_id
+      where shared_items.id = ${id} and ${visibleSharedItems(viewer)}`),
+  );
   if (!row) return null;
   const audience = (
     typeof row.audience === "string" ? JSON.parse(row.audience) : row.audience
   ) as AudienceRow[];
-  return { item: present(row), members: audience.map(memberOf) };
+  return { item: present(itemRowOf(row)), members: audience.map(memberOf) };
 }
+
+/**
+ * itemColumns' fields (the viewer's read mark and acknowledgement apart) as SQL text. Arrays are
+ * read as JSON, which both drivers parse alike (Drizzle's own parsing of timestamptz[] is skipped
+ * for raw statements).
+ */
+const ITEM_FIELDS = sql.raw(`shared_items.id, shared_items.type, shared_items.title,
+  shared_items.public_title, shared_items.body, shared_items.public_body, shared_items.public_warning,
+  shared_items.public_texts_version, to_json(shared_items.personal_data_roles) as personal_data_roles,
+  shared_items.personal_data_purged_at, to_json(shared_items.sectors) as sectors,
+  to_json(shared_items.asset_ids) as asset_ids, shared_items.tlp, shared_items.author_id,
+  shared_items.author_organisation_id, shared_items.status, shared_items.approver_id,
+  shared_items.reveal_audience, shared_items.warning, shared_items.pattern,
+  to_json(shared_items.cap_sent) as cap_sent, shared_items.created_at, shared_items.updated_at,
+  shared_items.published_at,
+  (select name from users where users.id = shared_items.author_id) as author_name,
+  organisations.name as organisation_name,
+  (select name from users where users.id = shared_items.approver_id) as approver_name,
+  (select s.requires_four_eyes from sharing_organisation_settings as s
+    where s.organisation_id = shared_items.author_organisation_id) as four_eyes`);
+
+interface ItemFieldsRow {
+  id: string;
+  type: string;
+  title: string;
+  public_title: string;
+  body: string;
+  public_body: string;
+  public_warning: unknown;
+  public_texts_version: number;
+  personal_data_roles: string[];
+  personal_data_purged_at: string | Date | null;
+  sectors: string[];
+  asset_ids: string[];
+  tlp: string;
+  author_id: string;
+  author_organisation_id: string;
+  status: string;
+  approver_id: string | null;
+  reveal_audience: boolean;
+  warning: unknown;
+  pattern: string | null;
+  cap_sent: string[];
+  created_at: string | Date;
+  updated_at: string | Date;
+  published_at: string | Date | null;
+  author_name: string;
+  organisation_name: string;
+  approver_name: string | null;
+  read_at: string | Date | null;
+  acknowledgement: string | null;
+  four_eyes: boolean | null;
+}
+
+const dateOrNull = (value: string | Date | null): Date | null => (value === null ? null : dateOf(value));
+
+/** A row of ITEM_FIELDS as Drizzle's select of itemColumns would have given it. */
+const itemRowOf = (row: ItemFieldsRow): ItemRow => ({
+  item: {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    publicTitle: row.public_title,
+    body: row.body,
+    publicBody: row.public_body,
+    publicWarning: row.public_warning,
+    publicTextsVersion: row.public_texts_version,
+    personalDataRoles: row.personal_data_roles,
+    personalDataPurgedAt: dateOrNull(row.personal_data_purged_at),
+    sectors: row.sectors,
+    assetIds: row.asset_ids,
+    tlp: row.tlp,
+    authorId: row.author_id,
+    authorOrganisationId: row.author_organisation_id,
+    status: row.status,
+    approverId: row.approver_id,
+    revealAudience: row.reveal_audience,
+    warning: row.warning,
+    pattern: row.pattern,
+    capSent: row.cap_sent.map(dateOf),
+    createdAt: dateOf(row.created_at),
+    updatedAt: dateOf(row.updated_at),
+    publishedAt: dateOrNull(row.published_at),
+  },
+  authorName: row.author_name,
+  organisationName: row.organisation_name,
+  approverName: row.approver_name,
+  readAt: row.read_at,
+  acknowledgement: row.acknowledgement,
+  fourEyes: row.four_eyes,
+});
 
 export interface FeedFilter {
   tlp?: string[] | undefined;
@@ -336,17 +434,19 @@ const asStoredJson = (value: unknown): unknown =>
   value === null || value === undefined ? null : JSON.parse(JSON.stringify(value));
 
 /**
- * A new draft, its author's audience and its author's read mark, in one statement (the rows of
- * insertSharedItem, replaceAuthorAudience with `fresh` and markSharedItemRead), answered as
- * findSharedItemWithAudience would read it for `readerId` (its author) right after: what was written, with the
- * names and the organisation's four-eyes setting read in the same statement (one round trip fewer
- * for the answer).
+ * A new draft, its author's audience, its author's read mark and its audit entry, in one statement
+ * (the rows of insertSharedItem, replaceAuthorAudience with `fresh`, markSharedItemRead and
+ * appendAudit), so it needs no transaction of its own: one round trip instead of four. Answered as
+ * findSharedItemWithAudience would read it for `readerId` (its author) right after: what was
+ * written, with the names and the organisation's four-eyes setting read in the same statement.
+ * The item's id is the caller's (`input.id`), for the audit entry names it.
  */
 export async function insertComposedItem(
   db: Executor,
-  input: NewSharedItem,
+  input: NewSharedItem & { id: string },
   audience: SharingAudience,
   readerId: string,
+  audit: AuditAppend,
 ): Promise<{ item: SharedItemRecord; members: AudienceMember[] }> {
   const [row] = rowsOf<{
     id: string;
@@ -354,8 +454,9 @@ export async function insertComposedItem(
     organisation_name: string;
     four_eyes: boolean | null;
     audience: unknown;
+    audit_seq: number | string | null;
   }>(
-    await db.execute(sql`with item as (${newItemRow(db, input).getSQL()}),
+    await db.execute(sql`with item as (${newItemRow(db, input).getSQL()}), ${audit.ctes},
       member as (
         select c as community_id, null::uuid as organisation_id, null::uuid as user_id
           from unnest(${sqlArray(audience.communityIds, "uuid")}) as c
@@ -378,10 +479,12 @@ export async function insertComposedItem(
           from member as m
           left join communities as c on c.id = m.community_id
           left join organisations as o on o.id = m.organisation_id
-          left join users as u on u.id = m.user_id) as audience
+          left join users as u on u.id = m.user_id) as audience,
+        (select seq from audited) as audit_seq
       from item`),
   );
   if (!row) throw new Error("The item was not recorded.");
+  if (row.audit_seq === null) throw new Error("The audit entry was not recorded.");
   const at = input.now.toISOString();
   const item: SharedItemRecord = {
     id: row.id,
@@ -756,10 +859,8 @@ export async function existingAudience(
   const [c, o, u] = await Promise.all([
     audience.communityIds.length === 0
       ? none
-      : db
-          .select({ id: communities.id })
-          .from(communities)
-          .where(sql`${communities.id} = any(${sqlArray(audience.communityIds, "uuid")})`),
+      : // Every composition asks this: written once (runStatement).
+        runStatement<{ id: string }>(db, EXISTING_COMMUNITIES, [JSON.stringify(audience.communityIds)]),
     audience.organisationIds.length === 0
       ? none
       : db
@@ -785,6 +886,10 @@ export async function existingAudience(
     userIds: u.map((row) => row.id),
   };
 }
+
+/** Which of these community ids ($1: a JSON array of texts) exist. */
+const EXISTING_COMMUNITIES = `select id from communities
+  where id = any((select coalesce(array_agg(value), '{}') from jsonb_array_elements_text($1::jsonb) as value)::uuid[])`;
 
 export async function readFourEyes(db: Executor, organisationId: string): Promise<boolean> {
   const [row] = await db

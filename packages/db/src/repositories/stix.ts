@@ -7,6 +7,7 @@ import type { TlpMarking } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
+import { type AuditAppend, auditLinkOf } from "./audit.ts";
 
 /** One object as it arrives, its marking already decided. */
 export interface StixArrival {
@@ -36,6 +37,12 @@ export interface StixPut {
    * (organisationsForStixLocking): the lookup after it then sees what was committed before it.
    */
   locked?: true;
+  /**
+   * An audit entry to append with the objects (ADR 0060): in the statement that adds them (a few
+   * arrivals), else in one of its own after them. Its chain's lock comes after the collection's,
+   * in the order every writer takes them.
+   */
+  audit?: AuditAppend;
 }
 
 /**
@@ -83,7 +90,10 @@ export async function putStixObjects(
 ): Promise<StixPutResult> {
   const outcomes: StixPutOutcome[] = new Array(arrivals.length).fill("duplicate");
   const result: StixPutResult = { outcomes, added: 0, dateAddedFirst: null, dateAddedLast: null };
-  if (arrivals.length === 0) return result;
+  if (arrivals.length === 0) {
+    if (put.audit) await appendAudited(tx, put.audit);
+    return result;
+  }
   if (!put.locked) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${put.collectionId}))`);
   const ids = [...new Set(arrivals.map((arrival) => arrival.stixId))];
   if (ids.length === arrivals.length && arrivals.length <= FEW) return putFew(tx, put, arrivals, now, result);
@@ -163,11 +173,20 @@ export async function putStixObjects(
     pending = sent;
   }
   await pending;
+  if (put.audit) await appendAudited(tx, put.audit);
   if (rows.length > 0) {
     result.dateAddedFirst = addMicros(base, 0);
     result.dateAddedLast = addMicros(base, rows.length - 1);
   }
   return result;
+}
+
+/** An audit entry appended in a statement of its own (appendAudit's). */
+async function appendAudited(tx: Executor, audit: AuditAppend): Promise<void> {
+  const [row] = rowsOf<{ seq: number | string; prev_hash: string; hash: string }>(
+    await tx.execute(sql`with ${audit.ctes} select seq, prev_hash, hash from audited`),
+  );
+  auditLinkOf(audit, row);
 }
 
 // A batch's column goes as one text, its values separated by the ASCII record separator (U+001E),
@@ -214,8 +233,14 @@ async function putFew(
   const held = (also: SQL) => sql`exists (select 1 from stix_objects as h
     where h.collection_id = ${unseen(put.collectionId)} and h.stix_id = r.stix_id
       and h.owner_organisation_id = ${unseen(put.ownerOrganisationId)} and ${also})`;
-  const rows = rowsOf<{ n: number | string; closed: boolean; held: boolean; base: string }>(
-    await tx.execute(sql`with base as (
+  const rows = rowsOf<{
+    n: number | string;
+    closed: boolean;
+    held: boolean;
+    base: string;
+    audit_seq: number | string | null;
+  }>(
+    await tx.execute(sql`with ${put.audit ? sql`${put.audit.ctes},` : sql``} base as (
         select greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz) as at
         from stix_objects where collection_id = ${unseen(put.collectionId)}),
       arrival as (
@@ -240,9 +265,12 @@ async function putFew(
           base.at + ((taken.k - 1) * interval '1 microsecond'), taken.tlp, ${put.ownerOrganisationId},
           ${put.addedBy}, ${put.source}, ${put.sharedItemId ?? null}, taken.revoked, taken.object
         from taken, base)
-      select arrival.n, arrival.closed, arrival.held, ${microsUtc(sql`base.at`)} as base
+      select arrival.n, arrival.closed, arrival.held, ${microsUtc(sql`base.at`)} as base,
+        ${put.audit ? sql`(select seq from audited)` : sql`null`} as audit_seq
       from arrival, base order by arrival.n`),
   );
+  if (put.audit && (rows[0]?.audit_seq ?? null) === null)
+    throw new Error("The audit entry was not recorded.");
   for (const row of rows) {
     const i = Number(row.n) - 1;
     result.outcomes[i] = row.closed ? "revoked" : row.held ? "duplicate" : "added";
