@@ -8,13 +8,12 @@
 //
 // BENCH_A=http://127.0.0.1:PORT BENCH_B=http://127.0.0.1:PORT (running servers, demo loaded,
 // BENCH_PASSWORD its demo password); BENCH_PAGES=/,/audit; BENCH_RUNS=8 visits per server and page.
-import { chromium, type Page } from "playwright-core";
+import { launchChromium, usable } from "./support/browser.ts";
 
 const SERVERS = [process.env.BENCH_A ?? "", process.env.BENCH_B ?? ""] as const;
 const PASSWORD = process.env.BENCH_PASSWORD ?? "";
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
 const PAGES = (process.env.BENCH_PAGES ?? "sign-in,/,/organisations,/audit").split(",");
-const DEMO_ASSETS = 2003;
 if (!SERVERS[0] || !SERVERS[1]) throw new Error("BENCH_A and BENCH_B are needed (running servers).");
 
 interface Visit {
@@ -25,28 +24,7 @@ interface Visit {
   script: number;
 }
 
-async function usable(page: Page, map: boolean): Promise<number> {
-  const main = page.locator("main").or(page.locator("body").filter({ hasNot: page.locator("main") }));
-  const heading = main.locator("h1, h2").first();
-  const busy = main.locator(".mantine-Loader-root, .mantine-Skeleton-root, [aria-busy='true']").first();
-  const drawn = page.locator("[data-testid='asset-map'][data-bounds]").first();
-  for (;;) {
-    await heading.waitFor({ state: "visible", timeout: 90_000 });
-    await busy.waitFor({ state: "detached", timeout: 90_000 });
-    if (map) {
-      await drawn.waitFor({ state: "attached", timeout: 90_000 });
-      while (Number((await drawn.getAttribute("data-features")) ?? -1) < DEMO_ASSETS)
-        await page.waitForTimeout(10);
-    }
-    if ((await heading.isVisible()) && (await busy.count()) === 0) break;
-  }
-  return page.evaluate(() => performance.now());
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.BULWARK_CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-});
+const browser = await launchChromium();
 
 async function visit(base: string, path: string): Promise<Visit> {
   const signedOut = path === "sign-in";

@@ -7,12 +7,11 @@
 // BENCH_URL=http://127.0.0.1:PORT and BENCH_PASSWORD: a running server with the demo loaded (needed).
 // BENCH_PAGES=/,/audit: the pages (default: a few). BENCH_LOGIN=0: the sign-in page, signed out.
 // BENCH_SW=block: without the service worker.
-import { chromium, type Page } from "playwright-core";
+import { launchChromium, usable } from "./support/browser.ts";
 
 const BASE = process.env.BENCH_URL ?? "";
 const PASSWORD = process.env.BENCH_PASSWORD ?? "";
 const PAGES = (process.env.BENCH_PAGES ?? "/,/audit,/assets?view=map").split(",");
-const DEMO_ASSETS = 2003;
 if (!BASE) throw new Error("BENCH_URL is needed (a running server with the demo loaded).");
 
 interface Entry {
@@ -25,28 +24,7 @@ interface Entry {
   body: number;
 }
 
-async function usable(page: Page, map: boolean): Promise<number> {
-  const main = page.locator("main").or(page.locator("body").filter({ hasNot: page.locator("main") }));
-  const heading = main.locator("h1, h2").first();
-  const busy = main.locator(".mantine-Loader-root, .mantine-Skeleton-root, [aria-busy='true']").first();
-  const drawn = page.locator("[data-testid='asset-map'][data-bounds]").first();
-  for (;;) {
-    await heading.waitFor({ state: "visible", timeout: 60_000 });
-    await busy.waitFor({ state: "detached", timeout: 60_000 });
-    if (map) {
-      await drawn.waitFor({ state: "attached", timeout: 60_000 });
-      while (Number((await drawn.getAttribute("data-features")) ?? -1) < DEMO_ASSETS)
-        await page.waitForTimeout(10);
-    }
-    if ((await heading.isVisible()) && (await busy.count()) === 0) break;
-  }
-  return page.evaluate(() => performance.now());
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.BULWARK_CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-});
+const browser = await launchChromium();
 try {
   for (const path of PAGES) {
     for (const warm of [true, false]) {

@@ -30,6 +30,18 @@ function dependenciesCsv(n: number, bad: number | null = null): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The i-th of a bundle's indicators, each valid and with an id of its own. */
+const indicator = (i: number) => ({
+  type: "indicator",
+  spec_version: "2.1",
+  id: `indicator--${`${i}`.padStart(8, "0")}-5b6a-4798-8a1b-2c3d4e5f6a7b`,
+  created: "2026-01-05T10:00:00.000Z",
+  modified: "2026-01-05T10:00:00.000Z",
+  pattern: "[domain-name:value = 'relay.example.org']",
+  pattern_type: "stix",
+  valid_from: "2026-01-05T10:00:00Z",
+});
+
 describe("reading in slices", () => {
   it("reads assets.csv as readAssetsCsv does, stopping every 2,000 rows", async () => {
     const text = assetsCsv(9_000);
@@ -78,27 +90,17 @@ describe("reading in slices", () => {
   });
 
   it("checks a STIX bundle as checkStixBundle does, stopping every 1,000 objects", async () => {
-    const object = (i: number) => ({
-      type: "indicator",
-      spec_version: "2.1",
-      id: `indicator--${`${i}`.padStart(8, "0")}-5b6a-4798-8a1b-2c3d4e5f6a7b`,
-      created: "2026-01-05T10:00:00.000Z",
-      modified: "2026-01-05T10:00:00.000Z",
-      pattern: "[domain-name:value = 'relay.example.org']",
-      pattern_type: "stix",
-      valid_from: "2026-01-05T10:00:00Z",
-    });
     const bundle = {
       type: "bundle",
       id: "bundle--0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d",
-      objects: Array.from({ length: 2_500 }, (_, i) => object(i)),
+      objects: Array.from({ length: 2_500 }, (_, i) => indicator(i)),
     };
     const between = counted();
     const checked = await checkStixBundleInSlices(bundle, between);
     expect(checked).toEqual(checkStixBundle(bundle));
     expect(checked.ok).toBe(true);
     expect(between.calls).toBe(3);
-    const late = { ...bundle, objects: [...bundle.objects, { ...object(9), modified: "yesterday" }] };
+    const late = { ...bundle, objects: [...bundle.objects, { ...indicator(9), modified: "yesterday" }] };
     const failed = await checkStixBundleInSlices(late, async () => undefined);
     expect(failed.ok).toBe(false);
     expect(failed).toEqual(checkStixBundle(late));
@@ -113,21 +115,11 @@ describe("reading in slices", () => {
   });
 
   it("checks a STIX bundle in parts as checkStixBundle does, however it is cut", () => {
-    const object = (i: number) => ({
-      type: "indicator",
-      spec_version: "2.1",
-      id: `indicator--${`${i}`.padStart(8, "0")}-5b6a-4798-8a1b-2c3d4e5f6a7b`,
-      created: "2026-01-05T10:00:00.000Z",
-      modified: "2026-01-05T10:00:00.000Z",
-      pattern: "[domain-name:value = 'relay.example.org']",
-      pattern_type: "stix",
-      valid_from: "2026-01-05T10:00:00Z",
-    });
-    const objects = Array.from({ length: 40 }, (_, i) => object(i));
+    const objects = Array.from({ length: 40 }, (_, i) => indicator(i));
     const bundle = { type: "bundle", id: "bundle--0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d", objects };
     const bad = [...objects];
-    bad[17] = { ...object(17), modified: "yesterday" };
-    bad[30] = { ...object(30), created: 3 } as never;
+    bad[17] = { ...indicator(17), modified: "yesterday" };
+    bad[30] = { ...indicator(30), created: 3 } as never;
     const late = { ...bundle, objects: bad };
     for (const cut of [1, 7, 17, 18, 40, 100]) {
       const parts = checkStixBundleInParts(bundle);
