@@ -5,6 +5,7 @@
 // through tsx when that command runs, and only its own modules; `bulwark analyse` runs compiled
 // (ADR 0022) and loads no server or database code. Type-checked by tsc (allowJs, @ts-check).
 import { Command, CommanderError } from "commander";
+import { analyse, failed, fromTypeScript } from "./start.js";
 
 // Listed in the help; the same as @bulwark/core's vocabulary (program.test.ts checks it).
 export const ORGANISATION_KINDS = [
@@ -52,26 +53,6 @@ export const SECTORS = [
 /** Rows `bulwark analyse criticality` shows without --top (the same as analyse.ts's HUMAN_TOP). */
 export const HUMAN_TOP = 20;
 
-let registered = false;
-/** Let Node import TypeScript, once, the first time a command's code is needed. */
-async function typescript() {
-  if (registered) return;
-  const { register } = await import("tsx/esm/api");
-  register();
-  registered = true;
-}
-
-/**
- * A command's TypeScript module, through tsx.
- * @template M
- * @param {() => Promise<M>} load
- * @returns {Promise<M>}
- */
-async function fromTypeScript(load) {
-  await typescript();
-  return load();
-}
-
 /**
  * Run a command: import its module, then hand it the parsed input.
  * @template M
@@ -90,19 +71,6 @@ const registry = () => fromTypeScript(() => import("./commands/registry.ts"));
 const compendium = () => fromTypeScript(() => import("./commands/compendium.ts"));
 const frameworks = () => fromTypeScript(() => import("./commands/frameworks.ts"));
 const exercises = () => fromTypeScript(() => import("./commands/exercises.ts"));
-/**
- * `analyse` runs compiled (compiled.js, ADR 0022): built when missing or older than its sources,
- * from its TypeScript when it cannot be built.
- * @returns {Promise<typeof import("./commands/analyse.ts")>}
- */
-async function analyse() {
-  const { compile, freshCompiled } = await import("./compiled.js");
-  let file = freshCompiled("analyse");
-  if (!file) file = await compile("analyse").catch(() => null);
-  if (file) return import(file.href);
-  return fromTypeScript(() => import("./commands/analyse.ts"));
-}
-
 /**
  * Collect a repeatable option's values.
  * @param {string} value
@@ -295,6 +263,8 @@ export function program() {
   const graph = bulwark
     .command("analyse")
     .description("Analyse dependencies from CSV files (assets.csv, dependencies.csv): no database needed.");
+  // A plain command line of these two is read by start.js without commander (ADR 0062): an option
+  // added here goes into its list too (until it does, a line using it is read here, more slowly).
   /** @param {Command} command */
   const files = (command) =>
     command
@@ -332,14 +302,6 @@ export async function main(argv) {
     await program().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) process.exit(error.exitCode);
-    // An error the operator can fix (output.ts's CliError, from TypeScript or compiled code alike).
-    if (error instanceof Error && error.name === "CliError") {
-      process.stderr.write(`bulwark: ${error.message}\n`);
-      process.exit(1);
-    }
-    await typescript();
-    const { report } = await import("./report.ts");
-    await report(error);
-    process.exit(1);
+    await failed(error);
   }
 }

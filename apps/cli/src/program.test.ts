@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { type Run, runBulwark } from "./bulwark-process.test-support.ts";
 import { HUMAN_TOP } from "./commands/analyse.ts";
 import * as table from "./program.js";
+import { plainAnalyse } from "./start.js";
 
 const RECORDER = fileURLToPath(new URL("./loaded-modules.test-support.mjs", import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), "bulwark-program-"));
@@ -74,6 +75,8 @@ describe("the command line's start", () => {
     expect(ran.modules.some((url) => url.endsWith("/cli/dist/analyse.js"))).toBe(true);
     expect(ran.modules.filter((url) => /\.ts$|\/tsx\//.test(url))).toEqual([]);
     expect(serverOrDatabase(ran.modules)).toEqual([]);
+    // A plain command line (start.js) loads neither the command table nor its parser.
+    expect(ran.modules.filter((url) => /\/program\.js$|\/commander\//.test(url))).toEqual([]);
 
     const failed = await bulwark("analyse-missing", [
       "analyse",
@@ -89,6 +92,53 @@ describe("the command line's start", () => {
     expect(failed.stderr).toBe(`bulwark: Cannot read ${join(folder, "missing.csv")}: no such file.\n`);
     expect(failed.modules.filter((url) => /\.ts$|\/tsx\//.test(url))).toEqual([]);
     expect(serverOrDatabase(failed.modules)).toEqual([]);
+  });
+
+  it("reads a plain `analyse` command line as commander does, and leaves any other to it", async () => {
+    /** The options commander gives the action of `analyse <name>` for this command line. */
+    const parsed = async (args: string[]) => {
+      const bulwark = table.program();
+      const group = bulwark.commands.find((command) => command.name() === "analyse");
+      let got: { name: string; options: Record<string, unknown> } | null = null;
+      for (const command of group?.commands ?? [])
+        command.action((options) => {
+          got = { name: command.name(), options };
+        });
+      await bulwark.parseAsync(["node", "bulwark", ...args]);
+      return got;
+    };
+    const plain = (args: string[]) => plainAnalyse(["node", "bulwark", ...args]);
+    for (const args of [
+      ["analyse", "criticality", "--assets", "a.csv", "--dependencies", "d.csv"],
+      ["analyse", "criticality", "--json", "--dependencies=d.csv", "--assets", "a b.csv", "--top", "5"],
+      ["analyse", "criticality", "--top=x", "--assets", "a.csv", "--dependencies", "d.csv", "--json"],
+      ["analyse", "cascade", "--assets", "a.csv", "--dependencies", "d.csv", "--fail", "A,B", "--json"],
+      ["analyse", "cascade", "--fail=A", "--assets=a.csv", "--dependencies=d.csv"],
+    ]) {
+      expect(plain(args)).not.toBeNull();
+      expect(plain(args)).toEqual(await parsed(args));
+    }
+    for (const args of [
+      [],
+      ["--help"],
+      ["analyse"],
+      ["analyse", "criticality", "--help", "--assets", "a.csv", "--dependencies", "d.csv"],
+      ["analyse", "criticality", "--assets", "a.csv"],
+      ["analyse", "criticality", "--assets", "a.csv", "--dependencies"],
+      ["analyse", "criticality", "--assets", "a.csv", "--dependencies", "d.csv", "--fail", "A"],
+      ["analyse", "criticality", "--assets", "a.csv", "--assets", "b.csv", "--dependencies", "d.csv"],
+      ["analyse", "criticality", "--assets", "a.csv", "--dependencies", "d.csv", "--json", "--json"],
+      ["analyse", "criticality", "--assets", "a.csv", "--dependencies", "d.csv", "extra"],
+      ["analyse", "criticality", "--assets", "a.csv", "--dependencies", "d.csv", "--json=true"],
+      ["analyse", "criticality", "--assets", "-a.csv", "--dependencies", "d.csv"],
+      ["analyse", "criticality", "--assets=", "--dependencies", "d.csv"],
+      ["analyse", "criticality", "--assets", "a.csv", "--dependencies", "d.csv", "--"],
+      ["analyse", "criticality", "-h"],
+      ["analyse", "cascade", "--assets", "a.csv", "--dependencies", "d.csv"],
+      ["analyse", "cascade", "--assets", "a.csv", "--dependencies", "d.csv", "--fail", "A", "--top", "1"],
+      ["serve", "--assets", "a.csv", "--dependencies", "d.csv"],
+    ])
+      expect(plain(args)).toBeNull();
   });
 
   it("lists in its help the same vocabularies and defaults as the code", () => {

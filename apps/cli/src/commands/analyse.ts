@@ -199,8 +199,11 @@ const RANK_POPULATION = asciiBytes(',"population":');
 
 /**
  * The ranking as JSON.stringify(rankCriticality(...)) prints it, when every id is plain (its JSON
- * is its bytes between quotes): one loop writing bytes into megabyte chunks, no string or object
- * per asset (the JsonWriter way, which takes any id, costs about twice as much).
+ * is its bytes between quotes): one loop writing bytes, no string or object per asset (the
+ * JsonWriter way, which takes any id, costs about twice as much). Into one buffer, written once,
+ * when the text is at most WHOLE bytes long (the loop's optimised code then never meets the
+ * writing of a full chunk, which would cost a deoptimisation and a second compilation); beyond,
+ * in chunks of that size.
  */
 function rankingJson(
   order: Int32Array,
@@ -209,7 +212,8 @@ function rankingJson(
   population: Float64Array,
 ): void {
   const { bytes, offsets } = ids;
-  let chunk = new Uint8Array(CHUNK);
+  // At most: the ids, 96 bytes of the rest per asset (see `needed`), the brackets and a newline.
+  let chunk = new Uint8Array(Math.min(WHOLE, ids.used + 96 * order.length + 3));
   chunk[0] = 0x5b;
   let at = 1;
   for (let i = 0; i < order.length; i++) {
@@ -220,7 +224,7 @@ function rankingJson(
     const needed = to - from + 96;
     if (at + needed > chunk.length) {
       toStdout(chunk.subarray(0, at));
-      chunk = new Uint8Array(Math.max(CHUNK, needed));
+      chunk = new Uint8Array(Math.max(WHOLE, needed));
       at = 0;
     }
     if (i > 0) chunk[at++] = 0x2c;
