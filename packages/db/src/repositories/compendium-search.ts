@@ -22,7 +22,16 @@ import {
   withoutRepeats,
 } from "../text-search.ts";
 import type { RelatedRecord } from "./compendium.ts";
-import { type CompendiumIndex, compendiumIndex, heldIndex, Rows, type Scores } from "./compendium-index.ts";
+import {
+  type CompendiumIndex,
+  compendiumIndex,
+  heldIndex,
+  Rows,
+  type Scores,
+  vouchEpoch,
+  vouchedVersions,
+  vouchFor,
+} from "./compendium-index.ts";
 import {
   learnStems,
   type QueryWords,
@@ -97,10 +106,18 @@ export async function searchEntries(db: Executor, scope: Scope, input: SearchInp
   // was worked out at. Else, or then, the versions are read first.
   if (held && kept && (q === null || (parsed !== undefined && (tree === null || !hasPhrase(tree))))) {
     const version = held.version;
+    // On PGlite, versions read since the last notification are still current (ADR 0065): no
+    // round trip then, but for the bodies and stems the page's snippets need, if any.
+    const vouched = vouchedVersions(db);
+    if (vouched && vouched.version === version && (kept.policy === null || vouched.policy === kept.policy))
+      return finish(db, pageFor(held, kept.rows, tree, q !== null, input), input);
+    const epoch = vouchEpoch(db);
     const page = pageFor(held, kept.rows, tree, q !== null, input);
     const state = await readWithPage(db, page);
-    if (Number(state.version) === version && (kept.policy === null || Number(state.policy) === kept.policy))
+    if (Number(state.version) === version && (kept.policy === null || Number(state.policy) === kept.policy)) {
+      vouchFor(db, epoch, version, Number(state.policy));
       return finish(db, page, input);
+    }
   }
   // One round trip: the index's and the policy's versions and, with words not met before, the
   // query as PostgreSQL reads them.
