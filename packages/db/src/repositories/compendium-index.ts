@@ -70,6 +70,13 @@ export class Rows {
       result.words[i] = (this.words[i] as number) & (other.words[i] as number);
     return result;
   }
+  /** Keeps only the rows `other` holds too (in place); returns this set. */
+  andWith(other: Rows): Rows {
+    const { words } = this;
+    const theirs = other.words;
+    for (let i = 0; i < words.length; i += 1) words[i] = (words[i] as number) & (theirs[i] as number);
+    return this;
+  }
   or(other: Rows): Rows {
     const result = new Rows(this.size);
     for (let i = 0; i < result.words.length; i += 1)
@@ -606,17 +613,24 @@ export class CompendiumIndex {
     return rows;
   }
 
-  /** The rows a query matches; phrases match as "all of these words" (check them in SQL after). */
+  /**
+   * The rows a query matches; phrases match as "all of these words" (check them in SQL after).
+   * A set of its own (the caller may change it).
+   */
   match(node: TsqueryNode): Rows {
     switch (node.kind) {
       case "term":
         return this.term(node.lexeme, node.prefix, node.weights);
       case "not":
         return this.match(node.operand).not();
-      case "or":
-        return this.match(node.left).or(this.match(node.right));
+      case "or": {
+        // Each match is a set of its own: the left one takes the right one's rows in place.
+        const rows = this.match(node.left);
+        rows.addAll(this.match(node.right));
+        return rows;
+      }
       default:
-        return this.match(node.left).and(this.match(node.right));
+        return this.match(node.left).andWith(this.match(node.right));
     }
   }
 

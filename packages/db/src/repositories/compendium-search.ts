@@ -166,7 +166,7 @@ export function pageFor(
 ): Page {
   let candidates = visible;
   if (words)
-    candidates = tree === null ? new Rows(index.capacity) : (matched ?? index.match(tree).and(visible));
+    candidates = tree === null ? new Rows(index.capacity) : (matched ?? index.match(tree).andWith(visible));
   const { passing, total, facets } = countFacets(index, candidates, input.filters);
   // Scored after the filters: only the rows that can be on the page.
   const ranking = words && tree !== null ? index.scores(tree, passing, total) : null;
@@ -349,10 +349,17 @@ const bitCount = (word: number): number => {
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 };
 
-/** The indexes of a set's non-empty words, and how many rows it holds. */
+/** Scratch for `occupied`, by size (read before the next call; searches run it synchronously). */
+let occupiedScratch = new Int32Array(0);
+
+/**
+ * The indexes of a set's non-empty words, and how many rows it holds. `at` is scratch, overwritten
+ * by the next call.
+ */
 function occupied(rows: Rows): { at: Int32Array; count: number; rows: number } {
   const { words } = rows;
-  const at = new Int32Array(words.length);
+  if (occupiedScratch.length < words.length) occupiedScratch = new Int32Array(words.length);
+  const at = occupiedScratch;
   let count = 0;
   let total = 0;
   for (let i = 0; i < words.length; i += 1) {
