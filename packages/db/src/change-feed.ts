@@ -31,9 +31,21 @@ interface Listener {
 export class ChangeFeed {
   private readonly handlers = new Map<string, Set<ChangeHandler>>();
   private readonly listened = new Map<string, Promise<void>>();
+  /**
+   * Whether a notification reaches this feed's subscribers before the statement that committed
+   * it resolves for its caller: on PGlite, whose engine runs in this process and hands its
+   * notifications to the subscribers while it reads that statement's answer (so once the caller
+   * hears "done", every subscriber has heard the change). Not on PostgreSQL, where notifications
+   * travel on a connection of their own and arrive some time after the commit.
+   */
+  readonly immediate: boolean;
 
   /** `listener` is made by connect(); see postgresListener and pgliteListener below. */
-  constructor(private readonly listener: (feed: ChangeFeed) => Listener) {}
+  constructor(
+    private readonly listener: ((feed: ChangeFeed) => Listener) & { readonly immediate?: boolean },
+  ) {
+    this.immediate = listener.immediate === true;
+  }
 
   private source: Listener | null = null;
   private get active(): Listener {
@@ -104,16 +116,23 @@ export class ChangeFeed {
   }
 }
 
-/** PGlite: notifications are delivered in process, after the sending transaction commits. */
-export const pgliteListener =
-  (engine: PGlite) =>
-  (feed: ChangeFeed): Listener => ({
-    async listen(channel) {
-      await engine.listen(channel, (payload) => feed.deliver(channel, payload));
-    },
-    // The engine is closed with the connection, which ends its listeners.
-    close: async () => undefined,
-  });
+/**
+ * PGlite: notifications are delivered in process, after the sending transaction commits: the
+ * engine queues each subscriber's call (a microtask) while it reads the committing statement's
+ * answer, before that statement's promise resolves, so the subscribers run before its caller
+ * resumes (`immediate`).
+ */
+export const pgliteListener = (engine: PGlite) =>
+  Object.assign(
+    (feed: ChangeFeed): Listener => ({
+      async listen(channel) {
+        await engine.listen(channel, (payload) => feed.deliver(channel, payload));
+      },
+      // The engine is closed with the connection, which ends its listeners.
+      close: async () => undefined,
+    }),
+    { immediate: true },
+  );
 
 /**
  * PostgreSQL: one client of its own, outside the pool. When it drops (a restart, a failover, a

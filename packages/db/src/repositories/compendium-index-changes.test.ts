@@ -233,4 +233,57 @@ describe("an index in another process follows entry changes", () => {
     });
     expect(await slugsFound(other.db, { kind: "all" }, "ballistic")).toEqual(["substations"]);
   });
+
+  it("sees a change from its commit on, whether or not it reads the versions before answering", async () => {
+    // On PGlite a search answers without reading the versions while no notification came since
+    // they were last read (ADR 0065); on PostgreSQL it reads them with the page, every time.
+    const theirs: Scope = { kind: "marking", organisationId: stranger };
+    const statements = vi.spyOn(other.db, "execute");
+    const answer = async (q: string) => {
+      statements.mockClear();
+      const slugs = await slugsFound(other.db, theirs, q);
+      return { slugs, statements: statements.mock.calls.length };
+    };
+    try {
+      await database.db
+        .update(compendiumEntries)
+        .set({ marking: "green" })
+        .where(eq(compendiumEntries.slug, "water"));
+      // The first search after a change reads the versions before its page, the second with it.
+      expect((await answer("insider")).slugs).toEqual([]);
+      expect((await answer("insider")).slugs).toEqual([]);
+      const warm = await answer("insider");
+      expect(warm.slugs).toEqual([]);
+      expect(warm.statements).toBe(database.url ? 1 : 0);
+      // A policy input changes (no search row does): the stranger's organisation joins the owner's
+      // community, so it may now see the owner's GREEN entry; the next search sees it at once.
+      const [community] = await database.db
+        .insert(schema.communities)
+        .values({ name: "Water sector", createdAt: now, updatedAt: now })
+        .returning({ id: schema.communities.id });
+      await database.db.insert(schema.communityOrganisations).values(
+        [owner, stranger].map((organisationId) => ({
+          communityId: community?.id as string,
+          organisationId,
+        })),
+      );
+      expect((await answer("insider")).slugs).toEqual(["water"]);
+      expect((await answer("insider")).slugs).toEqual(["water"]);
+      // An entry changes: the next search sees it at once, without waiting for the update.
+      await database.db
+        .update(compendiumEntries)
+        .set({ marking: "amber" })
+        .where(eq(compendiumEntries.slug, "water"));
+      expect((await answer("insider")).slugs).toEqual([]);
+      await database.db
+        .update(compendiumEntries)
+        .set({ summary: "Insider vetting and badges." })
+        .where(eq(compendiumEntries.slug, "substations"));
+      expect((await answer("badges")).slugs).toEqual(["substations"]);
+      expect((await answer("badges")).slugs).toEqual(["substations"]);
+      expect(await answer("badges")).toEqual({ slugs: ["substations"], statements: database.url ? 1 : 0 });
+    } finally {
+      statements.mockRestore();
+    }
+  });
 });

@@ -23,6 +23,7 @@ import { rowsOf } from "../rows.ts";
 import { hasPhrase, parseTsvector, positiveTerms, type TsqueryNode } from "../text-search.ts";
 import { entryScope, type RelatedRecord } from "./compendium.ts";
 import { learnWordsOf } from "./compendium-snippets.ts";
+import { POLICY_CHANNEL } from "./policy-state.ts";
 
 /** The channel the search rows' trigger notifies (migration 0022): "<version> <ids or *>". */
 export const COMPENDIUM_CHANNEL = "bulwark_compendium";
@@ -68,6 +69,13 @@ export class Rows {
     for (let i = 0; i < result.words.length; i += 1)
       result.words[i] = (this.words[i] as number) & (other.words[i] as number);
     return result;
+  }
+  /** Keeps only the rows `other` holds too (in place); returns this set. */
+  andWith(other: Rows): Rows {
+    const { words } = this;
+    const theirs = other.words;
+    for (let i = 0; i < words.length; i += 1) words[i] = (words[i] as number) & (theirs[i] as number);
+    return this;
   }
   or(other: Rows): Rows {
     const result = new Rows(this.size);
@@ -605,17 +613,24 @@ export class CompendiumIndex {
     return rows;
   }
 
-  /** The rows a query matches; phrases match as "all of these words" (check them in SQL after). */
+  /**
+   * The rows a query matches; phrases match as "all of these words" (check them in SQL after).
+   * A set of its own (the caller may change it).
+   */
   match(node: TsqueryNode): Rows {
     switch (node.kind) {
       case "term":
         return this.term(node.lexeme, node.prefix, node.weights);
       case "not":
         return this.match(node.operand).not();
-      case "or":
-        return this.match(node.left).or(this.match(node.right));
+      case "or": {
+        // Each match is a set of its own: the left one takes the right one's rows in place.
+        const rows = this.match(node.left);
+        rows.addAll(this.match(node.right));
+        return rows;
+      }
       default:
-        return this.match(node.left).and(this.match(node.right));
+        return this.match(node.left).andWith(this.match(node.right));
     }
   }
 
@@ -804,13 +819,40 @@ interface Holder {
   updates: number;
   /** The stems of the loaded entries' words being learned (snippets), after a full load. */
   words: Promise<void>;
+  /** Set while the index follows a feed whose notifications are immediate (PGlite); see Vouch. */
+  vouch: Vouch | null;
 }
+
+/**
+ * What lets a search on PGlite skip reading the versions (ADR 0065). PGlite hands a commit's
+ * notifications to the subscribers before the committing statement resolves for its caller
+ * (ChangeFeed.immediate), so once the versions read by a search were those the index and the
+ * kept visible sets were worked out at, they stay current until a notification on the search
+ * rows' or the policy's channel: every such notification moves the epoch and forgets them.
+ */
+interface Vouch {
+  /** Whether LISTEN is in place on both channels (notifications before that were not heard). */
+  listening: boolean;
+  /** Moves at each notification on either channel, and when notifications may have been missed. */
+  epoch: number;
+  /** The versions (search rows', policy's) last read as current at this epoch; null: none yet. */
+  current: { version: number; policy: number } | null;
+}
+
 const held = new WeakMap<object, Holder>();
 
 function holderOf(db: Executor): Holder {
   let holder = held.get(db);
   if (!holder) {
-    holder = { index: null, busy: null, reload: false, fullLoads: 0, updates: 0, words: Promise.resolve() };
+    holder = {
+      index: null,
+      busy: null,
+      reload: false,
+      fullLoads: 0,
+      updates: 0,
+      words: Promise.resolve(),
+      vouch: null,
+    };
     held.set(db, holder);
   }
   return holder;
@@ -945,23 +987,76 @@ export function heldIndex(db: Executor): CompendiumIndex | null {
  */
 export function followCompendiumChanges(db: Executor, feed: ChangeFeed): () => void {
   const holder = holderOf(db);
+  // On PGlite the notifications vouch for the versions between them (see Vouch).
+  const vouch: Vouch | null = feed.immediate ? { listening: false, epoch: 0, current: null } : null;
+  const moved = () => {
+    if (!vouch) return;
+    vouch.epoch += 1;
+    vouch.current = null;
+  };
   const update = (atLeast?: number) => {
     if (!holder.index) return;
     current(db, holder, atLeast).catch(() => {
       // A failed update is tried again by the next search, which compares versions first.
     });
   };
-  return feed.subscribe(COMPENDIUM_CHANNEL, {
+  const unsubscribe = feed.subscribe(COMPENDIUM_CHANNEL, {
     notify: (payload) => {
+      moved();
       const version = Number.parseInt(payload, 10);
       if (!holder.index || (Number.isSafeInteger(version) && holder.index.version >= version)) return;
       update(Number.isSafeInteger(version) ? version : undefined);
     },
     missed: () => {
+      moved();
       holder.reload = true;
       update();
     },
   });
+  if (!vouch) return unsubscribe;
+  const unsubscribePolicy = feed.subscribe(POLICY_CHANNEL, { notify: moved, missed: moved });
+  holder.vouch = vouch;
+  feed.listening().then(
+    () => {
+      vouch.listening = true;
+    },
+    () => undefined,
+  );
+  return () => {
+    if (holder.vouch === vouch) holder.vouch = null;
+    unsubscribe();
+    unsubscribePolicy();
+  };
+}
+
+/**
+ * The versions (search rows', policy's) known current without reading them, on PGlite while the
+ * index follows its notifications and nothing was notified since they were last read (ADR 0065);
+ * else null (read them).
+ */
+export function vouchedVersions(db: Executor): { version: number; policy: number } | null {
+  const holder = holderOf(db);
+  return holder.vouch?.listening && !holder.busy && !holder.reload ? holder.vouch.current : null;
+}
+
+/**
+ * Before a search reads the versions: a token for `vouchFor` (null when nothing can vouch for
+ * them, e.g. on PostgreSQL or before LISTEN is in place).
+ */
+export function vouchEpoch(db: Executor): number | null {
+  const { vouch } = holderOf(db);
+  return vouch?.listening ? vouch.epoch : null;
+}
+
+/**
+ * After a search read the versions (taken at `epoch`) and found them those its index and visible
+ * sets were worked out at: they stay current until the next notification, unless one came
+ * meanwhile.
+ */
+export function vouchFor(db: Executor, epoch: number | null, version: number, policy: number): void {
+  const { vouch } = holderOf(db);
+  if (epoch === null || !vouch || vouch.epoch !== epoch) return;
+  vouch.current = { version, policy };
 }
 
 /**

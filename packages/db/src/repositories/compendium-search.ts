@@ -22,7 +22,16 @@ import {
   withoutRepeats,
 } from "../text-search.ts";
 import type { RelatedRecord } from "./compendium.ts";
-import { type CompendiumIndex, compendiumIndex, heldIndex, Rows, type Scores } from "./compendium-index.ts";
+import {
+  type CompendiumIndex,
+  compendiumIndex,
+  heldIndex,
+  Rows,
+  type Scores,
+  vouchEpoch,
+  vouchedVersions,
+  vouchFor,
+} from "./compendium-index.ts";
 import {
   learnStems,
   type QueryWords,
@@ -97,10 +106,18 @@ export async function searchEntries(db: Executor, scope: Scope, input: SearchInp
   // was worked out at. Else, or then, the versions are read first.
   if (held && kept && (q === null || (parsed !== undefined && (tree === null || !hasPhrase(tree))))) {
     const version = held.version;
+    // On PGlite, versions read since the last notification are still current (ADR 0065): no
+    // round trip then, but for the bodies and stems the page's snippets need, if any.
+    const vouched = vouchedVersions(db);
+    if (vouched && vouched.version === version && (kept.policy === null || vouched.policy === kept.policy))
+      return finish(db, pageFor(held, kept.rows, tree, q !== null, input), input);
+    const epoch = vouchEpoch(db);
     const page = pageFor(held, kept.rows, tree, q !== null, input);
     const state = await readWithPage(db, page);
-    if (Number(state.version) === version && (kept.policy === null || Number(state.policy) === kept.policy))
+    if (Number(state.version) === version && (kept.policy === null || Number(state.policy) === kept.policy)) {
+      vouchFor(db, epoch, version, Number(state.policy));
       return finish(db, page, input);
+    }
   }
   // One round trip: the index's and the policy's versions and, with words not met before, the
   // query as PostgreSQL reads them.
@@ -149,7 +166,7 @@ export function pageFor(
 ): Page {
   let candidates = visible;
   if (words)
-    candidates = tree === null ? new Rows(index.capacity) : (matched ?? index.match(tree).and(visible));
+    candidates = tree === null ? new Rows(index.capacity) : (matched ?? index.match(tree).andWith(visible));
   const { passing, total, facets } = countFacets(index, candidates, input.filters);
   // Scored after the filters: only the rows that can be on the page.
   const ranking = words && tree !== null ? index.scores(tree, passing, total) : null;
@@ -332,10 +349,17 @@ const bitCount = (word: number): number => {
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 };
 
-/** The indexes of a set's non-empty words, and how many rows it holds. */
+/** Scratch for `occupied`, by size (read before the next call; searches run it synchronously). */
+let occupiedScratch = new Int32Array(0);
+
+/**
+ * The indexes of a set's non-empty words, and how many rows it holds. `at` is scratch, overwritten
+ * by the next call.
+ */
 function occupied(rows: Rows): { at: Int32Array; count: number; rows: number } {
   const { words } = rows;
-  const at = new Int32Array(words.length);
+  if (occupiedScratch.length < words.length) occupiedScratch = new Int32Array(words.length);
+  const at = occupiedScratch;
   let count = 0;
   let total = 0;
   for (let i = 0; i < words.length; i += 1) {

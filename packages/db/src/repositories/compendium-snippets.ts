@@ -37,8 +37,8 @@ const KIND = new Uint8Array(65536);
  * and marks, joined inside by hyphens, apostrophes, dots or underscores ("counter-drone", "don't",
  * "2.0", "example.com"); each stemmed whole, so a compound is marked when a part is asked for.
  */
-export function wordsOf(source: SnippetSource, from = 0): Word[] {
-  const { text, language } = source;
+export function wordsOf(source: Pick<SnippetSource, "text">, from = 0): Word[] {
+  const { text } = source;
   const words: Word[] = [];
   const length = text.length;
   let at = from;
@@ -53,7 +53,7 @@ export function wordsOf(source: SnippetSource, from = 0): Word[] {
       if (at + 1 < length && KIND[text.charCodeAt(at)] === 2 && KIND[text.charCodeAt(at + 1)] === 1) at += 1;
       else break;
     }
-    words.push({ start, end: at, stemKey: stemKey(language, text.slice(start, at)) });
+    words.push({ start, end: at, lower: text.slice(start, at).toLowerCase(), stems: undefined });
   }
   return words;
 }
@@ -85,10 +85,20 @@ export function queryWords(node: TsqueryNode): QueryWords {
   return { exact, prefixes };
 }
 
-/** Stems of words by language ("en drones" -> ["drone"]), as PostgreSQL gave them. */
-const stems = new Map<string, readonly string[]>();
+/**
+ * Stems of words by language, then word in lower case ("en" -> "drones" -> ["drone"]), as
+ * PostgreSQL gave them (two levels: a page's thousands of words are looked up without building a
+ * key string for each).
+ */
+const stems = new Map<string, Map<string, readonly string[]>>();
+/** How many words `stems` holds, over every language. */
+let stemsHeld = 0;
 
-const stemKey = (language: string, word: string) => `${language} ${word.toLowerCase()}`;
+/** The stems of a word of a text in `language`, if known (kept on the word once found). */
+function stemsOfWord(language: string, word: Word): readonly string[] | undefined {
+  word.stems ??= stems.get(language)?.get(word.lower);
+  return word.stems;
+}
 
 /** A word to stem, in its entry's language. */
 export interface WordToStem {
@@ -109,12 +119,23 @@ export function stemsSql(words: readonly WordToStem[]): SQL {
 
 /** Keeps the stems read with stemsSql. */
 export function learnStems(rows: readonly [string, string, string][]): void {
-  if (stems.size + rows.length > STEMS_KEPT) stems.clear();
-  for (const [language, word, vector] of rows)
-    stems.set(
-      stemKey(language, word),
+  if (stemsHeld + rows.length > STEMS_KEPT) {
+    stems.clear();
+    stemsHeld = 0;
+  }
+  for (const [language, word, vector] of rows) {
+    let known = stems.get(language);
+    if (!known) {
+      known = new Map();
+      stems.set(language, known);
+    }
+    const lower = word.toLowerCase();
+    if (!known.has(lower)) stemsHeld += 1;
+    known.set(
+      lower,
       parseTsvector(vector).map((stem) => stem.lexeme),
     );
+  }
 }
 
 /** The words of the sources whose stems this process has not met yet (each once). */
@@ -124,12 +145,11 @@ export function unknownWords(
 ): WordToStem[] {
   const wanted = new Map<string, WordToStem>();
   sources.forEach((source, at) => {
-    for (const word of words[at] ?? [])
-      if (!stems.has(word.stemKey) && !wanted.has(word.stemKey))
-        wanted.set(word.stemKey, {
-          language: source.language,
-          word: source.text.slice(word.start, word.end).toLowerCase(),
-        });
+    for (const word of words[at] ?? []) {
+      if (stemsOfWord(source.language, word) !== undefined) continue;
+      const key = `${source.language} ${word.lower}`;
+      if (!wanted.has(key)) wanted.set(key, { language: source.language, word: word.lower });
+    }
   });
   return [...wanted.values()];
 }
@@ -144,7 +164,10 @@ export interface SnippetSource {
 export interface Word {
   readonly start: number;
   readonly end: number;
-  readonly stemKey: string;
+  /** The word in lower case (its stems are looked up by it, in its text's language). */
+  readonly lower: string;
+  /** Its stems, once looked up and found (undefined: not yet). */
+  stems: readonly string[] | undefined;
 }
 
 /** Words asked about per statement when learning an index's words (short, so searches wait little). */
@@ -163,17 +186,13 @@ export async function learnWordsOf(
 ): Promise<void> {
   const wanted = new Map<string, WordToStem>();
   index.records.forEach((record, slot) => {
-    const source = {
-      key: "",
-      language: index.languages[slot] ?? "en",
-      text: `${record.title}\n${record.summary}`,
-    };
-    for (const word of wordsOf(source))
-      if (!stems.has(word.stemKey) && !wanted.has(word.stemKey))
-        wanted.set(word.stemKey, {
-          language: source.language,
-          word: source.text.slice(word.start, word.end).toLowerCase(),
-        });
+    const language = index.languages[slot] ?? "en";
+    const known = stems.get(language);
+    for (const word of wordsOf({ text: `${record.title}\n${record.summary}` })) {
+      if (known?.has(word.lower)) continue;
+      const key = `${language} ${word.lower}`;
+      if (!wanted.has(key)) wanted.set(key, { language, word: word.lower });
+    }
   });
   const list = [...wanted.values()];
   for (let start = 0; start < list.length; start += LEARNED_AT_ONCE) {
@@ -210,18 +229,22 @@ export async function writeSnippets(
           ?.stems ?? "[]",
       ) as [string, string, string][],
     );
-  const hit = new Map<string, boolean>();
-  const isHit = (word: Word) => {
-    let known = hit.get(word.stemKey);
-    if (known === undefined) {
-      known = (stems.get(word.stemKey) ?? []).some(
-        (stem) => query.exact.has(stem) || query.prefixes.some((prefix) => stem.startsWith(prefix)),
-      );
-      hit.set(word.stemKey, known);
-    }
-    return known;
-  };
-  return new Map(sources.map((source, at) => [source.key, snippetOf(source.text, words[at] ?? [], isHit)]));
+  const { exact, prefixes } = query;
+  return new Map(
+    sources.map((source, at) => {
+      const { language } = source;
+      const isHit = (word: Word) => {
+        const found = stemsOfWord(language, word);
+        if (found === undefined) return false;
+        for (const stem of found) {
+          if (exact.has(stem)) return true;
+          for (const prefix of prefixes) if (stem.startsWith(prefix)) return true;
+        }
+        return false;
+      };
+      return [source.key, snippetOf(source.text, words[at] ?? [], isHit)];
+    }),
+  );
 }
 
 /** Up to MAX_FRAGMENTS fragments around the marked words, or the opening when none is marked. */
