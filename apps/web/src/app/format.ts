@@ -1,5 +1,4 @@
 // Dates, numbers, percentages and country names in the current language, through Intl.
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
 export interface Formatters {
@@ -13,37 +12,55 @@ export interface Formatters {
   fileSize(bytes: number): string;
 }
 
+/** `make()` once, on first use. */
+function lazy<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
+function formattersOf(language: string): Formatters {
+  // Intl's constructors are slow (a table's rows each asked for the seven, on every mount): each
+  // is made once per language, when first used.
+  const dateTime = lazy(() => new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }));
+  const date = lazy(() => new Intl.DateTimeFormat(language, { dateStyle: "medium" }));
+  const number = lazy(() => new Intl.NumberFormat(language));
+  const percent = lazy(() => new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 0 }));
+  const kilobytes = lazy(() => new Intl.NumberFormat(language, { style: "unit", unit: "kilobyte" }));
+  const megabytes = lazy(
+    () => new Intl.NumberFormat(language, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }),
+  );
+  const regions = lazy(() => new Intl.DisplayNames([language], { type: "region", fallback: "code" }));
+  return {
+    dateTime: (iso) => dateTime().format(new Date(iso)),
+    date: (iso) => date().format(new Date(iso)),
+    number: (value) => number().format(value),
+    percent: (share) => (share === null || share === undefined ? "—" : percent().format(share)),
+    fileSize: (bytes) =>
+      bytes < 1024 * 1024
+        ? kilobytes().format(Math.max(1, Math.round(bytes / 1024)))
+        : megabytes().format(bytes / 1024 / 1024),
+    country: (code) => {
+      try {
+        return regions().of(code) ?? code;
+      } catch {
+        return code;
+      }
+    },
+  };
+}
+
+const byLanguage = new Map<string, Formatters>();
+
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const language = i18n.language;
-  return useMemo(() => {
-    const dateTime = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" });
-    const date = new Intl.DateTimeFormat(language, { dateStyle: "medium" });
-    const number = new Intl.NumberFormat(language);
-    const percent = new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 0 });
-    const kilobytes = new Intl.NumberFormat(language, { style: "unit", unit: "kilobyte" });
-    const megabytes = new Intl.NumberFormat(language, {
-      style: "unit",
-      unit: "megabyte",
-      maximumFractionDigits: 1,
-    });
-    const regions = new Intl.DisplayNames([language], { type: "region", fallback: "code" });
-    return {
-      dateTime: (iso) => dateTime.format(new Date(iso)),
-      date: (iso) => date.format(new Date(iso)),
-      number: (value) => number.format(value),
-      percent: (share) => (share === null || share === undefined ? "—" : percent.format(share)),
-      fileSize: (bytes) =>
-        bytes < 1024 * 1024
-          ? kilobytes.format(Math.max(1, Math.round(bytes / 1024)))
-          : megabytes.format(bytes / 1024 / 1024),
-      country: (code) => {
-        try {
-          return regions.of(code) ?? code;
-        } catch {
-          return code;
-        }
-      },
-    };
-  }, [language]);
+  let formatters = byLanguage.get(language);
+  if (!formatters) {
+    formatters = formattersOf(language);
+    byLanguage.set(language, formatters);
+  }
+  return formatters;
 }

@@ -23,6 +23,19 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
  */
 const opened = () => new URLSearchParams(window.location.search);
 
+/**
+ * Runs the `prepare…` of a capability's page at the address the app was opened at, if it has one
+ * (keys are route paths as the capability's routes declare them; the page's first data then leaves
+ * with its code, under the query key the page reads, rather than after the page's first render).
+ */
+function prepareOpened(prepared: Record<string, (params: URLSearchParams) => void>): void {
+  for (const [path, prepare] of Object.entries(prepared)) {
+    if (!matchPath({ path: `/${path}`, end: true }, window.location.pathname)) continue;
+    prepare(opened());
+    return;
+  }
+}
+
 export const PAGE_CODE = {
   assets: once(() =>
     import("../assets/assets-page.tsx").then((module) => {
@@ -49,28 +62,46 @@ export const PAGE_CODE = {
     import("../communities/communities-page.tsx").then((module) => ({ page: module.CommunitiesPage })),
   ),
   "compendium/*": once(() =>
-    import("../compendium/compendium-routes.tsx").then((module) => ({ routes: module.compendiumRoutes })),
+    import("../compendium/compendium-routes.tsx").then((module) => {
+      prepareOpened({ compendium: module.prepareCompendiumPage });
+      return { routes: module.compendiumRoutes };
+    }),
   ),
   "experts/*": once(() =>
-    import("../experts/experts-routes.tsx").then((module) => ({ routes: module.expertsRoutes })),
+    import("../experts/experts-routes.tsx").then((module) => {
+      prepareOpened({ experts: module.prepareExpertsPage });
+      return { routes: module.expertsRoutes };
+    }),
   ),
   "events/*": once(() =>
-    import("../events/events-routes.tsx").then((module) => ({ routes: module.eventRoutes })),
+    import("../events/events-routes.tsx").then((module) => {
+      prepareOpened({ events: module.prepareEventsPage });
+      return { routes: module.eventRoutes };
+    }),
   ),
   "exercises/*": once(() =>
     import("../exercises/exercises-routes.tsx").then((module) => ({ routes: module.exerciseRoutes })),
   ),
-  "risk/*": once(() => import("../risk/risk-routes.tsx").then((module) => ({ routes: module.riskRoutes }))),
+  "risk/*": once(() =>
+    import("../risk/risk-routes.tsx").then((module) => {
+      prepareOpened({ risk: module.prepareRegisterPage });
+      return { routes: module.riskRoutes };
+    }),
+  ),
   "self-assessment/*": once(() =>
-    import("../self-assessment/self-assessment-routes.tsx").then((module) => ({
-      routes: module.selfAssessmentRoutes,
-    })),
+    import("../self-assessment/self-assessment-routes.tsx").then((module) => {
+      prepareOpened({ "self-assessment": module.prepareSelfAssessmentPage });
+      return { routes: module.selfAssessmentRoutes };
+    }),
   ),
   "assistance/*": once(() =>
     import("../assistance/assistance-routes.tsx").then((module) => ({ routes: module.assistanceRoutes })),
   ),
   "sharing/*": once(() =>
-    import("../sharing/sharing-routes.tsx").then((module) => ({ routes: module.sharingRoutes })),
+    import("../sharing/sharing-routes.tsx").then((module) => {
+      prepareOpened({ sharing: module.prepareSharingFeedPage });
+      return { routes: module.sharingRoutes };
+    }),
   ),
   "incidents/*": once(() =>
     import("../incidents/incidents-routes.tsx").then((module) => ({ routes: module.incidentRoutes })),

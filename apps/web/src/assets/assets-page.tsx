@@ -4,18 +4,18 @@ import { ASSET_STATUSES, SECTORS } from "@bulwark/core";
 import { Anchor, Badge, Button, Group, SegmentedControl, Select, Table, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconList, IconMap, IconPlus, IconSearch } from "@tabler/icons-react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { client } from "../app/api.ts";
+import { client, queryClient } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
 import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
 import { prefetchGeoAssets } from "../map/geo-assets.ts";
 import { type RegistryFilters, RegistryMap } from "../map/registry-map.tsx";
-import { useOrganisationOptions } from "../organisations/organisation-options.ts";
+import { organisationOptionsQuery, useOrganisationOptions } from "../organisations/organisation-options.ts";
 import { RegistryStixExport } from "../sharing/stix-export.tsx";
 import { AssetForm } from "./asset-form.tsx";
 import { STATUS_COLOURS, useAssetLabels, useCanEditAssets } from "./asset-vocabulary.ts";
@@ -25,9 +25,34 @@ import { TlpBadge } from "./tlp-badge.tsx";
 
 const PAGE_SIZE = 25;
 
-/** Called as the page's code arrives (router.tsx): a map asked for in the address gets its assets asked for now. */
+interface AssetsQuery {
+  q?: string;
+  sector?: (typeof SECTORS)[number];
+  operatorId?: string;
+  status?: (typeof ASSET_STATUSES)[number];
+  limit: number;
+  offset: number;
+}
+
+/** A page of the table: the page's query, and what prepareAssetsPage asks for. */
+function assetsQuery(query: AssetsQuery) {
+  return queryOptions({
+    queryKey: ["assets", "list", query],
+    queryFn: () => client.call("listAssets", { query }),
+  });
+}
+
+/**
+ * Called as the page's code arrives (page-code.ts): a map asked for in the address gets its assets
+ * asked for now; the table (its filters start empty) its first page and the operators' options.
+ */
 export function prepareAssetsPage(params: URLSearchParams): void {
-  if (params.get("view") === "map") prefetchGeoAssets();
+  if (params.get("view") === "map") {
+    prefetchGeoAssets();
+    return;
+  }
+  void queryClient.prefetchQuery(assetsQuery({ limit: PAGE_SIZE, offset: 0 }));
+  void queryClient.prefetchQuery(organisationOptionsQuery);
 }
 
 export function AssetsPage() {
@@ -49,7 +74,7 @@ export function AssetsPage() {
   const [params, setParams] = useSearchParams();
   const view = params.get("view") === "map" ? "map" : "table";
 
-  const query = {
+  const query: AssetsQuery = {
     q: q || undefined,
     sector: isOneOf(SECTORS, sector) ? sector : undefined,
     operatorId: operatorId ?? undefined,
@@ -57,11 +82,7 @@ export function AssetsPage() {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
-  const list = useQuery({
-    queryKey: ["assets", "list", query],
-    queryFn: () => client.call("listAssets", { query }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useQuery({ ...assetsQuery(query), placeholderData: keepPreviousData });
   const items = list.data?.items ?? [];
   const operatorName = operators.options.find((option) => option.value === operatorId)?.label ?? null;
   const mapFilters = useMemo(

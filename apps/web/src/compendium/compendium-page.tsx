@@ -2,7 +2,13 @@
 // search lives in the address (search-state.ts); while the next answer loads, the last one stays.
 // Without a network, the same search runs over the CLEAR entries saved on this device (offline/).
 
-import { BOOKLET_MAX_ENTRIES, type CompendiumResults, FACETS, type Facet } from "@bulwark/contracts";
+import {
+  BOOKLET_MAX_ENTRIES,
+  type CompendiumQuery,
+  type CompendiumResults,
+  FACETS,
+  type Facet,
+} from "@bulwark/contracts";
 import {
   Box,
   Button,
@@ -28,15 +34,16 @@ import {
   IconSearchOff,
   IconX,
 } from "@tabler/icons-react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { client } from "../app/api.ts";
+import { client, queryClient } from "../app/api.ts";
 import { useCan } from "../app/auth.tsx";
 import { PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { whenSettled } from "../app/settled.ts";
+import { i18n as appI18n } from "../i18n/index.ts";
 import { useOfflineSearch } from "../offline/offline-compendium.ts";
 import { isNetworkError, useNoAnswerYet, useOfflineMode, useOnline } from "../offline/offline-hooks.ts";
 import { OfflineSearchBanner, SavedCopyNote } from "../offline/offline-status.tsx";
@@ -44,7 +51,34 @@ import { refreshSavedCopy } from "../offline/saved-copy.ts";
 import { useCompendiumLabels } from "./compendium-vocabulary.ts";
 import { FacetPanels } from "./facet-panel.tsx";
 import { ResultCard } from "./result-card.tsx";
-import { apiQueryOf, filterCount, PAGE_SIZE, type SearchState, useSearchState } from "./search-state.ts";
+import {
+  apiQueryOf,
+  filterCount,
+  PAGE_SIZE,
+  parseSearch,
+  type SearchState,
+  useSearchState,
+} from "./search-state.ts";
+
+/**
+ * A search's page of results in `language`: the page's query, and what prepareCompendiumPage asks
+ * for. The language is part of the key: titles and summaries come in it where Bulwark translated them.
+ */
+function searchQuery(query: CompendiumQuery, language: string) {
+  return queryOptions({
+    queryKey: ["compendium", "search", query, language],
+    queryFn: () => client.call("searchCompendium", { query }),
+  });
+}
+
+/**
+ * Asks for the search in the address with the page's code (page-code.ts), not once it is drawn;
+ * not without a network (the saved copy answers then).
+ */
+export function prepareCompendiumPage(params: URLSearchParams): void {
+  if (!navigator.onLine) return;
+  void queryClient.prefetchQuery(searchQuery(apiQueryOf(parseSearch(params)), appI18n.language));
+}
 
 export function CompendiumPage() {
   const { t, i18n } = useTranslation();
@@ -55,9 +89,7 @@ export function CompendiumPage() {
   const offlineMode = useOfflineMode();
   const online = useOnline();
   const remote = useQuery({
-    // The language is part of the key: titles and summaries come in it where Bulwark translated them.
-    queryKey: ["compendium", "search", query, i18n.language],
-    queryFn: () => client.call("searchCompendium", { query }),
+    ...searchQuery(query, i18n.language),
     placeholderData: keepPreviousData,
     enabled: !offlineMode,
   });

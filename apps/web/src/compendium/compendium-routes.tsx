@@ -6,6 +6,8 @@ import { EntryProposalPage, NewProposalPage, ReviseProposalPage } from "./propos
 import { ProposalPage } from "./proposal-page.tsx";
 import { ProposalsPage } from "./proposals-page.tsx";
 
+export { prepareCompendiumPage } from "./compendium-page.tsx";
+
 export const compendiumRoutes: RouteObject[] = [
   { path: "compendium", element: <CompendiumPage /> },
   { path: "compendium/propose", element: <NewProposalPage /> },

@@ -55,13 +55,26 @@ function probeCodes(language: string, type: "region" | "language"): Option[] {
   return options.sort((a, b) => a.label.localeCompare(b.label, language));
 }
 
+const displayNamesByLanguage = new Map<string, Intl.DisplayNames>();
+
+/** Intl's names of regions or languages in `language`, made once (its constructor is slow; each card asked). */
+function displayNames(language: string, type: "region" | "language"): Intl.DisplayNames {
+  const key = `${language}:${type}`;
+  let names = displayNamesByLanguage.get(key);
+  if (!names) {
+    names = new Intl.DisplayNames([language], { type, fallback: "code" });
+    displayNamesByLanguage.set(key, names);
+  }
+  return names;
+}
+
 export function useCompendiumLabels() {
   const { t, i18n } = useTranslation();
   const labels = useLabels();
   const language = i18n.language;
   return useMemo(() => {
-    const countryNames = new Intl.DisplayNames([language], { type: "region", fallback: "code" });
-    const languageNames = new Intl.DisplayNames([language], { type: "language", fallback: "code" });
+    const countryNames = displayNames(language, "region");
+    const languageNames = displayNames(language, "language");
     const named = (names: Intl.DisplayNames, code: string) => {
       try {
         return names.of(code) ?? code;

@@ -17,16 +17,48 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconCalendarEvent, IconChecklist, IconMapPin, IconPlus, IconSearch } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { client } from "../app/api.ts";
+import { client, queryClient } from "../app/api.ts";
 import { EmptyState, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
 import { eventsKey, KindBadge, useDateRange } from "./event-parts.tsx";
+
+interface EventsView {
+  when: "upcoming" | "past";
+  kind?: (typeof EVENT_KINDS)[number];
+  region?: (typeof REGIONS)[number];
+  q: string;
+}
+
+/** What the address asks the list for (the words as typed, before any change). */
+function eventsView(params: URLSearchParams): EventsView {
+  const kindParam = params.get("kind");
+  const regionParam = params.get("region");
+  return {
+    when: params.get("when") === "past" ? "past" : "upcoming",
+    kind: isOneOf(EVENT_KINDS, kindParam) ? kindParam : undefined,
+    region: isOneOf(REGIONS, regionParam) ? regionParam : undefined,
+    q: (params.get("q") ?? "").trim(),
+  };
+}
+
+/** The list: the page's query, and what prepareEventsPage asks for. */
+function eventsQuery({ when, kind, region, q }: EventsView) {
+  return queryOptions({
+    queryKey: [...eventsKey, { when, kind, region, q }],
+    queryFn: () => client.call("listEvents", { query: { when, kind, region, q: q || undefined } }),
+  });
+}
+
+/** Asks for the list as the address filters it with the page's code (page-code.ts). */
+export function prepareEventsPage(params: URLSearchParams): void {
+  void queryClient.prefetchQuery(eventsQuery(eventsView(params)));
+}
 
 function EventCard({ event }: { event: EventSummary }) {
   const { t } = useTranslation();
@@ -70,17 +102,10 @@ function EventCard({ event }: { event: EventSummary }) {
 export function EventsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const when = params.get("when") === "past" ? "past" : "upcoming";
-  const kindParam = params.get("kind");
-  const regionParam = params.get("region");
-  const kind = isOneOf(EVENT_KINDS, kindParam) ? kindParam : undefined;
-  const region = isOneOf(REGIONS, regionParam) ? regionParam : undefined;
+  const { when, kind, region } = eventsView(params);
   const [text, setText] = useState(params.get("q") ?? "");
   const [q] = useDebouncedValue(text.trim(), 250);
-  const query = useQuery({
-    queryKey: [...eventsKey, { when, kind, region, q }],
-    queryFn: () => client.call("listEvents", { query: { when, kind, region, q: q || undefined } }),
-  });
+  const query = useQuery(eventsQuery({ when, kind, region, q }));
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);

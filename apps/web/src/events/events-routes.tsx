@@ -5,6 +5,8 @@ import { EditEventPage, NewEventPage } from "./event-form-page.tsx";
 import { EventPage } from "./event-page.tsx";
 import { EventsPage } from "./events-page.tsx";
 
+export { prepareEventsPage } from "./events-page.tsx";
+
 export const eventRoutes: RouteObject[] = [
   { path: "events", element: <EventsPage /> },
   { path: "events/new", element: <NewEventPage /> },

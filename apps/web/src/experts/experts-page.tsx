@@ -6,17 +6,30 @@ import { LANGUAGES } from "@bulwark/core";
 import { Button, Group, Loader, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconMessageQuestion, IconSearch, IconUserCircle } from "@tabler/icons-react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { client } from "../app/api.ts";
+import { client, queryClient } from "../app/api.ts";
 import { EmptyState, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { useCompendiumLabels } from "../compendium/compendium-vocabulary.ts";
 import { ExpertCard } from "./expert-card.tsx";
 
 const PAGE_SIZE = 24;
+
+/** A page of the directory: the page's query, and what prepareExpertsPage asks for. */
+function expertsQuery(query: ExpertQuery) {
+  return queryOptions({
+    queryKey: ["experts", "search", query],
+    queryFn: () => client.call("searchExperts", { query }),
+  });
+}
+
+/** Asks for the first page, unfiltered (the page keeps its filters in its state), with its code. */
+export function prepareExpertsPage(): void {
+  void queryClient.prefetchQuery(expertsQuery({ limit: PAGE_SIZE, offset: 0 }));
+}
 
 export function ExpertsPage() {
   const { t } = useTranslation();
@@ -36,11 +49,7 @@ export function ExpertsPage() {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
-  const experts = useQuery({
-    queryKey: ["experts", "search", query],
-    queryFn: () => client.call("searchExperts", { query }),
-    placeholderData: keepPreviousData,
-  });
+  const experts = useQuery({ ...expertsQuery(query), placeholderData: keepPreviousData });
   const filtered = Boolean(q) || Object.values(filters).some(Boolean);
   const filter = (name: keyof typeof filters, label: string, data: { value: string; label: string }[]) => (
     <Select

@@ -6,6 +6,8 @@ import { MyProfilePage } from "./my-profile-page.tsx";
 import { QuestionPage } from "./question-page.tsx";
 import { QuestionsPage } from "./questions-page.tsx";
 
+export { prepareExpertsPage } from "./experts-page.tsx";
+
 export const expertsRoutes: RouteObject[] = [
   { path: "experts", element: <ExpertsPage /> },
   { path: "experts/me", element: <MyProfilePage /> },

@@ -2,19 +2,22 @@
 // it), shown on the self-assessment's home; nothing when there is none.
 import { Anchor, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { IconReportAnalytics } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { client } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
 
+/** The profiles the reader may open: the links' query, and what the self-assessment's home prepares. */
+export const implementationProfilesQuery = queryOptions({
+  queryKey: ["implementation", "list"],
+  queryFn: () => client.call("listImplementationProfiles", {}),
+});
+
 export function ImplementationLinks() {
   const { t } = useTranslation();
   const format = useFormat();
-  const profiles = useQuery({
-    queryKey: ["implementation", "list"],
-    queryFn: () => client.call("listImplementationProfiles", {}),
-  });
+  const profiles = useQuery(implementationProfilesQuery);
   const items = profiles.data ?? [];
   if (items.length === 0) return null;
   return (

@@ -26,17 +26,17 @@ import {
   IconPlus,
   IconScale,
 } from "@tabler/icons-react";
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { client } from "../app/api.ts";
+import { client, queryClient } from "../app/api.ts";
 import { DownloadButton } from "../app/download-button.tsx";
 import { useFormat } from "../app/format.ts";
 import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, useLabels } from "../app/vocabulary.ts";
 import { TlpBadge } from "../assets/tlp-badge.tsx";
-import { useOrganisationOptions } from "../organisations/organisation-options.ts";
+import { organisationOptionsQuery, useOrganisationOptions } from "../organisations/organisation-options.ts";
 import { RiskMatrix } from "./risk-matrix.tsx";
 import { BandBadge, ReviewBadge } from "./risk-parts.tsx";
 import { ScoreTrend } from "./score-trend.tsx";
@@ -44,6 +44,53 @@ import { ScoreTrend } from "./score-trend.tsx";
 const PAGE_SIZE = 25;
 const REVIEW_FILTERS = ["overdue", "due-soon"] as const;
 type Sort = NonNullable<RegisterQuery["sort"]>;
+
+/** The register's filters, sort and page as the address gives them, and the query they make. */
+function registerView(params: URLSearchParams) {
+  const sector = params.get("sector");
+  const reviewParam = params.get("review");
+  const sortParam = params.get("sort");
+  const sort: Sort = isOneOf(RegisterSort.options, sortParam) ? sortParam : "-score";
+  const page = Math.max(1, Number(params.get("page") ?? "1") || 1);
+  const filters = {
+    sector: isOneOf(SECTORS, sector) ? sector : undefined,
+    scenario: params.get("scenario") ?? undefined,
+    band: params.get("band") ?? undefined,
+    review: isOneOf(REVIEW_FILTERS, reviewParam) ? reviewParam : undefined,
+    aboveAppetite: params.get("above") === "true" ? ("true" as const) : undefined,
+    organisationId: params.get("organisation") ?? undefined,
+    country: params.get("country") ?? undefined,
+  };
+  return {
+    filters,
+    sort,
+    page,
+    query: { ...filters, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+  };
+}
+
+/** A page of the register: the page's query, and what prepareRegisterPage asks for. */
+function registerQuery(query: ReturnType<typeof registerView>["query"]) {
+  return queryOptions({
+    queryKey: ["risk", "register", query],
+    queryFn: () => client.call("riskRegister", { query }),
+  });
+}
+
+const scenariosQuery = queryOptions({
+  queryKey: ["risk", "scenarios"],
+  queryFn: () => client.call("listRiskScenarios"),
+});
+
+/**
+ * Asks for the register as the address filters it, the scenarios and the organisations (the
+ * filters' options) with the page's code (risk-routes.tsx, page-code.ts), not once it is drawn.
+ */
+export function prepareRegisterPage(params: URLSearchParams): void {
+  void queryClient.prefetchQuery(registerQuery(registerView(params).query));
+  void queryClient.prefetchQuery(scenariosQuery);
+  void queryClient.prefetchQuery(organisationOptionsQuery);
+}
 
 /** A count; a click applies the filter it stands for (again: removes it). */
 function Stat({
@@ -100,10 +147,7 @@ export function RegisterPage() {
   const organisations = useOrganisationOptions();
   const format = useFormat();
   // Same query as the organisation options (shared cache): the countries of those organisations.
-  const directory = useQuery({
-    queryKey: ["organisations", "options"],
-    queryFn: () => client.call("listOrganisations", { query: { limit: 500 } }),
-  });
+  const directory = useQuery(organisationOptionsQuery);
   const countries = [...new Set((directory.data?.items ?? []).map((item) => item.country))]
     .map((code) => ({ value: code, label: format.country(code) }))
     .sort((a, b) => a.label.localeCompare(b.label));
@@ -135,31 +179,12 @@ export function RegisterPage() {
   const setReview = setParam("review");
   const aboveOnly = params.get("above") === "true";
   const setAboveOnly = (value: boolean) => setParam("above")(value ? "true" : null);
-  const sortParam = params.get("sort");
-  const sort: Sort = isOneOf(RegisterSort.options, sortParam) ? sortParam : "-score";
+  const { filters, sort, page, query } = registerView(params);
   const setSort = setParam("sort");
-  const page = Math.max(1, Number(params.get("page") ?? "1") || 1);
   const setPage = (next: number) => setParam("page")(next > 1 ? String(next) : null);
 
-  const filters = {
-    sector: isOneOf(SECTORS, sector) ? sector : undefined,
-    scenario: scenario ?? undefined,
-    band: band ?? undefined,
-    review: review ?? undefined,
-    aboveAppetite: aboveOnly ? ("true" as const) : undefined,
-    organisationId: organisationId ?? undefined,
-    country: country ?? undefined,
-  };
-  const query = { ...filters, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  const register = useQuery({
-    queryKey: ["risk", "register", query],
-    queryFn: () => client.call("riskRegister", { query }),
-    placeholderData: keepPreviousData,
-  });
-  const scenarios = useQuery({
-    queryKey: ["risk", "scenarios"],
-    queryFn: () => client.call("listRiskScenarios"),
-  });
+  const register = useQuery({ ...registerQuery(query), placeholderData: keepPreviousData });
+  const scenarios = useQuery(scenariosQuery);
   const exportCsv = useMutation({
     mutationFn: () => client.call("exportRiskRegister", { query: { ...filters, sort } }),
     onSuccess: (file) => download(file.filename, file.csv),

@@ -6,6 +6,8 @@ import { MethodologyPage } from "./methodology-page.tsx";
 import { RegisterPage } from "./register-page.tsx";
 import { ScenariosPage } from "./scenarios-page.tsx";
 
+export { prepareRegisterPage } from "./register-page.tsx";
+
 export const riskRoutes: RouteObject[] = [
   { path: "risk", element: <RegisterPage /> },
   { path: "risk/new", element: <NewAssessmentPage /> },

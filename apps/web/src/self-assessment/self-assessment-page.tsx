@@ -2,17 +2,34 @@
 // state, overall score and progress.
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Switch, Table, Text, Title } from "@mantine/core";
 import { IconChartBar, IconPlayerPlay, IconWorld } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { client } from "../app/api.ts";
+import { queryClient as appQueryClient, client } from "../app/api.ts";
 import { useCan } from "../app/auth.tsx";
 import { useFormat } from "../app/format.ts";
 import { ListTable, PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
-import { ImplementationLinks } from "../implementation/implementation-links.tsx";
+import { ImplementationLinks, implementationProfilesQuery } from "../implementation/implementation-links.tsx";
 import { CompletenessBar, ScoreBadge, StateBadge } from "./self-assessment-parts.tsx";
+
+const frameworksQuery = queryOptions({
+  queryKey: ["self-assessment", "frameworks"],
+  queryFn: () => client.call("listFrameworks", {}),
+});
+
+const runsQuery = queryOptions({
+  queryKey: ["self-assessment", "runs"],
+  queryFn: () => client.call("listRuns", {}),
+});
+
+/** Asks for the frameworks, the runs and the profiles' links with the page's code (page-code.ts). */
+export function prepareSelfAssessmentPage(): void {
+  void appQueryClient.prefetchQuery(frameworksQuery);
+  void appQueryClient.prefetchQuery(runsQuery);
+  void appQueryClient.prefetchQuery(implementationProfilesQuery);
+}
 
 export function SelfAssessmentPage() {
   const { t } = useTranslation();
@@ -20,14 +37,8 @@ export function SelfAssessmentPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const canAggregate = useCan("self-assessment:aggregate");
-  const frameworks = useQuery({
-    queryKey: ["self-assessment", "frameworks"],
-    queryFn: () => client.call("listFrameworks", {}),
-  });
-  const runs = useQuery({
-    queryKey: ["self-assessment", "runs"],
-    queryFn: () => client.call("listRuns", {}),
-  });
+  const frameworks = useQuery(frameworksQuery);
+  const runs = useQuery(runsQuery);
   const start = useMutation({
     mutationFn: (framework: { id: string; version: number }) =>
       client.call("createRun", { body: { frameworkId: framework.id, frameworkVersion: framework.version } }),

@@ -6,6 +6,8 @@ import { ResultsPage } from "./results-page.tsx";
 import { RunPage } from "./run-page.tsx";
 import { SelfAssessmentPage } from "./self-assessment-page.tsx";
 
+export { prepareSelfAssessmentPage } from "./self-assessment-page.tsx";
+
 export const selfAssessmentRoutes: RouteObject[] = [
   { path: "self-assessment", element: <SelfAssessmentPage /> },
   { path: "self-assessment/aggregation", element: <AggregationPage /> },

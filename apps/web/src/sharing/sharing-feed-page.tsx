@@ -16,10 +16,10 @@ import {
   TextInput,
 } from "@mantine/core";
 import { IconPencilPlus, IconRss, IconSearch } from "@tabler/icons-react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { client } from "../app/api.ts";
+import { client, queryClient } from "../app/api.ts";
 import { useFormat } from "../app/format.ts";
 import { LiveBadge, useLiveRefresh } from "../app/live.tsx";
 import { ListTable, PageControls, PageHeader } from "../app/page-parts.tsx";
@@ -31,11 +31,8 @@ import { FeedStixExport } from "./stix-export.tsx";
 
 const PAGE_SIZE = 25;
 
-export function SharingFeedPage() {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const labels = useLabels();
-  const [params, setParams] = useSearchParams();
+/** The feed's filters and page as the address gives them, and the query they make. */
+function feedView(params: URLSearchParams) {
   const tlp = (params.get("tlp") ?? "")
     .split(",")
     .filter((value): value is TlpMarking => isOneOf(TLP_MARKINGS, value));
@@ -57,11 +54,29 @@ export function SharingFeedPage() {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
-  const feed = useQuery({
+  return { tlp, type, sector, q, unread, sent, page, query };
+}
+
+/** A page of the feed: the page's query, and what prepareSharingFeedPage asks for. */
+function feedQuery(query: ReturnType<typeof feedView>["query"]) {
+  return queryOptions({
     queryKey: ["sharing", "feed", query],
     queryFn: () => client.call("listSharedItems", { query }),
-    placeholderData: keepPreviousData,
   });
+}
+
+/** Asks for the feed as the address filters it with the page's code (page-code.ts). */
+export function prepareSharingFeedPage(params: URLSearchParams): void {
+  void queryClient.prefetchQuery(feedQuery(feedView(params).query));
+}
+
+export function SharingFeedPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useLabels();
+  const [params, setParams] = useSearchParams();
+  const { tlp, type, sector, q, unread, sent, page, query } = feedView(params);
+  const feed = useQuery({ ...feedQuery(query), placeholderData: keepPreviousData });
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);

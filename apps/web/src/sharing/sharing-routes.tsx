@@ -8,6 +8,8 @@ import { StixCollectionsPage } from "./stix-collections-page.tsx";
 import { StixImportPage } from "./stix-import-page.tsx";
 import { TaxiiSubscriptionsPage } from "./taxii-subscriptions-page.tsx";
 
+export { prepareSharingFeedPage } from "./sharing-feed-page.tsx";
+
 export const sharingRoutes: RouteObject[] = [
   { path: "sharing", element: <SharingFeedPage /> },
   { path: "sharing/new", element: <ComposePage /> },
