@@ -17,3 +17,25 @@ export async function runStatement<T>(db: Executor, text: string, params: readon
 
 /** A timestamp as a statement answers it (text on both drivers), as a Date. */
 export const dateOf = (value: string | Date): Date => (value instanceof Date ? value : new Date(value));
+
+/** Adds a value to a statement's parameters and answers its placeholder ($1, $2…). */
+export type Param = (value: unknown) => string;
+
+/**
+ * A statement's text and parameters, as `write` writes it with `param` for each value: text put
+ * together by plain string concatenation, then run by runStatement (no Drizzle SQL built).
+ */
+export function written(write: (param: Param) => string): { text: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const text = write((value) => {
+    params.push(value);
+    return `$${params.length}`;
+  });
+  return { text, params };
+}
+
+/** The rows of the statement `write` writes (see written), in `db`. */
+export function runWritten<T>(db: Executor, write: (param: Param) => string): Promise<T[]> {
+  const { text, params } = written(write);
+  return runStatement<T>(db, text, params);
+}
