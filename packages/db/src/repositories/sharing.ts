@@ -562,10 +562,7 @@ export async function updateSharedItem(db: Executor, id: string, change: SharedI
   await updateSharedItemStatement(db, id, change);
 }
 
-/**
- * updateSharedItem's statement, not yet run: run it, or hand it to a statement that carries it as
- * a CTE (listRecipients' `alongside`), one round trip for both.
- */
+/** updateSharedItem's statement, not yet run (a publication inside another statement: publicationOf). */
 export function updateSharedItemStatement(db: Executor, id: string, change: SharedItemChange) {
   const { now, capMessage, keepUpdatedAt, ...rest } = change;
   return db
@@ -579,6 +576,23 @@ export function updateSharedItemStatement(db: Executor, id: string, change: Shar
     })
     .where(eq(sharedItems.id, id));
 }
+
+/**
+ * A publication of an item (its status, when it was published, a CAP message for an alert, its
+ * updated_at), as updateSharedItemStatement would write it but as text: for listRecipients'
+ * `alongside`, so submitting writes it in the statement that finds the recipients.
+ */
+export const publicationOf =
+  (id: string, change: { status: string; publishedAt: Date; capMessage?: true; now: Date }) =>
+  (param: Param): string => {
+    const now = param(change.now.toISOString());
+    const capSent = change.capMessage
+      ? `cap_sent = array_append(shared_items.cap_sent, ${now}::timestamptz), `
+      : "";
+    return `update shared_items set status = ${param(change.status)},
+        published_at = ${param(change.publishedAt.toISOString())}::timestamptz, ${capSent}updated_at = ${now}::timestamptz
+      where shared_items.id = ${param(id)}::uuid`;
+  };
 
 /**
  * A published (or withdrawn) TLP:CLEAR alert that has sent CAP messages, for anyone: the public
@@ -756,37 +770,40 @@ export async function listRecipients(
   /**
    * A change run in the same statement, before the answer is returned (a data-modifying CTE:
    * it runs once and to completion): one that touches none of the tables read here, such as the
-   * item's own row (updateSharedItemStatement).
+   * item's own row (publicationOf).
    */
-  alongside?: { getSQL(): SQL },
+  alongside?: (param: Param) => string,
 ): Promise<RecipientRecord[]> {
-  const reached =
-    item.tlp === "red"
-      ? sql`select a.user_id as id from shared_item_audience as a where a.item_id = ${item.id} and a.user_id is not null`
-      : sql`select u.id from users as u where u.active and u.organisation_id <> ${item.authorOrganisationId}
-          and u.organisation_id in (
-            select a.organisation_id from shared_item_audience as a where a.item_id = ${item.id}
-            union select co.organisation_id from shared_item_audience as a
-              join community_organisations as co on co.community_id = a.community_id
-              where a.item_id = ${item.id})`;
-  const rows = rowsOf<{
+  // Written as text (runWritten): every publication runs it.
+  const rows = await runWritten<{
     user_id: string;
     user_name: string;
     organisation_id: string;
     organisation_name: string;
     state: string | null;
     at: string | Date | null;
-  }>(
-    await db.execute(sql`with ${alongside ? sql`changed as (${alongside.getSQL()}),` : sql``} reached as (${reached}
-        union select k.user_id from shared_item_acknowledgements as k where k.item_id = ${item.id})
+  }>(db, (param) => {
+    const changed = alongside ? `changed as (${alongside(param)}),` : "";
+    const id = param(item.id);
+    const reached =
+      item.tlp === "red"
+        ? `select a.user_id as id from shared_item_audience as a where a.item_id = ${id}::uuid and a.user_id is not null`
+        : `select u.id from users as u where u.active and u.organisation_id <> ${param(item.authorOrganisationId)}::uuid
+          and u.organisation_id in (
+            select a.organisation_id from shared_item_audience as a where a.item_id = ${id}::uuid
+            union select co.organisation_id from shared_item_audience as a
+              join community_organisations as co on co.community_id = a.community_id
+              where a.item_id = ${id}::uuid)`;
+    return `with ${changed} reached as (${reached}
+        union select k.user_id from shared_item_acknowledgements as k where k.item_id = ${id}::uuid)
       select u.id as user_id, u.name as user_name, o.id as organisation_id, o.name as organisation_name,
         k.state, k.at
       from reached join users as u on u.id = reached.id
       join organisations as o on o.id = u.organisation_id
-      left join shared_item_acknowledgements as k on k.item_id = ${item.id} and k.user_id = u.id
-      where u.id <> ${item.authorId}
-      order by o.name, u.name`),
-  );
+      left join shared_item_acknowledgements as k on k.item_id = ${id}::uuid and k.user_id = u.id
+      where u.id <> ${param(item.authorId)}::uuid
+      order by o.name, u.name`;
+  });
   return rows.map((row) => ({
     userId: row.user_id,
     userName: row.user_name,
