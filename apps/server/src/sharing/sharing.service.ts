@@ -57,13 +57,13 @@ import {
   listSharedItems,
   lockSharedItem,
   markSharedItemRead,
+  publicationOf,
   recordAudit,
   replaceAuthorAudience,
   type SharedItemRecord,
   sharingViewer,
   type Transaction,
   updateSharedItem,
-  updateSharedItemStatement,
 } from "@bulwark/db";
 import type { z } from "zod";
 import type { Caller } from "../auth/principal.ts";
@@ -527,7 +527,7 @@ export async function submitSharedItem(context: ServerContext, caller: Actor, id
         notified,
         caller.userId,
         now,
-        updateSharedItemStatement(tx, id, {
+        publicationOf(id, {
           status,
           publishedAt: now,
           ...(item.type === "alert" ? { capMessage: true as const } : {}),

@@ -13,9 +13,9 @@ import {
 } from "@bulwark/core";
 import { and, asc, desc, eq, gt, gte, like, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor, Transaction } from "../connect.ts";
-import { rowsOf } from "../rows.ts";
 import { auditLog, users } from "../schema.ts";
 import { iso, scopeFilter } from "../scope.ts";
+import { type Param, runWritten } from "../statement.ts";
 
 export const sha256 = (input: string): string => createHash("sha256").update(input).digest("hex");
 
@@ -40,7 +40,8 @@ export interface AuditEvent {
  */
 export interface AuditAppend {
   readonly content: Omit<AuditLink, "seq" | "prevHash" | "hash">;
-  readonly ctes: SQL;
+  /** The CTEs' text, each value given to `param` (its placeholder in the statement that holds them). */
+  readonly ctes: (param: Param) => string;
 }
 
 export function auditAppend(event: AuditEvent, now: Date): AuditAppend {
@@ -55,15 +56,16 @@ export function auditAppend(event: AuditEvent, now: Date): AuditAppend {
   const { before, after } = contentAroundSeq(content);
   return {
     content,
-    ctes: sql`audit_last as (select last_seq, last_hash from audit_chain_lock_last()),
+    // Written as text (runStatement): every audited write runs it.
+    ctes: (param) => `audit_last as (select last_seq, last_hash from audit_chain_lock_last()),
       audit_link as (select coalesce(audit_last.last_seq, 0) + 1 as seq,
-          case when audit_last.last_seq is null or audit_last.last_hash is null then ${GENESIS_HASH}
+          case when audit_last.last_seq is null or audit_last.last_hash is null then ${param(GENESIS_HASH)}
             else audit_last.last_hash end as prev_hash
         from audit_last),
       audited as (insert into audit_log (seq, at, actor_id, action, target_type, target_id, details, prev_hash, hash)
-        select audit_link.seq, ${now.toISOString()}::timestamptz, ${content.actorId}::uuid, ${content.action},
-          ${content.targetType}, ${content.targetId}, ${JSON.stringify(content.details)}::jsonb, audit_link.prev_hash,
-          encode(sha256(convert_to(audit_link.prev_hash || ${`\n${before}`}::text || audit_link.seq::text || ${after}::text, 'UTF8')), 'hex')
+        select audit_link.seq, ${param(now.toISOString())}::timestamptz, ${param(content.actorId)}::uuid, ${param(content.action)},
+          ${param(content.targetType)}, ${param(content.targetId)}, ${param(JSON.stringify(content.details))}::jsonb, audit_link.prev_hash,
+          encode(sha256(convert_to(audit_link.prev_hash || ${param(`\n${before}`)}::text || audit_link.seq::text || ${param(after)}::text, 'UTF8')), 'hex')
         from audit_link
         returning seq, prev_hash, hash)`,
   };
@@ -78,16 +80,21 @@ export function auditLinkOf(
   return { ...appended.content, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
 }
 
+/** The entry `appended`, appended in a statement of its own. */
+export async function appendAuditAlone(db: Executor, appended: AuditAppend): Promise<AuditLink> {
+  const [row] = await runWritten<{ seq: number | string; prev_hash: string; hash: string }>(
+    db,
+    (param) => `with ${appended.ctes(param)} select seq, prev_hash, hash from audited`,
+  );
+  return auditLinkOf(appended, row);
+}
+
 /**
  * Append within the caller's transaction, so the change and its record commit together, in one
  * statement (auditAppend).
  */
-export async function appendAudit(tx: Transaction, event: AuditEvent, now: Date): Promise<AuditLink> {
-  const appended = auditAppend(event, now);
-  const [row] = rowsOf<{ seq: number | string; prev_hash: string; hash: string }>(
-    await tx.execute(sql`with ${appended.ctes} select seq, prev_hash, hash from audited`),
-  );
-  return auditLinkOf(appended, row);
+export function appendAudit(tx: Transaction, event: AuditEvent, now: Date): Promise<AuditLink> {
+  return appendAuditAlone(tx, auditAppend(event, now));
 }
 
 /** Record an event that is not part of a change (e.g. a sign-in), in a transaction of its own. */

@@ -7,6 +7,7 @@ import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
 import { sharedItemAttachments, sharedItems } from "../schema.ts";
 import { iso, isoOrNull } from "../scope.ts";
+import { runStatement } from "../statement.ts";
 import { visibleSharedItems } from "./sharing-scope.ts";
 
 export interface AttachmentRecord {
@@ -105,8 +106,11 @@ export async function readAttachment(
  * before it committed. False when there is no such item.
  */
 export async function lockSharedItem(db: Executor, itemId: string): Promise<boolean> {
-  const locked = await db.execute(sql`select id from shared_items where id = ${itemId} for update`);
-  return rowsOf(locked).length > 0;
+  // Written once as SQL (runStatement): every change of an item runs it.
+  const locked = await runStatement(db, "select id from shared_items where id = $1::uuid for update", [
+    itemId,
+  ]);
+  return locked.length > 0;
 }
 
 /** How many files an item holds and their total size (purged ones count for nothing). */

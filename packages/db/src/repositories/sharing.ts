@@ -18,7 +18,7 @@ import {
   users,
 } from "../schema.ts";
 import { iso, isoOrNull, likePattern, sqlArray } from "../scope.ts";
-import { dateOf, runStatement } from "../statement.ts";
+import { dateOf, type Param, runStatement, runWritten } from "../statement.ts";
 import type { AuditAppend } from "./audit.ts";
 import { publicSharedItems, visibleSharedItems } from "./sharing-scope.ts";
 
@@ -430,6 +430,14 @@ export async function insertSharedItem(db: Executor, input: NewSharedItem): Prom
   return row.id;
 }
 
+/** A jsonb column's value as its text (null for none: the column's default). */
+const jsonOrNull = (value: unknown): string | null =>
+  value === null || value === undefined ? null : JSON.stringify(value);
+
+/** sqlArray written as text: one JSON text, unpacked by PostgreSQL, the same on every driver. */
+const textArray = (param: Param, values: readonly string[], type: "text" | "uuid"): string =>
+  `(select coalesce(array_agg(value), '{}') from jsonb_array_elements_text(${param(JSON.stringify(values))}::jsonb) as value)::${type}[]`;
+
 const asStoredJson = (value: unknown): unknown =>
   value === null || value === undefined ? null : JSON.parse(JSON.stringify(value));
 
@@ -448,29 +456,44 @@ export async function insertComposedItem(
   readerId: string,
   audit: AuditAppend,
 ): Promise<{ item: SharedItemRecord; members: AudienceMember[] }> {
-  const [row] = rowsOf<{
+  // Written as text (runWritten): every composition runs it.
+  const [row] = await runWritten<{
     id: string;
     author_name: string;
     organisation_name: string;
     four_eyes: boolean | null;
     audience: unknown;
     audit_seq: number | string | null;
-  }>(
-    await db.execute(sql`with item as (${newItemRow(db, input).getSQL()}), ${audit.ctes},
+  }>(db, (param) => {
+    const at = param(input.now.toISOString());
+    const author = param(input.authorId);
+    const organisation = param(input.authorOrganisationId);
+    const uuids = (ids: readonly string[]) => textArray(param, ids, "uuid");
+    // The columns newItemRow writes, with the same defaults for what is not given.
+    return `with item as (insert into shared_items (id, type, title, public_title, body, public_body,
+          public_warning, public_texts_version, personal_data_roles, sectors, asset_ids, tlp, author_id,
+          author_organisation_id, status, reveal_audience, warning, pattern, created_at, updated_at)
+        values (${param(input.id)}::uuid, ${param(input.type)}, ${param(input.title)}, ${param(input.publicTitle)},
+          ${param(input.body)}, ${param(input.publicBody)}, ${param(jsonOrNull(input.publicWarning))}::jsonb,
+          coalesce(${param(input.publicTextsVersion ?? null)}::int, 1), ${textArray(param, input.personalDataRoles, "text")},
+          ${textArray(param, input.sectors, "text")}, ${uuids(input.assetIds)}, ${param(input.tlp)}, ${author}::uuid,
+          ${organisation}::uuid, 'draft', ${param(input.revealAudience)}::boolean, ${param(jsonOrNull(input.warning))}::jsonb,
+          ${param(input.pattern ?? null)}, ${at}::timestamptz, ${at}::timestamptz)
+        returning id), ${audit.ctes(param)},
       member as (
         select c as community_id, null::uuid as organisation_id, null::uuid as user_id
-          from unnest(${sqlArray(audience.communityIds, "uuid")}) as c
-        union all select null, o, null from unnest(${sqlArray(audience.organisationIds, "uuid")}) as o
-        union all select null, null, u from unnest(${sqlArray(audience.userIds, "uuid")}) as u),
+          from unnest(${uuids(audience.communityIds)}) as c
+        union all select null, o, null from unnest(${uuids(audience.organisationIds)}) as o
+        union all select null, null, u from unnest(${uuids(audience.userIds)}) as u),
       audience as (insert into shared_item_audience (item_id, community_id, organisation_id, user_id)
         select item.id, member.community_id, member.organisation_id, member.user_id from item, member),
       mark as (insert into shared_item_reads (item_id, user_id, read_at)
-        select item.id, ${readerId}::uuid, ${input.now.toISOString()}::timestamptz from item)
+        select item.id, ${param(readerId)}::uuid, ${at}::timestamptz from item)
       select item.id,
-        (select name from users where users.id = ${input.authorId}) as author_name,
-        (select name from organisations where organisations.id = ${input.authorOrganisationId}) as organisation_name,
+        (select name from users where users.id = ${author}::uuid) as author_name,
+        (select name from organisations where organisations.id = ${organisation}::uuid) as organisation_name,
         (select s.requires_four_eyes from sharing_organisation_settings as s
-          where s.organisation_id = ${input.authorOrganisationId}) as four_eyes,
+          where s.organisation_id = ${organisation}::uuid) as four_eyes,
         (select coalesce(json_agg(json_build_object(
             'community_id', m.community_id, 'organisation_id', m.organisation_id, 'user_id', m.user_id,
             'reshare_id', null, 'name', coalesce(c.name, o.name, u.name),
@@ -481,8 +504,8 @@ export async function insertComposedItem(
           left join organisations as o on o.id = m.organisation_id
           left join users as u on u.id = m.user_id) as audience,
         (select seq from audited) as audit_seq
-      from item`),
-  );
+      from item`;
+  });
   if (!row) throw new Error("The item was not recorded.");
   if (row.audit_seq === null) throw new Error("The audit entry was not recorded.");
   const at = input.now.toISOString();
@@ -539,10 +562,7 @@ export async function updateSharedItem(db: Executor, id: string, change: SharedI
   await updateSharedItemStatement(db, id, change);
 }
 
-/**
- * updateSharedItem's statement, not yet run: run it, or hand it to a statement that carries it as
- * a CTE (listRecipients' `alongside`), one round trip for both.
- */
+/** updateSharedItem's statement, not yet run (a publication inside another statement: publicationOf). */
 export function updateSharedItemStatement(db: Executor, id: string, change: SharedItemChange) {
   const { now, capMessage, keepUpdatedAt, ...rest } = change;
   return db
@@ -556,6 +576,23 @@ export function updateSharedItemStatement(db: Executor, id: string, change: Shar
     })
     .where(eq(sharedItems.id, id));
 }
+
+/**
+ * A publication of an item (its status, when it was published, a CAP message for an alert, its
+ * updated_at), as updateSharedItemStatement would write it but as text: for listRecipients'
+ * `alongside`, so submitting writes it in the statement that finds the recipients.
+ */
+export const publicationOf =
+  (id: string, change: { status: string; publishedAt: Date; capMessage?: true; now: Date }) =>
+  (param: Param): string => {
+    const now = param(change.now.toISOString());
+    const capSent = change.capMessage
+      ? `cap_sent = array_append(shared_items.cap_sent, ${now}::timestamptz), `
+      : "";
+    return `update shared_items set status = ${param(change.status)},
+        published_at = ${param(change.publishedAt.toISOString())}::timestamptz, ${capSent}updated_at = ${now}::timestamptz
+      where shared_items.id = ${param(id)}::uuid`;
+  };
 
 /**
  * A published (or withdrawn) TLP:CLEAR alert that has sent CAP messages, for anyone: the public
@@ -733,37 +770,40 @@ export async function listRecipients(
   /**
    * A change run in the same statement, before the answer is returned (a data-modifying CTE:
    * it runs once and to completion): one that touches none of the tables read here, such as the
-   * item's own row (updateSharedItemStatement).
+   * item's own row (publicationOf).
    */
-  alongside?: { getSQL(): SQL },
+  alongside?: (param: Param) => string,
 ): Promise<RecipientRecord[]> {
-  const reached =
-    item.tlp === "red"
-      ? sql`select a.user_id as id from shared_item_audience as a where a.item_id = ${item.id} and a.user_id is not null`
-      : sql`select u.id from users as u where u.active and u.organisation_id <> ${item.authorOrganisationId}
-          and u.organisation_id in (
-            select a.organisation_id from shared_item_audience as a where a.item_id = ${item.id}
-            union select co.organisation_id from shared_item_audience as a
-              join community_organisations as co on co.community_id = a.community_id
-              where a.item_id = ${item.id})`;
-  const rows = rowsOf<{
+  // Written as text (runWritten): every publication runs it.
+  const rows = await runWritten<{
     user_id: string;
     user_name: string;
     organisation_id: string;
     organisation_name: string;
     state: string | null;
     at: string | Date | null;
-  }>(
-    await db.execute(sql`with ${alongside ? sql`changed as (${alongside.getSQL()}),` : sql``} reached as (${reached}
-        union select k.user_id from shared_item_acknowledgements as k where k.item_id = ${item.id})
+  }>(db, (param) => {
+    const changed = alongside ? `changed as (${alongside(param)}),` : "";
+    const id = param(item.id);
+    const reached =
+      item.tlp === "red"
+        ? `select a.user_id as id from shared_item_audience as a where a.item_id = ${id}::uuid and a.user_id is not null`
+        : `select u.id from users as u where u.active and u.organisation_id <> ${param(item.authorOrganisationId)}::uuid
+          and u.organisation_id in (
+            select a.organisation_id from shared_item_audience as a where a.item_id = ${id}::uuid
+            union select co.organisation_id from shared_item_audience as a
+              join community_organisations as co on co.community_id = a.community_id
+              where a.item_id = ${id}::uuid)`;
+    return `with ${changed} reached as (${reached}
+        union select k.user_id from shared_item_acknowledgements as k where k.item_id = ${id}::uuid)
       select u.id as user_id, u.name as user_name, o.id as organisation_id, o.name as organisation_name,
         k.state, k.at
       from reached join users as u on u.id = reached.id
       join organisations as o on o.id = u.organisation_id
-      left join shared_item_acknowledgements as k on k.item_id = ${item.id} and k.user_id = u.id
-      where u.id <> ${item.authorId}
-      order by o.name, u.name`),
-  );
+      left join shared_item_acknowledgements as k on k.item_id = ${id}::uuid and k.user_id = u.id
+      where u.id <> ${param(item.authorId)}::uuid
+      order by o.name, u.name`;
+  });
   return rows.map((row) => ({
     userId: row.user_id,
     userName: row.user_name,

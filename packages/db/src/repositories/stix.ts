@@ -7,7 +7,8 @@ import type { TlpMarking } from "@bulwark/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../connect.ts";
 import { rowsOf } from "../rows.ts";
-import { type AuditAppend, auditLinkOf } from "./audit.ts";
+import { runWritten } from "../statement.ts";
+import { type AuditAppend, appendAuditAlone } from "./audit.ts";
 
 /** One object as it arrives, its marking already decided. */
 export interface StixArrival {
@@ -65,8 +66,9 @@ export const STIX_PUT_BATCH = 5_000;
 /** Ids per lookup of what the writer's organisation already holds (one round trip each). */
 const LOOKUP_BATCH = 20_000;
 /** RFC 3339 in UTC with microseconds, as TAXII's date_added. */
+const MICROS_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 export const microsUtc = (value: SQL): SQL =>
-  sql`to_char(${value} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  sql`to_char(${value} at time zone 'UTC', ${sql.raw(MICROS_UTC)})`;
 
 /** What the writer's organisation holds of one id in the collection: its versions (ms) and whether one is revoked. */
 interface Lineage {
@@ -183,10 +185,7 @@ export async function putStixObjects(
 
 /** An audit entry appended in a statement of its own (appendAudit's). */
 async function appendAudited(tx: Executor, audit: AuditAppend): Promise<void> {
-  const [row] = rowsOf<{ seq: number | string; prev_hash: string; hash: string }>(
-    await tx.execute(sql`with ${audit.ctes} select seq, prev_hash, hash from audited`),
-  );
-  auditLinkOf(audit, row);
+  await appendAuditAlone(tx, audit);
 }
 
 // A batch's column goes as one text, its values separated by the ASCII record separator (U+001E),
@@ -230,45 +229,49 @@ async function putFew(
     return new Date(version).toISOString();
   });
   const column = <T>(pick: (arrival: StixArrival) => T): T[] => arrivals.map(pick);
-  const held = (also: SQL) => sql`exists (select 1 from stix_objects as h
-    where h.collection_id = ${unseen(put.collectionId)} and h.stix_id = r.stix_id
-      and h.owner_organisation_id = ${unseen(put.ownerOrganisationId)} and ${also})`;
-  const rows = rowsOf<{
+  // Written as text (runWritten): every publication of a shared item runs it.
+  const rows = await runWritten<{
     n: number | string;
     closed: boolean;
     held: boolean;
     base: string;
     audit_seq: number | string | null;
-  }>(
-    await tx.execute(sql`with ${put.audit ? sql`${put.audit.ctes},` : sql``} base as (
-        select greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz) as at
-        from stix_objects where collection_id = ${unseen(put.collectionId)}),
+  }>(tx, (param) => {
+    const collection = param(put.collectionId);
+    const owner = param(put.ownerOrganisationId);
+    const at = param(now.toISOString());
+    const held = (also: string) => `exists (select 1 from stix_objects as h
+    where h.collection_id = (select ${collection}::uuid) and h.stix_id = r.stix_id
+      and h.owner_organisation_id = (select ${owner}::uuid) and ${also})`;
+    return `with ${put.audit ? `${put.audit.ctes(param)},` : ""} base as (
+        select greatest(max(date_added) + interval '1 microsecond', ${at}::timestamptz) as at
+        from stix_objects where collection_id = (select ${collection}::uuid)),
       arrival as (
-        select r.*, ${held(sql`h.revoked`)} as closed,
-          ${held(sql`(r.version is null or h.version = r.version::timestamptz)`)} as held
+        select r.*, ${held("h.revoked")} as closed,
+          ${held("(r.version is null or h.version = r.version::timestamptz)")} as held
         from rows from (
-          unnest(${sql.param(column((arrival) => arrival.stixId))}::text[]),
-          unnest(${sql.param(column((arrival) => arrival.type))}::text[]),
-          unnest(${sql.param(column((arrival) => arrival.specVersion))}::text[]),
-          jsonb_array_elements_text(${JSON.stringify(versions)}::jsonb),
-          unnest(${sql.param(column((arrival) => arrival.tlp))}::text[]),
-          unnest(${sql.param(column((arrival) => arrival.revoked))}::boolean[]),
-          jsonb_array_elements(${`[${column((arrival) => arrival.json ?? JSON.stringify(arrival.object)).join(",")}]`}::jsonb)
+          unnest(${param(column((arrival) => arrival.stixId))}::text[]),
+          unnest(${param(column((arrival) => arrival.type))}::text[]),
+          unnest(${param(column((arrival) => arrival.specVersion))}::text[]),
+          jsonb_array_elements_text(${param(JSON.stringify(versions))}::jsonb),
+          unnest(${param(column((arrival) => arrival.tlp))}::text[]),
+          unnest(${param(column((arrival) => arrival.revoked))}::boolean[]),
+          jsonb_array_elements(${param(`[${column((arrival) => arrival.json ?? JSON.stringify(arrival.object)).join(",")}]`)}::jsonb)
         ) with ordinality as r(stix_id, type, spec, version, tlp, revoked, object, n)),
       taken as (
         select arrival.*, row_number() over (order by n) as k from arrival where not closed and not held),
       added as (
         insert into stix_objects (collection_id, stix_id, type, spec_version, version, date_added, tlp,
           owner_organisation_id, added_by, source, shared_item_id, revoked, object)
-        select ${put.collectionId}, taken.stix_id, taken.type, taken.spec,
-          coalesce(taken.version::timestamptz, ${now.toISOString()}::timestamptz),
-          base.at + ((taken.k - 1) * interval '1 microsecond'), taken.tlp, ${put.ownerOrganisationId},
-          ${put.addedBy}, ${put.source}, ${put.sharedItemId ?? null}, taken.revoked, taken.object
+        select ${collection}::uuid, taken.stix_id, taken.type, taken.spec,
+          coalesce(taken.version::timestamptz, ${at}::timestamptz),
+          base.at + ((taken.k - 1) * interval '1 microsecond'), taken.tlp, ${owner}::uuid,
+          ${param(put.addedBy)}::uuid, ${param(put.source)}, ${param(put.sharedItemId ?? null)}::uuid, taken.revoked, taken.object
         from taken, base)
-      select arrival.n, arrival.closed, arrival.held, ${microsUtc(sql`base.at`)} as base,
-        ${put.audit ? sql`(select seq from audited)` : sql`null`} as audit_seq
-      from arrival, base order by arrival.n`),
-  );
+      select arrival.n, arrival.closed, arrival.held, to_char(base.at at time zone 'UTC', ${MICROS_UTC}) as base,
+        ${put.audit ? "(select seq from audited)" : "null"} as audit_seq
+      from arrival, base order by arrival.n`;
+  });
   if (put.audit && (rows[0]?.audit_seq ?? null) === null)
     throw new Error("The audit entry was not recorded.");
   for (const row of rows) {
