@@ -82,6 +82,8 @@ export async function putCheckedStixObjects(
   now: Date,
   /** Each object's JSON text when the check made it (StixCheck's `json`), stored as it is. */
   json?: readonly string[],
+  /** Called once the rows are sent, while the database writes them (StixPut's `sent`). */
+  sent?: () => void,
 ): Promise<StixIntakeResult> {
   const outcomes: StixObjectOutcome[] = new Array(objects.length);
   const refused: StixIntakeResult["refused"] = [];
@@ -124,6 +126,7 @@ export async function putCheckedStixObjects(
       ownerOrganisationId: intake.writer.organisationId,
       addedBy: intake.addedBy,
       source: intake.source,
+      ...(sent ? { sent } : {}),
     },
     arrivals,
     now,
@@ -288,14 +291,18 @@ export async function importStixBundle(
   };
   const importId = randomUUID();
   let begun = false;
-  /** Objects from `from` on, checked (their texts), in a transaction of their own, staged. */
-  const write = async (from: number, json: readonly string[], at: Date) => {
+  /**
+   * Objects from `from` on, checked (their texts), in a transaction of their own, staged; `sent`
+   * is called once the database is writing them.
+   */
+  const write = async (from: number, json: readonly string[], at: Date, sent?: () => void) => {
     if (!begun) {
       await beginStagedImport(db, importId, at);
       begun = true;
     }
     const part = await db.transaction(async (tx) => {
-      const part = await putCheckedStixObjects(tx, intake, objects.slice(from, from + json.length), at, json);
+      const slice = objects.slice(from, from + json.length);
+      const part = await putCheckedStixObjects(tx, intake, slice, at, json, sent);
       if (part.dateAddedFirst && part.dateAddedLast)
         await stageStixSlice(tx, importId, query.collection, part.dateAddedFirst, part.dateAddedLast);
       return part;
@@ -315,12 +322,16 @@ export async function importStixBundle(
       const json = await checking;
       if (json === null) break;
       now ??= context.clock();
-      const writing = write(from, json, now);
-      if (apart) {
-        // Awaited below; until then a failure must not count as unhandled.
-        writing.catch(() => undefined);
+      // On PostgreSQL the next slice is checked while the database writes this one's rows: begun
+      // once they are sent, so that the slice's own steps (its lock, lookup and rows) do not wait
+      // behind the checks (ADR 0063); at the latest once the slice is written.
+      let next = false;
+      const checkAfter = () => {
+        if (next) return;
+        next = true;
         checking = checkNext(size);
-      }
+      };
+      const writing = write(from, json, now, apart ? checkAfter : undefined);
       try {
         await writing;
         if (!apart) await breathe();
@@ -328,8 +339,9 @@ export async function importStixBundle(
       } catch (error) {
         failure = { error };
         break;
+      } finally {
+        checkAfter();
       }
-      if (!apart) checking = checkNext(size);
     }
     // After a problem or a failed write: the rest is checked all the same, so that the bundle is
     // refused with every problem a whole check finds, and rather than for the failed write.

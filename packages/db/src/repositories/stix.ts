@@ -43,6 +43,11 @@ export interface StixPut {
    * in the order every writer takes them.
    */
   audit?: AuditAppend;
+  /**
+   * Called once every row to add is sent, while the database writes them (or once it is decided
+   * that none is to be sent): a bundle import checks its next slice meanwhile (ADR 0063).
+   */
+  sent?: () => void;
 }
 
 /**
@@ -91,6 +96,7 @@ export async function putStixObjects(
   const outcomes: StixPutOutcome[] = new Array(arrivals.length).fill("duplicate");
   const result: StixPutResult = { outcomes, added: 0, dateAddedFirst: null, dateAddedLast: null };
   if (arrivals.length === 0) {
+    put.sent?.();
     if (put.audit) await appendAudited(tx, put.audit);
     return result;
   }
@@ -99,11 +105,25 @@ export async function putStixObjects(
   if (ids.length === arrivals.length && arrivals.length <= FEW) return putFew(tx, put, arrivals, now, result);
   // After the lock, in a statement of its own (which sees what was committed before the lock was
   // granted): the first date_added free and what the writer holds of the first LOOKUP_BATCH ids.
-  const first = rowsOf<HeldRow & { base: string }>(
-    await tx.execute(sql`select (select ${microsUtc(sql`greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz)`)}
+  const looked = tx
+    .execute(sql`select (select ${microsUtc(sql`greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz)`)}
         from stix_objects where collection_id = ${unseen(put.collectionId)}) as base, held.*
-      from (values (1)) as one left join lateral (${heldIn(put, ids.slice(0, LOOKUP_BATCH))}) as held on true`),
-  );
+      from (values (1)) as one left join lateral (${heldIn(put, ids.slice(0, LOOKUP_BATCH))}) as held on true`)
+    .then((answer) => rowsOf<HeldRow & { base: string }>(answer));
+  // Until it is awaited below; a failure must not count as unhandled meanwhile.
+  looked.catch(() => undefined);
+  // While the database looks up (PostgreSQL works in a process of its own), the rows' text is made
+  // as if every arrival were added, as in a first import: used when they all are. Should a value
+  // be one the text cannot hold, the text is made (and refused) only if its row is to be sent.
+  const nowMs = now.getTime();
+  const times = arrivals.map((arrival) => (arrival.version === null ? nowMs : Date.parse(arrival.version)));
+  let all: Columns[] | null = null;
+  try {
+    if (!times.some(Number.isNaN)) all = batchesOf(arrivals, Array.from(arrivals.keys()), times, batch);
+  } catch {
+    all = null;
+  }
+  const first = await looked;
   const base = first[0]?.base ?? microsOf(now);
   const lineages = await heldLineages(
     tx,
@@ -114,8 +134,6 @@ export async function putStixObjects(
   // Decide every arrival here, in order, against what is held and what this call adds before it:
   // the database is asked once per LOOKUP_BATCH ids, and only rows to add are sent.
   const rows: number[] = [];
-  const versions: string[] = [];
-  const nowMs = now.getTime();
   for (let i = 0; i < arrivals.length; i++) {
     const arrival = arrivals[i] as StixArrival;
     let lineage = lineages.get(arrival.stixId);
@@ -125,7 +143,7 @@ export async function putStixObjects(
     }
     // An object without timestamps has one version: the first one its writer's organisation holds.
     if (arrival.version === null && lineage !== undefined) continue;
-    const version = arrival.version === null ? nowMs : Date.parse(arrival.version);
+    const version = times[i] as number;
     if (Number.isNaN(version)) throw new RangeError(`${arrival.stixId}: version is not a timestamp`);
     if (lineage === undefined) {
       lineage = { versions: new Set(), revoked: false };
@@ -134,19 +152,19 @@ export async function putStixObjects(
     lineage.versions.add(version);
     if (arrival.revoked) lineage.revoked = true;
     rows.push(i);
-    versions.push(new Date(version).toISOString());
   }
-  // Row k (in order of arrival) is added at base + k microseconds. The next statement is built
+  const batches =
+    all !== null && rows.length === arrivals.length ? all : batchesOf(arrivals, rows, times, batch);
+  // Row k (in order of arrival) is added at base + k microseconds. The next statement is sent
   // while the database runs the one before (PostgreSQL works in a process of its own). Every row
   // sent goes in: the lookup ran under the collection's lock, so none is held already (were one,
   // the unique key would fail the statement, and the caller's transaction with it, changing
   // nothing). Without ON CONFLICT nor RETURNING, the database neither probes the key twice per
   // row nor sends the rows back.
   let pending: Promise<void> | undefined;
-  for (let from = 0; from < rows.length; from += batch) {
+  for (let b = 0, from = 0; b < batches.length; b++, from += batch) {
     const chunk = rows.slice(from, from + batch);
-    const column = (pick: (arrival: StixArrival) => string): string =>
-      separated(chunk.map((i) => pick(arrivals[i] as StixArrival)));
+    const columns = batches[b] as Columns;
     const sent = tx
       .execute(sql`insert into stix_objects (collection_id, stix_id, type, spec_version, version,
           date_added, tlp, owner_organisation_id, added_by, source, shared_item_id, revoked, object)
@@ -155,13 +173,13 @@ export async function putStixObjects(
           r.tlp, ${put.ownerOrganisationId}, ${put.addedBy}, ${put.source}, ${put.sharedItemId ?? null},
           r.revoked, r.object::jsonb
         from rows from (
-          unnest(string_to_array(${column((arrival) => arrival.stixId)}::text, ${SEPARATOR})),
-          unnest(string_to_array(${column((arrival) => arrival.type)}::text, ${SEPARATOR})),
-          unnest(string_to_array(${column((arrival) => arrival.specVersion)}::text, ${SEPARATOR})),
-          unnest(string_to_array(${separated(versions.slice(from, from + batch))}::text, ${SEPARATOR})::timestamptz[]),
-          unnest(string_to_array(${column((arrival) => arrival.tlp)}::text, ${SEPARATOR})),
-          unnest(string_to_array(${column((arrival) => (arrival.revoked ? "t" : "f"))}::text, ${SEPARATOR})::boolean[]),
-          unnest(string_to_array(${column((arrival) => arrival.json ?? JSON.stringify(arrival.object))}::text, ${SEPARATOR}))
+          unnest(string_to_array(${columns.stixIds}::text, ${SEPARATOR})),
+          unnest(string_to_array(${columns.types}::text, ${SEPARATOR})),
+          unnest(string_to_array(${columns.specVersions}::text, ${SEPARATOR})),
+          unnest(string_to_array(${columns.versions}::text, ${SEPARATOR})::timestamptz[]),
+          unnest(string_to_array(${columns.tlps}::text, ${SEPARATOR})),
+          unnest(string_to_array(${columns.revoked}::text, ${SEPARATOR})::boolean[]),
+          unnest(string_to_array(${columns.objects}::text, ${SEPARATOR}))
         ) with ordinality as r(stix_id, type, spec, version, tlp, revoked, object, n)`)
       .then(() => {
         for (const i of chunk) outcomes[i] = "added";
@@ -169,9 +187,11 @@ export async function putStixObjects(
       });
     // Awaited below, after the statement before it; until then a failure must not count as unhandled.
     sent.catch(() => undefined);
+    if (b === batches.length - 1) put.sent?.();
     await pending;
     pending = sent;
   }
+  if (batches.length === 0) put.sent?.();
   await pending;
   if (put.audit) await appendAudited(tx, put.audit);
   if (rows.length > 0) {
@@ -179,6 +199,43 @@ export async function putStixObjects(
     result.dateAddedLast = addMicros(base, rows.length - 1);
   }
   return result;
+}
+
+/** A batch's columns, each one text of values separated by SEPARATOR (below). */
+interface Columns {
+  stixIds: string;
+  types: string;
+  specVersions: string;
+  versions: string;
+  tlps: string;
+  revoked: string;
+  objects: string;
+}
+
+/** The columns of the arrivals at `rows` (positions in `arrivals`), `batch` rows a batch. */
+function batchesOf(
+  arrivals: readonly StixArrival[],
+  rows: readonly number[],
+  /** Each arrival's version in milliseconds (none NaN among `rows`). */
+  times: readonly number[],
+  batch: number,
+): Columns[] {
+  const batches: Columns[] = [];
+  for (let from = 0; from < rows.length; from += batch) {
+    const chunk = rows.slice(from, from + batch);
+    const column = (pick: (arrival: StixArrival, i: number) => string): string =>
+      separated(chunk.map((i) => pick(arrivals[i] as StixArrival, i)));
+    batches.push({
+      stixIds: column((arrival) => arrival.stixId),
+      types: column((arrival) => arrival.type),
+      specVersions: column((arrival) => arrival.specVersion),
+      versions: column((_arrival, i) => new Date(times[i] as number).toISOString()),
+      tlps: column((arrival) => arrival.tlp),
+      revoked: column((arrival) => (arrival.revoked ? "t" : "f")),
+      objects: column((arrival) => arrival.json ?? JSON.stringify(arrival.object)),
+    });
+  }
+  return batches;
 }
 
 /** An audit entry appended in a statement of its own (appendAudit's). */
@@ -233,14 +290,8 @@ async function putFew(
   const held = (also: SQL) => sql`exists (select 1 from stix_objects as h
     where h.collection_id = ${unseen(put.collectionId)} and h.stix_id = r.stix_id
       and h.owner_organisation_id = ${unseen(put.ownerOrganisationId)} and ${also})`;
-  const rows = rowsOf<{
-    n: number | string;
-    closed: boolean;
-    held: boolean;
-    base: string;
-    audit_seq: number | string | null;
-  }>(
-    await tx.execute(sql`with ${put.audit ? sql`${put.audit.ctes},` : sql``} base as (
+  const answer = tx
+    .execute(sql`with ${put.audit ? sql`${put.audit.ctes},` : sql``} base as (
         select greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz) as at
         from stix_objects where collection_id = ${unseen(put.collectionId)}),
       arrival as (
@@ -267,8 +318,20 @@ async function putFew(
         from taken, base)
       select arrival.n, arrival.closed, arrival.held, ${microsUtc(sql`base.at`)} as base,
         ${put.audit ? sql`(select seq from audited)` : sql`null`} as audit_seq
-      from arrival, base order by arrival.n`),
-  );
+      from arrival, base order by arrival.n`)
+    .then((done) =>
+      rowsOf<{
+        n: number | string;
+        closed: boolean;
+        held: boolean;
+        base: string;
+        audit_seq: number | string | null;
+      }>(done),
+    );
+  // Until it is awaited below; a failure must not count as unhandled meanwhile.
+  answer.catch(() => undefined);
+  put.sent?.();
+  const rows = await answer;
   if (put.audit && (rows[0]?.audit_seq ?? null) === null)
     throw new Error("The audit entry was not recorded.");
   for (const row of rows) {
