@@ -150,6 +150,8 @@ async function putStixArrivals(
   { outcomes, refused, arrivals, positions }: StixArrivals,
   now: Date,
   sent?: () => void,
+  /** Every arrival is expected to be added (StixPut's `fresh`). */
+  fresh = false,
 ): Promise<StixIntakeResult> {
   const put = await putStixObjects(
     tx,
@@ -159,6 +161,7 @@ async function putStixArrivals(
       addedBy: intake.addedBy,
       source: intake.source,
       ...(sent ? { sent } : {}),
+      ...(fresh ? { fresh: true as const } : {}),
     },
     arrivals,
     now,
@@ -343,6 +346,8 @@ export async function importStixBundle(
   };
   const importId = randomUUID();
   let begun = false;
+  /** Whether every arrival of the slices so far was added. */
+  let fresh = true;
   /**
    * Objects from `from` on, checked (their texts), in a transaction of their own, staged; `sent`
    * is called once the database is writing them.
@@ -355,11 +360,13 @@ export async function importStixBundle(
     const part = await db.transaction(async (tx) => {
       const slice = objects.slice(from, from + json.length);
       const ready = arrivals ?? stixArrivals(intake, slice, await organisationIdentities(tx, slice), json);
-      const part = await putStixArrivals(tx, intake, ready, at, sent);
+      const part = await putStixArrivals(tx, intake, ready, at, sent, fresh);
       if (part.dateAddedFirst && part.dateAddedLast)
         await stageStixSlice(tx, importId, query.collection, part.dateAddedFirst, part.dateAddedLast);
       return part;
     });
+    // A re-import finds its objects held: its slices' texts are then not made ahead for nothing.
+    fresh = part.duplicates === 0 && part.revoked === 0;
     result.outcomes.push(...part.outcomes);
     result.added += part.added;
     result.duplicates += part.duplicates;

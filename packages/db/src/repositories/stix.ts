@@ -48,6 +48,11 @@ export interface StixPut {
    * that none is to be sent): a bundle import checks its next slice meanwhile (ADR 0063).
    */
   sent?: () => void;
+  /**
+   * The caller expects every arrival to be added (a bundle import whose slices so far all were):
+   * the rows' text is then made while the database looks up what is held (ADR 0063).
+   */
+  fresh?: true;
 }
 
 /**
@@ -113,13 +118,14 @@ export async function putStixObjects(
   // Until it is awaited below; a failure must not count as unhandled meanwhile.
   looked.catch(() => undefined);
   // While the database looks up (PostgreSQL works in a process of its own), the rows' text is made
-  // as if every arrival were added, as in a first import: used when they all are. Should a value
+  // as if every arrival were added, when the caller expects so (a first import): used when they all are. Should a value
   // be one the text cannot hold, the text is made (and refused) only if its row is to be sent.
   const nowMs = now.getTime();
   const times = arrivals.map((arrival) => (arrival.version === null ? nowMs : Date.parse(arrival.version)));
   let all: Columns[] | null = null;
   try {
-    if (!times.some(Number.isNaN)) all = batchesOf(arrivals, Array.from(arrivals.keys()), times, batch);
+    if (put.fresh && !times.some(Number.isNaN))
+      all = batchesOf(arrivals, Array.from(arrivals.keys()), times, batch);
   } catch {
     all = null;
   }
