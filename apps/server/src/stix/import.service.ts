@@ -392,6 +392,9 @@ export async function importStixBundle(
         checking = checkNext(size);
       };
       const writing = write(from, checked, now, apart ? checkAfter : undefined);
+      // A re-import's slices send no rows (their objects are held): the next slice is then checked
+      // from the start, while the database locks and looks up this one.
+      if (apart && !fresh) checkAfter();
       try {
         await writing;
         if (!apart) await breathe();
