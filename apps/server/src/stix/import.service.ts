@@ -83,13 +83,36 @@ export async function putCheckedStixObjects(
   /** Each object's JSON text when the check made it (StixCheck's `json`), stored as it is. */
   json?: readonly string[],
 ): Promise<StixIntakeResult> {
+  const identityOwners = await organisationIdentities(tx, objects);
+  return putStixArrivals(tx, intake, stixArrivals(intake, objects, identityOwners, json), now);
+}
+
+/** Objects as they are to be put: each one's marking decided, or its refusal. */
+interface StixArrivals {
+  readonly outcomes: StixObjectOutcome[];
+  readonly refused: StixIntakeResult["refused"];
+  readonly arrivals: StixArrival[];
+  /** Each arrival's position among the objects. */
+  readonly positions: number[];
+}
+
+/**
+ * Each object held under the TLP its markings name (else the intake's default), or refused when
+ * core's stixArrivalRefusal or stixAuthorshipRefusal says so. No database: `identityOwners` is
+ * organisationIdentities' answer for these objects.
+ */
+function stixArrivals(
+  intake: StixIntake,
+  objects: readonly CheckedStixObject[],
+  identityOwners: ReadonlyMap<string, string>,
+  json?: readonly string[],
+): StixArrivals {
   const outcomes: StixObjectOutcome[] = new Array(objects.length);
   const refused: StixIntakeResult["refused"] = [];
   const arrivals: StixArrival[] = [];
   const positions: number[] = [];
   // The refusal depends only on the marking: compute it once per marking, not per object.
   const refusals = new Map<TlpMarking, string | null>();
-  const identityOwners = await organisationIdentities(tx, objects);
   for (let index = 0; index < objects.length; index++) {
     const object = objects[index] as CheckedStixObject;
     const tlp = tlpOfMarkingRefs(object.object_marking_refs) ?? intake.defaultTlp;
@@ -99,7 +122,7 @@ export async function putCheckedStixObjects(
       refusals.set(tlp, reason);
     }
     if (reason === null && identityOwners.size > 0)
-      reason = stixAuthorshipRefusal(intake.writer, object, identityOwners);
+      reason = stixAuthorshipRefusal(intake.writer, object, identityOwners as Map<string, string>);
     if (reason !== null) {
       outcomes[index] = "refused";
       refused.push({ index, id: object.id, reason });
@@ -117,6 +140,19 @@ export async function putCheckedStixObjects(
       json: json?.[index],
     });
   }
+  return { outcomes, refused, arrivals, positions };
+}
+
+/** putCheckedStixObjects once the arrivals are made; `sent` as StixPut's. */
+async function putStixArrivals(
+  tx: Transaction,
+  intake: StixIntake,
+  { outcomes, refused, arrivals, positions }: StixArrivals,
+  now: Date,
+  sent?: () => void,
+  /** Every arrival is expected to be added (StixPut's `fresh`). */
+  fresh = false,
+): Promise<StixIntakeResult> {
   const put = await putStixObjects(
     tx,
     {
@@ -124,6 +160,8 @@ export async function putCheckedStixObjects(
       ownerOrganisationId: intake.writer.organisationId,
       addedBy: intake.addedBy,
       source: intake.source,
+      ...(sent ? { sent } : {}),
+      ...(fresh ? { fresh: true as const } : {}),
     },
     arrivals,
     now,
@@ -149,21 +187,24 @@ export async function putCheckedStixObjects(
 // A Bulwark organisation's identity id is a UUIDv5 (ids.ts): version nibble 5.
 const UUID_V5_IDENTITY = /^identity--[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
+/** Whether the objects name an identity that could be a Bulwark organisation's (as creator, or as an identity object). */
+const nameOrganisationIdentity = (objects: readonly CheckedStixObject[]): boolean =>
+  objects.some(
+    (object) =>
+      (typeof object.created_by_ref === "string" && UUID_V5_IDENTITY.test(object.created_by_ref)) ||
+      (object.type === "identity" && UUID_V5_IDENTITY.test(object.id)),
+  );
+
 /**
  * The identity ids of Bulwark's organisations, each to its organisation, when the objects name an
- * identity that could be one (as creator, or as an identity object); else an empty map, without
- * reading the organisations (most content names no UUIDv5 identity).
+ * identity that could be one; else an empty map, without reading the organisations (most content
+ * names no UUIDv5 identity).
  */
 async function organisationIdentities(
   tx: Transaction,
   objects: readonly CheckedStixObject[],
 ): Promise<Map<string, string>> {
-  const named = objects.some(
-    (object) =>
-      (typeof object.created_by_ref === "string" && UUID_V5_IDENTITY.test(object.created_by_ref)) ||
-      (object.type === "identity" && UUID_V5_IDENTITY.test(object.id)),
-  );
-  if (!named) return new Map();
+  if (!nameOrganisationIdentity(objects)) return new Map();
   return new Map((await allOrganisationIds(tx)).map((id) => [organisationStixId(id), id]));
 }
 
@@ -225,6 +266,12 @@ export const STIX_IMPORT_SLICE = { pglite: 500, postgres: 5_000 } as const;
 /** Slices between two signs of life of the import (the sweep discards a silent one). */
 const TOUCH_EVERY = 20;
 
+/** A slice of a bundle import, checked: each object's text, and its arrivals when made already. */
+interface Checked {
+  readonly json: readonly string[];
+  readonly arrivals: StixArrivals | null;
+}
+
 /** Objects checked between two pauses of the event loop (`breathe`). */
 const CHECK_EVERY = 1_000;
 
@@ -257,19 +304,6 @@ export async function importStixBundle(
   // nothing would overlap, and the slice's transaction would hold the one session while the next
   // slice is checked.
   const apart = context.connection.kind === "postgres";
-  /** The next `count` objects checked, with a pause every CHECK_EVERY: their texts, null once a problem was found. */
-  const checkNext = async (count: number): Promise<string[] | null> => {
-    const end = Math.min(objects.length, parts.checked + count);
-    const json: string[] = [];
-    while (parts.checked < end) {
-      const texts = parts.check(Math.min(end, parts.checked + CHECK_EVERY));
-      if (texts) for (const text of texts) json.push(text);
-      await breathe();
-    }
-    return parts.passing ? json : null;
-  };
-  const db = context.db;
-  let now: Date | null = null;
   const intake: StixIntake = {
     collectionId: query.collection,
     writer,
@@ -277,6 +311,30 @@ export async function importStixBundle(
     source: "import",
     defaultTlp: query.defaultTlp,
   };
+  /**
+   * The next `count` objects checked, with a pause every CHECK_EVERY, null once a problem was
+   * found: their texts, and already their arrivals when they name no identity that could be a
+   * Bulwark organisation's (else those are made in the slice's transaction, which reads the
+   * organisations), so that the slice's transaction does not wait for them.
+   */
+  const checkNext = async (count: number): Promise<Checked | null> => {
+    const start = parts.checked;
+    const end = Math.min(objects.length, start + count);
+    const json: string[] = [];
+    while (parts.checked < end) {
+      const texts = parts.check(Math.min(end, parts.checked + CHECK_EVERY));
+      if (texts) for (const text of texts) json.push(text);
+      await breathe();
+    }
+    if (!parts.passing) return null;
+    const slice = objects.slice(start, end);
+    return {
+      json,
+      arrivals: nameOrganisationIdentity(slice) ? null : stixArrivals(intake, slice, new Map(), json),
+    };
+  };
+  const db = context.db;
+  let now: Date | null = null;
   const result: { -readonly [K in keyof StixIntakeResult]: StixIntakeResult[K] } = {
     outcomes: [],
     added: 0,
@@ -288,18 +346,27 @@ export async function importStixBundle(
   };
   const importId = randomUUID();
   let begun = false;
-  /** Objects from `from` on, checked (their texts), in a transaction of their own, staged. */
-  const write = async (from: number, json: readonly string[], at: Date) => {
+  /** Whether every arrival of the slices so far was added. */
+  let fresh = true;
+  /**
+   * Objects from `from` on, checked (their texts), in a transaction of their own, staged; `sent`
+   * is called once the database is writing them.
+   */
+  const write = async (from: number, { json, arrivals }: Checked, at: Date, sent?: () => void) => {
     if (!begun) {
       await beginStagedImport(db, importId, at);
       begun = true;
     }
     const part = await db.transaction(async (tx) => {
-      const part = await putCheckedStixObjects(tx, intake, objects.slice(from, from + json.length), at, json);
+      const slice = objects.slice(from, from + json.length);
+      const ready = arrivals ?? stixArrivals(intake, slice, await organisationIdentities(tx, slice), json);
+      const part = await putStixArrivals(tx, intake, ready, at, sent, fresh);
       if (part.dateAddedFirst && part.dateAddedLast)
         await stageStixSlice(tx, importId, query.collection, part.dateAddedFirst, part.dateAddedLast);
       return part;
     });
+    // A re-import finds its objects held: its slices' texts are then not made ahead for nothing.
+    fresh = part.duplicates === 0 && part.revoked === 0;
     result.outcomes.push(...part.outcomes);
     result.added += part.added;
     result.duplicates += part.duplicates;
@@ -312,15 +379,22 @@ export async function importStixBundle(
   try {
     let checking = checkNext(size);
     for (let from = 0, slices = 1; from < objects.length; from += size, slices++) {
-      const json = await checking;
-      if (json === null) break;
+      const checked = await checking;
+      if (checked === null) break;
       now ??= context.clock();
-      const writing = write(from, json, now);
-      if (apart) {
-        // Awaited below; until then a failure must not count as unhandled.
-        writing.catch(() => undefined);
+      // On PostgreSQL the next slice is checked while the database writes this one's rows: begun
+      // once they are sent, so that the slice's own steps (its lock, lookup and rows) do not wait
+      // behind the checks (ADR 0063); at the latest once the slice is written.
+      let next = false;
+      const checkAfter = () => {
+        if (next) return;
+        next = true;
         checking = checkNext(size);
-      }
+      };
+      const writing = write(from, checked, now, apart ? checkAfter : undefined);
+      // A re-import's slices send no rows (their objects are held): the next slice is then checked
+      // from the start, while the database locks and looks up this one.
+      if (apart && !fresh) checkAfter();
       try {
         await writing;
         if (!apart) await breathe();
@@ -328,8 +402,9 @@ export async function importStixBundle(
       } catch (error) {
         failure = { error };
         break;
+      } finally {
+        checkAfter();
       }
-      if (!apart) checking = checkNext(size);
     }
     // After a problem or a failed write: the rest is checked all the same, so that the bundle is
     // refused with every problem a whole check finds, and rather than for the failed write.

@@ -44,6 +44,16 @@ export interface StixPut {
    * in the order every writer takes them.
    */
   audit?: AuditAppend;
+  /**
+   * Called once every row to add is sent, while the database writes them (or once it is decided
+   * that none is to be sent): a bundle import checks its next slice meanwhile (ADR 0063).
+   */
+  sent?: () => void;
+  /**
+   * The caller expects every arrival to be added (a bundle import whose slices so far all were):
+   * the rows' text is then made while the database looks up what is held (ADR 0063).
+   */
+  fresh?: true;
 }
 
 /**
@@ -93,6 +103,7 @@ export async function putStixObjects(
   const outcomes: StixPutOutcome[] = new Array(arrivals.length).fill("duplicate");
   const result: StixPutResult = { outcomes, added: 0, dateAddedFirst: null, dateAddedLast: null };
   if (arrivals.length === 0) {
+    put.sent?.();
     if (put.audit) await appendAudited(tx, put.audit);
     return result;
   }
@@ -101,11 +112,26 @@ export async function putStixObjects(
   if (ids.length === arrivals.length && arrivals.length <= FEW) return putFew(tx, put, arrivals, now, result);
   // After the lock, in a statement of its own (which sees what was committed before the lock was
   // granted): the first date_added free and what the writer holds of the first LOOKUP_BATCH ids.
-  const first = rowsOf<HeldRow & { base: string }>(
-    await tx.execute(sql`select (select ${microsUtc(sql`greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz)`)}
+  const looked = tx
+    .execute(sql`select (select ${microsUtc(sql`greatest(max(date_added) + interval '1 microsecond', ${now.toISOString()}::timestamptz)`)}
         from stix_objects where collection_id = ${unseen(put.collectionId)}) as base, held.*
-      from (values (1)) as one left join lateral (${heldIn(put, ids.slice(0, LOOKUP_BATCH))}) as held on true`),
-  );
+      from (values (1)) as one left join lateral (${heldIn(put, ids.slice(0, LOOKUP_BATCH))}) as held on true`)
+    .then((answer) => rowsOf<HeldRow & { base: string }>(answer));
+  // Until it is awaited below; a failure must not count as unhandled meanwhile.
+  looked.catch(() => undefined);
+  // While the database looks up (PostgreSQL works in a process of its own), the rows' text is made
+  // as if every arrival were added, when the caller expects so (a first import): used when they all are. Should a value
+  // be one the text cannot hold, the text is made (and refused) only if its row is to be sent.
+  const nowMs = now.getTime();
+  const times = arrivals.map((arrival) => (arrival.version === null ? nowMs : Date.parse(arrival.version)));
+  let all: Columns[] | null = null;
+  try {
+    if (put.fresh && !times.some(Number.isNaN))
+      all = batchesOf(arrivals, Array.from(arrivals.keys()), times, batch);
+  } catch {
+    all = null;
+  }
+  const first = await looked;
   const base = first[0]?.base ?? microsOf(now);
   const lineages = await heldLineages(
     tx,
@@ -116,8 +142,6 @@ export async function putStixObjects(
   // Decide every arrival here, in order, against what is held and what this call adds before it:
   // the database is asked once per LOOKUP_BATCH ids, and only rows to add are sent.
   const rows: number[] = [];
-  const versions: string[] = [];
-  const nowMs = now.getTime();
   for (let i = 0; i < arrivals.length; i++) {
     const arrival = arrivals[i] as StixArrival;
     let lineage = lineages.get(arrival.stixId);
@@ -127,7 +151,7 @@ export async function putStixObjects(
     }
     // An object without timestamps has one version: the first one its writer's organisation holds.
     if (arrival.version === null && lineage !== undefined) continue;
-    const version = arrival.version === null ? nowMs : Date.parse(arrival.version);
+    const version = times[i] as number;
     if (Number.isNaN(version)) throw new RangeError(`${arrival.stixId}: version is not a timestamp`);
     if (lineage === undefined) {
       lineage = { versions: new Set(), revoked: false };
@@ -136,19 +160,19 @@ export async function putStixObjects(
     lineage.versions.add(version);
     if (arrival.revoked) lineage.revoked = true;
     rows.push(i);
-    versions.push(new Date(version).toISOString());
   }
-  // Row k (in order of arrival) is added at base + k microseconds. The next statement is built
+  const batches =
+    all !== null && rows.length === arrivals.length ? all : batchesOf(arrivals, rows, times, batch);
+  // Row k (in order of arrival) is added at base + k microseconds. The next statement is sent
   // while the database runs the one before (PostgreSQL works in a process of its own). Every row
   // sent goes in: the lookup ran under the collection's lock, so none is held already (were one,
   // the unique key would fail the statement, and the caller's transaction with it, changing
   // nothing). Without ON CONFLICT nor RETURNING, the database neither probes the key twice per
   // row nor sends the rows back.
   let pending: Promise<void> | undefined;
-  for (let from = 0; from < rows.length; from += batch) {
+  for (let b = 0, from = 0; b < batches.length; b++, from += batch) {
     const chunk = rows.slice(from, from + batch);
-    const column = (pick: (arrival: StixArrival) => string): string =>
-      separated(chunk.map((i) => pick(arrivals[i] as StixArrival)));
+    const columns = batches[b] as Columns;
     const sent = tx
       .execute(sql`insert into stix_objects (collection_id, stix_id, type, spec_version, version,
           date_added, tlp, owner_organisation_id, added_by, source, shared_item_id, revoked, object)
@@ -157,13 +181,13 @@ export async function putStixObjects(
           r.tlp, ${put.ownerOrganisationId}, ${put.addedBy}, ${put.source}, ${put.sharedItemId ?? null},
           r.revoked, r.object::jsonb
         from rows from (
-          unnest(string_to_array(${column((arrival) => arrival.stixId)}::text, ${SEPARATOR})),
-          unnest(string_to_array(${column((arrival) => arrival.type)}::text, ${SEPARATOR})),
-          unnest(string_to_array(${column((arrival) => arrival.specVersion)}::text, ${SEPARATOR})),
-          unnest(string_to_array(${separated(versions.slice(from, from + batch))}::text, ${SEPARATOR})::timestamptz[]),
-          unnest(string_to_array(${column((arrival) => arrival.tlp)}::text, ${SEPARATOR})),
-          unnest(string_to_array(${column((arrival) => (arrival.revoked ? "t" : "f"))}::text, ${SEPARATOR})::boolean[]),
-          unnest(string_to_array(${column((arrival) => arrival.json ?? JSON.stringify(arrival.object))}::text, ${SEPARATOR}))
+          unnest(string_to_array(${columns.stixIds}::text, ${SEPARATOR})),
+          unnest(string_to_array(${columns.types}::text, ${SEPARATOR})),
+          unnest(string_to_array(${columns.specVersions}::text, ${SEPARATOR})),
+          unnest(string_to_array(${columns.versions}::text, ${SEPARATOR})::timestamptz[]),
+          unnest(string_to_array(${columns.tlps}::text, ${SEPARATOR})),
+          unnest(string_to_array(${columns.revoked}::text, ${SEPARATOR})::boolean[]),
+          unnest(string_to_array(${columns.objects}::text, ${SEPARATOR}))
         ) with ordinality as r(stix_id, type, spec, version, tlp, revoked, object, n)`)
       .then(() => {
         for (const i of chunk) outcomes[i] = "added";
@@ -171,9 +195,11 @@ export async function putStixObjects(
       });
     // Awaited below, after the statement before it; until then a failure must not count as unhandled.
     sent.catch(() => undefined);
+    if (b === batches.length - 1) put.sent?.();
     await pending;
     pending = sent;
   }
+  if (batches.length === 0) put.sent?.();
   await pending;
   if (put.audit) await appendAudited(tx, put.audit);
   if (rows.length > 0) {
@@ -181,6 +207,97 @@ export async function putStixObjects(
     result.dateAddedLast = addMicros(base, rows.length - 1);
   }
   return result;
+}
+
+/** A batch's columns, each one text of values separated by SEPARATOR (below). */
+interface Columns {
+  stixIds: string;
+  types: string;
+  specVersions: string;
+  versions: string;
+  tlps: string;
+  revoked: string;
+  objects: string;
+}
+
+const digitsAt = (text: string, from: number, to: number): boolean => {
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+};
+const numberAt = (text: string, from: number, to: number): number => Number(text.slice(from, to));
+
+/**
+ * Is the text what toISOString writes of the instant it names (YYYY-MM-DDTHH:MM:SS.mmmZ, a day
+ * its month has)? Then it is sent as it is: making a Date and its text again was about half of a
+ * slice's rows' text.
+ */
+function isIsoText(text: string): boolean {
+  if (
+    text.length !== 24 ||
+    text[4] !== "-" ||
+    text[7] !== "-" ||
+    text[10] !== "T" ||
+    text[13] !== ":" ||
+    text[16] !== ":" ||
+    text[19] !== "." ||
+    text[23] !== "Z" ||
+    !digitsAt(text, 0, 4) ||
+    !digitsAt(text, 5, 7) ||
+    !digitsAt(text, 8, 10) ||
+    !digitsAt(text, 11, 13) ||
+    !digitsAt(text, 14, 16) ||
+    !digitsAt(text, 17, 19) ||
+    !digitsAt(text, 20, 23)
+  )
+    return false;
+  const year = numberAt(text, 0, 4);
+  const month = numberAt(text, 5, 7);
+  const day = numberAt(text, 8, 10);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days =
+    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= days &&
+    numberAt(text, 11, 13) <= 23 &&
+    numberAt(text, 14, 16) <= 59 &&
+    numberAt(text, 17, 19) <= 59
+  );
+}
+
+/** The columns of the arrivals at `rows` (positions in `arrivals`), `batch` rows a batch. */
+function batchesOf(
+  arrivals: readonly StixArrival[],
+  rows: readonly number[],
+  /** Each arrival's version in milliseconds (none NaN among `rows`). */
+  times: readonly number[],
+  batch: number,
+): Columns[] {
+  const batches: Columns[] = [];
+  for (let from = 0; from < rows.length; from += batch) {
+    const chunk = rows.slice(from, from + batch);
+    const column = (pick: (arrival: StixArrival, i: number) => string): string =>
+      separated(chunk.map((i) => pick(arrivals[i] as StixArrival, i)));
+    batches.push({
+      stixIds: column((arrival) => arrival.stixId),
+      types: column((arrival) => arrival.type),
+      specVersions: column((arrival) => arrival.specVersion),
+      versions: column((arrival, i) =>
+        arrival.version !== null && isIsoText(arrival.version)
+          ? arrival.version
+          : new Date(times[i] as number).toISOString(),
+      ),
+      tlps: column((arrival) => arrival.tlp),
+      revoked: column((arrival) => (arrival.revoked ? "t" : "f")),
+      objects: column((arrival) => arrival.json ?? JSON.stringify(arrival.object)),
+    });
+  }
+  return batches;
 }
 
 /** An audit entry appended in a statement of its own (appendAudit's). */
@@ -230,7 +347,7 @@ async function putFew(
   });
   const column = <T>(pick: (arrival: StixArrival) => T): T[] => arrivals.map(pick);
   // Written as text (runWritten): every publication of a shared item runs it.
-  const rows = await runWritten<{
+  const answer = runWritten<{
     n: number | string;
     closed: boolean;
     held: boolean;
@@ -272,6 +389,10 @@ async function putFew(
         ${put.audit ? "(select seq from audited)" : "null"} as audit_seq
       from arrival, base order by arrival.n`;
   });
+  // Until it is awaited below; a failure must not count as unhandled meanwhile.
+  answer.catch(() => undefined);
+  put.sent?.();
+  const rows = await answer;
   if (put.audit && (rows[0]?.audit_seq ?? null) === null)
     throw new Error("The audit entry was not recorded.");
   for (const row of rows) {
