@@ -23,7 +23,10 @@ export async function onEachDatabase(
     : await connect(embeddedDir ? { dataDir: embeddedDir } : { memory: true });
   if (embedded)
     try {
-      await measure("PGlite (embedded, in memory)", embedded);
+      await measure(
+        embeddedDir ? "PGlite (embedded, in a data folder)" : "PGlite (embedded, in memory)",
+        embedded,
+      );
     } finally {
       await embedded.close();
     }
