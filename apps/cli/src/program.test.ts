@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { type Run, runBulwark } from "./bulwark-process.test-support.ts";
 import { HUMAN_TOP } from "./commands/analyse.ts";
 import * as table from "./program.js";
-import { plainAnalyse } from "./start.js";
+import { ANALYSE, plainAnalyse } from "./start.js";
 
 const RECORDER = fileURLToPath(new URL("./loaded-modules.test-support.mjs", import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), "bulwark-program-"));
@@ -95,18 +95,35 @@ describe("the command line's start", () => {
   });
 
   it("reads a plain `analyse` command line as commander does, and leaves any other to it", async () => {
+    /** The `analyse` command group of a command table. */
+    const group = (bulwark: ReturnType<typeof table.program>) =>
+      bulwark.commands.find((command) => command.name() === "analyse");
     /** The options commander gives the action of `analyse <name>` for this command line. */
     const parsed = async (args: string[]) => {
       const bulwark = table.program();
-      const group = bulwark.commands.find((command) => command.name() === "analyse");
       let got: { name: string; options: Record<string, unknown> } | null = null;
-      for (const command of group?.commands ?? [])
+      for (const command of group(bulwark)?.commands ?? [])
         command.action((options) => {
           got = { name: command.name(), options };
         });
       await bulwark.parseAsync(["node", "bulwark", ...args]);
       return got;
     };
+    // start.js knows the options commander declares, each required or not, and nothing else.
+    for (const command of group(table.program())?.commands ?? []) {
+      const valued = command.options.filter((option) => option.long !== "--json");
+      const names = (required: boolean) =>
+        valued
+          .filter((option) => option.mandatory === required)
+          .map((option) => option.attributeName())
+          .sort();
+      expect(command.options.map((option) => option.long)).toContain("--json");
+      const known = ANALYSE[command.name() as keyof typeof ANALYSE];
+      expect({ required: [...known.required].sort(), optional: [...known.optional].sort() }).toEqual({
+        required: names(true),
+        optional: names(false),
+      });
+    }
     const plain = (args: string[]) => plainAnalyse(["node", "bulwark", ...args]);
     for (const args of [
       ["analyse", "criticality", "--assets", "a.csv", "--dependencies", "d.csv"],

@@ -58,10 +58,11 @@ export async function failed(error) {
 }
 
 /**
- * The options of each `analyse` command that take a value (program.js declares them).
+ * The options of each `analyse` command that take a value, as program.js declares them
+ * (program.test.ts checks that the two agree).
  * @type {Record<"criticality" | "cascade", { required: string[], optional: string[] }>}
  */
-const ANALYSE = {
+export const ANALYSE = {
   criticality: { required: ["assets", "dependencies"], optional: ["top"] },
   cascade: { required: ["assets", "dependencies", "fail"], optional: [] },
 };
