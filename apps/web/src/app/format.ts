@@ -32,7 +32,6 @@ function formattersOf(language: string): Formatters {
   const megabytes = lazy(
     () => new Intl.NumberFormat(language, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }),
   );
-  const regions = lazy(() => new Intl.DisplayNames([language], { type: "region", fallback: "code" }));
   return {
     dateTime: (iso) => dateTime().format(new Date(iso)),
     date: (iso) => date().format(new Date(iso)),
@@ -44,7 +43,7 @@ function formattersOf(language: string): Formatters {
         : megabytes().format(bytes / 1024 / 1024),
     country: (code) => {
       try {
-        return regions().of(code) ?? code;
+        return displayNames(language, "region").of(code) ?? code;
       } catch {
         return code;
       }
@@ -53,6 +52,19 @@ function formattersOf(language: string): Formatters {
 }
 
 const byLanguage = new Map<string, Formatters>();
+
+const displayNamesByKey = new Map<string, Intl.DisplayNames>();
+
+/** Intl's names of regions or languages in `language` (codes where it has none), made once: its constructor is slow. */
+export function displayNames(language: string, type: "region" | "language"): Intl.DisplayNames {
+  const key = `${language}:${type}`;
+  let names = displayNamesByKey.get(key);
+  if (!names) {
+    names = new Intl.DisplayNames([language], { type, fallback: "code" });
+    displayNamesByKey.set(key, names);
+  }
+  return names;
+}
 
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();

@@ -18,6 +18,7 @@ import {
 } from "@bulwark/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { displayNames } from "../app/format.ts";
 import { isOneOf, type Option, useLabels } from "../app/vocabulary.ts";
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
@@ -41,7 +42,7 @@ export function namedCodes(language: string, type: "region" | "language"): Optio
 }
 
 function probeCodes(language: string, type: "region" | "language"): Option[] {
-  const names = new Intl.DisplayNames([language], { type, fallback: "code" });
+  const names = displayNames(language, type);
   const options: Option[] = [];
   for (const pair of PAIRS) {
     const code = type === "region" ? pair.toUpperCase() : pair;
@@ -53,19 +54,6 @@ function probeCodes(language: string, type: "region" | "language"): Option[] {
     }
   }
   return options.sort((a, b) => a.label.localeCompare(b.label, language));
-}
-
-const displayNamesByLanguage = new Map<string, Intl.DisplayNames>();
-
-/** Intl's names of regions or languages in `language`, made once (its constructor is slow; each card asked). */
-function displayNames(language: string, type: "region" | "language"): Intl.DisplayNames {
-  const key = `${language}:${type}`;
-  let names = displayNamesByLanguage.get(key);
-  if (!names) {
-    names = new Intl.DisplayNames([language], { type, fallback: "code" });
-    displayNamesByLanguage.set(key, names);
-  }
-  return names;
 }
 
 export function useCompendiumLabels() {

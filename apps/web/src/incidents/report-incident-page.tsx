@@ -38,6 +38,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { client, problemOf } from "../app/api.ts";
 import { useMe } from "../app/auth.tsx";
+import { displayNames } from "../app/format.ts";
 import { PageHeader } from "../app/page-parts.tsx";
 import { ProblemAlert } from "../app/problem-alert.tsx";
 import { isOneOf, type Option } from "../app/vocabulary.ts";
@@ -61,7 +62,7 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 function useCountryOptions(): Option[] {
   const { i18n } = useTranslation();
   return useMemo(() => {
-    const names = new Intl.DisplayNames([i18n.language], { type: "region", fallback: "code" });
+    const names = displayNames(i18n.language, "region");
     const options: Option[] = [];
     for (const first of LETTERS)
       for (const second of LETTERS) {
